@@ -1,0 +1,29 @@
+"""cellpipe: turn a tagged Jupyter notebook into a secure pipeline.
+
+The Python package ships the prebuilt JupyterLab extension, the bundled Node engine
+(``cellpipe/engine/cellpipe.cjs``) and the Jupyter server extension that relays
+authenticated lab requests to that engine.
+"""
+try:
+    from ._version import __version__
+except ImportError:  # pragma: no cover - only in a source tree that was never built
+    import warnings
+
+    warnings.warn("Importing 'cellpipe' outside a proper installation.")
+    __version__ = "dev"
+
+
+def _jupyter_labextension_paths():
+    return [{"src": "labextension", "dest": "cellpipe"}]
+
+
+def _jupyter_server_extension_points():
+    return [{"module": "cellpipe"}]
+
+
+def _load_jupyter_server_extension(server_app):
+    """Registers the /cellpipe/ routes (see cellpipe/routes.py)."""
+    from .routes import setup_route_handlers
+
+    setup_route_handlers(server_app)
+    server_app.log.info("cellpipe: server extension loaded")

@@ -1,0 +1,12 @@
+/** Jest runs the TypeScript unit tests; `.njk` templates load as strings, as esbuild's text loader does. */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/tests'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.node.json', diagnostics: { warnOnly: false } , isolatedModules: true}],
+    '^.+\\.njk$': '<rootDir>/tests/support/text-transform.js'
+  },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk'],
+  testTimeout: 120000
+};

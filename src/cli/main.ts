@@ -1,0 +1,73 @@
+/** Entry point of `cellpipe`: dispatches to a subcommand and turns errors into messages. */
+import { commands } from './commands/index';
+import { UserError } from '../core/errors';
+import { ICliCommand } from './command';
+
+export const VERSION = '0.1.0';
+
+function overview(): string {
+  const width = Math.max(...commands.map(c => c.name.length), 4);
+  const lines = commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'usage: cellpipe <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Run `cellpipe <command> --help` for the options of a command.'
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h') {
+    process.stdout.write(overview() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  const command: ICliCommand | undefined = commands.find(c => c.name === name);
+  if (!command) {
+    process.stderr.write(`cellpipe: unknown command '${name}'\n\n${overview()}\n`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(command.usage + '\n');
+    return 0;
+  }
+  try {
+    return await command.run(rest);
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`cellpipe ${name}: ${error.describe()}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(
+      `cellpipe ${name}: internal error: ${message}\n` +
+        'This is a bug in cellpipe; set CELLPIPE_DEBUG=1 for the stack trace.\n'
+    );
+    if (process.env.CELLPIPE_DEBUG && error instanceof Error) {
+      process.stderr.write(String(error.stack) + '\n');
+    }
+    return 70;
+  }
+}
+
+/** Runs `main` and sets the process exit code; used by bin/cellpipe.js and `node cellpipe.cjs`. */
+export function runMain(argv: string[] = process.argv.slice(2)): void {
+  main(argv).then(
+    code => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = 70;
+    }
+  );
+}
+
+if (require.main === module) {
+  runMain();
+}

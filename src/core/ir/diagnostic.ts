@@ -1,0 +1,33 @@
+/**
+ * Diagnostics: every problem the analyzer or a generator finds, located in the notebook.
+ * Codes are stable: tests, the CLI and the lab match on them.
+ */
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DiagnosticCode =
+  | 'not-a-notebook'
+  | 'syntax-error'
+  | 'undefined-name'
+  | 'untagged-cell'
+  | 'duplicate-step'
+  | 'invalid-step-name'
+  | 'unknown-prev'
+  | 'star-import'
+  | 'unsupported-magic'
+  | 'bad-parameter'
+  | 'bad-metric'
+  | 'bad-tag'
+  | 'bad-setting'
+  | 'empty-pipeline';
+
+export interface IDiagnostic {
+  severity: Severity;
+  code: DiagnosticCode;
+  message: string;
+  /** 0-based index into the notebook's `cells`; null for notebook-level problems. */
+  cell: number | null;
+  /** 1-based line inside the cell's source (1 when the problem is the cell as a whole). */
+  line: number;
+  /** 0-based column inside that line. */
+  column: number;
+}

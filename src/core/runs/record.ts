@@ -1,0 +1,61 @@
+/** Run records: what the run store persists and the CLI, engine and lab show (design §4, §6). */
+import { Target } from '../settings/types';
+
+export type RunStatus =
+  | 'Pending'
+  | 'Running'
+  | 'Succeeded'
+  | 'Failed'
+  | 'Skipped'
+  | 'Cancelled';
+
+export type RunLinkKind = 'local' | 'argo' | 'kfp-run' | 'kfp-pipeline';
+
+export interface IRunLink {
+  kind: RunLinkKind;
+  label: string;
+  /**
+   * Absolute URL for cluster UIs. For local runs, a URL relative to the Jupyter
+   * server's base URL: `lab?cellpipe-run=<id>`, which the lab routes to the run viewer.
+   */
+  url: string;
+}
+
+export interface IStepRecord {
+  name: string;
+  status: RunStatus;
+  /** ISO 8601 timestamps. */
+  startedAt: string | null;
+  finishedAt: string | null;
+  exitCode: number | null;
+  /** Path of this step's log file (local runs); null where the cluster holds the log. */
+  log: string | null;
+  /** True when the step's outputs were reused from a cached successful run. */
+  cached?: boolean;
+  attempts?: number;
+  /** One line saying why a step failed or was skipped. */
+  message?: string;
+  /** Metrics reported by this step. */
+  metrics?: Record<string, number | string | boolean>;
+}
+
+export interface IRunRecord {
+  id: string;
+  status: RunStatus;
+  target: Target;
+  /** The notebook's path as given (relative to the server root for lab runs). */
+  notebook: string;
+  pipeline: string;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  params: Record<string, number | string | boolean>;
+  links: IRunLink[];
+  steps: IStepRecord[];
+  /** Cluster runs: where it lives. */
+  namespace?: string;
+  workflowName?: string;
+  kfpRunId?: string;
+  /** One line saying why the run as a whole failed. */
+  error?: string;
+}
