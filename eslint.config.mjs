@@ -9,6 +9,8 @@ export default defineConfig([
   {
     ignores: [
       'node_modules',
+      '.venv',
+      '.cache',
       'dist',
       'coverage',
       'lib',
@@ -24,6 +26,7 @@ export default defineConfig([
       'tools'
     ]
   },
+  { plugins: { jupyter: jupyterPlugin } },
   js.configs.recommended,
   tseslint.configs.recommended,
   jupyterPlugin.configs.recommended,

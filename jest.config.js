@@ -4,7 +4,14 @@ module.exports = {
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.node.json', diagnostics: { warnOnly: false } , isolatedModules: true}],
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      {
+        tsconfig: 'tsconfig.node.json',
+        diagnostics: { warnOnly: false },
+        isolatedModules: true
+      }
+    ],
     '^.+\\.njk$': '<rootDir>/tests/support/text-transform.js'
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk'],

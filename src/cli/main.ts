@@ -30,7 +30,9 @@ export async function main(argv: string[]): Promise<number> {
   }
   const command: ICliCommand | undefined = commands.find(c => c.name === name);
   if (!command) {
-    process.stderr.write(`cellpipe: unknown command '${name}'\n\n${overview()}\n`);
+    process.stderr.write(
+      `cellpipe: unknown command '${name}'\n\n${overview()}\n`
+    );
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {

@@ -2,12 +2,7 @@
 import { Target } from '../settings/types';
 
 export type RunStatus =
-  | 'Pending'
-  | 'Running'
-  | 'Succeeded'
-  | 'Failed'
-  | 'Skipped'
-  | 'Cancelled';
+  'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Skipped' | 'Cancelled';
 
 export type RunLinkKind = 'local' | 'argo' | 'kfp-run' | 'kfp-pipeline';
 
