@@ -1,0 +1,66 @@
+/** Analyses one cell: magics stripped, parsed once with @lezer/python, names walked. */
+import { parser } from '@lezer/python';
+import { ICellNames } from './cell-names';
+import { IStrippedCell, stripMagics } from './magics';
+import { NameWalker } from './name-walker';
+import { Positions } from './positions';
+
+export interface ICellAnalysis extends IStrippedCell {
+  names: ICellNames;
+  /** True when the cell holds Python beyond comments and blank lines. */
+  hasCode: boolean;
+}
+
+export function analyzeCellSource(source: string): ICellAnalysis {
+  const stripped = stripMagics(source);
+  const tree = parser.parse(stripped.python);
+  const names = new NameWalker(
+    stripped.python,
+    new Positions(stripped.python)
+  ).walk(tree);
+  const hasCode =
+    tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
+  return { ...stripped, names, hasCode };
+}
+
+function hasStatement(
+  node: { name: string; nextSibling: unknown } | null
+): boolean {
+  for (let n = node as { name: string; nextSibling: unknown } | null; n;) {
+    if (n.name !== 'Comment') {
+      return true;
+    }
+    n = n.nextSibling as typeof n;
+  }
+  return false;
+}
+
+/** A cache of cell analyses keyed by source: an edit re-parses only the cells that changed. */
+export class CellAnalysisCache {
+  private entries = new Map<string, ICellAnalysis>();
+  private used = new Set<string>();
+
+  get(source: string): ICellAnalysis {
+    let entry = this.entries.get(source);
+    if (!entry) {
+      entry = analyzeCellSource(source);
+      this.entries.set(source, entry);
+    }
+    this.used.add(source);
+    return entry;
+  }
+
+  /** Drops entries not used since the last sweep, so the cache follows the notebook. */
+  sweep(): void {
+    for (const key of this.entries.keys()) {
+      if (!this.used.has(key)) {
+        this.entries.delete(key);
+      }
+    }
+    this.used = new Set();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

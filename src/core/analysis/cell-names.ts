@@ -1,0 +1,32 @@
+/** What one block of Python reads and writes at module level (design §3.2). */
+
+export interface INameUse {
+  name: string;
+  /** 1-based line and 0-based column inside the cell. */
+  line: number;
+  column: number;
+}
+
+export interface IFunctionSummary {
+  /** Global names the function's body reads (other functions' names included). */
+  globalReads: string[];
+  /** Global names the function's body assigns through `global`. */
+  globalWrites: string[];
+}
+
+export interface ICellNames {
+  /** Module-level reads of names the cell had not bound yet, first use of each, in order. */
+  reads: INameUse[];
+  /** Names bound at module level (mutations included), in order of first binding. */
+  writes: string[];
+  /** Names mutated in place at module level (each is also in reads or was bound before). */
+  mutations: string[];
+  /** Global reads inside function and lambda bodies: reads of the step unless it binds them. */
+  deferredReads: INameUse[];
+  /** Globals assigned inside function bodies through `global`. */
+  deferredWrites: string[];
+  /** Functions defined at module level, for the transitive reads of design §3.3. */
+  functions: Record<string, IFunctionSummary>;
+  starImports: INameUse[];
+  syntaxErrors: INameUse[];
+}

@@ -1,0 +1,117 @@
+/**
+ * IPython magics and shell escapes are not Python (design §3.1). They are blanked out,
+ * keeping line numbers, and `%pip install` / `!pip install` lines give the step's packages.
+ */
+export interface IMagicLine {
+  /** 1-based line in the cell. */
+  line: number;
+  text: string;
+  kind: 'pip' | 'line-magic' | 'shell' | 'cell-magic';
+}
+
+export interface IStrippedCell {
+  /** The cell's Python, magic lines replaced by empty lines. */
+  python: string;
+  packages: string[];
+  magics: IMagicLine[];
+}
+
+/** Cell magics whose body is still Python that runs. */
+const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
+const MAGIC_LINE = /^\s*(%|!)/;
+const MAGIC_ASSIGNMENT =
+  /^\s*[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[!%]/;
+const PIP = /^\s*(?:%|!)\s*(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(.*)$/;
+const OPTIONS_WITH_VALUE = new Set([
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '-e',
+  '--editable',
+  '--trusted-host',
+  '--platform',
+  '--python-version'
+]);
+
+export function stripMagics(source: string): IStrippedCell {
+  const lines = source.split('\n');
+  const magics: IMagicLine[] = [];
+  const packages: string[] = [];
+  const firstCode = lines.findIndex(l => l.trim() !== '');
+  if (firstCode >= 0 && lines[firstCode].trimStart().startsWith('%%')) {
+    const name = /^%%(\w+)/.exec(lines[firstCode].trimStart())?.[1] ?? '';
+    magics.push({
+      line: firstCode + 1,
+      text: lines[firstCode].trim(),
+      kind: 'cell-magic'
+    });
+    const keepBody = PYTHON_BODY_CELL_MAGICS.has(name);
+    for (let i = firstCode; i < lines.length; i++) {
+      if (i === firstCode || !keepBody) {
+        lines[i] = '';
+      }
+    }
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!MAGIC_LINE.test(line) && !MAGIC_ASSIGNMENT.test(line)) {
+      continue;
+    }
+    let text = line;
+    const start = i;
+    lines[i] = '';
+    while (text.trimEnd().endsWith('\\') && i + 1 < lines.length) {
+      i++;
+      text = text.trimEnd().slice(0, -1) + ' ' + lines[i].trim();
+      lines[i] = '';
+    }
+    const pip = PIP.exec(text);
+    if (pip) {
+      packages.push(...pipPackages(pip[1]));
+    }
+    const kind = pip
+      ? 'pip'
+      : text.trimStart().startsWith('!')
+        ? 'shell'
+        : 'line-magic';
+    magics.push({ line: start + 1, text: text.trim(), kind });
+  }
+  return { python: lines.join('\n'), packages: unique(packages), magics };
+}
+
+/** The requirement specifiers of a pip install command line (flags and their values dropped). */
+export function pipPackages(args: string): string[] {
+  const tokens = args.match(/"[^"]*"|'[^']*'|\S+/g) ?? [];
+  const packages: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i].replace(/^["']|["']$/g, '');
+    if (token.startsWith('#')) {
+      break;
+    }
+    if (token.startsWith('-')) {
+      if (OPTIONS_WITH_VALUE.has(token)) {
+        i++;
+      }
+      continue;
+    }
+    if (/[{}$]/.test(token) || token === '') {
+      continue;
+    }
+    packages.push(token);
+  }
+  return packages;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,79 @@
+/**
+ * The analyzer's entry points: notebook (text or JSON) → pipeline IR. They never throw for
+ * bad input: a file that is not a notebook gives an IR with a `not-a-notebook` error.
+ */
+import {
+  INotebook,
+  NotebookError,
+  parseNotebookText,
+  readNotebook
+} from './notebook/model';
+import { CellAnalysisCache } from './analysis/cell-analysis';
+import { IPipelineIR } from './ir/pipeline';
+import { buildPipeline } from './ir/build';
+
+export function analyzeNotebookText(text: string, path: string): IPipelineIR {
+  return analyzeParsed(
+    () => parseNotebookText(text, path),
+    path,
+    new CellAnalysisCache()
+  );
+}
+
+export function analyzeNotebook(notebook: unknown, path: string): IPipelineIR {
+  return analyzeParsed(
+    () => readNotebook(notebook, path),
+    path,
+    new CellAnalysisCache()
+  );
+}
+
+/** Analyses with a shared cache, for incremental re-analysis. */
+export function analyzeParsed(
+  read: () => INotebook,
+  path: string,
+  cache: CellAnalysisCache
+): IPipelineIR {
+  let notebook: INotebook;
+  try {
+    notebook = read();
+  } catch (error) {
+    if (error instanceof NotebookError) {
+      return notANotebook(path, error.message, error.line ?? 1);
+    }
+    throw error;
+  }
+  const ir = buildPipeline(notebook, cell =>
+    cache.get(notebook.cells[cell].source)
+  );
+  cache.sweep();
+  return ir;
+}
+
+function notANotebook(
+  path: string,
+  message: string,
+  line: number
+): IPipelineIR {
+  const base = path.split(/[\\/]/).pop() ?? path;
+  return {
+    pipeline: { name: base.replace(/\.ipynb$/, ''), description: '' },
+    notebook: base,
+    settings: {},
+    parameters: [],
+    metrics: [],
+    imports: [],
+    functions: [],
+    steps: [],
+    diagnostics: [
+      {
+        severity: 'error',
+        code: 'not-a-notebook',
+        message,
+        cell: null,
+        line,
+        column: 0
+      }
+    ]
+  };
+}

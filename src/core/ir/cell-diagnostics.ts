@@ -1,0 +1,47 @@
+/** Diagnostics about one cell's own code: syntax errors, star imports, dropped magics. */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { IDiagnostic } from './diagnostic';
+
+export function cellDiagnostics(
+  cell: number,
+  analysis: ICellAnalysis
+): IDiagnostic[] {
+  const out: IDiagnostic[] = [];
+  const first = analysis.names.syntaxErrors[0];
+  if (first) {
+    const lineText = analysis.python.split('\n')[first.line - 1] ?? '';
+    out.push({
+      severity: 'error',
+      code: 'syntax-error',
+      message: `invalid Python syntax near '${lineText.trim().slice(0, 60)}'`,
+      cell,
+      line: first.line,
+      column: first.column
+    });
+  }
+  for (const star of analysis.names.starImports) {
+    out.push({
+      severity: 'warning',
+      code: 'star-import',
+      message:
+        "'import *' hides which names it defines, so the analysis cannot be complete; import the names you use",
+      cell,
+      line: star.line,
+      column: star.column
+    });
+  }
+  for (const magic of analysis.magics) {
+    if (magic.kind === 'pip') {
+      continue;
+    }
+    out.push({
+      severity: 'info',
+      code: 'unsupported-magic',
+      message: `'${magic.text.slice(0, 60)}' is IPython, not Python; it does not run in the pipeline`,
+      cell,
+      line: magic.line,
+      column: 0
+    });
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
+import { parser } from '@lezer/python';
+import { IDiagnostic } from './diagnostic';
+import { IPipelineParameter } from './pipeline';
+import { readLiteral } from './python-literal';
+import { Positions } from '../analysis/positions';
+
+export function readParameters(
+  cell: number,
+  python: string
+): { parameters: IPipelineParameter[]; diagnostics: IDiagnostic[] } {
+  const parameters: IPipelineParameter[] = [];
+  const diagnostics: IDiagnostic[] = [];
+  const positions = new Positions(python);
+  const tree = parser.parse(python);
+  for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
+    if (s.name === 'Comment') {
+      continue;
+    }
+    const { line, column } = positions.at(s.from);
+    const bad = (why: string) =>
+      diagnostics.push({
+        severity: 'error',
+        code: 'bad-parameter',
+        message: `${why}; a pipeline-parameters cell may only hold assignments like NAME = 0.01, NAME = 'text' or NAME = True`,
+        cell,
+        line,
+        column
+      });
+    const parts =
+      s.name === 'AssignStatement'
+        ? childList(s).filter(c => c.name !== 'TypeDef')
+        : [];
+    if (
+      parts.length !== 3 ||
+      parts[0].name !== 'VariableName' ||
+      parts[1].name !== 'AssignOp'
+    ) {
+      bad(
+        `'${python.slice(s.from, s.to).split('\n')[0]}' is not a simple assignment`
+      );
+      continue;
+    }
+    const name = python.slice(parts[0].from, parts[0].to);
+    const literal = readLiteral(parts[2], python);
+    if (typeof literal === 'string') {
+      bad(`parameter '${name}': ${literal}`);
+      continue;
+    }
+    const existing = parameters.findIndex(p => p.name === name);
+    if (existing >= 0) {
+      parameters.splice(existing, 1);
+    }
+    parameters.push({
+      name,
+      type: literal.type,
+      default: literal.value,
+      cell,
+      line
+    });
+  }
+  return { parameters, diagnostics };
+}
+
+function childList(node: { firstChild: any }): any[] {
+  const out = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) {
+    out.push(c);
+  }
+  return out;
+}

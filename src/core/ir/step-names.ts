@@ -1,0 +1,102 @@
+/** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { IFunctionSummary } from '../analysis/cell-names';
+
+export interface ILocatedName {
+  name: string;
+  cell: number;
+  line: number;
+  column: number;
+}
+
+export interface IStepNames {
+  /** Names read before the step binds them, first use of each, in order. */
+  reads: ILocatedName[];
+  /** Names the step binds or mutates at module level. */
+  writes: Set<string>;
+}
+
+export interface IGlobalContext {
+  /** Names every step has: imports, functions cells, parameters. */
+  available: ReadonlySet<string>;
+  /** Transitive global reads and writes of each function defined in a `functions` cell. */
+  functionReads: ReadonlyMap<string, IFunctionSummary>;
+}
+
+export function stepNames(
+  cells: number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  context: IGlobalContext
+): IStepNames {
+  const reads = new Map<string, ILocatedName>();
+  const writes = new Set<string>();
+  const bound = new Set<string>();
+  const deferred: ILocatedName[] = [];
+  const expandFunction = (use: ILocatedName) => {
+    const summary = context.functionReads.get(use.name);
+    if (summary) {
+      summary.globalReads.forEach(name => deferred.push({ ...use, name }));
+      summary.globalWrites.forEach(name => writes.add(name));
+    }
+  };
+  for (const cell of cells) {
+    const names = analysisOf(cell).names;
+    for (const read of names.reads) {
+      const use = { ...read, cell };
+      if (context.available.has(read.name)) {
+        expandFunction(use);
+      } else if (!bound.has(read.name) && !reads.has(read.name)) {
+        reads.set(read.name, use);
+      }
+    }
+    names.writes.forEach(name => {
+      bound.add(name);
+      writes.add(name);
+    });
+    names.deferredWrites.forEach(name => writes.add(name));
+    for (const read of names.deferredReads) {
+      const use = { ...read, cell };
+      deferred.push(use);
+      if (context.available.has(read.name)) {
+        expandFunction(use);
+      }
+    }
+  }
+  for (const use of deferred) {
+    if (
+      !context.available.has(use.name) &&
+      !writes.has(use.name) &&
+      !reads.has(use.name)
+    ) {
+      reads.set(use.name, use);
+    }
+  }
+  return { reads: [...reads.values()], writes };
+}
+
+/** Closes each function's global reads over the other functions it reads (design §3.3). */
+export function transitiveFunctionReads(
+  functions: ReadonlyMap<string, IFunctionSummary>
+): Map<string, IFunctionSummary> {
+  const closed = new Map<string, IFunctionSummary>();
+  for (const start of functions.keys()) {
+    const reads = new Set<string>();
+    const writes = new Set<string>();
+    const queue = [start];
+    const seen = new Set(queue);
+    while (queue.length) {
+      const summary = functions.get(queue.shift()!)!;
+      summary.globalWrites.forEach(w => writes.add(w));
+      for (const read of summary.globalReads) {
+        if (!functions.has(read)) {
+          reads.add(read);
+        } else if (!seen.has(read)) {
+          seen.add(read);
+          queue.push(read);
+        }
+      }
+    }
+    closed.set(start, { globalReads: [...reads], globalWrites: [...writes] });
+  }
+  return closed;
+}

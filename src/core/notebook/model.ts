@@ -1,0 +1,125 @@
+/**
+ * The notebook model: nbformat 4 JSON read into plain cells. Rejects anything that is
+ * not a notebook with a NotebookError that says what is wrong.
+ */
+export interface INotebookCell {
+  /** 0-based index into the notebook's `cells`. */
+  index: number;
+  cellType: 'code' | 'markdown' | 'raw';
+  source: string;
+  tags: string[];
+}
+
+export interface INotebook {
+  /** The display name used in messages (usually the file name). */
+  path: string;
+  nbformat: number;
+  metadata: Record<string, unknown>;
+  cells: INotebookCell[];
+}
+
+export class NotebookError extends Error {
+  constructor(
+    message: string,
+    readonly line?: number
+  ) {
+    super(message);
+    this.name = 'NotebookError';
+  }
+}
+
+/** Parses notebook file text. Throws NotebookError for anything that is not a notebook. */
+export function parseNotebookText(text: string, path: string): INotebook {
+  if (text.includes('\u0000')) {
+    throw new NotebookError(
+      'this is a binary file, not a notebook (nbformat 4 JSON)'
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new NotebookError(
+      `invalid JSON (${detail}); is the file truncated or not a notebook?`,
+      jsonErrorLine(text, detail)
+    );
+  }
+  return readNotebook(value, path);
+}
+
+/** Reads an already parsed notebook object. Throws NotebookError when it is not nbformat 4. */
+export function readNotebook(value: unknown, path: string): INotebook {
+  if (!isObject(value)) {
+    throw new NotebookError('the file is JSON but not a notebook object');
+  }
+  const nbformat = value.nbformat;
+  if (typeof nbformat === 'number' && nbformat < 4) {
+    throw new NotebookError(
+      `nbformat ${nbformat} is not supported; open and save the notebook in JupyterLab to convert it to nbformat 4`
+    );
+  }
+  if (nbformat !== undefined && nbformat !== 4) {
+    throw new NotebookError(
+      `unsupported nbformat ${String(nbformat)}; cellpipe reads nbformat 4`
+    );
+  }
+  if (!Array.isArray(value.cells)) {
+    throw new NotebookError(
+      value.worksheets
+        ? 'nbformat 3 notebooks are not supported'
+        : 'the notebook has no "cells" array'
+    );
+  }
+  const metadata = isObject(value.metadata) ? value.metadata : {};
+  const cells = value.cells.map((cell, index) => readCell(cell, index));
+  return { path, nbformat: 4, metadata, cells };
+}
+
+function readCell(cell: unknown, index: number): INotebookCell {
+  if (!isObject(cell)) {
+    throw new NotebookError(`cell ${index} is not an object`);
+  }
+  const cellType = cell.cell_type;
+  if (cellType !== 'code' && cellType !== 'markdown' && cellType !== 'raw') {
+    throw new NotebookError(
+      `cell ${index} has an unknown cell_type ${JSON.stringify(cellType)}`
+    );
+  }
+  const source = readSource(cell.source, index);
+  const metadata = isObject(cell.metadata) ? cell.metadata : {};
+  const rawTags = metadata.tags;
+  const tags = Array.isArray(rawTags)
+    ? rawTags.filter((tag): tag is string => typeof tag === 'string')
+    : [];
+  return { index, cellType, source, tags };
+}
+
+function readSource(source: unknown, index: number): string {
+  if (typeof source === 'string') {
+    return source;
+  }
+  if (Array.isArray(source) && source.every(line => typeof line === 'string')) {
+    return source.join('');
+  }
+  if (source === undefined) {
+    return '';
+  }
+  throw new NotebookError(
+    `cell ${index} has a source that is neither a string nor a list of strings`
+  );
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Turns "... at position 123" in a JSON.parse message into a 1-based line number. */
+function jsonErrorLine(text: string, detail: string): number | undefined {
+  const match = /position (\d+)/.exec(detail);
+  if (!match) {
+    return undefined;
+  }
+  const position = Math.min(Number(match[1]), text.length);
+  return text.slice(0, position).split('\n').length;
+}

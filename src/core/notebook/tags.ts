@@ -1,0 +1,157 @@
+/**
+ * Cell tags (design §2, Kale syntax): what role a cell plays and which per-step settings it
+ * carries. Unknown tags are left alone: users have tags of their own.
+ */
+import { IStepSettings } from '../settings/types';
+import { parseDurationSeconds, isQuantity } from './values';
+
+export type CellRole =
+  | { kind: 'step'; name: string }
+  | { kind: 'continue' }
+  | { kind: 'imports' }
+  | { kind: 'functions' }
+  | { kind: 'parameters' }
+  | { kind: 'metrics' }
+  | { kind: 'skip' };
+
+export interface ITagProblem {
+  tag: string;
+  message: string;
+}
+
+export interface ICellTags {
+  role: CellRole;
+  /** True when the cell carries a role tag; false for an untagged cell that continues. */
+  tagged: boolean;
+  prev: string[];
+  settings: IStepSettings;
+  problems: ITagProblem[];
+}
+
+export function emptyStepSettings(): IStepSettings {
+  return { limits: {}, requests: {}, labels: {}, annotations: {} };
+}
+
+const ROLE_TAGS: Record<string, CellRole> = {
+  imports: { kind: 'imports' },
+  functions: { kind: 'functions' },
+  'pipeline-parameters': { kind: 'parameters' },
+  'pipeline-metrics': { kind: 'metrics' },
+  skip: { kind: 'skip' }
+};
+
+export function parseCellTags(tags: readonly string[]): ICellTags {
+  const roles: { tag: string; role: CellRole }[] = [];
+  const prev: string[] = [];
+  const settings = emptyStepSettings();
+  const problems: ITagProblem[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    const colon = tag.indexOf(':');
+    const key = colon < 0 ? tag : tag.slice(0, colon);
+    const rest = colon < 0 ? '' : tag.slice(colon + 1);
+    if (colon < 0 && ROLE_TAGS[tag]) {
+      roles.push({ tag, role: ROLE_TAGS[tag] });
+    } else if (key === 'step' || key === 'block') {
+      roles.push({
+        tag,
+        role: rest === '' ? { kind: 'continue' } : { kind: 'step', name: rest }
+      });
+    } else if (key === 'prev') {
+      if (rest === '') {
+        problems.push({ tag, message: `tag '${tag}' names no step` });
+      } else if (!prev.includes(rest)) {
+        prev.push(rest);
+      }
+    } else {
+      const problem = applySettingTag(key, rest, settings);
+      if (problem) {
+        problems.push({ tag, message: problem });
+      }
+    }
+  }
+  const distinct = roles.filter(
+    (r, i) =>
+      roles.findIndex(
+        o => JSON.stringify(o.role) === JSON.stringify(r.role)
+      ) === i
+  );
+  if (distinct.length > 1) {
+    problems.push({
+      tag: distinct.map(r => r.tag).join(', '),
+      message: `a cell can play only one role, but it is tagged ${distinct.map(r => `'${r.tag}'`).join(' and ')}`
+    });
+  }
+  const role = distinct.length
+    ? distinct[0].role
+    : { kind: 'continue' as const };
+  return { role, tagged: distinct.length > 0, prev, settings, problems };
+}
+
+/** Applies one `key:value` setting tag; returns a problem message, or null (also for foreign tags). */
+function applySettingTag(
+  key: string,
+  rest: string,
+  settings: IStepSettings
+): string | null {
+  switch (key) {
+    case 'limit':
+    case 'request': {
+      const [resource, value] = splitPair(rest);
+      if (!resource || !value) {
+        return `expected '${key}:RESOURCE:VALUE', for example '${key}:memory:4Gi'`;
+      }
+      if (!isQuantity(value)) {
+        return `'${value}' is not a Kubernetes quantity (for example 500m, 2, 4Gi)`;
+      }
+      (key === 'limit' ? settings.limits : settings.requests)[resource] = value;
+      return null;
+    }
+    case 'image':
+      if (!rest || /\s/.test(rest)) {
+        return `expected 'image:IMAGE', for example 'image:registry.example.com/team/py:3.11'`;
+      }
+      settings.image = rest;
+      return null;
+    case 'label':
+    case 'annotation': {
+      const [name, value] = splitPair(rest);
+      if (!name) {
+        return `expected '${key}:KEY:VALUE'`;
+      }
+      (key === 'label' ? settings.labels : settings.annotations)[name] =
+        value ?? '';
+      return null;
+    }
+    case 'cache':
+      if (rest !== 'enabled' && rest !== 'disabled') {
+        return `expected 'cache:enabled' or 'cache:disabled'`;
+      }
+      settings.cache = rest === 'enabled';
+      return null;
+    case 'retry':
+      if (!/^\d{1,3}$/.test(rest)) {
+        return `expected 'retry:N' with N a whole number from 0 to 999`;
+      }
+      settings.retries = Number(rest);
+      return null;
+    case 'timeout': {
+      const seconds = parseDurationSeconds(rest);
+      if (seconds === null || seconds <= 0) {
+        return `expected 'timeout:DURATION', for example 'timeout:30m', 'timeout:2h' or 'timeout:90'`;
+      }
+      settings.timeoutSeconds = seconds;
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** `a:b:c` → ['a', 'b:c']: the first part never holds a colon, the value may. */
+function splitPair(text: string): [string, string | undefined] {
+  const colon = text.indexOf(':');
+  return colon < 0
+    ? [text, undefined]
+    : [text.slice(0, colon), text.slice(colon + 1)];
+}
