@@ -1,4 +1,5 @@
 /** The registry of subcommands: each lives in its own file beside this one. */
 import { ICliCommand } from '../command';
+import { analyzeCommand } from './analyze';
 
-export const commands: ICliCommand[] = [];
+export const commands: ICliCommand[] = [analyzeCommand];

@@ -1,9 +1,9 @@
 /** Analyses one cell: magics stripped, parsed once with @lezer/python, names walked. */
-import { parser } from '@lezer/python';
 import { ICellNames } from './cell-names';
 import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
 import { Positions } from './positions';
+import { parsePython } from './parse';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -13,11 +13,8 @@ export interface ICellAnalysis extends IStrippedCell {
 
 export function analyzeCellSource(source: string): ICellAnalysis {
   const stripped = stripMagics(source);
-  const tree = parser.parse(stripped.python);
-  const names = new NameWalker(
-    stripped.python,
-    new Positions(stripped.python)
-  ).walk(tree);
+  const { tree, text } = parsePython(stripped.python);
+  const names = new NameWalker(text, new Positions(text)).walk(tree);
   const hasCode =
     tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
   return { ...stripped, names, hasCode };

@@ -10,7 +10,7 @@ export interface IMagicLine {
 }
 
 export interface IStrippedCell {
-  /** The cell's Python, magic lines replaced by empty lines. */
+  /** The cell's Python, each magic line replaced by an empty line (or `pass` where indented). */
   python: string;
   packages: string[];
   magics: IMagicLine[];
@@ -69,7 +69,7 @@ export function stripMagics(source: string): IStrippedCell {
     }
     let text = line;
     const start = i;
-    lines[i] = '';
+    lines[i] = placeholder(line);
     while (text.trimEnd().endsWith('\\') && i + 1 < lines.length) {
       i++;
       text = text.trimEnd().slice(0, -1) + ' ' + lines[i].trim();
@@ -110,6 +110,12 @@ export function pipPackages(args: string): string[] {
     packages.push(token);
   }
   return packages;
+}
+
+/** `pass` at the line's own indentation keeps an enclosing block valid; at the top, nothing. */
+function placeholder(line: string): string {
+  const indent = /^\s*/.exec(line)![0];
+  return indent ? indent + 'pass' : '';
 }
 
 function unique(values: string[]): string[] {

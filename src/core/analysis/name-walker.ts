@@ -339,16 +339,15 @@ export class NameWalker {
     switch (node.name) {
       case 'CapturePattern':
       case 'AsPattern': {
-        for (
-          let c = node.firstChild;
-          c && c !== node.lastChild;
-          c = c.nextSibling
-        ) {
+        const name = node.lastChild;
+        const end = name?.from ?? 0;
+        for (let c = node.firstChild; c && c.from < end; c = c.nextSibling) {
           this.pattern(c, scope);
         }
-        const name = node.lastChild;
-        if (name?.name === 'VariableName' && this.text(name) !== '_') {
-          this.bind(this.text(name), scope);
+        if (name?.name === 'VariableName') {
+          if (this.text(name) !== '_') {
+            this.bind(this.text(name), scope);
+          }
         } else if (name) {
           this.pattern(name, scope);
         }

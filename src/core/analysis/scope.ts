@@ -17,21 +17,14 @@ export class Scope {
 
   /** True inside a function or lambda body: code that runs later, when called. */
   get deferred(): boolean {
-    for (let s: Scope | null = this; s; s = s.parent) {
-      if (s.kind === 'function') {
-        return true;
-      }
-    }
-    return false;
+    return this.kind === 'function' || (this.parent?.deferred ?? false);
   }
 
   /** The nearest scope that is not a comprehension: where a walrus binds. */
   get bindingScope(): Scope {
-    let s: Scope = this;
-    while (s.kind === 'comprehension' && s.parent) {
-      s = s.parent;
-    }
-    return s;
+    return this.kind === 'comprehension' && this.parent
+      ? this.parent.bindingScope
+      : this;
   }
 
   /**
@@ -42,20 +35,21 @@ export class Scope {
     if (this.kind === 'class' && this.locals.has(name)) {
       return 'local';
     }
-    for (let s: Scope | null = this; s; s = s.parent) {
-      if (s.kind === 'module') {
+    return this.resolveFrom(name);
+  }
+
+  private resolveFrom(name: string): 'local' | 'global' {
+    if (this.kind === 'module') {
+      return 'global';
+    }
+    if (this.kind !== 'class') {
+      if (this.globals.has(name)) {
         return 'global';
       }
-      if (s.kind === 'class') {
-        continue;
-      }
-      if (s.globals.has(name)) {
-        return 'global';
-      }
-      if (s.locals.has(name) || s.nonlocals.has(name)) {
+      if (this.locals.has(name) || this.nonlocals.has(name)) {
         return 'local';
       }
     }
-    return 'global';
+    return this.parent ? this.parent.resolveFrom(name) : 'global';
   }
 }

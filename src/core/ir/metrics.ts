@@ -1,7 +1,7 @@
 /** `pipeline-metrics` cells: each `print(name)` line reports variable `name` as a metric. */
-import { parser } from '@lezer/python';
 import { IDiagnostic } from './diagnostic';
 import { Positions } from '../analysis/positions';
+import { parsePython } from '../analysis/parse';
 
 export interface IMetricUse {
   variable: string;
@@ -17,7 +17,7 @@ export function readMetrics(
   const metrics: IMetricUse[] = [];
   const diagnostics: IDiagnostic[] = [];
   const positions = new Positions(python);
-  const tree = parser.parse(python);
+  const { tree } = parsePython(python);
   for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
     if (s.name === 'Comment') {
       continue;
@@ -29,8 +29,8 @@ export function readMetrics(
     const argNodes = args ? args.getChildren('VariableName') : [];
     const onlyOne =
       args &&
-      args.firstChild?.nextSibling === argNodes[0] &&
-      argNodes.length === 1;
+      argNodes.length === 1 &&
+      args.firstChild?.nextSibling?.from === argNodes[0].from;
     if (
       callee?.name === 'VariableName' &&
       python.slice(callee.from, callee.to) === 'print' &&

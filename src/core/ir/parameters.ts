@@ -1,9 +1,9 @@
 /** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
-import { parser } from '@lezer/python';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineParameter } from './pipeline';
 import { readLiteral } from './python-literal';
 import { Positions } from '../analysis/positions';
+import { parsePython } from '../analysis/parse';
 
 export function readParameters(
   cell: number,
@@ -12,7 +12,7 @@ export function readParameters(
   const parameters: IPipelineParameter[] = [];
   const diagnostics: IDiagnostic[] = [];
   const positions = new Positions(python);
-  const tree = parser.parse(python);
+  const { tree } = parsePython(python);
   for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
     if (s.name === 'Comment') {
       continue;

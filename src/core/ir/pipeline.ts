@@ -30,7 +30,7 @@ export interface IPipelineMetric {
 
 /**
  * One cell's code as the step script runs it. Magics and shell escapes are already
- * blanked out (replaced by an empty line), so line N here is line N of the cell.
+ * blanked out (an empty line, or `pass` where indented), so line N is line N of the cell.
  */
 export interface ICellCode {
   cell: number;

@@ -17,7 +17,7 @@ export function readLiteral(
     case 'Boolean':
       return { type: 'bool', value: text === 'True' };
     case 'Number':
-      return readNumber(text, 1);
+      return readNumber(withTrailingDot(text, node.to, source), 1);
     case 'UnaryExpression': {
       const op = node.firstChild;
       const operand = op?.nextSibling;
@@ -49,6 +49,11 @@ export function readLiteral(
     default:
       return `'${text}' is not an int, float, str or bool literal`;
   }
+}
+
+/** `1.` is parsed as `1` (see analysis/parse.ts); the original dot makes it a float again. */
+function withTrailingDot(text: string, end: number, source: string): string {
+  return source[end] === '.' ? text + '.' : text;
 }
 
 function readNumber(text: string, sign: number): ILiteral | string {

@@ -30,6 +30,7 @@ export function stepNames(
 ): IStepNames {
   const reads = new Map<string, ILocatedName>();
   const writes = new Set<string>();
+  /** Names bound at module level: only these hide a function's global reads. */
   const bound = new Set<string>();
   const deferred: ILocatedName[] = [];
   const expandFunction = (use: ILocatedName) => {
@@ -65,7 +66,7 @@ export function stepNames(
   for (const use of deferred) {
     if (
       !context.available.has(use.name) &&
-      !writes.has(use.name) &&
+      !bound.has(use.name) &&
       !reads.has(use.name)
     ) {
       reads.set(use.name, use);

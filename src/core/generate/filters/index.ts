@@ -1,0 +1,33 @@
+/**
+ * The serializing filters: the only way values enter a generated document. The template
+ * check (./output-check.ts) refuses any `{{ ... }}` whose outermost filter is not one of these.
+ */
+import { ParameterType } from '../../ir/pipeline';
+import { toJsonText } from './json';
+import { k8sNameFilter, K8sNameKind } from './k8s-name';
+import { pyText, toPyLiteral } from './py-literal';
+
+export type SerializingFilter = (value: unknown, ...args: unknown[]) => string;
+
+export const SERIALIZING_FILTERS: Record<string, SerializingFilter> = {
+  /** `{{ value | json }}`: JSON text, also valid YAML flow. */
+  json: value => toJsonText(value),
+  /** `{{ value | pyLiteral }}` or `{{ p.default | pyLiteral(p.type) }}`: a Python literal. */
+  pyLiteral: (value, type) =>
+    toPyLiteral(value, type as ParameterType | undefined),
+  /** `{{ cell.source | pyText(8) }}`: a multi-line str as one literal per line, indented. */
+  pyText: (value, indent) =>
+    pyText(value, indent === undefined ? 4 : Number(indent)),
+  /** `{{ step.name | k8sName("step name") }}`: a validated DNS-1123 name as a JSON string. */
+  k8sName: (value, what, kind) =>
+    k8sNameFilter(
+      value,
+      what === undefined ? 'name' : String(what),
+      kind as K8sNameKind | undefined
+    )
+};
+
+export { toJsonText } from './json';
+export { checkK8sName, k8sNameProblem } from './k8s-name';
+export type { K8sNameKind } from './k8s-name';
+export { pyString, pyText, toPyLiteral } from './py-literal';

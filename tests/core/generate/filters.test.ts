@@ -1,0 +1,196 @@
+import fc from 'fast-check';
+import { parse as parseYaml } from 'yaml';
+import { UserError } from '../../../src/core/errors';
+import {
+  checkK8sName,
+  pyText,
+  toJsonText,
+  toPyLiteral
+} from '../../../src/core/generate/filters/index';
+import { evalPythonLiterals, runPython } from '../../support/python';
+
+/** Strings a hostile user might type: template and shell syntax, quotes, escapes, unicode, long runs. */
+export const hostileString = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 200 }),
+  fc.string({ unit: 'grapheme', maxLength: 100 }),
+  fc
+    .array(
+      fc.constantFrom(
+        '{{ x }}',
+        '{%',
+        '%}',
+        '${HOME}',
+        '$(id)',
+        "'",
+        '"',
+        "'''",
+        '"""',
+        '\\',
+        '\\n',
+        '\n',
+        '\r\n',
+        '\r',
+        '\t',
+        '\0',
+        '#',
+        ': ',
+        '- ',
+        '&a',
+        '*a',
+        '!!python/object',
+        '\u2028',
+        '\u0085',
+        '\ufeff',
+        '\ud800',
+        '\udfff',
+        '😀',
+        '👨‍👩‍👧',
+        'é',
+        '\u202e',
+        '\x7f',
+        '`'
+      ),
+      { maxLength: 40 }
+    )
+    .map(parts => parts.join('')),
+  fc.constant('x'.repeat(10 * 1024) + '\'"\\\n{{}}')
+);
+
+describe('json filter', () => {
+  it.each([
+    [{ a: [1, 2.5, 'x', true, null] }, '{"a":[1,2.5,"x",true,null]}'],
+    ['line\u2028sep\u0085nel', '"line\\u2028sep\\u0085nel"'],
+    ['😀', '"😀"']
+  ])('renders %j', (value, expected) => {
+    expect(toJsonText(value)).toBe(expected);
+  });
+
+  it.each([
+    [NaN],
+    [Infinity],
+    [undefined],
+    [{ a: undefined }],
+    [() => 1],
+    [new Date(0)]
+  ])('refuses %p', value => {
+    expect(() => toJsonText(value)).toThrow(UserError);
+  });
+
+  it('reads back exactly as given, as JSON and as YAML, for hostile strings', () => {
+    fc.assert(
+      fc.property(
+        hostileString,
+        fc.dictionary(hostileString, hostileString, { maxKeys: 3 }),
+        (text, map) => {
+          const value = { text, map };
+          const rendered = toJsonText(value);
+          expect(JSON.parse(rendered)).toEqual(value);
+          expect(parseYaml(`key: ${rendered}\n`)).toEqual({ key: value });
+        }
+      ),
+      { numRuns: 1000 }
+    );
+  });
+});
+
+describe('pyLiteral filter', () => {
+  it.each([
+    [1, undefined, '1'],
+    [1, 'float', '1.0'],
+    [-0, 'float', '-0.0'],
+    [0.1, undefined, '0.1'],
+    [1e21, 'float', '1e+21'],
+    [2.5e-7, undefined, '2.5e-7'],
+    [true, 'bool', 'True'],
+    [null, undefined, 'None'],
+    ["it's", 'str', "'it\\'s'"],
+    ['a\nb\\', undefined, "'a\\nb\\\\'"],
+    ['\u202e\0\x7f', undefined, "'\\u202e\\x00\\x7f'"],
+    [{ k: [1, 'v', false] }, undefined, "{'k': [1, 'v', False]}"]
+  ])('renders %j (type %s) as %s', (value, type, expected) => {
+    expect(toPyLiteral(value, type as 'float' | undefined)).toBe(expected);
+  });
+
+  it.each([
+    [NaN, undefined],
+    [Infinity, 'float'],
+    [1.5, 'int'],
+    ['1', 'int'],
+    [1, 'bool'],
+    [undefined, undefined],
+    [[1, undefined], undefined],
+    [new Map(), undefined]
+  ])('refuses %p as %s', (value, type) => {
+    expect(() => toPyLiteral(value, type as 'int' | undefined)).toThrow(
+      UserError
+    );
+  });
+
+  it('round-trips hostile strings, numbers and lists through a real Python', () => {
+    const samples = fc.sample(
+      fc.oneof(
+        hostileString,
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.maxSafeInteger(),
+        fc.array(hostileString, { maxLength: 3 })
+      ),
+      { numRuns: 1500, seed: 20261122 }
+    );
+    const literals = samples.map(value => toPyLiteral(value));
+    const values = evalPythonLiterals(literals);
+    // -0 survives as -0.0 but JSON has no negative zero; compare by value.
+    expect(values).toEqual(
+      samples.map(value => (Object.is(value, -0) ? 0 : value))
+    );
+  });
+
+  it('keeps floats floats in Python', () => {
+    const literal = `[${toPyLiteral(3, 'float')}, ${toPyLiteral(3)}, ${toPyLiteral(1e21, 'float')}]`;
+    const result = runPython([
+      '-c',
+      `print([type(x).__name__ for x in ${literal}])`
+    ]);
+    expect(result.stdout.trim()).toBe("['float', 'int', 'float']");
+  });
+});
+
+describe('pyText filter', () => {
+  it('splits lines into one literal each, indented', () => {
+    expect(pyText('a = 1\nb = "{{x}}"\n', 2)).toBe(
+      "(\n      'a = 1\\n'\n      'b = \"{{x}}\"\\n'\n  )"
+    );
+    expect(pyText('single')).toBe("'single'");
+  });
+});
+
+describe('k8sName filter', () => {
+  it.each([['train'], ['load-data-2'], ['a'], ['x'.repeat(63)]])(
+    'accepts %s',
+    name => {
+      expect(checkK8sName(name, 'step name')).toBe(name);
+    }
+  );
+
+  it.each([
+    [''],
+    ['Train'],
+    ['load_data'],
+    ['-a'],
+    ['a-'],
+    ['a.b'],
+    ['x'.repeat(64)],
+    ['名前'],
+    [3]
+  ])('refuses %p', name => {
+    expect(() => checkK8sName(name, 'step name')).toThrow(
+      /invalid step name: /
+    );
+  });
+
+  it('accepts dotted subdomains up to 253 characters when asked', () => {
+    expect(checkK8sName('my.registry-1.io', 'host', 'subdomain')).toBe(
+      'my.registry-1.io'
+    );
+    expect(() => checkK8sName('a..b', 'host', 'subdomain')).toThrow(UserError);
+  });
+});
