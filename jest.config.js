@@ -15,5 +15,6 @@ module.exports = {
     '^.+\\.njk$': '<rootDir>/tests/support/text-transform.js'
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk'],
-  testTimeout: 120000
+  testTimeout: 120000,
+  globalSetup: '<rootDir>/tests/support/global-setup.js'
 };

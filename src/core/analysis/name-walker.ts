@@ -114,7 +114,8 @@ export class NameWalker {
         if (definition?.name === 'ClassDefinition') {
           return this.classDefinition(definition, scope, decorators);
         }
-        return this.expression(node, scope);
+        decorators.forEach(d => this.decorator(d, scope));
+        return;
       }
       case 'ForStatement':
         return this.forStatement(node, scope);
