@@ -23,7 +23,9 @@ run_suite() {
 run_suite lint npm run --silent lint:check
 run_suite typecheck npm run --silent typecheck
 run_suite jest npx jest --ci --json --outputFile="$CELLPIPE_RESULTS/jest.json"
-run_suite pytest python -m pytest -q --junitxml="$CELLPIPE_RESULTS/pytest.xml"
+if compgen -G "tests/python/test_*.py" >/dev/null; then
+  run_suite pytest python -m pytest -q --junitxml="$CELLPIPE_RESULTS/pytest.xml"
+fi
 for part in scripts/test.d/*.sh; do
   [ -e "$part" ] || continue
   run_suite "$(basename "$part" .sh)" bash "$part"
