@@ -1,0 +1,87 @@
+/**
+ * The step script (docs/internals.md, "The step script"): one self-contained Python file per
+ * step, run the same way by the local runner, Argo and KFP. Everything the template needs is
+ * computed here; the template only lays it out, every value through a serializing filter.
+ */
+import stepTemplate from '../../../templates/step.py.njk';
+import runtimeMarshal from '../../../templates/runtime-marshal.py.njk';
+import runtimeMain from '../../../templates/runtime-main.py.njk';
+import { ICellCode, IPipelineIR, IPipelineStep } from '../ir/pipeline';
+import { registerTemplates, renderTemplate } from './environment';
+
+registerTemplates({
+  'step.py.njk': stepTemplate,
+  'runtime-marshal.py.njk': runtimeMarshal,
+  'runtime-main.py.njk': runtimeMain
+});
+
+/**
+ * How the script writes `--metrics FILE`:
+ * - `json`: `{name: value}` (numbers as JSON numbers);
+ * - `kfp-v1`: `{"metrics": [{"name", "numberValue", "format": "RAW"}]}`, numeric metrics only.
+ */
+export type MetricsFormat = 'json' | 'kfp-v1';
+
+export interface IStepScriptOptions {
+  metricsFormat?: MetricsFormat;
+}
+
+/** The file name a cell's code is compiled under, so tracebacks read `titanic.ipynb [cell 5]`. */
+export function cellFileName(notebook: string, cell: number): string {
+  return `${notebook} [cell ${cell}]`;
+}
+
+interface ICellEntry {
+  fileName: string;
+  source: string;
+}
+
+function cellEntries(notebook: string, cells: ICellCode[]): ICellEntry[] {
+  return cells.map(cell => ({
+    fileName: cellFileName(notebook, cell.cell),
+    source: cell.source
+  }));
+}
+
+/** The step's metrics as {metric name: variable}, from the IR's metric list. */
+function stepMetrics(
+  ir: IPipelineIR,
+  step: IPipelineStep
+): Record<string, string> {
+  const metrics: Record<string, string> = {};
+  for (const name of step.metrics) {
+    const metric = ir.metrics.find(
+      m => m.name === name && m.step === step.name
+    );
+    if (!metric) {
+      throw new Error(
+        `step '${step.name}' reports metric '${name}', which the IR does not list`
+      );
+    }
+    metrics[metric.name] = metric.variable;
+  }
+  return metrics;
+}
+
+/** The Python script that runs `step` of `ir`. */
+export function renderStepScript(
+  ir: IPipelineIR,
+  step: IPipelineStep,
+  options: IStepScriptOptions = {}
+): string {
+  return renderTemplate('step.py.njk', {
+    notebook: ir.notebook,
+    step: step.name,
+    parameters: ir.parameters.map(p => ({
+      name: p.name,
+      type: p.type,
+      default: p.default
+    })),
+    inputs: step.inputs,
+    outputs: step.outputs,
+    metrics: stepMetrics(ir, step),
+    metricsFormat: options.metricsFormat ?? 'json',
+    setupCells: cellEntries(ir.notebook, [...ir.imports, ...ir.functions]),
+    stepCells: cellEntries(ir.notebook, step.code)
+  });
+}
