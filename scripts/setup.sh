@@ -26,7 +26,9 @@ fi
 say "npm packages"
 stamp=node_modules/.cellpipe-lock-stamp
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  npm ci --no-audit --no-fund
+  # Not `npm ci`: the registry serves no rspack bindings for other platforms, and `npm ci`
+  # refuses a lock without them. `npm install` keeps the locked versions and skips those.
+  npm install --no-audit --no-fund
   cp package-lock.json "$stamp"
 fi
 

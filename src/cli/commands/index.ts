@@ -1,9 +1,11 @@
 /** The registry of subcommands: each lives in its own file beside this one. */
 import { ICliCommand } from '../command';
 import { analyzeCommand } from './analyze';
+import { tagCommand } from './tag';
 import { renderStepCommand } from './render-step';
 
 export const commands: ICliCommand[] = [
   analyzeCommand,
+  tagCommand,
   renderStepCommand
 ];

@@ -1,0 +1,145 @@
+/**
+ * Auto-tagging (issue 2 item 7): a `step:` tag on the first code cell after each `## `
+ * markdown heading, so untagged notebooks become pipelines in one command. Code cells
+ * before the first heading become `imports` (when they only import and configure) or a
+ * `setup` step. Only `metadata.tags` of code cells changes.
+ */
+import { parser } from '@lezer/python';
+import { UserError } from '../errors';
+import { isObject, readNotebook } from './model';
+import { parseCellTags } from './tags';
+import { stripMagics } from '../analysis/magics';
+
+export interface ITagging {
+  /** The notebook JSON with the new tags (a copy; the input is not changed). */
+  notebook: Record<string, unknown>;
+  steps: { name: string; cell: number; heading: string }[];
+  imports: number[];
+}
+
+export function tagByHeadings(raw: unknown, path: string): ITagging {
+  const notebook = readNotebook(raw, path);
+  const tagged = notebook.cells.find(
+    c => c.cellType === 'code' && parseCellTags(c.tags).tagged
+  );
+  if (tagged) {
+    throw new UserError(
+      'the notebook is already tagged; remove its step tags first to tag it by headings',
+      {
+        notebook: path,
+        cell: tagged.index
+      }
+    );
+  }
+  const copy = JSON.parse(JSON.stringify(raw)) as Record<string, unknown>;
+  const cells = copy.cells as Record<string, unknown>[];
+  const result: ITagging = { notebook: copy, steps: [], imports: [] };
+  const used = new Set<string>();
+  let pendingHeading: string | null = null;
+  let sawHeading = false;
+  let sawStep = false;
+  for (const cell of notebook.cells) {
+    if (cell.cellType === 'markdown') {
+      const heading = /^##\s+(.+?)\s*#*\s*$/m.exec(cell.source)?.[1];
+      if (heading) {
+        pendingHeading = heading;
+        sawHeading = true;
+      }
+      continue;
+    }
+    if (cell.cellType !== 'code' || !stripMagics(cell.source).python.trim()) {
+      continue;
+    }
+    let tag: string | null = null;
+    if (pendingHeading) {
+      const name = uniqueName(stepName(pendingHeading), used);
+      result.steps.push({ name, cell: cell.index, heading: pendingHeading });
+      tag = `step:${name}`;
+      pendingHeading = null;
+      sawStep = true;
+    } else if (!sawHeading && !sawStep) {
+      if (onlyImports(cell.source)) {
+        result.imports.push(cell.index);
+        tag = 'imports';
+      } else {
+        const name = uniqueName('setup', used);
+        result.steps.push({
+          name,
+          cell: cell.index,
+          heading: '(before the first heading)'
+        });
+        tag = `step:${name}`;
+        sawStep = true;
+      }
+    }
+    if (tag) {
+      addTag(cells[cell.index], tag);
+    }
+  }
+  if (!sawHeading || !result.steps.length) {
+    throw new UserError(
+      'found no `## ` markdown heading followed by code; nothing to tag',
+      { notebook: path }
+    );
+  }
+  return result;
+}
+
+/** A heading's text as a valid step name: `Data Cleaning & EDA` → `data_cleaning_eda`. */
+export function stepName(heading: string): string {
+  let name = heading
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+  if (!/^[a-z]/.test(name)) {
+    name = 'step_' + name;
+  }
+  return name.slice(0, 56).replace(/_+$/, '') || 'step';
+}
+
+function uniqueName(base: string, used: Set<string>): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) {
+    name = `${base}_${n}`;
+  }
+  used.add(name);
+  return name;
+}
+
+/**
+ * A leading cell can be an `imports` cell (run in every step) when it only imports and
+ * configures (`warnings.filterwarnings(...)`, `pd.set_option(...)`): it binds nothing else.
+ */
+function onlyImports(source: string): boolean {
+  const tree = parser.parse(stripMagics(source).python);
+  let imports = false;
+  for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
+    if (s.name === 'ImportStatement') {
+      imports = true;
+    } else if (s.name !== 'Comment' && !isPlainCall(s)) {
+      return false;
+    }
+  }
+  return imports;
+}
+
+function isPlainCall(statement: {
+  name: string;
+  firstChild: { name: string } | null;
+}): boolean {
+  return (
+    statement.name === 'ExpressionStatement' &&
+    statement.firstChild?.name === 'CallExpression'
+  );
+}
+
+function addTag(cell: Record<string, unknown>, tag: string): void {
+  if (!isObject(cell.metadata)) {
+    cell.metadata = {};
+  }
+  const metadata = cell.metadata as Record<string, unknown>;
+  const tags = Array.isArray(metadata.tags) ? metadata.tags : [];
+  metadata.tags = [...tags, tag];
+}

@@ -1,0 +1,163 @@
+import fc from 'fast-check';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderStepScript } from '../../../src/core/generate/step-script';
+import { IPipelineIR, IPipelineParameter } from '../../../src/core/ir/pipeline';
+import { makeIR, makeParameter, makeStep } from '../../support/ir';
+import { runPython } from '../../support/python';
+import { hostileString } from '../../support/hostile';
+
+const sampleIR = makeIR({
+  notebook: 'titanic.ipynb',
+  parameters: [
+    makeParameter('lr', 'float', 1),
+    makeParameter('epochs', 'int', 3),
+    makeParameter('fast', 'bool', false)
+  ],
+  metrics: [{ name: 'accuracy', variable: 'acc', step: 'train' }],
+  imports: [{ cell: 1, source: 'import math' }],
+  functions: [{ cell: 2, source: 'def twice(x):\n    return 2 * x' }],
+  steps: [
+    makeStep('train', {
+      inputs: ['df'],
+      outputs: ['model'],
+      metrics: ['accuracy'],
+      code: [{ cell: 5, source: 'model = twice(lr)\nacc = 0.5\n' }]
+    })
+  ]
+});
+
+describe('renderStepScript', () => {
+  const script = renderStepScript(sampleIR, sampleIR.steps[0]);
+
+  it('embeds the parameters with their types, floats as floats', () => {
+    expect(script).toContain(
+      "    ('lr', 'float', 1.0),\n    ('epochs', 'int', 3),\n    ('fast', 'bool', False),\n"
+    );
+  });
+
+  it('names every cell after the notebook, in run order: imports, functions, then the step', () => {
+    expect(script).toContain(
+      "    ('titanic.ipynb [cell 1]', 'import math'),\n    ('titanic.ipynb [cell 2]', (\n"
+    );
+    expect(script).toContain(
+      "STEP_CELLS = [\n    ('titanic.ipynb [cell 5]', (\n        'model = twice(lr)\\n'\n        'acc = 0.5\\n'\n    )),\n]"
+    );
+  });
+
+  it('lists inputs, outputs and metrics', () => {
+    expect(script).toContain(
+      "INPUTS = ['df']\nOUTPUTS = ['model']\n# metric name -> the variable holding its value\nMETRICS = {'accuracy': 'acc'}\nMETRICS_FORMAT = 'json'\n"
+    );
+    expect(
+      renderStepScript(sampleIR, sampleIR.steps[0], { metricsFormat: 'kfp-v1' })
+    ).toContain("METRICS_FORMAT = 'kfp-v1'");
+  });
+
+  it('refuses a step whose metric the IR does not know', () => {
+    const step = makeStep('other', { metrics: ['accuracy'] });
+    expect(() => renderStepScript(sampleIR, step)).toThrow(/metric 'accuracy'/);
+  });
+});
+
+const parameterArbitrary: fc.Arbitrary<IPipelineParameter> = fc.oneof(
+  fc
+    .tuple(hostileString, hostileString)
+    .map(([name, value]) => makeParameter(name, 'str', value)),
+  fc
+    .tuple(hostileString, fc.double({ noNaN: true, noDefaultInfinity: true }))
+    .map(([name, value]) => makeParameter(name, 'float', value)),
+  fc
+    .tuple(hostileString, fc.maxSafeInteger())
+    .map(([name, value]) => makeParameter(name, 'int', value)),
+  fc
+    .tuple(hostileString, fc.boolean())
+    .map(([name, value]) => makeParameter(name, 'bool', value))
+);
+
+const irArbitrary: fc.Arbitrary<IPipelineIR> = fc
+  .record({
+    notebook: hostileString,
+    step: hostileString,
+    parameters: fc.array(parameterArbitrary, { maxLength: 3 }),
+    sources: fc.array(hostileString, { minLength: 1, maxLength: 3 }),
+    names: fc.array(hostileString, { maxLength: 2 })
+  })
+  .map(({ notebook, step, parameters, sources, names }) =>
+    makeIR({
+      notebook,
+      parameters,
+      imports: [{ cell: 0, source: sources[0] }],
+      metrics: names.map(name => ({ name, variable: name, step })),
+      steps: [
+        makeStep(step, {
+          inputs: names,
+          outputs: names,
+          metrics: [...new Set(names)],
+          code: sources.slice(1).map((source, i) => ({ cell: i + 1, source }))
+        })
+      ]
+    })
+  );
+
+/** Reads the constants back out of each script with ast.literal_eval: what the script will use. */
+const READ_BACK = `
+import ast, json, sys
+result = []
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as stream:
+        tree = ast.parse(stream.read(), path, feature_version=(3, 8))
+    values = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name) and node.targets[0].id.isupper():
+            try:
+                values[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                pass
+    result.append({key: values[key] for key in ("NOTEBOOK", "STEP", "PARAMETERS", "INPUTS", "SETUP_CELLS", "STEP_CELLS")})
+sys.stdout.write(json.dumps(result))
+`;
+
+describe('step scripts with hostile input', () => {
+  it('all compile (one py_compile batch) and embed every value exactly (1000 runs)', () => {
+    const irs = fc.sample(irArbitrary, { numRuns: 1000, seed: 4242 });
+    const directory = mkdtempSync(join(tmpdir(), 'cellpipe-steps-'));
+    try {
+      const paths = irs.map((ir, i) => {
+        const path = join(directory, `step${i}.py`);
+        writeFileSync(path, renderStepScript(ir, ir.steps[0]));
+        return path;
+      });
+      const compiled = runPython(['-m', 'py_compile', ...paths]);
+      expect(compiled.stderr).toBe('');
+      expect(compiled.status).toBe(0);
+
+      const read = runPython(['-c', READ_BACK, ...paths]);
+      expect(read.stderr).toBe('');
+      const values = JSON.parse(read.stdout) as unknown[];
+      expect(values).toEqual(
+        irs.map(ir => ({
+          NOTEBOOK: ir.notebook,
+          STEP: ir.steps[0].name,
+          PARAMETERS: ir.parameters.map(p => [
+            p.name,
+            p.type,
+            Object.is(p.default, -0) ? 0 : p.default
+          ]),
+          INPUTS: ir.steps[0].inputs,
+          SETUP_CELLS: ir.imports.map(cell => [
+            `${ir.notebook} [cell ${cell.cell}]`,
+            cell.source
+          ]),
+          STEP_CELLS: ir.steps[0].code.map(cell => [
+            `${ir.notebook} [cell ${cell.cell}]`,
+            cell.source
+          ])
+        }))
+      );
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
+    }
+  });
+});
