@@ -7,10 +7,10 @@ import { renameSync, writeFileSync } from 'node:fs';
 export function serializeLike(original: string, value: unknown): string {
   const indent = /^\{\r?\n([ \t]+)"/.exec(original)?.[1] ?? ' ';
   let text = JSON.stringify(value, null, indent);
-  if (!/[^\x00-\x7f]/.test(original)) {
+  if (!/[\u0080-\uffff]/.test(original)) {
     // Written with Python's ensure_ascii: keep non-ASCII text escaped the same way.
     text = text.replace(
-      /[^\x00-\x7f]/g,
+      /[\u0080-\uffff]/g,
       ch => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0')
     );
   }
