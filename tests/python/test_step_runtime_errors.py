@@ -1,0 +1,147 @@
+"""How real step scripts fail and report: tracebacks at notebook cells, values that cannot be
+saved, bad parameters; and what they report when all goes well: parameters and metrics."""
+import json
+import os
+
+import pytest
+
+from conftest import code_cell
+
+
+def test_an_exception_in_a_cell_names_the_notebook_cell_and_line(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("import json", "imports"),
+        code_cell("def ratio(a, b):\n    return a / b", "functions"),
+        code_cell("total = 1\n\nshare = ratio(total, 0)\n", "step:make"),
+    ], name="titanic.ipynb")
+    result = pipeline.run("make")
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == "Traceback (most recent call last):"
+    # the first frame is the step's cell: the runtime's own frames are left out
+    assert lines[1] == '  File "titanic.ipynb [cell 2]", line 3, in <module>'
+    assert lines[2].strip() == "share = ratio(total, 0)"
+    assert '  File "titanic.ipynb [cell 1]", line 2, in ratio' in lines
+    assert "    return a / b" in lines
+    assert "ZeroDivisionError: division by zero" in lines
+    assert lines[-1] == ("cellpipe: step 'make' failed: ZeroDivisionError in titanic.ipynb [cell 1], "
+                         "line 2")
+    assert "run_step" not in result.stderr and "make.py" not in result.stderr
+
+
+def test_library_frames_below_the_cell_are_kept(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("import json", "imports"),
+        code_cell("settings = json.loads('{bad')", "step:load"),
+    ])
+    result = pipeline.run("load")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[1] == '  File "notebook.ipynb [cell 1]", line 1, in <module>'
+    assert "json/decoder.py" in result.stderr
+    assert result.stderr.rstrip().endswith("JSONDecodeError in notebook.ipynb [cell 1], line 1")
+
+
+@pytest.mark.parametrize("source, reason", [
+    ("value = (n * n for n in range(3))", "cannot pickle 'generator' object"),
+    ("import threading\nvalue = threading.Lock()", "cannot pickle '_thread.lock' object"),
+])
+def test_a_value_that_cannot_be_saved_names_the_variable_and_the_step(make_pipeline, source, reason):
+    pipeline = make_pipeline([
+        code_cell(source, "step:train"),
+        code_cell("print(value)", "step:report"),
+    ])
+    result = pipeline.run("train", outputs=["value"])
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("cellpipe: cannot save variable 'value' of step 'train': cloudpickle: ")
+    assert reason in last
+    assert "Traceback" not in result.stderr
+    assert os.listdir(pipeline.data("train", "value")) == []
+
+
+def test_an_output_the_step_did_not_define(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("if False:\n    value = 1", "step:train"),
+        code_cell("print(value)", "step:report"),
+    ])
+    result = pipeline.run("train", outputs=["value"])
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "cellpipe: cannot save variable 'value' of step 'train': the step did not define it")
+
+
+PARAMETERS = "epochs = 3\nrate = 0.5\nverbose = False\nlabel = 'run'"
+SHOW = "shown = repr((epochs, rate, verbose, label))\nprint(shown)"
+
+
+def parameter_pipeline(make_pipeline):
+    return make_pipeline([
+        code_cell(PARAMETERS, "pipeline-parameters"),
+        code_cell(SHOW, "step:show"),
+    ])
+
+
+@pytest.mark.parametrize("params, shown", [
+    ({}, "(3, 0.5, False, 'run')"),
+    ({"epochs": "7", "rate": "2", "verbose": "TRUE", "label": "a=b 'c'"}, "(7, 2.0, True, \"a=b 'c'\")"),
+    ({"verbose": "1"}, "(3, 0.5, True, 'run')"),
+    ({"verbose": "false", "epochs": "-2"}, "(-2, 0.5, False, 'run')"),
+])
+def test_parameters_are_converted_to_their_declared_types(make_pipeline, params, shown):
+    result = parameter_pipeline(make_pipeline).run_ok("show", params=params)
+    assert result.stdout.strip() == shown
+
+
+@pytest.mark.parametrize("params, message", [
+    ({"epochs": "three"}, "bad value for parameter 'epochs' (int): 'three' is not a valid int"),
+    ({"epochs": "1.5"}, "bad value for parameter 'epochs' (int): '1.5' is not a valid int"),
+    ({"verbose": "yes"}, "bad value for parameter 'verbose' (bool): 'yes' is not true, false, 1 or 0"),
+    ({"rate": ""}, "bad value for parameter 'rate' (float): '' is not a valid float"),
+    ({"speed": "1"}, "--param speed: step 'show' has no such name (it has: epochs, rate, verbose, label)"),
+])
+def test_a_bad_parameter_is_refused_by_name(make_pipeline, params, message):
+    result = parameter_pipeline(make_pipeline).run("show", params=params)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "cellpipe: step 'show': " + message
+
+
+def test_missing_inputs_are_refused_before_any_code_runs(make_pipeline):
+    pipeline = make_pipeline([code_cell("x = 1", "step:a"), code_cell("print(x)", "step:b")])
+    result = pipeline.run("b")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.strip() == "cellpipe: step 'b': --input x=DIR is missing"
+
+
+def test_sys_exit_zero_ends_the_code_early_and_still_saves(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("import sys\nx = 1\nsys.exit()\nx = 2", "step:a"),
+        code_cell("assert x == 1 and __name__ == '__main__'", "step:b"),
+    ])
+    pipeline.run_ok("a", outputs=["x"])
+    pipeline.run_ok("b", inputs=[("x", "a")])
+
+
+METRICS_NOTEBOOK = [
+    code_cell("import numpy as np", "imports"),
+    code_cell("accuracy = np.float32(0.75)\nloss = np.array(0.5)\nepochs = 3\nnote = 'ok'\nbad = float('nan')",
+              "step:train"),
+    code_cell("print(accuracy)\nprint(loss)\nprint(epochs)\nprint(note)\nprint(bad)", "pipeline-metrics"),
+]
+
+
+def test_metrics_are_written_as_json_numbers(make_pipeline, tmp_path):
+    pipeline = make_pipeline(METRICS_NOTEBOOK)
+    pipeline.run_ok("train", metrics=tmp_path / "out" / "metrics.json")
+    text = (tmp_path / "out" / "metrics.json").read_text()
+    assert json.loads(text) == {"accuracy": 0.75, "loss": 0.5, "epochs": 3, "note": "ok", "bad": None}
+    assert '"accuracy": 0.75' in text
+
+
+def test_metrics_in_the_kfp_v1_format(make_pipeline, tmp_path):
+    pipeline = make_pipeline(METRICS_NOTEBOOK, metrics_format="kfp-v1")
+    pipeline.run_ok("train", metrics=tmp_path / "metrics.json")
+    assert json.loads((tmp_path / "metrics.json").read_text()) == {"metrics": [
+        {"name": "accuracy", "numberValue": 0.75, "format": "RAW"},
+        {"name": "loss", "numberValue": 0.5, "format": "RAW"},
+        {"name": "epochs", "numberValue": 3, "format": "RAW"},
+    ]}

@@ -1,0 +1,199 @@
+"""Values saved by one real step script and loaded by the next: stdlib, numpy, pandas (with
+and without pyarrow), scikit-learn, and classes and functions defined in the notebook."""
+import os
+
+from conftest import code_cell
+
+BLOCK_PYARROW = '''
+import sys
+
+
+class _BlockPyarrow:
+    """Makes `import pyarrow` fail, as on a machine without it."""
+
+    def find_spec(self, name, path=None, target=None):
+        if name == "pyarrow" or name.startswith("pyarrow."):
+            raise ModuleNotFoundError("No module named %r (blocked by the test)" % name, name=name)
+        return None
+
+
+sys.meta_path.insert(0, _BlockPyarrow())
+'''
+
+
+def two_steps(make, produce, check, imports="import math"):
+    """A notebook: imports, step `make` running `produce`, step `check` running `check`."""
+    return make([
+        code_cell(imports, "imports"),
+        code_cell(produce, "step:make"),
+        code_cell(check, "step:check"),
+    ])
+
+
+def test_standard_library_values_round_trip(make_pipeline):
+    produce = (
+        "import datetime, decimal, collections\n"
+        "value = {'text': 'caf\\u00e9 \\U0001F600', 'bytes': b'\\x00\\xff', 'floats': [1.5, float('inf')],\n"
+        "         'big': 2 ** 100, 'complex': 1 + 2j, 'tuple': (1, None), 'set': {1, 2},\n"
+        "         'when': datetime.datetime(2024, 1, 2, 3, 4, 5), 'money': decimal.Decimal('1.10'),\n"
+        "         'counts': collections.Counter('abca')}\n"
+    )
+    check = (
+        "import datetime, decimal, collections\n"
+        "assert value == {'text': 'caf\\u00e9 \\U0001F600', 'bytes': b'\\x00\\xff', 'floats': [1.5, float('inf')],\n"
+        "                 'big': 2 ** 100, 'complex': 1 + 2j, 'tuple': (1, None), 'set': {1, 2},\n"
+        "                 'when': datetime.datetime(2024, 1, 2, 3, 4, 5), 'money': decimal.Decimal('1.10'),\n"
+        "                 'counts': collections.Counter('abca')}, value\n"
+        "assert type(value['counts']) is collections.Counter\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, check)
+    pipeline.run_ok("make", outputs=["value"])
+    assert pipeline.manifest("make", "value")["format"] == "cloudpickle"
+    pipeline.run_ok("check", inputs=[("value", "make")])
+
+
+def test_numpy_arrays_round_trip_as_npy(make_pipeline):
+    produce = (
+        "grid = np.arange(12, dtype=np.float64).reshape(3, 4)\n"
+        "fortran = np.asfortranarray(np.arange(6, dtype=np.int8).reshape(2, 3))\n"
+        "strided = np.arange(20)[::3]\n"
+        "when = np.array(['2024-01-01', '2024-02-29'], dtype='datetime64[D]')\n"
+        "records = np.array([(1, 2.5)], dtype=[('a', 'i4'), ('b', 'f8')])\n"
+        "mixed = np.array([1, 'a', None], dtype=object)\n"
+    )
+    check = (
+        "expected = {'grid': np.arange(12, dtype=np.float64).reshape(3, 4),\n"
+        "            'fortran': np.arange(6, dtype=np.int8).reshape(2, 3), 'strided': np.arange(20)[::3],\n"
+        "            'when': np.array(['2024-01-01', '2024-02-29'], dtype='datetime64[D]'),\n"
+        "            'records': np.array([(1, 2.5)], dtype=[('a', 'i4'), ('b', 'f8')])}\n"
+        "loaded = {'grid': grid, 'fortran': fortran, 'strided': strided, 'when': when, 'records': records}\n"
+        "for name, want in expected.items():\n"
+        "    got = loaded[name]\n"
+        "    assert got.dtype == want.dtype and np.array_equal(got, want), name\n"
+        "assert fortran.flags.f_contiguous\n"
+        "assert list(mixed) == [1, 'a', None]\n"
+    )
+    names = ["fortran", "grid", "mixed", "records", "strided", "when"]
+    pipeline = two_steps(make_pipeline, produce, check, imports="import numpy as np")
+    pipeline.run_ok("make", outputs=names)
+    formats = {name: pipeline.manifest("make", name)["format"] for name in names}
+    assert formats == {"fortran": "npy", "grid": "npy", "mixed": "cloudpickle", "records": "npy",
+                       "strided": "npy", "when": "npy"}
+    pipeline.run_ok("check", inputs=[(name, "make") for name in names])
+
+
+PANDAS_PRODUCE = (
+    "frame = pd.DataFrame({'n': [1, 2, 3], 'x': [0.5, None, 2.0], 'name': ['a', 'b', 'c'],\n"
+    "                      'kind': pd.Categorical(['u', 'v', 'u']),\n"
+    "                      'at': pd.date_range('2024-01-01', periods=3, tz='UTC')},\n"
+    "                     index=pd.Index([10, 20, 30], name='id'))\n"
+    "numbered = pd.DataFrame([[1, 2], [3, 4]])\n"
+    "lists = pd.DataFrame({'l': [[1, 2], [3]]})\n"
+    "series = pd.Series([1.5, 2.5], index=['a', 'b'], name='price')\n"
+)
+PANDAS_CHECK = (
+    "pd.testing.assert_frame_equal(frame, pd.DataFrame({'n': [1, 2, 3], 'x': [0.5, None, 2.0],\n"
+    "    'name': ['a', 'b', 'c'], 'kind': pd.Categorical(['u', 'v', 'u']),\n"
+    "    'at': pd.date_range('2024-01-01', periods=3, tz='UTC')}, index=pd.Index([10, 20, 30], name='id')))\n"
+    "pd.testing.assert_frame_equal(numbered, pd.DataFrame([[1, 2], [3, 4]]))\n"
+    "assert lists['l'].tolist() == [[1, 2], [3]]\n"
+    "pd.testing.assert_series_equal(series, pd.Series([1.5, 2.5], index=['a', 'b'], name='price'))\n"
+)
+PANDAS_NAMES = ["frame", "lists", "numbered", "series"]
+
+
+def test_pandas_with_pyarrow_uses_parquet_where_it_is_exact(make_pipeline):
+    pipeline = two_steps(make_pipeline, PANDAS_PRODUCE, PANDAS_CHECK, imports="import pandas as pd")
+    pipeline.run_ok("make", outputs=PANDAS_NAMES)
+    formats = {name: pipeline.manifest("make", name)["format"] for name in PANDAS_NAMES}
+    # integer column names and list cells would not come back exactly from parquet
+    assert formats == {"frame": "parquet", "series": "parquet", "numbered": "cloudpickle",
+                       "lists": "cloudpickle"}
+    pipeline.run_ok("check", inputs=[(name, "make") for name in PANDAS_NAMES])
+
+
+def test_pandas_without_pyarrow_falls_back_to_pickle(make_pipeline, tmp_path):
+    """pyarrow is blocked by a sitecustomize on PYTHONPATH that makes `import pyarrow` fail."""
+    blocker = tmp_path / "no-pyarrow"
+    blocker.mkdir()
+    (blocker / "sitecustomize.py").write_text(BLOCK_PYARROW)
+    env = {"PYTHONPATH": str(blocker)}
+    pipeline = two_steps(make_pipeline, PANDAS_PRODUCE + "import importlib.util\n"
+                         "try:\n    import pyarrow\nexcept ImportError:\n    pass\n"
+                         "else:\n    raise AssertionError('pyarrow is not blocked')\n",
+                         PANDAS_CHECK, imports="import pandas as pd")
+    pipeline.run_ok("make", outputs=PANDAS_NAMES, env=env)
+    formats = {pipeline.manifest("make", name)["format"] for name in PANDAS_NAMES}
+    assert formats == {"cloudpickle"}
+    pipeline.run_ok("check", inputs=[(name, "make") for name in PANDAS_NAMES], env=env)
+
+
+def test_scikit_learn_estimators_round_trip_with_joblib(make_pipeline):
+    produce = (
+        "features, labels = load_iris(return_X_y=True)\n"
+        "model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500))\n"
+        "model.fit(features, labels)\n"
+        "expected = model.predict_proba(features)\n"
+    )
+    check = (
+        "features, labels = load_iris(return_X_y=True)\n"
+        "assert np.array_equal(model.predict_proba(features), expected)\n"
+        "assert type(model).__name__ == 'Pipeline'\n"
+    )
+    imports = (
+        "import numpy as np\n"
+        "from sklearn.datasets import load_iris\n"
+        "from sklearn.linear_model import LogisticRegression\n"
+        "from sklearn.pipeline import make_pipeline\n"
+        "from sklearn.preprocessing import StandardScaler\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, check, imports=imports)
+    pipeline.run_ok("make", outputs=["expected", "model"])
+    assert pipeline.manifest("make", "model")["format"] == "joblib"
+    assert pipeline.manifest("make", "expected")["format"] == "npy"
+    pipeline.run_ok("check", inputs=[("expected", "make"), ("model", "make")])
+
+
+def test_classes_and_functions_defined_in_the_notebook_survive(make_pipeline):
+    produce = (
+        "class Point:\n"
+        "    def __init__(self, x, y):\n"
+        "        self.x, self.y = x, y\n"
+        "    def area(self):\n"
+        "        return self.x * self.y\n"
+        "\n"
+        "def scaled(point, factor):\n"
+        "    return Point(point.x * factor, point.y * factor)\n"
+        "\n"
+        "corner = Point(2, 3)\n"
+        "grow = scaled\n"
+        "square = lambda v: v * v\n"
+    )
+    check = (
+        "bigger = grow(corner, 2)\n"
+        "assert (corner.area(), bigger.area(), square(4)) == (6, 24, 16)\n"
+        "assert type(bigger).__name__ == 'Point' and type(bigger).__module__ == '__main__'\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, check)
+    pipeline.run_ok("make", outputs=["corner", "grow", "square"])
+    pipeline.run_ok("check", inputs=[("corner", "make"), ("grow", "make"), ("square", "make")])
+
+
+def test_a_crash_while_saving_never_leaves_a_value_that_looks_good(make_pipeline):
+    produce = (
+        "import os\n"
+        "class Crash:\n"
+        "    def __reduce__(self):\n"
+        "        os._exit(9)\n"
+        "value = [b'x' * 100000, Crash()]\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, "print(value)\n")
+    crashed = pipeline.run("make", outputs=["value"])
+    assert crashed.returncode == 9
+    saved = pipeline.data("make", "value")
+    assert "cellpipe.json" not in os.listdir(saved)
+    assert "value.pkl" not in os.listdir(saved)
+    loading = pipeline.run("check", inputs=[("value", "make")])
+    assert loading.returncode == 1
+    assert "cellpipe: cannot load input 'value' of step 'check' from" in loading.stderr
+    assert "cellpipe.json is missing" in loading.stderr
