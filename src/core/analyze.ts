@@ -43,11 +43,9 @@ export function analyzeParsed(
     }
     throw error;
   }
-  const ir = buildPipeline(notebook, cell =>
+  return buildPipeline(notebook, cell =>
     cache.get(notebook.cells[cell].source)
   );
-  cache.sweep();
-  return ir;
 }
 
 function notANotebook(

@@ -36,25 +36,31 @@ function hasStatement(
 export class CellAnalysisCache {
   private entries = new Map<string, ICellAnalysis>();
   private used = new Set<string>();
+  /** Cells analysed (parsed) since the last sweep: the cost of the last update. */
+  parsedSinceSweep = 0;
 
   get(source: string): ICellAnalysis {
     let entry = this.entries.get(source);
     if (!entry) {
       entry = analyzeCellSource(source);
       this.entries.set(source, entry);
+      this.parsedSinceSweep++;
     }
     this.used.add(source);
     return entry;
   }
 
   /** Drops entries not used since the last sweep, so the cache follows the notebook. */
-  sweep(): void {
+  sweep(): number {
+    const parsed = this.parsedSinceSweep;
+    this.parsedSinceSweep = 0;
     for (const key of this.entries.keys()) {
       if (!this.used.has(key)) {
         this.entries.delete(key);
       }
     }
     this.used = new Set();
+    return parsed;
   }
 
   get size(): number {

@@ -14,12 +14,18 @@ export class IncrementalAnalyzer {
 
   /** Analyses the notebook (nbformat 4 JSON object), reusing unchanged cells' results. */
   update(notebook: unknown): IPipelineIR {
-    return analyzeParsed(
-      () => readNotebook(notebook, this.path),
-      this.path,
-      this.cache
-    );
+    const read = () => readNotebook(notebook, this.path);
+    const ir = analyzeParsed(read, this.path, this.cache);
+    this.parsed = this.cache.sweep();
+    return ir;
   }
+
+  /** How many cells the last update had to parse (the others were reused). */
+  get lastParsedCells(): number {
+    return this.parsed;
+  }
+
+  private parsed = 0;
 
   /** How many cell analyses are cached (for tests). */
   get cachedCells(): number {
