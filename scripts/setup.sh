@@ -37,7 +37,8 @@ export PATH="$ROOT/.venv/bin:$PATH"
 npm run build
 
 say "install the Python package (server extension + labextension) into .venv"
-.venv/bin/python -m pip install -q -e . --no-build-isolation
+# The build above made the labextension and the engine bundle; the hook need not redo it.
+SKIP_JUPYTER_BUILDER=1 .venv/bin/python -m pip install -q -e . --no-build-isolation
 .venv/bin/jupyter labextension develop --overwrite . >/dev/null
 
 if [ "$DEV" = 1 ]; then
