@@ -1,5 +1,6 @@
 """Values saved by one real step script and loaded by the next: stdlib, numpy, pandas (with
 and without pyarrow), scikit-learn, and classes and functions defined in the notebook."""
+import json
 import os
 
 from conftest import code_cell
@@ -185,15 +186,88 @@ def test_a_crash_while_saving_never_leaves_a_value_that_looks_good(make_pipeline
         "class Crash:\n"
         "    def __reduce__(self):\n"
         "        os._exit(9)\n"
-        "value = [b'x' * 100000, Crash()]\n"
+        "value = [b'x' * 100000, Crash() if crash else 'fine']\n"
     )
-    pipeline = two_steps(make_pipeline, produce, "print(value)\n")
+    pipeline = make_pipeline([
+        code_cell("crash = True", "pipeline-parameters"),
+        code_cell(produce, "step:make"),
+        code_cell("print(value)", "step:check"),
+    ])
     crashed = pipeline.run("make", outputs=["value"])
     assert crashed.returncode == 9
     saved = pipeline.data("make", "value")
-    assert "cellpipe.json" not in os.listdir(saved)
-    assert "value.pkl" not in os.listdir(saved)
+    assert [name for name in os.listdir(saved) if not name.endswith(".tmp")] == []
     loading = pipeline.run("check", inputs=[("value", "make")])
     assert loading.returncode == 1
     assert "cellpipe: cannot load input 'value' of step 'check' from" in loading.stderr
     assert "cellpipe.json is missing" in loading.stderr
+    # the next good save clears the crashed one's temporary file
+    pipeline.run_ok("make", outputs=["value"], params={"crash": "false"})
+    assert sorted(os.listdir(saved)) == ["cellpipe.json", "value.pkl"]
+    assert pipeline.run_ok("check", inputs=[("value", "make")]).stdout.startswith("[b'xxx")
+
+
+FAKE_TORCH = '''
+"""A stand-in for torch (not installed here) with the API the runtime uses; it logs the calls."""
+import json
+import os
+import pickle
+import types
+
+LOG = os.environ["FAKE_TORCH_LOG"]
+
+
+def _log(**entry):
+    with open(LOG, "a") as stream:
+        stream.write(json.dumps(entry) + "\\n")
+
+
+class Tensor:
+    def __init__(self, values):
+        self.values = list(values)
+
+
+class Module:
+    pass
+
+
+nn = types.SimpleNamespace(Module=Module)
+cuda = types.SimpleNamespace(is_available=lambda: False)
+
+
+def save(value, path, pickle_module=pickle):
+    _log(call="save", pickle_module=pickle_module.__name__)
+    with open(path, "wb") as stream:
+        pickle_module.Pickler(stream, protocol=2).dump(value)
+
+
+def load(path, map_location=None, weights_only=True):
+    _log(call="load", map_location=map_location, weights_only=weights_only)
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+'''
+
+
+def test_torch_values_go_through_torch_save_whole_with_cloudpickle(make_pipeline, tmp_path):
+    """Against a stand-in torch module: which calls the runtime makes, and that a module class
+    defined in the notebook survives (torch.save of the whole object, cloudpickle as pickler)."""
+    fake = tmp_path / "fake-torch"
+    fake.mkdir()
+    (fake / "torch.py").write_text(FAKE_TORCH)
+    log = tmp_path / "torch-calls.jsonl"
+    env = {"PYTHONPATH": str(fake), "FAKE_TORCH_LOG": str(log)}
+    produce = (
+        "class Net(torch.nn.Module):\n"
+        "    def __init__(self):\n"
+        "        self.weights = torch.Tensor([1.0, 2.0])\n"
+        "net = Net()\n"
+        "ones = torch.Tensor([1, 1])\n"
+    )
+    check = "assert type(net).__name__ == 'Net' and net.weights.values == [1.0, 2.0] and ones.values == [1, 1]\n"
+    pipeline = two_steps(make_pipeline, produce, check, imports="import torch")
+    pipeline.run_ok("make", outputs=["net", "ones"], env=env)
+    assert {pipeline.manifest("make", name)["format"] for name in ("net", "ones")} == {"torch"}
+    pipeline.run_ok("check", inputs=[("net", "make"), ("ones", "make")], env=env)
+    calls = [json.loads(line) for line in log.read_text().splitlines()]
+    assert calls == [{"call": "save", "pickle_module": "cloudpickle"}] * 2 + [
+        {"call": "load", "map_location": "cpu", "weights_only": False}] * 2

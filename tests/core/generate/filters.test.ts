@@ -3,6 +3,8 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../../../src/core/errors';
 import {
   checkK8sName,
+  checkLabelKey,
+  checkLabelValue,
   pyText,
   toJsonText,
   toPyLiteral
@@ -44,6 +46,25 @@ describe('json filter', () => {
       ),
       { numRuns: 1000 }
     );
+  });
+
+  it('reads back exactly through PyYAML too (what the kfp SDK uses)', () => {
+    const samples = fc.sample(
+      fc.record({
+        text: hostileString,
+        list: fc.array(hostileString, { maxLength: 3 })
+      }),
+      { numRuns: 1000, seed: 7 }
+    );
+    const documents = samples.map(value => `key: ${toJsonText(value)}\n`);
+    const script = [
+      'import json, sys, yaml',
+      'documents = json.loads(sys.stdin.read())',
+      'sys.stdout.write(json.dumps([yaml.safe_load(d)["key"] for d in documents]))'
+    ].join('\n');
+    const result = runPython(['-c', script], JSON.stringify(documents));
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual(samples);
   });
 });
 
@@ -147,4 +168,44 @@ describe('k8sName filter', () => {
     );
     expect(() => checkK8sName('a..b', 'host', 'subdomain')).toThrow(UserError);
   });
+});
+
+describe('k8sLabelKey and k8sLabelValue filters', () => {
+  it.each([
+    ['app'],
+    ['app.kubernetes.io/name'],
+    ['Team_1.x'],
+    ['example.com/a-b']
+  ])('accepts the key %s', key => {
+    expect(checkLabelKey(key)).toBe(key);
+  });
+
+  it.each([
+    [''],
+    ['/name'],
+    ['a/b/c'],
+    ['Example.com/x'],
+    ['x'.repeat(64)],
+    ['-a'],
+    ['a b'],
+    ['{{x}}']
+  ])('refuses the key %p', key => {
+    expect(() => checkLabelKey(key)).toThrow(/^invalid label key: /);
+  });
+
+  it.each([[''], ['v1.2'], ['A_b-c'], ['x'.repeat(63)]])(
+    'accepts the value %p',
+    value => {
+      expect(checkLabelValue(value)).toBe(value);
+    }
+  );
+
+  it.each([['x'.repeat(64)], ['a/b'], ['-a'], ['a\n'], [1]])(
+    'refuses the value %p',
+    value => {
+      expect(() => checkLabelValue(value, 'label value of step train')).toThrow(
+        /^invalid label value of step train: /
+      );
+    }
+  );
 });

@@ -5,6 +5,7 @@
 import { ParameterType } from '../../ir/pipeline';
 import { toJsonText } from './json';
 import { k8sNameFilter, K8sNameKind } from './k8s-name';
+import { labelKeyFilter, labelValueFilter } from './k8s-label';
 import { pyText, toPyLiteral } from './py-literal';
 
 export type SerializingFilter = (value: unknown, ...args: unknown[]) => string;
@@ -24,10 +25,22 @@ export const SERIALIZING_FILTERS: Record<string, SerializingFilter> = {
       value,
       what === undefined ? 'name' : String(what),
       kind as K8sNameKind | undefined
-    )
+    ),
+  /** `{{ key | k8sLabelKey }}`: a validated label or annotation key (`[prefix/]name`). */
+  k8sLabelKey: (value, what) =>
+    labelKeyFilter(value, what === undefined ? undefined : String(what)),
+  /** `{{ value | k8sLabelValue }}`: a validated label value. */
+  k8sLabelValue: (value, what) =>
+    labelValueFilter(value, what === undefined ? undefined : String(what))
 };
 
 export { toJsonText } from './json';
 export { checkK8sName, k8sNameProblem } from './k8s-name';
 export type { K8sNameKind } from './k8s-name';
+export {
+  checkLabelKey,
+  checkLabelValue,
+  labelKeyProblem,
+  labelValueProblem
+} from './k8s-label';
 export { pyString, pyText, toPyLiteral } from './py-literal';
