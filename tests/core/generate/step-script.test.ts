@@ -119,6 +119,41 @@ for path in sys.argv[1:]:
 sys.stdout.write(json.dumps(result))
 `;
 
+describe('cells that do not compile', () => {
+  const directory = mkdtempSync(join(tmpdir(), 'cellpipe-compile-'));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
+
+  function runWithCell(source: string): {
+    status: number | null;
+    stderr: string;
+  } {
+    const ir = makeIR({
+      notebook: 'nb.ipynb',
+      steps: [makeStep('broken', { code: [{ cell: 4, source }] })]
+    });
+    const path = join(directory, 'broken.py');
+    writeFileSync(path, renderStepScript(ir, ir.steps[0]));
+    return runPython([path]);
+  }
+
+  it('report a syntax error by notebook cell and line, without the runtime frames', () => {
+    const result = runWithCell('x = 1\ny = (\n');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('File "nb.ipynb [cell 4]", line 2');
+    expect(result.stderr).not.toContain('Traceback');
+    expect(result.stderr.trim().split('\n').pop()).toBe(
+      "cellpipe: step 'broken' failed: SyntaxError in nb.ipynb [cell 4], line 2"
+    );
+  });
+
+  it('report a null byte in one line naming the cell', () => {
+    const result = runWithCell('x = 1\0');
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/nb\.ipynb \[cell 4\]/);
+    expect(result.stderr).not.toContain('Traceback');
+  });
+});
+
 describe('step scripts with hostile input', () => {
   it('all compile (one py_compile batch) and embed every value exactly (1000 runs)', () => {
     const irs = fc.sample(irArbitrary, { numRuns: 1000, seed: 4242 });

@@ -1,0 +1,56 @@
+"""The step script runs under the Python the user has: the same stdlib-only pipeline under every
+interpreter from 3.8 on that this machine has (pyenv's versions or python3.X on PATH)."""
+import glob
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import code_cell
+
+VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13"]
+
+NOTEBOOK = [
+    code_cell("n = 3\nrate = 0.5", "pipeline-parameters"),
+    code_cell("import collections", "imports"),
+    code_cell("class Box:\n    def __init__(self, v):\n        self.v = v\n\ndef inverse(x):\n    return 1 / x",
+              "functions"),
+    code_cell("box = Box(collections.Counter('aab'))\nitems = [n, rate]", "step:make"),
+    code_cell("assert box.v['a'] == 2 and items == [4, 0.5], (box.v, items)\ninverse(n - 4)", "step:use"),
+]
+
+
+def interpreter(version):
+    """A working python<version>: pyenv's own binary (no shim), else one on PATH."""
+    root = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    candidates = sorted(glob.glob(os.path.join(root, "versions", version + ".*", "bin", "python3")))
+    on_path = shutil.which("python" + version)
+    if on_path and "/shims/" not in on_path:
+        candidates.append(on_path)
+    for candidate in candidates:
+        if subprocess.run([candidate, "-c", "pass"], capture_output=True).returncode == 0:
+            return candidate
+    return None
+
+
+def has_cloudpickle(python):
+    return subprocess.run([python, "-c", "import cloudpickle"], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_a_stdlib_pipeline_runs_under_python(make_pipeline, version, monkeypatch):
+    python = interpreter(version)
+    if python is None:
+        pytest.skip("python%s is not installed" % version)
+    monkeypatch.setattr("sys.executable", python)
+    pipeline = make_pipeline(NOTEBOOK)
+    pipeline.run_ok("make", outputs=["box", "items"], params={"n": "4"})
+    # Without cloudpickle a plain pickle; it loads because the class from the `functions` cell
+    # is defined before the inputs load.
+    expected = "cloudpickle" if has_cloudpickle(python) else "pickle"
+    assert pipeline.manifest("make", "box")["format"] == expected
+    failed = pipeline.run("use", inputs=[("box", "make"), ("items", "make")], params={"n": "4"})
+    assert failed.returncode == 1, failed.stderr
+    assert failed.stderr.splitlines()[-1] == (
+        "cellpipe: step 'use' failed: ZeroDivisionError in notebook.ipynb [cell 2], line 6")
