@@ -1,6 +1,6 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary } from '../analysis/cell-names';
+import { IFunctionSummary, INameUse } from '../analysis/cell-names';
 
 export interface ILocatedName {
   name: string;
@@ -33,33 +33,33 @@ export function stepNames(
   /** Names bound at module level: only these hide a function's global reads. */
   const bound = new Set<string>();
   const deferred: ILocatedName[] = [];
-  const expandFunction = (use: ILocatedName) => {
+  const expandFunction = (use: INameUse, cell: number) => {
     const summary = context.functionReads.get(use.name);
     if (summary) {
-      summary.globalReads.forEach(name => deferred.push({ ...use, name }));
+      for (const name of summary.globalReads) {
+        deferred.push(located(use, cell, name));
+      }
       summary.globalWrites.forEach(name => writes.add(name));
     }
   };
   for (const cell of cells) {
     const names = analysisOf(cell).names;
     for (const read of names.reads) {
-      const use = { ...read, cell };
       if (context.available.has(read.name)) {
-        expandFunction(use);
+        expandFunction(read, cell);
       } else if (!bound.has(read.name) && !reads.has(read.name)) {
-        reads.set(read.name, use);
+        reads.set(read.name, located(read, cell, read.name));
       }
     }
-    names.writes.forEach(name => {
+    for (const name of names.writes) {
       bound.add(name);
       writes.add(name);
-    });
+    }
     names.deferredWrites.forEach(name => writes.add(name));
     for (const read of names.deferredReads) {
-      const use = { ...read, cell };
-      deferred.push(use);
+      deferred.push(located(read, cell, read.name));
       if (context.available.has(read.name)) {
-        expandFunction(use);
+        expandFunction(read, cell);
       }
     }
   }
@@ -73,6 +73,10 @@ export function stepNames(
     }
   }
   return { reads: [...reads.values()], writes };
+}
+
+function located(use: INameUse, cell: number, name: string): ILocatedName {
+  return { name, cell, line: use.line, column: use.column };
 }
 
 /** Closes each function's global reads over the other functions it reads (design §3.3). */
