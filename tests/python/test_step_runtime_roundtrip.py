@@ -91,6 +91,7 @@ PANDAS_PRODUCE = (
     "numbered = pd.DataFrame([[1, 2], [3, 4]])\n"
     "lists = pd.DataFrame({'l': [[1, 2], [3]]})\n"
     "series = pd.Series([1.5, 2.5], index=['a', 'b'], name='price')\n"
+    "daily = pd.DataFrame({'v': [1.0, 2.0]}, index=pd.date_range('2024-01-01', periods=2, freq='D'))\n"
 )
 PANDAS_CHECK = (
     "pd.testing.assert_frame_equal(frame, pd.DataFrame({'n': [1, 2, 3], 'x': [0.5, None, 2.0],\n"
@@ -99,17 +100,18 @@ PANDAS_CHECK = (
     "pd.testing.assert_frame_equal(numbered, pd.DataFrame([[1, 2], [3, 4]]))\n"
     "assert lists['l'].tolist() == [[1, 2], [3]]\n"
     "pd.testing.assert_series_equal(series, pd.Series([1.5, 2.5], index=['a', 'b'], name='price'))\n"
+    "assert daily.index.freq == 'D' and daily['v'].tolist() == [1.0, 2.0]\n"
 )
-PANDAS_NAMES = ["frame", "lists", "numbered", "series"]
+PANDAS_NAMES = ["daily", "frame", "lists", "numbered", "series"]
 
 
 def test_pandas_with_pyarrow_uses_parquet_where_it_is_exact(make_pipeline):
     pipeline = two_steps(make_pipeline, PANDAS_PRODUCE, PANDAS_CHECK, imports="import pandas as pd")
     pipeline.run_ok("make", outputs=PANDAS_NAMES)
     formats = {name: pipeline.manifest("make", name)["format"] for name in PANDAS_NAMES}
-    # integer column names and list cells would not come back exactly from parquet
+    # integer column names, list cells and an index frequency would not come back from parquet
     assert formats == {"frame": "parquet", "series": "parquet", "numbered": "cloudpickle",
-                       "lists": "cloudpickle"}
+                       "lists": "cloudpickle", "daily": "cloudpickle"}
     pipeline.run_ok("check", inputs=[(name, "make") for name in PANDAS_NAMES])
 
 
