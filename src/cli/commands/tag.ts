@@ -60,13 +60,15 @@ export const tagCommand: ICliCommand = {
       );
     }
     writeFileAtomic(output, serializeLike(text, tagging.notebook));
-    for (const step of tagging.steps) {
-      process.stdout.write(
-        `cell ${step.cell}: step:${step.name}  (${step.heading})\n`
-      );
-    }
-    tagging.imports.forEach(cell =>
-      process.stdout.write(`cell ${cell}: imports\n`)
+    const lines = [
+      ...tagging.steps.map(step => ({
+        cell: step.cell,
+        text: `step:${step.name}  (${step.heading})`
+      })),
+      ...tagging.imports.map(cell => ({ cell, text: 'imports' }))
+    ].sort((a, b) => a.cell - b.cell);
+    lines.forEach(line =>
+      process.stdout.write(`cell ${line.cell}: ${line.text}\n`)
     );
     process.stdout.write(`wrote ${output}: ${tagging.steps.length} steps\n`);
     return 0;

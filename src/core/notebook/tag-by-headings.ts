@@ -1,8 +1,8 @@
 /**
  * Auto-tagging (issue 2 item 7): a `step:` tag on the first code cell after each `## `
  * markdown heading, so untagged notebooks become pipelines in one command. Code cells
- * before the first heading become `imports` (when they only import and configure) or a
- * `setup` step. Only `metadata.tags` of code cells changes.
+ * before the first heading become `imports` (each cell that only imports and configures) or
+ * a `setup` step. Only `metadata.tags` of code cells changes.
  */
 import { parser } from '@lezer/python';
 import { UserError } from '../errors';
@@ -37,7 +37,8 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
   const used = new Set<string>();
   let pendingHeading: string | null = null;
   let sawHeading = false;
-  let sawStep = false;
+  /** The role of the last code cell before the first heading: a new step starts after imports. */
+  let leadingRole: 'imports' | 'step' | null = null;
   for (const cell of notebook.cells) {
     if (cell.cellType === 'markdown') {
       const heading = /^##\s+(.+?)\s*#*\s*$/m.exec(cell.source)?.[1];
@@ -56,20 +57,20 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
       result.steps.push({ name, cell: cell.index, heading: pendingHeading });
       tag = `step:${name}`;
       pendingHeading = null;
-      sawStep = true;
-    } else if (!sawHeading && !sawStep) {
+    } else if (!sawHeading) {
       if (onlyImports(cell.source)) {
         result.imports.push(cell.index);
         tag = 'imports';
-      } else {
+        leadingRole = 'imports';
+      } else if (leadingRole !== 'step') {
         const name = uniqueName('setup', used);
         result.steps.push({
           name,
           cell: cell.index,
-          heading: '(before the first heading)'
+          heading: 'before the first heading'
         });
         tag = `step:${name}`;
-        sawStep = true;
+        leadingRole = 'step';
       }
     }
     if (tag) {
