@@ -273,3 +273,14 @@ def test_torch_values_go_through_torch_save_whole_with_cloudpickle(make_pipeline
     calls = [json.loads(line) for line in log.read_text().splitlines()]
     assert calls == [{"call": "save", "pickle_module": "cloudpickle"}] * 2 + [
         {"call": "load", "map_location": "cpu", "weights_only": False}] * 2
+
+
+def test_saving_and_loading_plain_values_imports_no_heavy_library(make_pipeline):
+    pipeline = two_steps(make_pipeline, "value = {'a': [1, 2.5]}\n", "assert value == {'a': [1, 2.5]}\n")
+    env = {"PYTHONPROFILEIMPORTTIME": "1"}
+    for result in (pipeline.run_ok("make", outputs=["value"], env=env),
+                   pipeline.run_ok("check", inputs=[("value", "make")], env=env)):
+        imported = {line.rsplit("|", 1)[-1].strip().split(".")[0] for line in result.stderr.splitlines()
+                    if line.startswith("import time:")}
+        assert "cloudpickle" in imported
+        assert not imported & {"numpy", "pandas", "pyarrow", "sklearn", "joblib", "torch"}
