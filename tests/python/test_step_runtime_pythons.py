@@ -54,3 +54,22 @@ def test_a_stdlib_pipeline_runs_under_python(make_pipeline, version, monkeypatch
     assert failed.returncode == 1, failed.stderr
     assert failed.stderr.splitlines()[-1] == (
         "cellpipe: step 'use' failed: ZeroDivisionError in notebook.ipynb [cell 2], line 6")
+
+
+def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(make_pipeline, tmp_path):
+    blocker = tmp_path / "no-cloudpickle"
+    blocker.mkdir()
+    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    env = {"PYTHONPATH": str(blocker)}
+    pipeline = make_pipeline([
+        code_cell("class Point:\n    pass\n\npoint = Point()", "step:make"),
+        code_cell("print(point)", "step:show"),
+    ])
+    pipeline.run_ok("make", outputs=["point"], env=env)
+    assert pipeline.manifest("make", "point")["format"] == "pickle"
+    result = pipeline.run("show", inputs=[("point", "make")], env=env)
+    assert result.returncode == 1
+    message = result.stderr.splitlines()[-1]
+    assert message.startswith("cellpipe: cannot load input 'point' of step 'show' from ")
+    assert "Can't get attribute 'Point'" in message
+    assert message.endswith("install cloudpickle where the producer runs, or define it in a `functions` cell)")
