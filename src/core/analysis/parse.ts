@@ -1,10 +1,12 @@
 /**
- * Parses Python with @lezer/python. The grammar rejects floats with a bare trailing dot
- * (`1.`, `1./255`), which Python accepts; those dots are blanked (same length, so every
- * position stays right) before parsing, outside strings and comments.
+ * Parses Python with @lezer/python. The grammar rejects two things Python accepts: floats
+ * with a bare trailing dot (`1.`, `1./255`) and parenthesized context managers (`with (a as
+ * b, c as d):`). When a parse fails, those are blanked (same length, so every position stays
+ * right: see `with-parens.ts`; dots only outside strings and comments) and the text re-parsed.
  */
 import { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
+import { unparenthesizeWith } from './with-parens';
 
 const TRAILING_DOT_FLOAT = /(?<![\w.])(\d[\d_]*)\.(?![\w.])/g;
 
@@ -16,9 +18,18 @@ export interface IParsed {
 
 export function parsePython(source: string): IParsed {
   const tree = parser.parse(source);
-  if (!hasError(tree) || !TRAILING_DOT_FLOAT.test(source)) {
+  if (!hasError(tree)) {
     return { tree, text: source };
   }
+  let text = unparenthesizeWith(source);
+  if (/(?<![\w.])\d[\d_]*\.(?![\w.])/.test(text)) {
+    text = blankTrailingDots(text, tree);
+  }
+  return text === source ? { tree, text } : { tree: parser.parse(text), text };
+}
+
+/** Blanks the dot of each trailing-dot float outside the strings and comments of `tree`. */
+function blankTrailingDots(source: string, tree: Tree): string {
   const literalRanges: [number, number][] = [];
   tree.iterate({
     enter: node => {
@@ -35,12 +46,11 @@ export function parsePython(source: string): IParsed {
   });
   const inLiteral = (at: number) =>
     literalRanges.some(([from, to]) => at >= from && at < to);
-  const text = source.replace(
+  return source.replace(
     TRAILING_DOT_FLOAT,
     (match, digits: string, offset: number) =>
       inLiteral(offset) ? match : digits + ' '
   );
-  return { tree: parser.parse(text), text };
 }
 
 function hasError(tree: Tree): boolean {
