@@ -145,3 +145,14 @@ def test_metrics_in_the_kfp_v1_format(make_pipeline, tmp_path):
         {"name": "loss", "numberValue": 0.5, "format": "RAW"},
         {"name": "epochs", "numberValue": 3, "format": "RAW"},
     ]}
+
+
+def test_cell_sources_stay_visible_to_inspect_and_warnings(make_pipeline):
+    """Libraries that read a function's source (inspect.getsource: torch.jit, numba) still work."""
+    pipeline = make_pipeline([
+        code_cell("import inspect, warnings\n\ndef f():\n    return 1\n\nprint(inspect.getsource(f))\n"
+                  "warnings.warn('careful')", "step:a"),
+    ])
+    result = pipeline.run_ok("a")
+    assert result.stdout == "def f():\n    return 1\n\n"
+    assert "notebook.ipynb [cell 0]:7: UserWarning: careful" in result.stderr
