@@ -1,18 +1,21 @@
 /**
- * Parses Python with @lezer/python. The grammar rejects two things Python accepts: floats
- * with a bare trailing dot (`1.`, `1./255`) and parenthesized context managers (`with (a as
- * b, c as d):`). When a parse fails, those are blanked (same length, so every position stays
- * right: see `with-parens.ts`; dots only outside strings and comments) and the text re-parsed.
+ * Parses Python with @lezer/python. The grammar rejects some things Python accepts: floats
+ * with a bare trailing dot (`1.`, `1./255`), a bare `yield` (`x = yield`, `yield` alone) and
+ * parenthesized context managers (`with (a as b, c as d):`). When a parse fails, those are
+ * rewritten at the same length, so every position stays right (`1.` → `1 `, `yield` →
+ * `None `, see `with-parens.ts`), outside strings and comments, and the text is re-parsed.
+ * The rewrites bind and read no names, so the analysis is that of the original code.
  */
 import { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 import { unparenthesizeWith } from './with-parens';
 
 const TRAILING_DOT_FLOAT = /(?<![\w.])(\d[\d_]*)\.(?![\w.])/g;
+const BARE_YIELD = /(?<![\w.])yield(?=[ \t]*(?:[)\]},;#\r\n]|$))/g;
 
 export interface IParsed {
   tree: Tree;
-  /** The text the tree was parsed from: the source with trailing-dot floats patched. */
+  /** The text the tree was parsed from: the source with the rewrites above. */
   text: string;
 }
 
@@ -21,15 +24,19 @@ export function parsePython(source: string): IParsed {
   if (!hasError(tree)) {
     return { tree, text: source };
   }
-  let text = unparenthesizeWith(source);
-  if (/(?<![\w.])\d[\d_]*\.(?![\w.])/.test(text)) {
-    text = blankTrailingDots(text, tree);
-  }
+  const inLiteral = literalTest(tree);
+  const text = unparenthesizeWith(source)
+    .replace(TRAILING_DOT_FLOAT, (match, digits: string, offset: number) =>
+      inLiteral(offset) ? match : digits + ' '
+    )
+    .replace(BARE_YIELD, (match, offset: number) =>
+      inLiteral(offset) ? match : 'None '
+    );
   return text === source ? { tree, text } : { tree: parser.parse(text), text };
 }
 
-/** Blanks the dot of each trailing-dot float outside the strings and comments of `tree`. */
-function blankTrailingDots(source: string, tree: Tree): string {
+/** Whether an offset lies in a string or comment of `tree`. */
+function literalTest(tree: Tree): (offset: number) => boolean {
   const literalRanges: [number, number][] = [];
   tree.iterate({
     enter: node => {
@@ -44,13 +51,8 @@ function blankTrailingDots(source: string, tree: Tree): string {
       return undefined;
     }
   });
-  const inLiteral = (at: number) =>
-    literalRanges.some(([from, to]) => at >= from && at < to);
-  return source.replace(
-    TRAILING_DOT_FLOAT,
-    (match, digits: string, offset: number) =>
-      inLiteral(offset) ? match : digits + ' '
-  );
+  return offset =>
+    literalRanges.some(([from, to]) => offset >= from && offset < to);
 }
 
 function hasError(tree: Tree): boolean {
