@@ -3,9 +3,11 @@ import { ICliCommand } from '../command';
 import { analyzeCommand } from './analyze';
 import { tagCommand } from './tag';
 import { renderStepCommand } from './render-step';
+import { runCommand } from './run';
 
 export const commands: ICliCommand[] = [
   analyzeCommand,
   tagCommand,
-  renderStepCommand
+  renderStepCommand,
+  runCommand
 ];

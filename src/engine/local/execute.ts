@@ -1,0 +1,285 @@
+/**
+ * Executes a prepared run (plan.json): schedules the steps, runs each through the step cache or
+ * as a subprocess with retries and a timeout, and rewrites run.json on every status change.
+ * `cancel()` (wired to SIGINT/SIGTERM by the runner) ends every step's process tree and leaves
+ * the run Cancelled.
+ */
+import { dirname } from 'node:path';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync
+} from 'node:fs';
+import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
+import { RunPaths } from '../paths';
+import { IPlannedStep, IRunPlan, stepArguments } from './plan';
+import { schedule, TaskOutcome } from './scheduler';
+import { StepAttempt } from './step-process';
+import { cacheKey, hashDirectory, StepCache } from './step-cache';
+import { readRecord, writeFileAtomically, writeRecord } from './store';
+
+export class RunExecutor {
+  readonly record: IRunRecord;
+  private readonly paths: RunPaths;
+  private readonly cache: StepCache;
+  private readonly attempts = new Map<string, StepAttempt>();
+  private readonly outputHashes = new Map<string, Record<string, string>>();
+  private cancelled = false;
+
+  constructor(
+    private readonly plan: IRunPlan,
+    private readonly onChange: (record: IRunRecord) => void = () => undefined
+  ) {
+    const record = readRecord(plan.runId, plan.home);
+    if (!record) {
+      throw new Error(`run ${plan.runId} has no run.json`);
+    }
+    this.record = record;
+    this.paths = new RunPaths(plan.runId, plan.home);
+    this.cache = new StepCache(plan.home);
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled;
+  }
+
+  async execute(): Promise<IRunRecord> {
+    writeFileAtomically(this.paths.runnerPid, `${process.pid}\n`);
+    this.record.status = 'Running';
+    this.record.startedAt = now();
+    this.save();
+    try {
+      await schedule(this.plan.steps, this.plan.jobs, {
+        run: name => this.runStep(this.planned(name)),
+        skip: (name, upstream) =>
+          this.setStep(name, {
+            status: 'Skipped',
+            message: `skipped: upstream step '${upstream}' did not succeed`
+          }),
+        cancel: name =>
+          this.setStep(name, {
+            status: 'Cancelled',
+            message: 'the run was cancelled before this step started'
+          }),
+        isCancelled: () => this.cancelled
+      });
+      this.record.status = this.finalStatus();
+    } catch (error) {
+      this.record.status = 'Failed';
+      this.record.error = `the local runner failed: ${(error as Error).message}`;
+    }
+    this.record.finishedAt = now();
+    this.save();
+    rmSync(this.paths.stepProcesses, { force: true });
+    return this.record;
+  }
+
+  /** Ends every running step's process tree; the run ends Cancelled. */
+  async cancel(): Promise<void> {
+    this.cancelled = true;
+    await Promise.all([...this.attempts.values()].map(a => a.cancel()));
+  }
+
+  /** Process groups of the running steps (for the runner's last-resort kill on exit). */
+  processGroups(): number[] {
+    return [...this.attempts.values()]
+      .map(a => a.processGroup)
+      .filter((g): g is number => g !== undefined);
+  }
+
+  private finalStatus(): RunStatus {
+    const statuses = this.record.steps.map(s => s.status);
+    if (this.cancelled || statuses.includes('Cancelled')) {
+      return 'Cancelled';
+    }
+    return statuses.every(s => s === 'Succeeded') ? 'Succeeded' : 'Failed';
+  }
+
+  private planned(name: string): IPlannedStep {
+    return this.plan.steps.find(s => s.name === name)!;
+  }
+
+  private stepRecord(name: string): IStepRecord {
+    return this.record.steps.find(s => s.name === name)!;
+  }
+
+  private setStep(name: string, change: Partial<IStepRecord>): void {
+    Object.assign(this.stepRecord(name), change);
+    this.save();
+  }
+
+  private save(): void {
+    writeRecord(this.record, this.plan.home);
+    this.onChange(this.record);
+  }
+
+  private saveProcessGroups(): void {
+    const groups: Record<string, number> = {};
+    for (const [name, attempt] of this.attempts) {
+      if (attempt.processGroup !== undefined) {
+        groups[name] = attempt.processGroup;
+      }
+    }
+    writeFileAtomically(
+      this.paths.stepProcesses,
+      JSON.stringify(groups) + '\n'
+    );
+  }
+
+  private async key(step: IPlannedStep): Promise<string | undefined> {
+    if (!this.plan.useCache) {
+      return undefined;
+    }
+    const inputs: Record<string, string> = {};
+    for (const [name, producer] of Object.entries(step.producers)) {
+      const hash = this.outputHashes.get(producer)?.[name];
+      if (hash === undefined) {
+        return undefined;
+      }
+      inputs[name] = hash;
+    }
+    const parameters = Object.fromEntries(
+      step.parameters.map(p => [p, this.plan.params[p]])
+    );
+    return cacheKey({
+      script: readFileSync(this.paths.script(step.name), 'utf8'),
+      python: this.plan.python,
+      inputs,
+      parameters
+    });
+  }
+
+  private async runStep(step: IPlannedStep): Promise<TaskOutcome> {
+    this.setStep(step.name, { status: 'Running', startedAt: now() });
+    const key = await this.key(step);
+    if (key !== undefined && step.cache) {
+      const entry = this.cache.lookup(key, step.outputs);
+      if (entry) {
+        this.cache.restore(entry, this.paths, step.name, step.outputs);
+        this.outputHashes.set(step.name, entry.outputs);
+        mkdirSync(dirname(this.paths.log(step.name)), { recursive: true });
+        appendFileSync(
+          this.paths.log(step.name),
+          `cellpipe: outputs reused from run ${entry.runId}, step ${entry.step} (cached)\n`
+        );
+        this.cache.store({
+          ...entry,
+          runId: this.plan.runId,
+          step: step.name,
+          createdAt: now()
+        });
+        this.setStep(step.name, {
+          status: 'Succeeded',
+          finishedAt: now(),
+          exitCode: 0,
+          cached: true,
+          metrics: entry.metrics,
+          attempts: 0
+        });
+        return 'Succeeded';
+      }
+    }
+    const outcome = await this.runAttempts(step);
+    if (outcome !== 'Succeeded') {
+      return outcome;
+    }
+    const metrics = this.readMetrics(step);
+    if (this.plan.useCache) {
+      const hashes: Record<string, string> = {};
+      for (const name of step.outputs) {
+        hashes[name] = await hashDirectory(this.paths.data(step.name, name));
+      }
+      this.outputHashes.set(step.name, hashes);
+      if (key !== undefined && step.cache) {
+        this.cache.store({
+          key,
+          runId: this.plan.runId,
+          step: step.name,
+          outputs: hashes,
+          metrics,
+          createdAt: now()
+        });
+      }
+    }
+    this.setStep(step.name, {
+      status: 'Succeeded',
+      finishedAt: now(),
+      cached: false,
+      metrics
+    });
+    return 'Succeeded';
+  }
+
+  private async runAttempts(step: IPlannedStep): Promise<TaskOutcome> {
+    const log = this.paths.log(step.name);
+    for (let attempt = 1; attempt <= step.retries + 1; attempt++) {
+      if (attempt > 1) {
+        appendFileSync(
+          log,
+          `\ncellpipe: retrying step ${step.name}: attempt ${attempt} of ${step.retries + 1}\n`
+        );
+      }
+      const stepProcess = new StepAttempt({
+        python: this.plan.python.command,
+        args: stepArguments(this.plan, step),
+        cwd: this.plan.workdir,
+        log,
+        timeoutSeconds: step.timeoutSeconds,
+        onStart: () => this.saveProcessGroups()
+      });
+      this.attempts.set(step.name, stepProcess);
+      this.setStep(step.name, { attempts: attempt });
+      const result = await stepProcess.run();
+      this.attempts.delete(step.name);
+      this.saveProcessGroups();
+      const finished = { finishedAt: now(), exitCode: result.exitCode };
+      if (result.cancelled || this.cancelled) {
+        this.setStep(step.name, {
+          ...finished,
+          status: 'Cancelled',
+          message: 'cancelled while running'
+        });
+        return 'Cancelled';
+      }
+      if (result.exitCode === 0 && !result.timedOut) {
+        this.setStep(step.name, finished);
+        return 'Succeeded';
+      }
+      const message = result.spawnError
+        ? `cannot start ${this.plan.python.command}: ${result.spawnError}`
+        : result.timedOut
+          ? `timed out after ${step.timeoutSeconds} s`
+          : result.signal
+            ? `ended by signal ${result.signal}`
+            : `exited with code ${result.exitCode}`;
+      this.setStep(step.name, {
+        ...finished,
+        message: `${message}${attempt > 1 ? ` (attempt ${attempt} of ${step.retries + 1})` : ''}; see ${log}`
+      });
+      if (attempt === step.retries + 1 || result.spawnError) {
+        this.setStep(step.name, { status: 'Failed' });
+        return 'Failed';
+      }
+    }
+    return 'Failed';
+  }
+
+  private readMetrics(
+    step: IPlannedStep
+  ): Record<string, number | string | boolean> | undefined {
+    const path = this.paths.metrics(step.name);
+    if (!step.metrics.length || !existsSync(path)) {
+      return undefined;
+    }
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<
+      string,
+      number | string | boolean
+    >;
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

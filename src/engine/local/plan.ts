@@ -1,0 +1,69 @@
+/**
+ * A prepared local run: everything the runner needs, written to `runs/<id>/plan.json` next to
+ * the notebook copy, parameters and step scripts. `cellpipe run` prepares and executes in one
+ * process; the engine API prepares (so bad input is reported at once) and leaves the execution
+ * to a detached runner process.
+ */
+import { readFileSync } from 'node:fs';
+import { ParameterValue } from '../../core/ir/pipeline';
+import { cellpipeHome, RunPaths } from '../paths';
+
+export interface IPlannedStep {
+  name: string;
+  after: string[];
+  /** Input variable → producing step. */
+  producers: Record<string, string>;
+  outputs: string[];
+  metrics: string[];
+  /** Pipeline parameters the step reads (for its cache key). */
+  parameters: string[];
+  timeoutSeconds?: number;
+  retries: number;
+  cache: boolean;
+}
+
+export interface IRunPlan {
+  runId: string;
+  home: string;
+  notebook: string;
+  python: {
+    command: string;
+    executable: string;
+    version: string;
+    source: string;
+  };
+  workdir: string;
+  jobs: number;
+  useCache: boolean;
+  params: Record<string, ParameterValue>;
+  /** `--param NAME=RAW` strings for the step scripts. */
+  overrides: Record<string, string>;
+  steps: IPlannedStep[];
+}
+
+export function planPath(runId: string, home = cellpipeHome()): string {
+  return new RunPaths(runId, home).dir + '/plan.json';
+}
+
+export function readPlan(runId: string, home = cellpipeHome()): IRunPlan {
+  return JSON.parse(readFileSync(planPath(runId, home), 'utf8')) as IRunPlan;
+}
+
+/** The step script's command line for `step` of the run. */
+export function stepArguments(plan: IRunPlan, step: IPlannedStep): string[] {
+  const paths = new RunPaths(plan.runId, plan.home);
+  const args = [paths.script(step.name)];
+  for (const [name, producer] of Object.entries(step.producers).sort()) {
+    args.push('--input', `${name}=${paths.data(producer, name)}`);
+  }
+  for (const name of step.outputs) {
+    args.push('--output', `${name}=${paths.data(step.name, name)}`);
+  }
+  for (const [name, raw] of Object.entries(plan.overrides).sort()) {
+    args.push('--param', `${name}=${raw}`);
+  }
+  if (step.metrics.length) {
+    args.push('--metrics', paths.metrics(step.name));
+  }
+  return args;
+}

@@ -1,0 +1,160 @@
+/**
+ * Preparing a local run: analyse the notebook, check the parameters and the interpreter, then
+ * lay out the run directory (notebook copy, params.json, scripts/, plan.json, run.json Pending).
+ * Every problem here is a UserError that names the notebook, cell and line; nothing has run yet.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { UserError } from '../../core/errors';
+import { analyzeNotebookText } from '../../core/analyze';
+import { IPipelineIR } from '../../core/ir/pipeline';
+import { renderStepScript } from '../../core/generate/step-script';
+import { IRunLink, IRunRecord } from '../../core/runs/record';
+import { readNotebookFile } from '../notebook-file';
+import { cellpipeHome, RunPaths } from '../paths';
+import { resolveParameters } from './params';
+import { parameterReads } from './parameter-reads';
+import { choosePython, notebookKernelName, probePython } from './python';
+import { IRunPlan, planPath } from './plan';
+import { newRunId, writeFileAtomically, writeRecord } from './store';
+
+export interface IRunRequest {
+  notebook: string;
+  /** `NAME=VALUE` strings (CLI) or a map (engine API). */
+  params?: string[] | Record<string, string | number | boolean>;
+  workdir?: string;
+  jobs?: number;
+  python?: string;
+  useCache?: boolean;
+  home?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface IPreparedRun {
+  plan: IRunPlan;
+  record: IRunRecord;
+}
+
+/** The run viewer inside JupyterLab (record.ts: relative to the server's base URL). */
+export function localRunLink(id: string): IRunLink {
+  return {
+    kind: 'local',
+    // The engine runs outside the lab's translator; the lab may relabel it.
+    // eslint-disable-next-line jupyter/no-untranslated-string
+    label: 'Run viewer',
+    url: `lab?cellpipe-run=${encodeURIComponent(id)}`
+  };
+}
+
+function checkedIR(text: string, path: string): IPipelineIR {
+  const ir = analyzeNotebookText(text, path);
+  const error = ir.diagnostics.find(d => d.severity === 'error');
+  if (error) {
+    throw new UserError(
+      `${error.message} (${error.code}); fix it, then run again`,
+      {
+        notebook: ir.notebook,
+        cell: error.cell ?? undefined,
+        line: error.cell === null ? undefined : error.line
+      }
+    );
+  }
+  return ir;
+}
+
+function jobCount(jobs: number | undefined): number {
+  if (jobs === undefined) {
+    return Math.max(1, cpus().length);
+  }
+  if (!Number.isInteger(jobs) || jobs < 1) {
+    throw new UserError(
+      `--jobs must be a whole number of at least 1, got ${jobs}`
+    );
+  }
+  return jobs;
+}
+
+export function prepareRun(request: IRunRequest): IPreparedRun {
+  const home = request.home ?? cellpipeHome(request.env);
+  const notebookPath = resolve(request.notebook);
+  const text = readNotebookFile(request.notebook);
+  const ir = checkedIR(text, request.notebook);
+  const { values, overrides } = resolveParameters(ir, request.params ?? []);
+  const jobs = jobCount(request.jobs);
+  const workdir = resolve(request.workdir ?? dirname(notebookPath));
+  let kernel: string | undefined;
+  try {
+    kernel = notebookKernelName(JSON.parse(text));
+  } catch {
+    kernel = undefined;
+  }
+  const python = probePython(
+    choosePython(request.python, kernel, request.env ?? process.env)
+  );
+  const reads = parameterReads(ir);
+
+  const runId = newRunId();
+  const paths = new RunPaths(runId, home);
+  mkdirSync(paths.dir, { recursive: true });
+  mkdirSync(workdir, { recursive: true });
+  copyFileSync(notebookPath, paths.notebook);
+  writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
+  for (const step of ir.steps) {
+    mkdirSync(dirname(paths.script(step.name)), { recursive: true });
+    writeFileSync(paths.script(step.name), renderStepScript(ir, step));
+  }
+  const plan: IRunPlan = {
+    runId,
+    home,
+    notebook: request.notebook,
+    python: {
+      command: python.command,
+      executable: python.executable,
+      version: python.version,
+      source: python.source
+    },
+    workdir,
+    jobs,
+    useCache: request.useCache ?? true,
+    params: values,
+    overrides,
+    steps: ir.steps.map(step => ({
+      name: step.name,
+      after: step.after,
+      producers: step.producers,
+      outputs: step.outputs,
+      metrics: step.metrics,
+      parameters: reads.get(step.name) ?? ir.parameters.map(p => p.name),
+      timeoutSeconds: step.settings.timeoutSeconds,
+      retries: step.settings.retries ?? 0,
+      cache: step.settings.cache !== false
+    }))
+  };
+  writeFileAtomically(
+    planPath(runId, home),
+    JSON.stringify(plan, null, 2) + '\n'
+  );
+  const record: IRunRecord = {
+    id: runId,
+    status: 'Pending',
+    target: 'local',
+    notebook: request.notebook,
+    pipeline: ir.pipeline.name,
+    createdAt: new Date().toISOString(),
+    startedAt: null,
+    finishedAt: null,
+    params: values,
+    links: [localRunLink(runId)],
+    steps: ir.steps.map(step => ({
+      name: step.name,
+      status: 'Pending',
+      startedAt: null,
+      finishedAt: null,
+      exitCode: null,
+      log: paths.log(step.name)
+    }))
+  };
+  writeRecord(record, home);
+  return { plan, record };
+}

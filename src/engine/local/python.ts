@@ -1,0 +1,131 @@
+/**
+ * Which Python runs the steps: `--python`, else CELLPIPE_PYTHON, else the interpreter of the
+ * notebook's kernel when its kernel.json names one by absolute path, else `python3` on PATH.
+ * The choice is checked (and its version read, for the step cache) before anything runs.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join } from 'node:path';
+import { UserError } from '../../core/errors';
+
+export interface IPython {
+  /** The command as chosen (a path or a name on PATH). */
+  command: string;
+  /** Where the choice came from, for messages. */
+  source: string;
+  /** `sys.executable` as the interpreter reports it. */
+  executable: string;
+  /** `sys.version`. */
+  version: string;
+}
+
+export interface IPythonChoice {
+  command: string;
+  source: string;
+}
+
+function kernelDirs(env: NodeJS.ProcessEnv): string[] {
+  const dirs = (env.JUPYTER_PATH ?? '').split(':').filter(Boolean);
+  dirs.push(
+    env.JUPYTER_DATA_DIR ?? join(homedir(), '.local', 'share', 'jupyter')
+  );
+  if (env.VIRTUAL_ENV) {
+    dirs.push(join(env.VIRTUAL_ENV, 'share', 'jupyter'));
+  }
+  dirs.push('/usr/local/share/jupyter', '/usr/share/jupyter');
+  return dirs.map(d => join(d, 'kernels'));
+}
+
+/** The absolute interpreter path of kernel `name` (its kernel.json argv[0]), if there is one. */
+export function kernelInterpreter(
+  name: string,
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  if (!/^[A-Za-z0-9._-]+$/.test(name)) {
+    return undefined;
+  }
+  for (const dir of kernelDirs(env)) {
+    const spec = join(dir, name, 'kernel.json');
+    if (!existsSync(spec)) {
+      continue;
+    }
+    try {
+      const argv = (
+        JSON.parse(readFileSync(spec, 'utf8')) as { argv?: unknown }
+      ).argv;
+      const first = Array.isArray(argv) ? argv[0] : undefined;
+      if (typeof first === 'string' && isAbsolute(first) && existsSync(first)) {
+        return first;
+      }
+    } catch {
+      // an unreadable kernel.json is the same as none
+    }
+  }
+  return undefined;
+}
+
+/** The kernel name from notebook metadata (`kernelspec.name`). */
+export function notebookKernelName(notebook: unknown): string | undefined {
+  const metadata = (
+    notebook as { metadata?: { kernelspec?: { name?: unknown } } }
+  )?.metadata;
+  const name = metadata?.kernelspec?.name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+export function choosePython(
+  flag: string | undefined,
+  kernelName: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): IPythonChoice {
+  if (flag) {
+    return { command: flag, source: '--python' };
+  }
+  if (env.CELLPIPE_PYTHON) {
+    return { command: env.CELLPIPE_PYTHON, source: 'CELLPIPE_PYTHON' };
+  }
+  const kernel = kernelName ? kernelInterpreter(kernelName, env) : undefined;
+  if (kernel) {
+    return { command: kernel, source: `the notebook's kernel '${kernelName}'` };
+  }
+  return { command: 'python3', source: 'the default (python3 on PATH)' };
+}
+
+/** Runs the interpreter once to check it and read its identity; a clear UserError if it fails. */
+export function probePython(choice: IPythonChoice): IPython {
+  const probe = spawnSync(
+    choice.command,
+    [
+      '-c',
+      'import sys; print(sys.executable); print(sys.version_info >= (3, 8)); print(sys.version)'
+    ],
+    { encoding: 'utf8', timeout: 30_000 }
+  );
+  const advice =
+    'pass --python PATH or set CELLPIPE_PYTHON to a Python 3 interpreter';
+  if (probe.error) {
+    const missing = (probe.error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new UserError(
+      `the Python interpreter '${choice.command}' (from ${choice.source}) ${missing ? 'does not exist' : `cannot be started: ${probe.error.message}`}; ${advice}`
+    );
+  }
+  const [executable, recent, ...version] = probe.stdout.trim().split('\n');
+  if (probe.status !== 0 || !executable) {
+    throw new UserError(
+      `the Python interpreter '${choice.command}' (from ${choice.source}) failed to start (exit ${probe.status}): ${probe.stderr.trim().split('\n').pop() ?? ''}; ${advice}`
+    );
+  }
+  if (recent !== 'True') {
+    throw new UserError(
+      `'${choice.command}' (from ${choice.source}) is Python ${version.join(' ')}; cellpipe needs Python 3.8 or newer; ${advice}`
+    );
+  }
+  return {
+    ...choice,
+    executable: isAbsolute(executable)
+      ? executable
+      : join(dirname(choice.command), executable),
+    version: version.join(' ')
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The step cache. A step's key hashes its generated script (its code), the interpreter (path and
+ * version), the content of every input it loads and the parameters it reads. A successful step
+ * leaves an entry `CELLPIPE_HOME/cache/<key>.json` pointing at its saved outputs; a later step
+ * with the same key links those outputs into its own run instead of running.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync
+} from 'node:fs';
+import { join, relative } from 'node:path';
+import { ParameterValue } from '../../core/ir/pipeline';
+import { cacheDir, cellpipeHome, RunPaths } from '../paths';
+import { writeFileAtomically } from './store';
+
+export interface ICacheKeyParts {
+  script: string;
+  python: { executable: string; version: string };
+  /** Input variable → content hash of the producer's saved value. */
+  inputs: Record<string, string>;
+  /** The parameters the step reads → their values in this run. */
+  parameters: Record<string, ParameterValue>;
+}
+
+export interface ICacheEntry {
+  key: string;
+  /** The run and step whose data directory holds the outputs. */
+  runId: string;
+  step: string;
+  /** Output variable → content hash. */
+  outputs: Record<string, string>;
+  metrics?: Record<string, number | string | boolean>;
+  createdAt: string;
+}
+
+const FORMAT = 1;
+
+export function cacheKey(parts: ICacheKeyParts): string {
+  const sorted = (record: Record<string, unknown>) =>
+    Object.keys(record)
+      .sort()
+      .map(k => [k, record[k]]);
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        format: FORMAT,
+        script: createHash('sha256').update(parts.script).digest('hex'),
+        python: [parts.python.executable, parts.python.version],
+        inputs: sorted(parts.inputs),
+        parameters: sorted(parts.parameters)
+      })
+    )
+    .digest('hex');
+}
+
+function filesUnder(dir: string): string[] {
+  const files: string[] = [];
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort(
+      (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+    )) {
+      const path = join(current, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+      } else if (entry.isFile()) {
+        files.push(path);
+      }
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** sha256 over the relative path, size and bytes of every file under `dir`, in sorted order. */
+export async function hashDirectory(dir: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const file of filesUnder(dir)) {
+    hash.update(`${relative(dir, file)}\0${statSync(file).size}\0`);
+    await new Promise<void>((done, fail) => {
+      createReadStream(file)
+        .on('data', chunk => hash.update(chunk))
+        .on('end', done)
+        .on('error', fail);
+    });
+  }
+  return hash.digest('hex');
+}
+
+/** Hard-links (or, across file systems, copies) the tree `from` into `to`. */
+export function linkTree(from: string, to: string): void {
+  for (const file of filesUnder(from)) {
+    const target = join(to, relative(from, file));
+    mkdirSync(join(target, '..'), { recursive: true });
+    try {
+      linkSync(file, target);
+    } catch {
+      copyFileSync(file, target);
+    }
+  }
+}
+
+export class StepCache {
+  private readonly dir: string;
+
+  constructor(private readonly home = cellpipeHome()) {
+    this.dir = cacheDir(home);
+  }
+
+  /** The entry for `key` whose saved outputs still exist, if any. */
+  lookup(key: string, outputs: string[]): ICacheEntry | undefined {
+    const path = join(this.dir, `${key}.json`);
+    if (!existsSync(path)) {
+      return undefined;
+    }
+    let entry: ICacheEntry;
+    try {
+      entry = JSON.parse(readFileSync(path, 'utf8')) as ICacheEntry;
+    } catch {
+      return undefined;
+    }
+    const source = new RunPaths(entry.runId, this.home);
+    const complete = outputs.every(
+      name =>
+        typeof entry.outputs[name] === 'string' &&
+        existsSync(join(source.data(entry.step, name), 'cellpipe.json'))
+    );
+    return complete && entry.key === key ? entry : undefined;
+  }
+
+  /** Links the cached outputs into run `paths` as the outputs of `step`. */
+  restore(
+    entry: ICacheEntry,
+    paths: RunPaths,
+    step: string,
+    outputs: string[]
+  ): void {
+    const source = new RunPaths(entry.runId, this.home);
+    for (const name of outputs) {
+      linkTree(source.data(entry.step, name), paths.data(step, name));
+    }
+  }
+
+  /** Records that run `runId`, step `step` holds the outputs for `key`. */
+  store(entry: ICacheEntry): void {
+    writeFileAtomically(
+      join(this.dir, `${entry.key}.json`),
+      JSON.stringify(entry, null, 2) + '\n'
+    );
+  }
+}
