@@ -34,7 +34,8 @@ describe('cellpipe analyze', () => {
     ['truncated.ipynb', /invalid JSON .*truncated/],
     ['nbformat3.ipynb', /nbformat 3 is not supported/],
     ['no-cells.ipynb', /no "cells" array/],
-    ['binary.ipynb', /binary file/]
+    ['binary.ipynb', /binary file/],
+    ['empty.ipynb', /the file is empty/]
   ])('%s is not a notebook: error diagnostic, exit 1', (file, message) => {
     const result = cellpipe(['analyze', data(file), '--json']);
     expect(result.code).toBe(1);
@@ -57,6 +58,15 @@ describe('cellpipe analyze', () => {
     const diagnostics = JSON.parse(result.stdout).diagnostics;
     expect(diagnostics).toContainEqual(
       expect.objectContaining({ severity: 'error', code, cell })
+    );
+  });
+
+  it('says "no steps" in the table of a file that is not a notebook', () => {
+    const result = cellpipe(['analyze', data('empty.ipynb')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('no steps');
+    expect(result.stdout).toContain(
+      'empty.ipynb: error not-a-notebook: the file is empty, not a notebook'
     );
   });
 

@@ -80,7 +80,9 @@ export function formatSummary(ir: IPipelineIR): string {
   ]);
   lines.push(
     '',
-    ...table([['step', 'cells', 'after', 'inputs', 'outputs'], ...rows])
+    ...(rows.length
+      ? table([['step', 'cells', 'after', 'inputs', 'outputs'], ...rows])
+      : ['no steps'])
   );
   if (ir.metrics.length) {
     lines.push(

@@ -35,6 +35,9 @@ export function parseNotebookText(text: string, path: string): INotebook {
       'this is a binary file, not a notebook (nbformat 4 JSON)'
     );
   }
+  if (!text.trim()) {
+    throw new NotebookError('the file is empty, not a notebook');
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
