@@ -4,10 +4,12 @@ import { analyzeCommand } from './analyze';
 import { tagCommand } from './tag';
 import { renderStepCommand } from './render-step';
 import { runCommand } from './run';
+import { runsCommand } from './runs';
 
 export const commands: ICliCommand[] = [
   analyzeCommand,
   tagCommand,
   renderStepCommand,
-  runCommand
+  runCommand,
+  runsCommand
 ];

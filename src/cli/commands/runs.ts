@@ -1,0 +1,105 @@
+/** `cellpipe runs [--json]` and `cellpipe runs --prune [--keep N] [--older-than AGE] [--status S]…` */
+import { ICliCommand } from '../command';
+import { parseArgs } from '../args';
+import { UserError } from '../../core/errors';
+import { IRunRecord } from '../../core/runs/record';
+import { listRuns } from '../../engine/local/api';
+import { parseAge, parseStatus, pruneRuns } from '../../engine/local/prune';
+import { formatSeconds } from '../../engine/local/progress';
+import { runSeconds } from '../../engine/local/summary';
+
+const usage = `usage: cellpipe runs [--json]
+       cellpipe runs --prune [--keep N] [--older-than AGE] [--status STATUS]... [--json]
+
+Lists the recorded runs (CELLPIPE_HOME/runs), oldest first, with status, duration and links.
+  --json              print the run records as a JSON array
+  --prune             delete finished runs picked by the selectors below (at least one);
+                      a run that is still running is never deleted
+  --keep N            of the picked runs, keep the newest N
+  --older-than AGE    only runs created more than AGE ago: 90s, 30m, 12h, 7d, 2w
+  --status STATUS     only runs with this status (repeatable): Succeeded, Failed, Cancelled`;
+
+function table(records: IRunRecord[]): string {
+  if (!records.length) {
+    return 'no runs recorded yet; start one with `cellpipe run NOTEBOOK`';
+  }
+  const rows = records.map(r => {
+    const seconds = runSeconds(r);
+    return [
+      r.id,
+      r.status,
+      seconds === undefined ? '' : formatSeconds(seconds),
+      r.target,
+      r.notebook,
+      r.links.map(l => l.url).join(' ')
+    ];
+  });
+  const header = ['ID', 'STATUS', 'TIME', 'TARGET', 'NOTEBOOK', 'LINKS'];
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map(row => row[i].length))
+  );
+  return [header, ...rows]
+    .map(row =>
+      row
+        .map((cell, i) =>
+          i === row.length - 1 ? cell : cell.padEnd(widths[i])
+        )
+        .join('  ')
+    )
+    .join('\n');
+}
+
+export const runsCommand: ICliCommand = {
+  name: 'runs',
+  summary: 'list recorded runs (status, duration, links), or prune old ones',
+  usage,
+  async run(args) {
+    const parsed = parseArgs(args, {
+      flags: ['--json', '--prune'],
+      options: ['--keep', '--older-than'],
+      multi: ['--status']
+    });
+    if (parsed.positionals.length) {
+      throw new UserError(
+        `unexpected argument '${parsed.positionals[0]}'\n${usage}`
+      );
+    }
+    const json = parsed.flags.has('--json');
+    const selectors = ['--keep', '--older-than'].filter(o =>
+      parsed.options.has(o)
+    );
+    if (!parsed.flags.has('--prune')) {
+      if (selectors.length || parsed.multi.has('--status')) {
+        throw new UserError(
+          `${selectors[0] ?? '--status'} is an option of --prune`
+        );
+      }
+      const records = listRuns();
+      process.stdout.write(
+        (json ? JSON.stringify(records, null, 2) : table(records)) + '\n'
+      );
+      return 0;
+    }
+    const keepText = parsed.options.get('--keep');
+    if (keepText !== undefined && !/^\d+$/.test(keepText)) {
+      throw new UserError(`--keep expects a whole number, got '${keepText}'`);
+    }
+    const olderThan = parsed.options.get('--older-than');
+    const deleted = pruneRuns({
+      keep: keepText === undefined ? undefined : Number(keepText),
+      olderThanSeconds:
+        olderThan === undefined ? undefined : parseAge(olderThan),
+      statuses: (parsed.multi.get('--status') ?? []).map(parseStatus)
+    });
+    if (json) {
+      process.stdout.write(JSON.stringify(deleted.map(r => r.id)) + '\n');
+    } else {
+      process.stdout.write(
+        deleted.length
+          ? `deleted ${deleted.length} run${deleted.length === 1 ? '' : 's'}: ${deleted.map(r => r.id).join(', ')}\n`
+          : 'no run matched; nothing deleted\n'
+      );
+    }
+    return 0;
+  }
+};
