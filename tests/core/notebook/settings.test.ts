@@ -1,0 +1,70 @@
+/** Notebook settings: `metadata.cellpipe`, else Kale's `metadata.kubeflow_notebook` (design §2). */
+import { readNotebookSettings } from '../../../src/core/notebook/settings';
+
+const kale = {
+  pipeline_name: 'titanic-ml',
+  pipeline_description: 'Predict survival',
+  docker_image: 'registry.example.com/kale:1',
+  experiment_name: 'titanic',
+  volumes: [{ mount_point: '/data', name: 'data-pvc', type: 'pvc' }],
+  steps_defaults: ['label:team:ml', 'limit:memory:2Gi', 'annotation:a:b']
+};
+
+describe('readNotebookSettings', () => {
+  it("maps Kale's kubeflow_notebook onto cellpipe's names", () => {
+    const read = readNotebookSettings({ kubeflow_notebook: kale });
+    expect(read.source).toBe('kubeflow_notebook');
+    expect(read.problems).toEqual([]);
+    expect(read.settings).toEqual({
+      name: 'titanic-ml',
+      description: 'Predict survival',
+      image: 'registry.example.com/kale:1',
+      experiment: 'titanic',
+      volumes: kale.volumes,
+      stepDefaults: {
+        limits: { memory: '2Gi' },
+        requests: {},
+        labels: { team: 'ml' },
+        annotations: { a: 'b' }
+      }
+    });
+  });
+
+  it('prefers metadata.cellpipe and keeps it as it is', () => {
+    const cellpipe = { name: 'mine', target: 'argo', namespace: 'ml' };
+    const read = readNotebookSettings({ cellpipe, kubeflow_notebook: kale });
+    expect(read.source).toBe('cellpipe');
+    expect(read.settings).toEqual(cellpipe);
+  });
+
+  it('drops empty Kale values and takes the experiment from its object form', () => {
+    const read = readNotebookSettings({
+      kubeflow_notebook: {
+        pipeline_name: '',
+        docker_image: '  ',
+        experiment: { id: 'new', name: 'exp-1' },
+        volumes: []
+      }
+    });
+    expect(read.settings).toEqual({ experiment: 'exp-1' });
+  });
+
+  it('reports bad steps_defaults tags', () => {
+    const read = readNotebookSettings({
+      kubeflow_notebook: { steps_defaults: ['limit:cpu:lots', 7] }
+    });
+    expect(read.problems).toEqual([
+      expect.stringMatching(
+        /^steps_defaults: 'lots' is not a Kubernetes quantity/
+      )
+    ]);
+  });
+
+  it('gives no settings for a notebook without either key', () => {
+    expect(readNotebookSettings({ kernelspec: {} })).toEqual({
+      settings: {},
+      source: 'none',
+      problems: []
+    });
+  });
+});

@@ -1,0 +1,75 @@
+/** Cell tags (design §2): roles, `prev:` and the per-step setting tags with their bad values. */
+import { parseCellTags } from '../../../src/core/notebook/tags';
+
+describe('parseCellTags', () => {
+  it.each([
+    [['step:train'], { kind: 'step', name: 'train' }],
+    [['block:train'], { kind: 'step', name: 'train' }],
+    [['block:'], { kind: 'continue' }],
+    [['imports'], { kind: 'imports' }],
+    [['functions'], { kind: 'functions' }],
+    [['pipeline-parameters'], { kind: 'parameters' }],
+    [['pipeline-metrics'], { kind: 'metrics' }],
+    [['skip'], { kind: 'skip' }],
+    [['my-own-tag'], { kind: 'continue' }]
+  ])('%j has role %j', (tags, role) => {
+    const parsed = parseCellTags(tags);
+    expect(parsed.role).toEqual(role);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('reads every setting tag of a step cell', () => {
+    const parsed = parseCellTags([
+      'step:train',
+      'prev:load',
+      'prev:clean',
+      'limit:memory:4Gi',
+      'limit:nvidia.com/gpu:1',
+      'request:cpu:500m',
+      'image:registry.example.com/team/py:3.11',
+      'label:team:ml',
+      'annotation:example.com/owner:ana:b',
+      'cache:disabled',
+      'retry:3',
+      'timeout:1h30m'
+    ]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.prev).toEqual(['load', 'clean']);
+    expect(parsed.settings).toEqual({
+      limits: { memory: '4Gi', 'nvidia.com/gpu': '1' },
+      requests: { cpu: '500m' },
+      image: 'registry.example.com/team/py:3.11',
+      labels: { team: 'ml' },
+      annotations: { 'example.com/owner': 'ana:b' },
+      cache: false,
+      retries: 3,
+      timeoutSeconds: 5400
+    });
+  });
+
+  it.each([
+    ['limit:memory:lots', /not a Kubernetes quantity/],
+    ['limit:memory', /expected 'limit:RESOURCE:VALUE'/],
+    ['request:cpu:', /expected 'request:RESOURCE:VALUE'/],
+    ['image:', /expected 'image:IMAGE'/],
+    ['label:', /expected 'label:KEY:VALUE'/],
+    ['cache:maybe', /'cache:enabled' or 'cache:disabled'/],
+    ['retry:-1', /whole number/],
+    ['retry:many', /whole number/],
+    ['timeout:soon', /expected 'timeout:DURATION'/],
+    ['timeout:0', /expected 'timeout:DURATION'/],
+    ['prev:', /names no step/]
+  ])('%s is a problem: %s', (tag, message) => {
+    const parsed = parseCellTags(['step:a', tag]);
+    expect(parsed.problems).toEqual([
+      { tag, message: expect.stringMatching(message) }
+    ]);
+  });
+
+  it('rejects two roles on one cell but allows the same role twice', () => {
+    expect(parseCellTags(['step:a', 'imports']).problems[0].message).toMatch(
+      /only one role.*'step:a' and 'imports'/
+    );
+    expect(parseCellTags(['step:a', 'block:a']).problems).toEqual([]);
+  });
+});
