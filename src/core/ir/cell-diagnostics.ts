@@ -2,6 +2,9 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 
+/** pip options that install from files the step's image does not have. */
+const PIP_FILE_OPTION = /\s(-r|--requirement|-e|--editable)(?=[\s=])/;
+
 export function cellDiagnostics(
   cell: number,
   analysis: ICellAnalysis
@@ -32,6 +35,17 @@ export function cellDiagnostics(
   }
   for (const magic of analysis.magics) {
     if (magic.kind === 'pip') {
+      const unread = PIP_FILE_OPTION.exec(magic.text)?.[1];
+      if (unread) {
+        out.push({
+          severity: 'warning',
+          code: 'unsupported-magic',
+          message: `'pip install ${unread} ...' is not installed in the pipeline: the step gets only the packages named on the line; name them there`,
+          cell,
+          line: magic.line,
+          column: 0
+        });
+      }
       continue;
     }
     out.push({
