@@ -32,13 +32,14 @@ export function emptyStepSettings(): IStepSettings {
   return { limits: {}, requests: {}, labels: {}, annotations: {} };
 }
 
-const ROLE_TAGS: Record<string, CellRole> = {
-  imports: { kind: 'imports' },
-  functions: { kind: 'functions' },
-  'pipeline-parameters': { kind: 'parameters' },
-  'pipeline-metrics': { kind: 'metrics' },
-  skip: { kind: 'skip' }
-};
+/** A Map, not an object: a tag such as `toString` must not find Object.prototype. */
+const ROLE_TAGS = new Map<string, CellRole>([
+  ['imports', { kind: 'imports' }],
+  ['functions', { kind: 'functions' }],
+  ['pipeline-parameters', { kind: 'parameters' }],
+  ['pipeline-metrics', { kind: 'metrics' }],
+  ['skip', { kind: 'skip' }]
+]);
 
 export function parseCellTags(tags: readonly string[]): ICellTags {
   const roles: { tag: string; role: CellRole }[] = [];
@@ -50,8 +51,9 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
     const colon = tag.indexOf(':');
     const key = colon < 0 ? tag : tag.slice(0, colon);
     const rest = colon < 0 ? '' : tag.slice(colon + 1);
-    if (colon < 0 && ROLE_TAGS[tag]) {
-      roles.push({ tag, role: ROLE_TAGS[tag] });
+    const roleTag = colon < 0 ? ROLE_TAGS.get(tag) : undefined;
+    if (roleTag) {
+      roles.push({ tag, role: roleTag });
     } else if (key === 'step' || key === 'block') {
       roles.push({
         tag,

@@ -33,7 +33,11 @@ const pythonish = fc.oneof(
         'x.fit()',
         '1.',
         '"""',
-        "'"
+        "'",
+        'with (open(p) as f,',
+        '      g() as h):',
+        '    x = yield',
+        '__proto__ = toString'
       ),
       { maxLength: 12 }
     )
@@ -55,7 +59,9 @@ const tags = fc.array(
       'pipeline-parameters',
       'pipeline-metrics',
       'limit:cpu:2',
-      'timeout:xx'
+      'timeout:xx',
+      'toString',
+      'label:__proto__:x'
     ),
     fc.string({ maxLength: 20 })
   ),

@@ -11,7 +11,8 @@ describe('parseCellTags', () => {
     [['pipeline-parameters'], { kind: 'parameters' }],
     [['pipeline-metrics'], { kind: 'metrics' }],
     [['skip'], { kind: 'skip' }],
-    [['my-own-tag'], { kind: 'continue' }]
+    [['my-own-tag'], { kind: 'continue' }],
+    [['toString', 'constructor', '__proto__'], { kind: 'continue' }]
   ])('%j has role %j', (tags, role) => {
     const parsed = parseCellTags(tags);
     expect(parsed.role).toEqual(role);
