@@ -56,7 +56,6 @@ export async function schedule(
   };
 
   for (;;) {
-    settleBlocked();
     if (hooks.isCancelled()) {
       for (const task of tasks) {
         if (state.get(task.name) === 'waiting') {
@@ -65,6 +64,7 @@ export async function schedule(
         }
       }
     }
+    settleBlocked();
     for (const task of tasks) {
       if (running.size >= limit || hooks.isCancelled()) {
         break;

@@ -1,0 +1,245 @@
+/**
+ * Failure paths of `cellpipe run` through the real CLI: a raising step, an unserializable output,
+ * a timeout, retries, Ctrl-C with nothing left behind, a missing interpreter, bad parameters.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/cli';
+import {
+  cli,
+  PYTHON,
+  runJson,
+  step,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+import { IRunRecord } from '../../src/core/runs/record';
+
+const work = () => mkdtempSync(join(tmpdir(), 'cellpipe-run-'));
+
+/** True while `pid` runs (a zombie has ended). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+describe('a step that raises', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'raises.ipynb', [
+    { source: 'import math', tags: ['imports'] },
+    { source: 'x = 1', tags: ['step:first'] },
+    { source: 'y = x + 1\nraise ValueError("boom")\n', tags: ['step:broken'] },
+    { source: 'z = y * 2', tags: ['step:after_broken'] },
+    { source: 'w = math.sqrt(16)', tags: ['step:independent'] }
+  ]);
+  const home = tempHome();
+  const { code, record } = runJson(home, [nb, '--jobs', '1']);
+
+  it('fails the run, skips what is downstream, keeps independent branches', () => {
+    expect(code).toBe(1);
+    expect(record.status).toBe('Failed');
+    expect(record.steps.map(s => [s.name, s.status])).toEqual([
+      ['first', 'Succeeded'],
+      ['broken', 'Failed'],
+      ['after_broken', 'Skipped'],
+      ['independent', 'Succeeded']
+    ]);
+    expect(step(record, 'broken').exitCode).toBe(1);
+    expect(step(record, 'after_broken').message).toMatch(
+      /upstream step 'broken'/
+    );
+  });
+
+  it("ends the failing step's log with the traceback at the notebook cell and line", () => {
+    const log = readFileSync(step(record, 'broken').log!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    const tail = log.slice(-4).join('\n');
+    expect(tail).toContain('raises.ipynb [cell 2]", line 2');
+    expect(tail).toContain('ValueError: boom');
+    expect(log[log.length - 1]).toMatch(
+      /step 'broken' failed: ValueError in raises\.ipynb \[cell 2\], line 2/
+    );
+  });
+
+  it('prints the traceback and a summary without --json', () => {
+    const result = cli(home, ['run', nb]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('ValueError: boom');
+    expect(result.stdout).toMatch(/: Failed in /);
+    expect(result.stdout).not.toMatch(/at .*\.js:\d+/);
+  });
+});
+
+it('an output that cannot be saved fails with a message naming the variable', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'unsaveable.ipynb', [
+    { source: 'import threading', tags: ['imports'] },
+    { source: 'guard = threading.Lock()', tags: ['step:make'] },
+    { source: 'held = guard.locked()', tags: ['step:use'] }
+  ]);
+  const { code, record } = runJson(tempHome(), [nb]);
+  expect(code).toBe(1);
+  expect(record.steps.map(s => s.status)).toEqual(['Failed', 'Skipped']);
+  const log = readFileSync(step(record, 'make').log!, 'utf8');
+  expect(log).toMatch(/'guard'/);
+  expect(log).toMatch(/'make'/);
+});
+
+it('a step past its timeout is ended and fails; a retry runs it again', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'slow.ipynb', [
+    { source: 'import time', tags: ['imports'] },
+    {
+      source: 'time.sleep(120)\ndone = True',
+      tags: ['step:slow', 'timeout:1', 'retry:1']
+    }
+  ]);
+  const started = Date.now();
+  const { code, record } = runJson(tempHome(), [nb]);
+  expect(Date.now() - started).toBeLessThan(30_000);
+  expect(code).toBe(1);
+  const slow = step(record, 'slow');
+  expect(slow.status).toBe('Failed');
+  expect(slow.attempts).toBe(2);
+  expect(slow.message).toMatch(/timed out after 1 s/);
+  expect(readFileSync(slow.log!, 'utf8')).toMatch(
+    /ran past its timeout of 1 s/
+  );
+});
+
+it('retry:N reruns a failed step until it succeeds', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'flaky.ipynb', [
+    { source: 'import os', tags: ['imports'] },
+    {
+      source:
+        "if not os.path.exists('tried'):\n    open('tried', 'w').close()\n    raise RuntimeError('first attempt fails')\nvalue = 1",
+      tags: ['step:flaky', 'retry:2']
+    }
+  ]);
+  const { code, record } = runJson(tempHome(), [nb, '--workdir', dir]);
+  expect(code).toBe(0);
+  expect(step(record, 'flaky')).toMatchObject({
+    status: 'Succeeded',
+    attempts: 2
+  });
+  expect(existsSync(join(dir, 'tried'))).toBe(true);
+});
+
+describe('Ctrl-C', () => {
+  it('ends every process of the step, even one that left its group, and the run is Cancelled', async () => {
+    const dir = work();
+    const home = tempHome();
+    const pids = join(dir, 'pids.json');
+    const nb = writeNotebook(dir, 'hang.ipynb', [
+      { source: 'import json, os, subprocess, time', tags: ['imports'] },
+      {
+        source: [
+          "child = subprocess.Popen(['sleep', '300'])",
+          "escaped = subprocess.Popen(['sleep', '301'], start_new_session=True)",
+          `json.dump([os.getpid(), child.pid, escaped.pid], open(${JSON.stringify(pids)}, 'w'))`,
+          'time.sleep(300)',
+          'done = 1'
+        ].join('\n'),
+        tags: ['step:hang']
+      },
+      { source: 'more = done + 1', tags: ['step:later'] }
+    ]);
+    const runner = spawn(
+      process.execPath,
+      [join(ROOT, 'bin', 'cellpipe.js'), 'run', '--json', nb],
+      {
+        env: { ...process.env, CELLPIPE_HOME: home, CELLPIPE_PYTHON: PYTHON }
+      }
+    );
+    let stdout = '';
+    runner.stdout.on('data', chunk => (stdout += chunk));
+    const exited = new Promise<number | null>(done =>
+      runner.on('exit', code => done(code))
+    );
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(pids) && Date.now() < deadline) {
+      await new Promise(done => setTimeout(done, 100));
+    }
+    await new Promise(done => setTimeout(done, 200));
+    const started = JSON.parse(readFileSync(pids, 'utf8')) as number[];
+    expect(started.every(alive)).toBe(true);
+    runner.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const record = JSON.parse(stdout) as IRunRecord;
+    expect(record.status).toBe('Cancelled');
+    expect(record.steps.map(s => [s.name, s.status])).toEqual([
+      ['hang', 'Cancelled'],
+      ['later', 'Cancelled']
+    ]);
+    expect(started.filter(alive)).toEqual([]);
+    const onDisk = JSON.parse(
+      readFileSync(join(home, 'runs', record.id, 'run.json'), 'utf8')
+    ) as IRunRecord;
+    expect(onDisk.status).toBe('Cancelled');
+  });
+});
+
+describe('bad input fails before anything runs', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'params.ipynb', [
+    {
+      source: 'rate = 0.5\nname = "x"\nflag = False\ncount = 3',
+      tags: ['pipeline-parameters']
+    },
+    { source: 'out = rate * count', tags: ['step:compute'] }
+  ]);
+
+  it.each([
+    [
+      ['--python', '/no/such/python'],
+      /the Python interpreter '\/no\/such\/python' \(from --python\) does not exist/
+    ],
+    [
+      ['--param', 'nope=1'],
+      /unknown parameter 'nope'; the notebook declares: rate, name, flag, count/
+    ],
+    [
+      ['--param', 'count=2.5'],
+      /bad value for parameter 'count' \(int\): "2.5" is not an integer/
+    ],
+    [['--param', 'flag=maybe'], /bad value for parameter 'flag' \(bool\)/],
+    [['--param', 'rate'], /--param expects NAME=VALUE/],
+    [['--jobs', '0'], /--jobs must be a whole number of at least 1/]
+  ])('%j', (args, message) => {
+    const home = tempHome();
+    const result = cli(home, ['run', nb, ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(
+      existsSync(join(home, 'runs')) ? readdirSync(join(home, 'runs')) : []
+    ).toEqual([]);
+  });
+
+  it('a missing CELLPIPE_PYTHON is named as the source', () => {
+    const result = cli(tempHome(), ['run', nb], {
+      CELLPIPE_PYTHON: '/no/python3'
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /'\/no\/python3' \(from CELLPIPE_PYTHON\) does not exist; pass --python PATH/
+    );
+  });
+
+  it('an analysis error names the notebook, cell and line', () => {
+    const broken = writeNotebook(dir, 'broken.ipynb', [
+      { source: 'a = 1\nb = (', tags: ['step:one'] }
+    ]);
+    const result = cli(tempHome(), ['run', broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/broken\.ipynb, cell 0, line 2: /);
+  });
+});
