@@ -60,6 +60,15 @@ export async function main(argv: string[]): Promise<number> {
 
 /** Runs `main` and sets the process exit code; used by bin/cellpipe.js and `node cellpipe.cjs`. */
 export function runMain(argv: string[] = process.argv.slice(2)): void {
+  // `cellpipe ... | head` closes the pipe early: stop quietly, as other tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') {
+        process.exit(process.exitCode ?? 0);
+      }
+      throw error;
+    });
+  }
   main(argv).then(
     code => {
       process.exitCode = code;

@@ -156,3 +156,15 @@ def test_cell_sources_stay_visible_to_inspect_and_warnings(make_pipeline):
     result = pipeline.run_ok("a")
     assert result.stdout == "def f():\n    return 1\n\n"
     assert "notebook.ipynb [cell 0]:7: UserWarning: careful" in result.stderr
+
+
+def test_display_works_in_a_script_as_in_a_notebook(make_pipeline):
+    # Notebooks call display() without importing it; the analyzer counts it as a builtin, so
+    # the step script must provide it too (IPython's where installed, else a printing stand-in).
+    pipeline = make_pipeline([
+        code_cell("shown = {'rows': 3}\ndisplay(shown)\ndisplay('text')", "step:show"),
+    ])
+    result = pipeline.run("show")
+    assert result.returncode == 0, result.stderr
+    assert "{'rows': 3}" in result.stdout
+    assert "text" in result.stdout

@@ -72,7 +72,8 @@ export function buildPipeline(
       after: [],
       inputs: [],
       outputs: [],
-      producers: {},
+      // No prototype: a variable may be called __proto__.
+      producers: Object.create(null) as Record<string, string>,
       prev: [...new Set(block.prev.map(p => p.name))],
       code: block.cells.map(code),
       packages: [
