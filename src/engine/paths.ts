@@ -45,6 +45,10 @@ export class RunPaths {
   get runnerLog(): string {
     return join(this.dir, 'runner.log');
   }
+  /** Written by a cancel request, so a runner that has not started yet never runs a step. */
+  get cancelRequest(): string {
+    return join(this.dir, 'cancel-requested');
+  }
   /** Process group ids of the running steps, so a stale run's steps can still be ended. */
   get stepProcesses(): string {
     return join(this.dir, 'processes.json');

@@ -8,7 +8,6 @@ import {
   runJson,
   runMetrics,
   sequentialMetrics,
-  step,
   tempHome
 } from '../engine/local/local-run';
 

@@ -7,8 +7,9 @@
  *   record (status Pending) immediately.
  * - `listRuns(home?)`, `getRun(id, home?)`: run records, newest state from disk. A record left
  *   Pending/Running by a runner that no longer exists is first marked Failed (see recover.ts).
- * - `readStepLog(id, step, offset?, home?)`: a step's log from byte `offset`, for tailing:
- *   `{text, offset: next offset, size}`. Bytes are cut at a UTF-8 character boundary.
+ * - `readStepLog(id, step, offset?, home?, limit?)`: up to `limit` bytes of a step's log from
+ *   byte `offset` (at least 4, so a whole character fits), for tailing: `{text, offset: next
+ *   offset, size}`. Bytes are cut at a UTF-8 character boundary.
  * - `cancelRun(id, home?)`: SIGTERM to the runner (pid in runner.pid); it ends every step's
  *   process tree and writes Cancelled. Resolves with the record once it is final (or after
  *   `timeoutMs`); a run whose runner is already gone is marked Failed by the recovery.
@@ -89,7 +90,8 @@ export function readStepLog(
   id: string,
   step: string,
   offset = 0,
-  home = cellpipeHome()
+  home = cellpipeHome(),
+  limit = 4 * 1024 * 1024
 ): ILogChunk {
   const record = getRun(id, home);
   const entry = record.steps.find(s => s.name === step);
@@ -102,7 +104,9 @@ export function readStepLog(
   }
   const size = statSync(path).size;
   const start = Math.max(0, Math.min(Math.floor(offset), size));
-  const buffer = Buffer.alloc(Math.min(size - start, 4 * 1024 * 1024));
+  const buffer = Buffer.alloc(
+    Math.max(0, Math.min(size - start, Math.max(limit, 4)))
+  );
   const file = openSync(path, 'r');
   let read: number;
   try {
@@ -145,7 +149,9 @@ export async function cancelRun(
   if (!isActive(record)) {
     return record;
   }
-  const pid = readPid(new RunPaths(id, home).runnerPid);
+  const paths = new RunPaths(id, home);
+  writeFileSync(paths.cancelRequest, new Date().toISOString() + '\n');
+  const pid = readPid(paths.runnerPid);
   if (pid !== undefined) {
     try {
       process.kill(pid, 'SIGTERM');

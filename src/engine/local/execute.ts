@@ -47,6 +47,7 @@ export class RunExecutor {
 
   async execute(): Promise<IRunRecord> {
     writeFileAtomically(this.paths.runnerPid, `${process.pid}\n`);
+    this.cancelled ||= existsSync(this.paths.cancelRequest);
     this.record.status = 'Running';
     this.record.startedAt = now();
     this.save();

@@ -83,6 +83,9 @@ export function recoverIfStale(
   endLeftoverSteps(record, home);
   const now = new Date().toISOString();
   const pid = readPid(new RunPaths(record.id, home).runnerPid);
+  if (existsSync(new RunPaths(record.id, home).cancelRequest)) {
+    return markCancelled(current, home);
+  }
   const recovered: IRunRecord = {
     ...current,
     status: 'Failed',
@@ -107,4 +110,26 @@ export function recoverIfStale(
   };
   writeRecord(recovered, home);
   return recovered;
+}
+
+/** A run cancelled before (or while) its runner could record it. */
+function markCancelled(record: IRunRecord, home: string): IRunRecord {
+  const now = new Date().toISOString();
+  const cancelled: IRunRecord = {
+    ...record,
+    status: 'Cancelled',
+    finishedAt: record.finishedAt ?? now,
+    steps: record.steps.map(step =>
+      step.status === 'Running' || step.status === 'Pending'
+        ? {
+            ...step,
+            status: 'Cancelled',
+            finishedAt: step.startedAt ? now : step.finishedAt,
+            message: 'the run was cancelled'
+          }
+        : step
+    )
+  };
+  writeRecord(cancelled, home);
+  return cancelled;
 }
