@@ -11,7 +11,7 @@ import { runSeconds } from '../../engine/local/summary';
 const usage = `usage: cellpipe runs [--json]
        cellpipe runs --prune [--keep N] [--older-than AGE] [--status STATUS]... [--json]
 
-Lists the recorded runs (CELLPIPE_HOME/runs), oldest first, with status, duration and links.
+Lists the recorded runs (CELLPIPE_HOME/runs), newest first, with status, duration and links.
   --json              print the run records as a JSON array
   --prune             delete finished runs picked by the selectors below (at least one);
                       a run that is still running is never deleted

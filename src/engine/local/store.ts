@@ -18,14 +18,18 @@ import { cellpipeHome, RunPaths, runsDir } from '../paths';
 
 const RUN_ID = /^\d{8}-\d{6}-[0-9a-f]{6}$/;
 
-/** `YYYYMMDD-HHMMSS-<6 hex>` in UTC: ids sort by creation time. */
+/**
+ * `YYYYMMDD-HHMMSS-<6 hex>` in UTC: ids sort by creation time. The first 3 hex digits are the
+ * milliseconds, so runs started in the same second sort too; the last 3 are random.
+ */
 export function newRunId(now = new Date()): string {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')
     .replace('T', '-')
     .slice(0, 15);
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
+  const millis = now.getUTCMilliseconds().toString(16).padStart(3, '0');
+  return `${stamp}-${millis}${randomBytes(2).toString('hex').slice(0, 3)}`;
 }
 
 export function isRunId(text: string): boolean {

@@ -1,0 +1,121 @@
+/** `cellpipe runs`: listing with status, duration and links, and pruning that spares live runs. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  cli,
+  runJson,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+import { IRunRecord } from '../../src/core/runs/record';
+import { writeRecord } from '../../src/engine/local/store';
+
+const dir = mkdtempSync(join(tmpdir(), 'cellpipe-runs-'));
+const ok = writeNotebook(dir, 'ok.ipynb', [
+  { source: 'a = 1', tags: ['step:one'] }
+]);
+const bad = writeNotebook(dir, 'bad.ipynb', [
+  { source: 'a = 1 / 0', tags: ['step:one'] }
+]);
+
+function listed(home: string): IRunRecord[] {
+  const result = cli(home, ['runs', '--json']);
+  expect(result.code).toBe(0);
+  return JSON.parse(result.stdout) as IRunRecord[];
+}
+
+describe('cellpipe runs', () => {
+  const home = tempHome();
+  const first = runJson(home, [ok]).record;
+  const failed = runJson(home, [bad]).record;
+  const last = runJson(home, [ok]).record;
+
+  it('lists every run, newest first, with status, time and the run viewer link', () => {
+    expect(listed(home).map(r => [r.id, r.status])).toEqual([
+      [last.id, 'Succeeded'],
+      [failed.id, 'Failed'],
+      [first.id, 'Succeeded']
+    ]);
+    const table = cli(home, ['runs']).stdout.split('\n');
+    expect(table[0]).toMatch(
+      /^ID\s+STATUS\s+TIME\s+TARGET\s+NOTEBOOK\s+LINKS$/
+    );
+    expect(table[2]).toMatch(
+      new RegExp(
+        `^${failed.id}\\s+Failed\\s+\\d+\\.\\ds\\s+local\\s+\\S*bad\\.ipynb\\s+lab\\?cellpipe-run=${failed.id}$`
+      )
+    );
+  });
+
+  it('says so when there are no runs', () => {
+    expect(cli(tempHome(), ['runs']).stdout).toMatch(/no runs recorded yet/);
+  });
+
+  it.each([
+    [['--prune'], /--prune needs a selector/],
+    [
+      ['--prune', '--older-than', '7 days'],
+      /--older-than expects a number and a unit/
+    ],
+    [['--prune', '--status', 'Done'], /--status expects one of/],
+    [
+      ['--prune', '--keep', '-1'],
+      /--keep expects a whole number|unknown option/
+    ],
+    [['--keep', '2'], /--keep is an option of --prune/]
+  ])('rejects %j', (args, message) => {
+    const result = cli(home, ['runs', ...args]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+  });
+});
+
+describe('cellpipe runs --prune', () => {
+  it('deletes by status, age and count, never a live run', () => {
+    const home = tempHome();
+    const runs = [
+      runJson(home, [ok]),
+      runJson(home, [bad]),
+      runJson(home, [ok]),
+      runJson(home, [ok])
+    ].map(r => r.record);
+    // A run that is still going: its runner (this test process) is alive.
+    const live: IRunRecord = {
+      ...runs[0],
+      id: runs[3].id.replace(/-[0-9a-f]{6}$/, '-ffffff'),
+      status: 'Running',
+      createdAt: new Date().toISOString()
+    };
+    writeRecord(live, home);
+    require('node:fs').writeFileSync(
+      join(home, 'runs', live.id, 'runner.pid'),
+      `${process.pid}\n`
+    );
+
+    expect(cli(home, ['runs', '--prune', '--older-than', '1h']).stdout).toMatch(
+      /no run matched/
+    );
+    const byStatus = cli(home, [
+      'runs',
+      '--prune',
+      '--status',
+      'failed',
+      '--json'
+    ]);
+    expect(JSON.parse(byStatus.stdout)).toEqual([runs[1].id]);
+    const byCount = cli(home, ['runs', '--prune', '--keep', '1']);
+    expect(byCount.stdout).toMatch(
+      new RegExp(`deleted 2 runs: ${runs[0].id}, ${runs[2].id}`)
+    );
+    expect(
+      listed(home)
+        .map(r => r.id)
+        .sort()
+    ).toEqual([runs[3].id, live.id].sort());
+    cli(home, ['runs', '--prune', '--older-than', '0s']);
+    expect(listed(home).map(r => [r.id, r.status])).toEqual([
+      [live.id, 'Running']
+    ]);
+  });
+});
