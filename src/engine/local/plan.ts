@@ -4,7 +4,8 @@
  * process; the engine API prepares (so bad input is reported at once) and leaves the execution
  * to a detached runner process.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { UserError } from '../../core/errors';
 import { ParameterValue } from '../../core/ir/pipeline';
 import { cellpipeHome, RunPaths } from '../paths';
 
@@ -46,7 +47,11 @@ export function planPath(runId: string, home = cellpipeHome()): string {
 }
 
 export function readPlan(runId: string, home = cellpipeHome()): IRunPlan {
-  return JSON.parse(readFileSync(planPath(runId, home), 'utf8')) as IRunPlan;
+  const path = planPath(runId, home);
+  if (!existsSync(path)) {
+    throw new UserError(`run ${runId} was not prepared: there is no ${path}`);
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as IRunPlan;
 }
 
 /** The step script's command line for `step` of the run. */
