@@ -5,11 +5,13 @@ import { tagCommand } from './tag';
 import { renderStepCommand } from './render-step';
 import { runCommand } from './run';
 import { runsCommand } from './runs';
+import { submitCommand } from './submit';
 
 export const commands: ICliCommand[] = [
   analyzeCommand,
   tagCommand,
   renderStepCommand,
   runCommand,
-  runsCommand
+  runsCommand,
+  submitCommand
 ];

@@ -1,0 +1,82 @@
+/** The KFP half of `cellpipe submit`: create the run over REST, optionally poll it. */
+import { basename } from 'node:path';
+import { IParsedArgs } from '../args';
+import { IRunRecord } from '../../core/runs/record';
+import { KfpClient } from '../../engine/kfp/client';
+import { resolveKfpEndpoint, KfpAuth } from '../../engine/kfp/endpoint';
+import { UserError } from '../../core/errors';
+import {
+  parseKfpDocuments,
+  pollKfpRun,
+  submitKfpRun
+} from '../../engine/kfp/kfp-run';
+
+const auths: KfpAuth[] = ['none', 'service-account', 'bearer'];
+
+export function kfpClientFrom(parsed: IParsedArgs): KfpClient {
+  const auth =
+    parsed.options.get('--kfp-auth') ?? process.env.CELLPIPE_KFP_AUTH;
+  if (auth !== undefined && !auths.includes(auth as KfpAuth)) {
+    throw new UserError(
+      `--kfp-auth must be one of ${auths.join(', ')}, got '${auth}'`
+    );
+  }
+  return new KfpClient(
+    resolveKfpEndpoint({
+      endpoint: parsed.options.get('--kfp-endpoint'),
+      auth: auth as KfpAuth | undefined,
+      upload: parsed.flags.has('--kfp-upload')
+    })
+  );
+}
+
+function describe(record: IRunRecord): string {
+  return (
+    `${record.id}  ${record.status}  KFP run ${record.kfpRunId}\n` +
+    record.links.map(l => `  ${l.label}: ${l.url}\n`).join('')
+  );
+}
+
+export async function submitKfpCommand(
+  parsed: IParsedArgs,
+  file: string,
+  text: string
+): Promise<number> {
+  const json = parsed.flags.has('--json');
+  const client = kfpClientFrom(parsed);
+  const documents = parseKfpDocuments(text, file);
+  const info = documents.pipelineSpec.pipelineInfo as
+    { name?: string } | undefined;
+  const record = await submitKfpRun(client, {
+    notebook: file,
+    displayName: info?.name ?? basename(file),
+    pipelineSpec: documents.pipelineSpec,
+    platformSpec: documents.platformSpec,
+    experimentId: parsed.options.get('--kfp-experiment')
+  });
+  if (!parsed.flags.has('--watch')) {
+    process.stdout.write(
+      json ? JSON.stringify(record, null, 2) + '\n' : describe(record)
+    );
+    return 0;
+  }
+  if (!json) {
+    process.stdout.write(describe(record));
+  }
+  const final = await pollKfpRun(client, record, {
+    onChange: json
+      ? undefined
+      : r =>
+          process.stderr.write(
+            `${r.status}: ${r.steps.map(s => `${s.name}=${s.status}`).join(' ')}\n`
+          )
+  });
+  if (json) {
+    process.stdout.write(JSON.stringify(final, null, 2) + '\n');
+  }
+  return final.status === 'Succeeded'
+    ? 0
+    : final.status === 'Cancelled'
+      ? 130
+      : 1;
+}

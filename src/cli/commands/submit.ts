@@ -1,0 +1,173 @@
+/** `cellpipe submit FILE --target argo|kfp [--namespace NS] [--watch] [--json]` and `--cancel ID` */
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ICliCommand } from '../command';
+import { IParsedArgs, oneNotebook, parseArgs } from '../args';
+import { UserError } from '../../core/errors';
+import { IRunRecord } from '../../core/runs/record';
+import { connect, IKubeConnection } from '../../engine/kube/connection';
+import { parseArgoDocuments } from '../../engine/kube/argo-documents-file';
+import {
+  cancelArgoRun,
+  DEFAULT_ARGO_UI,
+  followArgoRun,
+  submitArgoRun
+} from '../../engine/kube/argo-run';
+import { kfpClientFrom, submitKfpCommand } from './submit-kfp';
+import { readRecord } from '../../engine/local/store';
+import { cancelKfpRun } from '../../engine/kfp/kfp-run';
+
+const usage = `usage: cellpipe submit FILE --target argo|kfp [--namespace NS] [--watch] [--json]
+                       [--argo-ui URL]
+       cellpipe submit --cancel RUN_ID
+
+Submits a compiled pipeline to the cluster of the current kubeconfig (KUBECONFIG, else
+~/.kube/config, else the in-cluster service account) and records the run (see \`cellpipe runs\`).
+FILE is the output of \`cellpipe compile NOTEBOOK --target argo|kfp\`.
+  --target argo|kfp   Argo Workflows (through the Kubernetes API) or Kubeflow Pipelines (REST)
+  --namespace NS      the namespace (default: the kubeconfig context's, else the pod's own)
+  --watch             follow the run until it finishes; reconnects when the apiserver goes away
+  --json              print the run record as JSON on stdout
+  --argo-ui URL       Argo UI base URL for the link (default: ARGO_UI_URL, else ${DEFAULT_ARGO_UI})
+  --cancel RUN_ID     cancel a recorded cluster run (Argo: spec.shutdown=Terminate; KFP: :terminate)
+  --kfp-endpoint URL  KFP API (default: KF_PIPELINES_ENDPOINT); UI from KF_PIPELINES_UI_ENDPOINT
+  --kfp-auth MODE     none, service-account (the pod's projected token) or bearer
+                      (KF_PIPELINES_TOKEN); default: bearer when a token is set, else none
+  --kfp-upload        upload the pipeline and run its version, instead of an inline spec
+  --kfp-experiment ID the experiment for the run
+Exits 0 when submitted (with --watch: when it succeeded), 1 when the run failed, 2 for bad input.`;
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`cannot read ${path}: no such file`);
+  }
+}
+
+function print(record: IRunRecord, json: boolean): void {
+  if (json) {
+    process.stdout.write(JSON.stringify(record, null, 2) + '\n');
+    return;
+  }
+  const where = record.namespace ? ` in namespace ${record.namespace}` : '';
+  process.stdout.write(
+    `${record.id}  ${record.status}  ${record.workflowName ?? record.kfpRunId ?? ''}${where}\n` +
+      record.links.map(l => `  ${l.label}: ${l.url}\n`).join('')
+  );
+}
+
+function exitCode(record: IRunRecord, watched: boolean): number {
+  if (!watched) {
+    return 0;
+  }
+  return record.status === 'Succeeded'
+    ? 0
+    : record.status === 'Cancelled'
+      ? 130
+      : 1;
+}
+
+async function submitArgo(
+  parsed: IParsedArgs,
+  file: string,
+  connection: IKubeConnection
+): Promise<number> {
+  const json = parsed.flags.has('--json');
+  const documents = parseArgoDocuments(readText(file), file);
+  const record = await submitArgoRun(connection, {
+    documents,
+    notebook: file,
+    pipeline: documents.workflow.metadata.name ?? basename(file),
+    argoUi: parsed.options.get('--argo-ui') ?? process.env.ARGO_UI_URL
+  });
+  if (!parsed.flags.has('--watch')) {
+    print(record, json);
+    return 0;
+  }
+  if (!json) {
+    print(record, false);
+  }
+  const final = await followArgoRun(
+    connection,
+    record,
+    json
+      ? undefined
+      : r =>
+          process.stderr.write(
+            `${r.status}: ${r.steps.map(s => `${s.name}=${s.status}`).join(' ')}\n`
+          ),
+    {
+      onReconnect: (reason, delay) =>
+        process.stderr.write(
+          `watch interrupted (${reason}); reconnecting in ${delay} ms\n`
+        )
+    }
+  );
+  if (json) {
+    print(final, true);
+  }
+  return exitCode(final, true);
+}
+
+export const submitCommand: ICliCommand = {
+  name: 'submit',
+  summary:
+    'submit a compiled pipeline to Argo Workflows or Kubeflow Pipelines, record the run',
+  usage,
+  async run(args) {
+    const parsed = parseArgs(args, {
+      flags: ['--json', '--watch', '--kfp-upload'],
+      options: [
+        '--target',
+        '--namespace',
+        '--argo-ui',
+        '--cancel',
+        '--kfp-endpoint',
+        '--kfp-auth',
+        '--kfp-experiment'
+      ],
+      aliases: { '-n': '--namespace', '-t': '--target' }
+    });
+    const cancel = parsed.options.get('--cancel');
+    if (cancel !== undefined && readRecord(cancel)?.target === 'kfp') {
+      await cancelKfpRun(kfpClientFrom(parsed), cancel);
+      process.stdout.write(`cancel requested: KFP run of ${cancel}\n`);
+      return 0;
+    }
+    if (cancel !== undefined) {
+      const connection = connect({
+        namespace: parsed.options.get('--namespace')
+      });
+      const record = await cancelArgoRun(connection, cancel);
+      if (!record) {
+        throw new UserError(
+          `no recorded Argo run '${cancel}' (see \`cellpipe runs\`)`
+        );
+      }
+      process.stdout.write(
+        `cancel requested: ${record.workflowName} in namespace ${record.namespace}\n`
+      );
+      return 0;
+    }
+    const file = oneNotebook(parsed, usage);
+    if (file.endsWith('.ipynb')) {
+      throw new UserError(
+        `${file}: submit takes the compiled pipeline. Run \`cellpipe compile ${file} --target argo -o pipeline.yaml\`, then \`cellpipe submit pipeline.yaml --target argo\``
+      );
+    }
+    const target = parsed.options.get('--target');
+    if (target === 'argo') {
+      const connection = connect({
+        namespace: parsed.options.get('--namespace')
+      });
+      return submitArgo(parsed, file, connection);
+    }
+    if (target === 'kfp') {
+      return submitKfpCommand(parsed, file, readText(file));
+    }
+    throw new UserError(
+      `--target must be argo or kfp, got '${target ?? ''}'\n${usage}`
+    );
+  }
+};

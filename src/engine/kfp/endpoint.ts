@@ -1,0 +1,106 @@
+/**
+ * Where the Kubeflow Pipelines API is and how to authenticate: the endpoint from settings or
+ * KF_PIPELINES_ENDPOINT, the UI from KF_PIPELINES_UI_ENDPOINT (else the endpoint), and auth
+ * none, the pod's projected service-account token (as the KFP SDK reads it), or a bearer token.
+ */
+import { readFileSync } from 'node:fs';
+import { UserError } from '../../core/errors';
+
+export type KfpAuth = 'none' | 'service-account' | 'bearer';
+
+export interface IKfpEndpoint {
+  api: string;
+  ui: string;
+  auth: KfpAuth;
+  /** The Authorization header value, when auth is not none. */
+  authorization?: string;
+  /** Upload the pipeline, then run its version, instead of an inline pipeline_spec. */
+  upload: boolean;
+}
+
+export interface IKfpSettings {
+  endpoint?: string;
+  uiEndpoint?: string;
+  auth?: KfpAuth;
+  token?: string;
+  upload?: boolean;
+}
+
+/** Where Kubeflow projects the pipelines token into notebook pods (KF_PIPELINES_SA_TOKEN_PATH). */
+export const SA_TOKEN_PATH = '/var/run/secrets/kubeflow/pipelines/token';
+
+function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+function checkUrl(url: string, what: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UserError(
+      `${what} '${url}' is not a URL (expected http://host:port or https://...)`
+    );
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new UserError(`${what} '${url}' must be an http or https URL`);
+  }
+  return trimSlash(url);
+}
+
+export function resolveKfpEndpoint(
+  settings: IKfpSettings,
+  env: NodeJS.ProcessEnv = process.env
+): IKfpEndpoint {
+  const apiText = settings.endpoint ?? env.KF_PIPELINES_ENDPOINT;
+  if (!apiText) {
+    throw new UserError(
+      'no Kubeflow Pipelines endpoint: set KF_PIPELINES_ENDPOINT (for example ' +
+        'http://ml-pipeline.kubeflow:8888) or the kfp endpoint setting'
+    );
+  }
+  const api = checkUrl(apiText, 'the KFP endpoint');
+  const ui = checkUrl(
+    settings.uiEndpoint ?? env.KF_PIPELINES_UI_ENDPOINT ?? api,
+    'the KFP UI endpoint'
+  );
+  const token = settings.token ?? env.KF_PIPELINES_TOKEN;
+  const auth: KfpAuth = settings.auth ?? (token ? 'bearer' : 'none');
+  const endpoint: IKfpEndpoint = {
+    api,
+    ui,
+    auth,
+    upload: settings.upload ?? false
+  };
+  if (auth === 'bearer') {
+    if (!token) {
+      throw new UserError(
+        'KFP auth is bearer but no token is given (set KF_PIPELINES_TOKEN)'
+      );
+    }
+    endpoint.authorization = `Bearer ${token}`;
+  } else if (auth === 'service-account') {
+    const path = env.KF_PIPELINES_SA_TOKEN_PATH ?? SA_TOKEN_PATH;
+    let saToken: string;
+    try {
+      saToken = readFileSync(path, 'utf8').trim();
+    } catch {
+      throw new UserError(
+        `KFP auth is service-account but ${path} cannot be read: is this a notebook pod ` +
+          'with the pipelines token projected (PodDefault access-ml-pipeline)?'
+      );
+    }
+    endpoint.authorization = `Bearer ${saToken}`;
+  }
+  return endpoint;
+}
+
+/** `<kfp-ui>/#/runs/details/<run-id>` (design §6). */
+export function kfpRunLink(ui: string, runId: string): string {
+  return `${ui}/#/runs/details/${encodeURIComponent(runId)}`;
+}
+
+/** `<kfp-ui>/#/pipelines/details/<id>` (design §6). */
+export function kfpPipelineLink(ui: string, pipelineId: string): string {
+  return `${ui}/#/pipelines/details/${encodeURIComponent(pipelineId)}`;
+}
