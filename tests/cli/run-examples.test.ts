@@ -41,6 +41,17 @@ describe('offline examples', () => {
     }
   );
 
+  it('a fresh Python per step (--no-warm) gives the same metrics as forking from the warm interpreter', () => {
+    const nb = example('linear-chain');
+    const warm = runJson(home, [nb, '--no-cache']);
+    const cold = runJson(home, [nb, '--no-cache', '--no-warm']);
+    expect([warm.code, cold.code]).toEqual([0, 0]);
+    expect(runMetrics(cold.record)).toEqual(runMetrics(warm.record));
+    expect(runMetrics(cold.record)).toEqual(
+      sequentialMetrics(nb, ['accuracy', 'errors'])
+    );
+  });
+
   it('--param overrides change the result as a top-to-bottom run with the same values does', () => {
     const nb = example('parameters-and-metrics');
     const names = ['accuracy', 'macro_f1', 'train_rows'];

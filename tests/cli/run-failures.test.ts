@@ -68,6 +68,18 @@ describe('a step that raises', () => {
     );
   });
 
+  it('maps the traceback the same way when each step starts a fresh Python', () => {
+    const cold = runJson(tempHome(), [nb, '--no-warm']);
+    expect(cold.record.steps.map(s => s.status)).toEqual(
+      record.steps.map(s => s.status)
+    );
+    const log = readFileSync(step(cold.record, 'broken').log!, 'utf8');
+    expect(log).toContain('raises.ipynb [cell 2]", line 2');
+    expect(log.trimEnd().split('\n').pop()).toMatch(
+      /failed: ValueError in raises\.ipynb \[cell 2\], line 2/
+    );
+  });
+
   it('prints the traceback and a summary without --json', () => {
     const result = cli(home, ['run', nb]);
     expect(result.code).toBe(1);

@@ -12,7 +12,7 @@ import { failedStepTails, formatRunSummary } from '../../engine/local/summary';
 import { isRunId } from '../../engine/local/store';
 
 const usage = `usage: cellpipe run NOTEBOOK [--param NAME=VALUE]... [--workdir DIR] [--json]
-                    [--no-cache] [--jobs N] [--python PATH]
+                    [--no-cache] [--no-warm] [--jobs N] [--python PATH]
 
 Runs the pipeline on this machine: each step's script in its own Python process, independent
 steps in parallel. The run is recorded under CELLPIPE_HOME/runs/<id> (see \`cellpipe runs\`).
@@ -21,6 +21,8 @@ steps in parallel. The run is recorded under CELLPIPE_HOME/runs/<id> (see \`cell
   --json              print only the final run record as JSON on stdout
   --no-cache          run every step, even where an earlier identical step could be reused
   --jobs N            at most N steps at once (default: the number of cores)
+  --no-warm           start a fresh Python for every step instead of forking each from one
+                      interpreter that has already imported the notebook's imports cells
   --python PATH       the interpreter (default: CELLPIPE_PYTHON, else the notebook's kernel's,
                       else python3 on PATH)
 Exits 0 when every step succeeded, 1 when the run failed, 130 when it was cancelled,
@@ -52,7 +54,7 @@ export const runCommand: ICliCommand = {
   usage,
   async run(args) {
     const parsed = parseArgs(args, {
-      flags: ['--json', '--no-cache'],
+      flags: ['--json', '--no-cache', '--no-warm'],
       options: ['--workdir', '--jobs', '--python', '--prepared'],
       multi: ['--param'],
       aliases: { '-p': '--param', '-j': '--jobs' }
@@ -73,7 +75,8 @@ export const runCommand: ICliCommand = {
         workdir: parsed.options.get('--workdir'),
         jobs: parseJobs(parsed.options.get('--jobs')),
         python: parsed.options.get('--python'),
-        useCache: !parsed.flags.has('--no-cache')
+        useCache: !parsed.flags.has('--no-cache'),
+        warm: !parsed.flags.has('--no-warm')
       }).plan;
     }
     const display = new ProgressDisplay(process.stderr);

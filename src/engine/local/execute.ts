@@ -17,6 +17,7 @@ import { RunPaths } from '../paths';
 import { IPlannedStep, IRunPlan, stepArguments } from './plan';
 import { schedule, TaskOutcome } from './scheduler';
 import { StepAttempt } from './step-process';
+import { WarmInterpreter } from './warm';
 import { cacheKey, hashDirectory, StepCache } from './step-cache';
 import { readRecord, writeFileAtomically, writeRecord } from './store';
 
@@ -27,6 +28,7 @@ export class RunExecutor {
   private readonly attempts = new Map<string, StepAttempt>();
   private readonly outputHashes = new Map<string, Record<string, string>>();
   private cancelled = false;
+  private warm: WarmInterpreter | undefined;
 
   constructor(
     private readonly plan: IRunPlan,
@@ -51,6 +53,13 @@ export class RunExecutor {
     this.record.status = 'Running';
     this.record.startedAt = now();
     this.save();
+    if (this.plan.warm) {
+      this.warm = new WarmInterpreter(
+        this.plan.python.command,
+        this.plan.preload ?? [],
+        this.paths.dir
+      );
+    }
     try {
       await schedule(this.plan.steps, this.plan.jobs, {
         run: name => this.runStep(this.planned(name)),
@@ -71,6 +80,7 @@ export class RunExecutor {
       this.record.status = 'Failed';
       this.record.error = `the local runner failed: ${(error as Error).message}`;
     }
+    this.warm?.close();
     this.record.finishedAt = now();
     this.save();
     rmSync(this.paths.stepProcesses, { force: true });
@@ -228,6 +238,7 @@ export class RunExecutor {
         cwd: this.plan.workdir,
         log,
         timeoutSeconds: step.timeoutSeconds,
+        warm: this.warm,
         onStart: () => this.saveProcessGroups()
       });
       this.attempts.set(step.name, stepProcess);

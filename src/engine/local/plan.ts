@@ -36,6 +36,10 @@ export interface IRunPlan {
   workdir: string;
   jobs: number;
   useCache: boolean;
+  /** Fork steps from a warm interpreter that has the imports loaded (see warm.ts). */
+  warm: boolean;
+  /** Sources of the `imports` cells, whose modules the warm interpreter imports up front. */
+  preload?: string[];
   params: Record<string, ParameterValue>;
   /** `--param NAME=RAW` strings for the step scripts. */
   overrides: Record<string, string>;

@@ -27,6 +27,8 @@ export interface IRunRequest {
   jobs?: number;
   python?: string;
   useCache?: boolean;
+  /** Fork steps from a warm interpreter (default true); false spawns a fresh Python per step. */
+  warm?: boolean;
   home?: string;
   env?: NodeJS.ProcessEnv;
 }
@@ -117,6 +119,8 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     workdir,
     jobs,
     useCache: request.useCache ?? true,
+    warm: request.warm ?? true,
+    preload: ir.imports.map(cell => cell.source),
     params: values,
     overrides,
     steps: ir.steps.map(step => ({

@@ -1,37 +1,59 @@
 /**
- * One attempt of one step: the step script as a Python subprocess in its own process group,
- * stdout and stderr appended straight to the step's log file (so the log streams live), with
- * an optional timeout. Ending the attempt (timeout or cancel) ends the whole process tree.
+ * One attempt of one step: the step script as a Python process in its own process group (spawned,
+ * or forked by the run's warm interpreter), stdout and stderr appended straight to the step's log
+ * file (so the log streams live), with an optional timeout. Ending the attempt (timeout or
+ * cancel) ends the whole process tree; so does the step's own end, for children it left behind.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { endProcessTree, processTree, signalTree } from './process-tree';
+import { endProcessTree, processTree } from './process-tree';
+import { IExit, ILaunched, WarmInterpreter } from './warm';
 
 export interface IAttemptOptions {
   python: string;
+  /** The script, then its arguments. */
   args: string[];
   cwd: string;
   log: string;
   env?: NodeJS.ProcessEnv;
   timeoutSeconds?: number;
+  /** Fork from this warm interpreter instead of spawning a new Python, while it is usable. */
+  warm?: WarmInterpreter;
   /** Called with the process group id once the process runs. */
   onStart?: (pgid: number) => void;
 }
 
-export interface IAttemptResult {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
+export interface IAttemptResult extends IExit {
   timedOut: boolean;
   cancelled: boolean;
   /** The process could not be started at all. */
   spawnError?: string;
 }
 
+function spawnStep(options: IAttemptOptions): Promise<ILaunched> {
+  const log = openSync(options.log, 'a');
+  return new Promise<ILaunched>((resolve, reject) => {
+    const child = spawn(options.python, options.args, {
+      cwd: options.cwd,
+      detached: true,
+      stdio: ['ignore', log, log],
+      env: { ...(options.env ?? process.env), PYTHONUNBUFFERED: '1' }
+    });
+    closeSync(log);
+    const exited = new Promise<IExit>(done =>
+      child.once('exit', (exitCode, signal) => done({ exitCode, signal }))
+    );
+    child.once('error', reject);
+    child.once('spawn', () => resolve({ pid: child.pid!, exited }));
+  });
+}
+
 export class StepAttempt {
   private pgid: number | undefined;
   private ending: Promise<void> | undefined;
   private cancelled = false;
+  private timedOut = false;
 
   constructor(private readonly options: IAttemptOptions) {}
 
@@ -39,65 +61,55 @@ export class StepAttempt {
     return this.pgid;
   }
 
-  run(): Promise<IAttemptResult> {
+  async run(): Promise<IAttemptResult> {
     const { options } = this;
     mkdirSync(dirname(options.log), { recursive: true });
-    const log = openSync(options.log, 'a');
-    let timedOut = false;
-    return new Promise<IAttemptResult>(resolve => {
-      let timer: NodeJS.Timeout | undefined;
-      const child = spawn(options.python, options.args, {
-        cwd: options.cwd,
-        detached: true,
-        stdio: ['ignore', log, log],
-        env: { ...(options.env ?? process.env), PYTHONUNBUFFERED: '1' }
-      });
-      closeSync(log);
-      child.once('error', error => {
-        clearTimeout(timer);
+    let launched: ILaunched;
+    try {
+      launched =
+        options.warm?.usable === true
+          ? await options.warm
+              .launch(options.args, options.cwd, options.log)
+              .catch(() => spawnStep(options))
+          : await spawnStep(options);
+    } catch (error) {
+      const message = (error as Error).message;
+      appendFileSync(
+        options.log,
+        `cellpipe: cannot start ${options.python}: ${message}\n`
+      );
+      return {
+        exitCode: null,
+        signal: null,
+        timedOut: false,
+        cancelled: this.cancelled,
+        spawnError: message
+      };
+    }
+    this.pgid = launched.pid;
+    options.onStart?.(launched.pid);
+    if (this.cancelled) {
+      void this.end();
+    }
+    let timer: NodeJS.Timeout | undefined;
+    if (options.timeoutSeconds !== undefined && options.timeoutSeconds > 0) {
+      timer = setTimeout(() => {
+        this.timedOut = true;
         appendFileSync(
           options.log,
-          `cellpipe: cannot start ${options.python}: ${error.message}\n`
+          `\ncellpipe: the step ran past its timeout of ${options.timeoutSeconds} s; ending it\n`
         );
-        resolve({
-          exitCode: null,
-          signal: null,
-          timedOut,
-          cancelled: this.cancelled,
-          spawnError: error.message
-        });
-      });
-      if (child.pid === undefined) {
-        return;
-      }
-      this.pgid = child.pid;
-      options.onStart?.(child.pid);
-      if (options.timeoutSeconds !== undefined && options.timeoutSeconds > 0) {
-        timer = setTimeout(() => {
-          timedOut = true;
-          appendFileSync(
-            options.log,
-            `\ncellpipe: the step ran past its timeout of ${options.timeoutSeconds} s; ending it\n`
-          );
-          void this.end();
-        }, options.timeoutSeconds * 1000);
-      }
-      child.once('exit', (exitCode, signal) => {
-        clearTimeout(timer);
-        const group = child.pid!;
-        // Children the step left running in its group or tree end with it.
-        const finish = () =>
-          resolve({ exitCode, signal, timedOut, cancelled: this.cancelled });
-        if (processTree(group).length) {
-          signalTree(group, 'SIGTERM');
-          void endProcessTree(group, 1000).then(finish);
-        } else if (this.ending) {
-          void this.ending.then(finish);
-        } else {
-          finish();
-        }
-      });
-    });
+        void this.end();
+      }, options.timeoutSeconds * 1000);
+    }
+    const exit = await launched.exited;
+    clearTimeout(timer);
+    // Children the step left running in its group or tree end with it.
+    if (processTree(launched.pid).length) {
+      await endProcessTree(launched.pid, 1000);
+    }
+    await this.ending;
+    return { ...exit, timedOut: this.timedOut, cancelled: this.cancelled };
   }
 
   /** Ends the attempt's process tree (SIGTERM, then SIGKILL after a grace period). */
