@@ -236,6 +236,13 @@ describe('bad input fails before anything runs', () => {
     ).toEqual([]);
   });
 
+  it('a relative --python path works although the steps run in the notebook folder', () => {
+    const relative = require('node:path').relative(ROOT, PYTHON) as string;
+    const result = cli(tempHome(), ['run', nb, '--python', relative, '--json']);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as IRunRecord).status).toBe('Succeeded');
+  });
+
   it('a missing CELLPIPE_PYTHON is named as the source', () => {
     const result = cli(tempHome(), ['run', nb], {
       CELLPIPE_PYTHON: '/no/python3'

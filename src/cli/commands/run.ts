@@ -23,6 +23,7 @@ steps in parallel. The run is recorded under CELLPIPE_HOME/runs/<id> (see \`cell
   --jobs N            at most N steps at once (default: the number of cores)
   --no-warm           start a fresh Python for every step instead of forking each from one
                       interpreter that has already imported the notebook's imports cells
+                      (also CELLPIPE_WARM=0)
   --python PATH       the interpreter (default: CELLPIPE_PYTHON, else the notebook's kernel's,
                       else python3 on PATH)
 Exits 0 when every step succeeded, 1 when the run failed, 130 when it was cancelled,
@@ -76,7 +77,7 @@ export const runCommand: ICliCommand = {
         jobs: parseJobs(parsed.options.get('--jobs')),
         python: parsed.options.get('--python'),
         useCache: !parsed.flags.has('--no-cache'),
-        warm: !parsed.flags.has('--no-warm')
+        warm: parsed.flags.has('--no-warm') ? false : undefined
       }).plan;
     }
     const display = new ProgressDisplay(process.stderr);

@@ -27,7 +27,10 @@ export interface IRunRequest {
   jobs?: number;
   python?: string;
   useCache?: boolean;
-  /** Fork steps from a warm interpreter (default true); false spawns a fresh Python per step. */
+  /**
+   * Fork steps from a warm interpreter (default: true unless CELLPIPE_WARM=0); false spawns a
+   * fresh Python per step, for libraries that cannot survive a fork after import.
+   */
   warm?: boolean;
   home?: string;
   env?: NodeJS.ProcessEnv;
@@ -119,7 +122,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     workdir,
     jobs,
     useCache: request.useCache ?? true,
-    warm: request.warm ?? true,
+    warm: request.warm ?? (request.env ?? process.env).CELLPIPE_WARM !== '0',
     preload: ir.imports.map(cell => cell.source),
     params: values,
     overrides,

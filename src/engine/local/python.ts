@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 
 export interface IPython {
@@ -93,7 +93,15 @@ export function choosePython(
 }
 
 /** Runs the interpreter once to check it and read its identity; a clear UserError if it fails. */
-export function probePython(choice: IPythonChoice): IPython {
+export function probePython(given: IPythonChoice): IPython {
+  // A relative path must still work when the steps run in another working directory.
+  const choice = {
+    ...given,
+    command:
+      given.command.includes('/') && !isAbsolute(given.command)
+        ? resolve(given.command)
+        : given.command
+  };
   const probe = spawnSync(
     choice.command,
     [
