@@ -199,6 +199,64 @@ describe('Ctrl-C', () => {
   });
 });
 
+it.each([[[]], [['--no-warm']]])(
+  'a module next to the notebook imports, even one that prints while imported (%j)',
+  extra => {
+    const dir = work();
+    require('node:fs').writeFileSync(
+      join(dir, 'helper_mod.py'),
+      'import sys\nsys.stdout.write("no newline")\nsys.stdout.flush()\nFACTOR = 3\n'
+    );
+    const nb = writeNotebook(dir, 'local-module.ipynb', [
+      { source: 'import helper_mod', tags: ['imports'] },
+      { source: 'a = helper_mod.FACTOR', tags: ['step:one'] },
+      { source: 'b = a * helper_mod.FACTOR', tags: ['step:two'] }
+    ]);
+    const home = tempHome();
+    const { code, record } = runJson(home, [nb, ...extra]);
+    expect(code).toBe(0);
+    expect(record.steps.map(s => s.status)).toEqual(['Succeeded', 'Succeeded']);
+    // Fresh processes import it per step; the warm interpreter imported it once, up front.
+    const printedTo = extra.length
+      ? step(record, 'two').log!
+      : join(home, 'runs', record.id, 'warm.log');
+    expect(readFileSync(printedTo, 'utf8')).toContain('no newline');
+  }
+);
+
+it('Ctrl-C while the warm interpreter is still importing ends the run at once', async () => {
+  const dir = work();
+  const home = tempHome();
+  require('node:fs').writeFileSync(
+    join(dir, 'slow_import.py'),
+    'import time\ntime.sleep(300)\n'
+  );
+  const nb = writeNotebook(dir, 'slow-import.ipynb', [
+    { source: 'import slow_import', tags: ['imports'] },
+    { source: 'a = 1', tags: ['step:one'] }
+  ]);
+  const runner = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'cellpipe.js'), 'run', '--json', nb],
+    {
+      env: { ...process.env, CELLPIPE_HOME: home, CELLPIPE_PYTHON: PYTHON }
+    }
+  );
+  let stdout = '';
+  runner.stdout.on('data', chunk => (stdout += chunk));
+  const exited = new Promise<number | null>(done =>
+    runner.on('exit', code => done(code))
+  );
+  await new Promise(done => setTimeout(done, 1500));
+  const started = Date.now();
+  runner.kill('SIGINT');
+  expect(await exited).toBe(130);
+  expect(Date.now() - started).toBeLessThan(10_000);
+  const record = JSON.parse(stdout) as IRunRecord;
+  expect(record.status).toBe('Cancelled');
+  expect(record.steps[0].status).toBe('Cancelled');
+});
+
 describe('bad input fails before anything runs', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'params.ipynb', [

@@ -4,7 +4,7 @@
  * `cancel()` (wired to SIGINT/SIGTERM by the runner) ends every step's process tree and leaves
  * the run Cancelled.
  */
-import { dirname } from 'node:path';
+import { delimiter, dirname } from 'node:path';
 import {
   appendFileSync,
   existsSync,
@@ -57,7 +57,9 @@ export class RunExecutor {
       this.warm = new WarmInterpreter(
         this.plan.python.command,
         this.plan.preload ?? [],
-        this.paths.dir
+        this.paths.dir,
+        this.plan.workdir,
+        this.stepEnv()
       );
     }
     try {
@@ -90,6 +92,8 @@ export class RunExecutor {
   /** Ends every running step's process tree; the run ends Cancelled. */
   async cancel(): Promise<void> {
     this.cancelled = true;
+    // A step still waiting for the warm interpreter to fork it must not wait any longer.
+    this.warm?.kill();
     await Promise.all([...this.attempts.values()].map(a => a.cancel()));
   }
 
@@ -106,6 +110,17 @@ export class RunExecutor {
       return 'Cancelled';
     }
     return statuses.every(s => s === 'Succeeded') ? 'Succeeded' : 'Failed';
+  }
+
+  /** As in a notebook kernel, modules next to the notebook (the working directory) import. */
+  private stepEnv(): NodeJS.ProcessEnv {
+    const path = process.env.PYTHONPATH;
+    return {
+      ...process.env,
+      PYTHONPATH: path
+        ? `${this.plan.workdir}${delimiter}${path}`
+        : this.plan.workdir
+    };
   }
 
   private planned(name: string): IPlannedStep {
@@ -239,6 +254,7 @@ export class RunExecutor {
         log,
         timeoutSeconds: step.timeoutSeconds,
         warm: this.warm,
+        env: this.stepEnv(),
         onStart: () => this.saveProcessGroups()
       });
       this.attempts.set(step.name, stepProcess);

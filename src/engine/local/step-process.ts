@@ -70,7 +70,9 @@ export class StepAttempt {
         options.warm?.usable === true
           ? await options.warm
               .launch(options.args, options.cwd, options.log)
-              .catch(() => spawnStep(options))
+              .catch(error =>
+                this.cancelled ? Promise.reject(error) : spawnStep(options)
+              )
           : await spawnStep(options);
     } catch (error) {
       const message = (error as Error).message;

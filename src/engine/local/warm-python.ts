@@ -11,10 +11,15 @@
 export const WARM_PYTHON = String.raw`
 import ast, json, os, runpy, select, signal, sys, traceback
 
+# The protocol gets its own descriptor; fd 1 goes to the log, so a module that prints while it
+# is imported cannot corrupt the protocol.
+PROTOCOL = os.dup(1)
+os.dup2(2, 1)
+
 def send(message):
     data = (json.dumps(message) + "\n").encode()
     while data:
-        data = data[os.write(1, data):]
+        data = data[os.write(PROTOCOL, data):]
 
 def preload(sources):
     for source in sources:
@@ -36,6 +41,7 @@ def preload(sources):
 
 def child(request):
     os.setsid()
+    os.close(PROTOCOL)
     log = os.open(request["log"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)

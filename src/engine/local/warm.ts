@@ -46,17 +46,19 @@ export class WarmInterpreter {
   private readonly exits = new Map<number, (exit: IExit) => void>();
   private alive = true;
 
-  /** Starts the interpreter; its script and log live in the run directory `runDir`. */
+  /** Starts the interpreter in `cwd`; its script and log live in the run directory `runDir`. */
   constructor(
     python: string,
     preload: string[],
     runDir: string,
+    cwd: string,
     env: NodeJS.ProcessEnv = process.env
   ) {
     const script = join(runDir, 'warm.py');
     writeFileSync(script, WARM_PYTHON);
     const log = openSync(join(runDir, 'warm.log'), 'a');
     this.process = spawn(python, [script], {
+      cwd,
       detached: true,
       stdio: ['pipe', 'pipe', log],
       env: { ...env, PYTHONUNBUFFERED: '1' }
@@ -100,6 +102,12 @@ export class WarmInterpreter {
       });
       this.process.stdin!.write(JSON.stringify({ id, argv, cwd, log }) + '\n');
     });
+  }
+
+  /** Ends the interpreter now (its step children are separate sessions, ended by their attempts). */
+  kill(): void {
+    this.alive = false;
+    this.process.kill('SIGKILL');
   }
 
   close(): void {
