@@ -8,7 +8,8 @@ import {
   runJson,
   runMetrics,
   sequentialMetrics,
-  tempHome
+  tempHome,
+  writeNotebook
 } from '../engine/local/local-run';
 
 const EXAMPLES = join(ROOT, 'examples');
@@ -123,6 +124,33 @@ describe('step caching', () => {
     const again = runJson(home, [nb]);
     expect(again.record.steps.map(s => s.cached)).toEqual([true, true, true]);
     expect(runMetrics(again.record)).toEqual(runMetrics(first.record));
+  });
+
+  it('a step tagged cache:disabled always runs; a downstream step whose input is unchanged stays cached', () => {
+    const home = tempHome();
+    const dir = require('node:fs').mkdtempSync(
+      join(require('node:os').tmpdir(), 'cellpipe-cache-')
+    ) as string;
+    const notebook = writeNotebook(dir, 'fresh.ipynb', [
+      { source: 'import time', tags: ['imports'] },
+      { source: 'rows = list(range(5))', tags: ['step:load'] },
+      {
+        source: 'checked = sorted(rows)\nstamp = time.time()',
+        tags: ['step:check', 'cache:disabled']
+      },
+      { source: 'total = sum(checked)', tags: ['step:report'] },
+      { source: 'late = stamp', tags: ['step:when'] }
+    ]);
+    runJson(home, [notebook]);
+    const { record } = runJson(home, [notebook]);
+    expect(record.steps.map(s => [s.name, s.cached])).toEqual([
+      ['load', true],
+      ['check', false],
+      // Same content as before: reused.
+      ['report', true],
+      // stamp differs on every run, so its consumer reruns.
+      ['when', false]
+    ]);
   });
 
   it('--no-cache runs every step', () => {
