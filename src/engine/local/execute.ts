@@ -18,6 +18,7 @@ import { IPlannedStep, IRunPlan, stepArguments } from './plan';
 import { schedule, TaskOutcome } from './scheduler';
 import { StepAttempt } from './step-process';
 import { WarmInterpreter } from './warm';
+import { failureMessage, readMetrics } from './step-outcome';
 import { cacheKey, hashDirectory, StepCache } from './step-cache';
 import { readRecord, writeFileAtomically, writeRecord } from './store';
 
@@ -211,7 +212,7 @@ export class RunExecutor {
     if (outcome !== 'Succeeded') {
       return outcome;
     }
-    const metrics = this.readMetrics(step);
+    const metrics = readMetrics(this.paths.metrics(step.name), step);
     if (this.plan.useCache) {
       const hashes: Record<string, string> = {};
       for (const name of step.outputs) {
@@ -275,13 +276,7 @@ export class RunExecutor {
         this.setStep(step.name, finished);
         return 'Succeeded';
       }
-      const message = result.spawnError
-        ? `cannot start ${this.plan.python.command}: ${result.spawnError}`
-        : result.timedOut
-          ? `timed out after ${step.timeoutSeconds} s`
-          : result.signal
-            ? `ended by signal ${result.signal}`
-            : `exited with code ${result.exitCode}`;
+      const message = failureMessage(result, step, this.plan.python.command);
       this.setStep(step.name, {
         ...finished,
         message: `${message}${attempt > 1 ? ` (attempt ${attempt} of ${step.retries + 1})` : ''}; see ${log}`
@@ -292,19 +287,6 @@ export class RunExecutor {
       }
     }
     return 'Failed';
-  }
-
-  private readMetrics(
-    step: IPlannedStep
-  ): Record<string, number | string | boolean> | undefined {
-    const path = this.paths.metrics(step.name);
-    if (!step.metrics.length || !existsSync(path)) {
-      return undefined;
-    }
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<
-      string,
-      number | string | boolean
-    >;
   }
 }
 
