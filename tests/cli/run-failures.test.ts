@@ -257,6 +257,33 @@ it('Ctrl-C while the warm interpreter is still importing ends the run at once', 
   expect(record.steps[0].status).toBe('Cancelled');
 });
 
+it('steps that run side by side get a share of the cores for their native thread pools', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'threads.ipynb', [
+    { source: 'import os', tags: ['imports'] },
+    { source: 'base = 1', tags: ['step:start'] },
+    {
+      source: "left = (base, os.environ.get('OPENBLAS_NUM_THREADS'))",
+      tags: ['step:left']
+    },
+    {
+      source: "right = (base, os.environ.get('OMP_NUM_THREADS'))",
+      tags: ['step:right']
+    },
+    { source: 'print(left[1], right[1])', tags: ['step:show'] }
+  ]);
+  const { record } = runJson(tempHome(), [nb, '--jobs', '2'], {
+    OPENBLAS_NUM_THREADS: undefined,
+    OMP_NUM_THREADS: undefined
+  });
+  const expected = String(
+    Math.max(1, Math.floor(require('node:os').cpus().length / 2))
+  );
+  expect(readFileSync(step(record, 'show').log!, 'utf8')).toContain(
+    `${expected} ${expected}\n`
+  );
+});
+
 describe('bad input fails before anything runs', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'params.ipynb', [

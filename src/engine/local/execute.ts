@@ -18,6 +18,7 @@ import { IPlannedStep, IRunPlan, stepArguments } from './plan';
 import { schedule, TaskOutcome } from './scheduler';
 import { StepAttempt } from './step-process';
 import { WarmInterpreter } from './warm';
+import { withThreadLimits } from './threads';
 import { failureMessage, readMetrics } from './step-outcome';
 import { cacheKey, hashDirectory, StepCache } from './step-cache';
 import { readRecord, writeFileAtomically, writeRecord } from './store';
@@ -116,12 +117,15 @@ export class RunExecutor {
   /** As in a notebook kernel, modules next to the notebook (the working directory) import. */
   private stepEnv(): NodeJS.ProcessEnv {
     const path = process.env.PYTHONPATH;
-    return {
-      ...process.env,
-      PYTHONPATH: path
-        ? `${this.plan.workdir}${delimiter}${path}`
-        : this.plan.workdir
-    };
+    return withThreadLimits(
+      {
+        ...process.env,
+        PYTHONPATH: path
+          ? `${this.plan.workdir}${delimiter}${path}`
+          : this.plan.workdir
+      },
+      this.plan.threads
+    );
   }
 
   private planned(name: string): IPlannedStep {

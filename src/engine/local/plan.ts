@@ -38,6 +38,8 @@ export interface IRunPlan {
   useCache: boolean;
   /** Fork steps from a warm interpreter that has the imports loaded (see warm.ts). */
   warm: boolean;
+  /** Native threads per step where steps run side by side (see threads.ts). */
+  threads?: number;
   /** Sources of the `imports` cells, whose modules the warm interpreter imports up front. */
   preload?: string[];
   params: Record<string, ParameterValue>;

@@ -14,6 +14,7 @@ import { IRunLink, IRunRecord } from '../../core/runs/record';
 import { readNotebookFile } from '../notebook-file';
 import { cellpipeHome, RunPaths } from '../paths';
 import { resolveParameters } from './params';
+import { threadsPerStep } from './threads';
 import { parameterReads } from './parameter-reads';
 import { choosePython, notebookKernelName, probePython } from './python';
 import { IRunPlan, planPath } from './plan';
@@ -124,6 +125,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     useCache: request.useCache ?? true,
     warm: request.warm ?? (request.env ?? process.env).CELLPIPE_WARM !== '0',
     preload: ir.imports.map(cell => cell.source),
+    threads: threadsPerStep(ir.steps, jobs, cpus().length),
     params: values,
     overrides,
     steps: ir.steps.map(step => ({

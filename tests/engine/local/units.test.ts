@@ -392,3 +392,47 @@ describe('choosePython', () => {
     ).toThrow(/failed to start/);
   });
 });
+
+describe('thread limits under parallel steps', () => {
+  const { threadsPerStep, widestLevel, withThreadLimits } =
+    require('../../../src/engine/local/threads') as typeof import('../../../src/engine/local/threads');
+  const chain = [
+    { name: 'a', after: [] },
+    { name: 'b', after: ['a'] },
+    { name: 'c', after: ['b', 'a'] }
+  ];
+  const fan = [
+    { name: 'split', after: [] },
+    ...['m1', 'm2', 'm3'].map(name => ({ name, after: ['split'] })),
+    { name: 'compare', after: ['m1', 'm2', 'm3'] }
+  ];
+
+  it.each([
+    ['a chain never runs steps side by side', chain, 2, 2, undefined],
+    ['a fan-out on 2 cores, 2 jobs: one thread each', fan, 2, 2, 1],
+    ['a fan-out on 8 cores, 2 jobs', fan, 2, 8, 4],
+    ['a fan-out on 8 cores, 8 jobs: 3 run at once', fan, 8, 8, 2],
+    ['one job: no limit', fan, 1, 8, undefined]
+  ])('%s', (_, steps, jobs, cores, expected) => {
+    expect(threadsPerStep(steps, jobs, cores)).toBe(expected);
+  });
+
+  it('measures the widest level', () => {
+    expect([widestLevel(chain), widestLevel(fan), widestLevel([])]).toEqual([
+      1, 3, 0
+    ]);
+  });
+
+  it('keeps the variables the user set', () => {
+    expect(withThreadLimits({ OMP_NUM_THREADS: '3', HOME: '/h' }, 1)).toEqual({
+      HOME: '/h',
+      OMP_NUM_THREADS: '3',
+      OPENBLAS_NUM_THREADS: '1',
+      MKL_NUM_THREADS: '1',
+      VECLIB_MAXIMUM_THREADS: '1',
+      NUMEXPR_NUM_THREADS: '1'
+    });
+    const env = { HOME: '/h' };
+    expect(withThreadLimits(env, undefined)).toBe(env);
+  });
+});
