@@ -7,7 +7,9 @@ export const VERSION = '0.1.0';
 
 function overview(): string {
   const width = Math.max(...commands.map(c => c.name.length), 4);
-  const lines = commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  const lines = commands.map(
+    c => `  ${c.name.padEnd(width)}  ${c.load().summary}`
+  );
   return [
     'usage: cellpipe <command> [options]',
     '',
@@ -28,7 +30,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  const command: ICliCommand | undefined = commands.find(c => c.name === name);
+  const command: ICliCommand | undefined = commands
+    .find(c => c.name === name)
+    ?.load();
   if (!command) {
     process.stderr.write(
       `cellpipe: unknown command '${name}'\n\n${overview()}\n`

@@ -1,17 +1,23 @@
-/** The registry of subcommands: each lives in its own file beside this one. */
+/**
+ * The registry of subcommands: each lives in its own file beside this one and is loaded only
+ * when it runs, so `cellpipe analyze` does not pay for the Kubernetes client's start-up.
+ */
 import { ICliCommand } from '../command';
-import { analyzeCommand } from './analyze';
-import { tagCommand } from './tag';
-import { renderStepCommand } from './render-step';
-import { runCommand } from './run';
-import { runsCommand } from './runs';
-import { submitCommand } from './submit';
 
-export const commands: ICliCommand[] = [
-  analyzeCommand,
-  tagCommand,
-  renderStepCommand,
-  runCommand,
-  runsCommand,
-  submitCommand
+export interface ICommandEntry {
+  name: string;
+  load: () => ICliCommand;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+export const commands: ICommandEntry[] = [
+  { name: 'analyze', load: () => require('./analyze').analyzeCommand },
+  { name: 'tag', load: () => require('./tag').tagCommand },
+  {
+    name: 'render-step',
+    load: () => require('./render-step').renderStepCommand
+  },
+  { name: 'run', load: () => require('./run').runCommand },
+  { name: 'runs', load: () => require('./runs').runsCommand },
+  { name: 'submit', load: () => require('./submit').submitCommand }
 ];
