@@ -28,6 +28,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 def cellpipe_runtime():
     source = (ROOT / "templates" / "runtime-marshal.py.njk").read_text()
     source = source.replace("{% raw %}", "").replace("{% endraw %}", "")
+    # the step script imports these before it includes the runtime
+    source = "import importlib, json, os, pickle, sys\n" + source
     namespace = {"__name__": "cellpipe_marshal_bench", "STEP": "bench"}
     exec(compile(source, "runtime-marshal.py", "exec"), namespace)
     return namespace
