@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs one benchmark (or all) by hand; each writes bench/results/<name>.json and <name>.md.
 # Not part of CI. Needs `bash bench/setup-kale.sh` (Kale peer) and the dev venv (.venv).
-#   bash bench/run.sh [analyze|compile|local|marshal|all] [ROUNDS]
+#   bash bench/run.sh [analyze|compile|local|marshal|sizes|all] [ROUNDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 which="${1:-all}"
@@ -15,11 +15,13 @@ run() {
     local) node bench/local/run.mjs "$rounds" ;;
     marshal) .venv/bin/python bench/marshal/run.py "$rounds" > bench/results/marshal.json &&
       .venv/bin/python bench/marshal/table.py < bench/results/marshal.json ;;
-    *) echo "unknown benchmark: $1 (analyze, compile, local, marshal or all)" >&2; exit 2 ;;
+    sizes) bench/.venv-kale/bin/python bench/kale/kale_sizes.py 10 50 100 200 500 > bench/results/kale-sizes.json &&
+      cat bench/results/kale-sizes.json ;;
+    *) echo "unknown benchmark: $1 (analyze, compile, local, marshal, sizes or all)" >&2; exit 2 ;;
   esac
 }
 mkdir -p bench/results
-if [ "$which" = all ]; then set -- analyze compile local marshal; else set -- "$which"; fi
+if [ "$which" = all ]; then set -- analyze compile local marshal sizes; else set -- "$which"; fi
 for name in "$@"; do
   echo "== $name" >&2
   run "$name" | tee "bench/results/$name.md"
