@@ -40,7 +40,8 @@ export interface ICreateRunRequest {
 export class KfpClient {
   constructor(
     readonly endpoint: IKfpEndpoint,
-    private readonly fetcher: typeof fetch = fetch
+    private readonly fetcher: typeof fetch = fetch,
+    private readonly timeoutMs = 60000
   ) {}
 
   private async call<T>(
@@ -61,7 +62,8 @@ export class KfpClient {
       response = await this.fetcher(url, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body)
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(this.timeoutMs)
       });
     } catch (error) {
       const cause =

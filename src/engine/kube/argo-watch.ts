@@ -67,9 +67,11 @@ export class WorkflowWatcher {
     const max = options.maxBackoffMs ?? 15000;
     let delay = initial;
     let last: IWorkflowObject | undefined;
+    let deniedInARow = 0;
     while (!options.signal?.aborted) {
       try {
         last = await this.read();
+        deniedInARow = 0;
         onUpdate(last);
         if (isWorkflowFinished(last)) {
           return last;
@@ -85,7 +87,12 @@ export class WorkflowWatcher {
         }
         options.onReconnect?.(ended.reason, delay);
       } catch (error) {
-        if (!isTransient(error)) {
+        const code = (error as { code?: unknown } | null)?.code;
+        // A restarting apiserver answers 401/403 until its RBAC caches sync: once we could
+        // read the Workflow, allow a few of those before taking them for real.
+        const denied = code === 401 || code === 403;
+        deniedInARow = denied ? deniedInARow + 1 : 0;
+        if (!isTransient(error) && !(denied && last && deniedInARow <= 5)) {
           throw describeKubeError(error, {
             verb: 'watch',
             resource: 'workflows.argoproj.io',

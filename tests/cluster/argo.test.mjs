@@ -1,0 +1,314 @@
+// Argo submission against a real kube-apiserver (kine store) on loopback: CRD validation,
+// ownerReferences, rollback, 403, apiserver down, name clash, watch across a restart, cancel.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { kubeRequest, startControlPlane, writeKubeconfig } from './harness.mjs';
+import {
+  cellpipe,
+  fixtureDocuments,
+  loadEngine,
+  skipReason,
+  tempDir
+} from './support.mjs';
+
+const skip = skipReason();
+
+describe('Argo submission against a real apiserver', { skip }, () => {
+  let plane;
+  let engine;
+  let dir;
+  let kubeconfig;
+
+  const workflowsPath = ns =>
+    `/apis/argoproj.io/v1alpha1/namespaces/${ns}/workflows`;
+  const configMapsPath = ns => `/api/v1/namespaces/${ns}/configmaps`;
+
+  async function list(path, selector) {
+    const query = selector
+      ? `?labelSelector=${encodeURIComponent(selector)}`
+      : '';
+    const res = await kubeRequest(plane, 'GET', path + query);
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    return res.body.items;
+  }
+
+  function writeCompiled(documents, file) {
+    const path = join(dir, file);
+    writeFileSync(
+      path,
+      [...documents.configMaps, documents.workflow]
+        .map(d => stringify(d))
+        .join('---\n')
+    );
+    return path;
+  }
+
+  const env = extra => ({
+    KUBECONFIG: kubeconfig,
+    CELLPIPE_HOME: join(dir, 'home'),
+    ...extra
+  });
+
+  before(async () => {
+    plane = await startControlPlane();
+    engine = await loadEngine();
+    dir = tempDir('cellpipe-cluster-');
+    kubeconfig = writeKubeconfig(plane, join(dir, 'kubeconfig'), {
+      namespace: plane.namespace
+    });
+  });
+
+  after(async () => {
+    await plane?.stop();
+  });
+
+  test('submit creates a Workflow the CRD schema accepts; ConfigMaps are owned by it; the run is recorded', async () => {
+    const file = writeCompiled(fixtureDocuments('iris'), 'iris.yaml');
+    const result = cellpipe(
+      [
+        'submit',
+        file,
+        '--target',
+        'argo',
+        '--json',
+        '--argo-ui',
+        'https://argo.example'
+      ],
+      env()
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const record = JSON.parse(result.stdout);
+    assert.equal(record.target, 'argo');
+    assert.equal(record.namespace, plane.namespace);
+    assert.match(record.workflowName, /^iris-[a-z0-9]{5}$/);
+    assert.deepEqual(
+      record.links.map(l => l.url),
+      [
+        `https://argo.example/workflows/${plane.namespace}/${record.workflowName}`
+      ]
+    );
+    assert.deepEqual(
+      record.steps.map(s => [s.name, s.status]),
+      [
+        ['load', 'Pending'],
+        ['train', 'Pending']
+      ]
+    );
+    const wf = await kubeRequest(
+      plane,
+      'GET',
+      `${workflowsPath(plane.namespace)}/${record.workflowName}`
+    );
+    assert.equal(wf.status, 200);
+    const cms = await list(
+      configMapsPath(plane.namespace),
+      `cellpipe.dev/submission=${record.workflowName}`
+    );
+    assert.equal(cms.length, 1);
+    assert.deepEqual(cms[0].metadata.ownerReferences, [
+      {
+        apiVersion: 'argoproj.io/v1alpha1',
+        kind: 'Workflow',
+        name: record.workflowName,
+        uid: wf.body.metadata.uid
+      }
+    ]);
+    // The volume refers to the renamed ConfigMap.
+    assert.equal(wf.body.spec.volumes[0].configMap.name, cms[0].metadata.name);
+    const runs = cellpipe(['runs', '--json'], env());
+    assert.equal(runs.status, 0, runs.stderr);
+    assert.ok(
+      JSON.parse(runs.stdout).some(
+        r => r.id === record.id && r.target === 'argo'
+      )
+    );
+  });
+
+  test('a Workflow the CRD schema rejects fails clearly and leaves no ConfigMap behind', async () => {
+    const documents = fixtureDocuments('broken');
+    documents.workflow.spec.parallelism = 'many';
+    const result = cellpipe(
+      ['submit', writeCompiled(documents, 'broken.yaml'), '--target', 'argo'],
+      env()
+    );
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /rejected .*Workflow|rejected workflows/i);
+    assert.match(result.stderr, /parallelism/);
+    assert.match(result.stderr, /Nothing was left behind/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    const names = (await list(configMapsPath(plane.namespace))).map(
+      c => c.metadata.name
+    );
+    assert.ok(!names.some(n => n.startsWith('broken')), names.join(','));
+    assert.equal(
+      (await list(workflowsPath(plane.namespace))).filter(w =>
+        w.metadata.name.startsWith('broken')
+      ).length,
+      0
+    );
+  });
+
+  test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {
+    const file = writeCompiled(fixtureDocuments('denied'), 'denied.yaml');
+    const result = cellpipe(
+      ['submit', file, '--target', 'argo', '--namespace', plane.otherNamespace],
+      env()
+    );
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /permission denied \(403\)/);
+    assert.match(
+      result.stderr,
+      new RegExp(`namespace '${plane.otherNamespace}'`)
+    );
+    assert.match(result.stderr, /'create' configmaps/);
+    assert.equal((await list(configMapsPath(plane.otherNamespace))).length, 0);
+  });
+
+  test('the apiserver being down gives a clear error and creates nothing', async () => {
+    const file = writeCompiled(fixtureDocuments('offline'), 'offline.yaml');
+    const deadConfig = writeKubeconfig(plane, join(dir, 'dead-kubeconfig'), {
+      namespace: plane.namespace,
+      server: 'https://127.0.0.1:9'
+    });
+    const result = cellpipe(
+      ['submit', file, '--target', 'argo'],
+      env({ KUBECONFIG: deadConfig })
+    );
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(
+      result.stderr,
+      /cannot reach the Kubernetes apiserver at https:\/\/127\.0\.0\.1:9/
+    );
+    assert.doesNotMatch(result.stderr, /internal error/);
+    const names = (await list(configMapsPath(plane.namespace))).map(
+      c => c.metadata.name
+    );
+    assert.ok(!names.some(n => n.startsWith('offline')), names.join(','));
+  });
+
+  test('a name clash retries under a new name and leaves nothing from the clashing attempt', async () => {
+    const connection = engine.connect({ kubeconfig });
+    const first = await engine.submitWorkflow(
+      connection,
+      fixtureDocuments('clash'),
+      { suffixes: ['aaaaa'] }
+    );
+    assert.equal(first.name, 'clash-aaaaa');
+    const second = await engine.submitWorkflow(
+      connection,
+      fixtureDocuments('clash'),
+      { suffixes: ['aaaaa', 'bbbbb'] }
+    );
+    assert.equal(second.name, 'clash-bbbbb');
+    assert.equal(second.attempts, 2);
+    const owned = await list(
+      configMapsPath(plane.namespace),
+      'cellpipe.dev/submission in (clash-aaaaa,clash-bbbbb)'
+    );
+    assert.deepEqual(
+      owned.map(c => c.metadata.ownerReferences[0].name).sort(),
+      ['clash-aaaaa', 'clash-bbbbb']
+    );
+  });
+
+  test('cancel sets spec.shutdown to Terminate', async () => {
+    const file = writeCompiled(fixtureDocuments('cancelme'), 'cancelme.yaml');
+    const submitted = cellpipe(
+      ['submit', file, '--target', 'argo', '--json'],
+      env()
+    );
+    assert.equal(submitted.status, 0, submitted.stderr);
+    const record = JSON.parse(submitted.stdout);
+    const result = cellpipe(['submit', '--cancel', record.id], env());
+    assert.equal(result.status, 0, result.stderr);
+    const wf = await kubeRequest(
+      plane,
+      'GET',
+      `${workflowsPath(plane.namespace)}/${record.workflowName}`
+    );
+    assert.equal(wf.body.spec.shutdown, 'Terminate');
+  });
+
+  test('the status watch survives an apiserver restart and maps phases onto steps', async () => {
+    const connection = engine.connect({ kubeconfig });
+    const submitted = await engine.submitWorkflow(
+      connection,
+      fixtureDocuments('watched')
+    );
+    const watcher = new engine.WorkflowWatcher(
+      connection,
+      plane.namespace,
+      submitted.name
+    );
+    const phases = [];
+    const reconnects = [];
+    const followed = watcher.follow(wf => phases.push(wf.status?.phase ?? ''), {
+      initialBackoffMs: 200,
+      maxBackoffMs: 1000,
+      onReconnect: reason => reconnects.push(reason)
+    });
+    await new Promise(r => setTimeout(r, 500));
+    await plane.stopApiserver();
+    await new Promise(r => setTimeout(r, 1500));
+    await plane.startApiserver();
+    // What the workflow-controller would write once the steps ran.
+    const path = `${workflowsPath(plane.namespace)}/${submitted.name}`;
+    const status = {
+      status: {
+        phase: 'Succeeded',
+        startedAt: '2026-01-01T00:00:00Z',
+        finishedAt: '2026-01-01T00:01:00Z',
+        nodes: {
+          a: {
+            id: 'a',
+            name: `${submitted.name}.load`,
+            displayName: 'load',
+            type: 'Pod',
+            phase: 'Succeeded'
+          },
+          b: {
+            id: 'b',
+            name: `${submitted.name}.train`,
+            displayName: 'train',
+            type: 'Pod',
+            phase: 'Failed',
+            message: 'exit 1'
+          }
+        }
+      }
+    };
+    const patched = await kubeRequest(plane, 'PATCH', path, status, {
+      contentType: 'application/merge-patch+json'
+    });
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    const final = await followed;
+    assert.equal(final.status.phase, 'Succeeded');
+    assert.ok(reconnects.length >= 1, 'the watch reconnected');
+    const record = engine.applyWorkflowStatus(
+      {
+        status: 'Pending',
+        startedAt: null,
+        finishedAt: null,
+        steps: ['load', 'train'].map(name => ({
+          name,
+          status: 'Pending',
+          startedAt: null,
+          finishedAt: null,
+          exitCode: null,
+          log: null
+        }))
+      },
+      final
+    );
+    assert.deepEqual(
+      record.steps.map(s => [s.name, s.status]),
+      [
+        ['load', 'Succeeded'],
+        ['train', 'Failed']
+      ]
+    );
+  });
+});

@@ -1,0 +1,9 @@
+// What the cluster tests call directly, bundled by esbuild exactly as the product's engine is
+// (client-node is ESM-only; Jest's CommonJS transform cannot load it, the bundle can).
+export { connect, resolveNamespace } from '../../src/engine/kube/connection';
+export { submitWorkflow } from '../../src/engine/kube/argo-submit';
+export { nameSubmission } from '../../src/engine/kube/argo-documents';
+export { parseArgoDocuments } from '../../src/engine/kube/argo-documents-file';
+export { WorkflowWatcher } from '../../src/engine/kube/argo-watch';
+export { terminateWorkflow } from '../../src/engine/kube/argo-cancel';
+export { applyWorkflowStatus } from '../../src/engine/kube/argo-status';
