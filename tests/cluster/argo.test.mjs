@@ -151,6 +151,53 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     );
   });
 
+  // Until compiled corpus notebooks are available here, the pod template of the hand-written
+  // Workflow (design §5 defaults) stands in; the negative control shows admission really runs.
+  function podFrom(workflow, template, override = {}) {
+    return {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { generateName: `${template.name}-` },
+      spec: {
+        securityContext: workflow.spec.securityContext,
+        volumes: workflow.spec.volumes,
+        containers: [{ name: 'main', ...template.container, ...override }]
+      }
+    };
+  }
+
+  test('every step pod template, dry-run as a Pod, is admitted by real Pod Security (restricted)', async () => {
+    const { workflow } = fixtureDocuments('pss');
+    for (const template of workflow.spec.templates.filter(t => t.container)) {
+      const res = await kubeRequest(
+        plane,
+        'POST',
+        `/api/v1/namespaces/${plane.namespace}/pods?dryRun=All`,
+        podFrom(workflow, template),
+        { token: plane.userToken }
+      );
+      assert.equal(
+        res.status,
+        201,
+        `${template.name}: ${JSON.stringify(res.body.message)}`
+      );
+    }
+    const rootPod = podFrom(workflow, workflow.spec.templates[1], {
+      securityContext: { allowPrivilegeEscalation: true }
+    });
+    const denied = await kubeRequest(
+      plane,
+      'POST',
+      `/api/v1/namespaces/${plane.namespace}/pods?dryRun=All`,
+      rootPod,
+      {
+        token: plane.userToken
+      }
+    );
+    assert.equal(denied.status, 403);
+    assert.match(denied.body.message, /violates PodSecurity "restricted/);
+  });
+
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {
     const file = writeCompiled(fixtureDocuments('denied'), 'denied.yaml');
     const result = cellpipe(
