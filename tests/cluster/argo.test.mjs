@@ -2,7 +2,7 @@
 // ownerReferences, rollback, 403, apiserver down, name clash, watch across a restart, cancel.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { kubeRequest, startControlPlane, writeKubeconfig } from './harness.mjs';
@@ -356,6 +356,51 @@ describe('Argo submission against a real apiserver', { skip }, () => {
         ['load', 'Succeeded'],
         ['train', 'Failed']
       ]
+    );
+  });
+});
+
+describe('connection (no apiserver needed)', () => {
+  test('namespace order: setting, then kubeconfig context, then service account, then default', async () => {
+    const { resolveNamespace, connect } = await loadEngine();
+    assert.deepEqual(resolveNamespace('a', 'b', 'c'), {
+      namespace: 'a',
+      source: 'setting'
+    });
+    assert.deepEqual(resolveNamespace(undefined, 'b', 'c'), {
+      namespace: 'b',
+      source: 'kubeconfig'
+    });
+    assert.deepEqual(resolveNamespace(undefined, undefined, 'c'), {
+      namespace: 'c',
+      source: 'service account'
+    });
+    assert.deepEqual(resolveNamespace(undefined, undefined, undefined), {
+      namespace: 'default',
+      source: 'default'
+    });
+    const dir = tempDir('cellpipe-conn-');
+    const sa = join(dir, 'sa');
+    mkdirSync(sa);
+    writeFileSync(join(sa, 'namespace'), 'from-pod\n');
+    const kubeconfig = join(dir, 'kubeconfig');
+    writeFileSync(
+      kubeconfig,
+      'apiVersion: v1\nkind: Config\nclusters: [{name: c, cluster: {server: "https://127.0.0.1:9"}}]\n' +
+        'users: [{name: u, user: {token: t}}]\ncontexts: [{name: x, context: {cluster: c, user: u}}]\ncurrent-context: x\n'
+    );
+    assert.equal(
+      connect({ kubeconfig, serviceAccountDir: sa }).namespace,
+      'from-pod'
+    );
+    assert.equal(
+      connect({ kubeconfig, serviceAccountDir: sa, namespace: 'flag' })
+        .namespace,
+      'flag'
+    );
+    assert.throws(
+      () => connect({ kubeconfig: join(dir, 'missing') }),
+      /cannot load the Kubernetes configuration/
     );
   });
 });
