@@ -1,0 +1,20 @@
+import { expect, test } from '@jupyterlab/galata';
+
+/**
+ * Don't load JupyterLab webpage before running the tests: the activation message must be
+ * caught as it is printed.
+ */
+test.use({ autoGoto: false });
+
+test('the cellpipe extension activates in a real JupyterLab', async ({
+  page
+}) => {
+  const logs: string[] = [];
+  page.on('console', message => {
+    logs.push(message.text());
+  });
+  await page.goto();
+  expect(
+    logs.filter(line => line === 'JupyterLab extension cellpipe is activated!')
+  ).toHaveLength(1);
+});
