@@ -1,7 +1,6 @@
 /** `pipeline-metrics` cells: each `print(name)` line reports variable `name` as a metric. */
 import { IDiagnostic } from './diagnostic';
-import { Positions } from '../analysis/positions';
-import { parsePython } from '../analysis/parse';
+import { topLevelStatements } from './top-level';
 
 export interface IMetricUse {
   variable: string;
@@ -16,13 +15,8 @@ export function readMetrics(
 ): { metrics: IMetricUse[]; diagnostics: IDiagnostic[] } {
   const metrics: IMetricUse[] = [];
   const diagnostics: IDiagnostic[] = [];
-  const positions = new Positions(python);
-  const { tree } = parsePython(python);
-  for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
-    if (s.name === 'Comment') {
-      continue;
-    }
-    const { line, column } = positions.at(s.from);
+  const { statements, positions } = topLevelStatements(python);
+  for (const { node: s, line, column } of statements) {
     const call = s.name === 'ExpressionStatement' ? s.firstChild : null;
     const callee = call?.name === 'CallExpression' ? call.firstChild : null;
     const args = call?.getChild('ArgList');

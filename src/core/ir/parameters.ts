@@ -1,9 +1,8 @@
 /** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
 import { IDiagnostic } from './diagnostic';
+import { topLevelStatements } from './top-level';
 import { IPipelineParameter } from './pipeline';
 import { readLiteral } from './python-literal';
-import { Positions } from '../analysis/positions';
-import { parsePython } from '../analysis/parse';
 
 export function readParameters(
   cell: number,
@@ -11,13 +10,8 @@ export function readParameters(
 ): { parameters: IPipelineParameter[]; diagnostics: IDiagnostic[] } {
   const parameters: IPipelineParameter[] = [];
   const diagnostics: IDiagnostic[] = [];
-  const positions = new Positions(python);
-  const { tree } = parsePython(python);
-  for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
-    if (s.name === 'Comment') {
-      continue;
-    }
-    const { line, column } = positions.at(s.from);
+  const { statements } = topLevelStatements(python);
+  for (const { node: s, line, column } of statements) {
     const bad = (why: string) =>
       diagnostics.push({
         severity: 'error',
