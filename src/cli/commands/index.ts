@@ -13,6 +13,7 @@ export interface ICommandEntry {
 export const commands: ICommandEntry[] = [
   { name: 'analyze', load: () => require('./analyze').analyzeCommand },
   { name: 'tag', load: () => require('./tag').tagCommand },
+  { name: 'compile', load: () => require('./compile').compileCommand },
   {
     name: 'render-step',
     load: () => require('./render-step').renderStepCommand

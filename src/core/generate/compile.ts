@@ -1,0 +1,56 @@
+/**
+ * `compile(ir, target, overrides)`: the one entry every caller (CLI, engine, tests) uses to turn
+ * an analysed notebook into a pipeline document. Refuses a notebook with error diagnostics.
+ */
+import { UserError } from '../errors';
+import { IPipelineIR } from '../ir/pipeline';
+import { IPipelineSettings, ISettingsOverrides } from '../settings/resolved';
+import { resolveSettings } from '../settings/resolve';
+import { CompileTarget, ICompiled } from './compiled';
+import { compileArgo } from './argo/compile-argo';
+import { compileKfp } from './kfp/compile-kfp';
+
+export const COMPILE_TARGETS: CompileTarget[] = ['argo', 'kfp'];
+
+/** Throws the first error diagnostic as a UserError naming the notebook, cell and line. */
+export function assertCompilable(ir: IPipelineIR): void {
+  const error = ir.diagnostics.find(d => d.severity === 'error');
+  if (error) {
+    throw new UserError(error.message, {
+      notebook: ir.notebook,
+      cell: error.cell ?? undefined,
+      line: error.cell === null ? undefined : error.line
+    });
+  }
+  if (!ir.steps.length) {
+    throw new UserError('no steps: tag at least one code cell `step:NAME`', {
+      notebook: ir.notebook
+    });
+  }
+}
+
+export function compileWithSettings(
+  ir: IPipelineIR,
+  target: CompileTarget,
+  settings: IPipelineSettings
+): ICompiled {
+  assertCompilable(ir);
+  switch (target) {
+    case 'argo':
+      return compileArgo(ir, settings);
+    case 'kfp':
+      return compileKfp(ir, settings);
+    default:
+      throw new UserError(
+        `unknown target ${JSON.stringify(target)}; expected ${COMPILE_TARGETS.join(' or ')}`
+      );
+  }
+}
+
+export function compile(
+  ir: IPipelineIR,
+  target: CompileTarget,
+  overrides: ISettingsOverrides = {}
+): ICompiled {
+  return compileWithSettings(ir, target, resolveSettings(ir, overrides));
+}
