@@ -1,16 +1,10 @@
-import {
-  JupyterFrontEnd,
-  JupyterFrontEndPlugin
-} from '@jupyterlab/application';
+import { JupyterFrontEndPlugin } from '@jupyterlab/application';
+import { versionCheckPlugin } from './version-check';
 
-/** The cellpipe lab extension: wiring only; the parts live in files beside this one. */
-const plugin: JupyterFrontEndPlugin<void> = {
-  id: 'cellpipe:plugin',
-  description: 'Turn a tagged notebook into a pipeline and follow its runs.',
-  autoStart: true,
-  activate: (app: JupyterFrontEnd) => {
-    console.log('JupyterLab extension cellpipe is activated!');
-  }
-};
+/**
+ * The cellpipe lab extension: wiring only. Each plugin lives in its own file (or folder) beside
+ * this one; add it to this list.
+ */
+const plugins: JupyterFrontEndPlugin<unknown>[] = [versionCheckPlugin];
 
-export default plugin;
+export default plugins;
