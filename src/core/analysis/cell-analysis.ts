@@ -13,8 +13,11 @@ export interface ICellAnalysis extends IStrippedCell {
 
 export function analyzeCellSource(source: string): ICellAnalysis {
   const stripped = stripMagics(source);
-  const { tree, text } = parsePython(stripped.python);
-  const names = new NameWalker(text, new Positions(stripped.python)).walk(tree);
+  const { tree, text, errors } = parsePython(stripped.python);
+  const names = new NameWalker(text, new Positions(stripped.python)).walk(
+    tree,
+    errors
+  );
   const hasCode =
     tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
   return { ...stripped, names, hasCode };

@@ -128,7 +128,8 @@ export abstract class ExpressionWalker extends NameRecorder {
   /** `x.fit(...)` and `df.drop(..., inplace=True)` mutate the receiver's root name. */
   private call(node: SyntaxNode, scope: Scope): void {
     const callee = node.firstChild;
-    const args = node.getChild('ArgList');
+    const last = node.lastChild;
+    const args = last?.name === 'ArgList' ? last : null;
     if (callee) {
       this.expression(callee, scope);
     }
@@ -138,7 +139,8 @@ export abstract class ExpressionWalker extends NameRecorder {
     if (callee?.name !== 'MemberExpression') {
       return;
     }
-    const method = callee.getChild('PropertyName');
+    const end = callee.lastChild;
+    const method = end?.name === 'PropertyName' ? end : null;
     const mutating =
       (method && MUTATING_METHODS.has(this.text(method))) ||
       (args && this.passesInplaceTrue(args));

@@ -10,18 +10,13 @@ import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
 
 export class NameWalker extends ExpressionWalker {
-  walk(tree: Tree): ICellNames {
+  /** `errors`: where the tree's error nodes start (from `parsePython`). */
+  walk(tree: Tree, errors: readonly number[]): ICellNames {
     const module = new Scope('module', null);
     this.statements(tree.topNode, module);
-    tree.iterate({
-      enter: node => {
-        if (node.type.isError) {
-          this.result.syntaxErrors.push(this.use('', node.from));
-          return false;
-        }
-        return undefined;
-      }
-    });
+    for (const offset of errors) {
+      this.result.syntaxErrors.push(this.use('', offset));
+    }
     return this.result;
   }
 

@@ -5,6 +5,7 @@
  * rewritten at the same length, so every position stays right (`1.` → `1 `, `yield` →
  * `None `, see `with-parens.ts`), outside strings and comments, and the text is re-parsed.
  * The rewrites bind and read no names, so the analysis is that of the original code.
+ * The tree is walked once for its error nodes, and the walker reuses that list.
  */
 import { Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
@@ -17,12 +18,15 @@ export interface IParsed {
   tree: Tree;
   /** The text the tree was parsed from: the source with the rewrites above. */
   text: string;
+  /** Where the tree's outermost error nodes start, in source order. */
+  errors: number[];
 }
 
 export function parsePython(source: string): IParsed {
   const tree = parser.parse(source);
-  if (!hasError(tree)) {
-    return { tree, text: source };
+  const errors = errorOffsets(tree);
+  if (!errors.length) {
+    return { tree, text: source, errors };
   }
   const inLiteral = literalTest(tree);
   const text = unparenthesizeWith(source)
@@ -32,7 +36,11 @@ export function parsePython(source: string): IParsed {
     .replace(BARE_YIELD, (match, offset: number) =>
       inLiteral(offset) ? match : 'None '
     );
-  return text === source ? { tree, text } : { tree: parser.parse(text), text };
+  if (text === source) {
+    return { tree, text, errors };
+  }
+  const reparsed = parser.parse(text);
+  return { tree: reparsed, text, errors: errorOffsets(reparsed) };
 }
 
 /** Whether an offset lies in a string or comment of `tree`. */
@@ -55,15 +63,17 @@ function literalTest(tree: Tree): (offset: number) => boolean {
     literalRanges.some(([from, to]) => offset >= from && offset < to);
 }
 
-function hasError(tree: Tree): boolean {
-  let found = false;
+/** The start of each error node not inside another one. */
+function errorOffsets(tree: Tree): number[] {
+  const offsets: number[] = [];
   tree.iterate({
     enter: node => {
       if (node.type.isError) {
-        found = true;
+        offsets.push(node.from);
+        return false;
       }
-      return !found;
+      return undefined;
     }
   });
-  return found;
+  return offsets;
 }

@@ -3,10 +3,12 @@ export class Positions {
   private readonly lineStarts: number[] = [0];
 
   constructor(source: string) {
-    for (let i = 0; i < source.length; i++) {
-      if (source.charCodeAt(i) === 10) {
-        this.lineStarts.push(i + 1);
-      }
+    for (
+      let i = source.indexOf('\n');
+      i >= 0;
+      i = source.indexOf('\n', i + 1)
+    ) {
+      this.lineStarts.push(i + 1);
     }
   }
 

@@ -23,8 +23,11 @@ import { cellDiagnostics } from './cell-diagnostics';
 
 export function buildPipeline(
   notebook: INotebook,
-  analysisOf: (cell: number) => ICellAnalysis
+  analyze: (cell: number) => ICellAnalysis
 ): IPipelineIR {
+  const analyses: (ICellAnalysis | undefined)[] = [];
+  const analysisOf = (cell: number): ICellAnalysis =>
+    (analyses[cell] ??= analyze(cell));
   const segments = segmentCells(notebook, analysisOf);
   const diagnostics: IDiagnostic[] = [...segments.diagnostics];
   const { settings, problems } = readNotebookSettings(notebook.metadata);
