@@ -1,0 +1,153 @@
+/**
+ * The DAG the sidebar draws: steps as nodes, edges labelled with the variables passed, laid out
+ * top to bottom with dagre. Pure data in, pure data out, so tests need no DOM.
+ */
+import * as dagre from '@dagrejs/dagre';
+import { stepColour } from '../step-colour';
+
+/** What the DAG needs of a step: the `analyze` summary's fields, plus producers when known. */
+export interface IDagStep {
+  name: string;
+  cells: number[];
+  after: string[];
+  inputs: string[];
+  outputs: string[];
+  /** For each input, the step it is loaded from (the IR has it; the summary does not). */
+  producers?: Record<string, string>;
+}
+
+export interface IPoint {
+  x: number;
+  y: number;
+}
+
+export interface IDagNode {
+  name: string;
+  /** The step's first cell (0-based), which a click selects. */
+  firstCell: number;
+  colour: string;
+  /** Centre of the box. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface IDagEdge {
+  from: string;
+  to: string;
+  /** The variables the `to` step loads from the `from` step (empty for a bare `prev:` edge). */
+  variables: string[];
+  label: string;
+  points: IPoint[];
+  /** Where the label goes (the middle of the edge). */
+  labelAt: IPoint;
+}
+
+export interface IDagLayout {
+  nodes: IDagNode[];
+  edges: IDagEdge[];
+  width: number;
+  height: number;
+}
+
+/** Box metrics, in SVG user units (pixels at 100 %). */
+export const DAG_METRICS = {
+  charWidth: 7,
+  nodePadding: 24,
+  nodeHeight: 30,
+  minNodeWidth: 60,
+  labelCharWidth: 6,
+  labelHeight: 14,
+  maxLabelChars: 28
+} as const;
+
+/** The variables `step` takes from `from`. */
+export function variablesPassed(step: IDagStep, from: IDagStep): string[] {
+  if (step.producers) {
+    return step.inputs.filter(name => step.producers?.[name] === from.name);
+  }
+  return step.inputs.filter(name => from.outputs.includes(name));
+}
+
+export function edgeLabel(variables: string[]): string {
+  const text = variables.join(', ');
+  return text.length <= DAG_METRICS.maxLabelChars
+    ? text
+    : text.slice(0, DAG_METRICS.maxLabelChars - 1) + '…';
+}
+
+export function nodeWidth(name: string): number {
+  return Math.max(
+    DAG_METRICS.minNodeWidth,
+    name.length * DAG_METRICS.charWidth + DAG_METRICS.nodePadding
+  );
+}
+
+/** Lays the steps out. Edges to unknown steps (a stale `prev:`) are left out: a diagnostic says so. */
+export function layoutDag(steps: IDagStep[]): IDagLayout {
+  const graph = new dagre.graphlib.Graph({ multigraph: false });
+  graph.setGraph({
+    rankdir: 'TB',
+    nodesep: 24,
+    ranksep: 36,
+    edgesep: 12,
+    marginx: 8,
+    marginy: 8
+  });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const byName = new Map(steps.map(step => [step.name, step]));
+  for (const step of steps) {
+    graph.setNode(step.name, {
+      width: nodeWidth(step.name),
+      height: DAG_METRICS.nodeHeight
+    });
+  }
+  const edges: Omit<IDagEdge, 'points' | 'labelAt'>[] = [];
+  for (const step of steps) {
+    for (const before of step.after) {
+      const from = byName.get(before);
+      if (!from || before === step.name) {
+        continue;
+      }
+      const variables = variablesPassed(step, from);
+      const label = edgeLabel(variables);
+      edges.push({ from: before, to: step.name, variables, label });
+      graph.setEdge(before, step.name, {
+        label,
+        width: label.length * DAG_METRICS.labelCharWidth,
+        height: label ? DAG_METRICS.labelHeight : 0,
+        labelpos: 'c'
+      });
+    }
+  }
+  dagre.layout(graph);
+  const nodes = steps.map(step => {
+    const laid = graph.node(step.name);
+    return {
+      name: step.name,
+      firstCell: step.cells.length ? Math.min(...step.cells) : -1,
+      colour: stepColour(step.name),
+      x: laid.x,
+      y: laid.y,
+      width: laid.width,
+      height: laid.height
+    };
+  });
+  const laidEdges = edges.map(edge => {
+    const laid = graph.edge(edge.from, edge.to);
+    const points = (laid.points ?? []).map(p => ({ x: p.x, y: p.y }));
+    const labelAt =
+      laid.x !== undefined && laid.y !== undefined
+        ? { x: laid.x, y: laid.y }
+        : points[Math.floor(points.length / 2)];
+    return { ...edge, points, labelAt };
+  });
+  const size = graph.graph();
+  return {
+    nodes,
+    edges: laidEdges,
+    width: size.width ?? 0,
+    height: size.height ?? 0
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * Live analysis of the current notebook for the sidebar: re-analyses on every change, at most
+ * once per animation frame and only while the panel is visible (like the table of contents).
+ * The analyzer runs right here in the browser; it re-parses only the edited cells.
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+import { IncrementalAnalyzer } from '../../core/analysis/incremental';
+import { IPipelineIR } from '../../core/ir/pipeline';
+import { IDagLayout, layoutDag } from './dag-model';
+import { INotebookModelLike, notebookSnapshot } from './notebook-snapshot';
+
+/** The notebook being followed: its model, its path, and the signal that says it changed. */
+export interface IAnalysisSource {
+  readonly model: INotebookModelLike;
+  path(): string;
+  readonly changed: ISignal<unknown, unknown>;
+}
+
+export interface IAnalysisState {
+  path: string;
+  ir: IPipelineIR;
+  layout: IDagLayout;
+  /** Milliseconds the last analysis plus layout took. */
+  millis: number;
+  /** How many cells that analysis had to parse. */
+  parsedCells: number;
+}
+
+/** Performance marks and measures, read by the browser benchmark (bench/lab). */
+export const PERF = {
+  edit: 'cellpipe:edit',
+  analysed: 'cellpipe:analysed',
+  editToDag: 'cellpipe:edit-to-dag'
+} as const;
+
+export type FrameScheduler = (callback: () => void) => void;
+
+const nextFrame: FrameScheduler = callback => {
+  if (typeof requestAnimationFrame === 'function') {
+    requestAnimationFrame(() => callback());
+  } else {
+    setTimeout(callback, 0);
+  }
+};
+
+export class LiveAnalysis {
+  constructor(private readonly schedule: FrameScheduler = nextFrame) {}
+
+  get changed(): ISignal<this, IAnalysisState | null> {
+    return this._changed;
+  }
+
+  get state(): IAnalysisState | null {
+    return this._state;
+  }
+
+  get active(): boolean {
+    return this._active;
+  }
+
+  /** Only an active (visible) analysis works; activating catches up with missed edits. */
+  set active(value: boolean) {
+    this._active = value;
+    if (value && this._stale) {
+      this.request();
+    }
+  }
+
+  /** Follows `source` (or nothing). */
+  setSource(source: IAnalysisSource | null): void {
+    if (this._source) {
+      this._source.changed.disconnect(this.onChanged, this);
+    }
+    this._source = source;
+    this._analyzer = null;
+    this._state = null;
+    if (source) {
+      source.changed.connect(this.onChanged, this);
+      this._stale = true;
+      if (this._active) {
+        this.request();
+      }
+    } else {
+      this._stale = false;
+      this._changed.emit(null);
+    }
+  }
+
+  /** Analyses now (tests, and the first paint). */
+  flush(): void {
+    this._scheduled = false;
+    const source = this._source;
+    if (!source) {
+      return;
+    }
+    this._stale = false;
+    const started = performance.now();
+    const path = source.path();
+    if (!this._analyzer || this._analyzerPath !== path) {
+      this._analyzer = new IncrementalAnalyzer(path);
+      this._analyzerPath = path;
+    }
+    const ir = this._analyzer.update(notebookSnapshot(source.model));
+    const layout = layoutDag(ir.steps);
+    const millis = performance.now() - started;
+    performance.mark(PERF.analysed);
+    this._state = {
+      path,
+      ir,
+      layout,
+      millis,
+      parsedCells: this._analyzer.lastParsedCells
+    };
+    this._changed.emit(this._state);
+  }
+
+  /**
+   * Called by the view once the DAG it drew is on screen: measures edit -> DAG (the first edit
+   * since the last drawn DAG). Returns the milliseconds, or null when no edit was pending.
+   */
+  markDrawn(): number | null {
+    if (!this._editPending) {
+      return null;
+    }
+    this._editPending = false;
+    const measure = performance.measure(PERF.editToDag, PERF.edit);
+    performance.clearMarks(PERF.edit);
+    return measure ? measure.duration : null;
+  }
+
+  dispose(): void {
+    this.setSource(null);
+    Signal.clearData(this);
+  }
+
+  private onChanged(): void {
+    if (!this._editPending) {
+      this._editPending = true;
+      performance.mark(PERF.edit);
+    }
+    this._stale = true;
+    if (this._active) {
+      this.request();
+    }
+  }
+
+  private request(): void {
+    if (this._scheduled) {
+      return;
+    }
+    this._scheduled = true;
+    this.schedule(() => {
+      if (this._scheduled && this._active) {
+        this.flush();
+      } else {
+        this._scheduled = false;
+      }
+    });
+  }
+
+  private _source: IAnalysisSource | null = null;
+  private _analyzer: IncrementalAnalyzer | null = null;
+  private _analyzerPath = '';
+  private _state: IAnalysisState | null = null;
+  private _active = false;
+  private _stale = false;
+  private _scheduled = false;
+  private _editPending = false;
+  private readonly _changed = new Signal<this, IAnalysisState | null>(this);
+}

@@ -1,0 +1,223 @@
+/**
+ * The pipeline settings form: a draft of `metadata.cellpipe` (name, description, target,
+ * namespace, image, security), its resolved values and weakenings, and saving it back into the
+ * notebook model's metadata (which marks the notebook dirty; the user saves the file).
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+import { DEFAULT_SECURITY } from '../../core/settings/defaults';
+import { resolveSettings } from '../../core/settings/resolve';
+import { IPipelineSettings } from '../../core/settings/resolved';
+import { securityWeakenings } from '../../core/settings/security';
+import {
+  INotebookSettings,
+  ISecuritySettings,
+  Target
+} from '../../core/settings/types';
+import { SettingsOverrides } from '../api/routes';
+
+export const METADATA_KEY = 'cellpipe';
+
+/** The fields the form edits. */
+export interface ISettingsDraft {
+  name: string;
+  description: string;
+  /** '' = not set in the notebook (the default or the lab setting applies). */
+  target: Target | '';
+  namespace: string;
+  image: string;
+  /** Only the security keys the notebook sets. */
+  security: Partial<ISecuritySettings>;
+}
+
+/** The notebook model's metadata API (JupyterLab's INotebookModel has it). */
+export interface IMetadataHolder {
+  getMetadata(key: string): unknown;
+  setMetadata(key: string, value: unknown): void;
+}
+
+const TEXT_FIELDS = ['name', 'description', 'namespace', 'image'] as const;
+
+export function draftFromSettings(settings: INotebookSettings): ISettingsDraft {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const target = settings.target;
+  return {
+    name: text(settings.name),
+    description: text(settings.description),
+    target:
+      target === 'local' || target === 'argo' || target === 'kfp' ? target : '',
+    namespace: text(settings.namespace),
+    image: text(settings.image),
+    security: { ...(settings.security ?? {}) }
+  };
+}
+
+/** `existing` (metadata.cellpipe as it is) with the draft's fields written over it. */
+export function mergeDraft(
+  existing: Record<string, unknown>,
+  draft: ISettingsDraft
+): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...existing };
+  for (const key of TEXT_FIELDS) {
+    const value = draft[key].trim();
+    if (value) {
+      merged[key] = value;
+    } else {
+      delete merged[key];
+    }
+  }
+  if (draft.target) {
+    merged.target = draft.target;
+  } else {
+    delete merged.target;
+  }
+  const security = Object.fromEntries(
+    Object.entries(draft.security).filter(
+      ([key, value]) =>
+        value !== undefined &&
+        value !== DEFAULT_SECURITY[key as keyof ISecuritySettings]
+    )
+  );
+  if (Object.keys(security).length) {
+    merged.security = security;
+  } else {
+    delete merged.security;
+  }
+  return merged;
+}
+
+export interface IResolvedDraft {
+  settings: IPipelineSettings | null;
+  /** Ways the resolved security falls short of Pod Security `restricted`. */
+  weakenings: string[];
+  /** A bad value (from resolveSettings' checks), or null. */
+  error: string | null;
+}
+
+/** Resolves the draft as a run would: defaults < draft (notebook) < lab overrides. */
+export function resolveDraft(
+  notebook: string,
+  fallbackName: string,
+  draft: ISettingsDraft,
+  overrides: SettingsOverrides,
+  base: INotebookSettings = {}
+): IResolvedDraft {
+  const settings = mergeDraft(base, draft) as INotebookSettings;
+  try {
+    const resolved = resolveSettings(
+      {
+        notebook,
+        pipeline: {
+          name: settings.name ?? fallbackName,
+          description: settings.description ?? ''
+        },
+        settings
+      },
+      overrides
+    );
+    return {
+      settings: resolved,
+      weakenings: securityWeakenings(resolved.security),
+      error: null
+    };
+  } catch (error) {
+    return { settings: null, weakenings: [], error: (error as Error).message };
+  }
+}
+
+export class SettingsFormModel {
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get draft(): ISettingsDraft {
+    return this._draft;
+  }
+
+  /** True when the draft differs from what the notebook holds. */
+  get modified(): boolean {
+    return this._modified;
+  }
+
+  get resolved(): IResolvedDraft {
+    return this._resolved;
+  }
+
+  get overrides(): SettingsOverrides {
+    return this._overrides;
+  }
+
+  /** Loads the notebook's own settings (unless the user is editing them). */
+  load(notebook: string, fallbackName: string, settings: INotebookSettings) {
+    const switched = notebook !== this._notebook;
+    this._notebook = notebook;
+    this._fallbackName = fallbackName;
+    this._base = settings;
+    if (switched || !this._modified) {
+      this._draft = draftFromSettings(settings);
+      this._modified = false;
+    }
+    this.update();
+  }
+
+  setOverrides(overrides: SettingsOverrides): void {
+    this._overrides = overrides;
+    this.update();
+  }
+
+  edit(change: Partial<ISettingsDraft>): void {
+    this._draft = { ...this._draft, ...change };
+    this._modified = true;
+    this.update();
+  }
+
+  editSecurity<K extends keyof ISecuritySettings>(
+    key: K,
+    value: ISecuritySettings[K]
+  ): void {
+    this.edit({ security: { ...this._draft.security, [key]: value } });
+  }
+
+  /** Writes the draft into `metadata.cellpipe`, leaving every other key as it was. */
+  save(holder: IMetadataHolder): void {
+    const existing = holder.getMetadata(METADATA_KEY);
+    const base =
+      typeof existing === 'object' &&
+      existing !== null &&
+      !Array.isArray(existing)
+        ? (existing as Record<string, unknown>)
+        : {};
+    holder.setMetadata(METADATA_KEY, mergeDraft(base, this._draft));
+    this._modified = false;
+    this._changed.emit();
+  }
+
+  /** Drops the user's edits (the next load shows the notebook's settings again). */
+  discard(settings: INotebookSettings): void {
+    this._modified = false;
+    this.load(this._notebook, this._fallbackName, settings);
+  }
+
+  private update(): void {
+    this._resolved = resolveDraft(
+      this._notebook,
+      this._fallbackName,
+      this._draft,
+      this._overrides,
+      this._base
+    );
+    this._changed.emit();
+  }
+
+  private _notebook = '';
+  private _fallbackName = 'pipeline';
+  private _draft: ISettingsDraft = draftFromSettings({});
+  private _modified = false;
+  private _base: INotebookSettings = {};
+  private _overrides: SettingsOverrides = {};
+  private _resolved: IResolvedDraft = {
+    settings: null,
+    weakenings: [],
+    error: null
+  };
+  private readonly _changed = new Signal<this, void>(this);
+}

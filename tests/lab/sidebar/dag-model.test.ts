@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { analyzeNotebookText } from '../../../src/core/analyze';
+import {
+  edgeLabel,
+  IDagLayout,
+  layoutDag,
+  variablesPassed
+} from '../../../src/lab/sidebar/dag-model';
+import { stepColour, STEP_PALETTE } from '../../../src/lab/step-colour';
+
+function layoutOf(path: string): IDagLayout {
+  const ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
+  return layoutDag(ir.steps);
+}
+
+function overlap(
+  a: IDagLayout['nodes'][number],
+  b: IDagLayout['nodes'][number]
+): boolean {
+  return (
+    Math.abs(a.x - b.x) < (a.width + b.width) / 2 &&
+    Math.abs(a.y - b.y) < (a.height + b.height) / 2
+  );
+}
+
+describe('DAG model', () => {
+  const fanOut = layoutOf('examples/fan-out.ipynb');
+
+  it('has one node per step, each selecting its first cell', () => {
+    expect(fanOut.nodes.map(n => [n.name, n.firstCell])).toEqual([
+      ['split', 4],
+      ['forest', 6],
+      ['extra_trees', 7],
+      ['svm', 8],
+      ['mlp', 9],
+      ['knn', 10],
+      ['compare', 12]
+    ]);
+  });
+
+  it('labels each edge with the variables passed along it', () => {
+    const edges = Object.fromEntries(
+      fanOut.edges.map(e => [`${e.from}->${e.to}`, e.variables])
+    );
+    expect(edges['split->forest']).toEqual([
+      'x_test',
+      'x_train',
+      'y_test',
+      'y_train'
+    ]);
+    expect(edges['forest->compare']).toEqual(['forest_score']);
+    expect(Object.keys(edges)).toHaveLength(10);
+  });
+
+  it('lays the graph out top to bottom without overlaps, inside its box', () => {
+    const byName = new Map(fanOut.nodes.map(n => [n.name, n]));
+    for (const edge of fanOut.edges) {
+      expect(byName.get(edge.from)!.y).toBeLessThan(byName.get(edge.to)!.y);
+      expect(edge.points.length).toBeGreaterThanOrEqual(2);
+    }
+    for (const a of fanOut.nodes) {
+      expect(a.x - a.width / 2).toBeGreaterThanOrEqual(0);
+      expect(a.x + a.width / 2).toBeLessThanOrEqual(fanOut.width);
+      expect(a.y + a.height / 2).toBeLessThanOrEqual(fanOut.height);
+      for (const b of fanOut.nodes) {
+        if (a !== b) {
+          expect(overlap(a, b)).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('colours every step from its name, the same way every time', () => {
+    for (const node of fanOut.nodes) {
+      expect(node.colour).toBe(stepColour(node.name));
+      expect(STEP_PALETTE).toContain(node.colour);
+    }
+    expect(new Set(fanOut.nodes.map(n => n.colour)).size).toBeGreaterThan(1);
+  });
+
+  it('draws a bare prev: edge without a label and leaves out edges to unknown steps', () => {
+    const layout = layoutDag([
+      { name: 'a', cells: [0], after: [], inputs: [], outputs: [] },
+      { name: 'b', cells: [1], after: ['a', 'ghost'], inputs: [], outputs: [] }
+    ]);
+    expect(layout.edges).toHaveLength(1);
+    expect(layout.edges[0]).toMatchObject({ from: 'a', to: 'b', label: '' });
+  });
+
+  it('uses producers, when given, over matching output names', () => {
+    const first = {
+      name: 'a',
+      cells: [0],
+      after: [],
+      inputs: [],
+      outputs: ['x']
+    };
+    const second = {
+      name: 'b',
+      cells: [1],
+      after: ['a'],
+      inputs: [],
+      outputs: ['x']
+    };
+    const third = {
+      name: 'c',
+      cells: [2],
+      after: ['a', 'b'],
+      inputs: ['x'],
+      outputs: [],
+      producers: { x: 'b' }
+    };
+    expect(variablesPassed(third, first)).toEqual([]);
+    expect(variablesPassed(third, second)).toEqual(['x']);
+  });
+
+  it.each([
+    [['df'], 'df'],
+    [['a', 'b'], 'a, b'],
+    [['a_long_variable_name', 'another_one'], 'a_long_variable_name, anoth…']
+  ])('labels %j as %j', (variables, label) => {
+    expect(edgeLabel(variables)).toBe(label);
+  });
+});

@@ -1,0 +1,133 @@
+import {
+  IAnalysisState,
+  LiveAnalysis
+} from '../../../src/lab/sidebar/live-analysis';
+import { FakeNotebook } from './fake-notebook';
+
+/** A frame scheduler the test runs by hand. */
+class Frames {
+  pending: (() => void)[] = [];
+  schedule = (callback: () => void) => {
+    this.pending.push(callback);
+  };
+  run(): void {
+    const due = this.pending;
+    this.pending = [];
+    due.forEach(callback => callback());
+  }
+}
+
+function follow(notebook: FakeNotebook, path = 'examples/fan-out.ipynb') {
+  const frames = new Frames();
+  const analysis = new LiveAnalysis(frames.schedule);
+  const states: (IAnalysisState | null)[] = [];
+  analysis.changed.connect((_, state) => states.push(state));
+  analysis.setSource({
+    model: notebook,
+    path: () => path,
+    changed: notebook.changed
+  });
+  return { analysis, frames, states };
+}
+
+describe('live analysis', () => {
+  it('does no work while the panel is hidden, and catches up when shown', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    notebook.setSource(6, notebook.source(6) + '\n');
+    expect(frames.pending).toHaveLength(0);
+    expect(states).toHaveLength(0);
+
+    analysis.active = true;
+    frames.run();
+    expect(states).toHaveLength(1);
+    expect(states[0]!.ir.steps.map(s => s.name)).toContain('compare');
+    expect(states[0]!.layout.nodes).toHaveLength(7);
+  });
+
+  it('analyses once per frame however many edits came in', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    for (const suffix of ['a', 'b', 'c']) {
+      notebook.setSource(6, notebook.source(6) + `\n# ${suffix}`);
+    }
+    expect(frames.pending).toHaveLength(1);
+    frames.run();
+    expect(states).toHaveLength(2);
+  });
+
+  it('re-parses only the edited cell', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    notebook.setSource(8, notebook.source(8) + '\nunused = 1\n');
+    frames.run();
+    expect(states.at(-1)!.parsedCells).toBe(1);
+  });
+
+  it('shows an undefined name as a diagnostic at its cell and line, and drops it once fixed', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    const original = notebook.source(12);
+    notebook.setSource(12, original + '\nprint(not_defined_anywhere)\n');
+    frames.run();
+    const found = states
+      .at(-1)!
+      .ir.diagnostics.find(d => d.code === 'undefined-name');
+    expect(found).toMatchObject({ cell: 12, severity: expect.any(String) });
+    expect(found!.message).toContain('not_defined_anywhere');
+    expect(found!.line).toBe(original.split('\n').length + 1);
+
+    notebook.setSource(12, original);
+    frames.run();
+    expect(
+      states.at(-1)!.ir.diagnostics.filter(d => d.code === 'undefined-name')
+    ).toEqual([]);
+  });
+
+  it('follows tag edits: a new step appears in the DAG', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    notebook.addCodeCell('best = max(forest_score, svm_score)\n', [
+      'step:pick',
+      'prev:compare'
+    ]);
+    frames.run();
+    const layout = states.at(-1)!.layout;
+    expect(layout.nodes.map(n => n.name)).toContain('pick');
+    const into = layout.edges.filter(e => e.to === 'pick');
+    expect(into.map(e => e.from).sort()).toEqual(['compare', 'forest', 'svm']);
+  });
+
+  it('measures edit -> DAG drawn once per edit', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    analysis.markDrawn();
+    notebook.setSource(6, notebook.source(6) + '\n');
+    frames.run();
+    const millis = analysis.markDrawn();
+    expect(millis).toEqual(expect.any(Number));
+    expect(millis!).toBeGreaterThanOrEqual(0);
+    expect(analysis.markDrawn()).toBeNull();
+  });
+
+  it('stops following a notebook that is closed', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    analysis.setSource(null);
+    expect(states.at(-1)).toBeNull();
+    notebook.setSource(6, 'x = 1\n');
+    expect(frames.pending).toHaveLength(0);
+  });
+});

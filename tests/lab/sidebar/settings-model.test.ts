@@ -1,0 +1,137 @@
+import { ISecuritySettings } from '../../../src/core/settings/types';
+import {
+  labOverrides,
+  overriddenKeys
+} from '../../../src/lab/sidebar/lab-overrides';
+import {
+  draftFromSettings,
+  mergeDraft,
+  resolveDraft,
+  SettingsFormModel
+} from '../../../src/lab/sidebar/settings-model';
+import { FakeNotebook } from './fake-notebook';
+
+describe('settings form', () => {
+  it('has no weakening with the defaults', () => {
+    const resolved = resolveDraft('nb.ipynb', 'nb', draftFromSettings({}), {});
+    expect(resolved.error).toBeNull();
+    expect(resolved.weakenings).toEqual([]);
+    expect(resolved.settings!.security.runAsUser).toBe(1000);
+  });
+
+  it.each([
+    ['runAsNonRoot', false, 'runAsNonRoot is false'],
+    ['runAsUser', 0, 'runAsUser is 0 (root)'],
+    ['allowPrivilegeEscalation', true, 'allowPrivilegeEscalation is true'],
+    ['dropAllCapabilities', false, 'keep Linux capabilities'],
+    ['readOnlyRootFilesystem', false, 'readOnlyRootFilesystem is false'],
+    ['seccompProfile', 'Unconfined', 'seccompProfile is Unconfined'],
+    ['automountServiceAccountToken', true, 'steps get an API token']
+  ] as [keyof ISecuritySettings, never, string][])(
+    'shows setting %s to %j as a weakening',
+    (key, value, words) => {
+      const model = new SettingsFormModel();
+      model.load('nb.ipynb', 'nb', {});
+      model.editSecurity(key, value);
+      expect(model.resolved.weakenings).toEqual([
+        expect.stringContaining(words)
+      ]);
+    }
+  );
+
+  it('applies lab settings above the notebook, as a run does', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', { image: 'python:3.12', target: 'argo' });
+    model.setOverrides(labOverrides({ image: 'lab/image:1' }));
+    expect(model.resolved.settings!.image).toBe('lab/image:1');
+    expect(model.resolved.settings!.target).toBe('argo');
+    model.setOverrides(labOverrides({ security: { runAsNonRoot: false } }));
+    expect(model.resolved.weakenings).toHaveLength(1);
+  });
+
+  it('reports a bad value from the settings checks, naming the setting', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {});
+    model.edit({ namespace: 'Not_A_Namespace' });
+    expect(model.resolved.error).toContain('namespace');
+    expect(model.resolved.settings).toBeNull();
+  });
+
+  it('saves only metadata.cellpipe, keeping its other keys and all other metadata', () => {
+    const notebook = new FakeNotebook({
+      metadata: {
+        kernelspec: { name: 'python3' },
+        cellpipe: { name: 'old', stepDefaults: { retries: 2 } }
+      },
+      cells: []
+    });
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', notebook.metadata.cellpipe as never);
+    model.edit({ name: 'new-name', image: 'python:3.12', target: 'kfp' });
+    model.editSecurity('runAsUser', 2000);
+    model.editSecurity('runAsNonRoot', true);
+    expect(model.modified).toBe(true);
+    model.save(notebook);
+    expect(notebook.metadata).toEqual({
+      kernelspec: { name: 'python3' },
+      cellpipe: {
+        name: 'new-name',
+        image: 'python:3.12',
+        target: 'kfp',
+        stepDefaults: { retries: 2 },
+        security: { runAsUser: 2000 }
+      }
+    });
+    expect(model.modified).toBe(false);
+  });
+
+  it('clearing a field removes its key', () => {
+    expect(
+      mergeDraft(
+        { description: 'old', namespace: 'team' },
+        { ...draftFromSettings({}), description: '  ' }
+      )
+    ).toEqual({});
+  });
+
+  it('keeps the user edits when the notebook re-analyses, not when it switches', () => {
+    const model = new SettingsFormModel();
+    model.load('a.ipynb', 'a', { image: 'one' });
+    model.edit({ image: 'two' });
+    model.load('a.ipynb', 'a', { image: 'one' });
+    expect(model.draft.image).toBe('two');
+    model.load('b.ipynb', 'b', { image: 'three' });
+    expect(model.draft.image).toBe('three');
+  });
+});
+
+describe('lab settings as overrides', () => {
+  it('sends only what the user set, mapped to settings groups', () => {
+    expect(labOverrides({})).toEqual({});
+    expect(
+      labOverrides({
+        target: 'argo',
+        namespace: '',
+        argoUiUrl: 'https://argo.example',
+        kfpEndpoint: 'https://kfp.example',
+        kfpUiUrl: 'https://kfp-ui.example',
+        localPython: '/usr/bin/python3',
+        security: {},
+        somethingElse: 1
+      })
+    ).toEqual({
+      target: 'argo',
+      argo: { uiUrl: 'https://argo.example' },
+      kfp: { endpoint: 'https://kfp.example', uiUrl: 'https://kfp-ui.example' },
+      python: '/usr/bin/python3'
+    });
+  });
+
+  it('names the fields the lab settings override', () => {
+    expect([
+      ...overriddenKeys(
+        labOverrides({ image: 'x', security: { runAsUser: 5 } })
+      )
+    ]).toEqual(['image', 'security', 'security.runAsUser']);
+  });
+});
