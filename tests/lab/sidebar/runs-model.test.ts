@@ -38,7 +38,7 @@ function run(
 
 /** The server as the mocks play it: a table of records by id. */
 function serve(records: Record<string, IRunRecord>) {
-  request.mockImplementation(async (endPoint: string) => {
+  request.mockImplementation(async (endPoint = '') => {
     if (endPoint.startsWith('runs?notebook=')) {
       return Object.values(records) as never;
     }
