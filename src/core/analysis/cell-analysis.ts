@@ -37,32 +37,36 @@ function hasStatement(
 
 /** A cache of cell analyses keyed by source: an edit re-parses only the cells that changed. */
 export class CellAnalysisCache {
-  private entries = new Map<string, ICellAnalysis>();
-  private used = new Set<string>();
+  private entries = new Map<
+    string,
+    { analysis: ICellAnalysis; sweep: number }
+  >();
+  /** Entries used since the last sweep carry this number. */
+  private sweeps = 0;
   /** Cells analysed (parsed) since the last sweep: the cost of the last update. */
   parsedSinceSweep = 0;
 
   get(source: string): ICellAnalysis {
     let entry = this.entries.get(source);
     if (!entry) {
-      entry = analyzeCellSource(source);
+      entry = { analysis: analyzeCellSource(source), sweep: this.sweeps };
       this.entries.set(source, entry);
       this.parsedSinceSweep++;
     }
-    this.used.add(source);
-    return entry;
+    entry.sweep = this.sweeps;
+    return entry.analysis;
   }
 
   /** Drops entries not used since the last sweep, so the cache follows the notebook. */
   sweep(): number {
     const parsed = this.parsedSinceSweep;
     this.parsedSinceSweep = 0;
-    for (const key of this.entries.keys()) {
-      if (!this.used.has(key)) {
+    for (const [key, entry] of this.entries) {
+      if (entry.sweep !== this.sweeps) {
         this.entries.delete(key);
       }
     }
-    this.used = new Set();
+    this.sweeps++;
     return parsed;
   }
 

@@ -2,7 +2,6 @@
 import { INotebook } from '../notebook/model';
 import { readNotebookSettings } from '../notebook/settings';
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary } from '../analysis/cell-names';
 import { IDiagnostic } from './diagnostic';
 import {
   ICellCode,
@@ -14,18 +13,18 @@ import {
 import { ISegments, segmentCells } from './segment';
 import { readParameters } from './parameters';
 import { IMetricUse, readMetrics } from './metrics';
-import {
-  IGlobalContext,
-  stepNames,
-  transitiveFunctionReads
-} from './step-names';
+import { IGlobalContext, stepNamesReusing } from './step-names';
 import { cellDiagnostics } from './cell-diagnostics';
+import { globalContext } from './global-context';
+import { LatestWriters, latestWriter } from './latest-writers';
 
 export function buildPipeline(
   notebook: INotebook,
   analyze: (cell: number) => ICellAnalysis
 ): IPipelineIR {
-  const analyses: (ICellAnalysis | undefined)[] = [];
+  const analyses = new Array<ICellAnalysis | undefined>(
+    notebook.cells.length
+  ).fill(undefined);
   const analysisOf = (cell: number): ICellAnalysis =>
     (analyses[cell] ??= analyze(cell));
   const segments = segmentCells(notebook, analysisOf);
@@ -52,23 +51,26 @@ export function buildPipeline(
     parameters.push(...read.parameters);
     diagnostics.push(...read.diagnostics);
   }
-  const context = globalContext(segments, parameters, analysisOf);
-  const pipelineCells = [
-    ...segments.imports,
-    ...segments.functions,
-    ...segments.steps.flatMap(s => s.cells)
-  ];
-  pipelineCells.forEach(cell =>
-    diagnostics.push(...cellDiagnostics(cell, analysisOf(cell)))
+  const sharedCells = [...segments.imports, ...segments.functions];
+  const context = globalContext(
+    sharedCells,
+    parameters.map(p => p.name),
+    analysisOf
   );
-  const sharedPackages = [...segments.imports, ...segments.functions].flatMap(
-    c => analysisOf(c).packages
-  );
+  const addCellDiagnostics = (cell: number) => {
+    const found = cellDiagnostics(cell, analysisOf(cell));
+    if (found.length) {
+      diagnostics.push(...found);
+    }
+  };
+  sharedCells.forEach(addCellDiagnostics);
+  segments.steps.forEach(s => s.cells.forEach(addCellDiagnostics));
+  const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
 
   const steps: IPipelineStep[] = [];
-  const writesOf = new Map<string, Set<string>>();
+  const writers = new LatestWriters();
   for (const block of segments.steps) {
-    const names = stepNames(block.cells, analysisOf, context);
+    const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
       name: block.name,
       cells: block.cells,
@@ -79,17 +81,12 @@ export function buildPipeline(
       producers: Object.create(null) as Record<string, string>,
       prev: [...new Set(block.prev.map(p => p.name))],
       code: block.cells.map(code),
-      packages: [
-        ...new Set([
-          ...sharedPackages,
-          ...block.cells.flatMap(c => analysisOf(c).packages)
-        ])
-      ],
+      packages: stepPackages(sharedPackages, block.cells, analysisOf),
       settings: block.settings,
       metrics: []
     };
     for (const prev of block.prev) {
-      if (!writesOf.has(prev.name)) {
+      if (!writers.hasStep(prev.name)) {
         const later = segments.steps.some(s => s.name === prev.name);
         diagnostics.push({
           severity: 'error',
@@ -103,8 +100,9 @@ export function buildPipeline(
         });
       }
     }
+    const producers = new Set<string>();
     for (const read of names.reads) {
-      const producer = latestWriter(steps, writesOf, read.name);
+      const producer = writers.latest(read.name);
       if (!producer) {
         diagnostics.push({
           severity: 'warning',
@@ -118,23 +116,21 @@ export function buildPipeline(
       }
       step.inputs.push(read.name);
       step.producers[read.name] = producer.name;
+      producers.add(producer.name);
       if (!producer.outputs.includes(read.name)) {
         producer.outputs.push(read.name);
       }
     }
-    const after = new Set([
-      ...step.prev.filter(p => writesOf.has(p)),
-      ...Object.values(step.producers)
-    ]);
-    step.after = [...after];
+    step.prev.filter(p => writers.hasStep(p)).forEach(p => producers.add(p));
+    step.after = [...producers];
     steps.push(step);
-    writesOf.set(step.name, names.writes);
+    writers.add(step, names.writes);
   }
 
   const metrics = pipelineMetrics(
     segments,
     steps,
-    writesOf,
+    writers.writesOf,
     context,
     analysisOf,
     diagnostics
@@ -177,40 +173,23 @@ export function buildPipeline(
   };
 }
 
-function globalContext(
-  segments: ISegments,
-  parameters: IPipelineParameter[],
+/** The imports' and functions' packages, then the step's own, each once, in order. */
+function stepPackages(
+  shared: readonly string[],
+  cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
-): IGlobalContext {
-  const available = new Set<string>(parameters.map(p => p.name));
-  const functions = new Map<string, IFunctionSummary>();
-  for (const cell of [...segments.imports, ...segments.functions]) {
-    const names = analysisOf(cell).names;
-    names.writes.forEach(n => available.add(n));
-    Object.entries(names.functions).forEach(([name, summary]) =>
-      functions.set(name, summary)
-    );
+): string[] {
+  const own = cells.flatMap(c => analysisOf(c).packages);
+  if (!shared.length && !own.length) {
+    return [];
   }
-  return { available, functionReads: transitiveFunctionReads(functions) };
-}
-
-function latestWriter(
-  steps: IPipelineStep[],
-  writesOf: Map<string, Set<string>>,
-  name: string
-): IPipelineStep | undefined {
-  for (let i = steps.length - 1; i >= 0; i--) {
-    if (writesOf.get(steps[i].name)!.has(name)) {
-      return steps[i];
-    }
-  }
-  return undefined;
+  return [...new Set([...shared, ...own])];
 }
 
 function pipelineMetrics(
   segments: ISegments,
   steps: IPipelineStep[],
-  writesOf: Map<string, Set<string>>,
+  writesOf: ReadonlyMap<string, ReadonlySet<string>>,
   context: IGlobalContext,
   analysisOf: (cell: number) => ICellAnalysis,
   diagnostics: IDiagnostic[]

@@ -75,6 +75,48 @@ export function stepNames(
   return { reads: [...reads.values()], writes };
 }
 
+interface IStepNamesEntry {
+  cells: number[];
+  analyses: ICellAnalysis[];
+  context: IGlobalContext;
+  names: IStepNames;
+}
+
+/** Keyed by the analysis of a step's first cell: entries live as long as cached analyses do. */
+const reusable = new WeakMap<ICellAnalysis, IStepNamesEntry>();
+
+/**
+ * `stepNames`, reusing the result computed for the same cells (same indices, same analysis
+ * objects) in the same context: after an edit, only the edited step is computed again.
+ * The result is shared between calls and must not be changed.
+ */
+export function stepNamesReusing(
+  cells: number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  context: IGlobalContext
+): IStepNames {
+  const analyses = cells.map(analysisOf);
+  if (!analyses.length) {
+    return stepNames(cells, analysisOf, context);
+  }
+  const entry = reusable.get(analyses[0]);
+  if (
+    entry &&
+    entry.context === context &&
+    sameItems(entry.cells, cells) &&
+    sameItems(entry.analyses, analyses)
+  ) {
+    return entry.names;
+  }
+  const names = stepNames(cells, analysisOf, context);
+  reusable.set(analyses[0], { cells: [...cells], analyses, context, names });
+  return names;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
 function located(use: INameUse, cell: number, name: string): ILocatedName {
   return { name, cell, line: use.line, column: use.column };
 }
