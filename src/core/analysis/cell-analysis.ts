@@ -1,4 +1,5 @@
 /** Analyses one cell: magics stripped, parsed once with @lezer/python, names walked. */
+import { Tree } from '@lezer/common';
 import { ICellNames } from './cell-names';
 import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
@@ -20,7 +21,17 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   );
   const hasCode =
     tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
-  return { ...stripped, names, hasCode };
+  const analysis = { ...stripped, names, hasCode };
+  trees.set(analysis, tree);
+  return analysis;
+}
+
+/** The tree of each analysis' `python`, kept as long as the analysis is. */
+const trees = new WeakMap<ICellAnalysis, Tree>();
+
+/** The tree `parsePython(analysis.python)` gives, without parsing again. */
+export function analysisTree(analysis: ICellAnalysis): Tree {
+  return trees.get(analysis) ?? parsePython(analysis.python).tree;
 }
 
 function hasStatement(

@@ -1,7 +1,7 @@
 /** Builds the pipeline IR from a notebook and its cells' analyses (design §3.4–3.7). */
 import { INotebook } from '../notebook/model';
 import { readNotebookSettings } from '../notebook/settings';
-import { ICellAnalysis } from '../analysis/cell-analysis';
+import { analysisTree, ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import {
   ICellCode,
@@ -47,7 +47,8 @@ export function buildPipeline(
 
   const parameters: IPipelineParameter[] = [];
   for (const cell of segments.parameters) {
-    const read = readParameters(cell, analysisOf(cell).python);
+    const analysis = analysisOf(cell);
+    const read = readParameters(cell, analysis.python, analysisTree(analysis));
     parameters.push(...read.parameters);
     diagnostics.push(...read.diagnostics);
   }
@@ -196,7 +197,8 @@ function pipelineMetrics(
 ): IPipelineMetric[] {
   const metrics: IPipelineMetric[] = [];
   for (const cell of segments.metrics) {
-    const read = readMetrics(cell, analysisOf(cell).python);
+    const analysis = analysisOf(cell);
+    const read = readMetrics(cell, analysis.python, analysisTree(analysis));
     diagnostics.push(...read.diagnostics);
     const before = steps.filter(s => s.cells[0] < cell);
     read.metrics.forEach((use: IMetricUse) => {

@@ -1,4 +1,5 @@
 /** `pipeline-metrics` cells: each `print(name)` line reports variable `name` as a metric. */
+import { Tree } from '@lezer/common';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
 
@@ -11,11 +12,12 @@ export interface IMetricUse {
 
 export function readMetrics(
   cell: number,
-  python: string
+  python: string,
+  tree?: Tree
 ): { metrics: IMetricUse[]; diagnostics: IDiagnostic[] } {
   const metrics: IMetricUse[] = [];
   const diagnostics: IDiagnostic[] = [];
-  const { statements, positions } = topLevelStatements(python);
+  const { statements, positions } = topLevelStatements(python, tree);
   for (const { node: s, line, column } of statements) {
     const call = s.name === 'ExpressionStatement' ? s.firstChild : null;
     const callee = call?.name === 'CallExpression' ? call.firstChild : null;

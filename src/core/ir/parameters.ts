@@ -1,4 +1,5 @@
 /** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
+import { Tree } from '@lezer/common';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
 import { IPipelineParameter } from './pipeline';
@@ -6,11 +7,12 @@ import { readLiteral } from './python-literal';
 
 export function readParameters(
   cell: number,
-  python: string
+  python: string,
+  tree?: Tree
 ): { parameters: IPipelineParameter[]; diagnostics: IDiagnostic[] } {
   const parameters: IPipelineParameter[] = [];
   const diagnostics: IDiagnostic[] = [];
-  const { statements } = topLevelStatements(python);
+  const { statements } = topLevelStatements(python, tree);
   for (const { node: s, line, column } of statements) {
     const bad = (why: string) =>
       diagnostics.push({

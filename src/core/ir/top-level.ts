@@ -1,5 +1,5 @@
 /** The top-level statements of a cell's Python (comments skipped), with their positions. */
-import { SyntaxNode } from '@lezer/common';
+import { SyntaxNode, Tree } from '@lezer/common';
 import { parsePython } from '../analysis/parse';
 import { Positions } from '../analysis/positions';
 
@@ -8,9 +8,10 @@ export interface ITopLevel {
   positions: Positions;
 }
 
-export function topLevelStatements(python: string): ITopLevel {
+/** `tree`: that of `parsePython(python)`, when the caller has it. */
+export function topLevelStatements(python: string, tree?: Tree): ITopLevel {
   const positions = new Positions(python);
-  const { tree } = parsePython(python);
+  tree ??= parsePython(python).tree;
   const statements: ITopLevel['statements'] = [];
   for (let node = tree.topNode.firstChild; node; node = node.nextSibling) {
     if (node.name !== 'Comment') {
