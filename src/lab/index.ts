@@ -1,10 +1,14 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { versionCheckPlugin } from './version-check';
+import { sidebarPlugin } from './sidebar/plugin';
 
 /**
  * The cellpipe lab extension: wiring only. Each plugin lives in its own file (or folder) beside
  * this one; add it to this list.
  */
-const plugins: JupyterFrontEndPlugin<unknown>[] = [versionCheckPlugin];
+const plugins: JupyterFrontEndPlugin<unknown>[] = [
+  versionCheckPlugin,
+  sidebarPlugin
+];
 
 export default plugins;

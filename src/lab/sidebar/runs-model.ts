@@ -148,6 +148,12 @@ export class RunsModel {
     return record;
   }
 
+  /** Shows a failure (a refused cancel, say) where the list shows server errors. */
+  reportError(message: string): void {
+    this._error = message;
+    this._changed.emit();
+  }
+
   async cancel(id: string): Promise<void> {
     const record = await cancelRun(id);
     this.upsert(record);

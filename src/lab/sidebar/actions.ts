@@ -1,0 +1,182 @@
+/**
+ * Compile and run, compile only, export YAML: what the split button and the commands do.
+ *
+ * Each action first saves the notebook when it has unsaved changes (through the document
+ * context, as File > Save does): the server compiles and runs the file, so what runs is what the
+ * user sees. It also analyses the notebook and refuses to go on while there are errors.
+ */
+import { NotebookPanel } from '@jupyterlab/notebook';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal, Signal } from '@lumino/signaling';
+import { analyzeNotebook } from '../../core/analyze';
+import { IPipelineIR } from '../../core/ir/pipeline';
+import { resolveSettings } from '../../core/settings/resolve';
+import { IPipelineSettings } from '../../core/settings/resolved';
+import { compile, ICompileReply, SettingsOverrides } from '../api/routes';
+import { freeExportPath } from './export-name';
+import { notebookSnapshot } from './notebook-snapshot';
+import { RunsModel } from './runs-model';
+
+export interface IActionMessage {
+  kind: 'info' | 'warning' | 'error';
+  text: string;
+  details: string[];
+}
+
+/** What the actions need of JupyterLab (kept small so the wiring stays in the plugin). */
+export interface IActionHost {
+  currentNotebook(): NotebookPanel | null;
+  overrides(): SettingsOverrides;
+  /** Writes a text file through the contents API; `exists` checks a path. */
+  exists(path: string): Promise<boolean>;
+  writeText(path: string, text: string): Promise<void>;
+  openFile(path: string): Promise<void>;
+  /** Shows the sidebar (its diagnostics say what to fix). */
+  showSidebar(): void;
+}
+
+/** The target compile-only and export use: the pipeline's own, or Argo for a local pipeline. */
+export function documentTarget(target: IPipelineSettings['target']) {
+  return target === 'kfp' ? 'kfp' : 'argo';
+}
+
+export class PipelineActions {
+  constructor(
+    private readonly host: IActionHost,
+    private readonly runs: RunsModel,
+    private readonly trans: TranslationBundle
+  ) {}
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get busy(): boolean {
+    return this._busy;
+  }
+
+  get message(): IActionMessage | null {
+    return this._message;
+  }
+
+  async compileAndRun(): Promise<void> {
+    await this.perform(async ready => {
+      const record = await this.runs.start({
+        path: ready.path,
+        target: ready.settings.target,
+        params: {},
+        overrides: this.host.overrides()
+      });
+      this.say(
+        'info',
+        this.trans.__('Run %1 started (%2).', record.id, record.target)
+      );
+    });
+  }
+
+  async compileOnly(): Promise<ICompileReply | null> {
+    let reply: ICompileReply | null = null;
+    await this.perform(async ready => {
+      reply = await this.compileDocument(ready);
+      this.say(
+        reply.warnings.length ? 'warning' : 'info',
+        this.trans.__(
+          'Compiled for %1: %2 lines, %3 warnings.',
+          reply.target,
+          reply.text.split('\n').length,
+          reply.warnings.length
+        ),
+        reply.warnings
+      );
+    });
+    return reply;
+  }
+
+  async exportYaml(): Promise<string | null> {
+    let written: string | null = null;
+    await this.perform(async ready => {
+      const reply = await this.compileDocument(ready);
+      const path = await freeExportPath(ready.path, reply.target, p =>
+        this.host.exists(p)
+      );
+      await this.host.writeText(path, reply.text);
+      await this.host.openFile(path);
+      written = path;
+      this.say(
+        reply.warnings.length ? 'warning' : 'info',
+        this.trans.__('Exported %1.', path),
+        reply.warnings
+      );
+    });
+    return written;
+  }
+
+  private compileDocument(ready: IReady): Promise<ICompileReply> {
+    return compile(
+      { path: ready.path },
+      documentTarget(ready.settings.target),
+      this.host.overrides()
+    );
+  }
+
+  /** Saves, analyses and resolves the settings, then runs `action`; reports every failure. */
+  private async perform(action: (ready: IReady) => Promise<void>) {
+    if (this._busy) {
+      return;
+    }
+    const panel = this.host.currentNotebook();
+    if (!panel) {
+      this.say('error', this.trans.__('Open a notebook first.'));
+      return;
+    }
+    this._busy = true;
+    this.say('info', this.trans.__('Working…'));
+    try {
+      await panel.context.ready;
+      if (panel.context.model.dirty) {
+        await panel.context.save();
+      }
+      const path = panel.context.path;
+      const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
+      const errors = ir.diagnostics.filter(d => d.severity === 'error');
+      if (errors.length) {
+        this.host.showSidebar();
+        this.say(
+          'error',
+          this.trans._n(
+            'The notebook has %1 error; fix it first (see Diagnostics).',
+            'The notebook has %1 errors; fix them first (see Diagnostics).',
+            errors.length
+          )
+        );
+        return;
+      }
+      const settings = resolveSettings(ir, this.host.overrides());
+      await action({ path, ir, settings });
+    } catch (error) {
+      this.say('error', (error as Error).message);
+    } finally {
+      this._busy = false;
+      this._changed.emit();
+    }
+  }
+
+  private say(
+    kind: IActionMessage['kind'],
+    text: string,
+    details: string[] = []
+  ) {
+    this._message = { kind, text, details };
+    this._changed.emit();
+  }
+
+  private _busy = false;
+  private _message: IActionMessage | null = null;
+  private readonly _changed = new Signal<this, void>(this);
+}
+
+interface IReady {
+  path: string;
+  ir: IPipelineIR;
+  settings: IPipelineSettings;
+}

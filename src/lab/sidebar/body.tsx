@@ -1,0 +1,171 @@
+/** The sidebar's React body: Compile and run, the DAG, diagnostics, runs, settings. */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+import { IDiagnostic } from '../../core/ir/diagnostic';
+import { CLASS } from './class-names';
+import { DagView } from './dag-view';
+import { IDagNode } from './dag-model';
+import { DiagnosticsView } from './diagnostics-view';
+import { revealCell } from './navigate';
+import { RunButton } from './run-button';
+import { RunsView } from './runs-view';
+import { SettingsForm } from './settings-form';
+import { SidebarModel } from './sidebar-model';
+import { useSignal } from './use-signal';
+
+export interface ISidebarBodyProps {
+  model: SidebarModel;
+  shell: JupyterFrontEnd.IShell;
+  openRunViewer: (id: string) => void;
+  trans: TranslationBundle;
+}
+
+function Section(props: {
+  title: string;
+  name: string;
+  children: React.ReactNode;
+}): JSX.Element {
+  return (
+    <section className={CLASS.section} data-section={props.name}>
+      <h3 className={CLASS.sectionTitle}>{props.title}</h3>
+      {props.children}
+    </section>
+  );
+}
+
+/** Steps with an error in one of their cells. */
+function failingSteps(
+  steps: { name: string; cells: number[] }[],
+  diagnostics: IDiagnostic[]
+): Set<string> {
+  const errorCells = new Set(
+    diagnostics.filter(d => d.severity === 'error').map(d => d.cell)
+  );
+  return new Set(
+    steps.filter(s => s.cells.some(c => errorCells.has(c))).map(s => s.name)
+  );
+}
+
+export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
+  const { model, trans } = props;
+  useSignal(model.notebookChanged);
+  useSignal(model.analysis.changed);
+  useSignal(model.runs.changed);
+  useSignal(model.settings.changed);
+  useSignal(model.actions.changed);
+  const panel = model.notebook;
+  const title = <h2 className={CLASS.heading}>{trans.__('Pipeline')}</h2>;
+  if (!panel) {
+    return (
+      <div className={CLASS.panel}>
+        {title}
+        <p className={CLASS.empty}>
+          {trans.__('Open a notebook to see its pipeline.')}
+        </p>
+      </div>
+    );
+  }
+  const state = model.analysis.state;
+  const ir = state?.ir;
+  const message = model.actions.message;
+  const selectNode = (node: IDagNode) => {
+    if (node.firstCell >= 0) {
+      void revealCell(props.shell, panel, node.firstCell);
+    }
+  };
+  const selectDiagnostic = (d: IDiagnostic) => {
+    if (d.cell !== null) {
+      void revealCell(props.shell, panel, d.cell, d.line, d.column);
+    }
+  };
+  return (
+    <div className={CLASS.panel}>
+      {title}
+      <div className={CLASS.toolbar}>
+        <strong title={panel.context.path}>
+          {ir?.pipeline.name ?? panel.context.path}
+        </strong>
+        <RunButton
+          busy={model.actions.busy}
+          onRun={() => void model.actions.compileAndRun()}
+          onCompile={() => void model.actions.compileOnly()}
+          onExport={() => void model.actions.exportYaml()}
+          trans={trans}
+        />
+      </div>
+      {message && (
+        <div
+          className={`${CLASS.message} jp-mod-${message.kind}`}
+          role="status"
+        >
+          <p>{message.text}</p>
+          {message.details.length > 0 && (
+            <ul>
+              {message.details.map(line => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <Section title={trans.__('Steps')} name="dag">
+        {state && ir ? (
+          <DagView
+            layout={state.layout}
+            failing={failingSteps(ir.steps, ir.diagnostics)}
+            onSelect={selectNode}
+            onDrawn={() => model.analysis.markDrawn()}
+            trans={trans}
+          />
+        ) : (
+          <p className={CLASS.empty}>{trans.__('Analysing…')}</p>
+        )}
+      </Section>
+      <Section
+        title={trans.__('Diagnostics (%1)', ir?.diagnostics.length ?? 0)}
+        name="diagnostics"
+      >
+        <DiagnosticsView
+          diagnostics={ir?.diagnostics ?? []}
+          onSelect={selectDiagnostic}
+          trans={trans}
+        />
+      </Section>
+      <Section title={trans.__('Runs')} name="runs">
+        <RunsView
+          runs={model.runs.runs}
+          error={model.runs.error}
+          now={Date.now()}
+          onCancel={id =>
+            void model.runs
+              .cancel(id)
+              .catch(error => model.runs.reportError((error as Error).message))
+          }
+          onOpenLocal={props.openRunViewer}
+          trans={trans}
+        />
+      </Section>
+      <details className={CLASS.section} data-section="settings">
+        <summary className={CLASS.sectionTitle}>
+          {trans.__('Pipeline settings')}
+          {model.settings.resolved.weakenings.length > 0 && (
+            <span className={CLASS.weakening}>
+              {' '}
+              {trans.__(
+                '(%1 security weakenings)',
+                model.settings.resolved.weakenings.length
+              )}
+            </span>
+          )}
+        </summary>
+        <SettingsForm
+          model={model.settings}
+          onSave={() => model.saveSettings()}
+          onDiscard={() => model.discardSettings()}
+          trans={trans}
+        />
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/** The live DAG as SVG: coloured step boxes, arrows labelled with the variables passed. */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useLayoutEffect } from 'react';
+import { CLASS } from './class-names';
+import { IDagEdge, IDagLayout, IDagNode, IPoint } from './dag-model';
+
+export interface IDagViewProps {
+  layout: IDagLayout;
+  /** Steps that have an error diagnostic in one of their cells. */
+  failing: ReadonlySet<string>;
+  onSelect: (node: IDagNode) => void;
+  /** Called after every commit of a new layout (edit -> DAG measurement). */
+  onDrawn: () => void;
+  trans: TranslationBundle;
+}
+
+function pathOf(points: IPoint[]): string {
+  return points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+    .join(' ');
+}
+
+function Edge(props: {
+  edge: IDagEdge;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { edge, trans } = props;
+  const title = edge.variables.length
+    ? trans.__('%1 → %2: %3', edge.from, edge.to, edge.variables.join(', '))
+    : trans.__('%1 → %2 (prev: tag)', edge.from, edge.to);
+  return (
+    <g className={CLASS.dagEdge}>
+      <title>{title}</title>
+      <path d={pathOf(edge.points)} markerEnd="url(#jp-cellpipe-arrow)" />
+      {edge.label && edge.labelAt && (
+        <text
+          className={CLASS.dagEdgeLabel}
+          x={edge.labelAt.x}
+          y={edge.labelAt.y}
+          textAnchor="middle"
+          dominantBaseline="central"
+        >
+          {edge.label}
+        </text>
+      )}
+    </g>
+  );
+}
+
+function Node(props: {
+  node: IDagNode;
+  failing: boolean;
+  onSelect: (node: IDagNode) => void;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { node, trans } = props;
+  const select = () => props.onSelect(node);
+  return (
+    <g
+      className={`${CLASS.dagNode}${props.failing ? ` ${CLASS.dagNodeError}` : ''}`}
+      data-step={node.name}
+      role="button"
+      tabIndex={0}
+      aria-label={trans.__('step %1, cell %2', node.name, node.firstCell)}
+      onClick={select}
+      onKeyDown={event => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          select();
+        }
+      }}
+    >
+      <title>
+        {trans.__(
+          'step %1: cell %2 (click to select it)',
+          node.name,
+          node.firstCell
+        )}
+      </title>
+      <rect
+        x={node.x - node.width / 2}
+        y={node.y - node.height / 2}
+        width={node.width}
+        height={node.height}
+        rx={6}
+        style={{ fill: node.colour }}
+      />
+      <text
+        x={node.x}
+        y={node.y}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {node.name}
+      </text>
+    </g>
+  );
+}
+
+export function DagView(props: IDagViewProps): JSX.Element {
+  const { layout, trans } = props;
+  useLayoutEffect(() => props.onDrawn(), [layout]);
+  if (!layout.nodes.length) {
+    return (
+      <p className={CLASS.empty}>
+        {trans.__('No steps yet: tag a code cell step:NAME.')}
+      </p>
+    );
+  }
+  return (
+    <svg
+      className={CLASS.dag}
+      width={layout.width}
+      height={layout.height}
+      viewBox={`0 0 ${layout.width} ${layout.height}`}
+      role="img"
+      aria-label={trans.__('pipeline steps')}
+    >
+      <defs>
+        <marker
+          id="jp-cellpipe-arrow"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerWidth="7"
+          markerHeight="7"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" />
+        </marker>
+      </defs>
+      {layout.edges.map(edge => (
+        <Edge key={`${edge.from}->${edge.to}`} edge={edge} trans={trans} />
+      ))}
+      {layout.nodes.map(node => (
+        <Node
+          key={node.name}
+          node={node}
+          failing={props.failing.has(node.name)}
+          onSelect={props.onSelect}
+          trans={trans}
+        />
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,41 @@
+/** Jumps from the sidebar into the notebook: select a cell, or put the cursor at a line. */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { NotebookPanel } from '@jupyterlab/notebook';
+
+/**
+ * Activates the notebook, selects cell `index` and scrolls it into view. With `line` (1-based)
+ * and `column` (0-based) it also enters edit mode with the cursor there.
+ */
+export async function revealCell(
+  shell: JupyterFrontEnd.IShell,
+  panel: NotebookPanel,
+  index: number,
+  line?: number,
+  column?: number
+): Promise<void> {
+  const notebook = panel.content;
+  const cell = notebook.widgets[index];
+  if (!cell) {
+    return;
+  }
+  shell.activateById(panel.id);
+  notebook.deselectAll();
+  notebook.activeCellIndex = index;
+  await notebook.scrollToCell(cell, 'center');
+  if (line === undefined) {
+    notebook.mode = 'command';
+    notebook.node.focus();
+    return;
+  }
+  await cell.ready;
+  notebook.mode = 'edit';
+  const editor = cell.editor;
+  if (editor) {
+    const lastLine = Math.max(0, editor.lineCount - 1);
+    editor.setCursorPosition({
+      line: Math.min(Math.max(0, line - 1), lastLine),
+      column: Math.max(0, column ?? 0)
+    });
+    editor.focus();
+  }
+}

@@ -1,0 +1,123 @@
+/** The runs of the current notebook: status chip, duration, links, cancel. */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+import { IRunLink, IRunRecord } from '../../core/runs/record';
+import { CLASS } from './class-names';
+import { formatDuration, isFinished, runDuration } from './runs-model';
+
+export interface IRunsViewProps {
+  runs: readonly IRunRecord[];
+  error: string | null;
+  /** Epoch milliseconds, for the durations of running runs. */
+  now: number;
+  onCancel: (id: string) => void;
+  /** Opens the run viewer of a local run. */
+  onOpenLocal: (id: string) => void;
+  trans: TranslationBundle;
+}
+
+/** Only http(s) links become anchors: a record is data from disk, not trusted markup. */
+export function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+function RunLink(props: {
+  run: IRunRecord;
+  link: IRunLink;
+  onOpenLocal: (id: string) => void;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { link, trans } = props;
+  if (link.kind === 'local') {
+    return (
+      <button
+        className={CLASS.runLink}
+        onClick={() => props.onOpenLocal(props.run.id)}
+        title={trans.__('Open the run viewer')}
+      >
+        {link.label || trans.__('Run viewer')}
+      </button>
+    );
+  }
+  if (!isWebLink(link.url)) {
+    return null;
+  }
+  return (
+    <a
+      className={CLASS.runLink}
+      href={link.url}
+      target="_blank"
+      rel="noopener noreferrer"
+    >
+      {link.label || link.url}
+    </a>
+  );
+}
+
+function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
+  const { run, trans } = props;
+  const millis = runDuration(run, props.now);
+  const links = run.links.length
+    ? run.links
+    : run.target === 'local'
+      ? [{ kind: 'local' as const, label: '', url: '' }]
+      : [];
+  return (
+    <li className={CLASS.run} data-run={run.id} data-status={run.status}>
+      <span className={`${CLASS.chip} jp-mod-${run.status.toLowerCase()}`}>
+        {run.status}
+      </span>
+      <span className={CLASS.runId} title={run.createdAt}>
+        {run.target} · {run.id}
+      </span>
+      <span className={CLASS.duration}>
+        {millis === null ? '' : formatDuration(millis)}
+      </span>
+      {!isFinished(run.status) && (
+        <button
+          className={CLASS.cancel}
+          onClick={() => props.onCancel(run.id)}
+          title={trans.__('Cancel this run')}
+        >
+          {trans.__('Cancel')}
+        </button>
+      )}
+      <div>
+        {links.map(link => (
+          <RunLink
+            key={`${link.kind}:${link.url}`}
+            run={run}
+            link={link}
+            onOpenLocal={props.onOpenLocal}
+            trans={trans}
+          />
+        ))}
+      </div>
+      {run.error && <div className={CLASS.error}>{run.error}</div>}
+    </li>
+  );
+}
+
+export function RunsView(props: IRunsViewProps): JSX.Element {
+  const { trans } = props;
+  return (
+    <div>
+      {props.error && (
+        <p className={CLASS.error}>
+          {trans.__('Cannot list the runs: %1', props.error)}
+        </p>
+      )}
+      {props.runs.length === 0 ? (
+        <p className={CLASS.empty}>
+          {trans.__('No runs of this notebook yet.')}
+        </p>
+      ) : (
+        <ul className={CLASS.runs}>
+          {props.runs.map(run => (
+            <RunRow key={run.id} {...props} run={run} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

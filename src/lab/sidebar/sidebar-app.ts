@@ -1,0 +1,111 @@
+/**
+ * The sidebar proper, loaded on first use (see shell.ts): its models, its panel, and following
+ * the current notebook.
+ */
+import { JupyterFrontEnd } from '@jupyterlab/application';
+import { Notification } from '@jupyterlab/apputils';
+import { INotebookTracker } from '@jupyterlab/notebook';
+import { ServerConnection } from '@jupyterlab/services';
+import { TranslationBundle } from '@jupyterlab/translation';
+import { ISignal } from '@lumino/signaling';
+import { SettingsOverrides } from '../api/routes';
+import { IActionHost, PipelineActions } from './actions';
+import { LiveAnalysis } from './live-analysis';
+import { PipelineSidebar } from './panel';
+import { RunsModel } from './runs-model';
+import { SettingsFormModel } from './settings-model';
+import { SidebarModel } from './sidebar-model';
+
+/** Registered by the run viewer plugin; called with `{ id }`. */
+const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
+
+export interface ISidebarAppOptions {
+  app: JupyterFrontEnd;
+  tracker: INotebookTracker;
+  trans: TranslationBundle;
+  sidebarId: string;
+  overrides: () => SettingsOverrides;
+  overridesChanged: ISignal<unknown, SettingsOverrides>;
+}
+
+export interface ISidebarApp {
+  widget: PipelineSidebar;
+  model: SidebarModel;
+  actions: PipelineActions;
+}
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof ServerConnection.ResponseError &&
+    error.response.status === 404
+  );
+}
+
+function actionHost(options: ISidebarAppOptions): IActionHost {
+  const { app, tracker } = options;
+  const contents = app.serviceManager.contents;
+  return {
+    currentNotebook: () => tracker.currentWidget,
+    overrides: options.overrides,
+    exists: path =>
+      contents.get(path, { content: false }).then(
+        () => true,
+        error => {
+          if (isNotFound(error)) {
+            return false;
+          }
+          throw error;
+        }
+      ),
+    writeText: async (path, text) => {
+      await contents.save(path, {
+        type: 'file',
+        format: 'text',
+        content: text
+      });
+    },
+    openFile: async path => {
+      await app.commands.execute('docmanager:open', {
+        path,
+        factory: 'Editor'
+      });
+    },
+    showSidebar: () => app.shell.activateById(options.sidebarId)
+  };
+}
+
+export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
+  const { app, tracker, trans } = options;
+  const runs = new RunsModel();
+  const actions = new PipelineActions(actionHost(options), runs, trans);
+  const model = new SidebarModel(
+    new LiveAnalysis(),
+    runs,
+    new SettingsFormModel(),
+    actions
+  );
+  const openRunViewer = (id: string) => {
+    if (app.commands.hasCommand(OPEN_RUN_VIEWER)) {
+      void app.commands.execute(OPEN_RUN_VIEWER, { id });
+    } else {
+      Notification.warning(
+        trans.__('The cellpipe run viewer is not available in this JupyterLab.')
+      );
+    }
+  };
+  const widget = new PipelineSidebar(model, app.shell, openRunViewer, trans);
+
+  const follow = () => void model.setNotebook(tracker.currentWidget);
+  tracker.currentChanged.connect(follow);
+  const applyOverrides = (_: unknown, overrides: SettingsOverrides) =>
+    model.setOverrides(overrides);
+  options.overridesChanged.connect(applyOverrides);
+  model.setOverrides(options.overrides());
+  follow();
+  widget.disposed.connect(() => {
+    tracker.currentChanged.disconnect(follow);
+    options.overridesChanged.disconnect(applyOverrides);
+    model.dispose();
+  });
+  return { widget, model, actions };
+}
