@@ -9,6 +9,7 @@ export const CLASS = {
   toolbar: 'jp-cellpipe-Sidebar-toolbar',
   // The DAG
   dag: 'jp-cellpipe-Dag',
+  dagScroll: 'jp-cellpipe-Dag-scroll',
   dagNode: 'jp-cellpipe-Dag-node',
   dagNodeError: 'jp-cellpipe-Dag-node-error',
   dagEdge: 'jp-cellpipe-Dag-edge',

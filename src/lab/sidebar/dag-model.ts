@@ -59,7 +59,7 @@ export const DAG_METRICS = {
   minNodeWidth: 60,
   labelCharWidth: 6,
   labelHeight: 14,
-  maxLabelChars: 28
+  maxLabelChars: 16
 } as const;
 
 /** The variables `step` takes from `from`. */
@@ -70,11 +70,21 @@ export function variablesPassed(step: IDagStep, from: IDagStep): string[] {
   return step.inputs.filter(name => from.outputs.includes(name));
 }
 
+/**
+ * The label drawn on an edge: the variable, or the first one and how many more (the full list
+ * is in the edge's tooltip). Short, so that a fan-out still fits a sidebar.
+ */
 export function edgeLabel(variables: string[]): string {
-  const text = variables.join(', ');
-  return text.length <= DAG_METRICS.maxLabelChars
-    ? text
-    : text.slice(0, DAG_METRICS.maxLabelChars - 1) + '…';
+  if (!variables.length) {
+    return '';
+  }
+  const more = variables.length > 1 ? ` +${variables.length - 1}` : '';
+  const room = DAG_METRICS.maxLabelChars - more.length;
+  const first =
+    variables[0].length <= room
+      ? variables[0]
+      : variables[0].slice(0, Math.max(1, room - 1)) + '…';
+  return first + more;
 }
 
 export function nodeWidth(name: string): number {
@@ -89,7 +99,7 @@ export function layoutDag(steps: IDagStep[]): IDagLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: false });
   graph.setGraph({
     rankdir: 'TB',
-    nodesep: 24,
+    nodesep: 16,
     ranksep: 36,
     edgesep: 12,
     marginx: 8,

@@ -99,7 +99,10 @@ function Node(props: {
 
 export function DagView(props: IDagViewProps): JSX.Element {
   const { layout, trans } = props;
-  useLayoutEffect(() => props.onDrawn(), [layout]);
+  // An effect returns its cleanup: onDrawn's result must not be returned.
+  useLayoutEffect(() => {
+    props.onDrawn();
+  }, [layout]);
   if (!layout.nodes.length) {
     return (
       <p className={CLASS.empty}>
@@ -108,39 +111,41 @@ export function DagView(props: IDagViewProps): JSX.Element {
     );
   }
   return (
-    <svg
-      className={CLASS.dag}
-      width={layout.width}
-      height={layout.height}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      role="img"
-      aria-label={trans.__('pipeline steps')}
-    >
-      <defs>
-        <marker
-          id="jp-cellpipe-arrow"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerWidth="7"
-          markerHeight="7"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" />
-        </marker>
-      </defs>
-      {layout.edges.map(edge => (
-        <Edge key={`${edge.from}->${edge.to}`} edge={edge} trans={trans} />
-      ))}
-      {layout.nodes.map(node => (
-        <Node
-          key={node.name}
-          node={node}
-          failing={props.failing.has(node.name)}
-          onSelect={props.onSelect}
-          trans={trans}
-        />
-      ))}
-    </svg>
+    <div className={CLASS.dagScroll}>
+      <svg
+        className={CLASS.dag}
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-label={trans.__('pipeline steps')}
+      >
+        <defs>
+          <marker
+            id="jp-cellpipe-arrow"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
+            <path d="M0,0 L10,5 L0,10 z" />
+          </marker>
+        </defs>
+        {layout.edges.map(edge => (
+          <Edge key={`${edge.from}->${edge.to}`} edge={edge} trans={trans} />
+        ))}
+        {layout.nodes.map(node => (
+          <Node
+            key={node.name}
+            node={node}
+            failing={props.failing.has(node.name)}
+            onSelect={props.onSelect}
+            trans={trans}
+          />
+        ))}
+      </svg>
+    </div>
   );
 }

@@ -115,10 +115,14 @@ describe('DAG model', () => {
   });
 
   it.each([
+    [[], ''],
     [['df'], 'df'],
-    [['a', 'b'], 'a, b'],
-    [['a_long_variable_name', 'another_one'], 'a_long_variable_name, anoth…']
+    [['a', 'b'], 'a +1'],
+    [['x_test', 'x_train', 'y_test', 'y_train'], 'x_test +3'],
+    [['a_very_long_variable_name'], 'a_very_long_var…'],
+    [['a_very_long_variable_name', 'b'], 'a_very_long_… +1']
   ])('labels %j as %j', (variables, label) => {
     expect(edgeLabel(variables)).toBe(label);
+    expect(edgeLabel(variables).length).toBeLessThanOrEqual(16);
   });
 });

@@ -1,0 +1,257 @@
+/**
+ * The pipeline sidebar in a real JupyterLab: live DAG, diagnostics that land on the cell,
+ * Compile and run with live status, runs that survive a reload, a failing step, and screenshot
+ * snapshots in the light and dark themes.
+ */
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+const SIDEBAR = 'cellpipe-sidebar';
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+const panel = '#cellpipe-sidebar';
+/** What changes between runs of the same screen: run ids, times, durations. */
+const VOLATILE = [
+  '.jp-cellpipe-Run-id',
+  '.jp-cellpipe-Run-duration',
+  // The runs list depends on what the server holds; its own tests check it.
+  '[data-section="runs"]'
+];
+
+async function openExample(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  name = 'fan-out.ipynb'
+): Promise<string> {
+  const target = `${tmpPath}/${name}`;
+  await page.contents.uploadFile(path.join(EXAMPLES, name), target);
+  await page.notebook.openByPath(target);
+  await page.notebook.activate(name);
+  await page.sidebar.openTab(SIDEBAR);
+  await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
+  return target;
+}
+
+/** Whether the server side serves the runs routes (it is built in parallel with this sidebar). */
+async function serverRuns(page: IJupyterLabPageFixture): Promise<boolean> {
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/cellpipe/runs', {
+      credentials: 'same-origin'
+    });
+    return response.status;
+  });
+  return status === 200;
+}
+
+/** A two-step notebook whose second step raises. */
+function failingNotebook(): string {
+  const cell = (source: string, tags: string[]) => ({
+    cell_type: 'code',
+    execution_count: null,
+    metadata: { tags },
+    outputs: [],
+    source
+  });
+  return JSON.stringify({
+    cells: [
+      cell('numbers = [1, 2, 3]\n', ['step:make']),
+      cell('total = sum(numbers)\nraise ValueError("boom in step check")\n', [
+        'step:check'
+      ])
+    ],
+    metadata: {
+      kernelspec: {
+        name: 'python3',
+        display_name: 'Python 3',
+        language: 'python'
+      },
+      cellpipe: { name: 'failing' }
+    },
+    nbformat: 4,
+    nbformat_minor: 5
+  });
+}
+
+test.describe('pipeline sidebar', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('shows the live DAG of the open notebook, with edges labelled by the variables', async ({
+    page,
+    tmpPath
+  }) => {
+    await openExample(page, tmpPath);
+    const nodes = page.locator(`${panel} .jp-cellpipe-Dag-node`);
+    await expect(nodes).toHaveCount(7);
+    await expect(page.locator(`${panel} [data-step="compare"]`)).toBeVisible();
+    await expect(
+      page
+        .locator(`${panel} .jp-cellpipe-Dag-edgeLabel`)
+        .filter({ hasText: 'forest_score' })
+    ).toHaveCount(1);
+
+    // Clicking a node selects that step's first cell (cell 8 is step svm).
+    await page.locator(`${panel} [data-step="svm"]`).click();
+    await expect(
+      page.locator('.jp-Notebook .jp-Cell.jp-mod-active')
+    ).toContainText('svm');
+  });
+
+  test('an undefined name shows a diagnostic; clicking it lands on the cell and line', async ({
+    page,
+    tmpPath
+  }) => {
+    await openExample(page, tmpPath);
+    await expect(page.locator(`${panel} .jp-cellpipe-Diagnostic`)).toHaveCount(
+      0
+    );
+
+    await page.notebook.enterCellEditingMode(12);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nprint(nowhere_defined)');
+    const diagnostic = page
+      .locator(`${panel} .jp-cellpipe-Diagnostic`)
+      .filter({ hasText: 'nowhere_defined' });
+    await expect(diagnostic).toHaveCount(1);
+    await expect(diagnostic).toContainText('cell 12');
+
+    // Go elsewhere, then jump back through the diagnostic.
+    await page.notebook.selectCells(0);
+    await diagnostic.locator('button').click();
+    const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+    await expect(active).toContainText('nowhere_defined');
+    await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
+    // The cursor is on the name, on the last line of the cell (the editor may have indented it).
+    const cursor = await page.evaluate(() => {
+      const editor = (window as any).jupyterapp.shell.currentWidget.content
+        .activeCell.editor;
+      const last = editor.lineCount - 1;
+      return {
+        at: editor.getCursorPosition(),
+        name: {
+          line: last,
+          column: editor.getLine(last).indexOf('nowhere_defined')
+        }
+      };
+    });
+    expect(cursor.name.column).toBeGreaterThan(0);
+    expect(cursor.at).toEqual(cursor.name);
+
+    // Fixing it removes the diagnostic.
+    await page.keyboard.press('Control+Z');
+    await expect(diagnostic).toHaveCount(0);
+  });
+
+  test('sidebar screenshots in the light and dark themes', async ({
+    page,
+    tmpPath
+  }) => {
+    await openExample(page, tmpPath);
+    // Wide enough for the whole fan-out DAG (a narrower sidebar scrolls it).
+    await page.sidebar.setWidth(520);
+    await page.locator(`${panel} [data-section="settings"] summary`).click();
+    const sidebar = page.locator(panel);
+    const mask = VOLATILE.map(selector => page.locator(selector));
+    await expect(sidebar.locator('.jp-cellpipe-Dag-node')).toHaveCount(7);
+    expect(await sidebar.screenshot({ mask })).toMatchSnapshot(
+      'sidebar-light.png'
+    );
+
+    await page.theme.setDarkTheme();
+    await expect(sidebar.locator('.jp-cellpipe-Dag-node')).toHaveCount(7);
+    expect(await sidebar.screenshot({ mask })).toMatchSnapshot(
+      'sidebar-dark.png'
+    );
+    await page.theme.setLightTheme();
+  });
+
+  test('a security weakening in the settings form is shown in red', async ({
+    page,
+    tmpPath
+  }) => {
+    await openExample(page, tmpPath);
+    await page.locator(`${panel} [data-section="settings"] summary`).click();
+    await page.locator(`${panel} input[name="runAsNonRoot"]`).uncheck();
+    const weakening = page.locator(
+      `${panel} ul.jp-cellpipe-Settings-weakening li`
+    );
+    await expect(weakening).toHaveCount(1);
+    await expect(weakening).toContainText('runAsNonRoot is false');
+    const colour = await weakening.evaluate(
+      node => getComputedStyle(node).color
+    );
+    expect(colour).toMatch(/^rgb\((\d+), (\d+), (\d+)\)$/);
+    const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+    expect(r).toBeGreaterThan(150);
+    expect(g).toBeLessThan(100);
+    expect(b).toBeLessThan(100);
+
+    // Applying writes only metadata.cellpipe and leaves the notebook dirty for the user to save.
+    await page.locator(`${panel} button[type="submit"]`).click();
+    const metadata = await page.evaluate(() => {
+      const app = (window as any).jupyterapp;
+      const widget = app.shell.currentWidget;
+      return {
+        cellpipe: widget.context.model.getMetadata('cellpipe'),
+        dirty: widget.context.model.dirty
+      };
+    });
+    expect(metadata).toEqual({
+      cellpipe: {
+        name: 'digits-fan-out',
+        description: expect.any(String),
+        security: { runAsNonRoot: false }
+      },
+      dirty: true
+    });
+  });
+
+  test('Compile and run: the run appears with a link, turns Succeeded, and survives a reload', async ({
+    page,
+    tmpPath
+  }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/runs yet'
+    );
+    test.setTimeout(240_000);
+    await openExample(page, tmpPath);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run).toBeVisible({ timeout: 30_000 });
+    await expect(run.locator('.jp-cellpipe-Run-link')).toHaveCount(1);
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded',
+      {
+        timeout: 180_000
+      }
+    );
+    const id = await run.getAttribute('data-run');
+
+    await page.reload();
+    await page.notebook.activate('fan-out.ipynb');
+    await page.sidebar.openTab(SIDEBAR);
+    const again = page.locator(`${panel} .jp-cellpipe-Run[data-run="${id}"]`);
+    await expect(again).toBeVisible({ timeout: 30_000 });
+    await expect(again.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded'
+    );
+  });
+
+  test('a failing step shows Failed', async ({ page, tmpPath }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/runs yet'
+    );
+    test.setTimeout(180_000);
+    const target = `${tmpPath}/failing.ipynb`;
+    await page.contents.uploadContent(failingNotebook(), 'text', target);
+    await page.notebook.openByPath(target);
+    await page.notebook.activate('failing.ipynb');
+    await page.sidebar.openTab(SIDEBAR);
+    await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(2);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText('Failed', {
+      timeout: 150_000
+    });
+  });
+});
