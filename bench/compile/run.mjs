@@ -1,23 +1,45 @@
-// Benchmark (issue 3): cellpipe compile against Kale's full compile (notebook -> KFP YAML).
-//   node bench/compile/run.mjs [ROUNDS]   (after bash bench/setup-kale.sh)
-// Rounds alternate between the peers. Writes bench/results/compile.json, prints a Markdown table.
+// Benchmark (issue 3): cellpipe compile against Kale's full compile (notebook -> KFP YAML),
+// side by side in one run. Per round and notebook, interleaved:
+//   - Kale as a command: bench/kale/kale_compile.py (Python start, imports, NotebookProcessor,
+//     Compiler -> KFP DSL script, kfputils.compile_pipeline -> YAML), which also reports the
+//     in-process time of that compile;
+//   - cellpipe as a command: `node bin/cellpipe.js compile NB --target kfp` (stdout = document);
+// and per round one process timing cellpipe in-process (bench/compile/ours.ts, warm).
+//   node bench/compile/run.mjs [ROUNDS] [REPETITIONS]   (after bash bench/setup-kale.sh)
+// Writes bench/results/compile.json (every sample) and prints a Markdown table.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 
 const rounds = Number(process.argv[2] ?? 3);
+const repetitions = Number(process.argv[3] ?? 10);
 const corpus = join('..', 'shared', 'corpus', 'kale');
 const notebooks = readdirSync(corpus)
   .filter(f => f.endsWith('.ipynb'))
   .sort()
   .map(f => join(corpus, f));
 const kalePython = 'bench/.venv-kale/bin/python';
+mkdirSync('bench/.build', { recursive: true });
+mkdirSync('bench/results', { recursive: true });
+await build({
+  entryPoints: ['bench/compile/ours.ts'],
+  outfile: 'bench/.build/compile-ours.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  loader: { '.njk': 'text' },
+  logLevel: 'warning'
+});
+
 const median = values => {
+  if (!values.length) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-/** Wall seconds of one command, its exit status and output size. */
+/** Wall seconds of one command, its exit status and output. */
 const timed = (command, args) => {
   const started = process.hrtime.bigint();
   const result = spawnSync(command, args, { maxBuffer: 1 << 28 });
@@ -29,70 +51,123 @@ const timed = (command, args) => {
     stderr: String(result.stderr)
   };
 };
-const ourCompile = ['bin/cellpipe.js', 'compile', '--target', 'kfp'];
-const oursAvailable =
-  timed(process.execPath, [ourCompile[0], 'compile', '--help']).status === 0;
+const name = path => path.split('/').pop();
 
 const samples = new Map(
-  notebooks.map(p => [p, { ours: [], kaleCommand: [], kaleInProcess: [] }])
+  notebooks.map(p => [
+    name(p),
+    {
+      oursCommand: [],
+      oursInProcess: [],
+      oursArgoInProcess: [],
+      kaleCommand: [],
+      kaleInProcess: []
+    }
+  ])
 );
-const outcome = new Map();
+const outcome = new Map(notebooks.map(p => [name(p), {}]));
+const note = (key, fields) => Object.assign(outcome.get(key), fields);
 for (let round = 0; round < rounds; round++) {
   for (const path of notebooks) {
-    const sample = samples.get(path);
+    const key = name(path);
+    const sample = samples.get(key);
     const kale = timed(kalePython, ['bench/kale/kale_compile.py', '1', path]);
-    const kaleResult = JSON.parse(kale.stdout)[path.split('/').pop()];
-    if (kaleResult.error)
-      outcome.set(path, { ...outcome.get(path), kaleError: kaleResult.error });
+    const kaleResult =
+      kale.status === 0
+        ? JSON.parse(kale.stdout)[key]
+        : { error: kale.stderr.slice(-200) };
+    if (kaleResult.error) note(key, { kaleError: kaleResult.error });
     else {
       sample.kaleCommand.push(kale.seconds);
       sample.kaleInProcess.push(kaleResult.seconds[0]);
-      outcome.set(path, { ...outcome.get(path), kaleBytes: kaleResult.bytes });
+      note(key, { kaleBytes: kaleResult.bytes });
     }
-    if (oursAvailable) {
-      const ours = timed(process.execPath, [...ourCompile, path]);
-      if (ours.status === 0) sample.ours.push(ours.seconds);
-      outcome.set(path, {
-        ...outcome.get(path),
-        oursBytes: ours.stdout.length,
-        oursStatus: ours.status
-      });
-    }
+    const ours = timed(process.execPath, [
+      'bin/cellpipe.js',
+      'compile',
+      path,
+      '--target',
+      'kfp'
+    ]);
+    if (ours.status === 0) {
+      sample.oursCommand.push(ours.seconds);
+      note(key, { oursBytes: ours.stdout.length });
+    } else note(key, { oursError: ours.stderr.trim().split('\n')[0] });
+  }
+  const inProcess = timed(process.execPath, [
+    'bench/.build/compile-ours.cjs',
+    String(repetitions),
+    ...notebooks
+  ]);
+  if (inProcess.status !== 0)
+    throw new Error(`ours.ts failed: ${inProcess.stderr}`);
+  for (const [key, result] of Object.entries(JSON.parse(inProcess.stdout))) {
+    if (result.error) continue;
+    samples.get(key).oursInProcess.push(...result.kfp);
+    samples.get(key).oursArgoInProcess.push(...result.argo);
+    note(key, { oursArgoBytes: result.argoBytes });
   }
 }
 
 const rows = notebooks.map(path => {
-  const s = samples.get(path);
-  const pick = values => (values.length ? median(values) : null);
+  const s = samples.get(name(path));
   return {
-    notebook: path.split('/').pop(),
-    ours: pick(s.ours),
-    kaleCommand: pick(s.kaleCommand),
-    kaleInProcess: pick(s.kaleInProcess),
-    ...outcome.get(path)
+    notebook: name(path),
+    oursCommand: median(s.oursCommand),
+    oursInProcess: median(s.oursInProcess),
+    oursArgoInProcess: median(s.oursArgoInProcess),
+    kaleCommand: median(s.kaleCommand),
+    kaleInProcess: median(s.kaleInProcess),
+    ...outcome.get(name(path)),
+    samples: s
   };
 });
+const ratio = (kale, ours) => (kale && ours ? kale / ours : null);
+const both = rows.filter(r => r.kaleCommand && r.oursCommand);
+const summary = {
+  notebooks: both.length,
+  medianRatioCommand: median(
+    both.map(r => ratio(r.kaleCommand, r.oursCommand))
+  ),
+  medianRatioInProcess: median(
+    both.map(r => ratio(r.kaleInProcess, r.oursInProcess))
+  ),
+  minRatioCommand: Math.min(
+    ...both.map(r => ratio(r.kaleCommand, r.oursCommand))
+  ),
+  medianOursCommand: median(both.map(r => r.oursCommand)),
+  medianKaleCommand: median(both.map(r => r.kaleCommand))
+};
 writeFileSync(
   'bench/results/compile.json',
-  JSON.stringify({ rounds, oursAvailable, rows }, null, 1) + '\n'
+  JSON.stringify(
+    { rounds, repetitions, node: process.version, summary, rows },
+    null,
+    1
+  ) + '\n'
 );
 
-const ms = v => (v === null ? '–' : (v * 1000).toFixed(0));
+const ms = v =>
+  v === null || v === undefined ? '–' : (v * 1000).toFixed(v < 0.01 ? 2 : 0);
+const times = v => (v === null ? '–' : `${v.toFixed(0)}×`);
 console.log(
-  '| notebook | cellpipe compile (ms) | Kale command (ms) | Kale in-process (ms) | Kale / cellpipe | KFP YAML bytes: cellpipe | Kale |'
+  '| notebook | cellpipe command (ms) | Kale command (ms) | Kale / cellpipe | cellpipe in-process (ms) | Kale in-process (ms) | Kale / cellpipe | cellpipe Argo in-process (ms) | KFP YAML bytes: cellpipe | Kale |'
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+);
 for (const r of rows) {
-  const ratio =
-    r.ours && r.kaleCommand ? `${(r.kaleCommand / r.ours).toFixed(0)}×` : '–';
   const kale = r.kaleError
-    ? `error: ${r.kaleError.slice(0, 60)}`
+    ? `Kale refuses: ${r.kaleError.slice(0, 50)}`
     : ms(r.kaleCommand);
+  const oursCell = r.oursError
+    ? `refused: ${r.oursError.slice(0, 50)}`
+    : ms(r.oursCommand);
   console.log(
-    `| ${r.notebook} | ${ms(r.ours)} | ${kale} | ${ms(r.kaleInProcess ?? null)} | ${ratio} | ${r.oursBytes ?? '–'} | ${r.kaleBytes ?? '–'} |`
+    `| ${r.notebook} | ${oursCell} | ${kale} | ${times(ratio(r.kaleCommand, r.oursCommand))} | ${ms(r.oursInProcess)} | ${ms(r.kaleInProcess)} | ${times(ratio(r.kaleInProcess, r.oursInProcess))} | ${ms(r.oursArgoInProcess)} | ${r.oursBytes ?? '–'} | ${r.kaleBytes ?? '–'} |`
   );
 }
-if (!oursAvailable)
-  console.log(
-    '\ncellpipe has no `compile` command in this tree yet: only Kale was measured.'
-  );
+console.log(
+  `\nMedian over ${summary.notebooks} notebooks: command ${ms(summary.medianOursCommand)} ms vs Kale ${ms(summary.medianKaleCommand)} ms, ` +
+    `ratio ${times(summary.medianRatioCommand)} (lowest ${times(summary.minRatioCommand)}); in-process ratio ${times(summary.medianRatioInProcess)}.`
+);
