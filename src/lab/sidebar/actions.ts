@@ -80,11 +80,12 @@ export class PipelineActions {
       reply = await this.compileDocument(ready);
       this.say(
         reply.warnings.length ? 'warning' : 'info',
-        this.trans.__(
-          'Compiled for %1: %2 lines, %3 warnings.',
+        this.trans._n(
+          'Compiled for %2: %3 lines, %1 warning.',
+          'Compiled for %2: %3 lines, %1 warnings.',
+          reply.warnings.length,
           reply.target,
-          reply.text.split('\n').length,
-          reply.warnings.length
+          reply.text.trimEnd().split('\n').length
         ),
         reply.warnings
       );

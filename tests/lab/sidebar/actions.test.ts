@@ -1,0 +1,227 @@
+import { NotebookPanel } from '@jupyterlab/notebook';
+import type { TranslationBundle } from '@jupyterlab/translation';
+import { postAPI, requestAPI } from '../../../src/lab/api/request';
+import {
+  documentTarget,
+  IActionHost,
+  PipelineActions
+} from '../../../src/lab/sidebar/actions';
+import {
+  exportPath,
+  freeExportPath
+} from '../../../src/lab/sidebar/export-name';
+import { RunsModel } from '../../../src/lab/sidebar/runs-model';
+import { FakeNotebook } from './fake-notebook';
+
+jest.mock('../../../src/lab/api/request', () => ({
+  requestAPI: jest.fn(),
+  postAPI: jest.fn()
+}));
+
+const post = postAPI as jest.MockedFunction<typeof postAPI>;
+const request = requestAPI as jest.MockedFunction<typeof requestAPI>;
+/** JupyterLab's null translation, without loading its ES module bundle into Jest. */
+const fill = (text: string, args: unknown[]) =>
+  text.replace(/%(\d+)/g, (_, n) => String(args[Number(n) - 1]));
+const trans = {
+  __: (text: string, ...args: unknown[]) => fill(text, args),
+  _n: (one: string, many: string, n: number, ...args: unknown[]) =>
+    fill(n === 1 ? one : many, [n, ...args])
+} as unknown as TranslationBundle;
+
+/** A notebook panel as the actions see it: a context with a model, a path and save(). */
+function fakePanel(notebook: FakeNotebook, path: string, dirty: boolean) {
+  const model = Object.assign(notebook, { dirty });
+  const context = {
+    ready: Promise.resolve(),
+    path,
+    model,
+    save: jest.fn(async () => {
+      model.dirty = false;
+    })
+  };
+  return { panel: { context } as unknown as NotebookPanel, context };
+}
+
+function fakeHost(panel: NotebookPanel | null, files: string[] = []) {
+  const written: Record<string, string> = {};
+  const host: IActionHost & {
+    written: Record<string, string>;
+    opened: string[];
+  } = {
+    written,
+    opened: [],
+    currentNotebook: () => panel,
+    overrides: () => ({}),
+    exists: async p => files.includes(p) || p in written,
+    writeText: async (p, text) => {
+      written[p] = text;
+    },
+    openFile: async p => {
+      host.opened.push(p);
+    },
+    showSidebar: jest.fn()
+  };
+  return host;
+}
+
+beforeEach(() => {
+  post.mockReset();
+  request.mockReset();
+});
+
+describe('Compile and run', () => {
+  it('saves a dirty notebook first, then starts a run with the resolved target', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.metadata.cellpipe = { target: 'argo', namespace: 'team' };
+    const { panel, context } = fakePanel(notebook, 'work/fan-out.ipynb', true);
+    const runs = new RunsModel();
+    post.mockImplementation(async () => {
+      expect(context.save).toHaveBeenCalledTimes(1);
+      return {
+        id: 'r1',
+        status: 'Pending',
+        target: 'argo',
+        createdAt: '2026-11-22T14:00:00Z'
+      } as never;
+    });
+    const actions = new PipelineActions(fakeHost(panel), runs, trans);
+    await actions.compileAndRun();
+    expect(post).toHaveBeenCalledWith('runs', {
+      path: 'work/fan-out.ipynb',
+      target: 'argo',
+      params: {},
+      overrides: {}
+    });
+    expect(actions.message).toMatchObject({ kind: 'info' });
+    expect(actions.message!.text).toContain('r1');
+    expect(runs.runs.map(r => r.id)).toEqual(['r1']);
+    runs.dispose();
+  });
+
+  it('does not save a clean notebook', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', false);
+    post.mockResolvedValue({
+      id: 'r2',
+      status: 'Pending',
+      createdAt: 'x'
+    } as never);
+    await new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    ).compileAndRun();
+    expect(context.save).not.toHaveBeenCalled();
+    expect(post).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses to run a notebook with errors and shows the sidebar', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.setSource(12, notebook.source(12) + '\nprint(nowhere_defined)\n');
+    notebook.setTags(12, ['step:compare', 'prev:no_such_step']);
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    const host = fakeHost(panel);
+    const actions = new PipelineActions(host, new RunsModel(), trans);
+    await actions.compileAndRun();
+    expect(post).not.toHaveBeenCalled();
+    expect(host.showSidebar).toHaveBeenCalled();
+    expect(actions.message).toMatchObject({ kind: 'error' });
+    expect(actions.message!.text).toMatch(/error/);
+  });
+
+  it('says so when no notebook is open', async () => {
+    const actions = new PipelineActions(fakeHost(null), new RunsModel(), trans);
+    await actions.compileAndRun();
+    expect(actions.message).toEqual({
+      kind: 'error',
+      text: 'Open a notebook first.',
+      details: []
+    });
+  });
+
+  it('shows the server error (which names notebook, cell and line) without throwing', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    post.mockRejectedValue(new Error('fan-out.ipynb, cell 4, line 2: boom'));
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(actions.message).toMatchObject({
+      kind: 'error',
+      text: 'fan-out.ipynb, cell 4, line 2: boom'
+    });
+    expect(actions.busy).toBe(false);
+  });
+});
+
+describe('compile only and export', () => {
+  it('compiles a local pipeline for Argo and lists the warnings', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    post.mockResolvedValue({
+      target: 'argo',
+      text: 'a: 1\nb: 2\n',
+      warnings: ['security.readOnlyRootFilesystem is false']
+    } as never);
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileOnly();
+    expect(post).toHaveBeenCalledWith('compile', {
+      path: 'fan-out.ipynb',
+      target: 'argo',
+      overrides: {}
+    });
+    expect(actions.message).toEqual({
+      kind: 'warning',
+      text: 'Compiled for argo: 2 lines, 1 warning.',
+      details: ['security.readOnlyRootFilesystem is false']
+    });
+  });
+
+  it('exports beside the notebook without overwriting, then opens the file', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.metadata.cellpipe = { target: 'kfp' };
+    const { panel } = fakePanel(notebook, 'work/fan-out.ipynb', false);
+    post.mockResolvedValue({
+      target: 'kfp',
+      text: 'pipelineInfo: {}\n',
+      warnings: []
+    } as never);
+    const host = fakeHost(panel, ['work/fan-out.kfp.yaml']);
+    const actions = new PipelineActions(host, new RunsModel(), trans);
+    expect(await actions.exportYaml()).toBe('work/fan-out.kfp-1.yaml');
+    expect(host.written).toEqual({
+      'work/fan-out.kfp-1.yaml': 'pipelineInfo: {}\n'
+    });
+    expect(host.opened).toEqual(['work/fan-out.kfp-1.yaml']);
+  });
+
+  it.each([
+    ['local', 'argo'],
+    ['argo', 'argo'],
+    ['kfp', 'kfp']
+  ] as const)('target %s compiles for %s', (target, document) => {
+    expect(documentTarget(target)).toBe(document);
+  });
+
+  it.each([
+    ['train.ipynb', 'argo', 0, 'train.argo.yaml'],
+    ['a/b/train.ipynb', 'kfp', 2, 'a/b/train.kfp-2.yaml'],
+    ['odd name.IPYNB', 'argo', 0, 'odd name.argo.yaml']
+  ])('%s for %s, try %d -> %s', (notebook, target, attempt, expected) => {
+    expect(exportPath(notebook, target, attempt)).toBe(expected);
+  });
+
+  it('gives up with a clear message when every name is taken', async () => {
+    await expect(
+      freeExportPath('n.ipynb', 'argo', async () => true, 3)
+    ).rejects.toThrow('n.argo.yaml and 2 numbered copies exist already');
+  });
+});
