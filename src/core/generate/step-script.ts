@@ -78,6 +78,9 @@ export function renderStepScript(
       default: p.default
     })),
     inputs: step.inputs,
+    producers: Object.fromEntries(
+      step.inputs.map(name => [name, step.producers[name]])
+    ),
     outputs: step.outputs,
     metrics: stepMetrics(ir, step),
     metricsFormat: options.metricsFormat ?? 'json',
