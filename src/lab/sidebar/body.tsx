@@ -1,7 +1,7 @@
 /** The sidebar's React body: Compile and run, the DAG, diagnostics, runs, settings. */
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { TranslationBundle } from '@jupyterlab/translation';
-import React from 'react';
+import React, { useCallback, useLayoutEffect } from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
 import { DagView } from './dag-view';
@@ -55,6 +55,20 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
   useSignal(model.settings.changed);
   useSignal(model.actions.changed);
   const panel = model.notebook;
+  const state = model.analysis.state;
+  // Measures edit -> DAG and diagnostics on screen. (An effect returns its cleanup, so
+  // markDrawn's result must not be returned.)
+  useLayoutEffect(() => {
+    model.analysis.markDrawn();
+  }, [state]);
+  const selectNode = useCallback(
+    (node: IDagNode) => {
+      if (panel && node.firstCell >= 0) {
+        void revealCell(props.shell, panel, node.firstCell);
+      }
+    },
+    [panel, props.shell]
+  );
   const title = <h2 className={CLASS.heading}>{trans.__('Pipeline')}</h2>;
   if (!panel) {
     return (
@@ -66,14 +80,8 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
       </div>
     );
   }
-  const state = model.analysis.state;
   const ir = state?.ir;
   const message = model.actions.message;
-  const selectNode = (node: IDagNode) => {
-    if (node.firstCell >= 0) {
-      void revealCell(props.shell, panel, node.firstCell);
-    }
-  };
   const selectDiagnostic = (d: IDiagnostic) => {
     if (d.cell !== null) {
       void revealCell(props.shell, panel, d.cell, d.line, d.column);
@@ -115,7 +123,6 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
             layout={state.layout}
             failing={failingSteps(ir.steps, ir.diagnostics)}
             onSelect={selectNode}
-            onDrawn={() => model.analysis.markDrawn()}
             trans={trans}
           />
         ) : (

@@ -94,6 +94,24 @@ export function nodeWidth(name: string): number {
   );
 }
 
+/**
+ * What the drawing depends on: names, first cells and edges with their variables. Equal keys
+ * give equal layouts, so most keystrokes (which change no edge) skip the layout.
+ */
+export function dagKey(steps: IDagStep[]): string {
+  const byName = new Map(steps.map(step => [step.name, step]));
+  return JSON.stringify(
+    steps.map(step => [
+      step.name,
+      step.cells.length ? Math.min(...step.cells) : -1,
+      step.after.map(before => {
+        const from = byName.get(before);
+        return from ? [before, ...variablesPassed(step, from)] : [before];
+      })
+    ])
+  );
+}
+
 /** Lays the steps out. Edges to unknown steps (a stale `prev:`) are left out: a diagnostic says so. */
 export function layoutDag(steps: IDagStep[]): IDagLayout {
   const graph = new dagre.graphlib.Graph({ multigraph: false });

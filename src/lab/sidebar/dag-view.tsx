@@ -1,6 +1,6 @@
 /** The live DAG as SVG: coloured step boxes, arrows labelled with the variables passed. */
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useLayoutEffect } from 'react';
+import React from 'react';
 import { CLASS } from './class-names';
 import { IDagEdge, IDagLayout, IDagNode, IPoint } from './dag-model';
 
@@ -9,8 +9,6 @@ export interface IDagViewProps {
   /** Steps that have an error diagnostic in one of their cells. */
   failing: ReadonlySet<string>;
   onSelect: (node: IDagNode) => void;
-  /** Called after every commit of a new layout (edit -> DAG measurement). */
-  onDrawn: () => void;
   trans: TranslationBundle;
 }
 
@@ -97,12 +95,8 @@ function Node(props: {
   );
 }
 
-export function DagView(props: IDagViewProps): JSX.Element {
+function DagDrawing(props: IDagViewProps): JSX.Element {
   const { layout, trans } = props;
-  // An effect returns its cleanup: onDrawn's result must not be returned.
-  useLayoutEffect(() => {
-    props.onDrawn();
-  }, [layout]);
   if (!layout.nodes.length) {
     return (
       <p className={CLASS.empty}>
@@ -149,3 +143,17 @@ export function DagView(props: IDagViewProps): JSX.Element {
     </div>
   );
 }
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every(name => b.has(name));
+}
+
+/** Redrawn only when the layout or the failing steps change, not on every keystroke. */
+export const DagView = React.memo(
+  DagDrawing,
+  (before, after) =>
+    before.layout === after.layout &&
+    sameSet(before.failing, after.failing) &&
+    before.onSelect === after.onSelect &&
+    before.trans === after.trans
+);

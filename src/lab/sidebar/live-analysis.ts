@@ -6,7 +6,7 @@
 import { ISignal, Signal } from '@lumino/signaling';
 import { IncrementalAnalyzer } from '../../core/analysis/incremental';
 import { IPipelineIR } from '../../core/ir/pipeline';
-import { IDagLayout, layoutDag } from './dag-model';
+import { dagKey, IDagLayout, layoutDag } from './dag-model';
 import { INotebookModelLike, notebookSnapshot } from './notebook-snapshot';
 
 /** The notebook being followed: its model, its path, and the signal that says it changed. */
@@ -20,8 +20,11 @@ export interface IAnalysisState {
   path: string;
   ir: IPipelineIR;
   layout: IDagLayout;
-  /** Milliseconds the last analysis plus layout took. */
-  millis: number;
+  /** Milliseconds the last analysis took, and the layout (0 when reused). */
+  analysisMs: number;
+  layoutMs: number;
+  /** True when the steps and edges were unchanged, so the previous layout was kept. */
+  layoutReused: boolean;
   /** How many cells that analysis had to parse. */
   parsedCells: number;
 }
@@ -30,7 +33,9 @@ export interface IAnalysisState {
 export const PERF = {
   edit: 'cellpipe:edit',
   analysed: 'cellpipe:analysed',
-  editToDag: 'cellpipe:edit-to-dag'
+  editToDag: 'cellpipe:edit-to-dag',
+  analysis: 'cellpipe:analysis',
+  layout: 'cellpipe:layout'
 } as const;
 
 export type FrameScheduler = (callback: () => void) => void;
@@ -74,6 +79,8 @@ export class LiveAnalysis {
     this._source = source;
     this._analyzer = null;
     this._state = null;
+    this._layout = null;
+    this._layoutKey = '';
     if (source) {
       source.changed.connect(this.onChanged, this);
       this._stale = true;
@@ -101,21 +108,31 @@ export class LiveAnalysis {
       this._analyzerPath = path;
     }
     const ir = this._analyzer.update(notebookSnapshot(source.model));
-    const layout = layoutDag(ir.steps);
-    const millis = performance.now() - started;
+    const analysed = performance.now();
+    performance.measure(PERF.analysis, { start: started, end: analysed });
+    const key = dagKey(ir.steps);
+    const layoutReused = key === this._layoutKey && this._layout !== null;
+    if (!layoutReused) {
+      this._layout = layoutDag(ir.steps);
+      this._layoutKey = key;
+      performance.measure(PERF.layout, { start: analysed });
+    }
+    const layout = this._layout as IDagLayout;
     performance.mark(PERF.analysed);
     this._state = {
       path,
       ir,
       layout,
-      millis,
+      analysisMs: analysed - started,
+      layoutMs: layoutReused ? 0 : performance.now() - analysed,
+      layoutReused,
       parsedCells: this._analyzer.lastParsedCells
     };
     this._changed.emit(this._state);
   }
 
   /**
-   * Called by the view once the DAG it drew is on screen: measures edit -> DAG (the first edit
+   * Called by the view once the analysis it shows (DAG and diagnostics) is committed to the DOM: measures edit -> DAG (the first edit
    * since the last drawn DAG). Returns the milliseconds, or null when no edit was pending.
    */
   markDrawn(): number | null {
@@ -162,6 +179,8 @@ export class LiveAnalysis {
   private _analyzer: IncrementalAnalyzer | null = null;
   private _analyzerPath = '';
   private _state: IAnalysisState | null = null;
+  private _layout: IDagLayout | null = null;
+  private _layoutKey = '';
   private _active = false;
   private _stale = false;
   private _scheduled = false;

@@ -68,6 +68,30 @@ describe('live analysis', () => {
     expect(states.at(-1)!.parsedCells).toBe(1);
   });
 
+  it('keeps the layout while the edges stay the same, and lays out again when they change', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    const first = states.at(-1)!;
+    expect(first.layoutReused).toBe(false);
+
+    notebook.setSource(8, notebook.source(8) + '\n# a comment\n');
+    frames.run();
+    expect(states.at(-1)!.layoutReused).toBe(true);
+    expect(states.at(-1)!.layout).toBe(first.layout);
+    expect(states.at(-1)!.layoutMs).toBe(0);
+
+    // compare stops reading svm_score: the svm -> compare edge goes.
+    notebook.setSource(12, notebook.source(12).replace(/svm_score/g, '0'));
+    frames.run();
+    const last = states.at(-1)!;
+    expect(last.layoutReused).toBe(false);
+    expect(
+      last.layout.edges.some(e => e.from === 'svm' && e.to === 'compare')
+    ).toBe(false);
+  });
+
   it('shows an undefined name as a diagnostic at its cell and line, and drops it once fixed', () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { analysis, frames, states } = follow(notebook);

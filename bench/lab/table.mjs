@@ -1,0 +1,53 @@
+// bench/results/lab-size.json + lab-browser.json -> the markdown tables of bench/README.md.
+import { readFileSync } from 'node:fs';
+
+const size = JSON.parse(readFileSync('bench/results/lab-size.json', 'utf8'));
+const browser = JSON.parse(
+  readFileSync('bench/results/lab-browser.json', 'utf8')
+);
+const kb = bytes => (bytes / 1024).toFixed(1);
+const ms = value => (value === undefined ? '-' : value.toFixed(1));
+// What JupyterLab loads at start, as the browser saw it (names up to the content hash).
+const stem = name => name.split('?')[0].replace(/\.[0-9a-f]{16,}(\.js)$/, '$1');
+const atStart = new Set(browser.startupResources.map(r => stem(r.name)));
+
+const startBytes = key =>
+  size.files
+    .filter(f => atStart.has(stem(f.name)))
+    .reduce((sum, f) => sum + f[key], 0);
+
+const lines = [
+  '| file | loaded | KB | KB gzipped |',
+  '| --- | --- | ---: | ---: |',
+  ...size.files.map(
+    f =>
+      `| ${stem(f.name)} | ${atStart.has(stem(f.name)) ? 'at start' : 'not at start'} | ${kb(f.bytes)} | ${kb(f.gzip)} |`
+  ),
+  `| **total** | | ${kb(size.total.bytes)} | **${kb(size.total.gzip)}** |`,
+  `| of which at start | | ${kb(startBytes('bytes'))} | **${kb(startBytes('gzip'))}** |`,
+  '',
+  '| measure (ms) | n | median | p90 | max |',
+  '| --- | ---: | ---: | ---: | ---: |'
+];
+for (const [label, s] of [
+  [
+    `keystroke -> DAG updated (${browser.cells}-cell notebook)`,
+    browser.keystrokeToDagMs
+  ],
+  ['notebook model change -> DAG updated', browser.modelChangeToDagMs],
+  ['analysis per update', browser.analysisMs]
+]) {
+  lines.push(
+    `| ${label} | ${s.n} | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.max)} |`
+  );
+}
+lines.push(
+  '',
+  `- plugin activation (\`activate()\`): ${browser.activationMs.map(ms).join(', ')} ms`,
+  `- first analysis of the ${browser.cells}-cell notebook (all cells parsed): ${ms(browser.firstAnalysisMs)} ms`,
+  `- full dagre layout of ${browser.steps} steps: ${browser.layoutMs.map(ms).join(', ')} ms`,
+  `- sidebar first load (lazy chunks fetched and evaluated): ${browser.sidebarFirstLoadMs.map(ms).join(', ')} ms`,
+  `- open the sidebar -> first DAG of ${browser.steps} steps drawn: ${browser.openSidebarToFirstDagMs} ms`,
+  `- startup scripts fetched: ${browser.startupResources.map(r => `${stem(r.name)} ${ms(r.ms)} ms`).join(', ')}`
+);
+console.log(lines.join('\n'));
