@@ -7,6 +7,7 @@ import { toJsonText } from './json';
 import { k8sNameFilter, K8sNameKind } from './k8s-name';
 import { labelKeyFilter, labelValueFilter } from './k8s-label';
 import { pyText, toPyLiteral } from './py-literal';
+import { yamlBlock } from './yaml-block';
 
 export type SerializingFilter = (value: unknown, ...args: unknown[]) => string;
 
@@ -29,6 +30,8 @@ export const SERIALIZING_FILTERS: Record<string, SerializingFilter> = {
   /** `{{ key | k8sLabelKey }}`: a validated label or annotation key (`[prefix/]name`). */
   k8sLabelKey: (value, what) =>
     labelKeyFilter(value, what === undefined ? undefined : String(what)),
+  /** `{{ code | yamlBlock(6) }}`: text as a literal block scalar indented 6 (else JSON). */
+  yamlBlock: (value, indent) => yamlBlock(value, Number(indent)),
   /** `{{ value | k8sLabelValue }}`: a validated label value. */
   k8sLabelValue: (value, what) =>
     labelValueFilter(value, what === undefined ? undefined : String(what))

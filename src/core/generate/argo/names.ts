@@ -1,0 +1,80 @@
+/**
+ * Names in the Workflow. Argo's template and task names allow letters, digits and '-' only;
+ * parameter and artifact names letters, digits, '_' and '-'. Step names (design §3) may hold
+ * '_', so a task is the step's name with '_' written '-'; two steps that would meet on one task
+ * name are refused, as is a variable or parameter name Argo cannot carry.
+ */
+import { UserError } from '../../errors';
+import { IPipelineIR, IPipelineStep } from '../../ir/pipeline';
+
+/** Argo parameter and artifact names. */
+const ARGO_VALUE_NAME = /^[A-Za-z0-9_-]+$/;
+
+export function taskName(step: string): string {
+  return step.replace(/_/g, '-');
+}
+
+/** The task name of each step, checked for clashes. */
+export function taskNames(ir: IPipelineIR): Map<string, string> {
+  const tasks = new Map<string, string>();
+  const owners = new Map<string, IPipelineStep>();
+  for (const step of ir.steps) {
+    const task = taskName(step.name);
+    const clash = owners.get(task);
+    if (clash) {
+      throw new UserError(
+        `steps '${clash.name}' and '${step.name}' both become the Argo task '${task}' ` +
+          "(Argo names allow '-' but not '_'); rename one of them",
+        { notebook: ir.notebook, cell: step.cells[0] }
+      );
+    }
+    owners.set(task, step);
+    tasks.set(step.name, task);
+  }
+  return tasks;
+}
+
+/** Refuses variable and parameter names Argo cannot carry (non-ASCII identifiers). */
+export function checkArgoNames(ir: IPipelineIR): void {
+  for (const parameter of ir.parameters) {
+    if (!ARGO_VALUE_NAME.test(parameter.name)) {
+      throw new UserError(
+        `parameter '${parameter.name}': Argo parameter names allow only ASCII letters, digits, '_' and '-'`,
+        { notebook: ir.notebook, cell: parameter.cell, line: parameter.line }
+      );
+    }
+  }
+  for (const step of ir.steps) {
+    for (const name of [...step.inputs, ...step.outputs]) {
+      if (!ARGO_VALUE_NAME.test(name)) {
+        throw new UserError(
+          `step '${step.name}' passes variable '${name}', but Argo artifact names allow only ` +
+            "ASCII letters, digits, '_' and '-'; rename the variable",
+          { notebook: ir.notebook, cell: step.cells[0] }
+        );
+      }
+    }
+  }
+}
+
+/**
+ * The Workflow's base name, from the pipeline name: a display name, so it is normalized to a
+ * DNS label (the original stays in an annotation). Refused when nothing usable remains.
+ */
+export function workflowBaseName(ir: IPipelineIR): string {
+  const base = ir.pipeline.name
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 45)
+    .replace(/-+$/, '');
+  if (!/^[a-z0-9]/.test(base)) {
+    throw new UserError(
+      `the pipeline name ${JSON.stringify(ir.pipeline.name.slice(0, 80))} has no letters or digits ` +
+        'to name a Workflow after; set metadata.cellpipe.name',
+      { notebook: ir.notebook }
+    );
+  }
+  return base;
+}
