@@ -31,6 +31,29 @@ async function openExample(
   return target;
 }
 
+/** Reloads the page (the notebook tab, not the Launcher, comes back) and shows the sidebar. */
+async function reloadWithNotebook(
+  page: IJupyterLabPageFixture,
+  notebook: string
+) {
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  const name = notebook.split('/').pop()!;
+  // The restored layout usually brings the notebook back; open it if it did not.
+  const tab = page.locator('.jp-mod-current.lm-TabBar-tab, .lm-TabBar-tab', {
+    hasText: name
+  });
+  try {
+    await tab.first().waitFor({ timeout: 10_000 });
+  } catch {
+    await page.notebook.openByPath(notebook);
+  }
+  await page.notebook.activate(name);
+  if (!(await page.sidebar.isTabOpen(SIDEBAR))) {
+    await page.sidebar.openTab(SIDEBAR);
+  }
+}
+
 /** Whether the server side serves the runs routes (it is built in parallel with this sidebar). */
 async function serverRuns(page: IJupyterLabPageFixture): Promise<boolean> {
   const status = await page.evaluate(async () => {
@@ -69,6 +92,98 @@ function failingNotebook(): string {
     nbformat: 4,
     nbformat_minor: 5
   });
+}
+
+/**
+ * A stand-in for the server's run routes (design §4), for the runs list's own behaviour: the
+ * records it returns follow src/core/runs/record.ts. Each started run goes Pending, Running,
+ * then `finalStatus` after a few polls; cancel ends a run as Cancelled. Records outlive a page
+ * reload, as the server's run store does.
+ */
+async function standInRunServer(
+  page: IJupyterLabPageFixture,
+  notebook: string,
+  finalStatus: 'Succeeded' | 'Failed',
+  pollsUntilDone = 3
+) {
+  const runs = new Map<string, { record: any; polls: number }>();
+  let count = 0;
+  await page.route(/\/cellpipe\/runs(\/|\?|$)/, async route => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const parts = url.pathname
+      .split('/cellpipe/runs')[1]
+      .split('/')
+      .filter(Boolean);
+    const json = (body: unknown) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(body)
+      });
+    if (request.method() === 'POST' && parts.length === 0) {
+      const body = request.postDataJSON();
+      count++;
+      const id = `20261122-140000-00${count}abc`;
+      const record = {
+        id,
+        status: 'Pending',
+        target: body.target,
+        notebook: body.path,
+        pipeline: 'digits-fan-out',
+        createdAt: new Date().toISOString(),
+        startedAt: null,
+        finishedAt: null,
+        params: body.params,
+        links: [
+          { kind: 'local', label: 'Run viewer', url: `lab?cellpipe-run=${id}` }
+        ],
+        steps: []
+      };
+      runs.set(id, { record, polls: 0 });
+      return json(record);
+    }
+    if (request.method() === 'POST' && parts[1] === 'cancel') {
+      const run = runs.get(parts[0])!;
+      run.record = {
+        ...run.record,
+        status: 'Cancelled',
+        finishedAt: new Date().toISOString()
+      };
+      run.polls = -1000;
+      return json(run.record);
+    }
+    if (parts.length === 1) {
+      const run = runs.get(parts[0])!;
+      run.polls++;
+      if (run.polls === 1) {
+        run.record = {
+          ...run.record,
+          status: 'Running',
+          startedAt: new Date().toISOString()
+        };
+      } else if (
+        run.polls >= pollsUntilDone &&
+        run.record.status === 'Running'
+      ) {
+        run.record = {
+          ...run.record,
+          status: finalStatus,
+          finishedAt: new Date().toISOString(),
+          ...(finalStatus === 'Failed'
+            ? {
+                error:
+                  'step check failed: ValueError: boom (failing.ipynb, cell 1, line 2)'
+              }
+            : {})
+        };
+      }
+      return json(run.record);
+    }
+    expect(url.searchParams.get('notebook')).toBe(notebook);
+    return json([...runs.values()].map(run => run.record).reverse());
+  });
+  return runs;
 }
 
 test.describe('pipeline sidebar', () => {
@@ -204,6 +319,66 @@ test.describe('pipeline sidebar', () => {
     });
   });
 
+  test('runs list (stand-in server): a started run shows a link, turns Succeeded live, and is listed after a reload', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/fan-out.ipynb`;
+    await standInRunServer(page, notebook, 'Succeeded');
+    await openExample(page, tmpPath);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      /Pending|Running/
+    );
+    await expect(run.locator('.jp-cellpipe-Run-link')).toHaveText('Run viewer');
+    await expect(run.locator('.jp-cellpipe-Run-cancel')).toBeVisible();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText('Running');
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded',
+      {
+        timeout: 10_000
+      }
+    );
+    await expect(run.locator('.jp-cellpipe-Run-cancel')).toHaveCount(0);
+    await expect(run.locator('.jp-cellpipe-Run-duration')).toHaveText(/\d s$/);
+
+    await reloadWithNotebook(page, notebook);
+    await expect(
+      page.locator(`${panel} .jp-cellpipe-Run .jp-cellpipe-StatusChip`)
+    ).toHaveText('Succeeded');
+  });
+
+  test('runs list (stand-in server): cancel, and a failing run shows Failed with its error', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/fan-out.ipynb`;
+    await standInRunServer(page, notebook, 'Failed', 6);
+    await openExample(page, tmpPath);
+    const button = page.locator(`${panel} .jp-cellpipe-SplitButton-main`);
+    await button.click();
+    const first = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(first.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Running'
+    );
+    await first.locator('.jp-cellpipe-Run-cancel').click();
+    await expect(first.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Cancelled'
+    );
+
+    await button.click();
+    const second = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+    await expect(second.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Failed',
+      {
+        timeout: 15_000
+      }
+    );
+    await expect(second).toContainText('ValueError: boom');
+  });
+
   test('Compile and run: the run appears with a link, turns Succeeded, and survives a reload', async ({
     page,
     tmpPath
@@ -226,9 +401,7 @@ test.describe('pipeline sidebar', () => {
     );
     const id = await run.getAttribute('data-run');
 
-    await page.reload();
-    await page.notebook.activate('fan-out.ipynb');
-    await page.sidebar.openTab(SIDEBAR);
+    await reloadWithNotebook(page, `${tmpPath}/fan-out.ipynb`);
     const again = page.locator(`${panel} .jp-cellpipe-Run[data-run="${id}"]`);
     await expect(again).toBeVisible({ timeout: 30_000 });
     await expect(again.locator('.jp-cellpipe-StatusChip')).toHaveText(
