@@ -1,7 +1,8 @@
 /**
  * Every corpus notebook as a pipeline IR. Untagged notebooks (the Kaggle ones, and Kale's
  * read_data) are tagged in memory by `tagByHeadings`, as `cellpipe tag --by-headings` would;
- * a notebook that cannot be tagged that way either is reported, never silently dropped.
+ * one without headings (Kale's read_data) becomes a single step, its first code cell tagged
+ * `step:notebook`. A notebook that cannot be tagged either way is reported, never dropped.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -40,9 +41,25 @@ function loadNotebook(path: string): ICorpusNotebook {
       ir: analyzeNotebook(tagByHeadings(raw, name).notebook, name)
     };
   } catch (error) {
-    if (error instanceof UserError) {
-      return { name, unusable: error.message };
+    if (!(error instanceof UserError)) {
+      throw error;
     }
-    throw error;
+    // No headings either: the whole notebook as one step, as a user would tag it by hand.
+    const tagged = asOneStep(raw);
+    const ir = tagged && analyzeNotebook(tagged, name);
+    return ir?.steps.length ? { name, ir } : { name, unusable: error.message };
   }
+}
+
+/** The notebook with its first code cell tagged `step:notebook`, or undefined without one. */
+function asOneStep(raw: unknown): unknown {
+  const notebook = structuredClone(raw) as {
+    cells?: { cell_type?: string; metadata?: { tags?: string[] } }[];
+  };
+  const first = notebook.cells?.find(cell => cell.cell_type === 'code');
+  if (!first) {
+    return undefined;
+  }
+  first.metadata = { ...first.metadata, tags: ['step:notebook'] };
+  return notebook;
 }

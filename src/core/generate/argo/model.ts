@@ -51,8 +51,9 @@ export interface IStepTemplate {
     }[];
     artifacts?: IArtifactPath[];
   };
-  retryStrategy?: { limit: number };
-  activeDeadlineSeconds?: number;
+  /** IntOrString fields, written as strings as Argo's schema describes them. */
+  retryStrategy?: { limit: string };
+  activeDeadlineSeconds?: string;
   /** Exactly one of these: code inline (`script`) or from the code volume (`container`). */
   script?: IStepContainer & { source: string };
   container?: IStepContainer;

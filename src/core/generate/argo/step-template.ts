@@ -170,10 +170,10 @@ export function stepTemplate(
     }
   }
   if (effective.retries !== undefined && effective.retries > 0) {
-    template.retryStrategy = { limit: effective.retries };
+    template.retryStrategy = { limit: String(effective.retries) };
   }
   if (effective.timeoutSeconds !== undefined) {
-    template.activeDeadlineSeconds = effective.timeoutSeconds;
+    template.activeDeadlineSeconds = String(effective.timeoutSeconds);
   }
   if (code.kind === 'inline') {
     template.script = { ...container, source: code.source };
