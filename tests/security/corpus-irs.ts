@@ -46,7 +46,7 @@ function loadNotebook(path: string): ICorpusNotebook {
     }
     // No headings either: the whole notebook as one step, as a user would tag it by hand.
     const tagged = asOneStep(raw);
-    const ir = tagged && analyzeNotebook(tagged, name);
+    const ir = tagged ? analyzeNotebook(tagged, name) : undefined;
     return ir?.steps.length ? { name, ir } : { name, unusable: error.message };
   }
 }
