@@ -379,6 +379,24 @@ test.describe('pipeline sidebar', () => {
     await expect(second).toContainText('ValueError: boom');
   });
 
+  test('the notebook toolbar button and Accel Shift Enter run Compile and run', async ({
+    page,
+    tmpPath
+  }) => {
+    await standInRunServer(page, `${tmpPath}/fan-out.ipynb`, 'Succeeded');
+    await openExample(page, tmpPath);
+    const button = page.locator(
+      '.jp-NotebookPanel-toolbar [data-jp-item-name="cellpipe-compile-and-run"] button'
+    );
+    await expect(button).toHaveCount(1);
+    await button.click();
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(1);
+
+    await page.notebook.selectCells(4);
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+  });
+
   test('Compile and run: the run appears with a link, turns Succeeded, and survives a reload', async ({
     page,
     tmpPath
