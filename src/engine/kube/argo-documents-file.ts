@@ -68,6 +68,18 @@ export function parseArgoDocuments(
 
 /** The step names: the tasks of the entrypoint's DAG (or its steps), else the templates. */
 export function workflowStepNames(workflow: IWorkflowObject): string[] {
+  // cellpipe's own Workflows list their step tasks (a long pipeline's DAG is cut into parts).
+  const listed = workflow.metadata.annotations?.['cellpipe.dev/tasks'];
+  if (listed !== undefined) {
+    try {
+      const tasks: unknown = JSON.parse(listed);
+      if (Array.isArray(tasks) && tasks.every(t => typeof t === 'string')) {
+        return tasks as string[];
+      }
+    } catch {
+      // Not ours after all: read the DAG below.
+    }
+  }
   const spec = workflow.spec as {
     entrypoint?: string;
     templates?: {

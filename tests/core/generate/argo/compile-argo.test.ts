@@ -7,6 +7,7 @@ import { ISettingsOverrides } from '../../../../src/core/settings/resolved';
 import { UserError } from '../../../../src/core/errors';
 import { syntheticNotebook } from '../../../support/synthetic-notebook';
 import { schemaErrors } from './argo-schema';
+import { workflowStepNames } from '../../../../src/engine/kube/argo-documents-file';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
@@ -368,6 +369,9 @@ describe('step code past the size budget', () => {
     expect(
       JSON.parse(workflow.metadata.annotations['cellpipe.dev/tasks'])
     ).toHaveLength(500);
+    // The run record lists the steps, not the DAG parts.
+    expect(workflowStepNames(workflow)).toHaveLength(500);
+    expect(workflowStepNames(workflow)[0]).toBe('s0');
   });
 });
 
