@@ -1,0 +1,154 @@
+import type { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { analyzeNotebookText } from '../../../src/core/analyze';
+import { IRunRecord } from '../../../src/core/runs/record';
+import { layoutDag } from '../../../src/lab/sidebar/dag-model';
+import { DagView } from '../../../src/lab/sidebar/dag-view';
+import { DiagnosticsView } from '../../../src/lab/sidebar/diagnostics-view';
+import { isWebLink, RunsView } from '../../../src/lab/sidebar/runs-view';
+import { readFileSync } from 'node:fs';
+
+jest.mock('../../../src/lab/api/request', () => ({
+  requestAPI: jest.fn(),
+  postAPI: jest.fn()
+}));
+
+const fill = (text: string, args: unknown[]) =>
+  text.replace(/%(\d+)/g, (_, n) => String(args[Number(n) - 1]));
+const trans = {
+  __: (text: string, ...args: unknown[]) => fill(text, args),
+  _n: (one: string, many: string, n: number, ...args: unknown[]) =>
+    fill(n === 1 ? one : many, [n, ...args])
+} as unknown as TranslationBundle;
+
+function record(
+  links: IRunRecord['links'],
+  extra: Partial<IRunRecord> = {}
+): IRunRecord {
+  return {
+    id: '20261122-140000-000abc',
+    status: 'Running',
+    target: 'argo',
+    notebook: 'n.ipynb',
+    pipeline: 'n',
+    createdAt: '2026-11-22T14:00:00.000Z',
+    startedAt: '2026-11-22T14:00:00.000Z',
+    finishedAt: null,
+    params: {},
+    links,
+    steps: [],
+    ...extra
+  };
+}
+
+function runsMarkup(run: IRunRecord): string {
+  return renderToStaticMarkup(
+    <RunsView
+      runs={[run]}
+      error={null}
+      now={Date.parse('2026-11-22T14:00:12.000Z')}
+      onCancel={() => undefined}
+      onOpenLocal={() => undefined}
+      trans={trans}
+    />
+  );
+}
+
+describe('runs view', () => {
+  it.each([
+    ['https://argo.example/workflows/ns/wf', true],
+    ['http://localhost:8080/#/runs/details/1', true],
+    ['javascript:alert(1)', false],
+    ['lab?cellpipe-run=1', false],
+    ['data:text/html,<b>x</b>', false]
+  ])('%s is a web link: %s', (url, web) => {
+    expect(isWebLink(url)).toBe(web);
+  });
+
+  it('links cluster runs to their UI, never as script URLs, and escapes labels', () => {
+    const html = runsMarkup(
+      record([
+        {
+          kind: 'argo',
+          label: 'Argo <UI>',
+          url: 'https://argo.example/workflows/ns/wf'
+        },
+        { kind: 'kfp-run', label: 'evil', url: 'javascript:alert(1)' }
+      ])
+    );
+    expect(html).toContain('href="https://argo.example/workflows/ns/wf"');
+    expect(html).toContain('rel="noopener noreferrer"');
+    expect(html).toContain('Argo &lt;UI&gt;');
+    expect(html).not.toContain('javascript:');
+    expect(html).toContain('jp-mod-running');
+    expect(html).toContain('12 s');
+    expect(html).toContain('Cancel');
+  });
+
+  it('gives a local run a run viewer button even without a link in its record', () => {
+    const html = runsMarkup(
+      record([], {
+        target: 'local',
+        status: 'Failed',
+        finishedAt: '2026-11-22T14:00:03.000Z',
+        error: 'step check failed'
+      })
+    );
+    expect(html).toContain('Run viewer');
+    expect(html).not.toContain('Cancel');
+    expect(html).toContain('3.0 s');
+    expect(html).toContain('step check failed');
+  });
+});
+
+describe('DAG and diagnostics views', () => {
+  const path = 'examples/fan-out.ipynb';
+  const ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
+
+  it('draws one box per step and one arrow per edge, marking failing steps', () => {
+    const html = renderToStaticMarkup(
+      <DagView
+        layout={layoutDag(ir.steps)}
+        failing={new Set(['svm'])}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html.match(/data-step="/g)).toHaveLength(7);
+    expect(html.match(/marker-end="url\(#jp-cellpipe-arrow\)"/g)).toHaveLength(10);
+    expect(html).toMatch(/jp-cellpipe-Dag-node-error" data-step="svm"/);
+    expect(html).toContain('x_test +3');
+  });
+
+  it('says where each diagnostic is', () => {
+    const html = renderToStaticMarkup(
+      <DiagnosticsView
+        diagnostics={[
+          {
+            severity: 'error',
+            code: 'undefined-name',
+            message: 'name x is not defined',
+            cell: 5,
+            line: 3,
+            column: 8
+          },
+          {
+            severity: 'warning',
+            code: 'empty-pipeline',
+            message: 'no steps',
+            cell: null,
+            line: 1,
+            column: 0
+          }
+        ]}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html).toContain('cell 5, line 3');
+    expect(html).toContain('jp-mod-error');
+    expect(html).toContain('notebook');
+    expect(html).toMatch(/<button disabled=""/);
+  });
+});
