@@ -1,7 +1,10 @@
 /**
  * The pods an Argo Workflow would create, as the Argo controller builds them from the Workflow
- * (Argo v3/v4 `workflowpod.go` behaviour): one pod per container/script/containerSet template,
- * whose spec is
+ * (Argo v3/v4 `workflowpod.go` behaviour): one pod per DAG task (or `steps` step) that runs a
+ * container/script/containerSet template, with the task's `arguments.parameters` substituted for
+ * `{{inputs.parameters.NAME}}` (and the input's default where the task gives none); a pod
+ * template that no task references (an entrypoint) gives one pod as written. A pod's spec is
+ *   - `spec.podMetadata` labels and annotations under the template's own `metadata`,
  *   - the workflow-level pod fields (securityContext, serviceAccountName,
  *     automountServiceAccountToken, imagePullSecrets, nodeSelector, tolerations, hostNetwork),
  *     with the template's own values winning where a template sets them,
@@ -36,29 +39,100 @@ export function argoPods(documents: unknown[]): IPod[] {
   const workflow = workflows[0] as IObject;
   const spec = objectAt(workflow.spec, 'spec');
   const defaults = objectAt(spec.templateDefaults, 'spec.templateDefaults');
-  const pods: IPod[] = [];
+  const templates = new Map<string, IObject>();
   for (const raw of listAt(spec.templates, 'spec.templates')) {
     const template = mergePatch(defaults, raw);
-    const name = String(template.name);
-    const kinds = Object.keys(template).filter(
-      key => POD_TEMPLATE_KINDS.includes(key) || NO_POD_KINDS.includes(key)
-    );
-    if (kinds.length !== 1) {
-      throw new Error(
-        `template ${name}: expected one of ${[...POD_TEMPLATE_KINDS, ...NO_POD_KINDS].join(', ')}, found ${kinds.join(', ') || 'none'} (an unmodelled template kind)`
-      );
+    templateKind(template);
+    templates.set(String(template.name), template);
+  }
+  const pods: IPod[] = [];
+  const referenced = new Set<string>();
+  for (const [name, template] of templates) {
+    for (const task of invocations(template, name)) {
+      const target = templates.get(String(task.template));
+      if (!target) {
+        throw new Error(
+          `${name}: task ${task.name} names unknown template ${task.template}`
+        );
+      }
+      referenced.add(String(task.template));
+      if (POD_TEMPLATE_KINDS.includes(templateKind(target))) {
+        const resolved = withArguments(target, task);
+        pods.push(templatePod(spec, resolved, String(task.name)));
+      }
     }
-    if (NO_POD_KINDS.includes(kinds[0])) {
-      continue;
+  }
+  for (const [name, template] of templates) {
+    if (
+      !referenced.has(name) &&
+      POD_TEMPLATE_KINDS.includes(templateKind(template))
+    ) {
+      pods.push(templatePod(spec, template, name));
     }
-    pods.push(templatePod(spec, template, name));
   }
   return pods;
 }
 
+function templateKind(template: IObject): string {
+  const kinds = Object.keys(template).filter(
+    key => POD_TEMPLATE_KINDS.includes(key) || NO_POD_KINDS.includes(key)
+  );
+  if (kinds.length !== 1) {
+    throw new Error(
+      `template ${String(template.name)}: expected one of ${[...POD_TEMPLATE_KINDS, ...NO_POD_KINDS].join(', ')}, found ${kinds.join(', ') || 'none'} (an unmodelled template kind)`
+    );
+  }
+  return kinds[0];
+}
+
+/** The tasks of a DAG template, or the steps of a `steps` template. */
+function invocations(template: IObject, name: string): IObject[] {
+  if (template.dag !== undefined) {
+    return listAt(
+      objectAt(template.dag, `${name}.dag`).tasks,
+      `${name}.dag.tasks`
+    );
+  }
+  if (template.steps !== undefined) {
+    return (template.steps as unknown[][]).flatMap(group =>
+      listAt(group, `${name}.steps`)
+    );
+  }
+  return [];
+}
+
+/** The template with `{{inputs.parameters.NAME}}` replaced by the task's argument (or default). */
+function withArguments(template: IObject, task: IObject): IObject {
+  const values = new Map<string, unknown>();
+  for (const input of listAt(
+    objectAt(template.inputs, 'inputs').parameters,
+    'inputs.parameters'
+  )) {
+    values.set(String(input.name), input.value ?? input.default);
+  }
+  for (const argument of listAt(
+    objectAt(task.arguments, 'arguments').parameters,
+    'arguments.parameters'
+  )) {
+    values.set(String(argument.name), argument.value);
+  }
+  let text = JSON.stringify(template);
+  for (const [name, value] of values) {
+    if (value !== undefined) {
+      text = text
+        .split(`{{inputs.parameters.${name}}}`)
+        .join(JSON.stringify(String(value)).slice(1, -1));
+    }
+  }
+  return JSON.parse(text) as IObject;
+}
+
 function templatePod(spec: IObject, template: IObject, name: string): IPod {
   const path = `template ${name}`;
-  const metadata = objectAt(template.metadata, `${path}.metadata`);
+  const metadata = mergePatch(
+    objectAt(spec.podMetadata, 'spec.podMetadata'),
+    objectAt(template.metadata, `${path}.metadata`)
+  );
   let podSpec: IObject = defined({
     securityContext: template.securityContext ?? spec.securityContext,
     serviceAccountName: template.serviceAccountName ?? spec.serviceAccountName,

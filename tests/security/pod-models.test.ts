@@ -52,7 +52,7 @@ describe('the Argo pod model', () => {
     const pods = argoPods([{ kind: 'ConfigMap' }, workflow()]);
     expect(pods).toHaveLength(1);
     expect(pods[0].metadata).toEqual({
-      name: 'step-a',
+      name: 'a',
       labels: { team: 'ml' }
     });
     expect(pods[0].spec).toMatchObject({
@@ -64,6 +64,38 @@ describe('the Argo pod model', () => {
       ],
       containers: [{ name: 'main', image: 'python:3.11-slim' }]
     });
+  });
+
+  it('makes one pod per task of a shared template, with the task’s arguments', () => {
+    const doc = workflow();
+    doc.spec.templates = [
+      {
+        name: 'main',
+        dag: {
+          tasks: ['x', 'y'].map(step => ({
+            name: `task-${step}`,
+            template: 'shared',
+            arguments: { parameters: [{ name: 'step', value: step }] }
+          }))
+        }
+      },
+      {
+        name: 'shared',
+        inputs: { parameters: [{ name: 'step' }] },
+        container: {
+          image: 'python:3.11-slim',
+          command: ['python3', '/code/{{inputs.parameters.step}}.py'],
+          securityContext: restrictedContainer
+        }
+      } as never
+    ];
+    const pods = argoPods([doc]);
+    expect(pods.map(pod => pod.metadata.name)).toEqual(['task-x', 'task-y']);
+    expect(
+      pods.map(
+        pod => (pod.spec.containers as { command: string[] }[])[0].command[1]
+      )
+    ).toEqual(['/code/x.py', '/code/y.py']);
   });
 
   it('applies podSpecPatch by container name', () => {
