@@ -23,7 +23,9 @@ def _jupyter_server_extension_points():
 
 def _load_jupyter_server_extension(server_app):
     """Registers the /cellpipe/ routes (see cellpipe/routes.py)."""
+    import os
+
     from .routes import setup_route_handlers
 
-    setup_route_handlers(server_app)
+    setup_route_handlers(server_app, node=os.environ.get("CELLPIPE_NODE") or None)
     server_app.log.info("cellpipe: server extension loaded")

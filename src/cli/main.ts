@@ -3,7 +3,9 @@ import { commands } from './commands/index';
 import { UserError } from '../core/errors';
 import { ICliCommand } from './command';
 
-export const VERSION = '0.1.0';
+import { VERSION } from './version';
+
+export { VERSION };
 
 function overview(): string {
   const width = Math.max(...commands.map(c => c.name.length), 4);

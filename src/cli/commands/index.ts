@@ -20,5 +20,6 @@ export const commands: ICommandEntry[] = [
   },
   { name: 'run', load: () => require('./run').runCommand },
   { name: 'runs', load: () => require('./runs').runsCommand },
-  { name: 'submit', load: () => require('./submit').submitCommand }
+  { name: 'submit', load: () => require('./submit').submitCommand },
+  { name: 'engine', load: () => require('./engine').engineCommand }
 ];

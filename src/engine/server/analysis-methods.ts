@@ -1,0 +1,71 @@
+/** The engine's analyze, compile and settings methods. */
+import { analyzeSummary, IAnalyzeSummary } from '../../core/ir/summary';
+import { CompileTarget } from '../../core/generate/compiled';
+import {
+  COMPILE_TARGETS,
+  compileWithSettings
+} from '../../core/generate/compile';
+import { resolveSettings } from '../../core/settings/resolve';
+import {
+  IPipelineSettings,
+  ISettingsOverrides
+} from '../../core/settings/resolved';
+import { securityWeakenings } from '../../core/settings/security';
+import { EngineError } from './protocol';
+import { INotebookRequest, notebookIR } from './notebook-source';
+
+export interface IAnalysisParams extends INotebookRequest {
+  overrides?: unknown;
+  target?: unknown;
+}
+
+export function overridesOf(value: unknown): ISettingsOverrides {
+  if (value === undefined || value === null) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new EngineError(400, '"overrides" must be an object of settings');
+  }
+  return value as ISettingsOverrides;
+}
+
+export function analyzeMethod(
+  root: string,
+  params: IAnalysisParams
+): IAnalyzeSummary {
+  return analyzeSummary(notebookIR(root, params));
+}
+
+export function settingsMethod(
+  root: string,
+  params: IAnalysisParams
+): { settings: IPipelineSettings; weakenings: string[] } {
+  const settings = resolveSettings(
+    notebookIR(root, params),
+    overridesOf(params.overrides)
+  );
+  return { settings, weakenings: securityWeakenings(settings.security) };
+}
+
+export function compileMethod(
+  root: string,
+  params: IAnalysisParams
+): { target: CompileTarget; text: string; warnings: string[] } {
+  const target = params.target as CompileTarget;
+  if (!COMPILE_TARGETS.includes(target)) {
+    throw new EngineError(
+      400,
+      `"target" must be ${COMPILE_TARGETS.join(' or ')}`
+    );
+  }
+  const ir = notebookIR(root, params);
+  const settings = resolveSettings(ir, overridesOf(params.overrides));
+  const compiled = compileWithSettings(ir, target, settings);
+  const warnings = [
+    ...ir.diagnostics
+      .filter(d => d.severity === 'warning')
+      .map(d => `cell ${d.cell ?? '-'}, line ${d.line}: ${d.message}`),
+    ...securityWeakenings(settings.security)
+  ];
+  return { target, text: compiled.text, warnings };
+}

@@ -1,0 +1,144 @@
+/**
+ * The engine's run methods: start (local, Argo or KFP), list, get, log and cancel. Local runs go
+ * through the local runs API; cluster runs compile in process, submit, and are then followed
+ * in the background so their records stay current while the engine lives.
+ */
+
+import { IRunRecord } from '../../core/runs/record';
+import { compileWithSettings } from '../../core/generate/compile';
+import { resolveSettings } from '../../core/settings/resolve';
+import { isAbsolute, relative } from 'node:path';
+import * as local from '../local/api';
+import { EngineError } from './protocol';
+import { notebookIR, pathUnderRoot } from './notebook-source';
+import { overridesOf } from './analysis-methods';
+
+export interface IEngineContext {
+  root: string;
+  /** The engine bundle, which detached local runners run. */
+  entry: string;
+  home?: string;
+}
+
+type Params = Record<string, unknown>;
+
+/** The record as the lab sees it: its notebook relative to the server root. */
+export function presented(
+  context: IEngineContext,
+  record: IRunRecord
+): IRunRecord {
+  if (!isAbsolute(record.notebook)) {
+    return record;
+  }
+  const inside = relative(context.root, record.notebook);
+  return inside.startsWith('..') || isAbsolute(inside)
+    ? record
+    : { ...record, notebook: inside.split('\\').join('/') };
+}
+
+function text(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new EngineError(400, `the request needs "${name}"`);
+  }
+  return value;
+}
+
+function runParams(value: unknown): Record<string, string | number | boolean> {
+  if (value === undefined || value === null) {
+    return {};
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    throw new EngineError(
+      400,
+      '"params" must be an object of parameter values'
+    );
+  }
+  for (const [name, item] of Object.entries(value)) {
+    if (!['string', 'number', 'boolean'].includes(typeof item)) {
+      throw new EngineError(
+        400,
+        `parameter ${name} must be a string, number or boolean`
+      );
+    }
+  }
+  return value as Record<string, string | number | boolean>;
+}
+
+export async function startRunMethod(
+  context: IEngineContext,
+  params: Params
+): Promise<IRunRecord> {
+  const path = text(params.path, 'path');
+  const target = params.target ?? 'local';
+  const values = runParams(params.params);
+  if (target === 'local') {
+    const full = pathUnderRoot(context.root, path);
+    const record = local.startRun(
+      { notebook: full, params: values, home: context.home },
+      { entry: context.entry }
+    );
+    return presented(context, record);
+  }
+  if (target !== 'argo' && target !== 'kfp') {
+    throw new EngineError(400, '"target" must be local, argo or kfp');
+  }
+  const ir = notebookIR(context.root, { path });
+  const settings = resolveSettings(ir, overridesOf(params.overrides));
+  const compiled = compileWithSettings(ir, target, settings);
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
+  return cluster.submitCompiled(context, path, compiled, settings, values);
+}
+
+export function listRunsMethod(
+  context: IEngineContext,
+  params: Params
+): IRunRecord[] {
+  const runs = local.listRuns(context.home).map(r => presented(context, r));
+  const notebook = params.notebook;
+  return typeof notebook === 'string'
+    ? runs.filter(r => r.notebook === notebook)
+    : runs;
+}
+
+export function getRunMethod(
+  context: IEngineContext,
+  params: Params
+): IRunRecord {
+  return presented(context, local.getRun(text(params.id, 'id'), context.home));
+}
+
+export function readLogMethod(
+  context: IEngineContext,
+  params: Params
+): { text: string; offset: number; complete: boolean } {
+  const id = text(params.id, 'id');
+  const step = text(params.step, 'step');
+  const offset = Number(params.offset ?? 0);
+  if (!Number.isFinite(offset) || offset < 0) {
+    throw new EngineError(400, '"offset" must be a byte offset ≥ 0');
+  }
+  const chunk = local.readStepLog(id, step, offset, context.home, 1024 * 1024);
+  const record = local.getRun(id, context.home);
+  const entry = record.steps.find(s => s.name === step);
+  const finished =
+    entry !== undefined && !['Pending', 'Running'].includes(entry.status);
+  return {
+    text: chunk.text,
+    offset: chunk.offset,
+    complete: finished && chunk.offset >= chunk.size
+  };
+}
+
+export async function cancelRunMethod(
+  context: IEngineContext,
+  params: Params
+): Promise<IRunRecord> {
+  const id = text(params.id, 'id');
+  const record = local.getRun(id, context.home);
+  if (record.target === 'local') {
+    return presented(context, await local.cancelRun(id, context.home));
+  }
+  const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
+  return cluster.cancelClusterRun(context, record);
+}

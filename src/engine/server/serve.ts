@@ -1,0 +1,105 @@
+/**
+ * The engine loop: JSON requests, one per line, on `input`; one JSON response per line on
+ * `output`. Requests run concurrently, so a slow cluster submission never blocks an analysis.
+ * Nothing else goes to `output`: diagnostics go to stderr.
+ */
+import { createInterface } from 'node:readline';
+import { Readable, Writable } from 'node:stream';
+import { engineMethods } from './methods';
+import { errorReply, IEngineRequest, IEngineResponse } from './protocol';
+import { IEngineContext } from './run-methods';
+
+function parseRequest(line: string): IEngineRequest | IEngineResponse {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return {
+      id: null,
+      error: { status: 400, message: 'the request is not JSON' }
+    };
+  }
+  const request = value as Partial<IEngineRequest>;
+  const idOk =
+    typeof request?.id === 'number' || typeof request?.id === 'string';
+  if (!idOk || typeof request.method !== 'string') {
+    return {
+      id: idOk ? (request.id as IEngineRequest['id']) : null,
+      error: { status: 400, message: 'a request needs "id" and "method"' }
+    };
+  }
+  return request as IEngineRequest;
+}
+
+export async function handleRequest(
+  context: IEngineContext,
+  version: string,
+  request: IEngineRequest
+): Promise<IEngineResponse> {
+  const method = engineMethods(version)[request.method];
+  if (!method) {
+    return {
+      id: request.id,
+      error: {
+        status: 404,
+        message: `the engine has no method "${request.method}"`
+      }
+    };
+  }
+  const params = request.params;
+  if (
+    params !== undefined &&
+    (params === null || typeof params !== 'object' || Array.isArray(params))
+  ) {
+    return {
+      id: request.id,
+      error: { status: 400, message: '"params" must be an object' }
+    };
+  }
+  try {
+    return { id: request.id, result: await method(context, params ?? {}) };
+  } catch (error) {
+    if (
+      !(error instanceof Error) ||
+      error.name === 'Error' ||
+      error.name === 'TypeError'
+    ) {
+      process.stderr.write(
+        `cellpipe engine: ${request.method} failed: ${error instanceof Error ? error.stack : String(error)}\n`
+      );
+    }
+    return { id: request.id, error: errorReply(error) };
+  }
+}
+
+/** Serves until `input` ends; resolves once every started request has answered. */
+export function serve(
+  context: IEngineContext,
+  version: string,
+  input: Readable,
+  output: Writable
+): Promise<void> {
+  const pending = new Set<Promise<void>>();
+  const write = (response: IEngineResponse) => {
+    output.write(JSON.stringify(response) + '\n');
+  };
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  lines.on('line', line => {
+    if (line.trim() === '') {
+      return;
+    }
+    const parsed = parseRequest(line);
+    if ('error' in parsed || 'result' in parsed) {
+      write(parsed);
+      return;
+    }
+    const work = handleRequest(context, version, parsed).then(write);
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  });
+  return new Promise(done => {
+    lines.on('close', () => {
+      void Promise.all(pending).then(() => done());
+    });
+  });
+}
