@@ -130,6 +130,18 @@ describe('live analysis', () => {
     expect(into.map(e => e.from).sort()).toEqual(['compare', 'forest', 'svm']);
   });
 
+  it('follows a tag added to an existing cell (what the tag editors do)', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.addCodeCell('best = max(forest_score, svm_score)\n');
+    const { analysis, frames, states } = follow(notebook);
+    analysis.active = true;
+    frames.run();
+    expect(states.at(-1)!.layout.nodes.map(n => n.name)).not.toContain('pick');
+    notebook.setTags(14, ['step:pick']);
+    frames.run();
+    expect(states.at(-1)!.layout.nodes.map(n => n.name)).toContain('pick');
+  });
+
   it('measures edit -> DAG drawn once per edit', () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { analysis, frames } = follow(notebook);
