@@ -116,7 +116,9 @@ describe('DAG and diagnostics views', () => {
       />
     );
     expect(html.match(/data-step="/g)).toHaveLength(7);
-    expect(html.match(/marker-end="url\(#jp-cellpipe-arrow\)"/g)).toHaveLength(10);
+    expect(html.match(/marker-end="url\(#jp-cellpipe-arrow\)"/g)).toHaveLength(
+      10
+    );
     expect(html).toMatch(/jp-cellpipe-Dag-node-error" data-step="svm"/);
     expect(html).toContain('x_test +3');
   });
