@@ -1,0 +1,217 @@
+/**
+ * The PipelineSpec (KFP IR, schemaVersion 2.1.0; ../shared/schemas/kfp-2.17/pipeline_spec.proto):
+ * one component and executor per step running the step script, variables passed as artifacts,
+ * parameters typed, metrics as a system.Metrics artifact, retries and caching per task.
+ */
+import { IPipelineIR, IPipelineStep, ParameterType } from '../../ir/pipeline';
+import { IEffectiveStepSettings } from '../../settings/step-settings';
+
+export const METRICS_ARTIFACT = 'metrics';
+
+const PARAMETER_TYPES: Record<ParameterType, string> = {
+  int: 'NUMBER_INTEGER',
+  float: 'NUMBER_DOUBLE',
+  str: 'STRING',
+  bool: 'BOOLEAN'
+};
+
+/** Writes the script (the argument after it, `$0`) to a temporary file and runs it. */
+export const SCRIPT_RUNNER =
+  'program_path=$(mktemp -d)\n' +
+  'printf "%s" "$0" > "$program_path/step.py"\n' +
+  'exec python3 "$program_path/step.py" "$@"\n';
+
+const artifactType = (title: string) => ({
+  artifactType: { schemaTitle: title, schemaVersion: '0.0.1' }
+});
+
+export interface IKfpStepInput {
+  step: IPipelineStep;
+  task: string;
+  settings: IEffectiveStepSettings;
+  script: string;
+}
+
+function parameterDefinitions(ir: IPipelineIR) {
+  return Object.fromEntries(
+    ir.parameters.map(p => [p.name, { parameterType: PARAMETER_TYPES[p.type] }])
+  );
+}
+
+function component(ir: IPipelineIR, input: IKfpStepInput) {
+  const { step, task } = input;
+  const definition: Record<string, unknown> = { executorLabel: `exec-${task}` };
+  const inputs: Record<string, unknown> = {};
+  if (step.inputs.length) {
+    inputs.artifacts = Object.fromEntries(
+      step.inputs.map(name => [name, artifactType('system.Artifact')])
+    );
+  }
+  if (ir.parameters.length) {
+    inputs.parameters = parameterDefinitions(ir);
+  }
+  if (Object.keys(inputs).length) {
+    definition.inputDefinitions = inputs;
+  }
+  const outputs: [string, object][] = step.outputs.map(name => [
+    name,
+    artifactType('system.Artifact')
+  ]);
+  if (step.metrics.length) {
+    outputs.push([METRICS_ARTIFACT, artifactType('system.Metrics')]);
+  }
+  if (outputs.length) {
+    definition.outputDefinitions = { artifacts: Object.fromEntries(outputs) };
+  }
+  return definition;
+}
+
+function scriptArguments(ir: IPipelineIR, step: IPipelineStep): string[] {
+  const args: string[] = [];
+  for (const name of step.inputs) {
+    args.push('--input', `${name}={{$.inputs.artifacts['${name}'].path}}`);
+  }
+  for (const name of step.outputs) {
+    args.push('--output', `${name}={{$.outputs.artifacts['${name}'].path}}`);
+  }
+  for (const p of ir.parameters) {
+    args.push('--param', `${p.name}={{$.inputs.parameters['${p.name}']}}`);
+  }
+  if (step.metrics.length) {
+    args.push(
+      '--metrics',
+      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`
+    );
+  }
+  return args;
+}
+
+function resources(settings: IEffectiveStepSettings) {
+  const result: Record<string, unknown> = {};
+  const fields: [Record<string, string>, string, string][] = [
+    [settings.limits, 'cpu', 'resourceCpuLimit'],
+    [settings.limits, 'memory', 'resourceMemoryLimit'],
+    [settings.requests, 'cpu', 'resourceCpuRequest'],
+    [settings.requests, 'memory', 'resourceMemoryRequest']
+  ];
+  for (const [map, key, field] of fields) {
+    if (map[key] !== undefined) {
+      result[field] = map[key];
+    }
+  }
+  const accelerator = Object.keys(settings.limits).find(key =>
+    key.includes('/')
+  );
+  if (accelerator) {
+    result.accelerator = {
+      resourceType: accelerator,
+      resourceCount: settings.limits[accelerator]
+    };
+  }
+  return Object.keys(result).length ? result : undefined;
+}
+
+function executor(ir: IPipelineIR, input: IKfpStepInput) {
+  const container: Record<string, unknown> = {
+    image: input.settings.image,
+    command: ['sh', '-ec', SCRIPT_RUNNER, input.script],
+    args: scriptArguments(ir, input.step),
+    env: [
+      { name: 'HOME', value: '/tmp' },
+      { name: 'PYTHONUNBUFFERED', value: '1' }
+    ]
+  };
+  const limits = resources(input.settings);
+  if (limits) {
+    container.resources = limits;
+  }
+  return { container };
+}
+
+function task(
+  ir: IPipelineIR,
+  input: IKfpStepInput,
+  tasks: Map<string, string>
+) {
+  const { step } = input;
+  const entry: Record<string, unknown> = {
+    cachingOptions: { enableCache: input.settings.cache ?? true },
+    componentRef: { name: `comp-${input.task}` }
+  };
+  if (step.after.length) {
+    entry.dependentTasks = step.after.map(name => tasks.get(name) as string);
+  }
+  const inputs: Record<string, unknown> = {};
+  if (step.inputs.length) {
+    inputs.artifacts = Object.fromEntries(
+      step.inputs.map(name => [
+        name,
+        {
+          taskOutputArtifact: {
+            outputArtifactKey: name,
+            producerTask: tasks.get(step.producers[name]) as string
+          }
+        }
+      ])
+    );
+  }
+  if (ir.parameters.length) {
+    inputs.parameters = Object.fromEntries(
+      ir.parameters.map(p => [p.name, { componentInputParameter: p.name }])
+    );
+  }
+  if (Object.keys(inputs).length) {
+    entry.inputs = inputs;
+  }
+  if (input.settings.retries) {
+    entry.retryPolicy = { maxRetryCount: input.settings.retries };
+  }
+  entry.taskInfo = { name: input.task };
+  return entry;
+}
+
+export function pipelineSpec(
+  ir: IPipelineIR,
+  name: string,
+  steps: IKfpStepInput[],
+  tasks: Map<string, string>,
+  sdkVersion: string
+): Record<string, unknown> {
+  const root: Record<string, unknown> = {
+    dag: {
+      tasks: Object.fromEntries(steps.map(s => [s.task, task(ir, s, tasks)]))
+    }
+  };
+  if (ir.parameters.length) {
+    root.inputDefinitions = {
+      parameters: Object.fromEntries(
+        ir.parameters.map(p => [
+          p.name,
+          {
+            defaultValue: p.default,
+            isOptional: true,
+            parameterType: PARAMETER_TYPES[p.type]
+          }
+        ])
+      )
+    };
+  }
+  const info: Record<string, string> = { name };
+  if (ir.pipeline.description) {
+    info.description = ir.pipeline.description;
+  }
+  return {
+    components: Object.fromEntries(
+      steps.map(s => [`comp-${s.task}`, component(ir, s)])
+    ),
+    deploymentSpec: {
+      executors: Object.fromEntries(
+        steps.map(s => [`exec-${s.task}`, executor(ir, s)])
+      )
+    },
+    pipelineInfo: info,
+    root,
+    schemaVersion: '2.1.0',
+    sdkVersion
+  };
+}
