@@ -1,0 +1,226 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { analyzeNotebook } from '../../../../src/core/analyze';
+import { compile } from '../../../../src/core/generate/compile';
+import { ISettingsOverrides } from '../../../../src/core/settings/resolved';
+import { UserError } from '../../../../src/core/errors';
+import { corpusNotebooks } from '../../../security/corpus-irs';
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Doc = any;
+
+function cell(source: string, ...tags: string[]): object {
+  return {
+    cell_type: 'code',
+    metadata: { tags },
+    source,
+    outputs: [],
+    execution_count: null
+  };
+}
+
+function notebook(cells: object[], metadata: object = {}): object {
+  return { nbformat: 4, nbformat_minor: 5, metadata, cells };
+}
+
+function compileKfp(nb: object, overrides: ISettingsOverrides = {}) {
+  const compiled = compile(analyzeNotebook(nb, 'test.ipynb'), 'kfp', overrides);
+  const parsed = parseAllDocuments(compiled.text).map(d => {
+    expect(d.errors).toEqual([]);
+    return d.toJS() as Doc;
+  });
+  expect(parsed).toEqual(compiled.documents);
+  return {
+    spec: parsed[0],
+    executors: parsed[1].platforms.kubernetes.deploymentSpec.executors
+  };
+}
+
+describe('the KFP documents of an example', () => {
+  const nb = JSON.parse(
+    readFileSync(
+      resolve(__dirname, '../../../../examples/parameters-and-metrics.ipynb'),
+      'utf8'
+    )
+  );
+  const { spec, executors } = compileKfp(nb);
+
+  it('types the pipeline parameters and keeps their defaults', () => {
+    const parameters = spec.root.inputDefinitions.parameters;
+    for (const entry of Object.values(parameters) as Doc[]) {
+      expect([
+        'NUMBER_INTEGER',
+        'NUMBER_DOUBLE',
+        'STRING',
+        'BOOLEAN'
+      ]).toContain(entry.parameterType);
+      expect(entry.isOptional).toBe(true);
+    }
+  });
+
+  it('wires every input artifact from its producer task, after it', () => {
+    for (const [name, task] of Object.entries(spec.root.dag.tasks) as [
+      string,
+      Doc
+    ][]) {
+      for (const [variable, input] of Object.entries(
+        task.inputs?.artifacts ?? {}
+      ) as [string, Doc][]) {
+        const producer = input.taskOutputArtifact.producerTask;
+        expect(task.dependentTasks).toContain(producer);
+        expect(input.taskOutputArtifact.outputArtifactKey).toBe(variable);
+        const outputs =
+          spec.components[`comp-${producer}`].outputDefinitions.artifacts;
+        expect(outputs[variable]).toBeDefined();
+      }
+      expect(task.componentRef.name).toBe(`comp-${name}`);
+    }
+  });
+
+  it('reports metrics as a system.Metrics artifact', () => {
+    const withMetrics = Object.values(spec.components).filter(
+      (c: Doc) => c.outputDefinitions?.artifacts?.metrics
+    ) as Doc[];
+    expect(withMetrics).toHaveLength(1);
+    expect(
+      withMetrics[0].outputDefinitions.artifacts.metrics.artifactType
+        .schemaTitle
+    ).toBe('system.Metrics');
+  });
+
+  it('gives every executor a non-root security context and a writable /tmp', () => {
+    expect(Object.keys(executors).sort()).toEqual(
+      Object.keys(spec.deploymentSpec.executors).sort()
+    );
+    for (const config of Object.values(executors) as Doc[]) {
+      expect(config.securityContext).toEqual({
+        runAsUser: 1000,
+        runAsGroup: 100,
+        runAsNonRoot: true
+      });
+      expect(config.emptyDirMounts).toEqual([
+        { volumeName: 'cellpipe-tmp', mountPath: '/tmp' }
+      ]);
+    }
+    for (const executor of Object.values(
+      spec.deploymentSpec.executors
+    ) as Doc[]) {
+      expect(executor.container.command.slice(0, 2)).toEqual(['sh', '-ec']);
+      expect(executor.container.command[3]).toMatch(
+        /^#!\/usr\/bin\/env python3/
+      );
+    }
+  });
+});
+
+describe('per-step settings in KFP', () => {
+  const nb = notebook(
+    [
+      cell(
+        'data = [1]',
+        'step:Load_Data',
+        'limit:memory:4Gi',
+        'limit:cpu:2',
+        'request:cpu:500m',
+        'limit:nvidia.com/gpu:1',
+        'retry:2',
+        'timeout:1h',
+        'cache:disabled',
+        'label:team:ml',
+        'annotation:note:a "b" #c'
+      ),
+      cell('total = sum(data)', 'step:sum')
+    ],
+    {
+      cellpipe: {
+        imagePullSecrets: ['regcred'],
+        nodeSelector: { pool: 'gpu' },
+        tolerations: [{ key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }]
+      }
+    }
+  );
+  const { spec, executors } = compileKfp(nb);
+
+  it('puts resources in the container and retries, caching in the task', () => {
+    expect(
+      spec.deploymentSpec.executors['exec-load-data'].container.resources
+    ).toEqual({
+      resourceCpuLimit: '2',
+      resourceMemoryLimit: '4Gi',
+      resourceCpuRequest: '500m',
+      accelerator: { resourceType: 'nvidia.com/gpu', resourceCount: '1' }
+    });
+    const task = spec.root.dag.tasks['load-data'];
+    expect(task.retryPolicy).toEqual({ maxRetryCount: 2 });
+    expect(task.cachingOptions).toEqual({ enableCache: false });
+    expect(spec.root.dag.tasks.sum.cachingOptions).toEqual({
+      enableCache: true
+    });
+  });
+
+  it('puts pod settings in the platform document', () => {
+    const config = executors['exec-load-data'];
+    expect(config.imagePullSecret).toEqual([
+      { secretNameParameter: { runtimeValue: { constant: 'regcred' } } }
+    ]);
+    expect(config.nodeSelector).toEqual({ labels: { pool: 'gpu' } });
+    expect(config.tolerations).toEqual([
+      { key: 'gpu', operator: 'Exists', effect: 'NoSchedule' }
+    ]);
+    expect(config.podMetadata).toEqual({
+      labels: { team: 'ml' },
+      annotations: { note: 'a "b" #c' }
+    });
+    expect(config.activeDeadlineSeconds).toBe(3600);
+  });
+
+  it('refuses a resource KFP has no field for', () => {
+    expect(() =>
+      compile(
+        analyzeNotebook(
+          notebook([cell('a = 1', 'step:a', 'limit:ephemeral-storage:1Gi')]),
+          'r.ipynb'
+        ),
+        'kfp'
+      )
+    ).toThrow(/KFP cannot set the resource 'ephemeral-storage'/);
+  });
+
+  it('refuses two steps that meet on one task name', () => {
+    let caught: unknown;
+    try {
+      compile(
+        analyzeNotebook(
+          notebook([cell('a = 1', 'step:Prep'), cell('b = a', 'step:prep')]),
+          'c.ipynb'
+        ),
+        'kfp'
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).describe()).toMatch(
+      /^c\.ipynb, cell 1: steps 'Prep' and 'prep'/
+    );
+  });
+});
+
+describe('the corpus compiled for KFP', () => {
+  it.each(corpusNotebooks().map(n => [n.name, n] as const))(
+    '%s',
+    (_name, entry) => {
+      const compiled = compile(entry.ir!, 'kfp');
+      const [spec, platform] = parseAllDocuments(compiled.text).map(d =>
+        d.toJS()
+      );
+      expect(Object.keys(spec.root.dag.tasks)).toHaveLength(
+        entry.ir!.steps.length
+      );
+      expect(
+        Object.keys(platform.platforms.kubernetes.deploymentSpec.executors)
+      ).toHaveLength(entry.ir!.steps.length);
+    }
+  );
+});
