@@ -1,0 +1,29 @@
+/**
+ * The compiled documents of four Kale corpus notebooks, byte for byte, for both targets.
+ * Refresh with `npm run build:engine && node scripts/refresh-golden-compile.mjs`, then read the diff.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyzeNotebookText } from '../../../src/core/analyze';
+import { compile } from '../../../src/core/generate/compile';
+import { CORPUS } from '../../support/cli';
+
+const NOTEBOOKS = [
+  'pipeline_parameters_and_metrics',
+  'dog-breed-classification_dog-breed-katib',
+  'serving_sklearn_iris',
+  'openvaccine-kaggle-competition_open-vaccine'
+];
+const GOLDEN = resolve(__dirname, '../../golden/compile');
+
+describe.each(['argo', 'kfp'] as const)('%s goldens', target => {
+  it.each(NOTEBOOKS)('%s', name => {
+    const path = resolve(CORPUS, 'kale', `${name}.ipynb`);
+    const ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
+    const expected = readFileSync(
+      resolve(GOLDEN, target, `${name}.yaml`),
+      'utf8'
+    );
+    expect(compile(ir, target).text).toBe(expected);
+  });
+});
