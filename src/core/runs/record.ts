@@ -30,6 +30,8 @@ export interface IStepRecord {
   attempts?: number;
   /** One line saying why a step failed or was skipped. */
   message?: string;
+  /** The steps this one runs after (local runs; the run viewer draws the DAG from it). */
+  after?: string[];
   /** Metrics reported by this step. */
   metrics?: Record<string, number | string | boolean>;
 }

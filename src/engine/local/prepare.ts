@@ -161,7 +161,8 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       startedAt: null,
       finishedAt: null,
       exitCode: null,
-      log: paths.log(step.name)
+      log: paths.log(step.name),
+      after: step.after
     }))
   };
   writeRecord(record, home);
