@@ -1,6 +1,7 @@
 import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { versionCheckPlugin } from './version-check';
 import { sidebarPlugin } from './sidebar/plugin';
+import { runViewerPlugin } from './run-viewer/plugin';
 
 /**
  * The cellpipe lab extension: wiring only. Each plugin lives in its own file (or folder) beside
@@ -8,7 +9,8 @@ import { sidebarPlugin } from './sidebar/plugin';
  */
 const plugins: JupyterFrontEndPlugin<unknown>[] = [
   versionCheckPlugin,
-  sidebarPlugin
+  sidebarPlugin,
+  runViewerPlugin
 ];
 
 export default plugins;

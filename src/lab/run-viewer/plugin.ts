@@ -1,0 +1,79 @@
+/**
+ * The run viewer plugin: the `cellpipe:open-run-viewer` command ({id}), a main-area widget per
+ * run, restored on reload, and local run links (`lab?cellpipe-run=<id>`) opened on start. The
+ * viewer itself loads on first use.
+ */
+import {
+  ILayoutRestorer,
+  JupyterFrontEnd,
+  JupyterFrontEndPlugin
+} from '@jupyterlab/application';
+import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
+import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import type { RunViewerContent } from './viewer-widget';
+
+export const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
+const RUN_QUERY = 'cellpipe-run';
+
+export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
+  id: 'cellpipe:run-viewer',
+  description:
+    'Shows a run: its steps by status, their logs, and rerun with parameters.',
+  autoStart: true,
+  optional: [ILayoutRestorer, ITranslator],
+  activate: (
+    app: JupyterFrontEnd,
+    restorer: ILayoutRestorer | null,
+    translator: ITranslator | null
+  ) => {
+    const trans = (translator ?? nullTranslator).load('cellpipe');
+    const tracker = new WidgetTracker<MainAreaWidget<RunViewerContent>>({
+      namespace: 'cellpipe-run-viewer'
+    });
+    const openRun = (id: string) =>
+      void app.commands.execute(OPEN_RUN_VIEWER, { id });
+    const open = async (id: string) => {
+      const existing = tracker.find(w => w.content.model.id === id);
+      if (existing) {
+        app.shell.activateById(existing.id);
+        return existing;
+      }
+      const { createRunViewer } = await import('./viewer-widget');
+      const widget = createRunViewer(id, trans, openRun);
+      void tracker.add(widget);
+      app.shell.add(widget, 'main');
+      app.shell.activateById(widget.id);
+      return widget;
+    };
+    app.commands.addCommand(OPEN_RUN_VIEWER, {
+      label: trans.__('Open Run Viewer'),
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: { id: { type: 'string', description: 'the run id' } },
+          required: ['id']
+        }
+      },
+      execute: args => {
+        const id = args.id;
+        if (typeof id !== 'string' || id === '') {
+          throw new Error('cellpipe:open-run-viewer needs {id}');
+        }
+        return open(id);
+      }
+    });
+    if (restorer) {
+      void restorer.restore(tracker, {
+        command: OPEN_RUN_VIEWER,
+        args: widget => ({ id: widget.content.model.id }),
+        name: widget => widget.content.model.id
+      });
+    }
+    void app.restored.then(() => {
+      const id = new URLSearchParams(window.location.search).get(RUN_QUERY);
+      if (id) {
+        void open(id);
+      }
+    });
+  }
+};

@@ -1,0 +1,185 @@
+/**
+ * The run viewer's state: the run record, refreshed while the run is active, and the log of the
+ * selected step, tailed from the byte offset reached so far. Talks to the server only through
+ * the route wrappers (api/routes.ts), so tests mock only `requestAPI`.
+ */
+import { ISignal, Signal } from '@lumino/signaling';
+import { IRunRecord, IStepRecord } from '../../core/runs/record';
+import { getRun, getStepLog, RunParams, startRun } from '../api/routes';
+
+const ACTIVE = new Set(['Pending', 'Running']);
+
+export function isActive(status: string): boolean {
+  return ACTIVE.has(status);
+}
+
+/** Seconds between two timestamps, or from `start` to now while it runs; null before it starts. */
+export function durationSeconds(
+  start: string | null,
+  end: string | null,
+  now = Date.now()
+): number | null {
+  if (!start) {
+    return null;
+  }
+  const to = end ? Date.parse(end) : now;
+  return Math.max(0, (to - Date.parse(start)) / 1000);
+}
+
+export function formatDuration(seconds: number | null): string {
+  if (seconds === null) {
+    return '–';
+  }
+  if (seconds < 60) {
+    return `${seconds.toFixed(1)} s`;
+  }
+  const minutes = Math.floor(seconds / 60);
+  return minutes < 60
+    ? `${minutes} min ${Math.round(seconds % 60)} s`
+    : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** The step to show first: the first failed, else the running, else the first. */
+export function defaultStep(record: IRunRecord): string | null {
+  const pick =
+    record.steps.find(s => s.status === 'Failed') ??
+    record.steps.find(s => s.status === 'Running') ??
+    record.steps[0];
+  return pick?.name ?? null;
+}
+
+interface ILogState {
+  text: string;
+  offset: number;
+  complete: boolean;
+}
+
+export class RunViewerModel {
+  constructor(readonly id: string) {}
+
+  get changed(): ISignal<this, void> {
+    return this._changed;
+  }
+
+  get record(): IRunRecord | null {
+    return this._record;
+  }
+
+  get error(): string | null {
+    return this._error;
+  }
+
+  get selected(): string | null {
+    return this._selected;
+  }
+
+  /** The selected step's log as read so far. */
+  get log(): string {
+    return this._selected ? (this._logs.get(this._selected)?.text ?? '') : '';
+  }
+
+  step(name: string): IStepRecord | undefined {
+    return this._record?.steps.find(s => s.name === name);
+  }
+
+  select(name: string): void {
+    if (this._selected !== name) {
+      this._selected = name;
+      this._changed.emit();
+      void this.refreshLog();
+    }
+  }
+
+  /** Reads the record and the selected log once. */
+  async refresh(): Promise<void> {
+    try {
+      this._record = await getRun(this.id);
+      this._error = null;
+      if (this._selected === null) {
+        this._selected = defaultStep(this._record);
+      }
+    } catch (error) {
+      this._error = (error as Error).message;
+    }
+    this._changed.emit();
+    await this.refreshLog();
+  }
+
+  /** Appends what the selected step's log gained since the last read. */
+  async refreshLog(): Promise<void> {
+    const step = this._selected;
+    if (!step || !this._record || this._record.target !== 'local') {
+      return;
+    }
+    const state = this._logs.get(step) ?? {
+      text: '',
+      offset: 0,
+      complete: false
+    };
+    if (state.complete) {
+      return;
+    }
+    try {
+      const chunk = await getStepLog(this.id, step, state.offset);
+      const next: ILogState = {
+        text: state.text + chunk.text,
+        offset: chunk.offset,
+        complete: chunk.complete === true
+      };
+      this._logs.set(step, next);
+      if (chunk.text || next.complete !== state.complete) {
+        this._changed.emit();
+      }
+    } catch (error) {
+      this._error = (error as Error).message;
+      this._changed.emit();
+    }
+  }
+
+  /** Polls every `intervalMs` while the run is active or a log is still being written. */
+  start(intervalMs = 1000): void {
+    this.stop();
+    const tick = async () => {
+      await this.refresh();
+      const logDone =
+        !this._selected || this._logs.get(this._selected)?.complete !== false;
+      if (this._record && !isActive(this._record.status) && logDone) {
+        this._timer = null;
+        return;
+      }
+      this._timer = setTimeout(() => void tick(), intervalMs);
+    };
+    void tick();
+  }
+
+  stop(): void {
+    if (this._timer !== null) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
+  }
+
+  /** Starts the same notebook again with `params`; resolves with the new run's record. */
+  async rerun(params: RunParams): Promise<IRunRecord> {
+    if (!this._record) {
+      throw new Error('the run is not loaded yet');
+    }
+    return startRun({
+      path: this._record.notebook,
+      target: this._record.target,
+      params
+    });
+  }
+
+  dispose(): void {
+    this.stop();
+    Signal.clearData(this);
+  }
+
+  private _record: IRunRecord | null = null;
+  private _error: string | null = null;
+  private _selected: string | null = null;
+  private _logs = new Map<string, ILogState>();
+  private _timer: ReturnType<typeof setTimeout> | null = null;
+  private _changed = new Signal<this, void>(this);
+}

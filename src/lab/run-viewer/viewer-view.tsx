@@ -1,0 +1,235 @@
+/** The run viewer's content: status, DAG by status, steps with durations, the selected log, rerun. */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useEffect, useRef, useState } from 'react';
+import { IRunRecord } from '../../core/runs/record';
+import { RunParams } from '../api/routes';
+import { useSignal } from '../sidebar/use-signal';
+import { StatusDag } from './status-dag';
+import {
+  durationSeconds,
+  formatDuration,
+  RunViewerModel
+} from './viewer-model';
+import { parseParamValue } from './params';
+
+export interface IRunViewerProps {
+  model: RunViewerModel;
+  trans: TranslationBundle;
+  /** Opens another run (the rerun) in a viewer. */
+  openRun: (id: string) => void;
+}
+
+function StatusChip(props: { status: string }): JSX.Element {
+  return (
+    <span
+      className={`jp-cellpipe-StatusChip jp-mod-${props.status.toLowerCase()}`}
+      data-status={props.status}
+    >
+      {props.status}
+    </span>
+  );
+}
+
+function RerunForm(props: {
+  record: IRunRecord;
+  model: RunViewerModel;
+  trans: TranslationBundle;
+  openRun: (id: string) => void;
+}): JSX.Element {
+  const { record, trans } = props;
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      Object.entries(record.params).map(([k, v]) => [k, String(v)])
+    )
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (event: React.FormEvent) => {
+    event.preventDefault();
+    try {
+      const params: RunParams = {};
+      for (const [name, text] of Object.entries(values)) {
+        params[name] = parseParamValue(text, record.params[name]);
+      }
+      const next = await props.model.rerun(params);
+      setProblem(null);
+      props.openRun(next.id);
+    } catch (error) {
+      setProblem((error as Error).message);
+    }
+  };
+  return (
+    <form className="jp-cellpipe-RunViewer-rerun" onSubmit={submit}>
+      <h3>{trans.__('Parameters')}</h3>
+      {Object.keys(values).length === 0 && (
+        <p>{trans.__('This pipeline has no parameters.')}</p>
+      )}
+      {Object.entries(values).map(([name, text]) => (
+        <label key={name}>
+          <span>{name}</span>
+          <input
+            className="jp-mod-styled"
+            value={text}
+            onChange={event =>
+              setValues({ ...values, [name]: event.target.value })
+            }
+          />
+        </label>
+      ))}
+      <button type="submit" className="jp-mod-styled jp-mod-accept">
+        {trans.__('Rerun with these parameters')}
+      </button>
+      {problem && <p className="jp-cellpipe-error">{problem}</p>}
+    </form>
+  );
+}
+
+function LogPanel(props: {
+  model: RunViewerModel;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { model, trans } = props;
+  const pre = useRef<HTMLPreElement>(null);
+  const text = model.log;
+  useEffect(() => {
+    const node = pre.current;
+    if (node) {
+      node.scrollTop = node.scrollHeight;
+    }
+  }, [text]);
+  if (!model.selected) {
+    return <p>{trans.__('Select a step to read its log.')}</p>;
+  }
+  const step = model.step(model.selected);
+  return (
+    <section
+      className="jp-cellpipe-RunViewer-log"
+      aria-label={trans.__('log of %1', model.selected)}
+    >
+      <h3>
+        {trans.__('Log of %1', model.selected)}{' '}
+        {step && <StatusChip status={step.status} />}
+      </h3>
+      {step?.message && <p className="jp-cellpipe-error">{step.message}</p>}
+      <pre ref={pre} data-step={model.selected}>
+        {text ||
+          (model.record?.target === 'local'
+            ? trans.__('(nothing written yet)')
+            : trans.__('Cluster logs are in the run UI linked above.'))}
+      </pre>
+    </section>
+  );
+}
+
+export function RunViewer(props: IRunViewerProps): JSX.Element {
+  const { model, trans } = props;
+  useSignal(model.changed);
+  const record = model.record;
+  if (!record) {
+    return (
+      <div className="jp-cellpipe-RunViewer">
+        <p>{model.error ?? trans.__('Loading run %1…', model.id)}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="jp-cellpipe-RunViewer" data-run={record.id}>
+      <header>
+        <h2>
+          {record.pipeline} <StatusChip status={record.status} />
+        </h2>
+        <p>
+          {trans.__(
+            'Run %1 of %2, %3',
+            record.id,
+            record.notebook,
+            record.target
+          )}{' '}
+          ·{' '}
+          {formatDuration(durationSeconds(record.startedAt, record.finishedAt))}
+        </p>
+        {record.error && <p className="jp-cellpipe-error">{record.error}</p>}
+        {record.links
+          .filter(link => /^https?:\/\//.test(link.url))
+          .map(link => (
+            <a
+              key={link.url}
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+            >
+              {link.label}
+            </a>
+          ))}
+      </header>
+      <div className="jp-cellpipe-RunViewer-body">
+        <div className="jp-cellpipe-RunViewer-left">
+          <StatusDag
+            record={record}
+            selected={model.selected}
+            onSelect={name => model.select(name)}
+            trans={trans}
+          />
+          <table className="jp-cellpipe-RunViewer-steps">
+            <thead>
+              <tr>
+                <th>{trans.__('step')}</th>
+                <th>{trans.__('status')}</th>
+                <th>{trans.__('duration')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {record.steps.map(step => (
+                <tr
+                  key={step.name}
+                  className={
+                    model.selected === step.name ? 'jp-mod-selected' : ''
+                  }
+                  onClick={() => model.select(step.name)}
+                >
+                  <td>
+                    <button
+                      className="jp-cellpipe-link"
+                      onClick={() => model.select(step.name)}
+                    >
+                      {step.name}
+                    </button>
+                    {step.cached && (
+                      <span className="jp-cellpipe-marker">
+                        {trans.__('cached')}
+                      </span>
+                    )}
+                    {step.status === 'Skipped' && (
+                      <span className="jp-cellpipe-marker">
+                        {trans.__('skipped')}
+                      </span>
+                    )}
+                    {(step.attempts ?? 1) > 1 && (
+                      <span className="jp-cellpipe-marker">
+                        {trans.__('%1 attempts', step.attempts)}
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    <StatusChip status={step.status} />
+                  </td>
+                  <td>
+                    {formatDuration(
+                      durationSeconds(step.startedAt, step.finishedAt)
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <RerunForm
+            record={record}
+            model={model}
+            trans={trans}
+            openRun={props.openRun}
+          />
+        </div>
+        <LogPanel model={model} trans={trans} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** The run viewer as a main-area widget (loaded on first use by the run viewer plugin). */
+import { MainAreaWidget, ReactWidget } from '@jupyterlab/apputils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+import { RunViewerModel } from './viewer-model';
+import { RunViewer } from './viewer-view';
+
+export class RunViewerContent extends ReactWidget {
+  constructor(
+    readonly model: RunViewerModel,
+    private readonly trans: TranslationBundle,
+    private readonly openRun: (id: string) => void
+  ) {
+    super();
+    this.addClass('jp-cellpipe-RunViewer-widget');
+  }
+
+  protected render(): JSX.Element {
+    return (
+      <RunViewer model={this.model} trans={this.trans} openRun={this.openRun} />
+    );
+  }
+
+  dispose(): void {
+    this.model.dispose();
+    super.dispose();
+  }
+}
+
+/** A new viewer of run `id`, polling until the run and the shown log are finished. */
+export function createRunViewer(
+  id: string,
+  trans: TranslationBundle,
+  openRun: (id: string) => void
+): MainAreaWidget<RunViewerContent> {
+  const model = new RunViewerModel(id);
+  const widget = new MainAreaWidget({
+    content: new RunViewerContent(model, trans, openRun)
+  });
+  widget.id = `cellpipe-run-${id}`;
+  widget.title.label = trans.__('Run %1', id);
+  widget.title.closable = true;
+  model.changed.connect(() => {
+    const record = model.record;
+    if (record) {
+      widget.title.label = `${record.pipeline} · ${record.status}`;
+      widget.title.caption = trans.__(
+        'Run %1 of %2',
+        record.id,
+        record.notebook
+      );
+    }
+  });
+  model.start();
+  return widget;
+}

@@ -1,0 +1,205 @@
+import {
+  IRunRecord,
+  IStepRecord,
+  RunStatus
+} from '../../../src/core/runs/record';
+import { postAPI, requestAPI } from '../../../src/lab/api/request';
+import {
+  defaultStep,
+  durationSeconds,
+  formatDuration,
+  RunViewerModel
+} from '../../../src/lab/run-viewer/viewer-model';
+import { parseParamValue } from '../../../src/lab/run-viewer/params';
+
+jest.mock('../../../src/lab/api/request', () => ({
+  requestAPI: jest.fn(),
+  postAPI: jest.fn()
+}));
+
+const request = requestAPI as jest.MockedFunction<typeof requestAPI>;
+const post = postAPI as jest.MockedFunction<typeof postAPI>;
+
+function step(
+  name: string,
+  status: RunStatus,
+  extra: Partial<IStepRecord> = {}
+): IStepRecord {
+  return {
+    name,
+    status,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    log: null,
+    ...extra
+  };
+}
+
+function record(status: RunStatus, steps: IStepRecord[]): IRunRecord {
+  return {
+    id: 'r1',
+    status,
+    target: 'local',
+    notebook: 'examples/fan-out.ipynb',
+    pipeline: 'digits-fan-out',
+    createdAt: '2026-11-22T14:00:00.000Z',
+    startedAt: '2026-11-22T14:00:00.000Z',
+    finishedAt: null,
+    params: { lr: 0.5, name: 'a', flag: true },
+    links: [],
+    steps
+  };
+}
+
+/** The server: the record and the log file's text, as the mocks answer them. */
+function serve(state: { record: IRunRecord; logs: Record<string, string> }) {
+  const reads: string[] = [];
+  request.mockImplementation(async (endPoint?: string) => {
+    reads.push(endPoint ?? '');
+    const log = /^runs\/r1\/steps\/([^/]+)\/log\?offset=(\d+)$/.exec(
+      endPoint ?? ''
+    );
+    if (log) {
+      const text = state.logs[log[1]] ?? '';
+      const offset = Number(log[2]);
+      const finished = !['Pending', 'Running'].includes(
+        state.record.steps.find(s => s.name === log[1])?.status ?? 'Pending'
+      );
+      return {
+        text: text.slice(offset),
+        offset: text.length,
+        complete: finished
+      };
+    }
+    if (endPoint === 'runs/r1') {
+      return state.record;
+    }
+    throw new Error(`unexpected ${endPoint}`);
+  });
+  return reads;
+}
+
+beforeEach(() => {
+  request.mockReset();
+  post.mockReset();
+});
+
+describe('the run viewer model', () => {
+  it('shows the failed step first, else the running one, else the first', () => {
+    expect(
+      defaultStep(
+        record('Failed', [step('a', 'Succeeded'), step('b', 'Failed')])
+      )
+    ).toBe('b');
+    expect(
+      defaultStep(
+        record('Running', [step('a', 'Succeeded'), step('b', 'Running')])
+      )
+    ).toBe('b');
+    expect(defaultStep(record('Pending', [step('a', 'Pending')]))).toBe('a');
+  });
+
+  it('tails the selected step’s log from the offset it reached', async () => {
+    const state = {
+      record: record('Running', [step('a', 'Running')]),
+      logs: { a: 'line 1\n' }
+    };
+    const reads = serve(state);
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    expect(model.selected).toBe('a');
+    expect(model.log).toBe('line 1\n');
+    state.logs.a += 'line 2\n';
+    await model.refresh();
+    expect(model.log).toBe('line 1\nline 2\n');
+    expect(reads.filter(r => r.includes('/log'))).toEqual([
+      'runs/r1/steps/a/log?offset=0',
+      'runs/r1/steps/a/log?offset=7'
+    ]);
+    state.record = record('Failed', [
+      step('a', 'Failed', { message: 'exit code 1' })
+    ]);
+    state.logs.a += 'Traceback: fan-out.ipynb [cell 5], line 2\n';
+    await model.refresh();
+    expect(model.record?.status).toBe('Failed');
+    expect(model.log).toContain('[cell 5]');
+    const before = reads.length;
+    await model.refresh();
+    // The log is complete: only the record is read again.
+    expect(reads.slice(before)).toEqual(['runs/r1']);
+  });
+
+  it('stops polling once the run and the shown log are finished', async () => {
+    jest.useFakeTimers();
+    try {
+      const state = {
+        record: record('Succeeded', [step('a', 'Succeeded')]),
+        logs: { a: 'done\n' }
+      };
+      const reads = serve(state);
+      const model = new RunViewerModel('r1');
+      model.start(1000);
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(reads.filter(r => r === 'runs/r1')).toHaveLength(1);
+      model.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('says why the record cannot be read', async () => {
+    request.mockRejectedValue(new Error("no run 'r1'"));
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    expect(model.error).toBe("no run 'r1'");
+  });
+
+  it('reruns the same notebook and target with the edited parameters', async () => {
+    serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
+    post.mockResolvedValue(record('Pending', []));
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    await model.rerun({ lr: 0.1, name: 'b', flag: false });
+    expect(post).toHaveBeenCalledWith('runs', {
+      path: 'examples/fan-out.ipynb',
+      target: 'local',
+      params: { lr: 0.1, name: 'b', flag: false }
+    });
+  });
+});
+
+describe('parameters typed back from the rerun form', () => {
+  it('keeps the type the run used', () => {
+    expect(parseParamValue('0.25', 0.5)).toBe(0.25);
+    expect(parseParamValue('False', true)).toBe(false);
+    expect(parseParamValue(' 7 ', 3)).toBe(7);
+    expect(parseParamValue('any text', 'a')).toBe('any text');
+  });
+
+  it('refuses what is not of that type', () => {
+    expect(() => parseParamValue('abc', 1)).toThrow('"abc" is not a number');
+    expect(() => parseParamValue('', 1)).toThrow('is not a number');
+    expect(() => parseParamValue('yes', true)).toThrow('is not true or false');
+  });
+});
+
+describe('durations', () => {
+  it('are measured to now while running, and shown readably', () => {
+    expect(durationSeconds(null, null)).toBeNull();
+    expect(
+      durationSeconds('2026-11-22T14:00:00Z', '2026-11-22T14:00:02.5Z')
+    ).toBe(2.5);
+    expect(
+      durationSeconds(
+        '2026-11-22T14:00:00Z',
+        null,
+        Date.parse('2026-11-22T14:01:00Z')
+      )
+    ).toBe(60);
+    expect(formatDuration(2.5)).toBe('2.5 s');
+    expect(formatDuration(125)).toBe('2 min 5 s');
+    expect(formatDuration(3 * 3600 + 120)).toBe('3 h 2 min');
+    expect(formatDuration(null)).toBe('–');
+  });
+});
