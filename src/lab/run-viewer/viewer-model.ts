@@ -82,7 +82,9 @@ export class RunViewerModel {
     return this._record?.steps.find(s => s.name === name);
   }
 
+  /** Shows `name`'s log; from then on the viewer no longer follows the running step. */
   select(name: string): void {
+    this._chosen = true;
     if (this._selected !== name) {
       this._selected = name;
       this._changed.emit();
@@ -95,7 +97,8 @@ export class RunViewerModel {
     try {
       this._record = await getRun(this.id);
       this._error = null;
-      if (this._selected === null) {
+      if (!this._chosen) {
+        // Until the user picks a step, follow the running one, then the failed one.
         this._selected = defaultStep(this._record);
       }
     } catch (error) {
@@ -179,6 +182,7 @@ export class RunViewerModel {
   private _record: IRunRecord | null = null;
   private _error: string | null = null;
   private _selected: string | null = null;
+  private _chosen = false;
   private _logs = new Map<string, ILogState>();
   private _timer: ReturnType<typeof setTimeout> | null = null;
   private _changed = new Signal<this, void>(this);

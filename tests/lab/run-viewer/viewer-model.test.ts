@@ -124,6 +124,11 @@ describe('the run viewer model', () => {
     await model.refresh();
     expect(model.record?.status).toBe('Failed');
     expect(model.log).toContain('[cell 5]');
+    // Until the user picks a step, the viewer follows the running, then the failed one.
+    state.record = record('Failed', [
+      step('a', 'Failed'),
+      step('b', 'Skipped')
+    ]);
     const before = reads.length;
     await model.refresh();
     // The log is complete: only the record is read again.
@@ -146,6 +151,30 @@ describe('the run viewer model', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('follows the running and then the failed step until the user picks one', async () => {
+    const state = {
+      record: record('Running', [step('a', 'Running'), step('b', 'Pending')]),
+      logs: { a: 'a\n', b: 'b\n' }
+    };
+    serve(state);
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    expect(model.selected).toBe('a');
+    state.record = record('Running', [
+      step('a', 'Succeeded'),
+      step('b', 'Running')
+    ]);
+    await model.refresh();
+    expect(model.selected).toBe('b');
+    model.select('a');
+    state.record = record('Failed', [
+      step('a', 'Succeeded'),
+      step('b', 'Failed')
+    ]);
+    await model.refresh();
+    expect(model.selected).toBe('a');
   });
 
   it('says why the record cannot be read', async () => {

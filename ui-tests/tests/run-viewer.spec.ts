@@ -1,0 +1,154 @@
+/**
+ * The run viewer in a real JupyterLab against the real server extension and engine: a local run
+ * of an example, opened in the viewer, its status turning Succeeded, a step's log read; a
+ * failing step shows Failed and the traceback naming the notebook cell; the viewer survives a
+ * reload; screenshots in the light and dark themes.
+ */
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
+const viewer = '.jp-cellpipe-RunViewer';
+
+/** Starts a local run through POST /cellpipe/runs, as the sidebar does, and returns its id. */
+async function startRun(
+  page: IJupyterLabPageFixture,
+  notebook: string
+): Promise<string> {
+  return page.evaluate(async notebookPath => {
+    const xsrf = document.cookie.match(/(?:^|; )_xsrf=([^;]*)/)?.[1] ?? '';
+    const response = await fetch('/cellpipe/runs', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-XSRFToken': decodeURIComponent(xsrf)
+      },
+      body: JSON.stringify({ path: notebookPath, target: 'local', params: {} })
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      throw new Error(
+        `POST /cellpipe/runs: ${response.status} ${body.message}`
+      );
+    }
+    return body.id as string;
+  }, notebook);
+}
+
+async function openViewer(page: IJupyterLabPageFixture, id: string) {
+  await page.evaluate(
+    runId =>
+      (window as any).galata.app.commands.execute('cellpipe:open-run-viewer', {
+        id: runId
+      }),
+    id
+  );
+  await expect(page.locator(`${viewer}[data-run="${id}"]`)).toBeVisible();
+}
+
+function runStatus(page: IJupyterLabPageFixture, id: string) {
+  return page.locator(
+    `${viewer}[data-run="${id}"] header .jp-cellpipe-StatusChip`
+  );
+}
+
+test.describe('the run viewer', () => {
+  test('follows a local run to Succeeded and reads a step’s log', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/linear-chain.ipynb`;
+    await page.contents.uploadFile(
+      path.join(EXAMPLES, 'linear-chain.ipynb'),
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 180_000
+    });
+    const steps = page.locator(
+      `${viewer} .jp-cellpipe-RunViewer-steps tbody tr`
+    );
+    await expect(steps).toHaveCount(5);
+    await expect(
+      page.locator(
+        `${viewer} .jp-cellpipe-RunViewer-node[data-status="Succeeded"]`
+      )
+    ).toHaveCount(5);
+    await page
+      .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
+        hasText: 'split'
+      })
+      .click();
+    const log = page.locator(
+      `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="split"]`
+    );
+    await expect(log).toContainText('ran the code of step split');
+    await expect(log).toContainText('loaded df');
+
+    // A reload brings the viewer back with the same run.
+    await page.reload({ waitForIsReady: false });
+    await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 30_000
+    });
+  });
+
+  test('a failing step shows Failed and the traceback with the notebook cell', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/failing.ipynb`;
+    await page.contents.uploadFile(
+      path.join(FIXTURES, 'failing.ipynb'),
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Failed', {
+      timeout: 120_000
+    });
+    await expect(
+      page.locator(`${viewer} .jp-cellpipe-RunViewer-node[data-step="divide"]`)
+    ).toHaveAttribute('data-status', 'Failed');
+    const log = page.locator(
+      `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="divide"]`
+    );
+    await expect(log).toContainText('ZeroDivisionError');
+    await expect(log).toContainText('failing.ipynb [cell 2], line 2');
+  });
+
+  test('run viewer screenshots in the light and dark themes', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/failing.ipynb`;
+    await page.contents.uploadFile(
+      path.join(FIXTURES, 'failing.ipynb'),
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Failed', {
+      timeout: 120_000
+    });
+    const mask = [
+      page.locator(`${viewer} header p`),
+      page.locator(`${viewer} .jp-cellpipe-RunViewer-steps td:nth-child(3)`),
+      page.locator(`${viewer} .jp-cellpipe-RunViewer-log pre`),
+      // The failure message names the run's log file, whose path holds the run id.
+      page.locator(`${viewer} .jp-cellpipe-RunViewer-log .jp-cellpipe-error`)
+    ];
+    const content = page.locator(`${viewer}[data-run="${id}"]`);
+    expect(await content.screenshot({ mask })).toMatchSnapshot(
+      'run-viewer-light.png'
+    );
+    await page.theme.setDarkTheme();
+    expect(await content.screenshot({ mask })).toMatchSnapshot(
+      'run-viewer-dark.png'
+    );
+    await page.theme.setLightTheme();
+  });
+});
