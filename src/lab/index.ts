@@ -2,6 +2,7 @@ import { JupyterFrontEndPlugin } from '@jupyterlab/application';
 import { versionCheckPlugin } from './version-check';
 import { sidebarPlugin } from './sidebar/plugin';
 import { runViewerPlugin } from './run-viewer/plugin';
+import { taggingPlugin } from './tagging/plugin';
 
 /**
  * The cellpipe lab extension: wiring only. Each plugin lives in its own file (or folder) beside
@@ -10,7 +11,8 @@ import { runViewerPlugin } from './run-viewer/plugin';
 const plugins: JupyterFrontEndPlugin<unknown>[] = [
   versionCheckPlugin,
   sidebarPlugin,
-  runViewerPlugin
+  runViewerPlugin,
+  taggingPlugin
 ];
 
 export default plugins;

@@ -1,0 +1,164 @@
+/**
+ * A code cell's tags as an editable form, and back: the role (step and its name, imports,
+ * functions, pipeline-parameters, pipeline-metrics, skip, or continuing the step above), the
+ * `prev:` steps, and the per-step settings the form edits (image, cpu/memory/GPU limits and
+ * requests, retries, timeout). Tags the form does not edit (the user's own, labels,
+ * annotations, cache) are kept as they were. Pure data, so tests need no lab.
+ */
+import { parseCellTags } from '../../core/notebook/tags';
+
+export type RoleKind =
+  | 'continue'
+  | 'step'
+  | 'imports'
+  | 'functions'
+  | 'parameters'
+  | 'metrics'
+  | 'skip';
+
+export interface ITagForm {
+  role: RoleKind;
+  /** The step name when `role` is `step`. */
+  name: string;
+  prev: string[];
+  image: string;
+  cpuLimit: string;
+  memoryLimit: string;
+  gpuLimit: string;
+  cpuRequest: string;
+  memoryRequest: string;
+  retries: string;
+  timeout: string;
+}
+
+const ROLE_TAG: Partial<Record<RoleKind, string>> = {
+  imports: 'imports',
+  functions: 'functions',
+  parameters: 'pipeline-parameters',
+  metrics: 'pipeline-metrics',
+  skip: 'skip'
+};
+
+const GPU = 'nvidia.com/gpu';
+
+/** Tags whose meaning the form owns; everything else is kept as it was. */
+function ownedBy(tag: string): boolean {
+  const trimmed = tag.trim();
+  const key = trimmed.split(':', 1)[0];
+  if (Object.values(ROLE_TAG).includes(trimmed)) {
+    return true;
+  }
+  if (['step', 'block', 'prev', 'image', 'retry', 'timeout'].includes(key)) {
+    return true;
+  }
+  if (key === 'limit' || key === 'request') {
+    const resource = trimmed.slice(key.length + 1).split(':', 1)[0];
+    return ['cpu', 'memory', GPU].includes(resource);
+  }
+  return false;
+}
+
+export function formFromTags(tags: readonly string[]): ITagForm {
+  const parsed = parseCellTags(tags);
+  const role = parsed.role;
+  // Keep what the user wrote, even where it does not parse, so nothing is lost on display.
+  const raw = (prefix: string) =>
+    tags
+      .find(t => t.trim().startsWith(prefix))
+      ?.trim()
+      .slice(prefix.length) ?? '';
+  return {
+    role: role.kind,
+    name: role.kind === 'step' ? role.name : '',
+    prev: [...parsed.prev],
+    image: raw('image:'),
+    cpuLimit: raw('limit:cpu:'),
+    memoryLimit: raw('limit:memory:'),
+    gpuLimit: raw(`limit:${GPU}:`),
+    cpuRequest: raw('request:cpu:'),
+    memoryRequest: raw('request:memory:'),
+    retries: raw('retry:'),
+    timeout: raw('timeout:')
+  };
+}
+
+/**
+ * The cell's new tags: the form's tags in a fixed order, then every tag the form does not own,
+ * in its original order. A `block:` tag stays `block:` while the step name is unchanged.
+ */
+export function tagsFromForm(
+  form: ITagForm,
+  previous: readonly string[]
+): string[] {
+  const tags: string[] = [];
+  if (form.role === 'step') {
+    const legacy = previous.find(t => t.trim() === `block:${form.name}`);
+    tags.push(legacy ?? `step:${form.name.trim()}`);
+  } else if (ROLE_TAG[form.role]) {
+    tags.push(ROLE_TAG[form.role] as string);
+  }
+  if (form.role === 'step' || form.role === 'continue') {
+    for (const name of form.prev) {
+      tags.push(`prev:${name}`);
+    }
+  }
+  if (form.role === 'step') {
+    const setting = (prefix: string, value: string) => {
+      if (value.trim() !== '') {
+        tags.push(`${prefix}${value.trim()}`);
+      }
+    };
+    setting('image:', form.image);
+    setting('limit:cpu:', form.cpuLimit);
+    setting('limit:memory:', form.memoryLimit);
+    setting(`limit:${GPU}:`, form.gpuLimit);
+    setting('request:cpu:', form.cpuRequest);
+    setting('request:memory:', form.memoryRequest);
+    setting('retry:', form.retries);
+    setting('timeout:', form.timeout);
+  }
+  return [...tags, ...previous.filter(t => !ownedBy(t))];
+}
+
+/** What is wrong with the form, one message per field, as the analyzer would say it. */
+export function formProblems(
+  form: ITagForm,
+  stepsAbove: readonly string[]
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (form.role === 'step') {
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,62}$/.test(form.name.trim())) {
+      problems.name =
+        "use letters, digits, '_' and '-', start with a letter, at most 63 characters";
+    } else if (stepsAbove.includes(form.name.trim())) {
+      problems.name = `a step '${form.name.trim()}' already exists above`;
+    }
+  }
+  const check = parseCellTags(tagsFromForm(form, []));
+  for (const problem of check.problems) {
+    const field = problem.tag.startsWith('limit:cpu')
+      ? 'cpuLimit'
+      : problem.tag.startsWith('limit:memory')
+        ? 'memoryLimit'
+        : problem.tag.startsWith(`limit:${GPU}`)
+          ? 'gpuLimit'
+          : problem.tag.startsWith('request:cpu')
+            ? 'cpuRequest'
+            : problem.tag.startsWith('request:memory')
+              ? 'memoryRequest'
+              : problem.tag.startsWith('image')
+                ? 'image'
+                : problem.tag.startsWith('retry')
+                  ? 'retries'
+                  : problem.tag.startsWith('timeout')
+                    ? 'timeout'
+                    : 'tags';
+    problems[field] = problem.message;
+  }
+  for (const name of form.prev) {
+    if (!stepsAbove.includes(name)) {
+      problems.prev = `prev: ${name} is not a step above this cell`;
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,164 @@
+import { parseCellTags } from '../../../src/core/notebook/tags';
+import {
+  formFromTags,
+  formProblems,
+  tagsFromForm
+} from '../../../src/lab/tagging/tag-form';
+import { cellBadges, stepsAbove } from '../../../src/lab/tagging/cell-steps';
+
+describe('cell tags as a form, and back', () => {
+  it('reads a Kale step cell', () => {
+    const form = formFromTags([
+      'block:train_model',
+      'prev:load',
+      'limit:memory:4Gi',
+      'limit:nvidia.com/gpu:1',
+      'retry:2',
+      'timeout:30m',
+      'label:team:ml',
+      'my-own-tag'
+    ]);
+    expect(form).toMatchObject({
+      role: 'step',
+      name: 'train_model',
+      prev: ['load'],
+      memoryLimit: '4Gi',
+      gpuLimit: '1',
+      retries: '2',
+      timeout: '30m',
+      cpuLimit: ''
+    });
+  });
+
+  it('writes the form’s tags and keeps every tag it does not edit, in order', () => {
+    const previous = [
+      'my-own-tag',
+      'step:old',
+      'label:team:ml',
+      'limit:cpu:1',
+      'cache:disabled'
+    ];
+    const form = {
+      ...formFromTags(previous),
+      name: 'new_name',
+      cpuLimit: '2',
+      memoryLimit: ''
+    };
+    expect(tagsFromForm(form, previous)).toEqual([
+      'step:new_name',
+      'limit:cpu:2',
+      'my-own-tag',
+      'label:team:ml',
+      'cache:disabled'
+    ]);
+  });
+
+  it('keeps a legacy block: tag while the step name is unchanged', () => {
+    const previous = ['block:load'];
+    expect(tagsFromForm(formFromTags(previous), previous)).toEqual([
+      'block:load'
+    ]);
+    const renamed = { ...formFromTags(previous), name: 'read' };
+    expect(tagsFromForm(renamed, previous)).toEqual(['step:read']);
+  });
+
+  it('writes each role as design §2 spells it, and drops step settings off a step', () => {
+    const previous = ['step:a', 'limit:cpu:2', 'prev:x'];
+    const base = formFromTags(previous);
+    expect(tagsFromForm({ ...base, role: 'imports' }, previous)).toEqual([
+      'imports'
+    ]);
+    expect(tagsFromForm({ ...base, role: 'parameters' }, previous)).toEqual([
+      'pipeline-parameters'
+    ]);
+    expect(tagsFromForm({ ...base, role: 'metrics' }, previous)).toEqual([
+      'pipeline-metrics'
+    ]);
+    expect(tagsFromForm({ ...base, role: 'skip' }, previous)).toEqual(['skip']);
+    expect(tagsFromForm({ ...base, role: 'continue' }, previous)).toEqual([
+      'prev:x'
+    ]);
+  });
+
+  it('round-trips through the analyzer’s own tag parser', () => {
+    const form = {
+      ...formFromTags([]),
+      role: 'step' as const,
+      name: 'train',
+      prev: ['load'],
+      image: 'registry.example.com/ds/gpu:1',
+      cpuRequest: '500m',
+      timeout: '2h'
+    };
+    const parsed = parseCellTags(tagsFromForm(form, []));
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.role).toEqual({ kind: 'step', name: 'train' });
+    expect(parsed.prev).toEqual(['load']);
+    expect(parsed.settings.image).toBe('registry.example.com/ds/gpu:1');
+    expect(parsed.settings.requests).toEqual({ cpu: '500m' });
+    expect(parsed.settings.timeoutSeconds).toBe(7200);
+  });
+
+  it('names what is wrong, field by field', () => {
+    const form = {
+      ...formFromTags([]),
+      role: 'step' as const,
+      name: '2fast',
+      memoryLimit: '4 GB',
+      retries: 'many',
+      prev: ['later']
+    };
+    const problems = formProblems(form, ['load']);
+    expect(Object.keys(problems).sort()).toEqual([
+      'memoryLimit',
+      'name',
+      'prev',
+      'retries'
+    ]);
+    expect(problems.name).toMatch(/start with a letter/);
+    expect(problems.memoryLimit).toMatch(/not a Kubernetes quantity/);
+    expect(problems.prev).toMatch(/later is not a step above/);
+    expect(
+      formProblems(
+        { ...form, name: 'load', memoryLimit: '', retries: '', prev: [] },
+        ['load']
+      ).name
+    ).toMatch(/already exists above/);
+    expect(
+      formProblems(
+        { ...form, name: 'ok', memoryLimit: '', retries: '', prev: [] },
+        ['load']
+      )
+    ).toEqual({});
+  });
+});
+
+describe('which step each cell belongs to', () => {
+  const cells = [
+    { type: 'code', tags: ['imports'] },
+    { type: 'markdown', tags: [] },
+    { type: 'code', tags: ['step:load'] },
+    { type: 'code', tags: [] },
+    { type: 'code', tags: ['block:train'] },
+    { type: 'code', tags: ['skip'] },
+    { type: 'code', tags: [] }
+  ];
+
+  it('badges the first cell of a step, its continuations and the roles', () => {
+    expect(cellBadges(cells)).toEqual([
+      { kind: 'role', role: 'imports' },
+      { kind: 'none' },
+      { kind: 'step', step: 'load', first: true },
+      { kind: 'step', step: 'load', first: false },
+      { kind: 'step', step: 'train', first: true },
+      { kind: 'role', role: 'skip' },
+      { kind: 'step', step: 'train', first: false }
+    ]);
+  });
+
+  it('offers the steps above a cell for prev:', () => {
+    expect(stepsAbove(cells, 4)).toEqual(['load']);
+    expect(stepsAbove(cells, 7)).toEqual(['load', 'train']);
+    expect(stepsAbove(cells, 0)).toEqual([]);
+  });
+});
