@@ -10,12 +10,7 @@ const SIDEBAR = 'cellpipe-sidebar';
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const panel = '#cellpipe-sidebar';
 /** What changes between runs of the same screen: run ids, times, durations. */
-const VOLATILE = [
-  '.jp-cellpipe-Run-id',
-  '.jp-cellpipe-Run-duration',
-  // The runs list depends on what the server holds; its own tests check it.
-  '[data-section="runs"]'
-];
+const VOLATILE = ['.jp-cellpipe-Run-id', '.jp-cellpipe-Run-duration'];
 
 async function openExample(
   page: IJupyterLabPageFixture,
@@ -259,21 +254,41 @@ test.describe('pipeline sidebar', () => {
     page,
     tmpPath
   }) => {
+    // One succeeded run from the stand-in, whatever the real server holds.
+    await standInRunServer(page, `${tmpPath}/fan-out.ipynb`, 'Succeeded', 2);
     await openExample(page, tmpPath);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    await expect(page.locator(`${panel} .jp-cellpipe-StatusChip`)).toHaveText(
+      'Succeeded'
+    );
+    await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
+      'started'
+    );
     // Wide enough for the whole fan-out DAG (a narrower sidebar scrolls it).
     await page.sidebar.setWidth(520);
     await page.locator(`${panel} [data-section="settings"] summary`).click();
     const sidebar = page.locator(panel);
     const mask = VOLATILE.map(selector => page.locator(selector));
     await expect(sidebar.locator('.jp-cellpipe-Dag-node')).toHaveCount(7);
+    // No hover or focus styles: the pointer leaves the sidebar.
+    await page.mouse.move(900, 500);
     expect(await sidebar.screenshot({ mask })).toMatchSnapshot(
-      'sidebar-light.png'
+      'sidebar-light.png',
+      {
+        maxDiffPixelRatio: 0.01
+      }
     );
 
     await page.theme.setDarkTheme();
     await expect(sidebar.locator('.jp-cellpipe-Dag-node')).toHaveCount(7);
+    await expect
+      .poll(() => page.evaluate(() => document.body.dataset.jpThemeLight))
+      .toBe('false');
     expect(await sidebar.screenshot({ mask })).toMatchSnapshot(
-      'sidebar-dark.png'
+      'sidebar-dark.png',
+      {
+        maxDiffPixelRatio: 0.01
+      }
     );
     await page.theme.setLightTheme();
   });
@@ -395,6 +410,48 @@ test.describe('pipeline sidebar', () => {
     await page.notebook.selectCells(4);
     await page.keyboard.press('Control+Shift+Enter');
     await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+  });
+
+  test('Compile only shows the outcome; Export YAML opens the Argo document in an editor tab', async ({
+    page,
+    tmpPath
+  }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/ routes yet'
+    );
+    await openExample(page, tmpPath);
+    const caret = page.locator(`${panel} .jp-cellpipe-SplitButton-caret`);
+    await caret.click();
+    await page
+      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
+        hasText: 'Compile only'
+      })
+      .click();
+    const message = page.locator(`${panel} .jp-cellpipe-Message`);
+    await expect(message).toContainText('Compiled for argo', {
+      timeout: 30_000
+    });
+
+    await caret.click();
+    await page
+      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
+        hasText: 'Export YAML'
+      })
+      .click();
+    await expect(message).toContainText('fan-out.argo.yaml', {
+      timeout: 30_000
+    });
+    const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+      hasText: 'fan-out.argo.yaml'
+    });
+    await expect(tab).toHaveCount(1);
+    await expect(
+      page.locator('.jp-FileEditor .cm-content').last()
+    ).toContainText('kind: Workflow');
+    expect(await page.contents.fileExists(`${tmpPath}/fan-out.argo.yaml`)).toBe(
+      true
+    );
   });
 
   test('Compile and run: the run appears with a link, turns Succeeded, and survives a reload', async ({
