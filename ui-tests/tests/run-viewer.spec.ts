@@ -54,6 +54,31 @@ function runStatus(page: IJupyterLabPageFixture, id: string) {
 }
 
 test.describe('the run viewer', () => {
+  test('Compile and run in the sidebar runs locally, turns Succeeded, and its link opens the viewer', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/linear-chain.ipynb`;
+    await page.contents.uploadFile(
+      path.join(EXAMPLES, 'linear-chain.ipynb'),
+      notebook
+    );
+    await page.notebook.openByPath(notebook);
+    await page.notebook.activate('linear-chain.ipynb');
+    await page.sidebar.openTab('cellpipe-sidebar');
+    await page
+      .locator('#cellpipe-sidebar .jp-cellpipe-SplitButton-main')
+      .click();
+    const run = page.locator('#cellpipe-sidebar .jp-cellpipe-Run').first();
+    await expect(run).toBeVisible({ timeout: 30_000 });
+    await expect(run).toHaveAttribute('data-status', 'Succeeded', {
+      timeout: 180_000
+    });
+    const id = await run.getAttribute('data-run');
+    await run.locator('.jp-cellpipe-Run-link').first().click();
+    await expect(runStatus(page, id!)).toHaveText('Succeeded');
+  });
+
   test('follows a local run to Succeeded and reads a step’s log', async ({
     page,
     tmpPath
