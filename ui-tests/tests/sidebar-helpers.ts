@@ -1,0 +1,177 @@
+/** Shared by the sidebar UI tests: opening examples, reloads, and a stand-in for the run routes. */
+import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import * as path from 'path';
+
+export const SIDEBAR = 'cellpipe-sidebar';
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+export const panel = '#cellpipe-sidebar';
+export async function openExample(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  name = 'fan-out.ipynb'
+): Promise<string> {
+  const target = `${tmpPath}/${name}`;
+  await page.contents.uploadFile(path.join(EXAMPLES, name), target);
+  await page.notebook.openByPath(target);
+  await page.notebook.activate(name);
+  await page.sidebar.openTab(SIDEBAR);
+  await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
+  return target;
+}
+
+/** Reloads the page (the notebook tab, not the Launcher, comes back) and shows the sidebar. */
+export async function reloadWithNotebook(
+  page: IJupyterLabPageFixture,
+  notebook: string
+) {
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+  const name = notebook.split('/').pop()!;
+  // The restored layout usually brings the notebook back; open it if it did not.
+  const tab = page.locator('.jp-mod-current.lm-TabBar-tab, .lm-TabBar-tab', {
+    hasText: name
+  });
+  try {
+    await tab.first().waitFor({ timeout: 10_000 });
+  } catch {
+    await page.notebook.openByPath(notebook);
+  }
+  await page.notebook.activate(name);
+  if (!(await page.sidebar.isTabOpen(SIDEBAR))) {
+    await page.sidebar.openTab(SIDEBAR);
+  }
+}
+
+/** Whether the server side serves the runs routes (it is built in parallel with this sidebar). */
+export async function serverRuns(
+  page: IJupyterLabPageFixture
+): Promise<boolean> {
+  const status = await page.evaluate(async () => {
+    const response = await fetch('/cellpipe/runs', {
+      credentials: 'same-origin'
+    });
+    return response.status;
+  });
+  return status === 200;
+}
+
+/** A two-step notebook whose second step raises. */
+export function failingNotebook(): string {
+  const cell = (source: string, tags: string[]) => ({
+    cell_type: 'code',
+    execution_count: null,
+    metadata: { tags },
+    outputs: [],
+    source
+  });
+  return JSON.stringify({
+    cells: [
+      cell('numbers = [1, 2, 3]\n', ['step:make']),
+      cell('total = sum(numbers)\nraise ValueError("boom in step check")\n', [
+        'step:check'
+      ])
+    ],
+    metadata: {
+      kernelspec: {
+        name: 'python3',
+        display_name: 'Python 3',
+        language: 'python'
+      },
+      cellpipe: { name: 'failing' }
+    },
+    nbformat: 4,
+    nbformat_minor: 5
+  });
+}
+
+/**
+ * A stand-in for the server's run routes (design §4), for the runs list's own behaviour: the
+ * records it returns follow src/core/runs/record.ts. Each started run goes Pending, Running,
+ * then `finalStatus` after a few polls; cancel ends a run as Cancelled. Records outlive a page
+ * reload, as the server's run store does.
+ */
+export async function standInRunServer(
+  page: IJupyterLabPageFixture,
+  notebook: string,
+  finalStatus: 'Succeeded' | 'Failed',
+  pollsUntilDone = 3
+) {
+  const runs = new Map<string, { record: any; polls: number }>();
+  let count = 0;
+  await page.route(/\/cellpipe\/runs(\/|\?|$)/, async route => {
+    const request = route.request();
+    const url = new URL(request.url());
+    const parts = url.pathname
+      .split('/cellpipe/runs')[1]
+      .split('/')
+      .filter(Boolean);
+    const json = (body: unknown) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(body)
+      });
+    if (request.method() === 'POST' && parts.length === 0) {
+      const body = request.postDataJSON();
+      count++;
+      const id = `20261122-140000-00${count}abc`;
+      const record = {
+        id,
+        status: 'Pending',
+        target: body.target,
+        notebook: body.path,
+        pipeline: 'digits-fan-out',
+        createdAt: new Date().toISOString(),
+        startedAt: null,
+        finishedAt: null,
+        params: body.params,
+        links: [
+          { kind: 'local', label: 'Run viewer', url: `lab?cellpipe-run=${id}` }
+        ],
+        steps: []
+      };
+      runs.set(id, { record, polls: 0 });
+      return json(record);
+    }
+    if (request.method() === 'POST' && parts[1] === 'cancel') {
+      const run = runs.get(parts[0])!;
+      run.record = {
+        ...run.record,
+        status: 'Cancelled',
+        finishedAt: new Date().toISOString()
+      };
+      run.polls = -1000;
+      return json(run.record);
+    }
+    if (parts.length === 1) {
+      const run = runs.get(parts[0])!;
+      run.polls++;
+      if (run.polls === 1) {
+        run.record = {
+          ...run.record,
+          status: 'Running',
+          startedAt: new Date().toISOString()
+        };
+      } else if (
+        run.polls >= pollsUntilDone &&
+        run.record.status === 'Running'
+      ) {
+        run.record = {
+          ...run.record,
+          status: finalStatus,
+          finishedAt: new Date().toISOString(),
+          ...(finalStatus === 'Failed'
+            ? {
+                error:
+                  'step check failed: ValueError: boom (failing.ipynb, cell 1, line 2)'
+              }
+            : {})
+        };
+      }
+      return json(run.record);
+    }
+    expect(url.searchParams.get('notebook')).toBe(notebook);
+    return json([...runs.values()].map(run => run.record).reverse());
+  });
+  return runs;
+}

@@ -1,0 +1,188 @@
+/**
+ * Compile and run from the sidebar: the runs list (live status, links, cancel, reload) against
+ * a stand-in for the run routes and against the real server, the toolbar button and shortcut,
+ * Compile only and Export YAML.
+ */
+import { expect, test } from '@jupyterlab/galata';
+import {
+  failingNotebook,
+  openExample,
+  panel,
+  reloadWithNotebook,
+  serverRuns,
+  SIDEBAR,
+  standInRunServer
+} from './sidebar-helpers';
+
+test.describe('pipeline sidebar runs', () => {
+  test.use({ viewport: { width: 1400, height: 900 } });
+
+  test('runs list (stand-in server): a started run shows a link, turns Succeeded live, and is listed after a reload', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/fan-out.ipynb`;
+    await standInRunServer(page, notebook, 'Succeeded');
+    await openExample(page, tmpPath);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      /Pending|Running/
+    );
+    await expect(run.locator('.jp-cellpipe-Run-link')).toHaveText('Run viewer');
+    await expect(run.locator('.jp-cellpipe-Run-cancel')).toBeVisible();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText('Running');
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded',
+      {
+        timeout: 10_000
+      }
+    );
+    await expect(run.locator('.jp-cellpipe-Run-cancel')).toHaveCount(0);
+    await expect(run.locator('.jp-cellpipe-Run-duration')).toHaveText(/\d s$/);
+
+    await reloadWithNotebook(page, notebook);
+    await expect(
+      page.locator(`${panel} .jp-cellpipe-Run .jp-cellpipe-StatusChip`)
+    ).toHaveText('Succeeded');
+  });
+
+  test('runs list (stand-in server): cancel, and a failing run shows Failed with its error', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/fan-out.ipynb`;
+    await standInRunServer(page, notebook, 'Failed', 6);
+    await openExample(page, tmpPath);
+    const button = page.locator(`${panel} .jp-cellpipe-SplitButton-main`);
+    await button.click();
+    const first = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(first.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Running'
+    );
+    await first.locator('.jp-cellpipe-Run-cancel').click();
+    await expect(first.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Cancelled'
+    );
+
+    await button.click();
+    const second = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+    await expect(second.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Failed',
+      {
+        timeout: 15_000
+      }
+    );
+    await expect(second).toContainText('ValueError: boom');
+  });
+
+  test('the notebook toolbar button and Accel Shift Enter run Compile and run', async ({
+    page,
+    tmpPath
+  }) => {
+    await standInRunServer(page, `${tmpPath}/fan-out.ipynb`, 'Succeeded');
+    await openExample(page, tmpPath);
+    const button = page.locator(
+      '.jp-NotebookPanel-toolbar [data-jp-item-name="cellpipe-compile-and-run"] button'
+    );
+    await expect(button).toHaveCount(1);
+    await button.click();
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(1);
+
+    await page.notebook.selectCells(4);
+    await page.keyboard.press('Control+Shift+Enter');
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+  });
+
+  test('Compile only shows the outcome; Export YAML opens the Argo document in an editor tab', async ({
+    page,
+    tmpPath
+  }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/ routes yet'
+    );
+    await openExample(page, tmpPath);
+    const caret = page.locator(`${panel} .jp-cellpipe-SplitButton-caret`);
+    await caret.click();
+    await page
+      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
+        hasText: 'Compile only'
+      })
+      .click();
+    const message = page.locator(`${panel} .jp-cellpipe-Message`);
+    await expect(message).toContainText('Compiled for argo', {
+      timeout: 30_000
+    });
+
+    await caret.click();
+    await page
+      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
+        hasText: 'Export YAML'
+      })
+      .click();
+    await expect(message).toContainText('fan-out.argo.yaml', {
+      timeout: 30_000
+    });
+    const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+      hasText: 'fan-out.argo.yaml'
+    });
+    await expect(tab).toHaveCount(1);
+    await expect(
+      page.locator('.jp-FileEditor .cm-content').last()
+    ).toContainText('kind: Workflow');
+    expect(await page.contents.fileExists(`${tmpPath}/fan-out.argo.yaml`)).toBe(
+      true
+    );
+  });
+
+  test('Compile and run: the run appears with a link, turns Succeeded, and survives a reload', async ({
+    page,
+    tmpPath
+  }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/runs yet'
+    );
+    test.setTimeout(240_000);
+    await openExample(page, tmpPath);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run).toBeVisible({ timeout: 30_000 });
+    await expect(run.locator('.jp-cellpipe-Run-link')).toHaveCount(1);
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded',
+      {
+        timeout: 180_000
+      }
+    );
+    const id = await run.getAttribute('data-run');
+
+    await reloadWithNotebook(page, `${tmpPath}/fan-out.ipynb`);
+    const again = page.locator(`${panel} .jp-cellpipe-Run[data-run="${id}"]`);
+    await expect(again).toBeVisible({ timeout: 30_000 });
+    await expect(again.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded'
+    );
+  });
+
+  test('a failing step shows Failed', async ({ page, tmpPath }) => {
+    test.skip(
+      !(await serverRuns(page)),
+      'the server does not serve /cellpipe/runs yet'
+    );
+    test.setTimeout(180_000);
+    const target = `${tmpPath}/failing.ipynb`;
+    await page.contents.uploadContent(failingNotebook(), 'text', target);
+    await page.notebook.openByPath(target);
+    await page.notebook.activate('failing.ipynb');
+    await page.sidebar.openTab(SIDEBAR);
+    await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(2);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText('Failed', {
+      timeout: 150_000
+    });
+  });
+});
