@@ -151,51 +151,98 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     );
   });
 
-  // Until compiled corpus notebooks are available here, the pod template of the hand-written
-  // Workflow (design §5 defaults) stands in; the negative control shows admission really runs.
-  function podFrom(workflow, template, override = {}) {
-    return {
-      apiVersion: 'v1',
-      kind: 'Pod',
-      metadata: { generateName: `${template.name}-` },
-      spec: {
-        securityContext: workflow.spec.securityContext,
-        volumes: workflow.spec.volumes,
-        containers: [{ name: 'main', ...template.container, ...override }]
-      }
-    };
-  }
-
-  test('every step pod template, dry-run as a Pod, is admitted by real Pod Security (restricted)', async () => {
-    const { workflow } = fixtureDocuments('pss');
-    for (const template of workflow.spec.templates.filter(t => t.container)) {
-      const res = await kubeRequest(
-        plane,
-        'POST',
-        `/api/v1/namespaces/${plane.namespace}/pods?dryRun=All`,
-        podFrom(workflow, template),
-        { token: plane.userToken }
-      );
-      assert.equal(
-        res.status,
-        201,
-        `${template.name}: ${JSON.stringify(res.body.message)}`
-      );
-    }
-    const rootPod = podFrom(workflow, workflow.spec.templates[1], {
-      securityContext: { allowPrivilegeEscalation: true }
-    });
-    const denied = await kubeRequest(
+  /** Dry-runs a pod in the `restricted` namespace as the restricted user. */
+  function dryRunPod(pod) {
+    return kubeRequest(
       plane,
       'POST',
       `/api/v1/namespaces/${plane.namespace}/pods?dryRun=All`,
-      rootPod,
-      {
-        token: plane.userToken
-      }
+      { ...pod, metadata: { ...pod.metadata, namespace: plane.namespace } },
+      { token: plane.userToken }
     );
+  }
+
+  test('every pod of every corpus notebook, Argo and KFP, dry-run as a Pod, is admitted by real Pod Security (restricted)', async () => {
+    const notebooks = engine.corpusNotebooks();
+    assert.equal(notebooks.length, 20);
+    let admitted = 0;
+    for (const notebook of notebooks) {
+      assert.ok(notebook.ir, `${notebook.name}: ${notebook.unusable}`);
+      for (const [target, podsOf] of [
+        ['argo', engine.argoPods],
+        ['kfp', engine.kfpPods]
+      ]) {
+        const pods = podsOf(engine.compile(notebook.ir, target).documents);
+        assert.ok(pods.length > 0, `${notebook.name} ${target}: no pods`);
+        for (const pod of pods) {
+          const res = await dryRunPod(pod);
+          assert.equal(
+            res.status,
+            201,
+            `${notebook.name} ${target} ${pod.metadata.name}: ${JSON.stringify(res.body.message)}`
+          );
+          admitted += 1;
+        }
+      }
+    }
+    assert.ok(admitted >= 200, `only ${admitted} pods`);
+    // The same admission denies a pod compiled with security explicitly turned off.
+    const weak = engine.compile(notebooks[0].ir, 'argo', {
+      security: {
+        runAsNonRoot: false,
+        runAsUser: 0,
+        allowPrivilegeEscalation: true
+      }
+    });
+    const denied = await dryRunPod(engine.argoPods(weak.documents)[0]);
     assert.equal(denied.status, 403);
     assert.match(denied.body.message, /violates PodSecurity "restricted/);
+  });
+
+  test('submit NOTEBOOK.ipynb compiles it and creates the Workflow', async () => {
+    const notebook = join(dir, 'iris.ipynb');
+    writeFileSync(
+      notebook,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { cellpipe: { name: 'iris notebook' } },
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:load_data'] },
+            source: 'x = [1, 2]',
+            outputs: [],
+            execution_count: null
+          },
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:train'] },
+            source: 'y = sum(x)',
+            outputs: [],
+            execution_count: null
+          }
+        ]
+      })
+    );
+    const result = cellpipe(
+      ['submit', notebook, '--target', 'argo', '--json'],
+      env()
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const record = JSON.parse(result.stdout);
+    assert.match(record.workflowName, /^iris-notebook-[a-z0-9]{5}$/);
+    assert.deepEqual(
+      record.steps.map(s => s.name),
+      ['load-data', 'train']
+    );
+    const wf = await kubeRequest(
+      plane,
+      'GET',
+      `${workflowsPath(plane.namespace)}/${record.workflowName}`
+    );
+    assert.equal(wf.status, 200, JSON.stringify(wf.body));
+    assert.equal(wf.body.spec.securityContext.runAsNonRoot, true);
   });
 
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {

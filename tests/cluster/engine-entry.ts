@@ -7,3 +7,8 @@ export { parseArgoDocuments } from '../../src/engine/kube/argo-documents-file';
 export { WorkflowWatcher } from '../../src/engine/kube/argo-watch';
 export { terminateWorkflow } from '../../src/engine/kube/argo-cancel';
 export { applyWorkflowStatus } from '../../src/engine/kube/argo-status';
+// The corpus compiled by the real generators, and the pods each document would create.
+export { corpusNotebooks } from '../security/corpus-irs';
+export { compile } from '../../src/core/generate/compile';
+export { argoPods } from '../security/argo-pods';
+export { kfpPods } from '../security/kfp-pods';

@@ -16,14 +16,16 @@ import {
 import { kfpClientFrom, submitKfpCommand } from './submit-kfp';
 import { readRecord } from '../../engine/local/store';
 import { cancelKfpRun } from '../../engine/kfp/kfp-run';
+import { ISettingsOverrides } from '../../core/settings/resolved';
+import { compileForSubmit } from './submit-notebook';
 
-const usage = `usage: cellpipe submit FILE --target argo|kfp [--namespace NS] [--watch] [--json]
+const usage = `usage: cellpipe submit NOTEBOOK|FILE --target argo|kfp [--namespace NS] [--watch] [--json]
                        [--argo-ui URL]
        cellpipe submit --cancel RUN_ID
 
 Submits a compiled pipeline to the cluster of the current kubeconfig (KUBECONFIG, else
 ~/.kube/config, else the in-cluster service account) and records the run (see \`cellpipe runs\`).
-FILE is the output of \`cellpipe compile NOTEBOOK --target argo|kfp\`.
+NOTEBOOK (.ipynb) is compiled first; FILE is the output of \`cellpipe compile NOTEBOOK --target argo|kfp\`.
   --target argo|kfp   Argo Workflows (through the Kubernetes API) or Kubeflow Pipelines (REST)
   --namespace NS      the namespace (default: the kubeconfig context's, else the pod's own)
   --watch             follow the run until it finishes; reconnects when the apiserver goes away
@@ -36,6 +38,22 @@ FILE is the output of \`cellpipe compile NOTEBOOK --target argo|kfp\`.
   --kfp-upload        upload the pipeline and run its version, instead of an inline spec
   --kfp-experiment ID the experiment for the run
 Exits 0 when submitted (with --watch: when it succeeded), 1 when the run failed, 2 for bad input.`;
+
+/** Settings from the command line for a notebook compiled here. */
+function overrides(parsed: IParsedArgs): ISettingsOverrides {
+  const namespace = parsed.options.get('--namespace');
+  return namespace === undefined ? {} : { namespace };
+}
+
+/** The pod's own connection inside a notebook pod (for its image); undefined elsewhere. */
+function inClusterConnection(): IKubeConnection | undefined {
+  try {
+    const connection = connect({});
+    return connection.inCluster ? connection : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 function readText(path: string): string {
   try {
@@ -71,10 +89,11 @@ function exitCode(record: IRunRecord, watched: boolean): number {
 async function submitArgo(
   parsed: IParsedArgs,
   file: string,
+  text: string,
   connection: IKubeConnection
 ): Promise<number> {
   const json = parsed.flags.has('--json');
-  const documents = parseArgoDocuments(readText(file), file);
+  const documents = parseArgoDocuments(text, file);
   const record = await submitArgoRun(connection, {
     documents,
     notebook: file,
@@ -151,20 +170,27 @@ export const submitCommand: ICliCommand = {
       return 0;
     }
     const file = oneNotebook(parsed, usage);
-    if (file.endsWith('.ipynb')) {
-      throw new UserError(
-        `${file}: submit takes the compiled pipeline. Run \`cellpipe compile ${file} --target argo -o pipeline.yaml\`, then \`cellpipe submit pipeline.yaml --target argo\``
-      );
-    }
     const target = parsed.options.get('--target');
+    const notebook = file.endsWith('.ipynb');
     if (target === 'argo') {
       const connection = connect({
         namespace: parsed.options.get('--namespace')
       });
-      return submitArgo(parsed, file, connection);
+      const text = notebook
+        ? await compileForSubmit(file, 'argo', overrides(parsed), connection)
+        : readText(file);
+      return submitArgo(parsed, file, text, connection);
     }
     if (target === 'kfp') {
-      return submitKfpCommand(parsed, file, readText(file));
+      const text = notebook
+        ? await compileForSubmit(
+            file,
+            'kfp',
+            overrides(parsed),
+            inClusterConnection()
+          )
+        : readText(file);
+      return submitKfpCommand(parsed, file, text);
     }
     throw new UserError(
       `--target must be argo or kfp, got '${target ?? ''}'\n${usage}`
