@@ -35,7 +35,11 @@ for (const [label, s] of [
     browser.keystrokeToDagMs
   ],
   ['notebook model change -> DAG updated', browser.modelChangeToDagMs],
-  ['analysis per update', browser.analysisMs]
+  ['analysis per update', browser.analysisMs],
+  [
+    'keystroke -> sidebar updated, keys that change an edge',
+    browser.edgeChangeKeyToDagMs
+  ]
 ]) {
   lines.push(
     `| ${label} | ${s.n} | ${ms(s.median)} | ${ms(s.p90)} | ${ms(s.max)} |`
@@ -46,6 +50,7 @@ lines.push(
   `- plugin activation (\`activate()\`): ${browser.activationMs.map(ms).join(', ')} ms`,
   `- first analysis of the ${browser.cells}-cell notebook (all cells parsed): ${ms(browser.firstAnalysisMs)} ms`,
   `- full dagre layout of ${browser.steps} steps: ${browser.layoutMs.map(ms).join(', ')} ms`,
+  `- last of those keys -> the new edge drawn (typing pause of 150 ms, then the layout): ${ms(browser.lastKeyToNewEdgeMs)} ms`,
   `- sidebar first load (lazy chunks fetched and evaluated): ${browser.sidebarFirstLoadMs.map(ms).join(', ')} ms`,
   `- open the sidebar -> first DAG of ${browser.steps} steps drawn: ${browser.openSidebarToFirstDagMs} ms`,
   `- startup scripts fetched: ${browser.startupResources.map(r => `${stem(r.name)} ${ms(r.ms)} ms`).join(', ')}`

@@ -121,6 +121,7 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
         {state && ir ? (
           <DagView
             layout={state.layout}
+            stale={state.layoutStale}
             failing={failingSteps(ir.steps, ir.diagnostics)}
             onSelect={selectNode}
             trans={trans}

@@ -8,6 +8,8 @@ export interface IDagViewProps {
   layout: IDagLayout;
   /** Steps that have an error diagnostic in one of their cells. */
   failing: ReadonlySet<string>;
+  /** The layout is the previous one while a new one waits for typing to pause. */
+  stale?: boolean;
   onSelect: (node: IDagNode) => void;
   trans: TranslationBundle;
 }
@@ -105,7 +107,7 @@ function DagDrawing(props: IDagViewProps): JSX.Element {
     );
   }
   return (
-    <div className={CLASS.dagScroll}>
+    <div className={`${CLASS.dagScroll}${props.stale ? ' jp-mod-stale' : ''}`}>
       <svg
         className={CLASS.dag}
         width={layout.width}
@@ -153,6 +155,7 @@ export const DagView = React.memo(
   DagDrawing,
   (before, after) =>
     before.layout === after.layout &&
+    before.stale === after.stale &&
     sameSet(before.failing, after.failing) &&
     before.onSelect === after.onSelect &&
     before.trans === after.trans

@@ -25,6 +25,11 @@ export interface IAnalysisState {
   layoutMs: number;
   /** True when the steps and edges were unchanged, so the previous layout was kept. */
   layoutReused: boolean;
+  /**
+   * True while the steps or edges changed but the (slow) layout waits for a pause in typing:
+   * `layout` is then the previous one.
+   */
+  layoutStale: boolean;
   /** How many cells that analysis had to parse. */
   parsedCells: number;
 }
@@ -48,8 +53,35 @@ const nextFrame: FrameScheduler = callback => {
   }
 };
 
+/** Runs `callback` after `ms`; returns a function that cancels it. */
+export type Delay = (callback: () => void, ms: number) => () => void;
+
+const delay: Delay = (callback, ms) => {
+  const timer = setTimeout(callback, ms);
+  return () => clearTimeout(timer);
+};
+
+export interface ILiveAnalysisOptions {
+  schedule?: FrameScheduler;
+  delay?: Delay;
+  /** A layout that took longer than this (ms) is deferred while the user types. */
+  slowLayoutMs?: number;
+  /** The pause in typing (ms) after which a deferred layout runs. */
+  layoutDelayMs?: number;
+}
+
 export class LiveAnalysis {
-  constructor(private readonly schedule: FrameScheduler = nextFrame) {}
+  constructor(options: ILiveAnalysisOptions = {}) {
+    this.schedule = options.schedule ?? nextFrame;
+    this.delay = options.delay ?? delay;
+    this.slowLayoutMs = options.slowLayoutMs ?? 20;
+    this.layoutDelayMs = options.layoutDelayMs ?? 150;
+  }
+
+  private readonly schedule: FrameScheduler;
+  private readonly delay: Delay;
+  private readonly slowLayoutMs: number;
+  private readonly layoutDelayMs: number;
 
   get changed(): ISignal<this, IAnalysisState | null> {
     return this._changed;
@@ -81,6 +113,8 @@ export class LiveAnalysis {
     this._state = null;
     this._layout = null;
     this._layoutKey = '';
+    this._lastLayoutMs = 0;
+    this.cancelDeferredLayout();
     if (source) {
       source.changed.connect(this.onChanged, this);
       this._stale = true;
@@ -112,20 +146,28 @@ export class LiveAnalysis {
     performance.measure(PERF.analysis, { start: started, end: analysed });
     const key = dagKey(ir.steps);
     const layoutReused = key === this._layoutKey && this._layout !== null;
-    if (!layoutReused) {
-      this._layout = layoutDag(ir.steps);
-      this._layoutKey = key;
-      performance.measure(PERF.layout, { start: analysed });
+    // Laying a big graph out again on every key would make typing lag: when the last layout
+    // was slow, keep the previous one (dimmed) until typing pauses.
+    const layoutStale =
+      !layoutReused &&
+      this._layout !== null &&
+      this._lastLayoutMs > this.slowLayoutMs;
+    if (layoutReused) {
+      this.cancelDeferredLayout();
+    } else if (layoutStale) {
+      this.deferLayout();
+    } else {
+      this.layOut(ir, key);
     }
-    const layout = this._layout as IDagLayout;
     performance.mark(PERF.analysed);
     this._state = {
       path,
       ir,
-      layout,
+      layout: this._layout as IDagLayout,
       analysisMs: analysed - started,
-      layoutMs: layoutReused ? 0 : performance.now() - analysed,
+      layoutMs: layoutReused || layoutStale ? 0 : this._lastLayoutMs,
       layoutReused,
+      layoutStale,
       parsedCells: this._analyzer.lastParsedCells
     };
     this._changed.emit(this._state);
@@ -148,6 +190,38 @@ export class LiveAnalysis {
   dispose(): void {
     this.setSource(null);
     Signal.clearData(this);
+  }
+
+  private layOut(ir: IPipelineIR, key: string): void {
+    const started = performance.now();
+    this._layout = layoutDag(ir.steps);
+    this._layoutKey = key;
+    this._lastLayoutMs = performance.now() - started;
+    performance.measure(PERF.layout, { start: started });
+  }
+
+  private deferLayout(): void {
+    this.cancelDeferredLayout();
+    this._cancelLayout = this.delay(() => {
+      this._cancelLayout = null;
+      const state = this._state;
+      if (!state || !this._source) {
+        return;
+      }
+      this.layOut(state.ir, dagKey(state.ir.steps));
+      this._state = {
+        ...state,
+        layout: this._layout as IDagLayout,
+        layoutMs: this._lastLayoutMs,
+        layoutStale: false
+      };
+      this._changed.emit(this._state);
+    }, this.layoutDelayMs);
+  }
+
+  private cancelDeferredLayout(): void {
+    this._cancelLayout?.();
+    this._cancelLayout = null;
   }
 
   private onChanged(): void {
@@ -181,6 +255,8 @@ export class LiveAnalysis {
   private _state: IAnalysisState | null = null;
   private _layout: IDagLayout | null = null;
   private _layoutKey = '';
+  private _lastLayoutMs = 0;
+  private _cancelLayout: (() => void) | null = null;
   private _active = false;
   private _stale = false;
   private _scheduled = false;

@@ -1,5 +1,6 @@
 import {
   IAnalysisState,
+  ILiveAnalysisOptions,
   LiveAnalysis
 } from '../../../src/lab/sidebar/live-analysis';
 import { FakeNotebook } from './fake-notebook';
@@ -17,9 +18,13 @@ class Frames {
   }
 }
 
-function follow(notebook: FakeNotebook, path = 'examples/fan-out.ipynb') {
+function follow(
+  notebook: FakeNotebook,
+  path = 'examples/fan-out.ipynb',
+  options: ILiveAnalysisOptions = {}
+) {
   const frames = new Frames();
-  const analysis = new LiveAnalysis(frames.schedule);
+  const analysis = new LiveAnalysis({ schedule: frames.schedule, ...options });
   const states: (IAnalysisState | null)[] = [];
   analysis.changed.connect((_, state) => states.push(state));
   analysis.setSource({
@@ -90,6 +95,46 @@ describe('live analysis', () => {
     expect(
       last.layout.edges.some(e => e.from === 'svm' && e.to === 'compare')
     ).toBe(false);
+  });
+
+  it('defers a slow layout until typing pauses, showing the previous one meanwhile', () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const timers: { callback: () => void; ms: number; cancelled: boolean }[] =
+      [];
+    const { analysis, frames, states } = follow(notebook, undefined, {
+      slowLayoutMs: -1, // every layout counts as slow
+      delay: (callback, ms) => {
+        const timer = { callback, ms, cancelled: false };
+        timers.push(timer);
+        return () => (timer.cancelled = true);
+      }
+    });
+    analysis.active = true;
+    frames.run();
+    const first = states.at(-1)!;
+    expect(first.layoutStale).toBe(false); // the first layout is never deferred
+
+    // Two keys that each change an edge: the DAG stays as it was, one layout is pending.
+    notebook.setSource(12, notebook.source(12).replace(/svm_score/g, '0'));
+    frames.run();
+    notebook.setSource(12, notebook.source(12).replace(/knn_score/g, '0'));
+    frames.run();
+    expect(states.at(-1)!.layoutStale).toBe(true);
+    expect(states.at(-1)!.layout).toBe(first.layout);
+    expect(
+      states.at(-1)!.ir.steps.find(s => s.name === 'compare')!.after
+    ).not.toContain('svm');
+    const pending = timers.filter(t => !t.cancelled);
+    expect(pending).toHaveLength(1);
+    expect(pending[0].ms).toBe(150);
+
+    pending[0].callback();
+    const last = states.at(-1)!;
+    expect(last.layoutStale).toBe(false);
+    const into = last.layout.edges
+      .filter(e => e.to === 'compare')
+      .map(e => e.from);
+    expect(into.sort()).toEqual(['extra_trees', 'forest', 'mlp']);
   });
 
   it('shows an undefined name as a diagnostic at its cell and line, and drops it once fixed', () => {
