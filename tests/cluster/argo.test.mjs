@@ -243,6 +243,46 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     );
     assert.equal(wf.status, 200, JSON.stringify(wf.body));
     assert.equal(wf.body.spec.securityContext.runAsNonRoot, true);
+
+    // `cellpipe runs` re-reads unfinished cluster runs: the controller's status shows up.
+    const patched = await kubeRequest(
+      plane,
+      'PATCH',
+      `${workflowsPath(plane.namespace)}/${record.workflowName}`,
+      {
+        status: {
+          phase: 'Succeeded',
+          startedAt: '2026-11-22T10:00:00Z',
+          finishedAt: '2026-11-22T10:01:00Z',
+          nodes: {
+            a: {
+              id: 'a',
+              name: 'wf.load-data',
+              displayName: 'load-data',
+              type: 'Pod',
+              phase: 'Succeeded'
+            },
+            b: {
+              id: 'b',
+              name: 'wf.train',
+              displayName: 'train',
+              type: 'Pod',
+              phase: 'Succeeded'
+            }
+          }
+        }
+      },
+      { contentType: 'application/merge-patch+json' }
+    );
+    assert.equal(patched.status, 200, JSON.stringify(patched.body));
+    const runs = cellpipe(['runs', '--json'], env());
+    assert.equal(runs.status, 0, runs.stderr);
+    const listed = JSON.parse(runs.stdout).find(r => r.id === record.id);
+    assert.equal(listed.status, 'Succeeded');
+    assert.deepEqual(
+      listed.steps.map(s => s.status),
+      ['Succeeded', 'Succeeded']
+    );
   });
 
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {

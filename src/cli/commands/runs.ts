@@ -74,7 +74,18 @@ export const runsCommand: ICliCommand = {
           `${selectors[0] ?? '--status'} is an option of --prune`
         );
       }
-      const records = listRuns();
+      let records = listRuns();
+      if (
+        records.some(
+          r => r.target !== 'local' && ['Pending', 'Running'].includes(r.status)
+        )
+      ) {
+        // Unfinished cluster runs are re-read from the cluster (loads the Kubernetes client).
+        const { refreshClusterRuns } =
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('../../engine/cluster-refresh') as typeof import('../../engine/cluster-refresh');
+        records = await refreshClusterRuns(records);
+      }
       process.stdout.write(
         (json ? JSON.stringify(records, null, 2) : table(records)) + '\n'
       );

@@ -90,22 +90,54 @@ export async function startRunMethod(
   return cluster.submitCompiled(context, path, compiled, settings, values);
 }
 
-export function listRunsMethod(
+/** When each unfinished cluster run was last re-read, so polling lists stay cheap. */
+const refreshed = new Map<string, number>();
+const REFRESH_EVERY_MS = 5000;
+
+/** Unfinished cluster runs re-read from the cluster, at most every few seconds each. */
+async function withClusterStatus(
+  context: IEngineContext,
+  runs: IRunRecord[]
+): Promise<IRunRecord[]> {
+  const now = Date.now();
+  const due = runs.filter(
+    r =>
+      r.target !== 'local' &&
+      ['Pending', 'Running'].includes(r.status) &&
+      now - (refreshed.get(r.id) ?? 0) >= REFRESH_EVERY_MS
+  );
+  if (!due.length) {
+    return runs;
+  }
+  due.forEach(r => refreshed.set(r.id, now));
+  const { refreshClusterRuns } =
+    require('../cluster-refresh') as typeof import('../cluster-refresh');
+  const updated = new Map(
+    (await refreshClusterRuns(due, context.home)).map(r => [r.id, r])
+  );
+  return runs.map(r => updated.get(r.id) ?? r);
+}
+
+export async function listRunsMethod(
   context: IEngineContext,
   params: Params
-): IRunRecord[] {
-  const runs = local.listRuns(context.home).map(r => presented(context, r));
+): Promise<IRunRecord[]> {
+  const all = await withClusterStatus(context, local.listRuns(context.home));
+  const runs = all.map(r => presented(context, r));
   const notebook = params.notebook;
   return typeof notebook === 'string'
     ? runs.filter(r => r.notebook === notebook)
     : runs;
 }
 
-export function getRunMethod(
+export async function getRunMethod(
   context: IEngineContext,
   params: Params
-): IRunRecord {
-  return presented(context, local.getRun(text(params.id, 'id'), context.home));
+): Promise<IRunRecord> {
+  const [record] = await withClusterStatus(context, [
+    local.getRun(text(params.id, 'id'), context.home)
+  ]);
+  return presented(context, record);
 }
 
 export function readLogMethod(
