@@ -79,7 +79,9 @@ export function renderStepScript(
     })),
     inputs: step.inputs,
     producers: Object.fromEntries(
-      step.inputs.map(name => [name, step.producers[name]])
+      step.inputs
+        .filter(name => step.producers[name] !== undefined)
+        .map(name => [name, step.producers[name]])
     ),
     outputs: step.outputs,
     metrics: stepMetrics(ir, step),
