@@ -2,11 +2,11 @@
  * Size of cellpipe's emitted documents for a synthetic chain of N steps, the same chain Kale is
  * measured on (bench/kale/kale_sizes.py): step i is one cell `x_i = x_{i-1} + 1` tagged
  * `step:s_i` and `prev:s_{i-1}`. Prints JSON rows per N: total YAML bytes and per step for the
- * Argo output (Workflow alone, and the ConfigMaps it moved code into) and the KFP output
- * (PipelineSpec and platform document), with the in-process compile time.
+ * Argo output (and the Workflow alone as the apiserver stores it, compact JSON, which is what the
+ * size budget and etcd's limit apply to; and how many ConfigMaps the code moved into) and the KFP
+ * output (PipelineSpec and platform document), with the in-process compile time.
  */
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
 import { analyzeNotebook } from '../../src/core/analyze';
 import { compile } from '../../src/core/generate/compile';
 import { CompileTarget } from '../../src/core/generate/compiled';
@@ -35,7 +35,7 @@ function measure(steps: number, target: CompileTarget) {
   const bytes = Buffer.byteLength(compiled.text);
   const documents = compiled.documents.map(doc => ({
     kind: String(doc.kind ?? (doc.platforms ? 'Platform' : 'PipelineSpec')),
-    bytes: Buffer.byteLength(stringify(doc))
+    bytes: Buffer.byteLength(JSON.stringify(doc))
   }));
   return { bytes, bytesPerStep: bytes / steps, seconds, documents };
 }

@@ -36,7 +36,7 @@ writeFileSync(
 const kb = v => (v === undefined ? '–' : (v / 1024).toFixed(1));
 const per = v => (v === undefined ? '–' : v.toFixed(0));
 console.log(
-  '| steps | Argo YAML KiB (all) | Workflow KiB | ConfigMaps | Argo bytes/step | KFP YAML KiB | KFP bytes/step | Kale KFP YAML KiB | Kale bytes/step | cellpipe Argo / KFP compile (ms) | Kale compile (ms) |'
+  '| steps | Argo YAML KiB (all) | Workflow KiB (JSON) | ConfigMaps | Argo bytes/step | KFP YAML KiB | KFP bytes/step | Kale KFP YAML KiB | Kale bytes/step | cellpipe Argo / KFP compile (ms) | Kale compile (ms) |'
 );
 console.log(
   '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
