@@ -1,4 +1,6 @@
-"""`--data-root DIR`: the one command line Argo's per-run volume gives every step."""
+"""Step script options for the cluster targets: `--data-root DIR` (Argo's per-run volume) and
+`--kfp-executor-input` (KFP metrics as artifact metadata)."""
+import json
 import subprocess
 import sys
 
@@ -51,3 +53,29 @@ def test_without_the_data_root_a_missing_input_is_still_refused(make_pipeline):
     result = pipeline.run("second")
     assert result.returncode == 2
     assert "--input a=DIR is missing" in result.stderr
+
+
+def test_kfp_metrics_go_into_the_executor_output_as_artifact_metadata(make_pipeline, tmp_path):
+    pipeline = make_pipeline([
+        code_cell("accuracy = 0.75\nname = 'model-a'", "step:train"),
+        code_cell("print(accuracy)\nprint(name)", "pipeline-metrics"),
+    ], metrics_format="kfp-v1")
+    output_file = tmp_path / "kfp" / "output_metadata.json"
+    executor_input = {
+        "inputs": {},
+        "outputs": {
+            "artifacts": {"metrics": {"artifacts": [{
+                "name": "metrics", "type": {"schemaTitle": "system.Metrics"},
+                "uri": "minio://mlpipeline/v2/artifacts/run/train/metrics", "metadata": {}}]}},
+            "outputFile": str(output_file),
+        },
+    }
+    result = subprocess.run([sys.executable, str(pipeline.scripts / "train.py"),
+                             "--metrics", str(tmp_path / "metrics"),
+                             "--kfp-executor-input", json.dumps(executor_input)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    written = json.loads(output_file.read_text())
+    artifact = written["artifacts"]["metrics"]["artifacts"][0]
+    assert artifact["uri"] == "minio://mlpipeline/v2/artifacts/run/train/metrics"
+    assert artifact["metadata"] == {"accuracy": 0.75}

@@ -80,7 +80,11 @@ function scriptArguments(ir: IPipelineIR, step: IPipelineStep): string[] {
   if (step.metrics.length) {
     args.push(
       '--metrics',
-      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`
+      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`,
+      // The whole executor input: the script writes the metrics into the executor output file
+      // it names, as the Metrics artifact's metadata, which the KFP UI shows.
+      '--kfp-executor-input',
+      '{{$}}'
     );
   }
   return args;
