@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ICliCommand } from '../command';
 import { parseArgs } from '../args';
 import { UserError } from '../../core/errors';
+import { assertCompilable } from '../../core/generate/compile';
 import { analyzeNotebookText } from '../../core/analyze';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import {
@@ -24,14 +25,7 @@ const METRICS_FORMATS: MetricsFormat[] = ['json', 'kfp-v1'];
 
 function checkedIR(path: string): IPipelineIR {
   const ir = analyzeNotebookText(readNotebookFile(path), path);
-  const error = ir.diagnostics.find(d => d.severity === 'error');
-  if (error) {
-    throw new UserError(error.message, {
-      notebook: ir.notebook,
-      cell: error.cell ?? undefined,
-      line: error.cell === null ? undefined : error.line
-    });
-  }
+  assertCompilable(ir);
   return ir;
 }
 

@@ -5,7 +5,8 @@
  * name are refused, as is a variable or parameter name Argo cannot carry.
  */
 import { UserError } from '../../errors';
-import { IPipelineIR, IPipelineStep } from '../../ir/pipeline';
+import { IPipelineIR } from '../../ir/pipeline';
+import { uniqueTaskNames } from '../task-names';
 
 /** Argo parameter and artifact names. */
 const ARGO_VALUE_NAME = /^[A-Za-z0-9_-]+$/;
@@ -16,22 +17,12 @@ export function taskName(step: string): string {
 
 /** The task name of each step, checked for clashes. */
 export function taskNames(ir: IPipelineIR): Map<string, string> {
-  const tasks = new Map<string, string>();
-  const owners = new Map<string, IPipelineStep>();
-  for (const step of ir.steps) {
-    const task = taskName(step.name);
-    const clash = owners.get(task);
-    if (clash) {
-      throw new UserError(
-        `steps '${clash.name}' and '${step.name}' both become the Argo task '${task}' ` +
-          "(Argo names allow '-' but not '_'); rename one of them",
-        { notebook: ir.notebook, cell: step.cells[0] }
-      );
-    }
-    owners.set(task, step);
-    tasks.set(step.name, task);
-  }
-  return tasks;
+  return uniqueTaskNames(
+    ir,
+    'Argo',
+    "Argo names allow '-' but not '_'",
+    taskName
+  );
 }
 
 /** Refuses variable and parameter names Argo cannot carry (non-ASCII identifiers). */
