@@ -200,7 +200,11 @@ export function pipelineSpec(
       )
     };
   }
+  // The name is the KFP-safe form; the name as the user wrote it is the display name.
   const info: Record<string, string> = { name };
+  if (ir.pipeline.name !== name) {
+    info.displayName = ir.pipeline.name;
+  }
   if (ir.pipeline.description) {
     info.description = ir.pipeline.description;
   }

@@ -175,6 +175,18 @@ describe('per-step settings in KFP', () => {
     expect(config.activeDeadlineSeconds).toBe(3600);
   });
 
+  it('keeps the pipeline name as written as the display name', () => {
+    const named = compileKfp(
+      notebook([cell('a = 1', 'step:a')], {
+        cellpipe: { name: 'Churn model: v2 "final"' }
+      })
+    ).spec;
+    expect(named.pipelineInfo).toEqual({
+      name: 'churn-model-v2-final',
+      displayName: 'Churn model: v2 "final"'
+    });
+  });
+
   it('refuses a resource KFP has no field for', () => {
     expect(() =>
       compile(
