@@ -15,8 +15,7 @@ run() {
     local) node bench/local/run.mjs "$rounds" ;;
     marshal) .venv/bin/python bench/marshal/run.py "$rounds" > bench/results/marshal.json &&
       .venv/bin/python bench/marshal/table.py < bench/results/marshal.json ;;
-    sizes) bench/.venv-kale/bin/python bench/kale/kale_sizes.py 10 50 100 200 500 > bench/results/kale-sizes.json &&
-      cat bench/results/kale-sizes.json ;;
+    sizes) node bench/sizes/run.mjs 10 50 100 200 500 ;;
     *) echo "unknown benchmark: $1 (analyze, compile, local, marshal, sizes or all)" >&2; exit 2 ;;
   esac
 }
