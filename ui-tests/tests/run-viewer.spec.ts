@@ -58,13 +58,13 @@ test.describe('the run viewer', () => {
     page,
     tmpPath
   }) => {
-    const notebook = `${tmpPath}/linear-chain.ipynb`;
+    const notebook = `${tmpPath}/parameters-and-metrics.ipynb`;
     await page.contents.uploadFile(
-      path.join(EXAMPLES, 'linear-chain.ipynb'),
+      path.join(EXAMPLES, 'parameters-and-metrics.ipynb'),
       notebook
     );
     await page.notebook.openByPath(notebook);
-    await page.notebook.activate('linear-chain.ipynb');
+    await page.notebook.activate('parameters-and-metrics.ipynb');
     await page.sidebar.openTab('cellpipe-sidebar');
     await page
       .locator('#cellpipe-sidebar .jp-cellpipe-SplitButton-main')
