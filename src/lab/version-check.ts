@@ -8,38 +8,11 @@ import {
 } from '@jupyterlab/application';
 import { Notification } from '@jupyterlab/apputils';
 import { requestAPI } from './api/request';
+import { IVersionReply, versionProblem } from './version-problem';
 import packageJson from '../../package.json';
-
-interface IVersionReply {
-  version: string;
-  engine: string | null;
-  problem: string | null;
-}
 
 /** This frontend's version: the npm package's, bundled at build time. */
 const FRONTEND_VERSION: string = packageJson.version;
-
-export function versionProblem(
-  frontend: string,
-  reply: IVersionReply
-): string | null {
-  if (reply.problem) {
-    return `cellpipe: ${reply.problem}`;
-  }
-  if (reply.version !== frontend) {
-    return (
-      `cellpipe: the lab extension is version ${frontend} but the server extension is ` +
-      `${reply.version}. Rebuild or reinstall cellpipe, then restart JupyterLab.`
-    );
-  }
-  if (reply.engine !== null && reply.engine !== frontend) {
-    return (
-      `cellpipe: the engine is version ${reply.engine} but the lab extension is ${frontend}. ` +
-      'Run `npm run build:engine` (or reinstall cellpipe) and restart JupyterLab.'
-    );
-  }
-  return null;
-}
 
 export const versionCheckPlugin: JupyterFrontEndPlugin<void> = {
   id: 'cellpipe:version-check',
