@@ -12,3 +12,6 @@ export { corpusNotebooks } from '../security/corpus-irs';
 export { compile } from '../../src/core/generate/compile';
 export { argoPods } from '../security/argo-pods';
 export { kfpPods } from '../security/kfp-pods';
+// For bench/submit: synthetic notebooks of N steps.
+export { syntheticNotebook } from '../support/synthetic-notebook';
+export { analyzeNotebook } from '../../src/core/analyze';
