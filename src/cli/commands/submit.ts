@@ -17,7 +17,7 @@ import { kfpClientFrom, submitKfpCommand } from './submit-kfp';
 import { readRecord } from '../../engine/local/store';
 import { cancelKfpRun } from '../../engine/kfp/kfp-run';
 import { ISettingsOverrides } from '../../core/settings/resolved';
-import { compileForSubmit } from './submit-notebook';
+import { compileForSubmit } from '../../engine/kube/compile-for-cluster';
 
 const usage = `usage: cellpipe submit NOTEBOOK|FILE --target argo|kfp [--namespace NS] [--watch] [--json]
                        [--argo-ui URL]

@@ -5,8 +5,14 @@
  * cluster run starts, so the engine starts without the Kubernetes client.
  */
 import { IRunRecord } from '../../core/runs/record';
-import { ICompiled } from '../../core/generate/compiled';
-import { IPipelineSettings } from '../../core/settings/resolved';
+import { CompileTarget } from '../../core/generate/compiled';
+import { IPipelineIR } from '../../core/ir/pipeline';
+import { compileForCluster } from '../kube/compile-for-cluster';
+import { resolveSettings } from '../../core/settings/resolve';
+import {
+  IPipelineSettings,
+  ISettingsOverrides
+} from '../../core/settings/resolved';
 import { parameterText } from '../../core/generate/argo/workflow';
 import { argoDocumentsFrom } from '../kube/argo-documents-file';
 import { connect } from '../kube/connection';
@@ -41,6 +47,16 @@ function withParameters(
   }
 }
 
+/** The notebook pod's own connection (for its image), when the server runs in one. */
+function inCluster() {
+  try {
+    const connection = connect({});
+    return connection.inCluster ? connection : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function kfpClient(settings: IPipelineSettings): KfpClient {
   return new KfpClient(
     resolveKfpEndpoint({
@@ -50,15 +66,26 @@ function kfpClient(settings: IPipelineSettings): KfpClient {
   );
 }
 
-export async function submitCompiled(
+export async function submitNotebook(
   context: IEngineContext,
   path: string,
-  compiled: ICompiled,
-  settings: IPipelineSettings,
+  ir: IPipelineIR,
+  target: CompileTarget,
+  overrides: ISettingsOverrides,
   values: Values
 ): Promise<IRunRecord> {
   const home = context.home ?? cellpipeHome();
-  if (compiled.target === 'argo') {
+  if (target === 'argo') {
+    // The namespace as the settings resolve it (checked there); the connection only needs it.
+    const connection = connect({
+      namespace: resolveSettings(ir, overrides).namespace
+    });
+    const { compiled, settings } = await compileForCluster(
+      ir,
+      'argo',
+      overrides,
+      connection
+    );
     const documents = argoDocumentsFrom(
       structuredClone(compiled.documents),
       path
@@ -67,7 +94,6 @@ export async function submitCompiled(
       documents.workflow as unknown as Record<string, unknown>,
       values
     );
-    const connection = connect({ namespace: settings.namespace });
     const record = await submitArgoRun(connection, {
       documents,
       notebook: path,
@@ -81,6 +107,12 @@ export async function submitCompiled(
     );
     return record;
   }
+  const { compiled, settings } = await compileForCluster(
+    ir,
+    'kfp',
+    overrides,
+    inCluster()
+  );
   const [pipelineSpec, platformSpec] = compiled.documents;
   const client = kfpClient(settings);
   const record = await submitKfpRun(

@@ -5,8 +5,6 @@
  */
 
 import { IRunRecord } from '../../core/runs/record';
-import { compileWithSettings } from '../../core/generate/compile';
-import { resolveSettings } from '../../core/settings/resolve';
 import { isAbsolute, relative } from 'node:path';
 import * as local from '../local/api';
 import { EngineError } from './protocol';
@@ -83,11 +81,16 @@ export async function startRunMethod(
     throw new EngineError(400, '"target" must be local, argo or kfp');
   }
   const ir = notebookIR(context.root, { path });
-  const settings = resolveSettings(ir, overridesOf(params.overrides));
-  const compiled = compileWithSettings(ir, target, settings);
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
-  return cluster.submitCompiled(context, path, compiled, settings, values);
+  return cluster.submitNotebook(
+    context,
+    path,
+    ir,
+    target,
+    overridesOf(params.overrides),
+    values
+  );
 }
 
 /** When each unfinished cluster run was last re-read, so polling lists stay cheap. */
