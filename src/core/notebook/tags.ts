@@ -28,8 +28,17 @@ export interface ICellTags {
   problems: ITagProblem[];
 }
 
+/**
+ * The maps have no prototype: a key such as `__proto__` from a tag is then an entry like any
+ * other (and refused by the checks) rather than vanishing into Object.prototype's setter.
+ */
 export function emptyStepSettings(): IStepSettings {
-  return { limits: {}, requests: {}, labels: {}, annotations: {} };
+  return {
+    limits: Object.create(null),
+    requests: Object.create(null),
+    labels: Object.create(null),
+    annotations: Object.create(null)
+  };
 }
 
 /** A Map, not an object: a tag such as `toString` must not find Object.prototype. */

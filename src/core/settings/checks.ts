@@ -165,7 +165,7 @@ export function checkStringMap(
   key: string
 ): Record<string, string> {
   const given = check.object(value, key);
-  const result: Record<string, string> = {};
+  const result: Record<string, string> = Object.create(null);
   for (const [name, item] of Object.entries(given)) {
     if (!isLabelKey(name)) {
       throw check.error(
