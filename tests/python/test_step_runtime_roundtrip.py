@@ -83,6 +83,40 @@ def test_numpy_arrays_round_trip_as_npy(make_pipeline):
     pipeline.run_ok("check", inputs=[(name, "make") for name in names])
 
 
+def test_large_numpy_arrays_load_mapped_copy_on_write(make_pipeline):
+    """Arrays of 16 MiB and more are mapped, not read: still a plain, writable ndarray whose
+    writes never reach the producer's file."""
+    produce = "big = np.arange(3 * 2**21, dtype=np.float64).reshape(-1, 3)\n"  # 48 MiB
+    check = (
+        "assert type(big) is np.ndarray and big.flags.writeable, type(big)\n"
+        "assert isinstance(big.base, np.memmap), type(big.base)  # mapped, not read\n"
+        "assert big.shape == (2**21, 3) and big[-1, -1] == 3 * 2**21 - 1\n"
+        "assert np.array_equal(big[:, 0], np.arange(0, 3 * 2**21, 3, dtype=np.float64))\n"
+        "big[0, 0] = -1.0\n"
+        "big *= 2\n"
+        "assert big[0, 0] == -2.0 and big[1, 1] == 8.0\n"
+        "copy = big\n"
+    )
+    pipeline = make_pipeline([
+        code_cell("import numpy as np", "imports"),
+        code_cell(produce, "step:make"),
+        code_cell(check, "step:check"),
+        code_cell("assert copy[0, 0] == -2.0\n", "step:use"),
+    ])
+    pipeline.run_ok("make", outputs=["big"])
+    assert pipeline.manifest("make", "big")["format"] == "npy"
+    pipeline.run_ok("check", inputs=[("big", "make")], outputs=["copy"])
+    import numpy
+
+    untouched = numpy.load(pipeline.data("make", "big") / "value.npy")
+    assert untouched[0, 0] == 0.0 and untouched[1, 1] == 4.0
+    saved = pipeline.data("check", "copy")
+    assert pipeline.manifest("check", "copy")["format"] == "npy"
+    copied = numpy.load(saved / "value.npy")
+    assert copied[0, 0] == -2.0 and copied[1, 1] == 8.0 and copied.shape == (2**21, 3)
+    pipeline.run_ok("use", inputs=[("copy", "check")])
+
+
 PANDAS_PRODUCE = (
     "frame = pd.DataFrame({'n': [1, 2, 3], 'x': [0.5, None, 2.0], 'name': ['a', 'b', 'c'],\n"
     "                      'kind': pd.Categorical(['u', 'v', 'u']),\n"
