@@ -95,6 +95,8 @@ for (const path of notebooks) {
   const oursTimes = ours.flatMap(r => warm(r[name].seconds));
   /** Second sweep: every notebook of the corpus has run once in this process (see ours.ts). */
   const oursWarmTimes = ours.flatMap(r => r[name].warmSeconds);
+  /** @lezer/python's parse alone of the same cells, second sweep (see ours.ts). */
+  const parseTimes = ours.flatMap(r => r[name].parseSeconds);
   const kaleResult = kale[0][name];
   const cli = {
     ours: median(endToEnd.ours.get(name)),
@@ -105,10 +107,15 @@ for (const path of notebooks) {
       name,
       ours: median(oursTimes),
       oursWarm: median(oursWarmTimes),
+      parseOnly: median(parseTimes),
       kale: null,
       cli,
       note: kaleResult.error,
-      samples: { ours: oursTimes, oursWarm: oursWarmTimes }
+      samples: {
+        ours: oursTimes,
+        oursWarm: oursWarmTimes,
+        parseOnly: parseTimes
+      }
     });
     continue;
   }
@@ -117,9 +124,15 @@ for (const path of notebooks) {
     name,
     ours: median(oursTimes),
     oursWarm: median(oursWarmTimes),
+    parseOnly: median(parseTimes),
     kale: median(kaleTimes),
     cli,
-    samples: { ours: oursTimes, oursWarm: oursWarmTimes, kale: kaleTimes }
+    samples: {
+      ours: oursTimes,
+      oursWarm: oursWarmTimes,
+      parseOnly: parseTimes,
+      kale: kaleTimes
+    }
   });
   const kaleSteps = new Map(kaleResult.steps.map(s => [s.name, s]));
   for (const step of ours[0][name].steps) {
@@ -147,6 +160,8 @@ const summary = {
   medianRatio: median(compared.map(r => r.kale / r.ours)),
   medianOursWarm: median(compared.map(r => r.oursWarm)),
   medianRatioWarm: median(compared.map(r => r.kale / r.oursWarm)),
+  medianParseOnly: median(compared.map(r => r.parseOnly)),
+  medianParseCeiling: median(compared.map(r => r.kale / r.parseOnly)),
   medianCliOurs: median(compared.map(r => r.cli.ours)),
   medianCliKale: median(compared.map(r => r.cli.kale)),
   medianCliRatio: median(compared.map(r => r.cli.kale / r.cli.ours)),
@@ -163,16 +178,20 @@ writeFileSync(
 );
 
 console.log(
-  '| notebook | in-process: cellpipe (ms) | Kale (ms) | Kale / cellpipe | cellpipe, 2nd sweep (ms) | Kale / cellpipe | command: cellpipe (ms) | Kale (ms) | Kale / cellpipe |'
+  '| notebook | in-process: cellpipe (ms) | Kale (ms) | Kale / cellpipe | cellpipe, 2nd sweep (ms) | Kale / cellpipe | lezer parse alone (ms) | Kale / parse | command: cellpipe (ms) | Kale (ms) | Kale / cellpipe |'
 );
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log(
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+);
 for (const r of rows) {
   const ratio = r.kale === null ? '–' : `${(r.kale / r.ours).toFixed(1)}×`;
   const warmRatio =
     r.kale === null ? '–' : `${(r.kale / r.oursWarm).toFixed(1)}×`;
+  const parseRatio =
+    r.kale === null ? '–' : `${(r.kale / r.parseOnly).toFixed(1)}×`;
   const cli = `${ms(r.cli.ours)} | ${ms(r.cli.kale)} | ${(r.cli.kale / r.cli.ours).toFixed(1)}×`;
   console.log(
-    `| ${r.name} | ${ms(r.ours)} | ${r.kale === null ? r.note : ms(r.kale)} | ${ratio} | ${ms(r.oursWarm)} | ${warmRatio} | ${cli} |`
+    `| ${r.name} | ${ms(r.ours)} | ${r.kale === null ? r.note : ms(r.kale)} | ${ratio} | ${ms(r.oursWarm)} | ${warmRatio} | ${ms(r.parseOnly)} | ${parseRatio} | ${cli} |`
   );
 }
 console.log(
@@ -182,6 +201,11 @@ console.log(
 console.log(
   `in-process, second sweep (the corpus ran once before in the process): median cellpipe ${ms(summary.medianOursWarm)} ms; ` +
     `median of per-notebook ratios to Kale ${summary.medianRatioWarm.toFixed(1)}×`
+);
+console.log(
+  `lezer parse alone (the same cells, second sweep): median ${ms(summary.medianParseOnly)} ms; ` +
+    `median of per-notebook ratios to Kale ${summary.medianParseCeiling.toFixed(1)}×, ` +
+    `the most any analyzer on @lezer/python could reach here`
 );
 console.log(
   `command, end to end: median cellpipe ${ms(summary.medianCliOurs)} ms, Kale ${ms(summary.medianCliKale)} ms; ` +
