@@ -285,6 +285,114 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     );
   });
 
+  test("inside a notebook pod, steps default to the pod's own image, read through the API", async () => {
+    // The notebook pod, as Kubeflow creates it: a sidecar first, the notebook container named
+    // after the end of NB_PREFIX. Created, never scheduled (there are no nodes).
+    const restricted = {
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+      seccompProfile: { type: 'RuntimeDefault' }
+    };
+    const podImage = 'registry.example.com/team/notebook:2.1';
+    const created = await kubeRequest(
+      plane,
+      'POST',
+      `/api/v1/namespaces/${plane.namespace}/pods`,
+      {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: 'my-notebook-0' },
+        spec: {
+          containers: [
+            { name: 'sidecar', image: 'proxy:1', securityContext: restricted },
+            {
+              name: 'my-notebook',
+              image: podImage,
+              securityContext: restricted
+            }
+          ]
+        }
+      }
+    );
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const podEnv = {
+      HOSTNAME: 'my-notebook-0',
+      NB_PREFIX: `/notebook/${plane.namespace}/my-notebook`
+    };
+    // The notebook's service account may read its own pod (the admin token stands in for it).
+    const inPod = {
+      ...engine.connect({
+        kubeconfig: writeKubeconfig(plane, join(dir, 'pod-reader'), {
+          token: plane.adminToken,
+          namespace: plane.namespace
+        })
+      }),
+      inCluster: true
+    };
+    assert.equal(await engine.notebookPodImage(inPod, podEnv), podImage);
+    assert.equal(
+      await engine.notebookPodImage(inPod, { HOSTNAME: 'my-notebook-0' }),
+      'proxy:1',
+      'without NB_PREFIX: the first container'
+    );
+    // Outside a pod, or with no right to read it, nothing is looked up or guessed.
+    assert.equal(
+      await engine.notebookPodImage({ ...inPod, inCluster: false }, podEnv),
+      undefined
+    );
+    const userInPod = {
+      ...engine.connect({ kubeconfig, namespace: plane.namespace }),
+      inCluster: true
+    };
+    assert.equal(await engine.notebookPodImage(userInPod, podEnv), undefined);
+
+    const ir = engine.analyzeNotebook(
+      {
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:only'] },
+            source: 'x = 1',
+            outputs: [],
+            execution_count: null
+          }
+        ]
+      },
+      'pod.ipynb'
+    );
+    const saved = {
+      HOSTNAME: process.env.HOSTNAME,
+      NB_PREFIX: process.env.NB_PREFIX
+    };
+    Object.assign(process.env, podEnv);
+    try {
+      const fromPod = await engine.compileForCluster(ir, 'argo', {}, inPod);
+      assert.equal(fromPod.settings.image, podImage);
+      assert.ok(fromPod.compiled.text.includes(`image: "${podImage}"`));
+      const given = await engine.compileForCluster(
+        ir,
+        'argo',
+        { image: 'registry.example.com/team/step:1' },
+        inPod
+      );
+      assert.equal(given.settings.image, 'registry.example.com/team/step:1');
+      const denied = await engine.compileForCluster(ir, 'argo', {}, userInPod);
+      assert.equal(denied.settings.image, 'python:3.11-slim');
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) {
+          delete process.env[name];
+        } else {
+          process.env[name] = value;
+        }
+      }
+    }
+  });
+
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {
     const file = writeCompiled(fixtureDocuments('denied'), 'denied.yaml');
     const result = cellpipe(

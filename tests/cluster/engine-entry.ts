@@ -1,6 +1,11 @@
 // What the cluster tests call directly, bundled by esbuild exactly as the product's engine is
 // (client-node is ESM-only; Jest's CommonJS transform cannot load it, the bundle can).
-export { connect, resolveNamespace } from '../../src/engine/kube/connection';
+export {
+  connect,
+  notebookPodImage,
+  resolveNamespace
+} from '../../src/engine/kube/connection';
+export { compileForCluster } from '../../src/engine/kube/compile-for-cluster';
 export { submitWorkflow } from '../../src/engine/kube/argo-submit';
 export { nameSubmission } from '../../src/engine/kube/argo-documents';
 export { parseArgoDocuments } from '../../src/engine/kube/argo-documents-file';
