@@ -48,7 +48,7 @@ function stepMetrics(
   ir: IPipelineIR,
   step: IPipelineStep
 ): Record<string, string> {
-  const metrics: Record<string, string> = {};
+  const metrics: Record<string, string> = Object.create(null);
   for (const name of step.metrics) {
     const metric = ir.metrics.find(
       m => m.name === name && m.step === step.name

@@ -163,7 +163,8 @@ export class RunExecutor {
     if (!this.plan.useCache) {
       return undefined;
     }
-    const inputs: Record<string, string> = {};
+    // Keyed by variable names, which may be `__proto__`: no prototype.
+    const inputs: Record<string, string> = Object.create(null);
     for (const [name, producer] of Object.entries(step.producers)) {
       const hash = this.outputHashes.get(producer)?.[name];
       if (hash === undefined) {
@@ -218,7 +219,7 @@ export class RunExecutor {
     }
     const metrics = readMetrics(this.paths.metrics(step.name), step);
     if (this.plan.useCache) {
-      const hashes: Record<string, string> = {};
+      const hashes: Record<string, string> = Object.create(null);
       for (const name of step.outputs) {
         hashes[name] = await hashDirectory(this.paths.data(step.name, name));
       }

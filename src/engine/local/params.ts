@@ -67,9 +67,10 @@ export function resolveParameters(
         return [text.slice(0, equals), text.slice(equals + 1)];
       })
     : Object.entries(given).map(([name, value]) => [name, String(value)]);
-  const values: Record<string, ParameterValue> = {};
+  // No prototype: a parameter may be named `__proto__` or `constructor` (Python allows it).
+  const values: Record<string, ParameterValue> = Object.create(null);
   ir.parameters.forEach(p => (values[p.name] = p.default));
-  const overrides: Record<string, string> = {};
+  const overrides: Record<string, string> = Object.create(null);
   for (const [name, raw] of pairs) {
     const parameter = ir.parameters.find(p => p.name === name);
     if (!parameter) {
