@@ -2,11 +2,13 @@
 // ownerReferences, rollback, 403, apiserver down, name clash, watch across a restart, cancel.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { kubeRequest, startControlPlane, writeKubeconfig } from './harness.mjs';
 import {
+  root as repoRoot,
   cellpipe,
   fixtureDocuments,
   loadEngine,
@@ -390,6 +392,115 @@ describe('Argo submission against a real apiserver', { skip }, () => {
           process.env[name] = value;
         }
       }
+    }
+  });
+
+  test("the lab's path: the engine's startRun submits to Argo with checked parameters; listRuns and cancelRun follow it", async () => {
+    const root = join(dir, 'lab-root');
+    mkdirSync(root, { recursive: true });
+    const cell = (source, tags) => ({
+      cell_type: 'code',
+      metadata: { tags },
+      source,
+      outputs: [],
+      execution_count: null
+    });
+    writeFileSync(
+      join(root, 'params.ipynb'),
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          // Parameters named like Object.prototype members: each must stay itself.
+          cell("toString = 3\nconstructor = 'c'", ['pipeline-parameters']),
+          cell('y = toString * 2', ['step:double']),
+          cell('print(y, constructor)', ['step:show'])
+        ]
+      })
+    );
+    const engineProcess = spawn(
+      process.execPath,
+      [join(repoRoot, 'bin/cellpipe.js'), 'engine', '--root', root],
+      { env: { ...process.env, ...env() }, stdio: ['pipe', 'pipe', 'pipe'] }
+    );
+    const replies = new Map();
+    let buffered = '';
+    engineProcess.stdout.setEncoding('utf8');
+    engineProcess.stdout.on('data', chunk => {
+      buffered += chunk;
+      let newline;
+      while ((newline = buffered.indexOf('\n')) >= 0) {
+        const reply = JSON.parse(buffered.slice(0, newline));
+        buffered = buffered.slice(newline + 1);
+        replies.get(reply.id)?.(reply);
+      }
+    });
+    let nextId = 1;
+    const call = (method, params) =>
+      new Promise(done => {
+        const id = nextId++;
+        replies.set(id, done);
+        engineProcess.stdin.write(
+          JSON.stringify({ id, method, params }) + '\n'
+        );
+      });
+    try {
+      const before = await list(workflowsPath(plane.namespace));
+      for (const [params, message] of [
+        [{ nope: 1 }, /unknown parameter 'nope'/],
+        [{ toString: 'x' }, /not an integer/]
+      ]) {
+        const refused = await call('startRun', {
+          path: 'params.ipynb',
+          target: 'argo',
+          params
+        });
+        assert.equal(refused.error?.status, 400, JSON.stringify(refused));
+        assert.match(refused.error.message, message);
+      }
+      assert.equal(
+        (await list(workflowsPath(plane.namespace))).length,
+        before.length,
+        'a refused run creates nothing'
+      );
+
+      const started = await call('startRun', {
+        path: 'params.ipynb',
+        target: 'argo',
+        params: { constructor: 'k' }
+      });
+      assert.ok(started.result, JSON.stringify(started.error));
+      const record = started.result;
+      assert.equal(record.target, 'argo');
+      const workflow = await kubeRequest(
+        plane,
+        'GET',
+        `${workflowsPath(plane.namespace)}/${record.workflowName}`
+      );
+      assert.equal(workflow.status, 200, JSON.stringify(workflow.body));
+      assert.deepEqual(
+        Object.fromEntries(
+          workflow.body.spec.arguments.parameters.map(p => [p.name, p.value])
+        ),
+        { toString: '3', constructor: 'k' }
+      );
+
+      const listed = await call('listRuns', { notebook: 'params.ipynb' });
+      assert.ok(
+        listed.result.some(r => r.id === record.id),
+        JSON.stringify(listed)
+      );
+      const cancelled = await call('cancelRun', { id: record.id });
+      assert.ok(cancelled.result, JSON.stringify(cancelled.error));
+      const after = await kubeRequest(
+        plane,
+        'GET',
+        `${workflowsPath(plane.namespace)}/${record.workflowName}`
+      );
+      assert.equal(after.body.spec.shutdown, 'Terminate');
+    } finally {
+      engineProcess.kill();
     }
   });
 

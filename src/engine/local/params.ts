@@ -18,12 +18,13 @@ export interface IParameterValues {
 
 const INT = /^[+-]?\d+$/;
 const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const BOOLEANS: Record<string, boolean> = {
-  true: true,
-  '1': true,
-  false: false,
-  '0': false
-};
+/** A Map: a value such as `constructor` must not find Object.prototype. */
+const BOOLEANS = new Map<string, boolean>([
+  ['true', true],
+  ['1', true],
+  ['false', false],
+  ['0', false]
+]);
 
 export function convertParameter(
   parameter: IPipelineParameter,
@@ -43,7 +44,7 @@ export function convertParameter(
         ? Number(text)
         : fail('a finite number');
     case 'bool': {
-      const value = BOOLEANS[text.toLowerCase()];
+      const value = BOOLEANS.get(text.toLowerCase());
       return value === undefined ? fail('true, false, 1 or 0') : value;
     }
     default:

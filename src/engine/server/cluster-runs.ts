@@ -20,6 +20,7 @@ import { cancelArgoRun, followArgoRun, submitArgoRun } from '../kube/argo-run';
 import { KfpClient } from '../kfp/client';
 import { resolveKfpEndpoint } from '../kfp/endpoint';
 import { cancelKfpRun, pollKfpRun, submitKfpRun } from '../kfp/kfp-run';
+import { resolveParameters } from '../local/params';
 import { cellpipeHome } from '../paths';
 import { IEngineContext } from './run-methods';
 
@@ -32,6 +33,20 @@ function logFailure(what: string) {
     );
 }
 
+/**
+ * The parameter values given for the run, checked against the notebook's declared parameters and
+ * typed as a local run's are (an unknown name or a bad value is refused before anything is
+ * submitted). No prototype: parameters may be named `constructor` or `__proto__`.
+ */
+function checkedParameters(ir: IPipelineIR, given: Values): Values {
+  const typed = resolveParameters(ir, given).values;
+  const checked: Values = Object.create(null);
+  for (const name of Object.keys(given)) {
+    checked[name] = typed[name];
+  }
+  return checked;
+}
+
 /** The Workflow's arguments with the run's parameter values. */
 function withParameters(
   workflow: Record<string, unknown>,
@@ -41,7 +56,7 @@ function withParameters(
     arguments?: { parameters?: { name: string; value: string }[] };
   };
   for (const parameter of spec.arguments?.parameters ?? []) {
-    if (parameter.name in values) {
+    if (Object.hasOwn(values, parameter.name)) {
       parameter.value = parameterText(values[parameter.name]);
     }
   }
@@ -72,9 +87,10 @@ export async function submitNotebook(
   ir: IPipelineIR,
   target: CompileTarget,
   overrides: ISettingsOverrides,
-  values: Values
+  given: Values
 ): Promise<IRunRecord> {
   const home = context.home ?? cellpipeHome();
+  const values = checkedParameters(ir, given);
   if (target === 'argo') {
     // The namespace as the settings resolve it (checked there); the connection only needs it.
     const connection = connect({

@@ -136,6 +136,9 @@ describe('resolveParameters', () => {
     ['lr=0x10', /not a finite number/],
     ['lr=inf', /not a finite number/],
     ['on=yes', /true, false, 1 or 0/],
+    ['on=constructor', /true, false, 1 or 0/],
+    ['on=__proto__', /true, false, 1 or 0/],
+    ['on=toString', /true, false, 1 or 0/],
     ['m=1', /unknown parameter 'm'; the notebook declares: n, lr, on, name/],
     ['=1', /NAME=VALUE/]
   ])('%s is a clear error', (text, message) => {
