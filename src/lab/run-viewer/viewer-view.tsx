@@ -46,7 +46,8 @@ function RerunForm(props: {
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
-      const params: RunParams = {};
+      // No prototype: a parameter may be named `__proto__` (Python allows it).
+      const params: RunParams = Object.create(null);
       for (const [name, text] of Object.entries(values)) {
         params[name] = parseParamValue(text, record.params[name]);
       }
