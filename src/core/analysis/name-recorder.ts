@@ -15,7 +15,7 @@ export abstract class NameRecorder {
     mutations: [],
     deferredReads: [],
     deferredWrites: [],
-    functions: {},
+    functions: Object.create(null), // keyed by Python names, `__proto__` included
     starImports: [],
     syntaxErrors: []
   };
