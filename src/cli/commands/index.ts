@@ -20,6 +20,7 @@ export const commands: ICommandEntry[] = [
   },
   { name: 'run', load: () => require('./run').runCommand },
   { name: 'runs', load: () => require('./runs').runsCommand },
+  { name: 'logs', load: () => require('./logs').logsCommand },
   { name: 'submit', load: () => require('./submit').submitCommand },
   { name: 'engine', load: () => require('./engine').engineCommand }
 ];

@@ -1,4 +1,8 @@
-/** Cancels a Workflow the way Argo's own `argo terminate` does: `spec.shutdown: Terminate`. */
+/**
+ * Cancels a Workflow the way Argo's own `argo terminate` does: `spec.shutdown: Terminate`. It
+ * also asks for the Workflow's pods to be deleted once it has stopped (`podGC`), so a cancelled
+ * run leaves no pods behind; finished runs keep theirs for `cellpipe logs`.
+ */
 import * as k8s from '@kubernetes/client-node';
 import { IKubeConnection } from './connection';
 import { WORKFLOW_API } from './argo-documents';
@@ -16,7 +20,14 @@ export async function terminateWorkflow(
       ...WORKFLOW_API,
       namespace,
       name,
-      body: [{ op: 'add', path: '/spec/shutdown', value: 'Terminate' }],
+      body: [
+        { op: 'add', path: '/spec/shutdown', value: 'Terminate' },
+        {
+          op: 'add',
+          path: '/spec/podGC',
+          value: { strategy: 'OnWorkflowCompletion' }
+        }
+      ],
       fieldManager: 'cellpipe'
     });
   } catch (error) {

@@ -47,6 +47,17 @@ export async function compileForSubmit(
   overrides: ISettingsOverrides,
   connection?: IKubeConnection
 ): Promise<string> {
+  return (await compileNotebookForSubmit(file, target, overrides, connection))
+    .text;
+}
+
+/** {@link compileForSubmit}, with the notebook's IR (to check `--param` values against). */
+export async function compileNotebookForSubmit(
+  file: string,
+  target: CompileTarget,
+  overrides: ISettingsOverrides,
+  connection?: IKubeConnection
+): Promise<{ text: string; ir: IPipelineIR }> {
   const ir = analyzeNotebookText(readNotebookFile(file), file);
   const { compiled, settings } = await compileForCluster(
     ir,
@@ -59,5 +70,5 @@ export async function compileForSubmit(
       `cellpipe: warning: ${weakening} (weaker than the Pod Security "restricted" defaults)\n`
     );
   }
-  return compiled.text;
+  return { text: compiled.text, ir };
 }
