@@ -1,6 +1,10 @@
 """The /cellpipe/ server routes (design §4, "Server API"). Every handler requires Jupyter's
 authentication and relays to the Node engine (cellpipe/engine_process.py)."""
+import inspect
 import json
+import os
+import shutil
+import sys
 
 import tornado
 from jupyter_server.base.handlers import APIHandler
@@ -80,6 +84,41 @@ class SettingsHandler(EngineHandler):
         await self.relay_body("settings")
 
 
+def kernel_python(argv):
+    """The interpreter Jupyter starts for a kernel.json argv, or None when there is none.
+
+    As jupyter_client's KernelManager does: `python`, `python3` or `python3.X` (this
+    interpreter's version) mean the server's own `sys.executable`; any other name is looked
+    up on the server's PATH.
+    """
+    if not argv or not isinstance(argv[0], str) or not argv[0]:
+        return None
+    first = argv[0]
+    native = {"python", "python%i" % sys.version_info[0], "python%i.%i" % sys.version_info[:2]}
+    if first in native:
+        return sys.executable
+    if os.path.isabs(first):
+        return first
+    return shutil.which(first) or first
+
+
+async def kernel_pythons(kernel_spec_manager, default_kernel):
+    """Every kernel's interpreter as this server would start it (see local/python.ts)."""
+    kernels = {}
+    try:
+        specs = kernel_spec_manager.get_all_specs()
+        if inspect.isawaitable(specs):
+            specs = await specs
+    except Exception:  # a broken kernelspec must not stop a run that does not need it
+        specs = {}
+    for name, entry in (specs or {}).items():
+        spec = entry.get("spec") if isinstance(entry, dict) else None
+        python = kernel_python((spec or {}).get("argv") or [])
+        if python:
+            kernels[name] = python
+    return {"kernels": kernels, "defaultKernel": default_kernel}
+
+
 class RunsHandler(EngineHandler):
     @tornado.web.authenticated
     async def get(self):
@@ -88,7 +127,10 @@ class RunsHandler(EngineHandler):
 
     @tornado.web.authenticated
     async def post(self):
-        await self.relay_body("startRun")
+        # Local runs use the notebook's kernel interpreter as Jupyter resolves it.
+        default_kernel = getattr(self.kernel_manager, "default_kernel_name", None) or "python3"
+        pythons = await kernel_pythons(self.kernel_spec_manager, default_kernel)
+        await self.relay_body("startRun", {"kernelPythons": pythons})
 
 
 class RunHandler(EngineHandler):
@@ -132,7 +174,11 @@ def setup_route_handlers(server_app, node=None):
     web_app = server_app.web_app
     base_url = web_app.settings["base_url"]
     root_dir = getattr(server_app, "root_dir", None) or "."
-    web_app.settings[ENGINE_KEY] = EngineProcess(root_dir, node=node, log=server_app.log)
+    # Hidden files are served only as Jupyter serves them (ContentsManager.allow_hidden).
+    contents = getattr(server_app, "contents_manager", None)
+    allow_hidden = bool(getattr(contents, "allow_hidden", False))
+    env = dict(os.environ, CELLPIPE_ALLOW_HIDDEN="1" if allow_hidden else "0")
+    web_app.settings[ENGINE_KEY] = EngineProcess(root_dir, node=node, log=server_app.log, env=env)
     web_app.add_handlers(".*$", [
         (url_path_join(base_url, "cellpipe", pattern) + "$", handler) for pattern, handler in ROUTES
     ])

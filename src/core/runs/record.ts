@@ -55,4 +55,6 @@ export interface IRunRecord {
   kfpRunId?: string;
   /** One line saying why the run as a whole failed. */
   error?: string;
+  /** Local runs: the interpreter the steps ran with, and where that choice came from. */
+  python?: { executable: string; version: string; source: string };
 }

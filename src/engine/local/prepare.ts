@@ -16,7 +16,12 @@ import { cellpipeHome, RunPaths } from '../paths';
 import { resolveParameters } from './params';
 import { threadsPerStep } from './threads';
 import { parameterReads } from './parameter-reads';
-import { choosePython, notebookKernelName, probePython } from './python';
+import {
+  choosePython,
+  IKernelPythons,
+  notebookKernelName,
+  probePython
+} from './python';
 import { IRunPlan, planPath } from './plan';
 import { newRunId, writeFileAtomically, writeRecord } from './store';
 
@@ -27,6 +32,10 @@ export interface IRunRequest {
   workdir?: string;
   jobs?: number;
   python?: string;
+  /** Where `python` came from, for messages and the run record (default `--python`). */
+  pythonSource?: string;
+  /** Kernel interpreters as the Jupyter server resolved them (lab runs). */
+  kernelPythons?: IKernelPythons;
   useCache?: boolean;
   /**
    * Fork steps from a warm interpreter (default: true unless CELLPIPE_WARM=0); false spawns a
@@ -96,7 +105,13 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     kernel = undefined;
   }
   const python = probePython(
-    choosePython(request.python, kernel, request.env ?? process.env)
+    choosePython(
+      request.python,
+      kernel,
+      request.env ?? process.env,
+      request.kernelPythons,
+      request.pythonSource
+    )
   );
   const reads = parameterReads(ir);
 
@@ -154,6 +169,11 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     startedAt: null,
     finishedAt: null,
     params: values,
+    python: {
+      executable: python.executable,
+      version: python.version,
+      source: python.source
+    },
     links: [localRunLink(runId)],
     steps: ir.steps.map(step => ({
       name: step.name,

@@ -1,6 +1,13 @@
 /**
- * Which Python runs the steps: `--python`, else CELLPIPE_PYTHON, else the interpreter of the
- * notebook's kernel when its kernel.json names one by absolute path, else `python3` on PATH.
+ * Which Python runs the steps: `--python` (in the lab: the Local Python setting), else
+ * CELLPIPE_PYTHON, else the interpreter of the notebook's kernel, else `python3` on PATH.
+ *
+ * The kernel's interpreter is resolved as Jupyter resolves it when it starts that kernel. Under
+ * a Jupyter server, the server extension does that with the server's own KernelSpecManager and
+ * passes the result (`IKernelPythons`): a kernel.json whose argv[0] is `python`/`python3` means
+ * the server's own `sys.executable`. Without one (the CLI), kernel.json is read here, and only an
+ * absolute argv[0] (or `python`/`python3` when CELLPIPE_NATIVE_PYTHON names the interpreter
+ * that plays the server's part, as the `cellpipe` console script does) is taken.
  * The choice is checked (and its version read, for the step cache) before anything runs.
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +31,17 @@ export interface IPythonChoice {
   command: string;
   source: string;
 }
+
+/** Kernel interpreters as the Jupyter server resolved them (see the server extension). */
+export interface IKernelPythons {
+  /** Kernel name -> the interpreter Jupyter would start for it. */
+  kernels: Record<string, string>;
+  /** The server's default kernel, for a notebook that names none. */
+  defaultKernel?: string;
+}
+
+/** argv[0] values that Jupyter replaces with its own `sys.executable` (jupyter_client). */
+const NATIVE_NAMES = /^python(3(\.\d+)?)?$/;
 
 function kernelDirs(env: NodeJS.ProcessEnv): string[] {
   const dirs = (env.JUPYTER_PATH ?? '').split(':').filter(Boolean);
@@ -58,6 +76,13 @@ export function kernelInterpreter(
       if (typeof first === 'string' && isAbsolute(first) && existsSync(first)) {
         return first;
       }
+      if (
+        typeof first === 'string' &&
+        NATIVE_NAMES.test(first) &&
+        env.CELLPIPE_NATIVE_PYTHON
+      ) {
+        return env.CELLPIPE_NATIVE_PYTHON;
+      }
     } catch {
       // an unreadable kernel.json is the same as none
     }
@@ -77,13 +102,31 @@ export function notebookKernelName(notebook: unknown): string | undefined {
 export function choosePython(
   flag: string | undefined,
   kernelName: string | undefined,
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  resolved?: IKernelPythons,
+  flagSource = '--python'
 ): IPythonChoice {
   if (flag) {
-    return { command: flag, source: '--python' };
+    return { command: flag, source: flagSource };
   }
   if (env.CELLPIPE_PYTHON) {
     return { command: env.CELLPIPE_PYTHON, source: 'CELLPIPE_PYTHON' };
+  }
+  if (resolved) {
+    const name = kernelName ?? resolved.defaultKernel;
+    const command =
+      name !== undefined &&
+      Object.prototype.hasOwnProperty.call(resolved.kernels, name)
+        ? resolved.kernels[name]
+        : undefined;
+    if (command) {
+      return {
+        command,
+        source: kernelName
+          ? `the notebook's kernel '${name}'`
+          : `the server's default kernel '${name}'`
+      };
+    }
   }
   const kernel = kernelName ? kernelInterpreter(kernelName, env) : undefined;
   if (kernel) {

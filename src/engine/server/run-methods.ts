@@ -7,6 +7,7 @@
 import { IRunRecord } from '../../core/runs/record';
 import { isAbsolute, relative } from 'node:path';
 import * as local from '../local/api';
+import { IKernelPythons } from '../local/python';
 import { EngineError } from './protocol';
 import { notebookIR, pathUnderRoot } from './notebook-source';
 import { overridesOf } from './analysis-methods';
@@ -62,6 +63,27 @@ function runParams(value: unknown): Record<string, string | number | boolean> {
   return value as Record<string, string | number | boolean>;
 }
 
+/** The server extension's `kernelPythons` (see local/python.ts), checked. */
+function kernelPythons(value: unknown): IKernelPythons | undefined {
+  if (value === undefined || value === null) {
+    return undefined;
+  }
+  const given = value as { kernels?: unknown; defaultKernel?: unknown };
+  const kernels: Record<string, string> = Object.create(null);
+  if (typeof given.kernels === 'object' && given.kernels !== null) {
+    for (const [name, path] of Object.entries(given.kernels)) {
+      if (typeof path === 'string' && path) {
+        kernels[name] = path;
+      }
+    }
+  }
+  return {
+    kernels,
+    defaultKernel:
+      typeof given.defaultKernel === 'string' ? given.defaultKernel : undefined
+  };
+}
+
 export async function startRunMethod(
   context: IEngineContext,
   params: Params
@@ -71,8 +93,20 @@ export async function startRunMethod(
   const values = runParams(params.params);
   if (target === 'local') {
     const full = pathUnderRoot(context.root, path);
+    // The lab's Local Python setting wins; a notebook never names the interpreter.
+    const python = overridesOf(params.overrides).python;
+    if (python !== undefined && typeof python !== 'string') {
+      throw new EngineError(400, 'the Local Python setting must be a path');
+    }
     const record = local.startRun(
-      { notebook: full, params: values, home: context.home },
+      {
+        notebook: full,
+        params: values,
+        home: context.home,
+        python: python || undefined,
+        pythonSource: 'the Local Python setting',
+        kernelPythons: kernelPythons(params.kernelPythons)
+      },
       { entry: context.entry }
     );
     return presented(context, record);
