@@ -111,7 +111,9 @@ export class RunViewerModel {
   /** Appends what the selected step's log gained since the last read. */
   async refreshLog(): Promise<void> {
     const step = this._selected;
-    if (!step || !this._record || this._record.target !== 'local') {
+    // Local runs: the log files; Argo runs: the step pods' logs, which the server reads
+    // through the Kubernetes API. KFP runs' logs are in the KFP UI.
+    if (!step || !this._record || this._record.target === 'kfp') {
       return;
     }
     const state = this._logs.get(step) ?? {

@@ -135,6 +135,22 @@ describe('the run viewer model', () => {
     expect(reads.slice(before)).toEqual(['runs/r1']);
   });
 
+  it('shows an Argo step’s log as the server reads it from the pods; a KFP run’s stays in its UI', async () => {
+    const state = {
+      record: { ...record('Running', [step('a', 'Running')]), target: 'argo' },
+      logs: { a: 'from the pod\n' }
+    } as { record: IRunRecord; logs: Record<string, string> };
+    const reads = serve(state);
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    expect(model.log).toBe('from the pod\n');
+    state.record = { ...state.record, target: 'kfp' };
+    const kfp = new RunViewerModel('r1');
+    const before = reads.length;
+    await kfp.refresh();
+    expect(reads.slice(before)).toEqual(['runs/r1']);
+  });
+
   it('stops polling once the run and the shown log are finished', async () => {
     jest.useFakeTimers();
     try {
