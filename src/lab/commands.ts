@@ -14,6 +14,7 @@ export namespace CommandIDs {
   export const compile = 'cellpipe:compile';
   export const exportYaml = 'cellpipe:export-yaml';
   export const openSidebar = 'cellpipe:open-sidebar';
+  export const tagByHeadings = 'cellpipe:tag-by-headings';
   /** Registered by the run viewer plugin; called with `{ id }`. */
   export const openRunViewer = 'cellpipe:open-run-viewer';
 }
@@ -70,6 +71,18 @@ export function registerCommands(options: ICommandsOptions): void {
       await (await actions()).exportYaml();
     }
   });
+  app.commands.addCommand(CommandIDs.tagByHeadings, {
+    label: trans.__('Tag Steps by Headings'),
+    describedBy: noArgs,
+    caption: trans.__(
+      'Tag the first code cell after each ## heading as a pipeline step (undoable from the sidebar)'
+    ),
+    isEnabled: hasNotebook,
+    execute: async () => {
+      showSidebar();
+      (await actions()).tagByHeadings();
+    }
+  });
   app.commands.addCommand(CommandIDs.openSidebar, {
     label: trans.__('Show Pipeline Sidebar'),
     describedBy: noArgs,
@@ -80,6 +93,7 @@ export function registerCommands(options: ICommandsOptions): void {
     CommandIDs.compileAndRun,
     CommandIDs.compile,
     CommandIDs.exportYaml,
+    CommandIDs.tagByHeadings,
     CommandIDs.openSidebar
   ]) {
     options.palette?.addItem({ command, category: PALETTE_CATEGORY });

@@ -77,6 +77,13 @@ test.describe('the run viewer', () => {
     const id = await run.getAttribute('data-run');
     await run.locator('.jp-cellpipe-Run-link').first().click();
     await expect(runStatus(page, id!)).toHaveText('Succeeded');
+    // The server was started without its venv on PATH: the kernel's Python ran the steps, and
+    // the viewer says which (jupyter_server_test_config.py).
+    await expect(
+      page.locator(`${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-python`)
+    ).toHaveText(
+      /^Python: \/\S+\/\.venv\/bin\/python3? \(from the notebook's kernel 'python3'\)$/
+    );
   });
 
   test('follows a local run to Succeeded and reads a step’s log', async ({

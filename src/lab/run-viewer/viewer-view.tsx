@@ -113,7 +113,7 @@ function LogPanel(props: {
       {step?.message && <p className="jp-cellpipe-error">{step.message}</p>}
       <pre ref={pre} data-step={model.selected}>
         {text ||
-          (model.record?.target === 'local'
+          (model.record?.target !== 'kfp'
             ? trans.__('(nothing written yet)')
             : trans.__('Cluster logs are in the run UI linked above.'))}
       </pre>
@@ -148,6 +148,18 @@ export function RunViewer(props: IRunViewerProps): JSX.Element {
           ·{' '}
           {formatDuration(durationSeconds(record.startedAt, record.finishedAt))}
         </p>
+        {record.python && (
+          <p
+            className="jp-cellpipe-RunViewer-python"
+            title={record.python.version}
+          >
+            {trans.__(
+              'Python: %1 (from %2)',
+              record.python.executable,
+              record.python.source
+            )}
+          </p>
+        )}
         {record.error && <p className="jp-cellpipe-error">{record.error}</p>}
         {record.links
           .filter(link => /^https?:\/\//.test(link.url))

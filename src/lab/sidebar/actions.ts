@@ -5,10 +5,12 @@
  * context, as File > Save does): the server compiles and runs the file, so what runs is what the
  * user sees. It also analyses the notebook and refuses to go on while there are errors.
  */
+import { ICellModel } from '@jupyterlab/cells';
 import { NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { analyzeNotebook } from '../../core/analyze';
+import { tagByHeadings } from '../../core/notebook/tag-by-headings';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { resolveSettings } from '../../core/settings/resolve';
 import { IPipelineSettings } from '../../core/settings/resolved';
@@ -21,6 +23,8 @@ export interface IActionMessage {
   kind: 'info' | 'warning' | 'error';
   text: string;
   details: string[];
+  /** Takes the action back (shown as an Undo button beside the message). */
+  undo?: () => void;
 }
 
 /** What the actions need of JupyterLab (kept small so the wiring stays in the plugin). */
@@ -110,6 +114,80 @@ export class PipelineActions {
       );
     });
     return written;
+  }
+
+  /**
+   * Writes step tags by `## ` headings into the open notebook, as `cellpipe tag NB
+   * --by-headings` does (the same core code), as one change the message's Undo takes back.
+   * The notebook is not saved: the user sees the tags and saves, or undoes.
+   */
+  tagByHeadings(): number {
+    const panel = this.host.currentNotebook();
+    const model = panel?.model;
+    if (!panel || !model) {
+      this.say('error', this.trans.__('Open a notebook first.'));
+      return 0;
+    }
+    let tagged: Record<string, unknown>;
+    let steps: number;
+    try {
+      const result = tagByHeadings(notebookSnapshot(model), panel.context.path);
+      tagged = result.notebook;
+      steps = result.steps.length;
+    } catch (error) {
+      this.say('error', (error as Error).message);
+      return 0;
+    }
+    const newCells = tagged.cells as { metadata: { tags?: string[] } }[];
+    const changes: {
+      index: number;
+      cell: ICellModel;
+      before: unknown;
+      after: string[];
+    }[] = [];
+    for (let index = 0; index < model.cells.length; index++) {
+      const cell = model.cells.get(index);
+      const after = newCells[index]?.metadata?.tags;
+      const before = cell.getMetadata('tags');
+      if (after && JSON.stringify(after) !== JSON.stringify(before ?? [])) {
+        changes.push({ index, cell, before, after });
+      }
+    }
+    model.sharedModel.transact(() => {
+      for (const change of changes) {
+        change.cell.setMetadata('tags', change.after);
+      }
+    });
+    const undo = () => {
+      model.sharedModel.transact(() => {
+        for (const change of changes) {
+          if (change.cell.isDisposed) {
+            continue;
+          }
+          if (change.before === undefined) {
+            change.cell.deleteMetadata('tags');
+          } else {
+            change.cell.setMetadata('tags', change.before);
+          }
+        }
+      });
+      this.say('info', this.trans.__('Tagging undone.'));
+    };
+    this._message = {
+      kind: 'info',
+      text: this.trans._n(
+        'Tagged %1 step by headings (not saved yet).',
+        'Tagged %1 steps by headings (not saved yet).',
+        steps
+      ),
+      // Cells counted from 1, as JupyterLab counts them.
+      details: changes.map(change =>
+        this.trans.__('Cell %1: %2', change.index + 1, change.after.join(', '))
+      ),
+      undo
+    };
+    this._changed.emit();
+    return steps;
   }
 
   private compileDocument(ready: IReady): Promise<ICompileReply> {

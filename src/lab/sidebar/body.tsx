@@ -107,7 +107,17 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
           className={`${CLASS.message} jp-mod-${message.kind}`}
           role="status"
         >
-          <p>{message.text}</p>
+          <p>
+            {message.text}
+            {message.undo && (
+              <button
+                className="jp-cellpipe-undo jp-mod-styled"
+                onClick={message.undo}
+              >
+                {trans.__('Undo')}
+              </button>
+            )}
+          </p>
           {message.details.length > 0 && (
             <ul>
               {message.details.map(line => (
@@ -118,6 +128,17 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
         </div>
       )}
       <Section title={trans.__('Steps')} name="dag">
+        {ir && ir.steps.length === 0 && (
+          <button
+            className="jp-cellpipe-tagByHeadings jp-mod-styled jp-mod-accept"
+            onClick={() => model.actions.tagByHeadings()}
+            title={trans.__(
+              'Tag the first code cell after each ## heading as a step (undoable)'
+            )}
+          >
+            {trans.__('Tag steps by headings')}
+          </button>
+        )}
         {state && ir ? (
           <DagView
             layout={state.layout}

@@ -3,6 +3,8 @@
  * (issue 3 point 6), so only what the user actually set in the lab settings is sent: a schema
  * default must never hide the notebook's own metadata.
  */
+import { JSONExt } from '@lumino/coreutils';
+import { DEFAULT_SECURITY } from '../../core/settings/defaults';
 import { SettingsOverrides } from '../api/routes';
 
 /** The lab settings (schema/plugin.json) that are pipeline settings, and where they go. */
@@ -17,8 +19,16 @@ const MAPPING: Record<string, (value: unknown) => SettingsOverrides> = {
   localPython: value => ({ python: value })
 };
 
-function isSet(value: unknown): boolean {
+function isSet(key: string, value: unknown): boolean {
   if (value === undefined || value === null || value === '') {
+    return false;
+  }
+  // The Settings Editor form saves every value it shows, the schema's default security block
+  // included: that block unchanged is not an override of the notebook's own settings.
+  if (
+    key === 'security' &&
+    JSONExt.deepEqual(value as never, DEFAULT_SECURITY as never)
+  ) {
     return false;
   }
   if (typeof value === 'object' && !Array.isArray(value)) {
@@ -37,7 +47,7 @@ export function labOverrides(
   const overrides: Record<string, unknown> = {};
   for (const [key, toOverride] of Object.entries(MAPPING)) {
     const value = user[key];
-    if (!isSet(value)) {
+    if (!isSet(key, value)) {
       continue;
     }
     for (const [group, part] of Object.entries(toOverride(value))) {

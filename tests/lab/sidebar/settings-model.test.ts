@@ -127,6 +127,17 @@ describe('lab settings as overrides', () => {
     });
   });
 
+  it('the default security block the Settings Editor form saves is not an override', () => {
+    const schema = require('../../../schema/plugin.json');
+    const saved = { ...schema.properties.security.default };
+    expect(labOverrides({ target: 'kfp', security: saved })).toEqual({
+      target: 'kfp'
+    });
+    expect(
+      labOverrides({ security: { ...saved, runAsUser: 2000 } }).security
+    ).toEqual({ ...saved, runAsUser: 2000 });
+  });
+
   it('names the fields the lab settings override', () => {
     expect([
       ...overriddenKeys(
