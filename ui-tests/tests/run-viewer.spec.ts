@@ -75,6 +75,19 @@ test.describe('the run viewer', () => {
       timeout: 180_000
     });
     const id = await run.getAttribute('data-run');
+    // The sidebar's DAG shows each step's status in that run, and the message beside
+    // Compile and run says how the run ended instead of "started".
+    const nodes = page.locator('#cellpipe-sidebar .jp-cellpipe-Dag-node');
+    const steps = await nodes.count();
+    expect(steps).toBeGreaterThan(0);
+    await expect(
+      page.locator(
+        '#cellpipe-sidebar .jp-cellpipe-Dag-node[data-status="Succeeded"]'
+      )
+    ).toHaveCount(steps);
+    await expect(
+      page.locator('#cellpipe-sidebar .jp-cellpipe-Message')
+    ).toHaveText(`Run ${id} ended: Succeeded.`);
     await run.locator('.jp-cellpipe-Run-link').first().click();
     await expect(runStatus(page, id!)).toHaveText('Succeeded');
     // The server was started without its venv on PATH: the kernel's Python ran the steps, and

@@ -49,7 +49,8 @@ test.describe('pipeline sidebar', () => {
       .locator(`${panel} .jp-cellpipe-Diagnostic`)
       .filter({ hasText: 'nowhere_defined' });
     await expect(diagnostic).toHaveCount(1);
-    await expect(diagnostic).toContainText('cell 12');
+    // Cells counted from 1, as JupyterLab counts them (index 12 is "Cell 13").
+    await expect(diagnostic).toContainText('Cell 13, line');
 
     // Go elsewhere, then jump back through the diagnostic.
     await page.notebook.selectCells(0);

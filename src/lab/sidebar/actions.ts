@@ -17,7 +17,8 @@ import { IPipelineSettings } from '../../core/settings/resolved';
 import { compile, ICompileReply, SettingsOverrides } from '../api/routes';
 import { freeExportPath } from './export-name';
 import { notebookSnapshot } from './notebook-snapshot';
-import { RunsModel } from './runs-model';
+import { isFinished, RunsModel } from './runs-model';
+import { IRunRecord } from '../../core/runs/record';
 
 export interface IActionMessage {
   kind: 'info' | 'warning' | 'error';
@@ -25,6 +26,52 @@ export interface IActionMessage {
   details: string[];
   /** Takes the action back (shown as an Undo button beside the message). */
   undo?: () => void;
+  /** The notebook it is about: another notebook's sidebar does not show it. */
+  path?: string;
+  /** The run it announces: once that run has finished, the message says how it ended. */
+  runId?: string;
+  /** It reports analysis errors: once the notebook has none, it goes away. */
+  analysisErrors?: boolean;
+}
+
+/** What the sidebar knows now, to tell whether a message still holds. */
+export interface IMessageContext {
+  path: string | null;
+  runs: readonly IRunRecord[];
+  errorCount: number;
+}
+
+/**
+ * The message as it reads now, or null once it no longer holds: it belongs to another
+ * notebook, the errors it reported are fixed, or the run it announced has ended (then it says
+ * how the run ended).
+ */
+export function currentMessage(
+  message: IActionMessage | null,
+  context: IMessageContext,
+  trans: TranslationBundle
+): IActionMessage | null {
+  if (!message) {
+    return null;
+  }
+  if (message.path !== undefined && message.path !== context.path) {
+    return null;
+  }
+  if (message.analysisErrors && context.errorCount === 0) {
+    return null;
+  }
+  if (message.runId !== undefined) {
+    const run = context.runs.find(r => r.id === message.runId);
+    if (run && isFinished(run.status)) {
+      return {
+        ...message,
+        kind: run.status === 'Succeeded' ? 'info' : 'error',
+        text: trans.__('Run %1 ended: %2.', run.id, run.status),
+        details: run.error ? [run.error] : []
+      };
+    }
+  }
+  return message;
 }
 
 /** What the actions need of JupyterLab (kept small so the wiring stays in the plugin). */
@@ -73,7 +120,9 @@ export class PipelineActions {
       });
       this.say(
         'info',
-        this.trans.__('Run %1 started (%2).', record.id, record.target)
+        this.trans.__('Run %1 started (%2).', record.id, record.target),
+        [],
+        { runId: record.id }
       );
     });
   }
@@ -184,7 +233,8 @@ export class PipelineActions {
       details: changes.map(change =>
         this.trans.__('Cell %1: %2', change.index + 1, change.after.join(', '))
       ),
-      undo
+      undo,
+      path: panel.context.path
     };
     this._changed.emit();
     return steps;
@@ -226,7 +276,9 @@ export class PipelineActions {
             'The notebook has %1 error; fix it first (see Diagnostics).',
             'The notebook has %1 errors; fix them first (see Diagnostics).',
             errors.length
-          )
+          ),
+          [],
+          { analysisErrors: true }
         );
         return;
       }
@@ -243,9 +295,11 @@ export class PipelineActions {
   private say(
     kind: IActionMessage['kind'],
     text: string,
-    details: string[] = []
+    details: string[] = [],
+    about: Partial<IActionMessage> = {}
   ) {
-    this._message = { kind, text, details };
+    const path = this.host.currentNotebook()?.context.path;
+    this._message = { kind, text, details, path, ...about };
     this._changed.emit();
   }
 

@@ -3,10 +3,12 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useCallback, useLayoutEffect } from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
+import { IRunRecord, RunStatus } from '../../core/runs/record';
 import { CLASS } from './class-names';
 import { DagView } from './dag-view';
 import { IDagNode } from './dag-model';
 import { DiagnosticsView } from './diagnostics-view';
+import { currentMessage } from './actions';
 import { revealCell } from './navigate';
 import { RunButton } from './run-button';
 import { RunsView } from './runs-view';
@@ -47,6 +49,14 @@ function failingSteps(
   );
 }
 
+/** Each step's status in the newest run that has step records (the list is newest first). */
+function latestStatuses(
+  runs: readonly IRunRecord[]
+): ReadonlyMap<string, RunStatus> | undefined {
+  const run = runs.find(r => r.steps.length > 0);
+  return run ? new Map(run.steps.map(s => [s.name, s.status])) : undefined;
+}
+
 export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
   const { model, trans } = props;
   useSignal(model.notebookChanged);
@@ -81,7 +91,16 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
     );
   }
   const ir = state?.ir;
-  const message = model.actions.message;
+  const message = currentMessage(
+    model.actions.message,
+    {
+      path: panel.context.path,
+      runs: model.runs.runs,
+      errorCount:
+        ir?.diagnostics.filter(d => d.severity === 'error').length ?? 0
+    },
+    trans
+  );
   const selectDiagnostic = (d: IDiagnostic) => {
     if (d.cell !== null) {
       void revealCell(props.shell, panel, d.cell, d.line, d.column);
@@ -143,6 +162,7 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
           <DagView
             layout={state.layout}
             stale={state.layoutStale}
+            statuses={latestStatuses(model.runs.runs)}
             failing={failingSteps(ir.steps, ir.diagnostics)}
             onSelect={selectNode}
             trans={trans}

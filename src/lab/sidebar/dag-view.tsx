@@ -1,8 +1,12 @@
-/** The live DAG as SVG: coloured step boxes, arrows labelled with the variables passed. */
+/**
+ * The live DAG as SVG: coloured step boxes, arrows labelled with the variables passed, and a
+ * dot on each step with its status in the notebook's latest run.
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { CLASS } from './class-names';
 import { IDagEdge, IDagLayout, IDagNode, IPoint } from './dag-model';
+import { RunStatus } from '../../core/runs/record';
 
 export interface IDagViewProps {
   layout: IDagLayout;
@@ -10,6 +14,8 @@ export interface IDagViewProps {
   failing: ReadonlySet<string>;
   /** The layout is the previous one while a new one waits for typing to pause. */
   stale?: boolean;
+  /** Each step's status in the notebook's latest run (a dot on the node). */
+  statuses?: ReadonlyMap<string, RunStatus>;
   onSelect: (node: IDagNode) => void;
   trans: TranslationBundle;
 }
@@ -50,18 +56,26 @@ function Edge(props: {
 function Node(props: {
   node: IDagNode;
   failing: boolean;
+  status?: RunStatus;
   onSelect: (node: IDagNode) => void;
   trans: TranslationBundle;
 }): JSX.Element {
-  const { node, trans } = props;
+  const { node, trans, status } = props;
   const select = () => props.onSelect(node);
+  // Cells counted from 1, as JupyterLab counts them.
+  const cell = node.firstCell + 1;
   return (
     <g
       className={`${CLASS.dagNode}${props.failing ? ` ${CLASS.dagNodeError}` : ''}`}
       data-step={node.name}
+      data-status={status}
       role="button"
       tabIndex={0}
-      aria-label={trans.__('step %1, cell %2', node.name, node.firstCell)}
+      aria-label={
+        status
+          ? trans.__('step %1, Cell %2, last run: %3', node.name, cell, status)
+          : trans.__('step %1, Cell %2', node.name, cell)
+      }
       onClick={select}
       onKeyDown={event => {
         if (event.key === 'Enter' || event.key === ' ') {
@@ -71,11 +85,14 @@ function Node(props: {
       }}
     >
       <title>
-        {trans.__(
-          'step %1: cell %2 (click to select it)',
-          node.name,
-          node.firstCell
-        )}
+        {status
+          ? trans.__(
+              'step %1: Cell %2, last run: %3 (click to select it)',
+              node.name,
+              cell,
+              status
+            )
+          : trans.__('step %1: Cell %2 (click to select it)', node.name, cell)}
       </title>
       <rect
         x={node.x - node.width / 2}
@@ -93,6 +110,14 @@ function Node(props: {
       >
         {node.name}
       </text>
+      {status && (
+        <circle
+          className={`jp-cellpipe-Dag-status jp-mod-${status.toLowerCase()}`}
+          cx={node.x + node.width / 2 - 1}
+          cy={node.y - node.height / 2 + 1}
+          r={5}
+        />
+      )}
     </g>
   );
 }
@@ -137,6 +162,7 @@ function DagDrawing(props: IDagViewProps): JSX.Element {
             key={node.name}
             node={node}
             failing={props.failing.has(node.name)}
+            status={props.statuses?.get(node.name)}
             onSelect={props.onSelect}
             trans={trans}
           />
@@ -150,6 +176,16 @@ function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size === b.size && [...a].every(name => b.has(name));
 }
 
+function sameStatuses(
+  a: ReadonlyMap<string, RunStatus> | undefined,
+  b: ReadonlyMap<string, RunStatus> | undefined
+): boolean {
+  if (!a || !b) {
+    return a === b;
+  }
+  return a.size === b.size && [...a].every(([name, s]) => b.get(name) === s);
+}
+
 /** Redrawn only when the layout or the failing steps change, not on every keystroke. */
 export const DagView = React.memo(
   DagDrawing,
@@ -157,6 +193,7 @@ export const DagView = React.memo(
     before.layout === after.layout &&
     before.stale === after.stale &&
     sameSet(before.failing, after.failing) &&
+    sameStatuses(before.statuses, after.statuses) &&
     before.onSelect === after.onSelect &&
     before.trans === after.trans
 );

@@ -1,14 +1,36 @@
-/** The diagnostics list: severity icon, message, "cell N, line L"; a click jumps there. */
+/**
+ * The diagnostics list, errors first: severity icon, message, "Cell N, line L" (cells counted
+ * from 1, as JupyterLab's status bar and cell toolbar count them); a click jumps there.
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
 
+// Glyphs that common text fonts have (⛔ needs an emoji font, else it is an empty box).
 const ICON: Record<IDiagnostic['severity'], string> = {
-  error: '⛔',
+  error: '✖',
   warning: '⚠',
   info: 'ℹ'
 };
+
+const RANK: Record<IDiagnostic['severity'], number> = {
+  error: 0,
+  warning: 1,
+  info: 2
+};
+
+/** Errors, then warnings, then information; notebook order within each. */
+export function byImportance(diagnostics: IDiagnostic[]): IDiagnostic[] {
+  return diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort(
+      (a, b) =>
+        RANK[a.diagnostic.severity] - RANK[b.diagnostic.severity] ||
+        a.index - b.index
+    )
+    .map(entry => entry.diagnostic);
+}
 
 export function whereText(
   diagnostic: IDiagnostic,
@@ -16,7 +38,7 @@ export function whereText(
 ): string {
   return diagnostic.cell === null
     ? trans.__('notebook')
-    : trans.__('cell %1, line %2', diagnostic.cell, diagnostic.line);
+    : trans.__('Cell %1, line %2', diagnostic.cell + 1, diagnostic.line);
 }
 
 export function DiagnosticsView(props: {
@@ -30,7 +52,7 @@ export function DiagnosticsView(props: {
   }
   return (
     <ul className={CLASS.diagnostics}>
-      {props.diagnostics.map((d, i) => (
+      {byImportance(props.diagnostics).map((d, i) => (
         <li
           key={`${d.code}:${d.cell}:${d.line}:${d.column}:${i}`}
           className={`${CLASS.diagnostic} jp-mod-${d.severity}`}

@@ -2,8 +2,10 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import type { TranslationBundle } from '@jupyterlab/translation';
 import { postAPI, requestAPI } from '../../../src/lab/api/request';
 import {
+  currentMessage,
   documentTarget,
   IActionHost,
+  IActionMessage,
   PipelineActions
 } from '../../../src/lab/sidebar/actions';
 import {
@@ -181,7 +183,8 @@ describe('compile only and export', () => {
     expect(actions.message).toEqual({
       kind: 'warning',
       text: 'Compiled for argo: 2 lines, 1 warning.',
-      details: ['security.readOnlyRootFilesystem is false']
+      details: ['security.readOnlyRootFilesystem is false'],
+      path: 'fan-out.ipynb'
     });
   });
 
@@ -223,5 +226,68 @@ describe('compile only and export', () => {
     await expect(
       freeExportPath('n.ipynb', 'argo', async () => true, 3)
     ).rejects.toThrow('n.argo.yaml and 2 numbered copies exist already');
+  });
+});
+
+describe('the message beside Compile and run does not go stale', () => {
+  const run = (id: string, status: string, error?: string): any => ({
+    id,
+    status,
+    error
+  });
+  const started: IActionMessage = {
+    kind: 'info',
+    text: 'Run r1 started (local).',
+    details: [],
+    path: 'a.ipynb',
+    runId: 'r1'
+  };
+
+  it('is not shown in another notebook', () => {
+    const context = { path: 'b.ipynb', runs: [], errorCount: 0 };
+    expect(currentMessage(started, context, trans)).toBeNull();
+  });
+
+  it('says how the run it announced ended', () => {
+    const running = {
+      path: 'a.ipynb',
+      runs: [run('r1', 'Running')],
+      errorCount: 0
+    };
+    expect(currentMessage(started, running, trans)).toBe(started);
+    const failed = {
+      path: 'a.ipynb',
+      runs: [run('r1', 'Failed', 'step x failed')],
+      errorCount: 0
+    };
+    expect(currentMessage(started, failed, trans)).toMatchObject({
+      kind: 'error',
+      text: 'Run r1 ended: Failed.',
+      details: ['step x failed']
+    });
+  });
+
+  it('goes away once the errors it reported are fixed', () => {
+    const errors: IActionMessage = {
+      kind: 'error',
+      text: 'The notebook has 1 error; fix it first (see Diagnostics).',
+      details: [],
+      path: 'a.ipynb',
+      analysisErrors: true
+    };
+    expect(
+      currentMessage(
+        errors,
+        { path: 'a.ipynb', runs: [], errorCount: 1 },
+        trans
+      )
+    ).toBe(errors);
+    expect(
+      currentMessage(
+        errors,
+        { path: 'a.ipynb', runs: [], errorCount: 0 },
+        trans
+      )
+    ).toBeNull();
   });
 });

@@ -123,18 +123,31 @@ describe('DAG and diagnostics views', () => {
     expect(html).toContain('x_test +3');
   });
 
+  it('shows each step status of the latest run on its box', () => {
+    const html = renderToStaticMarkup(
+      <DagView
+        layout={layoutDag(ir.steps)}
+        failing={new Set()}
+        statuses={
+          new Map([
+            ['split', 'Succeeded'],
+            ['svm', 'Failed']
+          ])
+        }
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html).toMatch(/data-step="svm" data-status="Failed"/);
+    expect(html).toMatch(/data-step="split" data-status="Succeeded"/);
+    expect(html.match(/jp-cellpipe-Dag-status /g)).toHaveLength(2);
+    expect(html).toContain('jp-cellpipe-Dag-status jp-mod-failed');
+  });
+
   it('says where each diagnostic is', () => {
     const html = renderToStaticMarkup(
       <DiagnosticsView
         diagnostics={[
-          {
-            severity: 'error',
-            code: 'undefined-name',
-            message: 'name x is not defined',
-            cell: 5,
-            line: 3,
-            column: 8
-          },
           {
             severity: 'warning',
             code: 'empty-pipeline',
@@ -142,13 +155,25 @@ describe('DAG and diagnostics views', () => {
             cell: null,
             line: 1,
             column: 0
+          },
+          {
+            severity: 'error',
+            code: 'undefined-name',
+            message: 'name x is not defined',
+            cell: 5,
+            line: 3,
+            column: 8
           }
         ]}
         onSelect={() => undefined}
         trans={trans}
       />
     );
-    expect(html).toContain('cell 5, line 3');
+    // Cells counted from 1, as JupyterLab counts them; errors before warnings.
+    expect(html).toContain('Cell 6, line 3');
+    expect(html.indexOf('name x is not defined')).toBeLessThan(
+      html.indexOf('no steps')
+    );
     expect(html).toContain('jp-mod-error');
     expect(html).toContain('notebook');
     expect(html).toMatch(/<button disabled=""/);
