@@ -1,0 +1,266 @@
+// End-to-end: pipelines run by Argo's own workflow-controller on the real single-node cluster of
+// scripts/cluster.sh (design §7). Each test submits with `cellpipe submit --watch` and checks
+// what the cluster did. Needs the cluster up; run through scripts/test.d/70-e2e-argo.sh.
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  cellpipe,
+  cellpipeSync,
+  clusterUp,
+  logs,
+  metricLines,
+  namespace,
+  notebook,
+  root,
+  submitWatch,
+  until,
+  workflowPods
+} from './support.mjs';
+
+const examples = readdirSync(join(root, 'examples'))
+  .filter(name => name.endsWith('.ipynb'))
+  .map(name => join(root, 'examples', name));
+const kaleCorpus =
+  '/work/shared/corpus/kale/pipeline_parameters_and_metrics.ipynb';
+
+/** Runs the notebook locally and on Argo; both must succeed with the same metrics. */
+async function sameAsLocal(path) {
+  const local = cellpipeSync(['run', path, '--json']);
+  assert.equal(local.status, 0, `local run of ${path}: ${local.stderr}`);
+  const localRecord = JSON.parse(local.stdout);
+  const argo = await submitWatch(path);
+  assert.equal(
+    argo.record.status,
+    'Succeeded',
+    `${path} on Argo: ${argo.stderr}\n${JSON.stringify(argo.record)}`
+  );
+  assert.equal(argo.status, 0);
+  assert.deepEqual(
+    argo.record.steps.map(s => [s.name, s.status]),
+    localRecord.steps.map(s => [s.name, 'Succeeded'])
+  );
+  const clusterMetrics = metricLines(await logs(argo.record.id));
+  const localMetrics = metricLines(
+    (await cellpipe(['logs', localRecord.id])).stdout
+  );
+  assert.deepEqual(clusterMetrics, localMetrics);
+  return { argo: argo.record, local: localRecord, metrics: clusterMetrics };
+}
+
+describe('Argo Workflows end to end (real controller, real pods)', () => {
+  before(() => clusterUp());
+
+  for (const path of examples) {
+    test(`example ${path.split('/').pop()} succeeds on Argo with the local run's metrics`, async () => {
+      await sameAsLocal(path);
+    });
+  }
+
+  test("a Kale corpus notebook (offline) succeeds on Argo with the local run's metrics", async () => {
+    const { metrics } = await sameAsLocal(kaleCorpus);
+    assert.ok(metrics.length > 0, 'it reports metrics');
+  });
+
+  test('a step runs as uid 1000 on a read-only root with /tmp writable, without a service account token', async () => {
+    const path = notebook('probe', [
+      [
+        [
+          'import os',
+          'print("uid", os.getuid(), "gid", os.getgid())',
+          'try:',
+          '    open("/probe", "w")',
+          '    print("root writable")',
+          'except OSError as error:',
+          '    print("root read-only", error.errno)',
+          'with open("/tmp/probe", "w") as f:',
+          '    f.write("ok")',
+          'print("tmp writable", open("/tmp/probe").read())',
+          'print("token", os.path.exists("/var/run/secrets/kubernetes.io/serviceaccount/token"))',
+          'print("status", open("/proc/self/status").read().split("CapEff:")[1].split()[0],',
+          '      open("/proc/self/status").read().split("NoNewPrivs:")[1].split()[0])'
+        ].join('\n'),
+        ['step:probe']
+      ]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const text = await logs(record.id, 'probe');
+    assert.match(text, /^uid 1000 gid 100$/m);
+    assert.match(text, /^root read-only 30$/m);
+    assert.match(text, /^tmp writable ok$/m);
+    assert.match(text, /^token False$/m);
+    assert.match(text, /^status 0000000000000000 1$/m);
+  });
+
+  test('a failing step fails the run, later steps do not run, the log maps the traceback to the cell and line', async () => {
+    const path = notebook('failing', [
+      ['x = 1', ['step:first']],
+      ['y = x + 1\nz = 1 / (x - 1)', ['step:boom']],
+      ['print(y, z)', ['step:never']]
+    ]);
+    const { record, status } = await submitWatch(path);
+    assert.equal(record.status, 'Failed');
+    assert.equal(status, 1);
+    const steps = Object.fromEntries(record.steps.map(s => [s.name, s.status]));
+    assert.deepEqual(steps, {
+      first: 'Succeeded',
+      boom: 'Failed',
+      never: 'Skipped'
+    });
+    const pods = await workflowPods(record.workflowName);
+    assert.equal(pods.length, 2, 'no pod for the step after the failure');
+    const text = await logs(record.id, 'boom');
+    assert.match(text, /ZeroDivisionError/);
+    assert.match(
+      text,
+      /cellpipe: step 'boom' failed: ZeroDivisionError in .*cell 1.*, line 2/
+    );
+  });
+
+  test('retry:1 on a step that fails once: Succeeded after two attempts, both logs shown', async () => {
+    const path = notebook('retry-once', [
+      [
+        [
+          'import os',
+          'marker = "/cellpipe/data/attempted"',
+          'if not os.path.exists(marker):',
+          '    open(marker, "w").close()',
+          '    raise RuntimeError("first attempt fails")',
+          'print("second attempt")'
+        ].join('\n'),
+        ['step:flaky', 'retry:1']
+      ]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    assert.equal(record.steps[0].attempts, 2);
+    const text = await logs(record.id, 'flaky');
+    assert.match(text, /==> flaky attempt 1\/2 .*\n[\s\S]*first attempt fails/);
+    assert.match(text, /==> flaky attempt 2\/2 .*\n[\s\S]*second attempt/);
+  });
+
+  test('timeout: stops a sleeping step with a clear reason', async () => {
+    const path = notebook('timeout', [
+      ['import time\ntime.sleep(600)', ['step:sleepy', 'timeout:5']]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Failed');
+    const step = record.steps[0];
+    assert.equal(step.status, 'Failed');
+    assert.match(
+      step.message ?? record.error ?? '',
+      /deadline/i,
+      JSON.stringify(record)
+    );
+  });
+
+  test('cancel mid-run: Cancelled, and its pods are gone', async () => {
+    const path = notebook('cancel', [
+      ['import time\ntime.sleep(600)', ['step:sleepy']],
+      ['print("never")', ['step:after', 'prev:sleepy']]
+    ]);
+    const submitted = await cellpipe([
+      'submit',
+      path,
+      '--target',
+      'argo',
+      '--namespace',
+      namespace,
+      '--image',
+      'localhost/cellpipe-python:3.11',
+      '--json'
+    ]);
+    assert.equal(submitted.status, 0, submitted.stderr);
+    const record = JSON.parse(submitted.stdout);
+    await until(async () =>
+      (await workflowPods(record.workflowName)).some(
+        p => p.status?.phase === 'Running'
+      )
+    );
+    const watching = cellpipe(['submit', '--cancel', record.id]);
+    assert.equal((await watching).status, 0);
+    const followed = await cellpipe(['runs', '--json']);
+    assert.equal(followed.status, 0);
+    const final = await until(async () => {
+      const runs = JSON.parse((await cellpipe(['runs', '--json'])).stdout);
+      const run = runs.find(r => r.id === record.id);
+      return ['Cancelled', 'Failed', 'Succeeded'].includes(run?.status)
+        ? run
+        : undefined;
+    });
+    assert.equal(final.status, 'Cancelled');
+    await until(
+      async () => (await workflowPods(record.workflowName)).length === 0
+    );
+  });
+
+  test('a notebook past the 256 KiB budget runs with its code in ConfigMaps', async () => {
+    const filler = Array.from(
+      { length: 4000 },
+      (_, i) => `# filler line ${i} ${'x'.repeat(60)}`
+    ).join('\n');
+    const path = notebook('large', [
+      [`${filler}\nvalues = list(range(10))`, ['step:make']],
+      [`${filler}\nprint("total", sum(values))`, ['step:total']]
+    ]);
+    const compiled = cellpipeSync(['compile', path, '--target', 'argo']);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.match(compiled.stdout, /^kind: ConfigMap$/m);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    assert.match(await logs(record.id, 'total'), /^total 45$/m);
+  });
+
+  test('a cell printing "{{workflow.name}}" prints exactly that', async () => {
+    const path = notebook('template-text', [
+      [
+        'print("{{workflow.name}}")\nprint("{{=sprig.upper(\'x\')}}", "{{inputs.parameters.x}}")',
+        ['step:show']
+      ]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const text = await logs(record.id, 'show');
+    assert.match(text, /^\{\{workflow\.name\}\}$/m);
+    assert.match(
+      text,
+      /^\{\{=sprig\.upper\('x'\)\}\} \{\{inputs\.parameters\.x\}\}$/m
+    );
+  });
+
+  test('submit --param: typed and checked as for local runs, and the step sees the value', async () => {
+    const path = notebook('params', [
+      ['count = 2\nname = "a"', ['pipeline-parameters']],
+      ['print("count", count * 2, type(count).__name__, name)', ['step:show']]
+    ]);
+    const bad = await cellpipe([
+      'submit',
+      path,
+      '--target',
+      'argo',
+      '--namespace',
+      namespace,
+      '--param',
+      'count=x'
+    ]);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /not an integer/);
+    const { record } = await submitWatch(path, [
+      '--param',
+      'count=21',
+      '--param',
+      'name=b c'
+    ]);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    assert.deepEqual(
+      { ...record.params },
+      { count: 21, name: 'b c' }
+    );
+    assert.match(
+      await logs(record.id, 'show'),
+      /^count 42 int b c$/m
+    );
+  });
+});
