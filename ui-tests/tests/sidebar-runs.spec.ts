@@ -95,7 +95,7 @@ test.describe('pipeline sidebar runs', () => {
     await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
   });
 
-  test('Compile only shows the outcome; Export YAML opens the Argo document in an editor tab', async ({
+  test('Compile only shows the outcome and a read-only preview; Export YAML opens the Argo document in an editor tab', async ({
     page,
     tmpPath
   }) => {
@@ -115,6 +115,17 @@ test.describe('pipeline sidebar runs', () => {
     await expect(message).toContainText('Compiled for argo', {
       timeout: 30_000
     });
+    // ... and the document, read-only in a tab of its own; nothing is written to disk.
+    const preview = page.locator('.jp-cellpipe-YamlPreview pre');
+    await expect(preview).toContainText('kind: Workflow');
+    await expect(
+      page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+        hasText: 'digits-fan-out · argo (preview)'
+      })
+    ).toHaveCount(1);
+    expect(await page.contents.fileExists(`${tmpPath}/fan-out.argo.yaml`)).toBe(
+      false
+    );
 
     await caret.click();
     await page

@@ -43,7 +43,9 @@ export function createRunViewer(
   model.changed.connect(() => {
     const record = model.record;
     if (record) {
-      widget.title.label = `${record.pipeline} · ${record.status}`;
+      // Tell runs of one pipeline apart: the id's last part (ids end in a random suffix).
+      const short = record.id.split('-').pop();
+      widget.title.label = `${record.pipeline} #${short} · ${record.status}`;
       widget.title.caption = trans.__(
         'Run %1 of %2',
         record.id,

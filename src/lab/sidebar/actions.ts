@@ -84,6 +84,8 @@ export interface IActionHost {
   openFile(path: string): Promise<void>;
   /** Shows the sidebar (its diagnostics say what to fix). */
   showSidebar(): void;
+  /** Shows a compiled document read-only in a tab of its own (one per notebook). */
+  showPreview?(notebook: string, title: string, text: string): void;
 }
 
 /** The target compile-only and export use: the pipeline's own, or Argo for a local pipeline. */
@@ -141,6 +143,15 @@ export class PipelineActions {
           reply.text.trimEnd().split('\n').length
         ),
         reply.warnings
+      );
+      this.host.showPreview?.(
+        ready.path,
+        this.trans.__(
+          '%1 · %2 (preview)',
+          ready.ir.pipeline.name,
+          reply.target
+        ),
+        reply.text
       );
     });
     return reply;

@@ -15,6 +15,7 @@ import { PipelineSidebar } from './panel';
 import { RunsModel } from './runs-model';
 import { SettingsFormModel } from './settings-model';
 import { SidebarModel } from './sidebar-model';
+import { YamlPreviews } from './yaml-preview';
 
 /** Registered by the run viewer plugin; called with `{ id }`. */
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
@@ -44,7 +45,15 @@ function isNotFound(error: unknown): boolean {
 function actionHost(options: ISidebarAppOptions): IActionHost {
   const { app, tracker } = options;
   const contents = app.serviceManager.contents;
+  const previews = new YamlPreviews(widget => {
+    if (!widget.isAttached) {
+      app.shell.add(widget, 'main', { mode: 'split-right' });
+    }
+    app.shell.activateById(widget.id);
+  });
   return {
+    showPreview: (notebook, title, text) =>
+      previews.show(notebook, title, text),
     currentNotebook: () => tracker.currentWidget,
     overrides: options.overrides,
     exists: path =>
