@@ -69,6 +69,25 @@ test.describe('the run viewer', () => {
     await page
       .locator('#cellpipe-sidebar .jp-cellpipe-SplitButton-main')
       .click();
+    // The parameters dialog comes first, prefilled with the notebook's values, and checks
+    // each value's type before anything runs.
+    const dialog = page.locator('.jp-Dialog');
+    await expect(dialog.locator('.jp-Dialog-header')).toHaveText(
+      'Run wine-params with these parameters'
+    );
+    await expect(dialog.locator('input[name="test_size"]')).toHaveValue('0.3');
+    await expect(dialog.locator('input[name="seed"]')).toHaveValue('7');
+    await dialog.locator('input[name="n_estimators"]').fill('twenty');
+    await dialog.locator('.jp-mod-accept').click();
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveText(
+      'n_estimators must be a whole number, not "twenty"'
+    );
+    await expect(dialog.locator('input[name="n_estimators"]')).toHaveValue(
+      'twenty'
+    );
+    await dialog.locator('input[name="n_estimators"]').fill('20');
+    await dialog.locator('.jp-mod-accept').click();
+    await expect(dialog).toHaveCount(0);
     const run = page.locator('#cellpipe-sidebar .jp-cellpipe-Run').first();
     await expect(run).toBeVisible({ timeout: 30_000 });
     await expect(run).toHaveAttribute('data-status', 'Succeeded', {
@@ -90,6 +109,23 @@ test.describe('the run viewer', () => {
     ).toHaveText(`Run ${id} ended: Succeeded.`);
     await run.locator('.jp-cellpipe-Run-link').first().click();
     await expect(runStatus(page, id!)).toHaveText('Succeeded');
+    // It ran with the value given in the dialog.
+    await expect(
+      page.locator(
+        `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun input`
+      )
+    ).toHaveCount(4);
+    expect(
+      await page
+        .locator(
+          `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun label`,
+          {
+            hasText: 'n_estimators'
+          }
+        )
+        .locator('input')
+        .inputValue()
+    ).toBe('20');
     // The server was started without its venv on PATH: the kernel's Python ran the steps, and
     // the viewer says which (jupyter_server_test_config.py).
     await expect(

@@ -11,10 +11,15 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { analyzeNotebook } from '../../core/analyze';
 import { tagByHeadings } from '../../core/notebook/tag-by-headings';
-import { IPipelineIR } from '../../core/ir/pipeline';
+import { IPipelineIR, IPipelineParameter } from '../../core/ir/pipeline';
 import { resolveSettings } from '../../core/settings/resolve';
 import { IPipelineSettings } from '../../core/settings/resolved';
-import { compile, ICompileReply, SettingsOverrides } from '../api/routes';
+import {
+  compile,
+  ICompileReply,
+  RunParams,
+  SettingsOverrides
+} from '../api/routes';
 import { freeExportPath } from './export-name';
 import { notebookSnapshot } from './notebook-snapshot';
 import { isFinished, RunsModel } from './runs-model';
@@ -84,6 +89,14 @@ export interface IActionHost {
   openFile(path: string): Promise<void>;
   /** Shows the sidebar (its diagnostics say what to fix). */
   showSidebar(): void;
+  /**
+   * Asks for the run's parameter values, prefilled with the notebook's (null: cancelled).
+   * Without it, runs use the notebook's values.
+   */
+  askParameters?(
+    pipeline: string,
+    parameters: IPipelineParameter[]
+  ): Promise<RunParams | null>;
   /** Shows a compiled document read-only in a tab of its own (one per notebook). */
   showPreview?(notebook: string, title: string, text: string): void;
 }
@@ -114,10 +127,22 @@ export class PipelineActions {
 
   async compileAndRun(): Promise<void> {
     await this.perform(async ready => {
+      let params: RunParams = {};
+      if (ready.ir.parameters.length && this.host.askParameters) {
+        const given = await this.host.askParameters(
+          ready.ir.pipeline.name,
+          ready.ir.parameters
+        );
+        if (!given) {
+          this.say('info', this.trans.__('Run cancelled.'));
+          return;
+        }
+        params = given;
+      }
       const record = await this.runs.start({
         path: ready.path,
         target: ready.settings.target,
-        params: {},
+        params,
         overrides: this.host.overrides()
       });
       this.say(

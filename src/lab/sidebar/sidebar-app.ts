@@ -16,6 +16,7 @@ import { RunsModel } from './runs-model';
 import { SettingsFormModel } from './settings-model';
 import { SidebarModel } from './sidebar-model';
 import { YamlPreviews } from './yaml-preview';
+import { askParameters } from './params-dialog';
 
 /** Registered by the run viewer plugin; called with `{ id }`. */
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
@@ -52,6 +53,8 @@ function actionHost(options: ISidebarAppOptions): IActionHost {
     app.shell.activateById(widget.id);
   });
   return {
+    askParameters: (pipeline, parameters) =>
+      askParameters(pipeline, parameters, options.trans),
     showPreview: (notebook, title, text) =>
       previews.show(notebook, title, text),
     currentNotebook: () => tracker.currentWidget,

@@ -1,0 +1,37 @@
+/** A pipeline parameter typed into the parameters dialog, checked against its type. */
+import { TranslationBundle } from '@jupyterlab/translation';
+import { IPipelineParameter, ParameterValue } from '../../core/ir/pipeline';
+
+/** The value typed into a field, as the parameter's type; throws a message saying why not. */
+export function parseParameter(
+  parameter: IPipelineParameter,
+  text: string,
+  trans: TranslationBundle
+): ParameterValue {
+  const trimmed = text.trim();
+  switch (parameter.type) {
+    case 'int':
+      if (!/^[-+]?\d+$/.test(trimmed)) {
+        throw new Error(
+          trans.__('%1 must be a whole number, not "%2"', parameter.name, text)
+        );
+      }
+      return Number(trimmed);
+    case 'float': {
+      const value = Number(trimmed);
+      if (trimmed === '' || !Number.isFinite(value)) {
+        throw new Error(
+          trans.__('%1 must be a number, not "%2"', parameter.name, text)
+        );
+      }
+      return value;
+    }
+    case 'bool':
+      if (trimmed !== 'true' && trimmed !== 'false') {
+        throw new Error(trans.__('%1 must be true or false', parameter.name));
+      }
+      return trimmed === 'true';
+    default:
+      return text;
+  }
+}
