@@ -5,13 +5,16 @@ import { ICliCommand } from '../command';
 import { parseArgs } from '../args';
 import { UserError } from '../../core/errors';
 import { serve } from '../../engine/server/serve';
+import { IEngineContext } from '../../engine/server/run-methods';
+import { INotebookRoot } from '../../engine/server/notebook-source';
 import { VERSION } from '../version';
 
 const usage = `usage: cellpipe engine [--root DIR]
 
 Reads JSON requests, one per line, on stdin and writes one JSON response per line on stdout
 (docs/internals.md, "The engine"). Notebook paths are relative to DIR (default: the current
-directory) and may not leave it. The Jupyter server extension starts this; there is no port.`;
+directory) and may not leave it; hidden ones (a name starting with ".") are refused unless
+CELLPIPE_ALLOW_HIDDEN=1. The Jupyter server extension starts this; there is no port.`;
 
 export const engineCommand: ICliCommand = {
   name: 'engine',
@@ -32,7 +35,13 @@ export const engineCommand: ICliCommand = {
       throw new UserError(`--root ${root} is not a directory`);
     }
     const entry = require.main?.filename ?? process.argv[1];
-    await serve({ root, entry }, VERSION, process.stdin, process.stdout);
+    // The Jupyter server passes its ContentsManager.allow_hidden (cellpipe/routes.py).
+    const context: IEngineContext & INotebookRoot = {
+      root,
+      entry,
+      allowHidden: process.env.CELLPIPE_ALLOW_HIDDEN === '1'
+    };
+    await serve(context, VERSION, process.stdin, process.stdout);
     return 0;
   }
 };

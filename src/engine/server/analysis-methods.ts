@@ -12,7 +12,7 @@ import {
 } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
 import { EngineError } from './protocol';
-import { INotebookRequest, notebookIR } from './notebook-source';
+import { INotebookRequest, INotebookRoot, notebookIR } from './notebook-source';
 
 export interface IAnalysisParams extends INotebookRequest {
   overrides?: unknown;
@@ -30,14 +30,14 @@ export function overridesOf(value: unknown): ISettingsOverrides {
 }
 
 export function analyzeMethod(
-  root: string,
+  root: INotebookRoot,
   params: IAnalysisParams
 ): IAnalyzeSummary {
   return analyzeSummary(notebookIR(root, params));
 }
 
 export function settingsMethod(
-  root: string,
+  root: INotebookRoot,
   params: IAnalysisParams
 ): { settings: IPipelineSettings; weakenings: string[] } {
   const settings = resolveSettings(
@@ -48,7 +48,7 @@ export function settingsMethod(
 }
 
 export function compileMethod(
-  root: string,
+  root: INotebookRoot,
   params: IAnalysisParams
 ): { target: CompileTarget; text: string; warnings: string[] } {
   const target = params.target as CompileTarget;
@@ -64,7 +64,11 @@ export function compileMethod(
   const warnings = [
     ...ir.diagnostics
       .filter(d => d.severity === 'warning')
-      .map(d => `cell ${d.cell ?? '-'}, line ${d.line}: ${d.message}`),
+      .map(d =>
+        d.cell === null
+          ? `${ir.notebook}: ${d.message}`
+          : `cell ${d.cell}, line ${d.line}: ${d.message}`
+      ),
     ...securityWeakenings(settings.security)
   ];
   return { target, text: compiled.text, warnings };

@@ -19,9 +19,9 @@ export type EngineMethod = (context: IEngineContext, params: Params) => unknown;
 export function engineMethods(version: string): Record<string, EngineMethod> {
   return {
     version: () => ({ version }),
-    analyze: (context, params) => analyzeMethod(context.root, params),
-    compile: (context, params) => compileMethod(context.root, params),
-    settings: (context, params) => settingsMethod(context.root, params),
+    analyze: (context, params) => analyzeMethod(context, params),
+    compile: (context, params) => compileMethod(context, params),
+    settings: (context, params) => settingsMethod(context, params),
     startRun: startRunMethod,
     listRuns: listRunsMethod,
     getRun: getRunMethod,
