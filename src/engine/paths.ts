@@ -49,6 +49,13 @@ export class RunPaths {
   get cancelRequest(): string {
     return join(this.dir, 'cancel-requested');
   }
+  /**
+   * Space set aside when the run is prepared and freed just before the final record is written,
+   * so a run store that filled up during the run can still record how the run ended.
+   */
+  get spaceReserve(): string {
+    return join(this.dir, 'space-reserve');
+  }
   /** Process group ids of the running steps, so a stale run's steps can still be ended. */
   get stepProcesses(): string {
     return join(this.dir, 'processes.json');

@@ -53,7 +53,12 @@ export function startRun(
   const { record } = prepareRun({ ...request, home });
   const paths = new RunPaths(record.id, home);
   const entry = options.entry ?? require.main?.filename ?? process.argv[1];
-  const log = openSync(paths.runnerLog, 'a');
+  let log: number | 'ignore' = 'ignore';
+  try {
+    log = openSync(paths.runnerLog, 'a');
+  } catch {
+    // A full run store: the runner still records the run (from its space reserve).
+  }
   const runner = spawn(
     process.execPath,
     [entry, 'run', '--prepared', record.id],
@@ -63,9 +68,15 @@ export function startRun(
       env: { ...(request.env ?? process.env), CELLPIPE_HOME: home }
     }
   );
-  closeSync(log);
+  if (log !== 'ignore') {
+    closeSync(log);
+  }
   if (runner.pid !== undefined) {
-    writeFileSync(paths.runnerPid, `${runner.pid}\n`);
+    try {
+      writeFileSync(paths.runnerPid, `${runner.pid}\n`);
+    } catch {
+      // The runner writes its pid itself as it starts.
+    }
   }
   runner.unref();
   return record;

@@ -10,7 +10,8 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
-  rmSync
+  rmSync,
+  writeFileSync
 } from 'node:fs';
 import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
 import { RunPaths } from '../paths';
@@ -21,7 +22,13 @@ import { WarmInterpreter } from './warm';
 import { withThreadLimits } from './threads';
 import { failureMessage, readMetrics } from './step-outcome';
 import { cacheKey, hashDirectory, StepCache } from './step-cache';
-import { readRecord, writeFileAtomically, writeRecord } from './store';
+import {
+  isFileSystemError,
+  readRecord,
+  storeProblem,
+  writeFileAtomically,
+  writeRecord
+} from './store';
 
 export class RunExecutor {
   readonly record: IRunRecord;
@@ -30,6 +37,8 @@ export class RunExecutor {
   private readonly attempts = new Map<string, StepAttempt>();
   private readonly outputHashes = new Map<string, Record<string, string>>();
   private cancelled = false;
+  /** Why the run store could not be written (a full disk): the run stops and fails with it. */
+  private storeError: string | undefined;
   private warm: WarmInterpreter | undefined;
 
   constructor(
@@ -50,19 +59,23 @@ export class RunExecutor {
   }
 
   async execute(): Promise<IRunRecord> {
-    writeFileAtomically(this.paths.runnerPid, `${process.pid}\n`);
+    this.storeWrite(() =>
+      writeFileAtomically(this.paths.runnerPid, `${process.pid}\n`)
+    );
     this.cancelled ||= existsSync(this.paths.cancelRequest);
     this.record.status = 'Running';
     this.record.startedAt = now();
     this.save();
-    if (this.plan.warm) {
-      this.warm = new WarmInterpreter(
-        this.plan.python.command,
-        this.plan.preload ?? [],
-        this.paths.dir,
-        this.plan.workdir,
-        this.stepEnv()
-      );
+    if (this.plan.warm && this.storeError === undefined) {
+      this.storeWrite(() => {
+        this.warm = new WarmInterpreter(
+          this.plan.python.command,
+          this.plan.preload ?? [],
+          this.paths.dir,
+          this.plan.workdir,
+          this.stepEnv()
+        );
+      });
     }
     try {
       await schedule(this.plan.steps, this.plan.jobs, {
@@ -73,11 +86,19 @@ export class RunExecutor {
             message: `skipped: upstream step '${upstream}' did not succeed`
           }),
         cancel: name =>
-          this.setStep(name, {
-            status: 'Cancelled',
-            message: 'the run was cancelled before this step started'
-          }),
-        isCancelled: () => this.cancelled
+          this.setStep(
+            name,
+            this.storeError === undefined
+              ? {
+                  status: 'Cancelled',
+                  message: 'the run was cancelled before this step started'
+                }
+              : {
+                  status: 'Skipped',
+                  message: `not started: ${this.storeError}`
+                }
+          ),
+        isCancelled: () => this.cancelled || this.storeError !== undefined
       });
       this.record.status = this.finalStatus();
     } catch (error) {
@@ -85,10 +106,59 @@ export class RunExecutor {
       this.record.error = `the local runner failed: ${(error as Error).message}`;
     }
     this.warm?.close();
+    if (this.storeError !== undefined) {
+      this.record.status = 'Failed';
+      this.record.error = this.storeError;
+    }
     this.record.finishedAt = now();
-    this.save();
+    this.saveFinal();
     rmSync(this.paths.stepProcesses, { force: true });
     return this.record;
+  }
+
+  /**
+   * Runs a write to the run store; if it fails, the run stops: no new step starts, running
+   * steps end, and the run fails with why (a full disk, say) instead of the runner crashing.
+   */
+  private storeWrite(write: () => void): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      this.failStore(error);
+      return false;
+    }
+  }
+
+  private failStore(error: unknown): void {
+    if (this.storeError !== undefined) {
+      return;
+    }
+    this.storeError = storeProblem(this.plan.home, error);
+    process.stderr.write(`cellpipe: ${this.storeError}; stopping the run\n`);
+    this.warm?.kill();
+    void Promise.all([...this.attempts.values()].map(a => a.cancel()));
+  }
+
+  /**
+   * The last record of the run: written with the space the run reserved when it was prepared,
+   * and if even the atomic write fails, in place (a torn record beats one left Running).
+   */
+  private saveFinal(): void {
+    rmSync(this.paths.spaceReserve, { force: true });
+    const text = JSON.stringify(this.record, null, 2) + '\n';
+    try {
+      writeRecord(this.record, this.plan.home);
+    } catch (error) {
+      try {
+        writeFileSync(this.paths.record, text);
+      } catch {
+        process.stderr.write(
+          `cellpipe: cannot record how run ${this.plan.runId} ended: ${storeProblem(this.plan.home, error)}\n`
+        );
+      }
+    }
+    this.onChange(this.record);
   }
 
   /** Ends every running step's process tree; the run ends Cancelled. */
@@ -99,7 +169,12 @@ export class RunExecutor {
     await Promise.all([...this.attempts.values()].map(a => a.cancel()));
   }
 
-  /** Process groups of the running steps (for the runner's last-resort kill on exit). */
+  /** The runner's last resort on exit: SIGKILL to every running step's whole tree now. */
+  killStepsNow(): void {
+    this.attempts.forEach(attempt => attempt.killNow());
+  }
+
+  /** Process groups of the running steps. */
   processGroups(): number[] {
     return [...this.attempts.values()]
       .map(a => a.processGroup)
@@ -108,6 +183,9 @@ export class RunExecutor {
 
   private finalStatus(): RunStatus {
     const statuses = this.record.steps.map(s => s.status);
+    if (this.storeError !== undefined) {
+      return 'Failed';
+    }
     if (this.cancelled || statuses.includes('Cancelled')) {
       return 'Cancelled';
     }
@@ -142,7 +220,7 @@ export class RunExecutor {
   }
 
   private save(): void {
-    writeRecord(this.record, this.plan.home);
+    this.storeWrite(() => writeRecord(this.record, this.plan.home));
     this.onChange(this.record);
   }
 
@@ -153,9 +231,11 @@ export class RunExecutor {
         groups[name] = attempt.processGroup;
       }
     }
-    writeFileAtomically(
-      this.paths.stepProcesses,
-      JSON.stringify(groups) + '\n'
+    this.storeWrite(() =>
+      writeFileAtomically(
+        this.paths.stepProcesses,
+        JSON.stringify(groups) + '\n'
+      )
     );
   }
 
@@ -183,7 +263,26 @@ export class RunExecutor {
     });
   }
 
+  /** One step; whatever it throws (a full disk, say) fails the step, never leaves it Running. */
   private async runStep(step: IPlannedStep): Promise<TaskOutcome> {
+    try {
+      return await this.runStepUnchecked(step);
+    } catch (error) {
+      if (isFileSystemError(error)) {
+        this.failStore(error);
+      }
+      this.setStep(step.name, {
+        status: 'Failed',
+        finishedAt: now(),
+        message:
+          this.storeError ??
+          `the local runner failed: ${(error as Error).message}`
+      });
+      return 'Failed';
+    }
+  }
+
+  private async runStepUnchecked(step: IPlannedStep): Promise<TaskOutcome> {
     this.setStep(step.name, { status: 'Running', startedAt: now() });
     const key = await this.key(step);
     if (key !== undefined && step.cache) {
@@ -269,6 +368,14 @@ export class RunExecutor {
       this.attempts.delete(step.name);
       this.saveProcessGroups();
       const finished = { finishedAt: now(), exitCode: result.exitCode };
+      if (this.storeError !== undefined) {
+        this.setStep(step.name, {
+          ...finished,
+          status: 'Failed',
+          message: `ended: ${this.storeError}`
+        });
+        return 'Failed';
+      }
       if (result.cancelled || this.cancelled) {
         this.setStep(step.name, {
           ...finished,

@@ -3,13 +3,17 @@
  * lay out the run directory (notebook copy, params.json, scripts/, plan.json, run.json Pending).
  * Every problem here is a UserError that names the notebook, cell and line; nothing has run yet.
  */
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { analyzeNotebookText } from '../../core/analyze';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { renderStepScript } from '../../core/generate/step-script';
+import {
+  mergeStepSettings,
+  resolveSettings
+} from '../../core/settings/resolve';
 import { IRunLink, IRunRecord } from '../../core/runs/record';
 import { readNotebookFile } from '../notebook-file';
 import { cellpipeHome, RunPaths } from '../paths';
@@ -23,10 +27,19 @@ import {
   probePython
 } from './python';
 import { IRunPlan, planPath } from './plan';
-import { newRunId, writeFileAtomically, writeRecord } from './store';
+import {
+  isFileSystemError,
+  newRunId,
+  reserveBytes,
+  storeProblem,
+  writeFileAtomically,
+  writeRecord
+} from './store';
 
 export interface IRunRequest {
   notebook: string;
+  /** The notebook's text when the caller already read it (the engine reads it checked, once). */
+  text?: string;
   /** `NAME=VALUE` strings (CLI) or a map (engine API). */
   params?: string[] | Record<string, string | number | boolean>;
   workdir?: string;
@@ -93,9 +106,13 @@ function jobCount(jobs: number | undefined): number {
 export function prepareRun(request: IRunRequest): IPreparedRun {
   const home = request.home ?? cellpipeHome(request.env);
   const notebookPath = resolve(request.notebook);
-  const text = readNotebookFile(request.notebook);
+  const text = request.text ?? readNotebookFile(request.notebook);
   const ir = checkedIR(text, request.notebook);
   const { values, overrides } = resolveParameters(ir, request.params ?? []);
+  // The notebook's stepDefaults (checked there) apply to local runs as they do on a cluster.
+  const stepDefaults = resolveSettings(ir, {}).stepDefaults;
+  const settingsOf = (step: IPipelineIR['steps'][number]) =>
+    mergeStepSettings(stepDefaults, step.settings);
   const jobs = jobCount(request.jobs);
   const workdir = resolve(request.workdir ?? dirname(notebookPath));
   let kernel: string | undefined;
@@ -117,14 +134,6 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
 
   const runId = newRunId();
   const paths = new RunPaths(runId, home);
-  mkdirSync(paths.dir, { recursive: true });
-  mkdirSync(workdir, { recursive: true });
-  copyFileSync(notebookPath, paths.notebook);
-  writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
-  for (const step of ir.steps) {
-    mkdirSync(dirname(paths.script(step.name)), { recursive: true });
-    writeFileSync(paths.script(step.name), renderStepScript(ir, step));
-  }
   const plan: IRunPlan = {
     runId,
     home,
@@ -150,15 +159,11 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       outputs: step.outputs,
       metrics: step.metrics,
       parameters: reads.get(step.name) ?? ir.parameters.map(p => p.name),
-      timeoutSeconds: step.settings.timeoutSeconds,
-      retries: step.settings.retries ?? 0,
-      cache: step.settings.cache !== false
+      timeoutSeconds: settingsOf(step).timeoutSeconds,
+      retries: settingsOf(step).retries ?? 0,
+      cache: settingsOf(step).cache !== false
     }))
   };
-  writeFileAtomically(
-    planPath(runId, home),
-    JSON.stringify(plan, null, 2) + '\n'
-  );
   const record: IRunRecord = {
     id: runId,
     status: 'Pending',
@@ -185,6 +190,38 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       after: step.after
     }))
   };
-  writeRecord(record, home);
+  try {
+    mkdirSync(paths.dir, { recursive: true });
+    // First: the space the final record will need even if the disk fills during the run.
+    writeFileSync(
+      paths.spaceReserve,
+      Buffer.alloc(reserveBytes(ir.steps.length))
+    );
+    mkdirSync(workdir, { recursive: true });
+    // The text analysed, not the file again: it may have changed since.
+    writeFileSync(paths.notebook, text);
+    writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
+    for (const step of ir.steps) {
+      mkdirSync(dirname(paths.script(step.name)), { recursive: true });
+      writeFileSync(paths.script(step.name), renderStepScript(ir, step));
+    }
+    writeFileAtomically(
+      planPath(runId, home),
+      JSON.stringify(plan, null, 2) + '\n'
+    );
+    writeRecord(record, home);
+  } catch (error) {
+    // No run folder without its run.json: what could not be laid out is removed again.
+    rmSync(paths.dir, { recursive: true, force: true });
+    if (isFileSystemError(error)) {
+      throw new UserError(
+        `cannot prepare the run: ${storeProblem(home, error)}`,
+        {
+          notebook: request.notebook
+        }
+      );
+    }
+    throw error;
+  }
   return { plan, record };
 }

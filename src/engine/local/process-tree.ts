@@ -1,7 +1,11 @@
 /**
  * Ending a step's whole process tree. Each step runs in its own process group; a step may still
  * start children that leave the group (setsid, daemons), so the tree is also followed through
- * parent ids in /proc (Linux). Zombies count as ended: they hold no resources but a pid.
+ * parent ids in /proc (Linux). A child that left the session and whose parent has exited has
+ * been re-parented to init, so parent ids no longer lead to it: each step's environment also
+ * carries a marker (`CELLPIPE_STEP_TREE=<random>`) that its descendants inherit, and every live
+ * process whose environment holds the marker belongs to the tree. Zombies count as ended: they
+ * hold no resources but a pid.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -66,15 +70,41 @@ export function commandLine(pid: number): string[] {
   }
 }
 
-/** The live members of process group `pgid` and all their descendants. */
-export function processTree(pgid: number): number[] {
+/** The environment variable that marks a step's processes (see the module comment). */
+export const TREE_MARKER = 'CELLPIPE_STEP_TREE';
+
+/** True when the environment `pid` started with holds `TREE_MARKER=marker`. */
+function carriesMarker(pid: number, marker: string): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/environ`, 'latin1')
+      .split('\0')
+      .includes(`${TREE_MARKER}=${marker}`);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The live members of process group `pgid`, every process whose environment holds `marker`
+ * (when given), and all their descendants.
+ */
+export function processTree(pgid: number, marker?: string): number[] {
   const stats = allStats();
   const children = new Map<number, number[]>();
   for (const stat of stats) {
     children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat.pid]);
   }
   const found = new Set<number>(
-    stats.filter(s => s.pgrp === pgid || s.pid === pgid).map(s => s.pid)
+    stats
+      .filter(
+        s =>
+          s.pgrp === pgid ||
+          s.pid === pgid ||
+          (marker !== undefined &&
+            s.pid !== process.pid &&
+            carriesMarker(s.pid, marker))
+      )
+      .map(s => s.pid)
   );
   const queue = [...found];
   while (queue.length) {
@@ -97,8 +127,12 @@ function signal(pid: number, name: NodeJS.Signals): void {
 }
 
 /** Sends `name` to the group `pgid` and to every process of its tree. Returns the pids signalled. */
-export function signalTree(pgid: number, name: NodeJS.Signals): number[] {
-  const tree = processTree(pgid);
+export function signalTree(
+  pgid: number,
+  name: NodeJS.Signals,
+  marker?: string
+): number[] {
+  const tree = processTree(pgid, marker);
   signal(-pgid, name);
   tree.forEach(pid => signal(pid, name));
   return tree;
@@ -112,21 +146,22 @@ const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
  */
 export async function endProcessTree(
   pgid: number,
-  graceMs = 2000
+  graceMs = 2000,
+  marker?: string
 ): Promise<void> {
-  let remaining = signalTree(pgid, 'SIGTERM');
+  let remaining = signalTree(pgid, 'SIGTERM', marker);
   const deadline = Date.now() + graceMs;
   while (Date.now() < deadline) {
     remaining = remaining.filter(isProcessAlive);
-    if (!remaining.length && !processTree(pgid).length) {
+    if (!remaining.length && !processTree(pgid, marker).length) {
       return;
     }
     await sleep(50);
   }
   for (let round = 0; round < 20; round++) {
-    remaining = [...new Set([...remaining, ...processTree(pgid)])].filter(
-      isProcessAlive
-    );
+    remaining = [
+      ...new Set([...remaining, ...processTree(pgid, marker)])
+    ].filter(isProcessAlive);
     if (!remaining.length) {
       return;
     }
@@ -137,8 +172,8 @@ export async function endProcessTree(
 }
 
 /** The synchronous last resort when the runner itself must exit now. */
-export function killTreeNow(pgid: number): void {
-  signalTree(pgid, 'SIGKILL');
+export function killTreeNow(pgid: number, marker?: string): void {
+  signalTree(pgid, 'SIGKILL', marker);
 }
 
 /** When `pid` started, in ms since the epoch (Linux /proc; undefined elsewhere). */

@@ -3,7 +3,7 @@
  * exists (crashed, killed, machine restarted) is marked Failed with a message, and any step
  * process it left behind is ended, so nothing shows Running forever.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { IRunRecord } from '../../core/runs/record';
 import { cellpipeHome, RunPaths } from '../paths';
 import {
@@ -12,7 +12,7 @@ import {
   killTreeNow,
   processStartTime
 } from './process-tree';
-import { readPid, readRecord, writeRecord } from './store';
+import { readPid, readRecord, storeProblem, writeRecord } from './store';
 
 /** A runner may take this long to start after its run was prepared. */
 const START_GRACE_MS = 30_000;
@@ -108,8 +108,26 @@ export function recoverIfStale(
           : step
     )
   };
-  writeRecord(recovered, home);
-  return recovered;
+  return saveRecovered(recovered, home);
+}
+
+/**
+ * Writes the record of a run whose runner is gone, first freeing the run's space reserve. When
+ * even that fails (a full disk), the record is still answered as recovered, with why it could
+ * not be saved: reading the store never fails because it cannot be written.
+ */
+function saveRecovered(record: IRunRecord, home: string): IRunRecord {
+  rmSync(new RunPaths(record.id, home).spaceReserve, { force: true });
+  try {
+    writeRecord(record, home);
+    return record;
+  } catch (error) {
+    const problem = storeProblem(home, error);
+    return {
+      ...record,
+      error: record.error ? `${record.error}; ${problem}` : problem
+    };
+  }
 }
 
 /** A run cancelled before (or while) its runner could record it. */
@@ -130,6 +148,5 @@ function markCancelled(record: IRunRecord, home: string): IRunRecord {
         : step
     )
   };
-  writeRecord(cancelled, home);
-  return cancelled;
+  return saveRecovered(cancelled, home);
 }

@@ -7,7 +7,6 @@
 import { IRunRecord } from '../../core/runs/record';
 import { RunExecutor } from './execute';
 import { IRunPlan } from './plan';
-import { killTreeNow } from './process-tree';
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -26,10 +25,10 @@ export async function driveRun(
       void executor.cancel();
       return;
     }
-    executor.processGroups().forEach(killTreeNow);
+    executor.killStepsNow();
     process.exit(130);
   };
-  const onExit = () => executor.processGroups().forEach(killTreeNow);
+  const onExit = () => executor.killStepsNow();
   SIGNALS.forEach(name => process.on(name, onSignal));
   process.on('exit', onExit);
   try {

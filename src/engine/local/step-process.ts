@@ -7,7 +7,13 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { endProcessTree, processTree } from './process-tree';
+import { randomBytes } from 'node:crypto';
+import {
+  endProcessTree,
+  killTreeNow,
+  processTree,
+  TREE_MARKER
+} from './process-tree';
 import { IExit, ILaunched, WarmInterpreter } from './warm';
 
 export interface IAttemptOptions {
@@ -31,14 +37,21 @@ export interface IAttemptResult extends IExit {
   spawnError?: string;
 }
 
-function spawnStep(options: IAttemptOptions): Promise<ILaunched> {
+function spawnStep(
+  options: IAttemptOptions,
+  marker: string
+): Promise<ILaunched> {
   const log = openSync(options.log, 'a');
   return new Promise<ILaunched>((resolve, reject) => {
     const child = spawn(options.python, options.args, {
       cwd: options.cwd,
       detached: true,
       stdio: ['ignore', log, log],
-      env: { ...(options.env ?? process.env), PYTHONUNBUFFERED: '1' }
+      env: {
+        ...(options.env ?? process.env),
+        PYTHONUNBUFFERED: '1',
+        [TREE_MARKER]: marker
+      }
     });
     closeSync(log);
     const exited = new Promise<IExit>(done =>
@@ -49,11 +62,22 @@ function spawnStep(options: IAttemptOptions): Promise<ILaunched> {
   });
 }
 
+/** A note in the step's log; a log that cannot be written (a full disk) must not crash the run. */
+function appendToLog(log: string, text: string): void {
+  try {
+    appendFileSync(log, text);
+  } catch {
+    // The run records the failure itself.
+  }
+}
+
 export class StepAttempt {
   private pgid: number | undefined;
   private ending: Promise<void> | undefined;
   private cancelled = false;
   private timedOut = false;
+  /** Inherited by every process the step starts, so none can leave the tree unseen. */
+  private readonly marker = randomBytes(12).toString('hex');
 
   constructor(private readonly options: IAttemptOptions) {}
 
@@ -69,14 +93,18 @@ export class StepAttempt {
       launched =
         options.warm?.usable === true
           ? await options.warm
-              .launch(options.args, options.cwd, options.log)
+              .launch(options.args, options.cwd, options.log, {
+                [TREE_MARKER]: this.marker
+              })
               .catch(error =>
-                this.cancelled ? Promise.reject(error) : spawnStep(options)
+                this.cancelled
+                  ? Promise.reject(error)
+                  : spawnStep(options, this.marker)
               )
-          : await spawnStep(options);
+          : await spawnStep(options, this.marker);
     } catch (error) {
       const message = (error as Error).message;
-      appendFileSync(
+      appendToLog(
         options.log,
         `cellpipe: cannot start ${options.python}: ${message}\n`
       );
@@ -97,7 +125,7 @@ export class StepAttempt {
     if (options.timeoutSeconds !== undefined && options.timeoutSeconds > 0) {
       timer = setTimeout(() => {
         this.timedOut = true;
-        appendFileSync(
+        appendToLog(
           options.log,
           `\ncellpipe: the step ran past its timeout of ${options.timeoutSeconds} s; ending it\n`
         );
@@ -106,9 +134,10 @@ export class StepAttempt {
     }
     const exit = await launched.exited;
     clearTimeout(timer);
-    // Children the step left running in its group or tree end with it.
-    if (processTree(launched.pid).length) {
-      await endProcessTree(launched.pid, 1000);
+    // Children the step left running end with it: in its group, below it, or carrying its
+    // marker (a child that left the session and lost its parent).
+    if (processTree(launched.pid, this.marker).length) {
+      await endProcessTree(launched.pid, 1000, this.marker);
     }
     await this.ending;
     return { ...exit, timedOut: this.timedOut, cancelled: this.cancelled };
@@ -119,8 +148,15 @@ export class StepAttempt {
     if (this.pgid === undefined) {
       return Promise.resolve();
     }
-    this.ending ??= endProcessTree(this.pgid);
+    this.ending ??= endProcessTree(this.pgid, undefined, this.marker);
     return this.ending;
+  }
+
+  /** The runner's synchronous last resort: SIGKILL to the whole tree now. */
+  killNow(): void {
+    if (this.pgid !== undefined) {
+      killTreeNow(this.pgid, this.marker);
+    }
   }
 
   cancel(): Promise<void> {

@@ -10,6 +10,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeFileSync
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -42,8 +43,44 @@ export function writeFileAtomically(path: string, text: string): void {
     dirname(path),
     `.${process.pid}-${randomBytes(4).toString('hex')}.tmp`
   );
-  writeFileSync(temporary, text);
-  renameSync(temporary, path);
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    // A full disk must not leave half-written temporary files behind.
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/** Bytes set aside per run (RunPaths.spaceReserve): enough for its final record. */
+export function reserveBytes(steps: number): number {
+  return 64 * 1024 + steps * 2048;
+}
+
+/**
+ * Why the run store cannot be written, for messages: `error` is what a write threw. A full disk
+ * or quota says so in words; anything else quotes the system's message.
+ */
+export function storeProblem(home: string, error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const where = `the run store ${runsDir(home)}`;
+  if (code === 'ENOSPC') {
+    return `${where} has no space left on its device (ENOSPC); free some space, then run again`;
+  }
+  if (code === 'EDQUOT') {
+    return `${where} is over its disk quota (EDQUOT); free some space, then run again`;
+  }
+  if (code === 'EROFS') {
+    return `${where} is on a read-only file system (EROFS)`;
+  }
+  return `cannot write to ${where}: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** True for an error a file system call threw (it has an errno code such as ENOSPC). */
+export function isFileSystemError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }
 
 export function writeRecord(record: IRunRecord, home = cellpipeHome()): void {

@@ -56,6 +56,7 @@ def child(request):
         sys.stdin = open(0, "r", closefd=False)
         sys.stdout = open(1, "w", buffering=1, closefd=False)
         sys.stderr = open(2, "w", buffering=1, errors="backslashreplace", closefd=False)
+        os.environ.update(request.get("env") or {})
         os.chdir(request["cwd"])
         sys.argv = list(request["argv"])
         sys.path[0] = os.path.dirname(os.path.abspath(sys.argv[0]))

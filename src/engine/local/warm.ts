@@ -81,8 +81,16 @@ export class WarmInterpreter {
     return this.alive;
   }
 
-  /** Forks a child that runs `argv` (script first) in `cwd`, output appended to `log`. */
-  launch(argv: string[], cwd: string, log: string): Promise<ILaunched> {
+  /**
+   * Forks a child that runs `argv` (script first) in `cwd`, output appended to `log`, with `env`
+   * added to its environment (and so to that of every process it starts).
+   */
+  launch(
+    argv: string[],
+    cwd: string,
+    log: string,
+    env: Record<string, string> = {}
+  ): Promise<ILaunched> {
     if (!this.alive) {
       return Promise.reject(new Error('the warm interpreter is not running'));
     }
@@ -100,7 +108,9 @@ export class WarmInterpreter {
         );
         resolve({ pid: reply.pid, exited });
       });
-      this.process.stdin!.write(JSON.stringify({ id, argv, cwd, log }) + '\n');
+      this.process.stdin!.write(
+        JSON.stringify({ id, argv, cwd, log, env }) + '\n'
+      );
     });
   }
 

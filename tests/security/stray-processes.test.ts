@@ -1,0 +1,102 @@
+/**
+ * Issue 14, finding 12: a process a step started and that left the step's session (setsid, or a
+ * double fork) must not survive the step, even when the step succeeds. Real runs through the
+ * CLI, forked from the warm interpreter and spawned fresh; then /proc is searched for the
+ * strays by their unique command line.
+ */
+import { randomInt } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cellpipe } from '../support/cli';
+import { PYTHON } from '../support/python';
+
+/** Live (not zombie) processes whose command line holds `needle`. */
+function processesWith(needle: string): number[] {
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) {
+      continue;
+    }
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+      if (cmdline.split('\0').includes(needle) && state !== 'Z') {
+        found.push(Number(name));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+function notebook(setsidArg: string, daemonArg: string): object {
+  const spawner = [
+    'import os, subprocess',
+    `subprocess.Popen(["setsid", "sleep", "${setsidArg}"])`,
+    '# A classic daemon: fork, new session, fork again, the middle one exits.',
+    'pid = os.fork()',
+    'if pid == 0:',
+    '    os.setsid()',
+    '    if os.fork() == 0:',
+    `        os.execvp("sleep", ["sleep", "${daemonArg}"])`,
+    '    os._exit(0)',
+    'os.waitpid(pid, 0)',
+    'started = True'
+  ].join('\n');
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      [spawner, ['step:spawn']],
+      ['done = started', ['step:after']]
+    ].map(([source, tags]) => ({
+      cell_type: 'code',
+      execution_count: null,
+      metadata: { tags },
+      outputs: [],
+      source
+    }))
+  };
+}
+
+describe('processes a step leaves behind', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-strays-'));
+  const needles: string[] = [];
+
+  afterAll(() => {
+    // Whatever a failing run left must not outlive the test either.
+    needles.flatMap(processesWith).forEach(pid => {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['forked from the warm interpreter', []],
+    ['spawned fresh (--no-warm)', ['--no-warm']]
+  ])('end with a successful step %s', (_how, flags) => {
+    const unique = randomInt(100000, 999999);
+    const setsidArg = `1000.${unique}`;
+    const daemonArg = `1001.${unique}`;
+    needles.push(setsidArg, daemonArg);
+    const path = join(dir, `strays-${unique}.ipynb`);
+    writeFileSync(path, JSON.stringify(notebook(setsidArg, daemonArg)));
+    const run = cellpipe(['run', path, '--python', PYTHON, ...flags], {
+      env: { CELLPIPE_HOME: join(dir, 'home') }
+    });
+    expect(run.stderr).not.toMatch(/Failed/);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Succeeded/);
+    expect(processesWith(setsidArg)).toEqual([]);
+    expect(processesWith(daemonArg)).toEqual([]);
+  });
+});
