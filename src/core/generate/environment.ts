@@ -90,6 +90,16 @@ export function renderTemplate(name: string, context: object): string {
       throw cause;
     }
     const message = error instanceof Error ? error.message : String(error);
+    if (
+      cause instanceof RangeError ||
+      /RangeError: (Invalid string length|Maximum call stack)/.test(message)
+    ) {
+      // Not a bug to report but a pipeline too large for one document: say so (exit 2).
+      throw new UserError(
+        `the ${name.split('/')[0] === 'kfp' ? 'KFP' : 'Argo'} document is too large to ` +
+          'build in memory; merge steps, shorten the step code, or split the notebook'
+      );
+    }
     throw new Error(`rendering template '${name}' failed: ${message}`);
   }
 }

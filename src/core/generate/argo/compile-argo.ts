@@ -14,6 +14,7 @@ import {
   stepSettings
 } from '../../settings/step-settings';
 import { ICompiled } from '../compiled';
+import { assertClusterStepCount } from '../step-limit';
 import { registerTemplates, renderTemplate } from '../environment';
 import { renderStepScript } from '../step-script';
 import { codeConfigMaps, jsonBytes } from './code-placement';
@@ -91,6 +92,7 @@ export function compileArgo(
   ir: IPipelineIR,
   settings: IPipelineSettings
 ): ICompiled {
+  assertClusterStepCount(ir, 'Argo');
   const { configMaps, workflow } = buildArgoDocuments(ir, settings);
   const parts = [
     ...configMaps.map(configMap =>

@@ -10,6 +10,7 @@ import { IPipelineIR } from '../../ir/pipeline';
 import { IPipelineSettings } from '../../settings/resolved';
 import { stepSettings } from '../../settings/step-settings';
 import { ICompiled } from '../compiled';
+import { assertClusterStepCount } from '../step-limit';
 import { registerTemplates, renderTemplate } from '../environment';
 import { renderStepScript } from '../step-script';
 import { workflowBaseName } from '../argo/names';
@@ -75,6 +76,7 @@ export function compileKfp(
   ir: IPipelineIR,
   settings: IPipelineSettings
 ): ICompiled {
+  assertClusterStepCount(ir, 'KFP');
   const [spec, platform] = buildKfpDocuments(ir, settings);
   const text =
     renderTemplate('kfp/pipeline.yaml.njk', {
