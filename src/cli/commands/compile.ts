@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ICliCommand } from '../command';
 import { oneNotebook, parseArgs } from '../args';
-import { UserError } from '../../core/errors';
+import { formatLocation, UserError } from '../../core/errors';
 import { analyzeNotebookText } from '../../core/analyze';
 import { CompileTarget } from '../../core/generate/compiled';
 import {
@@ -77,6 +77,15 @@ export const compileCommand: ICliCommand = {
     const ir = analyzeNotebookText(readNotebookFile(path), path);
     const settings = resolveSettings(ir, overrides);
     const compiled = compileWithSettings(ir, target as CompileTarget, settings);
+    // Warnings (a dropped setting, for one) name the notebook: nothing is dropped silently.
+    for (const d of ir.diagnostics.filter(d => d.severity === 'warning')) {
+      const where = formatLocation({
+        notebook: path,
+        cell: d.cell ?? undefined,
+        line: d.cell === null ? undefined : d.line
+      });
+      process.stderr.write(`cellpipe: warning: ${where}${d.message}\n`);
+    }
     for (const weakening of securityWeakenings(settings.security)) {
       process.stderr.write(
         `cellpipe: warning: ${weakening} (weaker than the Pod Security "restricted" defaults)\n`

@@ -29,7 +29,19 @@ export function buildPipeline(
     (analyses[cell] ??= analyze(cell));
   const segments = segmentCells(notebook, analysisOf);
   const diagnostics: IDiagnostic[] = [...segments.diagnostics];
-  const { settings, problems } = readNotebookSettings(notebook.metadata);
+  const { settings, problems, dropped } = readNotebookSettings(
+    notebook.metadata
+  );
+  dropped.forEach(message =>
+    diagnostics.push({
+      severity: 'warning',
+      code: 'dropped-setting',
+      message,
+      cell: null,
+      line: 1,
+      column: 0
+    })
+  );
   problems.forEach(message =>
     diagnostics.push({
       severity: 'error',

@@ -18,6 +18,7 @@ export type DiagnosticCode =
   | 'bad-metric'
   | 'bad-tag'
   | 'bad-setting'
+  | 'dropped-setting'
   | 'empty-pipeline';
 
 export interface IDiagnostic {

@@ -64,7 +64,8 @@ describe('readNotebookSettings', () => {
     expect(readNotebookSettings({ kernelspec: {} })).toEqual({
       settings: {},
       source: 'none',
-      problems: []
+      problems: [],
+      dropped: []
     });
   });
 });
