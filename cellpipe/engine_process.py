@@ -13,10 +13,18 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .engine_lines import BoundedLines, Overflow
+
 ENGINE = Path(__file__).parent / "engine" / "cellpipe.cjs"
 MINIMUM_NODE = (20, 0)
-# A compiled document or a log chunk may be several MiB on one line.
-LINE_LIMIT = 256 * 1024 * 1024
+MIB = 1024 * 1024
+# The engine replaces any reply over 64 MiB with a 413 (src/engine/server/reply-size.ts); the
+# relay's own bound sits above that, for the line's JSON framing.
+LINE_LIMIT = 65 * MIB
+# What the relay accepts from the browser: a notebook is posted whole.
+BODY_LIMIT = 64 * MIB
+# Engine diagnostics longer than this are cut in the server log.
+STDERR_LINE_LIMIT = 64 * 1024
 
 
 class EngineFailure(Exception):
@@ -50,8 +58,9 @@ def check_node(node):
 class EngineProcess:
     """Sends requests to the engine and awaits their answers, restarting it when it died."""
 
-    def __init__(self, root_dir, node=None, log=None, env=None):
+    def __init__(self, root_dir, node=None, log=None, env=None, line_limit=LINE_LIMIT):
         self.root_dir = str(root_dir)
+        self.line_limit = line_limit
         self.node = node
         self.log = log
         self.env = env
@@ -106,7 +115,7 @@ class EngineProcess:
         process = await asyncio.create_subprocess_exec(
             self._node_checked, str(ENGINE), "engine", "--root", self.root_dir,
             stdin=asyncio.subprocess.PIPE, stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE, cwd=self.root_dir, limit=LINE_LIMIT,
+            stderr=asyncio.subprocess.PIPE, cwd=self.root_dir,
             env=self.env if self.env is not None else dict(os.environ))
         self._process = process
         asyncio.ensure_future(self._read_answers(process))
@@ -115,17 +124,33 @@ class EngineProcess:
             self.log.info("cellpipe: engine started (pid %s)", process.pid)
         return process
 
+    def _fail_oversized(self, overflow):
+        """A reply too long for the relay fails its own request only (413)."""
+        request_id = overflow.request_id()
+        if self.log:
+            self.log.warning("cellpipe: an engine reply of %d bytes (request %s) is over the "
+                             "relay's %d-byte limit", overflow.size, request_id, self.line_limit)
+        future = self._pending.pop(request_id, None)
+        if future is not None and not future.done():
+            future.set_exception(EngineFailure(
+                413, "the engine's reply is %d MiB, more than the %d MiB the lab carries; use "
+                     "the command line for it" % (-(-overflow.size // MIB),
+                                                 self.line_limit // MIB)))
+
     async def _read_answers(self, process):
+        lines = BoundedLines(process.stdout, self.line_limit)
         while True:
-            try:
-                line = await process.stdout.readline()
-            except (ValueError, asyncio.LimitOverrunError):
-                line = b""
-            if not line:
+            line = await lines.next()
+            if line is None:
                 break
+            if isinstance(line, Overflow):
+                self._fail_oversized(line)
+                continue
             try:
                 answer = json.loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
+                continue
+            if not isinstance(answer, dict):
                 continue
             future = self._pending.pop(answer.get("id"), None)
             if future is None or future.done():
@@ -149,9 +174,12 @@ class EngineProcess:
                          "it restarts with the next request" % process.returncode))
 
     async def _read_errors(self, process):
+        lines = BoundedLines(process.stderr, STDERR_LINE_LIMIT)
         while True:
-            line = await process.stderr.readline()
-            if not line:
+            line = await lines.next()
+            if line is None:
                 return
+            if isinstance(line, Overflow):
+                line = line.head + b" ... (%d bytes in all)" % line.size
             if self.log:
                 self.log.warning("cellpipe engine: %s", line.decode("utf-8", "replace").rstrip())

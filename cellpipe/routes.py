@@ -10,7 +10,7 @@ import tornado
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.utils import url_path_join
 
-from .engine_process import EngineFailure, EngineProcess
+from .engine_process import BODY_LIMIT, EngineFailure, EngineProcess
 
 ENGINE_KEY = "cellpipe_engine"
 
@@ -25,8 +25,14 @@ class EngineHandler(APIHandler):
     def body(self):
         if not self.request.body:
             return {}
+        if len(self.request.body) > BODY_LIMIT:
+            raise EngineFailure(413, "the request body is %d MiB, more than the %d MiB cellpipe "
+                                     "accepts" % (-(-len(self.request.body) // (1024 * 1024)),
+                                                  BODY_LIMIT // (1024 * 1024)))
         try:
             value = json.loads(self.request.body)
+        except RecursionError:
+            raise EngineFailure(400, "the request body is JSON nested too deeply")
         except ValueError:
             raise EngineFailure(400, "the request body is not JSON")
         if not isinstance(value, dict):

@@ -8,6 +8,7 @@ import { Readable, Writable } from 'node:stream';
 import { engineMethods } from './methods';
 import { errorReply, IEngineRequest, IEngineResponse } from './protocol';
 import { IEngineContext } from './run-methods';
+import { replyLine } from './reply-size';
 
 function parseRequest(line: string): IEngineRequest | IEngineResponse {
   let value: unknown;
@@ -80,8 +81,8 @@ export function serve(
   output: Writable
 ): Promise<void> {
   const pending = new Set<Promise<void>>();
-  const write = (response: IEngineResponse) => {
-    output.write(JSON.stringify(response) + '\n');
+  const write = (response: IEngineResponse, method = 'request') => {
+    output.write(replyLine(response, method) + '\n');
   };
   const lines = createInterface({ input, crlfDelay: Infinity });
   lines.on('line', line => {
@@ -93,7 +94,9 @@ export function serve(
       write(parsed);
       return;
     }
-    const work = handleRequest(context, version, parsed).then(write);
+    const work = handleRequest(context, version, parsed).then(response =>
+      write(response, parsed.method)
+    );
     pending.add(work);
     void work.finally(() => pending.delete(work));
   });
