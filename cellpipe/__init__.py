@@ -26,6 +26,8 @@ def _load_jupyter_server_extension(server_app):
     import os
 
     from .routes import setup_route_handlers
+    from .unknown_routes import setup_unknown_routes
 
     setup_route_handlers(server_app, node=os.environ.get("CELLPIPE_NODE") or None)
+    setup_unknown_routes(server_app)
     server_app.log.info("cellpipe: server extension loaded")
