@@ -126,6 +126,16 @@ test.describe('the run viewer', () => {
         .locator('input')
         .inputValue()
     ).toBe('20');
+
+    // A rerun from the viewer shows up in the sidebar's runs list without a reload.
+    await page
+      .locator(
+        `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun button`
+      )
+      .click();
+    await expect(
+      page.locator('#cellpipe-sidebar .jp-cellpipe-Run')
+    ).toHaveCount(2);
     // The server was started without its venv on PATH: the kernel's Python ran the steps, and
     // the viewer says which (jupyter_server_test_config.py).
     await expect(

@@ -90,8 +90,9 @@ test.describe('pipeline sidebar', () => {
     await expect(page.locator(`${panel} .jp-cellpipe-StatusChip`)).toHaveText(
       'Succeeded'
     );
+    // The message says how the run ended (it said "started" until it did).
     await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
-      'started'
+      'ended: Succeeded'
     );
     // Wide enough for the whole fan-out DAG (a narrower sidebar scrolls it).
     await page.sidebar.setWidth(520);

@@ -12,6 +12,9 @@ import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import type { RunViewerContent } from './viewer-widget';
 
+/** Registered by the sidebar once it is loaded: re-reads its runs list. */
+const REFRESH_RUNS = 'cellpipe:refresh-runs';
+
 export const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
 const RUN_QUERY = 'cellpipe-run';
 
@@ -30,8 +33,13 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
     const tracker = new WidgetTracker<MainAreaWidget<RunViewerContent>>({
       namespace: 'cellpipe-run-viewer'
     });
-    const openRun = (id: string) =>
+    /** Opens a rerun started in a viewer, and has the sidebar's runs list show it. */
+    const openRun = (id: string) => {
       void app.commands.execute(OPEN_RUN_VIEWER, { id });
+      if (app.commands.hasCommand(REFRESH_RUNS)) {
+        void app.commands.execute(REFRESH_RUNS);
+      }
+    };
     const open = async (id: string) => {
       const existing = tracker.find(w => w.content.model.id === id);
       if (existing) {

@@ -20,6 +20,8 @@ import { askParameters } from './params-dialog';
 
 /** Registered by the run viewer plugin; called with `{ id }`. */
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
+/** Re-reads the runs list (the run viewer calls it after a rerun). */
+const REFRESH_RUNS = 'cellpipe:refresh-runs';
 
 export interface ISidebarAppOptions {
   app: JupyterFrontEnd;
@@ -106,6 +108,12 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     }
   };
   const widget = new PipelineSidebar(model, app.shell, openRunViewer, trans);
+  // The run viewer's reruns start runs the list has not seen: it asks for a refresh.
+  const refreshRuns = app.commands.addCommand(REFRESH_RUNS, {
+    label: trans.__('Refresh Pipeline Runs'),
+    describedBy: { args: { type: 'object', properties: {} } },
+    execute: () => runs.refresh()
+  });
 
   const follow = () => void model.setNotebook(tracker.currentWidget);
   tracker.currentChanged.connect(follow);
@@ -115,6 +123,7 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
   model.setOverrides(options.overrides());
   follow();
   widget.disposed.connect(() => {
+    refreshRuns.dispose();
     tracker.currentChanged.disconnect(follow);
     options.overridesChanged.disconnect(applyOverrides);
     model.dispose();
