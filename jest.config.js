@@ -16,5 +16,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk'],
   testTimeout: 120000,
-  globalSetup: '<rootDir>/tests/support/global-setup.js'
+  globalSetup: '<rootDir>/tests/support/global-setup.js',
+  // fast-check runs from a fixed seed (CELLPIPE_FC_SEED to choose another); it prints the seed
+  // of any failing property.
+  setupFiles: ['<rootDir>/tests/support/fast-check-seed.js']
 };

@@ -3,7 +3,8 @@
 // before committing: a golden is a claim that the output is right.
 //   node scripts/refresh-golden-compile.mjs [--target argo|kfp|all]
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,6 +17,9 @@ export const GOLDEN_NOTEBOOKS = [
 ];
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { readablePacked } = createRequire(import.meta.url)(
+  join(root, 'tests', 'support', 'packed-golden.js')
+);
 const corpus = join(root, '..', 'shared', 'corpus', 'kale');
 const which = process.argv[process.argv.indexOf('--target') + 1];
 const targets =
@@ -39,6 +43,7 @@ for (const target of targets) {
       '-o',
       golden
     ]);
+    writeFileSync(golden, readablePacked(readFileSync(golden, 'utf8')));
     console.log('wrote', golden);
   }
 }

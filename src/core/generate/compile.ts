@@ -9,6 +9,10 @@ import { resolveSettings } from '../settings/resolve';
 import { CompileTarget, ICompiled } from './compiled';
 import { compileArgo } from './argo/compile-argo';
 import { compileKfp } from './kfp/compile-kfp';
+import {
+  assertOnlyOwnPlaceholders,
+  checkPipelineText
+} from './template-syntax';
 
 export const COMPILE_TARGETS: CompileTarget[] = ['argo', 'kfp'];
 
@@ -35,6 +39,19 @@ export function compileWithSettings(
   settings: IPipelineSettings
 ): ICompiled {
   assertCompilable(ir);
+  checkPipelineText(ir);
+  const compiled = generate(ir, target, settings);
+  // ConfigMaps carry step code as files; neither engine reads templates there.
+  const read = compiled.documents.filter(d => d.kind !== 'ConfigMap');
+  assertOnlyOwnPlaceholders(read, target, ir.notebook);
+  return compiled;
+}
+
+function generate(
+  ir: IPipelineIR,
+  target: CompileTarget,
+  settings: IPipelineSettings
+): ICompiled {
   switch (target) {
     case 'argo':
       return compileArgo(ir, settings);

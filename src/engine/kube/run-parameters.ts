@@ -7,6 +7,7 @@
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { parameterText } from '../../core/generate/argo/workflow';
 import { resolveParameters } from '../local/params';
+import { refuseTemplateSyntax } from '../../core/generate/template-syntax';
 
 export type ParameterValues = Record<string, string | number | boolean>;
 
@@ -21,7 +22,14 @@ export function checkedParameters(
     : Object.keys(given);
   const checked: ParameterValues = Object.create(null);
   for (const name of names) {
-    checked[name] = typed[name];
+    const value = typed[name];
+    if (typeof value === 'string') {
+      // The orchestrator substitutes the value into the step's arguments (design §5).
+      refuseTemplateSyntax(value, `the value of parameter '${name}'`, {
+        notebook: ir.notebook
+      });
+    }
+    checked[name] = value;
   }
   return checked;
 }

@@ -1,5 +1,6 @@
 /**
- * The compiled documents of four Kale corpus notebooks, byte for byte, for both targets.
+ * The compiled documents of four Kale corpus notebooks, byte for byte, for both targets, with
+ * each packed step script shown by its size and hash (tests/support/packed-golden.js).
  * Refresh with `npm run build:engine && node scripts/refresh-golden-compile.mjs`, then read the diff.
  */
 import { readFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import { resolve } from 'node:path';
 import { analyzeNotebookText } from '../../../src/core/analyze';
 import { compile } from '../../../src/core/generate/compile';
 import { CORPUS } from '../../support/cli';
+import { readablePacked } from '../../support/packed-golden';
 
 const NOTEBOOKS = [
   'pipeline_parameters_and_metrics',
@@ -24,6 +26,6 @@ describe.each(['argo', 'kfp'] as const)('%s goldens', target => {
       resolve(GOLDEN, target, `${name}.yaml`),
       'utf8'
     );
-    expect(compile(ir, target).text).toBe(expected);
+    expect(readablePacked(compile(ir, target).text)).toBe(expected);
   });
 });

@@ -54,9 +54,8 @@ export interface IStepTemplate {
   /** IntOrString fields, written as strings as Argo's schema describes them. */
   retryStrategy?: { limit: string };
   activeDeadlineSeconds?: string;
-  /** Exactly one of these: code inline (`script`) or from the code volume (`container`). */
-  script?: IStepContainer & { source: string };
-  container?: IStepContainer;
+  /** The step script's container: its code packed in the command, or in the code volume. */
+  container: IStepContainer;
 }
 
 export interface IDagTask {

@@ -15,6 +15,7 @@ import {
   PATHS,
   VOLUMES
 } from './model';
+import { packedCommand } from '../packed-script';
 
 /** Where the step's code comes from. */
 export type CodePlacement =
@@ -109,7 +110,7 @@ export function stepTemplate(
     image: effective.image,
     command:
       code.kind === 'inline'
-        ? ['python3']
+        ? packedCommand(code.source)
         : [
             'python3',
             `${PATHS.code}/{{inputs.parameters.${STEP_PARAMETER}}}.py`
@@ -175,10 +176,8 @@ export function stepTemplate(
   if (effective.timeoutSeconds !== undefined) {
     template.activeDeadlineSeconds = String(effective.timeoutSeconds);
   }
-  if (code.kind === 'inline') {
-    template.script = { ...container, source: code.source };
-  } else {
-    template.container = container;
-  }
+  // Inline code runs from the container's command, never as a `script` template: Argo appends
+  // a script template's file after its args, and substitutes `{{…}}` in its source.
+  template.container = container;
   return template;
 }

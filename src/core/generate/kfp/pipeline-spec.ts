@@ -5,6 +5,7 @@
  */
 import { IPipelineIR, IPipelineStep, ParameterType } from '../../ir/pipeline';
 import { IEffectiveStepSettings } from '../../settings/step-settings';
+import { packedCommand } from '../packed-script';
 
 export const METRICS_ARTIFACT = 'metrics';
 
@@ -14,12 +15,6 @@ const PARAMETER_TYPES: Record<ParameterType, string> = {
   str: 'STRING',
   bool: 'BOOLEAN'
 };
-
-/** Writes the script (the argument after it, `$0`) to a temporary file and runs it. */
-export const SCRIPT_RUNNER =
-  'program_path=$(mktemp -d)\n' +
-  'printf "%s" "$0" > "$program_path/step.py"\n' +
-  'exec python3 "$program_path/step.py" "$@"\n';
 
 const artifactType = (title: string) => ({
   artifactType: { schemaTitle: title, schemaVersion: '0.0.1' }
@@ -118,7 +113,7 @@ function resources(settings: IEffectiveStepSettings) {
 function executor(ir: IPipelineIR, input: IKfpStepInput) {
   const container: Record<string, unknown> = {
     image: input.settings.image,
-    command: ['sh', '-ec', SCRIPT_RUNNER, input.script],
+    command: packedCommand(input.script),
     args: scriptArguments(ir, input.step),
     env: [
       { name: 'HOME', value: '/tmp' },

@@ -8,6 +8,7 @@ import { UserError } from '../../../../src/core/errors';
 import { syntheticNotebook } from '../../../support/synthetic-notebook';
 import { schemaErrors } from './argo-schema';
 import { workflowStepNames } from '../../../../src/engine/kube/argo-documents-file';
+import { unpackCommand } from '../../../support/packed';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
@@ -74,7 +75,15 @@ describe('the Argo Workflow of an example', () => {
   it('is one schema-valid Workflow with the code inline', () => {
     expect(configMaps).toEqual([]);
     expect(workflow.metadata.generateName).toBe('digits-fan-out-');
-    expect(stepTemplates(workflow).every((t: Doc) => t.script)).toBe(true);
+    const steps = stepTemplates(workflow);
+    expect(steps).toHaveLength(7);
+    for (const template of steps) {
+      // Inline code is packed into the command, never a `script` template (design §5).
+      expect(template.script).toBeUndefined();
+      expect(unpackCommand(template.container.command)).toContain(
+        '#!/usr/bin/env python3'
+      );
+    }
   });
 
   it('is a DAG whose dependencies are the steps’ after', () => {
@@ -103,7 +112,7 @@ describe('the Argo Workflow of an example', () => {
     });
     expect(workflow.spec.automountServiceAccountToken).toBe(false);
     for (const template of stepTemplates(workflow)) {
-      const container = template.script;
+      const container = template.container;
       expect(container.securityContext).toEqual({
         allowPrivilegeEscalation: false,
         capabilities: { drop: ['ALL'] },
@@ -134,15 +143,15 @@ describe('the Argo Workflow of an example', () => {
     const split = stepTemplates(workflow).find(
       (t: Doc) => t.name === 'step-split'
     );
-    expect(split.script.args).toEqual(['--data-root', '/cellpipe/data']);
-    expect(split.script.source).toContain("STEP = 'split'");
+    expect(split.container.args).toEqual(['--data-root', '/cellpipe/data']);
+    expect(unpackCommand(split.container.command)).toContain("STEP = 'split'");
   });
 });
 
 describe('pipeline parameters and metrics', () => {
   const nb = notebook([
     cell(
-      'lr = 0.5\nname = "a \\"quoted\\" {{ x }} ${y}"\nflag = True',
+      'lr = 0.5\nname = "a \\"quoted\\" { x } ${y}"\nflag = True',
       'pipeline-parameters'
     ),
     cell('score = lr * 2', 'step:train'),
@@ -153,11 +162,11 @@ describe('pipeline parameters and metrics', () => {
   it('become workflow arguments, exactly as given, passed by --param', () => {
     expect(workflow.spec.arguments.parameters).toEqual([
       { name: 'lr', value: '0.5' },
-      { name: 'name', value: 'a "quoted" {{ x }} ${y}' },
+      { name: 'name', value: 'a "quoted" { x } ${y}' },
       { name: 'flag', value: 'true' }
     ]);
     const train = stepTemplates(workflow)[0];
-    expect(train.script.args).toEqual([
+    expect(train.container.args).toEqual([
       '--param',
       'lr={{workflow.parameters.lr}}',
       '--param',
@@ -215,8 +224,8 @@ describe('per-step and pipeline settings', () => {
 
   it('sets the step’s resources, retries, timeout, labels, annotations and image', () => {
     expect(load.name).toBe('step-load-data');
-    expect(load.script.image).toBe('registry.example.com/ds/gpu:2.1');
-    expect(load.script.resources).toEqual({
+    expect(load.container.image).toBe('registry.example.com/ds/gpu:2.1');
+    expect(load.container.resources).toEqual({
       limits: { memory: '4Gi', 'nvidia.com/gpu': '1' },
       requests: { cpu: '500m' }
     });
@@ -226,8 +235,8 @@ describe('per-step and pipeline settings', () => {
       labels: { team: 'ml' },
       annotations: { 'example.com/owner': 'Ada "the first" #1' }
     });
-    expect(sum.script.image).toBe('registry.example.com/ds/base:1');
-    expect(sum.script.resources).toBeUndefined();
+    expect(sum.container.image).toBe('registry.example.com/ds/base:1');
+    expect(sum.container.resources).toBeUndefined();
     expect(sum.retryStrategy).toBeUndefined();
   });
 
@@ -261,7 +270,7 @@ describe('per-step and pipeline settings', () => {
     expect(weak.spec.securityContext.seccompProfile).toEqual({
       type: 'Unconfined'
     });
-    const container = stepTemplates(weak)[0].script;
+    const container = stepTemplates(weak)[0].container;
     expect(container.securityContext).toEqual({
       allowPrivilegeEscalation: true,
       readOnlyRootFilesystem: true
@@ -292,7 +301,7 @@ describe('data passed as artifacts', () => {
     expect(withInputs.length).toBeGreaterThan(0);
     for (const template of withInputs) {
       for (const artifact of template.inputs.artifacts) {
-        expect(template.script.args).toContain(
+        expect(template.container.args).toContain(
           `${artifact.name}=/tmp/cellpipe/in/${artifact.name}`
         );
       }

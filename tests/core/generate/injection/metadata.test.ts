@@ -115,6 +115,11 @@ describe('hostile annotations', () => {
           expect(error!.message).toMatch(/annotation/);
           return;
         }
+        if (value.includes('{{')) {
+          // Template syntax never reaches an orchestrator (design §5).
+          expect(error?.message).toMatch(/'\{\{'/);
+          return;
+        }
         expect(error).toBeNull();
         accepted++;
         for (const result of results) {
@@ -137,6 +142,11 @@ describe('hostile annotations', () => {
         const { results, error } = compileStep([`annotation:${key}:${value}`]);
         if (!isLabelKey(key)) {
           expectRefusedAtStep(error);
+          return;
+        }
+        if (value.includes('{{')) {
+          // Template syntax never reaches an orchestrator (design §5).
+          expect(error?.message).toMatch(/'\{\{'/);
           return;
         }
         expect(error).toBeNull();

@@ -125,6 +125,8 @@ describe('hostile notebook and pipeline names', () => {
 
   it(`reach documents and scripts intact, or are refused (${RUNS} runs)`, () => {
     let compiled = 0;
+    // Names holding template syntax are refused by design (§5); the rest should mostly compile.
+    let braceFree = 0;
     fc.assert(
       fc.property(
         namedHostile,
@@ -144,6 +146,10 @@ describe('hostile notebook and pipeline names', () => {
           const error = refusal(() => {
             results = compileAndReadBack(ir);
           });
+          const braces = `${notebookName}${pipelineName ?? ''}`.includes('{{');
+          if (!braces) {
+            braceFree++;
+          }
           if (error) {
             expect(error.message.length).toBeGreaterThan(0);
             expect(error.message).not.toMatch(/undefined|\[object Object\]/);
@@ -169,7 +175,7 @@ describe('hostile notebook and pipeline names', () => {
       ),
       { numRuns: RUNS }
     );
-    expect(compiled).toBeGreaterThan(RUNS / 4);
+    expect(compiled).toBeGreaterThan(braceFree / 4);
   });
 
   it('every embedded step script compiles', () => {

@@ -122,11 +122,16 @@ describe('hostile pipeline parameters', () => {
             results = compileAndReadBack(ir);
           });
           if (error) {
-            // Only a name a target cannot carry (non-ASCII) may be refused, named in the message.
+            // Only a name a target cannot carry (non-ASCII), or a str default holding template
+            // syntax (design §5), may be refused, named in the message.
             refused++;
-            const foreign = parameters.filter(p => /[^\x00-\x7f]/.test(p.name));
+            const refusable = parameters.filter(
+              p =>
+                /[^\x00-\x7f]/.test(p.name) ||
+                (typeof p.value === 'string' && p.value.includes('{{'))
+            );
             expect(
-              foreign.some(p => error.message.includes(`'${p.name}'`))
+              refusable.some(p => error.message.includes(`'${p.name}'`))
             ).toBe(true);
             return;
           }

@@ -4,6 +4,7 @@
  * pod labels and annotations (through the pod models of tests/security), images, and the
  * Python scripts embedded in the documents.
  */
+import { inflateSync } from 'node:zlib';
 import { parseAllDocuments } from 'yaml';
 import {
   compile,
@@ -108,6 +109,8 @@ export function podImages(pods: IPod[]): string[] {
 }
 
 /** Strings in the documents that hold Python step code (found by the step script's marker). */
+const PACKED_BLOB = /b64decode\('([A-Za-z0-9+/=]+)'\)/;
+
 export function embeddedScripts(
   documents: IObject[],
   marker: string
@@ -115,8 +118,13 @@ export function embeddedScripts(
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (typeof value === 'string') {
-      if (value.includes(marker)) {
-        found.push(value);
+      // Step code travels packed in a `python3 -c` command (design §5).
+      const packed = PACKED_BLOB.exec(value);
+      const text = packed
+        ? inflateSync(Buffer.from(packed[1], 'base64')).toString('utf8')
+        : value;
+      if (text.includes(marker)) {
+        found.push(text);
       }
     } else if (Array.isArray(value)) {
       value.forEach(visit);
