@@ -8,7 +8,7 @@ import { applyWorkflowStatus } from './kube/argo-status';
 import { WorkflowWatcher } from './kube/argo-watch';
 import { connect } from './kube/connection';
 import { KfpClient } from './kfp/client';
-import { resolveKfpEndpoint } from './kfp/endpoint';
+import { recordedKfpEndpoint } from './kfp/endpoint';
 import { applyKfpRun } from './kfp/kfp-run';
 import { writeRecord } from './local/store';
 import { cellpipeHome } from './paths';
@@ -41,7 +41,7 @@ async function fresh(record: IRunRecord): Promise<IRunRecord> {
     return applyWorkflowStatus(record, await watcher.read());
   }
   if (record.target === 'kfp' && record.kfpRunId) {
-    const client = new KfpClient(resolveKfpEndpoint({}));
+    const client = new KfpClient(recordedKfpEndpoint(record.kfpEndpoint));
     return applyKfpRun(record, await client.getRun(record.kfpRunId));
   }
   return record;

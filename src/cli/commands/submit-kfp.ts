@@ -3,7 +3,11 @@ import { basename } from 'node:path';
 import { IParsedArgs } from '../args';
 import { IRunRecord } from '../../core/runs/record';
 import { KfpClient } from '../../engine/kfp/client';
-import { resolveKfpEndpoint, KfpAuth } from '../../engine/kfp/endpoint';
+import {
+  chooseKfpEndpoint,
+  resolveKfpEndpoint,
+  KfpAuth
+} from '../../engine/kfp/endpoint';
 import { UserError } from '../../core/errors';
 import {
   parseKfpDocuments,
@@ -13,7 +17,14 @@ import {
 
 const auths: KfpAuth[] = ['none', 'service-account', 'bearer'];
 
-export function kfpClientFrom(parsed: IParsedArgs): KfpClient {
+/**
+ * The client for the endpoint on the command line (else the environment). With `recorded`, the
+ * API a recorded run went to: credentials go there only when it is that configured endpoint.
+ */
+export function kfpClientFrom(
+  parsed: IParsedArgs,
+  recorded?: string
+): KfpClient {
   const auth =
     parsed.options.get('--kfp-auth') ?? process.env.CELLPIPE_KFP_AUTH;
   if (auth !== undefined && !auths.includes(auth as KfpAuth)) {
@@ -21,12 +32,15 @@ export function kfpClientFrom(parsed: IParsedArgs): KfpClient {
       `--kfp-auth must be one of ${auths.join(', ')}, got '${auth}'`
     );
   }
+  const trusted = {
+    endpoint: parsed.options.get('--kfp-endpoint'),
+    auth: auth as KfpAuth | undefined,
+    upload: parsed.flags.has('--kfp-upload')
+  };
   return new KfpClient(
-    resolveKfpEndpoint({
-      endpoint: parsed.options.get('--kfp-endpoint'),
-      auth: auth as KfpAuth | undefined,
-      upload: parsed.flags.has('--kfp-upload')
-    })
+    recorded === undefined
+      ? resolveKfpEndpoint(trusted)
+      : chooseKfpEndpoint({ endpoint: recorded }, trusted)
   );
 }
 
@@ -40,7 +54,8 @@ function describe(record: IRunRecord): string {
 export async function submitKfpCommand(
   parsed: IParsedArgs,
   file: string,
-  text: string
+  text: string,
+  parameters?: Record<string, string | number | boolean>
 ): Promise<number> {
   const json = parsed.flags.has('--json');
   const client = kfpClientFrom(parsed);
@@ -52,6 +67,7 @@ export async function submitKfpCommand(
     displayName: info?.name ?? basename(file),
     pipelineSpec: documents.pipelineSpec,
     platformSpec: documents.platformSpec,
+    parameters,
     experimentId: parsed.options.get('--kfp-experiment')
   });
   if (!parsed.flags.has('--watch')) {

@@ -17,10 +17,16 @@ import { kfpClientFrom, submitKfpCommand } from './submit-kfp';
 import { readRecord } from '../../engine/local/store';
 import { cancelKfpRun } from '../../engine/kfp/kfp-run';
 import { ISettingsOverrides } from '../../core/settings/resolved';
-import { compileForSubmit } from '../../engine/kube/compile-for-cluster';
+import { compileNotebookForSubmit } from '../../engine/kube/compile-for-cluster';
+import {
+  checkedParameters,
+  ParameterValues,
+  withParameters
+} from '../../engine/kube/run-parameters';
+import { IPipelineIR } from '../../core/ir/pipeline';
 
 const usage = `usage: cellpipe submit NOTEBOOK|FILE --target argo|kfp [--namespace NS] [--watch] [--json]
-                       [--argo-ui URL]
+                       [--param NAME=VALUE]... [--image IMAGE] [--argo-ui URL]
        cellpipe submit --cancel RUN_ID
 
 Submits a compiled pipeline to the cluster of the current kubeconfig (KUBECONFIG, else
@@ -28,6 +34,9 @@ Submits a compiled pipeline to the cluster of the current kubeconfig (KUBECONFIG
 NOTEBOOK (.ipynb) is compiled first; FILE is the output of \`cellpipe compile NOTEBOOK --target argo|kfp\`.
   --target argo|kfp   Argo Workflows (through the Kubernetes API) or Kubeflow Pipelines (REST)
   --namespace NS      the namespace (default: the kubeconfig context's, else the pod's own)
+  --param NAME=VALUE  a pipeline parameter's value for this run (repeatable; NOTEBOOK only),
+                      checked and typed as for \`cellpipe run\`
+  --image IMAGE       the default step image (NOTEBOOK only; a step's image: tag wins)
   --watch             follow the run until it finishes; reconnects when the apiserver goes away
   --json              print the run record as JSON on stdout
   --argo-ui URL       Argo UI base URL for the link (default: ARGO_UI_URL, else ${DEFAULT_ARGO_UI})
@@ -41,8 +50,16 @@ Exits 0 when submitted (with --watch: when it succeeded), 1 when the run failed,
 
 /** Settings from the command line for a notebook compiled here. */
 function overrides(parsed: IParsedArgs): ISettingsOverrides {
+  const result: ISettingsOverrides = {};
   const namespace = parsed.options.get('--namespace');
-  return namespace === undefined ? {} : { namespace };
+  if (namespace !== undefined) {
+    result.namespace = namespace;
+  }
+  const image = parsed.options.get('--image');
+  if (image !== undefined) {
+    result.image = image;
+  }
+  return result;
 }
 
 /** The pod's own connection inside a notebook pod (for its image); undefined elsewhere. */
@@ -90,14 +107,22 @@ async function submitArgo(
   parsed: IParsedArgs,
   file: string,
   text: string,
-  connection: IKubeConnection
+  connection: IKubeConnection,
+  params: ParameterValues | undefined
 ): Promise<number> {
   const json = parsed.flags.has('--json');
   const documents = parseArgoDocuments(text, file);
+  if (params) {
+    withParameters(
+      documents.workflow as unknown as Record<string, unknown>,
+      params
+    );
+  }
   const record = await submitArgoRun(connection, {
     documents,
     notebook: file,
     pipeline: documents.workflow.metadata.name ?? basename(file),
+    params,
     argoUi: parsed.options.get('--argo-ui') ?? process.env.ARGO_UI_URL
   });
   if (!parsed.flags.has('--watch')) {
@@ -140,17 +165,20 @@ export const submitCommand: ICliCommand = {
       options: [
         '--target',
         '--namespace',
+        '--image',
         '--argo-ui',
         '--cancel',
         '--kfp-endpoint',
         '--kfp-auth',
         '--kfp-experiment'
       ],
-      aliases: { '-n': '--namespace', '-t': '--target' }
+      multi: ['--param'],
+      aliases: { '-n': '--namespace', '-t': '--target', '-p': '--param' }
     });
     const cancel = parsed.options.get('--cancel');
-    if (cancel !== undefined && readRecord(cancel)?.target === 'kfp') {
-      await cancelKfpRun(kfpClientFrom(parsed), cancel);
+    const cancelled = cancel === undefined ? undefined : readRecord(cancel);
+    if (cancel !== undefined && cancelled?.target === 'kfp') {
+      await cancelKfpRun(kfpClientFrom(parsed, cancelled.kfpEndpoint), cancel);
       process.stdout.write(`cancel requested: KFP run of ${cancel}\n`);
       return 0;
     }
@@ -172,25 +200,41 @@ export const submitCommand: ICliCommand = {
     const file = oneNotebook(parsed, usage);
     const target = parsed.options.get('--target');
     const notebook = file.endsWith('.ipynb');
+    const given = parsed.multi.get('--param') ?? [];
+    if (given.length && !notebook) {
+      throw new UserError(
+        `--param needs the notebook (.ipynb) to check the values against; ${file} is a compiled file`
+      );
+    }
+    /** The checked values; undefined when none are given. */
+    const params = (ir: IPipelineIR): ParameterValues | undefined =>
+      given.length ? checkedParameters(ir, given) : undefined;
     if (target === 'argo') {
       const connection = connect({
         namespace: parsed.options.get('--namespace')
       });
-      const text = notebook
-        ? await compileForSubmit(file, 'argo', overrides(parsed), connection)
-        : readText(file);
-      return submitArgo(parsed, file, text, connection);
+      if (!notebook) {
+        return submitArgo(parsed, file, readText(file), connection, undefined);
+      }
+      const { text, ir } = await compileNotebookForSubmit(
+        file,
+        'argo',
+        overrides(parsed),
+        connection
+      );
+      return submitArgo(parsed, file, text, connection, params(ir));
     }
     if (target === 'kfp') {
-      const text = notebook
-        ? await compileForSubmit(
-            file,
-            'kfp',
-            overrides(parsed),
-            inClusterConnection()
-          )
-        : readText(file);
-      return submitKfpCommand(parsed, file, text);
+      if (!notebook) {
+        return submitKfpCommand(parsed, file, readText(file));
+      }
+      const { text, ir } = await compileNotebookForSubmit(
+        file,
+        'kfp',
+        overrides(parsed),
+        inClusterConnection()
+      );
+      return submitKfpCommand(parsed, file, text, params(ir));
     }
     throw new UserError(
       `--target must be argo or kfp, got '${target ?? ''}'\n${usage}`

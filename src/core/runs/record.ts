@@ -53,6 +53,11 @@ export interface IRunRecord {
   namespace?: string;
   workflowName?: string;
   kfpRunId?: string;
+  /** KFP runs: the API the run went to, and whether it is the server's configured one. */
+  kfpEndpoint?: string;
+  kfpEndpointConfigured?: boolean;
+  /** Something the user should know about how the run was made (shown with the run). */
+  notice?: string;
   /** One line saying why the run as a whole failed. */
   error?: string;
   /** Local runs: the interpreter the steps ran with, and where that choice came from. */

@@ -16,6 +16,13 @@ export interface IKfpEndpoint {
   authorization?: string;
   /** Upload the pipeline, then run its version, instead of an inline pipeline_spec. */
   upload: boolean;
+  /**
+   * True when the endpoint is the one configured on the server side (environment, command line
+   * or lab settings); only such an endpoint may receive credentials (design §5).
+   */
+  configured: boolean;
+  /** Why the run goes without credentials, when it does because of the notebook. */
+  notice?: string;
 }
 
 export interface IKfpSettings {
@@ -42,10 +49,76 @@ function checkUrl(url: string, what: string): string {
       `${what} '${url}' is not a URL (expected http://host:port or https://...)`
     );
   }
+  if (parsed.username || parsed.password) {
+    // Never quoted: the user part may hold a password.
+    throw new UserError(
+      `${what} holds a user name or password; give the token through KF_PIPELINES_TOKEN instead`
+    );
+  }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new UserError(`${what} '${url}' must be an http or https URL`);
   }
   return trimSlash(url);
+}
+
+/** The endpoint configured on the server side, if any: the given setting, else the environment. */
+export function configuredKfpApi(
+  settings: IKfpSettings,
+  env: NodeJS.ProcessEnv = process.env
+): string | undefined {
+  const text = settings.endpoint ?? env.KF_PIPELINES_ENDPOINT;
+  return text ? checkUrl(text, 'the KFP endpoint') : undefined;
+}
+
+/** The environment without anything that authenticates. */
+function withoutCredentials(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  delete rest.KF_PIPELINES_TOKEN;
+  delete rest.KF_PIPELINES_ENDPOINT;
+  delete rest.KF_PIPELINES_UI_ENDPOINT;
+  delete rest.KF_PIPELINES_SA_TOKEN_PATH;
+  return rest;
+}
+
+/**
+ * The endpoint for a run whose notebook may name one (`metadata.cellpipe.kfp.endpoint`, untrusted
+ * input). `trusted` holds what the server side configured. A notebook-named endpoint other than
+ * the configured one gets the run without any credentials, and `notice` says so.
+ */
+export function chooseKfpEndpoint(
+  named: { endpoint?: string; uiEndpoint?: string },
+  trusted: IKfpSettings,
+  env: NodeJS.ProcessEnv = process.env
+): IKfpEndpoint {
+  const configured = configuredKfpApi(trusted, env);
+  const namedApi =
+    named.endpoint === undefined
+      ? undefined
+      : checkUrl(named.endpoint, "the notebook's KFP endpoint");
+  if (namedApi === undefined || namedApi === configured) {
+    return resolveKfpEndpoint(trusted, env);
+  }
+  const endpoint = resolveKfpEndpoint(
+    { endpoint: namedApi, uiEndpoint: named.uiEndpoint, auth: 'none' },
+    withoutCredentials(env)
+  );
+  endpoint.configured = false;
+  endpoint.notice =
+    `the notebook names the KFP endpoint ${namedApi}, which is not the one configured on the ` +
+    `server (${configured ?? 'none configured'}): the run was sent there without credentials`;
+  return endpoint;
+}
+
+/**
+ * The endpoint to follow or cancel a recorded run at: the recorded one, with credentials only
+ * when it is still the configured endpoint.
+ */
+export function recordedKfpEndpoint(
+  recorded: string | undefined,
+  trusted: IKfpSettings = {},
+  env: NodeJS.ProcessEnv = process.env
+): IKfpEndpoint {
+  return chooseKfpEndpoint({ endpoint: recorded }, trusted, env);
 }
 
 export function resolveKfpEndpoint(
@@ -70,7 +143,8 @@ export function resolveKfpEndpoint(
     api,
     ui,
     auth,
-    upload: settings.upload ?? false
+    upload: settings.upload ?? false,
+    configured: true
   };
   if (auth === 'bearer') {
     if (!token) {

@@ -152,7 +152,10 @@ export async function submitKfpRun(
       exitCode: null,
       log: null
     })),
-    kfpRunId: run.run_id
+    kfpRunId: run.run_id,
+    kfpEndpoint: client.endpoint.api,
+    kfpEndpointConfigured: client.endpoint.configured,
+    ...(client.endpoint.notice ? { notice: client.endpoint.notice } : {})
   };
   const updated = applyKfpRun(record, run);
   writeRecord(updated, home);

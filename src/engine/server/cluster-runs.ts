@@ -13,14 +13,14 @@ import {
   IPipelineSettings,
   ISettingsOverrides
 } from '../../core/settings/resolved';
-import { parameterText } from '../../core/generate/argo/workflow';
 import { argoDocumentsFrom } from '../kube/argo-documents-file';
 import { connect } from '../kube/connection';
 import { cancelArgoRun, followArgoRun, submitArgoRun } from '../kube/argo-run';
 import { KfpClient } from '../kfp/client';
-import { resolveKfpEndpoint } from '../kfp/endpoint';
+import { chooseKfpEndpoint, recordedKfpEndpoint } from '../kfp/endpoint';
 import { cancelKfpRun, pollKfpRun, submitKfpRun } from '../kfp/kfp-run';
-import { resolveParameters } from '../local/params';
+import { checkedParameters, withParameters } from '../kube/run-parameters';
+import { formatAttemptLogs, readArgoStepLogs } from '../kube/argo-logs';
 import { cellpipeHome } from '../paths';
 import { IEngineContext } from './run-methods';
 
@@ -33,35 +33,6 @@ function logFailure(what: string) {
     );
 }
 
-/**
- * The parameter values given for the run, checked against the notebook's declared parameters and
- * typed as a local run's are (an unknown name or a bad value is refused before anything is
- * submitted). No prototype: parameters may be named `constructor` or `__proto__`.
- */
-function checkedParameters(ir: IPipelineIR, given: Values): Values {
-  const typed = resolveParameters(ir, given).values;
-  const checked: Values = Object.create(null);
-  for (const name of Object.keys(given)) {
-    checked[name] = typed[name];
-  }
-  return checked;
-}
-
-/** The Workflow's arguments with the run's parameter values. */
-function withParameters(
-  workflow: Record<string, unknown>,
-  values: Values
-): void {
-  const spec = workflow.spec as {
-    arguments?: { parameters?: { name: string; value: string }[] };
-  };
-  for (const parameter of spec.arguments?.parameters ?? []) {
-    if (Object.hasOwn(values, parameter.name)) {
-      parameter.value = parameterText(values[parameter.name]);
-    }
-  }
-}
-
 /** The notebook pod's own connection (for its image), when the server runs in one. */
 function inCluster() {
   try {
@@ -72,12 +43,19 @@ function inCluster() {
   }
 }
 
-function kfpClient(settings: IPipelineSettings): KfpClient {
+/**
+ * The KFP client for a run from the lab. The lab's own settings (`overrides`) and the server's
+ * environment are trusted; an endpoint that only the notebook names gets no credentials.
+ */
+function kfpClient(
+  settings: IPipelineSettings,
+  overrides: ISettingsOverrides
+): KfpClient {
   return new KfpClient(
-    resolveKfpEndpoint({
-      endpoint: settings.kfp.endpoint,
-      uiEndpoint: settings.kfp.uiUrl
-    })
+    chooseKfpEndpoint(
+      { endpoint: settings.kfp.endpoint, uiEndpoint: settings.kfp.uiUrl },
+      { endpoint: overrides.kfp?.endpoint, uiEndpoint: overrides.kfp?.uiUrl }
+    )
   );
 }
 
@@ -130,7 +108,7 @@ export async function submitNotebook(
     inCluster()
   );
   const [pipelineSpec, platformSpec] = compiled.documents;
-  const client = kfpClient(settings);
+  const client = kfpClient(settings, overrides);
   const record = await submitKfpRun(
     client,
     {
@@ -162,9 +140,41 @@ export async function cancelClusterRun(
           home
         )
       : await cancelKfpRun(
-          kfpClient({ kfp: {} } as IPipelineSettings),
+          new KfpClient(recordedKfpEndpoint(record.kfpEndpoint)),
           record.id,
           home
         );
   return cancelled ?? record;
+}
+
+/**
+ * An Argo step's log for the run viewer, read from its pods like `cellpipe logs` (every attempt
+ * of a retried step). The viewer tails by byte offset: each call returns what follows `offset`.
+ */
+export async function readClusterLog(
+  record: IRunRecord,
+  step: string,
+  offset: number
+): Promise<{ text: string; offset: number; complete: boolean }> {
+  if (record.target !== 'argo') {
+    return {
+      text: `cellpipe: the ${record.target} run's logs are in its UI (see the run's links)\n`,
+      offset: 0,
+      complete: true
+    };
+  }
+  const logs = await readArgoStepLogs(
+    connect({ namespace: record.namespace }),
+    record,
+    [step]
+  );
+  const all = Buffer.from(formatAttemptLogs(logs, false), 'utf8');
+  const start = Math.min(Math.floor(offset), all.length);
+  const entry = record.steps.find(s => s.name === step);
+  return {
+    text: all.subarray(start).toString('utf8'),
+    offset: all.length,
+    complete:
+      entry !== undefined && !['Pending', 'Running'].includes(entry.status)
+  };
 }

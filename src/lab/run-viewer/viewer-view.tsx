@@ -160,6 +160,22 @@ export function RunViewer(props: IRunViewerProps): JSX.Element {
             )}
           </p>
         )}
+        {record.kfpEndpoint && (
+          <p className="jp-cellpipe-RunViewer-endpoint">
+            {record.kfpEndpointConfigured === false
+              ? trans.__(
+                  'Kubeflow Pipelines API: %1 (named by the notebook; sent without credentials)',
+                  record.kfpEndpoint
+                )
+              : trans.__(
+                  'Kubeflow Pipelines API: %1 (configured on the server)',
+                  record.kfpEndpoint
+                )}
+          </p>
+        )}
+        {record.notice && (
+          <p className="jp-cellpipe-RunViewer-notice">{record.notice}</p>
+        )}
         {record.error && <p className="jp-cellpipe-error">{record.error}</p>}
         {record.links
           .filter(link => /^https?:\/\//.test(link.url))
