@@ -2,7 +2,9 @@
  * The connection to a cluster: the kubeconfig (KUBECONFIG or ~/.kube/config) or, inside a
  * pod, the in-cluster configuration; and the namespace to submit to.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { UserError } from '../../core/errors';
 
@@ -53,27 +55,105 @@ export function resolveNamespace(
   return { namespace: 'default', source: 'default' };
 }
 
+/** The kubeconfig files to read: the option, else KUBECONFIG's list, else ~/.kube/config. */
+function kubeconfigPaths(options: IConnectOptions): string[] {
+  if (options.kubeconfig) {
+    return [options.kubeconfig];
+  }
+  const listed = (process.env.KUBECONFIG ?? '')
+    .split(delimiter)
+    .filter(path => path !== '');
+  return listed.length ? listed : [join(homedir(), '.kube', 'config')];
+}
+
+function inPod(): boolean {
+  return (
+    !!process.env.KUBERNETES_SERVICE_HOST &&
+    existsSync(`${serviceAccountDir}/token`)
+  );
+}
+
+/** The line a YAML error points at, never the text there (it may be a token or a key). */
+function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : '';
+  const line = /line (\d+)/.exec(message);
+  return line ? ` (near line ${line[1]})` : '';
+}
+
+/** A readable, non-empty, parseable kubeconfig, or a UserError naming it and never its content. */
+function checkKubeconfig(path: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UserError(`cannot read the kubeconfig ${path}`);
+  }
+  if (text.trim() === '') {
+    throw new UserError(
+      `the kubeconfig ${path} is empty: point KUBECONFIG at your cluster's kubeconfig`
+    );
+  }
+  try {
+    new k8s.KubeConfig().loadFromString(text);
+  } catch (error) {
+    throw new UserError(
+      `the kubeconfig ${path} is not a valid kubeconfig${errorLine(error)}; ` +
+        'check it with `kubectl config view`'
+    );
+  }
+}
+
+/** Files the current user's credentials name must be readable before any request is made. */
+function checkUserFiles(config: k8s.KubeConfig, paths: string[]): void {
+  const user = config.getCurrentUser();
+  const files: [string | undefined, string][] = [
+    [user?.certFile, 'client certificate'],
+    [user?.keyFile, 'client key']
+  ];
+  for (const [file, what] of files) {
+    if (file && !existsSync(file)) {
+      throw new UserError(
+        `the kubeconfig ${paths.join(delimiter)} names the ${what} file ${file} ` +
+          `for user '${user?.name ?? ''}', which does not exist`
+      );
+    }
+  }
+}
+
 function loadConfig(options: IConnectOptions): k8s.KubeConfig {
   const config = new k8s.KubeConfig();
+  const paths = kubeconfigPaths(options);
+  const present = paths.filter(path => existsSync(path));
+  if (!present.length) {
+    if (!options.kubeconfig && inPod()) {
+      config.loadFromCluster();
+      return config;
+    }
+    throw new UserError(
+      `no Kubernetes configuration: ${paths.join(delimiter)} does not exist and this is not a ` +
+        "pod with a service account. Set KUBECONFIG to your cluster's kubeconfig file, or " +
+        'run the lab inside the cluster'
+    );
+  }
+  present.forEach(checkKubeconfig);
   try {
     if (options.kubeconfig) {
       config.loadFromFile(options.kubeconfig);
     } else {
-      // KUBECONFIG, else ~/.kube/config, else the in-cluster service account.
       config.loadFromDefault();
     }
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
     throw new UserError(
-      `cannot load the Kubernetes configuration: ${reason}. ` +
-        'Set KUBECONFIG to a kubeconfig file, or run inside a pod with a service account.'
+      `cannot load the kubeconfig ${present.join(delimiter)}${errorLine(error)}`
     );
   }
   if (!config.getCurrentCluster()) {
     throw new UserError(
-      'no Kubernetes cluster configured: set KUBECONFIG, or run inside a pod with a service account'
+      `the kubeconfig ${present.join(delimiter)} has no current cluster: set its ` +
+        'current-context (`kubectl config use-context NAME`)'
     );
   }
+  checkUserFiles(config, present);
   return config;
 }
 
