@@ -26,6 +26,7 @@ import {
   checkTolerations,
   SettingsChecker
 } from './checks';
+import { checkStepDefaults } from './step-defaults';
 
 const TARGETS: Target[] = ['local', 'argo', 'kfp'];
 
@@ -123,7 +124,7 @@ function layer(
   if (given.stepDefaults !== undefined) {
     next.stepDefaults = mergeStepSettings(
       next.stepDefaults,
-      check.object(given.stepDefaults, 'stepDefaults') as Partial<IStepSettings>
+      checkStepDefaults(given.stepDefaults, check)
     );
   }
   if (given.argo !== undefined) {

@@ -37,8 +37,16 @@ export function convertParameter(
     );
   };
   switch (parameter.type) {
-    case 'int':
-      return INT.test(text) ? Number(text) : fail('an integer');
+    case 'int': {
+      if (!INT.test(text)) {
+        return fail('an integer');
+      }
+      const value = Number(text);
+      // Beyond 2^53 a number is no longer exact (1e+23 would be stored), as for defaults.
+      return Number.isSafeInteger(value)
+        ? value
+        : fail(`an integer within ±${Number.MAX_SAFE_INTEGER}`);
+    }
     case 'float':
       return FLOAT.test(text) && Number.isFinite(Number(text))
         ? Number(text)
