@@ -706,7 +706,7 @@ describe('connection (no apiserver needed)', () => {
     );
     assert.throws(
       () => connect({ kubeconfig: join(dir, 'missing') }),
-      /cannot load the Kubernetes configuration/
+      /no Kubernetes configuration: .*missing does not exist/
     );
   });
 });
