@@ -63,10 +63,7 @@ export function checkPipelineText(ir: IPipelineIR): void {
   }
 }
 
-function* strings(
-  value: unknown,
-  path: string
-): Generator<[string, string]> {
+function* strings(value: unknown, path: string): Generator<[string, string]> {
   if (typeof value === 'string') {
     yield [path, value];
   } else if (Array.isArray(value)) {
