@@ -4,7 +4,9 @@ const fc = require('fast-check');
 
 const seed = Number(process.env.CELLPIPE_FC_SEED ?? 20261130);
 if (!Number.isSafeInteger(seed)) {
-  throw new Error(`CELLPIPE_FC_SEED must be an integer, got ${process.env.CELLPIPE_FC_SEED}`);
+  throw new Error(
+    `CELLPIPE_FC_SEED must be an integer, got ${process.env.CELLPIPE_FC_SEED}`
+  );
 }
 fc.configureGlobal({ ...fc.readConfigureGlobal(), seed });
 if (process.env.CELLPIPE_FC_SEED) {
