@@ -73,6 +73,21 @@ fs.writeFileSync(path.join(runs, stale, 'run.json'), JSON.stringify({
             finishedAt: null, exitCode: null, after: [] }]
 }));
 fs.writeFileSync(path.join(runs, stale, 'runner.pid'), '2147483646\n');
+// Cancelling a run on the full disk: a 'runner' (a sleep) that the cancel must end.
+const active = '20200101-000001-def456';
+const runner = require('node:child_process').spawn('sleep', ['600'], { stdio: 'ignore' });
+try {
+  fs.mkdirSync(path.join(runs, active));
+  fs.writeFileSync(path.join(runs, active, 'run.json'), JSON.stringify({
+    id: active, status: 'Running', target: 'local', notebook: path.join(dir, 'fill.ipynb'),
+    pipeline: 'fill', createdAt: new Date().toISOString(), startedAt: null, finishedAt: null,
+    params: {}, links: [], steps: []
+  }));
+  fs.writeFileSync(path.join(runs, active, 'runner.pid'), runner.pid + '\n');
+  result.cancelPrepared = true;
+} catch (error) {
+  result.cancelPrepared = String(error);
+}
 // Now fill what is left, to the last byte.
 const filler = fs.openSync(path.join(dir, 'store', 'filler2'), 'w');
 const chunk = Buffer.alloc(4096, 120);
@@ -87,6 +102,10 @@ fs.closeSync(filler);
 result.filled = full;
 result.runs = cli(['runs']);
 result.listRuns = engine({ id: 1, method: 'listRuns', params: {} });
+result.cancel = engine({ id: 3, method: 'cancelRun', params: { id: active } });
+const stat = fs.readFileSync('/proc/' + runner.pid + '/stat', 'utf8');
+result.runnerEnded = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] === 'Z';
+runner.kill('SIGKILL');
 result.beforeRun = cli(['run', 'fill.ipynb', '--python', python]);
 result.startRun = engine({ id: 2, method: 'startRun', params: { path: 'fill.ipynb' } });
 result.afterRefusals = state();
@@ -138,6 +157,11 @@ interface IState {
   leftovers: string[];
 }
 interface IScenario {
+  cancelPrepared: true | string;
+  cancel: {
+    reply: { result?: { status: string }; error?: { message: string } };
+  };
+  runnerEnded: boolean;
   duringRun: ICli;
   afterRun: IState;
   filled: boolean;
@@ -211,10 +235,23 @@ describe('a full run-store disk (a real 1 MiB tmpfs)', () => {
     expect(scenario.runs.code).toBe(0);
     expect(scenario.runs.stdout).toMatch(/20200101-000000-abc123\s+Failed/);
     const listed = scenario.listRuns.reply.result!;
-    expect(listed.map(r => r.status)).toEqual(['Failed', 'Failed']);
+    const status = (id: string) => listed.find(r => r.id === id)?.status;
+    expect(status(scenario.afterRun.ids[0])).toBe('Failed');
+    expect(status('20200101-000000-abc123')).toBe('Failed');
+    // Its runner is alive: Running is the truth.
+    expect(status('20200101-000001-def456')).toBe('Running');
     const stale = listed.find(r => r.id === '20200101-000000-abc123')!;
     expect(stale.error).toMatch(/stopped without finishing the run/);
     expect(stale.error).toMatch(FULL);
+  });
+
+  it('cancels a run on the full disk: the runner ends, no error, nothing left Running', () => {
+    expect(scenario.cancelPrepared).toBe(true);
+    expect(scenario.cancel.reply.error).toBeUndefined();
+    expect(['Failed', 'Cancelled']).toContain(
+      scenario.cancel.reply.result?.status
+    );
+    expect(scenario.runnerEnded).toBe(true);
   });
 
   it('refuses a run on a disk already full and leaves no folder behind', () => {
@@ -226,7 +263,11 @@ describe('a full run-store disk (a real 1 MiB tmpfs)', () => {
     expect(scenario.startRun.reply.error?.message).toMatch(FULL);
     expect(scenario.afterRefusals.withoutRecord).toEqual([]);
     expect(scenario.afterRefusals.ids.sort()).toEqual(
-      [...scenario.afterRun.ids, '20200101-000000-abc123'].sort()
+      [
+        ...scenario.afterRun.ids,
+        '20200101-000000-abc123',
+        '20200101-000001-def456'
+      ].sort()
     );
   });
 });

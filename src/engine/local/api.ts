@@ -161,7 +161,11 @@ export async function cancelRun(
     return record;
   }
   const paths = new RunPaths(id, home);
-  writeFileSync(paths.cancelRequest, new Date().toISOString() + '\n');
+  try {
+    writeFileSync(paths.cancelRequest, new Date().toISOString() + '\n');
+  } catch {
+    // A full run store: the signal below still cancels a runner that is running.
+  }
   const pid = readPid(paths.runnerPid);
   if (pid !== undefined) {
     try {
