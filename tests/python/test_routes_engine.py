@@ -142,11 +142,13 @@ async def test_a_local_run_succeeds_lists_and_tails_its_logs(jp_fetch, notebooks
 
 async def test_cancel_stops_a_running_run(jp_fetch, notebooks):
     record = await call(jp_fetch, "POST", "runs", body={"path": "slow.ipynb", "target": "local"})
-    for _ in range(400):
+    for _ in range(1200):
         record = await call(jp_fetch, "GET", "runs", record["id"])
         if any(s["name"] == "second" and s["status"] == "Running" for s in record["steps"]):
             break
         await asyncio.sleep(0.25)
+    else:
+        pytest.fail("step 'second' never started running: %s" % record)
     cancelled = await call(jp_fetch, "POST", "runs", record["id"], "cancel")
     assert cancelled["status"] == "Cancelled"
 
