@@ -3,8 +3,7 @@
  * from a virtual environment that was never activated, nothing set (jupyter_server_test_config.py).
  *
  * - The Settings Editor form saves cellpipe settings: Target has a control, the security
- *   checkboxes show their true defaults; Target Argo without a kubeconfig then gives a clean
- *   message, not a raw server error.
+ *   checkboxes show their true defaults, and the sidebar hears of the saved target.
  * - An untagged notebook offers "Tag steps by headings" (sidebar button and palette command),
  *   which tags it and can be undone.
  */
