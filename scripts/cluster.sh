@@ -30,7 +30,11 @@ ARGO_BIN="$ROOT/.cache/argo/$ARGO_VERSION/bin"
 NETNS=cellpipe-cluster
 NSDIR=/run/cellpipe-cluster
 MNTNS="$NSDIR/mnt"
-CG=cellpipe-cluster
+# Our cgroup, under the memory cgroup this script runs in (the same path in every v1 hierarchy,
+# as kubelet's cgroupfs driver wants), so the cluster stays within what started it.
+CG_PARENT=$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)
+CG="${CG_PARENT%/}/cellpipe-cluster"
+CG="${CG#/}"
 NODE=cellpipe-node
 NODE_IP=10.201.0.2
 POD_CIDR=10.202.0.0/24
@@ -190,14 +194,21 @@ EOF
 }
 
 cgroups_up() {
-  local h
+  local h path part
   for h in /sys/fs/cgroup/*/; do
     [ -d "$h" ] || continue
-    mkdir -p "$h$CG"
-    if [ -f "${h}cpuset.cpus" ]; then
-      cat "${h}cpuset.cpus" >"$h$CG/cpuset.cpus"
-      cat "${h}cpuset.mems" >"$h$CG/cpuset.mems"
-    fi
+    path=${h%/}
+    # Each level in turn: a new cpuset cgroup needs its cpus and mems set before use.
+    for part in $(echo "$CG/node" | tr / ' '); do
+      if [ ! -d "$path/$part" ]; then
+        mkdir "$path/$part"
+        if [ -f "$path/cpuset.cpus" ]; then
+          cat "$path/cpuset.cpus" >"$path/$part/cpuset.cpus"
+          cat "$path/cpuset.mems" >"$path/$part/cpuset.mems"
+        fi
+      fi
+      path="$path/$part"
+    done
   done
 }
 
@@ -285,10 +296,24 @@ data:
       readOnlyRootFilesystem: true
       capabilities: {drop: [ALL]}
       seccompProfile: {type: RuntimeDefault}
+  # Step pods mount no token; Argo's own init/wait containers get this account's.
+  workflowDefaults: |
+    spec:
+      executor:
+        serviceAccountName: cellpipe-executor
 ---
 apiVersion: v1
 kind: ServiceAccount
 metadata: {name: cellpipe-executor, namespace: $E2E_NS}
+---
+# Argo mounts the executor's token from this Secret (filled by the token controller).
+apiVersion: v1
+kind: Secret
+metadata:
+  name: cellpipe-executor.service-account-token
+  namespace: $E2E_NS
+  annotations: {kubernetes.io/service-account.name: cellpipe-executor}
+type: kubernetes.io/service-account-token
 ---
 apiVersion: rbac.authorization.k8s.io/v1
 kind: Role
@@ -376,7 +401,8 @@ up() {
     --service-account-key-file="$d/sa.pub" --service-account-signing-key-file="$d/sa.key" \
     --service-account-issuer=https://kubernetes.default.svc \
     --service-cluster-ip-range=$SVC_CIDR \
-    --kubelet-client-certificate="$d/kubelet-client.crt" --kubelet-client-key="$d/kubelet-client.key"
+    --kubelet-client-certificate="$d/kubelet-client.crt" --kubelet-client-key="$d/kubelet-client.key" \
+    --kubelet-preferred-address-types=InternalIP
   wait_for kube-apiserver 180 in_ns node -e "
     const https = require('https');
     https.get({host: '$NODE_IP', port: 6443, path: '/readyz', ca: require('fs').readFileSync('$d/ca.crt'),
@@ -426,6 +452,14 @@ down() {
   for h in /sys/fs/cgroup/*/; do
     [ -d "$h$CG" ] || continue
     find "$h$CG" -depth -type d -exec rmdir {} \; 2>/dev/null || true
+    # The levels above it that cgroups_up made in the other hierarchies (empty ones only).
+    if [ "$h" != /sys/fs/cgroup/memory/ ]; then
+      f=${CG%/cellpipe-cluster}
+      while [ -n "$f" ] && [ "$f" != "$CG" ] && rmdir "$h$f" 2>/dev/null; do
+        [ "${f%/*}" = "$f" ] && break
+        f=${f%/*}
+      done
+    fi
   done
   if mountpoint -q "$MNTNS" 2>/dev/null; then umount "$MNTNS"; fi
   rm -f "$MNTNS"

@@ -45,8 +45,8 @@ async function apply(files) {
               namespace: doc.metadata.namespace
             }
           });
-          // A volume may be bound: keep it as it is.
-          if (doc.kind === 'PersistentVolume') return;
+          // A volume may be bound, a token Secret filled: keep them as they are.
+          if (doc.kind === 'PersistentVolume' || doc.kind === 'Secret') return;
           doc.metadata.resourceVersion = existing.metadata.resourceVersion;
           await api.replace(doc);
         } catch (error) {

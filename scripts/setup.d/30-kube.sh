@@ -12,15 +12,26 @@ command -v openssl >/dev/null || { echo "30-kube: openssl is required (test cert
 OUT="$ROOT/.cache/kube/$KUBE_VERSION"
 mkdir -p "$OUT"
 start=$SECONDS
-if [ ! -x "$OUT/kube-apiserver" ]; then
+# KUBE_CMDS: which k8s.io/kubernetes commands to build. The tests need only the apiserver;
+# scripts/cluster.sh asks for the node's commands too. They are built in one `go build`, which
+# compiles the packages they share once.
+KUBE_CMDS=${KUBE_CMDS:-kube-apiserver}
+missing=()
+for cmd in $KUBE_CMDS; do
+  [ -x "$OUT/$cmd" ] || missing+=("$cmd")
+done
+if [ ${#missing[@]} -gt 0 ]; then
   minor=$(echo "$KUBE_VERSION" | cut -d. -f2)
   pkg=k8s.io/component-base/version
   ldflags="-s -w -X $pkg.gitVersion=$KUBE_VERSION -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
   ldflags="$ldflags -X $pkg.gitTreeState=clean -X $pkg.buildDate=1970-01-01T00:00:00Z"
-  (cd tools/kube && CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" \
-    -o "$OUT/kube-apiserver.tmp" k8s.io/kubernetes/cmd/kube-apiserver)
-  mv "$OUT/kube-apiserver.tmp" "$OUT/kube-apiserver"
-  echo "30-kube: built kube-apiserver $KUBE_VERSION in $((SECONDS - start))s"
+  pkgs=()
+  for cmd in "${missing[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$cmd"); done
+  rm -rf "$OUT/tmp" && mkdir -p "$OUT/tmp"
+  (cd tools/kube && CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$OUT/tmp/" "${pkgs[@]}")
+  for cmd in "${missing[@]}"; do mv "$OUT/tmp/$cmd" "$OUT/$cmd"; done
+  rmdir "$OUT/tmp"
+  echo "30-kube: built ${missing[*]} $KUBE_VERSION in $((SECONDS - start))s"
 fi
 KINE_DIR="$ROOT/.cache/kube/kine-$KINE_VERSION"
 if [ ! -x "$KINE_DIR/kine" ]; then
