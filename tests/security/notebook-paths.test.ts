@@ -12,6 +12,7 @@ import type { EncodingOption, PathLike } from 'node:fs';
 import {
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   rmSync,
   symlinkSync,
   unlinkSync,
@@ -112,6 +113,26 @@ describe('a symlink swapped between the check and the read (finding 5)', () => {
       );
     }
   );
+
+  it('a local run runs the notebook inside, never the one outside', async () => {
+    const link = join(root, 'link.ipynb');
+    symlinkSync(join(root, 'inside.ipynb'), link);
+    swapAfterTheCheck(link);
+    const reply = await request('startRun', {
+      path: 'link.ipynb',
+      target: 'local'
+    });
+    expect(JSON.stringify(reply)).not.toContain('secret_outside');
+    expect('result' in reply && reply.result).toMatchObject({
+      status: 'Pending',
+      steps: [{ name: 'inside' }]
+    });
+    const runs = join(context.home!, 'runs');
+    const [run] = readdirSync(runs);
+    const copy = fs.readFileSync(join(runs, run, 'notebook.ipynb'), 'utf8');
+    expect(copy).toContain('step:inside');
+    expect(copy).not.toContain('secret_outside');
+  });
 
   it('a link swapped back inside after the open is refused: the file opened is checked', async () => {
     const link = join(root, 'link.ipynb');

@@ -5,15 +5,17 @@
  */
 
 import { IRunRecord } from '../../core/runs/record';
-import { isAbsolute, relative } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 import * as local from '../local/api';
 import { IKernelPythons } from '../local/python';
 import { EngineError } from './protocol';
-import { notebookIR, pathUnderRoot } from './notebook-source';
+import { notebookIR, readNotebookUnderRoot } from './notebook-source';
 import { overridesOf } from './analysis-methods';
 
 export interface IEngineContext {
   root: string;
+  /** Serve hidden files and directories (the Jupyter server's allow_hidden). */
+  allowHidden?: boolean;
   /** The engine bundle, which detached local runners run. */
   entry: string;
   home?: string;
@@ -30,7 +32,7 @@ export function presented(
     return record;
   }
   const inside = relative(context.root, record.notebook);
-  return inside.startsWith('..') || isAbsolute(inside)
+  return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
     ? record
     : { ...record, notebook: inside.split('\\').join('/') };
 }
@@ -92,7 +94,8 @@ export async function startRunMethod(
   const target = params.target ?? 'local';
   const values = runParams(params.params);
   if (target === 'local') {
-    const full = pathUnderRoot(context.root, path);
+    // Read once, through the descriptor checked to be under the root (notebook-source.ts).
+    const { full, text } = readNotebookUnderRoot(context, path);
     // The lab's Local Python setting wins; a notebook never names the interpreter.
     const python = overridesOf(params.overrides).python;
     if (python !== undefined && typeof python !== 'string') {
@@ -101,6 +104,7 @@ export async function startRunMethod(
     const record = local.startRun(
       {
         notebook: full,
+        text,
         params: values,
         home: context.home,
         python: python || undefined,
@@ -114,7 +118,7 @@ export async function startRunMethod(
   if (target !== 'argo' && target !== 'kfp') {
     throw new EngineError(400, '"target" must be local, argo or kfp');
   }
-  const ir = notebookIR(context.root, { path });
+  const ir = notebookIR(context, { path });
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
   return cluster.submitNotebook(
@@ -177,15 +181,25 @@ export async function getRunMethod(
   return presented(context, record);
 }
 
-export function readLogMethod(
+export async function readLogMethod(
   context: IEngineContext,
   params: Params
-): { text: string; offset: number; complete: boolean } {
+): Promise<{ text: string; offset: number; complete: boolean }> {
   const id = text(params.id, 'id');
   const step = text(params.step, 'step');
   const offset = Number(params.offset ?? 0);
   if (!Number.isFinite(offset) || offset < 0) {
     throw new EngineError(400, '"offset" must be a byte offset ≥ 0');
+  }
+  const run = local.getRun(id, context.home);
+  if (run.target !== 'local') {
+    // Cluster runs: the step pods' logs, read through the API (as `cellpipe logs` does).
+    if (!run.steps.some(s => s.name === step)) {
+      throw new EngineError(404, `run '${id}' has no step '${step}'`);
+    }
+    const cluster =
+      require('./cluster-runs') as typeof import('./cluster-runs');
+    return cluster.readClusterLog(run, step, offset);
   }
   const chunk = local.readStepLog(id, step, offset, context.home, 1024 * 1024);
   const record = local.getRun(id, context.home);
