@@ -201,7 +201,7 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     assert.match(denied.body.message, /violates PodSecurity "restricted/);
   });
 
-  test('submit NOTEBOOK.ipynb compiles it and creates the Workflow', async () => {
+  test('submit NOTEBOOK.ipynb compiles it and creates the Workflow (with a unit test of our watch: a test-written status shows in `cellpipe runs`)', async () => {
     const notebook = join(dir, 'iris.ipynb');
     writeFileSync(
       notebook,
@@ -504,6 +504,91 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     }
   });
 
+  test('submit --param: checked and typed as for local runs before anything is created; the Workflow gets the values', async () => {
+    const notebook = join(dir, 'submit-params.ipynb');
+    const cell = (source, tags) => ({
+      cell_type: 'code',
+      metadata: { tags },
+      source,
+      outputs: [],
+      execution_count: null
+    });
+    writeFileSync(
+      notebook,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { cellpipe: { name: 'submit params' } },
+        cells: [
+          cell("count = 2\nflag = False\nconstructor = 'c'", [
+            'pipeline-parameters'
+          ]),
+          cell('print(count, flag, constructor)', ['step:show'])
+        ]
+      })
+    );
+    const before = await list(workflowsPath(plane.namespace));
+    for (const [param, message] of [
+      ['count=x', /bad value for parameter 'count' \(int\)/],
+      ['flag=constructor', /not true, false, 1 or 0/],
+      ['nope=1', /unknown parameter 'nope'/],
+      ['count', /--param expects NAME=VALUE/]
+    ]) {
+      const refused = cellpipe(
+        ['submit', notebook, '--target', 'argo', '--param', param],
+        env()
+      );
+      assert.equal(refused.status, 2, refused.stderr);
+      assert.match(refused.stderr, message);
+    }
+    assert.equal(
+      (await list(workflowsPath(plane.namespace))).length,
+      before.length,
+      'a refused run creates nothing'
+    );
+    const compiledFile = writeCompiled(fixtureDocuments('params'), 'p.yaml');
+    const onFile = cellpipe(
+      ['submit', compiledFile, '--target', 'argo', '--param', 'count=1'],
+      env()
+    );
+    assert.equal(onFile.status, 2);
+    assert.match(onFile.stderr, /--param needs the notebook/);
+
+    const result = cellpipe(
+      [
+        'submit',
+        notebook,
+        '--target',
+        'argo',
+        '--json',
+        '--param',
+        'count= 21',
+        '--param',
+        'flag=1',
+        '--param',
+        'constructor=k'
+      ],
+      env()
+    );
+    assert.equal(result.status, 0, result.stderr);
+    const record = JSON.parse(result.stdout);
+    assert.deepEqual(
+      { ...record.params },
+      { count: 21, flag: true, constructor: 'k' }
+    );
+    const workflow = await kubeRequest(
+      plane,
+      'GET',
+      `${workflowsPath(plane.namespace)}/${record.workflowName}`
+    );
+    assert.deepEqual(
+      Object.fromEntries(
+        workflow.body.spec.arguments.parameters.map(p => [p.name, p.value])
+      ),
+      { count: '21', flag: 'true', constructor: 'k' }
+    );
+  });
+
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {
     const file = writeCompiled(fixtureDocuments('denied'), 'denied.yaml');
     const result = cellpipe(
@@ -567,7 +652,7 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     );
   });
 
-  test('cancel sets spec.shutdown to Terminate', async () => {
+  test('cancel sets spec.shutdown to Terminate and podGC, so a cancelled run leaves no pods', async () => {
     const file = writeCompiled(fixtureDocuments('cancelme'), 'cancelme.yaml');
     const submitted = cellpipe(
       ['submit', file, '--target', 'argo', '--json'],
@@ -583,9 +668,10 @@ describe('Argo submission against a real apiserver', { skip }, () => {
       `${workflowsPath(plane.namespace)}/${record.workflowName}`
     );
     assert.equal(wf.body.spec.shutdown, 'Terminate');
+    assert.deepEqual(wf.body.spec.podGC, { strategy: 'OnWorkflowCompletion' });
   });
 
-  test('the status watch survives an apiserver restart and maps phases onto steps', async () => {
+  test('unit test of our watch (statuses written by the test, not a controller): it survives an apiserver restart and maps phases onto steps', async () => {
     const connection = engine.connect({ kubeconfig });
     const submitted = await engine.submitWorkflow(
       connection,
