@@ -5,6 +5,7 @@ import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
 import { Positions } from './positions';
 import { parsePython } from './parse';
+import { layoutProblems } from './logical-lines';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -14,11 +15,19 @@ export interface ICellAnalysis extends IStrippedCell {
 
 export function analyzeCellSource(source: string): ICellAnalysis {
   const stripped = stripMagics(source);
-  const { tree, text, errors } = parsePython(stripped.python);
-  const names = new NameWalker(text, new Positions(stripped.python)).walk(
-    tree,
-    errors
-  );
+  const { tree, errors, withTargets } = parsePython(stripped.python);
+  const names = new NameWalker(
+    stripped.python,
+    new Positions(stripped.python),
+    withTargets
+  ).walk(tree, errors);
+  const layout = layoutProblems(stripped.python);
+  if (layout.length || names.syntaxErrors.length > 1) {
+    names.syntaxErrors = [
+      ...layout.map(p => ({ name: '', line: p.line, column: 0 })),
+      ...names.syntaxErrors
+    ].sort((a, b) => a.line - b.line || a.column - b.column);
+  }
   const hasCode =
     tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
   const analysis = { ...stripped, names, hasCode };

@@ -24,13 +24,21 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** Parameter defaults and annotations run in the enclosing scope; names become locals. */
-  protected parameters(params: SyntaxNode, outer: Scope, inner: Scope): void {
+  /**
+   * Parameter defaults run in the enclosing scope, annotations there too or in the scope of
+   * the function's type parameters (`annotations`); names become locals.
+   */
+  protected parameters(
+    params: SyntaxNode,
+    outer: Scope,
+    inner: Scope,
+    annotations: Scope = outer
+  ): void {
     for (let c = params.firstChild; c; c = c.nextSibling) {
       if (c.name === 'VariableName') {
         inner.locals.add(this.text(c));
       } else if (c.name === 'TypeDef') {
-        this.expression(c, outer);
+        this.expression(c, annotations);
       } else if (c.name === 'AssignOp' && c.nextSibling) {
         c = c.nextSibling;
         this.expression(c, outer);
@@ -61,6 +69,8 @@ export abstract class ExpressionWalker extends NameRecorder {
         const first = node.firstChild;
         if (first?.name === 'VariableName') {
           this.read(first, scope);
+        } else if (first?.name === 'AttributePattern') {
+          this.pattern(first, scope); // `case ast.BinOp():` reads `ast`
         }
         for (let c = first?.nextSibling ?? null; c; c = c.nextSibling) {
           this.pattern(c, scope);
@@ -230,14 +240,15 @@ export abstract class ExpressionWalker extends NameRecorder {
     element.forEach(c => this.expression(c, inner));
   }
 
+  /** Evaluates `node`'s children (but those `skip` picks) as code that runs later. */
   protected withDeferred(
     node: SyntaxNode,
     scope: Scope,
-    skip: SyntaxNode | null
+    skip: (child: SyntaxNode) => boolean
   ): void {
     const inner = new Scope('function', scope);
     for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c !== skip) {
+      if (!skip(c)) {
         this.expression(c, inner);
       }
     }

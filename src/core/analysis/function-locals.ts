@@ -4,6 +4,7 @@
  */
 import { SyntaxNode } from '@lezer/common';
 import { Scope } from './scope';
+import { withTarget } from './name-recorder';
 
 type Text = (node: SyntaxNode) => string;
 
@@ -23,9 +24,10 @@ const COMPREHENSIONS = new Set([
 export function collectFunctionLocals(
   body: SyntaxNode,
   scope: Scope,
-  text: Text
+  text: Text,
+  withTargets: ReadonlySet<number> = new Set()
 ): void {
-  visit(body, scope, text, false);
+  visit(body, scope, text, false, withTargets);
   for (const name of scope.globals) {
     scope.locals.delete(name);
   }
@@ -38,7 +40,8 @@ function visit(
   node: SyntaxNode,
   scope: Scope,
   text: Text,
-  inComprehension: boolean
+  inComprehension: boolean,
+  withTargets: ReadonlySet<number>
 ): void {
   for (let child = node.firstChild; child; child = child.nextSibling) {
     const name = child.name;
@@ -52,7 +55,7 @@ function visit(
       continue;
     }
     if (COMPREHENSIONS.has(name)) {
-      visit(child, scope, text, true);
+      visit(child, scope, text, true, withTargets);
       continue;
     }
     if (name === 'NamedExpression') {
@@ -61,16 +64,17 @@ function visit(
         scope.locals.add(text(target));
       }
     } else if (!inComprehension) {
-      collectStatementTargets(child, scope, text);
+      collectStatementTargets(child, scope, text, withTargets);
     }
-    visit(child, scope, text, inComprehension);
+    visit(child, scope, text, inComprehension, withTargets);
   }
 }
 
 function collectStatementTargets(
   node: SyntaxNode,
   scope: Scope,
-  text: Text
+  text: Text,
+  withTargets: ReadonlySet<number>
 ): void {
   const add = (n: SyntaxNode | null) =>
     n && addTargetNames(n, scope.locals, text);
@@ -112,6 +116,7 @@ function collectStatementTargets(
         if (c.name === 'as' && c.nextSibling?.name === 'VariableName') {
           scope.locals.add(text(c.nextSibling));
         }
+        add(withTarget(c, withTargets));
       }
       if (node.name === 'ImportStatement') {
         importedNames(node, text).forEach(n => scope.locals.add(n));

@@ -16,6 +16,8 @@ export interface IStrippedCell {
   magics: IMagicLine[];
 }
 
+import { LogicalLines } from './logical-lines';
+
 /** Cell magics whose body is still Python that runs. */
 const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
 const MAGIC_LINE = /^\s*(%|!)/;
@@ -62,9 +64,14 @@ export function stripMagics(source: string): IStrippedCell {
       }
     }
   }
+  const logical = new LogicalLines();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (!MAGIC_LINE.test(line) && !MAGIC_ASSIGNMENT.test(line)) {
+    if (
+      !logical.atStart ||
+      (!MAGIC_LINE.test(line) && !MAGIC_ASSIGNMENT.test(line))
+    ) {
+      logical.scan(line);
       continue;
     }
     let text = line;

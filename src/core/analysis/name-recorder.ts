@@ -20,15 +20,33 @@ export abstract class NameRecorder {
     syntaxErrors: []
   };
   private readonly bound = new Set<string>();
+  /** Sets beside the result's lists, so that each check is constant time (linear cost). */
+  private readonly written = new Set<string>();
+  private readonly mutated = new Set<string>();
+  private readonly deferredWritten = new Set<string>();
+  private readonly summaryNames = new WeakMap<
+    IFunctionSummary,
+    { reads: Set<string>; writes: Set<string> }
+  >();
   private readonly seenReads = new Set<string>();
   private readonly seenDeferred = new Set<string>();
   /** The summary of the module-level function being walked, if any. */
   protected currentFunction: IFunctionSummary | null = null;
 
+  /** `withTargets`: where `parsePython` rewrote a `with` item's `as` to `or`. */
   constructor(
     private readonly source: string,
-    private readonly positions: Positions
+    private readonly positions: Positions,
+    protected readonly withTargets: ReadonlySet<number> = new Set()
   ) {}
+
+  /**
+   * The target of `with a as (b, c):`, which the parser saw as `a or (b, c)`; null for any
+   * other node.
+   */
+  protected withTarget(node: SyntaxNode): SyntaxNode | null {
+    return withTarget(node, this.withTargets);
+  }
 
   protected text = (node: SyntaxNode): string =>
     this.source.slice(node.from, node.to);
@@ -38,17 +56,33 @@ export abstract class NameRecorder {
     return { name, line, column };
   }
 
+  private seenIn(summary: IFunctionSummary): {
+    reads: Set<string>;
+    writes: Set<string>;
+  } {
+    let seen = this.summaryNames.get(summary);
+    if (!seen) {
+      seen = {
+        reads: new Set(summary.globalReads),
+        writes: new Set(summary.globalWrites)
+      };
+      this.summaryNames.set(summary, seen);
+    }
+    return seen;
+  }
+
   protected read(node: SyntaxNode, scope: Scope): void {
     const name = this.text(node);
     if (BUILTINS.has(name) || scope.resolve(name) === 'local') {
       return;
     }
     if (scope.deferred) {
-      if (
-        this.currentFunction &&
-        !this.currentFunction.globalReads.includes(name)
-      ) {
-        this.currentFunction.globalReads.push(name);
+      if (this.currentFunction) {
+        const seen = this.seenIn(this.currentFunction).reads;
+        if (!seen.has(name)) {
+          seen.add(name);
+          this.currentFunction.globalReads.push(name);
+        }
       }
       if (!this.seenDeferred.has(name)) {
         this.seenDeferred.add(name);
@@ -69,19 +103,22 @@ export abstract class NameRecorder {
     }
     if (scope.kind === 'module') {
       this.bound.add(name);
-      if (!this.result.writes.includes(name)) {
+      if (!this.written.has(name)) {
+        this.written.add(name);
         this.result.writes.push(name);
       }
       return;
     }
     if (scope.globals.has(name)) {
-      if (
-        this.currentFunction &&
-        !this.currentFunction.globalWrites.includes(name)
-      ) {
-        this.currentFunction.globalWrites.push(name);
+      if (this.currentFunction) {
+        const seen = this.seenIn(this.currentFunction).writes;
+        if (!seen.has(name)) {
+          seen.add(name);
+          this.currentFunction.globalWrites.push(name);
+        }
       }
-      if (!this.result.deferredWrites.includes(name)) {
+      if (!this.deferredWritten.has(name)) {
+        this.deferredWritten.add(name);
         this.result.deferredWrites.push(name);
       }
     }
@@ -102,7 +139,8 @@ export abstract class NameRecorder {
       module = module.parent;
     }
     this.bind(name, module);
-    if (!this.result.mutations.includes(name)) {
+    if (!this.mutated.has(name)) {
+      this.mutated.add(name);
       this.result.mutations.push(name);
     }
   }
@@ -119,4 +157,16 @@ export function memberRoot(node: SyntaxNode): SyntaxNode | null {
     return inner ? memberRoot(inner) : null;
   }
   return n?.name === 'VariableName' ? n : null;
+}
+
+/** See `NameRecorder.withTarget`. */
+export function withTarget(
+  node: SyntaxNode,
+  withTargets: ReadonlySet<number>
+): SyntaxNode | null {
+  if (node.name !== 'BinaryExpression' || !withTargets.size) {
+    return null;
+  }
+  const op = node.firstChild?.nextSibling;
+  return op && withTargets.has(op.from) ? op.nextSibling : null;
 }

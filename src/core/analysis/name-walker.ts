@@ -9,6 +9,37 @@ import { ICellNames, IFunctionSummary } from './cell-names';
 import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
 
+/** Expressions that CPython refuses as the target of `=`, `for`, `del` and the like. */
+const NOT_TARGETS = new Set([
+  'CallExpression',
+  'Number',
+  'String',
+  'FormatString',
+  'ContinuedString',
+  'Boolean',
+  'None',
+  'Ellipsis',
+  'BinaryExpression',
+  'UnaryExpression',
+  'ConditionalExpression',
+  'LambdaExpression',
+  'AwaitExpression',
+  'YieldExpression',
+  'NamedExpression',
+  'SetExpression',
+  'DictionaryExpression',
+  'ArrayComprehensionExpression',
+  'DictionaryComprehensionExpression',
+  'SetComprehensionExpression',
+  'ComprehensionExpression'
+]);
+/** What `x += 1` may update: one name, attribute or subscript. */
+const AUGMENTED_TARGETS = new Set([
+  'VariableName',
+  'MemberExpression',
+  'ParenthesizedExpression'
+]);
+
 export class NameWalker extends ExpressionWalker {
   /** `errors`: where the tree's error nodes start (from `parsePython`). */
   walk(tree: Tree, errors: readonly number[]): ICellNames {
@@ -26,6 +57,13 @@ export class NameWalker extends ExpressionWalker {
         return this.assignment(node, scope);
       case 'UpdateStatement': {
         const target = node.firstChild;
+        if (
+          target &&
+          (target.nextSibling?.name !== 'UpdateOp' ||
+            !AUGMENTED_TARGETS.has(target.name))
+        ) {
+          this.syntaxError(target.from);
+        }
         for (let c = target?.nextSibling ?? null; c; c = c.nextSibling) {
           this.expression(c, scope);
         }
@@ -67,17 +105,27 @@ export class NameWalker extends ExpressionWalker {
       }
       case 'ForStatement':
         return this.forStatement(node, scope);
-      case 'WithStatement':
       case 'TryStatement':
+        if (!node.getChild('except') && !node.getChild('finally')) {
+          this.syntaxError(node.to);
+        }
+        return this.asBindings(node, scope);
+      case 'WithStatement':
         return this.asBindings(node, scope);
       case 'MatchStatement':
         return this.matchStatement(node, scope);
       case 'TypeDefinition': {
+        // `type A[T] = V`: A binds at once; V runs later, where T is local.
         const name = node.getChild('VariableName');
-        this.withDeferred(node, scope, name);
         if (name) {
           this.bind(this.text(name), scope);
         }
+        const params = node.getChild('TypeParamList');
+        this.withDeferred(
+          node,
+          this.typeParams(params, scope),
+          c => c === name || c === params
+        );
         return;
       }
       case 'Body':
@@ -133,8 +181,15 @@ export class NameWalker extends ExpressionWalker {
         if (/^[(),[\]*]$/.test(node.name)) {
           return;
         }
+        if (NOT_TARGETS.has(node.name)) {
+          this.syntaxError(node.from);
+        }
         return this.expression(node, scope);
     }
+  }
+
+  private syntaxError(offset: number): void {
+    this.result.syntaxErrors.push(this.use('', offset));
   }
 
   protected importStatement(node: SyntaxNode, scope: Scope): void {
@@ -153,11 +208,12 @@ export class NameWalker extends ExpressionWalker {
     decorators.forEach(d => this.decorator(d, scope));
     const name = node.getChild('VariableName');
     const params = node.getChild('ParamList');
-    const functionScope = new Scope('function', scope);
+    const typeScope = this.typeParams(node.getChild('TypeParamList'), scope);
+    const functionScope = new Scope('function', typeScope);
     if (params) {
-      this.parameters(params, scope, functionScope);
+      this.parameters(params, scope, functionScope, typeScope);
     }
-    node.getChildren('TypeDef').forEach(t => this.expression(t, scope));
+    node.getChildren('TypeDef').forEach(t => this.expression(t, typeScope));
     if (name) {
       this.bind(this.text(name), scope);
     }
@@ -165,7 +221,7 @@ export class NameWalker extends ExpressionWalker {
     if (!body) {
       return;
     }
-    collectFunctionLocals(body, functionScope, this.text);
+    collectFunctionLocals(body, functionScope, this.text, this.withTargets);
     const outer = this.currentFunction;
     const summary: IFunctionSummary | null =
       scope.kind === 'module' && name
@@ -185,9 +241,10 @@ export class NameWalker extends ExpressionWalker {
     decorators: SyntaxNode[]
   ): void {
     decorators.forEach(d => this.decorator(d, scope));
+    const typeScope = this.typeParams(node.getChild('TypeParamList'), scope);
     const args = node.getChild('ArgList');
     if (args) {
-      this.expression(args, scope);
+      this.expression(args, typeScope);
     }
     const body = node.getChild('Body');
     const name = node.getChild('VariableName');
@@ -197,12 +254,37 @@ export class NameWalker extends ExpressionWalker {
       this.result.functions[this.text(name)] = this.currentFunction;
     }
     if (body) {
-      this.statements(body, new Scope('class', scope));
+      this.statements(body, new Scope('class', typeScope));
     }
     this.currentFunction = outer;
     if (name) {
       this.bind(this.text(name), scope);
     }
+  }
+
+  /**
+   * PEP 695 type parameters (`[T: Bound, *Ts, **P]`): a scope of their own where they are
+   * local, inside `scope`; bounds run later (lazily) there. `scope` itself when there are none.
+   */
+  private typeParams(list: SyntaxNode | null, scope: Scope): Scope {
+    if (!list) {
+      return scope;
+    }
+    const inner = new Scope('annotation', scope);
+    const params = list.getChildren('TypeParam');
+    for (const param of params) {
+      const name = param.getChild('VariableName');
+      if (name) {
+        inner.locals.add(this.text(name));
+      }
+    }
+    for (const param of params) {
+      const bound = param.getChild('TypeDef');
+      if (bound) {
+        this.withDeferred(bound, inner, () => false);
+      }
+    }
+    return inner;
   }
 
   /** `@a.b(args)`: reads `a` (not `b`) and the arguments. */
@@ -239,9 +321,13 @@ export class NameWalker extends ExpressionWalker {
   /** `with a as b:` and `except E as e:`: the expression, then the name after `as`. */
   private asBindings(node: SyntaxNode, scope: Scope): void {
     for (let c = node.firstChild; c; c = c.nextSibling) {
+      const target = this.withTarget(c);
       if (c.name === 'as' && c.nextSibling?.name === 'VariableName') {
         c = c.nextSibling;
         this.bind(this.text(c), scope);
+      } else if (target && c.firstChild) {
+        this.expression(c.firstChild, scope);
+        this.target(target, scope);
       } else {
         this.statement(c, scope);
       }

@@ -2,7 +2,12 @@
  * Python scopes as the analyzer needs them: which names are local where, so that a read
  * can be classified as local, a module-level read, or a global read from inside a function.
  */
-export type ScopeKind = 'module' | 'function' | 'class' | 'comprehension';
+/**
+ * `annotation`: the scope of PEP 695 type parameters (`def f[T]`, `class C[T]`, `type A[T]`),
+ * a function-like scope that runs at once, so its reads are not deferred.
+ */
+export type ScopeKind =
+  'module' | 'function' | 'class' | 'comprehension' | 'annotation';
 
 export class Scope {
   /** Names local to this scope (functions: known before the body runs; classes: bound so far). */

@@ -8,17 +8,18 @@
 const WITH_PAREN = /^[ \t]*(?:async[ \t]+)?with[ \t]*\(/gm;
 
 export function unparenthesizeWith(source: string): string {
-  let text = source;
+  let chars: string[] | null = null;
   for (const match of source.matchAll(WITH_PAREN)) {
     const open = match.index + match[0].length - 1;
-    const blanks = blanksInside(text, open);
+    const blanks = blanksInside(source, open);
     if (blanks) {
-      const chars = text.split('');
-      blanks.forEach(at => (chars[at] = ' '));
-      text = chars.join('');
+      chars ??= source.split('');
+      for (const at of blanks) {
+        chars[at] = ' ';
+      }
     }
   }
-  return text;
+  return chars ? chars.join('') : source;
 }
 
 /**
