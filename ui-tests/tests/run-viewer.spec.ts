@@ -106,7 +106,7 @@ test.describe('the run viewer', () => {
     ).toHaveCount(steps);
     await expect(
       page.locator('#cellpipe-sidebar .jp-cellpipe-Message')
-    ).toHaveText(`Run ${id} ended: Succeeded.`);
+    ).toContainText(`Run ${id} ended: Succeeded.`);
     await run.locator('.jp-cellpipe-Run-link').first().click();
     await expect(runStatus(page, id!)).toHaveText('Succeeded');
     // It ran with the value given in the dialog.

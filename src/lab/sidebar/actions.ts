@@ -296,10 +296,12 @@ export class PipelineActions {
     }
     this._busy = true;
     this.say('info', this.trans.__('Working…'));
+    let saved = false;
     try {
       await panel.context.ready;
       if (panel.context.model.dirty) {
         await panel.context.save();
+        saved = true;
       }
       const path = panel.context.path;
       const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
@@ -324,6 +326,16 @@ export class PipelineActions {
       this.say('error', (error as Error).message);
     } finally {
       this._busy = false;
+      // Saving is not silent: what runs or is exported is the file on disk.
+      if (saved && this._message) {
+        this._message = {
+          ...this._message,
+          details: [
+            ...this._message.details,
+            this.trans.__('The notebook was saved first.')
+          ]
+        };
+      }
       this._changed.emit();
     }
   }

@@ -53,7 +53,13 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
     ['metrics', trans.__('pipeline metrics')],
     ['skip', trans.__('skipped')]
   ];
-  const field = (name: keyof ITagForm, label: string, placeholder: string) => (
+  // Placeholders are examples, and say so: "2" alone looked like a value already set.
+  const field = (
+    name: keyof ITagForm,
+    label: string,
+    example: string,
+    placeholder = trans.__('e.g. %1', example)
+  ) => (
     <Field
       name={name}
       label={label}
@@ -122,7 +128,12 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       {form.role === 'step' && (
         <fieldset className="jp-cellpipe-StepEditor-settings">
           <legend>{trans.__('Step settings')}</legend>
-          {field('image', trans.__('Image'), trans.__('pipeline default'))}
+          {field(
+            'image',
+            trans.__('Image'),
+            '',
+            trans.__('unset: the pipeline image')
+          )}
           {field('cpuLimit', trans.__('CPU limit'), '2')}
           {field('memoryLimit', trans.__('Memory limit'), '4Gi')}
           {field('gpuLimit', trans.__('GPUs (nvidia.com/gpu)'), '1')}

@@ -97,6 +97,8 @@ describe('Compile and run', () => {
     });
     expect(actions.message).toMatchObject({ kind: 'info' });
     expect(actions.message!.text).toContain('r1');
+    // The save is not silent.
+    expect(actions.message!.details).toEqual(['The notebook was saved first.']);
     expect(runs.runs.map(r => r.id)).toEqual(['r1']);
     runs.dispose();
   });
