@@ -21,9 +21,13 @@ export function clusterUp() {
   }
 }
 
+/** Local runs (to compare with) use the project's venv, which has the examples' packages. */
+const venvPython = join(root, '.venv/bin/python');
+
 export function env(extra = {}) {
   return {
     ...process.env,
+    ...(existsSync(venvPython) ? { CELLPIPE_PYTHON: venvPython } : {}),
     KUBECONFIG: kubeconfig,
     CELLPIPE_HOME: home,
     ...extra
