@@ -106,6 +106,8 @@ export function stepTemplate(
   effective: IEffectiveStepSettings,
   code: CodePlacement
 ): IStepTemplate {
+  // Inline code runs from the container's command, never as a `script` template: Argo appends
+  // a script template's file after its args, and substitutes `{{…}}` in its source.
   const container: IStepContainer = {
     image: effective.image,
     command:
@@ -127,7 +129,7 @@ export function stepTemplate(
   if (limits) {
     container.resources = limits;
   }
-  const template: IStepTemplate = { name };
+  const template: IStepTemplate = { name, container };
   const labels = effective.labels;
   const annotations = effective.annotations;
   if (Object.keys(labels).length || Object.keys(annotations).length) {
@@ -176,8 +178,5 @@ export function stepTemplate(
   if (effective.timeoutSeconds !== undefined) {
     template.activeDeadlineSeconds = String(effective.timeoutSeconds);
   }
-  // Inline code runs from the container's command, never as a `script` template: Argo appends
-  // a script template's file after its args, and substitutes `{{…}}` in its source.
-  template.container = container;
   return template;
 }
