@@ -25,47 +25,40 @@ const KEYS = [
 /** Retries a step may ask for; more is a typo, not a plan. */
 const MAX_RETRIES = 100;
 
-function quantities(
-  value: unknown,
+/** A map whose keys are label-style names, each value checked by `value`. */
+function namedMap<T>(
+  given: unknown,
   check: SettingsChecker,
-  key: string
-): Record<string, string> {
-  const given = check.object(value, key);
-  const result: Record<string, string> = Object.create(null);
-  for (const [resource, quantity] of Object.entries(given)) {
-    if (!isLabelKey(resource)) {
+  key: string,
+  what: string,
+  value: (item: unknown, at: string) => T
+): Record<string, T> {
+  const result: Record<string, T> = Object.create(null);
+  for (const [name, item] of Object.entries(check.object(given, key))) {
+    if (!isLabelKey(name)) {
       throw check.error(
         key,
-        `resource ${JSON.stringify(resource.slice(0, 80))} is not a resource name`
+        `${what} ${JSON.stringify(name.slice(0, 80))} is not a valid ${what}`
       );
     }
-    result[resource] = check.quantity(quantity, `${key}.${resource}`);
+    result[name] = value(item, `${key}.${name}`);
   }
   return result;
 }
 
-function annotations(
-  value: unknown,
-  check: SettingsChecker,
-  key: string
-): Record<string, string> {
-  const given = check.object(value, key);
-  const result: Record<string, string> = Object.create(null);
-  for (const [name, text] of Object.entries(given)) {
-    if (!isLabelKey(name)) {
-      throw check.error(
-        key,
-        `key ${JSON.stringify(name.slice(0, 80))} is not a valid annotation key`
-      );
+const quantities = (given: unknown, check: SettingsChecker, key: string) =>
+  namedMap(given, check, key, 'resource name', (item, at) =>
+    check.quantity(item, at)
+  );
+
+// Annotation values may be any text (Kubernetes allows it; they are written as JSON).
+const annotations = (given: unknown, check: SettingsChecker, key: string) =>
+  namedMap(given, check, key, 'annotation key', (item, at) => {
+    if (typeof item !== 'string') {
+      throw check.error(at, 'must be a string');
     }
-    // Annotation values may be any text (Kubernetes allows it; they are written as JSON).
-    if (typeof text !== 'string') {
-      throw check.error(`${key}.${name}`, 'must be a string');
-    }
-    result[name] = text;
-  }
-  return result;
-}
+    return item;
+  });
 
 function wholeNumber(
   value: unknown,
