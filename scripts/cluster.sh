@@ -434,14 +434,22 @@ up() {
 
 down() {
   local name pid h f
+  local pids=()
   for name in workflow-controller kube-proxy kubelet kube-scheduler kube-controller-manager kube-apiserver kine containerd; do
     if [ -f "$C/run/$name.pid" ]; then
       pid=$(cat "$C/run/$name.pid")
-      kill "$pid" 2>/dev/null || true
+      kill "$pid" 2>/dev/null && pids+=("$pid")
       rm -f "$C/run/$name.pid"
     fi
   done
-  sleep 2
+  # Those that do not stop on TERM within 15 s are killed.
+  for _ in $(seq 15); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 1 ] || break
+    sleep 1
+  done
+  for pid in "${pids[@]}"; do kill -9 "$pid" 2>/dev/null || true; done
   # What is left in our cgroups (containers, containerd shims): by process id.
   for _ in 1 2 3; do
     for f in $(find /sys/fs/cgroup/pids/$CG -name cgroup.procs 2>/dev/null); do
