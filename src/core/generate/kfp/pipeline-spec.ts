@@ -75,12 +75,14 @@ function scriptArguments(ir: IPipelineIR, step: IPipelineStep): string[] {
   if (step.metrics.length) {
     args.push(
       '--metrics',
-      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`,
-      // The whole executor input: the script writes the metrics into the executor output file
-      // it names, as the Metrics artifact's metadata, which the KFP UI shows.
-      '--kfp-executor-input',
-      '{{$}}'
+      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`
     );
+  }
+  if (step.outputs.length || step.metrics.length) {
+    // The whole executor input: the script lists its output artifacts in the executor output
+    // file it names, as KFP's own components do (kfp.local reads a task's outputs only from
+    // there), with the metrics as the Metrics artifact's metadata, which the KFP UI shows.
+    args.push('--kfp-executor-input', '{{$}}');
   }
   return args;
 }

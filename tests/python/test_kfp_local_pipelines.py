@@ -1,0 +1,26 @@
+"""Every example and the probe notebook run by kfp.local (DockerRunner, podman) give what the
+local run gives: the same steps succeed, print the same lines and report the same metrics
+(fixtures and helpers in test_kfp_local.py)."""
+import pytest
+
+from test_kfp_local import EXAMPLES, assert_same_run, runs  # noqa: F401
+
+
+@pytest.mark.parametrize("name", EXAMPLES + ["kfp-probe"])
+def test_pipeline_matches_the_local_run(runs, name):  # noqa: F811
+    summary, record = assert_same_run(runs, name)
+    assert len(summary["tasks"]) == len(record["steps"]) >= 3
+
+
+def test_probe_passes_every_kind_of_value(runs):  # noqa: F811
+    """A pandas frame (parquet through pyarrow), a numpy array, a dict and an instance of a class
+    from a functions cell reach their consumers intact: the consumers print what they read."""
+    _, output, summary, _ = runs.kfp("kfp-probe")
+    assert summary["status"] == "SUCCESS", output
+    logs = {name: task["log"] for name, task in summary["tasks"].items()}
+    assert "make: (40, 3) (40, 3) probe True" in logs["make"]
+    assert "cellpipe: saved frame as parquet" in logs["make"]
+    assert "cellpipe: saved matrix as npy" in logs["make"]
+    assert 'stats: {"a": 780.0, "b": -9.0} 7140.0' in logs["stats"]
+    assert "order: probe-29 780 Tally" in logs["order"]
+    assert "report: 780.0 -9.0 7140.0 probe-29 780" in logs["report"]
