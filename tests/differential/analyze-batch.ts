@@ -1,0 +1,42 @@
+/**
+ * The analyzer's side of the differential test against CPython (tests/differential): reads
+ * one JSON request per line on stdin, `{"id": ..., "source": ..., "cell": bool}`, and writes one
+ * JSON line per request: the syntax errors the analyzer reports (1-based lines) and, for a
+ * notebook cell (`cell`), the Python it analysed once IPython magics were stripped.
+ */
+import { createInterface } from 'node:readline';
+import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
+
+const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
+const out: string[] = [];
+input.on('line', line => {
+  if (!line.trim()) {
+    return;
+  }
+  const request = JSON.parse(line) as {
+    id: string;
+    source: string;
+    cell?: boolean;
+  };
+  let reply: Record<string, unknown>;
+  try {
+    const analysis = analyzeCellSource(request.source);
+    reply = {
+      id: request.id,
+      errors: analysis.names.syntaxErrors.map(e => e.line),
+      python: request.cell ? analysis.python : undefined
+    };
+  } catch (error) {
+    reply = { id: request.id, crash: String((error as Error).stack) };
+  }
+  out.push(JSON.stringify(reply));
+  if (out.length >= 64) {
+    process.stdout.write(out.join('\n') + '\n');
+    out.length = 0;
+  }
+});
+input.on('close', () => {
+  if (out.length) {
+    process.stdout.write(out.join('\n') + '\n');
+  }
+});

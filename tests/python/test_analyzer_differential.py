@@ -1,0 +1,107 @@
+"""The analyzer against CPython's own compile() (design §1, issue 12): the standard library of
+every Python 3 on the machine, every corpus notebook and a table of invalid code. The analyzer runs in one Node process per batch (tests/differential).
+
+The corpus and the invalid code agree with CPython exactly. In the
+standard library, the files where @lezer/python's grammar still refuses valid code (PEP 646
+`*Ts` in subscripts and annotations, `lambda a, /`, some f-strings and patterns) are listed by
+content hash in tests/differential/known-disagreements.json, each with its path and line: the
+test fails on any other file, so the list can only shrink.
+"""
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
+import differential  # noqa: E402
+
+CORPUS = differential.ROOT.parent / "shared" / "corpus"
+KNOWN = json.loads((differential.HERE / "known-disagreements.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return differential.build_analyzer()
+
+
+def test_the_standard_library_of_every_python_has_no_false_syntax_error(bundle):
+    result = differential.differential_stdlib(bundle)
+    pythons = [python for python, _, _ in result["per_python"]]
+    print("stdlib: %d distinct files accepted by CPython, from %s" % (result["files"], pythons))
+    assert len(pythons) >= 1 and result["files"] > 1000
+    assert result["crashes"] == []
+    known = KNOWN["stdlib"]
+    new = [(path, line) for sha, path, line in result["false_errors"] if sha not in known]
+    print("stdlib: %d files with a false syntax error (%d known)"
+          % (len(result["false_errors"]), len(known)))
+    assert new == [], "false syntax errors (path, line of the analyzer's error)"
+
+
+def corpus_cells():
+    cells = {}
+    for notebook in sorted(CORPUS.glob("*/*.ipynb")):
+        data = json.loads(notebook.read_text(encoding="utf-8"))
+        for index, cell in enumerate(data.get("cells", [])):
+            if cell.get("cell_type") == "code":
+                source = cell.get("source", "")
+                cells["%s/%s[%d]" % (notebook.parent.name, notebook.name, index)] = (
+                    "".join(source) if isinstance(source, list) else source)
+    return cells
+
+
+def test_every_corpus_cell_gets_cpythons_verdict(bundle):
+    cells = corpus_cells()
+    assert len(cells) > 100
+    result = differential.compare(cells, bundle, cell=True,
+                                  flags=differential.ALLOW_TOP_LEVEL_AWAIT)
+    print("corpus: %d code cells" % len(cells))
+    assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+INVALID = {
+    "unexpected indent": "x = 1\n    y = 2\n",
+    "unexpected indent in a block": "if x:\n    a = 1\n        b = 2\n",
+    "expected an indented block": "if x:\ny = 1\n",
+    "expected an indented block after def": "def f():\n\nx = 1\n",
+    "unindent matches no outer level": "if x:\n    a = 1\n  b = 2\n",
+    "unclosed parenthesis": "x = (1,\n",
+    "unclosed call over lines": "foo(\n    a,\n    b\n",
+    "unclosed bracket then a statement": "x = [1, 2\ny = 3\n",
+    "unmatched closing bracket": "x = 1)\n",
+    "mismatched brackets": "x = (1, 2]\n",
+    "unterminated string": "x = 'abc\n",
+    "unterminated triple-quoted string": "x = '''abc\ny = 1\n",
+    "assignment to a call": "f() = 1\n",
+    "assignment to a literal": "1 = x\n",
+    "assignment to an operator": "a + b = c\n",
+    "assignment to a comparison": "a < b = c\n",
+    "assignment to a comprehension": "[x for x in y] = 1\n",
+    "assignment to a keyword": "True = 1\n",
+    "delete a call": "del f()\n",
+    "for target is a call": "for f() in x:\n    pass\n",
+    "with target is a call": "with a as f():\n    pass\n",
+    "augmented assignment to a tuple": "a, b += 1\n",
+    "walrus at statement level": "x := 1\n",
+    "print statement": "print 'hello'\n",
+    "class without a colon": "class A\n    pass\n",
+    "else without if": "else:\n    pass\n",
+    "double equals sign": "x = = 1\n",
+    "binary operator without right operand": "x = 1 +\n",
+    "conditional without else": "x = 1 if y\n",
+    "bare import": "import\n",
+    "from import without names": "from x import\n",
+    "try without except": "try:\n    pass\nx = 1\n",
+    "lambda with a statement": "f = lambda: return 1\n",
+    "keyword as a name": "class = 1\n",
+    "missing comma in a call": "f(a b)\n",
+    "error after many good lines": "".join("x%d = %d\n" % (i, i) for i in range(300)) + "y = (\n",
+}
+
+
+def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
+    sources = dict(INVALID)
+    for name, source in sources.items():
+        assert differential.compile_verdict(source) is not None, name
+    result = differential.compare(sources, bundle)
+    assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
