@@ -157,7 +157,7 @@ export function layoutProblems(python: string): ILayoutProblem[] {
   return logical.problems;
 }
 
-/** The column a line's code starts at, or null for a blank or comment-only line. */
+/** The column a line's code starts at; null for a blank, comment-only or backslash line. */
 function indentation(line: string): number | null {
   let column = 0;
   for (const char of line) {
@@ -167,7 +167,9 @@ function indentation(line: string): number | null {
       column = (Math.floor(column / 8) + 1) * 8;
     } else if (char === '\f') {
       column = 0;
-    } else if (char === '#' || char === '\r') {
+    } else if (char === '#' || char === '\r' || char === '\\') {
+      // A line of blanks ending in a backslash goes on the next line; CPython takes no
+      // indentation from it.
       return null;
     } else {
       return column;
