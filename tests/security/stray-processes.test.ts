@@ -64,6 +64,49 @@ function notebook(setsidArg: string, daemonArg: string): object {
   };
 }
 
+/** A daemon made in Python alone (double fork, no exec): it writes its pid, then sleeps. */
+function pythonDaemonNotebook(pidFile: string): object {
+  const spawner = [
+    'import os, time',
+    'pid = os.fork()',
+    'if pid == 0:',
+    '    os.setsid()',
+    '    if os.fork() == 0:',
+    `        with open(${JSON.stringify(pidFile)}, "w") as f:`,
+    '            f.write(str(os.getpid()))',
+    '        time.sleep(1000)',
+    '        os._exit(0)',
+    '    os._exit(0)',
+    'os.waitpid(pid, 0)',
+    'while not os.path.exists(' + JSON.stringify(pidFile) + '):',
+    '    time.sleep(0.01)',
+    'started = True'
+  ].join('\n');
+  return {
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        metadata: { tags: ['step:spawn'] },
+        outputs: [],
+        source: spawner
+      }
+    ]
+  };
+}
+
+function aliveNotZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
 describe('processes a step leaves behind', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellpipe-strays-'));
   const needles: string[] = [];
@@ -99,4 +142,29 @@ describe('processes a step leaves behind', () => {
     expect(processesWith(setsidArg)).toEqual([]);
     expect(processesWith(daemonArg)).toEqual([]);
   });
+
+  it.each([
+    ['forked from the warm interpreter', []],
+    ['spawned fresh (--no-warm)', ['--no-warm']]
+  ])(
+    'end with a successful step %s when they never exec (a Python daemon)',
+    (_how, flags) => {
+      const unique = randomInt(100000, 999999);
+      const pidFile = join(dir, `daemon-${unique}.pid`);
+      const path = join(dir, `python-daemon-${unique}.ipynb`);
+      writeFileSync(path, JSON.stringify(pythonDaemonNotebook(pidFile)));
+      const run = cellpipe(['run', path, '--python', PYTHON, ...flags], {
+        env: { CELLPIPE_HOME: join(dir, 'home') }
+      });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Succeeded/);
+      const daemon = Number(readFileSync(pidFile, 'utf8'));
+      expect(daemon).toBeGreaterThan(1);
+      const alive = aliveNotZombie(daemon);
+      if (alive) {
+        process.kill(daemon, 'SIGKILL');
+      }
+      expect(alive).toBe(false);
+    }
+  );
 });

@@ -39,8 +39,59 @@ def preload(sources):
                 except BaseException:
                     pass
 
+def become_subreaper():
+    # Orphans of this step's descendants (a daemon's double fork) are re-parented to the step's
+    # process instead of init, so end_descendants finds them though they never exec'd.
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+    except Exception:
+        pass
+
+def descendants(root):
+    children = {}
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open("/proc/%s/stat" % name, "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != b"Z":
+            children.setdefault(int(fields[1]), []).append(int(name))
+    found, todo = [], [root]
+    while todo:
+        for pid in children.get(todo.pop(), []):
+            found.append(pid)
+            todo.append(pid)
+    return found
+
+def end_descendants():
+    # Nothing a step started outlives it (issue 14, finding 12): kill every descendant, reap
+    # what comes back to this subreaper, until none is left (at most about 5 s).
+    me = os.getpid()
+    for _ in range(500):
+        found = descendants(me)
+        for pid in found:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                pid, _ = os.waitpid(-1, os.WNOHANG)
+            except ChildProcessError:
+                pid = 0
+            if pid == 0:
+                break
+        if not found:
+            return
+        select.select([], [], [], 0.01)
+
 def child(request):
     os.setsid()
+    become_subreaper()
     os.close(PROTOCOL)
     log = os.open(request["log"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     null = os.open(os.devnull, os.O_RDONLY)
@@ -72,6 +123,7 @@ def child(request):
         try:
             sys.stdout.flush()
             sys.stderr.flush()
+            end_descendants()
         finally:
             os._exit(code)
 
