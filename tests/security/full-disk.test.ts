@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/cli';
 import { PYTHON } from '../support/python';
+import { codeCell, notebookJson } from '../support/notebook-json';
 
 const SCENARIO = String.raw`
 const { spawnSync } = require('node:child_process');
@@ -112,33 +113,22 @@ result.afterRefusals = state();
 fs.writeFileSync(out, JSON.stringify(result, null, 2));
 `;
 
-const FILL_NOTEBOOK = {
-  nbformat: 4,
-  nbformat_minor: 5,
-  metadata: {},
-  cells: [
-    ['import os', ['imports']],
+const FILL_NOTEBOOK = notebookJson([
+  codeCell('import os', ['imports']),
+  codeCell(
     [
-      [
-        'x = 1',
-        'try:',
-        "    with open(os.environ['FILL'], 'wb') as f:",
-        '        while True:',
-        "            f.write(b'x' * 65536)",
-        'except OSError as error:',
-        "    print('the disk is full:', error)"
-      ].join('\n'),
-      ['step:fill']
-    ],
-    ['y = x + 1', ['step:after']]
-  ].map(([source, tags]) => ({
-    cell_type: 'code',
-    execution_count: null,
-    metadata: { tags },
-    outputs: [],
-    source
-  }))
-};
+      'x = 1',
+      'try:',
+      "    with open(os.environ['FILL'], 'wb') as f:",
+      '        while True:',
+      "            f.write(b'x' * 65536)",
+      'except OSError as error:',
+      "    print('the disk is full:', error)"
+    ].join('\n'),
+    ['step:fill']
+  ),
+  codeCell('y = x + 1', ['step:after'])
+]);
 
 interface ICli {
   code: number | null;

@@ -10,18 +10,18 @@ import { analyzeNotebookText } from '../../src/core/analyze';
 import { compile } from '../../src/core/generate/compile';
 import { UserError } from '../../src/core/errors';
 import { cellpipe } from '../support/cli';
-
-function code(source: string, tags: string[]) {
-  return { cell_type: 'code', metadata: { tags }, source, outputs: [] };
-}
+import { codeCell, notebookJson } from '../support/notebook-json';
 
 function notebook(stepDefaults: unknown, body = 'x = n + 1'): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: { cellpipe: { stepDefaults } },
-    cells: [code('n = 1\n', ['pipeline-parameters']), code(body, ['step:one'])]
-  });
+  return JSON.stringify(
+    notebookJson(
+      [
+        codeCell('n = 1\n', ['pipeline-parameters']),
+        codeCell(body, ['step:one'])
+      ],
+      { cellpipe: { stepDefaults } }
+    )
+  );
 }
 
 function refusal(stepDefaults: unknown): string {

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { ROOT } from '../support/cli';
+import { codeCell, notebookJson } from '../support/notebook-json';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -77,20 +78,7 @@ function send(req: IRequest): Promise<IReply> {
 const sleep = (ms: number) => new Promise(done => setTimeout(done, ms));
 
 function notebook(tags: string[], source: string): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [
-      {
-        cell_type: 'code',
-        execution_count: null,
-        metadata: { tags },
-        outputs: [],
-        source
-      }
-    ]
-  });
+  return JSON.stringify(notebookJson([codeCell(source, tags)]));
 }
 
 beforeAll(async () => {

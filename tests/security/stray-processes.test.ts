@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cellpipe } from '../support/cli';
 import { PYTHON } from '../support/python';
+import { codeCell, notebookJson } from '../support/notebook-json';
 
 /** Live (not zombie) processes whose command line holds `needle`. */
 function processesWith(needle: string): number[] {
@@ -47,21 +48,10 @@ function notebook(setsidArg: string, daemonArg: string): object {
     'os.waitpid(pid, 0)',
     'started = True'
   ].join('\n');
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [
-      [spawner, ['step:spawn']],
-      ['done = started', ['step:after']]
-    ].map(([source, tags]) => ({
-      cell_type: 'code',
-      execution_count: null,
-      metadata: { tags },
-      outputs: [],
-      source
-    }))
-  };
+  return notebookJson([
+    codeCell(spawner, ['step:spawn']),
+    codeCell('done = started', ['step:after'])
+  ]);
 }
 
 /** A daemon made in Python alone (double fork, no exec): it writes its pid, then sleeps. */
@@ -82,20 +72,7 @@ function pythonDaemonNotebook(pidFile: string): object {
     '    time.sleep(0.01)',
     'started = True'
   ].join('\n');
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: [
-      {
-        cell_type: 'code',
-        execution_count: null,
-        metadata: { tags: ['step:spawn'] },
-        outputs: [],
-        source: spawner
-      }
-    ]
-  };
+  return notebookJson([codeCell(spawner, ['step:spawn'])]);
 }
 
 function aliveNotZombie(pid: number): boolean {

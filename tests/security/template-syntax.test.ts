@@ -14,6 +14,7 @@ import { CompileTarget } from '../../src/core/generate/compiled';
 import { UserError } from '../../src/core/errors';
 import { checkedParameters } from '../../src/engine/kube/run-parameters';
 import { unpackCommand } from '../support/packed';
+import { codeCell, notebookJson } from '../support/notebook-json';
 
 const TEMPLATE_TEXT = [
   '{{workflow.name}}',
@@ -23,32 +24,28 @@ const TEMPLATE_TEXT = [
   "{{$.inputs.parameters['x']}}"
 ];
 
-function code(source: string, tags: string[] = []) {
-  return { cell_type: 'code', metadata: { tags }, source, outputs: [] };
-}
-
 function notebook(
   options: { default?: string; metadata?: Record<string, unknown> } = {}
 ): string {
-  return JSON.stringify({
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: options.metadata ?? {},
-    cells: [
-      code(`greeting = ${JSON.stringify(options.default ?? 'hello')}\n`, [
-        'pipeline-parameters'
-      ]),
-      code(
-        [
-          '# a comment naming {{$}} and {{workflow.name}}',
-          `texts = ${JSON.stringify(TEMPLATE_TEXT)}`,
-          'for text in texts:',
-          '    print("says:", text)'
-        ].join('\n'),
-        ['step:say']
-      )
-    ]
-  });
+  return JSON.stringify(
+    notebookJson(
+      [
+        codeCell(`greeting = ${JSON.stringify(options.default ?? 'hello')}\n`, [
+          'pipeline-parameters'
+        ]),
+        codeCell(
+          [
+            '# a comment naming {{$}} and {{workflow.name}}',
+            `texts = ${JSON.stringify(TEMPLATE_TEXT)}`,
+            'for text in texts:',
+            '    print("says:", text)'
+          ].join('\n'),
+          ['step:say']
+        )
+      ],
+      options.metadata ?? {}
+    )
+  );
 }
 
 function compiled(text: string, target: CompileTarget) {
