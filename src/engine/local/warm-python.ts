@@ -92,6 +92,8 @@ def end_descendants():
 def child(request):
     os.setsid()
     become_subreaper()
+    # The step script ends by sys.exit here: this child ends the process itself (below).
+    sys.cellpipe_warm_child = True
     os.close(PROTOCOL)
     log = os.open(request["log"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     null = os.open(os.devnull, os.O_RDONLY)
