@@ -111,8 +111,6 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
   const { values, overrides } = resolveParameters(ir, request.params ?? []);
   // The notebook's stepDefaults (checked there) apply to local runs as they do on a cluster.
   const stepDefaults = resolveSettings(ir, {}).stepDefaults;
-  const settingsOf = (step: IPipelineIR['steps'][number]) =>
-    mergeStepSettings(stepDefaults, step.settings);
   const jobs = jobCount(request.jobs);
   const workdir = resolve(request.workdir ?? dirname(notebookPath));
   let kernel: string | undefined;
@@ -152,17 +150,20 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     threads: threadsPerStep(ir.steps, jobs, cpus().length),
     params: values,
     overrides,
-    steps: ir.steps.map(step => ({
-      name: step.name,
-      after: step.after,
-      producers: step.producers,
-      outputs: step.outputs,
-      metrics: step.metrics,
-      parameters: reads.get(step.name) ?? ir.parameters.map(p => p.name),
-      timeoutSeconds: settingsOf(step).timeoutSeconds,
-      retries: settingsOf(step).retries ?? 0,
-      cache: settingsOf(step).cache !== false
-    }))
+    steps: ir.steps.map(step => {
+      const settings = mergeStepSettings(stepDefaults, step.settings);
+      return {
+        name: step.name,
+        after: step.after,
+        producers: step.producers,
+        outputs: step.outputs,
+        metrics: step.metrics,
+        parameters: reads.get(step.name) ?? ir.parameters.map(p => p.name),
+        timeoutSeconds: settings.timeoutSeconds,
+        retries: settings.retries ?? 0,
+        cache: settings.cache !== false
+      };
+    })
   };
   const record: IRunRecord = {
     id: runId,
