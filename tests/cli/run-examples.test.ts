@@ -2,12 +2,15 @@
  * The offline examples run end to end through the real CLI, and their metrics equal those of the
  * same notebook executed top to bottom as one program. Parameters and caching on top.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/cli';
 import {
   runJson,
   runMetrics,
   sequentialMetrics,
+  step,
   tempHome,
   writeNotebook
 } from '../engine/local/local-run';
@@ -156,6 +159,47 @@ describe('step caching', () => {
       // stamp differs on every run, so its consumer reruns.
       ['when', false]
     ]);
+  });
+
+  it('a cached step keeps the log of the step that ran, under a line saying it is reused', () => {
+    const home = tempHome();
+    const dir = mkdtempSync(join(tmpdir(), 'cellpipe-cache-log-'));
+    const notebook = writeNotebook(dir, 'printing.ipynb', [
+      {
+        source: 'rows = list(range(4))\nprint("made", len(rows), "rows")',
+        tags: ['step:load']
+      },
+      {
+        source: 'total = sum(rows)\nprint("total is", total)',
+        tags: ['step:report']
+      }
+    ]);
+    const first = runJson(home, [notebook]);
+    expect(first.code).toBe(0);
+    const second = runJson(home, [notebook]);
+    const third = runJson(home, [notebook]);
+    for (const [run, from] of [
+      [second, first],
+      [third, second]
+    ]) {
+      expect(run.record.steps.map(s => [s.name, s.cached])).toEqual([
+        ['load', true],
+        ['report', true]
+      ]);
+      const log = readFileSync(
+        step(run.record, 'report').log as string,
+        'utf8'
+      );
+      const lines = log.split('\n');
+      expect(lines[0]).toBe(
+        `cellpipe: outputs reused from run ${from.record.id}, step report (cached); what the step printed when it ran:`
+      );
+      // Once, even when reused from a run that itself reused it.
+      expect(lines.filter(line => line === 'total is 6')).toHaveLength(1);
+      expect(
+        lines.filter(line => line.includes('outputs reused'))
+      ).toHaveLength(1);
+    }
   });
 
   it('--no-cache runs every step', () => {

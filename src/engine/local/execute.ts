@@ -21,7 +21,12 @@ import { StepAttempt } from './step-process';
 import { WarmInterpreter } from './warm';
 import { withThreadLimits } from './threads';
 import { failureMessage, readMetrics } from './step-outcome';
-import { cacheKey, hashDirectory, StepCache } from './step-cache';
+import {
+  CACHED_LOG_PREFIX,
+  cacheKey,
+  hashDirectory,
+  StepCache
+} from './step-cache';
 import {
   isFileSystemError,
   readRecord,
@@ -291,10 +296,18 @@ export class RunExecutor {
         this.cache.restore(entry, this.paths, step.name, step.outputs);
         this.outputHashes.set(step.name, entry.outputs);
         mkdirSync(dirname(this.paths.log(step.name)), { recursive: true });
+        // What the step printed when it ran, under a line saying it is reused (issue 15).
+        const earlier = this.cache.earlierLog(entry);
         appendFileSync(
           this.paths.log(step.name),
-          `cellpipe: outputs reused from run ${entry.runId}, step ${entry.step} (cached)\n`
+          `${CACHED_LOG_PREFIX}${entry.runId}, step ${entry.step} (cached)` +
+            (earlier === undefined
+              ? '; the log of that run is gone\n'
+              : `; what the step printed when it ran:\n`)
         );
+        if (earlier !== undefined) {
+          appendFileSync(this.paths.log(step.name), earlier);
+        }
         this.cache.store({
           ...entry,
           runId: this.plan.runId,

@@ -42,6 +42,9 @@ export interface ICacheEntry {
 
 const FORMAT = 1;
 
+/** The first line of a cached step's log starts so; the rest is the log from when it ran. */
+export const CACHED_LOG_PREFIX = 'cellpipe: outputs reused from run ';
+
 export function cacheKey(parts: ICacheKeyParts): string {
   const sorted = (record: Record<string, unknown>) =>
     Object.keys(record)
@@ -145,6 +148,26 @@ export class StepCache {
     for (const name of outputs) {
       linkTree(source.data(entry.step, name), paths.data(step, name));
     }
+  }
+
+  /**
+   * The log of the step whose outputs `entry` reuses, without that log's own "reused" line (a
+   * step cached from a cached step shows what the step printed when it really ran, once).
+   * Undefined when that run's log is gone.
+   */
+  earlierLog(entry: ICacheEntry): string | undefined {
+    const path = new RunPaths(entry.runId, this.home).log(entry.step);
+    let text: string;
+    try {
+      text = readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+    if (text.startsWith(CACHED_LOG_PREFIX)) {
+      const end = text.indexOf('\n');
+      text = end < 0 ? '' : text.slice(end + 1);
+    }
+    return text;
   }
 
   /** Records that run `runId`, step `step` holds the outputs for `key`. */
