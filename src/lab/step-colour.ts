@@ -34,7 +34,29 @@ export function stepColourIndex(name: string): number {
   return hashName(name) % STEP_PALETTE.length;
 }
 
-/** A CSS colour for step `name`. */
+/** A CSS colour for step `name`, alone (two names may get the same one: use `stepColours`). */
 export function stepColour(name: string): string {
   return STEP_PALETTE[stepColourIndex(name)];
+}
+
+/**
+ * The colours of a notebook's steps, distinct while there are no more steps than colours: each
+ * name takes its own colour unless a name before it (in sorted order, so every view that has the
+ * same names agrees) took it, then the next free one. Past the palette's size colours repeat.
+ */
+export function stepColours(names: Iterable<string>): Map<string, string> {
+  const unique = [...new Set(names)].sort();
+  const taken = new Set<number>();
+  const colours = new Map<string, string>();
+  for (const name of unique) {
+    let index = stepColourIndex(name);
+    if (taken.size < STEP_PALETTE.length) {
+      while (taken.has(index)) {
+        index = (index + 1) % STEP_PALETTE.length;
+      }
+    }
+    taken.add(index);
+    colours.set(name, STEP_PALETTE[index]);
+  }
+  return colours;
 }

@@ -14,6 +14,8 @@ export const CLASS = {
   dagNodeError: 'jp-cellpipe-Dag-node-error',
   dagEdge: 'jp-cellpipe-Dag-edge',
   dagEdgeLabel: 'jp-cellpipe-Dag-edgeLabel',
+  dagEdgeLabelGroup: 'jp-cellpipe-Dag-edgeLabelGroup',
+  dagEdgeLabelBack: 'jp-cellpipe-Dag-edgeLabelBack',
   // Diagnostics
   diagnostics: 'jp-cellpipe-Diagnostics',
   diagnostic: 'jp-cellpipe-Diagnostic',

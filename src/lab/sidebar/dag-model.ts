@@ -3,7 +3,7 @@
  * top to bottom with dagre. Pure data in, pure data out, so tests need no DOM.
  */
 import * as dagre from '@dagrejs/dagre';
-import { stepColour } from '../step-colour';
+import { stepColours } from '../step-colour';
 
 /** What the DAG needs of a step: the `analyze` summary's fields, plus producers when known. */
 export interface IDagStep {
@@ -59,7 +59,9 @@ export const DAG_METRICS = {
   minNodeWidth: 60,
   labelCharWidth: 6,
   labelHeight: 14,
-  maxLabelChars: 16
+  maxLabelChars: 16,
+  /** Room left and right of a label's text, inside its background. */
+  labelPadding: 3
 } as const;
 
 /** The variables `step` takes from `from`. */
@@ -85,6 +87,13 @@ export function edgeLabel(variables: string[]): string {
       ? variables[0]
       : variables[0].slice(0, Math.max(1, room - 1)) + '…';
   return first + more;
+}
+
+/** The width of an edge label's background (0 for no label). */
+export function labelWidth(label: string): number {
+  return label
+    ? label.length * DAG_METRICS.labelCharWidth + 2 * DAG_METRICS.labelPadding
+    : 0;
 }
 
 export function nodeWidth(name: string): number {
@@ -141,21 +150,24 @@ export function layoutDag(steps: IDagStep[]): IDagLayout {
       const variables = variablesPassed(step, from);
       const label = edgeLabel(variables);
       edges.push({ from: before, to: step.name, variables, label });
+      // dagre keeps room for the label on its edge; the view draws labels over every line,
+      // on their own background, so no line crosses a label.
       graph.setEdge(before, step.name, {
         label,
-        width: label.length * DAG_METRICS.labelCharWidth,
+        width: labelWidth(label),
         height: label ? DAG_METRICS.labelHeight : 0,
         labelpos: 'c'
       });
     }
   }
   dagre.layout(graph);
+  const colours = stepColours(steps.map(step => step.name));
   const nodes = steps.map(step => {
     const laid = graph.node(step.name);
     return {
       name: step.name,
       firstCell: step.cells.length ? Math.min(...step.cells) : -1,
-      colour: stepColour(step.name),
+      colour: colours.get(step.name) as string,
       x: laid.x,
       y: laid.y,
       width: laid.width,

@@ -5,8 +5,16 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { CLASS } from './class-names';
-import { IDagEdge, IDagLayout, IDagNode, IPoint } from './dag-model';
+import {
+  DAG_METRICS,
+  IDagEdge,
+  IDagLayout,
+  IDagNode,
+  IPoint,
+  labelWidth
+} from './dag-model';
 import { RunStatus } from '../../core/runs/record';
+import { ZoomPane } from './zoom-pane';
 
 export interface IDagViewProps {
   layout: IDagLayout;
@@ -26,29 +34,56 @@ function pathOf(points: IPoint[]): string {
     .join(' ');
 }
 
+function edgeTitle(edge: IDagEdge, trans: TranslationBundle): string {
+  return edge.variables.length
+    ? trans.__('%1 → %2: %3', edge.from, edge.to, edge.variables.join(', '))
+    : trans.__('%1 → %2 (prev: tag)', edge.from, edge.to);
+}
+
 function Edge(props: {
   edge: IDagEdge;
   trans: TranslationBundle;
 }): JSX.Element {
   const { edge, trans } = props;
-  const title = edge.variables.length
-    ? trans.__('%1 → %2: %3', edge.from, edge.to, edge.variables.join(', '))
-    : trans.__('%1 → %2 (prev: tag)', edge.from, edge.to);
   return (
-    <g className={CLASS.dagEdge}>
-      <title>{title}</title>
+    <g className={CLASS.dagEdge} data-from={edge.from} data-to={edge.to}>
+      <title>{edgeTitle(edge, trans)}</title>
       <path d={pathOf(edge.points)} markerEnd="url(#jp-cellpipe-arrow)" />
-      {edge.label && edge.labelAt && (
-        <text
-          className={CLASS.dagEdgeLabel}
-          x={edge.labelAt.x}
-          y={edge.labelAt.y}
-          textAnchor="middle"
-          dominantBaseline="central"
-        >
-          {edge.label}
-        </text>
-      )}
+    </g>
+  );
+}
+
+/** An edge's label on its own background, drawn after every line so that none crosses it. */
+function EdgeLabel(props: {
+  edge: IDagEdge;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { edge, trans } = props;
+  if (!edge.label || !edge.labelAt) {
+    return null;
+  }
+  const width = labelWidth(edge.label);
+  const height = DAG_METRICS.labelHeight;
+  return (
+    <g className={CLASS.dagEdgeLabelGroup}>
+      <title>{edgeTitle(edge, trans)}</title>
+      <rect
+        className={CLASS.dagEdgeLabelBack}
+        x={edge.labelAt.x - width / 2}
+        y={edge.labelAt.y - height / 2}
+        width={width}
+        height={height}
+        rx={3}
+      />
+      <text
+        className={CLASS.dagEdgeLabel}
+        x={edge.labelAt.x}
+        y={edge.labelAt.y}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {edge.label}
+      </text>
     </g>
   );
 }
@@ -132,43 +167,57 @@ function DagDrawing(props: IDagViewProps): JSX.Element {
     );
   }
   return (
-    <div className={`${CLASS.dagScroll}${props.stale ? ' jp-mod-stale' : ''}`}>
-      <svg
-        className={CLASS.dag}
-        width={layout.width}
-        height={layout.height}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        role="img"
-        aria-label={trans.__('pipeline steps')}
-      >
-        <defs>
-          <marker
-            id="jp-cellpipe-arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,0 L10,5 L0,10 z" />
-          </marker>
-        </defs>
-        {layout.edges.map(edge => (
-          <Edge key={`${edge.from}->${edge.to}`} edge={edge} trans={trans} />
-        ))}
-        {layout.nodes.map(node => (
-          <Node
-            key={node.name}
-            node={node}
-            failing={props.failing.has(node.name)}
-            status={props.statuses?.get(node.name)}
-            onSelect={props.onSelect}
-            trans={trans}
-          />
-        ))}
-      </svg>
-    </div>
+    <ZoomPane
+      width={layout.width}
+      height={layout.height}
+      className={`${CLASS.dagScroll}${props.stale ? ' jp-mod-stale' : ''}`}
+      trans={trans}
+    >
+      {size => (
+        <svg
+          className={CLASS.dag}
+          width={size.width}
+          height={size.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-label={trans.__('pipeline steps')}
+        >
+          <defs>
+            <marker
+              id="jp-cellpipe-arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" />
+            </marker>
+          </defs>
+          {layout.edges.map(edge => (
+            <Edge key={`${edge.from}->${edge.to}`} edge={edge} trans={trans} />
+          ))}
+          {layout.edges.map(edge => (
+            <EdgeLabel
+              key={`${edge.from}->${edge.to}`}
+              edge={edge}
+              trans={trans}
+            />
+          ))}
+          {layout.nodes.map(node => (
+            <Node
+              key={node.name}
+              node={node}
+              failing={props.failing.has(node.name)}
+              status={props.statuses?.get(node.name)}
+              onSelect={props.onSelect}
+              trans={trans}
+            />
+          ))}
+        </svg>
+      )}
+    </ZoomPane>
   );
 }
 

@@ -4,7 +4,7 @@
  * skipped cells show their role. Recomputed when a notebook's cells or their tags change.
  */
 import { NotebookPanel } from '@jupyterlab/notebook';
-import { stepColour } from '../step-colour';
+import { stepColours } from '../step-colour';
 import { cellBadges } from './cell-steps';
 import { notebookCells } from './notebook-cells';
 
@@ -21,6 +21,9 @@ const ROLE_LABELS: Record<string, string> = {
 export function drawBadges(panel: NotebookPanel): void {
   const notebook = panel.content;
   const badges = cellBadges(notebookCells(notebook));
+  const colours = stepColours(
+    badges.flatMap(badge => (badge.kind === 'step' ? [badge.step] : []))
+  );
   notebook.widgets.forEach((cell, index) => {
     const node = cell.node;
     const badge = badges[index];
@@ -37,7 +40,7 @@ export function drawBadges(panel: NotebookPanel): void {
       node.classList.add(STEP_CLASS);
       node.style.setProperty(
         '--jp-cellpipe-step-colour',
-        stepColour(badge.step)
+        colours.get(badge.step) as string
       );
       node.dataset.cellpipeStep = badge.step;
       if (!badge.first) {

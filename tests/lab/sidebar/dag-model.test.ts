@@ -1,22 +1,32 @@
 import { readFileSync } from 'node:fs';
 import { analyzeNotebookText } from '../../../src/core/analyze';
 import {
+  DAG_METRICS,
   edgeLabel,
   IDagLayout,
+  labelWidth,
   layoutDag,
   variablesPassed
 } from '../../../src/lab/sidebar/dag-model';
-import { stepColour, STEP_PALETTE } from '../../../src/lab/step-colour';
+import {
+  stepColour,
+  stepColours,
+  STEP_PALETTE
+} from '../../../src/lab/step-colour';
 
 function layoutOf(path: string): IDagLayout {
   const ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
   return layoutDag(ir.steps);
 }
 
-function overlap(
-  a: IDagLayout['nodes'][number],
-  b: IDagLayout['nodes'][number]
-): boolean {
+interface IBox {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlap(a: IBox, b: IBox): boolean {
   return (
     Math.abs(a.x - b.x) < (a.width + b.width) / 2 &&
     Math.abs(a.y - b.y) < (a.height + b.height) / 2
@@ -70,12 +80,78 @@ describe('DAG model', () => {
     }
   });
 
-  it('colours every step from its name, the same way every time', () => {
+  it('colours every step from its name, the same way every time, no two alike', () => {
+    const again = layoutOf('examples/fan-out.ipynb');
+    expect(fanOut.nodes.length).toBeGreaterThan(1);
     for (const node of fanOut.nodes) {
-      expect(node.colour).toBe(stepColour(node.name));
       expect(STEP_PALETTE).toContain(node.colour);
+      expect(again.nodes.find(n => n.name === node.name)?.colour).toBe(
+        node.colour
+      );
     }
-    expect(new Set(fanOut.nodes.map(n => n.colour)).size).toBeGreaterThan(1);
+    // knn, mlp and compare hash to the same colour alone (issue 15): here they differ.
+    expect(stepColour('knn')).toBe(stepColour('mlp'));
+    expect(new Set(fanOut.nodes.map(n => n.colour)).size).toBe(
+      fanOut.nodes.length
+    );
+  });
+
+  it('step colours do not depend on the order of the names, and repeat only past the palette', () => {
+    const names = ['knn', 'mlp', 'compare', 'split', 'forest', 'svm'];
+    const forward = stepColours(names);
+    const backward = stepColours([...names].reverse());
+    for (const name of names) {
+      expect(backward.get(name)).toBe(forward.get(name));
+    }
+    expect(new Set(forward.values()).size).toBe(names.length);
+    const many = Array.from(
+      { length: STEP_PALETTE.length + 3 },
+      (_, i) => `step_${i}`
+    );
+    const colours = stepColours(many);
+    expect(new Set(colours.values()).size).toBe(STEP_PALETTE.length);
+    // A name keeps the colour it has alone when nothing before it took that colour.
+    const lone = stepColours(['knn']);
+    expect(lone.get('knn')).toBe(stepColour('knn'));
+  });
+
+  it('keeps room for each edge label: inside the drawing, clear of every step and other label', () => {
+    const layouts = [
+      fanOut,
+      layoutOf('examples/linear-chain.ipynb'),
+      layoutOf('examples/parameters-and-metrics.ipynb')
+    ];
+    let labels = 0;
+    for (const layout of layouts) {
+      const boxes = layout.edges
+        .filter(e => e.label)
+        .map(edge => ({
+          name: edge.label,
+          x: edge.labelAt.x,
+          y: edge.labelAt.y,
+          width: labelWidth(edge.label),
+          height: DAG_METRICS.labelHeight
+        }));
+      labels += boxes.length;
+      for (const box of boxes) {
+        expect(box.x - box.width / 2).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width / 2).toBeLessThanOrEqual(layout.width);
+        for (const other of [...layout.nodes, ...boxes]) {
+          if (other !== box) {
+            expect({
+              label: box.name,
+              other: other.name,
+              overlap: overlap(box, other)
+            }).toEqual({
+              label: box.name,
+              other: other.name,
+              overlap: false
+            });
+          }
+        }
+      }
+    }
+    expect(labels).toBeGreaterThan(5);
   });
 
   it('draws a bare prev: edge without a label and leaves out edges to unknown steps', () => {

@@ -123,6 +123,30 @@ describe('DAG and diagnostics views', () => {
     expect(html).toContain('x_test +3');
   });
 
+  it('draws every edge label after every line, on a background, so no line crosses a label', () => {
+    const html = renderToStaticMarkup(
+      <DagView
+        layout={layoutDag(ir.steps)}
+        failing={new Set()}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    const lastLine = html.lastIndexOf('class="jp-cellpipe-Dag-edge"');
+    const labels = [
+      ...html.matchAll(/class="jp-cellpipe-Dag-edgeLabelGroup"/g)
+    ].map(match => match.index as number);
+    expect(lastLine).toBeGreaterThan(0);
+    expect(labels.length).toBeGreaterThan(5);
+    expect(Math.min(...labels)).toBeGreaterThan(lastLine);
+    expect(html.match(/class="jp-cellpipe-Dag-edgeLabelBack"/g)?.length).toBe(
+      labels.length
+    );
+    // Drawn fitted to its box, with zoom controls (the drawing's box is not known here: 100 %).
+    expect(html).toContain('data-zoom="fit"');
+    expect(html).toContain('aria-label="Zoom in"');
+  });
+
   it('shows each step status of the latest run on its box', () => {
     const html = renderToStaticMarkup(
       <DagView

@@ -1,0 +1,163 @@
+/**
+ * A drawing that fits its box, zooms and pans (the sidebar DAG and the run viewer's DAG). It
+ * starts fitted to the width it is given, never larger than 100 %; the buttons zoom in and out
+ * or fit again; dragging the background pans a drawing larger than its box (scrolling does too).
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React, { useEffect, useRef, useState } from 'react';
+
+export const ZOOM_STEP = 1.25;
+export const MIN_SCALE = 0.2;
+export const MAX_SCALE = 4;
+
+/** The scale that fits `width` into `room` pixels: at most 1, at least MIN_SCALE. */
+export function fitScale(width: number, room: number): number {
+  if (width <= 0 || room <= 0) {
+    return 1;
+  }
+  return Math.max(MIN_SCALE, Math.min(1, room / width));
+}
+
+/** The next scale after a zoom in (+1) or out (-1) from `scale`, kept within the limits. */
+export function zoomedScale(scale: number, direction: 1 | -1): number {
+  const next = direction > 0 ? scale * ZOOM_STEP : scale / ZOOM_STEP;
+  return Math.max(MIN_SCALE, Math.min(MAX_SCALE, next));
+}
+
+export interface IZoomPaneProps {
+  /** The drawing's own size, in SVG user units. */
+  width: number;
+  height: number;
+  /** Classes of the scrolling box (besides jp-cellpipe-ZoomPane-scroll). */
+  className?: string;
+  trans: TranslationBundle;
+  /** Draws the SVG at the size given (its viewBox stays the drawing's own size). */
+  children: (size: { width: number; height: number }) => JSX.Element;
+}
+
+export function ZoomPane(props: IZoomPaneProps): JSX.Element {
+  const { width, height, trans } = props;
+  const scroll = useRef<HTMLDivElement>(null);
+  const [zoom, setZoom] = useState<'fit' | number>('fit');
+  const [room, setRoom] = useState(0);
+  const drag = useRef<{
+    x: number;
+    y: number;
+    left: number;
+    top: number;
+  } | null>(null);
+
+  useEffect(() => {
+    const node = scroll.current;
+    if (!node) {
+      return;
+    }
+    const measure = () => setRoom(node.clientWidth);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, []);
+
+  // Room for the drawing: the box's width less a little, so that no scroll bar appears.
+  const fitted = fitScale(width, room - 4);
+  const scale = zoom === 'fit' ? fitted : zoom;
+  const size = {
+    width: Math.round(width * scale),
+    height: Math.round(height * scale)
+  };
+  const zoomBy = (direction: 1 | -1) => setZoom(zoomedScale(scale, direction));
+
+  const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
+    const node = scroll.current;
+    const target = event.target as Element;
+    // Steps stay clickable: only the background starts a pan.
+    if (
+      !node ||
+      event.button !== 0 ||
+      target.closest('[data-step]') ||
+      (node.scrollWidth <= node.clientWidth &&
+        node.scrollHeight <= node.clientHeight)
+    ) {
+      return;
+    }
+    drag.current = {
+      x: event.clientX,
+      y: event.clientY,
+      left: node.scrollLeft,
+      top: node.scrollTop
+    };
+    node.setPointerCapture?.(event.pointerId);
+    event.preventDefault();
+  };
+  const onPointerMove = (event: React.PointerEvent<HTMLDivElement>) => {
+    const node = scroll.current;
+    const start = drag.current;
+    if (node && start) {
+      node.scrollLeft = start.left - (event.clientX - start.x);
+      node.scrollTop = start.top - (event.clientY - start.y);
+    }
+  };
+  const endDrag = (event: React.PointerEvent<HTMLDivElement>) => {
+    if (drag.current) {
+      drag.current = null;
+      scroll.current?.releasePointerCapture?.(event.pointerId);
+    }
+  };
+
+  return (
+    <div
+      className="jp-cellpipe-ZoomPane"
+      data-zoom={zoom === 'fit' ? 'fit' : scale.toFixed(3)}
+    >
+      <div
+        className="jp-cellpipe-ZoomPane-tools"
+        role="toolbar"
+        aria-label={trans.__('zoom')}
+      >
+        <button
+          type="button"
+          className="jp-cellpipe-ZoomPane-out"
+          title={trans.__('Zoom out')}
+          aria-label={trans.__('Zoom out')}
+          disabled={scale <= MIN_SCALE}
+          onClick={() => zoomBy(-1)}
+        >
+          −
+        </button>
+        <span className="jp-cellpipe-ZoomPane-scale" aria-live="polite">
+          {Math.round(scale * 100)}%
+        </span>
+        <button
+          type="button"
+          className="jp-cellpipe-ZoomPane-in"
+          title={trans.__('Zoom in')}
+          aria-label={trans.__('Zoom in')}
+          disabled={scale >= MAX_SCALE}
+          onClick={() => zoomBy(1)}
+        >
+          +
+        </button>
+        <button
+          type="button"
+          className="jp-cellpipe-ZoomPane-fit"
+          title={trans.__('Fit to the width')}
+          aria-pressed={zoom === 'fit'}
+          onClick={() => setZoom('fit')}
+        >
+          {trans.__('Fit')}
+        </button>
+      </div>
+      <div
+        ref={scroll}
+        className={`jp-cellpipe-ZoomPane-scroll${props.className ? ` ${props.className}` : ''}`}
+        onPointerDown={onPointerDown}
+        onPointerMove={onPointerMove}
+        onPointerUp={endDrag}
+        onPointerCancel={endDrag}
+      >
+        {props.children(size)}
+      </div>
+    </div>
+  );
+}
