@@ -1,4 +1,9 @@
-/** A small argument parser shared by the subcommands; unknown options are user errors. */
+/**
+ * The subcommands' argument parsing: Node's `util.parseArgs` reads the arguments, this file only
+ * turns its tokens into cellpipe's user errors (unknown options are user errors, each with the
+ * message the CLI has always printed) and its values into the shape the commands read.
+ */
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { UserError } from '../core/errors';
 
 export interface IArgSpec {
@@ -19,48 +24,83 @@ export interface IParsedArgs {
   multi: Map<string, string[]>;
 }
 
+type NodeOptions = NonNullable<Parameters<typeof nodeParseArgs>[0]>['options'];
+
+/** `--name` to util.parseArgs' `name`. */
+const bare = (name: string): string => name.replace(/^--/, '');
+
+function nodeOptions(spec: IArgSpec): NonNullable<NodeOptions> {
+  const options: NonNullable<NodeOptions> = Object.create(null);
+  for (const name of spec.flags ?? []) {
+    options[bare(name)] = { type: 'boolean' };
+  }
+  for (const name of spec.options ?? []) {
+    options[bare(name)] = { type: 'string' };
+  }
+  for (const name of spec.multi ?? []) {
+    options[bare(name)] = { type: 'string', multiple: true };
+  }
+  for (const [alias, name] of Object.entries(spec.aliases ?? {})) {
+    const option = options[bare(name)];
+    if (!option || !/^-[^-]$/.test(alias)) {
+      throw new Error(`bad alias ${alias} for ${name}`);
+    }
+    option.short = alias.slice(1);
+  }
+  return options;
+}
+
 export function parseArgs(args: string[], spec: IArgSpec): IParsedArgs {
+  const options = nodeOptions(spec);
+  // strict: false so that each mistake is reported below with cellpipe's own message; an option
+  // that takes a value takes the next argument whatever it looks like (`--output --json`).
+  const { tokens } = nodeParseArgs({
+    args,
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  });
   const parsed: IParsedArgs = {
     positionals: [],
     flags: new Set(),
     options: new Map(),
     multi: new Map()
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') {
-      parsed.positionals.push(...args.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      parsed.positionals.push(arg);
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      parsed.positionals.push(token.value);
       continue;
     }
-    const eq = arg.indexOf('=');
-    const rawName = eq > 0 && arg.startsWith('--') ? arg.slice(0, eq) : arg;
-    const name = spec.aliases?.[rawName] ?? rawName;
-    const inline =
-      eq > 0 && arg.startsWith('--') ? arg.slice(eq + 1) : undefined;
-    if (spec.flags?.includes(name)) {
-      if (inline !== undefined) {
+    if (token.kind !== 'option') {
+      continue; // `--`: what follows comes as positionals
+    }
+    const written = args[token.index];
+    // A short option is taken only alone (`-o out`); `-oout`, `-o=out` and groups of short
+    // options are unknown options, as they always were.
+    const option =
+      token.rawName.startsWith('--') || written === token.rawName
+        ? options[token.name]
+        : undefined;
+    if (!option) {
+      const shown = token.rawName.startsWith('--') ? token.rawName : written;
+      throw new UserError(`unknown option ${shown}; see --help`);
+    }
+    const name = `--${token.name}`;
+    if (option.type === 'boolean') {
+      if (token.inlineValue) {
         throw new UserError(`option ${name} takes no value`);
       }
       parsed.flags.add(name);
       continue;
     }
-    const takesValue =
-      spec.options?.includes(name) || spec.multi?.includes(name);
-    if (!takesValue) {
-      throw new UserError(`unknown option ${rawName}; see --help`);
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined) {
+    if (token.value === undefined) {
       throw new UserError(`option ${name} needs a value`);
     }
-    if (spec.multi?.includes(name)) {
-      parsed.multi.set(name, [...(parsed.multi.get(name) ?? []), value]);
+    if (option.multiple) {
+      parsed.multi.set(name, [...(parsed.multi.get(name) ?? []), token.value]);
     } else {
-      parsed.options.set(name, value);
+      parsed.options.set(name, token.value);
     }
   }
   return parsed;
