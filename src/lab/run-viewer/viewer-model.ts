@@ -4,6 +4,7 @@
  * the route wrappers (api/routes.ts), so tests mock only `requestAPI`.
  */
 import { ISignal, Signal } from '@lumino/signaling';
+import { formatDuration as formatAnyDuration } from '../../core/duration';
 import { IRunRecord, IStepRecord } from '../../core/runs/record';
 import { getRun, getStepLog, RunParams, startRun } from '../api/routes';
 
@@ -26,17 +27,9 @@ export function durationSeconds(
   return Math.max(0, (to - Date.parse(start)) / 1000);
 }
 
+/** A duration as the lab writes it (core/duration), `–` before the step starts. */
 export function formatDuration(seconds: number | null): string {
-  if (seconds === null) {
-    return '–';
-  }
-  if (seconds < 60) {
-    return `${seconds.toFixed(1)} s`;
-  }
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? `${minutes} min ${Math.round(seconds % 60)} s`
-    : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  return seconds === null ? '–' : formatAnyDuration(seconds, 'long');
 }
 
 /** The step to show first: the first failed, else the running, else the first. */
@@ -188,4 +181,12 @@ export class RunViewerModel {
   private _logs = new Map<string, ILogState>();
   private _timer: ReturnType<typeof setTimeout> | null = null;
   private _changed = new Signal<this, void>(this);
+}
+
+/** A metric as the table shows it: numbers with at most 4 decimals, the rest as written. */
+export function formatMetric(value: number | string | boolean): string {
+  if (typeof value === 'number' && !Number.isInteger(value)) {
+    return String(Number(value.toFixed(4)));
+  }
+  return String(value);
 }

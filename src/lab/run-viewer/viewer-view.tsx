@@ -8,6 +8,7 @@ import { StatusDag } from './status-dag';
 import {
   durationSeconds,
   formatDuration,
+  formatMetric,
   RunViewerModel
 } from './viewer-model';
 import { parseParamValue } from './params';
@@ -84,6 +85,52 @@ function RerunForm(props: {
   );
 }
 
+/** Every metric the steps reported, one row each, in step order. */
+function MetricsTable(props: {
+  record: IRunRecord;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { record, trans } = props;
+  const rows = record.steps.flatMap(step =>
+    Object.entries(step.metrics ?? {}).map(([name, value]) => ({
+      step: step.name,
+      name,
+      value
+    }))
+  );
+  if (!rows.length) {
+    return null;
+  }
+  return (
+    <section
+      className="jp-cellpipe-RunViewer-metrics"
+      aria-label={trans.__('metrics')}
+    >
+      <h3>{trans.__('Metrics')}</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>{trans.__('metric')}</th>
+            <th>{trans.__('value')}</th>
+            <th>{trans.__('step')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(row => (
+            <tr key={`${row.step}/${row.name}`} data-metric={row.name}>
+              <td>{row.name}</td>
+              <td className="jp-cellpipe-RunViewer-metricValue">
+                {formatMetric(row.value)}
+              </td>
+              <td>{row.step}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 function LogPanel(props: {
   model: RunViewerModel;
   trans: TranslationBundle;
@@ -111,6 +158,13 @@ function LogPanel(props: {
         {step && <StatusChip status={step.status} />}
       </h3>
       {step?.message && <p className="jp-cellpipe-error">{step.message}</p>}
+      {step?.cached && (
+        <p className="jp-cellpipe-RunViewer-cachedNote">
+          {trans.__(
+            'Reused from the cache: below is what the step printed in the run that made these outputs.'
+          )}
+        </p>
+      )}
       <pre ref={pre} data-step={model.selected}>
         {text ||
           (model.record?.target !== 'kfp'
@@ -250,6 +304,7 @@ export function RunViewer(props: IRunViewerProps): JSX.Element {
               ))}
             </tbody>
           </table>
+          <MetricsTable record={record} trans={trans} />
           <RerunForm
             record={record}
             model={model}

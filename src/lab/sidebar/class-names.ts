@@ -35,6 +35,7 @@ export const CLASS = {
   duration: 'jp-cellpipe-Run-duration',
   runId: 'jp-cellpipe-Run-id',
   runLink: 'jp-cellpipe-Run-link',
+  runParams: 'jp-cellpipe-Run-params',
   cancel: 'jp-cellpipe-Run-cancel',
   // Settings
   settings: 'jp-cellpipe-Settings',

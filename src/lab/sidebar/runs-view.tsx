@@ -54,6 +54,28 @@ function RunLink(props: {
   );
 }
 
+/** The parameters a run was given, `name=value` each (the full list in the tooltip). */
+export function paramsText(params: IRunRecord['params']): string {
+  return Object.entries(params ?? {})
+    .map(([name, value]) => `${name}=${JSON.stringify(value)}`)
+    .join(', ');
+}
+
+function RunParams(props: {
+  run: IRunRecord;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const text = paramsText(props.run.params);
+  if (!text) {
+    return null;
+  }
+  return (
+    <div className={CLASS.runParams} title={text}>
+      {props.trans.__('parameters: %1', text)}
+    </div>
+  );
+}
+
 function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
   const { run, trans } = props;
   const millis = runDuration(run, props.now);
@@ -93,6 +115,7 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
           />
         ))}
       </div>
+      <RunParams run={run} trans={trans} />
       {run.error && <div className={CLASS.error}>{run.error}</div>}
     </li>
   );
