@@ -43,7 +43,7 @@ describe('cellpipe runs', () => {
     );
     expect(table[2]).toMatch(
       new RegExp(
-        `^${failed.id}\\s+Failed\\s+\\d+\\.\\ds\\s+local\\s+\\S*bad\\.ipynb\\s+lab\\?cellpipe-run=${failed.id}$`
+        `^${failed.id}\\s+Failed\\s+(\\d+\\.\\ds|\\d+s|\\d+m\\d\\ds)\\s+local\\s+\\S*bad\\.ipynb\\s+lab\\?cellpipe-run=${failed.id}$`
       )
     );
   });

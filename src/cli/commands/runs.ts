@@ -1,11 +1,11 @@
 /** `cellpipe runs [--json]` and `cellpipe runs --prune [--keep N] [--older-than AGE] [--status S]…` */
 import { ICliCommand } from '../command';
 import { parseArgs } from '../args';
+import { formatDuration } from '../../core/duration';
 import { UserError } from '../../core/errors';
 import { IRunRecord } from '../../core/runs/record';
 import { listRuns } from '../../engine/local/api';
 import { parseAge, parseStatus, pruneRuns } from '../../engine/local/prune';
-import { formatSeconds } from '../../engine/local/progress';
 import { runSeconds } from '../../engine/local/summary';
 
 const usage = `usage: cellpipe runs [--json]
@@ -16,7 +16,7 @@ Lists the recorded runs (CELLPIPE_HOME/runs), newest first, with status, duratio
   --prune             delete finished runs picked by the selectors below (at least one);
                       a run that is still running is never deleted
   --keep N            of the picked runs, keep the newest N
-  --older-than AGE    only runs created more than AGE ago: 90s, 30m, 12h, 7d, 2w
+  --older-than AGE    only runs created more than AGE ago: 90s, 30m, 1h30m, 7d, 2w
   --status STATUS     only runs with this status (repeatable): Succeeded, Failed, Cancelled`;
 
 function table(records: IRunRecord[]): string {
@@ -28,7 +28,7 @@ function table(records: IRunRecord[]): string {
     return [
       r.id,
       r.status,
-      seconds === undefined ? '' : formatSeconds(seconds),
+      seconds === undefined ? '' : formatDuration(seconds),
       r.target,
       r.notebook,
       r.links.map(l => l.url).join(' ')

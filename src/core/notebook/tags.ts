@@ -3,7 +3,8 @@
  * carries. Unknown tags are left alone: users have tags of their own.
  */
 import { IStepSettings } from '../settings/types';
-import { parseDurationSeconds, isQuantity } from './values';
+import { parseDuration } from '../duration';
+import { isQuantity } from './values';
 
 export type CellRole =
   | { kind: 'step'; name: string }
@@ -147,8 +148,9 @@ function applySettingTag(
       settings.retries = Number(rest);
       return null;
     case 'timeout': {
-      const seconds = parseDurationSeconds(rest);
-      if (seconds === null || seconds <= 0) {
+      const seconds = parseDuration(rest);
+      // activeDeadlineSeconds is a whole number of seconds.
+      if (seconds === null || seconds <= 0 || !Number.isInteger(seconds)) {
         return `expected 'timeout:DURATION', for example 'timeout:30m', 'timeout:2h' or 'timeout:90'`;
       }
       settings.timeoutSeconds = seconds;

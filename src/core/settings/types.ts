@@ -17,7 +17,7 @@ export interface IStepSettings {
   cache?: boolean;
   /** `retry:N` */
   retries?: number;
-  /** `timeout:DURATION` (30s, 10m, 2h, or plain seconds) in seconds */
+  /** `timeout:DURATION` (30s, 10m, 1h30m, or plain seconds; core/duration) in seconds */
   timeoutSeconds?: number;
 }
 

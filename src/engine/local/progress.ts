@@ -2,6 +2,7 @@
  * Progress of a local run on the terminal. On a TTY: a live table redrawn in place (one line per
  * step: status, time, attempts, cached). Elsewhere: one plain line per step status change.
  */
+import { formatDuration } from '../../core/duration';
 import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
 
 const MARKS: Record<RunStatus, string> = {
@@ -13,16 +14,6 @@ const MARKS: Record<RunStatus, string> = {
   Cancelled: '■'
 };
 const SPINNER = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
-
-export function formatSeconds(seconds: number): string {
-  if (seconds < 60) {
-    return `${seconds.toFixed(1)}s`;
-  }
-  const minutes = Math.floor(seconds / 60);
-  return minutes < 60
-    ? `${minutes}m${String(Math.round(seconds % 60)).padStart(2, '0')}s`
-    : `${Math.floor(minutes / 60)}h${String(minutes % 60).padStart(2, '0')}m`;
-}
 
 export function stepSeconds(
   step: IStepRecord,
@@ -80,7 +71,7 @@ export class ProgressDisplay {
       const seconds = stepSeconds(step);
       const time =
         step.finishedAt && seconds !== undefined
-          ? ` in ${formatSeconds(seconds)}`
+          ? ` in ${formatDuration(seconds)}`
           : '';
       const note = detail(step);
       this.stream.write(
@@ -114,7 +105,7 @@ export class ProgressDisplay {
         const mark =
           step.status === 'Running' ? SPINNER[this.frame] : MARKS[step.status];
         const seconds = stepSeconds(step);
-        const time = seconds === undefined ? '' : formatSeconds(seconds);
+        const time = seconds === undefined ? '' : formatDuration(seconds);
         return `  ${mark} ${step.name.padEnd(width)}  ${step.status.padEnd(9)} ${time.padStart(7)}  ${detail(step)}`;
       })
     ].map(line =>

@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseDuration } from '../../core/duration';
 import { UserError } from '../../core/errors';
 import { IRunRecord, RunStatus } from '../../core/runs/record';
 import { cacheDir, cellpipeHome, RunPaths } from '../paths';
@@ -20,13 +21,6 @@ export interface IPruneSelection {
   statuses?: RunStatus[];
 }
 
-const UNITS: Record<string, number> = {
-  s: 1,
-  m: 60,
-  h: 3600,
-  d: 86400,
-  w: 604800
-};
 const STATUSES: RunStatus[] = [
   'Succeeded',
   'Failed',
@@ -36,15 +30,15 @@ const STATUSES: RunStatus[] = [
   'Running'
 ];
 
-/** `7d`, `12h`, `30m`, `90s`, `2w` → seconds. */
+/** `7d`, `12h`, `1h30m`, `90s`, `2w` → seconds (the rules of core/duration). */
 export function parseAge(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text.trim());
-  if (!match) {
+  const seconds = parseDuration(text);
+  if (seconds === null) {
     throw new UserError(
-      `--older-than expects a number and a unit (s, m, h, d or w), such as 7d; got '${text}'`
+      `--older-than expects a number and a unit (s, m, h, d or w), such as 7d or 1h30m; got '${text}'`
     );
   }
-  return Number(match[1]) * UNITS[match[2]];
+  return seconds;
 }
 
 export function parseStatus(text: string): RunStatus {

@@ -1,7 +1,8 @@
 /** The closing text of a local run for people: steps, times, metrics and where the logs are. */
 import { existsSync, readFileSync } from 'node:fs';
 import { IRunRecord } from '../../core/runs/record';
-import { formatSeconds, stepSeconds } from './progress';
+import { formatDuration } from '../../core/duration';
+import { stepSeconds } from './progress';
 
 export function runSeconds(
   record: IRunRecord,
@@ -21,7 +22,7 @@ export function formatRunSummary(
   const seconds = runSeconds(record);
   const width = Math.max(...record.steps.map(s => s.name.length), 4);
   const lines = [
-    `run ${record.id}: ${record.status}${seconds === undefined ? '' : ` in ${formatSeconds(seconds)}`} (${record.pipeline}, ${record.notebook})`
+    `run ${record.id}: ${record.status}${seconds === undefined ? '' : ` in ${formatDuration(seconds)}`} (${record.pipeline}, ${record.notebook})`
   ];
   for (const step of record.steps) {
     const time = stepSeconds(step);
@@ -32,7 +33,7 @@ export function formatRunSummary(
       .filter(Boolean)
       .join('; ');
     lines.push(
-      `  ${step.name.padEnd(width)}  ${step.status.padEnd(9)} ${(time === undefined ? '' : formatSeconds(time)).padStart(7)}${notes ? `  ${notes}` : ''}`
+      `  ${step.name.padEnd(width)}  ${step.status.padEnd(9)} ${(time === undefined ? '' : formatDuration(time)).padStart(7)}${notes ? `  ${notes}` : ''}`
     );
   }
   const metrics = record.steps.flatMap(s => Object.entries(s.metrics ?? {}));

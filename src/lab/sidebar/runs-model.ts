@@ -4,6 +4,7 @@
  * visible, and polling stops as soon as every run has finished.
  */
 import { ISignal, Signal } from '@lumino/signaling';
+import { formatDuration as formatAnyDuration } from '../../core/duration';
 import { IRunRecord, RunStatus } from '../../core/runs/record';
 import {
   cancelRun,
@@ -36,20 +37,9 @@ export function runDuration(run: IRunRecord, now: number): number | null {
   return Number.isFinite(millis) ? Math.max(0, millis) : null;
 }
 
-/** `0.4 s`, `12 s`, `3 min 05 s`, `2 h 04 min`. */
+/** Milliseconds as the lab writes a duration (core/duration): `0.4 s`, `12 s`, `3 min 05 s`. */
 export function formatDuration(millis: number): string {
-  if (millis < 10_000) {
-    return `${(millis / 1000).toFixed(1)} s`;
-  }
-  const seconds = Math.round(millis / 1000);
-  if (seconds < 60) {
-    return `${seconds} s`;
-  }
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) {
-    return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-  }
-  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`;
+  return formatAnyDuration(millis / 1000, 'long');
 }
 
 export interface IRunsModelOptions {

@@ -59,6 +59,8 @@ describe('parseCellTags', () => {
     ['retry:many', /whole number/],
     ['timeout:soon', /expected 'timeout:DURATION'/],
     ['timeout:0', /expected 'timeout:DURATION'/],
+    ['timeout:0.5s', /expected 'timeout:DURATION'/],
+    ['timeout:1h 30m', /expected 'timeout:DURATION'/],
     ['prev:', /names no step/]
   ])('%s is a problem: %s', (tag, message) => {
     const parsed = parseCellTags(['step:a', tag]);

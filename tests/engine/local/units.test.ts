@@ -5,10 +5,7 @@ import { IRunRecord, IStepRecord } from '../../../src/core/runs/record';
 import { parameterReads } from '../../../src/engine/local/parameter-reads';
 import { resolveParameters } from '../../../src/engine/local/params';
 import { parseAge, selectForPrune } from '../../../src/engine/local/prune';
-import {
-  formatSeconds,
-  ProgressDisplay
-} from '../../../src/engine/local/progress';
+import { ProgressDisplay } from '../../../src/engine/local/progress';
 import {
   ITask,
   schedule,
@@ -234,6 +231,8 @@ describe('prune selection', () => {
     ['90s', 90],
     ['30m', 1800],
     ['1.5h', 5400],
+    ['1h30m', 5400],
+    [' 12h ', 43200],
     ['7d', 604800],
     ['2w', 1209600]
   ])('parseAge(%s) = %i s', (text, seconds) => {
@@ -322,15 +321,6 @@ describe('ProgressDisplay', () => {
     // Later frames move the cursor up over the 3 lines drawn before.
     expect(written[1].startsWith('\x1b[3F')).toBe(true);
     expect(written[1]).toMatch(/fit\s+Running/);
-  });
-
-  it.each([
-    [0.25, '0.3s'],
-    [59.9, '59.9s'],
-    [61, '1m01s'],
-    [3725, '1h02m']
-  ])('formatSeconds(%d) = %s', (seconds, text) => {
-    expect(formatSeconds(seconds)).toBe(text);
   });
 });
 

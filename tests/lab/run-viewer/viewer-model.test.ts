@@ -243,8 +243,9 @@ describe('durations', () => {
       )
     ).toBe(60);
     expect(formatDuration(2.5)).toBe('2.5 s');
-    expect(formatDuration(125)).toBe('2 min 5 s');
-    expect(formatDuration(3 * 3600 + 120)).toBe('3 h 2 min');
+    expect(formatDuration(125)).toBe('2 min 05 s');
+    expect(formatDuration(119.6)).toBe('2 min 00 s');
+    expect(formatDuration(3 * 3600 + 120)).toBe('3 h 02 min');
     expect(formatDuration(null)).toBe('–');
   });
 });
