@@ -6,7 +6,7 @@ const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 module.exports = {
   ...baseConfig,
-  retries: 1,
+  retries: 0,
   reporter: [
     ['list'],
     [
