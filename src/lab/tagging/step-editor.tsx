@@ -6,7 +6,13 @@ import { ITagForm, RoleKind } from './tag-form';
 export interface IStepEditorProps {
   form: ITagForm;
   problems: Record<string, string>;
+  /** Fields the user has changed: only their problems are shown as errors (red). */
+  touched: ReadonlySet<string>;
   stepsAbove: string[];
+  /** Steps above that this cell's step runs after anyway: it uses their data (name → variables). */
+  inferred: Record<string, string[]>;
+  /** What the last Apply did, until the next change. */
+  notice: string | null;
   dirty: boolean;
   onChange: (form: ITagForm) => void;
   onApply: () => void;
@@ -19,9 +25,12 @@ function Field(props: {
   placeholder: string;
   form: ITagForm;
   problems: Record<string, string>;
+  touched: ReadonlySet<string>;
   onChange: (form: ITagForm) => void;
 }): JSX.Element {
   const { name, form, problems } = props;
+  // A problem with a field not yet changed (an empty name) is a hint, not an error.
+  const shown = props.touched.has(name);
   return (
     <label className="jp-cellpipe-StepEditor-field">
       <span>{props.label}</span>
@@ -30,13 +39,19 @@ function Field(props: {
         name={name}
         value={form[name] as string}
         placeholder={props.placeholder}
-        aria-invalid={problems[name] ? true : undefined}
+        aria-invalid={problems[name] && shown ? true : undefined}
         onChange={event =>
           props.onChange({ ...form, [name]: event.target.value })
         }
       />
       {problems[name] && (
-        <em className="jp-cellpipe-error">{problems[name]}</em>
+        <em
+          className={
+            shown ? 'jp-cellpipe-error' : 'jp-cellpipe-StepEditor-hint'
+          }
+        >
+          {problems[name]}
+        </em>
       )}
     </label>
   );
@@ -66,6 +81,7 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       placeholder={placeholder}
       form={form}
       problems={problems}
+      touched={props.touched}
       onChange={props.onChange}
     />
   );
@@ -104,10 +120,23 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
           <fieldset className="jp-cellpipe-StepEditor-prev">
             <legend>{trans.__('Runs after (prev:)')}</legend>
             {props.stepsAbove.map(name => (
-              <label key={name}>
+              <label
+                key={name}
+                data-step={name}
+                title={
+                  props.inferred[name]
+                    ? trans.__(
+                        'Runs after %1 anyway: it uses %2',
+                        name,
+                        props.inferred[name].join(', ')
+                      )
+                    : undefined
+                }
+              >
                 <input
                   type="checkbox"
-                  checked={form.prev.includes(name)}
+                  checked={form.prev.includes(name) || name in props.inferred}
+                  disabled={name in props.inferred}
                   onChange={event =>
                     props.onChange({
                       ...form,
@@ -118,6 +147,12 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
                   }
                 />
                 {name}
+                {props.inferred[name] && (
+                  <span className="jp-cellpipe-StepEditor-inferred">
+                    {' '}
+                    {trans.__('(uses %1)', props.inferred[name].join(', '))}
+                  </span>
+                )}
               </label>
             ))}
             {problems.prev && (
@@ -151,6 +186,11 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       >
         {trans.__('Apply to cell tags')}
       </button>
+      {props.notice && (
+        <p className="jp-cellpipe-StepEditor-notice" role="status">
+          {props.notice}
+        </p>
+      )}
     </form>
   );
 }

@@ -7,7 +7,10 @@ import { ReactWidget } from '@jupyterlab/apputils';
 import { Cell } from '@jupyterlab/cells';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
+import type { Message } from '@lumino/messaging';
 import React from 'react';
+import { analyzeNotebook } from '../../core/analyze';
+import { notebookSnapshot } from '../sidebar/notebook-snapshot';
 import { stepsAbove } from './cell-steps';
 import { cellTags, notebookCells } from './notebook-cells';
 import { StepEditor } from './step-editor';
@@ -48,7 +51,36 @@ export class StepPanel extends ReactWidget {
     const cell = this.cell;
     this.form = cell ? formFromTags(cellTags(cell)) : null;
     this.applied = JSON.stringify(this.form);
+    this.touched = new Set();
+    this.notice = null;
+    this.inferred = null;
     this.update();
+  }
+
+  /**
+   * The steps the active cell's step runs after because it uses their data (the analyzer's
+   * producers), which "Runs after" shows checked: name → the variables it takes from each.
+   */
+  private inferredAfter(): Record<string, string[]> {
+    const panel = this.tracker.currentWidget;
+    const cell = this.cell;
+    const inferred: Record<string, string[]> = Object.create(null);
+    if (!panel?.model || !cell) {
+      return inferred;
+    }
+    const index = panel.content.widgets.indexOf(cell);
+    const ir = analyzeNotebook(
+      notebookSnapshot(panel.model),
+      panel.context.path
+    );
+    const step = ir.steps.find(s => s.cells.includes(index));
+    for (const [variable, producer] of Object.entries(step?.producers ?? {})) {
+      (inferred[producer] ??= []).push(variable);
+    }
+    for (const variables of Object.values(inferred)) {
+      variables.sort();
+    }
+    return inferred;
   }
 
   private get dirty(): boolean {
@@ -78,6 +110,26 @@ export class StepPanel extends ReactWidget {
     cell.model.setMetadata('tags', next);
     this.applied = JSON.stringify(formFromTags(next));
     this.form = formFromTags(next);
+    this.touched = new Set();
+    this.inferred = null;
+    // Say what changed: the tags now on the cell (the notebook is unsaved until the user saves).
+    this.notice = next.length
+      ? this.trans.__('Applied: this cell is tagged %1.', next.join(', '))
+      : this.trans.__('Applied: this cell has no tags now.');
+    this.update();
+  }
+
+  /** The inferred steps, analysed only while the panel is shown (a hidden panel costs nothing). */
+  private shownInferred(): Record<string, string[]> {
+    if (!this.isVisible) {
+      return Object.create(null);
+    }
+    this.inferred ??= this.inferredAfter();
+    return this.inferred;
+  }
+
+  protected onAfterShow(msg: Message): void {
+    super.onAfterShow(msg);
     this.update();
   }
 
@@ -95,9 +147,21 @@ export class StepPanel extends ReactWidget {
       <StepEditor
         form={this.form}
         problems={formProblems(this.form, above)}
+        touched={this.touched}
         stepsAbove={above}
+        inferred={this.shownInferred()}
+        notice={this.notice}
         dirty={this.dirty}
         onChange={form => {
+          const before = this.form as ITagForm;
+          const touched = new Set(this.touched);
+          for (const key of Object.keys(form) as (keyof ITagForm)[]) {
+            if (JSON.stringify(form[key]) !== JSON.stringify(before[key])) {
+              touched.add(key);
+            }
+          }
+          this.touched = touched;
+          this.notice = null;
           this.form = form;
           this.update();
         }}
@@ -115,4 +179,8 @@ export class StepPanel extends ReactWidget {
   private cell: Cell | null = null;
   private form: ITagForm | null = null;
   private applied = 'null';
+  private touched: ReadonlySet<string> = new Set();
+  /** Computed when shown (an analysis of the notebook), null until then. */
+  private inferred: Record<string, string[]> | null = null;
+  private notice: string | null = null;
 }

@@ -1,0 +1,137 @@
+/**
+ * The Pipeline step panel as a newcomer meets it (issue 15): no red before typing, inferred
+ * dependencies shown checked under "Runs after", Apply says what it did, and the step badge
+ * leaves the cell toolbar's delete button visible.
+ */
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import * as path from 'path';
+
+const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
+const stepPanel = '#cellpipe-step-panel';
+
+async function openFanOut(page: IJupyterLabPageFixture, tmpPath: string) {
+  const notebook = `${tmpPath}/fan-out.ipynb`;
+  await page.contents.uploadFile(
+    path.join(EXAMPLES, 'fan-out.ipynb'),
+    notebook
+  );
+  await page.notebook.openByPath(notebook);
+  await page.notebook.activate('fan-out.ipynb');
+  await expect(
+    page.locator('.jp-Cell .jp-cellpipe-Badge', { hasText: 'mlp' })
+  ).toHaveCount(1);
+}
+
+async function openStepPanel(page: IJupyterLabPageFixture) {
+  await page.evaluate(() =>
+    (window as any).galata.app.commands.execute('cellpipe:edit-step')
+  );
+  await expect(page.locator(stepPanel)).toBeVisible();
+}
+
+test.describe('the step panel', () => {
+  test('shows inferred dependencies checked, says what Apply did, and is red only after typing', async ({
+    page,
+    tmpPath
+  }) => {
+    await openFanOut(page, tmpPath);
+    // Cell 10 (index 9) is step mlp: it uses split's data, so it runs after split anyway.
+    await page.notebook.selectCells(9);
+    await openStepPanel(page);
+    await expect(page.locator(`${stepPanel} input[name="name"]`)).toHaveValue(
+      'mlp'
+    );
+    const split = page.locator(
+      `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step="split"]`
+    );
+    await expect(split.locator('input')).toBeChecked();
+    await expect(split.locator('input')).toBeDisabled();
+    await expect(split).toContainText(
+      '(uses x_test, x_train, y_test, y_train)'
+    );
+    // A step mlp does not use stays unchecked and can be chosen.
+    const forest = page.locator(
+      `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step="forest"]`
+    );
+    await expect(forest.locator('input')).not.toBeChecked();
+    await expect(forest.locator('input')).toBeEnabled();
+
+    // Apply says what it did, and the message goes with the next change.
+    await page.locator(`${stepPanel} input[name="memoryLimit"]`).fill('2Gi');
+    const notice = page.locator(`${stepPanel} .jp-cellpipe-StepEditor-notice`);
+    await expect(notice).toHaveCount(0);
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    await expect(notice).toHaveText(
+      'Applied: this cell is tagged step:mlp, limit:memory:2Gi.'
+    );
+    await page.locator(`${stepPanel} input[name="cpuLimit"]`).fill('1');
+    await expect(notice).toHaveCount(0);
+
+    // The metrics cell made a step: the empty name is a hint, not an error, until typed in.
+    await page.notebook.selectCells(13);
+    await expect(page.locator(`${stepPanel} select[name="role"]`)).toHaveValue(
+      'metrics'
+    );
+    await page.locator(`${stepPanel} select[name="role"]`).selectOption('step');
+    const name = page.locator(`${stepPanel} input[name="name"]`);
+    await expect(name).toHaveValue('');
+    await expect(
+      page.locator(`${stepPanel} .jp-cellpipe-StepEditor-hint`)
+    ).toHaveCount(1);
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toHaveCount(
+      0
+    );
+    await expect(name).not.toHaveAttribute('aria-invalid', /.*/);
+    await expect(
+      page.locator(`${stepPanel} button[type="submit"]`)
+    ).toBeDisabled();
+    await name.fill('2bad');
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toContainText(
+      'start with a letter'
+    );
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  test('the step badge leaves the cell toolbar visible', async ({
+    page,
+    tmpPath
+  }) => {
+    // Wide enough that JupyterLab shows the cell toolbar over the code (it hides it where it
+    // would cover the first line).
+    await page.setViewportSize({ width: 1600, height: 900 });
+    await openFanOut(page, tmpPath);
+    await page.notebook.selectCells(9);
+    const cell = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+    const remove = cell.locator(
+      '.jp-cell-toolbar [data-command="cell-toolbar:delete"]'
+    );
+    await expect(remove).toBeVisible();
+    const badge = cell.locator(':scope > .jp-cellpipe-Badge');
+    await expect(badge).toHaveText('mlp');
+    await expect(badge).toBeVisible();
+    const [a, b] = [
+      (await remove.boundingBox())!,
+      (await badge.boundingBox())!
+    ];
+    const overlaps =
+      a.x < b.x + b.width &&
+      b.x < a.x + a.width &&
+      a.y < b.y + b.height &&
+      b.y < a.y + a.height;
+    expect({ remove: a, badge: b, overlaps }).toEqual({
+      remove: a,
+      badge: b,
+      overlaps: false
+    });
+    // The delete button is what a click there reaches.
+    const centre = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+    const hit = await page.evaluate(
+      ({ x, y }) =>
+        document
+          .elementFromPoint(x, y)
+          ?.closest('[data-command="cell-toolbar:delete"]') !== null,
+      centre
+    );
+    expect(hit).toBe(true);
+  });
+});
