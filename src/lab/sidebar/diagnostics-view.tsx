@@ -1,18 +1,12 @@
 /**
- * The diagnostics list, errors first: severity icon, message, "Cell N, line L" (cells counted
+ * The diagnostics list, errors first: severity icon (SVG: no font needed), message, "Cell N, line L" (cells counted
  * from 1, as JupyterLab's status bar and cell toolbar count them); a click jumps there.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
-
-// Glyphs that common text fonts have (⛔ needs an emoji font, else it is an empty box).
-const ICON: Record<IDiagnostic['severity'], string> = {
-  error: '✖',
-  warning: '⚠',
-  info: 'ℹ'
-};
+import { SeverityIcon } from '../severity-icon';
 
 const RANK: Record<IDiagnostic['severity'], number> = {
   error: 0,
@@ -63,8 +57,8 @@ export function DiagnosticsView(props: {
             onClick={() => props.onSelect(d)}
             title={`${d.severity} ${d.code}`}
           >
-            <span className={CLASS.severity} aria-label={d.severity}>
-              {ICON[d.severity]}
+            <span className={CLASS.severity}>
+              <SeverityIcon severity={d.severity} label={d.severity} />
             </span>
             <span>{d.message}</span>
             <span className={CLASS.where}>{whereText(d, trans)}</span>

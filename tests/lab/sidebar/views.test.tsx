@@ -201,5 +201,14 @@ describe('DAG and diagnostics views', () => {
     expect(html).toContain('jp-mod-error');
     expect(html).toContain('notebook');
     expect(html).toMatch(/<button disabled=""/);
+    // Severity as SVG icons, never a glyph that needs an emoji font (⛔ was an empty box).
+    expect(
+      html.match(/<svg class="jp-cellpipe-SeverityIcon jp-mod-(\w+)"/g)
+    ).toEqual([
+      '<svg class="jp-cellpipe-SeverityIcon jp-mod-error"',
+      '<svg class="jp-cellpipe-SeverityIcon jp-mod-warning"'
+    ]);
+    expect(html).toContain('aria-label="error"');
+    expect(html).not.toMatch(/[\u2300-\u27bf\u{1f000}-\u{1faff}]/u);
   });
 });
