@@ -28,7 +28,10 @@ mkdirSync('cellpipe/engine', { recursive: true });
 await Promise.all([
   build({
     ...common,
-    stdin: { contents: "export * from '@kubernetes/client-node';", resolveDir: '.' },
+    stdin: {
+      contents: "export * from '@kubernetes/client-node';",
+      resolveDir: '.'
+    },
     minify: true,
     outfile: 'cellpipe/engine/kube.cjs'
   }),

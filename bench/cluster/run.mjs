@@ -20,22 +20,31 @@ const work = mkdtempSync(join(tmpdir(), 'cellpipe-bench-cluster-'));
 const env = {
   ...process.env,
   KUBECONFIG: join(root, '.cache/cluster/kubeconfig'),
-  CELLPIPE_HOME: join(work, 'home')
+  CELLPIPE_HOME: join(work, 'home'),
+  // Local runs use the project's venv, which has the examples' packages.
+  CELLPIPE_PYTHON: join(root, '.venv/bin/python')
 };
 
 function cli(args) {
-  const result = spawnSync(process.execPath, [join(root, 'bin/cellpipe.js'), ...args], {
-    env,
-    encoding: 'utf8'
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'bin/cellpipe.js'), ...args],
+    {
+      env,
+      encoding: 'utf8'
+    }
+  );
   if (result.status !== 0) {
-    throw new Error(`cellpipe ${args.join(' ')}: ${result.status}\n${result.stderr}`);
+    throw new Error(
+      `cellpipe ${args.join(' ')}: ${result.status}\n${result.stdout}\n${result.stderr}`
+    );
   }
   return result.stdout;
 }
 
 const seconds = (a, b) => (Date.parse(b) - Date.parse(a)) / 1000;
-const median = xs => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const median = xs =>
+  [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
 function workflowTime(record) {
   // The record's times come from the Workflow's status (controller clock).
@@ -53,7 +62,12 @@ function chainNotebook() {
   const path = join(work, 'chain.ipynb');
   writeFileSync(
     path,
-    JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: { cellpipe: { name: 'chain10' } }, cells })
+    JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { cellpipe: { name: 'chain10' } },
+      cells
+    })
   );
   return path;
 }
@@ -110,9 +124,26 @@ function handWritten() {
 
 function submitWatch(file) {
   return JSON.parse(
-    cli(['submit', file, '--target', 'argo', '--namespace', namespace, '--image', image, '--watch', '--json'].filter(
-      (arg, i, all) => !(file.endsWith('.yaml') && (arg === '--image' || all[i - 1] === '--image'))
-    ))
+    cli(
+      [
+        'submit',
+        file,
+        '--target',
+        'argo',
+        '--namespace',
+        namespace,
+        '--image',
+        image,
+        '--watch',
+        '--json'
+      ].filter(
+        (arg, i, all) =>
+          !(
+            file.endsWith('.yaml') &&
+            (arg === '--image' || all[i - 1] === '--image')
+          )
+      )
+    )
   );
 }
 
@@ -126,13 +157,25 @@ function engineLatency(samples) {
         nbformat: 4,
         nbformat_minor: 5,
         metadata: { cellpipe: { name: 'latency' } },
-        cells: [{ cell_type: 'code', metadata: { tags: ['step:one'] }, source: 'pass', outputs: [], execution_count: null }]
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:one'] },
+            source: 'pass',
+            outputs: [],
+            execution_count: null
+          }
+        ]
       })
     );
-    const engine = spawn(process.execPath, [join(root, 'bin/cellpipe.js'), 'engine', '--root', labRoot], {
-      env,
-      stdio: ['pipe', 'pipe', 'inherit']
-    });
+    const engine = spawn(
+      process.execPath,
+      [join(root, 'bin/cellpipe.js'), 'engine', '--root', labRoot],
+      {
+        env,
+        stdio: ['pipe', 'pipe', 'inherit']
+      }
+    );
     let buffered = '';
     const waiting = new Map();
     engine.stdout.setEncoding('utf8').on('data', chunk => {
@@ -154,7 +197,11 @@ function engineLatency(samples) {
       const times = [];
       for (let i = 0; i < samples + 3; i++) {
         const start = process.hrtime.bigint();
-        const reply = await call('startRun', { path: 'one.ipynb', target: 'argo', overrides: { namespace, image } });
+        const reply = await call('startRun', {
+          path: 'one.ipynb',
+          target: 'argo',
+          overrides: { namespace, image }
+        });
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         if (!reply.result) throw new Error(JSON.stringify(reply.error));
         if (i >= 3) times.push(ms); // the first calls load the Kubernetes client
@@ -168,7 +215,14 @@ function engineLatency(samples) {
   });
 }
 
-const results = { rounds, chain: [], hand: [], fanOutCluster: [], fanOutLocal: [], submitMs: [] };
+const results = {
+  rounds,
+  chain: [],
+  hand: [],
+  fanOutCluster: [],
+  fanOutLocal: [],
+  submitMs: []
+};
 const chain = chainNotebook();
 const hand = handWritten();
 const fanOut = join(root, 'examples/fan-out.ipynb');
@@ -189,6 +243,9 @@ const table = [
   `| lab engine startRun (argo), p50 ms | ${median(results.submitMs).toFixed(0)} | | |`
 ].join('\n');
 mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(join(root, 'bench/results/cluster.json'), JSON.stringify(results, null, 2) + '\n');
+writeFileSync(
+  join(root, 'bench/results/cluster.json'),
+  JSON.stringify(results, null, 2) + '\n'
+);
 writeFileSync(join(root, 'bench/results/cluster.md'), table + '\n');
 process.stdout.write(table + '\n');

@@ -22,8 +22,7 @@ import {
 const examples = readdirSync(join(root, 'examples'))
   .filter(name => name.endsWith('.ipynb'))
   .map(name => join(root, 'examples', name));
-const kaleCorpus =
-  '/work/shared/corpus/kale/base_candies_sharing.ipynb';
+const kaleCorpus = '/work/shared/corpus/kale/base_candies_sharing.ipynb';
 
 /** Runs the notebook locally and on Argo; both must succeed with the same metrics. */
 async function sameAsLocal(path) {

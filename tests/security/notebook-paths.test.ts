@@ -25,7 +25,6 @@ import { IEngineContext } from '../../src/engine/server/run-methods';
 import { IEngineResponse } from '../../src/engine/server/protocol';
 
 // The module object itself (not an import's frozen copy), so the engine's calls see the wrapper.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fs = require('node:fs') as typeof import('node:fs');
 
 function notebook(step: string): string {

@@ -127,6 +127,7 @@ describe('hostile pipeline parameters', () => {
             refused++;
             const refusable = parameters.filter(
               p =>
+                // eslint-disable-next-line no-control-regex -- any character past ASCII
                 /[^\x00-\x7f]/.test(p.name) ||
                 (typeof p.value === 'string' && p.value.includes('{{'))
             );

@@ -8,7 +8,6 @@ import { UserError } from '../../../../src/core/errors';
 import { corpusNotebooks } from '../../../security/corpus-irs';
 import { unpackCommand } from '../../../support/packed';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
 
 function cell(source: string, ...tags: string[]): object {
