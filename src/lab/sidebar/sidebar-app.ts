@@ -10,7 +10,8 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal } from '@lumino/signaling';
 import { SettingsOverrides } from '../api/routes';
 import { IActionHost, PipelineActions } from './actions';
-import { LiveAnalysis } from './live-analysis';
+import { EditorMarkers } from './editor-markers';
+import { IAnalysisState, LiveAnalysis } from './live-analysis';
 import { PipelineSidebar } from './panel';
 import { RunsModel } from './runs-model';
 import { SettingsFormModel } from './settings-model';
@@ -115,6 +116,16 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     execute: () => runs.refresh()
   });
 
+  // Diagnostics in the cell editors, following the analysis the sidebar shows.
+  const markers = new EditorMarkers();
+  const showMarkers = (_: unknown, state: IAnalysisState | null) =>
+    markers.update(
+      tracker.currentWidget,
+      state?.path ?? null,
+      state?.ir.diagnostics ?? []
+    );
+  model.analysis.changed.connect(showMarkers);
+
   const follow = () => void model.setNotebook(tracker.currentWidget);
   tracker.currentChanged.connect(follow);
   const applyOverrides = (_: unknown, overrides: SettingsOverrides) =>
@@ -125,6 +136,8 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
   widget.disposed.connect(() => {
     refreshRuns.dispose();
     tracker.currentChanged.disconnect(follow);
+    model.analysis.changed.disconnect(showMarkers);
+    markers.clear();
     options.overridesChanged.disconnect(applyOverrides);
     model.dispose();
   });

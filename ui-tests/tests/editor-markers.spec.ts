@@ -1,0 +1,56 @@
+/**
+ * Diagnostics in the cell editor (issue 15): the offending line is tinted with a severity icon at
+ * its end, the name is underlined, each says the message on hover; fixing the code removes them.
+ */
+import { expect, test } from '@jupyterlab/galata';
+import { openExample, panel } from './sidebar-helpers';
+
+test('an undefined name is marked on its line in the cell editor until it is fixed', async ({
+  page,
+  tmpPath
+}) => {
+  await openExample(page, tmpPath);
+  await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(7);
+  const cell = page.locator('.jp-Notebook .jp-Cell').nth(12);
+  await expect(cell.locator('.jp-cellpipe-EditorLine')).toHaveCount(0);
+
+  await page.notebook.enterCellEditingMode(12);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nprint(nowhere_defined)');
+  await expect(
+    page
+      .locator(`${panel} .jp-cellpipe-Diagnostic`)
+      .filter({ hasText: 'nowhere_defined' })
+  ).toHaveCount(1);
+
+  // An undefined name is a warning (the sidebar lists it so): the marker has its severity.
+  await expect(
+    page
+      .locator(`${panel} .jp-cellpipe-Diagnostic.jp-mod-warning`)
+      .filter({ hasText: 'nowhere_defined' })
+  ).toHaveCount(1);
+  const line = cell.locator('.cm-line.jp-cellpipe-EditorLine.jp-mod-warning');
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('print(nowhere_defined)');
+  await expect(line).toHaveAttribute('title', /nowhere_defined/);
+  const mark = line.locator('.jp-cellpipe-EditorMark.jp-mod-warning');
+  await expect(mark).toHaveText('nowhere_defined');
+  const icon = line.locator(
+    '.jp-cellpipe-EditorMarker svg.jp-cellpipe-SeverityIcon.jp-mod-warning'
+  );
+  await expect(icon).toBeVisible();
+  const size = (await icon.boundingBox())!;
+  expect(size.width).toBeGreaterThan(0);
+  // Only that line: the lines above it in the cell are not marked.
+  await expect(cell.locator('.cm-line.jp-cellpipe-EditorLine')).toHaveCount(1);
+
+  // Fixing it removes the markers.
+  await page.keyboard.press('Control+Z');
+  await expect(
+    page
+      .locator(`${panel} .jp-cellpipe-Diagnostic`)
+      .filter({ hasText: 'nowhere_defined' })
+  ).toHaveCount(0);
+  await expect(cell.locator('.jp-cellpipe-EditorLine')).toHaveCount(0);
+  await expect(cell.locator('.jp-cellpipe-EditorMark')).toHaveCount(0);
+});
