@@ -24,6 +24,14 @@ describe('Argo submission against a real apiserver', { skip }, () => {
   let dir;
   let kubeconfig;
 
+  // The Workflow's parameters but the step runtime (cellpipe_runtime), which is always there.
+  const notebookParameters = workflow => {
+    const parameters = workflow.spec.arguments.parameters;
+    assert.equal(parameters.at(-1).name, 'cellpipe_runtime');
+    assert.match(parameters.at(-1).value, /^[A-Za-z0-9+/]+=*$/);
+    return parameters.slice(0, -1).map(p => [p.name, p.value]);
+  };
+
   const workflowsPath = ns =>
     `/apis/argoproj.io/v1alpha1/namespaces/${ns}/workflows`;
   const configMapsPath = ns => `/api/v1/namespaces/${ns}/configmaps`;
@@ -479,12 +487,10 @@ describe('Argo submission against a real apiserver', { skip }, () => {
         `${workflowsPath(plane.namespace)}/${record.workflowName}`
       );
       assert.equal(workflow.status, 200, JSON.stringify(workflow.body));
-      assert.deepEqual(
-        Object.fromEntries(
-          workflow.body.spec.arguments.parameters.map(p => [p.name, p.value])
-        ),
-        { toString: '3', constructor: 'k' }
-      );
+      assert.deepEqual(Object.fromEntries(notebookParameters(workflow.body)), {
+        toString: '3',
+        constructor: 'k'
+      });
 
       const listed = await call('listRuns', { notebook: 'params.ipynb' });
       assert.ok(
@@ -581,12 +587,11 @@ describe('Argo submission against a real apiserver', { skip }, () => {
       'GET',
       `${workflowsPath(plane.namespace)}/${record.workflowName}`
     );
-    assert.deepEqual(
-      Object.fromEntries(
-        workflow.body.spec.arguments.parameters.map(p => [p.name, p.value])
-      ),
-      { count: '21', flag: 'true', constructor: 'k' }
-    );
+    assert.deepEqual(Object.fromEntries(notebookParameters(workflow.body)), {
+      count: '21',
+      flag: 'true',
+      constructor: 'k'
+    });
   });
 
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {

@@ -14,6 +14,10 @@ import { CompileTarget } from '../../src/core/generate/compiled';
 import { UserError } from '../../src/core/errors';
 import { checkedParameters } from '../../src/engine/kube/run-parameters';
 import { unpackCommand } from '../support/packed';
+import {
+  packScript,
+  RUNTIME_PARAMETER
+} from '../../src/core/generate/packed-script';
 import { codeCell, notebookJson } from '../support/notebook-json';
 
 const TEMPLATE_TEXT = [
@@ -79,6 +83,31 @@ function commandsOf(documents: Record<string, unknown>[]): string[][] {
   return found;
 }
 
+/** The runtime parameter's value in the compiled documents: what every step is given first. */
+function runtimeOf(documents: unknown[], target: CompileTarget): string {
+  for (const document of documents as Record<string, any>[]) {
+    if (target === 'argo' && document.kind === 'Workflow') {
+      const parameters: { name: string; value: string }[] =
+        document.spec.arguments.parameters;
+      return parameters.find(p => p.name === RUNTIME_PARAMETER)!.value;
+    }
+    if (target === 'kfp' && document.root) {
+      return document.root.inputDefinitions.parameters[RUNTIME_PARAMETER]
+        .defaultValue;
+    }
+  }
+  throw new Error('no runtime parameter');
+}
+
+function runPacked(command: string[], runtime: string) {
+  const work = mkdtempSync(join(tmpdir(), 'cellpipe-braces-'));
+  return spawnSync(
+    'python3',
+    [...command.slice(1), runtime, '--param', 'greeting=hi'],
+    { cwd: work, encoding: 'utf8', env: { ...process.env, HOME: work } }
+  );
+}
+
 describe.each(['argo', 'kfp'] as const)('template syntax, %s', target => {
   it('cell code reaches no document field readable, and runs printing the text exactly', () => {
     const result = compiled(notebook(), target);
@@ -89,16 +118,7 @@ describe.each(['argo', 'kfp'] as const)('template syntax, %s', target => {
     const script = unpackCommand(command);
     expect(script).toContain('{{workflow.name}}');
     // The packed program itself, run by a real Python, prints the text exactly.
-    const work = mkdtempSync(join(tmpdir(), 'cellpipe-braces-'));
-    const run = spawnSync(
-      'python3',
-      [...command.slice(1), '--param', 'greeting=hi'],
-      {
-        cwd: work,
-        encoding: 'utf8',
-        env: { ...process.env, HOME: work }
-      }
-    );
+    const run = runPacked(command, runtimeOf(result.documents, target));
     expect(run.stderr).not.toMatch(/Traceback/);
     expect(run.status).toBe(0);
     expect(
@@ -107,6 +127,17 @@ describe.each(['argo', 'kfp'] as const)('template syntax, %s', target => {
         .filter(line => line.startsWith('says: '))
         .map(line => line.slice('says: '.length))
     ).toEqual(TEMPLATE_TEXT);
+  });
+
+  it('a runtime parameter other than the compiled one stops the step before its code', () => {
+    const result = compiled(notebook(), target);
+    const [command] = commandsOf(result.documents);
+    const run = runPacked(command, packScript('print("says: other code")\n'));
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `not the runtime this step was compiled with (parameter ${RUNTIME_PARAMETER} changed?)`
+    );
   });
 
   it('a parameter default holding {{ is refused with its cell and line', () => {

@@ -1,11 +1,25 @@
 /**
  * Reads back a packed step command (`python3 -c PROGRAM`, src/core/generate/packed-script.ts):
- * checks the bootstrap's form and returns the step script it carries.
+ * checks the bootstrap's form and returns the step script it runs: the step's own part it
+ * carries, then the runtime it is given as its first argument.
  */
 import { inflateSync } from 'node:zlib';
+import { packedRuntime } from '../../src/core/generate/packed-script';
 
 const BOOTSTRAP =
-  /^import base64,sys,zlib\nsys\.argv\[0\]='step\.py'\nexec\(compile\(zlib\.decompress\(base64\.b64decode\('([A-Za-z0-9+/=]+)'\)\),'step\.py','exec'\)\)\n$/;
+  /^import base64,hashlib,sys,zlib\nsys\.argv\[0\]='step\.py'\nr=sys\.argv\.pop\(1\) if len\(sys\.argv\)>1 else ''\nif hashlib\.sha256\(r\.encode\(\)\)\.hexdigest\(\)!='[0-9a-f]{64}':sys\.exit\('[^'\n]*'\)\nexec\(compile\(zlib\.decompress\(base64\.b64decode\('([A-Za-z0-9+/=]+)'\)\)\+zlib\.decompress\(base64\.b64decode\(r\)\),'step\.py','exec'\)\)\n$/;
+
+/** The step script a packed program runs (its own part, then the runtime). */
+export function unpackProgram(program: string): string {
+  const match = BOOTSTRAP.exec(program);
+  if (!match) {
+    throw new Error(`not a packed step program: ${program.slice(0, 200)}`);
+  }
+  return (
+    inflateSync(Buffer.from(match[1], 'base64')).toString('utf8') +
+    inflateSync(Buffer.from(packedRuntime(), 'base64')).toString('utf8')
+  );
+}
 
 export function unpackCommand(command: readonly string[]): string {
   if (command.length !== 3 || command[0] !== 'python3' || command[1] !== '-c') {
@@ -13,9 +27,5 @@ export function unpackCommand(command: readonly string[]): string {
       `not a packed step command: ${JSON.stringify(command).slice(0, 200)}`
     );
   }
-  const match = BOOTSTRAP.exec(command[2]);
-  if (!match) {
-    throw new Error(`not a packed step program: ${command[2].slice(0, 200)}`);
-  }
-  return inflateSync(Buffer.from(match[1], 'base64')).toString('utf8');
+  return unpackProgram(command[2]);
 }

@@ -9,6 +9,7 @@ import { resolveSettings } from '../settings/resolve';
 import { CompileTarget, ICompiled } from './compiled';
 import { compileArgo } from './argo/compile-argo';
 import { compileKfp } from './kfp/compile-kfp';
+import { RUNTIME_PARAMETER } from './packed-script';
 import {
   assertOnlyOwnPlaceholders,
   checkPipelineText
@@ -40,6 +41,14 @@ export function compileWithSettings(
 ): ICompiled {
   assertCompilable(ir);
   checkPipelineText(ir);
+  const reserved = ir.parameters.find(p => p.name === RUNTIME_PARAMETER);
+  if (reserved) {
+    throw new UserError(
+      `parameter '${RUNTIME_PARAMETER}' has a name cellpipe reserves for the step runtime ` +
+        'it passes to every step; rename it',
+      { notebook: ir.notebook, cell: reserved.cell, line: reserved.line }
+    );
+  }
   const compiled = generate(ir, target, settings);
   // ConfigMaps carry step code as files; neither engine reads templates there.
   const read = compiled.documents.filter(d => d.kind !== 'ConfigMap');

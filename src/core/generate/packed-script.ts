@@ -4,11 +4,22 @@
  * runs them. Argo substitutes `{{…}}` in every field of a Workflow and the KFP launcher replaces
  * `{{$…}}` in command and args; base64 has no braces, so notebook code reaches Python exactly as
  * written, and compression keeps the documents small.
+ *
+ * The script is two packed parts (src/core/generate/step-script.ts): the step's own part, in the
+ * step's program, and the runtime, the same for every step, which the cluster targets carry once
+ * per pipeline (a pipeline parameter) and hand to each step as its program's first argument.
+ * The program checks the runtime's sha256 before running it, so an edited or stale runtime
+ * parameter stops the step with a clear message instead of running other code.
  */
+import { createHash } from 'node:crypto';
 import { zlibSync } from 'fflate';
+import { stepRuntimeScript } from './step-script';
 
 /** The file name the step script runs under (in its own tracebacks and `sys.argv[0]`). */
 export const PACKED_SCRIPT_NAME = 'step.py';
+
+/** The pipeline parameter that carries the packed runtime (Argo and KFP). */
+export const RUNTIME_PARAMETER = 'cellpipe_runtime';
 
 const BASE64_CHUNK = 0x8000;
 
@@ -27,21 +38,44 @@ export function packScript(script: string): string {
   return base64(zlibSync(new TextEncoder().encode(script), { level: 9 }));
 }
 
+let runtime: { packed: string; sha256: string } | undefined;
+
+function packed(): { packed: string; sha256: string } {
+  if (!runtime) {
+    const text = packScript(stepRuntimeScript());
+    runtime = {
+      packed: text,
+      sha256: createHash('sha256').update(text, 'latin1').digest('hex')
+    };
+  }
+  return runtime;
+}
+
+/** The packed runtime: the value of the runtime parameter, every step's first argument. */
+export function packedRuntime(): string {
+  return packed().packed;
+}
+
 /**
- * The `python3 -c` program that runs `script`: it decodes the packed bytes and executes them as
- * the main module, with `sys.argv[0]` naming the script, so the arguments after it reach the
- * script's `main` as if it had been run from a file.
+ * The program that runs a step: the Python file for `python3 FILE` or `python3 -c`. Its first
+ * argument is the packed runtime, which it checks and removes; it decodes the step's own part
+ * and the runtime and executes them as one script, the main module, with `sys.argv[0]` naming
+ * the script, so the arguments after the runtime reach the script's `main` as if it had been
+ * run from a file.
  */
-export function packedProgram(script: string): string {
+export function packedProgram(stepPart: string): string {
   const name = PACKED_SCRIPT_NAME;
+  const d = (blob: string) => `zlib.decompress(base64.b64decode(${blob}))`;
   return (
-    'import base64,sys,zlib\n' +
+    'import base64,hashlib,sys,zlib\n' +
     `sys.argv[0]='${name}'\n` +
-    `exec(compile(zlib.decompress(base64.b64decode('${packScript(script)}')),'${name}','exec'))\n`
+    `r=sys.argv.pop(1) if len(sys.argv)>1 else ''\n` +
+    `if hashlib.sha256(r.encode()).hexdigest()!='${packed().sha256}':sys.exit('cellpipe: the first argument is not the runtime this step was compiled with (parameter ${RUNTIME_PARAMETER} changed?)')\n` +
+    `exec(compile(${d(`'${packScript(stepPart)}'`)}+${d('r')},'${name}','exec'))\n`
   );
 }
 
-/** The command that runs `script` with its arguments after it. */
-export function packedCommand(script: string): string[] {
-  return ['python3', '-c', packedProgram(script)];
+/** The command that runs a step's own part; its arguments start with the packed runtime. */
+export function packedCommand(stepPart: string): string[] {
+  return ['python3', '-c', packedProgram(stepPart)];
 }

@@ -4,6 +4,7 @@
  * computed here; the template only lays it out, every value through a serializing filter.
  */
 import stepTemplate from '../../../templates/step.py.njk';
+import stepRuntime from '../../../templates/step-runtime.py.njk';
 import runtimeMarshal from '../../../templates/runtime-marshal.py.njk';
 import runtimeMain from '../../../templates/runtime-main.py.njk';
 import { ICellCode, IPipelineIR, IPipelineStep } from '../ir/pipeline';
@@ -11,6 +12,7 @@ import { registerTemplates, renderTemplate } from './environment';
 
 registerTemplates({
   'step.py.njk': stepTemplate,
+  'step-runtime.py.njk': stepRuntime,
   'runtime-marshal.py.njk': runtimeMarshal,
   'runtime-main.py.njk': runtimeMain
 });
@@ -63,13 +65,22 @@ function stepMetrics(
   return metrics;
 }
 
-/** The Python script that runs `step` of `ir`. */
-export function renderStepScript(
+/**
+ * The two parts of a step script: the step's own part (its constants and cells) and the runtime
+ * after it, the same text for every step of every notebook. The script is `step + runtime`;
+ * the cluster targets carry the runtime once per pipeline and each step's own part with its step.
+ */
+export interface IStepScriptParts {
+  step: string;
+  runtime: string;
+}
+
+function stepContext(
   ir: IPipelineIR,
   step: IPipelineStep,
-  options: IStepScriptOptions = {}
-): string {
-  return renderTemplate('step.py.njk', {
+  options: IStepScriptOptions
+): Record<string, unknown> {
+  return {
     notebook: ir.notebook,
     step: step.name,
     parameters: ir.parameters.map(p => ({
@@ -88,5 +99,40 @@ export function renderStepScript(
     metricsFormat: options.metricsFormat ?? 'json',
     setupCells: cellEntries(ir.notebook, [...ir.imports, ...ir.functions]),
     stepCells: cellEntries(ir.notebook, step.code)
+  };
+}
+
+let runtimeText: string | undefined;
+
+/** The runtime part of every step script. */
+export function stepRuntimeScript(): string {
+  runtimeText ??= renderTemplate('step-runtime.py.njk', {});
+  return runtimeText;
+}
+
+/** The step's own part and the runtime; together, `renderStepScript`'s script. */
+export function renderStepScriptParts(
+  ir: IPipelineIR,
+  step: IPipelineStep,
+  options: IStepScriptOptions = {}
+): IStepScriptParts {
+  return {
+    step: renderTemplate('step.py.njk', {
+      ...stepContext(ir, step, options),
+      withRuntime: false
+    }),
+    runtime: stepRuntimeScript()
+  };
+}
+
+/** The Python script that runs `step` of `ir`. */
+export function renderStepScript(
+  ir: IPipelineIR,
+  step: IPipelineStep,
+  options: IStepScriptOptions = {}
+): string {
+  return renderTemplate('step.py.njk', {
+    ...stepContext(ir, step, options),
+    withRuntime: true
   });
 }

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { renderStepScript } from '../../../src/core/generate/step-script';
+import {
+  renderStepScript,
+  renderStepScriptParts
+} from '../../../src/core/generate/step-script';
+import { compile } from '../../../src/core/generate/compile';
+import { UserError } from '../../../src/core/errors';
 import { IPipelineIR, IPipelineParameter } from '../../../src/core/ir/pipeline';
 import { makeIR, makeParameter, makeStep } from '../../support/ir';
 import { runPython } from '../../support/python';
@@ -58,6 +63,42 @@ describe('renderStepScript', () => {
   it('refuses a step whose metric the IR does not know', () => {
     const step = makeStep('other', { metrics: ['accuracy'] });
     expect(() => renderStepScript(sampleIR, step)).toThrow(/metric 'accuracy'/);
+  });
+});
+
+describe('the step script in two parts (the cluster targets carry the runtime once)', () => {
+  it('is the step’s own part followed by the runtime, the same for every step and format', () => {
+    const [step] = sampleIR.steps;
+    for (const metricsFormat of ['json', 'kfp-v1'] as const) {
+      const parts = renderStepScriptParts(sampleIR, step, { metricsFormat });
+      expect(parts.step + parts.runtime).toBe(
+        renderStepScript(sampleIR, step, { metricsFormat })
+      );
+      expect(parts.step).toContain("STEP = 'train'");
+      expect(parts.step).not.toContain('def main(');
+      expect(parts.runtime).toContain('def main(');
+      expect(parts.runtime).toBe(
+        renderStepScriptParts(
+          makeIR({ notebook: 'other.ipynb', steps: [makeStep('x')] }),
+          makeStep('x')
+        ).runtime
+      );
+    }
+  });
+
+  it('refuses a notebook parameter named like the runtime parameter', () => {
+    const ir = makeIR({
+      parameters: [makeParameter('cellpipe_runtime', 'str', 'x')],
+      steps: [
+        makeStep('a', { cells: [1], code: [{ cell: 1, source: 'print(1)' }] })
+      ]
+    });
+    for (const target of ['argo', 'kfp'] as const) {
+      expect(() => compile(ir, target)).toThrow(UserError);
+      expect(() => compile(ir, target)).toThrow(
+        /parameter 'cellpipe_runtime' has a name cellpipe reserves/
+      );
+    }
   });
 });
 

@@ -16,7 +16,8 @@ import {
 import { ICompiled } from '../compiled';
 import { assertClusterStepCount } from '../step-limit';
 import { registerTemplates, renderTemplate } from '../environment';
-import { renderStepScript } from '../step-script';
+import { renderStepScriptParts } from '../step-script';
+import { packedProgram } from '../packed-script';
 import { codeConfigMaps, jsonBytes } from './code-placement';
 import { dagTemplateCount } from './dag';
 import { IConfigMap, IWorkflow } from './model';
@@ -49,10 +50,11 @@ export function buildArgoDocuments(
   const effective = new Map<string, IEffectiveStepSettings>(
     ir.steps.map(step => [step.name, stepSettings(settings, step, ir.notebook)])
   );
+  // Each step's own part of its script; the runtime is the Workflow's runtime parameter.
   const scripts = new Map(
     ir.steps.map(step => [
       step.name,
-      renderStepScript(ir, step, { metricsFormat: 'json' })
+      renderStepScriptParts(ir, step, { metricsFormat: 'json' }).step
     ])
   );
   const input: Omit<IWorkflowInput, 'code'> = {
@@ -72,7 +74,11 @@ export function buildArgoDocuments(
       return { configMaps: [], workflow };
     }
   }
-  const configMaps = codeConfigMaps(ir, scripts, baseName, labels);
+  // In the volume, each step's file is its packed program, as inline code is packed.
+  const programs = new Map(
+    [...scripts].map(([step, part]) => [step, packedProgram(part)])
+  );
+  const configMaps = codeConfigMaps(ir, programs, baseName, labels);
   const workflow = buildWorkflow({
     ...input,
     code: { configMaps: configMaps.map(c => c.metadata.name) }

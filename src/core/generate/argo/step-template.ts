@@ -15,9 +15,9 @@ import {
   PATHS,
   VOLUMES
 } from './model';
-import { packedCommand } from '../packed-script';
+import { packedCommand, RUNTIME_PARAMETER } from '../packed-script';
 
-/** Where the step's code comes from. */
+/** Where the step's code (its packed program, src/core/generate/packed-script.ts) comes from. */
 export type CodePlacement =
   { kind: 'inline'; source: string } | { kind: 'volume' };
 
@@ -40,7 +40,8 @@ function scriptArguments(
   step: IPipelineStep,
   settings: IPipelineSettings
 ): string[] {
-  const args: string[] = [];
+  // The packed runtime first: the step's program checks it, removes it and runs it.
+  const args: string[] = [`{{workflow.parameters.${RUNTIME_PARAMETER}}}`];
   if (settings.argo.dataPassing === 'volume') {
     if (step.inputs.length || step.outputs.length) {
       args.push('--data-root', PATHS.data);

@@ -14,6 +14,7 @@ import {
   VOLUMES
 } from './model';
 import { stepTemplate } from './step-template';
+import { packedRuntime, RUNTIME_PARAMETER } from '../packed-script';
 
 /** Argo's CRD allows at most 200 templates in a Workflow. */
 export const MAX_TEMPLATES = 200;
@@ -122,14 +123,16 @@ export function buildWorkflow(input: IWorkflowInput): IWorkflow {
     volumes: volumes(input),
     templates: all
   };
-  if (ir.parameters.length) {
-    spec.arguments = {
-      parameters: ir.parameters.map(p => ({
+  // The notebook's parameters, then the runtime, carried once for every step.
+  spec.arguments = {
+    parameters: [
+      ...ir.parameters.map(p => ({
         name: p.name,
         value: parameterText(p.default)
-      }))
-    };
-  }
+      })),
+      { name: RUNTIME_PARAMETER, value: packedRuntime() }
+    ]
+  };
   if (settings.serviceAccount) {
     spec.serviceAccountName = settings.serviceAccount;
   }

@@ -12,7 +12,7 @@ import { stepSettings } from '../../settings/step-settings';
 import { ICompiled } from '../compiled';
 import { assertClusterStepCount } from '../step-limit';
 import { registerTemplates, renderTemplate } from '../environment';
-import { renderStepScript } from '../step-script';
+import { renderStepScriptParts } from '../step-script';
 import { workflowBaseName } from '../argo/names';
 import { kfpTaskNames } from './names';
 import { IKfpStepInput, pipelineSpec } from './pipeline-spec';
@@ -62,7 +62,7 @@ export function buildKfpDocuments(
     step,
     task: tasks.get(step.name) as string,
     settings: stepSettings(settings, step, ir.notebook),
-    script: renderStepScript(ir, step, { metricsFormat: 'kfp-v1' })
+    script: renderStepScriptParts(ir, step, { metricsFormat: 'kfp-v1' }).step
   }));
   steps.forEach(input => checkResources(ir, input));
   const name = workflowBaseName(ir);

@@ -5,7 +5,11 @@
  */
 import { IPipelineIR, IPipelineStep, ParameterType } from '../../ir/pipeline';
 import { IEffectiveStepSettings } from '../../settings/step-settings';
-import { packedCommand } from '../packed-script';
+import {
+  packedCommand,
+  packedRuntime,
+  RUNTIME_PARAMETER
+} from '../packed-script';
 
 export const METRICS_ARTIFACT = 'metrics';
 
@@ -24,13 +28,19 @@ export interface IKfpStepInput {
   step: IPipelineStep;
   task: string;
   settings: IEffectiveStepSettings;
+  /** The step's own part of its script (the runtime is the pipeline's runtime parameter). */
   script: string;
 }
 
+/** The notebook's parameters, then the runtime parameter every step takes. */
 function parameterDefinitions(ir: IPipelineIR) {
-  return Object.fromEntries(
-    ir.parameters.map(p => [p.name, { parameterType: PARAMETER_TYPES[p.type] }])
-  );
+  return Object.fromEntries([
+    ...ir.parameters.map(p => [
+      p.name,
+      { parameterType: PARAMETER_TYPES[p.type] }
+    ]),
+    [RUNTIME_PARAMETER, { parameterType: 'STRING' }]
+  ]);
 }
 
 function component(ir: IPipelineIR, input: IKfpStepInput) {
@@ -42,12 +52,8 @@ function component(ir: IPipelineIR, input: IKfpStepInput) {
       step.inputs.map(name => [name, artifactType('system.Artifact')])
     );
   }
-  if (ir.parameters.length) {
-    inputs.parameters = parameterDefinitions(ir);
-  }
-  if (Object.keys(inputs).length) {
-    definition.inputDefinitions = inputs;
-  }
+  inputs.parameters = parameterDefinitions(ir);
+  definition.inputDefinitions = inputs;
   const outputs: [string, object][] = step.outputs.map(name => [
     name,
     artifactType('system.Artifact')
@@ -62,7 +68,8 @@ function component(ir: IPipelineIR, input: IKfpStepInput) {
 }
 
 function scriptArguments(ir: IPipelineIR, step: IPipelineStep): string[] {
-  const args: string[] = [];
+  // The packed runtime first: the step's program checks it, removes it and runs it.
+  const args: string[] = [`{{$.inputs.parameters['${RUNTIME_PARAMETER}']}}`];
   for (const name of step.inputs) {
     args.push('--input', `${name}={{$.inputs.artifacts['${name}'].path}}`);
   }
@@ -156,14 +163,13 @@ function task(
       ])
     );
   }
-  if (ir.parameters.length) {
-    inputs.parameters = Object.fromEntries(
-      ir.parameters.map(p => [p.name, { componentInputParameter: p.name }])
-    );
-  }
-  if (Object.keys(inputs).length) {
-    entry.inputs = inputs;
-  }
+  inputs.parameters = Object.fromEntries(
+    [...ir.parameters.map(p => p.name), RUNTIME_PARAMETER].map(name => [
+      name,
+      { componentInputParameter: name }
+    ])
+  );
+  entry.inputs = inputs;
   if (input.settings.retries) {
     entry.retryPolicy = { maxRetryCount: input.settings.retries };
   }
@@ -183,20 +189,27 @@ export function pipelineSpec(
       tasks: Object.fromEntries(steps.map(s => [s.task, task(ir, s, tasks)]))
     }
   };
-  if (ir.parameters.length) {
-    root.inputDefinitions = {
-      parameters: Object.fromEntries(
-        ir.parameters.map(p => [
-          p.name,
-          {
-            defaultValue: p.default,
-            isOptional: true,
-            parameterType: PARAMETER_TYPES[p.type]
-          }
-        ])
-      )
-    };
-  }
+  // The runtime is carried once, as an optional parameter whose default is the packed runtime.
+  root.inputDefinitions = {
+    parameters: Object.fromEntries([
+      ...ir.parameters.map(p => [
+        p.name,
+        {
+          defaultValue: p.default,
+          isOptional: true,
+          parameterType: PARAMETER_TYPES[p.type]
+        }
+      ]),
+      [
+        RUNTIME_PARAMETER,
+        {
+          defaultValue: packedRuntime(),
+          isOptional: true,
+          parameterType: 'STRING'
+        }
+      ]
+    ])
+  };
   // The name is the KFP-safe form; the name as the user wrote it is the display name.
   const info: Record<string, string> = { name };
   if (ir.pipeline.name !== name) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -8,7 +9,8 @@ import { UserError } from '../../../../src/core/errors';
 import { syntheticNotebook } from '../../../support/synthetic-notebook';
 import { schemaErrors } from './argo-schema';
 import { workflowStepNames } from '../../../../src/engine/kube/argo-documents-file';
-import { unpackCommand } from '../../../support/packed';
+import { unpackCommand, unpackProgram } from '../../../support/packed';
+import { packedRuntime } from '../../../../src/core/generate/packed-script';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
@@ -143,7 +145,11 @@ describe('the Argo Workflow of an example', () => {
     const split = stepTemplates(workflow).find(
       (t: Doc) => t.name === 'step-split'
     );
-    expect(split.container.args).toEqual(['--data-root', '/cellpipe/data']);
+    expect(split.container.args).toEqual([
+      '{{workflow.parameters.cellpipe_runtime}}',
+      '--data-root',
+      '/cellpipe/data'
+    ]);
     expect(unpackCommand(split.container.command)).toContain("STEP = 'split'");
   });
 });
@@ -163,10 +169,13 @@ describe('pipeline parameters and metrics', () => {
     expect(workflow.spec.arguments.parameters).toEqual([
       { name: 'lr', value: '0.5' },
       { name: 'name', value: 'a "quoted" { x } ${y}' },
-      { name: 'flag', value: 'true' }
+      { name: 'flag', value: 'true' },
+      // The step runtime, once for every step (src/core/generate/packed-script.ts).
+      { name: 'cellpipe_runtime', value: packedRuntime() }
     ]);
     const train = stepTemplates(workflow)[0];
     expect(train.container.args).toEqual([
+      '{{workflow.parameters.cellpipe_runtime}}',
       '--param',
       'lr={{workflow.parameters.lr}}',
       '--param',
@@ -313,11 +322,14 @@ describe('step code past the size budget', () => {
   it('moves into ConfigMaps behind one projected volume, and steps share templates', () => {
     const { workflow, configMaps } = compileArgo(
       notebookFile('fan-out.ipynb'),
-      { argo: { sizeBudgetBytes: 64 * 1024 } }
+      { argo: { sizeBudgetBytes: 16 * 1024 } }
     );
     expect(configMaps).toHaveLength(1);
     expect(Object.keys(configMaps[0].data)).toHaveLength(7);
-    expect(configMaps[0].data['split.py']).toContain("STEP = 'split'");
+    // Each file is the step's packed program, as inline code is packed.
+    expect(unpackProgram(configMaps[0].data['split.py'])).toContain(
+      "STEP = 'split'"
+    );
     expect(workflow.spec.volumes).toContainEqual({
       name: 'cellpipe-code',
       projected: {
@@ -336,16 +348,21 @@ describe('step code past the size budget', () => {
       parameters: [{ name: 'step', value: 'extra_trees' }]
     });
     expect(Buffer.byteLength(JSON.stringify(workflow))).toBeLessThanOrEqual(
-      64 * 1024
+      16 * 1024
     );
   });
 
-  it('500 steps and about 1 MB of code: valid, under 256 KiB, code over ConfigMaps', () => {
+  it('500 steps and about 1.5 MB of code: valid, under 256 KiB, code over ConfigMaps', () => {
     const big = syntheticNotebook(2500, 5) as { cells: { source: string }[] };
-    // About 2 KB of code per step.
+    // About 3 KB of code per step, as comments of pseudo-random hex (a fixed seed): packed code
+    // does not compress them away, so the code needs more than one ConfigMap.
     big.cells.forEach((c, i) => {
       if (i > 0) {
-        c.source += '\n' + `# padding ${'x'.repeat(300)}\n`.repeat(1);
+        const line = (k: number) =>
+          createHash('sha256').update(`${i}.${k}`).digest('hex');
+        c.source +=
+          '\n' +
+          [0, 1, 2, 3, 4, 5, 6, 7].map(k => `# padding ${line(k)}\n`).join('');
       }
     });
     const ir = analyzeNotebook(big, 'big.ipynb');
