@@ -35,15 +35,16 @@ writeFileSync(
 
 const kb = v => (v === undefined ? '–' : (v / 1024).toFixed(1));
 const per = v => (v === undefined ? '–' : v.toFixed(0));
+const ratio = (a, b) => (b === undefined ? '–' : `${(a / b).toFixed(2)}×`);
 console.log(
-  '| steps | Argo YAML KiB (all) | Workflow KiB (JSON) | ConfigMaps | Argo bytes/step | KFP YAML KiB | KFP bytes/step | Kale KFP YAML KiB | Kale bytes/step | cellpipe Argo / KFP compile (ms) | Kale compile (ms) |'
+  '| steps | Argo YAML KiB (all) | Workflow KiB (JSON) | ConfigMaps | Argo bytes/step | KFP YAML KiB | KFP bytes/step | Kale KFP YAML KiB | Kale bytes/step | Argo / Kale | KFP / Kale | cellpipe Argo / KFP compile (ms) | Kale compile (ms) |'
 );
 console.log(
-  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
 );
 for (const row of ours) {
   const k = kale.find(r => r.steps === row.steps);
   console.log(
-    `| ${row.steps} | ${kb(row.argo.bytes)} | ${kb(row.argo.workflowBytes)} | ${row.argo.configMaps} | ${per(row.argo.bytesPerStep)} | ${kb(row.kfp.bytes)} | ${per(row.kfp.bytesPerStep)} | ${kb(k?.bytes)} | ${per(k?.bytes_per_step)} | ${(row.argo.seconds * 1000).toFixed(1)} / ${(row.kfp.seconds * 1000).toFixed(1)} | ${k ? (k.seconds * 1000).toFixed(0) : '–'} |`
+    `| ${row.steps} | ${kb(row.argo.bytes)} | ${kb(row.argo.workflowBytes)} | ${row.argo.configMaps} | ${per(row.argo.bytesPerStep)} | ${kb(row.kfp.bytes)} | ${per(row.kfp.bytesPerStep)} | ${kb(k?.bytes)} | ${per(k?.bytes_per_step)} | ${ratio(row.argo.bytes, k?.bytes)} | ${ratio(row.kfp.bytes, k?.bytes)} | ${(row.argo.seconds * 1000).toFixed(1)} / ${(row.kfp.seconds * 1000).toFixed(1)} | ${k ? (k.seconds * 1000).toFixed(0) : '–'} |`
   );
 }
