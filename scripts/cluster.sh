@@ -2,7 +2,8 @@
 # A single-node Kubernetes cluster with Argo Workflows, built from upstream parts, for the
 # end-to-end tests (design §7). Test harness only.
 #
-#   bash scripts/cluster.sh up       build what is missing (cached in .cache/), start, wait; prints "cluster ready"
+#   bash scripts/cluster.sh build    build what is missing (cached in .cache/); starts nothing
+#   bash scripts/cluster.sh up       build what is missing, start, wait; prints "cluster ready"
 #   bash scripts/cluster.sh down     stop everything it started
 #   bash scripts/cluster.sh status   what runs
 #   bash scripts/cluster.sh exec CMD...   run CMD in the cluster's network namespace (where the
@@ -35,6 +36,8 @@ MNTNS="$NSDIR/mnt"
 CG_PARENT=$(awk -F: '$2 == "memory" { print $3 }' /proc/self/cgroup)
 CG="${CG_PARENT%/}/cellpipe-cluster"
 CG="${CG#/}"
+# A cluster that is up keeps the cgroup it was started in, whoever runs `down` or `status`.
+[ -f "$C/run/cgroup" ] && CG=$(cat "$C/run/cgroup")
 NODE=cellpipe-node
 NODE_IP=10.201.0.2
 POD_CIDR=10.202.0.0/24
@@ -195,6 +198,8 @@ EOF
 
 cgroups_up() {
   local h path part
+  mkdir -p "$C/run"
+  echo "$CG" >"$C/run/cgroup"
   for h in /sys/fs/cgroup/*/; do
     [ -d "$h" ] || continue
     path=${h%/}
@@ -251,9 +256,14 @@ start() {
     return 0
   fi
   # shellcheck disable=SC2016
+  # The cgroup is passed as $1 (the cpuset level may refuse a process; every other one takes it).
   nsenter --net="/run/netns/$NETNS" --mount="$MNTNS" -- setsid sh -c '
-    for h in /sys/fs/cgroup/*/; do [ -w "$h'"$CG"'/cgroup.procs" ] && echo $$ >"$h'"$CG"'/cgroup.procs" 2>/dev/null || true; done
-    exec "$@"' sh "$@" >>"$C/logs/$name.log" 2>&1 </dev/null &
+    cg=$1
+    shift
+    for h in /sys/fs/cgroup/*/; do
+      [ -w "${h}${cg}/cgroup.procs" ] && echo $$ >"${h}${cg}/cgroup.procs" 2>/dev/null || true
+    done
+    exec "$@"' sh "$CG" "$@" >>"$C/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$C/run/$name.pid"
 }
 
@@ -371,6 +381,16 @@ recycle_pvs() {
   done
 }
 
+# A cluster that is not running starts empty: no API objects (kine's database) and no volume data
+# are kept from an earlier `up`, so every run of the tests sees the same cluster. Images stay.
+fresh_state() {
+  if [ -f "$C/run/kine.pid" ] && kill -0 "$(cat "$C/run/kine.pid")" 2>/dev/null; then
+    return 0
+  fi
+  rm -f "$C/varlib/kine.db" "$C/varlib/kine.db-wal" "$C/varlib/kine.db-shm"
+  rm -rf "${C:?}/pv" && mkdir -p "$C/pv"
+}
+
 import_images() {
   local tar
   for tar in "$C"/images/*.tar; do
@@ -390,6 +410,7 @@ up() {
   cgroups_up
   namespaces_up
   local d="$C/pki"
+  fresh_state
   start kine "$KINE" --listen-address=127.0.0.1:2379 --metrics-bind-address=127.0.0.1:2380 \
     --endpoint="sqlite://$C/varlib/kine.db?_journal=WAL&cache=shared&_busy_timeout=30000"
   wait_for kine 60 in_ns bash -c 'exec 3<>/dev/tcp/127.0.0.1/2379'
@@ -414,8 +435,14 @@ up() {
     --use-service-account-credentials=false
   start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" \
     --leader-elect=false --bind-address=127.0.0.1
+  local containerd_log_from
+  containerd_log_from=$(($(wc -l <"$C/logs/containerd.log" 2>/dev/null || echo 0) + 1))
   start containerd containerd --config "$C/etc/containerd.toml"
   wait_for containerd 60 in_ns ctr --address "$C/run/containerd.sock" version
+  # kubelet exits at once if the CRI service is still recovering its state ("server is not
+  # initialized yet"); the CRI plugin logs this line just before it starts serving.
+  wait_for "containerd's CRI" 120 bash -c \
+    "tail -n +$containerd_log_from '$C/logs/containerd.log' | grep -q 'Start streaming server'"
   import_images
   start kubelet "$KUBE_BIN/kubelet" --config="$C/etc/kubelet.yaml" --kubeconfig="$KUBECONFIG_FILE" \
     --hostname-override=$NODE --node-ip=$NODE_IP
@@ -469,6 +496,7 @@ down() {
       done
     fi
   done
+  rm -f "$C/run/cgroup"
   if mountpoint -q "$MNTNS" 2>/dev/null; then umount "$MNTNS"; fi
   rm -f "$MNTNS"
   if mountpoint -q "$NSDIR" 2>/dev/null; then umount "$NSDIR"; fi
@@ -493,6 +521,7 @@ status() {
 # (Sourcing the file only defines the functions, for debugging a single part.)
 [ "${BASH_SOURCE[0]}" = "$0" ] || return 0
 case "${1:-}" in
+  build) build ;;
   up) up ;;
   down) down ;;
   status) status ;;
@@ -501,5 +530,5 @@ case "${1:-}" in
     ns_up || die "the cluster is not up (bash scripts/cluster.sh up)"
     exec nsenter --net="/run/netns/$NETNS" -- env KUBECONFIG="$KUBECONFIG_FILE" "$@"
     ;;
-  *) die "usage: cluster.sh up|down|status|exec CMD..." ;;
+  *) die "usage: cluster.sh build|up|down|status|exec CMD..." ;;
 esac
