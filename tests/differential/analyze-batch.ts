@@ -2,7 +2,9 @@
  * The analyzer's side of the differential test against CPython (tests/differential): reads
  * one JSON request per line on stdin, `{"id": ..., "source": ..., "cell": bool}`, and writes one
  * JSON line per request: the syntax errors the analyzer reports (1-based lines) and, for a
- * notebook cell (`cell`), the Python it analysed once IPython magics were stripped.
+ * notebook cell (`cell`), the Python it analysed once IPython magics were stripped. Replies
+ * are written 64 at a time; a line `{"flush": true}` writes those waiting at once (for a client
+ * asking one source at a time).
  */
 import { createInterface } from 'node:readline';
 import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
@@ -17,7 +19,12 @@ input.on('line', line => {
     id: string;
     source: string;
     cell?: boolean;
+    flush?: boolean;
   };
+  if (request.flush) {
+    flush();
+    return;
+  }
   let reply: Record<string, unknown>;
   try {
     const analysis = analyzeCellSource(request.source);
@@ -31,12 +38,14 @@ input.on('line', line => {
   }
   out.push(JSON.stringify(reply));
   if (out.length >= 64) {
+    flush();
+  }
+});
+input.on('close', flush);
+
+function flush(): void {
+  if (out.length) {
     process.stdout.write(out.join('\n') + '\n');
     out.length = 0;
   }
-});
-input.on('close', () => {
-  if (out.length) {
-    process.stdout.write(out.join('\n') + '\n');
-  }
-});
+}
