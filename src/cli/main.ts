@@ -2,6 +2,7 @@
 import { commands } from './commands/index';
 import { UserError } from '../core/errors';
 import { ICliCommand } from './command';
+import { isAnalysisWorker } from '../engine/server/analysis-thread';
 
 import { VERSION } from './version';
 
@@ -85,6 +86,10 @@ export function runMain(argv: string[] = process.argv.slice(2)): void {
   );
 }
 
-if (require.main === module) {
+if (isAnalysisWorker()) {
+  // The engine's analysis thread loads this bundle (src/engine/server/analysis-thread.ts).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  require('../engine/server/analysis-worker').serveAnalyses();
+} else if (require.main === module) {
   runMain();
 }

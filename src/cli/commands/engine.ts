@@ -41,7 +41,10 @@ export const engineCommand: ICliCommand = {
       entry,
       allowHidden: process.env.CELLPIPE_ALLOW_HIDDEN === '1'
     };
-    await serve(context, VERSION, process.stdin, process.stdout);
+    // Analyses run in a worker thread loading this same bundle (analysis-thread.ts).
+    await serve(context, VERSION, process.stdin, process.stdout, {
+      analysisEntry: __filename
+    });
     return 0;
   }
 };

@@ -1,10 +1,12 @@
 /**
  * The engine loop: JSON requests, one per line, on `input`; one JSON response per line on
- * `output`. Requests run concurrently, so a slow cluster submission never blocks an analysis.
- * Nothing else goes to `output`: diagnostics go to stderr.
+ * `output`. Requests run concurrently, so a slow cluster submission never blocks an analysis,
+ * and analyses run in a thread of their own (analysis-thread.ts), so a long one never holds the
+ * other requests. Nothing else goes to `output`: diagnostics go to stderr.
  */
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
+import { AnalysisThread, ANALYSIS_METHODS } from './analysis-thread';
 import { engineMethods } from './methods';
 import { errorReply, IEngineRequest, IEngineResponse } from './protocol';
 import { IEngineContext } from './run-methods';
@@ -73,13 +75,21 @@ export async function handleRequest(
   }
 }
 
-/** Serves until `input` ends; resolves once every started request has answered. */
+/**
+ * Serves until `input` ends; resolves once every started request has answered.
+ * `analysisEntry`: the engine bundle, to run analyses in a worker thread that loads it; without
+ * it they run on this thread.
+ */
 export function serve(
   context: IEngineContext,
   version: string,
   input: Readable,
-  output: Writable
+  output: Writable,
+  options: { analysisEntry?: string } = {}
 ): Promise<void> {
+  const thread = options.analysisEntry
+    ? new AnalysisThread(options.analysisEntry)
+    : undefined;
   const pending = new Set<Promise<void>>();
   const write = (response: IEngineResponse, method = 'request') => {
     output.write(replyLine(response, method) + '\n');
@@ -94,9 +104,11 @@ export function serve(
       write(parsed);
       return;
     }
-    const work = handleRequest(context, version, parsed).then(response =>
-      write(response, parsed.method)
-    );
+    const answer =
+      thread && ANALYSIS_METHODS.has(parsed.method)
+        ? thread.run(context, version, parsed)
+        : handleRequest(context, version, parsed);
+    const work = answer.then(response => write(response, parsed.method));
     pending.add(work);
     void work.finally(() => pending.delete(work));
   });
