@@ -5,7 +5,11 @@ import { ICliCommand } from '../command';
 import { IParsedArgs, oneNotebook, parseArgs } from '../args';
 import { UserError } from '../../core/errors';
 import { IRunRecord } from '../../core/runs/record';
-import { connect, IKubeConnection } from '../../engine/kube/connection';
+import {
+  connect,
+  IKubeConnection,
+  inClusterConnection
+} from '../../engine/kube/connection';
 import { parseArgoDocuments } from '../../engine/kube/argo-documents-file';
 import {
   cancelArgoRun,
@@ -60,16 +64,6 @@ function overrides(parsed: IParsedArgs): ISettingsOverrides {
     result.image = image;
   }
   return result;
-}
-
-/** The pod's own connection inside a notebook pod (for its image); undefined elsewhere. */
-function inClusterConnection(): IKubeConnection | undefined {
-  try {
-    const connection = connect({});
-    return connection.inCluster ? connection : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function readText(path: string): string {

@@ -63,3 +63,18 @@ export interface IRunRecord {
   /** Local runs: the interpreter the steps ran with, and where that choice came from. */
   python?: { executable: string; version: string; source: string };
 }
+
+/** A step that has not started yet, as every run records it when it is created. */
+export function pendingStep(
+  name: string,
+  log: string | null = null
+): IStepRecord {
+  return {
+    name,
+    status: 'Pending',
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    log
+  };
+}

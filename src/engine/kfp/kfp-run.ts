@@ -1,7 +1,12 @@
 /** A Kubeflow Pipelines run in the run store: create, poll the status, terminate. */
 import { parseAllDocuments } from 'yaml';
 import { UserError } from '../../core/errors';
-import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
+import {
+  IRunRecord,
+  IStepRecord,
+  pendingStep,
+  RunStatus
+} from '../../core/runs/record';
 import { cellpipeHome } from '../paths';
 import { newRunId, readRecord, writeRecord } from '../local/store';
 import { ICreateRunRequest, IKfpRun, KfpClient } from './client';
@@ -144,14 +149,7 @@ export async function submitKfpRun(
           ]
         : [])
     ],
-    steps: kfpStepNames(request.pipelineSpec).map(name => ({
-      name,
-      status: 'Pending' as const,
-      startedAt: null,
-      finishedAt: null,
-      exitCode: null,
-      log: null
-    })),
+    steps: kfpStepNames(request.pipelineSpec).map(name => pendingStep(name)),
     kfpRunId: run.run_id,
     kfpEndpoint: client.endpoint.api,
     kfpEndpointConfigured: client.endpoint.configured,

@@ -2,7 +2,7 @@
  * An Argo run in the run store: submit (record written once the Workflow exists), follow (the
  * record tracks the Workflow's status), cancel. Same store and record shape as local runs.
  */
-import { IRunRecord, IStepRecord } from '../../core/runs/record';
+import { IRunRecord, pendingStep } from '../../core/runs/record';
 import { cellpipeHome } from '../paths';
 import { newRunId, readRecord, writeRecord } from '../local/store';
 import { IKubeConnection } from './connection';
@@ -25,17 +25,6 @@ export interface IArgoRunRequest {
   argoUi?: string;
   home?: string;
   submit?: ISubmitOptions;
-}
-
-function pendingStep(name: string): IStepRecord {
-  return {
-    name,
-    status: 'Pending',
-    startedAt: null,
-    finishedAt: null,
-    exitCode: null,
-    log: null
-  };
 }
 
 export async function submitArgoRun(
@@ -71,7 +60,7 @@ export async function submitArgoRun(
         )
       }
     ],
-    steps: workflowStepNames(submitted.workflow).map(pendingStep),
+    steps: workflowStepNames(submitted.workflow).map(name => pendingStep(name)),
     namespace: submitted.namespace,
     workflowName: submitted.name
   };

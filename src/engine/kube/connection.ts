@@ -177,6 +177,19 @@ export function connect(options: IConnectOptions = {}): IKubeConnection {
 }
 
 /**
+ * The notebook pod's own connection when the engine runs inside one (the lab's server or the CLI
+ * in a notebook pod, for the pod's image); undefined elsewhere, or when no configuration loads.
+ */
+export function inClusterConnection(): IKubeConnection | undefined {
+  try {
+    const connection = connect({});
+    return connection.inCluster ? connection : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Inside a notebook pod: the image of the pod's own (first) container, read through the API,
  * so steps run where the notebook ran. Undefined outside a pod or when it cannot be read.
  */

@@ -14,7 +14,7 @@ import {
   mergeStepSettings,
   resolveSettings
 } from '../../core/settings/resolve';
-import { IRunLink, IRunRecord } from '../../core/runs/record';
+import { IRunLink, IRunRecord, pendingStep } from '../../core/runs/record';
 import { readNotebookFile } from '../notebook-file';
 import { cellpipeHome, RunPaths } from '../paths';
 import { resolveParameters } from './params';
@@ -182,12 +182,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     },
     links: [localRunLink(runId)],
     steps: ir.steps.map(step => ({
-      name: step.name,
-      status: 'Pending',
-      startedAt: null,
-      finishedAt: null,
-      exitCode: null,
-      log: paths.log(step.name),
+      ...pendingStep(step.name, paths.log(step.name)),
       after: step.after
     }))
   };

@@ -14,7 +14,7 @@ import {
   ISettingsOverrides
 } from '../../core/settings/resolved';
 import { argoDocumentsFrom } from '../kube/argo-documents-file';
-import { connect } from '../kube/connection';
+import { connect, inClusterConnection } from '../kube/connection';
 import { cancelArgoRun, followArgoRun, submitArgoRun } from '../kube/argo-run';
 import { KfpClient } from '../kfp/client';
 import { chooseKfpEndpoint, recordedKfpEndpoint } from '../kfp/endpoint';
@@ -31,16 +31,6 @@ function logFailure(what: string) {
     process.stderr.write(
       `cellpipe engine: ${what}: ${error instanceof Error ? error.message : String(error)}\n`
     );
-}
-
-/** The notebook pod's own connection (for its image), when the server runs in one. */
-function inCluster() {
-  try {
-    const connection = connect({});
-    return connection.inCluster ? connection : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -105,7 +95,7 @@ export async function submitNotebook(
     ir,
     'kfp',
     overrides,
-    inCluster()
+    inClusterConnection()
   );
   const [pipelineSpec, platformSpec] = compiled.documents;
   const client = kfpClient(settings, overrides);
