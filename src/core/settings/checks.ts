@@ -159,30 +159,52 @@ export function isLabelValue(value: string): boolean {
   return value === '' || LABEL_NAME.test(value);
 }
 
+/**
+ * A map whose keys are label-style names (`what` names them in the message: "resource name",
+ * "annotation key"...; `kind`, what a valid one is), each value checked by `value`.
+ */
+export function checkNamedMap<T>(
+  given: unknown,
+  check: SettingsChecker,
+  key: string,
+  names: { what: string; kind: string },
+  value: (item: unknown, at: string) => T
+): Record<string, T> {
+  const result: Record<string, T> = Object.create(null);
+  for (const [name, item] of Object.entries(check.object(given, key))) {
+    if (!isLabelKey(name)) {
+      throw check.error(
+        key,
+        `${names.what} ${JSON.stringify(name.slice(0, 80))} is not a valid ${names.kind}`
+      );
+    }
+    result[name] = value(item, `${key}.${name}`);
+  }
+  return result;
+}
+
+/** Labels and node selectors: label keys and label values. */
 export function checkStringMap(
   value: unknown,
   check: SettingsChecker,
   key: string
 ): Record<string, string> {
-  const given = check.object(value, key);
-  const result: Record<string, string> = Object.create(null);
-  for (const [name, item] of Object.entries(given)) {
-    if (!isLabelKey(name)) {
-      throw check.error(
-        key,
-        `key ${JSON.stringify(name.slice(0, 80))} is not a valid label key`
-      );
+  return checkNamedMap(
+    value,
+    check,
+    key,
+    { what: 'key', kind: 'label key' },
+    (item, at) => {
+      const text = check.string(item, at);
+      if (!isLabelValue(text)) {
+        throw check.error(
+          at,
+          `value ${JSON.stringify(text.slice(0, 80))} is not a valid label value`
+        );
+      }
+      return text;
     }
-    const text = check.string(item, `${key}.${name}`);
-    if (!isLabelValue(text)) {
-      throw check.error(
-        `${key}.${name}`,
-        `value ${JSON.stringify(text.slice(0, 80))} is not a valid label value`
-      );
-    }
-    result[name] = text;
-  }
-  return result;
+  );
 }
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];

@@ -6,8 +6,8 @@
 import { IStepSettings } from './types';
 import {
   checkImage,
+  checkNamedMap,
   checkStringMap,
-  isLabelKey,
   SettingsChecker
 } from './checks';
 
@@ -25,35 +25,17 @@ const KEYS = [
 /** Retries a step may ask for; more is a typo, not a plan. */
 const MAX_RETRIES = 100;
 
-/** A map whose keys are label-style names, each value checked by `value`. */
-function namedMap<T>(
-  given: unknown,
-  check: SettingsChecker,
-  key: string,
-  what: string,
-  value: (item: unknown, at: string) => T
-): Record<string, T> {
-  const result: Record<string, T> = Object.create(null);
-  for (const [name, item] of Object.entries(check.object(given, key))) {
-    if (!isLabelKey(name)) {
-      throw check.error(
-        key,
-        `${what} ${JSON.stringify(name.slice(0, 80))} is not a valid ${what}`
-      );
-    }
-    result[name] = value(item, `${key}.${name}`);
-  }
-  return result;
-}
+const RESOURCE = { what: 'resource name', kind: 'resource name' };
+const ANNOTATION = { what: 'annotation key', kind: 'annotation key' };
 
 const quantities = (given: unknown, check: SettingsChecker, key: string) =>
-  namedMap(given, check, key, 'resource name', (item, at) =>
+  checkNamedMap(given, check, key, RESOURCE, (item, at) =>
     check.quantity(item, at)
   );
 
 // Annotation values may be any text (Kubernetes allows it; they are written as JSON).
 const annotations = (given: unknown, check: SettingsChecker, key: string) =>
-  namedMap(given, check, key, 'annotation key', (item, at) => {
+  checkNamedMap(given, check, key, ANNOTATION, (item, at) => {
     if (typeof item !== 'string') {
       throw check.error(at, 'must be a string');
     }
