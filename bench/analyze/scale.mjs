@@ -21,11 +21,11 @@ const out = execFileSync(process.execPath, ['bench/.build/analyze-scale.cjs'], {
 writeFileSync('bench/results/analyze-scale.json', out);
 const rows = JSON.parse(out);
 console.log(
-  '| cell | lines | analyze ms | lezer parse ms | analyze / parse | µs per line |'
+  '| cell | lines | analyze ms | lezer parse ms | analyze / parse | µs per line | analyze CPU ms | parse CPU ms | analyze / parse (CPU) |'
 );
-console.log('|---|---|---|---|---|---|');
+console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   console.log(
-    `| ${r.cell} | ${r.lines} | ${r.analyzeMs} | ${r.parseMs} | ${r.analyzeOverParse} | ${r.usPerLine} |`
+    `| ${r.cell} | ${r.lines} | ${r.analyzeMs} | ${r.parseMs} | ${r.analyzeOverParse} | ${r.usPerLine} | ${r.analyzeCpuMs} | ${r.parseCpuMs} | ${r.analyzeOverParseCpu} |`
   );
 }

@@ -32,17 +32,36 @@ function namesCell(names: number): string {
   return out.join('\n') + '\n';
 }
 
-function time(run: () => void, repetitions: number): number {
-  run(); // warm-up
-  const samples: number[] = [];
+/**
+ * Median wall and CPU milliseconds of `run`. CPU time (user + system of this process) is the
+ * steadier measure on a loaded machine: waiting for a core does not count.
+ */
+function time(
+  run: () => void,
+  repetitions: number
+): { wall: number; cpu: number } {
+  // Warm-up: as many runs as are measured, so the JIT has compiled both sides before timing
+  // (with one, the first and smallest cell was measured half-compiled: 2.7x its parse).
   for (let i = 0; i < repetitions; i++) {
+    run();
+  }
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let i = 0; i < repetitions; i++) {
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     run();
-    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1e3);
   }
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  const median = (xs: number[]) =>
+    xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { wall: median(walls), cpu: median(cpus) };
 }
+
+const round = (x: number, places = 1) =>
+  Math.round(x * 10 ** places) / 10 ** places;
 
 const rows: Record<string, unknown>[] = [];
 const cases: [string, string, number][] = [
@@ -53,16 +72,19 @@ const cases: [string, string, number][] = [
 ];
 for (const [label, source, repetitions] of cases) {
   const lines = source.split('\n').length - 1;
-  const analyzeMs = time(() => analyzeCellSource(source), repetitions);
-  const parseMs = time(() => parser.parse(source), repetitions);
+  const analyze = time(() => analyzeCellSource(source), repetitions);
+  const parse = time(() => parser.parse(source), repetitions);
   const errors = analyzeCellSource(source).names.syntaxErrors.length;
   rows.push({
     cell: label,
     lines,
-    analyzeMs: Math.round(analyzeMs * 10) / 10,
-    parseMs: Math.round(parseMs * 10) / 10,
-    analyzeOverParse: Math.round((analyzeMs / parseMs) * 100) / 100,
-    usPerLine: Math.round((analyzeMs * 1000) / lines) / 1,
+    analyzeMs: round(analyze.wall),
+    parseMs: round(parse.wall),
+    analyzeOverParse: round(analyze.wall / parse.wall, 2),
+    usPerLine: round((analyze.wall * 1000) / lines, 0),
+    analyzeCpuMs: round(analyze.cpu),
+    parseCpuMs: round(parse.cpu),
+    analyzeOverParseCpu: round(analyze.cpu / parse.cpu, 2),
     syntaxErrors: errors
   });
 }
