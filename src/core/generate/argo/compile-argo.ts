@@ -94,12 +94,43 @@ export function buildArgoDocuments(
   return { configMaps, workflow };
 }
 
+/**
+ * The documents in the settings' namespace, when one is set, so that an exported Workflow and its
+ * ConfigMaps go where the settings say (kubectl create -f). Submission sets its own anyway.
+ */
+function inNamespace(
+  documents: { configMaps: IConfigMap[]; workflow: IWorkflow },
+  namespace: string | undefined
+): { configMaps: IConfigMap[]; workflow: IWorkflow } {
+  if (!namespace) {
+    return documents;
+  }
+  const { generateName, ...rest } = documents.workflow.metadata;
+  return {
+    configMaps: documents.configMaps.map(configMap => ({
+      ...configMap,
+      metadata: {
+        name: configMap.metadata.name,
+        namespace,
+        labels: configMap.metadata.labels
+      }
+    })),
+    workflow: {
+      ...documents.workflow,
+      metadata: { generateName, namespace, ...rest }
+    }
+  };
+}
+
 export function compileArgo(
   ir: IPipelineIR,
   settings: IPipelineSettings
 ): ICompiled {
   assertClusterStepCount(ir, 'Argo');
-  const { configMaps, workflow } = buildArgoDocuments(ir, settings);
+  const { configMaps, workflow } = inNamespace(
+    buildArgoDocuments(ir, settings),
+    settings.namespace
+  );
   const parts = [
     ...configMaps.map(configMap =>
       renderTemplate('argo/configmap.yaml.njk', { configMap })

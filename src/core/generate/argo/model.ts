@@ -109,6 +109,8 @@ export interface IWorkflow {
   kind: 'Workflow';
   metadata: {
     generateName: string;
+    /** The namespace from the settings, when set (a submission sets its own). */
+    namespace?: string;
     labels: Record<string, string>;
     annotations: Record<string, string>;
   };
@@ -118,7 +120,11 @@ export interface IWorkflow {
 export interface IConfigMap {
   apiVersion: 'v1';
   kind: 'ConfigMap';
-  metadata: { name: string; labels: Record<string, string> };
+  metadata: {
+    name: string;
+    namespace?: string;
+    labels: Record<string, string>;
+  };
   data: Record<string, string>;
 }
 
