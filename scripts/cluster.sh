@@ -248,13 +248,13 @@ namespaces_up() {
   ' sh "$C"
 }
 
+running() { [ -f "$C/run/$1.pid" ] && kill -0 "$(cat "$C/run/$1.pid")" 2>/dev/null; }
+
 # start NAME CMD...: runs CMD inside the namespaces and the cgroup, logging to $C/logs/NAME.log.
 start() {
   local name=$1
   shift
-  if [ -f "$C/run/$name.pid" ] && kill -0 "$(cat "$C/run/$name.pid")" 2>/dev/null; then
-    return 0
-  fi
+  running "$name" && return 0
   # shellcheck disable=SC2016
   # The cgroup is passed as $1 (the cpuset level may refuse a process; every other one takes it).
   nsenter --net="/run/netns/$NETNS" --mount="$MNTNS" -- setsid sh -c '
@@ -384,9 +384,7 @@ recycle_pvs() {
 # A cluster that is not running starts empty: no API objects (kine's database) and no volume data
 # are kept from an earlier `up`, so every run of the tests sees the same cluster. Images stay.
 fresh_state() {
-  if [ -f "$C/run/kine.pid" ] && kill -0 "$(cat "$C/run/kine.pid")" 2>/dev/null; then
-    return 0
-  fi
+  running kine && return 0
   rm -f "$C/varlib/kine.db" "$C/varlib/kine.db-wal" "$C/varlib/kine.db-shm"
   rm -rf "${C:?}/pv" && mkdir -p "$C/pv"
 }
@@ -435,12 +433,13 @@ up() {
     --use-service-account-credentials=false
   start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" \
     --leader-elect=false --bind-address=127.0.0.1
-  local containerd_log_from
-  containerd_log_from=$(($(wc -l <"$C/logs/containerd.log" 2>/dev/null || echo 0) + 1))
+  local containerd_log_from=1
+  running containerd || containerd_log_from=$(($(wc -l <"$C/logs/containerd.log" 2>/dev/null || echo 0) + 1))
   start containerd containerd --config "$C/etc/containerd.toml"
   wait_for containerd 60 in_ns ctr --address "$C/run/containerd.sock" version
   # kubelet exits at once if the CRI service is still recovering its state ("server is not
-  # initialized yet"); the CRI plugin logs this line just before it starts serving.
+  # initialized yet"); the CRI plugin logs this line just before it starts serving. (From the
+  # log's first line when containerd was already running: some start of it logged the line.)
   wait_for "containerd's CRI" 120 bash -c \
     "tail -n +$containerd_log_from '$C/logs/containerd.log' | grep -q 'Start streaming server'"
   import_images

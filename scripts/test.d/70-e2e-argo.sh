@@ -3,9 +3,8 @@
 # (scripts/cluster.sh: builds what is missing, cached in .cache/), runs tests/e2e/*.test.mjs
 # inside the cluster's network namespace, and takes the cluster down again.
 #
-# Named .pending: scripts/test.sh runs only test.d/*.sh, and this is not in CI (see the README,
-# "End-to-end on a real cluster": a cold build of the cluster alone takes longer than CI can
-# spend). Run it by hand:  bash scripts/test.d/70-e2e-argo.sh.pending
+# Needs root (namespaces, mounts, cgroups). The parts are built by scripts/setup.d/50-cluster.sh;
+# `up` would build what is missing. CELLPIPE_KEEP_CLUSTER=1 leaves the cluster running afterwards.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
