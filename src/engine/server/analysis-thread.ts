@@ -17,6 +17,22 @@ export const ANALYSIS_METHODS: ReadonlySet<string> = new Set([
   'settings'
 ]);
 
+/**
+ * True for a request the analysis thread answers: the analysis methods, and starting a local
+ * run, which analyses and prepares the notebook before the detached runner starts. (A cluster
+ * submission stays on the main thread, beside the cluster state it shares with the run lists.)
+ */
+export function runsInAnalysisThread(request: IEngineRequest): boolean {
+  if (ANALYSIS_METHODS.has(request.method)) {
+    return true;
+  }
+  const target = request.params?.target;
+  return (
+    request.method === 'startRun' &&
+    (target === undefined || target === null || target === 'local')
+  );
+}
+
 export const ANALYSIS_WORKER = 'cellpipe-analysis-worker';
 
 /** True in the analysis thread: the bundle then serves analyses instead of running the CLI. */

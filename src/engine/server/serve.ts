@@ -6,7 +6,7 @@
  */
 import { createInterface } from 'node:readline';
 import { Readable, Writable } from 'node:stream';
-import { AnalysisThread, ANALYSIS_METHODS } from './analysis-thread';
+import { AnalysisThread, runsInAnalysisThread } from './analysis-thread';
 import { engineMethods } from './methods';
 import { errorReply, IEngineRequest, IEngineResponse } from './protocol';
 import { IEngineContext } from './run-methods';
@@ -105,7 +105,7 @@ export function serve(
       return;
     }
     const answer =
-      thread && ANALYSIS_METHODS.has(parsed.method)
+      thread && runsInAnalysisThread(parsed)
         ? thread.run(context, version, parsed)
         : handleRequest(context, version, parsed);
     const work = answer.then(response => write(response, parsed.method));

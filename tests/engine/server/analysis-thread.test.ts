@@ -79,7 +79,7 @@ test('a request sent after a long analysis is answered before it', async () => {
   expect(replies[1].result?.steps?.map(s => s.name)).toEqual(['long', 'after']);
 });
 
-test('the analysis thread answers compile and settings, and refusals keep their status', async () => {
+test('the analysis thread answers compile, settings and local run starts; refusals keep their status', async () => {
   const { replies, code } = await engine([
     {
       id: 1,
@@ -92,15 +92,18 @@ test('the analysis thread answers compile and settings, and refusals keep their 
       id: 4,
       method: 'compile',
       params: { path: 'short.ipynb', target: 'nope' }
-    }
+    },
+    { id: 5, method: 'startRun', params: { path: 'missing.ipynb' } }
   ]);
   expect(code).toBe(0);
   const byId = new Map(replies.map(r => [r.id, r]));
-  expect([...byId.keys()].sort()).toEqual([1, 2, 3, 4]);
+  expect([...byId.keys()].sort()).toEqual([1, 2, 3, 4, 5]);
   expect(byId.get(1)?.error).toBeUndefined();
   expect(byId.get(1)?.result?.text).toContain('long');
   expect(byId.get(2)?.error).toBeUndefined();
   expect(byId.get(3)?.error?.status).toBe(400);
   expect(byId.get(3)?.error?.message).toContain('no such file');
   expect(byId.get(4)?.error?.status).toBe(400);
+  expect(byId.get(5)?.error?.status).toBe(400);
+  expect(byId.get(5)?.error?.message).toContain('no such file');
 });
