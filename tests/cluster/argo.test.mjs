@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { spawn } from 'node:child_process';
+import https from 'node:https';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
@@ -73,6 +74,30 @@ describe('Argo submission against a real apiserver', { skip }, () => {
 
   after(async () => {
     await plane?.stop();
+  });
+
+  test('API requests through one connection reuse one TLS connection (client-node alone opens one per request)', async () => {
+    const { connect, CoreV1Api } = engine;
+    const opened = [];
+    const createConnection = https.Agent.prototype.createConnection;
+    https.Agent.prototype.createConnection = function (...args) {
+      opened.push(args[0]?.host ?? args[0]);
+      return createConnection.apply(this, args);
+    };
+    try {
+      const api = connect({ kubeconfig }).config.makeApiClient(CoreV1Api);
+      const namespace = plane.namespace;
+      for (let i = 0; i < 4; i++) {
+        const listed = await api.listNamespacedConfigMap({ namespace });
+        assert.ok(Array.isArray(listed.items));
+      }
+      // A second connection to the same server with the same credentials shares the agent.
+      const again = connect({ kubeconfig }).config.makeApiClient(CoreV1Api);
+      await again.listNamespacedConfigMap({ namespace });
+    } finally {
+      https.Agent.prototype.createConnection = createConnection;
+    }
+    assert.equal(opened.length, 1, `connections opened: ${opened.join(', ')}`);
   });
 
   test('submit creates a Workflow the CRD schema accepts; ConfigMaps are owned by it; the run is recorded', async () => {

@@ -5,6 +5,7 @@ export {
   notebookPodImage,
   resolveNamespace
 } from '../../src/engine/kube/connection';
+export { CoreV1Api } from '@kubernetes/client-node';
 export { compileForCluster } from '../../src/engine/kube/compile-for-cluster';
 export { submitWorkflow } from '../../src/engine/kube/argo-submit';
 export { nameSubmission } from '../../src/engine/kube/argo-documents';

@@ -7,6 +7,7 @@ import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import * as k8s from '@kubernetes/client-node';
 import { UserError } from '../../core/errors';
+import { ReusingKubeConfig } from './reused-connections';
 
 const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -121,7 +122,7 @@ function checkUserFiles(config: k8s.KubeConfig, paths: string[]): void {
 }
 
 function loadConfig(options: IConnectOptions): k8s.KubeConfig {
-  const config = new k8s.KubeConfig();
+  const config = new ReusingKubeConfig();
   const paths = kubeconfigPaths(options);
   const present = paths.filter(path => existsSync(path));
   if (!present.length) {
