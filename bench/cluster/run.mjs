@@ -4,8 +4,13 @@
 //    Workflow of 10 `script` steps (python3, source `pass`) in the same image, interleaved.
 //    Time = the Workflow's own startedAt..finishedAt (what the controller spent).
 // 2. Fan-out: examples/fan-out.ipynb on the cluster against a local run (`cellpipe run`).
-// 3. Submit latency from a running lab engine: startRun (target argo) round trips, p50.
-// Writes bench/results/cluster.json (all samples) and cluster.md (the table).
+// 3. Submit latency from a running lab engine: startRun (target argo) round trips, p50, in two
+//    series. "Idle": each startRun after the previous run has finished, as a user clicks Compile
+//    and run (the goal's figure). "Back to back": the next startRun as soon as the last returns,
+//    so up to 20 Workflows start their pods on the same 2 cores while later calls are timed.
+//   bash scripts/cluster.sh exec node bench/cluster/run.mjs latency   (only part 3)
+// Writes bench/results/cluster.json (all samples) and cluster.md (the table); with `latency`,
+// cluster-latency.json and cluster-latency.md.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +18,8 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 
 const root = resolve(import.meta.dirname, '../..');
-const rounds = Number(process.argv[2] ?? 3);
+const onlyLatency = process.argv[2] === 'latency';
+const rounds = onlyLatency ? 0 : Number(process.argv[2] ?? 3);
 const namespace = 'cellpipe-e2e';
 const image = 'localhost/cellpipe-python:3.11';
 const work = mkdtempSync(join(tmpdir(), 'cellpipe-bench-cluster-'));
@@ -147,7 +153,10 @@ function submitWatch(file) {
   );
 }
 
-function engineLatency(samples) {
+const FINISHED = new Set(['Succeeded', 'Failed', 'Error', 'Cancelled']);
+
+/** `waitForEach`: time each call only after the previous run has finished. */
+function engineLatency(samples, waitForEach) {
   return new Promise((done, fail) => {
     const labRoot = join(work, 'lab');
     mkdirSync(labRoot, { recursive: true });
@@ -205,6 +214,12 @@ function engineLatency(samples) {
         const ms = Number(process.hrtime.bigint() - start) / 1e6;
         if (!reply.result) throw new Error(JSON.stringify(reply.error));
         if (i >= 3) times.push(ms); // the first calls load the Kubernetes client
+        while (waitForEach) {
+          const run = await call('getRun', { id: reply.result.id });
+          if (!run.result) throw new Error(JSON.stringify(run.error));
+          if (FINISHED.has(run.result.status)) break;
+          await new Promise(wait => setTimeout(wait, 500));
+        }
       }
       engine.kill();
       done(times);
@@ -221,7 +236,8 @@ const results = {
   hand: [],
   fanOutCluster: [],
   fanOutLocal: [],
-  submitMs: []
+  submitMs: [],
+  submitBackToBackMs: []
 };
 const chain = chainNotebook();
 const hand = handWritten();
@@ -234,18 +250,29 @@ for (let round = 0; round < rounds; round++) {
   results.fanOutLocal.push(seconds(local.startedAt, local.finishedAt));
   process.stderr.write(`round ${round + 1}/${rounds} done\n`);
 }
-results.submitMs = await engineLatency(20);
+results.submitMs = await engineLatency(20, true);
+results.submitBackToBackMs = await engineLatency(20, false);
+const p90 = xs => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.9) - 1];
+const latencyRows = [
+  `| lab engine startRun (argo), idle cluster, p50 / p90 ms | ${median(results.submitMs).toFixed(0)} / ${p90(results.submitMs).toFixed(0)} | | |`,
+  `| lab engine startRun (argo), back to back, p50 / p90 ms | ${median(results.submitBackToBackMs).toFixed(0)} / ${p90(results.submitBackToBackMs).toFixed(0)} | | |`
+];
 const table = [
   '| measure | cellpipe | peer | ratio |',
   '| --- | --- | --- | --- |',
-  `| 10-step chain, Workflow time (s) | ${median(results.chain).toFixed(1)} | ${median(results.hand).toFixed(1)} (hand-written, 10 script steps) | ${(median(results.chain) / median(results.hand)).toFixed(2)}x |`,
-  `| fan-out example (s) | ${median(results.fanOutCluster).toFixed(1)} (cluster) | ${median(results.fanOutLocal).toFixed(1)} (local run) | ${(median(results.fanOutCluster) / median(results.fanOutLocal)).toFixed(2)}x |`,
-  `| lab engine startRun (argo), p50 ms | ${median(results.submitMs).toFixed(0)} | | |`
+  ...(onlyLatency
+    ? []
+    : [
+        `| 10-step chain, Workflow time (s) | ${median(results.chain).toFixed(1)} | ${median(results.hand).toFixed(1)} (hand-written, 10 script steps) | ${(median(results.chain) / median(results.hand)).toFixed(2)}x |`,
+        `| fan-out example (s) | ${median(results.fanOutCluster).toFixed(1)} (cluster) | ${median(results.fanOutLocal).toFixed(1)} (local run) | ${(median(results.fanOutCluster) / median(results.fanOutLocal)).toFixed(2)}x |`
+      ]),
+  ...latencyRows
 ].join('\n');
 mkdirSync(join(root, 'bench/results'), { recursive: true });
+const output = onlyLatency ? 'cluster-latency' : 'cluster';
 writeFileSync(
-  join(root, 'bench/results/cluster.json'),
+  join(root, `bench/results/${output}.json`),
   JSON.stringify(results, null, 2) + '\n'
 );
-writeFileSync(join(root, 'bench/results/cluster.md'), table + '\n');
+writeFileSync(join(root, `bench/results/${output}.md`), table + '\n');
 process.stdout.write(table + '\n');
