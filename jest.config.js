@@ -1,4 +1,4 @@
-/** Jest runs the TypeScript unit tests; `.njk` templates load as strings, as esbuild's text loader does. */
+/** Jest runs the TypeScript unit tests; `.njk` templates and the `.py` step runtime load as strings, as esbuild's text loader does. */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests'],
@@ -12,9 +12,9 @@ module.exports = {
         isolatedModules: true
       }
     ],
-    '^.+\\.njk$': '<rootDir>/tests/support/text-transform.js'
+    '^.+\\.(njk|py)$': '<rootDir>/tests/support/text-transform.js'
   },
-  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json', 'njk', 'py'],
   testTimeout: 120000,
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   // fast-check runs from a fixed seed (CELLPIPE_FC_SEED to choose another); it prints the seed

@@ -1,7 +1,7 @@
 // Bundles the Node side (CLI + engine) for the CLI, the Jupyter server extension and the Python
-// wheel. Templates are inlined as text. The Kubernetes client (4 MB of the 5.7 MB) goes into a
-// bundle of its own, kube.cjs, loaded only by the cluster commands: every other command starts
-// without parsing it.
+// wheel. Templates and the step runtime (templates/runtime/*.py) are inlined as text. The
+// Kubernetes client (4 MB of the 5.7 MB) goes into a bundle of its own, kube.cjs, loaded only by
+// the cluster commands: every other command starts without parsing it.
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -39,7 +39,7 @@ await Promise.all([
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'cellpipe/engine/cellpipe.cjs',
-    loader: { '.njk': 'text' },
+    loader: { '.njk': 'text', '.py': 'text' },
     plugins: [kubeClientOutside]
   })
 ]);

@@ -4,18 +4,11 @@
  * computed here; the template only lays it out, every value through a serializing filter.
  */
 import stepTemplate from '../../../templates/step.py.njk';
-import stepRuntime from '../../../templates/step-runtime.py.njk';
-import runtimeMarshal from '../../../templates/runtime-marshal.py.njk';
-import runtimeMain from '../../../templates/runtime-main.py.njk';
+import runtimeSource from '../../../templates/runtime/cellpipe_runtime.py';
 import { ICellCode, IPipelineIR, IPipelineStep } from '../ir/pipeline';
 import { registerTemplates, renderTemplate } from './environment';
 
-registerTemplates({
-  'step.py.njk': stepTemplate,
-  'step-runtime.py.njk': stepRuntime,
-  'runtime-marshal.py.njk': runtimeMarshal,
-  'runtime-main.py.njk': runtimeMain
-});
+registerTemplates({ 'step.py.njk': stepTemplate });
 
 /**
  * How the script writes `--metrics FILE`:
@@ -102,12 +95,12 @@ function stepContext(
   };
 }
 
-let runtimeText: string | undefined;
-
-/** The runtime part of every step script. */
+/**
+ * The runtime part of every step script: templates/runtime/cellpipe_runtime.py as written (no
+ * template syntax, no user text). It is plain Python, linted and unit-tested on its own.
+ */
 export function stepRuntimeScript(): string {
-  runtimeText ??= renderTemplate('step-runtime.py.njk', {});
-  return runtimeText;
+  return runtimeSource;
 }
 
 /** The step's own part and the runtime; together, `renderStepScript`'s script. */
@@ -117,10 +110,7 @@ export function renderStepScriptParts(
   options: IStepScriptOptions = {}
 ): IStepScriptParts {
   return {
-    step: renderTemplate('step.py.njk', {
-      ...stepContext(ir, step, options),
-      withRuntime: false
-    }),
+    step: renderTemplate('step.py.njk', stepContext(ir, step, options)),
     runtime: stepRuntimeScript()
   };
 }
@@ -131,8 +121,6 @@ export function renderStepScript(
   step: IPipelineStep,
   options: IStepScriptOptions = {}
 ): string {
-  return renderTemplate('step.py.njk', {
-    ...stepContext(ir, step, options),
-    withRuntime: true
-  });
+  const parts = renderStepScriptParts(ir, step, options);
+  return parts.step + parts.runtime;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -84,6 +84,18 @@ describe('the step script in two parts (the cluster targets carry the runtime on
         ).runtime
       );
     }
+  });
+
+  it('takes the runtime verbatim from templates/runtime/cellpipe_runtime.py', () => {
+    const [step] = sampleIR.steps;
+    const file = readFileSync(
+      join(__dirname, '../../../templates/runtime/cellpipe_runtime.py'),
+      'utf8'
+    );
+    expect(renderStepScriptParts(sampleIR, step).runtime).toBe(file);
+    expect(renderStepScript(sampleIR, step).endsWith(`]\n\n${file}`)).toBe(
+      true
+    );
   });
 
   it('refuses a notebook parameter named like the runtime parameter', () => {

@@ -1,0 +1,640 @@
+# ---- cellpipe step runtime ---------------------------------------------------------------------
+# The same text ends every step script, after the step's own part (templates/step.py.njk); the
+# constants that part defines (NOTEBOOK, STEP, PARAMETERS, ...) reach main() as a dict (the last
+# lines). It is real Python, linted by ruff and tested by tests/python/test_runtime_module.py, and
+# is added to the script as written (src/core/generate/step-script.ts). Standard library only.
+import importlib
+import json
+import linecache
+import math
+import os
+import pickle
+import sys
+import time
+import traceback
+import types
+
+# ---- marshalling ----------------------------------------------------------------------------------
+# One directory per variable: the value in the format chosen below, plus cellpipe.json naming it.
+# A library's fast path is used only when the value comes from that library, which is then
+# already imported (sys.modules), so nothing heavy is imported needlessly.
+
+MANIFEST = "cellpipe.json"
+MANIFEST_VERSION = 1
+PICKLE_PROTOCOL = min(5, pickle.HIGHEST_PROTOCOL)
+
+
+class CellpipeError(Exception):
+    """A problem reported as one line, without a traceback."""
+
+
+def _type_name(value):
+    kind = type(value)
+    return "%s.%s" % (kind.__module__, kind.__qualname__)
+
+
+def _optional_module(name):
+    """The module if it can be imported, else None. Only for light modules (cloudpickle)."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+def _write_atomically(directory, name, write):
+    """write(path) fills a temporary file that becomes `name` only once it is complete."""
+    temp = os.path.join(directory, ".%s.%d-%s.tmp" % (name, os.getpid(), os.urandom(4).hex()))
+    try:
+        write(temp)
+        os.replace(temp, os.path.join(directory, name))
+    except BaseException:
+        if os.path.lexists(temp):
+            os.remove(temp)
+        raise
+
+
+# -- numpy ------------------------------------------------------------------------------------
+def _is_plain_ndarray(value):
+    numpy = sys.modules.get("numpy")
+    return numpy is not None and type(value) is numpy.ndarray and not value.dtype.hasobject
+
+
+def _save_npy(value, path):
+    numpy = sys.modules["numpy"]
+    with open(path, "wb") as stream:
+        numpy.save(stream, value, allow_pickle=False)
+
+
+# From this size, arrays are mapped copy-on-write: writable, writes stay in this process and never
+# reach the file, and pages come from the page cache as they are touched, not copied up front.
+_MAP_NPY_FROM_BYTES = 16 * 2**20
+
+
+def _load_npy(path, manifest):
+    import numpy
+
+    if os.path.getsize(path) < _MAP_NPY_FROM_BYTES:
+        return numpy.load(path, allow_pickle=False)
+    return numpy.asarray(numpy.load(path, mmap_mode="c", allow_pickle=False))  # not a memmap
+
+
+# -- pandas -------------------------------------------------------------------------------------
+SERIES_COLUMN = "__cellpipe_series__"
+
+
+def _pandas_kind(value):
+    pandas = sys.modules.get("pandas")
+    if pandas is None:
+        return None
+    if type(value) is pandas.DataFrame:
+        return "frame"
+    if type(value) is pandas.Series:
+        return "series"
+    return None
+
+
+def _parquet_keeps(frame):
+    """Whether parquet gives this frame back exactly: string column names, no object columns
+    except complete string columns (lists would come back as arrays, NaN as None), no attrs,
+    no index frequency."""
+    pandas = sys.modules["pandas"]
+    columns = frame.columns
+    if frame.attrs or isinstance(columns, pandas.MultiIndex) or not columns.is_unique:
+        return False
+    if not all(isinstance(name, str) for name in columns):
+        return False
+    if getattr(frame.index, "freq", None) is not None:  # parquet drops a DatetimeIndex's freq
+        return False
+    for name in columns:
+        column = frame[name]
+        if column.dtype == object:
+            if pandas.api.types.infer_dtype(column, skipna=False) != "string":
+                return False
+    return True
+
+
+def _save_parquet(value, path):
+    frame = value
+    if _pandas_kind(value) == "series":
+        if not (value.name is None or type(value.name) in (str, int)):
+            raise CellpipeError("the series' name %r cannot be recorded" % (value.name,))
+        frame = value.to_frame(SERIES_COLUMN)
+    if not _parquet_keeps(frame):
+        raise CellpipeError("parquet would not give this frame back exactly")
+    # Tuned for speed over size (bench/README.md): no compression and no column statistics, and
+    # dictionary encoding only where the values already are one (categoricals). Encoding or
+    # hashing every value cost 3-4x the time of writing the file; pickle's file is larger still.
+    pandas = sys.modules["pandas"]
+    categorical = [name for name in frame.columns
+                   if isinstance(frame[name].dtype, pandas.CategoricalDtype)]
+    frame.to_parquet(path, engine="pyarrow", compression=None, write_statistics=False,
+                     use_dictionary=categorical or False)
+
+
+def _load_parquet(path, manifest):
+    import pandas
+
+    frame = pandas.read_parquet(path, engine="pyarrow", memory_map=True)
+    if "series_name" in manifest:
+        return frame[SERIES_COLUMN].rename(manifest["series_name"])
+    return frame
+
+
+# -- scikit-learn, torch ------------------------------------------------------------------------------
+def _is_sklearn_estimator(value):
+    base = sys.modules.get("sklearn.base")
+    return base is not None and isinstance(value, base.BaseEstimator)
+
+
+def _save_joblib(value, path):
+    import joblib
+
+    joblib.dump(value, path, protocol=PICKLE_PROTOCOL)
+
+
+def _load_joblib(path, manifest):
+    import joblib
+
+    return joblib.load(path)
+
+
+def _is_torch_value(value):
+    torch = sys.modules.get("torch")
+    return torch is not None and isinstance(value, (torch.Tensor, torch.nn.Module))
+
+
+def _save_torch(value, path):
+    # The whole object, not a state_dict: a state_dict cannot be loaded without the model's class.
+    # cloudpickle (when present) carries classes defined in the notebook along.
+    torch = sys.modules["torch"]
+    torch.save(value, path, pickle_module=_optional_module("cloudpickle") or pickle)
+
+
+def _load_torch(path, manifest):
+    import torch
+
+    location = None if torch.cuda.is_available() else "cpu"
+    try:
+        return torch.load(path, map_location=location, weights_only=False)
+    except TypeError:  # torch < 1.13 has no weights_only
+        return torch.load(path, map_location=location)
+
+
+# -- anything else --------------------------------------------------------------------------------
+def _save_pickle(value, path):
+    pickler = _optional_module("cloudpickle") or pickle
+    with open(path, "wb") as stream:
+        pickler.dump(value, stream, protocol=PICKLE_PROTOCOL)
+
+
+def _load_pickle(path, manifest):
+    if manifest["format"] == "cloudpickle" and _optional_module("cloudpickle") is None:
+        raise CellpipeError("it was saved with cloudpickle, which is not installed here")
+    with open(path, "rb") as stream:
+        return pickle.load(stream)
+
+
+def _generic_format():
+    return "cloudpickle" if _optional_module("cloudpickle") else "pickle"
+
+
+# format -> (file name, save, load)
+FORMATS = {
+    "npy": ("value.npy", _save_npy, _load_npy),
+    "parquet": ("value.parquet", _save_parquet, _load_parquet),
+    "joblib": ("value.joblib", _save_joblib, _load_joblib),
+    "torch": ("value.pt", _save_torch, _load_torch),
+    "cloudpickle": ("value.pkl", _save_pickle, _load_pickle),
+    "pickle": ("value.pkl", _save_pickle, _load_pickle),
+}
+
+
+def _candidate_formats(value):
+    """Formats to try in order; the generic pickle is always last."""
+    if _is_plain_ndarray(value):
+        return ["npy"]
+    if _pandas_kind(value):
+        return ["parquet", _generic_format()]
+    if _is_sklearn_estimator(value):
+        return ["joblib", _generic_format()]
+    if _is_torch_value(value):
+        return ["torch"]
+    return [_generic_format()]
+
+
+def save_value(name, value, directory, step):
+    """Saves `value` into `directory`; raises CellpipeError naming the variable and `step`."""
+    os.makedirs(directory, exist_ok=True)
+    # A half-written new value must not pass for an old one, and a crashed save leaves temp files.
+    _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
+    reasons = []
+    for chosen in _candidate_formats(value):
+        file_name, save, _ = FORMATS[chosen]
+        try:
+            _write_atomically(directory, file_name, lambda path: save(value, path))
+        except Exception as error:
+            reasons.append("%s: %s" % (chosen, _describe(error)))
+            continue
+        manifest = {"cellpipe": MANIFEST_VERSION, "format": chosen, "file": file_name,
+                    "type": _type_name(value), "variable": name, "step": step}
+        if chosen == "parquet" and _pandas_kind(value) == "series":
+            manifest["series_name"] = value.name
+        text = json.dumps(manifest)
+        _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
+        return chosen
+    raise CellpipeError("cannot save variable %r of step %r: %s" % (name, step, reasons[-1]))
+
+
+def load_value(name, directory, step):
+    """Loads the value a producer saved into `directory` with save_value."""
+    try:
+        with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
+            manifest = json.load(stream)
+        if manifest.get("cellpipe") != MANIFEST_VERSION or manifest.get("format") not in FORMATS:
+            raise CellpipeError("unknown format %r (made by a newer cellpipe?)" % manifest.get("format"))
+        file_name, _, load = FORMATS[manifest["format"]]
+        return load(os.path.join(directory, file_name), manifest)
+    except Exception as error:
+        hint = ""
+        if isinstance(error, AttributeError) and "__main__" in str(error):
+            hint = (" (a class or function defined in the notebook: install cloudpickle where the"
+                    " producer runs, or define it in a `functions` cell)")
+        raise CellpipeError("cannot load input %r of step %r from %s: %s%s"
+                            % (name, step, directory, _describe(error), hint))
+
+
+def _remove_stale(directory, names):
+    for name in os.listdir(directory):
+        if name in names or (name.startswith(".") and name.endswith(".tmp")):
+            os.remove(os.path.join(directory, name))
+
+
+def _write_text(path, text):
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def _describe(error):
+    if isinstance(error, CellpipeError):
+        return str(error)
+    if isinstance(error, FileNotFoundError):
+        return "%s is missing" % (error.filename or error)
+    return "%s: %s" % (type(error).__name__, error)
+
+
+# ---- the step ---------------------------------------------------------------------------------------
+class Step:
+    """The step's own part of the script (templates/step.py.njk): the constants it defines."""
+
+    def __init__(self, constants):
+        self.notebook = constants["NOTEBOOK"]
+        self.name = constants["STEP"]
+        # (name, type, default) of each pipeline parameter; --param NAME=RAW overrides the default
+        self.parameters = constants["PARAMETERS"]
+        # input name -> the step whose saved value it is (for --data-root)
+        self.producers = constants["PRODUCERS"]
+        self.inputs = constants["INPUTS"]
+        self.outputs = constants["OUTPUTS"]
+        # metric name -> the variable holding its value
+        self.metrics = constants["METRICS"]
+        self.metrics_format = constants["METRICS_FORMAT"]
+        # (file name in tracebacks, code) of the imports and functions cells, and of the step's
+        self.setup_cells = constants["SETUP_CELLS"]
+        self.step_cells = constants["STEP_CELLS"]
+
+
+# ---- command line -----------------------------------------------------------------------------------
+USAGE = """usage: python %s [--input NAME=DIR]... [--output NAME=DIR]... [--param NAME=RAW]... [--metrics FILE]
+                 [--data-root DIR] [--kfp-executor-input JSON]
+
+Runs step %r of %s: loads the inputs, runs the imports, functions and step cells,
+saves the outputs and writes the metrics. --data-root DIR stands for every --input NAME=DIR/PRODUCER/NAME
+and --output NAME=DIR/STEP/NAME not given explicitly.
+  inputs:     %s
+  outputs:    %s
+  parameters: %s"""
+
+BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+
+
+class UsageError(CellpipeError):
+    """Bad command line: exit code 2."""
+
+
+def _split_assignment(option, text):
+    name, equals, value = text.partition("=")
+    if not equals or not name:
+        raise UsageError("%s expects NAME=VALUE, got %r" % (option, text))
+    return name, value
+
+
+def parse_arguments(argv, step):
+    """The command line as {"--input": {name: dir}, "--output": ..., "--param": ..., "--metrics": file}."""
+    parsed = {"--input": {}, "--output": {}, "--param": {}, "--metrics": None, "--data-root": None,
+              "--kfp-executor-input": None}
+    position = 0
+    while position < len(argv):
+        option, equals, value = argv[position].partition("=")
+        if option in ("-h", "--help"):
+            sys.stdout.write(_usage(step) + "\n")
+            raise SystemExit(0)
+        if option not in parsed:
+            raise UsageError("unknown option %r\n%s" % (argv[position], _usage(step)))
+        if not equals:
+            position += 1
+            if position == len(argv):
+                raise UsageError("%s needs a value" % option)
+            value = argv[position]
+        position += 1
+        if option in ("--metrics", "--data-root", "--kfp-executor-input"):
+            parsed[option] = value
+            continue
+        name, setting = _split_assignment(option, value)
+        if name in parsed[option]:
+            raise UsageError("%s %s is given twice" % (option, name))
+        parsed[option][name] = setting
+    _apply_data_root(parsed, step)
+    _check_names("--input", parsed["--input"], step.inputs, step, required=True)
+    _check_names("--output", parsed["--output"], step.outputs, step, required=True)
+    _check_names("--param", parsed["--param"], [p[0] for p in step.parameters], step, required=False)
+    return parsed
+
+
+def _apply_data_root(parsed, step):
+    """--data-root DIR: inputs from DIR/<producer>/<name>, outputs to DIR/<this step>/<name>."""
+    root = parsed["--data-root"]
+    if root is None:
+        return
+    for name in step.inputs:
+        if name in step.producers:
+            parsed["--input"].setdefault(name, os.path.join(root, step.producers[name], name))
+    for name in step.outputs:
+        parsed["--output"].setdefault(name, os.path.join(root, step.name, name))
+
+
+def _check_names(option, given, declared, step, required):
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise UsageError("%s %s: step %r has no such name (it has: %s)"
+                         % (option, unknown[0], step.name, ", ".join(declared) or "none"))
+    missing = sorted(set(declared) - set(given))
+    if required and missing:
+        raise UsageError("%s %s=DIR is missing" % (option, missing[0]))
+
+
+def _usage(step):
+    names = ", ".join("%s: %s = %r" % p for p in step.parameters)
+    return USAGE % (os.path.basename(sys.argv[0]), step.name, step.notebook, ", ".join(step.inputs) or "none",
+                    ", ".join(step.outputs) or "none", names or "none")
+
+
+def convert_parameter(name, kind, raw):
+    """A --param string as the parameter's declared type."""
+    try:
+        if kind == "bool":
+            return BOOLEANS[raw.strip().lower()]
+        if kind == "int":
+            return int(raw)
+        if kind == "float":
+            return float(raw)
+        return raw
+    except (KeyError, ValueError):
+        expected = "true, false, 1 or 0" if kind == "bool" else "a valid %s" % kind
+        raise UsageError("bad value for parameter %r (%s): %r is not %s" % (name, kind, raw, expected))
+
+
+def parameter_values(overrides, step):
+    return {name: convert_parameter(name, kind, overrides[name]) if name in overrides else default
+            for name, kind, default in step.parameters}
+
+
+def compile_cells(cells):
+    """Compiles each cell under its own file name, so tracebacks name the notebook cell and line."""
+    compiled = []
+    for file_name, source in cells:
+        linecache.cache[file_name] = (len(source), None, source.splitlines(True), file_name)
+        try:
+            compiled.append(compile(source, file_name, "exec", dont_inherit=True))
+        except (SyntaxError, ValueError) as error:
+            # A syntax error names its cell and line; null bytes give a ValueError (or a
+            # SyntaxError without a location, in newer Pythons): name the cell here.
+            if isinstance(error, SyntaxError) and error.filename == file_name:
+                raise
+            raise CellpipeError("cannot compile %s: %s" % (file_name, error))
+    return compiled
+
+
+def _user_traceback(error, file_names):
+    """The traceback from the first notebook-cell frame on (None when no cell ran, e.g. a cell
+    that cannot be compiled); the runtime's own frames are left out."""
+    frames = error.__traceback__
+    while frames is not None and frames.tb_frame.f_code.co_filename not in file_names:
+        frames = frames.tb_next
+    return frames
+
+
+def _innermost_cell_line(frames, file_names):
+    where = None
+    while frames is not None:
+        if frames.tb_frame.f_code.co_filename in file_names:
+            where = "%s, line %d" % (frames.tb_frame.f_code.co_filename, frames.tb_lineno)
+        frames = frames.tb_next
+    return where
+
+
+def report_user_error(error, file_names, step):
+    if isinstance(error, SyntaxError) and error.filename in file_names:
+        traceback.print_exception(type(error), error, None)
+        where = "%s, line %s" % (error.filename, error.lineno)
+    else:
+        frames = _user_traceback(error, file_names)
+        traceback.print_exception(type(error), error, frames)
+        where = _innermost_cell_line(frames, file_names)
+    sys.stderr.write("cellpipe: step %r failed: %s%s\n"
+                     % (step.name, type(error).__name__, " in " + where if where else ""))
+
+
+def _metric_value(name, value):
+    if type(value).__module__ in ("numpy", "torch") and getattr(value, "ndim", None) == 0:
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        sys.stderr.write("cellpipe: metric %r is %r; written as null\n" % (name, value))
+        return None
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def metrics_document(values, metrics_format):
+    """The metrics file's content. 'json': {name: value}; 'kfp-v1': the KFP v1 UI metrics file."""
+    if metrics_format == "kfp-v1":
+        numbers = [(name, value) for name, value in values.items()
+                   if isinstance(value, (int, float)) and not isinstance(value, bool)]
+        return {"metrics": [{"name": name, "numberValue": value, "format": "RAW"} for name, value in numbers]}
+    return values
+
+
+def write_metrics(path, namespace, step):
+    values = {}
+    for name, variable in step.metrics.items():
+        if variable not in namespace:
+            raise CellpipeError("cannot report metric %r of step %r: variable %r is not defined"
+                                % (name, step.name, variable))
+        values[name] = _metric_value(name, namespace[variable])
+        sys.stderr.write("cellpipe: metric %s = %r\n" % (name, values[name]))
+    if path is None:
+        return values
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    text = json.dumps(metrics_document(values, step.metrics_format), allow_nan=False)
+    _write_atomically(directory, os.path.basename(path), lambda temp: _write_text(temp, text))
+    return values
+
+
+def write_kfp_executor_output(executor_input, values):
+    """KFP v2: the executor output file named by the executor input ({{$}}) lists every output
+    artifact of the step, as KFP's own components write it (kfp.local takes a task's outputs only
+    from it), with the numeric metrics as the `metrics` artifact's metadata, where the KFP UI
+    reads them."""
+    if executor_input is None:
+        return
+    try:
+        spec = json.loads(executor_input)
+    except ValueError:
+        raise UsageError("--kfp-executor-input is not JSON")
+    outputs = spec.get("outputs") or {}
+    path = outputs.get("outputFile")
+    if not path:
+        return
+    numbers = {name: value for name, value in values.items()
+               if isinstance(value, (int, float)) and not isinstance(value, bool)}
+    listed = {}
+    for name, entry in sorted((outputs.get("artifacts") or {}).items()):
+        artifacts = []
+        for artifact in (entry or {}).get("artifacts") or []:
+            written = {key: artifact[key] for key in ("name", "uri") if key in artifact}
+            metadata = dict(artifact.get("metadata") or {})
+            if name == "metrics":
+                metadata.update(numbers)
+            written["metadata"] = metadata
+            artifacts.append(written)
+        listed[name] = {"artifacts": artifacts}
+    text = json.dumps({"artifacts": listed}, allow_nan=False)
+    directory = os.path.dirname(os.path.abspath(path))
+    os.makedirs(directory, exist_ok=True)
+    _write_atomically(directory, os.path.basename(path), lambda temp: _write_text(temp, text))
+
+
+def _note(message, started):
+    sys.stderr.write("cellpipe: %s (%.3f s)\n" % (message, time.perf_counter() - started))
+
+
+def _display(*objects, **_options):
+    """IPython's display() for scripts: prints each object (notebooks call it without importing)."""
+    for obj in objects:
+        print(obj if isinstance(obj, str) else repr(obj))
+
+
+def notebook_globals():
+    """Names a notebook has without importing them: IPython's display, where IPython is absent."""
+    try:
+        from IPython.display import display
+    except ImportError:
+        display = _display
+    return {"display": display}
+
+
+def run_step(arguments, step):
+    started = time.perf_counter()
+    file_names = {file_name for file_name, _ in step.setup_cells + step.step_cells}
+    # The notebook's code runs as __main__ in a fresh module, so pickle and cloudpickle treat the
+    # classes and functions it defines as the notebook's own, and the runtime's names stay out of it.
+    module = types.ModuleType("__main__")
+    sys.modules["__main__"] = module
+    namespace = module.__dict__
+    namespace.update(notebook_globals())
+    namespace.update(parameter_values(arguments["--param"], step))
+    try:
+        setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells)
+        for code in setup:
+            exec(code, namespace)
+        # Inputs load after the imports and functions cells: a plain pickle of a class defined
+        # there then finds its class.
+        for name, directory in sorted(arguments["--input"].items()):
+            namespace[name] = load_value(name, directory, step.name)
+            _note("loaded %s from %s" % (name, directory), started)
+        for code in own:
+            exec(code, namespace)
+    except (CellpipeError, KeyboardInterrupt):
+        raise
+    except SystemExit as request:
+        # sys.exit() or sys.exit(0) in a cell ends the step's code early; the outputs are still saved.
+        if request.code not in (None, 0):
+            sys.stderr.write("cellpipe: step %r called sys.exit(%r)\n" % (step.name, request.code))
+            return request.code if isinstance(request.code, int) else 1
+    except BaseException as error:
+        report_user_error(error, file_names, step)
+        return 1
+    _note("ran the code of step %s" % step.name, started)
+    for name, directory in sorted(arguments["--output"].items()):
+        if name not in namespace:
+            raise CellpipeError("cannot save variable %r of step %r: the step did not define it"
+                                % (name, step.name))
+        chosen = save_value(name, namespace[name], directory, step.name)
+        _note("saved %s as %s" % (name, chosen), started)
+    values = write_metrics(arguments["--metrics"], namespace, step)
+    write_kfp_executor_output(arguments["--kfp-executor-input"], values)
+    return 0
+
+
+def end_process(code):
+    """Ends the step without interpreter teardown, as the local runner's warm steps end.
+
+    The step's work is done and its outputs are saved; teardown can only lose it: a native
+    library may abort in its exit handlers or destructors (pyarrow's thread pools: "terminate
+    called without an active exception", seen under kfp.local), failing a finished step. Open
+    files are still flushed; atexit handlers do not run, as in the warm interpreter's steps.
+    Under the warm interpreter, whose child already ends this way (and then ends the step's
+    leftover processes), this is sys.exit.
+    """
+    if getattr(sys, "cellpipe_warm_child", False):
+        sys.exit(code)
+    import gc
+    import io
+    for value in gc.get_objects():
+        if isinstance(value, io.IOBase):
+            try:
+                if not value.closed:
+                    value.flush()
+            except Exception:
+                pass
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    finally:
+        os._exit(code if isinstance(code, int) else 1)
+
+
+def main(argv, constants):
+    """Runs the step described by `constants` (the step part's globals) with command line `argv`."""
+    step = Step(constants)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            # Logs stream as they are written, a whole line per write: print("a", 1) is one
+            # write(2), not four as under PYTHONUNBUFFERED (write-through), whose pieces a
+            # container runtime may log apart, with the other stream's lines between them.
+            stream.reconfigure(line_buffering=True, write_through=False)
+    try:
+        arguments = parse_arguments(argv, step)
+        return run_step(arguments, step)
+    except UsageError as error:
+        sys.stderr.write("cellpipe: step %r: %s\n" % (step.name, error))
+        return 2
+    except CellpipeError as error:
+        sys.stderr.write("cellpipe: %s\n" % error)
+        return 1
+
+
+if __name__ == "__main__":
+    # In a step script the step's own part comes first: its constants are this module's globals.
+    end_process(main(sys.argv[1:], globals()))

@@ -1,0 +1,241 @@
+"""The step runtime, templates/runtime/cellpipe_runtime.py, imported and called directly: argument
+parsing (argparse), parameter conversion, marshalling, metrics and running a step, in process.
+The generated scripts that end with this same text are run for real by test_step_runtime_*.py."""
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+RUNTIME = Path(__file__).resolve().parents[2] / "templates" / "runtime" / "cellpipe_runtime.py"
+
+
+def load_runtime():
+    spec = importlib.util.spec_from_file_location("cellpipe_runtime", RUNTIME)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+rt = load_runtime()
+
+
+def make_step(**overrides):
+    constants = {
+        "NOTEBOOK": "nb.ipynb",
+        "STEP": "train",
+        "PARAMETERS": [("epochs", "int", 3), ("rate", "float", 0.5), ("fast", "bool", False),
+                       ("label", "str", "x")],
+        "PRODUCERS": {"data": "load"},
+        "INPUTS": ["data"],
+        "OUTPUTS": ["model"],
+        "METRICS": {"accuracy": "acc"},
+        "METRICS_FORMAT": "json",
+        "SETUP_CELLS": [],
+        "STEP_CELLS": [],
+    }
+    constants.update(overrides)
+    return rt.Step(constants)
+
+
+def usage_error(argv, step=None):
+    with pytest.raises(rt.UsageError) as caught:
+        rt.parse_arguments(argv, step or make_step())
+    return str(caught.value)
+
+
+# ---- command line ---------------------------------------------------------------------------------
+def test_options_with_separate_and_attached_values():
+    parsed = rt.parse_arguments(["--input", "data=/d/in", "--output=model=/d/out", "--param", "epochs=7",
+                                 "--param=label=a=b", "--metrics", "/m.json", "--kfp-executor-input={}"],
+                                make_step())
+    assert parsed == {"--input": {"data": "/d/in"}, "--output": {"model": "/d/out"},
+                      "--param": {"epochs": "7", "label": "a=b"}, "--metrics": "/m.json",
+                      "--data-root": None, "--kfp-executor-input": "{}"}
+
+
+def test_data_root_stands_for_inputs_and_outputs_not_given():
+    parsed = rt.parse_arguments(["--data-root", "/v"], make_step())
+    assert parsed["--input"] == {"data": "/v/load/data"}
+    assert parsed["--output"] == {"model": "/v/train/model"}
+    parsed = rt.parse_arguments(["--data-root", "/v", "--input", "data=/elsewhere"], make_step())
+    assert parsed["--input"] == {"data": "/elsewhere"}
+
+
+def test_a_single_option_given_twice_keeps_the_last():
+    parsed = rt.parse_arguments(["--data-root", "/a", "--data-root", "/b"], make_step())
+    assert parsed["--data-root"] == "/b"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--input", "data"], "--input expects NAME=VALUE, got 'data'"),
+    (["--param", "=3"], "--param expects NAME=VALUE, got '=3'"),
+    (["--input", "data=/a", "--input", "data=/b", "--output", "model=/m"], "--input data is given twice"),
+    (["--input", "data=/a", "--output", "model=/m", "--param", "speed=1"],
+     "--param speed: step 'train' has no such name (it has: epochs, rate, fast, label)"),
+    (["--input", "data=/a", "--output", "model=/m", "--output", "other=/o"],
+     "--output other: step 'train' has no such name (it has: model)"),
+    (["--output", "model=/m"], "--input data=DIR is missing"),
+    (["--input", "data=/a"], "--output model=DIR is missing"),
+])
+def test_bad_command_lines_say_what_is_wrong(argv, message):
+    assert usage_error(argv) == message
+
+
+@pytest.mark.parametrize("argv, unknown", [
+    (["--nope"], "--nope"),
+    (["--nope=1"], "--nope=1"),
+    (["--inp", "data=/a"], "--inp"),  # no abbreviations
+    (["stray"], "stray"),
+])
+def test_an_unknown_option_is_named_and_the_usage_shown(argv, unknown):
+    message = usage_error(argv)
+    first, usage = message.split("\n", 1)
+    assert first == "unknown option %r" % unknown
+    assert usage.startswith("usage: python ")
+    assert "Runs step 'train' of nb.ipynb" in usage
+
+
+@pytest.mark.parametrize("option", ["--metrics", "--data-root", "--kfp-executor-input", "--input"])
+def test_an_option_without_its_value_is_refused(option):
+    assert option in usage_error([option])
+
+
+def test_help_prints_the_usage_with_the_step_names_and_exits_0(capsys):
+    with pytest.raises(SystemExit) as caught:
+        rt.parse_arguments(["--help"], make_step())
+    assert caught.value.code == 0
+    out = capsys.readouterr().out
+    assert "inputs:     data\n" in out
+    assert "outputs:    model\n" in out
+    assert "parameters: epochs: int = 3, rate: float = 0.5, fast: bool = False, label: str = 'x'" in out
+    with pytest.raises(SystemExit):
+        rt.parse_arguments(["-h"], make_step(INPUTS=[], OUTPUTS=[], PARAMETERS=[]))
+    assert "inputs:     none\n  outputs:    none\n  parameters: none" in capsys.readouterr().out
+
+
+# ---- parameters -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("kind, raw, value", [
+    ("bool", " TRUE ", True), ("bool", "0", False), ("int", "-2", -2), ("float", "2", 2.0),
+    ("str", "a b", "a b"),
+])
+def test_parameters_take_their_declared_type(kind, raw, value):
+    converted = rt.convert_parameter("p", kind, raw)
+    assert converted == value and type(converted) is type(value)
+
+
+@pytest.mark.parametrize("kind, raw, expected", [
+    ("bool", "yes", "true, false, 1 or 0"), ("int", "1.5", "a valid int"), ("float", "", "a valid float"),
+])
+def test_a_bad_parameter_value_is_a_usage_error(kind, raw, expected):
+    with pytest.raises(rt.UsageError, match="bad value for parameter 'p' \\(%s\\): %r is not %s"
+                       % (kind, raw, expected)):
+        rt.convert_parameter("p", kind, raw)
+
+
+def test_parameter_values_are_the_defaults_with_the_overrides():
+    values = rt.parameter_values({"epochs": "9", "fast": "1"}, make_step())
+    assert values == {"epochs": 9, "rate": 0.5, "fast": True, "label": "x"}
+
+
+# ---- marshalling ----------------------------------------------------------------------------------
+def test_a_value_saved_is_loaded_back_with_its_manifest(tmp_path):
+    value = {"rows": [1, 2.5, "three"], "nested": (None, True)}
+    chosen = rt.save_value("table", value, str(tmp_path / "table"), "load")
+    assert chosen in ("pickle", "cloudpickle")
+    manifest = json.loads((tmp_path / "table" / "cellpipe.json").read_text())
+    assert manifest == {"cellpipe": 1, "format": chosen, "file": "value.pkl", "type": "builtins.dict",
+                        "variable": "table", "step": "load"}
+    assert rt.load_value("table", str(tmp_path / "table"), "train") == value
+    assert sorted(p.name for p in (tmp_path / "table").iterdir()) == ["cellpipe.json", "value.pkl"]
+
+
+def test_a_value_that_cannot_be_saved_names_the_variable_and_the_step(tmp_path):
+    with pytest.raises(rt.CellpipeError, match="^cannot save variable 'gen' of step 'make': "):
+        rt.save_value("gen", (n for n in range(2)), str(tmp_path / "gen"), "make")
+
+
+def test_a_missing_input_names_the_input_the_step_and_the_file(tmp_path):
+    with pytest.raises(rt.CellpipeError) as caught:
+        rt.load_value("data", str(tmp_path), "train")
+    assert str(caught.value) == ("cannot load input 'data' of step 'train' from %s: %s is missing"
+                                 % (tmp_path, tmp_path / "cellpipe.json"))
+
+
+# ---- metrics --------------------------------------------------------------------------------------
+def test_metrics_documents():
+    values = {"accuracy": 0.75, "epochs": 3, "ok": True, "note": "n", "bad": None}
+    assert rt.metrics_document(values, "json") is values
+    assert rt.metrics_document(values, "kfp-v1") == {"metrics": [
+        {"name": "accuracy", "numberValue": 0.75, "format": "RAW"},
+        {"name": "epochs", "numberValue": 3, "format": "RAW"},
+    ]}
+
+
+def test_metric_values_become_json(capsys):
+    assert rt._metric_value("m", float("nan")) is None
+    assert "metric 'm' is nan; written as null" in capsys.readouterr().err
+    assert rt._metric_value("m", [1]) == "[1]"
+    assert rt._metric_value("m", 2) == 2
+
+
+def test_metrics_are_written_and_an_undefined_one_is_named(tmp_path):
+    path = tmp_path / "out" / "metrics.json"
+    assert rt.write_metrics(str(path), {"acc": 0.5}, make_step()) == {"accuracy": 0.5}
+    assert json.loads(path.read_text()) == {"accuracy": 0.5}
+    with pytest.raises(rt.CellpipeError, match="cannot report metric 'accuracy' of step 'train': "
+                                               "variable 'acc' is not defined"):
+        rt.write_metrics(None, {}, make_step())
+
+
+def test_the_kfp_executor_output_lists_every_artifact_with_the_metrics_as_metadata(tmp_path):
+    output = tmp_path / "executor" / "output.json"
+    executor_input = {"outputs": {"outputFile": str(output), "artifacts": {
+        "model": {"artifacts": [{"name": "model", "uri": "s3://b/model", "metadata": {"k": 1}}]},
+        "metrics": {"artifacts": [{"name": "metrics", "uri": "s3://b/metrics"}]},
+    }}}
+    rt.write_kfp_executor_output(json.dumps(executor_input), {"accuracy": 0.5, "note": "x", "ok": True})
+    assert json.loads(output.read_text()) == {"artifacts": {
+        "metrics": {"artifacts": [{"name": "metrics", "uri": "s3://b/metrics", "metadata": {"accuracy": 0.5}}]},
+        "model": {"artifacts": [{"name": "model", "uri": "s3://b/model", "metadata": {"k": 1}}]},
+    }}
+    with pytest.raises(rt.UsageError, match="--kfp-executor-input is not JSON"):
+        rt.write_kfp_executor_output("{", {})
+
+
+# ---- running a step -------------------------------------------------------------------------------
+@pytest.fixture
+def main_module(monkeypatch):
+    """run_step makes a fresh __main__ for the notebook's code: put pytest's back afterwards."""
+    monkeypatch.setitem(sys.modules, "__main__", sys.modules["__main__"])
+
+
+def test_run_step_loads_runs_saves_and_reports(tmp_path, capsys, main_module):
+    rt.save_value("data", [1, 2, 3], str(tmp_path / "load" / "data"), "load")
+    step = make_step(SETUP_CELLS=[("nb.ipynb [cell 0]", "def total(xs):\n    return sum(xs)\n")],
+                     STEP_CELLS=[("nb.ipynb [cell 3]", "model = total(data) * epochs\nacc = 0.25\n")])
+    arguments = rt.parse_arguments(["--data-root", str(tmp_path), "--param", "epochs=2",
+                                    "--metrics", str(tmp_path / "metrics.json")], step)
+    assert rt.run_step(arguments, step) == 0
+    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == 12
+    assert json.loads((tmp_path / "metrics.json").read_text()) == {"accuracy": 0.25}
+    assert "cellpipe: metric accuracy = 0.25" in capsys.readouterr().err
+
+
+def test_a_failing_cell_is_reported_from_its_own_frame_on(tmp_path, capsys, main_module):
+    step = make_step(INPUTS=[], OUTPUTS=[], METRICS={},
+                     STEP_CELLS=[("nb.ipynb [cell 4]", "x = 1\n\ny = x / 0\n")])
+    assert rt.run_step(rt.parse_arguments([], step), step) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[:2] == ["Traceback (most recent call last):", '  File "nb.ipynb [cell 4]", line 3, in <module>']
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 4], line 3"
+
+
+def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):
+    constants = {name: getattr(make_step(), attribute) for name, attribute in [
+        ("NOTEBOOK", "notebook"), ("STEP", "name"), ("PARAMETERS", "parameters"), ("PRODUCERS", "producers"),
+        ("INPUTS", "inputs"), ("OUTPUTS", "outputs"), ("METRICS", "metrics"),
+        ("METRICS_FORMAT", "metrics_format"), ("SETUP_CELLS", "setup_cells"), ("STEP_CELLS", "step_cells")]}
+    assert rt.main(["--output", "model=/m"], constants) == 2
+    assert capsys.readouterr().err == "cellpipe: step 'train': --input data=DIR is missing\n"
