@@ -3,6 +3,7 @@
 # constants that part defines (NOTEBOOK, STEP, PARAMETERS, ...) reach main() as a dict (the last
 # lines). It is real Python, linted by ruff and tested by tests/python/test_runtime_module.py, and
 # is added to the script as written (src/core/generate/step-script.ts). Standard library only.
+import argparse
 import importlib
 import json
 import linecache
@@ -315,10 +316,29 @@ and --output NAME=DIR/STEP/NAME not given explicitly.
   parameters: %s"""
 
 BOOLEANS = {"true": True, "1": True, "false": False, "0": False}
+# options given as NAME=VALUE, any number of times, and options given once (the last one counts)
+ASSIGNMENTS = ("--input", "--output", "--param")
+SINGLE = ("--metrics", "--data-root", "--kfp-executor-input")
 
 
 class UsageError(CellpipeError):
     """Bad command line: exit code 2."""
+
+
+class _ArgumentParser(argparse.ArgumentParser):
+    """argparse whose errors are UsageErrors: main() reports them naming the step (exit 2)."""
+
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _help_action(text):
+    class Help(argparse.Action):
+        def __call__(self, parser, namespace, values, option_string=None):
+            sys.stdout.write(text + "\n")
+            raise SystemExit(0)
+
+    return Help
 
 
 def _split_assignment(option, text):
@@ -329,30 +349,27 @@ def _split_assignment(option, text):
 
 
 def parse_arguments(argv, step):
-    """The command line as {"--input": {name: dir}, "--output": ..., "--param": ..., "--metrics": file}."""
-    parsed = {"--input": {}, "--output": {}, "--param": {}, "--metrics": None, "--data-root": None,
-              "--kfp-executor-input": None}
-    position = 0
-    while position < len(argv):
-        option, equals, value = argv[position].partition("=")
-        if option in ("-h", "--help"):
-            sys.stdout.write(_usage(step) + "\n")
-            raise SystemExit(0)
-        if option not in parsed:
-            raise UsageError("unknown option %r\n%s" % (argv[position], _usage(step)))
-        if not equals:
-            position += 1
-            if position == len(argv):
-                raise UsageError("%s needs a value" % option)
-            value = argv[position]
-        position += 1
-        if option in ("--metrics", "--data-root", "--kfp-executor-input"):
-            parsed[option] = value
-            continue
-        name, setting = _split_assignment(option, value)
-        if name in parsed[option]:
-            raise UsageError("%s %s is given twice" % (option, name))
-        parsed[option][name] = setting
+    """The command line as {"--input": {name: dir}, "--output": ..., "--param": ..., "--metrics": file,
+    "--data-root": dir, "--kfp-executor-input": json} (None for a single option not given)."""
+    usage = _usage(step)
+    parser = _ArgumentParser(prog=os.path.basename(sys.argv[0]), add_help=False, allow_abbrev=False)
+    parser.add_argument("-h", "--help", nargs=0, action=_help_action(usage))
+    for option in ASSIGNMENTS:
+        parser.add_argument(option, action="append", default=None)
+    for option in SINGLE:
+        parser.add_argument(option)
+    known, unknown = parser.parse_known_args(argv)
+    if unknown:
+        raise UsageError("unknown option %r\n%s" % (unknown[0], usage))
+    given = vars(known)
+    parsed = {option: given[option[2:].replace("-", "_")] for option in SINGLE}
+    for option in ASSIGNMENTS:
+        parsed[option] = {}
+        for text in given[option[2:]] or []:
+            name, setting = _split_assignment(option, text)
+            if name in parsed[option]:
+                raise UsageError("%s %s is given twice" % (option, name))
+            parsed[option][name] = setting
     _apply_data_root(parsed, step)
     _check_names("--input", parsed["--input"], step.inputs, step, required=True)
     _check_names("--output", parsed["--output"], step.outputs, step, required=True)
