@@ -1,12 +1,14 @@
 // Rewrites tests/golden/compile/<target>/<notebook>.yaml from `cellpipe compile` of a fixed set of
-// Kale corpus notebooks, with the built engine (run `npm run build:engine` first). Read each diff
-// before committing: a golden is a claim that the output is right.
+// Kale corpus notebooks, with the built engine (run `npm run build:engine` first). It ends with
+// what changed in each file (+added -removed lines); read each diff before committing: a golden
+// is a claim that the output is right.
 //   node scripts/refresh-golden-compile.mjs [--target argo|kfp|all]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GoldenChanges } from './lib/golden-changes.mjs';
 
 /** Parameters and metrics, GPU limits and many steps, a small serving pipeline, several steps. */
 export const GOLDEN_NOTEBOOKS = [
@@ -26,6 +28,10 @@ const targets =
   process.argv.includes('--target') && which !== 'all'
     ? [which]
     : ['argo', 'kfp'];
+const changes = new GoldenChanges(
+  root,
+  join(root, 'tests', 'golden', 'compile')
+);
 for (const target of targets) {
   if (!['argo', 'kfp'].includes(target)) {
     throw new Error(`--target must be argo, kfp or all, not ${target}`);
@@ -34,6 +40,7 @@ for (const target of targets) {
   mkdirSync(folder, { recursive: true });
   for (const name of GOLDEN_NOTEBOOKS) {
     const golden = join(folder, `${name}.yaml`);
+    changes.remember(golden);
     execFileSync('node', [
       join(root, 'bin', 'cellpipe.js'),
       'compile',
@@ -47,3 +54,4 @@ for (const target of targets) {
     console.log('wrote', golden);
   }
 }
+changes.report();
