@@ -86,6 +86,20 @@ export default defineConfig([
             {
               group: ['**/lab', '**/lab/**'],
               message: 'src/core imports nothing from the lab (design §1)'
+            },
+            {
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'crypto',
+                'child_process',
+                'worker_threads',
+                'zlib'
+              ],
+              message:
+                'src/core uses no Node APIs: the lab bundles it for the browser (design §1)'
             }
           ]
         }

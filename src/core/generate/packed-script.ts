@@ -11,7 +11,9 @@
  * The program checks the runtime's sha256 before running it, so an edited or stale runtime
  * parameter stops the step with a clear message instead of running other code.
  */
-import { createHash } from 'node:crypto';
+// Pure JS, so core stays free of Node APIs (design §1): the lab bundles core too.
+import { sha256 } from '@noble/hashes/sha256';
+import { bytesToHex } from '@noble/hashes/utils';
 import { zlibSync } from 'fflate';
 import { stepRuntimeScript } from './step-script';
 
@@ -45,7 +47,7 @@ function packed(): { packed: string; sha256: string } {
     const text = packScript(stepRuntimeScript());
     runtime = {
       packed: text,
-      sha256: createHash('sha256').update(text, 'latin1').digest('hex')
+      sha256: bytesToHex(sha256(text))
     };
   }
   return runtime;
