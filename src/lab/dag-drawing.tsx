@@ -1,0 +1,208 @@
+/**
+ * The SVG drawing of a laid-out DAG, shared by the sidebar's live DAG and the run viewer's DAG:
+ * the zoom pane (fit, zoom, pan), the arrow marker, the edges with their optional labels, and one
+ * clickable, keyboard-selectable box per step. What a box looks like (its classes, title, text,
+ * colour, a status dot) is the caller's.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import React from 'react';
+import {
+  DAG_METRICS,
+  IDagEdge,
+  IDagLayout,
+  IDagNode,
+  IPoint,
+  labelWidth
+} from './sidebar/dag-model';
+import { ZoomPane } from './sidebar/zoom-pane';
+
+/** How one step's box is drawn. */
+export interface INodeLook {
+  className: string;
+  /** data-status (none: no attribute). */
+  status?: string;
+  ariaLabel?: string;
+  title: string;
+  text: string;
+  /** Extra width on each side of the layout's box. */
+  pad?: number;
+  /** The box's fill (none: the stylesheet's). */
+  fill?: string;
+  /** Drawn over the box (e.g. a status dot). */
+  extra?: JSX.Element | null;
+}
+
+export interface IDagDrawingProps {
+  layout: IDagLayout;
+  /** Classes of the zoom pane's scrolling box. */
+  scrollClassName: string;
+  svgClassName: string;
+  ariaLabel: string;
+  /** The arrow marker's id (unique in the page for each kind of drawing). */
+  markerId: string;
+  edgeClassName: string;
+  /** An edge's tooltip (none: no tooltip). */
+  edgeTitle?: (edge: IDagEdge) => string;
+  /** Classes of the edge labels (none: edges carry no labels). */
+  labels?: { group: string; back: string; text: string };
+  look: (node: IDagNode) => INodeLook;
+  onSelect: (node: IDagNode) => void;
+  trans: TranslationBundle;
+}
+
+export function pathOf(points: IPoint[]): string {
+  return points
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
+    .join(' ');
+}
+
+/** An edge's label on its own background, drawn after every line so that none crosses it. */
+function EdgeLabel(props: {
+  edge: IDagEdge;
+  title?: string;
+  classes: { group: string; back: string; text: string };
+}): JSX.Element | null {
+  const { edge, classes } = props;
+  if (!edge.label || !edge.labelAt) {
+    return null;
+  }
+  const width = labelWidth(edge.label);
+  const height = DAG_METRICS.labelHeight;
+  return (
+    <g className={classes.group}>
+      {props.title !== undefined && <title>{props.title}</title>}
+      <rect
+        className={classes.back}
+        x={edge.labelAt.x - width / 2}
+        y={edge.labelAt.y - height / 2}
+        width={width}
+        height={height}
+        rx={3}
+      />
+      <text
+        className={classes.text}
+        x={edge.labelAt.x}
+        y={edge.labelAt.y}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {edge.label}
+      </text>
+    </g>
+  );
+}
+
+function Node(props: {
+  node: IDagNode;
+  look: INodeLook;
+  onSelect: (node: IDagNode) => void;
+}): JSX.Element {
+  const { node, look } = props;
+  const pad = look.pad ?? 0;
+  const select = () => props.onSelect(node);
+  return (
+    <g
+      className={look.className}
+      data-step={node.name}
+      data-status={look.status}
+      role="button"
+      tabIndex={0}
+      aria-label={look.ariaLabel}
+      onClick={select}
+      onKeyDown={event => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          select();
+        }
+      }}
+    >
+      <title>{look.title}</title>
+      <rect
+        x={node.x - node.width / 2 - pad}
+        y={node.y - node.height / 2}
+        width={node.width + 2 * pad}
+        height={node.height}
+        rx={6}
+        style={look.fill ? { fill: look.fill } : undefined}
+      />
+      <text
+        x={node.x}
+        y={node.y}
+        textAnchor="middle"
+        dominantBaseline="central"
+      >
+        {look.text}
+      </text>
+      {look.extra}
+    </g>
+  );
+}
+
+export function DagDrawing(props: IDagDrawingProps): JSX.Element {
+  const { layout, trans, labels, edgeTitle } = props;
+  const key = (edge: IDagEdge) => `${edge.from}->${edge.to}`;
+  return (
+    <ZoomPane
+      width={layout.width}
+      height={layout.height}
+      className={props.scrollClassName}
+      trans={trans}
+    >
+      {size => (
+        <svg
+          className={props.svgClassName}
+          width={size.width}
+          height={size.height}
+          viewBox={`0 0 ${layout.width} ${layout.height}`}
+          role="img"
+          aria-label={props.ariaLabel}
+        >
+          <defs>
+            <marker
+              id={props.markerId}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
+              <path d="M0,0 L10,5 L0,10 z" />
+            </marker>
+          </defs>
+          {layout.edges.map(edge => (
+            <g
+              key={key(edge)}
+              className={props.edgeClassName}
+              data-from={edge.from}
+              data-to={edge.to}
+            >
+              {edgeTitle && <title>{edgeTitle(edge)}</title>}
+              <path
+                d={pathOf(edge.points)}
+                markerEnd={`url(#${props.markerId})`}
+              />
+            </g>
+          ))}
+          {labels &&
+            layout.edges.map(edge => (
+              <EdgeLabel
+                key={key(edge)}
+                edge={edge}
+                title={edgeTitle?.(edge)}
+                classes={labels}
+              />
+            ))}
+          {layout.nodes.map(node => (
+            <Node
+              key={node.name}
+              node={node}
+              look={props.look(node)}
+              onSelect={props.onSelect}
+            />
+          ))}
+        </svg>
+      )}
+    </ZoomPane>
+  );
+}
