@@ -6,6 +6,7 @@
 #   bash scripts/cluster.sh up       build what is missing, start, wait; prints "cluster ready"
 #   bash scripts/cluster.sh down     stop everything it started
 #   bash scripts/cluster.sh status   what runs
+#   bash scripts/cluster.sh missing-tools   the host tools missing (empty line when none)
 #   bash scripts/cluster.sh exec CMD...   run CMD in the cluster's network namespace (where the
 #                                    apiserver is, at https://10.201.0.2:6443)
 #
@@ -57,6 +58,17 @@ in_ns() { nsenter --net="/run/netns/$NETNS" --mount="$MNTNS" -- "$@"; }
 ns_up() { [ -e "/run/netns/$NETNS" ] && mountpoint -q "$MNTNS" 2>/dev/null; }
 apply() { in_ns node "$ROOT/scripts/cluster.d/apply.mjs" "$KUBECONFIG_FILE" "$@"; }
 
+# The host tools the node needs (Debian's packages), those missing printed one per word; the
+# CNI plugins as "cni". scripts/setup.d/50-cluster.sh installs them from this list.
+missing_tools() {
+  local c
+  for c in containerd runc ctr iptables nsenter unshare; do
+    command -v "$c" >/dev/null || printf ' %s' "$c"
+  done
+  [ -x /usr/lib/cni/bridge ] || printf ' cni'
+  return 0
+}
+
 build() {
   local start=$SECONDS
   KUBE_CMDS="$NODE_CMDS" bash scripts/setup.d/30-kube.sh >/dev/null
@@ -64,10 +76,9 @@ build() {
   bash scripts/cluster.d/images.sh
   for f in $NODE_CMDS; do [ -x "$KUBE_BIN/$f" ] || die "missing $KUBE_BIN/$f"; done
   [ -x "$KINE" ] || die "missing $KINE"
-  for c in containerd runc ctr iptables nsenter unshare; do
-    command -v "$c" >/dev/null || die "$c is missing: apt-get install containerd runc containernetworking-plugins iptables"
-  done
-  [ -x /usr/lib/cni/bridge ] || die "CNI plugins are missing: apt-get install containernetworking-plugins"
+  local missing
+  missing=$(missing_tools)
+  [ -z "$missing" ] || die "missing host tools:$missing (apt-get install containerd runc containernetworking-plugins iptables util-linux)"
   say "parts ready ($((SECONDS - start))s)"
 }
 
@@ -524,10 +535,11 @@ case "${1:-}" in
   up) up ;;
   down) down ;;
   status) status ;;
+  missing-tools) missing_tools && echo ;;
   exec)
     shift
     ns_up || die "the cluster is not up (bash scripts/cluster.sh up)"
     exec nsenter --net="/run/netns/$NETNS" -- env KUBECONFIG="$KUBECONFIG_FILE" "$@"
     ;;
-  *) die "usage: cluster.sh build|up|down|status|exec CMD..." ;;
+  *) die "usage: cluster.sh build|up|down|status|missing-tools|exec CMD..." ;;
 esac

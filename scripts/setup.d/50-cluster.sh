@@ -5,11 +5,9 @@
 # Starts nothing: scripts/test.d/70-e2e-argo.sh brings the cluster up and down.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-missing=()
-for c in containerd runc ctr iptables nsenter unshare; do command -v "$c" >/dev/null || missing+=("$c"); done
-[ -x /usr/lib/cni/bridge ] || missing+=(cni)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "50-cluster: installing from Debian (missing: ${missing[*]})"
+missing=$(bash scripts/cluster.sh missing-tools)
+if [ -n "$missing" ]; then
+  echo "50-cluster: installing from Debian (missing:$missing)"
   apt-get update -qq
   # policy-rc.d 101: the package must not start a containerd of its own on the host.
   policy=/usr/sbin/policy-rc.d
