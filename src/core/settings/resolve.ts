@@ -1,17 +1,13 @@
 /**
  * Settings resolution (issue 3, point 6): built-in defaults, then notebook metadata
  * (`metadata.cellpipe`, else Kale's `kubeflow_notebook`, already mapped by
- * `readNotebookSettings`), then lab settings or CLI flags. Every value is checked here, so the
- * generators only ever see well-typed settings; a bad value is a UserError naming its source.
+ * `readNotebookSettings`), then lab settings or CLI flags. Every layer is checked against the
+ * settings schema (settings.schema.json) here, so the generators only ever see well-typed
+ * settings; a bad value is a UserError naming its source, the notebook and the key.
  */
 import { IPipelineIR } from '../ir/pipeline';
-import {
-  INotebookSettings,
-  ISecuritySettings,
-  IStepSettings,
-  IToleration,
-  Target
-} from './types';
+import { UserError } from '../errors';
+import { INotebookSettings, IStepSettings, IToleration } from './types';
 import { DEFAULT_ARGO, DEFAULT_IMAGE, DEFAULT_SECURITY } from './defaults';
 import {
   IArgoSettings,
@@ -19,16 +15,7 @@ import {
   IPipelineSettings,
   ISettingsOverrides
 } from './resolved';
-import {
-  checkImage,
-  checkNamespace,
-  checkStringMap,
-  checkTolerations,
-  SettingsChecker
-} from './checks';
-import { checkStepDefaults } from './step-defaults';
-
-const TARGETS: Target[] = ['local', 'argo', 'kfp'];
+import { dottedKey, SCHEMA, settingsProblem } from './schema';
 
 function emptyStepSettings(): IStepSettings {
   return { limits: {}, requests: {}, labels: {}, annotations: {} };
@@ -62,174 +49,121 @@ function dropUndefined<T extends object>(value: T): Partial<T> {
   return result;
 }
 
+type Given = Record<string, unknown>;
+
+/**
+ * Only the keys the schema names, without unset ones (undefined, and null for text): a
+ * notebook's other keys never reach the generators.
+ */
+function known(value: unknown, node: { properties: object }): Given {
+  const result: Given = {};
+  for (const key of Object.keys(node.properties)) {
+    const item = (value as Given)[key];
+    if (item !== undefined && item !== null) {
+      result[key] = item;
+    }
+  }
+  return result;
+}
+
+/** A map, copied without a prototype (a `__proto__` key stays a key). */
+function map<T>(value: unknown, each: (item: unknown) => T): Record<string, T> {
+  const result: Record<string, T> = Object.create(null);
+  for (const [key, item] of Object.entries(value as Given)) {
+    result[key] = each(item);
+  }
+  return result;
+}
+
+const text = (item: unknown) => item as string;
+// A quantity may be given as a JSON number; Kubernetes reads its decimal text.
+const quantity = (item: unknown) => String(item);
+// Run links append to the base URL.
+const baseUrl = (item: unknown) => (item as string).replace(/\/+$/, '');
+
+const PROPERTIES = SCHEMA.properties;
+const STEP = SCHEMA.definitions.stepSettings;
+
+function stepDefaults(value: unknown): Partial<IStepSettings> {
+  const given = known(value, STEP);
+  const result: Partial<IStepSettings> = { ...given };
+  for (const key of ['limits', 'requests'] as const) {
+    if (given[key] !== undefined) {
+      result[key] = map(given[key], quantity);
+    }
+  }
+  for (const key of ['labels', 'annotations'] as const) {
+    if (given[key] !== undefined) {
+      result[key] = map(given[key], text);
+    }
+  }
+  return result;
+}
+
+/**
+ * One layer over the settings below it, once the schema has passed it. Scalars replace, the
+ * groups (security, argo, kfp, stepDefaults) merge key by key, lists and maps replace.
+ */
 function layer(
   settings: IPipelineSettings,
   given: INotebookSettings | ISettingsOverrides,
-  check: SettingsChecker
+  source: string,
+  notebook: string
 ): IPipelineSettings {
-  const next: IPipelineSettings = { ...settings };
-  const text = (key: string): string | undefined =>
-    check.optionalString(given[key as keyof typeof given], key);
-  next.name = text('name') ?? next.name;
-  next.description = text('description') ?? next.description;
-  const target = text('target');
-  if (target !== undefined) {
-    if (!TARGETS.includes(target as Target)) {
-      throw check.error('target', `must be one of ${TARGETS.join(', ')}`);
-    }
-    next.target = target as Target;
-  }
-  const namespace = text('namespace');
-  if (namespace !== undefined) {
-    next.namespace = checkNamespace(namespace, check, 'namespace');
-  }
-  const image = text('image');
-  if (image !== undefined) {
-    next.image = checkImage(image, check, 'image');
-  }
-  next.experiment = text('experiment') ?? next.experiment;
-  const serviceAccount = text('serviceAccount');
-  if (serviceAccount !== undefined) {
-    next.serviceAccount = checkNamespace(
-      serviceAccount,
-      check,
-      'serviceAccount'
+  const problem = settingsProblem(given, dottedKey);
+  if (problem) {
+    throw new UserError(
+      problem.key
+        ? `${source}: ${problem.key} ${problem.problem}`
+        : `${source} ${problem.problem}`,
+      { notebook }
     );
   }
-  next.python = text('python') ?? next.python;
-  if (given.imagePullSecrets !== undefined) {
-    next.imagePullSecrets = check
-      .stringList(given.imagePullSecrets, 'imagePullSecrets')
-      .map(name => checkNamespace(name, check, 'imagePullSecrets'));
+  const top = known(given, SCHEMA);
+  const next = { ...settings, ...top } as IPipelineSettings;
+  if (top.imagePullSecrets !== undefined) {
+    next.imagePullSecrets = [...(top.imagePullSecrets as string[])];
   }
-  if (given.nodeSelector !== undefined) {
-    next.nodeSelector = checkStringMap(
-      given.nodeSelector,
-      check,
-      'nodeSelector'
+  if (top.nodeSelector !== undefined) {
+    next.nodeSelector = map(top.nodeSelector, text);
+  }
+  if (top.tolerations !== undefined) {
+    next.tolerations = (top.tolerations as unknown[]).map(
+      item => known(item, PROPERTIES.tolerations.items) as IToleration
     );
   }
-  if (given.tolerations !== undefined) {
-    next.tolerations = checkTolerations(
-      given.tolerations as IToleration[],
-      check
-    );
-  }
-  if (given.security !== undefined) {
+  if (top.security !== undefined) {
     next.security = {
-      ...next.security,
-      ...checkSecurity(given.security, check)
+      ...settings.security,
+      ...known(top.security, PROPERTIES.security)
     };
   }
-  if (given.stepDefaults !== undefined) {
+  if (top.stepDefaults !== undefined) {
     next.stepDefaults = mergeStepSettings(
-      next.stepDefaults,
-      checkStepDefaults(given.stepDefaults, check)
+      settings.stepDefaults,
+      stepDefaults(top.stepDefaults)
     );
   }
-  if (given.argo !== undefined) {
-    next.argo = { ...next.argo, ...checkArgo(given.argo, check) };
+  if (top.argo !== undefined) {
+    const argo: Partial<IArgoSettings> = known(top.argo, PROPERTIES.argo);
+    if (argo.volumeSize !== undefined) {
+      argo.volumeSize = quantity(argo.volumeSize);
+    }
+    if (argo.uiUrl !== undefined) {
+      argo.uiUrl = baseUrl(argo.uiUrl);
+    }
+    next.argo = { ...settings.argo, ...argo };
   }
-  if (given.kfp !== undefined) {
-    next.kfp = { ...next.kfp, ...checkKfp(given.kfp, check) };
+  if (top.kfp !== undefined) {
+    const kfp: Partial<IKfpSettings> = known(top.kfp, PROPERTIES.kfp);
+    for (const key of ['endpoint', 'uiUrl'] as const) {
+      if (kfp[key] !== undefined) {
+        kfp[key] = baseUrl(kfp[key]);
+      }
+    }
+    next.kfp = { ...settings.kfp, ...kfp };
   }
   return next;
-}
-
-function checkSecurity(
-  value: unknown,
-  check: SettingsChecker
-): Partial<ISecuritySettings> {
-  const given = check.object(value, 'security');
-  const result: Partial<ISecuritySettings> = {};
-  const flags = [
-    'runAsNonRoot',
-    'allowPrivilegeEscalation',
-    'dropAllCapabilities',
-    'readOnlyRootFilesystem',
-    'automountServiceAccountToken'
-  ] as const;
-  for (const key of flags) {
-    if (given[key] !== undefined) {
-      result[key] = check.boolean(given[key], `security.${key}`);
-    }
-  }
-  for (const key of ['runAsUser', 'runAsGroup', 'fsGroup'] as const) {
-    if (given[key] !== undefined) {
-      result[key] = check.id(given[key], `security.${key}`);
-    }
-  }
-  if (given.seccompProfile !== undefined) {
-    const profile = given.seccompProfile;
-    if (profile !== 'RuntimeDefault' && profile !== 'Unconfined') {
-      throw check.error(
-        'security.seccompProfile',
-        'must be RuntimeDefault or Unconfined'
-      );
-    }
-    result.seccompProfile = profile;
-  }
-  return result;
-}
-
-function checkArgo(
-  value: unknown,
-  check: SettingsChecker
-): Partial<IArgoSettings> {
-  const given = check.object(value, 'argo');
-  const result: Partial<IArgoSettings> = {};
-  if (given.dataPassing !== undefined) {
-    if (given.dataPassing !== 'volume' && given.dataPassing !== 'artifacts') {
-      throw check.error('argo.dataPassing', 'must be volume or artifacts');
-    }
-    result.dataPassing = given.dataPassing;
-  }
-  if (given.storageClass !== undefined) {
-    result.storageClass = checkNamespace(
-      check.string(given.storageClass, 'argo.storageClass'),
-      check,
-      'argo.storageClass'
-    );
-  }
-  if (given.accessMode !== undefined) {
-    const modes = ['ReadWriteOnce', 'ReadWriteMany', 'ReadWriteOncePod'];
-    if (!modes.includes(given.accessMode as string)) {
-      throw check.error(
-        'argo.accessMode',
-        `must be one of ${modes.join(', ')}`
-      );
-    }
-    result.accessMode = given.accessMode as IArgoSettings['accessMode'];
-  }
-  if (given.volumeSize !== undefined) {
-    result.volumeSize = check.quantity(given.volumeSize, 'argo.volumeSize');
-  }
-  if (given.sizeBudgetBytes !== undefined) {
-    const budget = given.sizeBudgetBytes;
-    if (!Number.isInteger(budget) || (budget as number) < 1024) {
-      throw check.error('argo.sizeBudgetBytes', 'must be an integer ≥ 1024');
-    }
-    result.sizeBudgetBytes = budget as number;
-  }
-  if (given.uiUrl !== undefined) {
-    result.uiUrl = check.url(given.uiUrl, 'argo.uiUrl');
-  }
-  return result;
-}
-
-function checkKfp(
-  value: unknown,
-  check: SettingsChecker
-): Partial<IKfpSettings> {
-  const given = check.object(value, 'kfp');
-  const result: Partial<IKfpSettings> = {};
-  if (given.endpoint !== undefined) {
-    result.endpoint = check.url(given.endpoint, 'kfp.endpoint');
-  }
-  if (given.uiUrl !== undefined) {
-    result.uiUrl = check.url(given.uiUrl, 'kfp.uiUrl');
-  }
-  return result;
 }
 
 /** The defaults, before any notebook or caller. */
@@ -260,17 +194,9 @@ export function resolveSettings(
   overrides: ISettingsOverrides = {}
 ): IPipelineSettings {
   let settings = defaultSettings(ir);
-  settings = layer(
-    settings,
-    ir.settings,
-    new SettingsChecker(`notebook metadata`, ir.notebook)
-  );
+  settings = layer(settings, ir.settings, 'notebook metadata', ir.notebook);
   // The IR already folded metadata name/description into `pipeline`; keep its cleaned values.
   settings.name = ir.pipeline.name;
   settings.description = ir.pipeline.description;
-  return layer(
-    settings,
-    overrides,
-    new SettingsChecker('settings', ir.notebook)
-  );
+  return layer(settings, overrides, 'settings', ir.notebook);
 }

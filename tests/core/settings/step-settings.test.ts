@@ -67,28 +67,32 @@ describe('a step’s effective settings', () => {
     [
       'label key with a space',
       { labels: { 'my key': 'v' } },
-      /label key "my key" is not valid/
+      /label key "my key" is not a valid label key/
     ],
     [
       'label value too long',
       { labels: { k: 'v'.repeat(64) } },
-      /label k: value .* is not valid/
+      /label:k value .* is not a valid label value/
     ],
-    ['label value with a newline', { labels: { k: 'a\nb' } }, /is not valid/],
+    [
+      'label value with a newline',
+      { labels: { k: 'a\nb' } },
+      /label:k must not contain control characters/
+    ],
     [
       'annotation key',
       { annotations: { '{{x}}': 'v' } },
-      /annotation key "{{x}}" is not valid/
+      /annotation key "{{x}}" is not a valid annotation key/
     ],
     [
       'resource name',
       { limits: { 'cpu power': '2' } },
-      /limit: "cpu power" is not a resource name/
+      /limit resource name "cpu power" is not a valid resource name/
     ],
     [
       'quantity',
       { requests: { memory: '4 GB' } },
-      /request:memory: "4 GB" is not a Kubernetes quantity/
+      /request:memory is not a Kubernetes quantity: "4 GB"/
     ]
   ];
   it.each(refused)(

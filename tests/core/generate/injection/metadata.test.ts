@@ -5,7 +5,7 @@
  * notebook and the step's cell, never rewritten.
  */
 import fc from 'fast-check';
-import { isLabelKey, isLabelValue } from '../../../../src/core/settings/checks';
+import { isLabelKey, isLabelValue } from '../../../../src/core/settings/schema';
 import { hostileString } from '../../../support/hostile';
 import { hostileNotebook } from './hostile-notebook';
 import { analyze, refusal, RUNS } from './outcome';
