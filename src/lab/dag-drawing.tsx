@@ -24,8 +24,6 @@ export interface INodeLook {
   ariaLabel?: string;
   title: string;
   text: string;
-  /** Extra width on each side of the layout's box. */
-  pad?: number;
   /** The box's fill (none: the stylesheet's). */
   fill?: string;
   /** Drawn over the box (e.g. a status dot). */
@@ -98,7 +96,6 @@ function Node(props: {
   onSelect: (node: IDagNode) => void;
 }): JSX.Element {
   const { node, look } = props;
-  const pad = look.pad ?? 0;
   const select = () => props.onSelect(node);
   return (
     <g
@@ -118,9 +115,9 @@ function Node(props: {
     >
       <title>{look.title}</title>
       <rect
-        x={node.x - node.width / 2 - pad}
+        x={node.x - node.width / 2}
         y={node.y - node.height / 2}
-        width={node.width + 2 * pad}
+        width={node.width}
         height={node.height}
         rx={6}
         style={look.fill ? { fill: look.fill } : undefined}

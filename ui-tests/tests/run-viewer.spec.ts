@@ -53,6 +53,51 @@ function runStatus(page: IJupyterLabPageFixture, id: string) {
   );
 }
 
+/**
+ * Every step box of the viewer's DAG lies inside the drawing, clear of its edge, and no two boxes
+ * touch (they were drawn wider than the layout had room for: side by side they met, and a box at
+ * the left edge lost its outline).
+ */
+async function expectBoxesApart(page: IJupyterLabPageFixture, id: string) {
+  const geometry = await page
+    .locator(`${viewer}[data-run="${id}"] svg.jp-cellpipe-RunViewer-dag`)
+    .evaluate(svg => {
+      const [, , width, height] = svg
+        .getAttribute('viewBox')!
+        .split(' ')
+        .map(Number);
+      const boxes = [...svg.querySelectorAll('[data-step] rect')].map(rect => {
+        const at = (name: string) => Number(rect.getAttribute(name));
+        return {
+          step: rect.parentElement!.getAttribute('data-step'),
+          x: at('x'),
+          y: at('y'),
+          width: at('width'),
+          height: at('height')
+        };
+      });
+      return { width, height, boxes };
+    });
+  expect(geometry.boxes.length).toBeGreaterThan(1);
+  for (const box of geometry.boxes) {
+    expect(box.x).toBeGreaterThanOrEqual(4);
+    expect(box.x + box.width).toBeLessThanOrEqual(geometry.width - 4);
+    expect(box.y).toBeGreaterThanOrEqual(4);
+    expect(box.y + box.height).toBeLessThanOrEqual(geometry.height - 4);
+    for (const other of geometry.boxes) {
+      if (other === box) {
+        continue;
+      }
+      const apart =
+        other.x >= box.x + box.width + 4 ||
+        box.x >= other.x + other.width + 4 ||
+        other.y >= box.y + box.height + 4 ||
+        box.y >= other.y + other.height + 4;
+      expect(apart, `${box.step} and ${other.step} touch`).toBe(true);
+    }
+  }
+}
+
 test.describe('the run viewer', () => {
   test('Compile and run in the sidebar runs locally, turns Succeeded, and its link opens the viewer', async ({
     page,
@@ -168,6 +213,7 @@ test.describe('the run viewer', () => {
         `${viewer} .jp-cellpipe-RunViewer-node[data-status="Succeeded"]`
       )
     ).toHaveCount(5);
+    await expectBoxesApart(page, id);
     await page
       .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
         hasText: 'split'
@@ -225,6 +271,7 @@ test.describe('the run viewer', () => {
     await expect(runStatus(page, id)).toHaveText('Failed', {
       timeout: 120_000
     });
+    await expectBoxesApart(page, id);
     const mask = [
       page.locator(`${viewer} header p`),
       page.locator(`${viewer} .jp-cellpipe-RunViewer-steps td:nth-child(3)`),

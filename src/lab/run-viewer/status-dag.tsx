@@ -27,7 +27,11 @@ export function StatusDag(props: IStatusDagProps): JSX.Element {
   const shape = record.steps
     .map(s => `${s.name}<${(s.after ?? []).join(',')}`)
     .join(';');
-  const layout = useMemo(() => layoutDag(dagSteps(record)), [shape]);
+  // Boxes 16 units wider than the sidebar's: room for the cached marker (⟲).
+  const layout = useMemo(
+    () => layoutDag(dagSteps(record), { extraWidth: 16 }),
+    [shape]
+  );
   const statusOf = new Map(record.steps.map(s => [s.name, s]));
   return (
     <DagDrawing
@@ -46,9 +50,7 @@ export function StatusDag(props: IStatusDagProps): JSX.Element {
             (props.selected === node.name ? ' jp-mod-selected' : ''),
           status,
           title: trans.__('%1: %2', node.name, status),
-          text: node.name + (step?.cached ? ' ⟲' : ''),
-          // 8 units wider each side than the layout's box, as this view always drew it.
-          pad: 8
+          text: node.name + (step?.cached ? ' ⟲' : '')
         };
       }}
       onSelect={node => props.onSelect(node.name)}

@@ -121,8 +121,16 @@ export function dagKey(steps: IDagStep[]): string {
   );
 }
 
-/** Lays the steps out. Edges to unknown steps (a stale `prev:`) are left out: a diagnostic says so. */
-export function layoutDag(steps: IDagStep[]): IDagLayout {
+/**
+ * Lays the steps out. Edges to unknown steps (a stale `prev:`) are left out: a diagnostic says so.
+ * `extraWidth` widens every box (the run viewer's boxes also hold a cached marker), so that the
+ * layout keeps its gaps between the boxes as drawn.
+ */
+export function layoutDag(
+  steps: IDagStep[],
+  options: { extraWidth?: number } = {}
+): IDagLayout {
+  const extraWidth = options.extraWidth ?? 0;
   const graph = new dagre.graphlib.Graph({ multigraph: false });
   graph.setGraph({
     rankdir: 'TB',
@@ -136,7 +144,7 @@ export function layoutDag(steps: IDagStep[]): IDagLayout {
   const byName = new Map(steps.map(step => [step.name, step]));
   for (const step of steps) {
     graph.setNode(step.name, {
-      width: nodeWidth(step.name),
+      width: nodeWidth(step.name) + extraWidth,
       height: DAG_METRICS.nodeHeight
     });
   }

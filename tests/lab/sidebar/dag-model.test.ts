@@ -80,6 +80,32 @@ describe('DAG model', () => {
     }
   });
 
+  it('widens every box by extraWidth and keeps the gaps between the boxes (the run viewer)', () => {
+    const ir = analyzeNotebookText(
+      readFileSync('examples/fan-out.ipynb', 'utf8'),
+      'fan-out.ipynb'
+    );
+    const wide = layoutDag(ir.steps, { extraWidth: 16 });
+    const models = ['forest', 'extra_trees', 'svm', 'mlp', 'knn'];
+    const row = wide.nodes
+      .filter(n => models.includes(n.name))
+      .sort((a, b) => a.x - b.x);
+    expect(row).toHaveLength(5);
+    for (const node of wide.nodes) {
+      const narrow = fanOut.nodes.find(n => n.name === node.name)!;
+      expect(node.width).toBe(narrow.width + 16);
+      // Inside the drawing with its margin, so no stroke is cut at the edge.
+      expect(node.x - node.width / 2).toBeGreaterThanOrEqual(8);
+      expect(node.x + node.width / 2).toBeLessThanOrEqual(wide.width - 8);
+    }
+    // The five model boxes side by side, each at least the layout's 16 units from the next.
+    for (let i = 1; i < row.length; i++) {
+      const gap =
+        row[i].x - row[i].width / 2 - (row[i - 1].x + row[i - 1].width / 2);
+      expect(gap).toBeGreaterThanOrEqual(16);
+    }
+  });
+
   it('colours every step from its name, the same way every time, no two alike', () => {
     const again = layoutOf('examples/fan-out.ipynb');
     expect(fanOut.nodes.length).toBeGreaterThan(1);
