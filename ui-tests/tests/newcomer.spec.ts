@@ -134,6 +134,12 @@ test.describe('a newcomer', () => {
     await page.sidebar.openTab(SIDEBAR);
     const tagButton = page.locator(`${panel} .jp-cellpipe-tagByHeadings`);
     await expect(tagButton).toHaveText('Tag steps by headings');
+    // The diagnostic points at that button, not at a command the lab terminal may not find.
+    const advice = page.locator(
+      `${panel} .jp-cellpipe-Diagnostic[data-code="empty-pipeline"]`
+    );
+    await expect(advice).toContainText('or click Tag steps by headings above');
+    await expect(advice).not.toContainText('cellpipe tag');
     await tagButton.click();
 
     const nodes = page.locator(`${panel} .jp-cellpipe-Dag-node`);

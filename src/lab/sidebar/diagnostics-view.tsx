@@ -35,6 +35,24 @@ export function whereText(
     : trans.__('Cell %1, line %2', diagnostic.cell + 1, diagnostic.line);
 }
 
+/**
+ * A diagnostic's message as the lab shows it. The analyzer's advice for an untagged notebook names
+ * the command line (`cellpipe tag NOTEBOOK --by-headings`), which JupyterLab's terminal does not
+ * find when `jupyter lab` was started from an environment that was not activated; the lab names
+ * its own button instead, shown above the diagnostics.
+ */
+export function labMessage(
+  diagnostic: IDiagnostic,
+  trans: TranslationBundle
+): string {
+  if (diagnostic.code === 'empty-pipeline') {
+    return trans.__(
+      'no cell is tagged as a step: tag the first cell of each step with step:NAME, or click Tag steps by headings above'
+    );
+  }
+  return diagnostic.message;
+}
+
 export function DiagnosticsView(props: {
   diagnostics: IDiagnostic[];
   onSelect: (diagnostic: IDiagnostic) => void;
@@ -60,7 +78,7 @@ export function DiagnosticsView(props: {
             <span className={CLASS.severity}>
               <SeverityIcon severity={d.severity} label={d.severity} />
             </span>
-            <span>{d.message}</span>
+            <span>{labMessage(d, trans)}</span>
             <span className={CLASS.where}>{whereText(d, trans)}</span>
           </button>
         </li>

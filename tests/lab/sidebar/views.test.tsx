@@ -168,13 +168,46 @@ describe('DAG and diagnostics views', () => {
     expect(html).toContain('jp-cellpipe-Dag-status jp-mod-failed');
   });
 
+  it('points an untagged notebook at the sidebar button, not the command line', () => {
+    const untagged = JSON.stringify({
+      cells: [
+        { cell_type: 'markdown', metadata: {}, source: '## Load' },
+        {
+          cell_type: 'code',
+          execution_count: null,
+          metadata: {},
+          outputs: [],
+          source: 'numbers = [1, 2]\n'
+        }
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5
+    });
+    const { diagnostics } = analyzeNotebookText(untagged, 'untagged.ipynb');
+    expect(diagnostics.map(d => d.code)).toContain('empty-pipeline');
+    // The analyzer's own words name the command line (the CLI prints them as they are).
+    expect(
+      diagnostics.find(d => d.code === 'empty-pipeline')!.message
+    ).toContain('cellpipe tag');
+    const html = renderToStaticMarkup(
+      <DiagnosticsView
+        diagnostics={diagnostics}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html).toContain('or click Tag steps by headings above');
+    expect(html).not.toContain('cellpipe tag');
+  });
+
   it('says where each diagnostic is', () => {
     const html = renderToStaticMarkup(
       <DiagnosticsView
         diagnostics={[
           {
             severity: 'warning',
-            code: 'empty-pipeline',
+            code: 'dropped-setting',
             message: 'no steps',
             cell: null,
             line: 1,
