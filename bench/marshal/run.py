@@ -1,5 +1,5 @@
 """Benchmark (issue 4): marshalling throughput of cellpipe's step runtime (save_value/load_value
-from templates/runtime-marshal.py.njk, executed as is) against plain pickle and `dd`, on a 1 GB
+from templates/runtime/cellpipe_runtime.py, imported as is) against plain pickle and `dd`, on a 1 GB
 numpy array and a 10-million-row DataFrame, in a temp dir on /work's disk (removed afterwards).
 
     .venv/bin/python bench/marshal/run.py [REPETITIONS]
@@ -12,6 +12,7 @@ rows show that speed (plain) and the disk's (conv=fdatasync).
 large arrays and parquet files, so part of its loading happens only when the data is touched,
 and this direction counts that part for every peer alike.
 """
+import importlib.util
 import json
 import os
 import pathlib
@@ -30,13 +31,11 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 
 def cellpipe_runtime():
-    source = (ROOT / "templates" / "runtime-marshal.py.njk").read_text()
-    source = source.replace("{% raw %}", "").replace("{% endraw %}", "")
-    # the step script imports these before it includes the runtime
-    source = "import importlib, json, os, pickle, sys\n" + source
-    namespace = {"__name__": "cellpipe_marshal_bench", "STEP": "bench"}
-    exec(compile(source, "runtime-marshal.py", "exec"), namespace)
-    return namespace
+    path = ROOT / "templates" / "runtime" / "cellpipe_runtime.py"
+    spec = importlib.util.spec_from_file_location("cellpipe_runtime", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def timed(action):
@@ -89,12 +88,12 @@ def main(repetitions):
         for label, value in values.items():
             for _ in range(repetitions):
                 directory = os.path.join(scratch, "cellpipe")
-                seconds, chosen = timed(lambda: runtime["save_value"]("v", value, directory))
+                seconds, chosen = timed(lambda: runtime.save_value("v", value, directory, "bench"))
                 nbytes[(label, "cellpipe " + chosen)] = size_of(directory)
                 samples.setdefault((label, "cellpipe " + chosen, "save"), []).append(seconds)
-                seconds, _ = timed(lambda: runtime["load_value"]("v", directory))
+                seconds, _ = timed(lambda: runtime.load_value("v", directory, "bench"))
                 samples.setdefault((label, "cellpipe " + chosen, "load"), []).append(seconds)
-                seconds, _ = timed(lambda: read_all(runtime["load_value"]("v", directory)))
+                seconds, _ = timed(lambda: read_all(runtime.load_value("v", directory, "bench")))
                 samples.setdefault((label, "cellpipe " + chosen, "load + read all"), []).append(seconds)
                 shutil.rmtree(directory)
                 path = os.path.join(scratch, "value.pickle")
