@@ -2,6 +2,7 @@
 // (issue 16):
 //   - src/core/settings/validate.generated.ts: ajv's standalone validators of the settings and of
 //     a step's settings, compiled here once (ajv at run time would cost the CLI ~100 ms a start);
+//   - src/core/settings/defaults.generated.json: the built-in defaults alone;
 //   - schema/plugin.json: the JupyterLab settings schema (the Settings Editor form), the lab's
 //     subset of the settings plus its toolbar button and shortcut;
 //   - the settings table in README.md, between its settings-table markers.
@@ -17,6 +18,7 @@ import * as prettier from 'prettier';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SOURCE = 'src/core/settings/settings.schema.json';
 const VALIDATORS = 'src/core/settings/validate.generated.ts';
+const DEFAULTS = 'src/core/settings/defaults.generated.json';
 const LAB_SCHEMA = 'schema/plugin.json';
 const README = 'README.md';
 const TABLE_START =
@@ -124,6 +126,26 @@ async function validators() {
     '// @ts-nocheck\n' +
     code;
   return format(text, VALIDATORS);
+}
+
+// ---- the built-in defaults -------------------------------------------------------------------
+
+/**
+ * The defaults alone, for defaults.ts: the lab loads them at start (lab-overrides.ts), and should
+ * not load the whole schema for them.
+ */
+function defaults() {
+  const of = node =>
+    Object.fromEntries(
+      Object.entries(node.properties)
+        .map(([key, child]) => [key, flat(child).default])
+        .filter(([, value]) => value !== undefined)
+    );
+  return {
+    image: schema.properties.image.default,
+    security: of(schema.properties.security),
+    argo: of(schema.properties.argo)
+  };
 }
 
 // ---- the JupyterLab settings schema ----------------------------------------------------------
@@ -357,6 +379,7 @@ const read = path => {
 };
 const outputs = {
   [VALIDATORS]: await validators(),
+  [DEFAULTS]: await format(JSON.stringify(defaults()), DEFAULTS),
   [LAB_SCHEMA]: await format(JSON.stringify(labSchema()), LAB_SCHEMA),
   [README]: await readme(read(README))
 };

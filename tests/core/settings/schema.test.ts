@@ -13,7 +13,7 @@ import { dottedKey, settingsProblem } from '../../../src/core/settings/schema';
 const root = join(__dirname, '..', '..', '..');
 
 describe('the settings schema', () => {
-  it('the validators, schema/plugin.json and the README table are generated from it', () => {
+  it('the validators, the defaults, schema/plugin.json and the README table are generated from it', () => {
     // Throws (exit 1, naming the stale files) when any is out of date.
     const out = execFileSync(
       process.execPath,
