@@ -1,8 +1,12 @@
 /** The batch checker itself catches what the properties rely on it to catch. */
-import { PythonBatch } from './python-batch';
+import { stepRuntimeScript } from '../../../../src/core/generate/step-script';
+import { PythonBatch, RUNTIME_MARKER } from './python-batch';
 
-const RUNTIME =
-  '# ---- cellpipe marshalling runtime ----\ndef f():\n    return 1\n';
+const RUNTIME = `${RUNTIME_MARKER} ----\ndef f():\n    return 1\n`;
+
+it('splits real step scripts where the runtime starts', () => {
+  expect(stepRuntimeScript().startsWith(`${RUNTIME_MARKER} --`)).toBe(true);
+});
 
 describe('the Python batch check', () => {
   it('passes good scripts and reports a broken head, a broken runtime and a wrong constant', () => {

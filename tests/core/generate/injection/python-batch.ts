@@ -4,13 +4,17 @@
  * .pyc files), and where expectations are given, the script's top-level constants (for example
  * NOTEBOOK, PARAMETERS) must evaluate, as Python reads them, to exactly the expected values.
  *
- * Speed: every script ends in the same embedded runtime (~35 KB). A script is split where the
- * runtime starts; the head (where every injected value lives) is compiled for every script, a
- * runtime tail only the first time that exact text is seen. Two texts that each compile as a
+ * Speed: every script ends in the same runtime (templates/runtime/cellpipe_runtime.py, ~27 KB).
+ * A script is split where the runtime starts (its first line, RUNTIME_MARKER); the head (where
+ * every injected value lives) is compiled for every script, a runtime tail only the first time
+ * that exact text is seen. Two texts that each compile as a
  * module also compile one after the other, so this is the same verdict; the first scripts are
  * compiled whole as well, to keep that honest.
  */
 import { runPython } from '../../../support/python';
+
+/** The runtime's first line: where a step script's own part ends. */
+export const RUNTIME_MARKER = '# ---- cellpipe step runtime';
 
 const CHECK_ALL = `
 import ast, json, sys
@@ -20,7 +24,7 @@ def plain(value):
         return [plain(item) for item in value]
     return value
 
-RUNTIME = "\\n# ---- cellpipe marshalling runtime"
+RUNTIME = "\\n" + ${JSON.stringify(RUNTIME_MARKER)}
 WHOLE = 20
 failures = []
 tails = set()
