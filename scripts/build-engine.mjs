@@ -1,7 +1,8 @@
 // Bundles the Node side (CLI + engine) for the CLI, the Jupyter server extension and the Python
-// wheel. Templates and the step runtime (templates/runtime/*.py) are inlined as text. The
-// Kubernetes client (4 MB of the 5.7 MB) goes into a bundle of its own, kube.cjs, loaded only by
-// the cluster commands: every other command starts without parsing it.
+// wheel. Templates and the step runtime are inlined as text. The biggest libraries go into bundles
+// of their own beside it, each loaded by the first module that needs it: the Kubernetes client
+// (kube.cjs, 3.5 MB, cluster commands only), yaml and nunjucks (compile and submit). Every other
+// command, such as `analyze` or `tag`, starts without parsing them (issue 16, CLI start-up).
 import { build } from 'esbuild';
 import { mkdirSync } from 'node:fs';
 
@@ -14,13 +15,21 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning'
 };
-const kubeClientOutside = {
-  name: 'kube-client-outside',
+
+/** Package -> the file of its own bundle, next to cellpipe.cjs. */
+const OUTSIDE = {
+  '@kubernetes/client-node': 'kube.cjs',
+  yaml: 'yaml.cjs',
+  nunjucks: 'nunjucks.cjs'
+};
+
+const bundlesOutside = {
+  name: 'bundles-outside',
   setup(esbuild) {
-    esbuild.onResolve({ filter: /^@kubernetes\/client-node$/ }, () => ({
-      path: './kube.cjs',
-      external: true
-    }));
+    esbuild.onResolve(
+      { filter: /^(@kubernetes\/client-node|yaml|nunjucks)$/ },
+      ({ path }) => ({ path: `./${OUTSIDE[path]}`, external: true })
+    );
   }
 };
 
@@ -35,11 +44,23 @@ await Promise.all([
     minify: true,
     outfile: 'cellpipe/engine/kube.cjs'
   }),
+  // The package's own CommonJS exports, as they are: the importers see the same module.
+  ...['yaml', 'nunjucks'].map(name =>
+    build({
+      ...common,
+      stdin: {
+        contents: `module.exports = require('${name}');`,
+        resolveDir: '.'
+      },
+      minify: true,
+      outfile: `cellpipe/engine/${OUTSIDE[name]}`
+    })
+  ),
   build({
     ...common,
     entryPoints: ['src/cli/main.ts'],
     outfile: 'cellpipe/engine/cellpipe.cjs',
     loader: { '.njk': 'text', '.py': 'text' },
-    plugins: [kubeClientOutside]
+    plugins: [bundlesOutside]
   })
 ]);

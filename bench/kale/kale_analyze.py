@@ -5,6 +5,7 @@ Kale 2.3.0 refuses the legacy `block:` tags and some of its own older metadata k
 notebook is handed to it as an equivalent copy: `block:X` -> `step:X`, `block:` dropped (an
 untagged cell continues the step above, as `block:` meant), unknown metadata keys removed.
 """
+
 import json
 import logging
 import os
@@ -26,7 +27,9 @@ def kale_copy(path, directory):
         for tag in tags:
             if tag == "block:":
                 continue
-            new.append("step:" + tag[len("block:"):] if tag.startswith("block:") else tag)
+            new.append(
+                "step:" + tag[len("block:") :] if tag.startswith("block:") else tag
+            )
         if tags:
             cell.metadata["tags"] = new
     copy = os.path.join(directory, os.path.basename(path))
@@ -54,7 +57,9 @@ def main(repetitions, paths):
             try:
                 config = config_for(copy, metadata)
             except Exception as error:  # noqa: BLE001 - report and go on
-                results[os.path.basename(path)] = {"error": "%s: %s" % (type(error).__name__, error)}
+                results[os.path.basename(path)] = {
+                    "error": "%s: %s" % (type(error).__name__, error)
+                }
                 continue
             seconds = []
             processor = None

@@ -4,6 +4,7 @@ compiled KFP YAML (what Kale's JupyterLab "Compile" button does, kale.rpc.nb.com
 Prints JSON: {notebook: {"seconds": [...], "bytes": size of the compiled YAML}} or {"error"}.
 Notebooks are handed over as the same Kale-compatible copies as in kale_analyze.py.
 """
+
 import json
 import logging
 import os
@@ -44,7 +45,9 @@ def main(repetitions, paths):
                     seconds.append(time.perf_counter() - started)
                 results[name] = {"seconds": seconds, "bytes": os.path.getsize(package)}
             except Exception as error:  # noqa: BLE001 - report and go on
-                results[name] = {"error": "%s: %s" % (type(error).__name__, str(error)[:200])}
+                results[name] = {
+                    "error": "%s: %s" % (type(error).__name__, str(error)[:200])
+                }
     json.dump(results, sys.stdout)
 
 

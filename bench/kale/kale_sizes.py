@@ -5,6 +5,7 @@
 Step i is one cell `x_i = x_{i-1} + 1` tagged `step:s_i` (depending on the step before).
 Prints JSON rows {steps, bytes, bytes_per_step, seconds}.
 """
+
 import json
 import os
 import sys
@@ -21,10 +22,17 @@ from kale_compile import compile_once  # noqa: E402
 def chain_notebook(steps):
     cells = [nbformat.v4.new_code_cell("x_0 = 0", metadata={"tags": ["step:s_0"]})]
     for i in range(1, steps):
-        cells.append(nbformat.v4.new_code_cell(
-            "x_%d = x_%d + 1" % (i, i - 1), metadata={"tags": ["step:s_%d" % i, "prev:s_%d" % (i - 1)]}))
+        cells.append(
+            nbformat.v4.new_code_cell(
+                "x_%d = x_%d + 1" % (i, i - 1),
+                metadata={"tags": ["step:s_%d" % i, "prev:s_%d" % (i - 1)]},
+            )
+        )
     notebook = nbformat.v4.new_notebook(cells=cells)
-    notebook.metadata["kubeflow_notebook"] = {"experiment_name": "bench", "pipeline_name": "chain-%d" % steps}
+    notebook.metadata["kubeflow_notebook"] = {
+        "experiment_name": "bench",
+        "pipeline_name": "chain-%d" % steps,
+    }
     return notebook
 
 
@@ -41,7 +49,14 @@ def main(sizes):
             package = compile_once(path, config)
             seconds = time.perf_counter() - started
             size = os.path.getsize(package)
-            rows.append({"steps": steps, "bytes": size, "bytes_per_step": size / steps, "seconds": seconds})
+            rows.append(
+                {
+                    "steps": steps,
+                    "bytes": size,
+                    "bytes_per_step": size / steps,
+                    "seconds": seconds,
+                }
+            )
     json.dump(rows, sys.stdout, indent=1)
 
 

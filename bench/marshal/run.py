@@ -12,6 +12,7 @@ rows show that speed (plain) and the disk's (conv=fdatasync).
 large arrays and parquet files, so part of its loading happens only when the data is touched,
 and this direction counts that part for every peer alike.
 """
+
 import importlib.util
 import json
 import os
@@ -46,7 +47,11 @@ def timed(action):
 
 def size_of(path):
     path = pathlib.Path(path)
-    return sum(f.stat().st_size for f in path.rglob("*")) if path.is_dir() else path.stat().st_size
+    return (
+        sum(f.stat().st_size for f in path.rglob("*"))
+        if path.is_dir()
+        else path.stat().st_size
+    )
 
 
 def pickle_save(value, path):
@@ -63,7 +68,11 @@ def read_all(value):
     """Touches every element once, so lazily loaded pages are counted."""
     if isinstance(value, numpy.ndarray):
         return float(value.sum())
-    return float(value["id"].sum()) + float(value["x"].sum()) + int((value["label"] == "alpha").sum())
+    return (
+        float(value["id"].sum())
+        + float(value["x"].sum())
+        + int((value["label"] == "alpha").sum())
+    )
 
 
 def dd(*args):
@@ -75,26 +84,42 @@ def main(repetitions):
     rng = numpy.random.default_rng(0)
     values = {
         "numpy float64 array, 1 GiB": rng.random(2**27),
-        "DataFrame, 10M rows (int64, float64, str)": pandas.DataFrame({
-            "id": numpy.arange(10_000_000),
-            "x": rng.random(10_000_000),
-            "label": numpy.array(["alpha", "beta", "gamma", "delta"])[rng.integers(0, 4, 10_000_000)],
-        }),
+        "DataFrame, 10M rows (int64, float64, str)": pandas.DataFrame(
+            {
+                "id": numpy.arange(10_000_000),
+                "x": rng.random(10_000_000),
+                "label": numpy.array(["alpha", "beta", "gamma", "delta"])[
+                    rng.integers(0, 4, 10_000_000)
+                ],
+            }
+        ),
     }
     samples = {}
     nbytes = {}
-    scratch = tempfile.mkdtemp(prefix="cellpipe-bench-marshal-", dir=str(ROOT / "bench"))
+    scratch = tempfile.mkdtemp(
+        prefix="cellpipe-bench-marshal-", dir=str(ROOT / "bench")
+    )
     try:
         for label, value in values.items():
             for _ in range(repetitions):
                 directory = os.path.join(scratch, "cellpipe")
-                seconds, chosen = timed(lambda: runtime.save_value("v", value, directory, "bench"))
+                seconds, chosen = timed(
+                    lambda: runtime.save_value("v", value, directory, "bench")
+                )
                 nbytes[(label, "cellpipe " + chosen)] = size_of(directory)
-                samples.setdefault((label, "cellpipe " + chosen, "save"), []).append(seconds)
+                samples.setdefault((label, "cellpipe " + chosen, "save"), []).append(
+                    seconds
+                )
                 seconds, _ = timed(lambda: runtime.load_value("v", directory, "bench"))
-                samples.setdefault((label, "cellpipe " + chosen, "load"), []).append(seconds)
-                seconds, _ = timed(lambda: read_all(runtime.load_value("v", directory, "bench")))
-                samples.setdefault((label, "cellpipe " + chosen, "load + read all"), []).append(seconds)
+                samples.setdefault((label, "cellpipe " + chosen, "load"), []).append(
+                    seconds
+                )
+                seconds, _ = timed(
+                    lambda: read_all(runtime.load_value("v", directory, "bench"))
+                )
+                samples.setdefault(
+                    (label, "cellpipe " + chosen, "load + read all"), []
+                ).append(seconds)
                 shutil.rmtree(directory)
                 path = os.path.join(scratch, "value.pickle")
                 seconds, _ = timed(lambda: pickle_save(value, path))
@@ -103,35 +128,65 @@ def main(repetitions):
                 seconds, _ = timed(lambda: pickle_load(path))
                 samples.setdefault((label, "pickle", "load"), []).append(seconds)
                 seconds, _ = timed(lambda: read_all(pickle_load(path)))
-                samples.setdefault((label, "pickle", "load + read all"), []).append(seconds)
+                samples.setdefault((label, "pickle", "load + read all"), []).append(
+                    seconds
+                )
                 os.remove(path)
         raw = os.path.join(scratch, "dd.bin")
         for _ in range(repetitions):
-            for label, flags in (("dd write (page cache)", []), ("dd write, conv=fdatasync", ["conv=fdatasync"])):
-                seconds, _ = timed(lambda: dd("if=/dev/zero", "of=" + raw, "bs=1M", "count=1024", *flags))
-                samples.setdefault(("1 GiB of zeros", label, "save"), []).append(seconds)
+            for label, flags in (
+                ("dd write (page cache)", []),
+                ("dd write, conv=fdatasync", ["conv=fdatasync"]),
+            ):
+                seconds, _ = timed(
+                    lambda: dd(
+                        "if=/dev/zero", "of=" + raw, "bs=1M", "count=1024", *flags
+                    )
+                )
+                samples.setdefault(("1 GiB of zeros", label, "save"), []).append(
+                    seconds
+                )
                 nbytes[("1 GiB of zeros", label)] = 2**30
             seconds, _ = timed(lambda: dd("if=" + raw, "of=/dev/null", "bs=1M"))
-            samples.setdefault(("1 GiB of zeros", "dd read (page cache)", "load"), []).append(seconds)
+            samples.setdefault(
+                ("1 GiB of zeros", "dd read (page cache)", "load"), []
+            ).append(seconds)
             nbytes[("1 GiB of zeros", "dd read (page cache)")] = 2**30
             # what the disk itself reads: the page cache dropped for this file first
-            subprocess.run(["dd", "if=" + raw, "iflag=nocache", "count=0", "status=none"], check=True)
-            seconds, _ = timed(lambda: dd("if=" + raw, "of=/dev/null", "bs=1M", "iflag=direct"))
-            samples.setdefault(("1 GiB of zeros", "dd read (disk, O_DIRECT)", "load"), []).append(seconds)
+            subprocess.run(
+                ["dd", "if=" + raw, "iflag=nocache", "count=0", "status=none"],
+                check=True,
+            )
+            seconds, _ = timed(
+                lambda: dd("if=" + raw, "of=/dev/null", "bs=1M", "iflag=direct")
+            )
+            samples.setdefault(
+                ("1 GiB of zeros", "dd read (disk, O_DIRECT)", "load"), []
+            ).append(seconds)
             nbytes[("1 GiB of zeros", "dd read (disk, O_DIRECT)")] = 2**30
             os.remove(raw)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    memory = {label: int(v.nbytes if hasattr(v, "dtype") else v.memory_usage(deep=True).sum())
-              for label, v in values.items()}
+    memory = {
+        label: int(v.nbytes if hasattr(v, "dtype") else v.memory_usage(deep=True).sum())
+        for label, v in values.items()
+    }
     rows = []
     for (label, peer, direction), seconds in samples.items():
         median = statistics.median(seconds)
         in_memory = memory.get(label, 2**30)
-        rows.append({"value": label, "peer": peer, "direction": direction, "seconds": median,
-                     "MBps_of_in_memory_size": in_memory / median / 1e6,
-                     "file_bytes": nbytes[(label, peer)], "in_memory_bytes": in_memory,
-                     "samples": seconds})
+        rows.append(
+            {
+                "value": label,
+                "peer": peer,
+                "direction": direction,
+                "seconds": median,
+                "MBps_of_in_memory_size": in_memory / median / 1e6,
+                "file_bytes": nbytes[(label, peer)],
+                "in_memory_bytes": in_memory,
+                "samples": seconds,
+            }
+        )
     json.dump({"repetitions": repetitions, "rows": rows}, sys.stdout, indent=1)
 
 

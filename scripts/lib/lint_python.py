@@ -1,4 +1,4 @@
-"""Python lint (ruff, pinned in requirements-dev.txt): cellpipe/, tools/, tests/python, scripts/ and
+"""Python lint (ruff, pinned in requirements-dev.txt): cellpipe/, tools/, tests/python, scripts/, bench/ and
 the step runtime, templates/runtime/*.py: real Python files that every step script ends with as
 written, so they are checked as they are.
 
@@ -13,7 +13,7 @@ import subprocess
 import sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-PATHS = ["cellpipe", "tools", "tests/python", "scripts", "templates/runtime"]
+PATHS = ["cellpipe", "tools", "tests/python", "scripts", "templates/runtime", "bench"]
 
 
 def ruff(*args):

@@ -1,0 +1,85 @@
+/**
+ * Which of the engine's bundles a command loads (scripts/build-engine.mjs, issue 16's CLI
+ * start-up): the Kubernetes client, yaml and nunjucks have bundles of their own, and a command
+ * that needs none of them must not parse them. Runs the built bundle in a child process and reads
+ * Node's module cache when the command has finished.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from '../support/cli';
+
+const BUNDLE = join(ROOT, 'cellpipe', 'engine', 'cellpipe.cjs');
+const EXAMPLE = join(ROOT, 'examples', 'fan-out.ipynb');
+
+/** The file names of the bundles loaded by `cellpipe ...argv`, and its exit code. */
+function bundlesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
+  const script = `
+    const { main } = require(${JSON.stringify(BUNDLE)});
+    process.stdout.write = () => true;
+    main(${JSON.stringify(argv)}).then(code => {
+      const loaded = Object.keys(require.cache)
+        .filter(file => file.endsWith('.cjs'))
+        .map(file => file.split('/').pop())
+        .sort();
+      process.stderr.write(JSON.stringify({ code, loaded }));
+    });`;
+  const child = spawnSync(process.execPath, ['-e', script], {
+    encoding: 'utf8'
+  });
+  expect(child.status).toBe(0);
+  return JSON.parse(child.stderr);
+}
+
+describe('the bundles each command loads', () => {
+  it('analyze loads only cellpipe.cjs', () => {
+    expect(bundlesLoadedBy(['analyze', EXAMPLE, '--json'])).toEqual({
+      code: 0,
+      loaded: ['cellpipe.cjs']
+    });
+  });
+
+  it('tag loads only cellpipe.cjs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cellpipe-bundles-'));
+    try {
+      const input = join(dir, 'untagged.ipynb');
+      writeFileSync(
+        input,
+        JSON.stringify({
+          nbformat: 4,
+          nbformat_minor: 5,
+          metadata: {},
+          cells: [
+            { cell_type: 'markdown', metadata: {}, source: '## Load' },
+            {
+              cell_type: 'code',
+              metadata: {},
+              source: 'x = 1',
+              outputs: [],
+              execution_count: null
+            }
+          ]
+        })
+      );
+      const output = join(dir, 'tagged.ipynb');
+      expect(
+        bundlesLoadedBy(['tag', input, '--by-headings', '-o', output])
+      ).toEqual({ code: 0, loaded: ['cellpipe.cjs'] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('compile loads nunjucks, not the Kubernetes client', () => {
+    const { code, loaded } = bundlesLoadedBy([
+      'compile',
+      EXAMPLE,
+      '--target',
+      'argo'
+    ]);
+    expect(code).toBe(0);
+    expect(loaded).toContain('nunjucks.cjs');
+    expect(loaded).not.toContain('kube.cjs');
+  });
+});
