@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../support/cli';
+import { codeCell, markdownCell, notebookJson } from '../support/notebook-json';
 
 const BUNDLE = join(ROOT, 'cellpipe', 'engine', 'cellpipe.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'fan-out.ipynb');
@@ -46,21 +47,9 @@ describe('the bundles each command loads', () => {
       const input = join(dir, 'untagged.ipynb');
       writeFileSync(
         input,
-        JSON.stringify({
-          nbformat: 4,
-          nbformat_minor: 5,
-          metadata: {},
-          cells: [
-            { cell_type: 'markdown', metadata: {}, source: '## Load' },
-            {
-              cell_type: 'code',
-              metadata: {},
-              source: 'x = 1',
-              outputs: [],
-              execution_count: null
-            }
-          ]
-        })
+        JSON.stringify(
+          notebookJson([markdownCell('## Load'), codeCell('x = 1')])
+        )
       );
       const output = join(dir, 'tagged.ipynb');
       expect(
