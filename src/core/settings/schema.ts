@@ -5,7 +5,7 @@
  * from lab settings and from CLI flags: all hostile. A bad value is refused, never mangled.
  */
 import SCHEMA from './settings.schema.json';
-import { validateSettings, validateStepSettings } from './validate.generated';
+import { makeValidators } from './validate.generated';
 
 export { SCHEMA };
 
@@ -127,12 +127,21 @@ function check(
   return describe(validate.errors ?? [], value, name);
 }
 
+let validators:
+  { validateSettings: Validator; validateStepSettings: Validator } | undefined;
+
+/** Built on first use, not at start-up (see scripts/settings-schema.mjs). */
+function compiled() {
+  validators ??= makeValidators() as NonNullable<typeof validators>;
+  return validators;
+}
+
 /** The first problem of a settings layer (notebook metadata, lab settings, CLI flags). */
 export function settingsProblem(
   value: unknown,
   name: KeyNamer
 ): ISettingsProblem | null {
-  return check(validateSettings as Validator, value, name);
+  return check(compiled().validateSettings, value, name);
 }
 
 /** The first problem of a step's settings (its tags over the step defaults). */
@@ -140,7 +149,7 @@ export function stepSettingsProblem(
   value: unknown,
   name: KeyNamer
 ): ISettingsProblem | null {
-  return check(validateStepSettings as Validator, value, name);
+  return check(compiled().validateStepSettings, value, name);
 }
 
 /** `tolerations[0].effect`: dotted keys, list items by index. */
