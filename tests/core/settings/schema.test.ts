@@ -9,6 +9,9 @@ import SCHEMA from '../../../src/core/settings/settings.schema.json';
 import LAB from '../../../schema/plugin.json';
 import { DEFAULT_SECURITY } from '../../../src/core/settings/defaults';
 import { dottedKey, settingsProblem } from '../../../src/core/settings/schema';
+import { resolveSettings } from '../../../src/core/settings/resolve';
+import { UserError } from '../../../src/core/errors';
+import { makeIR } from '../../support/ir';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -58,5 +61,54 @@ describe('the settings schema', () => {
       key: '',
       problem: 'must be an object'
     });
+  });
+});
+
+describe('what resolution does beyond the schema', () => {
+  const resolve = (settings: Record<string, unknown>) =>
+    resolveSettings(makeIR({ settings }));
+
+  it('keeps only the keys the schema names', () => {
+    const settings = resolve({
+      volumes: [{ name: 'data' }],
+      security: { runAsUser: 2000, privileged: true },
+      argo: { dataPassing: 'artifacts', other: 1 },
+      tolerations: [{ key: 'gpu', effect: 'NoSchedule', extra: 'x' }]
+    });
+    expect(settings).not.toHaveProperty('volumes');
+    expect(settings.security).not.toHaveProperty('privileged');
+    expect(settings.security.runAsUser).toBe(2000);
+    expect(settings.argo).not.toHaveProperty('other');
+    expect(settings.tolerations).toEqual([
+      { key: 'gpu', effect: 'NoSchedule' }
+    ]);
+  });
+
+  it('reads null text as unset, a number as a quantity and drops the trailing / of URLs', () => {
+    const settings = resolve({
+      namespace: null,
+      argo: { volumeSize: 5, uiUrl: 'https://argo.example.com//' },
+      kfp: { endpoint: 'http://kfp:8888/' },
+      stepDefaults: { limits: { cpu: 2 } }
+    });
+    expect(settings.namespace).toBeUndefined();
+    expect(settings.argo.volumeSize).toBe('5');
+    expect(settings.argo.uiUrl).toBe('https://argo.example.com');
+    expect(settings.kfp.endpoint).toBe('http://kfp:8888');
+    expect(settings.stepDefaults.limits).toEqual({ cpu: '2' });
+  });
+
+  it('refuses a __proto__ key as any other bad key, naming notebook and key', () => {
+    const labels = JSON.parse('{"__proto__": "x"}');
+    let caught: unknown;
+    try {
+      resolve({ nodeSelector: labels });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).describe()).toMatch(
+      /^test\.ipynb: notebook metadata: nodeSelector key "__proto__" is not a valid label key/
+    );
   });
 });
