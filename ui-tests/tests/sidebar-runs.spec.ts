@@ -195,5 +195,9 @@ test.describe('pipeline sidebar runs', () => {
     await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText('Failed', {
       timeout: 150_000
     });
+    // Why, in the list itself: the step runtime's last line, not only "Failed".
+    await expect(run.locator('.jp-cellpipe-Settings-error')).toContainText(
+      "step 'check' failed: ValueError in failing.ipynb"
+    );
   });
 });

@@ -401,12 +401,19 @@ export class RunExecutor {
         this.setStep(step.name, finished);
         return 'Succeeded';
       }
-      const message = failureMessage(result, step, this.plan.python.command);
+      const message = failureMessage(
+        result,
+        step,
+        this.plan.python.command,
+        log
+      );
       this.setStep(step.name, {
         ...finished,
         message: `${message}${attempt > 1 ? ` (attempt ${attempt} of ${step.retries + 1})` : ''}; see ${log}`
       });
       if (attempt === step.retries + 1 || result.spawnError) {
+        // The run's one line (the sidebar's Runs list shows it): the first step that failed.
+        this.record.error ??= `step '${step.name}' failed: ${message}`;
         this.setStep(step.name, { status: 'Failed' });
         return 'Failed';
       }

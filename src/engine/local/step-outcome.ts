@@ -1,13 +1,55 @@
 /** What a finished step attempt left behind: why it failed, and the metrics it wrote. */
-import { existsSync, readFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fstatSync,
+  openSync,
+  readFileSync,
+  readSync
+} from 'node:fs';
 import { IPlannedStep } from './plan';
 import { IAttemptResult } from './step-process';
+
+/** How much of a log's end is read for the runtime's last line. */
+const TAIL_BYTES = 8192;
+
+/**
+ * The step runtime's own word on why the step failed, from the last lines of its log: the
+ * runtime ends a failing step's log with `cellpipe: step 'NAME' failed: ValueError in
+ * NB.ipynb [cell 2], line 2`; this returns what follows `failed: `, or undefined.
+ */
+export function runtimeFailure(log: string): string | undefined {
+  let text: string;
+  try {
+    const fd = openSync(log, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const length = Math.min(size, TAIL_BYTES);
+      const buffer = Buffer.alloc(length);
+      readSync(fd, buffer, 0, length, size - length);
+      text = buffer.toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const lines = text.trimEnd().split('\n').slice(-3);
+  for (const line of lines.reverse()) {
+    const found = /^cellpipe: step '[^']*' failed: (.+)$/.exec(line.trimEnd());
+    if (found) {
+      return found[1];
+    }
+  }
+  return undefined;
+}
 
 /** One line saying why the attempt did not succeed. */
 export function failureMessage(
   result: IAttemptResult,
   step: IPlannedStep,
-  python: string
+  python: string,
+  log?: string
 ): string {
   if (result.spawnError) {
     return `cannot start ${python}: ${result.spawnError}`;
@@ -15,8 +57,12 @@ export function failureMessage(
   if (result.timedOut) {
     return `timed out after ${step.timeoutSeconds} s`;
   }
-  return result.signal
-    ? `ended by signal ${result.signal}`
+  if (result.signal) {
+    return `ended by signal ${result.signal}`;
+  }
+  const said = log === undefined ? undefined : runtimeFailure(log);
+  return said
+    ? `${said} (exit code ${result.exitCode})`
     : `exited with code ${result.exitCode}`;
 }
 
