@@ -106,19 +106,48 @@ export function nodeWidth(name: string): number {
 /**
  * What the drawing depends on: names, first cells and edges with their variables. Equal keys
  * give equal layouts, so most keystrokes (which change no edge) skip the layout.
+ *
+ * Built on every keystroke, so it is one string made by concatenation, with no arrays per step:
+ * each name is written as its length and the name, which no name can imitate, so two keys are
+ * equal exactly when the steps' names, first cells and edges (with their variables) are.
  */
 export function dagKey(steps: IDagStep[]): string {
-  const byName = new Map(steps.map(step => [step.name, step]));
-  return JSON.stringify(
-    steps.map(step => [
-      step.name,
-      step.cells.length ? Math.min(...step.cells) : -1,
-      step.after.map(before => {
-        const from = byName.get(before);
-        return from ? [before, ...variablesPassed(step, from)] : [before];
-      })
-    ])
-  );
+  const byName = new Map<string, IDagStep>();
+  for (const step of steps) {
+    byName.set(step.name, step);
+  }
+  let key = '';
+  for (const step of steps) {
+    key += `S${step.name.length}:${step.name}@${firstCellOf(step)}`;
+    for (const before of step.after) {
+      key += `A${before.length}:${before}`;
+      const from = byName.get(before);
+      if (!from) {
+        continue;
+      }
+      for (const name of step.inputs) {
+        const passed = step.producers
+          ? step.producers[name] === from.name
+          : from.outputs.includes(name);
+        if (passed) {
+          key += `V${name.length}:${name}`;
+        }
+      }
+    }
+  }
+  return key;
+}
+
+/** The step's first cell (the smallest index), or -1 for a step with no cells. */
+function firstCellOf(step: IDagStep): number {
+  if (!step.cells.length) {
+    return -1;
+  }
+  let first = step.cells[0];
+  for (const cell of step.cells) {
+    first = cell < first ? cell : first;
+  }
+  return first;
 }
 
 /**
@@ -174,7 +203,7 @@ export function layoutDag(
     const laid = graph.node(step.name);
     return {
       name: step.name,
-      firstCell: step.cells.length ? Math.min(...step.cells) : -1,
+      firstCell: firstCellOf(step),
       colour: colours.get(step.name) as string,
       x: laid.x,
       y: laid.y,
