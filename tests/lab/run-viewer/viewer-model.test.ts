@@ -3,7 +3,7 @@ import {
   IStepRecord,
   RunStatus
 } from '../../../src/core/runs/record';
-import { postAPI, requestAPI } from '../../../src/lab/api/request';
+import { labRequests } from '../../support/lab-request-mock';
 import {
   defaultStep,
   durationSeconds,
@@ -12,13 +12,11 @@ import {
 } from '../../../src/lab/run-viewer/viewer-model';
 import { parseParamValue } from '../../../src/lab/run-viewer/params';
 
-jest.mock('../../../src/lab/api/request', () => ({
-  requestAPI: jest.fn(),
-  postAPI: jest.fn()
-}));
+jest.mock('../../../src/lab/api/request', () =>
+  require('../../support/lab-request-mock').requestModule()
+);
 
-const request = requestAPI as jest.MockedFunction<typeof requestAPI>;
-const post = postAPI as jest.MockedFunction<typeof postAPI>;
+const { request, post } = labRequests();
 
 function step(
   name: string,

@@ -1,6 +1,6 @@
+import { nullTranslation } from '../../support/null-translation';
 import { NotebookPanel } from '@jupyterlab/notebook';
-import type { TranslationBundle } from '@jupyterlab/translation';
-import { postAPI, requestAPI } from '../../../src/lab/api/request';
+import { labRequests } from '../../support/lab-request-mock';
 import {
   currentMessage,
   documentTarget,
@@ -15,21 +15,12 @@ import {
 import { RunsModel } from '../../../src/lab/sidebar/runs-model';
 import { FakeNotebook } from './fake-notebook';
 
-jest.mock('../../../src/lab/api/request', () => ({
-  requestAPI: jest.fn(),
-  postAPI: jest.fn()
-}));
+jest.mock('../../../src/lab/api/request', () =>
+  require('../../support/lab-request-mock').requestModule()
+);
 
-const post = postAPI as jest.MockedFunction<typeof postAPI>;
-const request = requestAPI as jest.MockedFunction<typeof requestAPI>;
-/** JupyterLab's null translation, without loading its ES module bundle into Jest. */
-const fill = (text: string, args: unknown[]) =>
-  text.replace(/%(\d+)/g, (_, n) => String(args[Number(n) - 1]));
-const trans = {
-  __: (text: string, ...args: unknown[]) => fill(text, args),
-  _n: (one: string, many: string, n: number, ...args: unknown[]) =>
-    fill(n === 1 ? one : many, [n, ...args])
-} as unknown as TranslationBundle;
+const { request, post } = labRequests();
+const trans = nullTranslation;
 
 /** A notebook panel as the actions see it: a context with a model, a path and save(). */
 function fakePanel(notebook: FakeNotebook, path: string, dirty: boolean) {

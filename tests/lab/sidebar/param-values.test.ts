@@ -1,11 +1,8 @@
-import type { TranslationBundle } from '@jupyterlab/translation';
+import { nullTranslation } from '../../support/null-translation';
 import { IPipelineParameter } from '../../../src/core/ir/pipeline';
 import { parseParameter } from '../../../src/lab/sidebar/param-values';
 
-const trans = {
-  __: (text: string, ...args: unknown[]) =>
-    text.replace(/%(\d+)/g, (_, n) => String(args[Number(n) - 1]))
-} as unknown as TranslationBundle;
+const trans = nullTranslation;
 
 const parameter = (
   type: IPipelineParameter['type'],

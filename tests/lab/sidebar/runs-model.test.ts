@@ -1,5 +1,5 @@
 import { IRunRecord, RunStatus } from '../../../src/core/runs/record';
-import { postAPI, requestAPI } from '../../../src/lab/api/request';
+import { labRequests } from '../../support/lab-request-mock';
 import {
   formatDuration,
   isFinished,
@@ -7,13 +7,11 @@ import {
   RunsModel
 } from '../../../src/lab/sidebar/runs-model';
 
-jest.mock('../../../src/lab/api/request', () => ({
-  requestAPI: jest.fn(),
-  postAPI: jest.fn()
-}));
+jest.mock('../../../src/lab/api/request', () =>
+  require('../../support/lab-request-mock').requestModule()
+);
 
-const request = requestAPI as jest.MockedFunction<typeof requestAPI>;
-const post = postAPI as jest.MockedFunction<typeof postAPI>;
+const { request, post } = labRequests();
 
 function run(
   id: string,

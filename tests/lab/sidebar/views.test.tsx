@@ -1,4 +1,4 @@
-import type { TranslationBundle } from '@jupyterlab/translation';
+import { nullTranslation } from '../../support/null-translation';
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { analyzeNotebookText } from '../../../src/core/analyze';
@@ -9,18 +9,11 @@ import { DiagnosticsView } from '../../../src/lab/sidebar/diagnostics-view';
 import { isWebLink, RunsView } from '../../../src/lab/sidebar/runs-view';
 import { readFileSync } from 'node:fs';
 
-jest.mock('../../../src/lab/api/request', () => ({
-  requestAPI: jest.fn(),
-  postAPI: jest.fn()
-}));
+jest.mock('../../../src/lab/api/request', () =>
+  require('../../support/lab-request-mock').requestModule()
+);
 
-const fill = (text: string, args: unknown[]) =>
-  text.replace(/%(\d+)/g, (_, n) => String(args[Number(n) - 1]));
-const trans = {
-  __: (text: string, ...args: unknown[]) => fill(text, args),
-  _n: (one: string, many: string, n: number, ...args: unknown[]) =>
-    fill(n === 1 ? one : many, [n, ...args])
-} as unknown as TranslationBundle;
+const trans = nullTranslation;
 
 function record(
   links: IRunRecord['links'],
