@@ -1,18 +1,20 @@
 /**
- * Browser measurements of the sidebar (issue 5, bench/lab): keystroke -> DAG updated in a
- * 200-cell notebook (goal: under 50 ms), the plugin's activation, and the sidebar's first load.
- * Also a test: the median keystroke -> DAG must stay under the 50 ms goal.
+ * Browser measurements of the sidebar (issues 5 and 12, bench/lab): keystroke -> DAG updated
+ * (issue 12's goal: p95 within one frame, 16 ms, in a 1,000-cell notebook), the plugin's
+ * activation, and the sidebar's first load. In CI it runs as a test on 200 cells and reports
+ * the figures; the goals are checked only with CELLPIPE_BENCH_STRICT=1 (bench runs).
  *
+ * CELLPIPE_BENCH_CELLS=N sets the notebook's size (default 200; bench/lab/run.sh uses 1000).
  * With CELLPIPE_BENCH_OUT=FILE the figures are written there as JSON (bench/lab/run.sh).
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 
 const SIDEBAR = 'cellpipe-sidebar';
-const CELLS = 200;
+const CELLS = Number(process.env.CELLPIPE_BENCH_CELLS ?? 200);
 const KEYSTROKES = 40;
 
-/** 200 cells: an imports cell, then 199 steps, each reading the previous step's variable. */
+/** CELLS cells: an imports cell, then CELLS - 1 steps, each reading the previous step's variable. */
 function bigNotebook(): string {
   const cells = [
     {
@@ -55,6 +57,7 @@ function stats(values: number[]) {
     n: sorted.length,
     median: at(0.5),
     p90: at(0.9),
+    p95: at(0.95),
     max: sorted[sorted.length - 1],
     min: sorted[0]
   };
@@ -70,11 +73,11 @@ async function measures(
   );
 }
 
-test('keystroke -> DAG updated in a 200-cell notebook (measured; goal under 50 ms)', async ({
+test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   page,
   tmpPath
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(180_000 + CELLS * 300);
   const activation = await measures(page, 'cellpipe:activate');
   const startup = await page.evaluate(() =>
     performance
@@ -198,14 +201,15 @@ test('keystroke -> DAG updated in a 200-cell notebook (measured; goal under 50 m
     );
   }
   expect(keyToDag.length).toBe(KEYSTROKES);
-  // The 50 ms goal is a measurement, not a CI gate: on a loaded shared machine a timing
-  // threshold fails for reasons that are not the code's. It is reported here and in
-  // bench/README.md; CELLPIPE_BENCH_STRICT=1 makes it fail the test (for bench runs).
+  // The goals are measurements, not CI gates: on a loaded shared machine a timing threshold
+  // fails for reasons that are not the code's. They are reported here and in bench/README.md;
+  // CELLPIPE_BENCH_STRICT=1 makes them fail the test (for bench runs).
   test.info().annotations.push({
-    type: 'keystroke -> DAG median (goal < 50 ms)',
-    description: `${result.keystrokeToDagMs.median.toFixed(1)} ms`
+    type: 'keystroke -> DAG median / p95 (goals: median < 50 ms; p95 <= 16 ms at 1,000 cells)',
+    description: `${result.keystrokeToDagMs.median.toFixed(1)} / ${result.keystrokeToDagMs.p95.toFixed(1)} ms (${CELLS} cells)`
   });
   if (process.env.CELLPIPE_BENCH_STRICT === '1') {
     expect(result.keystrokeToDagMs.median).toBeLessThan(50);
+    expect(result.keystrokeToDagMs.p95).toBeLessThanOrEqual(16);
   }
 });

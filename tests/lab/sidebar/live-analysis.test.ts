@@ -5,7 +5,7 @@ import {
 } from '../../../src/lab/sidebar/live-analysis';
 import { FakeNotebook } from './fake-notebook';
 
-/** A frame scheduler the test runs by hand. */
+/** A task scheduler the test runs by hand. */
 class Frames {
   pending: (() => void)[] = [];
   schedule = (callback: () => void) => {
@@ -56,7 +56,7 @@ describe('live analysis', () => {
     expect(states[0]!.layout.nodes).toHaveLength(7);
   });
 
-  it('analyses once per frame however many edits came in', () => {
+  it('analyses once per scheduled task however many edits came in', () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { analysis, frames, states } = follow(notebook);
     analysis.active = true;
@@ -67,6 +67,31 @@ describe('live analysis', () => {
     expect(frames.pending).toHaveLength(1);
     frames.run();
     expect(states).toHaveLength(2);
+  });
+
+  it('by default analyses in the next task, once for all the edits of one event', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const analysis = new LiveAnalysis({ slowLayoutMs: Infinity });
+    const states: (IAnalysisState | null)[] = [];
+    analysis.changed.connect((_, state) => states.push(state));
+    analysis.active = true;
+    analysis.setSource({
+      model: notebook,
+      path: () => 'examples/fan-out.ipynb',
+      changed: notebook.changed
+    });
+    analysis.flush();
+    for (const suffix of ['a', 'b', 'c']) {
+      notebook.setSource(6, notebook.source(6) + `\n# ${suffix}`);
+    }
+    // Nothing yet: the analysis waits for the task that follows this one.
+    expect(states).toHaveLength(1);
+    for (let waited = 0; states.length < 2 && waited < 10_000; waited += 10) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    expect(states).toHaveLength(2);
+    expect(states[1]!.parsedCells).toBe(1);
+    analysis.dispose();
   });
 
   it('re-parses only the edited cell', () => {
