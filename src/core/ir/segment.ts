@@ -4,7 +4,12 @@
  * block above; `skip` drops only its own cell.
  */
 import { INotebook } from '../notebook/model';
-import { CellRole, emptyStepSettings, parseCellTags } from '../notebook/tags';
+import {
+  CellRole,
+  emptyStepSettings,
+  ICellTags,
+  parseCellTags
+} from '../notebook/tags';
 import { IStepSettings } from '../settings/types';
 import { IDiagnostic } from './diagnostic';
 import { ICellAnalysis } from '../analysis/cell-analysis';
@@ -58,8 +63,10 @@ export function segmentCells(
     if (cell.cellType !== 'code') {
       continue;
     }
-    const tags = parseCellTags(cell.tags);
-    tags.problems.forEach(p => error(cell.index, 'bad-tag', p.message));
+    const tags = cellTags(cell.tags);
+    for (const problem of tags.problems) {
+      error(cell.index, 'bad-tag', problem.message);
+    }
     const role: CellRole = tags.role;
     if (role.kind === 'skip') {
       continue;
@@ -75,12 +82,12 @@ export function segmentCells(
         }
         continue;
       }
-      addCell(out, current, cell.index, tags.settings, tags.prev);
+      addCell(out, current, cell.index, tags);
       continue;
     }
     if (role.kind === 'step') {
       const name = role.name;
-      if (!STEP_NAME.test(name)) {
+      if (!tags.validName) {
         error(
           cell.index,
           'invalid-step-name',
@@ -88,7 +95,7 @@ export function segmentCells(
         );
       }
       if (current?.step?.name === name) {
-        addCell(out, current, cell.index, tags.settings, tags.prev);
+        addCell(out, current, cell.index, tags);
         continue;
       }
       if (current?.step) {
@@ -105,18 +112,18 @@ export function segmentCells(
         name,
         cells: [],
         prev: [],
-        settings: emptyStepSettings()
+        settings: NO_STEP_SETTINGS
       };
       out.steps.push(step);
       current = { kind: 'step', step };
-      addCell(out, current, cell.index, tags.settings, tags.prev);
+      addCell(out, current, cell.index, tags);
       continue;
     }
     if (current?.step) {
       finished.add(current.step.name);
     }
     current = { kind: role.kind };
-    addCell(out, current, cell.index, tags.settings, tags.prev);
+    addCell(out, current, cell.index, tags);
   }
   return out;
 }
@@ -125,8 +132,7 @@ function addCell(
   out: ISegments,
   block: { kind: BlockKind; step?: IStepBlock },
   cell: number,
-  settings: IStepSettings,
-  prev: string[]
+  tags: IReadTags
 ): void {
   if (block.kind !== 'step' || !block.step) {
     out[block.kind as Exclude<BlockKind, 'step'>].push(cell);
@@ -134,13 +140,88 @@ function addCell(
   }
   const step = block.step;
   step.cells.push(cell);
-  prev.forEach(name => step.prev.push({ name, cell }));
-  mergeSettings(step.settings, settings);
+  for (const name of tags.prev) {
+    step.prev.push({ name, cell });
+  }
+  if (tags.hasSettings) {
+    if (step.settings === NO_STEP_SETTINGS) {
+      step.settings = emptyStepSettings();
+    }
+    mergeSettings(step.settings, tags.settings);
+  }
+}
+
+/**
+ * The settings of every step whose cells carry no setting tag: one frozen object rather than
+ * four empty maps per step on every keystroke (the IR is read, never changed, downstream).
+ */
+const NO_STEP_SETTINGS: IStepSettings = deepFreeze(emptyStepSettings());
+
+/** A cell's parsed tags, shared between cells and analyses: deeply frozen. */
+interface IReadTags extends Readonly<ICellTags> {
+  /** False when the tags set no step setting (merging them would change nothing). */
+  readonly hasSettings: boolean;
+  /** For a step role: whether its name is a valid step name. */
+  readonly validName: boolean;
+}
+
+/**
+ * Parsed tags by the tags' text: after a keystroke, every cell's tags are the same as before,
+ * so parsing them again (and the garbage it makes) is wasted. Results are frozen, so no caller
+ * can change what the next lookup returns. Two maps, so that a one-tag key can never equal a
+ * longer list's key.
+ */
+const byOneTag = new Map<string, IReadTags>();
+const byTagList = new Map<string, IReadTags>();
+const TAGS_CACHE_LIMIT = 4096;
+let noTags: IReadTags | undefined;
+
+export function cellTags(tags: readonly string[]): IReadTags {
+  if (tags.length === 0) {
+    return (noTags ??= readTags(tags));
+  }
+  const cache = tags.length === 1 ? byOneTag : byTagList;
+  const key = tags.length === 1 ? tags[0] : JSON.stringify(tags);
+  let found = cache.get(key);
+  if (!found) {
+    if (cache.size >= TAGS_CACHE_LIMIT) {
+      cache.clear();
+    }
+    found = readTags(tags);
+    cache.set(key, found);
+  }
+  return found;
+}
+
+function readTags(tags: readonly string[]): IReadTags {
+  const parsed = parseCellTags(tags);
+  const { settings } = parsed;
+  const hasSettings =
+    Object.keys(settings).length > 4 ||
+    [
+      settings.limits,
+      settings.requests,
+      settings.labels,
+      settings.annotations
+    ].some(map => Object.keys(map).length > 0);
+  const validName =
+    parsed.role.kind === 'step' && STEP_NAME.test(parsed.role.name);
+  return deepFreeze({ ...parsed, hasSettings, validName });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) {
+      deepFreeze((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
 }
 
 export function mergeSettings(
   into: IStepSettings,
-  from: Partial<IStepSettings>
+  from: Readonly<Partial<IStepSettings>>
 ): void {
   Object.assign(into.limits, from.limits ?? {});
   Object.assign(into.requests, from.requests ?? {});

@@ -82,12 +82,12 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
       }
     }
   }
-  const distinct = roles.filter(
-    (r, i) =>
-      roles.findIndex(
-        o => JSON.stringify(o.role) === JSON.stringify(r.role)
-      ) === i
-  );
+  const distinct =
+    roles.length < 2
+      ? roles
+      : roles.filter(
+          (r, i) => roles.findIndex(o => sameRole(o.role, r.role)) === i
+        );
   if (distinct.length > 1) {
     problems.push({
       tag: distinct.map(r => r.tag).join(', '),
@@ -98,6 +98,13 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
     ? distinct[0].role
     : { kind: 'continue' as const };
   return { role, tagged: distinct.length > 0, prev, settings, problems };
+}
+
+function sameRole(a: CellRole, b: CellRole): boolean {
+  return (
+    a.kind === b.kind &&
+    (a.kind !== 'step' || a.name === (b as { name: string }).name)
+  );
 }
 
 /** Applies one `key:value` setting tag; returns a problem message, or null (also for foreign tags). */
