@@ -77,7 +77,9 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  segments.steps.forEach(s => s.cells.forEach(addCellDiagnostics));
+  for (const block of segments.steps) {
+    block.cells.forEach(addCellDiagnostics);
+  }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
 
   const steps: IPipelineStep[] = [];
@@ -92,7 +94,7 @@ export function buildPipeline(
       outputs: [],
       // No prototype: a variable may be called __proto__.
       producers: Object.create(null) as Record<string, string>,
-      prev: [...new Set(block.prev.map(p => p.name))],
+      prev: block.prev.length ? [...new Set(block.prev.map(p => p.name))] : [],
       code: block.cells.map(code),
       packages: stepPackages(sharedPackages, block.cells, analysisOf),
       settings: block.settings,
@@ -113,7 +115,8 @@ export function buildPipeline(
         });
       }
     }
-    const producers = new Set<string>();
+    // The producers, each once: a list, as steps have few (a Set per step cost more).
+    const producers = step.after;
     for (const read of names.reads) {
       const producer = writers.latest(read.name);
       if (!producer) {
@@ -129,13 +132,18 @@ export function buildPipeline(
       }
       step.inputs.push(read.name);
       step.producers[read.name] = producer.name;
-      producers.add(producer.name);
+      if (!producers.includes(producer.name)) {
+        producers.push(producer.name);
+      }
       if (!producer.outputs.includes(read.name)) {
         producer.outputs.push(read.name);
       }
     }
-    step.prev.filter(p => writers.hasStep(p)).forEach(p => producers.add(p));
-    step.after = [...producers];
+    for (const p of step.prev) {
+      if (writers.hasStep(p) && !producers.includes(p)) {
+        producers.push(p);
+      }
+    }
     steps.push(step);
     writers.add(step, names.writes);
   }
@@ -192,10 +200,10 @@ function stepPackages(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): string[] {
-  const own = cells.flatMap(c => analysisOf(c).packages);
-  if (!shared.length && !own.length) {
+  if (!shared.length && !cells.some(c => analysisOf(c).packages.length)) {
     return [];
   }
+  const own = cells.flatMap(c => analysisOf(c).packages);
   return [...new Set([...shared, ...own])];
 }
 

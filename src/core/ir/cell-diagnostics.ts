@@ -5,12 +5,18 @@ import { IDiagnostic } from './diagnostic';
 /** pip options that install from files the step's image does not have. */
 const PIP_FILE_OPTION = /\s(-r|--requirement|-e|--editable)(?=[\s=])/;
 
+/** What a clean cell gives: shared, so that most cells allocate nothing. */
+const NONE: readonly IDiagnostic[] = Object.freeze([]);
+
 export function cellDiagnostics(
   cell: number,
   analysis: ICellAnalysis
-): IDiagnostic[] {
-  const out: IDiagnostic[] = [];
+): readonly IDiagnostic[] {
   const first = analysis.names.syntaxErrors[0];
+  if (!first && !analysis.names.starImports.length && !analysis.magics.length) {
+    return NONE;
+  }
+  const out: IDiagnostic[] = [];
   if (first) {
     const lineText = analysis.python.split('\n')[first.line - 1] ?? '';
     out.push({

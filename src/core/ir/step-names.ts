@@ -95,26 +95,40 @@ export function stepNamesReusing(
   analysisOf: (cell: number) => ICellAnalysis,
   context: IGlobalContext
 ): IStepNames {
-  const analyses = cells.map(analysisOf);
-  if (!analyses.length) {
+  if (!cells.length) {
     return stepNames(cells, analysisOf, context);
   }
-  const entry = reusable.get(analyses[0]);
+  const first = analysisOf(cells[0]);
+  const entry = reusable.get(first);
   if (
     entry &&
     entry.context === context &&
-    sameItems(entry.cells, cells) &&
-    sameItems(entry.analyses, analyses)
+    entry.cells.length === cells.length &&
+    sameCells(entry, cells, analysisOf)
   ) {
     return entry.names;
   }
   const names = stepNames(cells, analysisOf, context);
-  reusable.set(analyses[0], { cells: [...cells], analyses, context, names });
+  const analyses = cells.map(analysisOf);
+  reusable.set(first, { cells: [...cells], analyses, context, names });
   return names;
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+/** Same indices and same analysis objects, compared without allocating (this runs per key). */
+function sameCells(
+  entry: IStepNamesEntry,
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis
+): boolean {
+  for (let i = 0; i < cells.length; i++) {
+    if (
+      entry.cells[i] !== cells[i] ||
+      entry.analyses[i] !== analysisOf(cells[i])
+    ) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function located(use: INameUse, cell: number, name: string): ILocatedName {
