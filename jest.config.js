@@ -19,5 +19,7 @@ module.exports = {
   globalSetup: '<rootDir>/tests/support/global-setup.js',
   // fast-check runs from a fixed seed (CELLPIPE_FC_SEED to choose another); it prints the seed
   // of any failing property.
-  setupFiles: ['<rootDir>/tests/support/fast-check-seed.js']
+  setupFiles: ['<rootDir>/tests/support/fast-check-seed.js'],
+  // The Python parser loads its WebAssembly once per test file, before the tests.
+  setupFilesAfterEnv: ['<rootDir>/tests/support/python-parser.ts']
 };

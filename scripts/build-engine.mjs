@@ -4,6 +4,7 @@
 // (kube.cjs, 3.5 MB, cluster commands only), yaml and nunjucks (compile and submit). Every other
 // command, such as `analyze` or `tag`, starts without parsing them (issue 16, CLI start-up).
 import { build } from 'esbuild';
+import { nodeBundleAlias } from './lib/node-bundle.mjs';
 import { mkdirSync } from 'node:fs';
 
 const common = {
@@ -11,6 +12,7 @@ const common = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  alias: nodeBundleAlias,
   sourcemap: false,
   legalComments: 'none',
   logLevel: 'warning'

@@ -3,6 +3,7 @@
 //   node bench/analyze/run.mjs [ROUNDS] [REPETITIONS]   (after bash bench/setup-kale.sh)
 // Writes bench/results/analyze.json and prints a Markdown table.
 import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  alias: nodeBundleAlias,
   loader: { '.njk': 'text' },
   logLevel: 'warning'
 });

@@ -1,6 +1,7 @@
 // Runs bench/analyze/scale.ts (bundled with esbuild) and writes bench/results/analyze-scale.json.
 //   node bench/analyze/scale.mjs
 import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -13,6 +14,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  alias: nodeBundleAlias,
   logLevel: 'warning'
 });
 const out = execFileSync(process.execPath, ['bench/.build/analyze-scale.cjs'], {

@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repetitions = Number(process.argv[3] ?? 10);
@@ -29,6 +30,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  alias: nodeBundleAlias,
   loader: { '.njk': 'text' },
   logLevel: 'warning'
 });

@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
 
 const sizes = process.argv.slice(2).length
   ? process.argv.slice(2)
@@ -18,6 +19,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  alias: nodeBundleAlias,
   loader: { '.njk': 'text' },
   logLevel: 'warning'
 });

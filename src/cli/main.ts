@@ -3,6 +3,7 @@ import { commands } from './commands/index';
 import { UserError } from '../core/errors';
 import { ICliCommand } from './command';
 import { isAnalysisWorker } from '../engine/server/analysis-thread';
+import { initPythonParserFromFiles } from '../engine/python-parser';
 
 import { VERSION } from './version';
 
@@ -47,6 +48,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
+    await initPythonParserFromFiles();
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UserError) {

@@ -21,3 +21,4 @@ export { kfpPods } from '../security/kfp-pods';
 // For bench/submit: synthetic notebooks of N steps.
 export { syntheticNotebook } from '../support/synthetic-notebook';
 export { analyzeNotebook } from '../../src/core/analyze';
+export { initPythonParserFromFiles } from '../../src/engine/python-parser';

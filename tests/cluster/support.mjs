@@ -1,5 +1,6 @@
 // Shared by the cluster tests: the bundled engine, the CLI, fixture Workflows.
 import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,10 +22,14 @@ export async function loadEngine() {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    alias: nodeBundleAlias,
     loader: { '.njk': 'text' },
     logLevel: 'warning'
   });
-  return createRequire(import.meta.url)(outfile);
+  const engine = createRequire(import.meta.url)(outfile);
+  // The analyzer's parser (WebAssembly) loads asynchronously, once, before any analysis.
+  await engine.initPythonParserFromFiles();
+  return engine;
 }
 
 /** Runs `node bin/cellpipe.js ARGS` with `env` added; returns { status, stdout, stderr }. */

@@ -8,8 +8,12 @@
  */
 import { createInterface } from 'node:readline';
 import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
+import { initPythonParserFromFiles } from '../../src/engine/python-parser';
 
+// Lines are read (and paused) only once the parser is loaded.
 const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
+input.pause();
+void initPythonParserFromFiles().then(() => input.resume());
 const out: string[] = [];
 input.on('line', line => {
   if (!line.trim()) {

@@ -29,7 +29,9 @@ def build_analyzer():
     BUNDLE.parent.mkdir(parents=True, exist_ok=True)
     script = (
         "require('esbuild').buildSync({entryPoints: [process.argv[1]], outfile: process.argv[2],"
-        " bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning'})"
+        " bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning',"
+        # web-tree-sitter's CommonJS build (see scripts/lib/node-bundle.mjs)
+        " alias: {'web-tree-sitter': require.resolve('web-tree-sitter')}})"
     )
     subprocess.run(["node", "-e", script, str(HERE / "analyze-batch.ts"), str(BUNDLE)],
                    cwd=ROOT, check=True)

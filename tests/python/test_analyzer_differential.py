@@ -2,10 +2,10 @@
 every Python 3 on the machine, every corpus notebook and a table of invalid code. The analyzer runs in one Node process per batch (tests/differential).
 
 The corpus and the invalid code agree with CPython exactly. In the
-standard library, the files where @lezer/python's grammar still refuses valid code (PEP 646
-`*Ts` in subscripts and annotations, `lambda a, /`, some f-strings and patterns) are listed by
-content hash in tests/differential/known-disagreements.json, each with its path and line: the
-test fails on any other file, so the list can only shrink.
+standard library, the files where tree-sitter-python's grammar still refuses valid code (PEP 701
+f-strings, a continuation line dedented inside brackets, `async` as a name in Python 3.6) are
+listed by content hash in tests/differential/known-disagreements.json, each with its path and
+line: the test fails on any other file, so the list can only shrink.
 """
 import json
 import re

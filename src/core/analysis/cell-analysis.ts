@@ -1,5 +1,5 @@
-/** Analyses one cell: magics stripped, parsed once with @lezer/python, names walked. */
-import { Tree } from '@lezer/common';
+/** Analyses one cell: magics stripped, parsed once with tree-sitter-python, names walked. */
+import { IPyNode } from './python-tree';
 import { ICellNames } from './cell-names';
 import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
@@ -15,11 +15,10 @@ export interface ICellAnalysis extends IStrippedCell {
 
 export function analyzeCellSource(source: string): ICellAnalysis {
   const stripped = stripMagics(source);
-  const { tree, errors, withTargets } = parsePython(stripped.python);
+  const { tree, errors } = parsePython(stripped.python);
   const names = new NameWalker(
     stripped.python,
-    new Positions(stripped.python),
-    withTargets
+    new Positions(stripped.python)
   ).walk(tree, errors);
   const layout = layoutProblems(stripped.python);
   if (layout.length || names.syntaxErrors.length > 1) {
@@ -28,31 +27,19 @@ export function analyzeCellSource(source: string): ICellAnalysis {
       ...names.syntaxErrors
     ].sort((a, b) => a.line - b.line || a.column - b.column);
   }
-  const hasCode =
-    tree.topNode.firstChild !== null && hasStatement(tree.topNode.firstChild);
+  // Comments are left out of the tree: any child is a statement (or an error).
+  const hasCode = tree.children.length > 0;
   const analysis = { ...stripped, names, hasCode };
   trees.set(analysis, tree);
   return analysis;
 }
 
 /** The tree of each analysis' `python`, kept as long as the analysis is. */
-const trees = new WeakMap<ICellAnalysis, Tree>();
+const trees = new WeakMap<ICellAnalysis, IPyNode>();
 
 /** The tree `parsePython(analysis.python)` gives, without parsing again. */
-export function analysisTree(analysis: ICellAnalysis): Tree {
+export function analysisTree(analysis: ICellAnalysis): IPyNode {
   return trees.get(analysis) ?? parsePython(analysis.python).tree;
-}
-
-function hasStatement(
-  node: { name: string; nextSibling: unknown } | null
-): boolean {
-  for (let n = node as { name: string; nextSibling: unknown } | null; n;) {
-    if (n.name !== 'Comment') {
-      return true;
-    }
-    n = n.nextSibling as typeof n;
-  }
-  return false;
 }
 
 /** A cache of cell analyses keyed by source: an edit re-parses only the cells that changed. */

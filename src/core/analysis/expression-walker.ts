@@ -2,25 +2,20 @@
  * Evaluates expressions (calls, lambdas, comprehensions, walrus, match patterns) in source order
  * and in the scope Python evaluates them in (design §3.2).
  */
-import { SyntaxNode } from '@lezer/common';
 import { MUTATING_METHODS } from './mutators';
 import { Scope } from './scope';
-import { addTargetNames } from './function-locals';
+import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { memberRoot, NameRecorder } from './name-recorder';
-
-const COMPREHENSIONS = new Set([
-  'ArrayComprehensionExpression',
-  'DictionaryComprehensionExpression',
-  'SetComprehensionExpression',
-  'ComprehensionExpression'
-]);
+import { field, IPyNode } from './python-tree';
 
 export abstract class ExpressionWalker extends NameRecorder {
-  protected abstract statement(node: SyntaxNode, scope: Scope): void;
+  protected abstract statement(node: IPyNode, scope: Scope): void;
 
-  protected statements(node: SyntaxNode, scope: Scope): void {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      this.statement(c, scope);
+  protected statements(node: IPyNode, scope: Scope): void {
+    for (const c of node.children) {
+      if (c.named) {
+        this.statement(c, scope);
+      }
     }
   }
 
@@ -29,179 +24,207 @@ export abstract class ExpressionWalker extends NameRecorder {
    * the function's type parameters (`annotations`); names become locals.
    */
   protected parameters(
-    params: SyntaxNode,
+    params: IPyNode,
     outer: Scope,
     inner: Scope,
     annotations: Scope = outer
   ): void {
-    for (let c = params.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'VariableName') {
-        inner.locals.add(this.text(c));
-      } else if (c.name === 'TypeDef') {
-        this.expression(c, annotations);
-      } else if (c.name === 'AssignOp' && c.nextSibling) {
-        c = c.nextSibling;
-        this.expression(c, outer);
+    for (const c of params.children) {
+      switch (c.type) {
+        case 'identifier':
+        case 'list_splat_pattern':
+        case 'dictionary_splat_pattern':
+          this.parameterName(c, inner);
+          break;
+        case 'typed_parameter':
+        case 'default_parameter':
+        case 'typed_default_parameter':
+          for (const part of c.children) {
+            if (part.field === 'type') {
+              this.expression(part, annotations);
+            } else if (part.field === 'value') {
+              this.expression(part, outer);
+            } else if (part.named) {
+              this.parameterName(part, inner);
+            }
+          }
+          break;
       }
     }
   }
 
-  protected pattern(node: SyntaxNode, scope: Scope): void {
-    switch (node.name) {
-      case 'CapturePattern':
-      case 'AsPattern': {
-        const name = node.lastChild;
-        const end = name?.from ?? 0;
-        for (let c = node.firstChild; c && c.from < end; c = c.nextSibling) {
-          this.pattern(c, scope);
+  private parameterName(node: IPyNode, inner: Scope): void {
+    if (node.type === 'identifier') {
+      inner.locals.add(this.text(node));
+    } else if (
+      node.type === 'list_splat_pattern' ||
+      node.type === 'dictionary_splat_pattern'
+    ) {
+      node.children.forEach(c => this.parameterName(c, inner));
+    }
+  }
+
+  /** A `case` pattern: captures bind, value patterns (`Color.RED`, `ast.BinOp(...)`) read. */
+  protected pattern(node: IPyNode, scope: Scope): void {
+    switch (node.type) {
+      case 'case_pattern':
+      case 'keyword_pattern': {
+        const capture = captureName(node);
+        if (capture) {
+          this.bind(this.text(capture), scope);
+          return;
         }
-        if (name?.name === 'VariableName') {
-          if (this.text(name) !== '_') {
-            this.bind(this.text(name), scope);
+        for (const c of node.children) {
+          // keyword_pattern: `name=pattern`, the name is the attribute's
+          if (!(node.type === 'keyword_pattern' && c === node.children[0])) {
+            this.pattern(c, scope);
           }
-        } else if (name) {
-          this.pattern(name, scope);
         }
         return;
       }
-      case 'AttributePattern':
-      case 'ClassPattern': {
-        const first = node.firstChild;
-        if (first?.name === 'VariableName') {
+      case 'dotted_name': {
+        // a value pattern (`Color.RED`, a dict key) or a class pattern's class
+        const first = node.children[0];
+        if (first?.type === 'identifier') {
           this.read(first, scope);
-        } else if (first?.name === 'AttributePattern') {
-          this.pattern(first, scope); // `case ast.BinOp():` reads `ast`
-        }
-        for (let c = first?.nextSibling ?? null; c; c = c.nextSibling) {
-          this.pattern(c, scope);
         }
         return;
       }
-      case 'KeywordPattern':
-        for (
-          let c = node.firstChild?.nextSibling ?? null;
-          c;
-          c = c.nextSibling
-        ) {
-          this.pattern(c, scope);
+      case 'as_pattern': {
+        const last = node.children[node.children.length - 1];
+        for (const c of node.children) {
+          if (c !== last) {
+            this.pattern(c, scope);
+          }
+        }
+        if (last?.type === 'identifier') {
+          this.bind(this.text(last), scope);
         }
         return;
-      case 'VariableName':
+      }
+      case 'splat_pattern':
+        for (const c of node.children) {
+          if (c.type === 'identifier') {
+            this.bind(this.text(c), scope);
+          }
+        }
+        return;
+      case 'identifier':
         return this.read(node, scope);
       default:
-        for (let c = node.firstChild; c; c = c.nextSibling) {
-          this.pattern(c, scope);
+        for (const c of node.children) {
+          if (c.named) {
+            this.pattern(c, scope);
+          }
         }
     }
   }
 
   /** Evaluates an expression (or any node not handled as a statement) in source order. */
-  protected expression(node: SyntaxNode, scope: Scope): void {
-    switch (node.name) {
-      case 'VariableName':
+  protected expression(node: IPyNode, scope: Scope): void {
+    switch (node.type) {
+      case 'identifier':
         return this.read(node, scope);
-      case 'PropertyName':
-        return;
-      case 'Body':
-      case 'StatementGroup':
-        return this.statements(node, scope);
-      case 'NamedExpression': {
-        const target = node.firstChild;
-        for (let c = target?.nextSibling ?? null; c; c = c.nextSibling) {
-          this.expression(c, scope);
+      case 'attribute': {
+        const object = node.children[0];
+        if (object) {
+          this.expression(object, scope);
         }
-        if (target?.name === 'VariableName') {
+        return;
+      }
+      case 'member_type': {
+        // `a.B` in an annotation
+        const object = node.children[0];
+        if (object) {
+          this.expression(object, scope);
+        }
+        return;
+      }
+      case 'keyword_argument': {
+        const value = field(node, 'value');
+        if (value) {
+          this.expression(value, scope);
+        }
+        return;
+      }
+      case 'block':
+        return this.statements(node, scope);
+      case 'named_expression': {
+        const target = field(node, 'name');
+        const value = field(node, 'value');
+        if (value) {
+          this.expression(value, scope);
+        }
+        if (target?.type === 'identifier') {
           this.bind(this.text(target), scope.bindingScope);
         }
         return;
       }
-      case 'CallExpression':
+      case 'call':
         return this.call(node, scope);
-      case 'ArgList':
-        return this.argumentList(node, scope);
-      case 'LambdaExpression':
+      case 'lambda':
         return this.lambda(node, scope);
-      case 'FunctionDefinition':
-      case 'ClassDefinition':
-      case 'DecoratedStatement':
+      case 'function_definition':
+      case 'class_definition':
+      case 'decorated_definition':
         return this.statement(node, scope);
       default:
-        if (COMPREHENSIONS.has(node.name)) {
+        if (COMPREHENSIONS.has(node.type)) {
           return this.comprehension(node, scope);
         }
-        for (let c = node.firstChild; c; c = c.nextSibling) {
-          this.expression(c, scope);
+        for (const c of node.children) {
+          if (c.named) {
+            this.expression(c, scope);
+          }
         }
     }
   }
 
   /** `x.fit(...)` and `df.drop(..., inplace=True)` mutate the receiver's root name. */
-  private call(node: SyntaxNode, scope: Scope): void {
-    const callee = node.firstChild;
-    const last = node.lastChild;
-    const args = last?.name === 'ArgList' ? last : null;
+  private call(node: IPyNode, scope: Scope): void {
+    const callee = field(node, 'function');
+    const args = field(node, 'arguments');
     if (callee) {
       this.expression(callee, scope);
     }
     if (args) {
-      this.argumentList(args, scope);
+      this.expression(args, scope);
     }
-    if (callee?.name !== 'MemberExpression') {
+    if (callee?.type !== 'attribute') {
       return;
     }
-    const end = callee.lastChild;
-    const method = end?.name === 'PropertyName' ? end : null;
+    const method = field(callee, 'attribute');
     const mutating =
       (method && MUTATING_METHODS.has(this.text(method))) ||
-      (args && this.passesInplaceTrue(args));
-    const receiver = callee.firstChild;
+      (args?.type === 'argument_list' && this.passesInplaceTrue(args));
+    const receiver = field(callee, 'object');
     const root = receiver ? memberRoot(receiver) : null;
     if (mutating && root) {
       this.mutate(root, scope);
     }
   }
 
-  private passesInplaceTrue(args: SyntaxNode): boolean {
-    for (let c = args.firstChild; c; c = c.nextSibling) {
-      if (
-        c.name === 'VariableName' &&
-        this.text(c) === 'inplace' &&
-        c.nextSibling?.name === 'AssignOp' &&
-        c.nextSibling.nextSibling?.name === 'Boolean' &&
-        this.text(c.nextSibling.nextSibling) === 'True'
-      ) {
-        return true;
+  private passesInplaceTrue(args: IPyNode): boolean {
+    for (const c of args.children) {
+      if (c.type === 'keyword_argument') {
+        const name = field(c, 'name');
+        const value = field(c, 'value');
+        if (name && this.text(name) === 'inplace' && value?.type === 'true') {
+          return true;
+        }
       }
     }
     return false;
   }
 
-  /** Keyword names (`f(k=v)`) are not reads; a generator argument is a comprehension. */
-  private argumentList(node: SyntaxNode, scope: Scope): void {
-    if (node.getChild('for')) {
-      return this.comprehension(node, scope);
-    }
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'VariableName' && c.nextSibling?.name === 'AssignOp') {
-        if (this.text(c.nextSibling) === ':=') {
-          this.expression(c.nextSibling.nextSibling!, scope);
-          this.bind(this.text(c), scope.bindingScope);
-          c = c.nextSibling.nextSibling!;
-        }
-        continue;
-      }
-      this.expression(c, scope);
-    }
-  }
-
-  private lambda(node: SyntaxNode, scope: Scope): void {
+  private lambda(node: IPyNode, scope: Scope): void {
     const inner = new Scope('function', scope);
-    const params = node.getChild('ParamList');
+    const params = field(node, 'parameters');
     if (params) {
       this.parameters(params, scope, inner);
     }
-    const body = node.lastChild;
-    if (body && body !== params) {
+    const body = field(node, 'body');
+    if (body) {
       this.expression(body, inner);
     }
   }
@@ -210,47 +233,37 @@ export abstract class ExpressionWalker extends NameRecorder {
    * `[elt for t in it if c for u in it2]`: `it` runs in the enclosing scope, the rest in the
    * comprehension's own scope, whose locals are the `for` targets.
    */
-  private comprehension(node: SyntaxNode, scope: Scope): void {
+  private comprehension(node: IPyNode, scope: Scope): void {
     const inner = new Scope('comprehension', scope);
-    const clauses: SyntaxNode[] = [];
-    let element: SyntaxNode[] = [];
-    let firstIterable = true;
-    let mode: 'element' | 'targets' | 'iterable' | 'rest' = 'element';
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'for') {
-        mode = 'targets';
-      } else if (c.name === 'in' && mode === 'targets') {
-        mode = 'iterable';
-      } else if (mode === 'element') {
-        element.push(c);
-      } else if (mode === 'targets') {
-        addTargetNames(c, inner.locals, this.text);
-      } else if (mode === 'iterable' && firstIterable) {
-        if (!/^[)\]}]$/.test(c.name)) {
-          this.expression(c, scope);
+    const later: IPyNode[] = [];
+    let first = true;
+    for (const c of node.children) {
+      if (c.type === 'for_in_clause') {
+        for (const part of c.children) {
+          if (part.field === 'left') {
+            addTargetNames(part, inner.locals, this.text);
+          } else if (part.field === 'right') {
+            if (first) {
+              this.expression(part, scope);
+            } else {
+              later.push(part);
+            }
+          }
         }
-        firstIterable = false;
-        mode = 'rest';
-      } else {
-        clauses.push(c);
+        first = false;
+      } else if (c.type === 'if_clause') {
+        later.push(c);
       }
     }
-    clauses.forEach(c => this.expression(c, inner));
-    element = element.filter(c => c.name !== 'async');
-    element.forEach(c => this.expression(c, inner));
+    later.forEach(c => this.expression(c, inner));
+    const body = field(node, 'body');
+    if (body) {
+      this.expression(body, inner);
+    }
   }
 
-  /** Evaluates `node`'s children (but those `skip` picks) as code that runs later. */
-  protected withDeferred(
-    node: SyntaxNode,
-    scope: Scope,
-    skip: (child: SyntaxNode) => boolean
-  ): void {
-    const inner = new Scope('function', scope);
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (!skip(c)) {
-        this.expression(c, inner);
-      }
-    }
+  /** Evaluates `node` as code that runs later (a type alias' value, a type parameter's bound). */
+  protected deferred(node: IPyNode, scope: Scope): void {
+    this.expression(node, new Scope('function', scope));
   }
 }

@@ -114,7 +114,8 @@ export class LogicalLines {
 
 /**
  * The problems of a cell's layout that the parser does not see: an unexpected indent, a
- * dedent to no outer level, and what `LogicalLines` finds. Tabs advance to the next multiple
+ * dedent to no outer level, a block left empty (`if x:` and no indented line: tree-sitter
+ * accepts an empty block), and what `LogicalLines` finds. Tabs advance to the next multiple
  * of 8, as in CPython.
  */
 export function layoutProblems(python: string): ILayoutProblem[] {
@@ -128,6 +129,13 @@ export function layoutProblems(python: string): ILayoutProblem[] {
       if (indent !== null) {
         const top = indents[indents.length - 1];
         const opensBlock = logical.lastSignificant === ':';
+        if (opensBlock && indent <= top) {
+          logical.problems.push({
+            line: i + 1,
+            message: 'expected an indented block'
+          });
+          break;
+        }
         if (indent > top) {
           if (!opensBlock) {
             logical.problems.push({
@@ -152,6 +160,17 @@ export function layoutProblems(python: string): ILayoutProblem[] {
       }
     }
     logical.scan(line);
+  }
+  if (
+    !logical.problems.length &&
+    logical.atStart &&
+    logical.lastSignificant === ':'
+  ) {
+    // The last statement opens a block and nothing follows: CPython reports the last line.
+    logical.problems.push({
+      line: Math.max(1, lines.length - (python.endsWith('\n') ? 1 : 0)),
+      message: 'expected an indented block'
+    });
   }
   logical.end();
   return logical.problems;

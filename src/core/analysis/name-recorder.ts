@@ -2,7 +2,7 @@
  * Records module-level reads, writes and mutations of one cell, and the global reads and writes
  * of the functions and classes it defines, applying Python scoping through `Scope` (design §3.2).
  */
-import { SyntaxNode } from '@lezer/common';
+import { IPyNode, namedChildren } from './python-tree';
 import { BUILTINS } from './builtins';
 import { Scope } from './scope';
 import { ICellNames, IFunctionSummary, INameUse } from './cell-names';
@@ -33,22 +33,12 @@ export abstract class NameRecorder {
   /** The summary of the module-level function being walked, if any. */
   protected currentFunction: IFunctionSummary | null = null;
 
-  /** `withTargets`: where `parsePython` rewrote a `with` item's `as` to `or`. */
   constructor(
     private readonly source: string,
-    private readonly positions: Positions,
-    protected readonly withTargets: ReadonlySet<number> = new Set()
+    private readonly positions: Positions
   ) {}
 
-  /**
-   * The target of `with a as (b, c):`, which the parser saw as `a or (b, c)`; null for any
-   * other node.
-   */
-  protected withTarget(node: SyntaxNode): SyntaxNode | null {
-    return withTarget(node, this.withTargets);
-  }
-
-  protected text = (node: SyntaxNode): string =>
+  protected text = (node: IPyNode): string =>
     this.source.slice(node.from, node.to);
 
   protected use(name: string, offset: number): INameUse {
@@ -71,7 +61,7 @@ export abstract class NameRecorder {
     return seen;
   }
 
-  protected read(node: SyntaxNode, scope: Scope): void {
+  protected read(node: IPyNode, scope: Scope): void {
     const name = this.text(node);
     if (BUILTINS.has(name) || scope.resolve(name) === 'local') {
       return;
@@ -125,7 +115,7 @@ export abstract class NameRecorder {
   }
 
   /** A mutation is a read and a write of the root name, where that name is global. */
-  protected mutate(root: SyntaxNode, scope: Scope): void {
+  protected mutate(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
     if (BUILTINS.has(name) || scope.resolve(name) === 'local') {
       return;
@@ -146,27 +136,15 @@ export abstract class NameRecorder {
   }
 }
 
-/** `a.b[c].d` → the VariableName `a`; null when the chain starts with a call or a literal. */
-export function memberRoot(node: SyntaxNode): SyntaxNode | null {
-  let n: SyntaxNode | null = node;
-  while (n && n.name === 'MemberExpression') {
-    n = n.firstChild;
+/** `a.b[c].d` → the identifier `a`; null when the chain starts with a call or a literal. */
+export function memberRoot(node: IPyNode): IPyNode | null {
+  let n: IPyNode | undefined = node;
+  while (n && (n.type === 'attribute' || n.type === 'subscript')) {
+    n = n.children[0];
   }
-  if (n?.name === 'ParenthesizedExpression') {
-    const inner = n.firstChild?.nextSibling ?? null;
+  if (n?.type === 'parenthesized_expression') {
+    const inner = namedChildren(n)[0];
     return inner ? memberRoot(inner) : null;
   }
-  return n?.name === 'VariableName' ? n : null;
-}
-
-/** See `NameRecorder.withTarget`. */
-export function withTarget(
-  node: SyntaxNode,
-  withTargets: ReadonlySet<number>
-): SyntaxNode | null {
-  if (node.name !== 'BinaryExpression' || !withTargets.size) {
-    return null;
-  }
-  const op = node.firstChild?.nextSibling;
-  return op && withTargets.has(op.from) ? op.nextSibling : null;
+  return n?.type === 'identifier' ? n : null;
 }

@@ -1,135 +1,147 @@
 /**
- * Walks a @lezer/python tree in evaluation order and records module-level reads, writes and
- * mutations with Python's own scoping (design §3.2).
+ * Walks a tree-sitter-python tree in evaluation order and records module-level reads, writes
+ * and mutations with Python's own scoping (design §3.2).
  */
-import { SyntaxNode, Tree } from '@lezer/common';
 import { Scope } from './scope';
-import { collectFunctionLocals, importedNames } from './function-locals';
+import {
+  collectFunctionLocals,
+  importedNames,
+  isTargetList,
+  typeAliasName
+} from './function-locals';
 import { ICellNames, IFunctionSummary } from './cell-names';
 import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
+import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 
-/** Expressions that CPython refuses as the target of `=`, `for`, `del` and the like. */
+/** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
-  'CallExpression',
-  'Number',
-  'String',
-  'FormatString',
-  'ContinuedString',
-  'Boolean',
-  'None',
-  'Ellipsis',
-  'BinaryExpression',
-  'UnaryExpression',
-  'ConditionalExpression',
-  'LambdaExpression',
-  'AwaitExpression',
-  'YieldExpression',
-  'NamedExpression',
-  'SetExpression',
-  'DictionaryExpression',
-  'ArrayComprehensionExpression',
-  'DictionaryComprehensionExpression',
-  'SetComprehensionExpression',
-  'ComprehensionExpression'
+  'call',
+  'integer',
+  'float',
+  'string',
+  'concatenated_string',
+  'true',
+  'false',
+  'none',
+  'ellipsis',
+  'binary_operator',
+  'unary_operator',
+  'comparison_operator',
+  'boolean_operator',
+  'not_operator',
+  'conditional_expression',
+  'lambda',
+  'await',
+  'yield',
+  'named_expression',
+  'set',
+  'dictionary',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension',
+  'generator_expression'
 ]);
 /** What `x += 1` may update: one name, attribute or subscript. */
 const AUGMENTED_TARGETS = new Set([
-  'VariableName',
-  'MemberExpression',
-  'ParenthesizedExpression'
+  'identifier',
+  'attribute',
+  'subscript',
+  'parenthesized_expression'
 ]);
 
 export class NameWalker extends ExpressionWalker {
   /** `errors`: where the tree's error nodes start (from `parsePython`). */
-  walk(tree: Tree, errors: readonly number[]): ICellNames {
+  walk(tree: IPyNode, errors: readonly number[]): ICellNames {
     const module = new Scope('module', null);
-    this.statements(tree.topNode, module);
+    this.statements(tree, module);
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));
     }
     return this.result;
   }
 
-  protected statement(node: SyntaxNode, scope: Scope): void {
-    switch (node.name) {
-      case 'AssignStatement':
-        return this.assignment(node, scope);
-      case 'UpdateStatement': {
-        const target = node.firstChild;
-        if (
-          target &&
-          (target.nextSibling?.name !== 'UpdateOp' ||
-            !AUGMENTED_TARGETS.has(target.name))
-        ) {
-          this.syntaxError(target.from);
-        }
-        for (let c = target?.nextSibling ?? null; c; c = c.nextSibling) {
-          this.expression(c, scope);
-        }
-        if (target) {
-          this.expression(target, scope);
-          this.target(target, scope);
-        }
-        return;
-      }
-      case 'DeleteStatement':
-        for (let c = node.firstChild; c; c = c.nextSibling) {
-          if (c.name === 'VariableName') {
-            this.read(c, scope);
-            this.mutate(c, scope);
-          } else {
-            this.target(c, scope);
+  protected statement(node: IPyNode, scope: Scope): void {
+    switch (node.type) {
+      case 'expression_statement':
+        for (const c of node.children) {
+          if (c.type === 'assignment') {
+            this.assignment(c, scope);
+          } else if (c.type === 'augmented_assignment') {
+            this.augmentedAssignment(c, scope);
+          } else if (c.named) {
+            this.expression(c, scope);
           }
         }
         return;
-      case 'ImportStatement':
-        return this.importStatement(node, scope);
-      case 'ScopeStatement':
+      case 'delete_statement':
+        for (const c of node.children) {
+          const items = c.type === 'expression_list' ? namedChildren(c) : [c];
+          for (const item of items) {
+            if (item.type === 'identifier') {
+              this.read(item, scope);
+              this.mutate(item, scope);
+            } else if (item.named) {
+              this.target(item, scope);
+            }
+          }
+        }
         return;
-      case 'FunctionDefinition':
+      case 'import_statement':
+      case 'import_from_statement':
+      case 'future_import_statement':
+        return this.importStatement(node, scope);
+      case 'global_statement':
+      case 'nonlocal_statement':
+        return;
+      case 'function_definition':
         return this.functionDefinition(node, scope, []);
-      case 'ClassDefinition':
+      case 'class_definition':
         return this.classDefinition(node, scope, []);
-      case 'DecoratedStatement': {
-        const decorators = node.getChildren('Decorator');
-        const definition = node.lastChild;
-        if (definition?.name === 'FunctionDefinition') {
+      case 'decorated_definition': {
+        const decorators = node.children.filter(c => c.type === 'decorator');
+        const definition = field(node, 'definition');
+        if (definition?.type === 'function_definition') {
           return this.functionDefinition(definition, scope, decorators);
         }
-        if (definition?.name === 'ClassDefinition') {
+        if (definition?.type === 'class_definition') {
           return this.classDefinition(definition, scope, decorators);
         }
         decorators.forEach(d => this.decorator(d, scope));
         return;
       }
-      case 'ForStatement':
+      case 'for_statement':
         return this.forStatement(node, scope);
-      case 'TryStatement':
-        if (!node.getChild('except') && !node.getChild('finally')) {
+      case 'try_statement':
+        if (
+          !childOfType(node, 'except_clause') &&
+          !childOfType(node, 'finally_clause')
+        ) {
           this.syntaxError(node.to);
         }
-        return this.asBindings(node, scope);
-      case 'WithStatement':
-        return this.asBindings(node, scope);
-      case 'MatchStatement':
+        return this.withOrTry(node, scope);
+      case 'with_statement':
+        return this.withOrTry(node, scope);
+      case 'match_statement':
         return this.matchStatement(node, scope);
-      case 'TypeDefinition': {
+      case 'type_alias_statement': {
         // `type A[T] = V`: A binds at once; V runs later, where T is local.
-        const name = node.getChild('VariableName');
+        const name = typeAliasName(node);
         if (name) {
           this.bind(this.text(name), scope);
         }
-        const params = node.getChild('TypeParamList');
-        this.withDeferred(
-          node,
-          this.typeParams(params, scope),
-          c => c === name || c === params
-        );
+        const left = field(node, 'left')?.children[0];
+        const params =
+          left?.type === 'generic_type'
+            ? childOfType(left, 'type_parameter')
+            : null;
+        const value = field(node, 'right');
+        if (value) {
+          this.deferred(value, this.typeParams(params, scope));
+        }
         return;
       }
-      case 'Body':
-      case 'StatementGroup':
+      case 'block':
         return this.statements(node, scope);
       default:
         return this.expression(node, scope);
@@ -137,39 +149,62 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /** `a = b = value`, `x: T = value`, `x: T`: the value first, then each target. */
-  protected assignment(node: SyntaxNode, scope: Scope): void {
-    const groups: SyntaxNode[][] = [[]];
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      if (c.name === 'AssignOp') {
-        groups.push([]);
-      } else if (c.name === 'TypeDef') {
-        this.expression(c, scope);
+  protected assignment(node: IPyNode, scope: Scope): void {
+    const targets: IPyNode[] = [];
+    let value: IPyNode | null = null;
+    for (let at: IPyNode | null = node; at;) {
+      const left = field(at, 'left');
+      const annotation = field(at, 'type');
+      const right = field(at, 'right');
+      if (left) {
+        targets.push(left);
+      }
+      if (annotation) {
+        this.expression(annotation, scope);
+      }
+      at = null;
+      if (right?.type === 'assignment') {
+        at = right;
+      } else if (right?.type === 'augmented_assignment') {
+        this.syntaxError(right.from);
+        value = right;
       } else {
-        groups[groups.length - 1].push(c);
+        value = right;
       }
     }
-    if (groups.length === 1) {
-      return;
+    if (!value) {
+      return; // `x: int` binds nothing
     }
-    groups[groups.length - 1].forEach(c => this.expression(c, scope));
-    groups
-      .slice(0, -1)
-      .forEach(group => group.forEach(c => this.target(c, scope)));
+    this.expression(value, scope);
+    targets.forEach(t => this.target(t, scope));
+  }
+
+  private augmentedAssignment(node: IPyNode, scope: Scope): void {
+    const target = field(node, 'left');
+    if (
+      target &&
+      !AUGMENTED_TARGETS.has(target.type) &&
+      !isParenthesizedTarget(target)
+    ) {
+      this.syntaxError(target.from);
+    }
+    const value = field(node, 'right');
+    if (value) {
+      this.expression(value, scope);
+    }
+    if (target) {
+      this.expression(target, scope);
+      this.target(target, scope);
+    }
   }
 
   /** Binds an assignment target; `a.x = ` and `a[i] = ` mutate `a`. */
-  protected target(node: SyntaxNode, scope: Scope): void {
-    switch (node.name) {
-      case 'VariableName':
+  protected target(node: IPyNode, scope: Scope): void {
+    switch (node.type) {
+      case 'identifier':
         return this.bind(this.text(node), scope);
-      case 'TupleExpression':
-      case 'ArrayExpression':
-      case 'ParenthesizedExpression':
-        for (let c = node.firstChild; c; c = c.nextSibling) {
-          this.target(c, scope);
-        }
-        return;
-      case 'MemberExpression': {
+      case 'attribute':
+      case 'subscript': {
         this.expression(node, scope);
         const root = memberRoot(node);
         if (root) {
@@ -178,10 +213,15 @@ export class NameWalker extends ExpressionWalker {
         return;
       }
       default:
-        if (/^[(),[\]*]$/.test(node.name)) {
+        if (isTargetList(node)) {
+          for (const c of node.children) {
+            if (c.named) {
+              this.target(c, scope);
+            }
+          }
           return;
         }
-        if (NOT_TARGETS.has(node.name)) {
+        if (NOT_TARGETS.has(node.type)) {
           this.syntaxError(node.from);
         }
         return this.expression(node, scope);
@@ -192,8 +232,8 @@ export class NameWalker extends ExpressionWalker {
     this.result.syntaxErrors.push(this.use('', offset));
   }
 
-  protected importStatement(node: SyntaxNode, scope: Scope): void {
-    const star = node.getChild('*');
+  protected importStatement(node: IPyNode, scope: Scope): void {
+    const star = childOfType(node, 'wildcard_import');
     if (star) {
       this.result.starImports.push(this.use('*', star.from));
     }
@@ -201,27 +241,30 @@ export class NameWalker extends ExpressionWalker {
   }
 
   protected functionDefinition(
-    node: SyntaxNode,
+    node: IPyNode,
     scope: Scope,
-    decorators: SyntaxNode[]
+    decorators: IPyNode[]
   ): void {
     decorators.forEach(d => this.decorator(d, scope));
-    const name = node.getChild('VariableName');
-    const params = node.getChild('ParamList');
-    const typeScope = this.typeParams(node.getChild('TypeParamList'), scope);
+    const name = field(node, 'name');
+    const params = field(node, 'parameters');
+    const typeScope = this.typeParams(field(node, 'type_parameters'), scope);
     const functionScope = new Scope('function', typeScope);
     if (params) {
       this.parameters(params, scope, functionScope, typeScope);
     }
-    node.getChildren('TypeDef').forEach(t => this.expression(t, typeScope));
+    const returns = field(node, 'return_type');
+    if (returns) {
+      this.expression(returns, typeScope);
+    }
     if (name) {
       this.bind(this.text(name), scope);
     }
-    const body = node.getChild('Body');
+    const body = field(node, 'body');
     if (!body) {
       return;
     }
-    collectFunctionLocals(body, functionScope, this.text, this.withTargets);
+    collectFunctionLocals(body, functionScope, this.text);
     const outer = this.currentFunction;
     const summary: IFunctionSummary | null =
       scope.kind === 'module' && name
@@ -236,18 +279,18 @@ export class NameWalker extends ExpressionWalker {
   }
 
   private classDefinition(
-    node: SyntaxNode,
+    node: IPyNode,
     scope: Scope,
-    decorators: SyntaxNode[]
+    decorators: IPyNode[]
   ): void {
     decorators.forEach(d => this.decorator(d, scope));
-    const typeScope = this.typeParams(node.getChild('TypeParamList'), scope);
-    const args = node.getChild('ArgList');
+    const typeScope = this.typeParams(field(node, 'type_parameters'), scope);
+    const args = field(node, 'superclasses');
     if (args) {
       this.expression(args, typeScope);
     }
-    const body = node.getChild('Body');
-    const name = node.getChild('VariableName');
+    const body = field(node, 'body');
+    const name = field(node, 'name');
     const outer = this.currentFunction;
     if (scope.kind === 'module' && name) {
       this.currentFunction = { globalReads: [], globalWrites: [] };
@@ -266,93 +309,150 @@ export class NameWalker extends ExpressionWalker {
    * PEP 695 type parameters (`[T: Bound, *Ts, **P]`): a scope of their own where they are
    * local, inside `scope`; bounds run later (lazily) there. `scope` itself when there are none.
    */
-  private typeParams(list: SyntaxNode | null, scope: Scope): Scope {
+  private typeParams(list: IPyNode | null, scope: Scope): Scope {
     if (!list) {
       return scope;
     }
     const inner = new Scope('annotation', scope);
-    const params = list.getChildren('TypeParam');
-    for (const param of params) {
-      const name = param.getChild('VariableName');
-      if (name) {
+    const bounds: IPyNode[] = [];
+    for (const param of list.children) {
+      const declared = param.type === 'type' ? param.children[0] : null;
+      let name: IPyNode | null = null;
+      if (declared?.type === 'identifier') {
+        name = declared;
+      } else if (declared?.type === 'splat_type') {
+        name = childOfType(declared, 'identifier');
+      } else if (declared?.type === 'constrained_type') {
+        // `T: Bound`: a type whose first part is the name
+        name = declared.children[0]?.children[0] ?? null;
+        const bound = declared.children[declared.children.length - 1];
+        if (bound && bound !== declared.children[0]) {
+          bounds.push(bound);
+        }
+      }
+      if (name?.type === 'identifier') {
         inner.locals.add(this.text(name));
       }
     }
-    for (const param of params) {
-      const bound = param.getChild('TypeDef');
-      if (bound) {
-        this.withDeferred(bound, inner, () => false);
-      }
-    }
+    bounds.forEach(b => this.deferred(b, inner));
     return inner;
   }
 
-  /** `@a.b(args)`: reads `a` (not `b`) and the arguments. */
-  private decorator(node: SyntaxNode, scope: Scope): void {
-    const first = node.getChild('VariableName');
-    if (first) {
-      this.read(first, scope);
-    }
-    const args = node.getChild('ArgList');
-    if (args) {
-      this.expression(args, scope);
-    }
-  }
-
-  private forStatement(node: SyntaxNode, scope: Scope): void {
-    const targets: SyntaxNode[] = [];
-    let c = node.firstChild;
-    for (; c && c.name !== 'in'; c = c.nextSibling) {
-      targets.push(c);
-    }
-    for (
-      c = c?.nextSibling ?? null;
-      c && c.name !== 'Body';
-      c = c.nextSibling
-    ) {
-      this.expression(c, scope);
-    }
-    targets.forEach(t => this.target(t, scope));
-    for (; c; c = c.nextSibling) {
-      this.statement(c, scope);
+  /** `@a.b(args)`: reads `a` and the arguments (a decorator call mutates nothing). */
+  private decorator(node: IPyNode, scope: Scope): void {
+    for (const e of node.children) {
+      if (!e.named) {
+        continue;
+      }
+      if (e.type === 'call') {
+        for (const part of e.children) {
+          if (part.named) {
+            this.expression(part, scope);
+          }
+        }
+      } else {
+        this.expression(e, scope);
+      }
     }
   }
 
-  /** `with a as b:` and `except E as e:`: the expression, then the name after `as`. */
-  private asBindings(node: SyntaxNode, scope: Scope): void {
-    for (let c = node.firstChild; c; c = c.nextSibling) {
-      const target = this.withTarget(c);
-      if (c.name === 'as' && c.nextSibling?.name === 'VariableName') {
-        c = c.nextSibling;
-        this.bind(this.text(c), scope);
-      } else if (target && c.firstChild) {
-        this.expression(c.firstChild, scope);
-        this.target(target, scope);
+  private forStatement(node: IPyNode, scope: Scope): void {
+    for (const c of node.children) {
+      if (c.field === 'right') {
+        this.expression(c, scope);
+      }
+    }
+    const left = field(node, 'left');
+    if (left) {
+      this.target(left, scope);
+    }
+    for (const c of node.children) {
+      if (c.named && c.field !== 'left' && c.field !== 'right') {
+        this.statement(c, scope);
+      }
+    }
+  }
+
+  /**
+   * `with a as b:` and `except E as e:`: the expression, then the target after `as`; the rest
+   * (blocks, clauses) as statements.
+   */
+  private withOrTry(node: IPyNode, scope: Scope): void {
+    for (const c of node.children) {
+      if (!c.named) {
+        continue;
+      }
+      if (c.type === 'with_clause') {
+        for (const item of c.children) {
+          const value = field(item, 'value');
+          if (value) {
+            this.asBinding(value, scope);
+          }
+        }
+      } else if (c.type === 'except_clause') {
+        for (const part of c.children) {
+          if (part.field === 'value') {
+            this.asBinding(part, scope);
+          } else if (part.type === 'block') {
+            this.statements(part, scope);
+          }
+        }
       } else {
         this.statement(c, scope);
       }
     }
   }
 
-  private matchStatement(node: SyntaxNode, scope: Scope): void {
-    const subject = node.firstChild?.nextSibling;
-    for (
-      let c = subject ?? null;
-      c && c.name !== 'MatchBody';
-      c = c.nextSibling
+  private asBinding(value: IPyNode, scope: Scope): void {
+    const inner = namedChildren(value);
+    if (
+      value.type === 'parenthesized_expression' &&
+      inner.length === 1 &&
+      inner[0].type === 'as_pattern'
     ) {
-      this.expression(c, scope);
+      return this.asBinding(inner[0], scope); // `with (open(p) as f):`
     }
-    for (const clause of node
-      .getChild('MatchBody')
-      ?.getChildren('MatchClause') ?? []) {
-      for (let c = clause.firstChild; c; c = c.nextSibling) {
-        if (c.name === 'Guard' || c.name === 'Body') {
-          this.statement(c, scope);
-        } else {
+    if (value.type !== 'as_pattern') {
+      return this.expression(value, scope);
+    }
+    const alias = field(value, 'alias');
+    for (const c of value.children) {
+      if (c.named && c !== alias) {
+        this.expression(c, scope);
+      }
+    }
+    alias?.children.forEach(t => t.named && this.target(t, scope));
+  }
+
+  private matchStatement(node: IPyNode, scope: Scope): void {
+    for (const c of node.children) {
+      if (c.field === 'subject') {
+        this.expression(c, scope);
+      }
+    }
+    const body = field(node, 'body');
+    for (const clause of body?.children ?? []) {
+      if (clause.type !== 'case_clause') {
+        continue;
+      }
+      for (const c of clause.children) {
+        if (c.type === 'case_pattern') {
           this.pattern(c, scope);
+        } else if (c.field === 'guard') {
+          this.expression(c, scope);
+        } else if (c.type === 'block') {
+          this.statements(c, scope);
         }
       }
     }
   }
+}
+
+/** `(a.b) += 1`, which the grammar reads as a tuple pattern of one element without a comma. */
+function isParenthesizedTarget(node: IPyNode): boolean {
+  return (
+    node.type === 'tuple_pattern' &&
+    namedChildren(node).length === 1 &&
+    !node.children.some(c => c.type === ',')
+  );
 }

@@ -1,5 +1,5 @@
 /** `pipeline-metrics` cells: each `print(name)` line reports variable `name` as a metric. */
-import { Tree } from '@lezer/common';
+import { field, IPyNode, namedChildren } from '../analysis/python-tree';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
 
@@ -13,25 +13,25 @@ export interface IMetricUse {
 export function readMetrics(
   cell: number,
   python: string,
-  tree?: Tree
+  tree?: IPyNode
 ): { metrics: IMetricUse[]; diagnostics: IDiagnostic[] } {
   const metrics: IMetricUse[] = [];
   const diagnostics: IDiagnostic[] = [];
   const { statements, positions } = topLevelStatements(python, tree);
   for (const { node: s, line, column } of statements) {
-    const call = s.name === 'ExpressionStatement' ? s.firstChild : null;
-    const callee = call?.name === 'CallExpression' ? call.firstChild : null;
-    const args = call?.getChild('ArgList');
-    const argNodes = args ? args.getChildren('VariableName') : [];
-    const onlyOne =
-      args &&
-      argNodes.length === 1 &&
-      args.firstChild?.nextSibling?.from === argNodes[0].from;
+    const call =
+      s.type === 'expression_statement' && s.children.length === 1
+        ? s.children[0]
+        : null;
+    const callee = call?.type === 'call' ? field(call, 'function') : null;
+    const args = call ? field(call, 'arguments') : null;
+    const argNodes = args?.type === 'argument_list' ? namedChildren(args) : [];
     if (
-      callee?.name === 'VariableName' &&
+      callee?.type === 'identifier' &&
       python.slice(callee.from, callee.to) === 'print' &&
-      onlyOne &&
-      argNodes[0].nextSibling?.name === ')'
+      argNodes.length === 1 &&
+      argNodes[0].type === 'identifier' &&
+      args?.children.length === 3 // `(name)`, no trailing comma
     ) {
       const variable = python.slice(argNodes[0].from, argNodes[0].to);
       if (!metrics.some(m => m.variable === variable)) {

@@ -1,5 +1,5 @@
 /** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
-import { Tree } from '@lezer/common';
+import { field, IPyNode } from '../analysis/python-tree';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
 import { IPipelineParameter } from './pipeline';
@@ -8,7 +8,7 @@ import { readLiteral } from './python-literal';
 export function readParameters(
   cell: number,
   python: string,
-  tree?: Tree
+  tree?: IPyNode
 ): { parameters: IPipelineParameter[]; diagnostics: IDiagnostic[] } {
   const parameters: IPipelineParameter[] = [];
   const diagnostics: IDiagnostic[] = [];
@@ -23,22 +23,26 @@ export function readParameters(
         line,
         column
       });
-    const parts =
-      s.name === 'AssignStatement'
-        ? childList(s).filter(c => c.name !== 'TypeDef')
-        : [];
+    const assignment =
+      s.type === 'expression_statement' && s.children.length === 1
+        ? s.children[0]
+        : null;
+    const left =
+      assignment?.type === 'assignment' ? field(assignment, 'left') : null;
+    const right = assignment ? field(assignment, 'right') : null;
     if (
-      parts.length !== 3 ||
-      parts[0].name !== 'VariableName' ||
-      parts[1].name !== 'AssignOp'
+      left?.type !== 'identifier' ||
+      !right ||
+      right.type === 'assignment' ||
+      right.type === 'augmented_assignment'
     ) {
       bad(
         `'${python.slice(s.from, s.to).split('\n')[0]}' is not a simple assignment`
       );
       continue;
     }
-    const name = python.slice(parts[0].from, parts[0].to);
-    const literal = readLiteral(parts[2], python);
+    const name = python.slice(left.from, left.to);
+    const literal = readLiteral(right, python);
     if (typeof literal === 'string') {
       bad(`parameter '${name}': ${literal}`);
       continue;
@@ -56,12 +60,4 @@ export function readParameters(
     });
   }
   return { parameters, diagnostics };
-}
-
-function childList(node: { firstChild: any }): any[] {
-  const out = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) {
-    out.push(c);
-  }
-  return out;
 }

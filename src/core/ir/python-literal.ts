@@ -1,5 +1,5 @@
-/** Reads simple Python literals from @lezer/python nodes: the values pipeline parameters may take. */
-import { SyntaxNode } from '@lezer/common';
+/** Reads simple Python literals from parsed nodes: the values pipeline parameters may take. */
+import { IPyNode } from '../analysis/python-tree';
 import { ParameterType, ParameterValue } from './pipeline';
 
 export interface ILiteral {
@@ -8,22 +8,21 @@ export interface ILiteral {
 }
 
 /** The literal's type and value, or a reason why it is not a simple literal. */
-export function readLiteral(
-  node: SyntaxNode,
-  source: string
-): ILiteral | string {
+export function readLiteral(node: IPyNode, source: string): ILiteral | string {
   const text = source.slice(node.from, node.to);
-  switch (node.name) {
-    case 'Boolean':
-      return { type: 'bool', value: text === 'True' };
-    case 'Number':
-      return readNumber(withTrailingDot(text, node.to, source), 1);
-    case 'UnaryExpression': {
-      const op = node.firstChild;
-      const operand = op?.nextSibling;
+  switch (node.type) {
+    case 'true':
+    case 'false':
+      return { type: 'bool', value: node.type === 'true' };
+    case 'integer':
+    case 'float':
+      return readNumber(text, 1);
+    case 'unary_operator': {
+      const op = node.children[0];
+      const operand = node.children[1];
       if (
         op &&
-        operand?.name === 'Number' &&
+        (operand?.type === 'integer' || operand?.type === 'float') &&
         /^[-+]$/.test(source.slice(op.from, op.to))
       ) {
         return readNumber(
@@ -33,11 +32,11 @@ export function readLiteral(
       }
       return `'${text}' is not a literal`;
     }
-    case 'String':
+    case 'string':
       return readString(text);
-    case 'ContinuedString': {
+    case 'concatenated_string': {
       let value = '';
-      for (let c = node.firstChild; c; c = c.nextSibling) {
+      for (const c of node.children) {
         const part = readLiteral(c, source);
         if (typeof part === 'string') {
           return part;
@@ -49,11 +48,6 @@ export function readLiteral(
     default:
       return `'${text}' is not an int, float, str or bool literal`;
   }
-}
-
-/** `1.` is parsed as `1` (see analysis/parse.ts); the original dot makes it a float again. */
-function withTrailingDot(text: string, end: number, source: string): string {
-  return source[end] === '.' ? text + '.' : text;
 }
 
 function readNumber(text: string, sign: number): ILiteral | string {

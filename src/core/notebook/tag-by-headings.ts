@@ -4,11 +4,12 @@
  * before the first heading become `imports` (each cell that only imports and configures) or
  * a `setup` step. Only `metadata.tags` of code cells changes.
  */
-import { parser } from '@lezer/python';
 import { UserError } from '../errors';
 import { isObject, readNotebook } from './model';
 import { parseCellTags } from './tags';
 import { stripMagics } from '../analysis/magics';
+import { parsePython } from '../analysis/parse';
+import { IPyNode } from '../analysis/python-tree';
 
 export interface ITagging {
   /** The notebook JSON with the new tags (a copy; the input is not changed). */
@@ -114,25 +115,23 @@ function uniqueName(base: string, used: Set<string>): string {
  * configures (`warnings.filterwarnings(...)`, `pd.set_option(...)`): it binds nothing else.
  */
 function onlyImports(source: string): boolean {
-  const tree = parser.parse(stripMagics(source).python);
+  const { tree } = parsePython(stripMagics(source).python);
   let imports = false;
-  for (let s = tree.topNode.firstChild; s; s = s.nextSibling) {
-    if (s.name === 'ImportStatement') {
+  for (const s of tree.children) {
+    if (s.type === 'import_statement' || s.type === 'import_from_statement') {
       imports = true;
-    } else if (s.name !== 'Comment' && !isPlainCall(s)) {
+    } else if (!isPlainCall(s)) {
       return false;
     }
   }
   return imports;
 }
 
-function isPlainCall(statement: {
-  name: string;
-  firstChild: { name: string } | null;
-}): boolean {
+function isPlainCall(statement: IPyNode): boolean {
   return (
-    statement.name === 'ExpressionStatement' &&
-    statement.firstChild?.name === 'CallExpression'
+    statement.type === 'expression_statement' &&
+    statement.children.length === 1 &&
+    statement.children[0].type === 'call'
   );
 }
 

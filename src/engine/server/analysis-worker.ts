@@ -2,6 +2,8 @@
 import { parentPort } from 'node:worker_threads';
 import { IAnalysisDone, IAnalysisJob } from './analysis-thread';
 import { handleRequest } from './serve';
+import { IEngineResponse } from './protocol';
+import { initPythonParserFromFiles } from '../python-parser';
 
 export function serveAnalyses(): void {
   const port = parentPort;
@@ -13,10 +15,23 @@ export function serveAnalyses(): void {
   process.stdout.write = process.stderr.write.bind(
     process.stderr
   ) as typeof process.stdout.write;
+  // The parser loads once, before the first job is answered (jobs are answered in order).
+  const ready = initPythonParserFromFiles();
   port.on('message', (job: IAnalysisJob) => {
-    void handleRequest(job.context, job.version, job.request).then(response => {
-      const done: IAnalysisDone = { seq: job.seq, response };
-      port.postMessage(done);
-    });
+    void ready
+      .then(
+        () => handleRequest(job.context, job.version, job.request),
+        (error: unknown): IEngineResponse => ({
+          id: job.request.id,
+          error: {
+            status: 500,
+            message: `the Python parser did not load: ${String(error)}`
+          }
+        })
+      )
+      .then(response => {
+        const done: IAnalysisDone = { seq: job.seq, response };
+        port.postMessage(done);
+      });
   });
 }

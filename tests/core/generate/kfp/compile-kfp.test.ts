@@ -44,7 +44,9 @@ describe('the KFP documents of an example', () => {
       'utf8'
     )
   );
-  const { spec, executors } = compileKfp(nb);
+  let spec: ReturnType<typeof compileKfp>['spec'];
+  let executors: ReturnType<typeof compileKfp>['executors'];
+  beforeAll(() => ({ spec, executors } = compileKfp(nb)));
 
   it('types the pipeline parameters and keeps their defaults', () => {
     const parameters = spec.root.inputDefinitions.parameters;
@@ -140,7 +142,9 @@ describe('per-step settings in KFP', () => {
       }
     }
   );
-  const { spec, executors } = compileKfp(nb);
+  let spec: ReturnType<typeof compileKfp>['spec'];
+  let executors: ReturnType<typeof compileKfp>['executors'];
+  beforeAll(() => ({ spec, executors } = compileKfp(nb)));
 
   it('puts resources in the container and retries, caching in the task', () => {
     expect(

@@ -1,0 +1,8 @@
+// Options every esbuild bundle for Node shares: web-tree-sitter's ES module build reads
+// import.meta.url, which a CommonJS bundle does not have, so Node bundles take its CommonJS
+// build (the one `require` resolves to).
+import { createRequire } from 'node:module';
+
+export const nodeBundleAlias = {
+  'web-tree-sitter': createRequire(import.meta.url).resolve('web-tree-sitter')
+};

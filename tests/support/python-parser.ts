@@ -1,0 +1,4 @@
+/** Every test file: the analyzer's parser (WebAssembly, loaded asynchronously) is ready first. */
+import { initPythonParserFromFiles } from '../../src/engine/python-parser';
+
+beforeAll(() => initPythonParserFromFiles());
