@@ -5,7 +5,9 @@
 // command, such as `analyze` or `tag`, starts without parsing them (issue 16, CLI start-up).
 import { build } from 'esbuild';
 import { nodeBundleAlias } from './lib/node-bundle.mjs';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename } from 'node:path';
 
 const common = {
   bundle: true,
@@ -66,3 +68,14 @@ await Promise.all([
     plugins: [bundlesOutside]
   })
 ]);
+
+// The analyzer's parser (WebAssembly) beside the bundle, where src/engine/python-parser.ts
+// looks first: the Python wheel and the npm package carry no node_modules.
+const require = createRequire(import.meta.url);
+for (const wasm of [
+  'web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm'
+]) {
+  const from = require.resolve(wasm);
+  copyFileSync(from, `cellpipe/engine/${basename(from)}`);
+}

@@ -23,7 +23,7 @@ const out = execFileSync(process.execPath, ['bench/.build/analyze-scale.cjs'], {
 writeFileSync('bench/results/analyze-scale.json', out);
 const rows = JSON.parse(out);
 console.log(
-  '| cell | lines | analyze ms | lezer parse ms | analyze / parse | µs per line | analyze CPU ms | parse CPU ms | analyze / parse (CPU) |'
+  '| cell | lines | analyze ms | tree-sitter parse ms | analyze / parse | µs per line | analyze CPU ms | parse CPU ms | analyze / parse (CPU) |'
 );
 console.log('|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) {

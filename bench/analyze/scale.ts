@@ -1,10 +1,12 @@
 /**
  * Scale bench (issue 12): analysis time of one cell of 1k, 10k and 100k lines, and of one cell
- * binding 100k names, next to @lezer/python's bare parse of the same text. Linear cost shows as
+ * binding 100k names, next to tree-sitter-python's bare parse of the same text (web-tree-sitter,
+ * the tree freed at once). Linear cost shows as
  * a constant time per line. Prints JSON; `node bench/analyze/scale.mjs` runs it.
  */
-import { parser } from '@lezer/python';
 import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
+import { bareParse } from '../../src/core/analysis/python-tree';
+import { initPythonParserFromFiles } from '../../src/engine/python-parser';
 
 /** A cell like a long real one: comments, assignments, calls, a function, a loop, a class. */
 function realisticCell(lines: number): string {
@@ -63,29 +65,34 @@ function time(
 const round = (x: number, places = 1) =>
   Math.round(x * 10 ** places) / 10 ** places;
 
-const rows: Record<string, unknown>[] = [];
-const cases: [string, string, number][] = [
-  ['1k lines', realisticCell(1_000), 20],
-  ['10k lines', realisticCell(10_000), 7],
-  ['100k lines', realisticCell(100_000), 3],
-  ['100k names', namesCell(100_000), 3]
-];
-for (const [label, source, repetitions] of cases) {
-  const lines = source.split('\n').length - 1;
-  const analyze = time(() => analyzeCellSource(source), repetitions);
-  const parse = time(() => parser.parse(source), repetitions);
-  const errors = analyzeCellSource(source).names.syntaxErrors.length;
-  rows.push({
-    cell: label,
-    lines,
-    analyzeMs: round(analyze.wall),
-    parseMs: round(parse.wall),
-    analyzeOverParse: round(analyze.wall / parse.wall, 2),
-    usPerLine: round((analyze.wall * 1000) / lines, 0),
-    analyzeCpuMs: round(analyze.cpu),
-    parseCpuMs: round(parse.cpu),
-    analyzeOverParseCpu: round(analyze.cpu / parse.cpu, 2),
-    syntaxErrors: errors
-  });
+async function main(): Promise<void> {
+  await initPythonParserFromFiles();
+  const rows: Record<string, unknown>[] = [];
+  const cases: [string, string, number][] = [
+    ['1k lines', realisticCell(1_000), 20],
+    ['10k lines', realisticCell(10_000), 7],
+    ['100k lines', realisticCell(100_000), 3],
+    ['100k names', namesCell(100_000), 3]
+  ];
+  for (const [label, source, repetitions] of cases) {
+    const lines = source.split('\n').length - 1;
+    const analyze = time(() => analyzeCellSource(source), repetitions);
+    const parse = time(() => bareParse(source), repetitions);
+    const errors = analyzeCellSource(source).names.syntaxErrors.length;
+    rows.push({
+      cell: label,
+      lines,
+      analyzeMs: round(analyze.wall),
+      parseMs: round(parse.wall),
+      analyzeOverParse: round(analyze.wall / parse.wall, 2),
+      usPerLine: round((analyze.wall * 1000) / lines, 0),
+      analyzeCpuMs: round(analyze.cpu),
+      parseCpuMs: round(parse.cpu),
+      analyzeOverParseCpu: round(analyze.cpu / parse.cpu, 2),
+      syntaxErrors: errors
+    });
+  }
+  process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
 }
-process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+
+void main();

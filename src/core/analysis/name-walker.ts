@@ -184,7 +184,7 @@ export class NameWalker extends ExpressionWalker {
     if (
       target &&
       !AUGMENTED_TARGETS.has(target.type) &&
-      !isParenthesizedTarget(target)
+      !this.isParenthesizedTarget(target)
     ) {
       this.syntaxError(target.from);
     }
@@ -196,6 +196,18 @@ export class NameWalker extends ExpressionWalker {
       this.expression(target, scope);
       this.target(target, scope);
     }
+  }
+
+  /** `(a.b) += 1`, which the grammar reads as a tuple pattern of one element and no comma. */
+  private isParenthesizedTarget(node: IPyNode): boolean {
+    const inner = namedChildren(node);
+    return (
+      node.type === 'tuple_pattern' &&
+      inner.length === 1 &&
+      !this.text(node)
+        .slice(inner[0].to - node.from)
+        .includes(',')
+    );
   }
 
   /** Binds an assignment target; `a.x = ` and `a[i] = ` mutate `a`. */
@@ -446,13 +458,4 @@ export class NameWalker extends ExpressionWalker {
       }
     }
   }
-}
-
-/** `(a.b) += 1`, which the grammar reads as a tuple pattern of one element without a comma. */
-function isParenthesizedTarget(node: IPyNode): boolean {
-  return (
-    node.type === 'tuple_pattern' &&
-    namedChildren(node).length === 1 &&
-    !node.children.some(c => c.type === ',')
-  );
 }

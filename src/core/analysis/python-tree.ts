@@ -11,7 +11,10 @@
 import { Language, Parser } from 'web-tree-sitter';
 
 export interface IPyNode {
-  /** The grammar's node type (`call`, `identifier`), or the token's text (`=`, `as`, `(`). */
+  /**
+   * The grammar's node type (`call`, `identifier`), or the token's text for an anonymous token
+   * (`=`, `-`): those are kept only where they fill a field (`operator`), or are MISSING.
+   */
   readonly type: string;
   /** Offsets in the source, in UTF-16 code units (JavaScript string indices). */
   readonly from: number;
@@ -53,6 +56,7 @@ export function initPythonParser(
     const language = await Language.load(wasm.python);
     const created = new Parser();
     created.setLanguage(language);
+    tables = tablesOf(language);
     parser = created;
   })().catch(error => {
     starting = null;
@@ -63,6 +67,14 @@ export function initPythonParser(
 
 export function pythonParserReady(): boolean {
   return parser !== null;
+}
+
+/**
+ * Resolves once the parser is ready: at once if it is, when the load under way ends if one is;
+ * null if nobody started loading it.
+ */
+export function whenPythonParser(): Promise<void> | null {
+  return parser ? Promise.resolve() : starting;
 }
 
 export function parsePythonTree(source: string): IPythonParse {
@@ -83,52 +95,96 @@ export function parsePythonTree(source: string): IPythonParse {
   }
 }
 
-const LEFT_OUT = new Set(['comment', 'line_continuation']);
+/**
+ * tree-sitter's parse alone, the tree freed at once (for benchmarks: the floor under any
+ * analysis on this parser).
+ */
+export function bareParse(source: string): void {
+  if (!parser) {
+    throw new Error('the Python parser is not loaded');
+  }
+  parser.parse(source)?.delete();
+}
+
+/** What the copy needs to know of each node type and field, by id (see `tablesOf`). */
+interface ITables {
+  types: string[];
+  fields: (string | null)[];
+  /** Named node types; anonymous tokens (`=`, `(`, keywords) are copied only with a field. */
+  named: boolean[];
+  /** Comments and line continuations: left out of the copy. */
+  leftOut: boolean[];
+}
+
+let tables: ITables | null = null;
+
+function tablesOf(language: Language): ITables {
+  const types = language.types.map(t => t ?? 'ERROR');
+  return {
+    types,
+    fields: language.fields.map(f => f ?? null),
+    named: types.map((_, id) => language.nodeTypeIsNamed(id)),
+    leftOut: types.map(t => t === 'comment' || t === 'line_continuation')
+  };
+}
 
 type Cursor = ReturnType<import('web-tree-sitter').Tree['walk']>;
 
+/**
+ * Copies the tree through one cursor, with as few calls into the WebAssembly as possible:
+ * the type and field by id, positions only for the nodes kept.
+ */
 function copyTree(cursor: Cursor, hasError: boolean): IPythonParse {
+  const { types, fields, named, leftOut } = tables!;
   const errors: number[] = [];
-  const make = (): IPyNode => ({
-    type: cursor.nodeType,
+  const root: IPyNode = {
+    type: types[cursor.nodeTypeId],
     from: cursor.startIndex,
     to: cursor.endIndex,
-    named: cursor.nodeIsNamed,
-    field: cursor.currentFieldName,
+    named: true,
+    field: null,
     children: []
-  });
-  const root = make();
+  };
   const stack: IPyNode[] = [root];
-  /** How many ERROR nodes enclose the cursor's node. */
-  let inError = 0;
+  /** The stack depths of the ERROR nodes the cursor is inside. */
   const errorDepths: number[] = [];
   try {
     if (!cursor.gotoFirstChild()) {
       return { root, errors };
     }
     for (;;) {
-      const type = cursor.nodeType;
+      const id = cursor.nodeTypeId;
+      // ERROR's id (65535) is outside the language's tables
+      const isNamed = named[id] ?? true;
       let descend = false;
-      if (!LEFT_OUT.has(type)) {
-        const node = make();
-        stack[stack.length - 1].children.push(node);
-        if (hasError) {
-          if (type === 'ERROR') {
-            if (inError === 0) {
-              errors.push(node.from);
-            }
-            inError++;
-            errorDepths.push(stack.length);
-          } else if (inError === 0 && cursor.nodeIsMissing) {
+      if (!leftOut[id]) {
+        const fieldId = cursor.currentFieldId;
+        const missing = hasError && cursor.nodeIsMissing;
+        if (isNamed || fieldId || missing) {
+          const type = types[id] ?? 'ERROR';
+          const node: IPyNode = {
+            type,
+            from: cursor.startIndex,
+            to: cursor.endIndex,
+            named: isNamed,
+            field: fields[fieldId] ?? null,
+            children: []
+          };
+          stack[stack.length - 1].children.push(node);
+          if (
+            hasError &&
+            !errorDepths.length &&
+            (type === 'ERROR' || missing)
+          ) {
             errors.push(node.from);
           }
-        }
-        if (cursor.gotoFirstChild()) {
-          stack.push(node);
-          descend = true;
-        } else if (type === 'ERROR') {
-          inError--;
-          errorDepths.pop();
+          if (isNamed && cursor.gotoFirstChild()) {
+            if (type === 'ERROR') {
+              errorDepths.push(stack.length);
+            }
+            stack.push(node);
+            descend = true;
+          }
         }
       }
       if (descend) {
@@ -139,11 +195,7 @@ function copyTree(cursor: Cursor, hasError: boolean): IPythonParse {
           return { root, errors };
         }
         stack.pop();
-        if (
-          errorDepths.length &&
-          errorDepths[errorDepths.length - 1] === stack.length
-        ) {
-          inError--;
+        if (errorDepths[errorDepths.length - 1] === stack.length) {
           errorDepths.pop();
         }
         if (stack.length === 0) {

@@ -31,7 +31,8 @@ export function readMetrics(
       python.slice(callee.from, callee.to) === 'print' &&
       argNodes.length === 1 &&
       argNodes[0].type === 'identifier' &&
-      args?.children.length === 3 // `(name)`, no trailing comma
+      // `(name)`: no trailing comma
+      /^\s*\)$/.test(python.slice(argNodes[0].to, args!.to))
     ) {
       const variable = python.slice(argNodes[0].from, argNodes[0].to);
       if (!metrics.some(m => m.variable === variable)) {

@@ -10,6 +10,10 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { analyzeNotebook } from '../../core/analyze';
+import {
+  pythonParserReady,
+  whenPythonParser
+} from '../../core/analysis/python-tree';
 import { tagByHeadings } from '../../core/notebook/tag-by-headings';
 import { IPipelineIR, IPipelineParameter } from '../../core/ir/pipeline';
 import { resolveSettings } from '../../core/settings/resolve';
@@ -213,6 +217,14 @@ export class PipelineActions {
       this.say('error', this.trans.__('Open a notebook first.'));
       return 0;
     }
+    if (!pythonParserReady()) {
+      // loading since the plugin activated (lab/python-parser.ts): a moment at most
+      this.say(
+        'info',
+        this.trans.__('The Python parser is still loading; try again.')
+      );
+      return 0;
+    }
     let tagged: Record<string, unknown>;
     let steps: number;
     try {
@@ -304,6 +316,7 @@ export class PipelineActions {
         saved = true;
       }
       const path = panel.context.path;
+      await whenPythonParser(); // loading since the plugin activated
       const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
       const errors = ir.diagnostics.filter(d => d.severity === 'error');
       if (errors.length) {

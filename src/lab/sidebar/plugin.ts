@@ -16,6 +16,7 @@ import { SettingsOverrides } from '../api/routes';
 import { registerCommands } from '../commands';
 import type { ISidebarApp } from './sidebar-app';
 import { SIDEBAR_ID, SidebarShell } from './shell';
+import { loadPythonParser } from '../python-parser';
 
 /** The id whose settings schema is schema/plugin.json. */
 export const PLUGIN_ID = 'cellpipe:plugin';
@@ -36,6 +37,10 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     restorer: ILayoutRestorer | null
   ) => {
     performance.mark('cellpipe:activate-start');
+    // The analyzer's parser (WebAssembly) loads in the background, once; analyses wait for it.
+    loadPythonParser().catch((error: unknown) =>
+      console.error('cellpipe: the Python parser did not load', error)
+    );
     const trans = (translator ?? nullTranslator).load('cellpipe');
     let overrides: SettingsOverrides = {};
     const overridesChanged = new Signal<unknown, SettingsOverrides>(app);

@@ -10,6 +10,10 @@ import { TranslationBundle } from '@jupyterlab/translation';
 import type { Message } from '@lumino/messaging';
 import React from 'react';
 import { analyzeNotebook } from '../../core/analyze';
+import {
+  pythonParserReady,
+  whenPythonParser
+} from '../../core/analysis/python-tree';
 import { notebookSnapshot } from '../sidebar/notebook-snapshot';
 import { stepsAbove } from './cell-steps';
 import { cellTags, notebookCells } from './notebook-cells';
@@ -66,6 +70,11 @@ export class StepPanel extends ReactWidget {
     const cell = this.cell;
     const inferred: Record<string, string[]> = Object.create(null);
     if (!panel?.model || !cell) {
+      return inferred;
+    }
+    if (!pythonParserReady()) {
+      // The parser is still loading (lab/python-parser.ts): show the steps once it is ready.
+      void whenPythonParser()?.then(() => this.update());
       return inferred;
     }
     const index = panel.content.widgets.indexOf(cell);
