@@ -97,7 +97,7 @@ for (const path of notebooks) {
   const oursTimes = ours.flatMap(r => warm(r[name].seconds));
   /** Second sweep: every notebook of the corpus has run once in this process (see ours.ts). */
   const oursWarmTimes = ours.flatMap(r => r[name].warmSeconds);
-  /** @lezer/python's parse alone of the same cells, second sweep (see ours.ts). */
+  /** tree-sitter-python's parse alone of the same cells, second sweep (see ours.ts). */
   const parseTimes = ours.flatMap(r => r[name].parseSeconds);
   const kaleResult = kale[0][name];
   const cli = {
@@ -180,7 +180,7 @@ writeFileSync(
 );
 
 console.log(
-  '| notebook | in-process: cellpipe (ms) | Kale (ms) | Kale / cellpipe | cellpipe, 2nd sweep (ms) | Kale / cellpipe | lezer parse alone (ms) | Kale / parse | command: cellpipe (ms) | Kale (ms) | Kale / cellpipe |'
+  '| notebook | in-process: cellpipe (ms) | Kale (ms) | Kale / cellpipe | cellpipe, 2nd sweep (ms) | Kale / cellpipe | tree-sitter parse alone (ms) | Kale / parse | command: cellpipe (ms) | Kale (ms) | Kale / cellpipe |'
 );
 console.log(
   '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
@@ -205,9 +205,9 @@ console.log(
     `median of per-notebook ratios to Kale ${summary.medianRatioWarm.toFixed(1)}×`
 );
 console.log(
-  `lezer parse alone (the same cells, second sweep): median ${ms(summary.medianParseOnly)} ms; ` +
+  `tree-sitter parse alone (the same cells, second sweep): median ${ms(summary.medianParseOnly)} ms; ` +
     `median of per-notebook ratios to Kale ${summary.medianParseCeiling.toFixed(1)}×, ` +
-    `the most any analyzer on @lezer/python could reach here`
+    `the most any analyzer on tree-sitter-python could reach here`
 );
 console.log(
   `command, end to end: median cellpipe ${ms(summary.medianCliOurs)} ms, Kale ${ms(summary.medianCliKale)} ms; ` +

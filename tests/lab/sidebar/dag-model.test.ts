@@ -34,7 +34,11 @@ function overlap(a: IBox, b: IBox): boolean {
 }
 
 describe('DAG model', () => {
-  const fanOut = layoutOf('examples/fan-out.ipynb');
+  // analysed once the parser has loaded (tests/support/python-parser.ts), not while collecting
+  let fanOut: IDagLayout;
+  beforeAll(() => {
+    fanOut = layoutOf('examples/fan-out.ipynb');
+  });
 
   it('has one node per step, each selecting its first cell', () => {
     expect(fanOut.nodes.map(n => [n.name, n.firstCell])).toEqual([

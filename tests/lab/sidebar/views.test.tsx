@@ -97,7 +97,11 @@ describe('runs view', () => {
 
 describe('DAG and diagnostics views', () => {
   const path = 'examples/fan-out.ipynb';
-  const ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
+  // analysed once the parser has loaded (tests/support/python-parser.ts), not while collecting
+  let ir: ReturnType<typeof analyzeNotebookText>;
+  beforeAll(() => {
+    ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
+  });
 
   it('draws one box per step and one arrow per edge, marking failing steps', () => {
     const html = renderToStaticMarkup(
