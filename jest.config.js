@@ -1,6 +1,7 @@
 /** Jest runs the TypeScript unit tests; `.njk` templates and the `.py` step runtime load as strings, as esbuild's text loader does. */
 module.exports = {
-  testEnvironment: 'node',
+  // Node, with the analyzer's parser loaded before each test file runs
+  testEnvironment: '<rootDir>/tests/support/python-parser-environment.js',
   roots: ['<rootDir>/tests'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   transform: {

@@ -50,6 +50,9 @@ let starting: Promise<void> | null = null;
 export function initPythonParser(
   load: () => Promise<IParserWasm>
 ): Promise<void> {
+  if (!starting && current()) {
+    return Promise.resolve(); // handed over (see HANDED_OVER)
+  }
   starting ??= (async () => {
     const wasm = await load();
     await Parser.init({ wasmBinary: wasm.runtime });
@@ -65,8 +68,29 @@ export function initPythonParser(
   return starting;
 }
 
+function current(): Parser | null {
+  return parser ?? handedOver();
+}
+
+/**
+ * A host that has loaded the parser already may hand it over in this global, `{ parser,
+ * language }`: the jest environment does (tests/support/python-parser-environment.js), so that
+ * test files can analyse while jest collects their tests.
+ */
+const HANDED_OVER = Symbol.for('cellpipe.pythonParser');
+
+function handedOver(): Parser | null {
+  const handed = (globalThis as Record<symbol, unknown>)[HANDED_OVER] as
+    { parser: Parser; language: Language } | undefined;
+  if (handed && !parser) {
+    tables = tablesOf(handed.language);
+    parser = handed.parser;
+  }
+  return parser;
+}
+
 export function pythonParserReady(): boolean {
-  return parser !== null;
+  return (parser ?? handedOver()) !== null;
 }
 
 /**
@@ -74,10 +98,11 @@ export function pythonParserReady(): boolean {
  * null if nobody started loading it.
  */
 export function whenPythonParser(): Promise<void> | null {
-  return parser ? Promise.resolve() : starting;
+  return pythonParserReady() ? Promise.resolve() : starting;
 }
 
 export function parsePythonTree(source: string): IPythonParse {
+  const parser = current();
   if (!parser) {
     throw new Error(
       'the Python parser is not loaded: await initPythonParser() (or the Node helper ' +
@@ -100,6 +125,7 @@ export function parsePythonTree(source: string): IPythonParse {
  * analysis on this parser).
  */
 export function bareParse(source: string): void {
+  const parser = current();
   if (!parser) {
     throw new Error('the Python parser is not loaded');
   }

@@ -5,10 +5,6 @@
  */
 import { ISignal, Signal } from '@lumino/signaling';
 import { IncrementalAnalyzer } from '../../core/analysis/incremental';
-import {
-  pythonParserReady,
-  whenPythonParser
-} from '../../core/analysis/python-tree';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { dagKey, IDagLayout, layoutDag } from './dag-model';
 import { INotebookModelLike, notebookSnapshot } from './notebook-snapshot';
@@ -149,12 +145,6 @@ export class LiveAnalysis {
     this._scheduled = false;
     const source = this._source;
     if (!source) {
-      return;
-    }
-    if (!pythonParserReady()) {
-      // The parser is still loading (see lab/python-parser.ts): analyse once it is ready.
-      this._stale = true;
-      void whenPythonParser()?.then(() => this.request());
       return;
     }
     this._stale = false;

@@ -37,8 +37,10 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     restorer: ILayoutRestorer | null
   ) => {
     performance.mark('cellpipe:activate-start');
-    // The analyzer's parser (WebAssembly) loads in the background, once; analyses wait for it.
-    loadPythonParser().catch((error: unknown) =>
+    // The analyzer's parser (WebAssembly) loads in the background, once; the sidebar (its live
+    // analysis) is created once it is ready, the step panel and the actions wait for it.
+    const parserLoaded = loadPythonParser();
+    parserLoaded.catch((error: unknown) =>
       console.error('cellpipe: the Python parser did not load', error)
     );
     const trans = (translator ?? nullTranslator).load('cellpipe');
@@ -46,7 +48,10 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     const overridesChanged = new Signal<unknown, SettingsOverrides>(app);
 
     const shell = new SidebarShell<ISidebarApp>(async () => {
-      const { createSidebarApp } = await import('./sidebar-app');
+      const [{ createSidebarApp }] = await Promise.all([
+        import('./sidebar-app'),
+        parserLoaded
+      ]);
       return createSidebarApp({
         app,
         tracker,
