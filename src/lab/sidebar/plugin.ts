@@ -16,7 +16,6 @@ import { SettingsOverrides } from '../api/routes';
 import { registerCommands } from '../commands';
 import type { ISidebarApp } from './sidebar-app';
 import { SIDEBAR_ID, SidebarShell } from './shell';
-import { loadPythonParser } from '../python-parser';
 
 /** The id whose settings schema is schema/plugin.json. */
 export const PLUGIN_ID = 'cellpipe:plugin';
@@ -39,7 +38,10 @@ export const sidebarPlugin: JupyterFrontEndPlugin<void> = {
     performance.mark('cellpipe:activate-start');
     // The analyzer's parser (WebAssembly) loads in the background, once; the sidebar (its live
     // analysis) is created once it is ready, the step panel and the actions wait for it.
-    const parserLoaded = loadPythonParser();
+    // Not awaited here, and in a chunk of its own: JupyterLab's start does not wait for it.
+    const parserLoaded = import('../python-parser').then(module =>
+      module.loadPythonParser()
+    );
     parserLoaded.catch((error: unknown) =>
       console.error('cellpipe: the Python parser did not load', error)
     );
