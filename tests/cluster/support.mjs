@@ -23,7 +23,7 @@ export async function loadEngine() {
     format: 'cjs',
     target: 'node20',
     alias: nodeBundleAlias,
-    loader: { '.njk': 'text' },
+    loader: { '.njk': 'text', '.py': 'text' },
     logLevel: 'warning'
   });
   const engine = createRequire(import.meta.url)(outfile);
