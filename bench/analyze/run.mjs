@@ -27,7 +27,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   alias: nodeBundleAlias,
-  loader: { '.njk': 'text' },
+  loader: { '.njk': 'text', '.py': 'text' },
   logLevel: 'warning'
 });
 

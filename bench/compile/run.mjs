@@ -31,7 +31,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   alias: nodeBundleAlias,
-  loader: { '.njk': 'text' },
+  loader: { '.njk': 'text', '.py': 'text' },
   logLevel: 'warning'
 });
 

@@ -20,7 +20,7 @@ await build({
   format: 'cjs',
   target: 'node20',
   alias: nodeBundleAlias,
-  loader: { '.njk': 'text' },
+  loader: { '.njk': 'text', '.py': 'text' },
   logLevel: 'warning'
 });
 const run = (command, args) =>
