@@ -173,7 +173,8 @@ interface IReadTags extends Readonly<ICellTags> {
  */
 const byOneTag = new Map<string, IReadTags>();
 const byTagList = new Map<string, IReadTags>();
-const TAGS_CACHE_LIMIT = 4096;
+/** Enough for the distinct tag lists of any real notebook; an entry is a few hundred bytes. */
+const TAGS_CACHE_LIMIT = 16384;
 let noTags: IReadTags | undefined;
 
 export function cellTags(tags: readonly string[]): IReadTags {
@@ -206,7 +207,13 @@ function readTags(tags: readonly string[]): IReadTags {
     ].some(map => Object.keys(map).length > 0);
   const validName =
     parsed.role.kind === 'step' && STEP_NAME.test(parsed.role.name);
-  return deepFreeze({ ...parsed, hasSettings, validName });
+  // Most cells set nothing: their entries share one empty settings object.
+  return deepFreeze({
+    ...parsed,
+    settings: hasSettings ? settings : NO_STEP_SETTINGS,
+    hasSettings,
+    validName
+  });
 }
 
 function deepFreeze<T>(value: T): T {

@@ -140,6 +140,15 @@ describe('IR caches', () => {
       (cached.settings.limits as Record<string, string>).cpu = '1';
     }).toThrow(TypeError);
     expect(cellTags(['step:a']).hasSettings).toBe(false);
+    for (const plain of [['step:b'], ['skip'], [], ['block:', 'prev:a']]) {
+      const cachedPlain = cellTags(plain);
+      const fresh = parseCellTags(plain);
+      expect(cachedPlain).toEqual({
+        ...fresh,
+        hasSettings: false,
+        validName: cachedPlain.validName
+      });
+    }
     expect(cellTags(['step:no good']).validName).toBe(false);
     // One tag that looks like a list is not the list.
     expect(cellTags(['["step:a","skip"]']).role).toEqual({ kind: 'continue' });
