@@ -10,6 +10,7 @@ import { IncrementalAnalyzer } from '../../../src/core/analysis/incremental';
 import { cellTags } from '../../../src/core/ir/segment';
 import { parseCellTags } from '../../../src/core/notebook/tags';
 import type * as AnalyzeModule from '../../../src/core/analyze';
+import { caseNotebook } from '../../support/analyzer-cases';
 
 function freshAnalyzer(): typeof AnalyzeModule {
   let loaded: typeof AnalyzeModule | undefined;
@@ -63,20 +64,6 @@ const edit = fc.record({
   cell
 });
 
-function notebook(cells: Cell[]): object {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map(c => ({
-      cell_type: 'code',
-      metadata: { tags: c.tags },
-      source: c.source,
-      outputs: []
-    }))
-  };
-}
-
 function applyEdit(
   cells: Cell[],
   e: {
@@ -110,16 +97,16 @@ describe('IR caches', () => {
         (start, edits) => {
           const analyzer = new IncrementalAnalyzer('p.ipynb');
           let cells: Cell[] = start;
-          analyzer.update(notebook(cells));
+          analyzer.update(caseNotebook(cells));
           for (const e of edits) {
             cells = applyEdit(cells, e);
-            analyzer.update(notebook(cells));
+            analyzer.update(caseNotebook(cells));
           }
           const fresh = freshAnalyzer().analyzeNotebook(
-            notebook(cells),
+            caseNotebook(cells),
             'p.ipynb'
           );
-          expect(analyzer.update(notebook(cells))).toEqual(fresh);
+          expect(analyzer.update(caseNotebook(cells))).toEqual(fresh);
         }
       ),
       { numRuns: 60 }
