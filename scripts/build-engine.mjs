@@ -27,13 +27,20 @@ const OUTSIDE = {
   nunjucks: 'nunjucks.cjs'
 };
 
+/** Exactly the package names of OUTSIDE. */
+const OUTSIDE_NAMES = new RegExp(
+  `^(${Object.keys(OUTSIDE)
+    .map(name => name.replace(/[/.]/g, '\\$&'))
+    .join('|')})$`
+);
+
 const bundlesOutside = {
   name: 'bundles-outside',
   setup(esbuild) {
-    esbuild.onResolve(
-      { filter: /^(@kubernetes\/client-node|yaml|nunjucks)$/ },
-      ({ path }) => ({ path: `./${OUTSIDE[path]}`, external: true })
-    );
+    esbuild.onResolve({ filter: OUTSIDE_NAMES }, ({ path }) => ({
+      path: `./${OUTSIDE[path]}`,
+      external: true
+    }));
   }
 };
 
