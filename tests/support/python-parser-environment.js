@@ -10,17 +10,19 @@ let loading;
 
 async function loadParser() {
   const { Language, Parser } = require('web-tree-sitter');
-  await Parser.init({
+  // emscripten makes this object the module; the tree copy calls its exports
+  const emscriptenModule = {
     wasmBinary: readFileSync(
       require.resolve('web-tree-sitter/tree-sitter.wasm')
     )
-  });
+  };
+  await Parser.init(emscriptenModule);
   const language = await Language.load(
     readFileSync(require.resolve('tree-sitter-python/tree-sitter-python.wasm'))
   );
   const parser = new Parser();
   parser.setLanguage(language);
-  return { parser, language };
+  return { parser, language, module: emscriptenModule };
 }
 
 class PythonParserEnvironment extends TestEnvironment {

@@ -9,6 +9,13 @@
  * WebAssembly memory, and nothing has to be deleted by hand.
  */
 import { Language, Parser } from 'web-tree-sitter';
+import {
+  copyTree,
+  cursorExports,
+  ICursorExports,
+  ITypeTables,
+  typeTables
+} from './tree-copy';
 
 export interface IPyNode {
   /**
@@ -40,7 +47,14 @@ export interface IParserWasm {
   python: Uint8Array;
 }
 
-let parser: Parser | null = null;
+/** The loaded parser, with what the tree copy needs (see `tree-copy.ts`). */
+interface ILoaded {
+  parser: Parser;
+  cursor: ICursorExports;
+  tables: ITypeTables;
+}
+
+let loaded: ILoaded | null = null;
 let starting: Promise<void> | null = null;
 
 /**
@@ -55,12 +69,17 @@ export function initPythonParser(
   }
   starting ??= (async () => {
     const wasm = await load();
-    await Parser.init({ wasmBinary: wasm.runtime });
+    // emscripten makes this object the module: its exports are read from it afterwards
+    const module = { wasmBinary: wasm.runtime };
+    await Parser.init(module);
     const language = await Language.load(wasm.python);
     const created = new Parser();
     created.setLanguage(language);
-    tables = tablesOf(language);
-    parser = created;
+    loaded = {
+      parser: created,
+      cursor: cursorExports(module),
+      tables: typeTables(language)
+    };
   })().catch(error => {
     starting = null;
     throw error;
@@ -68,29 +87,33 @@ export function initPythonParser(
   return starting;
 }
 
-function current(): Parser | null {
-  return parser ?? handedOver();
+function current(): ILoaded | null {
+  return loaded ?? handedOver();
 }
 
 /**
  * A host that has loaded the parser already may hand it over in this global, `{ parser,
- * language }`: the jest environment does (tests/support/python-parser-environment.js), so that
- * test files can analyse while jest collects their tests.
+ * language, module }` (`module`: the object given to `Parser.init`): the jest environment
+ * does (tests/support/python-parser-environment.js), so that test files can analyse while
+ * jest collects their tests.
  */
 const HANDED_OVER = Symbol.for('cellpipe.pythonParser');
 
-function handedOver(): Parser | null {
+function handedOver(): ILoaded | null {
   const handed = (globalThis as Record<symbol, unknown>)[HANDED_OVER] as
-    { parser: Parser; language: Language } | undefined;
-  if (handed && !parser) {
-    tables = tablesOf(handed.language);
-    parser = handed.parser;
+    { parser: Parser; language: Language; module: object } | undefined;
+  if (handed && !loaded) {
+    loaded = {
+      parser: handed.parser,
+      cursor: cursorExports(handed.module),
+      tables: typeTables(handed.language)
+    };
   }
-  return parser;
+  return loaded;
 }
 
 export function pythonParserReady(): boolean {
-  return (parser ?? handedOver()) !== null;
+  return current() !== null;
 }
 
 /**
@@ -102,19 +125,19 @@ export function whenPythonParser(): Promise<void> | null {
 }
 
 export function parsePythonTree(source: string): IPythonParse {
-  const parser = current();
-  if (!parser) {
+  const ready = current();
+  if (!ready) {
     throw new Error(
       'the Python parser is not loaded: await initPythonParser() (or the Node helper ' +
         'initPythonParserFromFiles()) once before analysing'
     );
   }
-  const tree = parser.parse(source);
+  const tree = ready.parser.parse(source);
   if (!tree) {
     throw new Error('the Python parser returned no tree');
   }
   try {
-    return copyTree(tree.walk(), tree.rootNode.hasError);
+    return copyTree(ready.cursor, ready.tables, tree, tree.rootNode.hasError);
   } finally {
     tree.delete();
   }
@@ -125,113 +148,11 @@ export function parsePythonTree(source: string): IPythonParse {
  * analysis on this parser).
  */
 export function bareParse(source: string): void {
-  const parser = current();
-  if (!parser) {
+  const ready = current();
+  if (!ready) {
     throw new Error('the Python parser is not loaded');
   }
-  parser.parse(source)?.delete();
-}
-
-/** What the copy needs to know of each node type and field, by id (see `tablesOf`). */
-interface ITables {
-  types: string[];
-  fields: (string | null)[];
-  /** Named node types; anonymous tokens (`=`, `(`, keywords) are copied only with a field. */
-  named: boolean[];
-  /** Comments and line continuations: left out of the copy. */
-  leftOut: boolean[];
-}
-
-let tables: ITables | null = null;
-
-function tablesOf(language: Language): ITables {
-  const types = language.types.map(t => t ?? 'ERROR');
-  return {
-    types,
-    fields: language.fields.map(f => f ?? null),
-    named: types.map((_, id) => language.nodeTypeIsNamed(id)),
-    leftOut: types.map(t => t === 'comment' || t === 'line_continuation')
-  };
-}
-
-type Cursor = ReturnType<import('web-tree-sitter').Tree['walk']>;
-
-/**
- * Copies the tree through one cursor, with as few calls into the WebAssembly as possible:
- * the type and field by id, positions only for the nodes kept.
- */
-function copyTree(cursor: Cursor, hasError: boolean): IPythonParse {
-  const { types, fields, named, leftOut } = tables!;
-  const errors: number[] = [];
-  const root: IPyNode = {
-    type: types[cursor.nodeTypeId],
-    from: cursor.startIndex,
-    to: cursor.endIndex,
-    named: true,
-    field: null,
-    children: []
-  };
-  const stack: IPyNode[] = [root];
-  /** The stack depths of the ERROR nodes the cursor is inside. */
-  const errorDepths: number[] = [];
-  try {
-    if (!cursor.gotoFirstChild()) {
-      return { root, errors };
-    }
-    for (;;) {
-      const id = cursor.nodeTypeId;
-      // ERROR's id (65535) is outside the language's tables
-      const isNamed = named[id] ?? true;
-      let descend = false;
-      if (!leftOut[id]) {
-        const fieldId = cursor.currentFieldId;
-        const missing = hasError && cursor.nodeIsMissing;
-        if (isNamed || fieldId || missing) {
-          const type = types[id] ?? 'ERROR';
-          const node: IPyNode = {
-            type,
-            from: cursor.startIndex,
-            to: cursor.endIndex,
-            named: isNamed,
-            field: fields[fieldId] ?? null,
-            children: []
-          };
-          stack[stack.length - 1].children.push(node);
-          if (
-            hasError &&
-            !errorDepths.length &&
-            (type === 'ERROR' || missing)
-          ) {
-            errors.push(node.from);
-          }
-          if (isNamed && cursor.gotoFirstChild()) {
-            if (type === 'ERROR') {
-              errorDepths.push(stack.length);
-            }
-            stack.push(node);
-            descend = true;
-          }
-        }
-      }
-      if (descend) {
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) {
-          return { root, errors };
-        }
-        stack.pop();
-        if (errorDepths[errorDepths.length - 1] === stack.length) {
-          errorDepths.pop();
-        }
-        if (stack.length === 0) {
-          return { root, errors };
-        }
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
+  ready.parser.parse(source)?.delete();
 }
 
 /** The first child filling `field`. */

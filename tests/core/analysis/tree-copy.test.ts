@@ -1,0 +1,158 @@
+/**
+ * The tree copy calls web-tree-sitter's C glue directly (src/core/analysis/tree-copy.ts). These
+ * tests hold it to a copy made through web-tree-sitter's public `Node` API, node for node, on
+ * every code cell of the corpus and on sources with errors, MISSING tokens, f-strings and text
+ * outside the Basic Multilingual Plane (offsets are UTF-16 code units). An upgrade of
+ * web-tree-sitter that changes the glue fails here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import type { Language, Node, Parser } from 'web-tree-sitter';
+import {
+  IPyNode,
+  parsePythonTree
+} from '../../../src/core/analysis/python-tree';
+import { stripMagics } from '../../../src/core/analysis/magics';
+import { CORPUS } from '../../support/cli';
+
+const handed = (globalThis as Record<symbol, unknown>)[
+  Symbol.for('cellpipe.pythonParser')
+] as { parser: Parser; language: Language };
+
+const LEFT_OUT = new Set(['comment', 'line_continuation']);
+const UNREAD = new Set([
+  'string_start',
+  'string_content',
+  'string_end',
+  'escape_sequence',
+  'escape_interpolation'
+]);
+
+/** The same rules as the copy, through `Node`: children, fields, flags and offsets. */
+function reference(source: string): { root: IPyNode; errors: number[] } {
+  const tree = handed.parser.parse(source)!;
+  const errors: number[] = [];
+  const copy = (
+    node: Node,
+    field: string | null,
+    insideError: boolean
+  ): IPyNode => {
+    const children: IPyNode[] = [];
+    if (node.isNamed) {
+      node.children.forEach((child, i) => {
+        if (!child) {
+          throw new Error(`no child ${i} of ${node.type}`);
+        }
+        const childField = node.fieldNameForChild(i);
+        const kept =
+          !LEFT_OUT.has(child.type) &&
+          (((child.isNamed || childField) && !UNREAD.has(child.type)) ||
+            child.isMissing);
+        if (!kept) {
+          return;
+        }
+        if (!insideError && (child.type === 'ERROR' || child.isMissing)) {
+          errors.push(child.startIndex);
+        }
+        children.push(
+          copy(child, childField, insideError || child.type === 'ERROR')
+        );
+      });
+    }
+    return {
+      type: node.type,
+      from: node.startIndex,
+      to: node.endIndex,
+      named: node.isNamed,
+      field,
+      children
+    };
+  };
+  try {
+    return { root: copy(tree.rootNode, null, false), errors };
+  } finally {
+    tree.delete();
+  }
+}
+
+function expectSameCopy(source: string): void {
+  const fast = parsePythonTree(source);
+  const slow = reference(source);
+  expect(fast.errors).toEqual(slow.errors);
+  expect(fast.root).toEqual(slow.root);
+}
+
+function corpusCells(): string[] {
+  const cells: string[] = [];
+  for (const folder of ['kale', 'kaggle']) {
+    for (const file of readdirSync(join(CORPUS, folder))) {
+      if (!file.endsWith('.ipynb')) {
+        continue;
+      }
+      const notebook = JSON.parse(
+        readFileSync(join(CORPUS, folder, file), 'utf8')
+      ) as { cells: { cell_type: string; source: string | string[] }[] };
+      for (const cell of notebook.cells) {
+        if (cell.cell_type === 'code') {
+          const source = Array.isArray(cell.source)
+            ? cell.source.join('')
+            : cell.source;
+          cells.push(stripMagics(source).python);
+        }
+      }
+    }
+  }
+  return cells;
+}
+
+const TRICKY = [
+  '',
+  '# only a comment\n',
+  'x = (1,\n',
+  'def f(:\n    pass\n',
+  'print "py2"\nx = [1, 2\ny = 3\n',
+  'if x:\npass\n',
+  "s = f'{a!r:>{width}} {b}' + 'plain\\n' rb'raw'\n",
+  "t = f'''{x\n+ y}''' # trailing\n",
+  'emoji = "🐍🐍"; name_é = émoji + 𝔘\n',
+  'x = 1 \\\n    + 2\n',
+  'class C[T](Base, metaclass=M):\n    type Alias[K] = dict[K, T]\n',
+  'match p:\n    case ast.BinOp(left=l) | [a, *rest] if a:\n        pass\n',
+  'try:\n    pass\nexcept* (E1, E2) as group:\n    raise\n',
+  'async def f():\n    async with a as (b, c):\n        await g(x := 1)\n',
+  'lambda: (yield)\n',
+  '@registry[key].register\ndef h(): ...\n',
+  'x = ) ( ] [\n',
+  '"unterminated\n',
+  "f'{'\n"
+];
+
+describe('tree copy', () => {
+  it.each(TRICKY.map(s => [JSON.stringify(s).slice(0, 60), s]))(
+    'matches the public API on %s',
+    (_, source) => expectSameCopy(source)
+  );
+
+  it('matches the public API on every code cell of the corpus', () => {
+    const cells = corpusCells();
+    expect(cells.length).toBeGreaterThan(400);
+    cells.forEach(expectSameCopy);
+  });
+
+  it('matches the public API on cut and spliced corpus lines', () => {
+    const lines = corpusCells().flatMap(c => c.split('\n'));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...lines), { maxLength: 30 }),
+        fc.nat(200),
+        (picked, cut) => {
+          const source = picked.join('\n');
+          expectSameCopy(source);
+          expectSameCopy(source.slice(0, cut));
+        }
+      ),
+      { numRuns: 300 }
+    );
+  });
+});
