@@ -34,10 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(VERSION + '\n');
     return 0;
   }
-  const command: ICliCommand | undefined = commands
-    .find(c => c.name === name)
-    ?.load();
-  if (!command) {
+  const entry = commands.find(c => c.name === name);
+  const command: ICliCommand | undefined = entry?.load();
+  if (!entry || !command) {
     process.stderr.write(
       `cellpipe: unknown command '${name}'\n\n${overview()}\n`
     );
@@ -48,7 +47,9 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   try {
-    await initPythonParserFromFiles();
+    if (entry.parsesPython) {
+      await initPythonParserFromFiles();
+    }
     return await command.run(rest);
   } catch (error) {
     if (error instanceof UserError) {

@@ -14,9 +14,26 @@ import { codeCell, markdownCell, notebookJson } from '../support/notebook-json';
 const BUNDLE = join(ROOT, 'cellpipe', 'engine', 'cellpipe.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'fan-out.ipynb');
 
-/** The file names of the bundles loaded by `cellpipe ...argv`, and its exit code. */
-function bundlesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
+/**
+ * What `cellpipe ...argv` loads: the file names of the bundles (Node's module cache) and of the
+ * WebAssembly files it reads (the Python parser's), and its exit code.
+ */
+function loadedBy(
+  argv: string[],
+  env: Record<string, string> = {}
+): {
+  code: number;
+  loaded: string[];
+  wasm: string[];
+} {
   const script = `
+    const fs = require('node:fs');
+    const wasm = [];
+    const readFileSync = fs.readFileSync;
+    fs.readFileSync = (file, ...rest) => {
+      if (String(file).endsWith('.wasm')) wasm.push(String(file).split('/').pop());
+      return readFileSync(file, ...rest);
+    };
     const { main } = require(${JSON.stringify(BUNDLE)});
     process.stdout.write = () => true;
     main(${JSON.stringify(argv)}).then(code => {
@@ -24,13 +41,22 @@ function bundlesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
         .filter(file => file.endsWith('.cjs'))
         .map(file => file.split('/').pop())
         .sort();
-      process.stderr.write(JSON.stringify({ code, loaded }));
+      process.stderr.write('\\n' + JSON.stringify({ code, loaded, wasm: wasm.sort() }));
     });`;
   const child = spawnSync(process.execPath, ['-e', script], {
-    encoding: 'utf8'
+    encoding: 'utf8',
+    env: { ...process.env, ...env }
   });
   expect(child.status).toBe(0);
-  return JSON.parse(child.stderr);
+  // the command's own messages come first; the result is the last line
+  return JSON.parse(child.stderr.slice(child.stderr.lastIndexOf('\n') + 1));
+}
+
+const PARSER_WASM = ['tree-sitter-python.wasm', 'tree-sitter.wasm'];
+
+function bundlesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
+  const { code, loaded } = loadedBy(argv);
+  return { code, loaded };
 }
 
 describe('the bundles each command loads', () => {
@@ -70,5 +96,22 @@ describe('the bundles each command loads', () => {
     expect(code).toBe(0);
     expect(loaded).toContain('nunjucks.cjs');
     expect(loaded).not.toContain('kube.cjs');
+  });
+
+  it('analyze reads the Python parser; runs and logs do not', () => {
+    expect(loadedBy(['analyze', EXAMPLE, '--json']).wasm).toEqual(PARSER_WASM);
+    const home = mkdtempSync(join(tmpdir(), 'cellpipe-bundles-'));
+    try {
+      const env = { CELLPIPE_HOME: home };
+      const runs = loadedBy(['runs', '--json'], env);
+      expect(runs.code).toBe(0);
+      expect(runs.wasm).toEqual([]);
+      // no such run: an error, and still no parser
+      const logs = loadedBy(['logs', 'run-none'], env);
+      expect(logs.code).not.toBe(0);
+      expect(logs.wasm).toEqual([]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });
