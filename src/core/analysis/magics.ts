@@ -45,7 +45,21 @@ const OPTIONS_WITH_VALUE = new Set([
   '--python-version'
 ]);
 
+/**
+ * Whether any line could be a magic: one starting with `%` or `!`, or an assignment from one
+ * (`x = !ls`). Most cells have none, and then there is nothing to strip.
+ */
+const MAYBE_MAGIC = /^\s*[%!]|=\s*[%!]/m;
+
 export function stripMagics(source: string): IStrippedCell {
+  if (!MAYBE_MAGIC.test(source)) {
+    return { python: source, packages: [], magics: [] };
+  }
+  return scanMagics(source);
+}
+
+/** `stripMagics` without the shortcut: reads the cell line by line. */
+export function scanMagics(source: string): IStrippedCell {
   const lines = source.split('\n');
   const magics: IMagicLine[] = [];
   const packages: string[] = [];

@@ -1,0 +1,51 @@
+/**
+ * `stripMagics` returns a cell as it is when no line could be a magic. The shortcut must never
+ * change a result: on any text it equals the line-by-line scan.
+ */
+import fc from 'fast-check';
+import { scanMagics, stripMagics } from '../../../src/core/analysis/magics';
+
+/** Lines from pieces that make and break magics: `%`, `!`, `=`, quotes, brackets, indents. */
+const line = fc
+  .array(
+    fc.constantFrom(
+      '%',
+      '%%time',
+      '!',
+      '!=',
+      '=',
+      ' ',
+      '\t',
+      'x',
+      'pip install a',
+      '(',
+      ')',
+      '"',
+      "'''",
+      '\\',
+      '#',
+      ':'
+    ),
+    { maxLength: 8 }
+  )
+  .map(pieces => pieces.join(''));
+
+describe('stripMagics shortcut', () => {
+  it('equals the line-by-line scan on any cell', () => {
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 12 }), lines => {
+        const source = lines.join('\n');
+        expect(stripMagics(source)).toEqual(scanMagics(source));
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  it('still finds magics', () => {
+    expect(stripMagics('x = 1\n%time y = 2\n').magics).toEqual([
+      { line: 2, text: '%time y = 2', kind: 'line-magic' }
+    ]);
+    expect(stripMagics('files = !ls\n').magics).toHaveLength(1);
+    expect(stripMagics('if a != b:\n    pass\n').magics).toEqual([]);
+  });
+});
