@@ -1,8 +1,8 @@
 /**
  * Scale bench (issue 12): analysis time of one cell of 1k, 10k and 100k lines, and of one cell
- * binding 100k names, next to tree-sitter-python's bare parse of the same text (web-tree-sitter,
- * the tree freed at once). Linear cost shows as
- * a constant time per line. Prints JSON; `node bench/analyze/scale.mjs` runs it.
+ * binding 100k names (one a line, and ten a line), side by side with tree-sitter-python's bare
+ * parse of the same text (web-tree-sitter, the tree freed at once). Linear cost shows as a
+ * constant time per line. Prints JSON; `node bench/analyze/scale.mjs` runs it.
  */
 import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
 import { bareParse } from '../../src/core/analysis/python-tree';
@@ -26,40 +26,83 @@ function realisticCell(lines: number): string {
   return out.slice(0, lines).join('\n') + '\n';
 }
 
-function namesCell(names: number): string {
+/**
+ * A cell binding `names` names, `perLine` to a line: one per line (`name_7 = value_7 + 7`,
+ * as many lines as names, so the parse itself is as long as the 100k-line cell's) or several
+ * by unpacking (`name_0, name_1, ... = values_0`).
+ */
+function namesCell(names: number, perLine = 1): string {
   const out: string[] = [];
-  for (let i = 0; i < names; i++) {
-    out.push(`name_${i} = value_${i % 1000} + ${i}`);
+  for (let i = 0; i < names; i += perLine) {
+    if (perLine === 1) {
+      out.push(`name_${i} = value_${i % 1000} + ${i}`);
+    } else {
+      const targets: string[] = [];
+      for (let j = i; j < i + perLine; j++) {
+        targets.push(`name_${j}`);
+      }
+      out.push(`${targets.join(', ')} = values_${i % 1000}`);
+    }
   }
   return out.join('\n') + '\n';
 }
 
+interface ISample {
+  wall: number;
+  cpu: number;
+}
+
+function sample(run: () => void): ISample {
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  run();
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  const used = process.cpuUsage(cpu);
+  return { wall, cpu: (used.user + used.system) / 1e3 };
+}
+
+const median = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 /**
- * Median wall and CPU milliseconds of `run`. CPU time (user + system of this process) is the
- * steadier measure on a loaded machine: waiting for a core does not count.
+ * Analysis and bare parse of one source, side by side: each repetition times both, one right
+ * after the other (which goes first alternates), so a slow spell of this shared 2-core machine
+ * hits both sides of a pair alike. The ratio is the median of the per-pair ratios. CPU time
+ * (user + system of this process) is the steadier measure: waiting for a core does not count.
  */
-function time(
-  run: () => void,
+function sideBySide(
+  analyze: () => void,
+  parse: () => void,
   repetitions: number
-): { wall: number; cpu: number } {
-  // Warm-up: as many runs as are measured, so the JIT has compiled both sides before timing
-  // (with one, the first and smallest cell was measured half-compiled: 2.7x its parse).
+): { analyze: ISample; parse: ISample; ratio: ISample } {
+  // Warm-up: as many rounds as are measured, so the JIT has compiled both sides before timing.
   for (let i = 0; i < repetitions; i++) {
-    run();
+    analyze();
+    parse();
   }
-  const walls: number[] = [];
-  const cpus: number[] = [];
+  const a: ISample[] = [];
+  const p: ISample[] = [];
   for (let i = 0; i < repetitions; i++) {
-    const cpu = process.cpuUsage();
-    const start = process.hrtime.bigint();
-    run();
-    walls.push(Number(process.hrtime.bigint() - start) / 1e6);
-    const used = process.cpuUsage(cpu);
-    cpus.push((used.user + used.system) / 1e3);
+    if (i % 2 === 0) {
+      a.push(sample(analyze));
+      p.push(sample(parse));
+    } else {
+      p.push(sample(parse));
+      a.push(sample(analyze));
+    }
   }
-  const median = (xs: number[]) =>
-    xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  return { wall: median(walls), cpu: median(cpus) };
+  const of = (xs: ISample[]) => ({
+    wall: median(xs.map(x => x.wall)),
+    cpu: median(xs.map(x => x.cpu))
+  });
+  return {
+    analyze: of(a),
+    parse: of(p),
+    ratio: {
+      wall: median(a.map((x, i) => x.wall / p[i].wall)),
+      cpu: median(a.map((x, i) => x.cpu / p[i].cpu))
+    }
+  };
 }
 
 const round = (x: number, places = 1) =>
@@ -72,23 +115,27 @@ async function main(): Promise<void> {
     ['1k lines', realisticCell(1_000), 20],
     ['10k lines', realisticCell(10_000), 7],
     ['100k lines', realisticCell(100_000), 3],
-    ['100k names', namesCell(100_000), 3]
+    ['100k names', namesCell(100_000), 3],
+    ['100k names, 10 a line', namesCell(100_000, 10), 5]
   ];
   for (const [label, source, repetitions] of cases) {
     const lines = source.split('\n').length - 1;
-    const analyze = time(() => analyzeCellSource(source), repetitions);
-    const parse = time(() => bareParse(source), repetitions);
+    const { analyze, parse, ratio } = sideBySide(
+      () => analyzeCellSource(source),
+      () => bareParse(source),
+      repetitions
+    );
     const errors = analyzeCellSource(source).names.syntaxErrors.length;
     rows.push({
       cell: label,
       lines,
       analyzeMs: round(analyze.wall),
       parseMs: round(parse.wall),
-      analyzeOverParse: round(analyze.wall / parse.wall, 2),
+      analyzeOverParse: round(ratio.wall, 2),
       usPerLine: round((analyze.wall * 1000) / lines, 0),
       analyzeCpuMs: round(analyze.cpu),
       parseCpuMs: round(parse.cpu),
-      analyzeOverParseCpu: round(analyze.cpu / parse.cpu, 2),
+      analyzeOverParseCpu: round(ratio.cpu, 2),
       syntaxErrors: errors
     });
   }
