@@ -21,6 +21,8 @@ export class LogicalLines {
   private line = 0;
   /** The last character of the last logical line outside strings and comments. */
   lastSignificant = '';
+  /** Where the comment of the line just read starts, or -1. */
+  commentAt = -1;
   /** Problems found so far, in line order. */
   readonly problems: ILayoutProblem[] = [];
 
@@ -30,10 +32,19 @@ export class LogicalLines {
     );
   }
 
+  /**
+   * Whether the line break after the line just read is inside brackets, and nothing else: not
+   * in a string, not after a backslash. Python reads it as a space.
+   */
+  get breakInsideBrackets(): boolean {
+    return this.open.length > 0 && this.openString === null && !this.continued;
+  }
+
   /** Reads the next physical line (without its line break). */
   scan(line: string): void {
     this.line++;
     this.continued = false;
+    this.commentAt = -1;
     let at = 0;
     if (this.openString !== null) {
       at = this.stringEnd(line, 0, this.openString);
@@ -45,6 +56,7 @@ export class LogicalLines {
     while (at < line.length) {
       const char = line[at];
       if (char === '#') {
+        this.commentAt = at;
         return;
       }
       if (char === '"' || char === "'") {

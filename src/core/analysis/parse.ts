@@ -6,6 +6,7 @@
  * apart (`logical-lines.ts`); invalid assignment targets by the walker.
  */
 import { childOfType, IPyNode, parsePythonTree } from './python-tree';
+import { joinBracketedLines } from './bracketed-lines';
 
 export interface IParsed {
   tree: IPyNode;
@@ -14,13 +15,31 @@ export interface IParsed {
 }
 
 export function parsePython(source: string): IParsed {
-  const { root, errors } = parsePythonTree(source);
+  const { root, errors } = parseWithBracketsJoined(source);
   const more: number[] = [];
   grammarOnly(root, more);
   if (!more.length) {
     return { tree: root, errors };
   }
   return { tree: root, errors: [...errors, ...more].sort((a, b) => a - b) };
+}
+
+/**
+ * The parse of `source`; when it has errors and the source has line breaks inside brackets,
+ * the parse of the source with those breaks made spaces (`bracketed-lines.ts`) if that one has
+ * none. The offsets are the same, so the tree reads the original source.
+ */
+function parseWithBracketsJoined(source: string) {
+  const first = parsePythonTree(source);
+  if (!first.errors.length) {
+    return first;
+  }
+  const joined = joinBracketedLines(source);
+  if (joined === null) {
+    return first;
+  }
+  const second = parsePythonTree(joined);
+  return second.errors.length ? first : second;
 }
 
 /** The nodes statements can be inside (expressions hold none). */
