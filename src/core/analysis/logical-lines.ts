@@ -11,12 +11,29 @@ export interface ILayoutProblem {
   message: string;
 }
 
+/**
+ * What the tokenizer is inside of, innermost last: a bracket; a string (an f-string's literal
+ * text); a replacement field of an f-string (`{...}`, Python code); the format spec after its
+ * `:` (text again, where `{...}` nests another field). PEP 701 (Python 3.12): a field of a
+ * single-quoted f-string may run over lines, hold comments and reuse the string's quote.
+ */
+type Frame =
+  | { kind: 'bracket'; line: number }
+  | { kind: 'field'; line: number }
+  | { kind: 'spec'; line: number }
+  | {
+      kind: 'string';
+      line: number;
+      closing: string;
+      f: boolean;
+      raw: boolean;
+    };
+
+/** String prefix letters; an `f` among them makes an f-string. */
+const PREFIX = /[rRbBuUfF]{1,2}$/;
+
 export class LogicalLines {
-  /** The lines (1-based) of the brackets still open, innermost last. */
-  private readonly open: number[] = [];
-  /** The closing quote of the string the next line starts in, if any. */
-  private openString: string | null = null;
-  private stringLine = 0;
+  private readonly frames: Frame[] = [];
   private continued = false;
   private line = 0;
   /** The last character of the last logical line outside strings and comments. */
@@ -27,17 +44,23 @@ export class LogicalLines {
   readonly problems: ILayoutProblem[] = [];
 
   get atStart(): boolean {
-    return (
-      this.open.length === 0 && this.openString === null && !this.continued
-    );
+    return this.frames.length === 0 && !this.continued;
   }
 
   /**
-   * Whether the line break after the line just read is inside brackets, and nothing else: not
-   * in a string, not after a backslash. Python reads it as a space.
+   * Whether the line break after the line just read is inside brackets (or an f-string's
+   * replacement field), and nothing else: not in a string, not after a backslash. Python reads
+   * it as a space.
    */
   get breakInsideBrackets(): boolean {
-    return this.open.length > 0 && this.openString === null && !this.continued;
+    const top = this.top();
+    return (
+      (top?.kind === 'bracket' || top?.kind === 'field') && !this.continued
+    );
+  }
+
+  private top(): Frame | undefined {
+    return this.frames[this.frames.length - 1];
   }
 
   /** Reads the next physical line (without its line break). */
@@ -46,81 +69,164 @@ export class LogicalLines {
     this.continued = false;
     this.commentAt = -1;
     let at = 0;
-    if (this.openString !== null) {
-      at = this.stringEnd(line, 0, this.openString);
+    while (at <= line.length) {
+      const top = this.top();
+      if (top?.kind === 'string') {
+        at = this.inString(line, at, top);
+      } else if (top?.kind === 'spec') {
+        at = this.inSpec(line, at);
+      } else {
+        at = this.inCode(line, at);
+      }
       if (at < 0) {
         return;
       }
-      this.lastSignificant = '"';
     }
+  }
+
+  /** Python code from `at`: to the end of the line, or to where a string or a field ends. */
+  private inCode(line: string, at: number): number {
     while (at < line.length) {
       const char = line[at];
       if (char === '#') {
         this.commentAt = at;
-        return;
+        return -1;
       }
       if (char === '"' || char === "'") {
         const closing = line.startsWith(char.repeat(3), at)
           ? char.repeat(3)
           : char;
-        this.stringLine = this.line;
+        const prefix = PREFIX.exec(line.slice(Math.max(0, at - 2), at));
+        const before = prefix ? line[at - prefix[0].length - 1] : undefined;
+        const letters =
+          prefix && !(before !== undefined && /\w/.test(before))
+            ? prefix[0]
+            : '';
         this.lastSignificant = char;
-        at = this.stringEnd(line, at + closing.length, closing);
-        if (at < 0) {
-          if (closing.length === 1 && !line.endsWith('\\')) {
-            this.openString = null;
-            this.problems.push({
-              line: this.line,
-              message: 'unterminated string literal'
-            });
-          }
-          return;
-        }
-        continue;
+        this.frames.push({
+          kind: 'string',
+          line: this.line,
+          closing,
+          f: /[fF]/.test(letters),
+          raw: /[rR]/.test(letters)
+        });
+        return at + closing.length;
       }
       if (char === '\\' && at === line.length - 1) {
         this.continued = true;
-        return;
+        return -1;
       }
+      const top = this.top();
       if (char === '(' || char === '[' || char === '{') {
-        this.open.push(this.line);
-      } else if (char === ')' || char === ']' || char === '}') {
-        this.open.pop();
+        this.frames.push({ kind: 'bracket', line: this.line });
+      } else if (char === ')' || char === ']') {
+        if (top?.kind === 'bracket') {
+          this.frames.pop();
+        }
+      } else if (char === '}') {
+        if (top?.kind === 'bracket' || top?.kind === 'field') {
+          this.frames.pop();
+        }
+        if (top?.kind === 'field') {
+          this.lastSignificant = '}';
+          return at + 1; // back in the f-string's text (or its format spec)
+        }
+      } else if (char === ':' && top?.kind === 'field') {
+        this.frames.push({ kind: 'spec', line: this.line });
+        return at + 1;
       }
       if (char !== ' ' && char !== '\t' && char !== '\f' && char !== '\r') {
         this.lastSignificant = char;
       }
       at++;
     }
+    return -1;
+  }
+
+  /** A string's text from `at`: to its closing quote, a replacement field, or the line's end. */
+  private inString(
+    line: string,
+    at: number,
+    string: Extract<Frame, { kind: 'string' }>
+  ): number {
+    for (; at < line.length; at++) {
+      const char = line[at];
+      if (char === '\\') {
+        const next = line[at + 1];
+        if (string.f && !string.raw && next === 'N' && line[at + 2] === '{') {
+          // \N{NAME}: its braces are the escape's, not a field's
+          const close = line.indexOf('}', at + 3);
+          at = close < 0 ? line.length : close;
+        } else if (!string.f || (next !== '{' && next !== '}')) {
+          at++; // the escaped character (a brace after a backslash is still a brace)
+        }
+      } else if (line.startsWith(string.closing, at)) {
+        this.frames.pop();
+        this.lastSignificant = '"';
+        return at + string.closing.length;
+      } else if (string.f && char === '{') {
+        if (line[at + 1] === '{') {
+          at++;
+        } else {
+          this.frames.push({ kind: 'field', line: this.line });
+          return at + 1;
+        }
+      } else if (string.f && char === '}' && line[at + 1] === '}') {
+        at++;
+      }
+    }
+    if (string.closing.length === 1 && !line.endsWith('\\')) {
+      // A single-quoted string ends with its line: drop it and what it was inside of.
+      this.frames.splice(this.frames.indexOf(string));
+      this.problems.push({
+        line: this.line,
+        message: 'unterminated string literal'
+      });
+    }
+    return -1;
+  }
+
+  /** A format spec's text from `at`: to a nested field, the field's end or the line's end. */
+  private inSpec(line: string, at: number): number {
+    for (; at < line.length; at++) {
+      const char = line[at];
+      if (char === '\\') {
+        at++;
+      } else if (char === '{') {
+        this.frames.push({ kind: 'field', line: this.line });
+        return at + 1;
+      } else if (char === '}') {
+        this.frames.pop(); // the spec
+        this.frames.pop(); // its field
+        return at + 1;
+      }
+    }
+    return -1;
   }
 
   /** Call after the last line: what is still open is an error. */
   end(): void {
-    if (this.openString !== null && this.openString.length === 3) {
+    const triple = this.frames.find(
+      f => f.kind === 'string' && f.closing.length === 3
+    );
+    const innermost = this.top();
+    if (triple) {
       this.problems.push({
-        line: this.stringLine,
+        line: triple.line,
         message: 'unterminated triple-quoted string literal'
       });
-    } else if (this.open.length) {
+    } else if (innermost?.kind === 'string') {
+      // a single-quoted string whose last line ended in a backslash
       this.problems.push({
-        line: this.open[this.open.length - 1],
+        line: innermost.line,
+        message: 'unterminated string literal'
+      });
+    } else if (innermost) {
+      this.problems.push({
+        line: innermost.line,
         message: 'a bracket was never closed'
       });
     }
-  }
-
-  /** The offset after the `closing` quote from `from` on, or -1 (the string goes on). */
-  private stringEnd(line: string, from: number, closing: string): number {
-    for (let at = from; at < line.length; at++) {
-      if (line[at] === '\\') {
-        at++;
-      } else if (line.startsWith(closing, at)) {
-        this.openString = null;
-        return at + closing.length;
-      }
-    }
-    this.openString = closing;
-    return -1;
   }
 }
 

@@ -27,6 +27,13 @@ describe('joinBracketedLines', () => {
     expect(joinBracketedLines('x = (1,\r\n2)\r\n')).toBe('x = (1,  2)\r\n');
   });
 
+  it("joins the lines of an f-string's replacement field, not of its text", () => {
+    expect(joinBracketedLines('s = f"{a +  # c\nb}"\n')).toBe(
+      's = f"{a +      b}"\n'
+    );
+    expect(joinBracketedLines('s = f"""{a}\n{b}"""\n')).toBeNull();
+  });
+
   it('gives null when no break is inside brackets', () => {
     expect(joinBracketedLines('x = 1\ny = (2)\n# (\n')).toBeNull();
   });
