@@ -4,6 +4,11 @@
  * activation, and the sidebar's first load. In CI it runs as a test on 200 cells and reports
  * the figures; the goals are checked only with CELLPIPE_BENCH_STRICT=1 (bench runs).
  *
+ * Keys are timed twice: 20 right after the DAG is drawn, while JupyterLab is still attaching the
+ * notebook's cells in idle time (a key that arrives during an attachment waits for it), then 40
+ * once every cell is attached; the goals are about the latter. Each key's time is also split at
+ * the notebook model's change: before it is JupyterLab and CodeMirror handling the key.
+ *
  * CELLPIPE_BENCH_CELLS=N sets the notebook's size (default 200; bench/lab/run.sh uses 1000).
  * With CELLPIPE_BENCH_OUT=FILE the figures are written there as JSON (bench/lab/run.sh).
  */
@@ -13,6 +18,7 @@ import * as fs from 'fs';
 const SIDEBAR = 'cellpipe-sidebar';
 const CELLS = Number(process.env.CELLPIPE_BENCH_CELLS ?? 200);
 const KEYSTROKES = 40;
+const EARLY_KEYSTROKES = 20;
 
 /** CELLS cells: an imports cell, then CELLS - 1 steps, each reading the previous step's variable. */
 function bigNotebook(): string {
@@ -77,7 +83,7 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   page,
   tmpPath
 }) => {
-  test.setTimeout(180_000 + CELLS * 300);
+  test.setTimeout(240_000 + CELLS * 600);
   const activation = await measures(page, 'cellpipe:activate');
   const startup = await page.evaluate(() =>
     performance
@@ -101,6 +107,8 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   const sidebarLoad = await measures(page, 'cellpipe:sidebar-load');
 
   // Type into a step in the middle: each key is timed from its keydown to the DAG drawn.
+  // The analysis at open parses every cell; the measures below are the keys'.
+  const firstAnalysisMs = (await measures(page, 'cellpipe:analysis'))[0];
   await page.notebook.enterCellEditingMode(100);
   await page.keyboard.press('Control+End');
   await page.evaluate(() => {
@@ -111,25 +119,57 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
       { capture: true }
     );
     performance.clearMeasures('cellpipe:edit-to-dag');
+    performance.clearMeasures('cellpipe:analysis');
   });
-  for (let i = 0; i < KEYSTROKES; i++) {
-    await page.keyboard.type(i % 2 === 0 ? 'x' : '1');
-    // One key at a time: wait until this key's DAG update has been measured.
-    await page.waitForFunction(
-      count =>
-        performance.getEntriesByName('cellpipe:edit-to-dag', 'measure')
-          .length >= count,
-      i + 1
-    );
-  }
-  const keyToDag = await page.evaluate(() => {
-    const keys: number[] = (window as any).cellpipeKeys;
-    const drawn = performance
-      .getEntriesByName('cellpipe:edit-to-dag', 'measure')
-      .map(e => e.startTime + e.duration);
-    return keys.map((key, i) => drawn[i] - key);
-  });
-  const editToDag = await measures(page, 'cellpipe:edit-to-dag');
+  let typed = 0;
+  const typeKeys = async (count: number) => {
+    for (let i = 0; i < count; i++) {
+      await page.keyboard.type(typed % 2 === 0 ? 'x' : '1');
+      typed++;
+      // One key at a time: wait until this key's DAG update has been measured.
+      await page.waitForFunction(
+        n =>
+          performance.getEntriesByName('cellpipe:edit-to-dag', 'measure')
+            .length >= n,
+        typed
+      );
+    }
+  };
+  // Each key: keydown -> DAG drawn, and keydown -> the notebook model's change (the part before
+  // cellpipe hears of the key: JupyterLab and CodeMirror handling it).
+  const keyTimes = async (from: number) =>
+    page.evaluate(first => {
+      const keys: number[] = (window as any).cellpipeKeys;
+      const drawn = performance.getEntriesByName(
+        'cellpipe:edit-to-dag',
+        'measure'
+      );
+      return keys.slice(first).map((key, i) => ({
+        toDag: drawn[first + i].startTime + drawn[first + i].duration - key,
+        toModelChange: drawn[first + i].startTime - key
+      }));
+    }, from);
+
+  // While the notebook is still attaching cells: JupyterLab's windowed notebook attaches the
+  // cells outside the viewport in idle callbacks (about 15 a second here), each some tens of
+  // milliseconds of script and style, and a key that arrives during one waits for it.
+  await typeKeys(EARLY_KEYSTROKES);
+  const early = await keyTimes(0);
+  // Then the goal's figure: the notebook settled, every cell attached.
+  const attachStarted = Date.now();
+  await page.waitForFunction(
+    n => document.querySelectorAll('.jp-Notebook .jp-Cell').length >= n,
+    CELLS,
+    { timeout: 60_000 + CELLS * 300, polling: 500 }
+  );
+  const allCellsAttachedMs = Date.now() - opened;
+  const attachWaitMs = Date.now() - attachStarted;
+  await typeKeys(KEYSTROKES);
+  const settled = await keyTimes(EARLY_KEYSTROKES);
+  const keyToDag = settled.map(k => k.toDag);
+  const editToDag = (await measures(page, 'cellpipe:edit-to-dag')).slice(
+    EARLY_KEYSTROKES
+  );
   const analysis = await measures(page, 'cellpipe:analysis');
   const layout = await measures(page, 'cellpipe:layout');
 
@@ -142,7 +182,7 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
     count =>
       performance.getEntriesByName('cellpipe:edit-to-dag', 'measure').length >=
       count,
-    KEYSTROKES + 1
+    EARLY_KEYSTROKES + KEYSTROKES + 1
   );
   const structural: number[] = [];
   for (const key of 'q = v5') {
@@ -176,11 +216,20 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
     cells: CELLS,
     steps: CELLS - 1,
     keystrokes: KEYSTROKES,
+    // Typed once every cell is attached (the goal's figure).
     keystrokeToDagMs: stats(keyToDag),
+    keystrokeToModelChangeMs: stats(settled.map(k => k.toModelChange)),
     modelChangeToDagMs: stats(editToDag),
-    // Every analysis since the notebook opened (the first one parses all 200 cells).
+    // The first keys, typed while JupyterLab was still attaching the notebook's cells.
+    earlyKeystrokes: EARLY_KEYSTROKES,
+    earlyKeystrokeToDagMs: stats(early.map(k => k.toDag)),
+    earlyKeystrokeToModelChangeMs: stats(early.map(k => k.toModelChange)),
+    // From opening the sidebar until JupyterLab had attached every cell.
+    allCellsAttachedMs,
+    attachWaitMs,
+    // The analyses of the keys typed (the first keys' and the settled ones).
     analysisMs: stats(analysis),
-    firstAnalysisMs: analysis[0],
+    firstAnalysisMs,
     // Full dagre layouts: only when steps or edges change (the first open here).
     layoutMs: layout,
     // Keys that change an edge (typing "q = v5" on a new line of step 100).

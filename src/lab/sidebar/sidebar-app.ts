@@ -11,7 +11,8 @@ import { ISignal } from '@lumino/signaling';
 import { SettingsOverrides } from '../api/routes';
 import { IActionHost, PipelineActions } from './actions';
 import { EditorMarkers } from './editor-markers';
-import { IAnalysisState, LiveAnalysis } from './live-analysis';
+import { NextFrame } from './next-frame';
+import { LiveAnalysis } from './live-analysis';
 import { PipelineSidebar } from './panel';
 import { RunsModel } from './runs-model';
 import { SettingsFormModel } from './settings-model';
@@ -116,14 +117,18 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     execute: () => runs.refresh()
   });
 
-  // Diagnostics in the cell editors, following the analysis the sidebar shows.
+  // Diagnostics in the cell editors, following the analysis the sidebar shows: written in the
+  // next animation frame (next-frame.ts says why), from the analysis current then.
   const markers = new EditorMarkers();
-  const showMarkers = (_: unknown, state: IAnalysisState | null) =>
+  const markersFrame = new NextFrame(() => {
+    const state = model.analysis.state;
     markers.update(
       tracker.currentWidget,
       state?.path ?? null,
       state?.ir.diagnostics ?? []
     );
+  });
+  const showMarkers = () => markersFrame.request();
   model.analysis.changed.connect(showMarkers);
 
   const follow = () => void model.setNotebook(tracker.currentWidget);
@@ -137,6 +142,7 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     refreshRuns.dispose();
     tracker.currentChanged.disconnect(follow);
     model.analysis.changed.disconnect(showMarkers);
+    markersFrame.cancel();
     markers.clear();
     options.overridesChanged.disconnect(applyOverrides);
     model.dispose();
