@@ -60,7 +60,9 @@ export class LogicalLines {
   }
 
   private top(): Frame | undefined {
-    return this.frames[this.frames.length - 1];
+    const depth = this.frames.length;
+    // frames[-1] would be a slow property lookup, not an array read
+    return depth ? this.frames[depth - 1] : undefined;
   }
 
   /** Reads the next physical line (without its line break). */

@@ -200,7 +200,8 @@ export function copyTree(
           return { root, errors };
         }
         stack.pop();
-        if (errorDepths[errorDepths.length - 1] === stack.length) {
+        const errorDepth = errorDepths.length; // no [-1] read: a slow property lookup
+        if (errorDepth && errorDepths[errorDepth - 1] === stack.length) {
           errorDepths.pop();
         }
         if (stack.length === 0) {
