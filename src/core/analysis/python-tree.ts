@@ -137,7 +137,7 @@ export function parsePythonTree(source: string): IPythonParse {
     throw new Error('the Python parser returned no tree');
   }
   try {
-    return copyTree(ready.cursor, ready.tables, tree, tree.rootNode.hasError);
+    return copyTree(ready.cursor, ready.tables, tree);
   } finally {
     tree.delete();
   }

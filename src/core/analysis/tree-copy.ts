@@ -24,6 +24,7 @@ import type { IPyNode, IPythonParse } from './python-tree';
  */
 export interface ICursorExports {
   _ts_tree_root_node_wasm(tree: number): void;
+  _ts_node_has_error_wasm(tree: number): number;
   _ts_tree_cursor_new_wasm(tree: number): void;
   _ts_tree_cursor_delete_wasm(tree: number): void;
   _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
@@ -38,6 +39,7 @@ export interface ICursorExports {
 
 const NEEDED: (keyof ICursorExports)[] = [
   '_ts_tree_root_node_wasm',
+  '_ts_node_has_error_wasm',
   '_ts_tree_cursor_new_wasm',
   '_ts_tree_cursor_delete_wasm',
   '_ts_tree_cursor_goto_first_child_wasm',
@@ -127,12 +129,13 @@ function address(tree: Tree): number {
 export function copyTree(
   c: ICursorExports,
   tables: ITypeTables,
-  tree: Tree,
-  hasError: boolean
+  tree: Tree
 ): IPythonParse {
   const { types, fields, named, leftOut, unread } = tables;
   const t = address(tree);
+  // the root node goes into the transfer buffer; both calls after this one read it there
   c._ts_tree_root_node_wasm(t);
+  const hasError = c._ts_node_has_error_wasm(t) === 1;
   c._ts_tree_cursor_new_wasm(t);
   const errors: number[] = [];
   const root: IFilling = {
