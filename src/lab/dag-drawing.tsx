@@ -7,12 +7,14 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import {
+  DAG_CULL_MIN_NODES,
   DAG_METRICS,
   IDagEdge,
   IDagLayout,
   IDagNode,
   IPoint,
-  labelWidth
+  labelWidth,
+  visiblePart
 } from './sidebar/dag-model';
 import { ZoomPane } from './sidebar/zoom-pane';
 
@@ -138,68 +140,79 @@ function Node(props: {
 export function DagDrawing(props: IDagDrawingProps): JSX.Element {
   const { layout, trans, labels, edgeTitle } = props;
   const key = (edge: IDagEdge) => `${edge.from}->${edge.to}`;
+  // A long DAG draws only what is in view (and one view's height around it): see
+  // DAG_CULL_MIN_NODES. data-nodes and data-edges count the whole graph.
+  const cull = layout.nodes.length >= DAG_CULL_MIN_NODES;
   return (
     <ZoomPane
       width={layout.width}
       height={layout.height}
       className={props.scrollClassName}
       trans={trans}
+      trackVisible={cull}
     >
-      {size => (
-        <svg
-          className={props.svgClassName}
-          width={size.width}
-          height={size.height}
-          viewBox={`0 0 ${layout.width} ${layout.height}`}
-          role="img"
-          aria-label={props.ariaLabel}
-        >
-          <defs>
-            <marker
-              id={props.markerId}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerWidth="7"
-              markerHeight="7"
-              orient="auto-start-reverse"
-            >
-              <path d="M0,0 L10,5 L0,10 z" />
-            </marker>
-          </defs>
-          {layout.edges.map(edge => (
-            <g
-              key={key(edge)}
-              className={props.edgeClassName}
-              data-from={edge.from}
-              data-to={edge.to}
-            >
-              {edgeTitle && <title>{edgeTitle(edge)}</title>}
-              <path
-                d={pathOf(edge.points)}
-                markerEnd={`url(#${props.markerId})`}
-              />
-            </g>
-          ))}
-          {labels &&
-            layout.edges.map(edge => (
-              <EdgeLabel
+      {(size, visible) => {
+        const margin = visible ? visible.y1 - visible.y0 : 0;
+        const { nodes, edges } = visiblePart(layout, visible, margin);
+        return (
+          <svg
+            className={props.svgClassName}
+            width={size.width}
+            height={size.height}
+            viewBox={`0 0 ${layout.width} ${layout.height}`}
+            role="img"
+            aria-label={props.ariaLabel}
+            data-nodes={layout.nodes.length}
+            data-edges={layout.edges.length}
+            data-drawn-nodes={nodes.length}
+          >
+            <defs>
+              <marker
+                id={props.markerId}
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,0 L10,5 L0,10 z" />
+              </marker>
+            </defs>
+            {edges.map(edge => (
+              <g
                 key={key(edge)}
-                edge={edge}
-                title={edgeTitle?.(edge)}
-                classes={labels}
+                className={props.edgeClassName}
+                data-from={edge.from}
+                data-to={edge.to}
+              >
+                {edgeTitle && <title>{edgeTitle(edge)}</title>}
+                <path
+                  d={pathOf(edge.points)}
+                  markerEnd={`url(#${props.markerId})`}
+                />
+              </g>
+            ))}
+            {labels &&
+              edges.map(edge => (
+                <EdgeLabel
+                  key={key(edge)}
+                  edge={edge}
+                  title={edgeTitle?.(edge)}
+                  classes={labels}
+                />
+              ))}
+            {nodes.map(node => (
+              <Node
+                key={node.name}
+                node={node}
+                look={props.look(node)}
+                onSelect={props.onSelect}
               />
             ))}
-          {layout.nodes.map(node => (
-            <Node
-              key={node.name}
-              node={node}
-              look={props.look(node)}
-              onSelect={props.onSelect}
-            />
-          ))}
-        </svg>
-      )}
+          </svg>
+        );
+      }}
     </ZoomPane>
   );
 }

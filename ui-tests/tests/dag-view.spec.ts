@@ -121,4 +121,72 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
       });
     }
   });
+  test('a long DAG draws the steps in view, and others as it is scrolled', async ({
+    page,
+    tmpPath
+  }) => {
+    test.setTimeout(180_000);
+    // An imports cell and 320 chained steps: more than DAG_CULL_MIN_NODES (300).
+    const steps = 320;
+    const cells = [
+      {
+        cell_type: 'code',
+        execution_count: null,
+        metadata: { tags: ['imports'] },
+        outputs: [],
+        source: 'import math\n'
+      }
+    ];
+    for (let i = 1; i <= steps; i++) {
+      cells.push({
+        cell_type: 'code',
+        execution_count: null,
+        metadata: { tags: [`step:s${i}`] },
+        outputs: [],
+        source: `v${i} = math.sqrt(${i === 1 ? '0' : `v${i - 1}`} + 1)\n`
+      });
+    }
+    const target = `${tmpPath}/long.ipynb`;
+    await page.contents.uploadContent(
+      JSON.stringify({
+        cells,
+        metadata: {
+          kernelspec: {
+            name: 'python3',
+            display_name: 'Python 3',
+            language: 'python'
+          }
+        },
+        nbformat: 4,
+        nbformat_minor: 5
+      }),
+      'text',
+      target
+    );
+    await page.notebook.openByPath(target);
+    await page.notebook.activate('long.ipynb');
+    await page.sidebar.openTab('cellpipe-sidebar');
+    const dag = page.locator(`${panel} svg.jp-cellpipe-Dag`);
+    await expect(dag).toHaveAttribute('data-nodes', String(steps), {
+      timeout: 60_000
+    });
+    const first = page.locator(`${panel} [data-step="s1"]`);
+    const last = page.locator(`${panel} [data-step="s${steps}"]`);
+    await expect(first).toHaveCount(1);
+    await expect(last).toHaveCount(0);
+    await expect
+      .poll(async () => Number(await dag.getAttribute('data-drawn-nodes')))
+      .toBeLessThan(steps);
+    // Scrolled to the end: the last steps are drawn, the first ones no longer.
+    await page
+      .locator(scroller)
+      .evaluate(node => (node.scrollTop = node.scrollHeight));
+    await expect(last).toHaveCount(1);
+    await expect(first).toHaveCount(0);
+    // A step drawn after scrolling still selects its cell.
+    await last.click();
+    await expect(
+      page.locator('.jp-Notebook .jp-Cell.jp-mod-active')
+    ).toContainText(`v${steps} = `, { timeout: 30_000 });
+  });
 });

@@ -228,3 +228,82 @@ export function layoutDag(
     height: size.height ?? 0
   };
 }
+
+/** A rectangle in the drawing's own units (the SVG's viewBox). */
+export interface IDagRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * From this many steps on, a drawing shows only what reaches into the visible part of its box
+ * (and a margin around it). Every element of an SVG on screen costs the browser time in each
+ * frame, even when React leaves it alone: at 1,000 cells a 999-step DAG made the frame after
+ * each keystroke 24 ms later (bench/README.md).
+ */
+export const DAG_CULL_MIN_NODES = 300;
+
+/** Whether the box of `a` and `b` overlap. */
+function overlaps(a: IDagRect, b: IDagRect): boolean {
+  return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
+}
+
+function edgeBox(edge: IDagEdge): IDagRect | null {
+  const points = edge.labelAt ? [...edge.points, edge.labelAt] : edge.points;
+  if (!points.length) {
+    return null;
+  }
+  const box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const p of points) {
+    box.x0 = Math.min(box.x0, p.x);
+    box.y0 = Math.min(box.y0, p.y);
+    box.x1 = Math.max(box.x1, p.x);
+    box.y1 = Math.max(box.y1, p.y);
+  }
+  // Room for the label's background around its centre.
+  const half = labelWidth(edge.label) / 2;
+  return {
+    x0: box.x0 - half,
+    y0: box.y0 - DAG_METRICS.labelHeight,
+    x1: box.x1 + half,
+    y1: box.y1 + DAG_METRICS.labelHeight
+  };
+}
+
+/**
+ * The nodes and edges of `layout` to draw when `view` (the visible part, in drawing units) is
+ * shown: those that reach into it, grown by `margin` on every side. A layout of fewer than
+ * `minNodes` steps, or no view yet, is drawn whole. An edge is kept when the box around its
+ * points and label reaches into the view, so a long edge crossing the view is drawn.
+ */
+export function visiblePart(
+  layout: IDagLayout,
+  view: IDagRect | null,
+  margin: number,
+  minNodes = DAG_CULL_MIN_NODES
+): { nodes: IDagNode[]; edges: IDagEdge[] } {
+  if (!view || layout.nodes.length < minNodes) {
+    return { nodes: layout.nodes, edges: layout.edges };
+  }
+  const shown = {
+    x0: view.x0 - margin,
+    y0: view.y0 - margin,
+    x1: view.x1 + margin,
+    y1: view.y1 + margin
+  };
+  const nodes = layout.nodes.filter(node =>
+    overlaps(shown, {
+      x0: node.x - node.width / 2,
+      y0: node.y - node.height / 2,
+      x1: node.x + node.width / 2,
+      y1: node.y + node.height / 2
+    })
+  );
+  const edges = layout.edges.filter(edge => {
+    const box = edgeBox(edge);
+    return box !== null && overlaps(shown, box);
+  });
+  return { nodes, edges };
+}

@@ -4,7 +4,7 @@
  * or fit again; dragging the background pans a drawing larger than its box (scrolling does too).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useEffect, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useRef, useState } from 'react';
 
 export const ZOOM_STEP = 1.25;
 export const MIN_SCALE = 0.2;
@@ -31,8 +31,35 @@ export interface IZoomPaneProps {
   /** Classes of the scrolling box (besides jp-cellpipe-ZoomPane-scroll). */
   className?: string;
   trans: TranslationBundle;
-  /** Draws the SVG at the size given (its viewBox stays the drawing's own size). */
-  children: (size: { width: number; height: number }) => JSX.Element;
+  /**
+   * Follow the visible part of the drawing (scrolling, resizing, zooming) and hand it to
+   * `children`; without it `children` gets null and is not re-rendered on scroll.
+   */
+  trackVisible?: boolean;
+  /**
+   * Draws the SVG at the size given (its viewBox stays the drawing's own size). `visible` is the
+   * part of the drawing in the box, in the drawing's own units (null: not followed, or not known
+   * yet).
+   */
+  children: (
+    size: { width: number; height: number },
+    visible: IVisibleRect | null
+  ) => JSX.Element;
+}
+
+/** The visible part of a drawing, in its own units. */
+export interface IVisibleRect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+interface IScrollView {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
 }
 
 export function ZoomPane(props: IZoomPaneProps): JSX.Element {
@@ -47,17 +74,63 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
     top: number;
   } | null>(null);
 
+  const trackVisible = props.trackVisible === true;
+  const [view, setView] = useState<IScrollView | null>(null);
+  const frame = useRef(0);
+  const readView = useCallback(() => {
+    const node = scroll.current;
+    if (!node || !trackVisible) {
+      return;
+    }
+    const next = {
+      left: node.scrollLeft,
+      top: node.scrollTop,
+      width: node.clientWidth,
+      height: node.clientHeight
+    };
+    setView(previous =>
+      previous &&
+      previous.left === next.left &&
+      previous.top === next.top &&
+      previous.width === next.width &&
+      previous.height === next.height
+        ? previous
+        : next
+    );
+  }, [trackVisible]);
+  // Scrolling reads the view once per animation frame.
+  const onScroll = () => {
+    if (trackVisible && !frame.current) {
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        readView();
+      });
+    }
+  };
+  useEffect(
+    () => () => {
+      if (frame.current) {
+        cancelAnimationFrame(frame.current);
+        frame.current = 0;
+      }
+    },
+    []
+  );
+
   useEffect(() => {
     const node = scroll.current;
     if (!node) {
       return;
     }
-    const measure = () => setRoom(node.clientWidth);
+    const measure = () => {
+      setRoom(node.clientWidth);
+      readView();
+    };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(node);
     return () => observer.disconnect();
-  }, []);
+  }, [readView]);
 
   // Room for the drawing: the box's width less a little, so that no scroll bar appears.
   const fitted = fitScale(width, room - 4);
@@ -67,6 +140,15 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
     height: Math.round(height * scale)
   };
   const zoomBy = (direction: 1 | -1) => setZoom(zoomedScale(scale, direction));
+  const visible =
+    trackVisible && view && scale > 0
+      ? {
+          x0: view.left / scale,
+          y0: view.top / scale,
+          x1: (view.left + view.width) / scale,
+          y1: (view.top + view.height) / scale
+        }
+      : null;
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
     const node = scroll.current;
@@ -155,8 +237,9 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
         onPointerMove={onPointerMove}
         onPointerUp={endDrag}
         onPointerCancel={endDrag}
+        onScroll={onScroll}
       >
-        {props.children(size)}
+        {props.children(size, visible)}
       </div>
     </div>
   );

@@ -4,9 +4,11 @@ import {
   DAG_METRICS,
   edgeLabel,
   IDagLayout,
+  IDagStep,
   labelWidth,
   layoutDag,
-  variablesPassed
+  variablesPassed,
+  visiblePart
 } from '../../../src/lab/sidebar/dag-model';
 import {
   stepColour,
@@ -230,5 +232,51 @@ describe('DAG model', () => {
   ])('labels %j as %j', (variables, label) => {
     expect(edgeLabel(variables)).toBe(label);
     expect(edgeLabel(variables).length).toBeLessThanOrEqual(16);
+  });
+});
+
+describe('the visible part of a long DAG', () => {
+  // A chain of 400 steps, each reading the previous one: one column, top to bottom.
+  const chain: IDagStep[] = Array.from({ length: 400 }, (_, i) => ({
+    name: `s${i}`,
+    cells: [i],
+    after: i ? [`s${i - 1}`] : [],
+    inputs: i ? [`v${i - 1}`] : [],
+    outputs: [`v${i}`]
+  }));
+  const layout = layoutDag(chain);
+
+  it('draws a small DAG, or one whose view is not known yet, whole', () => {
+    const small = layoutDag(chain.slice(0, 10));
+    const view = { x0: 0, y0: 0, x1: 10, y1: 10 };
+    expect(visiblePart(small, view, 0).nodes).toHaveLength(10);
+    expect(visiblePart(layout, null, 0).nodes).toHaveLength(400);
+    expect(visiblePart(layout, null, 0).edges).toHaveLength(399);
+  });
+
+  it('draws the steps and edges that reach into the view and its margin', () => {
+    const third = layout.nodes[3];
+    const view = {
+      x0: 0,
+      y0: third.y - third.height / 2,
+      x1: layout.width,
+      y1: third.y + third.height / 2
+    };
+    const alone = visiblePart(layout, view, 0);
+    expect(alone.nodes.map(n => n.name)).toEqual(['s3']);
+    // The edges into and out of s3 reach into the view; none further away does.
+    expect(alone.edges.map(e => `${e.from}->${e.to}`).sort()).toEqual([
+      's2->s3',
+      's3->s4'
+    ]);
+    const rank = layout.nodes[4].y - third.y;
+    const around = visiblePart(layout, view, rank);
+    expect(around.nodes.map(n => n.name)).toEqual(['s2', 's3', 's4']);
+    const bottom = visiblePart(
+      layout,
+      { x0: 0, y0: layout.height - 1, x1: layout.width, y1: layout.height },
+      0
+    );
+    expect(bottom.nodes.map(n => n.name)).toEqual([]);
   });
 });
