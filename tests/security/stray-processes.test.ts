@@ -62,8 +62,11 @@ function pythonDaemonNotebook(pidFile: string): object {
     'if pid == 0:',
     '    os.setsid()',
     '    if os.fork() == 0:',
-    `        with open(${JSON.stringify(pidFile)}, "w") as f:`,
+    // Written aside and renamed: the step waits for the file to exist, and an empty file
+    // (opened, not yet written when the step ended and killed the daemon) read as pid 0.
+    `        with open(${JSON.stringify(pidFile + '.tmp')}, "w") as f:`,
     '            f.write(str(os.getpid()))',
+    `        os.replace(${JSON.stringify(pidFile + '.tmp')}, ${JSON.stringify(pidFile)})`,
     '        time.sleep(1000)',
     '        os._exit(0)',
     '    os._exit(0)',
