@@ -11,8 +11,8 @@
  * the TreeCursor class calls) directly, and each call is one call into the WebAssembly.
  *
  * This leans on web-tree-sitter's glue (`lib/tree-sitter.c`), which is why the package is
- * pinned exactly; `tests/analyzer/tree-copy.test.ts` compares the copy with one made through
- * the public `TreeCursor` API, node for node, so an upgrade that changes the glue fails there.
+ * pinned exactly; `tests/core/analysis/tree-copy.test.ts` compares the copy with one made
+ * through the public `Node` API, node for node, so an upgrade that changes the glue fails there.
  */
 import type { Language, Tree } from 'web-tree-sitter';
 import type { IPyNode, IPythonParse } from './python-tree';
