@@ -3,7 +3,7 @@
  * colour per step, the same on the cells' badges.
  */
 import { expect, test } from '@jupyterlab/galata';
-import { openExample, panel } from './sidebar-helpers';
+import { chainNotebook, openExample, panel } from './sidebar-helpers';
 
 const pane = `${panel} .jp-cellpipe-ZoomPane`;
 const scroller = `${pane} .jp-cellpipe-ZoomPane-scroll`;
@@ -128,38 +128,9 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     test.setTimeout(180_000);
     // An imports cell and 320 chained steps: more than DAG_CULL_MIN_NODES (300).
     const steps = 320;
-    const cells = [
-      {
-        cell_type: 'code',
-        execution_count: null,
-        metadata: { tags: ['imports'] },
-        outputs: [],
-        source: 'import math\n'
-      }
-    ];
-    for (let i = 1; i <= steps; i++) {
-      cells.push({
-        cell_type: 'code',
-        execution_count: null,
-        metadata: { tags: [`step:s${i}`] },
-        outputs: [],
-        source: `v${i} = math.sqrt(${i === 1 ? '0' : `v${i - 1}`} + 1)\n`
-      });
-    }
     const target = `${tmpPath}/long.ipynb`;
     await page.contents.uploadContent(
-      JSON.stringify({
-        cells,
-        metadata: {
-          kernelspec: {
-            name: 'python3',
-            display_name: 'Python 3',
-            language: 'python'
-          }
-        },
-        nbformat: 4,
-        nbformat_minor: 5
-      }),
+      chainNotebook(steps, (i, reads) => `v${i} = math.sqrt(${reads} + 1)\n`),
       'text',
       target
     );

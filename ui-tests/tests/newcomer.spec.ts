@@ -8,7 +8,14 @@
  *   which tags it and can be undone.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { openExample, panel, SIDEBAR } from './sidebar-helpers';
+import {
+  codeCell,
+  markdownCell,
+  notebookText,
+  openExample,
+  panel,
+  SIDEBAR
+} from './sidebar-helpers';
 
 const PLUGIN = 'cellpipe:plugin';
 const form = `[id^="jp-SettingsEditor-${PLUGIN}"]`;
@@ -40,37 +47,14 @@ async function resetSettings(page: IJupyterLabPageFixture) {
 }
 
 function untaggedNotebook(): string {
-  const markdown = (source: string) => ({
-    cell_type: 'markdown',
-    metadata: {},
-    source
-  });
-  const code = (source: string) => ({
-    cell_type: 'code',
-    execution_count: null,
-    metadata: {},
-    outputs: [],
-    source
-  });
-  return JSON.stringify({
-    cells: [
-      markdown('# Untagged'),
-      code('import math\n'),
-      markdown('## Load numbers'),
-      code('numbers = [1, 2, 3]\n'),
-      markdown('## Sum them'),
-      code('total = math.fsum(numbers)\nprint(total)\n')
-    ],
-    metadata: {
-      kernelspec: {
-        name: 'python3',
-        display_name: 'Python 3',
-        language: 'python'
-      }
-    },
-    nbformat: 4,
-    nbformat_minor: 5
-  });
+  return notebookText([
+    markdownCell('# Untagged'),
+    codeCell('import math\n'),
+    markdownCell('## Load numbers'),
+    codeCell('numbers = [1, 2, 3]\n'),
+    markdownCell('## Sum them'),
+    codeCell('total = math.fsum(numbers)\nprint(total)\n')
+  ]);
 }
 
 test.describe('a newcomer', () => {

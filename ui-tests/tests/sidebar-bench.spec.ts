@@ -14,6 +14,7 @@
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
+import { chainNotebook } from './sidebar-helpers';
 
 const SIDEBAR = 'cellpipe-sidebar';
 const CELLS = Number(process.env.CELLPIPE_BENCH_CELLS ?? 200);
@@ -22,37 +23,11 @@ const EARLY_KEYSTROKES = 20;
 
 /** CELLS cells: an imports cell, then CELLS - 1 steps, each reading the previous step's variable. */
 function bigNotebook(): string {
-  const cells = [
-    {
-      cell_type: 'code',
-      execution_count: null,
-      metadata: { tags: ['imports'] },
-      outputs: [],
-      source: 'import math\n'
-    }
-  ];
-  for (let i = 1; i < CELLS; i++) {
-    const reads = i === 1 ? '0' : `v${i - 1}`;
-    cells.push({
-      cell_type: 'code',
-      execution_count: null,
-      metadata: { tags: [`step:s${i}`] },
-      outputs: [],
-      source: `# step ${i}\nv${i} = math.sqrt(${reads} + ${i})\nw${i} = [v${i}] * 3\n`
-    });
-  }
-  return JSON.stringify({
-    cells,
-    metadata: {
-      kernelspec: {
-        name: 'python3',
-        display_name: 'Python 3',
-        language: 'python'
-      }
-    },
-    nbformat: 4,
-    nbformat_minor: 5
-  });
+  return chainNotebook(
+    CELLS - 1,
+    (i, reads) =>
+      `# step ${i}\nv${i} = math.sqrt(${reads} + ${i})\nw${i} = [v${i}] * 3\n`
+  );
 }
 
 function stats(values: number[]) {

@@ -55,33 +55,70 @@ export async function serverRuns(
   return status === 200;
 }
 
-/** A two-step notebook whose second step raises. */
-export function failingNotebook(): string {
-  const cell = (source: string, tags: string[]) => ({
+/** A code cell as Jupyter writes it; `tags` omitted leaves the cell's metadata empty. */
+export function codeCell(source: string, tags?: string[]): object {
+  return {
     cell_type: 'code',
     execution_count: null,
-    metadata: { tags },
+    metadata: tags ? { tags } : {},
     outputs: [],
     source
-  });
+  };
+}
+
+export function markdownCell(source: string): object {
+  return { cell_type: 'markdown', metadata: {}, source };
+}
+
+/** The text of an nbformat 4 notebook of `cells` on the python3 kernel, `metadata` added. */
+export function notebookText(
+  cells: object[],
+  metadata: Record<string, unknown> = {}
+): string {
   return JSON.stringify({
-    cells: [
-      cell('numbers = [1, 2, 3]\n', ['step:make']),
-      cell('total = sum(numbers)\nraise ValueError("boom in step check")\n', [
-        'step:check'
-      ])
-    ],
+    cells,
     metadata: {
       kernelspec: {
         name: 'python3',
         display_name: 'Python 3',
         language: 'python'
       },
-      cellpipe: { name: 'failing' }
+      ...metadata
     },
     nbformat: 4,
     nbformat_minor: 5
   });
+}
+
+/**
+ * An imports cell (`import math`), then `steps` steps s1, s2, ... in a chain: step i's cell is
+ * `source(i, reads)`, where `reads` is the previous step's variable (`0` for the first).
+ */
+export function chainNotebook(
+  steps: number,
+  source: (i: number, reads: string) => string
+): string {
+  const cells = [codeCell('import math\n', ['imports'])];
+  for (let i = 1; i <= steps; i++) {
+    cells.push(
+      codeCell(source(i, i === 1 ? '0' : `v${i - 1}`), [`step:s${i}`])
+    );
+  }
+  return notebookText(cells);
+}
+
+/** A two-step notebook whose second step raises. */
+export function failingNotebook(): string {
+  return notebookText(
+    [
+      codeCell('numbers = [1, 2, 3]\n', ['step:make']),
+      codeCell(
+        'total = sum(numbers)\nraise ValueError("boom in step check")\n',
+        ['step:check']
+      )
+    ],
+    { cellpipe: { name: 'failing' } }
+  );
 }
 
 /**
