@@ -80,7 +80,14 @@ export interface ITypeTables {
   unread: boolean[];
 }
 
-const UNREAD = new Set([
+/** Node types the copy leaves out: comments and line continuations. */
+export const LEFT_OUT: ReadonlySet<string> = new Set([
+  'comment',
+  'line_continuation'
+]);
+
+/** String pieces the copy keeps only when MISSING (see `ITypeTables.unread`). */
+export const UNREAD: ReadonlySet<string> = new Set([
   'string_start',
   'string_content',
   'string_end',
@@ -94,7 +101,7 @@ export function typeTables(language: Language): ITypeTables {
     types,
     fields: language.fields.map(f => f ?? null),
     named: types.map((_, id) => language.nodeTypeIsNamed(id)),
-    leftOut: types.map(t => t === 'comment' || t === 'line_continuation'),
+    leftOut: types.map(t => LEFT_OUT.has(t)),
     unread: types.map(t => UNREAD.has(t))
   };
 }

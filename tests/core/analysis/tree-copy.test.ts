@@ -14,22 +14,17 @@ import {
   parsePythonTree
 } from '../../../src/core/analysis/python-tree';
 import { stripMagics } from '../../../src/core/analysis/magics';
+import { LEFT_OUT, UNREAD } from '../../../src/core/analysis/tree-copy';
 import { CORPUS } from '../../support/cli';
 
 const handed = (globalThis as Record<symbol, unknown>)[
   Symbol.for('cellpipe.pythonParser')
 ] as { parser: Parser; language: Language };
 
-const LEFT_OUT = new Set(['comment', 'line_continuation']);
-const UNREAD = new Set([
-  'string_start',
-  'string_content',
-  'string_end',
-  'escape_sequence',
-  'escape_interpolation'
-]);
-
-/** The same rules as the copy, through `Node`: children, fields, flags and offsets. */
+/**
+ * The copy's rules (its LEFT_OUT and UNREAD types), through `Node`: children, fields, flags and
+ * offsets.
+ */
 function reference(source: string): { root: IPyNode; errors: number[] } {
   const tree = handed.parser.parse(source)!;
   const errors: number[] = [];
