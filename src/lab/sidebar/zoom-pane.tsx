@@ -4,7 +4,14 @@
  * or fit again; dragging the background pans a drawing larger than its box (scrolling does too).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import React, {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState
+} from 'react';
+import { NextFrame } from './next-frame';
 
 export const ZOOM_STEP = 1.25;
 export const MIN_SCALE = 0.2;
@@ -76,7 +83,6 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
 
   const trackVisible = props.trackVisible === true;
   const [view, setView] = useState<IScrollView | null>(null);
-  const frame = useRef(0);
   const readView = useCallback(() => {
     const node = scroll.current;
     if (!node || !trackVisible) {
@@ -99,23 +105,13 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
     );
   }, [trackVisible]);
   // Scrolling reads the view once per animation frame.
+  const scrollFrame = useMemo(() => new NextFrame(readView), [readView]);
+  useEffect(() => () => scrollFrame.cancel(), [scrollFrame]);
   const onScroll = () => {
-    if (trackVisible && !frame.current) {
-      frame.current = requestAnimationFrame(() => {
-        frame.current = 0;
-        readView();
-      });
+    if (trackVisible) {
+      scrollFrame.request();
     }
   };
-  useEffect(
-    () => () => {
-      if (frame.current) {
-        cancelAnimationFrame(frame.current);
-        frame.current = 0;
-      }
-    },
-    []
-  );
 
   useEffect(() => {
     const node = scroll.current;
