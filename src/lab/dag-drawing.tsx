@@ -3,9 +3,15 @@
  * the zoom pane (fit, zoom, pan), the arrow marker, the edges with their optional labels, and one
  * clickable, keyboard-selectable box per step. What a box looks like (its classes, title, text,
  * colour, a status dot) is the caller's.
+ *
+ * The keyboard reaches every step, drawn or not (a long DAG draws only what is in view): Tab and
+ * Shift+Tab go through the steps in the layout's order and leave the DAG after the last and
+ * before the first, as when every box is drawn; the arrow keys go to the next and previous step,
+ * Home and End to the first and last; Enter and Space select. A step that gets the focus is
+ * scrolled into view and stays drawn while it has it (see stepAfterKey and visiblePart).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
-import React from 'react';
+import React, { useEffect, useMemo, useRef, useState } from 'react';
 import {
   DAG_CULL_MIN_NODES,
   DAG_METRICS,
@@ -14,9 +20,10 @@ import {
   IDagNode,
   IPoint,
   labelWidth,
+  stepAfterKey,
   visiblePart
 } from './sidebar/dag-model';
-import { ZoomPane } from './sidebar/zoom-pane';
+import { IVisibleRect, ZoomPane } from './sidebar/zoom-pane';
 
 /** How one step's box is drawn. */
 export interface INodeLook {
@@ -92,10 +99,38 @@ function EdgeLabel(props: {
   );
 }
 
+/** A step's box, in the drawing's own units. */
+function boxOf(node: IDagNode): IVisibleRect {
+  return {
+    x0: node.x - node.width / 2,
+    y0: node.y - node.height / 2,
+    x1: node.x + node.width / 2,
+    y1: node.y + node.height / 2
+  };
+}
+
+/** The drawn box of step `name` in `svg`, if it is drawn. */
+function stepElement(
+  svg: SVGSVGElement | null,
+  name: string
+): SVGGElement | null {
+  for (const element of svg?.querySelectorAll<SVGGElement>('[data-step]') ??
+    []) {
+    if (element.getAttribute('data-step') === name) {
+      return element;
+    }
+  }
+  return null;
+}
+
 function Node(props: {
   node: IDagNode;
   look: INodeLook;
   onSelect: (node: IDagNode) => void;
+  /** Moves the focus for a key other than Enter and Space (true: the key was used). */
+  onKey: (node: IDagNode, event: React.KeyboardEvent) => boolean;
+  /** `keyboard`: the focus came from the keyboard (:focus-visible), not a click. */
+  onFocus: (node: IDagNode, keyboard: boolean) => void;
 }): JSX.Element {
   const { node, look } = props;
   const select = () => props.onSelect(node);
@@ -108,10 +143,15 @@ function Node(props: {
       tabIndex={0}
       aria-label={look.ariaLabel}
       onClick={select}
+      onFocus={event =>
+        props.onFocus(node, event.currentTarget.matches(':focus-visible'))
+      }
       onKeyDown={event => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
           select();
+        } else if (props.onKey(node, event)) {
+          event.preventDefault();
         }
       }}
     >
@@ -143,6 +183,30 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
   // A long DAG draws only what is in view (and one view's height around it): see
   // DAG_CULL_MIN_NODES. data-nodes and data-edges count the whole graph.
   const cull = layout.nodes.length >= DAG_CULL_MIN_NODES;
+  const order = useMemo(
+    () => new Map(layout.nodes.map((node, i) => [node.name, i])),
+    [layout]
+  );
+  const svg = useRef<SVGSVGElement>(null);
+  // The step that has the focus, or is about to get it: drawn even out of view.
+  const [focused, setFocused] = useState<string | null>(null);
+  // A step the keyboard moved to before it was drawn: focused once it is.
+  const focusWhenDrawn = useRef<string | null>(null);
+  useEffect(() => {
+    const name = focusWhenDrawn.current;
+    if (name !== null) {
+      focusWhenDrawn.current = null;
+      stepElement(svg.current, name)?.focus({ preventScroll: true });
+    }
+  });
+  // Tab enters the DAG at its first step and Shift+Tab at its last, so both are always drawn.
+  const keep: string[] = [];
+  if (cull && layout.nodes.length) {
+    keep.push(layout.nodes[0].name, layout.nodes[layout.nodes.length - 1].name);
+    if (focused !== null && order.has(focused)) {
+      keep.push(focused);
+    }
+  }
   return (
     <ZoomPane
       width={layout.width}
@@ -151,17 +215,53 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
       trans={trans}
       trackVisible={cull}
     >
-      {(size, visible) => {
+      {(size, visible, pane) => {
         const margin = visible ? visible.y1 - visible.y0 : 0;
-        const { nodes, edges } = visiblePart(layout, visible, margin);
+        const { nodes, edges } = visiblePart(layout, visible, margin, keep);
+        const onFocus = (node: IDagNode, keyboard: boolean) => {
+          if (cull) {
+            setFocused(node.name);
+          }
+          // Tab into the DAG shows the whole box; a click does not move what is under the pointer.
+          if (keyboard) {
+            pane.reveal(boxOf(node));
+          }
+        };
+        const onKey = (node: IDagNode, event: React.KeyboardEvent) => {
+          const to = stepAfterKey(
+            layout.nodes.length,
+            order.get(node.name) ?? -1,
+            event
+          );
+          if (to === null) {
+            return false;
+          }
+          const next = layout.nodes[to];
+          // Scrolled first: the drawing around the step follows in the same render.
+          pane.reveal(boxOf(next));
+          const element = stepElement(svg.current, next.name);
+          if (element) {
+            element.focus({ preventScroll: true });
+          } else {
+            focusWhenDrawn.current = next.name;
+            setFocused(next.name);
+          }
+          return true;
+        };
         return (
           <svg
+            ref={svg}
             className={props.svgClassName}
             width={size.width}
             height={size.height}
             viewBox={`0 0 ${layout.width} ${layout.height}`}
-            role="img"
-            aria-label={props.ariaLabel}
+            role="group"
+            aria-label={trans._n(
+              '%2: %1 step',
+              '%2: %1 steps',
+              layout.nodes.length,
+              props.ariaLabel
+            )}
             data-nodes={layout.nodes.length}
             data-edges={layout.edges.length}
             data-drawn-nodes={nodes.length}
@@ -208,6 +308,8 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
                 node={node}
                 look={props.look(node)}
                 onSelect={props.onSelect}
+                onKey={onKey}
+                onFocus={onFocus}
               />
             ))}
           </svg>

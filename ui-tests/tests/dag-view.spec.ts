@@ -1,12 +1,38 @@
 /**
  * The sidebar DAG at the sidebar's default width (issue 15): fitted, zoomed, panned, with one
- * colour per step, the same on the cells' badges.
+ * colour per step, the same on the cells' badges. A long DAG, drawn only in view, and the
+ * keyboard going through all of its steps, in the sidebar and in the run viewer.
  */
-import { expect, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import { chainNotebook, openExample, panel } from './sidebar-helpers';
 
 const pane = `${panel} .jp-cellpipe-ZoomPane`;
 const scroller = `${pane} .jp-cellpipe-ZoomPane-scroll`;
+
+/**
+ * Opens a notebook of an imports cell and `steps` chained steps (more than DAG_CULL_MIN_NODES,
+ * 300) with the sidebar, once its DAG has every step.
+ */
+async function openLongDag(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  steps: number
+) {
+  const target = `${tmpPath}/long.ipynb`;
+  await page.contents.uploadContent(
+    chainNotebook(steps, (i, reads) => `v${i} = math.sqrt(${reads} + 1)\n`),
+    'text',
+    target
+  );
+  await page.notebook.openByPath(target);
+  await page.notebook.activate('long.ipynb');
+  await page.sidebar.openTab('cellpipe-sidebar');
+  const dag = page.locator(`${panel} svg.jp-cellpipe-Dag`);
+  await expect(dag).toHaveAttribute('data-nodes', String(steps), {
+    timeout: 60_000
+  });
+  return dag;
+}
 
 /** How far the drawing sticks out of its scrolling box, in pixels (0 when it fits). */
 async function overflow(page: import('@playwright/test').Page) {
@@ -126,25 +152,15 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     tmpPath
   }) => {
     test.setTimeout(180_000);
-    // An imports cell and 320 chained steps: more than DAG_CULL_MIN_NODES (300).
     const steps = 320;
-    const target = `${tmpPath}/long.ipynb`;
-    await page.contents.uploadContent(
-      chainNotebook(steps, (i, reads) => `v${i} = math.sqrt(${reads} + 1)\n`),
-      'text',
-      target
-    );
-    await page.notebook.openByPath(target);
-    await page.notebook.activate('long.ipynb');
-    await page.sidebar.openTab('cellpipe-sidebar');
-    const dag = page.locator(`${panel} svg.jp-cellpipe-Dag`);
-    await expect(dag).toHaveAttribute('data-nodes', String(steps), {
-      timeout: 60_000
-    });
-    const first = page.locator(`${panel} [data-step="s1"]`);
+    const dag = await openLongDag(page, tmpPath, steps);
+    // The first and last steps are always drawn (Tab and Shift+Tab enter the DAG there): the
+    // second and the last but one show what is culled.
+    const second = page.locator(`${panel} [data-step="s2"]`);
+    const nearEnd = page.locator(`${panel} [data-step="s${steps - 1}"]`);
     const last = page.locator(`${panel} [data-step="s${steps}"]`);
-    await expect(first).toHaveCount(1);
-    await expect(last).toHaveCount(0);
+    await expect(second).toHaveCount(1);
+    await expect(nearEnd).toHaveCount(0);
     await expect
       .poll(async () => Number(await dag.getAttribute('data-drawn-nodes')))
       .toBeLessThan(steps);
@@ -152,12 +168,181 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     await page
       .locator(scroller)
       .evaluate(node => (node.scrollTop = node.scrollHeight));
-    await expect(last).toHaveCount(1);
-    await expect(first).toHaveCount(0);
+    await expect(nearEnd).toHaveCount(1);
+    await expect(second).toHaveCount(0);
     // A step drawn after scrolling still selects its cell.
     await last.click();
     await expect(
       page.locator('.jp-Notebook .jp-Cell.jp-mod-active')
     ).toContainText(`v${steps} = `, { timeout: 30_000 });
+  });
+
+  test('the keyboard reaches every step of a long DAG, scrolling to the steps it was not drawing', async ({
+    page,
+    tmpPath
+  }) => {
+    test.setTimeout(180_000);
+    const steps = 320;
+    const dag = await openLongDag(page, tmpPath, steps);
+    const step = (i: number) => page.locator(`${panel} [data-step="s${i}"]`);
+    const scrollTop = () =>
+      page.locator(scroller).evaluate(node => node.scrollTop);
+    // The DAG says how many steps it has, drawn or not.
+    await expect(dag).toHaveAttribute('role', 'group');
+    await expect(dag).toHaveAttribute(
+      'aria-label',
+      `pipeline steps: ${steps} steps`
+    );
+    // Step 40 lies far below the view (each step takes 66 pixels): not drawn.
+    const far = 40;
+    await expect(step(far)).toHaveCount(0);
+    expect(await scrollTop()).toBe(0);
+
+    // Tab from the zoom buttons enters the DAG at its first step.
+    await page.locator(`${pane} .jp-cellpipe-ZoomPane-fit`).focus();
+    await page.keyboard.press('Tab');
+    await expect(step(1)).toBeFocused();
+    await expect(step(1)).toHaveAttribute('aria-label', 'step s1, Cell 2');
+    // Tab goes through the steps in order, as in a DAG drawn whole.
+    for (let i = 2; i <= far; i++) {
+      await page.keyboard.press('Tab');
+      await expect(step(i)).toBeFocused();
+    }
+    await expect(step(far)).toBeInViewport();
+    expect(await scrollTop()).toBeGreaterThan(0);
+    expect(Number(await dag.getAttribute('data-drawn-nodes'))).toBeLessThan(
+      steps
+    );
+    // Shift+Tab and the arrow keys go back and forth in the same order.
+    await page.keyboard.press('Shift+Tab');
+    await expect(step(far - 1)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(step(far)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(step(far - 1)).toBeFocused();
+
+    // End goes to the last step, scrolling the pane to the end of the drawing.
+    await page.keyboard.press('End');
+    await expect(step(steps)).toBeFocused();
+    await expect(step(steps)).toBeInViewport();
+    await expect(step(steps - 1)).toBeInViewport();
+    await expect(step(2)).toHaveCount(0);
+    // Home goes back to the first.
+    await page.keyboard.press('Home');
+    await expect(step(1)).toBeFocused();
+    await expect(step(1)).toBeInViewport();
+    expect(await scrollTop()).toBe(0);
+
+    // Scrolled away with the mouse, the focused step stays drawn and focused; the next key
+    // scrolls back to the step it moves to, which was not drawn.
+    await page
+      .locator(scroller)
+      .evaluate(node => (node.scrollTop = node.scrollHeight));
+    await expect(step(2)).toHaveCount(0);
+    await expect(step(1)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(step(2)).toBeFocused();
+    await expect(step(2)).toBeInViewport();
+
+    // Tab past the last step leaves the DAG.
+    await page.keyboard.press('End');
+    await expect(step(steps)).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(step(steps)).not.toBeFocused();
+    expect(
+      await dag.evaluate(svg => svg.contains(document.activeElement))
+    ).toBe(false);
+    // Shift+Tab from there comes back to the last step.
+    await page.keyboard.press('Shift+Tab');
+    await expect(step(steps)).toBeFocused();
+
+    // Enter selects the focused step's cell.
+    await page.keyboard.press('ArrowUp');
+    await expect(step(steps - 1)).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(
+      page.locator('.jp-Notebook .jp-Cell.jp-mod-active')
+    ).toContainText(`v${steps - 1} = `, { timeout: 30_000 });
+  });
+});
+
+test.describe('run viewer DAG: the keyboard in a long DAG', () => {
+  test('reaches a step far outside the view and selects it', async ({
+    page
+  }) => {
+    test.setTimeout(120_000);
+    const steps = 320;
+    const id = '20261130-140000-000abc';
+    const names = Array.from({ length: steps }, (_, i) => `s${i + 1}`);
+    const record = {
+      id,
+      status: 'Succeeded',
+      target: 'local',
+      notebook: 'long.ipynb',
+      pipeline: 'long',
+      createdAt: '2026-11-30T14:00:00.000Z',
+      startedAt: '2026-11-30T14:00:00.000Z',
+      finishedAt: '2026-11-30T14:05:00.000Z',
+      params: {},
+      links: [],
+      steps: names.map((name, i) => ({
+        name,
+        status: 'Succeeded',
+        startedAt: '2026-11-30T14:00:00.000Z',
+        finishedAt: '2026-11-30T14:00:01.000Z',
+        exitCode: 0,
+        log: null,
+        after: i ? [names[i - 1]] : []
+      }))
+    };
+    // A stand-in for the run's record and its steps' logs (design §4).
+    await page.route(/\/cellpipe\/runs\//, route => {
+      const url = new URL(route.request().url());
+      const log = url.pathname.match(/\/steps\/([^/]+)\/log$/);
+      return route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(
+          log
+            ? { text: `log of ${log[1]}\n`, offset: 12, complete: true }
+            : record
+        )
+      });
+    });
+    await page.evaluate(
+      runId =>
+        (window as any).galata.app.commands.execute(
+          'cellpipe:open-run-viewer',
+          { id: runId }
+        ),
+      id
+    );
+    const viewer = page.locator(`.jp-cellpipe-RunViewer[data-run="${id}"]`);
+    const dag = viewer.locator('svg.jp-cellpipe-RunViewer-dag');
+    await expect(dag).toHaveAttribute('data-nodes', String(steps));
+    await expect(dag).toHaveAttribute(
+      'aria-label',
+      `run steps by status: ${steps} steps`
+    );
+    const step = (i: number) => dag.locator(`[data-step="s${i}"]`);
+    const far = 30;
+    await expect(step(far)).toHaveCount(0);
+
+    await viewer.locator('.jp-cellpipe-ZoomPane-fit').focus();
+    await page.keyboard.press('Tab');
+    await expect(step(1)).toBeFocused();
+    for (let i = 2; i <= far; i++) {
+      await page.keyboard.press('ArrowDown');
+      await expect(step(i)).toBeFocused();
+    }
+    await expect(step(far)).toBeInViewport();
+    expect(
+      await viewer
+        .locator('.jp-cellpipe-RunViewer-dagScroll')
+        .evaluate(node => node.scrollTop)
+    ).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    await expect(step(far)).toHaveClass(/jp-mod-selected/);
+    await expect(viewer).toContainText(`log of s${far}`);
   });
 });

@@ -277,11 +277,16 @@ function edgeBox(edge: IDagEdge): IDagRect | null {
  * shown: those that reach into it, grown by `margin` on every side. A layout of fewer than
  * `minNodes` steps, or no view yet, is drawn whole. An edge is kept when the box around its
  * points and label reaches into the view, so a long edge crossing the view is drawn.
+ *
+ * The steps named in `keep` are drawn wherever they are (the keyboard needs them: the step
+ * that has the focus, and the first and last steps, where Tab and Shift+Tab enter the DAG).
+ * Nodes keep the layout's order, the order Tab goes through them.
  */
 export function visiblePart(
   layout: IDagLayout,
   view: IDagRect | null,
   margin: number,
+  keep: readonly string[] = [],
   minNodes = DAG_CULL_MIN_NODES
 ): { nodes: IDagNode[]; edges: IDagEdge[] } {
   if (!view || layout.nodes.length < minNodes) {
@@ -293,17 +298,71 @@ export function visiblePart(
     x1: view.x1 + margin,
     y1: view.y1 + margin
   };
-  const nodes = layout.nodes.filter(node =>
-    overlaps(shown, {
-      x0: node.x - node.width / 2,
-      y0: node.y - node.height / 2,
-      x1: node.x + node.width / 2,
-      y1: node.y + node.height / 2
-    })
+  const nodes = layout.nodes.filter(
+    node =>
+      keep.includes(node.name) ||
+      overlaps(shown, {
+        x0: node.x - node.width / 2,
+        y0: node.y - node.height / 2,
+        x1: node.x + node.width / 2,
+        y1: node.y + node.height / 2
+      })
   );
   const edges = layout.edges.filter(edge => {
     const box = edgeBox(edge);
     return box !== null && overlaps(shown, box);
   });
   return { nodes, edges };
+}
+
+/** A key pressed on a step of the DAG (the fields of a KeyboardEvent it looks at). */
+export interface IDagKey {
+  key: string;
+  shiftKey?: boolean;
+  ctrlKey?: boolean;
+  altKey?: boolean;
+  metaKey?: boolean;
+}
+
+/**
+ * Where the focus goes from the step at `index` of `count` (in the layout's order, the order of
+ * the steps in the notebook) when `key` is pressed on it: the index of the step to focus (the
+ * same index: the key is used up, nothing moves), or null when the key is not the DAG's and the
+ * browser does what it does by default.
+ *
+ * Tab and Shift+Tab go to the next and previous step, as they do when every box is drawn, and
+ * leave the DAG after the last step and before the first; ArrowDown and ArrowRight go to the
+ * next step, ArrowUp and ArrowLeft to the previous one, Home and End to the first and the last.
+ */
+export function stepAfterKey(
+  count: number,
+  index: number,
+  key: IDagKey
+): number | null {
+  if (count <= 0 || index < 0 || index >= count) {
+    return null;
+  }
+  if (key.ctrlKey || key.altKey || key.metaKey) {
+    return null;
+  }
+  const last = count - 1;
+  switch (key.key) {
+    case 'Tab':
+      if (key.shiftKey) {
+        return index > 0 ? index - 1 : null;
+      }
+      return index < last ? index + 1 : null;
+    case 'ArrowDown':
+    case 'ArrowRight':
+      return Math.min(last, index + 1);
+    case 'ArrowUp':
+    case 'ArrowLeft':
+      return Math.max(0, index - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return last;
+    default:
+      return null;
+  }
 }

@@ -31,6 +31,48 @@ export function zoomedScale(scale: number, direction: 1 | -1): number {
   return Math.max(MIN_SCALE, Math.min(MAX_SCALE, next));
 }
 
+/** The scroll position of a box, and the size of what it shows, in pixels. */
+export interface IScrollView {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Where to scroll `view` so that `rect` (in the drawing's own units, drawn at `scale`) is in it
+ * with `pad` pixels around it, moving as little as possible: unchanged when it is already in
+ * view; a rectangle larger than the view shows its top left corner.
+ */
+export function scrollToShow(
+  view: IScrollView,
+  rect: IVisibleRect,
+  scale: number,
+  pad = 8
+): { left: number; top: number } {
+  const along = (start: number, size: number, from: number, to: number) => {
+    const low = from * scale - pad;
+    const high = to * scale + pad;
+    if (low < start || high - low > size) {
+      return Math.max(0, low);
+    }
+    if (high > start + size) {
+      return Math.max(0, high - size);
+    }
+    return start;
+  };
+  return {
+    left: along(view.left, view.width, rect.x0, rect.x1),
+    top: along(view.top, view.height, rect.y0, rect.y1)
+  };
+}
+
+/** What the drawing can ask of the pane. */
+export interface IZoomPaneControl {
+  /** Scrolls the box so that `rect` (in the drawing's own units) is in view. */
+  reveal(rect: IVisibleRect): void;
+}
+
 export interface IZoomPaneProps {
   /** The drawing's own size, in SVG user units. */
   width: number;
@@ -46,11 +88,12 @@ export interface IZoomPaneProps {
   /**
    * Draws the SVG at the size given (its viewBox stays the drawing's own size). `visible` is the
    * part of the drawing in the box, in the drawing's own units (null: not followed, or not known
-   * yet).
+   * yet). `pane` scrolls the box.
    */
   children: (
     size: { width: number; height: number },
-    visible: IVisibleRect | null
+    visible: IVisibleRect | null,
+    pane: IZoomPaneControl
   ) => JSX.Element;
 }
 
@@ -60,13 +103,6 @@ export interface IVisibleRect {
   y0: number;
   x1: number;
   y1: number;
-}
-
-interface IScrollView {
-  left: number;
-  top: number;
-  width: number;
-  height: number;
 }
 
 export function ZoomPane(props: IZoomPaneProps): JSX.Element {
@@ -145,6 +181,37 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
           y1: (view.top + view.height) / scale
         }
       : null;
+
+  // Read in reveal, which may run in an event handler after a render with another scale.
+  const scaleNow = useRef(scale);
+  scaleNow.current = scale;
+  const pane = useMemo<IZoomPaneControl>(
+    () => ({
+      reveal: rect => {
+        const node = scroll.current;
+        if (!node) {
+          return;
+        }
+        const to = scrollToShow(
+          {
+            left: node.scrollLeft,
+            top: node.scrollTop,
+            width: node.clientWidth,
+            height: node.clientHeight
+          },
+          rect,
+          scaleNow.current
+        );
+        if (to.left !== node.scrollLeft || to.top !== node.scrollTop) {
+          node.scrollLeft = to.left;
+          node.scrollTop = to.top;
+          // The drawing follows now, not in the frame after the scroll event.
+          readView();
+        }
+      }
+    }),
+    [readView]
+  );
 
   const onPointerDown = (event: React.PointerEvent<HTMLDivElement>) => {
     const node = scroll.current;
@@ -235,7 +302,7 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
         onPointerCancel={endDrag}
         onScroll={onScroll}
       >
-        {props.children(size, visible)}
+        {props.children(size, visible, pane)}
       </div>
     </div>
   );

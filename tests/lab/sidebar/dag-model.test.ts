@@ -7,6 +7,7 @@ import {
   IDagStep,
   labelWidth,
   layoutDag,
+  stepAfterKey,
   variablesPassed,
   visiblePart
 } from '../../../src/lab/sidebar/dag-model';
@@ -278,5 +279,74 @@ describe('the visible part of a long DAG', () => {
       0
     );
     expect(bottom.nodes.map(n => n.name)).toEqual([]);
+  });
+
+  it('always draws the steps the keyboard needs, in the layout order, and nothing else for them', () => {
+    const third = layout.nodes[3];
+    const view = {
+      x0: 0,
+      y0: third.y - third.height / 2,
+      x1: layout.width,
+      y1: third.y + third.height / 2
+    };
+    const kept = visiblePart(layout, view, 0, ['s399', 's0', 's250']);
+    expect(kept.nodes.map(n => n.name)).toEqual(['s0', 's3', 's250', 's399']);
+    // Edges are still only those in view: a kept step far away is drawn alone.
+    expect(kept.edges.map(e => `${e.from}->${e.to}`).sort()).toEqual([
+      's2->s3',
+      's3->s4'
+    ]);
+    // Unknown names change nothing; a DAG drawn whole is drawn whole.
+    expect(visiblePart(layout, view, 0, ['gone']).nodes).toHaveLength(1);
+    expect(visiblePart(layout, null, 0, ['s5']).nodes).toHaveLength(400);
+  });
+});
+
+describe('stepAfterKey: the keyboard goes through the steps in order', () => {
+  it('Tab and Shift+Tab go to the next and previous step and leave the DAG at its ends', () => {
+    expect(stepAfterKey(999, 0, { key: 'Tab' })).toBe(1);
+    expect(stepAfterKey(999, 500, { key: 'Tab' })).toBe(501);
+    expect(stepAfterKey(999, 998, { key: 'Tab' })).toBeNull();
+    expect(stepAfterKey(999, 500, { key: 'Tab', shiftKey: true })).toBe(499);
+    expect(stepAfterKey(999, 0, { key: 'Tab', shiftKey: true })).toBeNull();
+    expect(stepAfterKey(1, 0, { key: 'Tab' })).toBeNull();
+    expect(stepAfterKey(1, 0, { key: 'Tab', shiftKey: true })).toBeNull();
+  });
+
+  it('walks every step once, forwards and backwards, as an uncut DAG does', () => {
+    const count = 7;
+    const forwards: number[] = [];
+    for (let at: number | null = 0; at !== null;) {
+      forwards.push(at);
+      at = stepAfterKey(count, at, { key: 'Tab' });
+    }
+    expect(forwards).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const backwards: number[] = [];
+    for (let at: number | null = count - 1; at !== null;) {
+      backwards.push(at);
+      at = stepAfterKey(count, at, { key: 'Tab', shiftKey: true });
+    }
+    expect(backwards).toEqual([6, 5, 4, 3, 2, 1, 0]);
+  });
+
+  it('arrow keys move one step and stop at the ends; Home and End jump', () => {
+    expect(stepAfterKey(10, 4, { key: 'ArrowDown' })).toBe(5);
+    expect(stepAfterKey(10, 4, { key: 'ArrowRight' })).toBe(5);
+    expect(stepAfterKey(10, 4, { key: 'ArrowUp' })).toBe(3);
+    expect(stepAfterKey(10, 4, { key: 'ArrowLeft' })).toBe(3);
+    expect(stepAfterKey(10, 9, { key: 'ArrowDown' })).toBe(9);
+    expect(stepAfterKey(10, 0, { key: 'ArrowUp' })).toBe(0);
+    expect(stepAfterKey(10, 4, { key: 'Home' })).toBe(0);
+    expect(stepAfterKey(10, 4, { key: 'End' })).toBe(9);
+  });
+
+  it('leaves other keys, modified keys and unknown steps to the browser', () => {
+    expect(stepAfterKey(10, 4, { key: 'a' })).toBeNull();
+    expect(stepAfterKey(10, 4, { key: 'Enter' })).toBeNull();
+    expect(stepAfterKey(10, 4, { key: 'Tab', ctrlKey: true })).toBeNull();
+    expect(stepAfterKey(10, 4, { key: 'ArrowDown', altKey: true })).toBeNull();
+    expect(stepAfterKey(10, 4, { key: 'End', metaKey: true })).toBeNull();
+    expect(stepAfterKey(10, -1, { key: 'Tab' })).toBeNull();
+    expect(stepAfterKey(0, 0, { key: 'Tab' })).toBeNull();
   });
 });

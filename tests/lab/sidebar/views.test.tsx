@@ -120,6 +120,20 @@ describe('DAG and diagnostics views', () => {
     expect(html).toContain('x_test +3');
   });
 
+  it('names the DAG as a group with its number of steps, each step reachable by Tab', () => {
+    const html = renderToStaticMarkup(
+      <DagView
+        layout={layoutDag(ir.steps)}
+        failing={new Set()}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html).toContain('role="group" aria-label="pipeline steps: 7 steps"');
+    expect(html.match(/role="button" tabindex="0"/g)).toHaveLength(7);
+    expect(html).toContain('aria-label="step svm, Cell 9"');
+  });
+
   it('draws every edge label after every line, on a background, so no line crosses a label', () => {
     const html = renderToStaticMarkup(
       <DagView
