@@ -186,23 +186,34 @@ export interface IMarkedNotebook {
 /**
  * Keeps the markers of one notebook in step with the latest analysis: only cells whose markers
  * changed are touched, and the previous notebook's markers are cleared when another is followed.
+ *
+ * The editor being typed in can be held back (`hold`): its markers are then left as they are
+ * (CodeMirror moves them with the text) until an update without it, once typing pauses. Writing
+ * to the focused editor makes CodeMirror rebuild the marked line and put the DOM selection back,
+ * and the browser lay the whole page out for it, then measure it again in the next frame:
+ * in a 1,000-cell notebook about 10 ms of each keystroke's frames, which the next key waits for.
  */
 export class EditorMarkers {
-  /** Shows `diagnostics` of `panel` (null: clear the notebook shown so far). */
+  /**
+   * Shows `diagnostics` of `panel` (null: clear the notebook shown so far), except in the
+   * editor `hold`. Returns true when that editor's markers were held back (they differ).
+   */
   update(
     panel: IMarkedNotebook | null,
     path: string | null,
-    diagnostics: readonly IDiagnostic[]
-  ): void {
+    diagnostics: readonly IDiagnostic[],
+    hold: unknown = null
+  ): boolean {
     if (this._panel && this._panel !== panel) {
       this.clear();
     }
     if (!panel || panel.isDisposed || path !== panel.context.path) {
-      return;
+      return false;
     }
     this._panel = panel;
     const byCell = markersByCell(diagnostics);
     const shown = new WeakMap<object, string>();
+    let held = false;
     for (const [index, cell] of panel.content.widgets.entries()) {
       const markers = byCell.get(index) ?? [];
       const key = markersKey(markers);
@@ -210,15 +221,20 @@ export class EditorMarkers {
       if (!editor) {
         continue;
       }
-      if (this._shown.get(editor) !== key) {
-        if (showMarkers(editor, markers)) {
-          shown.set(editor, key);
+      const before = this._shown.get(editor);
+      if (before === key) {
+        shown.set(editor, key);
+      } else if (editor === hold) {
+        held = true;
+        if (before !== undefined) {
+          shown.set(editor, before);
         }
-      } else {
+      } else if (showMarkers(editor, markers)) {
         shown.set(editor, key);
       }
     }
     this._shown = shown;
+    return held;
   }
 
   /** Removes every marker this shows. */

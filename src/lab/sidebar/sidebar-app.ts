@@ -24,6 +24,8 @@ import { askParameters } from './params-dialog';
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
 /** Re-reads the runs list (the run viewer calls it after a rerun). */
 const REFRESH_RUNS = 'cellpipe:refresh-runs';
+/** The pause in typing (ms) after which the typed-in editor's markers are brought up to date. */
+const MARKERS_TYPING_PAUSE_MS = 300;
 
 export interface ISidebarAppOptions {
   app: JupyterFrontEnd;
@@ -118,16 +120,36 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
   });
 
   // Diagnostics in the cell editors, following the analysis the sidebar shows: written in the
-  // next animation frame (next-frame.ts says why), from the analysis current then.
+  // next animation frame (next-frame.ts says why), from the analysis current then. The editor
+  // being typed in (the active cell's, focused) gets its new markers once typing pauses
+  // (EditorMarkers says why); its old ones move with the text meanwhile.
   const markers = new EditorMarkers();
-  const markersFrame = new NextFrame(() => {
+  let typingPause: ReturnType<typeof setTimeout> | null = null;
+  const cancelTypingPause = () => {
+    if (typingPause !== null) {
+      clearTimeout(typingPause);
+      typingPause = null;
+    }
+  };
+  const writeMarkers = (holdTyped: boolean) => {
     const state = model.analysis.state;
-    markers.update(
-      tracker.currentWidget,
+    const panel = tracker.currentWidget;
+    const editor = panel?.content.activeCell?.editor ?? null;
+    const held = markers.update(
+      panel,
       state?.path ?? null,
-      state?.ir.diagnostics ?? []
+      state?.ir.diagnostics ?? [],
+      holdTyped && editor?.hasFocus() ? editor : null
     );
-  });
+    cancelTypingPause();
+    if (held) {
+      typingPause = setTimeout(() => {
+        typingPause = null;
+        writeMarkers(false);
+      }, MARKERS_TYPING_PAUSE_MS);
+    }
+  };
+  const markersFrame = new NextFrame(() => writeMarkers(true));
   const showMarkers = () => markersFrame.request();
   model.analysis.changed.connect(showMarkers);
 
@@ -143,6 +165,7 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     tracker.currentChanged.disconnect(follow);
     model.analysis.changed.disconnect(showMarkers);
     markersFrame.cancel();
+    cancelTypingPause();
     markers.clear();
     options.overridesChanged.disconnect(applyOverrides);
     model.dispose();

@@ -1,8 +1,21 @@
 import { IDiagnostic } from '../../../src/core/ir/diagnostic';
 import {
+  EditorMarkers,
   markersByCell,
   markRange
 } from '../../../src/lab/sidebar/editor-markers';
+
+/** A cell editor that counts the marker updates written to it (a CodeMirror view's surface). */
+function fakeEditor() {
+  const writes: unknown[] = [];
+  return {
+    writes,
+    editor: {
+      state: { field: () => 'installed' },
+      dispatch: (spec: unknown) => writes.push(spec)
+    }
+  };
+}
 
 const diagnostic = (
   severity: IDiagnostic['severity'],
@@ -46,5 +59,63 @@ describe('editor markers', () => {
     expect(markRange('f(a', 3)).toEqual({ from: 2, to: 3 });
     expect(markRange('', 0)).toBeNull();
     expect(markRange('naïve_name + 1', 0)).toEqual({ from: 0, to: 10 });
+  });
+
+  it('holds back the typed-in editor until an update without it, and touches only changed cells', () => {
+    const typed = fakeEditor();
+    const other = fakeEditor();
+    const panel = {
+      isDisposed: false,
+      context: { path: 'n.ipynb' },
+      content: { widgets: [{ editor: typed }, { editor: other }] }
+    };
+    const markers = new EditorMarkers();
+    // First analysis: both cells get their markers.
+    expect(
+      markers.update(panel, 'n.ipynb', [diagnostic('warning', 0, 1, 0)])
+    ).toBe(false);
+    expect(typed.writes).toHaveLength(1);
+    expect(other.writes).toHaveLength(1);
+    // Keys typed in cell 0: its new markers wait, cell 1's change is written at once.
+    expect(
+      markers.update(
+        panel,
+        'n.ipynb',
+        [diagnostic('warning', 0, 1, 4), diagnostic('error', 1, 1, 0)],
+        typed
+      )
+    ).toBe(true);
+    expect(typed.writes).toHaveLength(1);
+    expect(other.writes).toHaveLength(2);
+    // Still typing, same analysis: nothing is written again.
+    expect(
+      markers.update(
+        panel,
+        'n.ipynb',
+        [diagnostic('warning', 0, 1, 4), diagnostic('error', 1, 1, 0)],
+        typed
+      )
+    ).toBe(true);
+    expect(typed.writes).toHaveLength(1);
+    expect(other.writes).toHaveLength(2);
+    // Typing paused: the held-back markers are written.
+    expect(
+      markers.update(panel, 'n.ipynb', [
+        diagnostic('warning', 0, 1, 4),
+        diagnostic('error', 1, 1, 0)
+      ])
+    ).toBe(false);
+    expect(typed.writes).toHaveLength(2);
+    expect(other.writes).toHaveLength(2);
+    // Held while its markers are unchanged: nothing held back, nothing written.
+    expect(
+      markers.update(
+        panel,
+        'n.ipynb',
+        [diagnostic('warning', 0, 1, 4), diagnostic('error', 1, 1, 0)],
+        typed
+      )
+    ).toBe(false);
+    expect(typed.writes).toHaveLength(2);
   });
 });
