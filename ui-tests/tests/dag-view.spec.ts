@@ -11,16 +11,22 @@ const scroller = `${pane} .jp-cellpipe-ZoomPane-scroll`;
 
 /**
  * Opens a notebook of an imports cell and `steps` chained steps (more than DAG_CULL_MIN_NODES,
- * 300) with the sidebar, once its DAG has every step.
+ * 300) with the sidebar, once its DAG has every step. With `newChainAt`, the step of that
+ * number reads no earlier step: a second chain starts there, drawn beside the first from the
+ * top.
  */
 async function openLongDag(
   page: IJupyterLabPageFixture,
   tmpPath: string,
-  steps: number
+  steps: number,
+  newChainAt?: number
 ) {
   const target = `${tmpPath}/long.ipynb`;
   await page.contents.uploadContent(
-    chainNotebook(steps, (i, reads) => `v${i} = math.sqrt(${reads} + 1)\n`),
+    chainNotebook(
+      steps,
+      (i, reads) => `v${i} = math.sqrt(${i === newChainAt ? '0' : reads} + 1)\n`
+    ),
     'text',
     target
   );
@@ -183,18 +189,14 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
   }) => {
     test.setTimeout(180_000);
     const steps = 320;
-    const dag = await openLongDag(page, tmpPath, steps);
+    // Steps 1 to 40 are one chain, 41 to 320 another, drawn beside it: after step 40, at the
+    // bottom of the first chain, comes step 41 at the top of the second, far from it.
+    const far = 40;
+    const dag = await openLongDag(page, tmpPath, steps, far + 1);
     const step = (i: number) => page.locator(`${panel} [data-step="s${i}"]`);
     const scrollTop = () =>
       page.locator(scroller).evaluate(node => node.scrollTop);
-    // The DAG says how many steps it has, drawn or not.
-    await expect(dag).toHaveAttribute('role', 'group');
-    await expect(dag).toHaveAttribute(
-      'aria-label',
-      `pipeline steps: ${steps} steps`
-    );
     // Step 40 lies far below the view (each step takes 66 pixels): not drawn.
-    const far = 40;
     await expect(step(far)).toHaveCount(0);
     expect(await scrollTop()).toBe(0);
 
@@ -209,10 +211,21 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
       await expect(step(i)).toBeFocused();
     }
     await expect(step(far)).toBeInViewport();
-    expect(await scrollTop()).toBeGreaterThan(0);
+    const atFar = await scrollTop();
+    expect(atFar).toBeGreaterThan(0);
     expect(Number(await dag.getAttribute('data-drawn-nodes'))).toBeLessThan(
       steps
     );
+    // The next step, at the top of the other chain, is out of view and not drawn; Tab goes to
+    // it (not to a drawn step of that chain near step 40) and scrolls the pane up to it.
+    await expect(step(far + 1)).toHaveCount(0);
+    await page.keyboard.press('Tab');
+    await expect(step(far + 1)).toBeFocused();
+    await expect(step(far + 1)).toBeInViewport();
+    expect(await scrollTop()).toBeLessThan(atFar);
+    await page.keyboard.press('Shift+Tab');
+    await expect(step(far)).toBeFocused();
+    await expect(step(far)).toBeInViewport();
     // Shift+Tab and the arrow keys go back and forth in the same order.
     await page.keyboard.press('Shift+Tab');
     await expect(step(far - 1)).toBeFocused();
@@ -255,6 +268,13 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     // Shift+Tab from there comes back to the last step.
     await page.keyboard.press('Shift+Tab');
     await expect(step(steps)).toBeFocused();
+
+    // The DAG says how many steps it has, drawn or not.
+    await expect(dag).toHaveAttribute('role', 'group');
+    await expect(dag).toHaveAttribute(
+      'aria-label',
+      `pipeline steps: ${steps} steps`
+    );
 
     // Enter selects the focused step's cell.
     await page.keyboard.press('ArrowUp');
@@ -320,10 +340,6 @@ test.describe('run viewer DAG: the keyboard in a long DAG', () => {
     const viewer = page.locator(`.jp-cellpipe-RunViewer[data-run="${id}"]`);
     const dag = viewer.locator('svg.jp-cellpipe-RunViewer-dag');
     await expect(dag).toHaveAttribute('data-nodes', String(steps));
-    await expect(dag).toHaveAttribute(
-      'aria-label',
-      `run steps by status: ${steps} steps`
-    );
     const step = (i: number) => dag.locator(`[data-step="s${i}"]`);
     const far = 30;
     await expect(step(far)).toHaveCount(0);
@@ -344,5 +360,9 @@ test.describe('run viewer DAG: the keyboard in a long DAG', () => {
     await page.keyboard.press('Enter');
     await expect(step(far)).toHaveClass(/jp-mod-selected/);
     await expect(viewer).toContainText(`log of s${far}`);
+    await expect(dag).toHaveAttribute(
+      'aria-label',
+      `run steps by status: ${steps} steps`
+    );
   });
 });
