@@ -7,7 +7,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { IncrementalAnalyzer } from '../../core/analysis/incremental';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { dagKey, IDagLayout, layoutDag } from './dag-model';
-import { INotebookModelLike, notebookSnapshot } from './notebook-snapshot';
+import { INotebookModelLike, NotebookReader } from './notebook-snapshot';
 
 /** The notebook being followed: its model, its path, and the signal that says it changed. */
 export interface IAnalysisSource {
@@ -40,6 +40,12 @@ export const PERF = {
   analysed: 'cellpipe:analysed',
   editToDag: 'cellpipe:edit-to-dag',
   analysis: 'cellpipe:analysis',
+  /** The part of the analysis that reads the notebook model (sources and tags of its cells). */
+  snapshot: 'cellpipe:snapshot',
+  /** From the model's change to the analysis's start: the rest of the key's task before it. */
+  wait: 'cellpipe:wait',
+  /** From the analysis's end to the DAG committed (the DAG's key, React's render and commit). */
+  render: 'cellpipe:render',
   layout: 'cellpipe:layout'
 } as const;
 
@@ -115,6 +121,7 @@ export class LiveAnalysis {
       this._source.changed.disconnect(this.onChanged, this);
     }
     this._source = source;
+    this._reader.dispose();
     this._analyzer = null;
     this._state = null;
     this._layout = null;
@@ -142,12 +149,18 @@ export class LiveAnalysis {
     }
     this._stale = false;
     const started = performance.now();
+    if (this._editPending) {
+      performance.measure(PERF.wait, { start: PERF.edit, end: started });
+    }
     const path = source.path();
     if (!this._analyzer || this._analyzerPath !== path) {
       this._analyzer = new IncrementalAnalyzer(path);
       this._analyzerPath = path;
     }
-    const ir = this._analyzer.update(notebookSnapshot(source.model));
+    const snapshot = this._reader.read(source.model);
+    const read = performance.now();
+    performance.measure(PERF.snapshot, { start: started, end: read });
+    const ir = this._analyzer.update(snapshot);
     const analysed = performance.now();
     performance.measure(PERF.analysis, { start: started, end: analysed });
     const key = dagKey(ir.steps);
@@ -188,6 +201,7 @@ export class LiveAnalysis {
       return null;
     }
     this._editPending = false;
+    performance.measure(PERF.render, PERF.analysed);
     const measure = performance.measure(PERF.editToDag, PERF.edit);
     performance.clearMarks(PERF.edit);
     return measure ? measure.duration : null;
@@ -256,6 +270,7 @@ export class LiveAnalysis {
   }
 
   private _source: IAnalysisSource | null = null;
+  private _reader = new NotebookReader();
   private _analyzer: IncrementalAnalyzer | null = null;
   private _analyzerPath = '';
   private _state: IAnalysisState | null = null;
