@@ -62,7 +62,6 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
   useSignal(model.notebookChanged);
   useSignal(model.analysis.changed);
   useSignal(model.runs.changed);
-  useSignal(model.settings.changed);
   useSignal(model.actions.changed);
   const panel = model.notebook;
   const state = model.analysis.state;
@@ -181,40 +180,74 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
           trans={trans}
         />
       </Section>
-      <Section title={trans.__('Runs')} name="runs">
-        <RunsView
-          runs={model.runs.runs}
-          error={model.runs.error}
-          now={Date.now()}
-          onCancel={id =>
-            void model.runs
-              .cancel(id)
-              .catch(error => model.runs.reportError((error as Error).message))
-          }
-          onOpenLocal={props.openRunViewer}
-          trans={trans}
-        />
-      </Section>
-      <details className={CLASS.section} data-section="settings">
-        <summary className={CLASS.sectionTitle}>
-          {trans.__('Pipeline settings')}
-          {model.settings.resolved.weakenings.length > 0 && (
-            <span className={CLASS.weakening}>
-              {' '}
-              {trans.__(
-                '(%1 security weakenings)',
-                model.settings.resolved.weakenings.length
-              )}
-            </span>
-          )}
-        </summary>
-        <SettingsForm
-          model={model.settings}
-          onSave={() => model.saveSettings()}
-          onDiscard={() => model.discardSettings()}
-          trans={trans}
-        />
-      </details>
+      <RunsSection
+        model={model}
+        openRunViewer={props.openRunViewer}
+        trans={trans}
+      />
+      <SettingsSection model={model} trans={trans} />
     </div>
   );
 }
+
+interface ISectionProps {
+  model: SidebarModel;
+  trans: TranslationBundle;
+}
+
+/**
+ * The runs list. A section of its own, memoised, that follows the runs: the body re-renders on
+ * every keystroke's analysis, and this part does not depend on it.
+ */
+const RunsSection = React.memo(function RunsSection(
+  props: ISectionProps & { openRunViewer: (id: string) => void }
+): JSX.Element {
+  const { model, trans } = props;
+  useSignal(model.runs.changed);
+  return (
+    <Section title={trans.__('Runs')} name="runs">
+      <RunsView
+        runs={model.runs.runs}
+        error={model.runs.error}
+        now={Date.now()}
+        onCancel={id =>
+          void model.runs
+            .cancel(id)
+            .catch(error => model.runs.reportError((error as Error).message))
+        }
+        onOpenLocal={props.openRunViewer}
+        trans={trans}
+      />
+    </Section>
+  );
+});
+
+/** The settings form: like the runs, it follows its own model, not the keystrokes. */
+const SettingsSection = React.memo(function SettingsSection(
+  props: ISectionProps
+): JSX.Element {
+  const { model, trans } = props;
+  useSignal(model.settings.changed);
+  return (
+    <details className={CLASS.section} data-section="settings">
+      <summary className={CLASS.sectionTitle}>
+        {trans.__('Pipeline settings')}
+        {model.settings.resolved.weakenings.length > 0 && (
+          <span className={CLASS.weakening}>
+            {' '}
+            {trans.__(
+              '(%1 security weakenings)',
+              model.settings.resolved.weakenings.length
+            )}
+          </span>
+        )}
+      </summary>
+      <SettingsForm
+        model={model.settings}
+        onSave={() => model.saveSettings()}
+        onDiscard={() => model.discardSettings()}
+        trans={trans}
+      />
+    </details>
+  );
+});
