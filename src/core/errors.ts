@@ -1,10 +1,12 @@
+import { cellNumber } from './cell-number';
+
 /**
  * A problem the user can fix. Carries where it happened so the message can name the
  * notebook, cell and line. The CLI prints `message` (never a stack trace) and exits 2.
  */
 export interface IErrorLocation {
   notebook?: string;
-  /** 0-based cell index. */
+  /** 0-based cell index (text counts from 1: `cell-number.ts`). */
   cell?: number;
   /** 1-based line in the cell. */
   line?: number;
@@ -19,7 +21,7 @@ export class UserError extends Error {
     this.name = 'UserError';
   }
 
-  /** `notebook.ipynb, cell 3, line 2: message` */
+  /** `notebook.ipynb, cell 3, line 2: message` (cell 3: index 2) */
   describe(): string {
     return formatLocation(this.location) + this.message;
   }
@@ -31,7 +33,7 @@ export function formatLocation(location: IErrorLocation): string {
     parts.push(location.notebook);
   }
   if (location.cell !== undefined) {
-    parts.push(`cell ${location.cell}`);
+    parts.push(`cell ${cellNumber(location.cell)}`);
   }
   if (location.line !== undefined) {
     parts.push(`line ${location.line}`);

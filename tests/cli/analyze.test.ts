@@ -25,8 +25,11 @@ describe('cellpipe analyze', () => {
     const result = cellpipe(['analyze', data('undefined-name.ipynb')]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/step\s+cells\s+after\s+inputs\s+outputs/);
+    // Cells counted from 1: step a is cell index 0 in the JSON.
+    expect(result.stdout).toMatch(/^a\s+1\s+-\s/m);
+    expect(result.stdout).toMatch(/^b\s+2\s+a\s/m);
     expect(result.stdout).toContain(
-      "undefined-name.ipynb, cell 1, line 1:8: warning undefined-name: 'missing' is read in step 'b'"
+      "undefined-name.ipynb, cell 2, line 1:8: warning undefined-name: 'missing' is read in step 'b'"
     );
   });
 

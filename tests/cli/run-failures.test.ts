@@ -53,10 +53,10 @@ describe('a step that raises', () => {
     expect(step(record, 'broken').exitCode).toBe(1);
     // The runtime's last line says why: the step's message and the run's error carry it.
     expect(step(record, 'broken').message).toMatch(
-      /^ValueError in raises\.ipynb \[cell 2\], line 2 \(exit code 1\); see \S+broken\.log$/
+      /^ValueError in raises\.ipynb \[cell 3\], line 2 \(exit code 1\); see \S+broken\.log$/
     );
     expect(record.error).toBe(
-      "step 'broken' failed: ValueError in raises.ipynb [cell 2], line 2 (exit code 1)"
+      "step 'broken' failed: ValueError in raises.ipynb [cell 3], line 2 (exit code 1)"
     );
     expect(step(record, 'after_broken').message).toMatch(
       /upstream step 'broken'/
@@ -68,10 +68,10 @@ describe('a step that raises', () => {
       .trimEnd()
       .split('\n');
     const tail = log.slice(-4).join('\n');
-    expect(tail).toContain('raises.ipynb [cell 2]", line 2');
+    expect(tail).toContain('raises.ipynb [cell 3]", line 2');
     expect(tail).toContain('ValueError: boom');
     expect(log[log.length - 1]).toMatch(
-      /step 'broken' failed: ValueError in raises\.ipynb \[cell 2\], line 2/
+      /step 'broken' failed: ValueError in raises\.ipynb \[cell 3\], line 2/
     );
   });
 
@@ -81,9 +81,9 @@ describe('a step that raises', () => {
       record.steps.map(s => s.status)
     );
     const log = readFileSync(step(cold.record, 'broken').log!, 'utf8');
-    expect(log).toContain('raises.ipynb [cell 2]", line 2');
+    expect(log).toContain('raises.ipynb [cell 3]", line 2');
     expect(log.trimEnd().split('\n').pop()).toMatch(
-      /failed: ValueError in raises\.ipynb \[cell 2\], line 2/
+      /failed: ValueError in raises\.ipynb \[cell 3\], line 2/
     );
   });
 
@@ -364,6 +364,6 @@ describe('bad input fails before anything runs', () => {
     ]);
     const result = cli(tempHome(), ['run', broken]);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/broken\.ipynb, cell 0, line 2: /);
+    expect(result.stderr).toMatch(/broken\.ipynb, cell 1, line 2: /);
   });
 });

@@ -45,6 +45,12 @@ describe('cellpipe tag --by-headings', () => {
     const ir = analyzeNotebookText(after, output);
     expect(ir.steps.length).toBeGreaterThan(2);
     expect(ir.diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+    // Each tag is listed at its cell, counted from 1 as JupyterLab counts cells.
+    for (const step of ir.steps) {
+      expect(result.stdout).toContain(
+        `cell ${step.cells[0] + 1}: step:${step.name}  (`
+      );
+    }
   });
 
   it('rewrites the notebook with --in-place and refuses a tagged notebook the second time', () => {

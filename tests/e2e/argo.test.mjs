@@ -121,7 +121,7 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     assert.match(text, /ZeroDivisionError/);
     assert.match(
       text,
-      /cellpipe: step 'boom' failed: ZeroDivisionError in .*cell 1.*, line 2/
+      /cellpipe: step 'boom' failed: ZeroDivisionError in .*\[cell 2\], line 2/
     );
   });
 

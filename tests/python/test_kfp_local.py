@@ -252,12 +252,12 @@ def test_a_failing_step_fails_the_pipeline_with_its_traceback_mapped_to_the_cell
     log = failed["log"]
     assert "second: dividing by 0" in log
     assert "never printed" not in log
-    # The traceback names the notebook cells (counted from 0), not the runtime: the step's
-    # second cell (cell 3) calls ratio() from the functions cell (cell 0).
-    assert 'File "kfp-fails.ipynb [cell 3]", line 1, in <module>' in log
-    assert 'File "kfp-fails.ipynb [cell 0]", line 2, in ratio' in log
+    # The traceback names the notebook cells (counted from 1), not the runtime: the step's
+    # second cell (cell 4) calls ratio() from the functions cell (cell 1).
+    assert 'File "kfp-fails.ipynb [cell 4]", line 1, in <module>' in log
+    assert 'File "kfp-fails.ipynb [cell 1]", line 2, in ratio' in log
     assert "ZeroDivisionError: division by zero" in log
-    assert ("cellpipe: step 'second' failed: ZeroDivisionError in kfp-fails.ipynb [cell 0], line 2"
+    assert ("cellpipe: step 'second' failed: ZeroDivisionError in kfp-fails.ipynb [cell 1], line 2"
             in log)
     # The failure is in what kfp-local.sh prints, too.
     assert "cellpipe: step 'second' failed" in output

@@ -19,12 +19,12 @@ def test_an_exception_in_a_cell_names_the_notebook_cell_and_line(make_pipeline):
     lines = result.stderr.splitlines()
     assert lines[0] == "Traceback (most recent call last):"
     # the first frame is the step's cell: the runtime's own frames are left out
-    assert lines[1] == '  File "titanic.ipynb [cell 2]", line 3, in <module>'
+    assert lines[1] == '  File "titanic.ipynb [cell 3]", line 3, in <module>'
     assert lines[2].strip() == "share = ratio(total, 0)"
-    assert '  File "titanic.ipynb [cell 1]", line 2, in ratio' in lines
+    assert '  File "titanic.ipynb [cell 2]", line 2, in ratio' in lines
     assert "    return a / b" in lines
     assert "ZeroDivisionError: division by zero" in lines
-    assert lines[-1] == ("cellpipe: step 'make' failed: ZeroDivisionError in titanic.ipynb [cell 1], "
+    assert lines[-1] == ("cellpipe: step 'make' failed: ZeroDivisionError in titanic.ipynb [cell 2], "
                          "line 2")
     assert "run_step" not in result.stderr and "make.py" not in result.stderr
 
@@ -36,9 +36,9 @@ def test_library_frames_below_the_cell_are_kept(make_pipeline):
     ])
     result = pipeline.run("load")
     assert result.returncode == 1
-    assert result.stderr.splitlines()[1] == '  File "notebook.ipynb [cell 1]", line 1, in <module>'
+    assert result.stderr.splitlines()[1] == '  File "notebook.ipynb [cell 2]", line 1, in <module>'
     assert "json/decoder.py" in result.stderr
-    assert result.stderr.rstrip().endswith("JSONDecodeError in notebook.ipynb [cell 1], line 1")
+    assert result.stderr.rstrip().endswith("JSONDecodeError in notebook.ipynb [cell 2], line 1")
 
 
 @pytest.mark.parametrize("source, reason", [
@@ -155,7 +155,7 @@ def test_cell_sources_stay_visible_to_inspect_and_warnings(make_pipeline):
     ])
     result = pipeline.run_ok("a")
     assert result.stdout == "def f():\n    return 1\n\n"
-    assert "notebook.ipynb [cell 0]:7: UserWarning: careful" in result.stderr
+    assert "notebook.ipynb [cell 1]:7: UserWarning: careful" in result.stderr
 
 
 def test_display_works_in_a_script_as_in_a_notebook(make_pipeline):

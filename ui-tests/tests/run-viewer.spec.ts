@@ -254,12 +254,12 @@ test.describe('the run viewer', () => {
       `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="divide"]`
     );
     await expect(log).toContainText('ZeroDivisionError');
-    await expect(log).toContainText('failing.ipynb [cell 2], line 2');
+    await expect(log).toContainText('failing.ipynb [cell 3], line 2');
     // The run says which step failed and why, from the runtime's last line.
     await expect(
       page.locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
     ).toHaveText(
-      "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 2], line 2 (exit code 1)"
+      "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 3], line 2 (exit code 1)"
     );
   });
 

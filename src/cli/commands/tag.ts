@@ -7,6 +7,7 @@ import { readNotebookFile } from '../../engine/notebook-file';
 import { serializeLike, writeFileAtomic } from '../../engine/notebook-json';
 import { ICliCommand } from '../command';
 import { oneNotebook, parseArgs } from '../args';
+import { cellNumber } from '../../core/cell-number';
 
 const usage = `usage: cellpipe tag NOTEBOOK --by-headings [--in-place | -o OUTPUT]
 
@@ -68,7 +69,7 @@ export const tagCommand: ICliCommand = {
       ...tagging.imports.map(cell => ({ cell, text: 'imports' }))
     ].sort((a, b) => a.cell - b.cell);
     lines.forEach(line =>
-      process.stdout.write(`cell ${line.cell}: ${line.text}\n`)
+      process.stdout.write(`cell ${cellNumber(line.cell)}: ${line.text}\n`)
     );
     process.stdout.write(`wrote ${output}: ${tagging.steps.length} steps\n`);
     return 0;

@@ -7,6 +7,7 @@ import stepTemplate from '../../../templates/step.py.njk';
 import runtimeSource from '../../../templates/runtime/cellpipe_runtime.py';
 import { ICellCode, IPipelineIR, IPipelineStep } from '../ir/pipeline';
 import { registerTemplates, renderTemplate } from './environment';
+import { cellNumber } from '../cell-number';
 
 registerTemplates({ 'step.py.njk': stepTemplate });
 
@@ -21,9 +22,12 @@ export interface IStepScriptOptions {
   metricsFormat?: MetricsFormat;
 }
 
-/** The file name a cell's code is compiled under, so tracebacks read `titanic.ipynb [cell 5]`. */
+/**
+ * The file name a cell's code is compiled under, so tracebacks read `titanic.ipynb [cell 6]`
+ * (counted from 1, as JupyterLab counts cells).
+ */
 export function cellFileName(notebook: string, cell: number): string {
-  return `${notebook} [cell ${cell}]`;
+  return `${notebook} [cell ${cellNumber(cell)}]`;
 }
 
 interface ICellEntry {

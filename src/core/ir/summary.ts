@@ -2,6 +2,7 @@
 import { formatLocation } from '../errors';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineIR } from './pipeline';
+import { cellNumber } from '../cell-number';
 
 export interface IAnalyzeSummary {
   pipeline: { name: string; description: string };
@@ -50,12 +51,12 @@ export function hasErrors(ir: IPipelineIR): boolean {
   return ir.diagnostics.some(d => d.severity === 'error');
 }
 
-/** `titanic.ipynb, cell 5, line 3:8: warning undefined-name: ...` */
+/** `titanic.ipynb, cell 6, line 3:8: warning undefined-name: ...` (cells counted from 1) */
 export function formatDiagnostic(notebook: string, d: IDiagnostic): string {
   const where =
     d.cell === null
       ? formatLocation({ notebook })
-      : `${notebook}, cell ${d.cell}, line ${d.line}:${d.column}: `;
+      : `${notebook}, cell ${cellNumber(d.cell)}, line ${d.line}:${d.column}: `;
   return `${where}${d.severity} ${d.code}: ${d.message}`;
 }
 
@@ -73,7 +74,7 @@ export function formatSummary(ir: IPipelineIR): string {
   }
   const rows = ir.steps.map(s => [
     s.name,
-    s.cells.join(','),
+    s.cells.map(cellNumber).join(','),
     s.after.join(', ') || '-',
     s.inputs.join(', ') || '-',
     s.outputs.join(', ') || '-'

@@ -2,6 +2,7 @@
  * The notebook model: nbformat 4 JSON read into plain cells. Rejects anything that is
  * not a notebook with a NotebookError that says what is wrong.
  */
+import { cellNumber } from '../cell-number';
 export interface INotebookCell {
   /** 0-based index into the notebook's `cells`. */
   index: number;
@@ -81,12 +82,12 @@ export function readNotebook(value: unknown, path: string): INotebook {
 
 function readCell(cell: unknown, index: number): INotebookCell {
   if (!isObject(cell)) {
-    throw new NotebookError(`cell ${index} is not an object`);
+    throw new NotebookError(`cell ${cellNumber(index)} is not an object`);
   }
   const cellType = cell.cell_type;
   if (cellType !== 'code' && cellType !== 'markdown' && cellType !== 'raw') {
     throw new NotebookError(
-      `cell ${index} has an unknown cell_type ${JSON.stringify(cellType)}`
+      `cell ${cellNumber(index)} has an unknown cell_type ${JSON.stringify(cellType)}`
     );
   }
   const source = readSource(cell.source, index);
@@ -109,7 +110,7 @@ function readSource(source: unknown, index: number): string {
     return '';
   }
   throw new NotebookError(
-    `cell ${index} has a source that is neither a string nor a list of strings`
+    `cell ${cellNumber(index)} has a source that is neither a string nor a list of strings`
   );
 }
 

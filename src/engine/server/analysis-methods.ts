@@ -13,6 +13,7 @@ import {
 import { securityWeakenings } from '../../core/settings/security';
 import { EngineError } from './protocol';
 import { INotebookRequest, INotebookRoot, notebookIR } from './notebook-source';
+import { cellNumber } from '../../core/cell-number';
 
 export interface IAnalysisParams extends INotebookRequest {
   overrides?: unknown;
@@ -67,7 +68,7 @@ export function compileMethod(
       .map(d =>
         d.cell === null
           ? `${ir.notebook}: ${d.message}`
-          : `cell ${d.cell}, line ${d.line}: ${d.message}`
+          : `cell ${cellNumber(d.cell)}, line ${d.line}: ${d.message}`
       ),
     ...securityWeakenings(settings.security)
   ];

@@ -34,7 +34,9 @@ describe('step scripts of the corpus', () => {
             metricsFormat: 'kfp-v1'
           });
           for (const cell of step.code) {
-            expect(script).toContain(`('${ir.notebook} [cell ${cell.cell}]', `);
+            expect(script).toContain(
+              `('${ir.notebook} [cell ${cell.cell + 1}]', `
+            );
           }
           const path = join(directory, `${paths.length}.py`);
           writeFileSync(path, script);

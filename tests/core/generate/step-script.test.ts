@@ -42,12 +42,12 @@ describe('renderStepScript', () => {
     );
   });
 
-  it('names every cell after the notebook, in run order: imports, functions, then the step', () => {
+  it('names every cell after the notebook (counted from 1), in run order: imports, functions, then the step', () => {
     expect(script).toContain(
-      "    ('titanic.ipynb [cell 1]', 'import math'),\n    ('titanic.ipynb [cell 2]', (\n"
+      "    ('titanic.ipynb [cell 2]', 'import math'),\n    ('titanic.ipynb [cell 3]', (\n"
     );
     expect(script).toContain(
-      "STEP_CELLS = [\n    ('titanic.ipynb [cell 5]', (\n        'model = twice(lr)\\n'\n        'acc = 0.5\\n'\n    )),\n]"
+      "STEP_CELLS = [\n    ('titanic.ipynb [cell 6]', (\n        'model = twice(lr)\\n'\n        'acc = 0.5\\n'\n    )),\n]"
     );
   });
 
@@ -192,17 +192,17 @@ describe('cells that do not compile', () => {
   it('report a syntax error by notebook cell and line, without the runtime frames', () => {
     const result = runWithCell('x = 1\ny = (\n');
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('File "nb.ipynb [cell 4]", line 2');
+    expect(result.stderr).toContain('File "nb.ipynb [cell 5]", line 2');
     expect(result.stderr).not.toContain('Traceback');
     expect(result.stderr.trim().split('\n').pop()).toBe(
-      "cellpipe: step 'broken' failed: SyntaxError in nb.ipynb [cell 4], line 2"
+      "cellpipe: step 'broken' failed: SyntaxError in nb.ipynb [cell 5], line 2"
     );
   });
 
   it('report a null byte in one line naming the cell', () => {
     const result = runWithCell('x = 1\0');
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/nb\.ipynb \[cell 4\]/);
+    expect(result.stderr).toMatch(/nb\.ipynb \[cell 5\]/);
     expect(result.stderr).not.toContain('Traceback');
   });
 });
@@ -235,11 +235,11 @@ describe('step scripts with hostile input', () => {
           ]),
           INPUTS: ir.steps[0].inputs,
           SETUP_CELLS: ir.imports.map(cell => [
-            `${ir.notebook} [cell ${cell.cell}]`,
+            `${ir.notebook} [cell ${cell.cell + 1}]`,
             cell.source
           ]),
           STEP_CELLS: ir.steps[0].code.map(cell => [
-            `${ir.notebook} [cell ${cell.cell}]`,
+            `${ir.notebook} [cell ${cell.cell + 1}]`,
             cell.source
           ])
         }))

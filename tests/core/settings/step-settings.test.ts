@@ -107,7 +107,7 @@ describe('a step’s effective settings', () => {
       expect(caught).toBeInstanceOf(UserError);
       const error = caught as UserError;
       expect(error.message).toMatch(message);
-      expect(error.describe()).toMatch(/^nb\.ipynb, cell 4: step 'train': /);
+      expect(error.describe()).toMatch(/^nb\.ipynb, cell 5: step 'train': /);
     }
   );
 

@@ -416,7 +416,7 @@ describe('names Argo cannot carry are refused, not mangled', () => {
       )
     );
     expect(error.describe()).toMatch(
-      /^clash\.ipynb, cell 1: steps 'load_data' and 'load-data' both become the Argo task 'load-data'/
+      /^clash\.ipynb, cell 2: steps 'load_data' and 'load-data' both become the Argo task 'load-data'/
     );
   });
 

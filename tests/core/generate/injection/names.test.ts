@@ -89,7 +89,7 @@ describe('hostile step names', () => {
           expect(error!.location.notebook).toBe('steps.ipynb');
           expect([2, 3]).toContain(error!.location.cell);
           expect(error!.describe()).toMatch(
-            /^steps\.ipynb, cell [23], line \d+: step name [\s\S]* is not valid/
+            /^steps\.ipynb, cell [34], line \d+: step name [\s\S]* is not valid/
           );
           return;
         }

@@ -218,7 +218,7 @@ describe('per-step settings in KFP', () => {
     }
     expect(caught).toBeInstanceOf(UserError);
     expect((caught as UserError).describe()).toMatch(
-      /^c\.ipynb, cell 1: steps 'Prep' and 'prep'/
+      /^c\.ipynb, cell 2: steps 'Prep' and 'prep'/
     );
   });
 });
