@@ -188,7 +188,8 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
     [layout]
   );
   const svg = useRef<SVGSVGElement>(null);
-  // The step that has the focus, or is about to get it: drawn even out of view.
+  // The step that last had the focus, or is about to get it: drawn even out of view (after the
+  // focus leaves the DAG it stays drawn, one box more, until another step gets the focus).
   const [focused, setFocused] = useState<string | null>(null);
   // A step the keyboard moved to before it was drawn: focused once it is.
   const focusWhenDrawn = useRef<string | null>(null);
