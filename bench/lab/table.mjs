@@ -38,7 +38,24 @@ for (const [label, s] of [
     'of which keystroke -> notebook model change (JupyterLab, CodeMirror)',
     browser.keystrokeToModelChangeMs
   ],
+  [
+    'of which the key waits before the page handles it',
+    browser.keystrokeWaitMs
+  ],
   ['notebook model change -> DAG updated', browser.modelChangeToDagMs],
+  [
+    "of which the rest of the key's task before the analysis",
+    browser.modelChangeToDagSplit?.waitMs
+  ],
+  [
+    'of which the analysis (reading the notebook included)',
+    browser.modelChangeToDagSplit?.analysisMs
+  ],
+  ['of which reading the notebook', browser.modelChangeToDagSplit?.snapshotMs],
+  [
+    'of which the render (analysis done -> DAG committed)',
+    browser.modelChangeToDagSplit?.renderMs
+  ],
   [
     'keystroke -> DAG updated, first keys, while JupyterLab attaches cells',
     browser.earlyKeystrokeToDagMs
