@@ -11,6 +11,13 @@ export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
   /** True when the cell holds Python beyond comments and blank lines. */
   hasCode: boolean;
+  /**
+   * True when the cell has nothing to report or install: no syntax error, star import, magic or
+   * pip package. Most cells are clean, and the IR builder, which runs over every cell on every
+   * key in the lab, then reads this flag instead of four lists held in as many other objects
+   * (about a fifth of an incremental update at 1,000 cells went to those reads).
+   */
+  clean: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -29,7 +36,12 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   }
   // Comments are left out of the tree: any child is a statement (or an error).
   const hasCode = tree.children.length > 0;
-  const analysis = { ...stripped, names, hasCode };
+  const clean =
+    !names.syntaxErrors.length &&
+    !names.starImports.length &&
+    !stripped.magics.length &&
+    !stripped.packages.length;
+  const analysis = { ...stripped, names, hasCode, clean };
   trees.set(analysis, tree);
   return analysis;
 }

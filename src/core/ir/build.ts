@@ -200,7 +200,7 @@ function stepPackages(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): string[] {
-  if (!shared.length && !cells.some(c => analysisOf(c).packages.length)) {
+  if (!shared.length && cells.every(c => analysisOf(c).clean)) {
     return [];
   }
   const own = cells.flatMap(c => analysisOf(c).packages);

@@ -12,10 +12,10 @@ export function cellDiagnostics(
   cell: number,
   analysis: ICellAnalysis
 ): readonly IDiagnostic[] {
-  const first = analysis.names.syntaxErrors[0];
-  if (!first && !analysis.names.starImports.length && !analysis.magics.length) {
+  if (analysis.clean) {
     return NONE;
   }
+  const first = analysis.names.syntaxErrors[0];
   const out: IDiagnostic[] = [];
   if (first) {
     const lineText = analysis.python.split('\n')[first.line - 1] ?? '';
