@@ -80,7 +80,27 @@ export interface ILiveAnalysisOptions {
   slowLayoutMs?: number;
   /** The pause in typing (ms) after which a deferred layout runs. */
   layoutDelayMs?: number;
+  /** How many of each of its performance measures to keep (see KEPT_MEASURES). */
+  keptMeasures?: number;
 }
+
+/**
+ * The browser keeps every performance mark and measure until it is cleared, and each analysis
+ * adds up to six (a long day of typing: hundreds of thousands). The measures are cleared once
+ * this many analyses have added theirs; the benches read far fewer. Of the `analysed` mark only
+ * the latest is read, so it replaces the one before.
+ */
+const KEPT_MEASURES = 1000;
+
+/** The measures one analysis adds, cleared together (see KEPT_MEASURES). */
+const ANALYSIS_MEASURES = [
+  PERF.wait,
+  PERF.snapshot,
+  PERF.analysis,
+  PERF.render,
+  PERF.editToDag,
+  PERF.layout
+];
 
 export class LiveAnalysis {
   constructor(options: ILiveAnalysisOptions = {}) {
@@ -88,12 +108,14 @@ export class LiveAnalysis {
     this.delay = options.delay ?? delay;
     this.slowLayoutMs = options.slowLayoutMs ?? 20;
     this.layoutDelayMs = options.layoutDelayMs ?? 150;
+    this.keptMeasures = options.keptMeasures ?? KEPT_MEASURES;
   }
 
   private readonly schedule: TaskScheduler;
   private readonly delay: Delay;
   private readonly slowLayoutMs: number;
   private readonly layoutDelayMs: number;
+  private readonly keptMeasures: number;
 
   get changed(): ISignal<this, IAnalysisState | null> {
     return this._changed;
@@ -178,6 +200,8 @@ export class LiveAnalysis {
     } else {
       this.layOut(ir, key);
     }
+    this.trimMeasures();
+    performance.clearMarks(PERF.analysed);
     performance.mark(PERF.analysed);
     this._state = {
       path,
@@ -210,6 +234,16 @@ export class LiveAnalysis {
   dispose(): void {
     this.setSource(null);
     Signal.clearData(this);
+  }
+
+  /** Clears this module's measures once `keptMeasures` analyses have added theirs. */
+  private trimMeasures(): void {
+    this._analysesMeasured++;
+    if (this._analysesMeasured < this.keptMeasures) {
+      return;
+    }
+    this._analysesMeasured = 0;
+    ANALYSIS_MEASURES.forEach(name => performance.clearMeasures(name));
   }
 
   private layOut(ir: IPipelineIR, key: string): void {
@@ -282,5 +316,6 @@ export class LiveAnalysis {
   private _stale = false;
   private _scheduled = false;
   private _editPending = false;
+  private _analysesMeasured = 0;
   private readonly _changed = new Signal<this, IAnalysisState | null>(this);
 }

@@ -1,7 +1,8 @@
 import {
   IAnalysisState,
   ILiveAnalysisOptions,
-  LiveAnalysis
+  LiveAnalysis,
+  PERF
 } from '../../../src/lab/sidebar/live-analysis';
 import { FakeNotebook } from './fake-notebook';
 
@@ -233,6 +234,39 @@ describe('live analysis', () => {
     expect(millis).toEqual(expect.any(Number));
     expect(millis!).toBeGreaterThanOrEqual(0);
     expect(analysis.markDrawn()).toBeNull();
+  });
+
+  it('keeps the performance timeline bounded over a long session of typing', () => {
+    performance.clearMarks();
+    performance.clearMeasures();
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { analysis, frames, states } = follow(notebook, undefined, {
+      slowLayoutMs: Infinity,
+      keptMeasures: 5
+    });
+    analysis.active = true;
+    frames.run();
+    analysis.markDrawn();
+    const counts: number[] = [];
+    for (let key = 0; key < 12; key++) {
+      notebook.setSource(6, notebook.source(6) + `\nx${key} = ${key}`);
+      frames.run();
+      expect(analysis.markDrawn()).toEqual(expect.any(Number));
+      counts.push(
+        performance.getEntriesByName(PERF.analysis, 'measure').length
+      );
+      expect(performance.getEntriesByName(PERF.analysed, 'mark')).toHaveLength(
+        1
+      );
+    }
+    expect(states).toHaveLength(13);
+    // The first analysis (on opening) and each key's add one; every 5th clears them all.
+    expect(counts).toEqual([2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3]);
+    for (const name of [PERF.render, PERF.editToDag, PERF.wait]) {
+      expect(
+        performance.getEntriesByName(name, 'measure').length
+      ).toBeLessThanOrEqual(5);
+    }
   });
 
   it('stops following a notebook that is closed', () => {
