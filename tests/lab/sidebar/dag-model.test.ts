@@ -246,6 +246,13 @@ describe('the visible part of a long DAG', () => {
     outputs: [`v${i}`]
   }));
   const layout = layoutDag(chain);
+  /** The band of the view across the whole width, as high as `node`'s box. */
+  const rowOf = (node: { y: number; height: number }) => ({
+    x0: 0,
+    y0: node.y - node.height / 2,
+    x1: layout.width,
+    y1: node.y + node.height / 2
+  });
 
   it('draws a small DAG, or one whose view is not known yet, whole', () => {
     const small = layoutDag(chain.slice(0, 10));
@@ -257,12 +264,7 @@ describe('the visible part of a long DAG', () => {
 
   it('draws the steps and edges that reach into the view and its margin', () => {
     const third = layout.nodes[3];
-    const view = {
-      x0: 0,
-      y0: third.y - third.height / 2,
-      x1: layout.width,
-      y1: third.y + third.height / 2
-    };
+    const view = rowOf(third);
     const alone = visiblePart(layout, view, 0);
     expect(alone.nodes.map(n => n.name)).toEqual(['s3']);
     // The edges into and out of s3 reach into the view; none further away does.
@@ -283,12 +285,7 @@ describe('the visible part of a long DAG', () => {
 
   it('always draws the steps the keyboard needs, in the layout order, and nothing else for them', () => {
     const third = layout.nodes[3];
-    const view = {
-      x0: 0,
-      y0: third.y - third.height / 2,
-      x1: layout.width,
-      y1: third.y + third.height / 2
-    };
+    const view = rowOf(third);
     const kept = visiblePart(layout, view, 0, ['s399', 's0', 's250']);
     expect(kept.nodes.map(n => n.name)).toEqual(['s0', 's3', 's250', 's399']);
     // Edges are still only those in view: a kept step far away is drawn alone.

@@ -2,7 +2,7 @@ import { nullTranslation } from '../../support/null-translation';
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { analyzeNotebookText } from '../../../src/core/analyze';
-import { IRunRecord } from '../../../src/core/runs/record';
+import { IRunRecord, RunStatus } from '../../../src/core/runs/record';
 import { layoutDag } from '../../../src/lab/sidebar/dag-model';
 import { DagView } from '../../../src/lab/sidebar/dag-view';
 import { DiagnosticsView } from '../../../src/lab/sidebar/diagnostics-view';
@@ -103,15 +103,23 @@ describe('DAG and diagnostics views', () => {
     ir = analyzeNotebookText(readFileSync(path, 'utf8'), path);
   });
 
-  it('draws one box per step and one arrow per edge, marking failing steps', () => {
-    const html = renderToStaticMarkup(
+  /** The fan-out DAG's markup, with the failing steps and run statuses given. */
+  const dagMarkup = (
+    failing: string[] = [],
+    statuses?: ReadonlyMap<string, RunStatus>
+  ): string =>
+    renderToStaticMarkup(
       <DagView
         layout={layoutDag(ir.steps)}
-        failing={new Set(['svm'])}
+        failing={new Set(failing)}
+        statuses={statuses}
         onSelect={() => undefined}
         trans={trans}
       />
     );
+
+  it('draws one box per step and one arrow per edge, marking failing steps', () => {
+    const html = dagMarkup(['svm']);
     expect(html.match(/data-step="/g)).toHaveLength(7);
     expect(html.match(/marker-end="url\(#jp-cellpipe-arrow\)"/g)).toHaveLength(
       10
@@ -121,28 +129,14 @@ describe('DAG and diagnostics views', () => {
   });
 
   it('names the DAG as a group with its number of steps, each step reachable by Tab', () => {
-    const html = renderToStaticMarkup(
-      <DagView
-        layout={layoutDag(ir.steps)}
-        failing={new Set()}
-        onSelect={() => undefined}
-        trans={trans}
-      />
-    );
+    const html = dagMarkup();
     expect(html).toContain('role="group" aria-label="pipeline steps: 7 steps"');
     expect(html.match(/role="button" tabindex="0"/g)).toHaveLength(7);
     expect(html).toContain('aria-label="step svm, Cell 9"');
   });
 
   it('draws every edge label after every line, on a background, so no line crosses a label', () => {
-    const html = renderToStaticMarkup(
-      <DagView
-        layout={layoutDag(ir.steps)}
-        failing={new Set()}
-        onSelect={() => undefined}
-        trans={trans}
-      />
-    );
+    const html = dagMarkup();
     const lastLine = html.lastIndexOf('class="jp-cellpipe-Dag-edge"');
     const labels = [
       ...html.matchAll(/class="jp-cellpipe-Dag-edgeLabelGroup"/g)
@@ -159,19 +153,12 @@ describe('DAG and diagnostics views', () => {
   });
 
   it('shows each step status of the latest run on its box', () => {
-    const html = renderToStaticMarkup(
-      <DagView
-        layout={layoutDag(ir.steps)}
-        failing={new Set()}
-        statuses={
-          new Map([
-            ['split', 'Succeeded'],
-            ['svm', 'Failed']
-          ])
-        }
-        onSelect={() => undefined}
-        trans={trans}
-      />
+    const html = dagMarkup(
+      [],
+      new Map([
+        ['split', 'Succeeded'],
+        ['svm', 'Failed']
+      ])
     );
     expect(html).toMatch(/data-step="svm" data-status="Failed"/);
     expect(html).toMatch(/data-step="split" data-status="Succeeded"/);
