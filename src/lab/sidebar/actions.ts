@@ -28,6 +28,7 @@ import { freeExportPath } from './export-name';
 import { notebookSnapshot } from './notebook-snapshot';
 import { isFinished, RunsModel } from './runs-model';
 import { IRunRecord } from '../../core/runs/record';
+import { cellNumber } from '../../core/cell-number';
 
 export interface IActionMessage {
   kind: 'info' | 'warning' | 'error';
@@ -277,9 +278,12 @@ export class PipelineActions {
         'Tagged %1 steps by headings (not saved yet).',
         steps
       ),
-      // Cells counted from 1, as JupyterLab counts them.
       details: changes.map(change =>
-        this.trans.__('Cell %1: %2', change.index + 1, change.after.join(', '))
+        this.trans.__(
+          'Cell %1: %2',
+          cellNumber(change.index),
+          change.after.join(', ')
+        )
       ),
       undo,
       path: panel.context.path

@@ -8,6 +8,7 @@ import { CLASS } from './class-names';
 import { IDagEdge, IDagLayout, IDagNode } from './dag-model';
 import { RunStatus } from '../../core/runs/record';
 import { DagDrawing, INodeLook } from '../dag-drawing';
+import { cellNumber } from '../../core/cell-number';
 
 export interface IDagViewProps {
   layout: IDagLayout;
@@ -34,8 +35,7 @@ function nodeLook(
   status: RunStatus | undefined,
   trans: TranslationBundle
 ): INodeLook {
-  // Cells counted from 1, as JupyterLab counts them.
-  const cell = node.firstCell + 1;
+  const cell = cellNumber(node.firstCell);
   return {
     className: `${CLASS.dagNode}${failing ? ` ${CLASS.dagNodeError}` : ''}`,
     status,

@@ -7,6 +7,7 @@ import React from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
 import { SeverityIcon } from '../severity-icon';
+import { cellNumber } from '../../core/cell-number';
 
 const RANK: Record<IDiagnostic['severity'], number> = {
   error: 0,
@@ -32,7 +33,11 @@ export function whereText(
 ): string {
   return diagnostic.cell === null
     ? trans.__('notebook')
-    : trans.__('Cell %1, line %2', diagnostic.cell + 1, diagnostic.line);
+    : trans.__(
+        'Cell %1, line %2',
+        cellNumber(diagnostic.cell),
+        diagnostic.line
+      );
 }
 
 /**
