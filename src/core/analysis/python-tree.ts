@@ -9,13 +9,8 @@
  * WebAssembly memory, and nothing has to be deleted by hand.
  */
 import { Language, Parser } from 'web-tree-sitter';
-import {
-  copyTree,
-  cursorExports,
-  ICursorExports,
-  ITypeTables,
-  typeTables
-} from './tree-copy';
+import { copyTree, ITypeTables, typeTables } from './tree-copy';
+import { IWasmMemory, wasmMemory } from './tree-memory';
 
 export interface IPyNode {
   /**
@@ -50,7 +45,7 @@ export interface IParserWasm {
 /** The loaded parser, with what the tree copy needs (see `tree-copy.ts`). */
 interface ILoaded {
   parser: Parser;
-  cursor: ICursorExports;
+  memory: IWasmMemory;
   tables: ITypeTables;
 }
 
@@ -75,16 +70,59 @@ export function initPythonParser(
     const language = await Language.load(wasm.python);
     const created = new Parser();
     created.setLanguage(language);
-    loaded = {
-      parser: created,
-      cursor: cursorExports(module),
-      tables: typeTables(language)
-    };
+    loaded = checked(created, language, module);
   })().catch(error => {
     starting = null;
     throw error;
   });
   return starting;
+}
+
+/**
+ * A parse the copy must give, node for node: a probe of the tree layout `tree-memory.ts`
+ * assumes (inline and heap subtrees, a hidden rule, fields, a MISSING token, a comment).
+ */
+const PROBE = {
+  source: 'x = -a  # c\ny = f(*b, c=1)\n',
+  copy:
+    'module 0-27 [expression_statement 0-6 [assignment 0-6 [left:identifier 0-1, ' +
+    'right:unary_operator 4-6 [operator:-, argument:identifier 5-6]]], ' +
+    'expression_statement 12-26 [assignment 12-26 [left:identifier 12-13, ' +
+    'right:call 16-26 [function:identifier 16-17, arguments:argument_list 17-26 ' +
+    '[list_splat 18-20 [identifier 19-20], ' +
+    'keyword_argument 22-25 [name:identifier 22-23, value:integer 24-25]]]]]]',
+  errors: [] as number[]
+};
+
+/** A copy as one line of text: `field:type from-to [children]` (anonymous tokens: type). */
+export function copyText(node: IPyNode): string {
+  const head = `${node.field ? `${node.field}:` : ''}${node.type}`;
+  if (!node.named && node.from !== node.to) {
+    return head;
+  }
+  const children = node.children.length
+    ? ` [${node.children.map(copyText).join(', ')}]`
+    : '';
+  return `${head} ${node.from}-${node.to}${children}`;
+}
+
+function checked(parser: Parser, language: Language, module: object): ILoaded {
+  const memory = wasmMemory(module);
+  const ready = { parser, memory, tables: typeTables(language, memory) };
+  const tree = parser.parse(PROBE.source);
+  const probe = tree ? copyTree(memory, ready.tables, tree) : null;
+  tree?.delete();
+  if (
+    !probe ||
+    copyText(probe.root) !== PROBE.copy ||
+    probe.errors.join() !== PROBE.errors.join()
+  ) {
+    throw new Error(
+      'the tree-sitter tree is not laid out as the tree copy expects: it needs the ' +
+        `web-tree-sitter pinned in package.json (probe: ${probe ? copyText(probe.root) : 'no tree'})`
+    );
+  }
+  return ready;
 }
 
 function current(): ILoaded | null {
@@ -103,11 +141,7 @@ function handedOver(): ILoaded | null {
   const handed = (globalThis as Record<symbol, unknown>)[HANDED_OVER] as
     { parser: Parser; language: Language; module: object } | undefined;
   if (handed && !loaded) {
-    loaded = {
-      parser: handed.parser,
-      cursor: cursorExports(handed.module),
-      tables: typeTables(handed.language)
-    };
+    loaded = checked(handed.parser, handed.language, handed.module);
   }
   return loaded;
 }
@@ -137,7 +171,7 @@ export function parsePythonTree(source: string): IPythonParse {
     throw new Error('the Python parser returned no tree');
   }
   try {
-    return copyTree(ready.cursor, ready.tables, tree);
+    return copyTree(ready.memory, ready.tables, tree);
   } finally {
     tree.delete();
   }

@@ -1,71 +1,33 @@
 /**
- * Copies a tree-sitter tree into plain `IPyNode` objects (see `python-tree.ts`), in one pass of
- * one tree cursor.
+ * Copies a tree-sitter tree into plain `IPyNode` objects (see `python-tree.ts`), reading the
+ * tree where tree-sitter keeps it: the WebAssembly memory (`tree-memory.ts` gives the layout).
  *
- * web-tree-sitter's `TreeCursor` writes its four words of state into the WebAssembly module's
- * transfer buffer before every call and reads them back after every move. For a large cell
- * that bookkeeping cost as much as the parse itself (100k lines: 2.0 s of copying after a
- * 1.1 s parse). The cursor functions of web-tree-sitter's C side read the cursor from that
- * buffer and write it back there, so while one copy runs the state can simply stay in the
- * buffer: this module calls those functions (the emscripten module's exports, the same ones
- * the TreeCursor class calls) directly, and each call is one call into the WebAssembly.
+ * Asking web-tree-sitter's C side for each node and field, even with the cursor's state left in
+ * its transfer buffer, took five or six calls into the WebAssembly per node: for a large cell
+ * about a third of the parse's own time. Reading the subtrees from memory costs a few array
+ * reads per node. The walk does what `ts_tree_cursor_goto_first_child` and `_next_sibling` do:
+ * hidden nodes (the grammar's `_rules`) are walked through and their visible children taken in
+ * their place, a child can be made visible by its parent production's alias, and a node's field
+ * is looked up in its parent's production, then in the hidden nodes it sits in up to the
+ * nearest visible one, as `ts_tree_cursor_current_field_id` does.
  *
- * This leans on web-tree-sitter's glue (`lib/tree-sitter.c`), which is why the package is
- * pinned exactly; `tests/core/analysis/tree-copy.test.ts` compares the copy with one made
- * through the public `Node` API, node for node, so an upgrade that changes the glue fails there.
+ * `tests/core/analysis/tree-copy.test.ts` compares the copy with one made through the public
+ * `Node` API, node for node, so an upgrade that changes the layout fails there.
  */
 import type { Language, Tree } from 'web-tree-sitter';
 import type { IPyNode, IPythonParse } from './python-tree';
+import {
+  ERROR_SYMBOL,
+  HEAP,
+  ILanguageTables,
+  INLINE,
+  IWasmMemory,
+  languageTables,
+  SUBTREE_BYTES
+} from './tree-memory';
 
-/**
- * The emscripten module of web-tree-sitter (the object given to `Parser.init`, which becomes
- * the module): the cursor functions of its C glue. Each takes the tree's address and works on
- * the cursor in the transfer buffer.
- */
-export interface ICursorExports {
-  _ts_tree_root_node_wasm(tree: number): void;
-  _ts_node_has_error_wasm(tree: number): number;
-  _ts_tree_cursor_new_wasm(tree: number): void;
-  _ts_tree_cursor_delete_wasm(tree: number): void;
-  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
-  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
-  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
-  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
-  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
-  _ts_tree_cursor_current_node_is_missing_wasm(tree: number): number;
-  _ts_tree_cursor_start_index_wasm(tree: number): number;
-  _ts_tree_cursor_end_index_wasm(tree: number): number;
-}
-
-const NEEDED: (keyof ICursorExports)[] = [
-  '_ts_tree_root_node_wasm',
-  '_ts_node_has_error_wasm',
-  '_ts_tree_cursor_new_wasm',
-  '_ts_tree_cursor_delete_wasm',
-  '_ts_tree_cursor_goto_first_child_wasm',
-  '_ts_tree_cursor_goto_next_sibling_wasm',
-  '_ts_tree_cursor_goto_parent_wasm',
-  '_ts_tree_cursor_current_node_type_id_wasm',
-  '_ts_tree_cursor_current_field_id_wasm',
-  '_ts_tree_cursor_current_node_is_missing_wasm',
-  '_ts_tree_cursor_start_index_wasm',
-  '_ts_tree_cursor_end_index_wasm'
-];
-
-/** The module's cursor functions, or an error naming the first one it lacks. */
-export function cursorExports(module: object): ICursorExports {
-  for (const name of NEEDED) {
-    if (typeof (module as Record<string, unknown>)[name] !== 'function') {
-      throw new Error(
-        `web-tree-sitter's module has no ${name}: the tree copy needs the version pinned in package.json`
-      );
-    }
-  }
-  return module as ICursorExports;
-}
-
-/** What the copy needs to know of each node type and field, by id. */
-export interface ITypeTables {
+/** What the copy needs to know of each node type and field, by id, and of the language. */
+export interface ITypeTables extends ILanguageTables {
   types: string[];
   fields: (string | null)[];
   /** Named node types; anonymous tokens (`=`, `(`, keywords) are copied only with a field. */
@@ -95,9 +57,13 @@ export const UNREAD: ReadonlySet<string> = new Set([
   'escape_interpolation'
 ]);
 
-export function typeTables(language: Language): ITypeTables {
+export function typeTables(
+  language: Language,
+  memory: IWasmMemory
+): ITypeTables {
   const types = language.types.map(t => t ?? 'ERROR');
   return {
+    ...languageTables(memory, language),
     types,
     fields: language.fields.map(f => f ?? null),
     named: types.map((_, id) => language.nodeTypeIsNamed(id)),
@@ -129,97 +95,236 @@ function address(tree: Tree): number {
 }
 
 /**
+ * The walk's stack: one entry per node whose children are being read, visible (a copied node)
+ * or hidden (a grammar rule walked through). Kept in parallel arrays of numbers.
+ */
+class ChildWalk {
+  /** The parent's `SubtreeHeapData` address. */
+  readonly parent: number[] = [];
+  readonly childCount: number[] = [];
+  /** The next child to read, and its index among the children that are not extras. */
+  readonly child: number[] = [];
+  readonly structural: number[] = [];
+  /** The byte where the last child read ends (where the first one starts, before any). */
+  readonly position: number[] = [];
+  readonly production: number[] = [];
+  /** The field of a child that its parent's production gives none (from the hidden parents). */
+  readonly inherited: number[] = [];
+  /** The copied node the visible children go into. */
+  readonly into: (IFilling | null)[] = [];
+  /** 1 when the entry is an ERROR node's. */
+  readonly error: number[] = [];
+  depth = 0;
+
+  push(
+    parent: number,
+    childCount: number,
+    position: number,
+    production: number,
+    inherited: number,
+    into: IFilling,
+    error: number
+  ): void {
+    const d = this.depth++;
+    this.parent[d] = parent;
+    this.childCount[d] = childCount;
+    this.child[d] = 0;
+    this.structural[d] = 0;
+    this.position[d] = position;
+    this.production[d] = production;
+    this.inherited[d] = inherited;
+    this.into[d] = into;
+    this.error[d] = error;
+  }
+
+  /** Leaves the top entry (and lets go of its node). */
+  pop(): void {
+    this.into[--this.depth] = null;
+  }
+}
+
+/** One walk for every copy (a copy runs to its end before the next starts): small cells are
+ * most cells, and their copies need not allocate a stack each. */
+const walk = new ChildWalk();
+
+/**
  * Copies `tree`: named nodes, anonymous tokens that fill a field (an `operator`), MISSING
  * tokens; comments and line continuations left out. Also lists where the errors start: each
- * ERROR node not inside another one, and each MISSING token, in source order.
+ * ERROR node not inside another one, and each MISSING token, in source order. Offsets are
+ * UTF-16 code units: web-tree-sitter parses UTF-16, two bytes to a unit.
  */
 export function copyTree(
-  c: ICursorExports,
+  memory: IWasmMemory,
   tables: ITypeTables,
   tree: Tree
 ): IPythonParse {
   const { types, fields, named, leftOut, unread } = tables;
-  const t = address(tree);
-  // the root node goes into the transfer buffer; both calls after this one read it there
-  c._ts_tree_root_node_wasm(t);
-  const hasError = c._ts_node_has_error_wasm(t) === 1;
-  c._ts_tree_cursor_new_wasm(t);
+  const { publicSymbol, aliases, fieldsByProduction } = tables;
+  const u8 = memory.HEAPU8;
+  const u16 = memory.HEAPU16;
+  const u32 = memory.HEAPU32;
   const errors: number[] = [];
+  const rootSlot = address(tree); // TSTree starts with its root Subtree
+  const rootInline = u8[rootSlot] & INLINE.isInline;
+  const rootAt = rootInline ? 0 : u32[rootSlot >> 2];
+  const rootSymbol = rootInline
+    ? u8[rootSlot + INLINE.symbol]
+    : u16[(rootAt + HEAP.symbol) >> 1];
+  const rootPadding = rootInline
+    ? u8[rootSlot + INLINE.paddingBytes]
+    : u32[(rootAt + HEAP.paddingBytes) >> 2];
+  const rootSize = rootInline
+    ? u8[rootSlot + INLINE.sizeBytes]
+    : u32[(rootAt + HEAP.sizeBytes) >> 2];
   const root: IFilling = {
     // a source that is all error can give an ERROR root (its id is outside the tables)
-    type: types[c._ts_tree_cursor_current_node_type_id_wasm(t)] ?? 'ERROR',
-    from: c._ts_tree_cursor_start_index_wasm(t),
-    to: c._ts_tree_cursor_end_index_wasm(t),
+    type:
+      rootSymbol === ERROR_SYMBOL
+        ? 'ERROR'
+        : (types[publicSymbol[rootSymbol]] ?? 'ERROR'),
+    from: rootPadding >> 1,
+    to: (rootPadding + rootSize) >> 1,
     named: true,
     field: null,
     children: NO_CHILDREN
   };
-  const stack: IFilling[] = [root];
-  /** The stack depths of the ERROR nodes the cursor is inside. */
-  const errorDepths: number[] = [];
-  try {
-    if (!c._ts_tree_cursor_goto_first_child_wasm(t)) {
-      return { root, errors };
-    }
-    for (;;) {
-      const id = c._ts_tree_cursor_current_node_type_id_wasm(t);
-      // ERROR's id (65535) is outside the language's tables
-      const isNamed = named[id] ?? true;
-      let descend = false;
-      if (!leftOut[id]) {
-        const fieldId = c._ts_tree_cursor_current_field_id_wasm(t);
-        const missing =
-          hasError && c._ts_tree_cursor_current_node_is_missing_wasm(t) === 1;
-        if (((isNamed || fieldId) && !unread[id]) || missing) {
-          const type = types[id] ?? 'ERROR';
-          const node: IFilling = {
-            type,
-            from: c._ts_tree_cursor_start_index_wasm(t),
-            to: c._ts_tree_cursor_end_index_wasm(t),
-            named: isNamed,
-            field: fields[fieldId] ?? null,
-            children: NO_CHILDREN
-          };
-          const parent = stack[stack.length - 1];
-          if (parent.children === NO_CHILDREN) {
-            parent.children = [node];
-          } else {
-            parent.children.push(node);
-          }
-          if (
-            hasError &&
-            !errorDepths.length &&
-            (type === 'ERROR' || missing)
-          ) {
-            errors.push(node.from);
-          }
-          if (isNamed && c._ts_tree_cursor_goto_first_child_wasm(t)) {
-            if (type === 'ERROR') {
-              errorDepths.push(stack.length);
-            }
-            stack.push(node);
-            descend = true;
-          }
-        }
-      }
-      if (descend) {
-        continue;
-      }
-      while (!c._ts_tree_cursor_goto_next_sibling_wasm(t)) {
-        if (!c._ts_tree_cursor_goto_parent_wasm(t)) {
-          return { root, errors };
-        }
-        stack.pop();
-        const errorDepth = errorDepths.length; // no [-1] read: a slow property lookup
-        if (errorDepth && errorDepths[errorDepth - 1] === stack.length) {
-          errorDepths.pop();
-        }
-        if (stack.length === 0) {
-          return { root, errors };
-        }
-      }
-    }
-  } finally {
-    c._ts_tree_cursor_delete_wasm(t);
+  const rootChildren = rootInline ? 0 : u32[(rootAt + HEAP.childCount) >> 2];
+  if (!rootChildren || !u32[(rootAt + HEAP.visibleChildCount) >> 2]) {
+    return { root, errors };
   }
+  walk.depth = 0;
+  walk.push(
+    rootAt,
+    rootChildren,
+    rootPadding,
+    u16[(rootAt + HEAP.productionId) >> 1],
+    0,
+    root,
+    0
+  );
+  /** How many ERROR nodes the walk is inside. */
+  let insideError = 0;
+  while (walk.depth > 0) {
+    const d = walk.depth - 1;
+    const i = walk.child[d];
+    const childCount = walk.childCount[d];
+    if (i === childCount) {
+      insideError -= walk.error[d];
+      walk.pop();
+      continue;
+    }
+    walk.child[d] = i + 1;
+    // the children are the `childCount` subtrees just before their parent
+    const slot = walk.parent[d] - (childCount - i) * SUBTREE_BYTES;
+    let at = 0;
+    let symbol: number;
+    let flags: number;
+    let padding: number;
+    let size: number;
+    let visibleMask: number;
+    let extraMask: number;
+    let missingMask: number;
+    let children = 0;
+    if (u8[slot] & INLINE.isInline) {
+      flags = u8[slot];
+      symbol = u8[slot + INLINE.symbol];
+      padding = u8[slot + INLINE.paddingBytes];
+      size = u8[slot + INLINE.sizeBytes];
+      visibleMask = INLINE.visible;
+      extraMask = INLINE.extra;
+      missingMask = INLINE.missing;
+    } else {
+      at = u32[slot >> 2];
+      flags = u16[(at + HEAP.flags) >> 1];
+      symbol = u16[(at + HEAP.symbol) >> 1];
+      padding = u32[(at + HEAP.paddingBytes) >> 2];
+      size = u32[(at + HEAP.sizeBytes) >> 2];
+      visibleMask = HEAP.visible;
+      extraMask = HEAP.extra;
+      missingMask = HEAP.missing;
+      if (u32[(at + HEAP.childCount) >> 2] > 0) {
+        // a hidden node or a node with no visible child has nothing to walk into
+        children = u32[(at + HEAP.visibleChildCount) >> 2]
+          ? u32[(at + HEAP.childCount) >> 2]
+          : 0;
+      }
+    }
+    // a child starts after the one before it and its own padding (the first one's padding is
+    // its parent's)
+    const from = i > 0 ? walk.position[d] + padding : walk.position[d];
+    walk.position[d] = from + size;
+    const extra = flags & extraMask;
+    const k = walk.structural[d];
+    let alias = 0;
+    let fieldId = 0;
+    if (!extra) {
+      walk.structural[d] = k + 1;
+      const production = walk.production[d];
+      const sequence = aliases[production];
+      if (sequence !== null && k < sequence.length) {
+        alias = sequence[k];
+      }
+      const map = fieldsByProduction[production];
+      fieldId = (map !== null && k < 256 ? map[k] : 0) || walk.inherited[d];
+    }
+    const visible = flags & visibleMask;
+    if (!visible && !alias) {
+      if (children) {
+        // a hidden node: its visible children take its place
+        walk.push(
+          at,
+          children,
+          from,
+          u16[(at + HEAP.productionId) >> 1],
+          fieldId,
+          walk.into[d] as IFilling,
+          0
+        );
+      }
+      continue;
+    }
+    const shown = alias || symbol;
+    const id = shown === ERROR_SYMBOL ? ERROR_SYMBOL : publicSymbol[shown];
+    if (leftOut[id]) {
+      continue;
+    }
+    // ERROR's id (65535) is outside the language's tables
+    const isNamed = named[id] ?? true;
+    const missing = flags & missingMask;
+    if (!(((isNamed || fieldId) && !unread[id]) || missing)) {
+      continue;
+    }
+    const type = types[id] ?? 'ERROR';
+    const node: IFilling = {
+      type,
+      from: from >> 1,
+      to: (from + size) >> 1,
+      named: isNamed,
+      field: fields[fieldId] ?? null,
+      children: NO_CHILDREN
+    };
+    const parent = walk.into[d] as IFilling;
+    if (parent.children === NO_CHILDREN) {
+      parent.children = [node];
+    } else {
+      parent.children.push(node);
+    }
+    const isError = type === 'ERROR' ? 1 : 0;
+    if (!insideError && (isError || missing)) {
+      errors.push(node.from);
+    }
+    if (isNamed && children) {
+      walk.push(
+        at,
+        children,
+        from,
+        u16[(at + HEAP.productionId) >> 1],
+        0,
+        node,
+        isError
+      );
+      insideError += isError;
+    }
+  }
+  return { root, errors };
 }

@@ -1,9 +1,10 @@
 /**
- * The tree copy calls web-tree-sitter's C glue directly (src/core/analysis/tree-copy.ts). These
- * tests hold it to a copy made through web-tree-sitter's public `Node` API, node for node, on
- * every code cell of the corpus and on sources with errors, MISSING tokens, f-strings and text
- * outside the Basic Multilingual Plane (offsets are UTF-16 code units). An upgrade of
- * web-tree-sitter that changes the glue fails here.
+ * The tree copy reads tree-sitter's subtrees in the WebAssembly memory
+ * (src/core/analysis/tree-copy.ts, tree-memory.ts). These tests hold it to a copy made through
+ * web-tree-sitter's public `Node` API, node for node, on every code cell of the corpus and on
+ * sources with errors, MISSING tokens, aliases, f-strings and text outside the Basic
+ * Multilingual Plane (offsets are UTF-16 code units). An upgrade of web-tree-sitter that
+ * changes the layout fails here.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,11 +16,16 @@ import {
 } from '../../../src/core/analysis/python-tree';
 import { stripMagics } from '../../../src/core/analysis/magics';
 import { LEFT_OUT, UNREAD } from '../../../src/core/analysis/tree-copy';
+import {
+  IWasmMemory,
+  languageTables,
+  wasmMemory
+} from '../../../src/core/analysis/tree-memory';
 import { CORPUS } from '../../support/cli';
 
 const handed = (globalThis as Record<symbol, unknown>)[
   Symbol.for('cellpipe.pythonParser')
-] as { parser: Parser; language: Language };
+] as { parser: Parser; language: Language; module: object };
 
 /**
  * The copy's rules (its LEFT_OUT and UNREAD types), through `Node`: children, fields, flags and
@@ -120,7 +126,13 @@ const TRICKY = [
   '@registry[key].register\ndef h(): ...\n',
   'x = ) ( ] [\n',
   '"unterminated\n',
-  "f'{'\n"
+  "f'{'\n",
+  // aliases: `as_pattern_target`, and a field given inside a hidden rule
+  'with open(p) as (f, g), q as self.h:\n    pass\n',
+  'print(f"{x!r}", *args, sep="")\n',
+  // deep trees: the copy keeps its own stack
+  `x = ${'('.repeat(800)}1${')'.repeat(800)}\n`,
+  `y = ${Array.from({ length: 800 }, (_, i) => `n${i}`).join(' + ')}\n`
 ];
 
 describe('tree copy', () => {
@@ -133,6 +145,36 @@ describe('tree copy', () => {
     const cells = corpusCells();
     expect(cells.length).toBeGreaterThan(400);
     cells.forEach(expectSameCopy);
+  });
+
+  it('refuses a module without the memory views it reads', () => {
+    expect(() => wasmMemory({ HEAPU8: new Uint8Array(1) })).toThrow(
+      "web-tree-sitter's module has no HEAPU16"
+    );
+  });
+
+  it('refuses a language that is not laid out as it expects', () => {
+    const memory = wasmMemory(handed.module);
+    const real = handed.language as unknown as Record<number, number> &
+      Language;
+    const renamed = {
+      0: real[0],
+      types: real.types,
+      fields: real.fields.map((f, id) => (id === 2 ? `${f}_renamed` : f))
+    } as unknown as Language;
+    const longer = {
+      0: real[0],
+      types: [...real.types, 'one_more'],
+      fields: real.fields
+    } as unknown as Language;
+    for (const language of [renamed, longer]) {
+      expect(() => languageTables(memory, language)).toThrow(
+        'is not laid out as the tree copy expects'
+      );
+    }
+    expect(
+      languageTables(memory as IWasmMemory, real).publicSymbol
+    ).toHaveLength(real.types.length);
   });
 
   it('matches the public API on cut and spliced corpus lines', () => {
