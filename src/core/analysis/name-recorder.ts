@@ -19,8 +19,11 @@ export abstract class NameRecorder {
     starImports: [],
     syntaxErrors: []
   };
-  private readonly bound = new Set<string>();
-  /** Sets beside the result's lists, so that each check is constant time (linear cost). */
+  /**
+   * Sets beside the result's lists, so that each check is constant time (linear cost).
+   * `written` is also what the cell has bound at module level so far: a later read of one of
+   * those names reads the cell's own value.
+   */
   private readonly written = new Set<string>();
   private readonly mutated = new Set<string>();
   private readonly deferredWritten = new Set<string>();
@@ -80,7 +83,7 @@ export abstract class NameRecorder {
       }
       return;
     }
-    if (!this.bound.has(name) && !this.seenReads.has(name)) {
+    if (!this.written.has(name) && !this.seenReads.has(name)) {
       this.seenReads.add(name);
       this.result.reads.push(this.use(name, node.from));
     }
@@ -92,7 +95,6 @@ export abstract class NameRecorder {
       return;
     }
     if (scope.kind === 'module') {
-      this.bound.add(name);
       if (!this.written.has(name)) {
         this.written.add(name);
         this.result.writes.push(name);
