@@ -20,10 +20,11 @@ import {
   IDagNode,
   IPoint,
   labelWidth,
+  nodeBox,
   stepAfterKey,
   visiblePart
 } from './sidebar/dag-model';
-import { IVisibleRect, ZoomPane } from './sidebar/zoom-pane';
+import { ZoomPane } from './sidebar/zoom-pane';
 
 /** How one step's box is drawn. */
 export interface INodeLook {
@@ -97,16 +98,6 @@ function EdgeLabel(props: {
       </text>
     </g>
   );
-}
-
-/** A step's box, in the drawing's own units. */
-function boxOf(node: IDagNode): IVisibleRect {
-  return {
-    x0: node.x - node.width / 2,
-    y0: node.y - node.height / 2,
-    x1: node.x + node.width / 2,
-    y1: node.y + node.height / 2
-  };
 }
 
 /** The drawn box of step `name` in `svg`, if it is drawn. */
@@ -225,7 +216,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
           }
           // Tab into the DAG shows the whole box; a click does not move what is under the pointer.
           if (keyboard) {
-            pane.reveal(boxOf(node));
+            pane.reveal(nodeBox(node));
           }
         };
         const onKey = (node: IDagNode, event: React.KeyboardEvent) => {
@@ -239,7 +230,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
           }
           const next = layout.nodes[to];
           // Scrolled first: the drawing around the step follows in the same render.
-          pane.reveal(boxOf(next));
+          pane.reveal(nodeBox(next));
           const element = stepElement(svg.current, next.name);
           if (element) {
             element.focus({ preventScroll: true });

@@ -245,6 +245,16 @@ export interface IDagRect {
  */
 export const DAG_CULL_MIN_NODES = 300;
 
+/** A step's box (its layout gives its centre and size). */
+export function nodeBox(node: IDagNode): IDagRect {
+  return {
+    x0: node.x - node.width / 2,
+    y0: node.y - node.height / 2,
+    x1: node.x + node.width / 2,
+    y1: node.y + node.height / 2
+  };
+}
+
 /** Whether the box of `a` and `b` overlap. */
 function overlaps(a: IDagRect, b: IDagRect): boolean {
   return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
@@ -299,14 +309,7 @@ export function visiblePart(
     y1: view.y1 + margin
   };
   const nodes = layout.nodes.filter(
-    node =>
-      keep.includes(node.name) ||
-      overlaps(shown, {
-        x0: node.x - node.width / 2,
-        y0: node.y - node.height / 2,
-        x1: node.x + node.width / 2,
-        y1: node.y + node.height / 2
-      })
+    node => keep.includes(node.name) || overlaps(shown, nodeBox(node))
   );
   const edges = layout.edges.filter(edge => {
     const box = edgeBox(edge);

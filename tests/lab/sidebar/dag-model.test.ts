@@ -7,6 +7,7 @@ import {
   IDagStep,
   labelWidth,
   layoutDag,
+  nodeBox,
   stepAfterKey,
   variablesPassed,
   visiblePart
@@ -252,6 +253,13 @@ describe('the visible part of a long DAG', () => {
     y0: node.y - node.height / 2,
     x1: layout.width,
     y1: node.y + node.height / 2
+  });
+
+  it("gives a step's box from its centre and size", () => {
+    const third = layout.nodes[3];
+    expect(nodeBox({ ...third, x: 100, y: 50, width: 80, height: 30 })).toEqual(
+      { x0: 60, y0: 35, x1: 140, y1: 65 }
+    );
   });
 
   it('draws a small DAG, or one whose view is not known yet, whole', () => {
