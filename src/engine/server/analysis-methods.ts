@@ -13,7 +13,7 @@ import {
 import { securityWeakenings } from '../../core/settings/security';
 import { EngineError } from './protocol';
 import { INotebookRequest, INotebookRoot, notebookIR } from './notebook-source';
-import { cellNumber } from '../../core/cell-number';
+import { formatLocation } from '../../core/errors';
 
 export interface IAnalysisParams extends INotebookRequest {
   overrides?: unknown;
@@ -65,10 +65,13 @@ export function compileMethod(
   const warnings = [
     ...ir.diagnostics
       .filter(d => d.severity === 'warning')
-      .map(d =>
-        d.cell === null
-          ? `${ir.notebook}: ${d.message}`
-          : `cell ${cellNumber(d.cell)}, line ${d.line}: ${d.message}`
+      .map(
+        d =>
+          formatLocation(
+            d.cell === null
+              ? { notebook: ir.notebook }
+              : { cell: d.cell, line: d.line }
+          ) + d.message
       ),
     ...securityWeakenings(settings.security)
   ];
