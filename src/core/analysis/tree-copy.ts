@@ -143,8 +143,10 @@ class ChildWalk {
   }
 }
 
-/** One walk for every copy (a copy runs to its end before the next starts): small cells are
- * most cells, and their copies need not allocate a stack each. */
+/**
+ * One walk for every copy (a copy runs to its end before the next starts): small cells are most
+ * cells, and their copies need not allocate a stack each.
+ */
 const walk = new ChildWalk();
 
 /**
