@@ -147,6 +147,21 @@ describe('tree copy', () => {
     cells.forEach(expectSameCopy);
   });
 
+  it('reads the memory views as they are after the memory grew', () => {
+    const module = handed.module as {
+      HEAPU8: Uint8Array;
+      _malloc(bytes: number): number;
+      _free(at: number): void;
+    };
+    const before = module.HEAPU8;
+    // more than the module has: WebAssembly memory grows, and emscripten replaces its views
+    const block = module._malloc(before.length + (64 << 20));
+    module._free(block);
+    expect(module.HEAPU8).not.toBe(before);
+    expect(before.length).toBe(0); // the old view is detached
+    TRICKY.forEach(expectSameCopy);
+  });
+
   it('refuses a module without the memory views it reads', () => {
     expect(() => wasmMemory({ HEAPU8: new Uint8Array(1) })).toThrow(
       "web-tree-sitter's module has no HEAPU16"
