@@ -80,22 +80,25 @@ export function initPythonParser(
 
 /**
  * A parse the copy must give, node for node: a probe of the tree layout `tree-memory.ts`
- * assumes (inline and heap subtrees, a hidden rule, fields, a MISSING token, a comment).
+ * assumes (inline and heap subtrees, hidden rules, fields, an operator token, a comment left
+ * out, a MISSING token and the error it starts).
  */
 const PROBE = {
-  source: 'x = -a  # c\ny = f(*b, c=1)\n',
+  source: 'x = -a  # c\ny = f(*b, c=1)\ndef g(:\n    pass\n',
   copy:
-    'module 0-27 [expression_statement 0-6 [assignment 0-6 [left:identifier 0-1, ' +
+    'module 0-44 [expression_statement 0-6 [assignment 0-6 [left:identifier 0-1, ' +
     'right:unary_operator 4-6 [operator:-, argument:identifier 5-6]]], ' +
     'expression_statement 12-26 [assignment 12-26 [left:identifier 12-13, ' +
     'right:call 16-26 [function:identifier 16-17, arguments:argument_list 17-26 ' +
     '[list_splat 18-20 [identifier 19-20], ' +
-    'keyword_argument 22-25 [name:identifier 22-23, value:integer 24-25]]]]]]',
-  errors: [] as number[]
+    'keyword_argument 22-25 [name:identifier 22-23, value:integer 24-25]]]]], ' +
+    'function_definition 27-43 [name:identifier 31-32, parameters:parameters 32-33 ' +
+    '[) 33-33], body:block 39-43 [pass_statement 39-43]]]',
+  errors: [33]
 };
 
 /** A copy as one line of text: `field:type from-to [children]` (anonymous tokens: type). */
-export function copyText(node: IPyNode): string {
+function copyText(node: IPyNode): string {
   const head = `${node.field ? `${node.field}:` : ''}${node.type}`;
   if (!node.named && node.from !== node.to) {
     return head;
