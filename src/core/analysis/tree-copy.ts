@@ -245,7 +245,7 @@ export function copyTree(
       extraMask = HEAP.extra;
       missingMask = HEAP.missing;
       if (u32[(at + HEAP.childCount) >> 2] > 0) {
-        // a hidden node or a node with no visible child has nothing to walk into
+        // a node with no visible child, hidden or not, has nothing to walk into
         children = u32[(at + HEAP.visibleChildCount) >> 2]
           ? u32[(at + HEAP.childCount) >> 2]
           : 0;

@@ -117,7 +117,9 @@ export function languageTables(
   language: Language
 ): ILanguageTables {
   const base = languageAddress(language);
+  /** A 32-bit field of the `TSLanguage`, by its offset. */
   const u32 = (offset: number) => memory.HEAPU32[(base + offset) >> 2];
+  /** A 16-bit value anywhere in the memory, by its address. */
   const u16At = (at: number) => memory.HEAPU16[at >> 1];
   const abi = u32(LANGUAGE.abiVersion);
   // the aliases' symbols follow the grammar's; web-tree-sitter counts both
@@ -149,6 +151,7 @@ export function languageTables(
   const aliasSequences = u32(LANGUAGE.aliasSequences);
   const slices = u32(LANGUAGE.fieldMapSlices);
   const entries = u32(LANGUAGE.fieldMapEntries);
+  // production 0 has no alias sequence (`ts_language_alias_sequence`)
   const aliases: (Uint16Array | null)[] = [null];
   const fieldsByProduction: (Uint16Array | null)[] = [];
   for (let p = 0; p < productions; p++) {
