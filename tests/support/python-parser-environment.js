@@ -10,7 +10,7 @@ let loading;
 
 async function loadParser() {
   const { Language, Parser } = require('web-tree-sitter');
-  // emscripten makes this object the module; the tree copy calls its exports
+  // emscripten makes this object the module; the tree copy reads its memory views
   const emscriptenModule = {
     wasmBinary: readFileSync(
       require.resolve('web-tree-sitter/tree-sitter.wasm')

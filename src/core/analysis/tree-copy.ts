@@ -244,11 +244,11 @@ export function copyTree(
       visibleMask = HEAP.visible;
       extraMask = HEAP.extra;
       missingMask = HEAP.missing;
-      if (u32[(at + HEAP.childCount) >> 2] > 0) {
-        // a node with no visible child, hidden or not, has nothing to walk into
-        children = u32[(at + HEAP.visibleChildCount) >> 2]
-          ? u32[(at + HEAP.childCount) >> 2]
-          : 0;
+      const ownChildren = u32[(at + HEAP.childCount) >> 2];
+      // a node with no visible child, hidden or not, has nothing to walk into (a leaf's
+      // visible child count is another field of the union: read only when it has children)
+      if (ownChildren > 0 && u32[(at + HEAP.visibleChildCount) >> 2] > 0) {
+        children = ownChildren;
       }
     }
     // a child starts after the one before it and its own padding (the first one's padding is

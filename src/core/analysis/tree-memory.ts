@@ -103,9 +103,9 @@ function languageAddress(language: Language): number {
   return at;
 }
 
-function cString(memory: IWasmMemory, at: number): string {
+function cString(memory: IWasmMemory, at: number, utf8: TextDecoder): string {
   const end = memory.HEAPU8.indexOf(0, at);
-  return new TextDecoder().decode(memory.HEAPU8.subarray(at, end));
+  return utf8.decode(memory.HEAPU8.subarray(at, end));
 }
 
 /**
@@ -126,6 +126,7 @@ export function languageTables(
   const symbolCount = u32(LANGUAGE.symbolCount) + u32(LANGUAGE.aliasCount);
   const fieldCount = u32(LANGUAGE.fieldCount);
   const fieldNames = u32(LANGUAGE.fieldNames);
+  const utf8 = new TextDecoder();
   const layoutHolds =
     (abi === 14 || abi === 15) &&
     symbolCount === language.types.length &&
@@ -133,7 +134,8 @@ export function languageTables(
     language.fields.every(
       (name, id) =>
         id === 0 ||
-        cString(memory, memory.HEAPU32[(fieldNames + 4 * id) >> 2]) === name
+        cString(memory, memory.HEAPU32[(fieldNames + 4 * id) >> 2], utf8) ===
+          name
     );
   if (!layoutHolds) {
     throw new Error(

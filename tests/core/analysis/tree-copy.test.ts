@@ -17,7 +17,6 @@ import {
 import { stripMagics } from '../../../src/core/analysis/magics';
 import { LEFT_OUT, UNREAD } from '../../../src/core/analysis/tree-copy';
 import {
-  IWasmMemory,
   languageTables,
   wasmMemory
 } from '../../../src/core/analysis/tree-memory';
@@ -187,9 +186,9 @@ describe('tree copy', () => {
         'is not laid out as the tree copy expects'
       );
     }
-    expect(
-      languageTables(memory as IWasmMemory, real).publicSymbol
-    ).toHaveLength(real.types.length);
+    expect(languageTables(memory, real).publicSymbol).toHaveLength(
+      real.types.length
+    );
   });
 
   it('matches the public API on cut and spliced corpus lines', () => {
