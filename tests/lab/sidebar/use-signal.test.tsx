@@ -74,8 +74,16 @@ describe('useSignal', () => {
 
   it('stops listening once unmounted', () => {
     const store = new Store();
+    const connect = jest.spyOn(store.changed, 'connect');
+    const disconnect = jest.spyOn(store.changed, 'disconnect');
     const view = mount(<Reader store={store} />);
+    // React's own slot: the first connection is the firing count's (one per signal)
+    const reacts = connect.mock.calls
+      .map(([slot]) => slot)
+      .filter((_, i) => i > 0);
+    expect(reacts).toHaveLength(1);
     view.unmount();
+    expect(disconnect.mock.calls.map(([slot]) => slot)).toEqual(reacts);
     expect(() => store.set('after')).not.toThrow();
     expect(view.text()).toBe('');
   });
