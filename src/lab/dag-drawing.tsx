@@ -4,11 +4,12 @@
  * clickable, keyboard-selectable box per step. What a box looks like (its classes, title, text,
  * colour, a status dot) is the caller's.
  *
- * The keyboard reaches every step, drawn or not (a long DAG draws only what is in view): Tab and
- * Shift+Tab go through the steps in the layout's order and leave the DAG after the last and
- * before the first, as when every box is drawn; the arrow keys go to the next and previous step,
- * Home and End to the first and last; Enter and Space select. A step that gets the focus is
- * scrolled into view and stays drawn while it has it (see stepAfterKey and visiblePart).
+ * The DAG is one stop in the page's Tab order, however many steps it has (a roving tabindex):
+ * Tab enters it at the step last focused (at first, the first step) and the next Tab leaves it.
+ * Inside, the keyboard reaches every step, drawn or not (a long DAG draws only what is in view):
+ * the arrow keys go to the next and previous step in the layout's order, Home and End to the
+ * first and last; Enter and Space select. A step that gets the focus is scrolled into view and
+ * stays drawn while it is the DAG's stop (see stepAfterKey and visiblePart).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useMemo, useRef, useState } from 'react';
@@ -117,6 +118,8 @@ function stepElement(
 function Node(props: {
   node: IDagNode;
   look: INodeLook;
+  /** The DAG's one stop in the Tab order (every other step is reached by the arrow keys). */
+  tabStop: boolean;
   onSelect: (node: IDagNode) => void;
   /** Moves the focus for a key other than Enter and Space (true: the key was used). */
   onKey: (node: IDagNode, event: React.KeyboardEvent) => boolean;
@@ -131,7 +134,7 @@ function Node(props: {
       data-step={node.name}
       data-status={look.status}
       role="button"
-      tabIndex={0}
+      tabIndex={props.tabStop ? 0 : -1}
       aria-label={look.ariaLabel}
       onClick={select}
       onFocus={event =>
@@ -179,9 +182,15 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
     [layout]
   );
   const svg = useRef<SVGSVGElement>(null);
-  // The step that last had the focus, or is about to get it: drawn even out of view (after the
-  // focus leaves the DAG it stays drawn, one box more, until another step gets the focus).
+  // The step that last had the focus, or is about to get it: the DAG's stop in the Tab order,
+  // drawn even out of view (after the focus leaves the DAG it stays drawn, one box more, so that
+  // Tab comes back to it). While no step has had the focus, or after that step is gone from the
+  // layout, the stop is the first step.
   const [focused, setFocused] = useState<string | null>(null);
+  const tabStop =
+    focused !== null && order.has(focused)
+      ? focused
+      : (layout.nodes[0]?.name ?? null);
   // A step the keyboard moved to before it was drawn: focused once it is.
   const focusWhenDrawn = useRef<string | null>(null);
   useEffect(() => {
@@ -191,14 +200,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
       stepElement(svg.current, name)?.focus({ preventScroll: true });
     }
   });
-  // Tab enters the DAG at its first step and Shift+Tab at its last, so both are always drawn.
-  const keep: string[] = [];
-  if (cull && layout.nodes.length) {
-    keep.push(layout.nodes[0].name, layout.nodes[layout.nodes.length - 1].name);
-    if (focused !== null && order.has(focused)) {
-      keep.push(focused);
-    }
-  }
+  const keep = tabStop !== null ? [tabStop] : [];
   return (
     <ZoomPane
       width={layout.width}
@@ -211,9 +213,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
         const margin = visible ? visible.y1 - visible.y0 : 0;
         const { nodes, edges } = visiblePart(layout, visible, margin, keep);
         const onFocus = (node: IDagNode, keyboard: boolean) => {
-          if (cull) {
-            setFocused(node.name);
-          }
+          setFocused(node.name);
           // Tab into the DAG shows the whole box; a click does not move what is under the pointer.
           if (keyboard) {
             pane.reveal(nodeBox(node));
@@ -299,6 +299,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
                 key={node.name}
                 node={node}
                 look={props.look(node)}
+                tabStop={node.name === tabStop}
                 onSelect={props.onSelect}
                 onKey={onKey}
                 onFocus={onFocus}

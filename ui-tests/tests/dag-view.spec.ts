@@ -196,18 +196,21 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     const step = (i: number) => page.locator(`${panel} [data-step="s${i}"]`);
     const scrollTop = () =>
       page.locator(scroller).evaluate(node => node.scrollTop);
+    const focusInDag = () =>
+      dag.evaluate(svg => svg.contains(document.activeElement));
     // Step 40 lies far below the view (each step takes 66 pixels): not drawn.
     await expect(step(far)).toHaveCount(0);
     expect(await scrollTop()).toBe(0);
 
-    // Tab from the zoom buttons enters the DAG at its first step.
+    // The DAG is one stop in the Tab order: one step can be tabbed to, the first at the start.
+    await expect(dag.locator('[data-step][tabindex="0"]')).toHaveCount(1);
     await page.locator(`${pane} .jp-cellpipe-ZoomPane-fit`).focus();
     await page.keyboard.press('Tab');
     await expect(step(1)).toBeFocused();
     await expect(step(1)).toHaveAttribute('aria-label', 'step s1, Cell 2');
-    // Tab goes through the steps in order, as in a DAG drawn whole.
+    // The arrow keys go through the steps in order, drawing each as the pane scrolls to it.
     for (let i = 2; i <= far; i++) {
-      await page.keyboard.press('Tab');
+      await page.keyboard.press('ArrowDown');
       await expect(step(i)).toBeFocused();
     }
     await expect(step(far)).toBeInViewport();
@@ -216,22 +219,31 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     expect(Number(await dag.getAttribute('data-drawn-nodes'))).toBeLessThan(
       steps
     );
-    // The next step, at the top of the other chain, is out of view and not drawn; Tab goes to
-    // it (not to a drawn step of that chain near step 40) and scrolls the pane up to it.
+    // The next step, at the top of the other chain, is out of view and not drawn; the key goes
+    // to it (not to a drawn step of that chain near step 40) and scrolls the pane up to it.
     await expect(step(far + 1)).toHaveCount(0);
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
     await expect(step(far + 1)).toBeFocused();
     await expect(step(far + 1)).toBeInViewport();
     expect(await scrollTop()).toBeLessThan(atFar);
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowLeft');
     await expect(step(far)).toBeFocused();
     await expect(step(far)).toBeInViewport();
-    // Shift+Tab and the arrow keys go back and forth in the same order.
+    await page.keyboard.press('ArrowUp');
+    await expect(step(far - 1)).toBeFocused();
+
+    // Tab leaves the DAG at once, from any step; Shift+Tab comes back to the step it left,
+    // now the DAG's one Tab stop.
+    await page.keyboard.press('Tab');
+    expect(await focusInDag()).toBe(false);
     await page.keyboard.press('Shift+Tab');
     await expect(step(far - 1)).toBeFocused();
-    await page.keyboard.press('ArrowDown');
-    await expect(step(far)).toBeFocused();
-    await page.keyboard.press('ArrowUp');
+    await expect(dag.locator('[data-step][tabindex="0"]')).toHaveCount(1);
+    await expect(step(far - 1)).toHaveAttribute('tabindex', '0');
+    // Shift+Tab leaves it backwards (to the zoom buttons), and Tab comes back to the same step.
+    await page.keyboard.press('Shift+Tab');
+    expect(await focusInDag()).toBe(false);
+    await page.keyboard.press('Tab');
     await expect(step(far - 1)).toBeFocused();
 
     // End goes to the last step, scrolling the pane to the end of the drawing.
@@ -253,21 +265,21 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
       .evaluate(node => (node.scrollTop = node.scrollHeight));
     await expect(step(2)).toHaveCount(0);
     await expect(step(1)).toBeFocused();
-    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowDown');
     await expect(step(2)).toBeFocused();
     await expect(step(2)).toBeInViewport();
 
-    // Tab past the last step leaves the DAG.
-    await page.keyboard.press('End');
-    await expect(step(steps)).toBeFocused();
+    // Out of view after the focus left, the Tab stop stays drawn, and Tab scrolls back to it.
     await page.keyboard.press('Tab');
-    await expect(step(steps)).not.toBeFocused();
-    expect(
-      await dag.evaluate(svg => svg.contains(document.activeElement))
-    ).toBe(false);
-    // Shift+Tab from there comes back to the last step.
+    expect(await focusInDag()).toBe(false);
+    await page
+      .locator(scroller)
+      .evaluate(node => (node.scrollTop = node.scrollHeight));
+    await expect(step(3)).toHaveCount(0);
+    await expect(step(2)).toHaveCount(1);
     await page.keyboard.press('Shift+Tab');
-    await expect(step(steps)).toBeFocused();
+    await expect(step(2)).toBeFocused();
+    await expect(step(2)).toBeInViewport();
 
     // The DAG says how many steps it has, drawn or not.
     await expect(dag).toHaveAttribute('role', 'group');
@@ -277,6 +289,7 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
     );
 
     // Enter selects the focused step's cell.
+    await page.keyboard.press('End');
     await page.keyboard.press('ArrowUp');
     await expect(step(steps - 1)).toBeFocused();
     await page.keyboard.press('Enter');

@@ -289,8 +289,8 @@ function edgeBox(edge: IDagEdge): IDagRect | null {
  * points and label reaches into the view, so a long edge crossing the view is drawn.
  *
  * The steps named in `keep` are drawn wherever they are (the keyboard needs them: the step
- * that has the focus, and the first and last steps, where Tab and Shift+Tab enter the DAG).
- * Nodes keep the layout's order, the order Tab goes through them.
+ * where Tab and Shift+Tab enter the DAG, which is also the one last focused).
+ * Nodes keep the layout's order, the order the arrow keys go through them.
  */
 export function visiblePart(
   layout: IDagLayout,
@@ -321,7 +321,6 @@ export function visiblePart(
 /** A key pressed on a step of the DAG (the fields of a KeyboardEvent it looks at). */
 export interface IDagKey {
   key: string;
-  shiftKey?: boolean;
   ctrlKey?: boolean;
   altKey?: boolean;
   metaKey?: boolean;
@@ -333,9 +332,10 @@ export interface IDagKey {
  * same index: the key is used up, nothing moves), or null when the key is not the DAG's and the
  * browser does what it does by default.
  *
- * Tab and Shift+Tab go to the next and previous step, as they do when every box is drawn, and
- * leave the DAG after the last step and before the first; ArrowDown and ArrowRight go to the
- * next step, ArrowUp and ArrowLeft to the previous one, Home and End to the first and the last.
+ * The DAG is one stop of the Tab order, however many steps it has (a roving tabindex, as in
+ * WAI-ARIA's composite widgets): Tab and Shift+Tab are the browser's and leave the DAG.
+ * ArrowDown and ArrowRight go to the next step, ArrowUp and ArrowLeft to the previous one, Home
+ * and End to the first and the last.
  */
 export function stepAfterKey(
   count: number,
@@ -350,11 +350,6 @@ export function stepAfterKey(
   }
   const last = count - 1;
   switch (key.key) {
-    case 'Tab':
-      if (key.shiftKey) {
-        return index > 0 ? index - 1 : null;
-      }
-      return index < last ? index + 1 : null;
     case 'ArrowDown':
     case 'ArrowRight':
       return Math.min(last, index + 1);
