@@ -1,7 +1,8 @@
 /**
  * The Pipeline step panel as a newcomer meets it (issue 15): no red before typing, inferred
  * dependencies shown checked under "Runs after", Apply says what it did, and the step badge
- * leaves the cell toolbar's delete button visible.
+ * leaves the cell toolbar's delete button visible. A notebook written from scratch finds the
+ * panel from the sidebar, the cell context menu and the diagnostics.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
@@ -133,5 +134,77 @@ test.describe('the step panel', () => {
       centre
     );
     expect(hit).toBe(true);
+  });
+
+  test('a notebook written from scratch finds the step panel from the sidebar, the context menu and the diagnostics', async ({
+    page
+  }) => {
+    const sidebar = '#cellpipe-sidebar';
+    await page.notebook.createNew('scratch.ipynb');
+    await page.notebook.setCell(0, 'code', 'import math');
+    await page.notebook.addCell('code', 'xs = [1, 2, 3]');
+    await page.notebook.addCell('code', 'total = sum(xs) * math.pi');
+    await page.sidebar.openTab('cellpipe-sidebar');
+    await page.sidebar.close('right');
+    await expect(page.locator(stepPanel)).toBeHidden();
+
+    // No step yet: the sidebar says how to make one, and its button opens the panel.
+    const noSteps = page.locator(`${sidebar} .jp-cellpipe-NoSteps`);
+    await expect(noSteps).toContainText('No steps yet');
+    await expect(noSteps).toContainText('Pipeline step panel');
+    await expect(
+      page.locator(
+        `${sidebar} .jp-cellpipe-Diagnostic[data-code="empty-pipeline"]`
+      )
+    ).toContainText('in the Pipeline step panel');
+    await page.notebook.selectCells(1);
+    await noSteps.locator('.jp-cellpipe-openStepPanel').click();
+    await expect(page.locator(stepPanel)).toBeVisible();
+    const role = page.locator(`${stepPanel} select[name="role"]`);
+    await role.selectOption('step');
+    await page.locator(`${stepPanel} input[name="name"]`).fill('load');
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    await expect(page.locator(`${sidebar} [data-step="load"]`)).toBeVisible();
+    await expect(noSteps).toHaveCount(0);
+
+    // The imports cell above the step: its diagnostic says where to fix it, and a click on it
+    // selects the cell and opens the panel there.
+    await page.sidebar.close('right');
+    const untagged = page.locator(
+      `${sidebar} .jp-cellpipe-Diagnostic[data-code="untagged-cell"]`
+    );
+    await expect(untagged).toContainText(
+      'this code cell comes before any step: in the Pipeline step panel'
+    );
+    await untagged.locator('button').click();
+    await expect(page.locator(stepPanel)).toBeVisible();
+    await expect(
+      page.locator('.jp-Notebook .jp-Cell.jp-mod-active')
+    ).toContainText('import math');
+    await expect(role).toHaveValue('continue');
+    await role.selectOption('imports');
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    await expect(untagged).toHaveCount(0);
+
+    // The cell context menu opens the panel on the cell clicked.
+    await page.sidebar.close('right');
+    await page
+      .locator('.jp-Notebook .jp-Cell')
+      .nth(2)
+      .locator('.jp-InputArea-editor')
+      .click({ button: 'right' });
+    await page
+      .locator('.lm-Menu-item', { hasText: 'Edit Pipeline Step of Cell' })
+      .click();
+    await expect(page.locator(stepPanel)).toBeVisible();
+    await role.selectOption('step');
+    await page.locator(`${stepPanel} input[name="name"]`).fill('report');
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    await expect(page.locator(`${sidebar} .jp-cellpipe-Dag-node`)).toHaveCount(
+      2
+    );
+    await expect(
+      page.locator(`${sidebar} [data-section="diagnostics"]`)
+    ).toContainText('No problems found.');
   });
 });

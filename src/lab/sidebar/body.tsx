@@ -8,6 +8,7 @@ import { CLASS } from './class-names';
 import { DagView } from './dag-view';
 import { IDagNode } from './dag-model';
 import { DiagnosticsView } from './diagnostics-view';
+import { NoStepsYet } from './no-steps';
 import { currentMessage } from './actions';
 import { revealCell } from './navigate';
 import { RunButton } from './run-button';
@@ -20,6 +21,8 @@ export interface ISidebarBodyProps {
   model: SidebarModel;
   shell: JupyterFrontEnd.IShell;
   openRunViewer: (id: string) => void;
+  /** Opens the Pipeline step panel (the tagging plugin's). */
+  openStepPanel: () => void;
   trans: TranslationBundle;
 }
 
@@ -101,7 +104,13 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
     trans
   );
   const selectDiagnostic = (d: IDiagnostic) => {
-    if (d.cell !== null) {
+    if (d.cell === null) {
+      return;
+    }
+    if (d.code === 'untagged-cell') {
+      // The fix is the cell's role: the cell is selected and the step panel shows it.
+      void revealCell(props.shell, panel, d.cell).then(props.openStepPanel);
+    } else {
       void revealCell(props.shell, panel, d.cell, d.line, d.column);
     }
   };
@@ -146,18 +155,15 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
         </div>
       )}
       <Section title={trans.__('Steps')} name="dag">
-        {ir && ir.steps.length === 0 && (
-          <button
-            className="jp-cellpipe-tagByHeadings jp-mod-styled jp-mod-accept"
-            onClick={() => model.actions.tagByHeadings()}
-            title={trans.__(
-              'Tag the first code cell after each ## heading as a step (undoable)'
-            )}
-          >
-            {trans.__('Tag steps by headings')}
-          </button>
-        )}
-        {state && ir ? (
+        {!state || !ir ? (
+          <p className={CLASS.empty}>{trans.__('Analysing…')}</p>
+        ) : ir.steps.length === 0 ? (
+          <NoStepsYet
+            onTagByHeadings={() => model.actions.tagByHeadings()}
+            onOpenStepPanel={props.openStepPanel}
+            trans={trans}
+          />
+        ) : (
           <DagView
             layout={state.layout}
             stale={state.layoutStale}
@@ -166,8 +172,6 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
             onSelect={selectNode}
             trans={trans}
           />
-        ) : (
-          <p className={CLASS.empty}>{trans.__('Analysing…')}</p>
         )}
       </Section>
       <Section

@@ -72,11 +72,7 @@ const LABELS = {
 function LiveDag(props: IDagViewProps): JSX.Element {
   const { layout, trans } = props;
   if (!layout.nodes.length) {
-    return (
-      <p className={CLASS.empty}>
-        {trans.__('No steps yet: tag a code cell step:NAME.')}
-      </p>
-    );
+    return <p className={CLASS.empty}>{trans.__('No steps drawn yet.')}</p>;
   }
   return (
     <DagDrawing

@@ -8,6 +8,7 @@ import { IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
 import { SeverityIcon } from '../severity-icon';
 import { cellNumber } from '../../core/cell-number';
+import { labMessage } from './lab-message';
 
 const RANK: Record<IDiagnostic['severity'], number> = {
   error: 0,
@@ -38,24 +39,6 @@ export function whereText(
         cellNumber(diagnostic.cell),
         diagnostic.line
       );
-}
-
-/**
- * A diagnostic's message as the lab shows it. The analyzer's advice for an untagged notebook names
- * the command line (`cellpipe tag NOTEBOOK --by-headings`), which JupyterLab's terminal does not
- * find when `jupyter lab` was started from an environment that was not activated; the lab names
- * its own button instead, shown above the diagnostics.
- */
-export function labMessage(
-  diagnostic: IDiagnostic,
-  trans: TranslationBundle
-): string {
-  if (diagnostic.code === 'empty-pipeline') {
-    return trans.__(
-      'no cell is tagged as a step: tag the first cell of each step with step:NAME, or click Tag steps by headings above'
-    );
-  }
-  return diagnostic.message;
 }
 
 export function DiagnosticsView(props: {

@@ -28,7 +28,8 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The markers of each cell (by 0-based cell index), most severe first. */
 export function markersByCell(
-  diagnostics: readonly IDiagnostic[]
+  diagnostics: readonly IDiagnostic[],
+  messageOf: (diagnostic: IDiagnostic) => string = d => d.message
 ): Map<number, ICellMarker[]> {
   const cells = new Map<number, ICellMarker[]>();
   for (const d of diagnostics) {
@@ -39,7 +40,7 @@ export function markersByCell(
     list.push({
       severity: d.severity,
       code: d.code,
-      message: d.message,
+      message: messageOf(d),
       line: d.line,
       column: d.column
     });
@@ -194,6 +195,12 @@ export interface IMarkedNotebook {
  * in a 1,000-cell notebook about 10 ms of each keystroke's frames, which the next key waits for.
  */
 export class EditorMarkers {
+  /** `messageOf`: a diagnostic's text as the markers' tooltips show it. */
+  constructor(
+    private readonly messageOf: (diagnostic: IDiagnostic) => string = d =>
+      d.message
+  ) {}
+
   /**
    * Shows `diagnostics` of `panel` (null: clear the notebook shown so far), except in the
    * editor `hold`. Returns true when that editor's markers were held back (they differ).
@@ -211,7 +218,7 @@ export class EditorMarkers {
       return false;
     }
     this._panel = panel;
-    const byCell = markersByCell(diagnostics);
+    const byCell = markersByCell(diagnostics, this.messageOf);
     const shown = new WeakMap<object, string>();
     let held = false;
     for (const [index, cell] of panel.content.widgets.entries()) {

@@ -16,6 +16,7 @@ export class PipelineSidebar extends ReactWidget {
     readonly model: SidebarModel,
     private readonly shell: JupyterFrontEnd.IShell,
     private readonly openRunViewer: (id: string) => void,
+    private readonly openStepPanel: () => void,
     private readonly trans: TranslationBundle
   ) {
     super();
@@ -28,6 +29,7 @@ export class PipelineSidebar extends ReactWidget {
         model={this.model}
         shell={this.shell}
         openRunViewer={this.openRunViewer}
+        openStepPanel={this.openStepPanel}
         trans={this.trans}
       />
     );

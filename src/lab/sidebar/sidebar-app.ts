@@ -11,6 +11,7 @@ import { ISignal } from '@lumino/signaling';
 import { SettingsOverrides } from '../api/routes';
 import { IActionHost, PipelineActions } from './actions';
 import { EditorMarkers } from './editor-markers';
+import { labMessage } from './lab-message';
 import { NextFrame } from './next-frame';
 import { LiveAnalysis } from './live-analysis';
 import { PipelineSidebar } from './panel';
@@ -22,6 +23,8 @@ import { askParameters } from './params-dialog';
 
 /** Registered by the run viewer plugin; called with `{ id }`. */
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
+/** Registered by the tagging plugin: opens the Pipeline step panel. */
+const EDIT_STEP = 'cellpipe:edit-step';
 /** Re-reads the runs list (the run viewer calls it after a rerun). */
 const REFRESH_RUNS = 'cellpipe:refresh-runs';
 /** The pause in typing (ms) after which the typed-in editor's markers are brought up to date. */
@@ -111,7 +114,24 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
       );
     }
   };
-  const widget = new PipelineSidebar(model, app.shell, openRunViewer, trans);
+  const openStepPanel = () => {
+    if (app.commands.hasCommand(EDIT_STEP)) {
+      void app.commands.execute(EDIT_STEP);
+    } else {
+      Notification.warning(
+        trans.__(
+          'The cellpipe step panel is not available in this JupyterLab; tag cells step:NAME in the Property Inspector.'
+        )
+      );
+    }
+  };
+  const widget = new PipelineSidebar(
+    model,
+    app.shell,
+    openRunViewer,
+    openStepPanel,
+    trans
+  );
   // The run viewer's reruns start runs the list has not seen: it asks for a refresh.
   const refreshRuns = app.commands.addCommand(REFRESH_RUNS, {
     label: trans.__('Refresh Pipeline Runs'),
@@ -123,7 +143,8 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
   // next animation frame (next-frame.ts says why), from the analysis current then. The editor
   // being typed in (the active cell's, focused) gets its new markers once typing pauses
   // (EditorMarkers says why); its old ones move with the text meanwhile.
-  const markers = new EditorMarkers();
+  // The markers' tooltips say what the sidebar's diagnostics say.
+  const markers = new EditorMarkers(d => labMessage(d, trans));
   let typingPause: ReturnType<typeof setTimeout> | null = null;
   const cancelTypingPause = () => {
     if (typingPause !== null) {

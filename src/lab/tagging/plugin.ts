@@ -1,6 +1,6 @@
 /**
- * Cell tagging: the "Pipeline step" panel in the right area (loaded on first use) and step
- * badges on every notebook's cells.
+ * Cell tagging: the "Pipeline step" panel in the right area (its own chunk), opened from its
+ * tab, the cell context menu or the sidebar, and step badges on every notebook's cells.
  */
 import {
   ILayoutRestorer,
@@ -31,16 +31,27 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
       const { trackBadges } = await import('./badges');
       trackBadges(panel);
     });
-    void import('./step-panel').then(({ StepPanel }) => {
-      const panel = new StepPanel(tracker, trans);
-      panel.title.icon = pipelineIcon;
-      app.shell.add(panel, 'right', { rank: 600 });
-      restorer?.add(panel, panel.id);
-      app.commands.addCommand(TOGGLE_STEP_PANEL, {
-        label: trans.__('Edit Pipeline Step of Cell'),
-        describedBy: { args: { type: 'object', properties: {} } },
-        execute: () => app.shell.activateById(panel.id)
-      });
+    // The panel's code is a chunk of its own, loaded after activation; the command exists from
+    // the start, so the cell context menu and the sidebar's button work before it has loaded.
+    const panel = import('./step-panel').then(({ StepPanel }) => {
+      const widget = new StepPanel(tracker, trans);
+      widget.title.icon = pipelineIcon;
+      app.shell.add(widget, 'right', { rank: 600 });
+      restorer?.add(widget, widget.id);
+      return widget;
+    });
+    app.commands.addCommand(TOGGLE_STEP_PANEL, {
+      label: trans.__('Edit Pipeline Step of Cell'),
+      caption: trans.__(
+        'Make the active cell a pipeline step, or change its step, in the Pipeline step panel'
+      ),
+      describedBy: { args: { type: 'object', properties: {} } },
+      execute: async () => app.shell.activateById((await panel).id)
+    });
+    app.contextMenu.addItem({
+      command: TOGGLE_STEP_PANEL,
+      selector: '.jp-Notebook .jp-Cell.jp-CodeCell',
+      rank: 12
     });
   }
 };

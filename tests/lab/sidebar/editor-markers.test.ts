@@ -49,6 +49,17 @@ describe('editor markers', () => {
     expect(cells.get(5)).toHaveLength(1);
   });
 
+  it('words each marker as it is told (the lab says what its sidebar says)', () => {
+    const plain = markersByCell([diagnostic('error', 1, 1, 0)]);
+    expect(plain.get(1)?.[0].message).toBe('error at 1:1:0');
+    const worded = markersByCell(
+      [diagnostic('error', 1, 1, 0), diagnostic('warning', 2, 1, 0)],
+      d => `lab: ${d.severity}`
+    );
+    expect(worded.get(1)?.[0].message).toBe('lab: error');
+    expect(worded.get(2)?.[0].message).toBe('lab: warning');
+  });
+
   it('underlines the word at the column, else one character, within the line', () => {
     expect(markRange('    print(nowhere_defined)', 10)).toEqual({
       from: 10,

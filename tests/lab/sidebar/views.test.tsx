@@ -6,6 +6,8 @@ import { IRunRecord, RunStatus } from '../../../src/core/runs/record';
 import { layoutDag } from '../../../src/lab/sidebar/dag-model';
 import { DagView } from '../../../src/lab/sidebar/dag-view';
 import { DiagnosticsView } from '../../../src/lab/sidebar/diagnostics-view';
+import { labMessage } from '../../../src/lab/sidebar/lab-message';
+import { NoStepsYet } from '../../../src/lab/sidebar/no-steps';
 import { isWebLink, RunsView } from '../../../src/lab/sidebar/runs-view';
 import { readFileSync } from 'node:fs';
 
@@ -200,8 +202,79 @@ describe('DAG and diagnostics views', () => {
         trans={trans}
       />
     );
+    expect(html).toContain(
+      'no cell is a step yet: make the first cell of each step a step in the Pipeline step panel'
+    );
     expect(html).toContain('or click Tag steps by headings above');
     expect(html).not.toContain('cellpipe tag');
+  });
+
+  it('points a code cell above the first step at the step panel, not at tags', () => {
+    const notebook = JSON.stringify({
+      cells: [
+        {
+          cell_type: 'code',
+          execution_count: null,
+          metadata: {},
+          outputs: [],
+          source: 'import math\n'
+        },
+        {
+          cell_type: 'code',
+          execution_count: null,
+          metadata: { tags: ['step:load'] },
+          outputs: [],
+          source: 'xs = [math.pi]\n'
+        }
+      ],
+      metadata: {},
+      nbformat: 4,
+      nbformat_minor: 5
+    });
+    const { diagnostics } = analyzeNotebookText(notebook, 'scratch.ipynb');
+    const untagged = diagnostics.find(d => d.code === 'untagged-cell')!;
+    expect(untagged.cell).toBe(0);
+    expect(labMessage(untagged, trans)).toBe(
+      'this code cell comes before any step: in the Pipeline step panel, make it a step, an imports or functions cell, or skipped'
+    );
+    const html = renderToStaticMarkup(
+      <DiagnosticsView
+        diagnostics={diagnostics}
+        onSelect={() => undefined}
+        trans={trans}
+      />
+    );
+    expect(html).toContain('this code cell comes before any step');
+    expect(html).not.toContain('tag it (step:NAME');
+    // Other diagnostics keep the analyzer's words.
+    const other = { ...untagged, code: 'undefined-name' as const };
+    expect(labMessage(other, trans)).toBe(untagged.message);
+  });
+
+  it('shows both ways to make steps while there is none, each a button', () => {
+    const calls: string[] = [];
+    const element = NoStepsYet({
+      onTagByHeadings: () => calls.push('headings'),
+      onOpenStepPanel: () => calls.push('panel'),
+      trans
+    });
+    const html = renderToStaticMarkup(element);
+    expect(html).toContain(
+      'No steps yet. Select a code cell and make it a step in the Pipeline step panel'
+    );
+    expect(html).toContain('>Open the step panel</button>');
+    expect(html).toContain('>Tag steps by headings</button>');
+    // Each button calls its own action.
+    const buttons = React.Children.toArray(
+      (element.props as { children: React.ReactNode }).children
+    ).filter(
+      (child): child is React.ReactElement =>
+        React.isValidElement(child) && child.type === 'button'
+    );
+    buttons.forEach(button =>
+      (button.props as { onClick: () => void }).onClick()
+    );
+    expect(calls).toEqual(['panel', 'headings']);
   });
 
   it('says where each diagnostic is', () => {
