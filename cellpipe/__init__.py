@@ -22,12 +22,15 @@ def _jupyter_server_extension_points():
 
 
 def _load_jupyter_server_extension(server_app):
-    """Registers the /cellpipe/ routes (see cellpipe/routes.py)."""
+    """Registers the /cellpipe/ routes (see cellpipe/routes.py) and follows renames."""
     import os
 
-    from .routes import setup_route_handlers
+    from .renames import follow_renames
+    from .routes import ENGINE_KEY, setup_route_handlers
     from .unknown_routes import setup_unknown_routes
 
     setup_route_handlers(server_app, node=os.environ.get("CELLPIPE_NODE") or None)
     setup_unknown_routes(server_app)
+    # A notebook's runs follow it when Jupyter renames it (or its folder).
+    follow_renames(server_app, server_app.web_app.settings[ENGINE_KEY])
     server_app.log.info("cellpipe: server extension loaded")

@@ -168,3 +168,54 @@ async def test_the_engine_restarts_after_it_dies(jp_fetch, notebooks, jp_servera
     body = await call(jp_fetch, "GET", "version")
     assert body["problem"] is None
     assert engine._process.pid != first
+
+
+async def rename(jp_fetch, source, target):
+    await jp_fetch("api", "contents", source, method="PATCH", body=json.dumps({"path": target}))
+
+
+async def listed_ids(jp_fetch, notebook):
+    return [r["id"] for r in await call(jp_fetch, "GET", "runs", notebook=notebook)]
+
+
+async def test_runs_follow_their_notebook_when_jupyter_renames_it(jp_fetch, notebooks,
+                                                                  jp_serverapp):
+    record = await call(jp_fetch, "POST", "runs",
+                        body={"path": "linear-chain.ipynb", "target": "local", "params": {}})
+    for _ in range(600):
+        record = await call(jp_fetch, "GET", "runs", record["id"])
+        if record["status"] not in ("Pending", "Running"):
+            break
+        await asyncio.sleep(0.25)
+    assert record["status"] == "Succeeded", record
+
+    # Renamed through Jupyter's contents API (what the file browser and a tab's Rename do).
+    await rename(jp_fetch, "linear-chain.ipynb", "chain.ipynb")
+    assert await listed_ids(jp_fetch, "chain.ipynb") == [record["id"]]
+    assert await listed_ids(jp_fetch, "linear-chain.ipynb") == []
+    # Then its folder: the file moves into one, and the folder is renamed.
+    (notebooks / "team").mkdir()
+    await rename(jp_fetch, "chain.ipynb", "team/chain.ipynb")
+    await rename(jp_fetch, "team", "crew")
+    shown = await call(jp_fetch, "GET", "runs", record["id"])
+    assert shown["notebook"] == "crew/chain.ipynb"
+    assert await listed_ids(jp_fetch, "crew/chain.ipynb") == [record["id"]]
+
+    # A rerun (the run viewer's) starts from where the notebook is now.
+    rerun = await call(jp_fetch, "POST", "runs",
+                       body={"path": shown["notebook"], "target": "local", "params": {}})
+    assert rerun["notebook"] == "crew/chain.ipynb"
+    await call(jp_fetch, "POST", "runs", rerun["id"], "cancel")
+
+    # A rename that moves no run is not recorded; the record keeps where the run was made.
+    (notebooks / "notes.txt").write_text("todo")
+    await rename(jp_fetch, "notes.txt", "todo.txt")
+    # The engine's CELLPIPE_HOME: the server (and its engine) may have started before the
+    # fixture set it, and then it is the default under the test's HOME.
+    env = jp_serverapp.web_app.settings["cellpipe_engine"].env
+    home = Path(env.get("CELLPIPE_HOME") or Path(env["HOME"]) / ".cellpipe")
+    renames = [json.loads(line) for line in (home / "renames.jsonl").read_text().splitlines()]
+    assert [(Path(r["from"]).name, Path(r["to"]).name) for r in renames] == [
+        ("linear-chain.ipynb", "chain.ipynb"), ("chain.ipynb", "chain.ipynb"), ("team", "crew")]
+    stored = json.loads((home / "runs" / record["id"] / "run.json").read_text())
+    assert Path(stored["notebook"]).name == "linear-chain.ipynb"

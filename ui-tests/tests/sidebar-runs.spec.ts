@@ -178,6 +178,51 @@ test.describe('pipeline sidebar runs', () => {
     );
   });
 
+  test('a renamed notebook keeps its runs, and the run viewer reruns it from its new name', async ({
+    page,
+    tmpPath
+  }) => {
+    test.setTimeout(240_000);
+    await openExample(page, tmpPath, 'linear-chain.ipynb');
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
+    await expect(run.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded',
+      { timeout: 180_000 }
+    );
+    const id = await run.getAttribute('data-run');
+
+    // Renamed as a user does it: the tab's context menu.
+    await page
+      .locator('.lm-TabBar-tab', { hasText: 'linear-chain.ipynb' })
+      .click({ button: 'right' });
+    await page.locator('.lm-Menu-item', { hasText: 'Rename Notebook' }).click();
+    await page.locator('.jp-Dialog input').fill('chain.ipynb');
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
+    await expect(
+      page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: 'chain.ipynb' })
+    ).toBeVisible();
+    const kept = page.locator(`${panel} .jp-cellpipe-Run[data-run="${id}"]`);
+    await expect(kept.locator('.jp-cellpipe-StatusChip')).toHaveText(
+      'Succeeded'
+    );
+
+    // The viewer names the notebook where it is now, and its rerun runs that file.
+    await kept.locator('.jp-cellpipe-Run-link').first().click();
+    const viewer = page.locator(`.jp-cellpipe-RunViewer[data-run="${id}"]`);
+    await expect(viewer.locator('header')).toContainText(
+      `of ${tmpPath}/chain.ipynb`
+    );
+    await viewer.locator('.jp-cellpipe-RunViewer-rerun button').click();
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(2);
+    await expect(
+      page
+        .locator(`${panel} .jp-cellpipe-Run`)
+        .first()
+        .locator('.jp-cellpipe-StatusChip')
+    ).toHaveText('Succeeded', { timeout: 180_000 });
+  });
+
   test('a failing step shows Failed', async ({ page, tmpPath }) => {
     test.skip(
       !(await serverRuns(page)),

@@ -9,6 +9,7 @@ import {
   getRunMethod,
   IEngineContext,
   listRunsMethod,
+  notebookRenamedMethod,
   readLogMethod,
   startRunMethod
 } from './run-methods';
@@ -26,6 +27,7 @@ export function engineMethods(version: string): Record<string, EngineMethod> {
     listRuns: listRunsMethod,
     getRun: getRunMethod,
     readLog: readLogMethod,
-    cancelRun: cancelRunMethod
+    cancelRun: cancelRunMethod,
+    notebookRenamed: notebookRenamedMethod
   };
 }

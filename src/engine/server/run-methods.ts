@@ -5,8 +5,15 @@
  */
 
 import { IRunRecord } from '../../core/runs/record';
-import { isAbsolute, relative, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as local from '../local/api';
+import {
+  INotebookRename,
+  movesAnyRun,
+  notebookNow,
+  readRenames,
+  recordRename
+} from '../local/notebook-renames';
 import { IKernelPythons } from '../local/python';
 import { EngineError } from './protocol';
 import { notebookIR, readNotebookUnderRoot } from './notebook-source';
@@ -23,17 +30,23 @@ export interface IEngineContext {
 
 type Params = Record<string, unknown>;
 
-/** The record as the lab sees it: its notebook relative to the server root. */
+/**
+ * The record as the lab sees it: its notebook where it is now (renames made through Jupyter
+ * move a notebook's runs with it: notebook-renames.ts), relative to the server root.
+ */
 export function presented(
   context: IEngineContext,
-  record: IRunRecord
+  record: IRunRecord,
+  renames: readonly INotebookRename[] = readRenames(context.home)
 ): IRunRecord {
-  if (!isAbsolute(record.notebook)) {
+  const ranFrom = resolve(context.root, record.notebook);
+  const now = notebookNow(ranFrom, record.createdAt, renames);
+  if (now === ranFrom && !isAbsolute(record.notebook)) {
     return record;
   }
-  const inside = relative(context.root, record.notebook);
+  const inside = relative(context.root, now);
   return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
-    ? record
+    ? { ...record, notebook: now === ranFrom ? record.notebook : now }
     : { ...record, notebook: inside.split('\\').join('/') };
 }
 
@@ -164,7 +177,8 @@ export async function listRunsMethod(
   params: Params
 ): Promise<IRunRecord[]> {
   const all = await withClusterStatus(context, local.listRuns(context.home));
-  const runs = all.map(r => presented(context, r));
+  const renames = readRenames(context.home);
+  const runs = all.map(r => presented(context, r, renames));
   const notebook = params.notebook;
   return typeof notebook === 'string'
     ? runs.filter(r => r.notebook === notebook)
@@ -224,4 +238,42 @@ export async function cancelRunMethod(
   }
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
   return cluster.cancelClusterRun(context, record);
+}
+
+/**
+ * Jupyter renamed `from` to `to` (paths under the server root; cellpipe/renames.py reports it):
+ * when that moves the notebook of a recorded run, the rename is recorded, and the runs follow
+ * the notebook. Other renames are not recorded. Answers whether it was.
+ */
+export function notebookRenamedMethod(
+  context: IEngineContext,
+  params: Params
+): { recorded: boolean } {
+  const from = underRoot(context, text(params.from, 'from'));
+  const to = underRoot(context, text(params.to, 'to'));
+  const renames = readRenames(context.home);
+  const runs = local.listRuns(context.home).map(r => ({
+    notebook: resolve(context.root, r.notebook),
+    createdAt: r.createdAt
+  }));
+  if (from === to || !movesAnyRun(from, runs, renames)) {
+    return { recorded: false };
+  }
+  recordRename({ from, to, at: new Date().toISOString() }, context.home);
+  return { recorded: true };
+}
+
+/** A path under the server root as Jupyter's contents API gives it, made absolute. */
+function underRoot(context: IEngineContext, path: string): string {
+  const full = resolve(context.root, path.replace(/^\/+/, ''));
+  const inside = relative(context.root, full);
+  if (
+    inside === '' ||
+    inside === '..' ||
+    inside.startsWith(`..${sep}`) ||
+    isAbsolute(inside)
+  ) {
+    throw new EngineError(403, `${path} is not a path under the server root`);
+  }
+  return full;
 }

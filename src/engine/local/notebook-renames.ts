@@ -1,0 +1,106 @@
+/**
+ * Renames of notebooks (and of the folders they are in) made through Jupyter, so that a
+ * notebook's runs follow it: a run's record keeps the path it ran from, and the lab shows it
+ * under the path the notebook has now. The Jupyter server extension reports each rename
+ * (cellpipe/renames.py); one JSON line per rename is appended to CELLPIPE_HOME/renames.jsonl.
+ * Run records are never rewritten for it.
+ *
+ * A rename moves only the runs created before it: a new notebook made later under the old name
+ * has runs of its own. Paths here are absolute.
+ */
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { cellpipeHome } from '../paths';
+
+export interface INotebookRename {
+  from: string;
+  to: string;
+  /** When it happened (ISO 8601, as a run record's createdAt). */
+  at: string;
+}
+
+export function renamesFile(home = cellpipeHome()): string {
+  return join(home, 'renames.jsonl');
+}
+
+/** `path` itself, or a path inside the folder `path`. */
+function isAtOrUnder(candidate: string, path: string): boolean {
+  return (
+    candidate === path ||
+    candidate.startsWith(path.endsWith(sep) ? path : path + sep)
+  );
+}
+
+function isRename(value: unknown): value is INotebookRename {
+  const rename = value as INotebookRename;
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof rename.from === 'string' &&
+    typeof rename.to === 'string' &&
+    typeof rename.at === 'string'
+  );
+}
+
+/** The renames recorded so far, oldest first (lines that are not a rename are left out). */
+export function readRenames(home = cellpipeHome()): INotebookRename[] {
+  let text: string;
+  try {
+    text = readFileSync(renamesFile(home), 'utf8');
+  } catch {
+    return [];
+  }
+  const renames: INotebookRename[] = [];
+  for (const line of text.split('\n')) {
+    if (!line.trim()) {
+      continue;
+    }
+    try {
+      const value: unknown = JSON.parse(line);
+      if (isRename(value)) {
+        renames.push(value);
+      }
+    } catch {
+      // A line cut short (a full disk, a crash mid-write) is skipped.
+    }
+  }
+  return renames.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
+/** Appends one rename (a line of its own, so two writers do not overwrite each other). */
+export function recordRename(
+  rename: INotebookRename,
+  home = cellpipeHome()
+): void {
+  mkdirSync(home, { recursive: true });
+  appendFileSync(renamesFile(home), `${JSON.stringify(rename)}\n`);
+}
+
+/**
+ * Where the notebook that ran from `notebook` at `createdAt` is now, after `renames` (oldest
+ * first): each later rename of it, or of a folder it is in, moves it.
+ */
+export function notebookNow(
+  notebook: string,
+  createdAt: string,
+  renames: readonly INotebookRename[]
+): string {
+  let path = notebook;
+  for (const rename of renames) {
+    if (rename.at > createdAt && isAtOrUnder(path, rename.from)) {
+      path = rename.to + path.slice(rename.from.length);
+    }
+  }
+  return path;
+}
+
+/** True when the rename of `from` moves at least one of these runs' notebooks. */
+export function movesAnyRun(
+  from: string,
+  runs: readonly { notebook: string; createdAt: string }[],
+  renames: readonly INotebookRename[]
+): boolean {
+  return runs.some(run =>
+    isAtOrUnder(notebookNow(run.notebook, run.createdAt, renames), from)
+  );
+}
