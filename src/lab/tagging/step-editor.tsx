@@ -60,7 +60,13 @@ function Field(props: {
 export function StepEditor(props: IStepEditorProps): JSX.Element {
   const { form, problems, trans } = props;
   const roles: [RoleKind, string][] = [
-    ['continue', trans.__('continues the step above')],
+    [
+      'continue',
+      // Above the first step there is no step to continue: the analyzer reports such a cell.
+      props.stepsAbove.length
+        ? trans.__('continues the step above')
+        : trans.__('no role yet (no step above it)')
+    ],
     ['step', trans.__('starts a step')],
     ['imports', trans.__('imports (every step)')],
     ['functions', trans.__('functions (every step)')],
