@@ -233,6 +233,60 @@ test.describe('the run viewer', () => {
     });
   });
 
+  test('a step that printed megabytes: its log is read in one go and only its end is shown', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/chatty.ipynb`;
+    const cell = (source: string, tags: string[]) => ({
+      cell_type: 'code',
+      execution_count: null,
+      metadata: { tags },
+      outputs: [],
+      source
+    });
+    // About 6.5 MB of output: more than the viewer keeps (4 MB of text).
+    await page.contents.uploadContent(
+      JSON.stringify({
+        cells: [
+          cell(
+            "for i in range(250000):\n    print(f'epoch {i:07d}: loss={1 / (i + 1):.6f}')\nresult = 1",
+            ['step:train']
+          ),
+          cell('print(result)', ['step:report'])
+        ],
+        metadata: {},
+        nbformat: 4,
+        nbformat_minor: 5
+      }),
+      'text',
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 120_000
+    });
+    await page
+      .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
+        hasText: 'train'
+      })
+      .click();
+    const log = page.locator(
+      `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="train"]`
+    );
+    await expect(log).toContainText('epoch 0249999: loss=0.000004');
+    await expect(
+      page.locator(`${viewer} .jp-cellpipe-RunViewer-trimmedNote`)
+    ).toHaveText(
+      `This log is long: only its end is shown. \`cellpipe logs ${id} train\` prints all of it.`
+    );
+    const shown = await log.evaluate(node => node.textContent ?? '');
+    expect(shown.length).toBeLessThanOrEqual(4 * 1024 * 1024);
+    expect(shown.startsWith('epoch ')).toBe(true);
+    expect(shown).not.toContain('epoch 0000000:');
+  });
+
   test('a failing step shows Failed and the traceback with the notebook cell', async ({
     page,
     tmpPath

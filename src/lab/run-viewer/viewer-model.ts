@@ -7,6 +7,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { formatDuration as formatAnyDuration } from '../../core/duration';
 import { IRunRecord, IStepRecord } from '../../core/runs/record';
 import { getRun, getStepLog, RunParams, startRun } from '../api/routes';
+import { appendLog, EMPTY_LOG, ILogState, LOG_BACKLOG_CHARS } from './log-tail';
 
 const ACTIVE = new Set(['Pending', 'Running']);
 
@@ -41,12 +42,6 @@ export function defaultStep(record: IRunRecord): string | null {
   return pick?.name ?? null;
 }
 
-interface ILogState {
-  text: string;
-  offset: number;
-  complete: boolean;
-}
-
 export class RunViewerModel {
   constructor(readonly id: string) {}
 
@@ -66,9 +61,19 @@ export class RunViewerModel {
     return this._selected;
   }
 
-  /** The selected step's log as read so far. */
+  /** The selected step's log as read so far (its end, when it is long: log-tail.ts). */
   get log(): string {
-    return this._selected ? (this._logs.get(this._selected)?.text ?? '') : '';
+    return this.selectedLog.text;
+  }
+
+  /** How much of the selected step's log is read and kept (the text aside). */
+  get logState(): Omit<ILogState, 'text'> {
+    const { offset, complete, trimmed } = this.selectedLog;
+    return { offset, complete, trimmed };
+  }
+
+  private get selectedLog(): ILogState {
+    return (this._selected && this._logs.get(this._selected)) || EMPTY_LOG;
   }
 
   step(name: string): IStepRecord | undefined {
@@ -101,7 +106,10 @@ export class RunViewerModel {
     await this.refreshLog();
   }
 
-  /** Appends what the selected step's log gained since the last read. */
+  /**
+   * Appends what the selected step's log gained since the last read. A log far behind (a step
+   * that printed megabytes) is read chunk after chunk, then shown once.
+   */
   async refreshLog(): Promise<void> {
     const step = this._selected;
     // Local runs: the log files; Argo runs: the step pods' logs, which the server reads
@@ -109,27 +117,24 @@ export class RunViewerModel {
     if (!step || !this._record || this._record.target === 'kfp') {
       return;
     }
-    const state = this._logs.get(step) ?? {
-      text: '',
-      offset: 0,
-      complete: false
-    };
-    if (state.complete) {
-      return;
-    }
+    let state = this._logs.get(step) ?? EMPTY_LOG;
+    let changed = false;
     try {
-      const chunk = await getStepLog(this.id, step, state.offset);
-      const next: ILogState = {
-        text: state.text + chunk.text,
-        offset: chunk.offset,
-        complete: chunk.complete === true
-      };
-      this._logs.set(step, next);
-      if (chunk.text || next.complete !== state.complete) {
-        this._changed.emit();
+      while (!state.complete) {
+        const chunk = await getStepLog(this.id, step, state.offset);
+        const next = appendLog(state, chunk);
+        changed ||= chunk.text !== '' || next.complete !== state.complete;
+        state = next;
+        this._logs.set(step, state);
+        if (chunk.text.length < LOG_BACKLOG_CHARS || this._selected !== step) {
+          break;
+        }
       }
     } catch (error) {
       this._error = (error as Error).message;
+      changed = true;
+    }
+    if (changed) {
       this._changed.emit();
     }
   }

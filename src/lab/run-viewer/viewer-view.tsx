@@ -165,6 +165,15 @@ function LogPanel(props: {
           )}
         </p>
       )}
+      {model.logState.trimmed && (
+        <p className="jp-cellpipe-RunViewer-trimmedNote">
+          {trans.__(
+            'This log is long: only its end is shown. `cellpipe logs %1 %2` prints all of it.',
+            model.id,
+            model.selected
+          )}
+        </p>
+      )}
       <pre ref={pre} data-step={model.selected}>
         {text ||
           (model.record?.target !== 'kfp'

@@ -11,6 +11,7 @@ import {
   RunViewerModel
 } from '../../../src/lab/run-viewer/viewer-model';
 import { parseParamValue } from '../../../src/lab/run-viewer/params';
+import { LOG_KEEP_CHARS } from '../../../src/lab/run-viewer/log-tail';
 
 jest.mock('../../../src/lab/api/request', () =>
   require('../../support/lab-request-mock').requestModule()
@@ -51,7 +52,10 @@ function record(status: RunStatus, steps: IStepRecord[]): IRunRecord {
 }
 
 /** The server: the record and the log file's text, as the mocks answer them. */
-function serve(state: { record: IRunRecord; logs: Record<string, string> }) {
+function serve(
+  state: { record: IRunRecord; logs: Record<string, string> },
+  chunkChars = Infinity
+) {
   const reads: string[] = [];
   request.mockImplementation(async (endPoint?: string) => {
     reads.push(endPoint ?? '');
@@ -64,10 +68,12 @@ function serve(state: { record: IRunRecord; logs: Record<string, string> }) {
       const finished = !['Pending', 'Running'].includes(
         state.record.steps.find(s => s.name === log[1])?.status ?? 'Pending'
       );
+      // As the server does: at most one chunk at a time, complete once all of it is read.
+      const end = Math.min(text.length, offset + chunkChars);
       return {
-        text: text.slice(offset),
-        offset: text.length,
-        complete: finished
+        text: text.slice(offset, end),
+        offset: end,
+        complete: finished && end >= text.length
       };
     }
     if (endPoint === 'runs/r1') {
@@ -147,6 +153,60 @@ describe('the run viewer model', () => {
     const before = reads.length;
     await kfp.refresh();
     expect(reads.slice(before)).toEqual(['runs/r1']);
+  });
+
+  it('reads a long finished log chunk after chunk in one refresh, shown once, and keeps its end', async () => {
+    const line = (i: number) =>
+      `epoch ${String(i).padStart(7, '0')}: loss=0.1\n`;
+    const lines = Array.from({ length: 200_000 }, (_, i) => line(i));
+    const whole = lines.join('');
+    expect(whole.length).toBeGreaterThan(LOG_KEEP_CHARS);
+    const state = {
+      record: record('Succeeded', [step('train', 'Succeeded')]),
+      logs: { train: whole }
+    };
+    const reads = serve(state, 1024 * 1024);
+    const model = new RunViewerModel('r1');
+    let shown = 0;
+    model.changed.connect(() => shown++);
+    await model.refresh();
+    const logReads = reads.filter(r => r.includes('/log'));
+    expect(logReads).toHaveLength(Math.ceil(whole.length / (1024 * 1024)));
+    // The record once, the whole log once: not one render per chunk.
+    expect(shown).toBe(2);
+    expect(model.logState).toEqual({
+      offset: whole.length,
+      complete: true,
+      trimmed: true
+    });
+    // The end, from the start of a line.
+    expect(model.log.length).toBeLessThanOrEqual(LOG_KEEP_CHARS);
+    expect(model.log.endsWith(line(199_999))).toBe(true);
+    expect(model.log.startsWith('epoch ')).toBe(true);
+    // Done: nothing more is read.
+    const before = reads.length;
+    await model.refresh();
+    expect(reads.slice(before)).toEqual(['runs/r1']);
+  });
+
+  it('reads a running step’s log once a poll when it is not behind', async () => {
+    const state = {
+      record: record('Running', [step('a', 'Running')]),
+      logs: { a: 'x'.repeat(1000) }
+    };
+    const reads = serve(state, 1024 * 1024);
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    await model.refresh();
+    expect(reads.filter(r => r.includes('/log'))).toEqual([
+      'runs/r1/steps/a/log?offset=0',
+      'runs/r1/steps/a/log?offset=1000'
+    ]);
+    expect(model.logState).toEqual({
+      offset: 1000,
+      complete: false,
+      trimmed: false
+    });
   });
 
   it('stops polling once the run and the shown log are finished', async () => {
