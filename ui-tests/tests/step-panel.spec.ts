@@ -186,8 +186,11 @@ test.describe('the step panel', () => {
     await page.locator(`${stepPanel} button[type="submit"]`).click();
     await expect(untagged).toHaveCount(0);
 
-    // The cell context menu opens the panel on the cell clicked.
+    // The cell context menu opens the panel on the cell clicked, though a right-click in an
+    // editor does not make its cell the active one in JupyterLab (the first cell stays active).
     await page.sidebar.close('right');
+    const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+    await expect(active).toContainText('import math');
     await page
       .locator('.jp-Notebook .jp-Cell')
       .nth(2)
@@ -197,6 +200,7 @@ test.describe('the step panel', () => {
       .locator('.lm-Menu-item', { hasText: 'Edit Pipeline Step of Cell' })
       .click();
     await expect(page.locator(stepPanel)).toBeVisible();
+    await expect(active).toContainText('total = sum(xs)');
     await role.selectOption('step');
     await page.locator(`${stepPanel} input[name="name"]`).fill('report');
     await page.locator(`${stepPanel} button[type="submit"]`).click();
@@ -206,5 +210,12 @@ test.describe('the step panel', () => {
     await expect(
       page.locator(`${sidebar} [data-section="diagnostics"]`)
     ).toContainText('No problems found.');
+    // Each way tagged the cell it was used on, and nothing else.
+    const tags = await page.evaluate(() => {
+      const cells = (window as any).galata.app.shell.currentWidget.content
+        .widgets;
+      return cells.map((cell: any) => cell.model.getMetadata('tags') ?? []);
+    });
+    expect(tags).toEqual([['imports'], ['step:load'], ['step:report']]);
   });
 });

@@ -45,13 +45,52 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
       caption: trans.__(
         'Make the active cell a pipeline step, or change its step, in the Pipeline step panel'
       ),
-      describedBy: { args: { type: 'object', properties: {} } },
-      execute: async () => app.shell.activateById((await panel).id)
+      describedBy: {
+        args: {
+          type: 'object',
+          properties: {
+            fromContextMenu: {
+              type: 'boolean',
+              description: 'Edit the cell the context menu was opened on'
+            }
+          }
+        }
+      },
+      execute: async args => {
+        if (args.fromContextMenu === true) {
+          activateClickedCell(app, tracker);
+        }
+        app.shell.activateById((await panel).id);
+      }
     });
     app.contextMenu.addItem({
       command: TOGGLE_STEP_PANEL,
       selector: '.jp-Notebook .jp-Cell.jp-CodeCell',
-      rank: 12
+      rank: 12,
+      args: { fromContextMenu: true }
     });
   }
 };
+
+/**
+ * Makes the cell the context menu was opened on the active one. A right-click inside a cell's
+ * editor does not activate that cell in JupyterLab (on its prompt it does), and the step panel
+ * edits the active cell: without this it would show another cell than the one clicked.
+ */
+function activateClickedCell(
+  app: JupyterFrontEnd,
+  tracker: INotebookTracker
+): void {
+  const clicked = app.contextMenuHitTest(node =>
+    node.classList.contains('jp-Cell')
+  );
+  const notebook = tracker.currentWidget?.content;
+  if (!clicked || !notebook) {
+    return;
+  }
+  const index = notebook.widgets.findIndex(cell => cell.node === clicked);
+  if (index >= 0 && index !== notebook.activeCellIndex) {
+    notebook.deselectAll();
+    notebook.activeCellIndex = index;
+  }
+}
