@@ -21,6 +21,12 @@ export interface IPlannedStep {
   timeoutSeconds?: number;
   retries: number;
   cache: boolean;
+  /**
+   * What the step's cells install with `%pip install` (with the imports' and functions'). A local
+   * run installs nothing: it names them when the step fails for a missing module. Absent in
+   * plans written before it was added.
+   */
+  packages?: string[];
 }
 
 export interface IRunPlan {

@@ -161,7 +161,8 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
         parameters: reads.get(step.name) ?? ir.parameters.map(p => p.name),
         timeoutSeconds: settings.timeoutSeconds,
         retries: settings.retries ?? 0,
-        cache: settings.cache !== false
+        cache: settings.cache !== false,
+        packages: step.packages
       };
     })
   };

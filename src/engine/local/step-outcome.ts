@@ -62,8 +62,25 @@ export function failureMessage(
   }
   const said = log === undefined ? undefined : runtimeFailure(log);
   return said
-    ? `${said} (exit code ${result.exitCode})`
+    ? `${said} (exit code ${result.exitCode})${installHint(said, step)}`
     : `exited with code ${result.exitCode}`;
+}
+
+/**
+ * For a module not found in a step whose notebook installs packages with `%pip install`: a
+ * local run uses its Python as it is (cluster images get the packages), so the user learns
+ * why, and where to install them.
+ */
+function installHint(said: string, step: IPlannedStep): string {
+  const packages = step.packages ?? [];
+  if (!/^ModuleNotFoundError\b/.test(said) || !packages.length) {
+    return '';
+  }
+  return (
+    `; the notebook installs ${packages.join(', ')} with %pip, which a local run does ` +
+    'not do: run that cell in the notebook’s kernel, or pip install them into the Python ' +
+    'the run uses'
+  );
 }
 
 /** The metrics file the step script wrote (`--metrics`), if the step reports any. */
