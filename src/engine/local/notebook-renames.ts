@@ -8,7 +8,15 @@
  * A rename moves only the runs created before it: a new notebook made later under the old name
  * has runs of its own. Paths here are absolute.
  */
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  fstatSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync
+} from 'node:fs';
 import { join, sep } from 'node:path';
 import { cellpipeHome } from '../paths';
 
@@ -67,13 +75,42 @@ export function readRenames(home = cellpipeHome()): INotebookRename[] {
   return renames.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 }
 
-/** Appends one rename (a line of its own, so two writers do not overwrite each other). */
+/**
+ * Appends one rename (a line of its own, so two writers do not overwrite each other). After a
+ * line cut short (a full disk, a crash mid-write), the rename starts a new line, so only the
+ * cut one is lost.
+ */
 export function recordRename(
   rename: INotebookRename,
   home = cellpipeHome()
 ): void {
   mkdirSync(home, { recursive: true });
-  appendFileSync(renamesFile(home), `${JSON.stringify(rename)}\n`);
+  const file = renamesFile(home);
+  appendFileSync(
+    file,
+    `${endsCut(file) ? '\n' : ''}${JSON.stringify(rename)}\n`
+  );
+}
+
+/** True when `file` exists and does not end with a line break. */
+function endsCut(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size === 0) {
+      return false;
+    }
+    const last = Buffer.alloc(1);
+    readSync(fd, last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -91,6 +91,15 @@ describe('the renames file', () => {
     expect(readRenames(home)).toEqual([rename]);
   });
 
+  it('starts a new line after a line cut short, so the next rename is kept', () => {
+    const first = { from: '/r/a.ipynb', to: '/r/b.ipynb', at: at(10) };
+    recordRename(first, home);
+    appendFileSync(renamesFile(home), '{"from": "/r/b.ipy');
+    const next = { from: '/r/b.ipynb', to: '/r/c.ipynb', at: at(20) };
+    recordRename(next, home);
+    expect(readRenames(home)).toEqual([first, next]);
+  });
+
   it('makes CELLPIPE_HOME when it does not exist yet', () => {
     const fresh = join(home, 'not-yet');
     const rename = { from: '/r/a.ipynb', to: '/r/b.ipynb', at: at(10) };
