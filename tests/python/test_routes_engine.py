@@ -60,6 +60,16 @@ async def refused(jp_fetch, method, *path, body=None, **params):
     return error.value.code, json.loads(error.value.response.body)
 
 
+async def finished(jp_fetch, run_id):
+    """The run's record once it has ended (polled for up to 150 s)."""
+    for _ in range(600):
+        record = await call(jp_fetch, "GET", "runs", run_id)
+        if record["status"] not in ("Pending", "Running"):
+            break
+        await asyncio.sleep(0.25)
+    return record
+
+
 @pytest.mark.parametrize("method,path", ROUTES)
 async def test_every_route_and_method_refuses_an_unauthenticated_request(jp_fetch, method, path):
     options = {"method": method, "headers": {"Authorization": ""}}
@@ -121,11 +131,7 @@ async def test_a_local_run_succeeds_lists_and_tails_its_logs(jp_fetch, notebooks
     record = await call(jp_fetch, "POST", "runs",
                         body={"path": "linear-chain.ipynb", "target": "local", "params": {}})
     assert record["notebook"] == "linear-chain.ipynb"
-    for _ in range(600):
-        record = await call(jp_fetch, "GET", "runs", record["id"])
-        if record["status"] not in ("Pending", "Running"):
-            break
-        await asyncio.sleep(0.25)
+    record = await finished(jp_fetch, record["id"])
     assert record["status"] == "Succeeded", record
     listed = await call(jp_fetch, "GET", "runs", notebook="linear-chain.ipynb")
     assert record["id"] in [r["id"] for r in listed]
@@ -182,11 +188,7 @@ async def test_runs_follow_their_notebook_when_jupyter_renames_it(jp_fetch, note
                                                                   jp_serverapp):
     record = await call(jp_fetch, "POST", "runs",
                         body={"path": "linear-chain.ipynb", "target": "local", "params": {}})
-    for _ in range(600):
-        record = await call(jp_fetch, "GET", "runs", record["id"])
-        if record["status"] not in ("Pending", "Running"):
-            break
-        await asyncio.sleep(0.25)
+    record = await finished(jp_fetch, record["id"])
     assert record["status"] == "Succeeded", record
 
     # Renamed through Jupyter's contents API (what the file browser and a tab's Rename do).

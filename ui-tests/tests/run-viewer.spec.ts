@@ -47,6 +47,18 @@ async function openViewer(page: IJupyterLabPageFixture, id: string) {
   await expect(page.locator(`${viewer}[data-run="${id}"]`)).toBeVisible();
 }
 
+/** Picks `step` in the viewer's steps table; its log's text. */
+async function showStepLog(page: IJupyterLabPageFixture, step: string) {
+  await page
+    .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
+      hasText: step
+    })
+    .click();
+  return page.locator(
+    `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="${step}"]`
+  );
+}
+
 function runStatus(page: IJupyterLabPageFixture, id: string) {
   return page.locator(
     `${viewer}[data-run="${id}"] header .jp-cellpipe-StatusChip`
@@ -214,14 +226,7 @@ test.describe('the run viewer', () => {
       )
     ).toHaveCount(5);
     await expectBoxesApart(page, id);
-    await page
-      .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
-        hasText: 'split'
-      })
-      .click();
-    const log = page.locator(
-      `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="split"]`
-    );
+    const log = await showStepLog(page, 'split');
     await expect(log).toContainText('ran the code of step split');
     await expect(log).toContainText('loaded df');
 
@@ -267,14 +272,7 @@ test.describe('the run viewer', () => {
     await expect(runStatus(page, id)).toHaveText('Succeeded', {
       timeout: 120_000
     });
-    await page
-      .locator(`${viewer} .jp-cellpipe-RunViewer-steps button`, {
-        hasText: 'train'
-      })
-      .click();
-    const log = page.locator(
-      `${viewer} .jp-cellpipe-RunViewer-log pre[data-step="train"]`
-    );
+    const log = await showStepLog(page, 'train');
     await expect(log).toContainText('epoch 0249999: loss=0.000004');
     await expect(
       page.locator(`${viewer} .jp-cellpipe-RunViewer-trimmedNote`)
