@@ -15,6 +15,7 @@ import {
   recordRename
 } from '../local/notebook-renames';
 import { IKernelPythons } from '../local/python';
+import { listRecords } from '../local/store';
 import { EngineError } from './protocol';
 import { notebookIR, readNotebookUnderRoot } from './notebook-source';
 import { overridesOf } from './analysis-methods';
@@ -252,7 +253,8 @@ export function notebookRenamedMethod(
   const from = underRoot(context, text(params.from, 'from'));
   const to = underRoot(context, text(params.to, 'to'));
   const renames = readRenames(context.home);
-  const runs = local.listRuns(context.home).map(r => ({
+  // The records as stored: a rename has no reason to mark dead runners' runs Failed.
+  const runs = listRecords(context.home).map(r => ({
     notebook: resolve(context.root, r.notebook),
     createdAt: r.createdAt
   }));

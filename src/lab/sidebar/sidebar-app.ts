@@ -12,6 +12,7 @@ import { SettingsOverrides } from '../api/routes';
 import { IActionHost, PipelineActions } from './actions';
 import { EditorMarkers } from './editor-markers';
 import { labMessage } from './lab-message';
+import { TOGGLE_STEP_PANEL } from '../tagging/plugin';
 import { NextFrame } from './next-frame';
 import { LiveAnalysis } from './live-analysis';
 import { PipelineSidebar } from './panel';
@@ -23,8 +24,6 @@ import { askParameters } from './params-dialog';
 
 /** Registered by the run viewer plugin; called with `{ id }`. */
 const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
-/** Registered by the tagging plugin: opens the Pipeline step panel. */
-const EDIT_STEP = 'cellpipe:edit-step';
 /** Re-reads the runs list (the run viewer calls it after a rerun). */
 const REFRESH_RUNS = 'cellpipe:refresh-runs';
 /** The pause in typing (ms) after which the typed-in editor's markers are brought up to date. */
@@ -115,8 +114,8 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     }
   };
   const openStepPanel = () => {
-    if (app.commands.hasCommand(EDIT_STEP)) {
-      void app.commands.execute(EDIT_STEP);
+    if (app.commands.hasCommand(TOGGLE_STEP_PANEL)) {
+      void app.commands.execute(TOGGLE_STEP_PANEL);
     } else {
       Notification.warning(
         trans.__(
