@@ -160,13 +160,25 @@ test.describe('a newcomer', () => {
     await page.contents.uploadContent(untaggedNotebook(), 'text', notebook);
     await page.notebook.openByPath(notebook);
     await page.notebook.activate('untagged.ipynb');
-    await page.keyboard.press('Control+Shift+c');
+    // The palette is a modal that closes when it loses the focus; the notebook takes the focus
+    // back when its kernel connects. Open it once the kernel is idle, and again if that race
+    // closed it anyway (it failed CI twice in seven runs, the palette gone, the item unfound).
+    await expect(
+      page.getByRole('button', { name: /\| Idle$/ }).first()
+    ).toBeVisible({ timeout: 60_000 });
     const palette = page.locator('#command-palette');
-    await palette.locator('input').fill('Tag Steps by Headings');
-    await palette
+    const item = palette
       .locator('.lm-CommandPalette-item', { hasText: 'Tag Steps by Headings' })
-      .first()
-      .click();
+      .first();
+    await expect(async () => {
+      if (!(await palette.locator('input').isVisible())) {
+        await page.keyboard.press('Control+Shift+c');
+      }
+      await palette.locator('input').fill('Tag Steps by Headings', {
+        timeout: 2_000
+      });
+      await item.click({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(2);
     await expect(
       page.locator('.jp-Notebook .jp-cellpipe-Badge', { hasText: 'sum_them' })
