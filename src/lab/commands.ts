@@ -8,16 +8,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import type { PipelineActions } from './sidebar/actions';
 import { pipelineIcon } from './sidebar/icon';
-
-export namespace CommandIDs {
-  export const compileAndRun = 'cellpipe:compile-and-run';
-  export const compile = 'cellpipe:compile';
-  export const exportYaml = 'cellpipe:export-yaml';
-  export const openSidebar = 'cellpipe:open-sidebar';
-  export const tagByHeadings = 'cellpipe:tag-by-headings';
-  /** Registered by the run viewer plugin; called with `{ id }`. */
-  export const openRunViewer = 'cellpipe:open-run-viewer';
-}
+import { CommandIDs } from './command-ids';
 
 const PALETTE_CATEGORY = 'cellpipe';
 

@@ -10,12 +10,9 @@ import {
 } from '@jupyterlab/application';
 import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { CommandIDs } from '../command-ids';
 import type { RunViewerContent } from './viewer-widget';
 
-/** Registered by the sidebar once it is loaded: re-reads its runs list. */
-const REFRESH_RUNS = 'cellpipe:refresh-runs';
-
-export const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
 const RUN_QUERY = 'cellpipe-run';
 
 export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
@@ -35,9 +32,9 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
     });
     /** Opens a rerun started in a viewer, and has the sidebar's runs list show it. */
     const openRun = (id: string) => {
-      void app.commands.execute(OPEN_RUN_VIEWER, { id });
-      if (app.commands.hasCommand(REFRESH_RUNS)) {
-        void app.commands.execute(REFRESH_RUNS);
+      void app.commands.execute(CommandIDs.openRunViewer, { id });
+      if (app.commands.hasCommand(CommandIDs.refreshRuns)) {
+        void app.commands.execute(CommandIDs.refreshRuns);
       }
     };
     const open = async (id: string) => {
@@ -53,7 +50,7 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
       app.shell.activateById(widget.id);
       return widget;
     };
-    app.commands.addCommand(OPEN_RUN_VIEWER, {
+    app.commands.addCommand(CommandIDs.openRunViewer, {
       label: trans.__('Open Run Viewer'),
       describedBy: {
         args: {
@@ -72,7 +69,7 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
     });
     if (restorer) {
       void restorer.restore(tracker, {
-        command: OPEN_RUN_VIEWER,
+        command: CommandIDs.openRunViewer,
         args: widget => ({ id: widget.content.model.id }),
         name: widget => widget.content.model.id
       });

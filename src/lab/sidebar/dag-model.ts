@@ -4,6 +4,7 @@
  */
 import * as dagre from '@dagrejs/dagre';
 import { stepColours } from '../step-colour';
+import { IDrawingRect } from './drawing-rect';
 
 /** What the DAG needs of a step: the `analyze` summary's fields, plus producers when known. */
 export interface IDagStep {
@@ -229,14 +230,6 @@ export function layoutDag(
   };
 }
 
-/** A rectangle in the drawing's own units (the SVG's viewBox). */
-export interface IDagRect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
 /**
  * From this many steps on, a drawing shows only what reaches into the visible part of its box
  * (and a margin around it). Every element of an SVG on screen costs the browser time in each
@@ -246,7 +239,7 @@ export interface IDagRect {
 export const DAG_CULL_MIN_NODES = 300;
 
 /** A step's box (its layout gives its centre and size). */
-export function nodeBox(node: IDagNode): IDagRect {
+export function nodeBox(node: IDagNode): IDrawingRect {
   return {
     x0: node.x - node.width / 2,
     y0: node.y - node.height / 2,
@@ -256,11 +249,11 @@ export function nodeBox(node: IDagNode): IDagRect {
 }
 
 /** Whether the box of `a` and `b` overlap. */
-function overlaps(a: IDagRect, b: IDagRect): boolean {
+function overlaps(a: IDrawingRect, b: IDrawingRect): boolean {
   return a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1;
 }
 
-function edgeBox(edge: IDagEdge): IDagRect | null {
+function edgeBox(edge: IDagEdge): IDrawingRect | null {
   const points = edge.labelAt ? [...edge.points, edge.labelAt] : edge.points;
   if (!points.length) {
     return null;
@@ -294,7 +287,7 @@ function edgeBox(edge: IDagEdge): IDagRect | null {
  */
 export function visiblePart(
   layout: IDagLayout,
-  view: IDagRect | null,
+  view: IDrawingRect | null,
   margin: number,
   keep: readonly string[] = [],
   minNodes = DAG_CULL_MIN_NODES

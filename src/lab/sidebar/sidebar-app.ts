@@ -12,7 +12,7 @@ import { SettingsOverrides } from '../api/routes';
 import { IActionHost, PipelineActions } from './actions';
 import { EditorMarkers } from './editor-markers';
 import { labMessage } from './lab-message';
-import { TOGGLE_STEP_PANEL } from '../tagging/plugin';
+import { CommandIDs } from '../command-ids';
 import { NextFrame } from './next-frame';
 import { LiveAnalysis } from './live-analysis';
 import { PipelineSidebar } from './panel';
@@ -22,10 +22,6 @@ import { SidebarModel } from './sidebar-model';
 import { YamlPreviews } from './yaml-preview';
 import { askParameters } from './params-dialog';
 
-/** Registered by the run viewer plugin; called with `{ id }`. */
-const OPEN_RUN_VIEWER = 'cellpipe:open-run-viewer';
-/** Re-reads the runs list (the run viewer calls it after a rerun). */
-const REFRESH_RUNS = 'cellpipe:refresh-runs';
 /** The pause in typing (ms) after which the typed-in editor's markers are brought up to date. */
 const MARKERS_TYPING_PAUSE_MS = 300;
 
@@ -105,8 +101,8 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     actions
   );
   const openRunViewer = (id: string) => {
-    if (app.commands.hasCommand(OPEN_RUN_VIEWER)) {
-      void app.commands.execute(OPEN_RUN_VIEWER, { id });
+    if (app.commands.hasCommand(CommandIDs.openRunViewer)) {
+      void app.commands.execute(CommandIDs.openRunViewer, { id });
     } else {
       Notification.warning(
         trans.__('The cellpipe run viewer is not available in this JupyterLab.')
@@ -114,8 +110,8 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     }
   };
   const openStepPanel = () => {
-    if (app.commands.hasCommand(TOGGLE_STEP_PANEL)) {
-      void app.commands.execute(TOGGLE_STEP_PANEL);
+    if (app.commands.hasCommand(CommandIDs.editStep)) {
+      void app.commands.execute(CommandIDs.editStep);
     } else {
       Notification.warning(
         trans.__(
@@ -132,7 +128,7 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     trans
   );
   // The run viewer's reruns start runs the list has not seen: it asks for a refresh.
-  const refreshRuns = app.commands.addCommand(REFRESH_RUNS, {
+  const refreshRuns = app.commands.addCommand(CommandIDs.refreshRuns, {
     label: trans.__('Refresh Pipeline Runs'),
     describedBy: { args: { type: 'object', properties: {} } },
     execute: () => runs.refresh()

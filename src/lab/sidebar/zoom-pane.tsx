@@ -11,6 +11,7 @@ import React, {
   useRef,
   useState
 } from 'react';
+import { IDrawingRect } from './drawing-rect';
 import { NextFrame } from './next-frame';
 
 export const ZOOM_STEP = 1.25;
@@ -46,7 +47,7 @@ export interface IScrollView {
  */
 export function scrollToShow(
   view: IScrollView,
-  rect: IVisibleRect,
+  rect: IDrawingRect,
   scale: number,
   pad = 8
 ): { left: number; top: number } {
@@ -70,7 +71,7 @@ export function scrollToShow(
 /** What the drawing can ask of the pane. */
 export interface IZoomPaneControl {
   /** Scrolls the box so that `rect` (in the drawing's own units) is in view. */
-  reveal(rect: IVisibleRect): void;
+  reveal(rect: IDrawingRect): void;
 }
 
 export interface IZoomPaneProps {
@@ -92,17 +93,9 @@ export interface IZoomPaneProps {
    */
   children: (
     size: { width: number; height: number },
-    visible: IVisibleRect | null,
+    visible: IDrawingRect | null,
     pane: IZoomPaneControl
   ) => JSX.Element;
-}
-
-/** The visible part of a drawing, in its own units. */
-export interface IVisibleRect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
 }
 
 export function ZoomPane(props: IZoomPaneProps): JSX.Element {

@@ -9,9 +9,8 @@ import {
 } from '@jupyterlab/application';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
+import { CommandIDs } from '../command-ids';
 import { pipelineIcon } from '../sidebar/icon';
-
-export const TOGGLE_STEP_PANEL = 'cellpipe:edit-step';
 
 export const taggingPlugin: JupyterFrontEndPlugin<void> = {
   id: 'cellpipe:tagging',
@@ -40,7 +39,7 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
       restorer?.add(widget, widget.id);
       return widget;
     });
-    app.commands.addCommand(TOGGLE_STEP_PANEL, {
+    app.commands.addCommand(CommandIDs.editStep, {
       label: trans.__('Edit Pipeline Step of Cell'),
       caption: trans.__(
         'Make the active cell a pipeline step, or change its step, in the Pipeline step panel'
@@ -64,7 +63,7 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
       }
     });
     app.contextMenu.addItem({
-      command: TOGGLE_STEP_PANEL,
+      command: CommandIDs.editStep,
       selector: '.jp-Notebook .jp-Cell.jp-CodeCell',
       rank: 12,
       args: { fromContextMenu: true }
