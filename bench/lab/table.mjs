@@ -42,6 +42,10 @@ for (const [label, s] of [
     'of which the key waits before the page handles it',
     browser.keystrokeWaitMs
   ],
+  [
+    'reference, same run: keystroke -> notebook model change with the sidebar closed (JupyterLab alone, cellpipe idle)',
+    browser.jupyterLabAloneKeystrokeToModelChangeMs
+  ],
   ['notebook model change -> DAG updated', browser.modelChangeToDagMs],
   [
     "of which the rest of the key's task before the analysis",
@@ -81,6 +85,11 @@ lines.push(
   '',
   `- plugin activation (\`activate()\`): ${browser.activationMs.map(ms).join(', ')} ms`,
   `- first analysis of the ${browser.cells}-cell notebook (all cells parsed): ${ms(browser.firstAnalysisMs)} ms`,
+  ...(browser.slowestAnalyses
+    ? [
+        `- the keys' slowest analyses: ${browser.slowestAnalyses.map(a => `${ms(a.ms)} ms (${a.parsedCells} cell${a.parsedCells === 1 ? '' : 's'} parsed)`).join(', ')}`
+      ]
+    : []),
   `- full dagre layout of ${browser.steps} steps: ${browser.layoutMs.map(ms).join(', ')} ms`,
   `- last of those keys -> the new edge drawn (typing pause of 150 ms, then the layout): ${ms(browser.lastKeyToNewEdgeMs)} ms`,
   `- sidebar first load (lazy chunks fetched and evaluated): ${browser.sidebarFirstLoadMs.map(ms).join(', ')} ms`,

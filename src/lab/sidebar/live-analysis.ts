@@ -184,7 +184,12 @@ export class LiveAnalysis {
     performance.measure(PERF.snapshot, { start: started, end: read });
     const ir = this._analyzer.update(snapshot);
     const analysed = performance.now();
-    performance.measure(PERF.analysis, { start: started, end: analysed });
+    // How many cells it parsed, so that a slow analysis can be told from a slow machine.
+    performance.measure(PERF.analysis, {
+      start: started,
+      end: analysed,
+      detail: { parsedCells: this._analyzer.lastParsedCells }
+    });
     const key = dagKey(ir.steps);
     const layoutReused = key === this._layoutKey && this._layout !== null;
     // Laying a big graph out again on every key would make typing lag: when the last layout

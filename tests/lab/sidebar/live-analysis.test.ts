@@ -260,6 +260,11 @@ describe('live analysis', () => {
       );
     }
     expect(states).toHaveLength(13);
+    // Each key's analysis says it parsed the one edited cell.
+    const last = performance
+      .getEntriesByName(PERF.analysis, 'measure')
+      .at(-1) as PerformanceMeasure;
+    expect(last.detail).toEqual({ parsedCells: 1 });
     // The first analysis (on opening) and each key's add one; every 5th clears them all.
     expect(counts).toEqual([2, 3, 4, 0, 1, 2, 3, 4, 0, 1, 2, 3]);
     for (const name of [PERF.render, PERF.editToDag, PERF.wait]) {
