@@ -79,6 +79,62 @@ test.describe('pipeline sidebar', () => {
     await expect(diagnostic).toHaveCount(0);
   });
 
+  test('the Compile and run menu works from the keyboard and closes like a menu', async ({
+    page,
+    tmpPath
+  }) => {
+    await openExample(page, tmpPath);
+    const caret = page.locator(`${panel} .jp-cellpipe-SplitButton-caret`);
+    const menu = page.locator(`${panel} [role="menu"]`);
+    const items = menu.getByRole('menuitem');
+
+    // Opened with a click, it takes the focus to its first item; the arrows move it, Escape
+    // closes it and gives the focus back to the button that opened it.
+    await caret.click();
+    await expect(items).toHaveCount(3);
+    await expect(items.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(items.nth(2)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await expect(items.nth(2)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(caret).toBeFocused();
+    await expect(caret).toHaveAttribute('aria-expanded', 'false');
+
+    // From the keyboard alone: ArrowDown on the button opens it, Enter chooses.
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(0)).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+
+    // A click elsewhere closes it, and so does Tab (the focus leaves it).
+    await caret.click();
+    await expect(menu).toBeVisible();
+    await page.locator(`${panel} .jp-cellpipe-Dag`).click({
+      position: { x: 2, y: 2 }
+    });
+    await expect(menu).toHaveCount(0);
+    await caret.click();
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(menu).toHaveCount(0);
+
+    // Choosing an item still does it: Compile only reports the compiled document.
+    await caret.click();
+    await page.keyboard.press('ArrowDown');
+    await expect(items.nth(1)).toHaveText('Compile only');
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveCount(0);
+    await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
+      'Compiled'
+    );
+  });
+
   test('sidebar screenshots in the light and dark themes', async ({
     page,
     tmpPath

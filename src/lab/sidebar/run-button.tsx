@@ -1,8 +1,14 @@
-/** The Compile and run split button: run, or from its menu compile only / export YAML. */
+/**
+ * The Compile and run split button: run, or from its menu compile only / export YAML. The menu
+ * behaves as WAI-ARIA's menu button: opening it focuses an item, the arrows, Home and End move
+ * through the items, Enter chooses, and Escape, Tab or a click elsewhere closes it (Escape gives
+ * the focus back to the button).
+ */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { caretDownIcon, runIcon } from '@jupyterlab/ui-components';
-import React, { useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { CLASS } from './class-names';
+import { menuItemAfterKey, menuOpenedByKey } from './menu-keys';
 
 export interface IRunButtonProps {
   busy: boolean;
@@ -14,13 +20,73 @@ export interface IRunButtonProps {
 
 export function RunButton(props: IRunButtonProps): JSX.Element {
   const { trans } = props;
-  const [open, setOpen] = useState(false);
+  /** The item focused when the menu opens; null while it is closed. */
+  const [openAt, setOpenAt] = useState<number | null>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const caret = useRef<HTMLButtonElement>(null);
+  const items = useRef<(HTMLButtonElement | null)[]>([]);
+  const entries: [string, () => void][] = [
+    [trans.__('Run'), props.onRun],
+    [trans.__('Compile only'), props.onCompile],
+    [trans.__('Export YAML'), props.onExport]
+  ];
+  const open = openAt !== null;
+
+  useEffect(() => {
+    if (openAt === null) {
+      return;
+    }
+    items.current[openAt]?.focus();
+    // A click anywhere else closes the menu (also where nothing takes the focus).
+    const closeOutside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) {
+        setOpenAt(null);
+      }
+    };
+    document.addEventListener('pointerdown', closeOutside, true);
+    return () =>
+      document.removeEventListener('pointerdown', closeOutside, true);
+  }, [openAt]);
+
   const choose = (action: () => void) => () => {
-    setOpen(false);
+    setOpenAt(null);
     action();
   };
+  const onMenuKey = (event: React.KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      setOpenAt(null);
+      caret.current?.focus();
+      return;
+    }
+    const current = items.current.indexOf(
+      document.activeElement as HTMLButtonElement
+    );
+    const next = menuItemAfterKey(event.key, current, entries.length);
+    if (next !== null) {
+      event.preventDefault();
+      items.current[next]?.focus();
+    }
+  };
+  const onCaretKey = (event: React.KeyboardEvent) => {
+    const first = menuOpenedByKey(event.key, entries.length);
+    if (first !== null) {
+      event.preventDefault();
+      setOpenAt(first);
+    }
+  };
   return (
-    <div className={CLASS.splitButton}>
+    <div
+      className={CLASS.splitButton}
+      ref={root}
+      onBlur={event => {
+        // Tab, or anything else that takes the focus out of the button and its menu.
+        if (open && !root.current?.contains(event.relatedTarget as Node)) {
+          setOpenAt(null);
+        }
+      }}
+    >
       <button
         className={`${CLASS.splitMain} jp-mod-styled jp-mod-accept`}
         disabled={props.busy}
@@ -31,38 +97,39 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
         {trans.__('Compile and run')}
       </button>
       <button
+        ref={caret}
         className={`${CLASS.splitCaret} jp-mod-styled jp-mod-accept`}
         disabled={props.busy}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={trans.__('More actions')}
-        onClick={() => setOpen(!open)}
+        onClick={() => setOpenAt(open ? null : 0)}
+        onKeyDown={onCaretKey}
       >
         <caretDownIcon.react tag="span" elementSize="small" />
       </button>
       {open && (
-        <ul className={CLASS.splitMenu} role="menu">
-          <li role="menuitem">
-            <button className={CLASS.splitItem} onClick={choose(props.onRun)}>
-              {trans.__('Run')}
-            </button>
-          </li>
-          <li role="menuitem">
-            <button
-              className={CLASS.splitItem}
-              onClick={choose(props.onCompile)}
-            >
-              {trans.__('Compile only')}
-            </button>
-          </li>
-          <li role="menuitem">
-            <button
-              className={CLASS.splitItem}
-              onClick={choose(props.onExport)}
-            >
-              {trans.__('Export YAML')}
-            </button>
-          </li>
+        <ul
+          className={CLASS.splitMenu}
+          role="menu"
+          aria-label={trans.__('More actions')}
+          onKeyDown={onMenuKey}
+        >
+          {entries.map(([label, action], index) => (
+            <li key={label} role="none">
+              <button
+                ref={element => {
+                  items.current[index] = element;
+                }}
+                className={CLASS.splitItem}
+                role="menuitem"
+                tabIndex={-1}
+                onClick={choose(action)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
         </ul>
       )}
     </div>
