@@ -11,6 +11,7 @@ import {
 import { CellAnalysisCache } from './analysis/cell-analysis';
 import { IPipelineIR } from './ir/pipeline';
 import { buildPipeline } from './ir/build';
+import { unanalysable } from './ir/unanalysable';
 
 export function analyzeNotebookText(text: string, path: string): IPipelineIR {
   return analyzeParsed(
@@ -53,25 +54,5 @@ function notANotebook(
   message: string,
   line: number
 ): IPipelineIR {
-  const base = path.split(/[\\/]/).pop() ?? path;
-  return {
-    pipeline: { name: base.replace(/\.ipynb$/, ''), description: '' },
-    notebook: base,
-    settings: {},
-    parameters: [],
-    metrics: [],
-    imports: [],
-    functions: [],
-    steps: [],
-    diagnostics: [
-      {
-        severity: 'error',
-        code: 'not-a-notebook',
-        message,
-        cell: null,
-        line,
-        column: 0
-      }
-    ]
-  };
+  return unanalysable(path, { code: 'not-a-notebook', message, line });
 }

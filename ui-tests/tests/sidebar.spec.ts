@@ -135,6 +135,54 @@ test.describe('pipeline sidebar', () => {
     );
   });
 
+  test('a notebook in another language says why it has no steps, and Compile and run refuses it', async ({
+    page,
+    tmpPath
+  }) => {
+    const target = `${tmpPath}/stats.ipynb`;
+    await page.contents.uploadContent(
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {
+          kernelspec: { name: 'ir', display_name: 'R', language: 'R' },
+          language_info: { name: 'R' }
+        },
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:load'] },
+            source: 'x <- c(1, 2, 3)\nprint(mean(x))',
+            outputs: [],
+            execution_count: null
+          }
+        ]
+      }),
+      'text',
+      target
+    );
+    // No R kernel here: JupyterLab asks for one, and the user keeps none.
+    await page.filebrowser.open(target);
+    const kernelDialog = page.locator('.jp-Dialog');
+    await kernelDialog.waitFor();
+    await kernelDialog.getByRole('button', { name: 'No Kernel' }).click();
+    await expect(
+      page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: 'stats.ipynb' })
+    ).toBeVisible();
+    await page.sidebar.openTab('cellpipe-sidebar');
+    await expect(
+      page.locator(`${panel} .jp-cellpipe-NoSteps-blocked`)
+    ).toContainText('No steps: this notebook\'s language is "R", not Python');
+    await expect(
+      page.locator(`${panel} .jp-cellpipe-tagByHeadings`)
+    ).toHaveCount(0);
+    await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+    await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
+      'The notebook has 1 error'
+    );
+    await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(0);
+  });
+
   test('sidebar screenshots in the light and dark themes', async ({
     page,
     tmpPath

@@ -1,6 +1,7 @@
 /** Builds the pipeline IR from a notebook and its cells' analyses (design §3.4–3.7). */
 import { INotebook } from '../notebook/model';
 import { readNotebookSettings } from '../notebook/settings';
+import { declaredLanguage, isPythonLanguage } from '../notebook/language';
 import { analysisTree, ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import {
@@ -17,11 +18,21 @@ import { IGlobalContext, stepNamesReusing } from './step-names';
 import { cellDiagnostics } from './cell-diagnostics';
 import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
+import { notebookFileName, unanalysable } from './unanalysable';
 
 export function buildPipeline(
   notebook: INotebook,
   analyze: (cell: number) => ICellAnalysis
 ): IPipelineIR {
+  const language = declaredLanguage(notebook.metadata);
+  if (language !== null && !isPythonLanguage(language)) {
+    // One error and no steps: its cells, read as Python, would give made-up reads and writes.
+    return unanalysable(notebook.path, {
+      code: 'not-python',
+      message: `this notebook's language is ${JSON.stringify(language)}, not Python: cellpipe makes pipelines of Python notebooks (choose a Python kernel for it, or fix its metadata.language_info)`,
+      line: 1
+    });
+  }
   const analyses = new Array<ICellAnalysis | undefined>(
     notebook.cells.length
   ).fill(undefined);
@@ -173,7 +184,7 @@ export function buildPipeline(
     step.outputs.sort();
     step.prev.sort();
   }
-  const base = notebook.path.split(/[\\/]/).pop() ?? notebook.path;
+  const base = notebookFileName(notebook.path);
   return {
     pipeline: {
       name:

@@ -6,6 +6,7 @@ export type Severity = 'error' | 'warning' | 'info';
 
 export type DiagnosticCode =
   | 'not-a-notebook'
+  | 'not-python'
   | 'syntax-error'
   | 'undefined-name'
   | 'untagged-cell'

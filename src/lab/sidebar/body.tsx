@@ -161,6 +161,7 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
           <NoStepsYet
             onTagByHeadings={() => model.actions.tagByHeadings()}
             onOpenStepPanel={props.openStepPanel}
+            diagnostics={ir.diagnostics}
             trans={trans}
           />
         ) : (

@@ -1,18 +1,35 @@
 /**
  * What the Steps section shows while no cell is a step: the two ways to make steps, each a
- * button. The Pipeline step panel makes the active cell a step (or an imports, functions... cell);
+ * button; or, for a notebook that cannot be a pipeline (not Python), why. The Pipeline step panel makes the active cell a step (or an imports, functions... cell);
  * Tag steps by headings tags the first code cell after each `##` heading (undoable).
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
+import { DiagnosticCode, IDiagnostic } from '../../core/ir/diagnostic';
 import { CLASS } from './class-names';
+
+/** The errors after which a notebook has no steps whatever its tags: tagging would not help. */
+const UNANALYSABLE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
+  'not-a-notebook',
+  'not-python'
+]);
 
 export function NoStepsYet(props: {
   onTagByHeadings: () => void;
   onOpenStepPanel: () => void;
+  /** The notebook's diagnostics: one that makes it unanalysable is said instead of the buttons. */
+  diagnostics: readonly IDiagnostic[];
   trans: TranslationBundle;
 }): JSX.Element {
   const { trans } = props;
+  const blocking = props.diagnostics.find(d => UNANALYSABLE.has(d.code));
+  if (blocking) {
+    return (
+      <p className={`${CLASS.empty} jp-cellpipe-NoSteps-blocked`}>
+        {trans.__('No steps: %1', blocking.message)}
+      </p>
+    );
+  }
   return (
     <div className="jp-cellpipe-NoSteps">
       <p className={CLASS.empty}>

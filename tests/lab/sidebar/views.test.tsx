@@ -256,6 +256,7 @@ describe('DAG and diagnostics views', () => {
     const element = NoStepsYet({
       onTagByHeadings: () => calls.push('headings'),
       onOpenStepPanel: () => calls.push('panel'),
+      diagnostics: [],
       trans
     });
     const html = renderToStaticMarkup(element);
@@ -275,6 +276,35 @@ describe('DAG and diagnostics views', () => {
       (button.props as { onClick: () => void }).onClick()
     );
     expect(calls).toEqual(['panel', 'headings']);
+  });
+
+  it('says why a notebook in another language has no steps, with no button to tag it', () => {
+    const r = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { language_info: { name: 'R' } },
+      cells: [
+        {
+          cell_type: 'code',
+          metadata: { tags: ['step:load'] },
+          source: 'x <- c(1, 2)',
+          outputs: [],
+          execution_count: null
+        }
+      ]
+    });
+    const html = renderToStaticMarkup(
+      <NoStepsYet
+        onTagByHeadings={() => undefined}
+        onOpenStepPanel={() => undefined}
+        diagnostics={analyzeNotebookText(r, 'r.ipynb').diagnostics}
+        trans={trans}
+      />
+    );
+    expect(html).toContain(
+      'No steps: this notebook&#x27;s language is &quot;R&quot;, not Python'
+    );
+    expect(html).not.toContain('<button');
   });
 
   it('says where each diagnostic is', () => {
