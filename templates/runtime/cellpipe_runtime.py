@@ -4,7 +4,9 @@
 # lines). It is real Python, linted by ruff and tested by tests/python/test_runtime_module.py, and
 # is added to the script as written (src/core/generate/step-script.ts). Standard library only.
 import argparse
+import ast
 import importlib
+import inspect
 import json
 import linecache
 import math
@@ -425,13 +427,46 @@ def parameter_values(overrides, step):
             for name, kind, default in step.parameters}
 
 
+# A notebook cell may await at its top level (IPython runs it on an event loop): compile it so.
+TOP_LEVEL_AWAIT = getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
+
+
+class CellRunner:
+    """Runs compiled cells in one namespace. A cell that awaits at its top level is a coroutine;
+    it runs on one event loop kept for all the step's cells, as IPython keeps one for a kernel, so
+    a task started in one cell can be awaited in the next. asyncio loads only for such a cell."""
+
+    def __init__(self, namespace):
+        self.namespace = namespace
+        self.loop = None
+
+    def run(self, code):
+        if not code.co_flags & inspect.CO_COROUTINE:
+            exec(code, self.namespace)
+            return
+        if self.loop is None:
+            import asyncio
+
+            self.loop = asyncio.new_event_loop()
+            asyncio.set_event_loop(self.loop)
+        self.loop.run_until_complete(eval(code, self.namespace))
+
+    def close(self):
+        if self.loop is not None:
+            import asyncio
+
+            asyncio.set_event_loop(None)
+            self.loop.close()
+            self.loop = None
+
+
 def compile_cells(cells):
     """Compiles each cell under its own file name, so tracebacks name the notebook cell and line."""
     compiled = []
     for file_name, source in cells:
         linecache.cache[file_name] = (len(source), None, source.splitlines(True), file_name)
         try:
-            compiled.append(compile(source, file_name, "exec", dont_inherit=True))
+            compiled.append(compile(source, file_name, "exec", flags=TOP_LEVEL_AWAIT, dont_inherit=True))
         except (SyntaxError, ValueError) as error:
             # A syntax error names its cell and line; null bytes give a ValueError (or a
             # SyntaxError without a location, in newer Pythons): name the cell here.
@@ -552,13 +587,20 @@ def _display(*objects, **_options):
         print(obj if isinstance(obj, str) else repr(obj))
 
 
+def _no_ipython():
+    """IPython's get_ipython() outside an IPython shell: None (a step is a plain script)."""
+    return None
+
+
 def notebook_globals():
-    """Names a notebook has without importing them: IPython's display, where IPython is absent."""
+    """Names a notebook has without importing them: IPython's display (it prints where IPython is
+    absent) and get_ipython, which returns None in a step, as IPython's does outside its shell (so
+    `if get_ipython() is not None:` takes the script's branch)."""
     try:
         from IPython.display import display
     except ImportError:
         display = _display
-    return {"display": display}
+    return {"display": display, "get_ipython": _no_ipython}
 
 
 def run_step(arguments, step):
@@ -571,17 +613,18 @@ def run_step(arguments, step):
     namespace = module.__dict__
     namespace.update(notebook_globals())
     namespace.update(parameter_values(arguments["--param"], step))
+    cells = CellRunner(namespace)
     try:
         setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells)
         for code in setup:
-            exec(code, namespace)
+            cells.run(code)
         # Inputs load after the imports and functions cells: a plain pickle of a class defined
         # there then finds its class.
         for name, directory in sorted(arguments["--input"].items()):
             namespace[name] = load_value(name, directory, step.name)
             _note("loaded %s from %s" % (name, directory), started)
         for code in own:
-            exec(code, namespace)
+            cells.run(code)
     except (CellpipeError, KeyboardInterrupt):
         raise
     except SystemExit as request:
@@ -592,6 +635,8 @@ def run_step(arguments, step):
     except BaseException as error:
         report_user_error(error, file_names, step)
         return 1
+    finally:
+        cells.close()
     _note("ran the code of step %s" % step.name, started)
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace:

@@ -232,6 +232,36 @@ def test_a_failing_cell_is_reported_from_its_own_frame_on(tmp_path, capsys, main
     assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 4], line 3"
 
 
+def test_top_level_await_runs_as_in_the_notebook_on_one_loop_for_the_step(tmp_path, main_module):
+    # IPython runs a cell's top-level await; so does a step, on one event loop for all its cells,
+    # so a task started in one cell can be awaited in the next.
+    step = make_step(INPUTS=[], METRICS={}, SETUP_CELLS=[("nb.ipynb [cell 0]", "import asyncio\n")],
+                     STEP_CELLS=[("nb.ipynb [cell 2]", "async def double(x):\n    await asyncio.sleep(0)\n"
+                                  "    return 2 * x\ntask = asyncio.ensure_future(double(4))\n"
+                                  "first = await double(1)\n"),
+                                 ("nb.ipynb [cell 3]", "model = first + await task\n")])
+    arguments = rt.parse_arguments(["--data-root", str(tmp_path)], step)
+    assert rt.run_step(arguments, step) == 0
+    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == 10
+
+
+def test_an_error_after_a_top_level_await_names_its_cell_and_line(tmp_path, capsys, main_module):
+    step = make_step(INPUTS=[], OUTPUTS=[], METRICS={}, SETUP_CELLS=[("nb.ipynb [cell 0]", "import asyncio\n")],
+                     STEP_CELLS=[("nb.ipynb [cell 5]", "await asyncio.sleep(0)\nx = 1 / 0\n")])
+    assert rt.run_step(rt.parse_arguments([], step), step) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 5], line 2"
+
+
+def test_get_ipython_is_there_and_says_no_shell(tmp_path, main_module):
+    # The analyzer takes get_ipython as a notebook global; in a step it returns None, as
+    # IPython's does outside its shell.
+    step = make_step(INPUTS=[], METRICS={},
+                     STEP_CELLS=[("nb.ipynb [cell 2]", "model = 'script' if get_ipython() is None else 'shell'\n")])
+    assert rt.run_step(rt.parse_arguments(["--data-root", str(tmp_path)], step), step) == 0
+    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == "script"
+
+
 def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):
     constants = {name: getattr(make_step(), attribute) for name, attribute in [
         ("NOTEBOOK", "notebook"), ("STEP", "name"), ("PARAMETERS", "parameters"), ("PRODUCERS", "producers"),
