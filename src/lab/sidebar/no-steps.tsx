@@ -1,7 +1,8 @@
 /**
  * What the Steps section shows while no cell is a step: the two ways to make steps, each a
- * button; or, for a notebook that cannot be a pipeline (not Python), why. The Pipeline step panel makes the active cell a step (or an imports, functions... cell);
- * Tag steps by headings tags the first code cell after each `##` heading (undoable).
+ * button. The Pipeline step panel makes the active cell a step (or an imports, functions... cell);
+ * Tag steps by headings tags the first code cell after each `##` heading (undoable). A notebook
+ * that cannot be a pipeline whatever its tags (not Python, not a notebook) gets the reason instead.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
