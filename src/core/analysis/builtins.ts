@@ -1,4 +1,8 @@
-/** Names that are never reads of a step: Python 3.12 builtins, module dunders, IPython's globals. */
+/**
+ * Names that are never reads of a step: Python 3.12 builtins, module dunders, and the two
+ * globals a notebook has that the step runtime provides too (`display`, `get_ipython`). IPython's
+ * history (`In`, `Out`) is not among them: a step has none, so reading it is an undefined name.
+ */
 export const BUILTINS: ReadonlySet<string> = new Set(
   (
     'ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup ' +
@@ -22,6 +26,6 @@ export const BUILTINS: ReadonlySet<string> = new Set(
     'reversed round set setattr slice sorted staticmethod str sum super tuple type vars zip ' +
     '__import__ __name__ __doc__ __builtins__ __spec__ __loader__ __package__ __debug__ ' +
     '__build_class__ __annotations__ ' +
-    'display get_ipython In Out'
+    'display get_ipython'
   ).split(/\s+/)
 );
