@@ -4,9 +4,7 @@
 # lines). It is real Python, linted by ruff and tested by tests/python/test_runtime_module.py, and
 # is added to the script as written (src/core/generate/step-script.ts). Standard library only.
 import argparse
-import ast
 import importlib
-import inspect
 import json
 import linecache
 import math
@@ -427,8 +425,19 @@ def parameter_values(overrides, step):
             for name, kind, default in step.parameters}
 
 
-# A notebook cell may await at its top level (IPython runs it on an event loop): compile it so.
-TOP_LEVEL_AWAIT = getattr(ast, "PyCF_ALLOW_TOP_LEVEL_AWAIT", 0)
+# inspect.CO_COROUTINE: the flag of a code object that must be awaited (a cell compiled with a
+# top-level await). Written out, as importing inspect costs every step about 3 ms at start.
+CO_COROUTINE = 0x0080
+
+
+def _await_flags(source):
+    """The compile flags for a cell: a cell may await at its top level, as IPython runs it on an
+    event loop. ast (which has the flag) loads only for a cell that mentions await or async."""
+    if "await" not in source and "async" not in source:
+        return 0
+    import ast
+
+    return ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
 
 
 class CellRunner:
@@ -441,7 +450,7 @@ class CellRunner:
         self.loop = None
 
     def run(self, code):
-        if not code.co_flags & inspect.CO_COROUTINE:
+        if not code.co_flags & CO_COROUTINE:
             exec(code, self.namespace)
             return
         if self.loop is None:
@@ -466,7 +475,7 @@ def compile_cells(cells):
     for file_name, source in cells:
         linecache.cache[file_name] = (len(source), None, source.splitlines(True), file_name)
         try:
-            compiled.append(compile(source, file_name, "exec", flags=TOP_LEVEL_AWAIT, dont_inherit=True))
+            compiled.append(compile(source, file_name, "exec", flags=_await_flags(source), dont_inherit=True))
         except (SyntaxError, ValueError) as error:
             # A syntax error names its cell and line; null bytes give a ValueError (or a
             # SyntaxError without a location, in newer Pythons): name the cell here.

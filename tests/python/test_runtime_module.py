@@ -245,6 +245,16 @@ def test_top_level_await_runs_as_in_the_notebook_on_one_loop_for_the_step(tmp_pa
     assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == 10
 
 
+def test_the_coroutine_flag_written_out_is_inspects_and_plain_cells_compile_without_await():
+    import ast
+    import inspect
+
+    assert rt.CO_COROUTINE == inspect.CO_COROUTINE
+    assert rt._await_flags("x = 1\n") == 0
+    assert rt._await_flags("x = await f()\n") == ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+    assert rt._await_flags("async for x in xs:\n    pass\n") == ast.PyCF_ALLOW_TOP_LEVEL_AWAIT
+
+
 def test_an_error_after_a_top_level_await_names_its_cell_and_line(tmp_path, capsys, main_module):
     step = make_step(INPUTS=[], OUTPUTS=[], METRICS={}, SETUP_CELLS=[("nb.ipynb [cell 0]", "import asyncio\n")],
                      STEP_CELLS=[("nb.ipynb [cell 5]", "await asyncio.sleep(0)\nx = 1 / 0\n")])
