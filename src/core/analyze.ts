@@ -40,19 +40,15 @@ export function analyzeParsed(
     notebook = read();
   } catch (error) {
     if (error instanceof NotebookError) {
-      return notANotebook(path, error.message, error.line ?? 1);
+      return unanalysable(path, {
+        code: 'not-a-notebook',
+        message: error.message,
+        line: error.line ?? 1
+      });
     }
     throw error;
   }
   return buildPipeline(notebook, cell =>
     cache.get(notebook.cells[cell].source)
   );
-}
-
-function notANotebook(
-  path: string,
-  message: string,
-  line: number
-): IPipelineIR {
-  return unanalysable(path, { code: 'not-a-notebook', message, line });
 }

@@ -3,22 +3,13 @@ import {
   declaredLanguage,
   isPythonLanguage
 } from '../../../src/core/notebook/language';
+import { codeCell, notebookJson } from '../../support/notebook-json';
 
 function notebook(metadata: Record<string, unknown>) {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata,
-    cells: [
-      {
-        cell_type: 'code',
-        metadata: { tags: ['step:load'] },
-        source: 'x <- c(1, 2, 3)\nprint(mean(x))',
-        outputs: [],
-        execution_count: null
-      }
-    ]
-  };
+  return notebookJson(
+    [codeCell('x <- c(1, 2, 3)\nprint(mean(x))', ['step:load'])],
+    metadata
+  );
 }
 
 describe('the language a notebook declares', () => {

@@ -8,22 +8,10 @@ import {
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { UserError } from '../../../src/core/errors';
 import { makeIR } from '../../support/ir';
+import { codeCell, notebookJson } from '../../support/notebook-json';
 
 function notebook(metadata: Record<string, unknown>) {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata,
-    cells: [
-      {
-        cell_type: 'code',
-        metadata: { tags: ['step:load'] },
-        source: 'x = 1\n',
-        outputs: [],
-        execution_count: null
-      }
-    ]
-  };
+  return notebookJson([codeCell('x = 1\n', ['step:load'])], metadata);
 }
 
 function thrown(action: () => unknown): UserError {

@@ -1,4 +1,5 @@
 import { nullTranslation } from '../../support/null-translation';
+import { codeCell, notebookJson } from '../../support/notebook-json';
 import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { analyzeNotebookText } from '../../../src/core/analyze';
@@ -279,20 +280,11 @@ describe('DAG and diagnostics views', () => {
   });
 
   it('says why a notebook in another language has no steps, with no button to tag it', () => {
-    const r = JSON.stringify({
-      nbformat: 4,
-      nbformat_minor: 5,
-      metadata: { language_info: { name: 'R' } },
-      cells: [
-        {
-          cell_type: 'code',
-          metadata: { tags: ['step:load'] },
-          source: 'x <- c(1, 2)',
-          outputs: [],
-          execution_count: null
-        }
-      ]
-    });
+    const r = JSON.stringify(
+      notebookJson([codeCell('x <- c(1, 2)', ['step:load'])], {
+        language_info: { name: 'R' }
+      })
+    );
     const html = renderToStaticMarkup(
       <NoStepsYet
         onTagByHeadings={() => undefined}
