@@ -110,12 +110,12 @@ def main(repetitions):
                 samples.setdefault((label, "cellpipe " + chosen, "save"), []).append(
                     seconds
                 )
-                seconds, _ = timed(lambda: runtime.load_value("v", directory, "bench"))
+                seconds, _ = timed(lambda: runtime.load_value("v", directory))
                 samples.setdefault((label, "cellpipe " + chosen, "load"), []).append(
                     seconds
                 )
                 seconds, _ = timed(
-                    lambda: read_all(runtime.load_value("v", directory, "bench"))
+                    lambda: read_all(runtime.load_value("v", directory))
                 )
                 samples.setdefault(
                     (label, "cellpipe " + chosen, "load + read all"), []

@@ -223,8 +223,14 @@ def _candidate_formats(value):
     return [_generic_format()]
 
 
+# Why a value that cannot be pickled (a generator, a lock, an open connection) has no way across.
+UNSAVEABLE_HINT = (" (steps pass values to each other as files: pass what it is made from, a list for"
+                   " example, or make it in the step that reads it)")
+
+
 def save_value(name, value, directory, step):
-    """Saves `value` into `directory`; raises CellpipeError naming the variable and `step`."""
+    """Saves `value` into `directory` (its manifest names `step`); raises CellpipeError naming the
+    variable."""
     os.makedirs(directory, exist_ok=True)
     # A half-written new value must not pass for an old one, and a crashed save leaves temp files.
     _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
@@ -243,10 +249,10 @@ def save_value(name, value, directory, step):
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
-    raise CellpipeError("cannot save variable %r of step %r: %s" % (name, step, reasons[-1]))
+    raise CellpipeError("cannot save variable %r: %s%s" % (name, reasons[-1], UNSAVEABLE_HINT))
 
 
-def load_value(name, directory, step):
+def load_value(name, directory):
     """Loads the value a producer saved into `directory` with save_value."""
     try:
         with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
@@ -260,8 +266,8 @@ def load_value(name, directory, step):
         if isinstance(error, AttributeError) and "__main__" in str(error):
             hint = (" (a class or function defined in the notebook: install cloudpickle where the"
                     " producer runs, or define it in a `functions` cell)")
-        raise CellpipeError("cannot load input %r of step %r from %s: %s%s"
-                            % (name, step, directory, _describe(error), hint))
+        raise CellpipeError("cannot load input %r from %s: %s%s"
+                            % (name, directory, _describe(error), hint))
 
 
 def _remove_stale(directory, names):
@@ -539,8 +545,8 @@ def write_metrics(path, namespace, step):
     values = {}
     for name, variable in step.metrics.items():
         if variable not in namespace:
-            raise CellpipeError("cannot report metric %r of step %r: variable %r is not defined"
-                                % (name, step.name, variable))
+            raise CellpipeError("cannot report metric %r: variable %r is not defined"
+                                % (name, variable))
         values[name] = _metric_value(name, namespace[variable])
         sys.stderr.write("cellpipe: metric %s = %r\n" % (name, values[name]))
     if path is None:
@@ -630,7 +636,7 @@ def run_step(arguments, step):
         # Inputs load after the imports and functions cells: a plain pickle of a class defined
         # there then finds its class.
         for name, directory in sorted(arguments["--input"].items()):
-            namespace[name] = load_value(name, directory, step.name)
+            namespace[name] = load_value(name, directory)
             _note("loaded %s from %s" % (name, directory), started)
         for code in own:
             cells.run(code)
@@ -649,8 +655,7 @@ def run_step(arguments, step):
     _note("ran the code of step %s" % step.name, started)
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace:
-            raise CellpipeError("cannot save variable %r of step %r: the step did not define it"
-                                % (name, step.name))
+            raise CellpipeError("cannot save variable %r: the step did not define it" % name)
         chosen = save_value(name, namespace[name], directory, step.name)
         _note("saved %s as %s" % (name, chosen), started)
     values = write_metrics(arguments["--metrics"], namespace, step)
@@ -702,7 +707,9 @@ def main(argv, constants):
         sys.stderr.write("cellpipe: step %r: %s\n" % (step.name, error))
         return 2
     except CellpipeError as error:
-        sys.stderr.write("cellpipe: %s\n" % error)
+        # The same last line as an exception in a cell: the local runner shows what follows
+        # "failed: " as the step's message.
+        sys.stderr.write("cellpipe: step %r failed: %s\n" % (step.name, error))
         return 1
 
 

@@ -106,9 +106,15 @@ it('an output that cannot be saved fails with a message naming the variable', ()
   const { code, record } = runJson(tempHome(), [nb]);
   expect(code).toBe(1);
   expect(record.steps.map(s => s.status)).toEqual(['Failed', 'Skipped']);
-  const log = readFileSync(step(record, 'make').log!, 'utf8');
-  expect(log).toMatch(/'guard'/);
-  expect(log).toMatch(/'make'/);
+  // The step's message and the run's error say why, as they do for an exception in a cell.
+  const why =
+    "cannot save variable 'guard': cloudpickle: TypeError: cannot pickle '_thread.lock' object " +
+    '(steps pass values to each other as files: pass what it is made from, a list for example, ' +
+    'or make it in the step that reads it) (exit code 1)';
+  expect(step(record, 'make').message).toBe(
+    `${why}; see ${step(record, 'make').log}`
+  );
+  expect(record.error).toBe(`step 'make' failed: ${why}`);
 });
 
 it('a step past its timeout is ended and fails; a retry runs it again', () => {

@@ -147,19 +147,23 @@ def test_a_value_saved_is_loaded_back_with_its_manifest(tmp_path):
     manifest = json.loads((tmp_path / "table" / "cellpipe.json").read_text())
     assert manifest == {"cellpipe": 1, "format": chosen, "file": "value.pkl", "type": "builtins.dict",
                         "variable": "table", "step": "load"}
-    assert rt.load_value("table", str(tmp_path / "table"), "train") == value
+    assert rt.load_value("table", str(tmp_path / "table")) == value
     assert sorted(p.name for p in (tmp_path / "table").iterdir()) == ["cellpipe.json", "value.pkl"]
 
 
-def test_a_value_that_cannot_be_saved_names_the_variable_and_the_step(tmp_path):
-    with pytest.raises(rt.CellpipeError, match="^cannot save variable 'gen' of step 'make': "):
-        rt.save_value("gen", (n for n in range(2)), str(tmp_path / "gen"), "make")
-
-
-def test_a_missing_input_names_the_input_the_step_and_the_file(tmp_path):
+def test_a_value_that_cannot_be_saved_names_the_variable_and_says_what_to_do(tmp_path):
     with pytest.raises(rt.CellpipeError) as caught:
-        rt.load_value("data", str(tmp_path), "train")
-    assert str(caught.value) == ("cannot load input 'data' of step 'train' from %s: %s is missing"
+        rt.save_value("gen", (n for n in range(2)), str(tmp_path / "gen"), "make")
+    assert str(caught.value) == (
+        "cannot save variable 'gen': cloudpickle: TypeError: cannot pickle 'generator' object"
+        " (steps pass values to each other as files: pass what it is made from, a list for"
+        " example, or make it in the step that reads it)")
+
+
+def test_a_missing_input_names_the_input_and_the_file(tmp_path):
+    with pytest.raises(rt.CellpipeError) as caught:
+        rt.load_value("data", str(tmp_path))
+    assert str(caught.value) == ("cannot load input 'data' from %s: %s is missing"
                                  % (tmp_path, tmp_path / "cellpipe.json"))
 
 
@@ -184,7 +188,7 @@ def test_metrics_are_written_and_an_undefined_one_is_named(tmp_path):
     path = tmp_path / "out" / "metrics.json"
     assert rt.write_metrics(str(path), {"acc": 0.5}, make_step()) == {"accuracy": 0.5}
     assert json.loads(path.read_text()) == {"accuracy": 0.5}
-    with pytest.raises(rt.CellpipeError, match="cannot report metric 'accuracy' of step 'train': "
+    with pytest.raises(rt.CellpipeError, match="cannot report metric 'accuracy': "
                                                "variable 'acc' is not defined"):
         rt.write_metrics(None, {}, make_step())
 
@@ -218,7 +222,7 @@ def test_run_step_loads_runs_saves_and_reports(tmp_path, capsys, main_module):
     arguments = rt.parse_arguments(["--data-root", str(tmp_path), "--param", "epochs=2",
                                     "--metrics", str(tmp_path / "metrics.json")], step)
     assert rt.run_step(arguments, step) == 0
-    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == 12
+    assert rt.load_value("model", str(tmp_path / "train" / "model")) == 12
     assert json.loads((tmp_path / "metrics.json").read_text()) == {"accuracy": 0.25}
     assert "cellpipe: metric accuracy = 0.25" in capsys.readouterr().err
 
@@ -242,7 +246,7 @@ def test_top_level_await_runs_as_in_the_notebook_on_one_loop_for_the_step(tmp_pa
                                  ("nb.ipynb [cell 3]", "model = first + await task\n")])
     arguments = rt.parse_arguments(["--data-root", str(tmp_path)], step)
     assert rt.run_step(arguments, step) == 0
-    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == 10
+    assert rt.load_value("model", str(tmp_path / "train" / "model")) == 10
 
 
 def test_the_coroutine_flag_written_out_is_inspects_and_plain_cells_compile_without_await():
@@ -269,7 +273,7 @@ def test_get_ipython_is_there_and_says_no_shell(tmp_path, main_module):
     step = make_step(INPUTS=[], METRICS={},
                      STEP_CELLS=[("nb.ipynb [cell 2]", "model = 'script' if get_ipython() is None else 'shell'\n")])
     assert rt.run_step(rt.parse_arguments(["--data-root", str(tmp_path)], step), step) == 0
-    assert rt.load_value("model", str(tmp_path / "train" / "model"), "next") == "script"
+    assert rt.load_value("model", str(tmp_path / "train" / "model")) == "script"
 
 
 def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):

@@ -45,7 +45,7 @@ def test_library_frames_below_the_cell_are_kept(make_pipeline):
     ("value = (n * n for n in range(3))", "cannot pickle 'generator' object"),
     ("import threading\nvalue = threading.Lock()", "cannot pickle '_thread.lock' object"),
 ])
-def test_a_value_that_cannot_be_saved_names_the_variable_and_the_step(make_pipeline, source, reason):
+def test_a_value_that_cannot_be_saved_fails_the_step_naming_the_variable(make_pipeline, source, reason):
     pipeline = make_pipeline([
         code_cell(source, "step:train"),
         code_cell("print(value)", "step:report"),
@@ -53,7 +53,7 @@ def test_a_value_that_cannot_be_saved_names_the_variable_and_the_step(make_pipel
     result = pipeline.run("train", outputs=["value"])
     assert result.returncode == 1
     last = result.stderr.splitlines()[-1]
-    assert last.startswith("cellpipe: cannot save variable 'value' of step 'train': cloudpickle: ")
+    assert last.startswith("cellpipe: step 'train' failed: cannot save variable 'value': cloudpickle: ")
     assert reason in last
     assert "Traceback" not in result.stderr
     assert os.listdir(pipeline.data("train", "value")) == []
@@ -67,7 +67,7 @@ def test_an_output_the_step_did_not_define(make_pipeline):
     result = pipeline.run("train", outputs=["value"])
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
-        "cellpipe: cannot save variable 'value' of step 'train': the step did not define it")
+        "cellpipe: step 'train' failed: cannot save variable 'value': the step did not define it")
 
 
 PARAMETERS = "epochs = 3\nrate = 0.5\nverbose = False\nlabel = 'run'"

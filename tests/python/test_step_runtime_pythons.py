@@ -70,6 +70,6 @@ def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(
     result = pipeline.run("show", inputs=[("point", "make")], env=env)
     assert result.returncode == 1
     message = result.stderr.splitlines()[-1]
-    assert message.startswith("cellpipe: cannot load input 'point' of step 'show' from ")
+    assert message.startswith("cellpipe: step 'show' failed: cannot load input 'point' from ")
     assert "Can't get attribute 'Point'" in message
     assert message.endswith("install cloudpickle where the producer runs, or define it in a `functions` cell)")

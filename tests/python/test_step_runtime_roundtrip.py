@@ -235,7 +235,7 @@ def test_a_crash_while_saving_never_leaves_a_value_that_looks_good(make_pipeline
     assert [name for name in os.listdir(saved) if not name.endswith(".tmp")] == []
     loading = pipeline.run("check", inputs=[("value", "make")])
     assert loading.returncode == 1
-    assert "cellpipe: cannot load input 'value' of step 'check' from" in loading.stderr
+    assert "cellpipe: step 'check' failed: cannot load input 'value' from" in loading.stderr
     assert "cellpipe.json is missing" in loading.stderr
     # the next good save clears the crashed one's temporary file
     pipeline.run_ok("make", outputs=["value"], params={"crash": "false"})
