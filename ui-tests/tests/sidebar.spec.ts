@@ -130,9 +130,24 @@ test.describe('pipeline sidebar', () => {
     await expect(items.nth(1)).toHaveText('Compile only');
     await page.keyboard.press('Enter');
     await expect(menu).toHaveCount(0);
+    // The focus goes back to the button, and stays there while the action works (the button
+    // says it is busy with aria-disabled, not by disabling itself, which would drop the focus),
+    // until the compiled document opens in its preview.
+    await expect(caret).toBeFocused();
     await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
       'Compiled'
     );
+    await expect(caret).toHaveAttribute('aria-disabled', 'false');
+
+    // The same for Compile and run itself, pressed from the keyboard: the run starts, and the
+    // focus is still on the button for the next key.
+    const run = page.locator(`${panel} .jp-cellpipe-SplitButton-main`);
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
+      /Run \S+ (started|ended)/
+    );
+    await expect(run).toBeFocused();
   });
 
   test('a notebook in another language says why it has no steps, and Compile and run refuses it', async ({

@@ -1,8 +1,9 @@
 /**
  * The Compile and run split button: run, or from its menu compile only / export YAML. The menu
  * behaves as WAI-ARIA's menu button: opening it focuses an item, the arrows, Home and End move
- * through the items, Enter chooses, and Escape, Tab or a click elsewhere closes it (Escape gives
- * the focus back to the button).
+ * through the items, Enter chooses, and Escape, Tab or a click elsewhere closes it (Escape and a
+ * choice give the focus back to the button). While an action works the buttons say so with
+ * `aria-disabled` and ignore clicks: a disabled button would drop the focus to the page.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { caretDownIcon, runIcon } from '@jupyterlab/ui-components';
@@ -50,7 +51,13 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
 
   const choose = (action: () => void) => () => {
     setOpenAt(null);
+    caret.current?.focus();
     action();
+  };
+  const unlessBusy = (action: () => void) => () => {
+    if (!props.busy) {
+      action();
+    }
   };
   const onMenuKey = (event: React.KeyboardEvent) => {
     if (event.key === 'Escape') {
@@ -71,7 +78,7 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
   };
   const onCaretKey = (event: React.KeyboardEvent) => {
     const first = menuOpenedByKey(event.key, entries.length);
-    if (first !== null) {
+    if (first !== null && !props.busy) {
       event.preventDefault();
       setOpenAt(first);
     }
@@ -89,8 +96,8 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
     >
       <button
         className={`${CLASS.splitMain} jp-mod-styled jp-mod-accept`}
-        disabled={props.busy}
-        onClick={props.onRun}
+        aria-disabled={props.busy}
+        onClick={unlessBusy(props.onRun)}
         title={trans.__('Save, compile and run the pipeline')}
       >
         <runIcon.react tag="span" elementSize="small" />
@@ -99,11 +106,11 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
       <button
         ref={caret}
         className={`${CLASS.splitCaret} jp-mod-styled jp-mod-accept`}
-        disabled={props.busy}
+        aria-disabled={props.busy}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-label={trans.__('More actions')}
-        onClick={() => setOpenAt(open ? null : 0)}
+        onClick={unlessBusy(() => setOpenAt(open ? null : 0))}
         onKeyDown={onCaretKey}
       >
         <caretDownIcon.react tag="span" elementSize="small" />

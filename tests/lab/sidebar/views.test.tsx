@@ -9,12 +9,18 @@ import { DagView } from '../../../src/lab/sidebar/dag-view';
 import { DiagnosticsView } from '../../../src/lab/sidebar/diagnostics-view';
 import { labMessage } from '../../../src/lab/sidebar/lab-message';
 import { NoStepsYet } from '../../../src/lab/sidebar/no-steps';
+import { RunButton } from '../../../src/lab/sidebar/run-button';
 import { isWebLink, RunsView } from '../../../src/lab/sidebar/runs-view';
 import { readFileSync } from 'node:fs';
 
 jest.mock('../../../src/lab/api/request', () =>
   require('../../support/lab-request-mock').requestModule()
 );
+// The button's two icons: JupyterLab's icon package is ES modules, which jest does not load.
+jest.mock('@jupyterlab/ui-components', () => ({
+  caretDownIcon: { react: () => null },
+  runIcon: { react: () => null }
+}));
 
 const trans = nullTranslation;
 
@@ -341,5 +347,26 @@ describe('DAG and diagnostics views', () => {
     ]);
     expect(html).toContain('aria-label="error"');
     expect(html).not.toMatch(/[\u2300-\u27bf\u{1f000}-\u{1faff}]/u);
+  });
+});
+
+describe('Compile and run button', () => {
+  const render = (busy: boolean) =>
+    renderToStaticMarkup(
+      <RunButton
+        busy={busy}
+        onRun={() => undefined}
+        onCompile={() => undefined}
+        onExport={() => undefined}
+        trans={trans}
+      />
+    );
+
+  it('says it is busy with aria-disabled and stays focusable (disabled would drop the focus)', () => {
+    const busy = render(true);
+    expect(busy.match(/aria-disabled="true"/g)).toHaveLength(2);
+    expect(busy).not.toMatch(/\sdisabled=""/);
+    const idle = render(false);
+    expect(idle.match(/aria-disabled="false"/g)).toHaveLength(2);
   });
 });
