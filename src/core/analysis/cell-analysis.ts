@@ -41,7 +41,16 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     !names.starImports.length &&
     !stripped.magics.length &&
     !stripped.packages.length;
-  const analysis = { ...stripped, names, hasCode, clean };
+  // Every field spelled out, not spread: the IR builder reads these flags of every cell on every
+  // key, and a literal keeps them all inside the object.
+  const analysis: ICellAnalysis = {
+    python: stripped.python,
+    packages: stripped.packages,
+    magics: stripped.magics,
+    names,
+    hasCode,
+    clean
+  };
   trees.set(analysis, tree);
   return analysis;
 }
