@@ -1,5 +1,6 @@
 /** Analyses one cell: magics stripped, parsed once with tree-sitter-python, names walked. */
 import { IPyNode } from './python-tree';
+import { mayWriteFile } from './file-names';
 import { ICellNames } from './cell-names';
 import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
@@ -18,6 +19,11 @@ export interface ICellAnalysis extends IStrippedCell {
    * (about a fifth of an incremental update at 1,000 cells went to those reads).
    */
   clean: boolean;
+  /**
+   * True when the cell may write a file (a call `file-names.ts` counts as writing appears in its
+   * text): the IR builder, which runs on every key, looks for files between steps only then.
+   */
+  mayWriteFiles: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -41,6 +47,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     !names.starImports.length &&
     !stripped.magics.length &&
     !stripped.packages.length;
+  const mayWriteFiles = mayWriteFile(stripped.python);
   // Every field spelled out, not spread: the IR builder reads these flags of every cell on every
   // key, and a literal keeps them all inside the object.
   const analysis: ICellAnalysis = {
@@ -49,7 +56,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     magics: stripped.magics,
     names,
     hasCode,
-    clean
+    clean,
+    mayWriteFiles
   };
   trees.set(analysis, tree);
   return analysis;

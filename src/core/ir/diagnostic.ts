@@ -20,7 +20,8 @@ export type DiagnosticCode =
   | 'bad-tag'
   | 'bad-setting'
   | 'dropped-setting'
-  | 'empty-pipeline';
+  | 'empty-pipeline'
+  | 'unordered-file';
 
 export interface IDiagnostic {
   severity: Severity;

@@ -1,0 +1,194 @@
+/**
+ * The file names a cell's code spells out as string literals, and which of them it writes: the
+ * IR needs them to see a step reading a file that an unordered earlier step writes (steps hand
+ * on variables, not files). Only plain literals count: an f-string, a URL or a glob is not a
+ * file name one can follow, and neither is a string standing alone (a docstring).
+ */
+import { analysisTree, ICellAnalysis } from './cell-analysis';
+import { IPyNode } from './python-tree';
+import { Positions } from './positions';
+
+export interface IFileName {
+  path: string;
+  /** True where the literal is the file of a call that writes it. */
+  written: boolean;
+  /** Where the literal starts: 1-based line, 0-based column. */
+  line: number;
+  column: number;
+}
+
+/** Calls that write the file named in their arguments (or in their receiver's, `Path(p).write_text`). */
+const WRITERS =
+  /^(to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)$/;
+/** `open`'s modes that write. */
+const WRITE_MODE = /[wax+]/;
+const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
+/** A quick look for a quoted text with a dot or a slash, before walking the tree. */
+const MAYBE_FILE = /["'][^"'\n]*[./][^"'\n]*["']/;
+
+/** A call by one of those names, in the text: what `mayWriteFile` looks for. */
+const WRITER_CALL =
+  /\b(open|to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)\s*\(/;
+
+const NONE: readonly IFileName[] = Object.freeze([]);
+const cached = new WeakMap<ICellAnalysis, readonly IFileName[]>();
+
+/** Whether the code may write a file: false when no writing call appears in it at all. */
+export function mayWriteFile(python: string): boolean {
+  return WRITER_CALL.test(python);
+}
+
+/** The cell's file names in source order (kept as long as the analysis is). */
+export function cellFileNames(analysis: ICellAnalysis): readonly IFileName[] {
+  let names = cached.get(analysis);
+  if (!names) {
+    names = MAYBE_FILE.test(analysis.python)
+      ? fileNames(analysis.python, analysisTree(analysis))
+      : NONE;
+    cached.set(analysis, names);
+  }
+  return names;
+}
+
+export function fileNames(python: string, root: IPyNode): IFileName[] {
+  const written = new Set<number>();
+  const found: { node: IPyNode; path: string }[] = [];
+  const visit = (node: IPyNode, parent: IPyNode | null) => {
+    if (node.type === 'call') {
+      markWritten(python, node, written);
+    } else if (node.type === 'string') {
+      const path = literalText(python, node);
+      if (path !== null && isFileName(path) && !standsAlone(node, parent)) {
+        found.push({ node, path });
+      }
+      return;
+    }
+    for (const child of node.children) {
+      visit(child, node);
+    }
+  };
+  visit(root, null);
+  if (!found.length) {
+    return [];
+  }
+  const positions = new Positions(python);
+  return found.map(({ node, path }) => ({
+    path,
+    written: written.has(node.from),
+    ...positions.at(node.from)
+  }));
+}
+
+/** Marks the string arguments a writing call writes (their start offsets). */
+function markWritten(python: string, call: IPyNode, written: Set<number>) {
+  const callee = call.children.find(c => c.field === 'function');
+  const args = call.children.find(c => c.field === 'arguments');
+  if (!callee || !args) {
+    return;
+  }
+  const name =
+    callee.type === 'identifier'
+      ? python.slice(callee.from, callee.to)
+      : callee.type === 'attribute'
+        ? attributeName(python, callee)
+        : '';
+  if (name === 'open') {
+    const mode =
+      keywordValue(python, args, 'mode') ?? positional(args)[1] ?? null;
+    const text = mode ? literalText(python, mode) : null;
+    const file = keywordValue(python, args, 'file') ?? positional(args)[0];
+    if (text !== null && WRITE_MODE.test(text) && file?.type === 'string') {
+      written.add(file.from);
+    }
+    return;
+  }
+  if (!WRITERS.test(name)) {
+    return;
+  }
+  for (const arg of args.children) {
+    const value =
+      arg.type === 'keyword_argument'
+        ? arg.children.find(c => c.field === 'value')
+        : arg;
+    if (value?.type === 'string') {
+      written.add(value.from);
+    }
+  }
+  // `Path("out.txt").write_text(...)`: the file is the receiver's first argument.
+  const receiver = callee.children.find(c => c.field === 'object');
+  if (receiver?.type === 'call') {
+    const first = positional(
+      receiver.children.find(c => c.field === 'arguments') ?? receiver
+    )[0];
+    if (first?.type === 'string') {
+      written.add(first.from);
+    }
+  }
+}
+
+function attributeName(python: string, attribute: IPyNode): string {
+  const name = attribute.children.find(c => c.field === 'attribute');
+  return name ? python.slice(name.from, name.to) : '';
+}
+
+function positional(args: IPyNode): IPyNode[] {
+  return args.children.filter(
+    c =>
+      c.named &&
+      c.type !== 'keyword_argument' &&
+      c.type !== 'list_splat' &&
+      c.type !== 'dictionary_splat'
+  );
+}
+
+function keywordValue(
+  python: string,
+  args: IPyNode,
+  keyword: string
+): IPyNode | undefined {
+  for (const arg of args.children) {
+    if (arg.type !== 'keyword_argument') {
+      continue;
+    }
+    const name = arg.children.find(c => c.field === 'name');
+    if (name && python.slice(name.from, name.to) === keyword) {
+      return arg.children.find(c => c.field === 'value');
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The text of a plain string literal (an `r` or `u` prefix allowed), or null: f-strings, bytes,
+ * and escapes other than in a raw string are not followed.
+ */
+function literalText(python: string, node: IPyNode): string | null {
+  if (node.type !== 'string' || node.children.length) {
+    return null;
+  }
+  const text = python.slice(node.from, node.to);
+  const opening = /^([rRuU]?)('''|"""|'|")/.exec(text);
+  if (!opening || !text.endsWith(opening[2])) {
+    return null;
+  }
+  const body = text.slice(opening[0].length, text.length - opening[2].length);
+  if (!/r/i.test(opening[1]) && body.includes('\\')) {
+    return null;
+  }
+  return body;
+}
+
+function isFileName(text: string): boolean {
+  if (!text || text.length > 260 || /[\n\0{}*?]/.test(text) || URL.test(text)) {
+    return false;
+  }
+  return EXTENSION.test(text) || text.includes('/');
+}
+
+/** A string that is a statement by itself: a docstring, or a note. */
+function standsAlone(node: IPyNode, parent: IPyNode | null): boolean {
+  return (
+    parent?.type === 'expression_statement' && parent.children.length === 1
+  );
+}
