@@ -90,6 +90,11 @@ lines.push(
         `- the keys' slowest analyses: ${browser.slowestAnalyses.map(a => `${ms(a.ms)} ms (${a.parsedCells} cell${a.parsedCells === 1 ? '' : 's'} parsed)`).join(', ')}`
       ]
     : []),
+  ...(browser.updatesWithoutKey !== undefined
+    ? [
+        `- DAG updates no key made (the notebook model changed by itself; keys are matched to their updates by time): ${browser.updatesWithoutKey}`
+      ]
+    : []),
   `- full dagre layout of ${browser.steps} steps: ${browser.layoutMs.map(ms).join(', ')} ms`,
   `- last of those keys -> the new edge drawn (typing pause of 150 ms, then the layout): ${ms(browser.lastKeyToNewEdgeMs)} ms`,
   `- sidebar first load (lazy chunks fetched and evaluated): ${browser.sidebarFirstLoadMs.map(ms).join(', ')} ms`,

@@ -110,40 +110,73 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
       performance.clearMeasures(name);
     }
   });
+  // Resolves to keydown -> DAG drawn of the last key, once its DAG update has been measured: the
+  // first that began after its keydown (the notebook model may change without a key too, as when
+  // the kernel reports its language and JupyterLab writes it into the metadata).
+  const lastKeyDrawn = async () =>
+    (
+      await page.waitForFunction(() => {
+        const keys: number[] = (window as any).cellpipeKeys;
+        const key = keys[keys.length - 1];
+        const update = performance
+          .getEntriesByName('cellpipe:edit-to-dag', 'measure')
+          .find(entry => entry.startTime >= key);
+        return update && update.startTime + update.duration - key;
+      })
+    ).jsonValue();
   let typed = 0;
   const typeKeys = async (count: number) => {
     for (let i = 0; i < count; i++) {
       await page.keyboard.type(typed % 2 === 0 ? 'x' : '1');
       typed++;
       // One key at a time: wait until this key's DAG update has been measured.
-      await page.waitForFunction(
-        n =>
-          performance.getEntriesByName('cellpipe:edit-to-dag', 'measure')
-            .length >= n,
-        typed
-      );
+      await lastKeyDrawn();
     }
   };
-  // Each key: keydown -> DAG drawn, and keydown -> the notebook model's change (the part before
-  // cellpipe hears of the key: JupyterLab and CodeMirror handling it).
-  const keyTimes = async (from: number) =>
-    page.evaluate(first => {
-      const keys: number[] = (window as any).cellpipeKeys;
-      const drawn = performance.getEntriesByName(
-        'cellpipe:edit-to-dag',
-        'measure'
-      );
-      return keys.slice(first).map((key, i) => ({
-        toDag: drawn[first + i].startTime + drawn[first + i].duration - key,
-        toModelChange: drawn[first + i].startTime - key
-      }));
-    }, from);
+  // Each key's measures, matched by time, not by count: its DAG update is the first that began
+  // after its keydown and before the next key's; its split (wait, snapshot, analysis, render)
+  // lies inside that update.
+  const keyMeasures = async (from: number, to: number) =>
+    page.evaluate(
+      ([first, last]) => {
+        const keys: number[] = (window as any).cellpipeKeys;
+        const entries = (name: string) =>
+          performance.getEntriesByName(name, 'measure');
+        const drawn = entries('cellpipe:edit-to-dag');
+        const inside = (name: string, update: PerformanceEntry) =>
+          entries(name).find(
+            e =>
+              e.startTime >= update.startTime &&
+              e.startTime + e.duration <=
+                update.startTime + update.duration + 0.001
+          )?.duration ?? NaN;
+        return keys.slice(first, last).map((key, i) => {
+          const next = keys[first + i + 1] ?? Infinity;
+          const update = drawn.find(
+            e => e.startTime >= key && e.startTime < next
+          );
+          if (!update) {
+            throw new Error(`key ${first + i} has no DAG update of its own`);
+          }
+          return {
+            toDag: update.startTime + update.duration - key,
+            toModelChange: update.startTime - key,
+            modelChangeToDag: update.duration,
+            wait: inside('cellpipe:wait', update),
+            snapshot: inside('cellpipe:snapshot', update),
+            analysis: inside('cellpipe:analysis', update),
+            render: inside('cellpipe:render', update)
+          };
+        });
+      },
+      [from, to]
+    );
 
   // While the notebook is still attaching cells: JupyterLab's windowed notebook attaches the
   // cells outside the viewport in idle callbacks (about 15 a second here), each some tens of
   // milliseconds of script and style, and a key that arrives during one waits for it.
   await typeKeys(EARLY_KEYSTROKES);
-  const early = await keyTimes(0);
+  const early = await keyMeasures(0, EARLY_KEYSTROKES);
   // Then the goal's figure: the notebook settled, every cell attached.
   const attachStarted = Date.now();
   await page.waitForFunction(
@@ -154,11 +187,17 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   const allCellsAttachedMs = Date.now() - opened;
   const attachWaitMs = Date.now() - attachStarted;
   await typeKeys(KEYSTROKES);
-  const settled = await keyTimes(EARLY_KEYSTROKES);
-  const keyToDag = settled.map(k => k.toDag);
-  const editToDag = (await measures(page, 'cellpipe:edit-to-dag')).slice(
-    EARLY_KEYSTROKES
+  const settled = await keyMeasures(
+    EARLY_KEYSTROKES,
+    EARLY_KEYSTROKES + KEYSTROKES
   );
+  const keyToDag = settled.map(k => k.toDag);
+  const editToDag = settled.map(k => k.modelChangeToDag);
+  // DAG updates no key made (the model changed by itself), for the record.
+  const updatesWithoutKey =
+    (await measures(page, 'cellpipe:edit-to-dag')).length -
+    EARLY_KEYSTROKES -
+    KEYSTROKES;
   const analysis = await measures(page, 'cellpipe:analysis');
   // The keys' three slowest analyses, each with how many cells it parsed (one, unless the cache
   // lost the others): a slow analysis that parsed one cell was the machine's or the GC's.
@@ -174,13 +213,11 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   );
   const layout = await measures(page, 'cellpipe:layout');
   // cellpipe's part of each settled key, split (measures in src/lab/sidebar/live-analysis.ts).
-  const settledPart = async (name: string) =>
-    (await measures(page, name)).slice(EARLY_KEYSTROKES);
   const split = {
-    waitMs: stats(await settledPart('cellpipe:wait')),
-    snapshotMs: stats(await settledPart('cellpipe:snapshot')),
-    analysisMs: stats(await settledPart('cellpipe:analysis')),
-    renderMs: stats(await settledPart('cellpipe:render'))
+    waitMs: stats(settled.map(k => k.wait)),
+    snapshotMs: stats(settled.map(k => k.snapshot)),
+    analysisMs: stats(settled.map(k => k.analysis)),
+    renderMs: stats(settled.map(k => k.render))
   };
   const keyWaits = await page.evaluate(
     first => ((window as any).cellpipeKeyWaits as number[]).slice(first),
@@ -191,34 +228,11 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
   // previous layout is kept, dimmed); the new layout comes once typing pauses.
   const edgesBefore = Number(await dag.getAttribute('data-edges'));
   await page.keyboard.press('Enter');
-  await page.waitForFunction(
-    count =>
-      performance.getEntriesByName('cellpipe:edit-to-dag', 'measure').length >=
-      count,
-    EARLY_KEYSTROKES + KEYSTROKES + 1
-  );
+  await lastKeyDrawn();
   const structural: number[] = [];
   for (const key of 'q = v5') {
-    const before = await page.evaluate(
-      () =>
-        performance.getEntriesByName('cellpipe:edit-to-dag', 'measure').length
-    );
     await page.keyboard.type(key);
-    await page.waitForFunction(
-      count =>
-        performance.getEntriesByName('cellpipe:edit-to-dag', 'measure').length >
-        count,
-      before
-    );
-    structural.push(
-      await page.evaluate(() => {
-        const keys: number[] = (window as any).cellpipeKeys;
-        const drawn = performance
-          .getEntriesByName('cellpipe:edit-to-dag', 'measure')
-          .at(-1)!;
-        return drawn.startTime + drawn.duration - keys[keys.length - 1];
-      })
-    );
+    structural.push(await lastKeyDrawn());
   }
   const lastKey = await page.evaluate(() => performance.now());
   await expect(dag).toHaveAttribute('data-edges', String(edgesBefore + 1), {
@@ -277,6 +291,7 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
     // The reference: the same keys with the sidebar closed (cellpipe idle), JupyterLab alone.
     jupyterLabAloneKeystrokeToModelChangeMs: stats(aloneKeyToModelChange),
     modelChangeToDagMs: stats(editToDag),
+    updatesWithoutKey,
     // Of keystroke -> model change: how long the key waited before the page could handle it.
     keystrokeWaitMs: stats(keyWaits.slice(0, KEYSTROKES)),
     // Of model change -> DAG: the rest of the key's task before the analysis (JupyterLab's
