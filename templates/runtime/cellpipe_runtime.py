@@ -226,6 +226,16 @@ def _candidate_formats(value):
 # Why a value that cannot be pickled (a generator, a lock, an open connection) has no way across.
 UNSAVEABLE_HINT = (" (steps pass values to each other as files: pass what it is made from, a list for"
                    " example, or make it in the step that reads it)")
+# Plain pickle saves a function by its name, which a lambda or a nested function has not.
+NOTEBOOK_FUNCTION_HINT = (" (a function or class made in the notebook: install cloudpickle where the"
+                          " steps run, which saves it with its code, or define it in a `functions` cell)")
+
+
+def _unsaveable_hint(chosen, error):
+    if chosen == "pickle" and isinstance(error, (pickle.PicklingError, AttributeError)) and (
+            "__main__" in str(error) or "local object" in str(error)):
+        return NOTEBOOK_FUNCTION_HINT
+    return UNSAVEABLE_HINT
 
 
 def save_value(name, value, directory, step):
@@ -240,7 +250,7 @@ def save_value(name, value, directory, step):
         try:
             _write_atomically(directory, file_name, lambda path: save(value, path))
         except Exception as error:
-            reasons.append("%s: %s" % (chosen, _describe(error)))
+            reasons.append("%s: %s%s" % (chosen, _describe(error), _unsaveable_hint(chosen, error)))
             continue
         manifest = {"cellpipe": MANIFEST_VERSION, "format": chosen, "file": file_name,
                     "type": _type_name(value), "variable": name, "step": step}
@@ -249,7 +259,7 @@ def save_value(name, value, directory, step):
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
-    raise CellpipeError("cannot save variable %r: %s%s" % (name, reasons[-1], UNSAVEABLE_HINT))
+    raise CellpipeError("cannot save variable %r: %s" % (name, reasons[-1]))
 
 
 def load_value(name, directory):

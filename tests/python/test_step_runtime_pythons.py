@@ -73,3 +73,24 @@ def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(
     assert message.startswith("cellpipe: step 'show' failed: cannot load input 'point' from ")
     assert "Can't get attribute 'Point'" in message
     assert message.endswith("install cloudpickle where the producer runs, or define it in a `functions` cell)")
+
+
+@pytest.mark.parametrize("source", [
+    "f = lambda a: a + 1",
+    "def make():\n    def f(a):\n        return a + 1\n    return f\n\nf = make()",
+])
+def test_without_cloudpickle_a_function_made_in_a_step_fails_to_save_with_a_hint(make_pipeline, tmp_path,
+                                                                                   source):
+    blocker = tmp_path / "no-cloudpickle"
+    blocker.mkdir()
+    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    pipeline = make_pipeline([
+        code_cell(source, "step:make"),
+        code_cell("print(f(1))", "step:use"),
+    ])
+    result = pipeline.run("make", outputs=["f"], env={"PYTHONPATH": str(blocker)})
+    assert result.returncode == 1
+    message = result.stderr.splitlines()[-1]
+    assert message.startswith("cellpipe: step 'make' failed: cannot save variable 'f': pickle: ")
+    assert message.endswith(" (a function or class made in the notebook: install cloudpickle where the"
+                            " steps run, which saves it with its code, or define it in a `functions` cell)")
