@@ -89,8 +89,7 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Read here, with the flags cellDiagnostics reads: a second sweep over 1,000 cells' analyses
-  // cost a tenth of an incremental update (memory, not work).
+  // Whether any step cell may write a file: read in this sweep over the step cells, not another.
   let stepsMayWriteFiles = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
