@@ -11,6 +11,7 @@ import { schemaErrors } from './argo-schema';
 import { workflowStepNames } from '../../../../src/engine/kube/argo-documents-file';
 import { unpackCommand, unpackProgram } from '../../../support/packed';
 import { packedRuntime } from '../../../../src/core/generate/packed-script';
+import { FAN_OUT_CONFIGMAP_BUDGET } from '../../../support/fan-out-budget';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
@@ -322,7 +323,7 @@ describe('step code past the size budget', () => {
   it('moves into ConfigMaps behind one projected volume, and steps share templates', () => {
     const { workflow, configMaps } = compileArgo(
       notebookFile('fan-out.ipynb'),
-      { argo: { sizeBudgetBytes: 16 * 1024 } }
+      { argo: { sizeBudgetBytes: FAN_OUT_CONFIGMAP_BUDGET } }
     );
     expect(configMaps).toHaveLength(1);
     expect(Object.keys(configMaps[0].data)).toHaveLength(7);
@@ -348,7 +349,7 @@ describe('step code past the size budget', () => {
       parameters: [{ name: 'step', value: 'extra_trees' }]
     });
     expect(Buffer.byteLength(JSON.stringify(workflow))).toBeLessThanOrEqual(
-      16 * 1024
+      FAN_OUT_CONFIGMAP_BUDGET
     );
   });
 

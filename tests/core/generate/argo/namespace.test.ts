@@ -10,6 +10,7 @@ import { analyzeNotebook } from '../../../../src/core/analyze';
 import { compile } from '../../../../src/core/generate/compile';
 import { ISettingsOverrides } from '../../../../src/core/settings/resolved';
 import { schemaErrors } from './argo-schema';
+import { FAN_OUT_CONFIGMAP_BUDGET } from '../../../support/fan-out-budget';
 
 type Doc = any;
 
@@ -60,7 +61,7 @@ describe('the namespace of an exported Workflow', () => {
   it('is on every ConfigMap holding step code too', () => {
     const parsed = documents(FAN_OUT, {
       namespace: 'team-a',
-      argo: { sizeBudgetBytes: 16 * 1024 }
+      argo: { sizeBudgetBytes: FAN_OUT_CONFIGMAP_BUDGET }
     });
     const configMaps = parsed.filter(d => d.kind === 'ConfigMap');
     expect(configMaps.length).toBeGreaterThan(0);
@@ -74,7 +75,9 @@ describe('the namespace of an exported Workflow', () => {
   });
 
   it('is left out when no setting names one', () => {
-    const parsed = documents(FAN_OUT, { argo: { sizeBudgetBytes: 16 * 1024 } });
+    const parsed = documents(FAN_OUT, {
+      argo: { sizeBudgetBytes: FAN_OUT_CONFIGMAP_BUDGET }
+    });
     expect(parsed.length).toBeGreaterThan(1);
     for (const doc of parsed) {
       expect(doc.metadata).not.toHaveProperty('namespace');
