@@ -259,7 +259,23 @@ def save_value(name, value, directory, step):
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
-    raise CellpipeError("cannot save variable %r: %s" % (name, reasons[-1]))
+    raise UnsaveableError(name, reasons[-1])
+
+
+class UnsaveableError(CellpipeError):
+    """A variable no format could save: its name and why."""
+
+    def __init__(self, name, reason):
+        CellpipeError.__init__(self, unsaved_message([(name, reason)]))
+        self.name, self.reason = name, reason
+
+
+def unsaved_message(unsaved):
+    """One message for the (name, reason) of every output a step could not save."""
+    if len(unsaved) == 1:
+        return "cannot save variable %r: %s" % unsaved[0]
+    return "cannot save %d variables: %s" % (
+        len(unsaved), "; ".join("%r: %s" % pair for pair in unsaved))
 
 
 def load_value(name, directory):
@@ -663,11 +679,20 @@ def run_step(arguments, step):
     finally:
         cells.close()
     _note("ran the code of step %s" % step.name, started)
+    # Every output is tried, so that one run names all that cannot be saved.
+    unsaved = []
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace:
-            raise CellpipeError("cannot save variable %r: the step did not define it" % name)
-        chosen = save_value(name, namespace[name], directory, step.name)
+            unsaved.append((name, "the step did not define it"))
+            continue
+        try:
+            chosen = save_value(name, namespace[name], directory, step.name)
+        except UnsaveableError as error:
+            unsaved.append((name, error.reason))
+            continue
         _note("saved %s as %s" % (name, chosen), started)
+    if unsaved:
+        raise CellpipeError(unsaved_message(unsaved))
     values = write_metrics(arguments["--metrics"], namespace, step)
     write_kfp_executor_output(arguments["--kfp-executor-input"], values)
     return 0

@@ -168,3 +168,20 @@ def test_display_works_in_a_script_as_in_a_notebook(make_pipeline):
     assert result.returncode == 0, result.stderr
     assert "{'rows': 3}" in result.stdout
     assert "text" in result.stdout
+
+
+def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("import threading\ngen = (n for n in range(3))\nlock = threading.Lock()\nok = 1\n"
+                  "if False:\n    missing = 2", "step:make"),
+        code_cell("print(gen, lock, ok, missing)", "step:use"),
+    ])
+    result = pipeline.run("make", outputs=["gen", "lock", "missing", "ok"])
+    assert result.returncode == 1
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("cellpipe: step 'make' failed: cannot save 3 variables: 'gen': cloudpickle: "
+                           "TypeError: cannot pickle 'generator' object (steps pass values")
+    assert "; 'lock': cloudpickle: TypeError: cannot pickle '_thread.lock' object (steps pass" in last
+    assert last.endswith("; 'missing': the step did not define it")
+    # The one that could be saved was saved.
+    assert pipeline.manifest("make", "ok")["variable"] == "ok"
