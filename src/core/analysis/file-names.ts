@@ -2,7 +2,9 @@
  * The file names a cell's code spells out as string literals, and which of them it writes: the
  * IR needs them to see a step reading a file that an unordered earlier step writes (steps hand
  * on variables, not files). Only plain literals count: an f-string, a URL or a glob is not a
- * file name one can follow, and neither is a string standing alone (a docstring).
+ * file name one can follow, and neither is a string standing alone (a docstring). A name
+ * passed to a call (`pd.read_csv(OUT)`) is kept too: the IR follows it where a shared cell binds it
+ * to a file name (`OUT = "clean.csv"` in the imports or parameters cell).
  */
 import { analysisTree, ICellAnalysis } from './cell-analysis';
 import { IPyNode } from './python-tree';
@@ -17,6 +19,19 @@ export interface IFileName {
   column: number;
 }
 
+/** A name passed straight to a call, and whether that call writes the file it names. */
+export interface IFileVariable {
+  name: string;
+  written: boolean;
+  line: number;
+  column: number;
+}
+
+interface ICellFiles {
+  names: readonly IFileName[];
+  variables: readonly IFileVariable[];
+}
+
 /** Calls that write the file named in their arguments (or in their receiver's, `Path(p).write_text`). */
 const WRITERS =
   /^(to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)$/;
@@ -24,15 +39,12 @@ const WRITERS =
 const WRITE_MODE = /[wax+]/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
-/** A quick look for a quoted text with a dot or a slash, before walking the tree. */
-const MAYBE_FILE = /["'][^"'\n]*[./][^"'\n]*["']/;
 
 /** A call by one of those names, in the text: what `mayWriteFile` looks for. */
 const WRITER_CALL =
   /\b(open|to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)\s*\(/;
 
-const NONE: readonly IFileName[] = Object.freeze([]);
-const cached = new WeakMap<ICellAnalysis, readonly IFileName[]>();
+const cached = new WeakMap<ICellAnalysis, ICellFiles>();
 
 /** Whether the code may write a file: false when no writing call appears in it at all. */
 export function mayWriteFile(python: string): boolean {
@@ -41,19 +53,29 @@ export function mayWriteFile(python: string): boolean {
 
 /** The cell's file names in source order (kept as long as the analysis is). */
 export function cellFileNames(analysis: ICellAnalysis): readonly IFileName[] {
-  let names = cached.get(analysis);
-  if (!names) {
-    names = MAYBE_FILE.test(analysis.python)
-      ? fileNames(analysis.python, analysisTree(analysis))
-      : NONE;
-    cached.set(analysis, names);
-  }
-  return names;
+  return cellFiles(analysis).names;
 }
 
-export function fileNames(python: string, root: IPyNode): IFileName[] {
+/** The names the cell passes straight to calls, in source order. */
+export function cellFileVariables(
+  analysis: ICellAnalysis
+): readonly IFileVariable[] {
+  return cellFiles(analysis).variables;
+}
+
+function cellFiles(analysis: ICellAnalysis): ICellFiles {
+  let files = cached.get(analysis);
+  if (!files) {
+    files = fileNames(analysis.python, analysisTree(analysis));
+    cached.set(analysis, files);
+  }
+  return files;
+}
+
+export function fileNames(python: string, root: IPyNode): ICellFiles {
   const written = new Set<number>();
   const found: { node: IPyNode; path: string }[] = [];
+  const passed: IPyNode[] = [];
   const visit = (node: IPyNode, parent: IPyNode | null) => {
     if (node.type === 'call') {
       markWritten(python, node, written);
@@ -63,21 +85,66 @@ export function fileNames(python: string, root: IPyNode): IFileName[] {
         found.push({ node, path });
       }
       return;
+    } else if (node.type === 'identifier' && isArgument(node, parent)) {
+      passed.push(node);
+      return;
     }
     for (const child of node.children) {
       visit(child, node);
     }
   };
   visit(root, null);
-  if (!found.length) {
-    return [];
+  if (!found.length && !passed.length) {
+    return { names: [], variables: [] };
   }
   const positions = new Positions(python);
-  return found.map(({ node, path }) => ({
-    path,
-    written: written.has(node.from),
-    ...positions.at(node.from)
-  }));
+  return {
+    names: found.map(({ node, path }) => ({
+      path,
+      written: written.has(node.from),
+      ...positions.at(node.from)
+    })),
+    variables: passed.map(node => ({
+      name: python.slice(node.from, node.to),
+      written: written.has(node.from),
+      ...positions.at(node.from)
+    }))
+  };
+}
+
+/**
+ * The file names a shared cell binds at its top level (`OUT = "clean.csv"`): steps that pass
+ * such a name to a call use that file.
+ */
+export function cellFileConstants(
+  analysis: ICellAnalysis
+): Map<string, string> {
+  const python = analysis.python;
+  const constants = new Map<string, string>();
+  for (const statement of analysisTree(analysis).children) {
+    const assignment = statement.children[0];
+    if (
+      statement.type !== 'expression_statement' ||
+      assignment?.type !== 'assignment'
+    ) {
+      continue;
+    }
+    const left = assignment.children.find(c => c.field === 'left');
+    const right = assignment.children.find(c => c.field === 'right');
+    const path = right ? literalText(python, right) : null;
+    if (left?.type === 'identifier' && path !== null && isFileName(path)) {
+      constants.set(python.slice(left.from, left.to), path);
+    }
+  }
+  return constants;
+}
+
+/** A name passed straight to a call, by position or by keyword. */
+function isArgument(node: IPyNode, parent: IPyNode | null): boolean {
+  return (
+    parent?.type === 'argument_list' ||
+    (parent?.type === 'keyword_argument' && node.field === 'value')
+  );
 }
 
 /** Marks the string arguments a writing call writes (their start offsets). */
@@ -98,7 +165,7 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
       keywordValue(python, args, 'mode') ?? positional(args)[1] ?? null;
     const text = mode ? literalText(python, mode) : null;
     const file = keywordValue(python, args, 'file') ?? positional(args)[0];
-    if (text !== null && WRITE_MODE.test(text) && file?.type === 'string') {
+    if (text !== null && WRITE_MODE.test(text) && file) {
       written.add(file.from);
     }
     return;
@@ -111,7 +178,7 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
       arg.type === 'keyword_argument'
         ? arg.children.find(c => c.field === 'value')
         : arg;
-    if (value?.type === 'string') {
+    if (value?.type === 'string' || value?.type === 'identifier') {
       written.add(value.from);
     }
   }
@@ -121,7 +188,7 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
     const first = positional(
       receiver.children.find(c => c.field === 'arguments') ?? receiver
     )[0];
-    if (first?.type === 'string') {
+    if (first) {
       written.add(first.from);
     }
   }

@@ -166,7 +166,13 @@ export function buildPipeline(
   }
 
   if (stepsMayWriteFiles) {
-    diagnostics.push(...unorderedFiles(steps, analysisOf));
+    diagnostics.push(
+      ...unorderedFiles(
+        steps,
+        [...sharedCells, ...segments.parameters],
+        analysisOf
+      )
+    );
   }
   const metrics = pipelineMetrics(
     segments,

@@ -3,10 +3,16 @@
  * in a later one works top to bottom, but as a pipeline nothing orders the two steps unless data
  * or a `prev:` tag does: a local run may start the reader first, and on a cluster the reader's
  * pod never sees the writer's files. This warns where a step uses a file name that an earlier
- * step writes and the step does not run after that one.
+ * step writes and the step does not run after that one. A file name may be spelled out in the
+ * step, or be a name a shared cell (imports, functions, parameters) binds to one.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { cellFileNames, IFileName } from '../analysis/file-names';
+import {
+  cellFileConstants,
+  cellFileNames,
+  cellFileVariables,
+  IFileName
+} from '../analysis/file-names';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
@@ -17,12 +23,19 @@ interface IFileUse extends IFileName {
 
 export function unorderedFiles(
   steps: readonly IPipelineStep[],
+  sharedCells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic[] {
   if (steps.length < 2) {
     return [];
   }
-  const uses = steps.map(step => stepFileNames(step, analysisOf));
+  const constants = new Map<string, string>();
+  for (const cell of sharedCells) {
+    cellFileConstants(analysisOf(cell)).forEach((path, name) =>
+      constants.set(name, path)
+    );
+  }
+  const uses = steps.map(step => stepFileNames(step, constants, analysisOf));
   const byName = new Map(steps.map(step => [step.name, step]));
   const diagnostics: IDiagnostic[] = [];
   steps.forEach((reader, index) => {
@@ -63,17 +76,36 @@ export function unorderedFiles(
   return diagnostics;
 }
 
+/** The files a step names, in its cells' order: literals, and names bound to file names. */
 function stepFileNames(
   step: IPipelineStep,
+  constants: ReadonlyMap<string, string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): IFileUse[] {
   const uses: IFileUse[] = [];
+  // A name the step binds itself is its own, not the shared cell's (read only when needed).
+  let own: Set<string> | null = null;
+  const binds = (name: string) =>
+    (own ??= new Set(
+      step.cells.flatMap(cell => analysisOf(cell).names.writes)
+    )).has(name);
   for (const cell of step.cells) {
-    for (const name of cellFileNames(analysisOf(cell))) {
+    const analysis = analysisOf(cell);
+    for (const name of cellFileNames(analysis)) {
       uses.push({ ...name, cell });
     }
+    const variables = constants.size ? cellFileVariables(analysis) : [];
+    for (const variable of variables) {
+      const path = constants.get(variable.name);
+      if (path !== undefined && !binds(variable.name)) {
+        const { written, line, column } = variable;
+        uses.push({ path, written, line, column, cell });
+      }
+    }
   }
-  return uses;
+  return uses.sort(
+    (a, b) => a.cell - b.cell || a.line - b.line || a.column - b.column
+  );
 }
 
 /** The latest step before `index` that writes `path`, with its first write of it. */

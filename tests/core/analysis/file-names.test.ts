@@ -1,6 +1,10 @@
 /** Which string literals of a cell are file names, and which of them the cell writes. */
 import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
-import { cellFileNames } from '../../../src/core/analysis/file-names';
+import {
+  cellFileConstants,
+  cellFileNames,
+  cellFileVariables
+} from '../../../src/core/analysis/file-names';
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { parseNotebookText } from '../../../src/core/notebook/model';
 import { CORPUS } from '../../support/cli';
@@ -54,6 +58,40 @@ describe('cellFileNames', () => {
         ].join('\n')
       )
     ).toEqual([]);
+  });
+});
+
+describe('file names bound in shared cells, and names passed to calls', () => {
+  it('takes top-level bindings to file names only', () => {
+    const constants = cellFileConstants(
+      analyzeCellSource(
+        [
+          'import os',
+          'OUT = "out/clean.csv"',
+          'SEP = ","',
+          'LOG = f"{OUT}.log"',
+          'def f():',
+          '    INNER = "inner.csv"'
+        ].join('\n')
+      )
+    );
+    expect([...constants]).toEqual([['OUT', 'out/clean.csv']]);
+  });
+
+  it('keeps each name passed straight to a call, and whether that call writes it', () => {
+    const variables = cellFileVariables(
+      analyzeCellSource(
+        'df.to_csv(OUT, sep=SEP)\nx = pd.read_csv(filepath_or_buffer=OUT)\nprint(len(df))'
+      )
+    ).map(
+      v => `${v.name} ${v.written ? 'written' : 'used'} ${v.line}:${v.column}`
+    );
+    expect(variables).toEqual([
+      'OUT written 1:10',
+      'SEP written 1:19',
+      'OUT used 2:35',
+      'df used 3:10'
+    ]);
   });
 });
 
