@@ -2,9 +2,9 @@
  * The file names a cell's code spells out as string literals, and which of them it writes: the
  * IR needs them to see a step reading a file that an unordered earlier step writes (steps hand
  * on variables, not files). Only plain literals count: an f-string, a URL or a glob is not a
- * file name one can follow, and neither is a string standing alone (a docstring). A name
- * passed to a call (`pd.read_csv(OUT)`) is kept too: the IR follows it where a shared cell binds it
- * to a file name (`OUT = "clean.csv"` in the imports or parameters cell).
+ * file name one can follow, and neither is a string standing alone (a docstring). A name passed
+ * to a call (`pd.read_csv(OUT)`) is kept too: the IR follows it where a shared cell binds it to a
+ * file name (`OUT = "clean.csv"` in the imports or parameters cell).
  */
 import { analysisTree, ICellAnalysis } from './cell-analysis';
 import { IPyNode } from './python-tree';
@@ -72,7 +72,7 @@ function cellFiles(analysis: ICellAnalysis): ICellFiles {
   return files;
 }
 
-export function fileNames(python: string, root: IPyNode): ICellFiles {
+function fileNames(python: string, root: IPyNode): ICellFiles {
   const written = new Set<number>();
   const found: { node: IPyNode; path: string }[] = [];
   const passed: IPyNode[] = [];
