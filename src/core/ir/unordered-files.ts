@@ -39,6 +39,9 @@ export function unorderedFiles(
   const byName = new Map(steps.map(step => [step.name, step]));
   const diagnostics: IDiagnostic[] = [];
   steps.forEach((reader, index) => {
+    if (!uses[index].length) {
+      return;
+    }
     const ownWrites = new Set(
       uses[index].filter(use => use.written).map(use => use.path)
     );
