@@ -3,23 +3,8 @@
  * a cell has a syntax error, a star import, a magic or a pip package. Checked on every corpus
  * code cell and on cells made to have each of those.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
-import { parseNotebookText } from '../../../src/core/notebook/model';
-import { CORPUS } from '../../support/cli';
-
-function corpusSources(): string[] {
-  return ['kale', 'kaggle'].flatMap(folder =>
-    readdirSync(join(CORPUS, folder))
-      .filter(f => f.endsWith('.ipynb'))
-      .flatMap(f =>
-        parseNotebookText(readFileSync(join(CORPUS, folder, f), 'utf8'), f)
-          .cells.filter(cell => cell.cellType === 'code')
-          .map(cell => cell.source)
-      )
-  );
-}
+import { corpusCodeSources } from '../../support/corpus-sources';
 
 const made = [
   'x = 1',
@@ -37,7 +22,7 @@ const made = [
 ];
 
 describe('clean', () => {
-  const sources = [...made, ...corpusSources()];
+  const sources = [...made, ...corpusCodeSources()];
 
   it.each(sources.map(source => [source.slice(0, 40), source]))(
     'says whether %j has anything to report or install',

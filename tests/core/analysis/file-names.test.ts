@@ -6,11 +6,8 @@ import {
   cellFileVariables
 } from '../../../src/core/analysis/file-names';
 import { analyzeNotebook } from '../../../src/core/analyze';
-import { parseNotebookText } from '../../../src/core/notebook/model';
-import { CORPUS } from '../../support/cli';
+import { corpusCodeSources } from '../../support/corpus-sources';
 import { codeCell, notebookJson } from '../../support/notebook-json';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const names = (source: string) =>
   cellFileNames(analyzeCellSource(source)).map(n =>
@@ -97,15 +94,7 @@ describe('file names bound in shared cells, and names passed to calls', () => {
 
 describe('mayWriteFiles', () => {
   it('is true for every cell that writes a file (the IR looks no further when it is false)', () => {
-    const corpus = ['kale', 'kaggle'].flatMap(folder =>
-      readdirSync(join(CORPUS, folder))
-        .filter(f => f.endsWith('.ipynb'))
-        .flatMap(f =>
-          parseNotebookText(readFileSync(join(CORPUS, folder, f), 'utf8'), f)
-            .cells.filter(cell => cell.cellType === 'code')
-            .map(cell => cell.source)
-        )
-    );
+    const corpus = corpusCodeSources();
     const made = [
       'df.to_csv("a.csv")',
       'Path("n.md").write_text("x")',

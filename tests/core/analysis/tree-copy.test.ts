@@ -6,8 +6,6 @@
  * Multilingual Plane (offsets are UTF-16 code units). An upgrade of web-tree-sitter that
  * changes the layout fails here.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Language, Node, Parser } from 'web-tree-sitter';
 import {
@@ -20,7 +18,7 @@ import {
   languageTables,
   wasmMemory
 } from '../../../src/core/analysis/tree-memory';
-import { CORPUS } from '../../support/cli';
+import { corpusCodeSources } from '../../support/corpus-sources';
 
 const handed = (globalThis as Record<symbol, unknown>)[
   Symbol.for('cellpipe.pythonParser')
@@ -83,27 +81,9 @@ function expectSameCopy(source: string): void {
   expect(fast.root).toEqual(slow.root);
 }
 
+/** The corpus's code cells as the analyzer parses them (magics stripped). */
 function corpusCells(): string[] {
-  const cells: string[] = [];
-  for (const folder of ['kale', 'kaggle']) {
-    for (const file of readdirSync(join(CORPUS, folder))) {
-      if (!file.endsWith('.ipynb')) {
-        continue;
-      }
-      const notebook = JSON.parse(
-        readFileSync(join(CORPUS, folder, file), 'utf8')
-      ) as { cells: { cell_type: string; source: string | string[] }[] };
-      for (const cell of notebook.cells) {
-        if (cell.cell_type === 'code') {
-          const source = Array.isArray(cell.source)
-            ? cell.source.join('')
-            : cell.source;
-          cells.push(stripMagics(source).python);
-        }
-      }
-    }
-  }
-  return cells;
+  return corpusCodeSources().map(source => stripMagics(source).python);
 }
 
 const TRICKY = [
