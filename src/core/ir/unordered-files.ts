@@ -51,7 +51,7 @@ export function unorderedFiles(
       if (ownWrites.has(use.path) || warned.has(use.path)) {
         continue;
       }
-      const writer = latestWriter(uses, index, use.path);
+      const writer = latestFileWriter(uses, index, use.path);
       if (writer === null) {
         continue;
       }
@@ -112,7 +112,7 @@ function stepFileNames(
 }
 
 /** The latest step before `index` that writes `path`, with its first write of it. */
-function latestWriter(
+function latestFileWriter(
   uses: readonly IFileUse[][],
   index: number,
   path: string
