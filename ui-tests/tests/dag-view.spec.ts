@@ -108,9 +108,31 @@ test.describe('sidebar DAG: fit, zoom, pan and colours', () => {
   }) => {
     await openExample(page, tmpPath);
     await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(7);
-    await expect(
-      page.locator('.jp-Cell[data-cellpipe-step]').first()
-    ).toBeVisible();
+    // Every step's cells have their badge: JupyterLab attaches the cells below the view later
+    // (its windowed notebook), and the badges follow them (the last step's came late once in CI).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [
+            ...new Set(
+              [
+                ...document.querySelectorAll<HTMLElement>(
+                  '.jp-Cell[data-cellpipe-step]'
+                )
+              ].map(cell => cell.dataset.cellpipeStep)
+            )
+          ].sort()
+        )
+      )
+      .toEqual([
+        'compare',
+        'extra_trees',
+        'forest',
+        'knn',
+        'mlp',
+        'split',
+        'svm'
+      ]);
     const colours = await page.evaluate(() => {
       const dag: Record<string, string> = {};
       for (const node of document.querySelectorAll(
