@@ -24,6 +24,8 @@ export interface ICellAnalysis extends IStrippedCell {
    * text): the IR builder, which runs on every key, looks for files between steps only then.
    */
   mayWriteFiles: boolean;
+  /** True when the cell leaves a name deleted (`names.deletions`): a flag for the same reason. */
+  deletesNames: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -57,7 +59,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     names,
     hasCode,
     clean,
-    mayWriteFiles
+    mayWriteFiles,
+    deletesNames: names.deletions.length !== 0
   };
   trees.set(analysis, tree);
   return analysis;

@@ -7,6 +7,14 @@ export interface INameUse {
   column: number;
 }
 
+/**
+ * A module-level name the cell leaves unbound: `del x`, or `except … as x:` (Python deletes `x`
+ * at the end of the clause), with no module-level binding of `x` after it in the cell.
+ */
+export interface INameDeletion extends INameUse {
+  by: 'del' | 'except';
+}
+
 export interface IFunctionSummary {
   /** Global names the function's body reads (other functions' names included). */
   globalReads: string[];
@@ -27,6 +35,8 @@ export interface ICellNames {
   deferredWrites: string[];
   /** Functions defined at module level, for the transitive reads of design §3.3. */
   functions: Record<string, IFunctionSummary>;
+  /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
+  deletions: INameDeletion[];
   starImports: INameUse[];
   syntaxErrors: INameUse[];
 }

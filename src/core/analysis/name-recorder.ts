@@ -5,7 +5,12 @@
 import { IPyNode, namedChildren } from './python-tree';
 import { BUILTINS } from './builtins';
 import { Scope } from './scope';
-import { ICellNames, IFunctionSummary, INameUse } from './cell-names';
+import {
+  ICellNames,
+  IFunctionSummary,
+  INameDeletion,
+  INameUse
+} from './cell-names';
 import { Positions } from './positions';
 
 export abstract class NameRecorder {
@@ -16,6 +21,7 @@ export abstract class NameRecorder {
     deferredReads: [],
     deferredWrites: [],
     functions: Object.create(null), // keyed by Python names, `__proto__` included
+    deletions: [],
     starImports: [],
     syntaxErrors: []
   };
@@ -31,6 +37,8 @@ export abstract class NameRecorder {
     IFunctionSummary,
     { reads: Set<string>; writes: Set<string> }
   >();
+  /** Module-level names deleted and not bound since, by name, in order of deletion. */
+  private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
   private readonly seenDeferred = new Set<string>();
   /** The summary of the module-level function being walked, if any. */
@@ -95,6 +103,9 @@ export abstract class NameRecorder {
       return;
     }
     if (scope.kind === 'module') {
+      if (this.deleted.size !== 0) {
+        this.deleted.delete(name);
+      }
       if (!this.written.has(name)) {
         this.written.add(name);
         this.result.writes.push(name);
@@ -114,6 +125,24 @@ export abstract class NameRecorder {
         this.result.deferredWrites.push(name);
       }
     }
+  }
+
+  /**
+   * `del name`, or the end of `except … as name:`, where `name` is the module's: the cell leaves
+   * it unbound unless it binds it again.
+   */
+  protected unbind(node: IPyNode, scope: Scope, by: 'del' | 'except'): void {
+    if (scope.kind !== 'module') {
+      return;
+    }
+    const name = this.text(node);
+    this.deleted.delete(name); // the last deletion of a name, in order
+    this.deleted.set(name, { ...this.use(name, node.from), by });
+  }
+
+  /** Ends the walk: the names the cell leaves deleted go into the result. */
+  protected recordDeletions(): void {
+    this.deleted.forEach(deletion => this.result.deletions.push(deletion));
   }
 
   /** A mutation is a read and a write of the root name, where that name is global. */

@@ -55,6 +55,7 @@ export class NameWalker extends ExpressionWalker {
   walk(tree: IPyNode, errors: readonly number[]): ICellNames {
     const module = new Scope('module', null);
     this.statements(tree, module);
+    this.recordDeletions();
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));
     }
@@ -76,14 +77,8 @@ export class NameWalker extends ExpressionWalker {
         return;
       case 'delete_statement':
         for (const c of node.children) {
-          const items = c.type === 'expression_list' ? namedChildren(c) : [c];
-          for (const item of items) {
-            if (item.type === 'identifier') {
-              this.read(item, scope);
-              this.mutate(item, scope);
-            } else if (item.named) {
-              this.target(item, scope);
-            }
+          if (c.named) {
+            this.deleteTarget(c, scope);
           }
         }
         return;
@@ -145,6 +140,28 @@ export class NameWalker extends ExpressionWalker {
         return this.statements(node, scope);
       default:
         return this.expression(node, scope);
+    }
+  }
+
+  /**
+   * What `del` deletes: a name is read, mutated and left unbound; an item or attribute mutates
+   * its root; `del a, (b, [c])` deletes each.
+   */
+  private deleteTarget(item: IPyNode, scope: Scope): void {
+    switch (item.type) {
+      case 'expression_list':
+      case 'tuple':
+      case 'list':
+      case 'parenthesized_expression':
+        namedChildren(item).forEach(c => this.deleteTarget(c, scope));
+        return;
+      case 'identifier':
+        this.read(item, scope);
+        this.mutate(item, scope);
+        this.unbind(item, scope, 'del');
+        return;
+      default:
+        this.target(item, scope);
     }
   }
 
@@ -402,12 +419,17 @@ export class NameWalker extends ExpressionWalker {
           }
         }
       } else if (c.type === 'except_clause') {
+        let alias: IPyNode | null = null;
         for (const part of c.children) {
           if (part.field === 'value') {
             this.asBinding(part, scope);
+            alias = exceptAlias(part);
           } else if (part.type === 'block') {
             this.statements(part, scope);
           }
+        }
+        if (alias) {
+          this.unbind(alias, scope, 'except'); // Python deletes it at the clause's end
         }
       } else {
         this.statement(c, scope);
@@ -458,4 +480,13 @@ export class NameWalker extends ExpressionWalker {
       }
     }
   }
+}
+
+/** `except E as e:` → the identifier `e`; null without `as`. */
+function exceptAlias(value: IPyNode): IPyNode | null {
+  if (value.type !== 'as_pattern') {
+    return null;
+  }
+  const target = field(value, 'alias')?.children.find(c => c.named);
+  return target?.type === 'identifier' ? target : null;
 }

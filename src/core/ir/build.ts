@@ -20,6 +20,11 @@ import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
 import { notebookFileName, unanalysable } from './unanalysable';
 import { unorderedFiles } from './unordered-files';
+import {
+  deletedNameWarning,
+  IStepDeletion,
+  stepDeletions
+} from './deleted-names';
 
 export function buildPipeline(
   notebook: INotebook,
@@ -89,18 +94,24 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Whether any step cell may write a file: read in this sweep over the step cells, not another.
+  // Whether any step cell may write a file or leaves a name deleted: read in this sweep over the
+  // step cells, not another.
   let stepsMayWriteFiles = false;
+  let stepsDeleteNames = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
-      stepsMayWriteFiles ||= analysisOf(cell).mayWriteFiles;
+      const analysis = analysisOf(cell);
+      stepsMayWriteFiles ||= analysis.mayWriteFiles;
+      stepsDeleteNames ||= analysis.deletesNames;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
 
   const steps: IPipelineStep[] = [];
   const writers = new LatestWriters();
+  /** The names each step leaves deleted, for the steps that leave any. */
+  const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
@@ -147,6 +158,14 @@ export function buildPipeline(
         });
         continue;
       }
+      const deleted = deletionsOf.size
+        ? deletionsOf.get(producer.name)?.get(read.name)
+        : undefined;
+      if (deleted) {
+        diagnostics.push(
+          deletedNameWarning(read, step.name, producer.name, deleted)
+        );
+      }
       step.inputs.push(read.name);
       step.producers[read.name] = producer.name;
       if (!producers.includes(producer.name)) {
@@ -163,6 +182,10 @@ export function buildPipeline(
     }
     steps.push(step);
     writers.add(step, names.writes);
+    const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
+    if (deleted) {
+      deletionsOf.set(step.name, deleted);
+    }
   }
 
   if (stepsMayWriteFiles) {

@@ -21,7 +21,8 @@ export type DiagnosticCode =
   | 'bad-setting'
   | 'dropped-setting'
   | 'empty-pipeline'
-  | 'unordered-file';
+  | 'unordered-file'
+  | 'deleted-name';
 
 export interface IDiagnostic {
   severity: Severity;
