@@ -1,27 +1,31 @@
 /**
- * The file names a cell's code spells out as string literals, and which of them it writes: the
- * IR needs them to see a step reading a file that an unordered earlier step writes (steps hand
- * on variables, not files). Only plain literals count: an f-string, a URL or a glob is not a
- * file name one can follow, and neither is a string standing alone (a docstring). A name passed
- * to a call (`pd.read_csv(OUT)`) is kept too: the IR follows it where a shared cell binds it to a
- * file name (`OUT = "clean.csv"` in the imports or parameters cell).
+ * The files a cell's code names, and which of them it writes: the IR needs them to see a step
+ * reading a file that an unordered earlier step writes (steps hand on variables, not files).
+ * A file is named by a path `path-expressions.ts` can follow: a plain literal, or a path joined
+ * from literals and names (`os.path.join(DATA, "x.csv")`, `DATA / "x.csv"`, `f"{DATA}/x.csv"`).
+ * A URL or a glob is not a file name one can follow, and neither is a string standing alone (a
+ * docstring). A path with names is kept as a pattern: the IR follows it where shared cells
+ * (imports, functions, parameters) bind those names to paths (`DATA = Path("data")`).
  */
 import { analysisTree, ICellAnalysis } from './cell-analysis';
 import { IPyNode } from './python-tree';
 import { Positions } from './positions';
+import { PathPart, pathParts, resolvePath } from './path-expressions';
 
 export interface IFileName {
   path: string;
-  /** True where the literal is the file of a call that writes it. */
+  /** True where the path is the file of a call that writes it. */
   written: boolean;
-  /** Where the literal starts: 1-based line, 0-based column. */
+  /** Where the path's expression starts: 1-based line, 0-based column. */
   line: number;
   column: number;
 }
 
-/** A name passed straight to a call, and whether that call writes the file it names. */
-export interface IFileVariable {
-  name: string;
+/** A path built with names (a name alone passed to a call included), and whether it is written. */
+export interface IFilePattern {
+  parts: readonly PathPart[];
+  /** The names among the parts: the IR skips the pattern unless shared cells bind them all. */
+  names: readonly string[];
   written: boolean;
   line: number;
   column: number;
@@ -29,7 +33,7 @@ export interface IFileVariable {
 
 interface ICellFiles {
   names: readonly IFileName[];
-  variables: readonly IFileVariable[];
+  patterns: readonly IFilePattern[];
 }
 
 /** Calls that write the file named in their arguments (or in their receiver's, `Path(p).write_text`). */
@@ -39,6 +43,14 @@ const WRITERS =
 const WRITE_MODE = /[wax+]/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
+/** Expressions that may build a path (identifiers count only when passed to a call). */
+const PATH_EXPRESSIONS = new Set([
+  'string',
+  'concatenated_string',
+  'binary_operator',
+  'call',
+  'parenthesized_expression'
+]);
 
 /** A call by one of those names, in the text: what `mayWriteFile` looks for. */
 const WRITER_CALL =
@@ -56,11 +68,11 @@ export function cellFileNames(analysis: ICellAnalysis): readonly IFileName[] {
   return cellFiles(analysis).names;
 }
 
-/** The names the cell passes straight to calls, in source order. */
-export function cellFileVariables(
+/** The cell's paths built with names, in source order. */
+export function cellFilePatterns(
   analysis: ICellAnalysis
-): readonly IFileVariable[] {
-  return cellFiles(analysis).variables;
+): readonly IFilePattern[] {
+  return cellFiles(analysis).patterns;
 }
 
 function cellFiles(analysis: ICellAnalysis): ICellFiles {
@@ -74,53 +86,75 @@ function cellFiles(analysis: ICellAnalysis): ICellFiles {
 
 function fileNames(python: string, root: IPyNode): ICellFiles {
   const written = new Set<number>();
-  const found: { node: IPyNode; path: string }[] = [];
-  const passed: IPyNode[] = [];
+  const found: { node: IPyNode; parts: PathPart[] }[] = [];
   const visit = (node: IPyNode, parent: IPyNode | null) => {
     if (node.type === 'call') {
       markWritten(python, node, written);
-    } else if (node.type === 'string') {
-      const path = literalText(python, node);
-      if (path !== null && isFileName(path) && !standsAlone(node, parent)) {
-        found.push({ node, path });
+    }
+    const isString =
+      node.type === 'string' || node.type === 'concatenated_string';
+    if (
+      PATH_EXPRESSIONS.has(node.type) ||
+      (node.type === 'identifier' && isArgument(node, parent))
+    ) {
+      const parts =
+        isString && standsAlone(node, parent) ? null : pathParts(python, node);
+      if (parts) {
+        found.push({ node, parts });
+        return;
       }
-      return;
-    } else if (node.type === 'identifier' && isArgument(node, parent)) {
-      passed.push(node);
-      return;
+      if (isString) {
+        return; // a docstring, bytes, or an f-string with expressions
+      }
     }
     for (const child of node.children) {
       visit(child, node);
     }
   };
   visit(root, null);
-  if (!found.length && !passed.length) {
-    return { names: [], variables: [] };
+  const names: IFileName[] = [];
+  const patterns: IFilePattern[] = [];
+  let positions: Positions | null = null;
+  for (const { node, parts } of found) {
+    const partNames = namesIn(parts);
+    const named = partNames.length !== 0;
+    const path = named ? null : resolvePath(parts, () => undefined);
+    if (!named && (path === null || !isFileName(path))) {
+      continue;
+    }
+    positions ??= new Positions(python);
+    const at = {
+      written: written.has(node.from),
+      ...positions.at(node.from)
+    };
+    if (path !== null) {
+      names.push({ path, ...at });
+    } else {
+      patterns.push({ parts, names: partNames, ...at });
+    }
   }
-  const positions = new Positions(python);
-  return {
-    names: found.map(({ node, path }) => ({
-      path,
-      written: written.has(node.from),
-      ...positions.at(node.from)
-    })),
-    variables: passed.map(node => ({
-      name: python.slice(node.from, node.to),
-      written: written.has(node.from),
-      ...positions.at(node.from)
-    }))
-  };
+  return { names, patterns };
+}
+
+function namesIn(parts: readonly PathPart[]): string[] {
+  const names: string[] = [];
+  for (const part of parts) {
+    if (typeof part === 'object' && 'name' in part) {
+      names.push(part.name);
+    }
+  }
+  return names;
 }
 
 /**
- * The file names a shared cell binds at its top level (`OUT = "clean.csv"`): steps that pass
- * such a name to a call use that file.
+ * The paths a shared cell binds at its top level (`DATA = Path("data")`, `OUT = "clean.csv"`),
+ * in order, each as parts to resolve: steps that use such a name use that path.
  */
-export function cellFileConstants(
+export function cellPathConstants(
   analysis: ICellAnalysis
-): Map<string, string> {
+): [string, readonly PathPart[]][] {
   const python = analysis.python;
-  const constants = new Map<string, string>();
+  const constants: [string, readonly PathPart[]][] = [];
   for (const statement of analysisTree(analysis).children) {
     const assignment = statement.children[0];
     if (
@@ -131,9 +165,9 @@ export function cellFileConstants(
     }
     const left = assignment.children.find(c => c.field === 'left');
     const right = assignment.children.find(c => c.field === 'right');
-    const path = right ? literalText(python, right) : null;
-    if (left?.type === 'identifier' && path !== null && isFileName(path)) {
-      constants.set(python.slice(left.from, left.to), path);
+    const parts = right ? pathParts(python, right) : null;
+    if (left?.type === 'identifier' && parts) {
+      constants.push([python.slice(left.from, left.to), parts]);
     }
   }
   return constants;
@@ -163,7 +197,10 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
   if (name === 'open') {
     const mode =
       keywordValue(python, args, 'mode') ?? positional(args)[1] ?? null;
-    const text = mode ? literalText(python, mode) : null;
+    const parts = mode?.type === 'string' ? pathParts(python, mode) : null;
+    const text = parts?.every(p => typeof p === 'string')
+      ? parts.join('')
+      : null;
     const file = keywordValue(python, args, 'file') ?? positional(args)[0];
     if (text !== null && WRITE_MODE.test(text) && file) {
       written.add(file.from);
@@ -178,19 +215,14 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
       arg.type === 'keyword_argument'
         ? arg.children.find(c => c.field === 'value')
         : arg;
-    if (value?.type === 'string' || value?.type === 'identifier') {
+    if (value?.named) {
       written.add(value.from);
     }
   }
-  // `Path("out.txt").write_text(...)`: the file is the receiver's first argument.
+  // `Path("out.txt").write_text(...)`, `(DATA / "n.md").write_text(...)`: the receiver is the file.
   const receiver = callee.children.find(c => c.field === 'object');
-  if (receiver?.type === 'call') {
-    const first = positional(
-      receiver.children.find(c => c.field === 'arguments') ?? receiver
-    )[0];
-    if (first) {
-      written.add(first.from);
-    }
+  if (receiver) {
+    written.add(receiver.from);
   }
 }
 
@@ -226,27 +258,8 @@ function keywordValue(
   return undefined;
 }
 
-/**
- * The text of a plain string literal (an `r` or `u` prefix allowed), or null: f-strings, bytes,
- * and escapes other than in a raw string are not followed.
- */
-function literalText(python: string, node: IPyNode): string | null {
-  if (node.type !== 'string' || node.children.length) {
-    return null;
-  }
-  const text = python.slice(node.from, node.to);
-  const opening = /^([rRuU]?)('''|"""|'|")/.exec(text);
-  if (!opening || !text.endsWith(opening[2])) {
-    return null;
-  }
-  const body = text.slice(opening[0].length, text.length - opening[2].length);
-  if (!/r/i.test(opening[1]) && body.includes('\\')) {
-    return null;
-  }
-  return body;
-}
-
-function isFileName(text: string): boolean {
+/** Whether a path looks like a file's: an extension, or a directory in it; no URL or glob. */
+export function isFileName(text: string): boolean {
   if (!text || text.length > 260 || /[\n\0{}*?]/.test(text) || URL.test(text)) {
     return false;
   }

@@ -8,11 +8,13 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
-  cellFileConstants,
   cellFileNames,
-  cellFileVariables,
-  IFileName
+  cellFilePatterns,
+  cellPathConstants,
+  IFileName,
+  isFileName
 } from '../analysis/file-names';
+import { resolvePath } from '../analysis/path-expressions';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
@@ -31,9 +33,14 @@ export function unorderedFiles(
   }
   const constants = new Map<string, string>();
   for (const cell of sharedCells) {
-    cellFileConstants(analysisOf(cell)).forEach((path, name) =>
-      constants.set(name, path)
-    );
+    for (const [name, parts] of cellPathConstants(analysisOf(cell))) {
+      const path = resolvePath(parts, known => constants.get(known));
+      if (path === null) {
+        constants.delete(name);
+      } else {
+        constants.set(name, path);
+      }
+    }
   }
   const uses = steps.map(step => stepFileNames(step, constants, analysisOf));
   const byName = new Map(steps.map(step => [step.name, step]));
@@ -79,7 +86,7 @@ export function unorderedFiles(
   return diagnostics;
 }
 
-/** The files a step names, in its cells' order: literals, and names bound to file names. */
+/** The files a step names, in its cells' order: literal paths, and paths built with shared names. */
 function stepFileNames(
   step: IPipelineStep,
   constants: ReadonlyMap<string, string>,
@@ -92,16 +99,26 @@ function stepFileNames(
     (own ??= new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.writes)
     )).has(name);
+  const valueOf = (name: string) =>
+    binds(name) ? undefined : constants.get(name);
   for (const cell of step.cells) {
     const analysis = analysisOf(cell);
     for (const name of cellFileNames(analysis)) {
       uses.push({ ...name, cell });
     }
-    const variables = constants.size ? cellFileVariables(analysis) : [];
-    for (const variable of variables) {
-      const path = constants.get(variable.name);
-      if (path !== undefined && !binds(variable.name)) {
-        const { written, line, column } = variable;
+    const patterns = constants.size ? cellFilePatterns(analysis) : [];
+    for (const pattern of patterns) {
+      const { names } = pattern;
+      if (
+        names.length === 1
+          ? !constants.has(names[0])
+          : !allBound(names, constants)
+      ) {
+        continue; // most: names a step passes to calls, not paths
+      }
+      const path = resolvePath(pattern.parts, valueOf);
+      if (path !== null && isFileName(path)) {
+        const { written, line, column } = pattern;
         uses.push({ path, written, line, column, cell });
       }
     }
@@ -109,6 +126,18 @@ function stepFileNames(
   return uses.sort(
     (a, b) => a.cell - b.cell || a.line - b.line || a.column - b.column
   );
+}
+
+function allBound(
+  names: readonly string[],
+  constants: ReadonlyMap<string, string>
+): boolean {
+  for (const name of names) {
+    if (!constants.has(name)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The latest step before `index` that writes `path`, with its first write of it. */

@@ -1,10 +1,11 @@
 /** Which string literals of a cell are file names, and which of them the cell writes. */
 import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
 import {
-  cellFileConstants,
   cellFileNames,
-  cellFileVariables
+  cellFilePatterns,
+  cellPathConstants
 } from '../../../src/core/analysis/file-names';
+import { PathPart } from '../../../src/core/analysis/path-expressions';
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { corpusCodeSources } from '../../support/corpus-sources';
 import { codeCell, notebookJson } from '../../support/notebook-json';
@@ -30,7 +31,7 @@ describe('cellFileNames', () => {
       )
     ).toEqual([
       'out/df.parquet written 1:19',
-      'notes.md written 2:5',
+      'notes.md written 2:0',
       'data/raw.zip written 3:17',
       'fig.png written 4:12',
       'log.gz written 5:15',
@@ -58,36 +59,70 @@ describe('cellFileNames', () => {
   });
 });
 
-describe('file names bound in shared cells, and names passed to calls', () => {
-  it('takes top-level bindings to file names only', () => {
-    const constants = cellFileConstants(
+/** Parts as text: names in braces, joins as ` + `. */
+const partsText = (parts: readonly PathPart[]) =>
+  parts
+    .map(p => (typeof p === 'string' ? p : 'name' in p ? `{${p.name}}` : ' + '))
+    .join('');
+
+describe('paths bound in shared cells, and paths built with names', () => {
+  it('takes top-level bindings to paths, as parts to resolve', () => {
+    const constants = cellPathConstants(
       analyzeCellSource(
         [
           'import os',
           'OUT = "out/clean.csv"',
           'SEP = ","',
           'LOG = f"{OUT}.log"',
+          'DATA = Path(ROOT, "data")',
+          'N = len(rows)',
           'def f():',
           '    INNER = "inner.csv"'
         ].join('\n')
       )
     );
-    expect([...constants]).toEqual([['OUT', 'out/clean.csv']]);
+    expect(
+      constants.map(([name, parts]) => `${name} = ${partsText(parts)}`)
+    ).toEqual([
+      'OUT = out/clean.csv',
+      'SEP = ,',
+      'LOG = {OUT}.log',
+      'DATA = {ROOT} + data'
+    ]);
   });
 
-  it('keeps each name passed straight to a call, and whether that call writes it', () => {
-    const variables = cellFileVariables(
+  it('keeps each path built with names, a name passed to a call included, and whether it is written', () => {
+    const patterns = cellFilePatterns(
       analyzeCellSource(
-        'df.to_csv(OUT, sep=SEP)\nx = pd.read_csv(filepath_or_buffer=OUT)\nprint(len(df))'
+        [
+          'df.to_csv(OUT, sep=SEP)',
+          'x = pd.read_csv(filepath_or_buffer=OUT)',
+          'print(len(df))',
+          'np.save(os.path.join(DATA, "w.npy"), w)',
+          '(DATA / "m.json").write_text(s)',
+          'open(DATA.joinpath("a", "b.txt"), "wb")',
+          'print(f"{DATA}/{{x}}.csv", str(DATA) + "/y.csv")',
+          'open(f"{DATA!r}.csv", os.path.join(DATA, name.strip()), "w")'
+        ].join('\n')
       )
     ).map(
-      v => `${v.name} ${v.written ? 'written' : 'used'} ${v.line}:${v.column}`
+      p =>
+        `${partsText(p.parts)} ${p.written ? 'written' : 'used'} ${p.line}:${p.column}`
     );
-    expect(variables).toEqual([
-      'OUT written 1:10',
-      'SEP written 1:19',
-      'OUT used 2:35',
-      'df used 3:10'
+    expect(patterns).toEqual([
+      '{OUT} written 1:10',
+      '{SEP} written 1:19',
+      '{OUT} used 2:35',
+      '{df} used 3:10',
+      '{DATA} + w.npy written 4:8',
+      '{w} written 4:37',
+      '{DATA} + m.json written 5:0',
+      '{s} written 5:29',
+      '{DATA} + a + b.txt written 6:5',
+      '{DATA}/{x}.csv used 7:6',
+      '{DATA}/y.csv used 7:27',
+      // the join's other argument is a call: only the name passed to it is left
+      '{DATA} used 8:35'
     ]);
   });
 });
