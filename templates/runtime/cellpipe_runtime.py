@@ -223,12 +223,20 @@ def _candidate_formats(value):
     return [_generic_format()]
 
 
-# Why a value that cannot be pickled (a generator, a lock, an open connection) has no way across.
-UNSAVEABLE_HINT = (" (steps pass values to each other as files: pass what it is made from, a list for"
-                   " example, or make it in the step that reads it)")
+# Why a value that cannot be pickled (a generator, a lock, an open connection) has no way across,
+# for one variable and for several.
+UNSAVEABLE_HINT = (
+    " (steps pass values to each other as files: pass what it is made from, a list for example, or"
+    " make it in the step that reads it)",
+    " (steps pass values to each other as files: pass what they are made from, lists for example,"
+    " or make them in the steps that read them)")
 # Plain pickle saves a function by its name, which a lambda or a nested function has not.
-NOTEBOOK_FUNCTION_HINT = (" (a function or class made in the notebook: install cloudpickle where the"
-                          " steps run, which saves it with its code, or define it in a `functions` cell)")
+NOTEBOOK_FUNCTION_HINT = (
+    " (a function or class made in the notebook: install cloudpickle where the steps run, which"
+    " saves it with its code, or define it in a `functions` cell)",
+    " (functions or classes made in the notebook: install cloudpickle where the steps run, which"
+    " saves them with their code, or define them in a `functions` cell)")
+NO_HINT = ("", "")
 
 
 def _unsaveable_hint(chosen, error):
@@ -239,8 +247,8 @@ def _unsaveable_hint(chosen, error):
 
 
 def save_value(name, value, directory, step):
-    """Saves `value` into `directory` (its manifest names `step`); raises CellpipeError naming the
-    variable."""
+    """Saves `value` into `directory` (its manifest names `step`); raises UnsaveableError naming
+    the variable."""
     os.makedirs(directory, exist_ok=True)
     # A half-written new value must not pass for an old one, and a crashed save leaves temp files.
     _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
@@ -250,7 +258,7 @@ def save_value(name, value, directory, step):
         try:
             _write_atomically(directory, file_name, lambda path: save(value, path))
         except Exception as error:
-            reasons.append("%s: %s%s" % (chosen, _describe(error), _unsaveable_hint(chosen, error)))
+            reasons.append(("%s: %s" % (chosen, _describe(error)), _unsaveable_hint(chosen, error)))
             continue
         manifest = {"cellpipe": MANIFEST_VERSION, "format": chosen, "file": file_name,
                     "type": _type_name(value), "variable": name, "step": step}
@@ -259,23 +267,32 @@ def save_value(name, value, directory, step):
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
-    raise UnsaveableError(name, reasons[-1])
+    raise UnsaveableError(name, *reasons[-1])
 
 
 class UnsaveableError(CellpipeError):
-    """A variable no format could save: its name and why."""
+    """A variable no format could save: its name, why, and the hint (singular, plural) for it."""
 
-    def __init__(self, name, reason):
-        CellpipeError.__init__(self, unsaved_message([(name, reason)]))
-        self.name, self.reason = name, reason
+    def __init__(self, name, reason, hint=NO_HINT):
+        CellpipeError.__init__(self, unsaved_message([(name, reason, hint)]))
+        self.name, self.reason, self.hint = name, reason, hint
 
 
 def unsaved_message(unsaved):
-    """One message for the (name, reason) of every output a step could not save."""
+    """One message for the (name, reason, hint) of every output a step could not save. Variables
+    with the same hint go together, and the hint follows the last of them, once."""
     if len(unsaved) == 1:
-        return "cannot save variable %r: %s" % unsaved[0]
-    return "cannot save %d variables: %s" % (
-        len(unsaved), "; ".join("%r: %s" % pair for pair in unsaved))
+        name, reason, hint = unsaved[0]
+        return "cannot save variable %r: %s%s" % (name, reason, hint[0])
+    hints = []
+    for _, _, hint in unsaved:
+        if hint not in hints:
+            hints.append(hint)
+    groups = []
+    for hint in hints:
+        members = ["%r: %s" % (name, reason) for name, reason, own in unsaved if own == hint]
+        groups.append("; ".join(members) + hint[len(members) > 1])
+    return "cannot save %d variables: %s" % (len(unsaved), "; ".join(groups))
 
 
 def load_value(name, directory):
@@ -683,12 +700,12 @@ def run_step(arguments, step):
     unsaved = []
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace:
-            unsaved.append((name, "the step did not define it"))
+            unsaved.append((name, "the step did not define it", NO_HINT))
             continue
         try:
             chosen = save_value(name, namespace[name], directory, step.name)
         except UnsaveableError as error:
-            unsaved.append((name, error.reason))
+            unsaved.append((name, error.reason, error.hint))
             continue
         _note("saved %s as %s" % (name, chosen), started)
     if unsaved:

@@ -94,3 +94,24 @@ def test_without_cloudpickle_a_function_made_in_a_step_fails_to_save_with_a_hint
     assert message.startswith("cellpipe: step 'make' failed: cannot save variable 'f': pickle: ")
     assert message.endswith(" (a function or class made in the notebook: install cloudpickle where the"
                             " steps run, which saves it with its code, or define it in a `functions` cell)")
+
+
+def test_without_cloudpickle_each_hint_comes_once_after_the_variables_it_is_for(make_pipeline, tmp_path):
+    blocker = tmp_path / "no-cloudpickle"
+    blocker.mkdir()
+    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    pipeline = make_pipeline([
+        code_cell("f = lambda a: a + 1\ng = lambda a: a * 2\nrows = (n for n in range(3))", "step:make"),
+        code_cell("print(f(1), g(1), list(rows))", "step:use"),
+    ])
+    result = pipeline.run("make", outputs=["f", "g", "rows"], env={"PYTHONPATH": str(blocker)})
+    assert result.returncode == 1
+    message = result.stderr.splitlines()[-1]
+    assert message.startswith("cellpipe: step 'make' failed: cannot save 3 variables: 'f': pickle: ")
+    functions, generator = message.split(" cell); 'rows': pickle: ")
+    assert "; 'g': pickle: " in functions
+    assert functions.endswith(" (functions or classes made in the notebook: install cloudpickle where the"
+                              " steps run, which saves them with their code, or define them in a `functions`")
+    assert generator.endswith(" (steps pass values to each other as files: pass what it is made from, a list"
+                              " for example, or make it in the step that reads it)")
+    assert message.count("install cloudpickle") == 1 and message.count("steps pass values") == 1
