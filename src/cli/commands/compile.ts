@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ICliCommand } from '../command';
 import { oneNotebook, parseArgs } from '../args';
-import { formatLocation, UserError } from '../../core/errors';
+import { UserError } from '../../core/errors';
 import { analyzeNotebookText } from '../../core/analyze';
 import { CompileTarget } from '../../core/generate/compiled';
 import {
@@ -13,6 +13,7 @@ import { resolveSettings } from '../../core/settings/resolve';
 import { ISettingsOverrides } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
 import { readNotebookFile } from '../../engine/notebook-file';
+import { clusterWarnings, warningLines } from '../../engine/cluster-warnings';
 
 const usage = `usage: cellpipe compile NOTEBOOK --target argo|kfp [-o FILE]
                         [--namespace NS] [--image IMAGE] [--settings FILE.json]
@@ -77,14 +78,13 @@ export const compileCommand: ICliCommand = {
     const ir = analyzeNotebookText(readNotebookFile(path), path);
     const settings = resolveSettings(ir, overrides);
     const compiled = compileWithSettings(ir, target as CompileTarget, settings);
-    // Warnings (a dropped setting, for one) name the notebook: nothing is dropped silently.
-    for (const d of ir.diagnostics.filter(d => d.severity === 'warning')) {
-      const where = formatLocation({
-        notebook: path,
-        cell: d.cell ?? undefined,
-        line: d.cell === null ? undefined : d.line
-      });
-      process.stderr.write(`cellpipe: warning: ${where}${d.message}\n`);
+    // Warnings (a dropped setting, a module the step pods will not have) name the notebook:
+    // nothing is dropped silently.
+    for (const line of warningLines(
+      path,
+      clusterWarnings(ir, target as CompileTarget, path)
+    )) {
+      process.stderr.write(line);
     }
     for (const weakening of securityWeakenings(settings.security)) {
       process.stderr.write(

@@ -22,7 +22,8 @@ export type DiagnosticCode =
   | 'dropped-setting'
   | 'empty-pipeline'
   | 'unordered-file'
-  | 'deleted-name';
+  | 'deleted-name'
+  | 'local-module';
 
 export interface IDiagnostic {
   severity: Severity;

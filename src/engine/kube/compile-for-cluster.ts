@@ -16,6 +16,7 @@ import {
 import { securityWeakenings } from '../../core/settings/security';
 import { readNotebookFile } from '../notebook-file';
 import { IKubeConnection, notebookPodImage } from './connection';
+import { clusterWarnings, warningLines } from '../cluster-warnings';
 
 export interface IClusterCompiled {
   compiled: ICompiled;
@@ -65,6 +66,9 @@ export async function compileNotebookForSubmit(
     overrides,
     connection
   );
+  for (const line of warningLines(file, clusterWarnings(ir, target, file))) {
+    process.stderr.write(line);
+  }
   for (const weakening of securityWeakenings(settings.security)) {
     process.stderr.write(
       `cellpipe: warning: ${weakening} (weaker than the Pod Security "restricted" defaults)\n`

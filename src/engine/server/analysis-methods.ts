@@ -12,7 +12,14 @@ import {
 } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
 import { EngineError } from './protocol';
-import { INotebookRequest, INotebookRoot, notebookIR } from './notebook-source';
+import {
+  INotebookRequest,
+  INotebookRoot,
+  notebookIR,
+  pathUnderRoot
+} from './notebook-source';
+import { clusterWarnings } from '../cluster-warnings';
+import { IPipelineIR } from '../../core/ir/pipeline';
 import { formatLocation } from '../../core/errors';
 
 export interface IAnalysisParams extends INotebookRequest {
@@ -63,17 +70,39 @@ export function compileMethod(
   const settings = resolveSettings(ir, overridesOf(params.overrides));
   const compiled = compileWithSettings(ir, target, settings);
   const warnings = [
-    ...ir.diagnostics
-      .filter(d => d.severity === 'warning')
-      .map(
-        d =>
-          formatLocation(
-            d.cell === null
-              ? { notebook: ir.notebook }
-              : { cell: d.cell, line: d.line }
-          ) + d.message
-      ),
+    ...engineClusterWarnings(root, params, ir, target),
     ...securityWeakenings(settings.security)
   ];
   return { target, text: compiled.text, warnings };
+}
+
+/**
+ * {@link clusterWarnings} for a request, as the lab shows them (`Cell 3, line 2: …`): the
+ * notebook's folder is read when the request names its path under the root (an unsaved
+ * notebook's `path` names it too).
+ */
+export function engineClusterWarnings(
+  root: INotebookRoot,
+  params: INotebookRequest,
+  ir: IPipelineIR,
+  target: CompileTarget
+): string[] {
+  let file: string | null = null;
+  try {
+    file = params.path === undefined ? null : pathUnderRoot(root, params.path);
+  } catch {
+    // A path the engine would not read names no folder to look in.
+  }
+  const warnings =
+    file === null
+      ? ir.diagnostics.filter(d => d.severity === 'warning')
+      : clusterWarnings(ir, target, file);
+  return warnings.map(
+    d =>
+      formatLocation(
+        d.cell === null
+          ? { notebook: ir.notebook }
+          : { cell: d.cell, line: d.line }
+      ) + d.message
+  );
 }
