@@ -448,10 +448,12 @@ describe('Argo submission against a real apiserver', { skip }, () => {
           // Parameters named like Object.prototype members: each must stay itself.
           cell("toString = 3\nconstructor = 'c'", ['pipeline-parameters']),
           cell('y = toString * 2', ['step:double']),
-          cell('print(y, constructor)', ['step:show'])
+          cell('import helpers\nprint(y, constructor)', ['step:show'])
         ]
       })
     );
+    // A module next to the notebook: the run starts, with a warning that its pod will lack it.
+    writeFileSync(join(root, 'helpers.py'), 'ANSWER = 42\n');
     const engineProcess = spawn(
       process.execPath,
       [join(repoRoot, 'bin/cellpipe.js'), 'engine', '--root', root],
@@ -504,8 +506,16 @@ describe('Argo submission against a real apiserver', { skip }, () => {
         params: { constructor: 'k' }
       });
       assert.ok(started.result, JSON.stringify(started.error));
-      const record = started.result;
+      const { warnings, ...record } = started.result;
       assert.equal(record.target, 'argo');
+      assert.deepEqual(
+        warnings.map(w => w.slice(0, w.indexOf(', next to'))),
+        ["cell 3, line 1: 'helpers' is imported from helpers.py"]
+      );
+      assert.match(
+        warnings[0],
+        /on Argo step 'show' runs in a pod that has the step image/
+      );
       const workflow = await kubeRequest(
         plane,
         'GET',

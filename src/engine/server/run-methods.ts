@@ -18,7 +18,7 @@ import { IKernelPythons } from '../local/python';
 import { listRecords } from '../local/store';
 import { EngineError } from './protocol';
 import { notebookIR, readNotebookUnderRoot } from './notebook-source';
-import { overridesOf } from './analysis-methods';
+import { engineClusterWarnings, overridesOf } from './analysis-methods';
 
 export interface IEngineContext {
   root: string;
@@ -103,7 +103,7 @@ function kernelPythons(value: unknown): IKernelPythons | undefined {
 export async function startRunMethod(
   context: IEngineContext,
   params: Params
-): Promise<IRunRecord> {
+): Promise<IRunRecord & { warnings?: string[] }> {
   const path = text(params.path, 'path');
   const target = params.target ?? 'local';
   const values = runParams(params.params);
@@ -135,7 +135,7 @@ export async function startRunMethod(
   const ir = notebookIR(context, { path });
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
-  return cluster.submitNotebook(
+  const record = await cluster.submitNotebook(
     context,
     path,
     ir,
@@ -143,6 +143,9 @@ export async function startRunMethod(
     overridesOf(params.overrides),
     values
   );
+  // The lab shows them with "Run started": the run may fail on them (a module the pods lack).
+  const warnings = engineClusterWarnings(context, { path }, ir, target);
+  return warnings.length ? { ...record, warnings } : record;
 }
 
 /** When each unfinished cluster run was last re-read, so polling lists stay cheap. */

@@ -84,8 +84,19 @@ export function resolveSettings(
   return postAPI<ISettingsReply>('settings', { ...source, overrides });
 }
 
-export function startRun(request: IStartRunRequest): Promise<IRunRecord> {
-  return postAPI<IRunRecord>('runs', request);
+/** A started run, and the warnings of compiling it for a cluster (none for a local run). */
+export interface IStartedRun {
+  record: IRunRecord;
+  warnings: string[];
+}
+
+export async function startRun(
+  request: IStartRunRequest
+): Promise<IStartedRun> {
+  const { warnings, ...record } = await postAPI<
+    IRunRecord & { warnings?: string[] }
+  >('runs', request);
+  return { record, warnings: warnings ?? [] };
 }
 
 /** Run records, newest first; only those of `notebook` when given. */

@@ -167,11 +167,12 @@ export class RunViewerModel {
     if (!this._record) {
       throw new Error('the run is not loaded yet');
     }
-    return startRun({
+    const { record } = await startRun({
       path: this._record.notebook,
       target: this._record.target,
       params
     });
+    return record;
   }
 
   dispose(): void {

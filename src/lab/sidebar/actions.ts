@@ -144,16 +144,16 @@ export class PipelineActions {
         }
         params = given;
       }
-      const record = await this.runs.start({
+      const { record, warnings } = await this.runs.start({
         path: ready.path,
         target: ready.settings.target,
         params,
         overrides: this.host.overrides()
       });
       this.say(
-        'info',
+        warnings.length ? 'warning' : 'info',
         this.trans.__('Run %1 started (%2).', record.id, record.target),
-        [],
+        warnings,
         { runId: record.id }
       );
     });

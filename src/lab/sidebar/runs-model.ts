@@ -9,6 +9,7 @@ import { IRunRecord, RunStatus } from '../../core/runs/record';
 import {
   cancelRun,
   getRun,
+  IStartedRun,
   IStartRunRequest,
   listRuns,
   startRun
@@ -131,11 +132,11 @@ export class RunsModel {
   }
 
   /** Starts a run and lists it at once. */
-  async start(request: IStartRunRequest): Promise<IRunRecord> {
-    const record = await startRun(request);
-    this.upsert(record);
+  async start(request: IStartRunRequest): Promise<IStartedRun> {
+    const started = await startRun(request);
+    this.upsert(started.record);
     this.schedulePoll();
-    return record;
+    return started;
   }
 
   /** Shows a failure (a refused cancel, say) where the list shows server errors. */

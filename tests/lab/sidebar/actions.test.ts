@@ -94,6 +94,34 @@ describe('Compile and run', () => {
     runs.dispose();
   });
 
+  it("shows the warnings of a cluster run's compile with its start, and lists the bare record", async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.metadata.cellpipe = { target: 'kfp' };
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    const runs = new RunsModel();
+    const warning =
+      "cell 1, line 2: 'helpers' is imported from helpers.py, next to the notebook: …";
+    post.mockResolvedValue({
+      id: 'r3',
+      status: 'Pending',
+      target: 'kfp',
+      createdAt: 'x',
+      warnings: [warning]
+    } as never);
+    const actions = new PipelineActions(fakeHost(panel), runs, trans);
+    await actions.compileAndRun();
+    expect(actions.message).toMatchObject({
+      kind: 'warning',
+      text: 'Run r3 started (kfp).',
+      details: [warning],
+      runId: 'r3'
+    });
+    expect(runs.runs).toEqual([
+      { id: 'r3', status: 'Pending', target: 'kfp', createdAt: 'x' }
+    ]);
+    runs.dispose();
+  });
+
   it('does not save a clean notebook', async () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', false);
