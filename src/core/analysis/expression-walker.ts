@@ -2,7 +2,11 @@
  * Evaluates expressions (calls, lambdas, comprehensions, walrus, match patterns) in source order
  * and in the scope Python evaluates them in (design §3.2).
  */
-import { MUTATING_METHODS } from './mutators';
+import {
+  isInPlaceMethod,
+  MUTATING_FUNCTIONS,
+  MUTATING_METHODS
+} from './mutators';
 import { Scope } from './scope';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { memberRoot, NameRecorder } from './name-recorder';
@@ -180,7 +184,10 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** `x.fit(...)` and `df.drop(..., inplace=True)` mutate the receiver's root name. */
+  /**
+   * `x.fit(...)`, `x.add_(...)` and `df.drop(..., inplace=True)` mutate the receiver's root
+   * name; `random.shuffle(xs)` and `torch.nn.init.zeros_(w)` their first argument's.
+   */
   private call(node: IPyNode, scope: Scope): void {
     const callee = field(node, 'function');
     const args = field(node, 'arguments');
@@ -190,16 +197,42 @@ export abstract class ExpressionWalker extends NameRecorder {
     if (args) {
       this.expression(args, scope);
     }
+    const argList = args?.type === 'argument_list' ? args : null;
+    if (callee?.type === 'identifier') {
+      if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
+        this.mutateFirstArgument(argList, scope);
+      }
+      return;
+    }
     if (callee?.type !== 'attribute') {
       return;
     }
     const method = field(callee, 'attribute');
+    const name = method ? this.text(method) : '';
+    const inPlace = isInPlaceMethod(name);
     const mutating =
-      (method && MUTATING_METHODS.has(this.text(method))) ||
-      (args?.type === 'argument_list' && this.passesInplaceTrue(args));
+      MUTATING_METHODS.has(name) ||
+      inPlace ||
+      (argList !== null && this.passesInplaceTrue(argList));
     const receiver = field(callee, 'object');
     const root = receiver ? memberRoot(receiver) : null;
     if (mutating && root) {
+      this.mutate(root, scope);
+    }
+    const initFunction =
+      inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));
+    if (argList && (MUTATING_FUNCTIONS.has(name) || initFunction)) {
+      this.mutateFirstArgument(argList, scope);
+    }
+  }
+
+  private mutateFirstArgument(args: IPyNode, scope: Scope): void {
+    const first = args.children.find(c => c.named);
+    if (!first || first.type === 'keyword_argument') {
+      return;
+    }
+    const root = memberRoot(first);
+    if (root) {
       this.mutate(root, scope);
     }
   }

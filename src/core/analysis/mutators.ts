@@ -51,3 +51,31 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'itemset',
   'setflags'
 ]);
+
+/**
+ * Functions that change the container given as their first argument: `random.shuffle(xs)`,
+ * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`. Called bare or as an
+ * attribute, by the last name. Counting a call that returns a copy instead (sklearn's `shuffle`)
+ * only passes a value on that did not change: too many mutations cost a save, too few a wrong
+ * value.
+ */
+export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'shuffle',
+  'heapify',
+  'heappush',
+  'heappop',
+  'heappushpop',
+  'heapreplace',
+  'insort',
+  'insort_left',
+  'insort_right',
+  'copyto',
+  'fill_diagonal',
+  'putmask',
+  'put_along_axis'
+]);
+
+/** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
+export function isInPlaceMethod(name: string): boolean {
+  return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
+}
