@@ -20,6 +20,23 @@ export interface IFunctionSummary {
   globalReads: string[];
   /** Global names the function's body assigns through `global`. */
   globalWrites: string[];
+  /** Its parameters' names in order (none for a class); the first `positional` take positions. */
+  parameters: string[];
+  positional: number;
+  /** Parameters whose object the body changes in place (`p[k] = v`, `p.append(v)`). */
+  mutatedParameters: string[];
+}
+
+/**
+ * A module-level call of a name with names (or their attributes and items) as arguments:
+ * where the called function changes a parameter in place, the argument's root is mutated.
+ */
+export interface ICallSite {
+  function: string;
+  /** Each positional argument's root name, or null (a literal, a call). */
+  positional: (string | null)[];
+  /** Keyword arguments' root names, by keyword. */
+  keywords: [string, string][];
 }
 
 export interface ICellNames {
@@ -35,6 +52,8 @@ export interface ICellNames {
   deferredWrites: string[];
   /** Functions defined at module level, for the transitive reads of design §3.3. */
   functions: Record<string, IFunctionSummary>;
+  /** Calls that may change their arguments, in source order (see ICallSite). */
+  calls: ICallSite[];
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
   starImports: INameUse[];

@@ -202,6 +202,9 @@ export abstract class ExpressionWalker extends NameRecorder {
       if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
         this.mutateFirstArgument(argList, scope);
       }
+      if (argList) {
+        this.recordCall(this.text(callee), argList, scope);
+      }
       return;
     }
     if (callee?.type !== 'attribute') {

@@ -21,6 +21,7 @@ export abstract class NameRecorder {
     deferredReads: [],
     deferredWrites: [],
     functions: Object.create(null), // keyed by Python names, `__proto__` included
+    calls: [],
     deletions: [],
     starImports: [],
     syntaxErrors: []
@@ -43,6 +44,8 @@ export abstract class NameRecorder {
   private readonly seenDeferred = new Set<string>();
   /** The summary of the module-level function being walked, if any. */
   protected currentFunction: IFunctionSummary | null = null;
+  /** That function's own scope, where its parameters are locals. */
+  protected currentFunctionScope: Scope | null = null;
 
   constructor(
     private readonly source: string,
@@ -145,10 +148,86 @@ export abstract class NameRecorder {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
   }
 
+  /**
+   * Where a module-level function changes one of its own parameters in place, its summary says
+   * so; not where the name is a comprehension's, a nested function's or a class's own.
+   */
+  private mutateParameter(name: string, scope: Scope): void {
+    const summary = this.currentFunction;
+    const own = this.currentFunctionScope;
+    if (!summary || !own || !summary.parameters.includes(name)) {
+      return;
+    }
+    for (let at: Scope | null = scope; at; at = at.parent) {
+      if (at === own) {
+        if (!summary.mutatedParameters.includes(name)) {
+          summary.mutatedParameters.push(name);
+        }
+        return;
+      }
+      if (
+        at.locals.has(name) ||
+        at.kind === 'function' ||
+        at.kind === 'class'
+      ) {
+        return;
+      }
+    }
+  }
+
+  /**
+   * A module-level call of a name with names among its arguments (`clean(df, log=notes)`): the
+   * step changes those names where the function changes those parameters.
+   */
+  protected recordCall(callee: string, args: IPyNode, scope: Scope): void {
+    if (
+      scope.deferred ||
+      BUILTINS.has(callee) ||
+      scope.resolve(callee) === 'local'
+    ) {
+      return;
+    }
+    const rootOf = (value: IPyNode | null | undefined): string | null => {
+      const root = value ? memberRoot(value) : null;
+      const name = root ? this.text(root) : null;
+      return name !== null &&
+        scope.resolve(name) === 'global' &&
+        !BUILTINS.has(name)
+        ? name
+        : null;
+    };
+    const positional: (string | null)[] = [];
+    const keywords: [string, string][] = [];
+    let splat = false;
+    for (const arg of args.children) {
+      if (!arg.named) {
+        continue;
+      }
+      if (arg.type === 'keyword_argument') {
+        const keyword = arg.children.find(c => c.field === 'name');
+        const root = rootOf(arg.children.find(c => c.field === 'value'));
+        if (keyword && root !== null) {
+          keywords.push([this.text(keyword), root]);
+        }
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
+        splat = true; // positions after it are unknown
+      } else if (!splat) {
+        positional.push(rootOf(arg));
+      }
+    }
+    if (keywords.length || positional.some(root => root !== null)) {
+      this.result.calls.push({ function: callee, positional, keywords });
+    }
+  }
+
   /** A mutation is a read and a write of the root name, where that name is global. */
   protected mutate(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
-    if (BUILTINS.has(name) || scope.resolve(name) === 'local') {
+    if (scope.resolve(name) === 'local') {
+      this.mutateParameter(name, scope);
+      return;
+    }
+    if (BUILTINS.has(name)) {
       return;
     }
     this.read(root, scope);

@@ -13,6 +13,7 @@ import { ICellNames, IFunctionSummary } from './cell-names';
 import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
+import { parameterList } from './parameter-list';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -295,16 +296,24 @@ export class NameWalker extends ExpressionWalker {
     }
     collectFunctionLocals(body, functionScope, this.text);
     const outer = this.currentFunction;
+    const outerScope = this.currentFunctionScope;
     const summary: IFunctionSummary | null =
       scope.kind === 'module' && name
-        ? { globalReads: [], globalWrites: [] }
+        ? {
+            globalReads: [],
+            globalWrites: [],
+            ...parameterList(params, this.text),
+            mutatedParameters: []
+          }
         : null;
     if (summary && name) {
       this.result.functions[this.text(name)] = summary;
       this.currentFunction = summary;
+      this.currentFunctionScope = functionScope;
     }
     this.statements(body, functionScope);
     this.currentFunction = outer;
+    this.currentFunctionScope = outerScope;
   }
 
   private classDefinition(
@@ -322,7 +331,13 @@ export class NameWalker extends ExpressionWalker {
     const name = field(node, 'name');
     const outer = this.currentFunction;
     if (scope.kind === 'module' && name) {
-      this.currentFunction = { globalReads: [], globalWrites: [] };
+      this.currentFunction = {
+        globalReads: [],
+        globalWrites: [],
+        parameters: [],
+        positional: 0,
+        mutatedParameters: []
+      };
       this.result.functions[this.text(name)] = this.currentFunction;
     }
     if (body) {

@@ -1,6 +1,6 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary, INameUse } from '../analysis/cell-names';
+import { ICallSite, IFunctionSummary, INameUse } from '../analysis/cell-names';
 
 export interface ILocatedName {
   name: string;
@@ -42,8 +42,25 @@ export function stepNames(
       summary.globalWrites.forEach(name => writes.add(name));
     }
   };
+  /** Functions the step defines itself: they hide the shared cells' of the same name. */
+  let ownFunctions: Map<string, IFunctionSummary> | null = null;
   for (const cell of cells) {
     const names = analysisOf(cell).names;
+    for (const name in names.functions) {
+      (ownFunctions ??= new Map()).set(name, names.functions[name]);
+    }
+    for (const call of names.calls) {
+      const summary =
+        ownFunctions?.get(call.function) ??
+        context.functionReads.get(call.function);
+      if (summary?.mutatedParameters.length) {
+        for (const name of mutatedArguments(call, summary)) {
+          if (!context.available.has(name)) {
+            writes.add(name);
+          }
+        }
+      }
+    }
     for (const read of names.reads) {
       if (context.available.has(read.name)) {
         expandFunction(read, cell);
@@ -73,6 +90,24 @@ export function stepNames(
     }
   }
   return { reads: [...reads.values()], writes };
+}
+
+/** The root names a call passes for the parameters its function changes in place. */
+function mutatedArguments(
+  call: ICallSite,
+  summary: IFunctionSummary
+): string[] {
+  const roots: string[] = [];
+  for (const parameter of summary.mutatedParameters) {
+    const index = summary.parameters.indexOf(parameter);
+    const root =
+      (index < summary.positional ? call.positional[index] : undefined) ??
+      call.keywords.find(([keyword]) => keyword === parameter)?.[1];
+    if (root) {
+      roots.push(root);
+    }
+  }
+  return roots;
 }
 
 interface IStepNamesEntry {
@@ -157,7 +192,14 @@ export function transitiveFunctionReads(
         }
       }
     }
-    closed.set(start, { globalReads: [...reads], globalWrites: [...writes] });
+    const own = functions.get(start)!;
+    closed.set(start, {
+      globalReads: [...reads],
+      globalWrites: [...writes],
+      parameters: own.parameters,
+      positional: own.positional,
+      mutatedParameters: own.mutatedParameters
+    });
   }
   return closed;
 }

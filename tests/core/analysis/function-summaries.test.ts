@@ -1,0 +1,52 @@
+/** What a module-level function's summary says of its parameters, and the calls a cell records. */
+import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
+
+test('parameters in order, how many take positions, and which the body changes in place', () => {
+  const { functions } = analyzeCellSource(
+    [
+      'def f(a, /, b: list, c=1, *args: int, d, e: dict = {}, **kw):',
+      '    a.append(1)',
+      '    e["k"] = 2',
+      '    kw.update(x=1)',
+      '    b = []',
+      '    b.append(3)',
+      'def g(*, only):',
+      '    only.sort()',
+      'class K:',
+      '    def m(self, v):',
+      '        v.clear()'
+    ].join('\n')
+  ).names;
+  expect(functions.f).toMatchObject({
+    parameters: ['a', 'b', 'c', 'd', 'e'],
+    positional: 3,
+    // `b` is rebound first: assumed changed anyway (a needless save, never a stale value)
+    mutatedParameters: ['a', 'e', 'b']
+  });
+  expect(functions.g).toMatchObject({
+    parameters: ['only'],
+    positional: 0,
+    mutatedParameters: ['only']
+  });
+  expect(functions.K).toMatchObject({ parameters: [], mutatedParameters: [] });
+});
+
+test('module-level calls of names record their arguments’ root names, up to a splat', () => {
+  const { calls } = analyzeCellSource(
+    [
+      'clean(df.loc[0], 3, frames[1], log=notes, n=len(x))',
+      'print(df)',
+      'apply(*parts, df)',
+      'def later():',
+      '    clean(df)',
+      '[clean(d) for d in dfs]'
+    ].join('\n')
+  ).names;
+  expect(calls).toEqual([
+    {
+      function: 'clean',
+      positional: ['df', null, 'frames'],
+      keywords: [['log', 'notes']]
+    }
+  ]);
+});
