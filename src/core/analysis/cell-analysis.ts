@@ -26,6 +26,8 @@ export interface ICellAnalysis extends IStrippedCell {
   mayWriteFiles: boolean;
   /** True when the cell leaves a name deleted (`names.deletions`): a flag for the same reason. */
   deletesNames: boolean;
+  /** True when a function the cell defines changes a parameter in place: likewise. */
+  definesMutatingFunction: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -60,10 +62,20 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     hasCode,
     clean,
     mayWriteFiles,
-    deletesNames: names.deletions.length !== 0
+    deletesNames: names.deletions.length !== 0,
+    definesMutatingFunction: definesMutatingFunction(names)
   };
   trees.set(analysis, tree);
   return analysis;
+}
+
+function definesMutatingFunction(names: ICellNames): boolean {
+  for (const name in names.functions) {
+    if (names.functions[name].mutatedParameters.length) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** The tree of each analysis' `python`, kept as long as the analysis is. */

@@ -20,6 +20,8 @@ import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
 import { notebookFileName, unanalysable } from './unanalysable';
 import { unorderedFiles } from './unordered-files';
+import { argumentsMutatedBy, mutatingFunctions } from './step-functions';
+import { IFunctionSummary } from '../analysis/cell-names';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -98,12 +100,14 @@ export function buildPipeline(
   // step cells, not another.
   let stepsMayWriteFiles = false;
   let stepsDeleteNames = false;
+  let stepsDefineMutators = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
       const analysis = analysisOf(cell);
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
+      stepsDefineMutators ||= analysis.definesMutatingFunction;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -112,6 +116,8 @@ export function buildPipeline(
   const writers = new LatestWriters();
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
+  /** The functions each step defines that change a parameter, for the steps that define any. */
+  const mutatorsOf = new Map<string, Map<string, IFunctionSummary>>();
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
@@ -145,6 +151,8 @@ export function buildPipeline(
     }
     // The producers, each once: a list, as steps have few (a Set per step cost more).
     const producers = step.after;
+    /** Functions from earlier steps that change a parameter, which this step takes. */
+    let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     for (const read of names.reads) {
       const producer = writers.latest(read.name);
       if (!producer) {
@@ -166,6 +174,12 @@ export function buildPipeline(
           deletedNameWarning(read, step.name, producer.name, deleted)
         );
       }
+      const mutator = mutatorsOf.size
+        ? mutatorsOf.get(producer.name)?.get(read.name)
+        : undefined;
+      if (mutator) {
+        (mutatorsTaken ??= new Map()).set(read.name, mutator);
+      }
       step.inputs.push(read.name);
       step.producers[read.name] = producer.name;
       if (!producers.includes(producer.name)) {
@@ -181,7 +195,22 @@ export function buildPipeline(
       }
     }
     steps.push(step);
-    writers.add(step, names.writes);
+    writers.add(
+      step,
+      mutatorsTaken
+        ? withMutatedArguments(
+            names.writes,
+            block.cells,
+            analysisOf,
+            mutatorsTaken
+          )
+        : names.writes
+    );
+    const mutators =
+      stepsDefineMutators && mutatingFunctions(block.cells, analysisOf);
+    if (mutators) {
+      mutatorsOf.set(step.name, mutators);
+    }
     const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
     if (deleted) {
       deletionsOf.set(step.name, deleted);
@@ -320,4 +349,15 @@ function sortDiagnostics(diagnostics: IDiagnostic[]): IDiagnostic[] {
     (a, b) =>
       (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
   );
+}
+
+/** The step's writes and what its calls of `mutators` change (a new set: `writes` is shared). */
+function withMutatedArguments(
+  writes: ReadonlySet<string>,
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  mutators: ReadonlyMap<string, IFunctionSummary>
+): ReadonlySet<string> {
+  const changed = argumentsMutatedBy(cells, analysisOf, mutators);
+  return changed.length ? new Set([...writes, ...changed]) : writes;
 }

@@ -93,7 +93,7 @@ export function stepNames(
 }
 
 /** The root names a call passes for the parameters its function changes in place. */
-function mutatedArguments(
+export function mutatedArguments(
   call: ICallSite,
   summary: IFunctionSummary
 ): string[] {

@@ -50,3 +50,16 @@ test('module-level calls of names record their arguments’ root names, up to a 
     }
   ]);
 });
+
+test('the flag the IR builder reads: a function the cell defines changes a parameter', () => {
+  expect(
+    analyzeCellSource('def f(xs):\n    xs.append(1)').definesMutatingFunction
+  ).toBe(true);
+  expect(
+    analyzeCellSource('def f(xs):\n    return xs + [1]').definesMutatingFunction
+  ).toBe(false);
+  expect(
+    analyzeCellSource('class K:\n    def m(self, xs):\n        xs.append(1)')
+      .definesMutatingFunction
+  ).toBe(false);
+});
