@@ -18,7 +18,7 @@ export interface INameDeletion extends INameUse {
 export interface IFunctionSummary {
   /** Global names the function's body reads (other functions' names included). */
   globalReads: string[];
-  /** Global names the function's body assigns through `global`. */
+  /** Global names the function's body assigns through `global`, or changes in place. */
   globalWrites: string[];
   /** Its parameters' names in order (none for a class); the first `positional` take positions. */
   parameters: string[];
@@ -48,7 +48,7 @@ export interface ICellNames {
   mutations: string[];
   /** Global reads inside function and lambda bodies: reads of the step unless it binds them. */
   deferredReads: INameUse[];
-  /** Globals assigned inside function bodies through `global`. */
+  /** Globals assigned inside function bodies through `global`, or changed there in place. */
   deferredWrites: string[];
   /** Functions defined at module level, for the transitive reads of design §3.3. */
   functions: Record<string, IFunctionSummary>;

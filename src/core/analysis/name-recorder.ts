@@ -116,17 +116,26 @@ export abstract class NameRecorder {
       return;
     }
     if (scope.globals.has(name)) {
-      if (this.currentFunction) {
-        const seen = this.seenIn(this.currentFunction).writes;
-        if (!seen.has(name)) {
-          seen.add(name);
-          this.currentFunction.globalWrites.push(name);
-        }
+      this.globalWrite(name);
+    }
+  }
+
+  /**
+   * A global that code in a function body binds (through `global`) or changes in place: the
+   * function's summary and the cell's deferred writes hold it (a step that may call the
+   * function hands the name on).
+   */
+  private globalWrite(name: string): void {
+    if (this.currentFunction) {
+      const seen = this.seenIn(this.currentFunction).writes;
+      if (!seen.has(name)) {
+        seen.add(name);
+        this.currentFunction.globalWrites.push(name);
       }
-      if (!this.deferredWritten.has(name)) {
-        this.deferredWritten.add(name);
-        this.result.deferredWrites.push(name);
-      }
+    }
+    if (!this.deferredWritten.has(name)) {
+      this.deferredWritten.add(name);
+      this.result.deferredWrites.push(name);
     }
   }
 
@@ -232,6 +241,7 @@ export abstract class NameRecorder {
     }
     this.read(root, scope);
     if (scope.deferred) {
+      this.globalWrite(name);
       return;
     }
     let module = scope;
