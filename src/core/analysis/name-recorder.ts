@@ -38,6 +38,10 @@ export abstract class NameRecorder {
     IFunctionSummary,
     { reads: Set<string>; writes: Set<string> }
   >();
+  /** Module-level names this cell bound to a list or tuple of names (`data = [train, test]`). */
+  private readonly containers = new Map<string, string[]>();
+  /** Module-level loop variables walking such a list: changing one changes each element. */
+  private readonly loopAliases = new Map<string, string[]>();
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
@@ -108,6 +112,12 @@ export abstract class NameRecorder {
     if (scope.kind === 'module') {
       if (this.deleted.size !== 0) {
         this.deleted.delete(name);
+      }
+      if (this.containers.size !== 0) {
+        this.containers.delete(name);
+      }
+      if (this.loopAliases.size !== 0) {
+        this.loopAliases.delete(name);
       }
       if (!this.written.has(name)) {
         this.written.add(name);
@@ -229,6 +239,29 @@ export abstract class NameRecorder {
     }
   }
 
+  /** `name = [a, b]` at module level, its elements' names (bound already). */
+  protected noteContainer(name: string, elements: string[]): void {
+    if (elements.length) {
+      this.containers.set(name, elements);
+    }
+  }
+
+  /** The names a module-level name of this cell holds as a list or tuple, if any. */
+  protected containerElements(name: string): string[] | undefined {
+    return this.containers.size ? this.containers.get(name) : undefined;
+  }
+
+  /** Runs `body` with `variable` an alias of each of `elements` (a module-level loop). */
+  protected withLoopAlias(
+    variable: string,
+    elements: string[],
+    body: () => void
+  ): void {
+    this.loopAliases.set(variable, elements);
+    body();
+    this.loopAliases.delete(variable);
+  }
+
   /** A mutation is a read and a write of the root name, where that name is global. */
   protected mutate(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
@@ -248,6 +281,15 @@ export abstract class NameRecorder {
     while (module.parent) {
       module = module.parent;
     }
+    const elements = this.loopAliases.size
+      ? this.loopAliases.get(name)
+      : undefined;
+    this.mutateModuleName(name, module);
+    // `for dataset in [train, test]: dataset["x"] = …` changes train and test.
+    elements?.forEach(element => this.mutateModuleName(element, module));
+  }
+
+  private mutateModuleName(name: string, module: Scope): void {
     this.bind(name, module);
     if (!this.mutated.has(name)) {
       this.mutated.add(name);

@@ -195,6 +195,24 @@ export class NameWalker extends ExpressionWalker {
     }
     this.expression(value, scope);
     targets.forEach(t => this.target(t, scope));
+    const only = targets.length === 1 ? targets[0] : null;
+    if (scope.kind === 'module' && only?.type === 'identifier') {
+      this.noteContainer(this.text(only), this.listedNames(value));
+    }
+  }
+
+  /** The names listed in `[a, b]`, `(a, b)` or `a, b` (not the other elements). */
+  private listedNames(node: IPyNode): string[] {
+    if (
+      node.type !== 'list' &&
+      node.type !== 'tuple' &&
+      node.type !== 'expression_list'
+    ) {
+      return [];
+    }
+    return namedChildren(node)
+      .filter(c => c.type === 'identifier')
+      .map(c => this.text(c));
   }
 
   private augmentedAssignment(node: IPyNode, scope: Scope): void {
@@ -410,10 +428,25 @@ export class NameWalker extends ExpressionWalker {
     if (left) {
       this.target(left, scope);
     }
-    for (const c of node.children) {
-      if (c.named && c.field !== 'left' && c.field !== 'right') {
-        this.statement(c, scope);
+    const walkBody = () => {
+      for (const c of node.children) {
+        if (c.named && c.field !== 'left' && c.field !== 'right') {
+          this.statement(c, scope);
+        }
       }
+    };
+    // `for dataset in [train, test]:` (or a list this cell made): the body changes each.
+    const right = field(node, 'right');
+    const elements =
+      scope.kind !== 'module' || left?.type !== 'identifier' || !right
+        ? []
+        : right.type === 'identifier'
+          ? (this.containerElements(this.text(right)) ?? [])
+          : this.listedNames(right);
+    if (elements.length && left) {
+      this.withLoopAlias(this.text(left), elements, walkBody);
+    } else {
+      walkBody();
     }
   }
 
