@@ -234,9 +234,36 @@ export abstract class NameRecorder {
         positional.push(rootOf(arg));
       }
     }
-    if (keywords.length || positional.some(root => root !== null)) {
-      this.result.calls.push({ function: callee, positional, keywords });
+    if (!keywords.length && positional.every(root => root === null)) {
+      return;
     }
+    this.result.calls.push({ function: callee, positional, keywords });
+    if (this.loopAliases.size === 0) {
+      return;
+    }
+    // `for df in [train, test]: clean(df)`: the call as made with each element in turn.
+    positional.forEach((root, index) =>
+      this.loopAliases.get(root ?? '')?.forEach(element => {
+        const each = positional.slice();
+        each[index] = element;
+        this.result.calls.push({
+          function: callee,
+          positional: each,
+          keywords
+        });
+      })
+    );
+    keywords.forEach(([keyword, root], index) =>
+      this.loopAliases.get(root)?.forEach(element => {
+        const each = keywords.slice();
+        each[index] = [keyword, element];
+        this.result.calls.push({
+          function: callee,
+          positional,
+          keywords: each
+        });
+      })
+    );
   }
 
   /** `name = [a, b]` at module level, its elements' names (bound already). */
