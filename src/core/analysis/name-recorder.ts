@@ -12,6 +12,7 @@ import {
   INameUse
 } from './cell-names';
 import { Positions } from './positions';
+import { callSites } from './call-sites';
 
 export abstract class NameRecorder {
   protected readonly result: ICellNames = {
@@ -206,7 +207,7 @@ export abstract class NameRecorder {
     ) {
       return;
     }
-    const rootOf = (value: IPyNode | null | undefined): string | null => {
+    const rootOf = (value: IPyNode | undefined): string | null => {
       const root = value ? memberRoot(value) : null;
       const name = root ? this.text(root) : null;
       return name !== null &&
@@ -215,55 +216,15 @@ export abstract class NameRecorder {
         ? name
         : null;
     };
-    const positional: (string | null)[] = [];
-    const keywords: [string, string][] = [];
-    let splat = false;
-    for (const arg of args.children) {
-      if (!arg.named) {
-        continue;
-      }
-      if (arg.type === 'keyword_argument') {
-        const keyword = arg.children.find(c => c.field === 'name');
-        const root = rootOf(arg.children.find(c => c.field === 'value'));
-        if (keyword && root !== null) {
-          keywords.push([this.text(keyword), root]);
-        }
-      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
-        splat = true; // positions after it are unknown
-      } else if (!splat) {
-        positional.push(rootOf(arg));
-      }
+    for (const site of callSites(
+      callee,
+      args,
+      rootOf,
+      this.text,
+      this.loopAliases
+    )) {
+      this.result.calls.push(site);
     }
-    if (!keywords.length && positional.every(root => root === null)) {
-      return;
-    }
-    this.result.calls.push({ function: callee, positional, keywords });
-    if (this.loopAliases.size === 0) {
-      return;
-    }
-    // `for df in [train, test]: clean(df)`: the call as made with each element in turn.
-    positional.forEach((root, index) =>
-      this.loopAliases.get(root ?? '')?.forEach(element => {
-        const each = positional.slice();
-        each[index] = element;
-        this.result.calls.push({
-          function: callee,
-          positional: each,
-          keywords
-        });
-      })
-    );
-    keywords.forEach(([keyword, root], index) =>
-      this.loopAliases.get(root)?.forEach(element => {
-        const each = keywords.slice();
-        each[index] = [keyword, element];
-        this.result.calls.push({
-          function: callee,
-          positional,
-          keywords: each
-        });
-      })
-    );
   }
 
   /** `name = [a, b]` at module level, its elements' names (bound already). */
