@@ -4,7 +4,7 @@
  * a loop variable over names (`for df in [train, test]: clean(df)`), the call counts as made
  * with each of them in turn.
  */
-import { ICallSite } from './cell-names';
+import { ICallSite, IFunctionSummary } from './cell-names';
 import { IPyNode } from './python-tree';
 
 /**
@@ -59,4 +59,49 @@ export function callSites(
     })
   );
   return sites;
+}
+
+/** The root names a call passes for the parameters its function changes in place. */
+export function mutatedArguments(
+  call: ICallSite,
+  summary: IFunctionSummary
+): string[] {
+  const roots: string[] = [];
+  for (const parameter of summary.mutatedParameters) {
+    const index = summary.parameters.indexOf(parameter);
+    const root =
+      (index < summary.positional ? call.positional[index] : undefined) ??
+      call.keywords.find(([keyword]) => keyword === parameter)?.[1];
+    if (root) {
+      roots.push(root);
+    }
+  }
+  return roots;
+}
+
+/**
+ * Adds to each function's changed parameters those it passes to a function (of `functions`)
+ * that changes them, until nothing changes: `def prepare(df): add_total(df)` changes `df`.
+ */
+export function closeMutatedParameters(
+  functions: ReadonlyMap<string, IFunctionSummary>
+): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const summary of functions.values()) {
+      for (const call of summary.parameterCalls) {
+        const called = functions.get(call.function);
+        if (!called?.mutatedParameters.length) {
+          continue;
+        }
+        for (const parameter of mutatedArguments(call, called)) {
+          if (!summary.mutatedParameters.includes(parameter)) {
+            summary.mutatedParameters.push(parameter);
+            changed = true;
+          }
+        }
+      }
+    }
+  }
 }

@@ -25,6 +25,8 @@ export interface IFunctionSummary {
   positional: number;
   /** Parameters whose object the body changes in place (`p[k] = v`, `p.append(v)`). */
   mutatedParameters: string[];
+  /** Calls in the body that pass its own parameters on (`add_total(p)`), with those as roots. */
+  parameterCalls: ICallSite[];
 }
 
 /**

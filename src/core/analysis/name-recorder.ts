@@ -14,6 +14,8 @@ import {
 import { Positions } from './positions';
 import { callSites } from './call-sites';
 
+const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
+
 export abstract class NameRecorder {
   protected readonly result: ICellNames = {
     reads: [],
@@ -174,25 +176,34 @@ export abstract class NameRecorder {
    */
   private mutateParameter(name: string, scope: Scope): void {
     const summary = this.currentFunction;
+    if (
+      summary &&
+      this.isOwnParameter(name, scope) &&
+      !summary.mutatedParameters.includes(name)
+    ) {
+      summary.mutatedParameters.push(name);
+    }
+  }
+
+  /** `name`, read at `scope`, is a parameter of the module-level function being walked. */
+  private isOwnParameter(name: string, scope: Scope): boolean {
     const own = this.currentFunctionScope;
-    if (!summary || !own || !summary.parameters.includes(name)) {
-      return;
+    if (!own || !this.currentFunction?.parameters.includes(name)) {
+      return false;
     }
     for (let at: Scope | null = scope; at; at = at.parent) {
       if (at === own) {
-        if (!summary.mutatedParameters.includes(name)) {
-          summary.mutatedParameters.push(name);
-        }
-        return;
+        return true;
       }
       if (
         at.locals.has(name) ||
         at.kind === 'function' ||
         at.kind === 'class'
       ) {
-        return;
+        return false;
       }
     }
+    return false;
   }
 
   /**
@@ -200,11 +211,24 @@ export abstract class NameRecorder {
    * step changes those names where the function changes those parameters.
    */
   protected recordCall(callee: string, args: IPyNode, scope: Scope): void {
-    if (
-      scope.deferred ||
-      BUILTINS.has(callee) ||
-      scope.resolve(callee) === 'local'
-    ) {
+    if (BUILTINS.has(callee) || scope.resolve(callee) === 'local') {
+      return;
+    }
+    if (scope.deferred) {
+      // In a function's body: the calls that pass its own parameters on.
+      const summary = this.currentFunction;
+      if (summary) {
+        const parameterOf = (value: IPyNode | undefined): string | null => {
+          const root = value ? memberRoot(value) : null;
+          const name = root ? this.text(root) : null;
+          return name !== null && this.isOwnParameter(name, scope)
+            ? name
+            : null;
+        };
+        summary.parameterCalls.push(
+          ...callSites(callee, args, parameterOf, this.text, NO_ALIASES)
+        );
+      }
       return;
     }
     const rootOf = (value: IPyNode | undefined): string | null => {

@@ -14,6 +14,7 @@ import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
+import { closeMutatedParameters } from './call-sites';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -57,6 +58,7 @@ export class NameWalker extends ExpressionWalker {
     const module = new Scope('module', null);
     this.statements(tree, module);
     this.recordDeletions();
+    closeMutatedParameters(new Map(Object.entries(this.result.functions)));
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));
     }
@@ -321,7 +323,8 @@ export class NameWalker extends ExpressionWalker {
             globalReads: [],
             globalWrites: [],
             ...parameterList(params, this.text),
-            mutatedParameters: []
+            mutatedParameters: [],
+            parameterCalls: []
           }
         : null;
     if (summary && name) {
@@ -354,7 +357,8 @@ export class NameWalker extends ExpressionWalker {
         globalWrites: [],
         parameters: [],
         positional: 0,
-        mutatedParameters: []
+        mutatedParameters: [],
+        parameterCalls: []
       };
       this.result.functions[this.text(name)] = this.currentFunction;
     }

@@ -5,7 +5,7 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IFunctionSummary } from '../analysis/cell-names';
-import { mutatedArguments } from './step-names';
+import { mutatedArguments } from '../analysis/call-sites';
 
 /** The step's module-level functions that change a parameter, or null when it has none. */
 export function mutatingFunctions(

@@ -1,6 +1,10 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { ICallSite, IFunctionSummary, INameUse } from '../analysis/cell-names';
+import { IFunctionSummary, INameUse } from '../analysis/cell-names';
+import {
+  closeMutatedParameters,
+  mutatedArguments
+} from '../analysis/call-sites';
 
 export interface ILocatedName {
   name: string;
@@ -92,24 +96,6 @@ export function stepNames(
   return { reads: [...reads.values()], writes };
 }
 
-/** The root names a call passes for the parameters its function changes in place. */
-export function mutatedArguments(
-  call: ICallSite,
-  summary: IFunctionSummary
-): string[] {
-  const roots: string[] = [];
-  for (const parameter of summary.mutatedParameters) {
-    const index = summary.parameters.indexOf(parameter);
-    const root =
-      (index < summary.positional ? call.positional[index] : undefined) ??
-      call.keywords.find(([keyword]) => keyword === parameter)?.[1];
-    if (root) {
-      roots.push(root);
-    }
-  }
-  return roots;
-}
-
 interface IStepNamesEntry {
   cells: number[];
   analyses: ICellAnalysis[];
@@ -198,8 +184,11 @@ export function transitiveFunctionReads(
       globalWrites: [...writes],
       parameters: own.parameters,
       positional: own.positional,
-      mutatedParameters: own.mutatedParameters
+      mutatedParameters: [...own.mutatedParameters],
+      parameterCalls: own.parameterCalls
     });
   }
+  // Across the shared cells: a function that passes a parameter to one that changes it.
+  closeMutatedParameters(closed);
   return closed;
 }

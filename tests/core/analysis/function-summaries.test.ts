@@ -63,3 +63,22 @@ test('the flag the IR builder reads: a function the cell defines changes a param
       .definesMutatingFunction
   ).toBe(false);
 });
+
+test('calls that pass a parameter on are kept, and close over the cell’s own functions', () => {
+  const { functions } = analyzeCellSource(
+    [
+      'def prepare(frame, log, n):',
+      '    add_total(frame)',
+      '    tidy(log=log)',
+      '    helper(other, n + 1)',
+      'def add_total(frame):',
+      '    frame["total"] = 1'
+    ].join('\n')
+  ).names;
+  expect(functions.prepare.parameterCalls).toEqual([
+    { function: 'add_total', positional: ['frame'], keywords: [] },
+    { function: 'tidy', positional: [], keywords: [['log', 'log']] }
+  ]);
+  // add_total is defined after prepare, but in the same cell: prepare changes frame through it.
+  expect(functions.prepare.mutatedParameters).toEqual(['frame']);
+});
