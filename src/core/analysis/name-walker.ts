@@ -58,7 +58,11 @@ export class NameWalker extends ExpressionWalker {
     const module = new Scope('module', null);
     this.statements(tree, module);
     this.recordDeletions();
-    closeMutatedParameters(new Map(Object.entries(this.result.functions)));
+    const functions = Object.entries(this.result.functions);
+    if (functions.length > 1) {
+      // Between the cell's own functions (`def prepare(df): add_total(df)`).
+      closeMutatedParameters(new Map(functions));
+    }
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));
     }

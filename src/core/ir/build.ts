@@ -96,8 +96,8 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Whether any step cell may write a file or leaves a name deleted: read in this sweep over the
-  // step cells, not another.
+  // Whether any step cell may write a file, leaves a name deleted or defines a function that
+  // changes a parameter: read in this sweep over the step cells, not another.
   let stepsMayWriteFiles = false;
   let stepsDeleteNames = false;
   let stepsDefineMutators = false;
