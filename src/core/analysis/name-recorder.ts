@@ -43,8 +43,11 @@ export abstract class NameRecorder {
   >();
   /** Module-level names this cell bound to a list or tuple of names (`data = [train, test]`). */
   private readonly containers = new Map<string, string[]>();
-  /** Module-level loop variables walking such a list: changing one changes each element. */
-  private readonly loopAliases = new Map<string, string[]>();
+  /**
+   * Module-level names that stand for others until bound again: a loop variable over a list of
+   * names, or `a = b`. Changing one changes each of the others.
+   */
+  private readonly aliases = new Map<string, string[]>();
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
@@ -119,8 +122,8 @@ export abstract class NameRecorder {
       if (this.containers.size !== 0) {
         this.containers.delete(name);
       }
-      if (this.loopAliases.size !== 0) {
-        this.loopAliases.delete(name);
+      if (this.aliases.size !== 0) {
+        this.aliases.delete(name);
       }
       if (!this.written.has(name)) {
         this.written.add(name);
@@ -245,7 +248,7 @@ export abstract class NameRecorder {
       args,
       rootOf,
       this.text,
-      this.loopAliases
+      this.aliases
     )) {
       this.result.calls.push(site);
     }
@@ -263,15 +266,22 @@ export abstract class NameRecorder {
     return this.containers.size ? this.containers.get(name) : undefined;
   }
 
+  /** `name = other` at module level: the same object, until `name` is bound again. */
+  protected noteAlias(name: string, other: string): void {
+    if (name !== other) {
+      this.aliases.set(name, [other, ...(this.aliases.get(other) ?? [])]);
+    }
+  }
+
   /** Runs `body` with `variable` an alias of each of `elements` (a module-level loop). */
   protected withLoopAlias(
     variable: string,
     elements: string[],
     body: () => void
   ): void {
-    this.loopAliases.set(variable, elements);
+    this.aliases.set(variable, elements);
     body();
-    this.loopAliases.delete(variable);
+    this.aliases.delete(variable);
   }
 
   /** A mutation is a read and a write of the root name, where that name is global. */
@@ -293,9 +303,7 @@ export abstract class NameRecorder {
     while (module.parent) {
       module = module.parent;
     }
-    const elements = this.loopAliases.size
-      ? this.loopAliases.get(name)
-      : undefined;
+    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     this.mutateModuleName(name, module);
     // `for dataset in [train, test]: dataset["x"] = …` changes train and test.
     elements?.forEach(element => this.mutateModuleName(element, module));

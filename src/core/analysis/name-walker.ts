@@ -204,6 +204,9 @@ export class NameWalker extends ExpressionWalker {
     const only = targets.length === 1 ? targets[0] : null;
     if (scope.kind === 'module' && only?.type === 'identifier') {
       this.noteContainer(this.text(only), this.listedNames(value));
+      if (value.type === 'identifier') {
+        this.noteAlias(this.text(only), this.text(value));
+      }
     }
   }
 
