@@ -5,7 +5,7 @@
  * with each of them in turn.
  */
 import { ICallSite, IFunctionSummary } from './cell-names';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 /**
  * The call sites `args` makes of `callee`, or none when it passes no names. `rootOf` gives an
@@ -14,7 +14,7 @@ import { IPyNode } from './python-tree';
 export function callSites(
   callee: string,
   args: IPyNode,
-  rootOf: (value: IPyNode | undefined) => string | null,
+  rootOf: (value: IPyNode | null) => string | null,
   keywordOf: (keyword: IPyNode) => string,
   aliases: ReadonlyMap<string, readonly string[]>
 ): ICallSite[] {
@@ -26,8 +26,8 @@ export function callSites(
       continue;
     }
     if (arg.type === 'keyword_argument') {
-      const keyword = arg.children.find(c => c.field === 'name');
-      const root = rootOf(arg.children.find(c => c.field === 'value'));
+      const keyword = field(arg, 'name');
+      const root = rootOf(field(arg, 'value'));
       if (keyword && root !== null) {
         keywords.push([keywordOf(keyword), root]);
       }

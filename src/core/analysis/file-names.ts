@@ -8,7 +8,7 @@
  * (imports, functions, parameters) bind those names to paths (`DATA = Path("data")`).
  */
 import { analysisTree, ICellAnalysis } from './cell-analysis';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 import { Positions } from './positions';
 import { PathPart, pathParts, resolvePath } from './path-expressions';
 
@@ -163,8 +163,8 @@ export function cellPathConstants(
     ) {
       continue;
     }
-    const left = assignment.children.find(c => c.field === 'left');
-    const right = assignment.children.find(c => c.field === 'right');
+    const left = field(assignment, 'left');
+    const right = field(assignment, 'right');
     const parts = right ? pathParts(python, right) : null;
     if (left?.type === 'identifier' && parts) {
       constants.push([python.slice(left.from, left.to), parts]);
@@ -183,8 +183,8 @@ function isArgument(node: IPyNode, parent: IPyNode | null): boolean {
 
 /** Marks the string arguments a writing call writes (their start offsets). */
 function markWritten(python: string, call: IPyNode, written: Set<number>) {
-  const callee = call.children.find(c => c.field === 'function');
-  const args = call.children.find(c => c.field === 'arguments');
+  const callee = field(call, 'function');
+  const args = field(call, 'arguments');
   if (!callee || !args) {
     return;
   }
@@ -211,23 +211,20 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
     return;
   }
   for (const arg of args.children) {
-    const value =
-      arg.type === 'keyword_argument'
-        ? arg.children.find(c => c.field === 'value')
-        : arg;
+    const value = arg.type === 'keyword_argument' ? field(arg, 'value') : arg;
     if (value?.named) {
       written.add(value.from);
     }
   }
   // `Path("out.txt").write_text(...)`, `(DATA / "n.md").write_text(...)`: the receiver is the file.
-  const receiver = callee.children.find(c => c.field === 'object');
+  const receiver = field(callee, 'object');
   if (receiver) {
     written.add(receiver.from);
   }
 }
 
 function attributeName(python: string, attribute: IPyNode): string {
-  const name = attribute.children.find(c => c.field === 'attribute');
+  const name = field(attribute, 'attribute');
   return name ? python.slice(name.from, name.to) : '';
 }
 
@@ -245,17 +242,17 @@ function keywordValue(
   python: string,
   args: IPyNode,
   keyword: string
-): IPyNode | undefined {
+): IPyNode | null {
   for (const arg of args.children) {
     if (arg.type !== 'keyword_argument') {
       continue;
     }
-    const name = arg.children.find(c => c.field === 'name');
+    const name = field(arg, 'name');
     if (name && python.slice(name.from, name.to) === keyword) {
-      return arg.children.find(c => c.field === 'value');
+      return field(arg, 'value');
     }
   }
-  return undefined;
+  return null;
 }
 
 /** Whether a path looks like a file's: an extension, or a directory in it; no URL or glob. */

@@ -4,7 +4,7 @@
  * a function or a `try` runs too when that code does. Relative imports (`from . import x`) have
  * no top-level name to look up and are left out.
  */
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 import { Positions } from './positions';
 
 export interface IModuleImport {
@@ -23,20 +23,14 @@ export function importedModules(
     if (node.type === 'import_statement') {
       for (const c of node.children) {
         if (c.field === 'name') {
-          const dotted =
-            c.type === 'aliased_import'
-              ? c.children.find(d => d.field === 'name')
-              : c;
+          const dotted = c.type === 'aliased_import' ? field(c, 'name') : c;
           pushFirst(dotted, found);
         }
       }
       return;
     }
     if (node.type === 'import_from_statement') {
-      pushFirst(
-        node.children.find(c => c.field === 'module_name'),
-        found
-      );
+      pushFirst(field(node, 'module_name'), found);
       return;
     }
     node.children.forEach(visit);
@@ -53,7 +47,7 @@ export function importedModules(
 }
 
 /** The first identifier of a dotted name (not of a relative import). */
-function pushFirst(dotted: IPyNode | undefined, found: IPyNode[]): void {
+function pushFirst(dotted: IPyNode | null, found: IPyNode[]): void {
   const first = dotted?.type === 'dotted_name' ? dotted.children[0] : null;
   if (first?.type === 'identifier') {
     found.push(first);

@@ -221,7 +221,7 @@ export abstract class NameRecorder {
       // In a function's body: the calls that pass its own parameters on.
       const summary = this.currentFunction;
       if (summary) {
-        const parameterOf = (value: IPyNode | undefined): string | null => {
+        const parameterOf = (value: IPyNode | null): string | null => {
           const root = value ? memberRoot(value) : null;
           const name = root ? this.text(root) : null;
           return name !== null && this.isOwnParameter(name, scope)
@@ -234,7 +234,7 @@ export abstract class NameRecorder {
       }
       return;
     }
-    const rootOf = (value: IPyNode | undefined): string | null => {
+    const rootOf = (value: IPyNode | null): string | null => {
       const root = value ? memberRoot(value) : null;
       const name = root ? this.text(root) : null;
       return name !== null &&

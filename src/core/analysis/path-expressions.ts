@@ -6,7 +6,7 @@
  * components. Any other expression inside (a call, a subscript, a conditional, an f-string's
  * format) means the path cannot be followed.
  */
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 /** Between two path components, as `os.path.join` and pathlib's `/` put them. */
 export const JOIN = Object.freeze({ join: true as const });
@@ -44,9 +44,9 @@ export function pathParts(python: string, node: IPyNode): PathPart[] | null {
       return inner.length === 1 ? pathParts(python, inner[0]) : null;
     }
     case 'binary_operator': {
-      const operator = node.children.find(c => c.field === 'operator');
-      const left = node.children.find(c => c.field === 'left');
-      const right = node.children.find(c => c.field === 'right');
+      const operator = field(node, 'operator');
+      const left = field(node, 'left');
+      const right = field(node, 'right');
       if (!left || !right) {
         return null;
       }
@@ -141,8 +141,8 @@ function concatenated(
 }
 
 function callParts(python: string, call: IPyNode): PathPart[] | null {
-  const callee = call.children.find(c => c.field === 'function');
-  const args = call.children.find(c => c.field === 'arguments');
+  const callee = field(call, 'function');
+  const args = field(call, 'arguments');
   if (!callee || args?.type !== 'argument_list') {
     return null;
   }
@@ -161,8 +161,8 @@ function callParts(python: string, call: IPyNode): PathPart[] | null {
   }
   // `DATA.joinpath("x.csv")`
   if (callee.type === 'attribute') {
-    const method = callee.children.find(c => c.field === 'attribute');
-    const receiver = callee.children.find(c => c.field === 'object');
+    const method = field(callee, 'attribute');
+    const receiver = field(callee, 'object');
     if (
       receiver &&
       method &&
@@ -182,8 +182,8 @@ function dottedName(python: string, node: IPyNode): string | null {
   if (node.type !== 'attribute') {
     return null;
   }
-  const object = node.children.find(c => c.field === 'object');
-  const attribute = node.children.find(c => c.field === 'attribute');
+  const object = field(node, 'object');
+  const attribute = field(node, 'attribute');
   const head = object ? dottedName(python, object) : null;
   return head !== null && attribute
     ? `${head}.${python.slice(attribute.from, attribute.to)}`
