@@ -10,7 +10,9 @@ import linecache
 import math
 import os
 import pickle
+import shutil
 import sys
+import tempfile
 import time
 import traceback
 import types
@@ -351,6 +353,8 @@ class Step:
         # (file name in tracebacks, code) of the imports and functions cells, and of the step's
         self.setup_cells = constants["SETUP_CELLS"]
         self.step_cells = constants["STEP_CELLS"]
+        # (path under the notebook's folder, code) of the modules shipped with the pipeline
+        self.module_files = constants["MODULE_FILES"]
 
 
 # ---- command line -----------------------------------------------------------------------------------
@@ -661,7 +665,46 @@ def notebook_globals():
     return {"display": display, "get_ipython": _no_ipython}
 
 
+def _module_file_path(folder, relative):
+    parts = relative.split("/")
+    if not relative.endswith(".py") or any(part in ("", ".", "..") or "\\" in part for part in parts):
+        raise CellpipeError("refusing to write shipped module file %r: not a relative path to a .py file" % relative)
+    return os.path.join(folder, *parts)
+
+
+def install_module_files(files):
+    """Writes the modules shipped with the pipeline (files next to the notebook that its code
+    imports, such as helpers.py or a package) to a new folder and puts it first on sys.path, where
+    the kernel has the notebook's folder. Returns the folder (None when nothing is shipped)."""
+    if not files:
+        return None
+    folder = tempfile.mkdtemp(prefix="cellpipe-modules-")
+    try:
+        for relative, source in files:
+            path = _module_file_path(folder, relative)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="") as file:
+                file.write(source)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    sys.path.insert(0, folder)
+    importlib.invalidate_caches()
+    return folder
+
+
 def run_step(arguments, step):
+    modules = install_module_files(step.module_files)
+    try:
+        return _run_step(arguments, step)
+    finally:
+        if modules is not None:
+            if modules in sys.path:
+                sys.path.remove(modules)
+            shutil.rmtree(modules, ignore_errors=True)
+
+
+def _run_step(arguments, step):
     started = time.perf_counter()
     file_names = {file_name for file_name, _ in step.setup_cells + step.step_cells}
     # The notebook's code runs as __main__ in a fresh module, so pickle and cloudpickle treat the

@@ -3,6 +3,7 @@ parsing (argparse), parameter conversion, marshalling, metrics and running a ste
 The generated scripts that end with this same text are run for real by test_step_runtime_*.py."""
 import importlib.util
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def make_step(**overrides):
         "METRICS_FORMAT": "json",
         "SETUP_CELLS": [],
         "STEP_CELLS": [],
+        "MODULE_FILES": [],
     }
     constants.update(overrides)
     return rt.Step(constants)
@@ -249,6 +251,57 @@ def test_top_level_await_runs_as_in_the_notebook_on_one_loop_for_the_step(tmp_pa
     assert rt.load_value("model", str(tmp_path / "train" / "model")) == 10
 
 
+def test_shipped_modules_import_first_on_the_path_and_go_when_the_step_ends(tmp_path, main_module,
+                                                                           monkeypatch):
+    # helpers.py and a package next to the notebook, shipped with the pipeline: the step imports
+    # them as the kernel does from the notebook's folder, ahead of anything installed.
+    installed = tmp_path / "site"
+    installed.mkdir()
+    (installed / "probe_helpers.py").write_text("where = 'installed'\n")
+    monkeypatch.syspath_prepend(str(installed))
+    step = make_step(INPUTS=[], METRICS={}, MODULE_FILES=[
+        ("probe_helpers.py", "from probe_tools.scale import factor\nwhere = 'shipped'\n"
+                             "def double(x):\n    return x * factor\n"),
+        ("probe_tools/__init__.py", ""),
+        ("probe_tools/scale.py", "factor = 2\n"),
+    ], SETUP_CELLS=[("nb.ipynb [cell 0]", "import probe_helpers\n")],
+        STEP_CELLS=[("nb.ipynb [cell 2]", "model = (probe_helpers.double(21), probe_helpers.where)\n")])
+    path_before = list(sys.path)
+    try:
+        assert rt.run_step(rt.parse_arguments(["--data-root", str(tmp_path)], step), step) == 0
+        assert rt.load_value("model", str(tmp_path / "train" / "model")) == (42, "shipped")
+        assert sys.path == path_before
+        folder = os.path.dirname(sys.modules["probe_helpers"].__file__)
+        assert os.path.basename(folder).startswith("cellpipe-modules-")
+        assert not os.path.exists(folder)
+    finally:
+        for name in ("probe_helpers", "probe_tools", "probe_tools.scale"):
+            sys.modules.pop(name, None)
+
+
+def test_an_error_in_a_shipped_module_shows_its_file_and_line(tmp_path, capsys, main_module):
+    step = make_step(INPUTS=[], OUTPUTS=[], METRICS={},
+                     MODULE_FILES=[("failing_helpers.py", "def divide(x):\n    return x / 0\n")],
+                     STEP_CELLS=[("nb.ipynb [cell 3]", "import failing_helpers\nfailing_helpers.divide(1)\n")])
+    assert rt.run_step(rt.parse_arguments([], step), step) == 1
+    sys.modules.pop("failing_helpers", None)
+    err = capsys.readouterr().err.splitlines()
+    assert err[1] == '  File "nb.ipynb [cell 3]", line 2, in <module>'
+    assert err[3].endswith('failing_helpers.py", line 2, in divide')
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 3], line 2"
+
+
+@pytest.mark.parametrize("relative", ["../escape.py", "/etc/escape.py", "pkg//x.py", "pkg/./x.py", "notes.txt",
+                                      "pkg\\..\\x.py"])
+def test_a_shipped_file_outside_the_modules_folder_is_refused(tmp_path, relative, main_module):
+    step = make_step(INPUTS=[], OUTPUTS=[], METRICS={}, MODULE_FILES=[(relative, "x = 1\n")])
+    path_before = list(sys.path)
+    with pytest.raises(rt.CellpipeError, match="refusing to write shipped module file"):
+        rt.run_step(rt.parse_arguments([], step), step)
+    assert sys.path == path_before
+    assert not (tmp_path.parent / "escape.py").exists()
+
+
 def test_the_coroutine_flag_written_out_is_inspects_and_plain_cells_compile_without_await():
     import ast
     import inspect
@@ -280,6 +333,7 @@ def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):
     constants = {name: getattr(make_step(), attribute) for name, attribute in [
         ("NOTEBOOK", "notebook"), ("STEP", "name"), ("PARAMETERS", "parameters"), ("PRODUCERS", "producers"),
         ("INPUTS", "inputs"), ("OUTPUTS", "outputs"), ("METRICS", "metrics"),
-        ("METRICS_FORMAT", "metrics_format"), ("SETUP_CELLS", "setup_cells"), ("STEP_CELLS", "step_cells")]}
+        ("METRICS_FORMAT", "metrics_format"), ("SETUP_CELLS", "setup_cells"), ("STEP_CELLS", "step_cells"),
+        ("MODULE_FILES", "module_files")]}
     assert rt.main(["--output", "model=/m"], constants) == 2
     assert capsys.readouterr().err == "cellpipe: step 'train': --input data=DIR is missing\n"

@@ -95,7 +95,8 @@ function stepContext(
     metrics: stepMetrics(ir, step),
     metricsFormat: options.metricsFormat ?? 'json',
     setupCells: cellEntries(ir.notebook, [...ir.imports, ...ir.functions]),
-    stepCells: cellEntries(ir.notebook, step.code)
+    stepCells: cellEntries(ir.notebook, step.code),
+    moduleFiles: ir.modules ?? []
   };
 }
 

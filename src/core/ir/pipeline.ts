@@ -61,6 +61,16 @@ export interface IPipelineStep {
   metrics: string[];
 }
 
+/**
+ * A module file next to the notebook that the pipeline's code imports (`helpers.py`, or a file of
+ * a package), shipped with the pipeline so that steps on a cluster import it as the kernel does.
+ */
+export interface IModuleFile {
+  /** The file's path under the notebook's folder, `/`-separated (`helpers.py`, `pkg/io.py`). */
+  path: string;
+  source: string;
+}
+
 export interface IPipelineIR {
   pipeline: { name: string; description: string };
   /** The notebook's display name (file name), used in tracebacks and labels. */
@@ -76,4 +86,9 @@ export interface IPipelineIR {
   /** Steps in notebook order (which is a valid topological order). */
   steps: IPipelineStep[];
   diagnostics: IDiagnostic[];
+  /**
+   * Module files shipped with every step. The analysis reads no files and leaves this out; the
+   * engine adds them for the cluster targets (a local run has the notebook's folder itself).
+   */
+  modules?: IModuleFile[];
 }

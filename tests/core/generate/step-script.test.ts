@@ -135,12 +135,17 @@ const irArbitrary: fc.Arbitrary<IPipelineIR> = fc
     step: hostileString,
     parameters: fc.array(parameterArbitrary, { maxLength: 3 }),
     sources: fc.array(hostileString, { minLength: 1, maxLength: 3 }),
-    names: fc.array(hostileString, { maxLength: 2 })
+    names: fc.array(hostileString, { maxLength: 2 }),
+    modules: fc.array(
+      fc.record({ path: hostileString, source: hostileString }),
+      { maxLength: 2 }
+    )
   })
-  .map(({ notebook, step, parameters, sources, names }) =>
+  .map(({ notebook, step, parameters, sources, names, modules }) =>
     makeIR({
       notebook,
       parameters,
+      modules,
       imports: [{ cell: 0, source: sources[0] }],
       metrics: names.map(name => ({ name, variable: name, step })),
       steps: [
@@ -168,7 +173,8 @@ for path in sys.argv[1:]:
                 values[node.targets[0].id] = ast.literal_eval(node.value)
             except ValueError:
                 pass
-    result.append({key: values[key] for key in ("NOTEBOOK", "STEP", "PARAMETERS", "INPUTS", "SETUP_CELLS", "STEP_CELLS")})
+    result.append({key: values[key] for key in ("NOTEBOOK", "STEP", "PARAMETERS", "INPUTS", "SETUP_CELLS", "STEP_CELLS",
+                                                          "MODULE_FILES")})
 sys.stdout.write(json.dumps(result))
 `;
 
@@ -207,7 +213,7 @@ describe('cells that do not compile', () => {
   });
 });
 
-describe('step scripts with hostile input', () => {
+describe('step scripts with hostile input (module files too)', () => {
   it('all compile (one py_compile batch) and embed every value exactly (1000 runs)', () => {
     const irs = fc.sample(irArbitrary, { numRuns: 1000, seed: 4242 });
     const directory = mkdtempSync(join(tmpdir(), 'cellpipe-steps-'));
@@ -241,7 +247,8 @@ describe('step scripts with hostile input', () => {
           STEP_CELLS: ir.steps[0].code.map(cell => [
             `${ir.notebook} [cell ${cell.cell + 1}]`,
             cell.source
-          ])
+          ]),
+          MODULE_FILES: (ir.modules ?? []).map(file => [file.path, file.source])
         }))
       );
     } finally {
