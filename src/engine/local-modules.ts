@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** A Python identifier: nothing that could name another path. */
-const MODULE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+export const MODULE_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 
 /** For the notebook at `notebook`: the file or folder (relative) a module name imports, or null. */
 export function localModuleFinder(

@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { spawn } from 'node:child_process';
 import https from 'node:https';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { inflateSync } from 'node:zlib';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { kubeRequest, startControlPlane, writeKubeconfig } from './harness.mjs';
@@ -448,12 +449,17 @@ describe('Argo submission against a real apiserver', { skip }, () => {
           // Parameters named like Object.prototype members: each must stay itself.
           cell("toString = 3\nconstructor = 'c'", ['pipeline-parameters']),
           cell('y = toString * 2', ['step:double']),
-          cell('import helpers\nprint(y, constructor)', ['step:show'])
+          cell('import helpers, tables\nprint(y, constructor)', ['step:show'])
         ]
       })
     );
-    // A module next to the notebook: the run starts, with a warning that its pod will lack it.
+    // Modules next to the notebook: helpers.py goes with the run; tables.py, past the size the
+    // steps carry, does not, and the run starts with a warning that its pod will lack it.
     writeFileSync(join(root, 'helpers.py'), 'ANSWER = 42\n');
+    writeFileSync(
+      join(root, 'tables.py'),
+      `ROWS = ${JSON.stringify('x'.repeat(300 * 1024))}\n`
+    );
     const engineProcess = spawn(
       process.execPath,
       [join(repoRoot, 'bin/cellpipe.js'), 'engine', '--root', root],
@@ -510,11 +516,11 @@ describe('Argo submission against a real apiserver', { skip }, () => {
       assert.equal(record.target, 'argo');
       assert.deepEqual(
         warnings.map(w => w.slice(0, w.indexOf(', next to'))),
-        ["cell 3, line 1: 'helpers' is imported from helpers.py"]
+        ["cell 3, line 1: 'tables' is imported from tables.py"]
       );
       assert.match(
         warnings[0],
-        /on Argo step 'show' runs in a pod that has the step image/
+        /cellpipe does not ship it with the pipeline: with it, the modules shipped would come to 301 KiB, over the 256 KiB that every step carries\. .* on Argo step 'show' runs in a pod that has the step image/
       );
       const workflow = await kubeRequest(
         plane,
@@ -522,6 +528,20 @@ describe('Argo submission against a real apiserver', { skip }, () => {
         `${workflowsPath(plane.namespace)}/${record.workflowName}`
       );
       assert.equal(workflow.status, 200, JSON.stringify(workflow.body));
+      const stepCode = [
+        ...JSON.stringify(workflow.body).matchAll(
+          /b64decode\('([A-Za-z0-9+/=]+)'\)/g
+        )
+      ].map(m => inflateSync(Buffer.from(m[1], 'base64')).toString('utf8'));
+      assert.equal(
+        stepCode.filter(code =>
+          code.includes(
+            "MODULE_FILES = [\n    ('helpers.py', 'ANSWER = 42\\n'),\n]"
+          )
+        ).length,
+        2,
+        'each step carries helpers.py, not tables.py'
+      );
       assert.deepEqual(Object.fromEntries(notebookParameters(workflow.body)), {
         toString: '3',
         constructor: 'k'

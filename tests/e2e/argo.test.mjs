@@ -3,7 +3,7 @@
 // what the cluster did. Needs the cluster up; run through scripts/test.d/70-e2e-argo.sh.
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   cellpipe,
@@ -16,6 +16,7 @@ import {
   root,
   submitWatch,
   until,
+  work,
   workflowPods
 } from './support.mjs';
 
@@ -230,6 +231,40 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     const { record } = await submitWatch(path);
     assert.equal(record.status, 'Succeeded', JSON.stringify(record));
     assert.match(await logs(record.id, 'total'), /^total 45$/m);
+  });
+
+  test('a module and a package next to the notebook go with the pipeline to the step pods', async () => {
+    // The pods have the step image only: argo_shapes.py and argo_tools/ reach them in the steps'
+    // code. A Box from the module passes between steps (pickled by reference), and the module's
+    // template text reaches Python as written.
+    writeFileSync(
+      join(work, 'argo_shapes.py'),
+      'from argo_tools.scale import factor\n' +
+        "TEMPLATE = '{{workflow.name}}'\n\n\n" +
+        'def double(x):\n    return x * factor\n\n\n' +
+        'class Box:\n    def __init__(self, value):\n        self.value = value\n'
+    );
+    mkdirSync(join(work, 'argo_tools'), { recursive: true });
+    writeFileSync(join(work, 'argo_tools', '__init__.py'), '');
+    writeFileSync(join(work, 'argo_tools', 'scale.py'), 'factor = 2\n');
+    const path = notebook('modules', [
+      ['import argo_shapes', ['imports']],
+      ['box = argo_shapes.Box(argo_shapes.double(21))', ['step:make']],
+      [
+        'from argo_tools.scale import factor\n' +
+          'print("show", box.value, type(box).__module__, factor, argo_shapes.TEMPLATE)',
+        ['step:show']
+      ]
+    ]);
+    const compiled = cellpipeSync(['compile', path, '--target', 'argo']);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.equal(compiled.stderr, '');
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    assert.match(
+      await logs(record.id, 'show'),
+      /^show 42 argo_shapes 2 \{\{workflow\.name\}\}$/m
+    );
   });
 
   test('a cell printing "{{workflow.name}}" prints exactly that', async () => {

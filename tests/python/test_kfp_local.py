@@ -83,7 +83,25 @@ SYNTAX = notebook("kfp-syntax", [
               "print('stdout:', sys.stdout.line_buffering, sys.stdout.write_through)", "step:read"),
 ])
 
-NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX}
+# Code in a module and a package next to the notebook, which the pipeline ships to the step
+# containers: an instance of a class from the module passes between steps (pickled by reference),
+# and the module's template text reaches Python as written.
+MODULES = notebook("kfp-modules", [
+    code_cell("import kfp_shapes", "imports"),
+    code_cell("box = kfp_shapes.Box(kfp_shapes.double(21))\nprint('make:', box.value)", "step:make"),
+    code_cell("from kfp_tools.scale import factor\n"
+              "print('show:', box.value, type(box).__module__, factor, kfp_shapes.TEMPLATE)", "step:show"),
+])
+MODULE_FILES = {
+    "kfp_shapes.py": "from kfp_tools.scale import factor\n"
+                     "TEMPLATE = '{{workflow.name}} {{$}}'\n\n\n"
+                     "def double(x):\n    return x * factor\n\n\n"
+                     "class Box:\n    def __init__(self, value):\n        self.value = value\n",
+    "kfp_tools/__init__.py": "",
+    "kfp_tools/scale.py": "factor = 2\n",
+}
+
+NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX, "kfp-modules": MODULES}
 
 
 def task_name(step):
@@ -111,6 +129,9 @@ class Runs:
         if not path.exists():
             if name in NOTEBOOKS:
                 path.write_text(json.dumps(NOTEBOOKS[name]), encoding="utf-8")
+                for relative, text in MODULE_FILES.items() if name == "kfp-modules" else ():
+                    (self.directory / relative).parent.mkdir(exist_ok=True)
+                    (self.directory / relative).write_text(text, encoding="utf-8")
             else:
                 path.write_bytes((ROOT / "examples" / ("%s.ipynb" % name)).read_bytes())
         return path

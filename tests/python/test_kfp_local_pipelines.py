@@ -24,3 +24,12 @@ def test_probe_passes_every_kind_of_value(runs):  # noqa: F811
     assert 'stats: {"a": 780.0, "b": -9.0} 7140.0' in logs["stats"]
     assert "order: probe-29 780 Tally" in logs["order"]
     assert "report: 780.0 -9.0 7140.0 probe-29 780" in logs["report"]
+
+
+def test_modules_next_to_the_notebook_go_with_the_pipeline(runs):  # noqa: F811
+    """kfp_shapes.py and the kfp_tools package lie next to the notebook only; the step containers
+    import them from the pipeline, as the local run does from the notebook's folder."""
+    summary, _ = assert_same_run(runs, "kfp-modules")
+    logs = {name: task["log"] for name, task in summary["tasks"].items()}
+    assert "make: 42" in logs["make"]
+    assert "show: 42 kfp_shapes 2 {{workflow.name}} {{$}}" in logs["show"]

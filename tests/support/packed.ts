@@ -4,6 +4,7 @@
  * carries, then the runtime it is given as its first argument.
  */
 import { inflateSync } from 'node:zlib';
+import { parseAllDocuments } from 'yaml';
 import { packedRuntime } from '../../src/core/generate/packed-script';
 
 const BOOTSTRAP =
@@ -28,4 +29,18 @@ export function unpackCommand(command: readonly string[]): string {
     );
   }
   return unpackProgram(command[2]);
+}
+
+/** The step scripts of a compiled pipeline's text (YAML): each packed program found, unpacked. */
+export function stepScripts(text: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string' && value.startsWith('import base64,')) {
+      found.push(unpackProgram(value));
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(visit);
+    }
+  };
+  parseAllDocuments(text).forEach(d => visit(d.toJS()));
+  return found;
 }

@@ -1,8 +1,9 @@
 /**
- * A module next to the notebook (helpers.py) imports in the kernel and in a local run, but a step
- * pod for Argo or KFP lacks it: Compile only says so in the sidebar, at the import.
+ * A module next to the notebook (helpers.py) imports in the kernel and in a local run; a step pod
+ * for Argo or KFP has the step image only, so the pipeline carries the module. Compile only
+ * compiles it silently, and warns in the sidebar, at the import, of one too large to carry.
  */
-import { expect, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
 import { panel, SIDEBAR } from './sidebar-helpers';
@@ -28,42 +29,62 @@ function importingNotebook(): string {
   return JSON.stringify(notebook);
 }
 
+/** Opens `uses-helpers.ipynb`, next to a helpers.py of `helpers`, and compiles it for Argo. */
+async function compileWithHelpers(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  helpers: string
+) {
+  const notebook = `${tmpPath}/uses-helpers.ipynb`;
+  await page.contents.uploadContent(importingNotebook(), 'text', notebook);
+  await page.contents.uploadContent(helpers, 'text', `${tmpPath}/helpers.py`);
+  await page.notebook.openByPath(notebook);
+  await page.notebook.activate('uses-helpers.ipynb');
+  await page.sidebar.openTab(SIDEBAR);
+  await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
+  // The sidebar's live diagnostics do not know the target: no warning before compiling.
+  await expect(page.locator(`${panel} .jp-cellpipe-Diagnostic`)).toHaveCount(0);
+
+  await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
+  await page
+    .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
+      hasText: 'Compile only'
+    })
+    .click();
+  const message = page.locator(`${panel} .jp-cellpipe-Message`);
+  await expect(message).toContainText('Compiled for argo', {
+    timeout: 30_000
+  });
+  return message;
+}
+
 test.describe('a module next to the notebook', () => {
   test.use({ viewport: { width: 1400, height: 900 } });
 
-  test('Compile only (Argo) warns that the step pods will not have helpers.py', async ({
+  test('Compile only (Argo) carries helpers.py with the pipeline, without a warning', async ({
     page,
     tmpPath
   }) => {
-    const notebook = `${tmpPath}/uses-helpers.ipynb`;
-    await page.contents.uploadContent(importingNotebook(), 'text', notebook);
-    await page.contents.uploadContent(
-      'def double(x):\n    return 2 * x\n',
-      'text',
-      `${tmpPath}/helpers.py`
+    const message = await compileWithHelpers(
+      page,
+      tmpPath,
+      'def double(x):\n    return 2 * x\n'
     );
-    await page.notebook.openByPath(notebook);
-    await page.notebook.activate('uses-helpers.ipynb');
-    await page.sidebar.openTab(SIDEBAR);
-    await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
-    // The sidebar's live diagnostics do not know the target: no warning before compiling.
-    await expect(page.locator(`${panel} .jp-cellpipe-Diagnostic`)).toHaveCount(
-      0
-    );
+    await expect(message).toContainText('0 warnings');
+  });
 
-    await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
-    await page
-      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
-        hasText: 'Compile only'
-      })
-      .click();
-    const message = page.locator(`${panel} .jp-cellpipe-Message`);
-    await expect(message).toContainText('Compiled for argo', {
-      timeout: 30_000
-    });
+  test('Compile only (Argo) warns of a helpers.py too large to carry', async ({
+    page,
+    tmpPath
+  }) => {
+    const message = await compileWithHelpers(
+      page,
+      tmpPath,
+      `ROWS = '${'x'.repeat(300 * 1024)}'\n`
+    );
     await expect(message).toContainText('1 warning');
     await expect(message).toContainText(
-      "cell 2, line 10: 'helpers' is imported from helpers.py, next to the notebook: a local run finds it, but on Argo every step runs in a pod that has the step image, not the notebook's folder, and fails with ModuleNotFoundError."
+      "cell 2, line 10: 'helpers' is imported from helpers.py, next to the notebook, and cellpipe does not ship it with the pipeline: with it, the modules shipped would come to 301 KiB, over the 256 KiB that every step carries. A local run finds it, but on Argo every step runs in a pod that has the step image, not the notebook's folder, and fails with ModuleNotFoundError."
     );
   });
 });

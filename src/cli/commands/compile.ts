@@ -13,7 +13,7 @@ import { resolveSettings } from '../../core/settings/resolve';
 import { ISettingsOverrides } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
 import { readNotebookFile } from '../../engine/notebook-file';
-import { clusterWarnings, warningLines } from '../../engine/cluster-warnings';
+import { clusterPipeline, warningLines } from '../../engine/cluster-pipeline';
 
 const usage = `usage: cellpipe compile NOTEBOOK --target argo|kfp [-o FILE]
                         [--namespace NS] [--image IMAGE] [--settings FILE.json]
@@ -75,15 +75,17 @@ export const compileCommand: ICliCommand = {
         overrides[key] = value;
       }
     }
-    const ir = analyzeNotebookText(readNotebookFile(path), path);
+    // The modules next to the notebook that its code imports go with the pipeline.
+    const { ir, warnings } = clusterPipeline(
+      analyzeNotebookText(readNotebookFile(path), path),
+      target as CompileTarget,
+      path
+    );
     const settings = resolveSettings(ir, overrides);
     const compiled = compileWithSettings(ir, target as CompileTarget, settings);
     // Warnings (a dropped setting, a module the step pods will not have) name the notebook:
     // nothing is dropped silently.
-    for (const line of warningLines(
-      path,
-      clusterWarnings(ir, target as CompileTarget, path)
-    )) {
+    for (const line of warningLines(path, warnings)) {
       process.stderr.write(line);
     }
     for (const weakening of securityWeakenings(settings.security)) {

@@ -16,7 +16,7 @@ import {
 import { securityWeakenings } from '../../core/settings/security';
 import { readNotebookFile } from '../notebook-file';
 import { IKubeConnection, notebookPodImage } from './connection';
-import { clusterWarnings, warningLines } from '../cluster-warnings';
+import { clusterPipeline, warningLines } from '../cluster-pipeline';
 
 export interface IClusterCompiled {
   compiled: ICompiled;
@@ -59,14 +59,18 @@ export async function compileNotebookForSubmit(
   overrides: ISettingsOverrides,
   connection?: IKubeConnection
 ): Promise<{ text: string; ir: IPipelineIR }> {
-  const ir = analyzeNotebookText(readNotebookFile(file), file);
+  const { ir, warnings } = clusterPipeline(
+    analyzeNotebookText(readNotebookFile(file), file),
+    target,
+    file
+  );
   const { compiled, settings } = await compileForCluster(
     ir,
     target,
     overrides,
     connection
   );
-  for (const line of warningLines(file, clusterWarnings(ir, target, file))) {
+  for (const line of warningLines(file, warnings)) {
     process.stderr.write(line);
   }
   for (const weakening of securityWeakenings(settings.security)) {

@@ -18,7 +18,7 @@ import {
   notebookIR,
   pathUnderRoot
 } from './notebook-source';
-import { clusterWarnings } from '../cluster-warnings';
+import { clusterPipeline } from '../cluster-pipeline';
 import { IPipelineIR } from '../../core/ir/pipeline';
 import { formatLocation } from '../../core/errors';
 
@@ -66,43 +66,45 @@ export function compileMethod(
       `"target" must be ${COMPILE_TARGETS.join(' or ')}`
     );
   }
-  const ir = notebookIR(root, params);
+  const { ir, warnings: cluster } = engineClusterPipeline(
+    root,
+    params,
+    notebookIR(root, params),
+    target
+  );
   const settings = resolveSettings(ir, overridesOf(params.overrides));
   const compiled = compileWithSettings(ir, target, settings);
-  const warnings = [
-    ...engineClusterWarnings(root, params, ir, target),
-    ...securityWeakenings(settings.security)
-  ];
+  const warnings = [...cluster, ...securityWeakenings(settings.security)];
   return { target, text: compiled.text, warnings };
 }
 
 /**
- * {@link clusterWarnings} for a request, as the lab shows them (`Cell 3, line 2: …`): the
- * notebook's folder is read when the request names its path under the root (an unsaved
+ * {@link clusterPipeline} for a request, its warnings as the lab shows them (`Cell 3, line 2: …`):
+ * the notebook's folder is read when the request names its path under the root (an unsaved
  * notebook's `path` names it too).
  */
-export function engineClusterWarnings(
+export function engineClusterPipeline(
   root: INotebookRoot,
   params: INotebookRequest,
   ir: IPipelineIR,
   target: CompileTarget
-): string[] {
+): { ir: IPipelineIR; warnings: string[] } {
   let file: string | null = null;
   try {
     file = params.path === undefined ? null : pathUnderRoot(root, params.path);
   } catch {
     // A path the engine would not read names no folder to look in.
   }
-  const warnings =
-    file === null
-      ? ir.diagnostics.filter(d => d.severity === 'warning')
-      : clusterWarnings(ir, target, file);
-  return warnings.map(
-    d =>
-      formatLocation(
-        d.cell === null
-          ? { notebook: ir.notebook }
-          : { cell: d.cell, line: d.line }
-      ) + d.message
-  );
+  const pipeline = clusterPipeline(ir, target, file);
+  return {
+    ir: pipeline.ir,
+    warnings: pipeline.warnings.map(
+      d =>
+        formatLocation(
+          d.cell === null
+            ? { notebook: ir.notebook }
+            : { cell: d.cell, line: d.line }
+        ) + d.message
+    )
+  };
 }

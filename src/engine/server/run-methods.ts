@@ -18,7 +18,7 @@ import { IKernelPythons } from '../local/python';
 import { listRecords } from '../local/store';
 import { EngineError } from './protocol';
 import { notebookIR, readNotebookUnderRoot } from './notebook-source';
-import { engineClusterWarnings, overridesOf } from './analysis-methods';
+import { engineClusterPipeline, overridesOf } from './analysis-methods';
 
 export interface IEngineContext {
   root: string;
@@ -132,7 +132,14 @@ export async function startRunMethod(
   if (target !== 'argo' && target !== 'kfp') {
     throw new EngineError(400, '"target" must be local, argo or kfp');
   }
-  const ir = notebookIR(context, { path });
+  // The modules next to the notebook go with the run; the lab shows the warnings with "Run
+  // started": the run may fail on them (a module the pods lack).
+  const { ir, warnings } = engineClusterPipeline(
+    context,
+    { path },
+    notebookIR(context, { path }),
+    target
+  );
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
   const record = await cluster.submitNotebook(
@@ -143,8 +150,6 @@ export async function startRunMethod(
     overridesOf(params.overrides),
     values
   );
-  // The lab shows them with "Run started": the run may fail on them (a module the pods lack).
-  const warnings = engineClusterWarnings(context, { path }, ir, target);
   return warnings.length ? { ...record, warnings } : record;
 }
 

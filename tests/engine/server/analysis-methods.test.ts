@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileMethod } from '../../../src/engine/server/analysis-methods';
 import { codeCell, notebookJson } from '../../support/notebook-json';
+import { stepScripts } from '../../support/packed';
 
 let root: string;
 
@@ -60,43 +61,72 @@ describe('modules next to the notebook', () => {
     writeFileSync(join(folder, 'mod.ipynb'), JSON.stringify(notebook));
   });
 
-  test('each imported one warns once, at its first import, naming the file and the steps', () => {
-    const { warnings } = compileMethod(
-      { root },
-      { path: 'project/mod.ipynb', target: 'kfp' }
-    );
-    expect(warnings).toEqual([
-      "cell 1, line 2: 'helpers' is imported from helpers.py, next to the notebook: a local " +
-        'run finds it, but on Kubeflow Pipelines every step runs in a pod that has the step ' +
-        "image, not the notebook's folder, and fails with ModuleNotFoundError. Install it in " +
-        'the step image (pip install your package there), or move its code into a functions cell',
-      expect.stringMatching(
-        /^cell 2, line 1: 'tools' is imported from tools\/, next to the notebook: .* on Kubeflow Pipelines step 'load' runs/
-      ),
-      expect.stringMatching(
-        /^cell 3, line 2: 'shapes' is imported from shapes\/, next to the notebook: .* step 'show' runs/
-      )
-    ]);
-  });
+  test.each(['argo', 'kfp'])(
+    'they go with the pipeline for %s, in every step, without a warning',
+    target => {
+      const { text, warnings } = compileMethod(
+        { root },
+        { path: 'project/mod.ipynb', target }
+      );
+      expect(warnings).toEqual([]);
+      const shipped = stepScripts(text).map(moduleFiles);
+      expect(shipped).toHaveLength(2);
+      for (const files of shipped) {
+        expect(files).toEqual(
+          "MODULE_FILES = [\n    ('helpers.py', (\n        'def f():\\n'\n" +
+            "        '    return 1\\n'\n    )),\n    ('tools/__init__.py', ''),\n" +
+            "    ('shapes/box.py', 'class Box: pass\\n'),\n]"
+        );
+      }
+    }
+  );
 
   test('an unsaved notebook is looked for in the folder its path names', () => {
-    const { warnings } = compileMethod(
+    const { text } = compileMethod(
       { root },
       { path: 'project/Untitled.ipynb', notebook, target: 'argo' }
     );
-    expect(warnings.map(w => w.split(':')[0])).toEqual([
-      'cell 1, line 2',
-      'cell 2, line 1',
-      'cell 3, line 2'
-    ]);
-    expect(warnings[0]).toContain('on Argo every step runs');
+    expect(stepScripts(text).map(moduleFiles)[0]).toContain("('helpers.py'");
+  });
+
+  test('one that cannot go warns at its first import, naming the file, the reason and the steps', () => {
+    writeFileSync(
+      join(folder, 'shapes', 'table.py'),
+      `ROWS = '${'x'.repeat(300 * 1024)}'\n`
+    );
+    try {
+      const { text, warnings } = compileMethod(
+        { root },
+        { path: 'project/mod.ipynb', target: 'kfp' }
+      );
+      expect(warnings).toEqual([
+        "cell 3, line 2: 'shapes' is imported from shapes/, next to the notebook, and cellpipe " +
+          'does not ship it with the pipeline: with it, the modules shipped would come to 301 ' +
+          'KiB, over the 256 KiB that every step carries. A local run finds it, but on Kubeflow ' +
+          "Pipelines step 'show' runs in a pod that has the step image, not the notebook's " +
+          'folder, and fails with ModuleNotFoundError. Install it in the step image (pip ' +
+          'install your package there), or move its code into a functions cell'
+      ]);
+      expect(stepScripts(text).map(moduleFiles)[0]).not.toContain('shapes');
+    } finally {
+      rmSync(join(folder, 'shapes', 'table.py'));
+    }
   });
 
   test('none for modules that are not there, or for a notebook elsewhere', () => {
-    const { warnings } = compileMethod(
+    const { text, warnings } = compileMethod(
       { root },
       { path: 'elsewhere.ipynb', notebook, target: 'argo' }
     );
     expect(warnings).toEqual([]);
+    expect(stepScripts(text).map(moduleFiles)).toEqual([
+      'MODULE_FILES = [\n]',
+      'MODULE_FILES = [\n]'
+    ]);
   });
 });
+
+function moduleFiles(script: string): string {
+  const start = script.indexOf('MODULE_FILES = [');
+  return script.slice(start, script.indexOf('\n]\n', start) + 2);
+}

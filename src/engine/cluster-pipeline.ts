@@ -1,0 +1,52 @@
+/**
+ * A notebook's pipeline made ready for a cluster: the modules next to the notebook that its steps
+ * import go with it (the step pods have the step image only), and the warnings of compiling it
+ * are the analysis' own, then one for each such module that cannot go.
+ */
+import { formatLocation } from '../core/errors';
+import { CompileTarget } from '../core/generate/compiled';
+import { unshippedModuleWarnings } from '../core/generate/local-modules';
+import { IDiagnostic } from '../core/ir/diagnostic';
+import { IPipelineIR } from '../core/ir/pipeline';
+import { shipLocalModules } from './shipped-modules';
+
+export interface IClusterPipeline {
+  /** The IR with `modules` set (unchanged when nothing is shipped). */
+  ir: IPipelineIR;
+  warnings: IDiagnostic[];
+}
+
+/**
+ * `notebook`: the notebook file's path (it need not exist: its folder is what is read), or null
+ * when there is no folder to read.
+ */
+export function clusterPipeline(
+  ir: IPipelineIR,
+  target: CompileTarget,
+  notebook: string | null
+): IClusterPipeline {
+  const own = ir.diagnostics.filter(d => d.severity === 'warning');
+  if (notebook === null) {
+    return { ir, warnings: own };
+  }
+  const { files, unshipped } = shipLocalModules(ir, notebook);
+  return {
+    ir: files.length ? { ...ir, modules: files } : ir,
+    warnings: [...own, ...unshippedModuleWarnings(target, unshipped)]
+  };
+}
+
+/** Each warning as the command line prints it: `cellpipe: warning: NB, cell C, line L: …`. */
+export function warningLines(
+  notebook: string,
+  warnings: readonly IDiagnostic[]
+): string[] {
+  return warnings.map(d => {
+    const where = formatLocation({
+      notebook,
+      cell: d.cell ?? undefined,
+      line: d.cell === null ? undefined : d.line
+    });
+    return `cellpipe: warning: ${where}${d.message}\n`;
+  });
+}
