@@ -445,7 +445,7 @@ up() {
   start kube-scheduler "$KUBE_BIN/kube-scheduler" --kubeconfig="$KUBECONFIG_FILE" \
     --leader-elect=false --bind-address=127.0.0.1
   local containerd_log_from=1
-  running containerd || containerd_log_from=$(($(wc -l <"$C/logs/containerd.log" 2>/dev/null || echo 0) + 1))
+  running containerd || containerd_log_from=$(($(wc -l 2>/dev/null <"$C/logs/containerd.log" || echo 0) + 1))
   start containerd containerd --config "$C/etc/containerd.toml"
   wait_for containerd 60 in_ns ctr --address "$C/run/containerd.sock" version
   # kubelet exits at once if the CRI service is still recovering its state ("server is not
