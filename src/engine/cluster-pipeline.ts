@@ -13,6 +13,8 @@ import { shipLocalModules } from './shipped-modules';
 export interface IClusterPipeline {
   /** The IR with `modules` set (unchanged when nothing is shipped). */
   ir: IPipelineIR;
+  /** The file or folder of each module shipped (`helpers.py`, `pkg/`). */
+  shipped: string[];
   warnings: IDiagnostic[];
 }
 
@@ -27,11 +29,12 @@ export function clusterPipeline(
 ): IClusterPipeline {
   const own = ir.diagnostics.filter(d => d.severity === 'warning');
   if (notebook === null) {
-    return { ir, warnings: own };
+    return { ir, shipped: [], warnings: own };
   }
-  const { files, unshipped } = shipLocalModules(ir, notebook);
+  const { files, modules, unshipped } = shipLocalModules(ir, notebook);
   return {
     ir: files.length ? { ...ir, modules: files } : ir,
+    shipped: modules,
     warnings: [...own, ...unshippedModuleWarnings(target, unshipped)]
   };
 }

@@ -29,6 +29,8 @@ const FOLDER_ENTRIES_LIMIT = 2000;
 
 export interface IShippedModules {
   files: IModuleFile[];
+  /** The file or folder of each module shipped (`helpers.py`, `pkg/`), in the order found. */
+  modules: string[];
   unshipped: IUnshippedModule[];
 }
 
@@ -52,6 +54,7 @@ export function shipLocalModules(
   }));
   const seen = new Set<string>();
   const files: IModuleFile[] = [];
+  const modules: string[] = [];
   const unshipped: IUnshippedModule[] = [];
   let total = 0;
   for (let i = 0; i < wanted.length; i++) {
@@ -88,13 +91,14 @@ export function shipLocalModules(
     }
     total += size;
     files.push(...read);
+    modules.push(file);
     for (const shipped of read) {
       for (const next of moduleFileImports(shipped.source)) {
         wanted.push({ module: next, neededBy, importedBy: module });
       }
     }
   }
-  return { files, unshipped };
+  return { files, modules, unshipped };
 }
 
 /**

@@ -512,7 +512,8 @@ describe('Argo submission against a real apiserver', { skip }, () => {
         params: { constructor: 'k' }
       });
       assert.ok(started.result, JSON.stringify(started.error));
-      const { warnings, ...record } = started.result;
+      const { warnings, shipped, ...record } = started.result;
+      assert.deepEqual(shipped, ['helpers.py']);
       assert.equal(record.target, 'argo');
       assert.deepEqual(
         warnings.map(w => w.slice(0, w.indexOf(', next to'))),

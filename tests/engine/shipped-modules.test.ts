@@ -52,6 +52,7 @@ test('a module file, with its text as written', () => {
   files({ 'helpers.py': 'def f():\r\n    return "é"\n' });
   expect(ship('import helpers')).toEqual({
     files: [{ path: 'helpers.py', source: 'def f():\r\n    return "é"\n' }],
+    modules: ['helpers.py'],
     unshipped: []
   });
 });
@@ -89,12 +90,14 @@ test('local modules that shipped modules import go too, once each; others stay o
     'cycle.py': 'import helpers\n',
     'unused.py': 'x = 1\n'
   });
-  expect(paths(ship('import helpers'))).toEqual([
+  const shipped = ship('import helpers');
+  expect(paths(shipped)).toEqual([
     'helpers.py',
     'tools/__init__.py',
     'tools/scale.py',
     'cycle.py'
   ]);
+  expect(shipped.modules).toEqual(['helpers.py', 'tools/', 'cycle.py']);
 });
 
 test("imports in every cell count: a step's, and those inside functions", () => {
@@ -161,6 +164,7 @@ test('nothing for modules that are not next to the notebook', () => {
   files({ 'notes/readme.md': '' });
   expect(ship('import os, numpy, notes')).toEqual({
     files: [],
+    modules: [],
     unshipped: []
   });
 });

@@ -71,6 +71,9 @@ test.describe('a module next to the notebook', () => {
       'def double(x):\n    return 2 * x\n'
     );
     await expect(message).toContainText('0 warnings');
+    await expect(message).toContainText(
+      "From the notebook's folder, the pipeline carries helpers.py."
+    );
   });
 
   test('Compile only (Argo) warns of a helpers.py too large to carry', async ({

@@ -58,7 +58,13 @@ export function settingsMethod(
 export function compileMethod(
   root: INotebookRoot,
   params: IAnalysisParams
-): { target: CompileTarget; text: string; warnings: string[] } {
+): {
+  target: CompileTarget;
+  text: string;
+  warnings: string[];
+  /** The file or folder of each module next to the notebook that the pipeline carries. */
+  shipped: string[];
+} {
   const target = params.target as CompileTarget;
   if (!COMPILE_TARGETS.includes(target)) {
     throw new EngineError(
@@ -66,16 +72,15 @@ export function compileMethod(
       `"target" must be ${COMPILE_TARGETS.join(' or ')}`
     );
   }
-  const { ir, warnings: cluster } = engineClusterPipeline(
-    root,
-    params,
-    notebookIR(root, params),
-    target
-  );
+  const {
+    ir,
+    shipped,
+    warnings: cluster
+  } = engineClusterPipeline(root, params, notebookIR(root, params), target);
   const settings = resolveSettings(ir, overridesOf(params.overrides));
   const compiled = compileWithSettings(ir, target, settings);
   const warnings = [...cluster, ...securityWeakenings(settings.security)];
-  return { target, text: compiled.text, warnings };
+  return { target, text: compiled.text, warnings, shipped };
 }
 
 /**
@@ -88,7 +93,7 @@ export function engineClusterPipeline(
   params: INotebookRequest,
   ir: IPipelineIR,
   target: CompileTarget
-): { ir: IPipelineIR; warnings: string[] } {
+): { ir: IPipelineIR; shipped: string[]; warnings: string[] } {
   let file: string | null = null;
   try {
     file = params.path === undefined ? null : pathUnderRoot(root, params.path);
@@ -98,6 +103,7 @@ export function engineClusterPipeline(
   const pipeline = clusterPipeline(ir, target, file);
   return {
     ir: pipeline.ir,
+    shipped: pipeline.shipped,
     warnings: pipeline.warnings.map(
       d =>
         formatLocation(

@@ -103,7 +103,7 @@ function kernelPythons(value: unknown): IKernelPythons | undefined {
 export async function startRunMethod(
   context: IEngineContext,
   params: Params
-): Promise<IRunRecord & { warnings?: string[] }> {
+): Promise<IRunRecord & { warnings?: string[]; shipped?: string[] }> {
   const path = text(params.path, 'path');
   const target = params.target ?? 'local';
   const values = runParams(params.params);
@@ -132,9 +132,9 @@ export async function startRunMethod(
   if (target !== 'argo' && target !== 'kfp') {
     throw new EngineError(400, '"target" must be local, argo or kfp');
   }
-  // The modules next to the notebook go with the run; the lab shows the warnings with "Run
-  // started": the run may fail on them (a module the pods lack).
-  const { ir, warnings } = engineClusterPipeline(
+  // The modules next to the notebook go with the run. The lab shows them, and the warnings, with
+  // "Run started": the run may fail on a warning (a module the pods lack).
+  const { ir, shipped, warnings } = engineClusterPipeline(
     context,
     { path },
     notebookIR(context, { path }),
@@ -150,7 +150,11 @@ export async function startRunMethod(
     overridesOf(params.overrides),
     values
   );
-  return warnings.length ? { ...record, warnings } : record;
+  return {
+    ...record,
+    ...(warnings.length ? { warnings } : {}),
+    ...(shipped.length ? { shipped } : {})
+  };
 }
 
 /** When each unfinished cluster run was last re-read, so polling lists stay cheap. */

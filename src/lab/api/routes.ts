@@ -29,6 +29,8 @@ export interface ICompileReply {
   /** The YAML document(s). */
   text: string;
   warnings: string[];
+  /** The module files and folders next to the notebook that the pipeline carries. */
+  shipped?: string[];
 }
 
 export interface ISettingsReply {
@@ -88,15 +90,17 @@ export function resolveSettings(
 export interface IStartedRun {
   record: IRunRecord;
   warnings: string[];
+  /** The module files and folders next to the notebook that the run carries. */
+  shipped: string[];
 }
 
 export async function startRun(
   request: IStartRunRequest
 ): Promise<IStartedRun> {
-  const { warnings, ...record } = await postAPI<
-    IRunRecord & { warnings?: string[] }
+  const { warnings, shipped, ...record } = await postAPI<
+    IRunRecord & { warnings?: string[]; shipped?: string[] }
   >('runs', request);
-  return { record, warnings: warnings ?? [] };
+  return { record, warnings: warnings ?? [], shipped: shipped ?? [] };
 }
 
 /** Run records, newest first; only those of `notebook` when given. */

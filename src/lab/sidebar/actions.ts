@@ -144,7 +144,7 @@ export class PipelineActions {
         }
         params = given;
       }
-      const { record, warnings } = await this.runs.start({
+      const { record, warnings, shipped } = await this.runs.start({
         path: ready.path,
         target: ready.settings.target,
         params,
@@ -153,7 +153,7 @@ export class PipelineActions {
       this.say(
         warnings.length ? 'warning' : 'info',
         this.trans.__('Run %1 started (%2).', record.id, record.target),
-        warnings,
+        [...warnings, ...this.carried(shipped)],
         { runId: record.id }
       );
     });
@@ -172,7 +172,7 @@ export class PipelineActions {
           reply.target,
           reply.text.trimEnd().split('\n').length
         ),
-        reply.warnings
+        [...reply.warnings, ...this.carried(reply.shipped)]
       );
       this.host.showPreview?.(
         ready.path,
@@ -200,7 +200,7 @@ export class PipelineActions {
       this.say(
         reply.warnings.length ? 'warning' : 'info',
         this.trans.__('Exported %1.', path),
-        reply.warnings
+        [...reply.warnings, ...this.carried(reply.shipped)]
       );
     });
     return written;
@@ -290,6 +290,18 @@ export class PipelineActions {
     };
     this._changed.emit();
     return steps;
+  }
+
+  /** The line that names the modules next to the notebook that go with the pipeline. */
+  private carried(shipped: string[] = []): string[] {
+    return shipped.length
+      ? [
+          this.trans.__(
+            "From the notebook's folder, the pipeline carries %1.",
+            shipped.join(', ')
+          )
+        ]
+      : [];
   }
 
   private compileDocument(ready: IReady): Promise<ICompileReply> {

@@ -64,14 +64,15 @@ describe('modules next to the notebook', () => {
   test.each(['argo', 'kfp'])(
     'they go with the pipeline for %s, in every step, without a warning',
     target => {
-      const { text, warnings } = compileMethod(
+      const { text, warnings, shipped } = compileMethod(
         { root },
         { path: 'project/mod.ipynb', target }
       );
       expect(warnings).toEqual([]);
-      const shipped = stepScripts(text).map(moduleFiles);
-      expect(shipped).toHaveLength(2);
-      for (const files of shipped) {
+      expect(shipped).toEqual(['helpers.py', 'tools/', 'shapes/']);
+      const carried = stepScripts(text).map(moduleFiles);
+      expect(carried).toHaveLength(2);
+      for (const files of carried) {
         expect(files).toEqual(
           "MODULE_FILES = [\n    ('helpers.py', (\n        'def f():\\n'\n" +
             "        '    return 1\\n'\n    )),\n    ('tools/__init__.py', ''),\n" +

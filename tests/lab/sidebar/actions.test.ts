@@ -100,20 +100,24 @@ describe('Compile and run', () => {
     const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
     const runs = new RunsModel();
     const warning =
-      "cell 1, line 2: 'helpers' is imported from helpers.py, next to the notebook: …";
+      "cell 1, line 2: 'tables' is imported from tables.py, next to the notebook, and …";
     post.mockResolvedValue({
       id: 'r3',
       status: 'Pending',
       target: 'kfp',
       createdAt: 'x',
-      warnings: [warning]
+      warnings: [warning],
+      shipped: ['helpers.py', 'tools/']
     } as never);
     const actions = new PipelineActions(fakeHost(panel), runs, trans);
     await actions.compileAndRun();
     expect(actions.message).toMatchObject({
       kind: 'warning',
       text: 'Run r3 started (kfp).',
-      details: [warning],
+      details: [
+        warning,
+        "From the notebook's folder, the pipeline carries helpers.py, tools/."
+      ],
       runId: 'r3'
     });
     expect(runs.runs).toEqual([
@@ -206,6 +210,31 @@ describe('compile only and export', () => {
       text: 'Compiled for argo: 2 lines, 1 warning.',
       details: ['security.readOnlyRootFilesystem is false'],
       path: 'fan-out.ipynb'
+    });
+  });
+
+  it('names the modules next to the notebook that the pipeline carries', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    post.mockResolvedValue({
+      target: 'kfp',
+      text: 'a: 1\n',
+      warnings: [],
+      shipped: ['helpers.py']
+    } as never);
+    const host = fakeHost(panel);
+    const actions = new PipelineActions(host, new RunsModel(), trans);
+    await actions.compileOnly();
+    expect(actions.message).toEqual({
+      kind: 'info',
+      text: 'Compiled for kfp: 1 lines, 0 warnings.',
+      details: ["From the notebook's folder, the pipeline carries helpers.py."],
+      path: 'fan-out.ipynb'
+    });
+    await actions.exportYaml();
+    expect(actions.message).toMatchObject({
+      kind: 'info',
+      details: ["From the notebook's folder, the pipeline carries helpers.py."]
     });
   });
 
