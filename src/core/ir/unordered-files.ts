@@ -7,21 +7,10 @@
  * step, or be a name a shared cell (imports, functions, parameters) binds to one.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import {
-  cellFileNames,
-  cellFilePatterns,
-  cellPathConstants,
-  IFileName,
-  isFileName
-} from '../analysis/file-names';
-import { resolvePath } from '../analysis/path-expressions';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
-
-interface IFileUse extends IFileName {
-  cell: number;
-}
+import { IFileUse, pathConstants, stepFileNames } from './step-files';
 
 export function unorderedFiles(
   steps: readonly IPipelineStep[],
@@ -31,17 +20,7 @@ export function unorderedFiles(
   if (steps.length < 2) {
     return [];
   }
-  const constants = new Map<string, string>();
-  for (const cell of sharedCells) {
-    for (const [name, parts] of cellPathConstants(analysisOf(cell))) {
-      const path = resolvePath(parts, known => constants.get(known));
-      if (path === null) {
-        constants.delete(name);
-      } else {
-        constants.set(name, path);
-      }
-    }
-  }
+  const constants = pathConstants(sharedCells, analysisOf);
   const uses = steps.map(step => stepFileNames(step, constants, analysisOf));
   const byName = new Map(steps.map(step => [step.name, step]));
   const diagnostics: IDiagnostic[] = [];
@@ -84,60 +63,6 @@ export function unorderedFiles(
     }
   });
   return diagnostics;
-}
-
-/** The files a step names, in its cells' order: literal paths, and paths built with shared names. */
-function stepFileNames(
-  step: IPipelineStep,
-  constants: ReadonlyMap<string, string>,
-  analysisOf: (cell: number) => ICellAnalysis
-): IFileUse[] {
-  const uses: IFileUse[] = [];
-  // A name the step binds itself is its own, not the shared cell's (read only when needed).
-  let own: Set<string> | null = null;
-  const binds = (name: string) =>
-    (own ??= new Set(
-      step.cells.flatMap(cell => analysisOf(cell).names.writes)
-    )).has(name);
-  const valueOf = (name: string) =>
-    binds(name) ? undefined : constants.get(name);
-  for (const cell of step.cells) {
-    const analysis = analysisOf(cell);
-    for (const name of cellFileNames(analysis)) {
-      uses.push({ ...name, cell });
-    }
-    const patterns = constants.size ? cellFilePatterns(analysis) : [];
-    for (const pattern of patterns) {
-      const { names } = pattern;
-      if (
-        names.length === 1
-          ? !constants.has(names[0])
-          : !allBound(names, constants)
-      ) {
-        continue; // most: names a step passes to calls, not paths
-      }
-      const path = resolvePath(pattern.parts, valueOf);
-      if (path !== null && isFileName(path)) {
-        const { written, line, column } = pattern;
-        uses.push({ path, written, line, column, cell });
-      }
-    }
-  }
-  return uses.sort(
-    (a, b) => a.cell - b.cell || a.line - b.line || a.column - b.column
-  );
-}
-
-function allBound(
-  names: readonly string[],
-  constants: ReadonlyMap<string, string>
-): boolean {
-  for (const name of names) {
-    if (!constants.has(name)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** The latest step before `index` that writes `path`, with its first write of it. */
