@@ -1,10 +1,14 @@
 /**
  * A notebook's pipeline made ready for a cluster: the modules next to the notebook that its steps
- * import go with it (the step pods have the step image only), and the warnings of compiling it
- * are the analysis' own, then one for each such module that cannot go.
+ * import go with it (the step pods have the step image only). The warnings of compiling it are
+ * the analysis' own, then, in notebook order, one for each such module that cannot go and one for
+ * each file a step uses that its pod will not have.
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { formatLocation } from '../core/errors';
 import { CompileTarget } from '../core/generate/compiled';
+import { clusterFileWarnings } from '../core/generate/cluster-files';
 import { unshippedModuleWarnings } from '../core/generate/local-modules';
 import { IDiagnostic } from '../core/ir/diagnostic';
 import { IPipelineIR } from '../core/ir/pipeline';
@@ -28,14 +32,27 @@ export function clusterPipeline(
   notebook: string | null
 ): IClusterPipeline {
   const own = ir.diagnostics.filter(d => d.severity === 'warning');
+  const folder = notebook === null ? null : dirname(notebook);
+  const files = clusterFileWarnings(
+    ir,
+    target,
+    path => folder !== null && existsSync(join(folder, path))
+  );
   if (notebook === null) {
-    return { ir, shipped: [], warnings: own };
+    return { ir, shipped: [], warnings: [...own, ...files] };
   }
-  const { files, modules, unshipped } = shipLocalModules(ir, notebook);
+  const shipped = shipLocalModules(ir, notebook);
+  const cluster = [
+    ...unshippedModuleWarnings(target, shipped.unshipped),
+    ...files
+  ].sort(
+    (a, b) =>
+      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
+  );
   return {
-    ir: files.length ? { ...ir, modules: files } : ir,
-    shipped: modules,
-    warnings: [...own, ...unshippedModuleWarnings(target, unshipped)]
+    ir: shipped.files.length ? { ...ir, modules: shipped.files } : ir,
+    shipped: shipped.modules,
+    warnings: [...own, ...cluster]
   };
 }
 

@@ -12,7 +12,8 @@ import { IDiagnostic } from '../ir/diagnostic';
 import { ICellCode, IPipelineIR } from '../ir/pipeline';
 import { CompileTarget } from './compiled';
 
-const ENGINES: Record<CompileTarget, string> = {
+/** The engine each target runs on, as warnings name it. */
+export const ENGINE_NAMES: Record<CompileTarget, string> = {
   argo: 'Argo',
   kfp: 'Kubeflow Pipelines'
 };
@@ -101,7 +102,7 @@ export function unshippedModuleWarnings(
       code: 'local-module',
       message:
         `${what}, and cellpipe does not ship it with the pipeline: ${reason}. A local run ` +
-        `finds it, but on ${ENGINES[target]} ${who} runs in a pod that has the step image, ` +
+        `finds it, but on ${ENGINE_NAMES[target]} ${who} runs in a pod that has the step image, ` +
         "not the notebook's folder, and fails with ModuleNotFoundError. Install it in the " +
         'step image (pip install your package there), or move its code into a functions cell',
       cell: neededBy.cell,

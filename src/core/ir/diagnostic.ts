@@ -23,7 +23,9 @@ export type DiagnosticCode =
   | 'empty-pipeline'
   | 'unordered-file'
   | 'deleted-name'
-  | 'local-module';
+  | 'local-module'
+  | 'local-file'
+  | 'step-file';
 
 export interface IDiagnostic {
   severity: Severity;

@@ -49,16 +49,39 @@ export function stepFileNames(
   constants: ReadonlyMap<string, string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): IFileUse[] {
+  return cellsFileNames(step.cells, constants, analysisOf);
+}
+
+/**
+ * {@link stepFileNames} of the shared cells themselves (imports, functions), which every step
+ * runs: the names they bind to paths are the constants.
+ */
+export function sharedFileNames(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis
+): IFileUse[] {
+  return cellsFileNames(cells, constants, analysisOf, () => false);
+}
+
+function cellsFileNames(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  bindsItself?: (name: string) => boolean
+): IFileUse[] {
   const uses: IFileUse[] = [];
-  // A name the step binds itself is its own, not the shared cell's (read only when needed).
+  // A name a step binds itself is its own, not the shared cell's (read only when needed).
   let own: Set<string> | null = null;
-  const binds = (name: string) =>
-    (own ??= new Set(
-      step.cells.flatMap(cell => analysisOf(cell).names.writes)
-    )).has(name);
+  const binds =
+    bindsItself ??
+    ((name: string) =>
+      (own ??= new Set(
+        cells.flatMap(cell => analysisOf(cell).names.writes)
+      )).has(name));
   const valueOf = (name: string) =>
     binds(name) ? undefined : constants.get(name);
-  for (const cell of step.cells) {
+  for (const cell of cells) {
     const analysis = analysisOf(cell);
     for (const name of cellFileNames(analysis)) {
       uses.push({ ...name, cell });
@@ -95,4 +118,36 @@ function allBound(
     }
   }
   return true;
+}
+
+/** The latest step before `index` that writes `path`, with its first write of it. */
+export function latestFileWriter(
+  uses: readonly IFileUse[][],
+  index: number,
+  path: string
+): { step: number; use: IFileUse } | null {
+  for (let step = index - 1; step >= 0; step--) {
+    const use = uses[step].find(u => u.written && u.path === path);
+    if (use) {
+      return { step, use };
+    }
+  }
+  return null;
+}
+
+/** Every step `step` runs after, directly or through others. */
+export function ancestorsOf(
+  step: IPipelineStep,
+  byName: ReadonlyMap<string, IPipelineStep>
+): Set<string> {
+  const seen = new Set<string>();
+  const pending = [...step.after];
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (!seen.has(name)) {
+      seen.add(name);
+      pending.push(...(byName.get(name)?.after ?? []));
+    }
+  }
+  return seen;
 }

@@ -10,7 +10,12 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
-import { IFileUse, pathConstants, stepFileNames } from './step-files';
+import {
+  ancestorsOf,
+  latestFileWriter,
+  pathConstants,
+  stepFileNames
+} from './step-files';
 
 export function unorderedFiles(
   steps: readonly IPipelineStep[],
@@ -63,36 +68,4 @@ export function unorderedFiles(
     }
   });
   return diagnostics;
-}
-
-/** The latest step before `index` that writes `path`, with its first write of it. */
-function latestFileWriter(
-  uses: readonly IFileUse[][],
-  index: number,
-  path: string
-): { step: number; use: IFileUse } | null {
-  for (let step = index - 1; step >= 0; step--) {
-    const use = uses[step].find(u => u.written && u.path === path);
-    if (use) {
-      return { step, use };
-    }
-  }
-  return null;
-}
-
-/** Every step `step` runs after, directly or through others. */
-function ancestorsOf(
-  step: IPipelineStep,
-  byName: ReadonlyMap<string, IPipelineStep>
-): Set<string> {
-  const seen = new Set<string>();
-  const pending = [...step.after];
-  while (pending.length) {
-    const name = pending.pop()!;
-    if (!seen.has(name)) {
-      seen.add(name);
-      pending.push(...(byName.get(name)?.after ?? []));
-    }
-  }
-  return seen;
 }

@@ -131,3 +131,37 @@ function moduleFiles(script: string): string {
   const start = script.indexOf('MODULE_FILES = [');
   return script.slice(start, script.indexOf('\n]\n', start) + 2);
 }
+
+describe('files next to the notebook', () => {
+  test('a step reading one warns for a cluster target, in notebook order with the others', () => {
+    const folder = join(root, 'data-project');
+    mkdirSync(join(folder, 'data'), { recursive: true });
+    writeFileSync(join(folder, 'data', 'train.csv'), 'a\n1\n');
+    writeFileSync(
+      join(folder, 'tables.py'),
+      `ROWS = '${'x'.repeat(300 * 1024)}'\n`
+    );
+    writeFileSync(
+      join(folder, 'train.ipynb'),
+      JSON.stringify(
+        notebookJson([
+          codeCell('import pandas as pd', ['imports']),
+          codeCell('df = pd.read_csv("data/train.csv")\nimport tables', [
+            'step:load'
+          ]),
+          codeCell('df.to_csv("clean.csv")\nrows = len(df)', ['step:clean']),
+          codeCell('n = len(pd.read_csv("clean.csv")) + rows', ['step:count'])
+        ])
+      )
+    );
+    const { warnings } = compileMethod(
+      { root },
+      { path: 'data-project/train.ipynb', target: 'argo' }
+    );
+    expect(warnings.map(w => w.slice(0, w.indexOf(':', 16)))).toEqual([
+      "cell 2, line 1: step 'load' uses 'data/train.csv', which lies next to the notebook",
+      "cell 2, line 2: 'tables' is imported from tables.py, next to the notebook, and cellpipe does not ship it with the pipeline",
+      "cell 4, line 1: step 'count' uses 'clean.csv', which step 'clean' writes (cell 3, line 1)"
+    ]);
+  });
+});

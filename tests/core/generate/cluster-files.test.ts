@@ -1,0 +1,144 @@
+/**
+ * Files on a cluster: each step runs in a pod of its own, with the step image and none of the
+ * notebook's folder. A step that reads a file next to the notebook (`local-file`), or one that
+ * an earlier step it runs after writes (`step-file`), gets a warning where it uses it.
+ */
+import { analyzeNotebookText } from '../../../src/core/analyze';
+import { clusterFileWarnings } from '../../../src/core/generate/cluster-files';
+import { CompileTarget } from '../../../src/core/generate/compiled';
+import { codeCell, ICodeCell, notebookJson } from '../../support/notebook-json';
+
+/** [code, line, column, message start] of each warning, for files `present` next to the notebook. */
+function warnings(
+  cells: ICodeCell[],
+  present: string[] = [],
+  target: CompileTarget = 'argo'
+) {
+  const ir = analyzeNotebookText(
+    JSON.stringify(notebookJson(cells)),
+    'files.ipynb'
+  );
+  return clusterFileWarnings(ir, target, path => present.includes(path)).map(
+    d => [d.code, d.cell, d.line, d.column, d.message]
+  );
+}
+
+const localFile = (who: string, path: string, engine = 'Argo') =>
+  `${who} uses '${path}', which lies next to the notebook: a local run finds it, but on ` +
+  `${engine} ${who === 'every step' ? 'each step' : 'the step'} runs in a pod that has the step ` +
+  "image, not the notebook's folder, and does not find it. Read it from storage the pods reach " +
+  "(a volume in the pipeline's settings, object storage, a URL), or build it into the step image";
+
+test('a step reading a file next to the notebook: local-file, where it names it', () => {
+  const cells = [
+    codeCell('import pandas as pd', ['imports']),
+    codeCell('x = 1\ndf = pd.read_csv("data/train.csv")', ['step:load'])
+  ];
+  expect(warnings(cells, ['data/train.csv'], 'kfp')).toEqual([
+    [
+      'local-file',
+      1,
+      2,
+      17,
+      localFile("step 'load'", 'data/train.csv', 'Kubeflow Pipelines')
+    ]
+  ]);
+  expect(warnings(cells, [])).toEqual([]);
+});
+
+test('paths built from names the shared cells or the parameters bind', () => {
+  const cells = [
+    codeCell('import os\nfrom pathlib import Path\nDATA = Path("data")', [
+      'imports'
+    ]),
+    codeCell('RAW = "raw"', ['pipeline-parameters']),
+    codeCell(
+      'a = open(DATA / "a.csv").read()\nb = open(os.path.join(RAW, "b.csv")).read()',
+      ['step:load']
+    )
+  ];
+  expect(
+    warnings(cells, ['data/a.csv', 'raw/b.csv']).map(w => w.slice(0, 4))
+  ).toEqual([
+    ['local-file', 2, 1, 9],
+    ['local-file', 2, 2, 9]
+  ]);
+});
+
+test('the shared cells reading one: every step, once', () => {
+  const cells = [
+    codeCell('import json\nconfig = json.load(open("config.json"))', [
+      'imports'
+    ]),
+    codeCell('def f():\n    return open("config.json").read()', ['functions']),
+    codeCell('x = config', ['step:a'])
+  ];
+  expect(warnings(cells, ['config.json'])).toEqual([
+    ['local-file', 0, 2, 24, localFile('every step', 'config.json')]
+  ]);
+});
+
+test('no warning for an absolute path, a URL, a file the step wrote first, or one not there', () => {
+  const cells = [
+    codeCell(
+      'a = open("/data/a.csv").read()\n' +
+        'b = open("~/b.csv").read()\n' +
+        'import pandas as pd\n' +
+        'c = pd.read_csv("https://example.com/c.csv")\n' +
+        'open("out.txt", "w").write("x")\n' +
+        'd = open("out.txt").read()\n' +
+        'e = open("missing.csv").read()',
+      ['step:load']
+    )
+  ];
+  expect(
+    warnings(cells, ['/data/a.csv', '~/b.csv', 'out.txt', 'c.csv'])
+  ).toEqual([]);
+});
+
+test('a file an earlier step writes, read by a step that runs after it: step-file', () => {
+  const cells = [
+    codeCell('import pandas as pd', ['imports']),
+    codeCell('df = pd.DataFrame({"a": [1]})\ndf.to_csv("clean.csv")', [
+      'step:clean'
+    ]),
+    codeCell(
+      'n = len(df)\nback = pd.read_csv("clean.csv")\nagain = pd.read_csv("clean.csv")',
+      ['step:count']
+    )
+  ];
+  // Next to the notebook too (a local run left it there): the step's writer is what counts.
+  expect(warnings(cells, ['clean.csv'])).toEqual([
+    [
+      'step-file',
+      2,
+      2,
+      19,
+      "step 'count' uses 'clean.csv', which step 'clean' writes (cell 2, line 2): a local run " +
+        "shares the notebook's folder, but on Argo each step runs in a pod of its own, and the " +
+        "file stays in the pod of step 'clean'. Pass what the file holds as a variable (steps " +
+        'hand on variables), or write it to storage both pods reach'
+    ]
+  ]);
+});
+
+test('through other steps, and by prev:, too; not where nothing orders them (unordered-file)', () => {
+  const chain = [
+    codeCell('open("a.txt", "w").write("x")\nv = 1', ['step:first']),
+    codeCell('w = v + 1', ['step:second']),
+    codeCell('t = open("a.txt").read()\nprint(w)', ['step:third'])
+  ];
+  expect(warnings(chain).map(w => w.slice(0, 3))).toEqual([
+    ['step-file', 2, 1]
+  ]);
+  const tagged = [
+    codeCell('open("a.txt", "w").write("x")', ['step:first']),
+    codeCell('t = open("a.txt").read()', ['step:second', 'prev:first'])
+  ];
+  expect(warnings(tagged).map(w => w[0])).toEqual(['step-file']);
+  const unordered = [
+    codeCell('open("a.txt", "w").write("x")', ['step:first']),
+    codeCell('t = open("a.txt").read()', ['step:second'])
+  ];
+  expect(warnings(unordered)).toEqual([]);
+});
