@@ -129,8 +129,8 @@ function localFileWarning(
     message:
       `${who} uses '${use.path}', which lies next to the notebook: a local run finds it, but ` +
       `on ${engine} ${each} runs in a pod that has the step image, not the notebook's folder, ` +
-      "and does not find it. Read it from storage the pods reach (a volume in the pipeline's " +
-      'settings, object storage, a URL), or build it into the step image',
+      'and does not find it. Read it from storage the pods reach (object storage, a URL), or ' +
+      'build it into the step image',
     cell: use.cell,
     line: use.line,
     column: use.column

@@ -27,7 +27,7 @@ const localFile = (who: string, path: string, engine = 'Argo') =>
   `${who} uses '${path}', which lies next to the notebook: a local run finds it, but on ` +
   `${engine} ${who === 'every step' ? 'each step' : 'the step'} runs in a pod that has the step ` +
   "image, not the notebook's folder, and does not find it. Read it from storage the pods reach " +
-  "(a volume in the pipeline's settings, object storage, a URL), or build it into the step image";
+  '(object storage, a URL), or build it into the step image';
 
 test('a step reading a file next to the notebook: local-file, where it names it', () => {
   const cells = [
