@@ -9,7 +9,7 @@
  *   for every target.)
  * Which paths lie next to the notebook is the caller's to say: core reads no files.
  */
-import { analyzeCellSource, ICellAnalysis } from '../analysis/cell-analysis';
+import { ICellAnalysis } from '../analysis/cell-analysis';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from '../ir/diagnostic';
 import { IPipelineIR, IPipelineStep } from '../ir/pipeline';
@@ -21,6 +21,7 @@ import {
   sharedFileNames,
   stepFileNames
 } from '../ir/step-files';
+import { codeAnalysis } from './code-analysis';
 import { CompileTarget } from './compiled';
 import { ENGINE_NAMES } from './local-modules';
 
@@ -36,7 +37,7 @@ export function clusterFileWarnings(
     ...ir.functions,
     ...ir.steps.flatMap(s => s.code)
   ]) {
-    analyses.set(code.cell, analyzeCellSource(code.source));
+    analyses.set(code.cell, codeAnalysis(code));
   }
   const analysisOf = (cell: number) => analyses.get(cell)!;
   // Parameters bind paths too (`DATA_DIR = "data"`): their cells are not in the IR, their values are.

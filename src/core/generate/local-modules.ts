@@ -6,10 +6,15 @@
  * and their text, are the caller's to say: core reads no files. A module that cannot be shipped
  * (too large, unreadable) gets a warning at the first import that needs it.
  */
-import { analysisTree, analyzeCellSource } from '../analysis/cell-analysis';
+import {
+  analysisTree,
+  analyzeCellSource,
+  ICellAnalysis
+} from '../analysis/cell-analysis';
 import { importedModules } from '../analysis/imported-modules';
 import { IDiagnostic } from '../ir/diagnostic';
 import { ICellCode, IPipelineIR } from '../ir/pipeline';
+import { codeAnalysis } from './code-analysis';
 import { CompileTarget } from './compiled';
 
 /** The engine each target runs on, as warnings name it. */
@@ -45,7 +50,7 @@ export function pipelineModuleImports(
   cells.sort((a, b) => a.cell - b.cell);
   const first = new Map<string, IPipelineModuleImport>();
   for (const code of cells) {
-    for (const use of moduleImports(code.source)) {
+    for (const use of moduleImports(codeAnalysis(code))) {
       if (!first.has(use.module)) {
         first.set(use.module, {
           ...use,
@@ -60,11 +65,11 @@ export function pipelineModuleImports(
 
 /** The top-level names a module file's (or cell's) code imports, once each, in order. */
 export function moduleFileImports(source: string): string[] {
-  return [...new Set(moduleImports(source).map(use => use.module))];
+  const imports = moduleImports(analyzeCellSource(source));
+  return [...new Set(imports.map(use => use.module))];
 }
 
-function moduleImports(source: string) {
-  const analysis = analyzeCellSource(source);
+function moduleImports(analysis: ICellAnalysis) {
   return importedModules(analysis.python, analysisTree(analysis));
 }
 
