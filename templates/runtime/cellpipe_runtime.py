@@ -693,11 +693,60 @@ def install_module_files(files):
     return folder
 
 
+# The most entries of a read-only working folder that a writable one links to.
+WORKING_FOLDER_LINKS = 1000
+
+
+def _writable(folder):
+    return os.access(folder, os.W_OK)
+
+
+def _absolute_paths(arguments):
+    """The command line's --input, --output and --metrics paths made absolute (the step may move
+    to another working folder before it uses them)."""
+    absolute = dict(arguments)
+    for option in ("--input", "--output"):
+        absolute[option] = {name: os.path.abspath(path) for name, path in arguments[option].items()}
+    if arguments["--metrics"] is not None:
+        absolute["--metrics"] = os.path.abspath(arguments["--metrics"])
+    return absolute
+
+
+def enter_writable_working_folder():
+    """A notebook writes files next to itself (df.to_csv("out.csv")), in a folder it may write.
+    A step pod's working folder is on its read-only root file system (Pod Security restricted),
+    so there the step moves to a new folder under the temporary directory (the pod's /tmp) that
+    links to each entry of the old one, so that relative reads of the image's files still work.
+    Returns (old folder, new folder), or None where the working folder is writable."""
+    here = os.getcwd()
+    if _writable(here):
+        return None
+    folder = tempfile.mkdtemp(prefix="cellpipe-work-")
+    if here != os.path.abspath(os.sep):
+        try:
+            names = sorted(os.listdir(here))[:WORKING_FOLDER_LINKS]
+        except OSError:
+            names = []
+        for name in names:
+            try:
+                os.symlink(os.path.join(here, name), os.path.join(folder, name))
+            except OSError:
+                pass
+    os.chdir(folder)
+    sys.stderr.write("cellpipe: the working folder %s is read-only; the step works in %s\n" % (here, folder))
+    return here, folder
+
+
 def run_step(arguments, step):
     modules = install_module_files(step.module_files)
+    arguments = _absolute_paths(arguments)
+    working = enter_writable_working_folder()
     try:
         return _run_step(arguments, step)
     finally:
+        if working is not None:
+            os.chdir(working[0])
+            shutil.rmtree(working[1], ignore_errors=True)
         if modules is not None:
             if modules in sys.path:
                 sys.path.remove(modules)

@@ -233,6 +233,29 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     assert.match(await logs(record.id, 'total'), /^total 45$/m);
   });
 
+  test('a step writes and reads files next to itself, as a notebook does, on the read-only root', async () => {
+    // The image's working folder (/) is read-only: the step works in a folder under /tmp.
+    const path = notebook('relative-files', [
+      ['import os', ['imports']],
+      [
+        'open("out.csv", "w").write("a,b\\n1,2\\n")\n' +
+          'rows = open("out.csv").read().splitlines()\n' +
+          'print("rows", len(rows), os.getcwd().startswith("/tmp/cellpipe-work-"))',
+        ['step:write']
+      ],
+      ['print("next", len(rows))', ['step:next']]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const text = await logs(record.id, 'write');
+    assert.match(text, /^rows 2 True$/m);
+    assert.match(
+      text,
+      /^cellpipe: the working folder \/ is read-only; the step works in \/tmp\/cellpipe-work-/m
+    );
+    assert.match(await logs(record.id, 'next'), /^next 2$/m);
+  });
+
   test('a module and a package next to the notebook go with the pipeline to the step pods', async () => {
     // The pods have the step image only: argo_shapes.py and argo_tools/ reach them in the steps'
     // code. A Box from the module passes between steps (pickled by reference), and the module's

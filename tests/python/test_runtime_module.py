@@ -279,6 +279,40 @@ def test_shipped_modules_import_first_on_the_path_and_go_when_the_step_ends(tmp_
             sys.modules.pop(name, None)
 
 
+def test_a_read_only_working_folder_gives_way_to_a_writable_one_that_links_to_it(tmp_path, capsys, main_module,
+                                                                                  monkeypatch):
+    # A step pod's working folder is on its read-only root: files the notebook writes next to
+    # itself go to a new folder, which links to the image's files so that reading them works.
+    image = tmp_path / "app"
+    (image / "config").mkdir(parents=True)
+    (image / "config" / "settings.txt").write_text("from the image\n")
+    monkeypatch.chdir(image)
+    monkeypatch.setattr(rt, "_writable", lambda folder: folder != str(image))
+    step = make_step(INPUTS=[], METRICS={}, STEP_CELLS=[("nb.ipynb [cell 2]", (
+        "import os\n"
+        "open('out.csv', 'w').write('a,b\\n')\n"
+        "model = (open('out.csv').read(), open('config/settings.txt').read(), os.getcwd())\n"))])
+    arguments = rt.parse_arguments(["--data-root", "data"], step)
+    assert rt.run_step(arguments, step) == 0
+    written, setting, folder = rt.load_value("model", str(image / "data" / "train" / "model"))
+    assert (written, setting) == ("a,b\n", "from the image\n")
+    assert os.path.basename(folder).startswith("cellpipe-work-") and folder != str(image)
+    assert os.getcwd() == str(image) and not os.path.exists(folder)
+    assert not (image / "out.csv").exists()
+    assert "cellpipe: the working folder %s is read-only; the step works in %s\n" % (image, folder) \
+        in capsys.readouterr().err
+
+
+def test_a_writable_working_folder_stays(tmp_path, capsys, main_module, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    step = make_step(INPUTS=[], METRICS={}, STEP_CELLS=[("nb.ipynb [cell 2]", (
+        "import os\nopen('out.csv', 'w').write('x')\nmodel = os.getcwd()\n"))])
+    assert rt.run_step(rt.parse_arguments(["--data-root", str(tmp_path)], step), step) == 0
+    assert rt.load_value("model", str(tmp_path / "train" / "model")) == str(tmp_path)
+    assert (tmp_path / "out.csv").read_text() == "x"
+    assert "read-only" not in capsys.readouterr().err
+
+
 def test_an_error_in_a_shipped_module_shows_its_file_and_line(tmp_path, capsys, main_module):
     step = make_step(INPUTS=[], OUTPUTS=[], METRICS={},
                      MODULE_FILES=[("failing_helpers.py", "def divide(x):\n    return x / 0\n")],
