@@ -721,7 +721,10 @@ def enter_writable_working_folder():
     here = os.getcwd()
     if _writable(here):
         return None
-    folder = tempfile.mkdtemp(prefix="cellpipe-work-")
+    try:
+        folder = tempfile.mkdtemp(prefix="cellpipe-work-")
+    except OSError:
+        return None  # nowhere to write: relative writes fail as they would have
     if here != os.path.abspath(os.sep):
         try:
             names = sorted(os.listdir(here))[:WORKING_FOLDER_LINKS]

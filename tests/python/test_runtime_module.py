@@ -303,6 +303,15 @@ def test_a_read_only_working_folder_gives_way_to_a_writable_one_that_links_to_it
         in capsys.readouterr().err
 
 
+def test_with_no_writable_temporary_folder_the_step_stays_where_it_is(tmp_path, main_module, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(rt, "_writable", lambda folder: False)
+    monkeypatch.setattr(rt.tempfile, "mkdtemp", lambda prefix: (_ for _ in ()).throw(OSError(30, "read-only")))
+    step = make_step(INPUTS=[], METRICS={}, STEP_CELLS=[("nb.ipynb [cell 2]", "import os\nmodel = os.getcwd()\n")])
+    assert rt.run_step(rt.parse_arguments(["--data-root", str(tmp_path)], step), step) == 0
+    assert rt.load_value("model", str(tmp_path / "train" / "model")) == str(tmp_path)
+
+
 def test_a_writable_working_folder_stays(tmp_path, capsys, main_module, monkeypatch):
     monkeypatch.chdir(tmp_path)
     step = make_step(INPUTS=[], METRICS={}, STEP_CELLS=[("nb.ipynb [cell 2]", (
