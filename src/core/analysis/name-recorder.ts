@@ -91,21 +91,18 @@ export abstract class NameRecorder {
       return;
     }
     if (scope.deferred) {
-      if (this.currentFunction) {
-        const seen = this.seenIn(this.currentFunction).reads;
-        if (!seen.has(name)) {
-          seen.add(name);
-          this.currentFunction.globalReads.push(name);
-        }
+      if (
+        this.currentFunction &&
+        firstTime(this.seenIn(this.currentFunction).reads, name)
+      ) {
+        this.currentFunction.globalReads.push(name);
       }
-      if (!this.seenDeferred.has(name)) {
-        this.seenDeferred.add(name);
+      if (firstTime(this.seenDeferred, name)) {
         this.result.deferredReads.push(this.use(name, node.from));
       }
       return;
     }
-    if (!this.written.has(name) && !this.seenReads.has(name)) {
-      this.seenReads.add(name);
+    if (!this.written.has(name) && firstTime(this.seenReads, name)) {
       this.result.reads.push(this.use(name, node.from));
     }
   }
@@ -125,8 +122,7 @@ export abstract class NameRecorder {
       if (this.aliases.size !== 0) {
         this.aliases.delete(name);
       }
-      if (!this.written.has(name)) {
-        this.written.add(name);
+      if (firstTime(this.written, name)) {
         this.result.writes.push(name);
       }
       return;
@@ -142,15 +138,13 @@ export abstract class NameRecorder {
    * function hands the name on).
    */
   private globalWrite(name: string): void {
-    if (this.currentFunction) {
-      const seen = this.seenIn(this.currentFunction).writes;
-      if (!seen.has(name)) {
-        seen.add(name);
-        this.currentFunction.globalWrites.push(name);
-      }
+    if (
+      this.currentFunction &&
+      firstTime(this.seenIn(this.currentFunction).writes, name)
+    ) {
+      this.currentFunction.globalWrites.push(name);
     }
-    if (!this.deferredWritten.has(name)) {
-      this.deferredWritten.add(name);
+    if (firstTime(this.deferredWritten, name)) {
       this.result.deferredWrites.push(name);
     }
   }
@@ -329,4 +323,13 @@ export function memberRoot(node: IPyNode): IPyNode | null {
     return inner ? memberRoot(inner) : null;
   }
   return n?.type === 'identifier' ? n : null;
+}
+
+/** Adds `name` to `seen`; true when it was not there (the first time: record it then). */
+function firstTime(seen: Set<string>, name: string): boolean {
+  if (seen.has(name)) {
+    return false;
+  }
+  seen.add(name);
+  return true;
 }
