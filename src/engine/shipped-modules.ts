@@ -67,16 +67,13 @@ export function shipLocalModules(
     if (file === null) {
       continue;
     }
-    const paths = modulePaths(folder, file);
-    if (typeof paths === 'string') {
-      unshipped.push({ module, file, reason: paths, neededBy, importedBy });
+    const found = modulePaths(folder, file);
+    if (typeof found === 'string') {
+      unshipped.push({ module, file, reason: found, neededBy, importedBy });
       continue;
     }
     // Sizes first: a file too large to go is never read.
-    const size = paths.reduce(
-      (sum, path) => sum + statSync(join(folder, path)).size,
-      0
-    );
+    const { paths, size } = found;
     if (total + size > limitBytes) {
       const reason =
         `with it, the modules shipped would come to ${kib(total + size)}, over the ` +
@@ -102,10 +99,14 @@ export function shipLocalModules(
 }
 
 /**
- * The paths of the files of `file` (`NAME.py` or `NAME/`) under `folder`, or why they cannot go:
- * a link that leads outside the folder (~/.kube/config named helpers.py) does not.
+ * The paths of the files of `file` (`NAME.py` or `NAME/`) under `folder` and their size in bytes,
+ * or why they cannot go: a link that leads outside the folder (~/.kube/config named helpers.py)
+ * does not.
  */
-function modulePaths(folder: string, file: string): string[] | string {
+function modulePaths(
+  folder: string,
+  file: string
+): { paths: string[]; size: number } | string {
   const paths = file.endsWith('/') ? pythonFiles(folder, file) : [file];
   if (typeof paths === 'string') {
     return paths;
@@ -115,9 +116,14 @@ function modulePaths(folder: string, file: string): string[] | string {
     const outside = paths.find(
       path => !isInside(real, realpathSync(join(folder, path)))
     );
-    return outside === undefined
-      ? paths
-      : `${outside} links to a file outside the notebook's folder`;
+    if (outside !== undefined) {
+      return `${outside} links to a file outside the notebook's folder`;
+    }
+    const size = paths.reduce(
+      (sum, path) => sum + statSync(join(folder, path)).size,
+      0
+    );
+    return { paths, size };
   } catch (error) {
     return `${file} cannot be read (${errorCode(error)})`;
   }
