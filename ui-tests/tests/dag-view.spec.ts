@@ -4,7 +4,12 @@
  * keyboard going through all of its steps, in the sidebar and in the run viewer.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { chainNotebook, openExample, panel } from './sidebar-helpers';
+import {
+  chainNotebook,
+  openExample,
+  openNotebookText,
+  panel
+} from './sidebar-helpers';
 
 const pane = `${panel} .jp-cellpipe-ZoomPane`;
 const scroller = `${pane} .jp-cellpipe-ZoomPane-scroll`;
@@ -21,18 +26,15 @@ async function openLongDag(
   steps: number,
   newChainAt?: number
 ) {
-  const target = `${tmpPath}/long.ipynb`;
-  await page.contents.uploadContent(
+  await openNotebookText(
+    page,
+    tmpPath,
+    'long.ipynb',
     chainNotebook(
       steps,
       (i, reads) => `v${i} = math.sqrt(${i === newChainAt ? '0' : reads} + 1)\n`
-    ),
-    'text',
-    target
+    )
   );
-  await page.notebook.openByPath(target);
-  await page.notebook.activate('long.ipynb');
-  await page.sidebar.openTab('cellpipe-sidebar');
   const dag = page.locator(`${panel} svg.jp-cellpipe-Dag`);
   await expect(dag).toHaveAttribute('data-nodes', String(steps), {
     timeout: 60_000

@@ -6,7 +6,7 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { panel, SIDEBAR } from './sidebar-helpers';
+import { openNotebookText, panel } from './sidebar-helpers';
 
 const EXAMPLE = path.resolve(
   __dirname,
@@ -35,12 +35,13 @@ async function compileWithHelpers(
   tmpPath: string,
   helpers: string
 ) {
-  const notebook = `${tmpPath}/uses-helpers.ipynb`;
-  await page.contents.uploadContent(importingNotebook(), 'text', notebook);
   await page.contents.uploadContent(helpers, 'text', `${tmpPath}/helpers.py`);
-  await page.notebook.openByPath(notebook);
-  await page.notebook.activate('uses-helpers.ipynb');
-  await page.sidebar.openTab(SIDEBAR);
+  await openNotebookText(
+    page,
+    tmpPath,
+    'uses-helpers.ipynb',
+    importingNotebook()
+  );
   await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
   // The sidebar's live diagnostics do not know the target: no warning before compiling.
   await expect(page.locator(`${panel} .jp-cellpipe-Diagnostic`)).toHaveCount(0);

@@ -13,6 +13,7 @@ import {
   markdownCell,
   notebookText,
   openExample,
+  openNotebookText,
   panel,
   SIDEBAR
 } from './sidebar-helpers';
@@ -111,11 +112,7 @@ test.describe('a newcomer', () => {
     page,
     tmpPath
   }) => {
-    const notebook = `${tmpPath}/untagged.ipynb`;
-    await page.contents.uploadContent(untaggedNotebook(), 'text', notebook);
-    await page.notebook.openByPath(notebook);
-    await page.notebook.activate('untagged.ipynb');
-    await page.sidebar.openTab(SIDEBAR);
+    await openNotebookText(page, tmpPath, 'untagged.ipynb', untaggedNotebook());
     const tagButton = page.locator(`${panel} .jp-cellpipe-tagByHeadings`);
     await expect(tagButton).toHaveText('Tag steps by headings');
     // The diagnostic points at that button, not at a command the lab terminal may not find.

@@ -12,11 +12,28 @@ export async function openExample(
 ): Promise<string> {
   const target = `${tmpPath}/${name}`;
   await page.contents.uploadFile(path.join(EXAMPLES, name), target);
-  await page.notebook.openByPath(target);
-  await page.notebook.activate(name);
-  await page.sidebar.openTab(SIDEBAR);
+  await openWithSidebar(page, target);
   await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
   return target;
+}
+
+/** Saves notebook `text` as `tmpPath/name`, opens it and the sidebar; returns its path. */
+export async function openNotebookText(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  name: string,
+  text: string
+): Promise<string> {
+  const target = `${tmpPath}/${name}`;
+  await page.contents.uploadContent(text, 'text', target);
+  await openWithSidebar(page, target);
+  return target;
+}
+
+async function openWithSidebar(page: IJupyterLabPageFixture, target: string) {
+  await page.notebook.openByPath(target);
+  await page.notebook.activate(target.split('/').pop()!);
+  await page.sidebar.openTab(SIDEBAR);
 }
 
 /** Reloads the page (the notebook tab, not the Launcher, comes back) and shows the sidebar. */

@@ -7,10 +7,10 @@ import { expect, test } from '@jupyterlab/galata';
 import {
   failingNotebook,
   openExample,
+  openNotebookText,
   panel,
   reloadWithNotebook,
   serverRuns,
-  SIDEBAR,
   standInRunServer
 } from './sidebar-helpers';
 
@@ -229,11 +229,7 @@ test.describe('pipeline sidebar runs', () => {
       'the server does not serve /cellpipe/runs yet'
     );
     test.setTimeout(180_000);
-    const target = `${tmpPath}/failing.ipynb`;
-    await page.contents.uploadContent(failingNotebook(), 'text', target);
-    await page.notebook.openByPath(target);
-    await page.notebook.activate('failing.ipynb');
-    await page.sidebar.openTab(SIDEBAR);
+    await openNotebookText(page, tmpPath, 'failing.ipynb', failingNotebook());
     await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(2);
     await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
     const run = page.locator(`${panel} .jp-cellpipe-Run`).first();
