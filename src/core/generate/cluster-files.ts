@@ -10,6 +10,8 @@
  * Which paths lie next to the notebook is the caller's to say: core reads no files.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
+import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
+import { resolvePath } from '../analysis/path-expressions';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic } from '../ir/diagnostic';
 import { IPipelineIR, IPipelineStep } from '../ir/pipeline';
@@ -50,12 +52,23 @@ export function clusterFileWarnings(
   const constants = pathConstants(sharedCells, analysisOf, parameters);
   const uses = ir.steps.map(step => stepFileNames(step, constants, analysisOf));
   const engine = ENGINE_NAMES[target];
-  const diagnostics: IDiagnostic[] = sharedLocalFiles(
-    sharedCells,
-    constants,
-    analysisOf,
-    nextToNotebook
-  ).map(use => localFileWarning('every step', use, engine));
+  const writtenBefore = (index: number, folder: string) =>
+    uses
+      .slice(0, index + 1)
+      .some(step =>
+        step.some(
+          u =>
+            u.written && (u.path === folder || u.path.startsWith(`${folder}/`))
+        )
+      );
+  const listed = (use: IListedFolder, index: number) =>
+    !writtenBefore(index, use.folder) && nextToNotebook(use.folder);
+  const diagnostics: IDiagnostic[] = [
+    ...sharedLocalFiles(sharedCells, constants, analysisOf, nextToNotebook),
+    ...listedFolders(sharedCells, constants, analysisOf, false).filter(use =>
+      listed(use, -1)
+    )
+  ].map(use => localFileWarning('every step', use, engine));
   const byName = new Map(ir.steps.map(step => [step.name, step]));
   ir.steps.forEach((step, index) => {
     let ancestors: Set<string> | null = null;
@@ -85,12 +98,65 @@ export function clusterFileWarnings(
         diagnostics.push(localFileWarning(`step '${step.name}'`, use, engine));
       }
     }
+    for (const use of listedFolders(step.cells, constants, analysisOf, true)) {
+      if (!warned.has(use.path) && listed(use, index)) {
+        warned.add(use.path);
+        diagnostics.push(localFileWarning(`step '${step.name}'`, use, engine));
+      }
+    }
   });
-  return diagnostics;
+  return diagnostics.sort(
+    (a, b) =>
+      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
+  );
+}
+
+/** A folder a cell lists: `path` as the warning shows it (`data/`, `data/*.csv`). */
+interface IListedFolder extends IFileUse {
+  folder: string;
+}
+
+/**
+ * The relative folders the cells list (cellFolderReads), resolved with the shared names; a
+ * step's own binding of a name hides the shared one (`ownNames`).
+ */
+function listedFolders(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  ownNames: boolean
+): IListedFolder[] {
+  const own = new Set(
+    ownNames ? cells.flatMap(cell => analysisOf(cell).names.writes) : []
+  );
+  const valueOf = (name: string) =>
+    own.has(name) ? undefined : constants.get(name);
+  const found: IListedFolder[] = [];
+  for (const cell of cells) {
+    for (const read of cellFolderReads(analysisOf(cell))) {
+      const path = resolvePath(read.parts, valueOf);
+      const folder = path === null ? '' : listedFolder(path, read.pattern);
+      if (path !== null && folder && !isAbsolute(folder)) {
+        found.push({
+          path: read.pattern ? path : `${folder}/`,
+          folder,
+          written: false,
+          cell,
+          line: read.line,
+          column: read.column
+        });
+      }
+    }
+  }
+  return found;
 }
 
 function relative(use: IFileUse): boolean {
-  return !use.path.startsWith('/') && !use.path.startsWith('~');
+  return !isAbsolute(use.path);
+}
+
+function isAbsolute(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('~');
 }
 
 /** The files next to the notebook that the shared cells read (every step runs them), once each. */

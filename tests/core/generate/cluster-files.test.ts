@@ -142,3 +142,56 @@ test('through other steps, and by prev:, too; not where nothing orders them (uno
   ];
   expect(warnings(unordered)).toEqual([]);
 });
+
+test('a step listing a folder next to the notebook (glob, listdir, pathlib): local-file', () => {
+  const cells = [
+    codeCell(
+      'import glob, os\nfrom glob import iglob\nfrom pathlib import Path\nDATA = Path("data")',
+      ['imports']
+    ),
+    codeCell(
+      [
+        'a = glob.glob("data/*.csv")',
+        'b = iglob(os.path.join(DATA, "*.json"))',
+        'c = os.listdir("images")',
+        'd = list(DATA.glob("*.csv"))',
+        'e = [p for p in Path("photos").iterdir()] + os.listdir("images")',
+        'f = glob.glob("*.csv") + glob.glob("/mnt/data/*.csv") + os.listdir(".")',
+        'g = os.listdir("absent")'
+      ].join('\n'),
+      ['step:load']
+    )
+  ];
+  expect(
+    warnings(cells, ['data', 'images', 'photos']).map(w => [
+      w[2],
+      w[3],
+      (w[4] as string).split(',')[0]
+    ])
+  ).toEqual([
+    [1, 14, "step 'load' uses 'data/*.csv'"],
+    [2, 10, "step 'load' uses 'data/*.json'"],
+    [3, 15, "step 'load' uses 'images/'"],
+    [4, 9, "step 'load' uses 'data/'"],
+    [5, 16, "step 'load' uses 'photos/'"]
+  ]);
+});
+
+test("a folder the pipeline writes into first is not the notebook's", () => {
+  const cells = [
+    codeCell('import glob', ['imports']),
+    codeCell('open("out/a.csv", "w").write("x")\nv = 1', ['step:write']),
+    codeCell('files = glob.glob("out/*.csv")\nprint(v)', ['step:read'])
+  ];
+  expect(warnings(cells, ['out']).map(w => w[0])).toEqual([]);
+});
+
+test('the shared cells listing one: every step', () => {
+  const cells = [
+    codeCell('import os\nNAMES = os.listdir("labels")', ['imports']),
+    codeCell('x = NAMES', ['step:a'])
+  ];
+  expect(warnings(cells, ['labels']).map(w => w.slice(0, 4))).toEqual([
+    ['local-file', 0, 2, 19]
+  ]);
+});
