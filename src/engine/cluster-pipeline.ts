@@ -10,7 +10,7 @@ import { formatLocation } from '../core/errors';
 import { CompileTarget } from '../core/generate/compiled';
 import { clusterFileWarnings } from '../core/generate/cluster-files';
 import { unshippedModuleWarnings } from '../core/generate/local-modules';
-import { IDiagnostic } from '../core/ir/diagnostic';
+import { IDiagnostic, inNotebookOrder } from '../core/ir/diagnostic';
 import { IPipelineIR } from '../core/ir/pipeline';
 import { shipLocalModules } from './shipped-modules';
 
@@ -42,13 +42,10 @@ export function clusterPipeline(
     return { ir, shipped: [], warnings: [...own, ...files] };
   }
   const shipped = shipLocalModules(ir, notebook);
-  const cluster = [
+  const cluster = inNotebookOrder([
     ...unshippedModuleWarnings(target, shipped.unshipped),
     ...files
-  ].sort(
-    (a, b) =>
-      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
-  );
+  ]);
   return {
     ir: shipped.files.length ? { ...ir, modules: shipped.files } : ir,
     shipped: shipped.modules,

@@ -13,12 +13,13 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
 import { resolvePath } from '../analysis/path-expressions';
 import { cellNumber } from '../cell-number';
-import { IDiagnostic } from '../ir/diagnostic';
+import { IDiagnostic, inNotebookOrder } from '../ir/diagnostic';
 import { IPipelineIR, IPipelineStep } from '../ir/pipeline';
 import {
   ancestorsOf,
   IFileUse,
   latestFileWriter,
+  namePaths,
   pathConstants,
   sharedFileNames,
   stepFileNames
@@ -105,10 +106,7 @@ export function clusterFileWarnings(
       }
     }
   });
-  return diagnostics.sort(
-    (a, b) =>
-      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
-  );
+  return inNotebookOrder(diagnostics);
 }
 
 /** A folder a cell lists: `path` as the warning shows it (`data/`, `data/*.csv`). */
@@ -126,11 +124,7 @@ function listedFolders(
   analysisOf: (cell: number) => ICellAnalysis,
   ownNames: boolean
 ): IListedFolder[] {
-  const own = new Set(
-    ownNames ? cells.flatMap(cell => analysisOf(cell).names.writes) : []
-  );
-  const valueOf = (name: string) =>
-    own.has(name) ? undefined : constants.get(name);
+  const valueOf = namePaths(cells, constants, analysisOf, ownNames);
   const found: IListedFolder[] = [];
   for (const cell of cells) {
     for (const read of cellFolderReads(analysisOf(cell))) {

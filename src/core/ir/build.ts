@@ -3,7 +3,7 @@ import { INotebook } from '../notebook/model';
 import { readNotebookSettings } from '../notebook/settings';
 import { declaredLanguage, isPythonLanguage } from '../notebook/language';
 import { analysisTree, ICellAnalysis } from '../analysis/cell-analysis';
-import { IDiagnostic } from './diagnostic';
+import { IDiagnostic, inNotebookOrder } from './diagnostic';
 import {
   ICellCode,
   IPipelineIR,
@@ -268,7 +268,7 @@ export function buildPipeline(
     imports: segments.imports.map(code),
     functions: segments.functions.map(code),
     steps,
-    diagnostics: sortDiagnostics(dropUntaggedWhenEmpty(diagnostics, segments))
+    diagnostics: inNotebookOrder(dropUntaggedWhenEmpty(diagnostics, segments))
   };
 }
 
@@ -342,13 +342,6 @@ function dropUntaggedWhenEmpty(
   return anyTagged
     ? diagnostics
     : diagnostics.filter(d => d.code !== 'untagged-cell');
-}
-
-function sortDiagnostics(diagnostics: IDiagnostic[]): IDiagnostic[] {
-  return diagnostics.sort(
-    (a, b) =>
-      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
-  );
 }
 
 /** The step's writes and what its calls of `mutators` change (a new set: `writes` is shared). */

@@ -38,3 +38,11 @@ export interface IDiagnostic {
   /** 0-based column inside that line. */
   column: number;
 }
+
+/** Sorts `diagnostics` in place into notebook order (cell, line, column); notebook-level first. */
+export function inNotebookOrder(diagnostics: IDiagnostic[]): IDiagnostic[] {
+  return diagnostics.sort(
+    (a, b) =>
+      (a.cell ?? -1) - (b.cell ?? -1) || a.line - b.line || a.column - b.column
+  );
+}

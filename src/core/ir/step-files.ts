@@ -61,26 +61,40 @@ export function sharedFileNames(
   constants: ReadonlyMap<string, string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): IFileUse[] {
-  return cellsFileNames(cells, constants, analysisOf, () => false);
+  return cellsFileNames(cells, constants, analysisOf, false);
+}
+
+/**
+ * The path each name stands for in `cells`: its shared constant. With `ownNames`, a name the
+ * cells bind themselves (a step's own) hides the shared one; those names are read only when
+ * first needed.
+ */
+export function namePaths(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  ownNames: boolean
+): (name: string) => string | undefined {
+  if (!ownNames) {
+    return name => constants.get(name);
+  }
+  let own: Set<string> | null = null;
+  return name =>
+    (own ??= new Set(cells.flatMap(cell => analysisOf(cell).names.writes))).has(
+      name
+    )
+      ? undefined
+      : constants.get(name);
 }
 
 function cellsFileNames(
   cells: readonly number[],
   constants: ReadonlyMap<string, string>,
   analysisOf: (cell: number) => ICellAnalysis,
-  bindsItself?: (name: string) => boolean
+  ownNames = true
 ): IFileUse[] {
   const uses: IFileUse[] = [];
-  // A name a step binds itself is its own, not the shared cell's (read only when needed).
-  let own: Set<string> | null = null;
-  const binds =
-    bindsItself ??
-    ((name: string) =>
-      (own ??= new Set(
-        cells.flatMap(cell => analysisOf(cell).names.writes)
-      )).has(name));
-  const valueOf = (name: string) =>
-    binds(name) ? undefined : constants.get(name);
+  const valueOf = namePaths(cells, constants, analysisOf, ownNames);
   for (const cell of cells) {
     const analysis = analysisOf(cell);
     for (const name of cellFileNames(analysis)) {
