@@ -3,7 +3,7 @@
  * (it was left out of the exported document).
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { openExample, panel } from './sidebar-helpers';
+import { compileOnly, openExample } from './sidebar-helpers';
 
 const PLUGIN = 'cellpipe:plugin';
 
@@ -35,16 +35,7 @@ test('Compile only puts the namespace from the lab settings into the Workflow', 
   await openExample(page, tmpPath);
   await setLabSetting(page, 'namespace', 'team-a');
   try {
-    await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
-    await page
-      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
-        hasText: 'Compile only'
-      })
-      .click();
-    await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
-      'Compiled for argo',
-      { timeout: 60_000 }
-    );
+    await compileOnly(page, 60_000);
     const preview = page.locator('.jp-cellpipe-YamlPreview pre');
     await expect(preview).toContainText('kind: Workflow');
     const text = (await preview.textContent()) ?? '';

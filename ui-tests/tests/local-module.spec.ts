@@ -6,7 +6,7 @@
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { openNotebookText, panel } from './sidebar-helpers';
+import { compileOnly, openNotebookText, panel } from './sidebar-helpers';
 
 const EXAMPLE = path.resolve(
   __dirname,
@@ -45,18 +45,7 @@ async function compileWithHelpers(
   await expect(page.locator(`${panel} .jp-cellpipe-Dag`)).toBeVisible();
   // The sidebar's live diagnostics do not know the target: no warning before compiling.
   await expect(page.locator(`${panel} .jp-cellpipe-Diagnostic`)).toHaveCount(0);
-
-  await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
-  await page
-    .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
-      hasText: 'Compile only'
-    })
-    .click();
-  const message = page.locator(`${panel} .jp-cellpipe-Message`);
-  await expect(message).toContainText('Compiled for argo', {
-    timeout: 30_000
-  });
-  return message;
+  return compileOnly(page);
 }
 
 test.describe('a module next to the notebook', () => {

@@ -30,6 +30,25 @@ export async function openNotebookText(
   return target;
 }
 
+/** Picks `item` (Compile only, Export YAML…) from the Compile and run button's menu. */
+export async function chooseAction(page: IJupyterLabPageFixture, item: string) {
+  await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
+  await page
+    .locator(`${panel} .jp-cellpipe-SplitButton-item`, { hasText: item })
+    .click();
+}
+
+/** Compile only, then waits for "Compiled for argo"; returns the sidebar's message. */
+export async function compileOnly(
+  page: IJupyterLabPageFixture,
+  timeout = 30_000
+) {
+  await chooseAction(page, 'Compile only');
+  const message = page.locator(`${panel} .jp-cellpipe-Message`);
+  await expect(message).toContainText('Compiled for argo', { timeout });
+  return message;
+}
+
 async function openWithSidebar(page: IJupyterLabPageFixture, target: string) {
   await page.notebook.openByPath(target);
   await page.notebook.activate(target.split('/').pop()!);

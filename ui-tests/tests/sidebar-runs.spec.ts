@@ -6,6 +6,8 @@
 import { expect, test } from '@jupyterlab/galata';
 import {
   failingNotebook,
+  chooseAction,
+  compileOnly,
   openExample,
   openNotebookText,
   panel,
@@ -104,17 +106,7 @@ test.describe('pipeline sidebar runs', () => {
       'the server does not serve /cellpipe/ routes yet'
     );
     await openExample(page, tmpPath);
-    const caret = page.locator(`${panel} .jp-cellpipe-SplitButton-caret`);
-    await caret.click();
-    await page
-      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
-        hasText: 'Compile only'
-      })
-      .click();
-    const message = page.locator(`${panel} .jp-cellpipe-Message`);
-    await expect(message).toContainText('Compiled for argo', {
-      timeout: 30_000
-    });
+    const message = await compileOnly(page);
     // ... and the document, read-only in a tab of its own; nothing is written to disk.
     const preview = page.locator('.jp-cellpipe-YamlPreview pre');
     await expect(preview).toContainText('kind: Workflow');
@@ -127,12 +119,7 @@ test.describe('pipeline sidebar runs', () => {
       false
     );
 
-    await caret.click();
-    await page
-      .locator(`${panel} .jp-cellpipe-SplitButton-item`, {
-        hasText: 'Export YAML'
-      })
-      .click();
+    await chooseAction(page, 'Export YAML');
     await expect(message).toContainText('fan-out.argo.yaml', {
       timeout: 30_000
     });
