@@ -13,6 +13,8 @@ from kfp import compiler, components
 from kfp.kubernetes import kubernetes_executor_config_pb2
 from kfp.pipeline_spec import pipeline_spec_pb2
 
+from conftest import code_cell
+
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(os.environ.get("CELLPIPE_SCHEMAS", ROOT.parent / "shared" / "schemas")).parent / "corpus"
 NOTEBOOKS = sorted(CORPUS.glob("*/*.ipynb"))
@@ -64,3 +66,49 @@ def test_kfp_documents_round_trip_through_the_sdk(cellpipe_cli, notebook, tmp_pa
     compiler.Compiler().compile(component, str(again))
     theirs = list(yaml.safe_load_all(again.read_text(encoding="utf-8")))
     assert theirs == ours
+
+
+def test_volumes_mount_as_kfp_kubernetes_mounts_them(cellpipe_cli, tmp_path):
+    """The settings' volumes are, in every executor, exactly what kfp-kubernetes' own mount_pvc
+    writes for the same claims, and the SDK takes the document back unchanged."""
+    from kfp import dsl, kubernetes
+
+    volumes = [{"claim": "team-data", "mountPath": "/data"},
+               {"claim": "scratch", "mountPath": "/out", "subPath": "runs/a"}]
+    notebook = tmp_path / "volumes.ipynb"
+    notebook.write_text(json.dumps({
+        "nbformat": 4, "nbformat_minor": 5, "metadata": {"cellpipe": {"volumes": volumes}},
+        "cells": [code_cell("a = 1\n", "step:first"), code_cell("b = a + 1\n", "step:second")],
+    }), encoding="utf-8")
+    compiled = tmp_path / "pipeline.yaml"
+    result = subprocess.run(cellpipe_cli + ["compile", str(notebook), "--target", "kfp",
+                                            "-o", str(compiled)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    ours = list(yaml.safe_load_all(compiled.read_text(encoding="utf-8")))
+    executors = ours[1]["platforms"]["kubernetes"]["deploymentSpec"]["executors"]
+    assert sorted(executors) == ["exec-first", "exec-second"]
+
+    @dsl.container_component
+    def step():
+        return dsl.ContainerSpec(image="python:3.11-slim", command=["true"])
+
+    @dsl.pipeline(name="sdk-volumes")
+    def pipeline():
+        task = step()
+        for volume in volumes:
+            kubernetes.mount_pvc(task, pvc_name=volume["claim"], mount_path=volume["mountPath"],
+                                 sub_path=volume.get("subPath", ""))
+
+    sdk = tmp_path / "sdk.yaml"
+    compiler.Compiler().compile(pipeline, str(sdk))
+    theirs = list(yaml.safe_load_all(sdk.read_text(encoding="utf-8")))
+    (sdk_config,) = theirs[1]["platforms"]["kubernetes"]["deploymentSpec"]["executors"].values()
+    assert len(sdk_config["pvcMount"]) == 2
+    for config in executors.values():
+        json_format.ParseDict(config, kubernetes_executor_config_pb2.KubernetesExecutorConfig())
+        assert config["pvcMount"] == sdk_config["pvcMount"]
+
+    component = components.load_component_from_file(str(compiled))
+    again = tmp_path / "again.yaml"
+    compiler.Compiler().compile(component, str(again))
+    assert list(yaml.safe_load_all(again.read_text(encoding="utf-8"))) == ours

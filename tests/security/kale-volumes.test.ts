@@ -1,8 +1,10 @@
 /**
- * Issue 14, finding 14: Kale's `metadata.kubeflow_notebook.volumes` are not mounted by cellpipe;
- * they were dropped without a word. Now every way of compiling says so: a warning diagnostic in
- * the analysis, a warning on stderr from `cellpipe compile` naming the notebook and the volumes,
- * and a warning in the engine's compile reply (what the lab shows).
+ * Issue 14, finding 14: Kale's `metadata.kubeflow_notebook.volumes` were dropped without a word.
+ * Now a Kale volume of type `pvc` (an existing claim) is mounted in every step, as the `volumes`
+ * setting mounts it, and each other volume (made or copied when Kale's run starts) is named by
+ * every way of compiling: a warning diagnostic in the analysis, a warning on stderr from
+ * `cellpipe compile` naming the notebook, and a warning in the engine's compile reply (what the
+ * lab shows).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,9 +47,8 @@ const VOLUMES = [
 ];
 
 const DROPPED =
-  'metadata.kubeflow_notebook.volumes: cellpipe does not mount Kale volumes, so ' +
-  'volume "data-pvc" at "/data" ("pvc"), volume "workspace" at "/home/jovyan" ("clone") ' +
-  'are not mounted in any step';
+  'metadata.kubeflow_notebook.volumes[1]: volume "workspace" at "/home/jovyan" ("clone") ' +
+  'is not mounted in any step';
 
 describe('Kale volumes', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellpipe-kale-volumes-'));
@@ -76,6 +77,13 @@ describe('Kale volumes', () => {
       const result = cellpipe(['compile', path, '--target', target]);
       expect(result.code).toBe(0);
       expect(result.stderr).toContain(`cellpipe: warning: ${path}: ${DROPPED}`);
+      expect(result.stderr).not.toContain('data-pvc');
+      // The existing claim is mounted at its mount point.
+      expect(result.stdout).toContain(
+        target === 'argo'
+          ? '{"name":"volume-1","persistentVolumeClaim":{"claimName":"data-pvc"}}'
+          : '"pvcMount":[{"constant":"data-pvc","mountPath":"/data",'
+      );
     }
   );
 

@@ -71,6 +71,34 @@ const notebooks = corpusNotebooks();
     );
 
     it.each(COMPILE_TARGETS)(
+      "allows the pods with the settings' volumes mounted, target %s",
+      target => {
+        const notebook = notebooks.find(n => n.ir && n.ir.steps.length > 1)!;
+        const compiled = compile(notebook.ir!, target, {
+          volumes: [
+            { claim: 'team-data', mountPath: '/data' },
+            { claim: 'scratch', mountPath: '/home/jovyan/out', subPath: 'a' }
+          ]
+        });
+        const pods = POD_MODELS[target](compiled.documents);
+        expect(pods.length).toBeGreaterThanOrEqual(notebook.ir!.steps.length);
+        for (const pod of pods) {
+          const claims = (pod.spec.volumes ?? []).flatMap(volume =>
+            volume.persistentVolumeClaim
+              ? [volume.persistentVolumeClaim.claimName]
+              : []
+          );
+          expect(claims).toEqual(
+            expect.arrayContaining(['team-data', 'scratch'])
+          );
+        }
+        const verdicts = checkPods(pods);
+        expect(denials(verdicts)).toEqual([]);
+        expect(verdicts.length).toBe(pods.length);
+      }
+    );
+
+    it.each(COMPILE_TARGETS)(
       'rejects output compiled with security turned off, target %s',
       target => {
         const notebook = notebooks.find(n => n.ir && n.ir.steps.length > 1)!;

@@ -3,6 +3,7 @@
  * Kale's `metadata.kubeflow_notebook` mapped onto the same names (design §2).
  */
 import { INotebookSettings } from '../settings/types';
+import { kaleVolumes } from './kale-volumes';
 import { isObject } from './model';
 import { parseCellTags } from './tags';
 
@@ -11,7 +12,7 @@ export interface ISettingsRead {
   /** Which metadata key they came from, for messages. */
   source: 'cellpipe' | 'kubeflow_notebook' | 'none';
   problems: string[];
-  /** Settings read but not used (Kale's volumes), for warnings: nothing is dropped silently. */
+  /** Settings read but not used (Kale's volumes it cannot mount), for warnings: nothing is dropped silently. */
   dropped: string[];
 }
 
@@ -49,14 +50,13 @@ function fromKale(kale: Record<string, unknown>): ISettingsRead {
     (typeof experiment.name === 'string' && experiment.name
       ? experiment.name
       : undefined);
-  if (Array.isArray(kale.volumes) && kale.volumes.length) {
-    settings.volumes = kale.volumes;
-    dropped.push(
-      `metadata.kubeflow_notebook.volumes: cellpipe does not mount Kale volumes, so ` +
-        `${describeVolumes(kale.volumes)} ${kale.volumes.length === 1 ? 'is' : 'are'} not ` +
-        'mounted in any step; steps pass data as artifacts instead (README, "Settings")'
-    );
-  } else if (kale.volumes !== undefined && !Array.isArray(kale.volumes)) {
+  if (Array.isArray(kale.volumes)) {
+    const mapped = kaleVolumes(kale.volumes);
+    if (mapped.volumes.length) {
+      settings.volumes = mapped.volumes;
+    }
+    dropped.push(...mapped.dropped);
+  } else if (kale.volumes !== undefined) {
     dropped.push(
       'metadata.kubeflow_notebook.volumes is not a list; it is ignored'
     );
@@ -75,26 +75,4 @@ function fromKale(kale: Record<string, unknown>): ISettingsRead {
     }
   }
   return { settings, source: 'kubeflow_notebook', problems, dropped };
-}
-
-/** `volume "data-pvc" at /data (pvc)`, for each Kale volume, as far as its fields say. */
-function describeVolumes(volumes: unknown[]): string {
-  const shown = volumes.slice(0, 5).map(volume => {
-    const item = isObject(volume) ? volume : {};
-    const name =
-      typeof item.name === 'string' && item.name
-        ? JSON.stringify(item.name.slice(0, 100))
-        : '(unnamed)';
-    const at =
-      typeof item.mount_point === 'string' && item.mount_point
-        ? ` at ${JSON.stringify(item.mount_point.slice(0, 200))}`
-        : '';
-    const type =
-      typeof item.type === 'string' && item.type
-        ? ` (${JSON.stringify(item.type.slice(0, 20))})`
-        : '';
-    return `volume ${name}${at}${type}`;
-  });
-  const more = volumes.length > 5 ? ` and ${volumes.length - 5} more` : '';
-  return shown.join(', ') + more;
 }

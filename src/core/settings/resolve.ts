@@ -7,7 +7,12 @@
  */
 import { IPipelineIR } from '../ir/pipeline';
 import { UserError } from '../errors';
-import { INotebookSettings, IStepSettings, IToleration } from './types';
+import {
+  INotebookSettings,
+  IStepSettings,
+  IToleration,
+  IVolumeSetting
+} from './types';
 import { DEFAULT_ARGO, DEFAULT_IMAGE, DEFAULT_SECURITY } from './defaults';
 import {
   IArgoSettings,
@@ -100,6 +105,30 @@ function stepDefaults(value: unknown): Partial<IStepSettings> {
   return result;
 }
 
+/** The volumes of a layer, each with only its known keys; two on one path are refused. */
+function volumes(
+  given: unknown[],
+  source: string,
+  notebook: string
+): IVolumeSetting[] {
+  const result = given.map(
+    item => known(item, PROPERTIES.volumes.items) as unknown as IVolumeSetting
+  );
+  const paths = new Map<string, number>();
+  result.forEach((volume, index) => {
+    const first = paths.get(volume.mountPath);
+    if (first !== undefined) {
+      throw new UserError(
+        `${source}: volumes[${index}].mountPath ${JSON.stringify(volume.mountPath)} ` +
+          `is also the mountPath of volumes[${first}]; each volume needs its own path`,
+        { notebook }
+      );
+    }
+    paths.set(volume.mountPath, index);
+  });
+  return result;
+}
+
 /**
  * One layer over the settings below it, once the schema has passed it. Scalars replace, the
  * groups (security, argo, kfp, stepDefaults) merge key by key, lists and maps replace.
@@ -131,6 +160,9 @@ function layer(
     next.tolerations = (top.tolerations as unknown[]).map(
       item => known(item, PROPERTIES.tolerations.items) as IToleration
     );
+  }
+  if (top.volumes !== undefined) {
+    next.volumes = volumes(top.volumes as unknown[], source, notebook);
   }
   if (top.security !== undefined) {
     next.security = {
@@ -178,6 +210,7 @@ export function defaultSettings(
     imagePullSecrets: [],
     nodeSelector: {},
     tolerations: [],
+    volumes: [],
     security: { ...DEFAULT_SECURITY },
     stepDefaults: emptyStepSettings(),
     argo: { ...DEFAULT_ARGO },

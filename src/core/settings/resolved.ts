@@ -2,7 +2,13 @@
  * Resolved pipeline settings: what the generators read. Built by `resolveSettings` from the
  * built-in defaults, then notebook metadata, then lab settings or CLI flags (last wins).
  */
-import { ISecuritySettings, IStepSettings, IToleration, Target } from './types';
+import {
+  ISecuritySettings,
+  IStepSettings,
+  IToleration,
+  IVolumeSetting,
+  Target
+} from './types';
 
 /** How Argo steps hand variables to each other. */
 export type ArgoDataPassing = 'volume' | 'artifacts';
@@ -37,6 +43,8 @@ export interface IPipelineSettings {
   imagePullSecrets: string[];
   nodeSelector: Record<string, string>;
   tolerations: IToleration[];
+  /** Claims mounted in every step of a cluster run, in the order given. */
+  volumes: IVolumeSetting[];
   security: ISecuritySettings;
   /** Applied under each step's own tags. */
   stepDefaults: IStepSettings;

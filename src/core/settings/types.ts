@@ -29,6 +29,17 @@ export interface IToleration {
   tolerationSeconds?: number;
 }
 
+/** An existing PersistentVolumeClaim mounted in every step's container (Argo and KFP). */
+export interface IVolumeSetting {
+  /** The claim's name, in the run's namespace. */
+  claim: string;
+  /** Absolute, outside /tmp and /cellpipe (the schema's `mountPath`). */
+  mountPath: string;
+  /** A folder inside the volume to mount instead of its root. */
+  subPath?: string;
+  readOnly?: boolean;
+}
+
 /** Pod and container security. Defaults meet Pod Security Standards `restricted`. */
 export interface ISecuritySettings {
   runAsNonRoot: boolean;
@@ -54,6 +65,7 @@ export interface INotebookSettings {
   imagePullSecrets?: string[];
   nodeSelector?: Record<string, string>;
   tolerations?: IToleration[];
+  volumes?: IVolumeSetting[];
   security?: Partial<ISecuritySettings>;
   /** Step defaults applied under each step's own tags (Kale's `steps_defaults`). */
   stepDefaults?: Partial<IStepSettings>;

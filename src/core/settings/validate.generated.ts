@@ -81,6 +81,45 @@ export function makeValidators() {
           }
         }
       },
+      volumes: {
+        type: 'array',
+        'x-message': { type: 'must be a list' },
+        items: {
+          type: 'object',
+          required: ['claim', 'mountPath'],
+          additionalProperties: false,
+          'x-message': {
+            type: 'must be an object',
+            required: 'needs claim and mountPath',
+            additionalProperties:
+              'is not a volume setting (expected one of {allowed})'
+          },
+          properties: {
+            claim: {
+              type: 'string',
+              allOf: [
+                { $ref: '#/definitions/text' },
+                { $ref: '#/definitions/kubernetesName' }
+              ]
+            },
+            mountPath: {
+              type: 'string',
+              allOf: [
+                { $ref: '#/definitions/text' },
+                { $ref: '#/definitions/mountPath' }
+              ]
+            },
+            subPath: {
+              type: 'string',
+              allOf: [
+                { $ref: '#/definitions/text' },
+                { $ref: '#/definitions/subPath' }
+              ]
+            },
+            readOnly: { type: 'boolean' }
+          }
+        }
+      },
       security: {
         type: 'object',
         properties: {
@@ -144,6 +183,39 @@ export function makeValidators() {
           '^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$',
         'x-message':
           '{value} is not a valid Kubernetes name (lower-case letters, digits and -, starting and ending with a letter or digit)'
+      },
+      mountPath: {
+        maxLength: 1024,
+        allOf: [
+          {
+            pattern: '^(/[^/]+)+$',
+            'x-message':
+              'must be an absolute path such as /data, not / and without a trailing / or //: {value}'
+          },
+          {
+            pattern: '^(?!.*/\\.\\.?(/|$))',
+            'x-message': 'must not have . or .. parts: {value}'
+          },
+          {
+            pattern: '^(?!/(tmp|cellpipe)(/|$))',
+            'x-message':
+              'must lie outside /tmp and /cellpipe, where cellpipe mounts its own volumes: {value}'
+          }
+        ]
+      },
+      subPath: {
+        maxLength: 1024,
+        allOf: [
+          {
+            pattern: '^[^/]+(/[^/]+)*$',
+            'x-message':
+              'must be a relative path such as team/data, without a leading or trailing / or //: {value}'
+          },
+          {
+            pattern: '^(?!(.*/)?\\.\\.?(/|$))',
+            'x-message': 'must not have . or .. parts: {value}'
+          }
+        ]
       },
       image: {
         maxLength: 512,
@@ -688,12 +760,210 @@ export function makeValidators() {
     return errors === 0;
   }
   const schema14 = {
+    maxLength: 1024,
+    allOf: [
+      {
+        pattern: '^(/[^/]+)+$',
+        'x-message':
+          'must be an absolute path such as /data, not / and without a trailing / or //: {value}'
+      },
+      {
+        pattern: '^(?!.*/\\.\\.?(/|$))',
+        'x-message': 'must not have . or .. parts: {value}'
+      },
+      {
+        pattern: '^(?!/(tmp|cellpipe)(/|$))',
+        'x-message':
+          'must lie outside /tmp and /cellpipe, where cellpipe mounts its own volumes: {value}'
+      }
+    ]
+  };
+  const pattern6 = new RegExp('^(/[^/]+)+$', 'u');
+  const pattern7 = new RegExp('^(?!.*/\\.\\.?(/|$))', 'u');
+  const pattern8 = new RegExp('^(?!/(tmp|cellpipe)(/|$))', 'u');
+  function validate51(
+    data,
+    { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs0 = errors;
+    if (errors === _errs0) {
+      if (typeof data === 'string') {
+        if (!pattern6.test(data)) {
+          validate51.errors = [
+            {
+              instancePath,
+              schemaPath: '#/allOf/0/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^(/[^/]+)+$' },
+              schema: '^(/[^/]+)+$',
+              parentSchema: schema14.allOf[0],
+              data
+            }
+          ];
+          return false;
+        }
+      }
+    }
+    var valid0 = _errs0 === errors;
+    if (valid0) {
+      const _errs2 = errors;
+      if (errors === _errs2) {
+        if (typeof data === 'string') {
+          if (!pattern7.test(data)) {
+            validate51.errors = [
+              {
+                instancePath,
+                schemaPath: '#/allOf/1/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^(?!.*/\\.\\.?(/|$))' },
+                schema: '^(?!.*/\\.\\.?(/|$))',
+                parentSchema: schema14.allOf[1],
+                data
+              }
+            ];
+            return false;
+          }
+        }
+      }
+      var valid0 = _errs2 === errors;
+      if (valid0) {
+        const _errs4 = errors;
+        if (errors === _errs4) {
+          if (typeof data === 'string') {
+            if (!pattern8.test(data)) {
+              validate51.errors = [
+                {
+                  instancePath,
+                  schemaPath: '#/allOf/2/pattern',
+                  keyword: 'pattern',
+                  params: { pattern: '^(?!/(tmp|cellpipe)(/|$))' },
+                  schema: '^(?!/(tmp|cellpipe)(/|$))',
+                  parentSchema: schema14.allOf[2],
+                  data
+                }
+              ];
+              return false;
+            }
+          }
+        }
+        var valid0 = _errs4 === errors;
+      }
+    }
+    if (errors === 0) {
+      if (typeof data === 'string') {
+        if (data.length > 1024) {
+          validate51.errors = [
+            {
+              instancePath,
+              schemaPath: '#/maxLength',
+              keyword: 'maxLength',
+              params: { limit: 1024 },
+              schema: 1024,
+              parentSchema: schema14,
+              data
+            }
+          ];
+          return false;
+        }
+      }
+    }
+    validate51.errors = vErrors;
+    return errors === 0;
+  }
+  const schema15 = {
+    maxLength: 1024,
+    allOf: [
+      {
+        pattern: '^[^/]+(/[^/]+)*$',
+        'x-message':
+          'must be a relative path such as team/data, without a leading or trailing / or //: {value}'
+      },
+      {
+        pattern: '^(?!(.*/)?\\.\\.?(/|$))',
+        'x-message': 'must not have . or .. parts: {value}'
+      }
+    ]
+  };
+  const pattern9 = new RegExp('^[^/]+(/[^/]+)*$', 'u');
+  const pattern10 = new RegExp('^(?!(.*/)?\\.\\.?(/|$))', 'u');
+  function validate54(
+    data,
+    { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
+  ) {
+    let vErrors = null;
+    let errors = 0;
+    const _errs0 = errors;
+    if (errors === _errs0) {
+      if (typeof data === 'string') {
+        if (!pattern9.test(data)) {
+          validate54.errors = [
+            {
+              instancePath,
+              schemaPath: '#/allOf/0/pattern',
+              keyword: 'pattern',
+              params: { pattern: '^[^/]+(/[^/]+)*$' },
+              schema: '^[^/]+(/[^/]+)*$',
+              parentSchema: schema15.allOf[0],
+              data
+            }
+          ];
+          return false;
+        }
+      }
+    }
+    var valid0 = _errs0 === errors;
+    if (valid0) {
+      const _errs2 = errors;
+      if (errors === _errs2) {
+        if (typeof data === 'string') {
+          if (!pattern10.test(data)) {
+            validate54.errors = [
+              {
+                instancePath,
+                schemaPath: '#/allOf/1/pattern',
+                keyword: 'pattern',
+                params: { pattern: '^(?!(.*/)?\\.\\.?(/|$))' },
+                schema: '^(?!(.*/)?\\.\\.?(/|$))',
+                parentSchema: schema15.allOf[1],
+                data
+              }
+            ];
+            return false;
+          }
+        }
+      }
+      var valid0 = _errs2 === errors;
+    }
+    if (errors === 0) {
+      if (typeof data === 'string') {
+        if (data.length > 1024) {
+          validate54.errors = [
+            {
+              instancePath,
+              schemaPath: '#/maxLength',
+              keyword: 'maxLength',
+              params: { limit: 1024 },
+              schema: 1024,
+              parentSchema: schema15,
+              data
+            }
+          ];
+          return false;
+        }
+      }
+    }
+    validate54.errors = vErrors;
+    return errors === 0;
+  }
+  const schema16 = {
     type: 'integer',
     minimum: 0,
     maximum: 2147483647,
     'x-message': 'must be an integer from {minimum} to {maximum}'
   };
-  function validate48(
+  function validate56(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
@@ -705,14 +975,14 @@ export function makeValidators() {
       !isNaN(data) &&
       isFinite(data)
     )) {
-      validate48.errors = [
+      validate56.errors = [
         {
           instancePath,
           schemaPath: '#/type',
           keyword: 'type',
           params: { type: 'integer' },
-          schema: schema14.type,
-          parentSchema: schema14,
+          schema: schema16.type,
+          parentSchema: schema16,
           data
         }
       ];
@@ -721,28 +991,28 @@ export function makeValidators() {
     if (errors === 0) {
       if (typeof data == 'number' && isFinite(data)) {
         if (data > 2147483647 || isNaN(data)) {
-          validate48.errors = [
+          validate56.errors = [
             {
               instancePath,
               schemaPath: '#/maximum',
               keyword: 'maximum',
               params: { comparison: '<=', limit: 2147483647 },
               schema: 2147483647,
-              parentSchema: schema14,
+              parentSchema: schema16,
               data
             }
           ];
           return false;
         } else {
           if (data < 0 || isNaN(data)) {
-            validate48.errors = [
+            validate56.errors = [
               {
                 instancePath,
                 schemaPath: '#/minimum',
                 keyword: 'minimum',
                 params: { comparison: '>=', limit: 0 },
                 schema: 0,
-                parentSchema: schema14,
+                parentSchema: schema16,
                 data
               }
             ];
@@ -751,10 +1021,10 @@ export function makeValidators() {
         }
       }
     }
-    validate48.errors = vErrors;
+    validate56.errors = vErrors;
     return errors === 0;
   }
-  const schema15 = {
+  const schema17 = {
     type: 'object',
     additionalProperties: false,
     'x-message': {
@@ -792,7 +1062,7 @@ export function makeValidators() {
       }
     }
   };
-  const schema16 = {
+  const schema18 = {
     type: 'object',
     propertyNames: { $ref: '#/definitions/labelKey' },
     additionalProperties: { $ref: '#/definitions/quantity' },
@@ -800,7 +1070,7 @@ export function makeValidators() {
       propertyNames: 'resource name {name} is not a valid resource name'
     }
   };
-  const schema17 = {
+  const schema19 = {
     type: ['string', 'number'],
     allOf: [
       { $ref: '#/definitions/text' },
@@ -812,11 +1082,11 @@ export function makeValidators() {
     ],
     'x-message': { type: 'must be a string' }
   };
-  const pattern6 = new RegExp(
+  const pattern11 = new RegExp(
     '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+|[KMGTPE]i|[numkMGTPE])?$',
     'u'
   );
-  function validate57(
+  function validate65(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
@@ -826,14 +1096,14 @@ export function makeValidators() {
       typeof data !== 'string' &&
       !(typeof data == 'number' && isFinite(data))
     ) {
-      validate57.errors = [
+      validate65.errors = [
         {
           instancePath,
           schemaPath: '#/type',
           keyword: 'type',
-          params: { type: schema17.type },
-          schema: schema17.type,
-          parentSchema: schema17,
+          params: { type: schema19.type },
+          schema: schema19.type,
+          parentSchema: schema19,
           data
         }
       ];
@@ -859,8 +1129,8 @@ export function makeValidators() {
       const _errs2 = errors;
       if (errors === _errs2) {
         if (typeof data === 'string') {
-          if (!pattern6.test(data)) {
-            validate57.errors = [
+          if (!pattern11.test(data)) {
+            validate65.errors = [
               {
                 instancePath,
                 schemaPath: '#/allOf/1/pattern',
@@ -871,7 +1141,7 @@ export function makeValidators() {
                 },
                 schema:
                   '^[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+|[KMGTPE]i|[numkMGTPE])?$',
-                parentSchema: schema17.allOf[1],
+                parentSchema: schema19.allOf[1],
                 data
               }
             ];
@@ -881,10 +1151,10 @@ export function makeValidators() {
       }
       var valid0 = _errs2 === errors;
     }
-    validate57.errors = vErrors;
+    validate65.errors = vErrors;
     return errors === 0;
   }
-  function validate55(
+  function validate63(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
@@ -915,8 +1185,8 @@ export function makeValidators() {
               schemaPath: '#/propertyNames',
               keyword: 'propertyNames',
               params: { propertyName: key0 },
-              schema: schema16.propertyNames,
-              parentSchema: schema16,
+              schema: schema18.propertyNames,
+              parentSchema: schema18,
               data
             };
             if (vErrors === null) {
@@ -925,7 +1195,7 @@ export function makeValidators() {
               vErrors.push(err0);
             }
             errors++;
-            validate55.errors = vErrors;
+            validate63.errors = vErrors;
             return false;
             break;
           }
@@ -934,7 +1204,7 @@ export function makeValidators() {
           for (const key1 in data) {
             const _errs4 = errors;
             if (
-              !validate57(data[key1], {
+              !validate65(data[key1], {
                 instancePath:
                   instancePath +
                   '/' +
@@ -946,8 +1216,8 @@ export function makeValidators() {
             ) {
               vErrors =
                 vErrors === null
-                  ? validate57.errors
-                  : vErrors.concat(validate57.errors);
+                  ? validate65.errors
+                  : vErrors.concat(validate65.errors);
               errors = vErrors.length;
             }
             var valid1 = _errs4 === errors;
@@ -957,24 +1227,24 @@ export function makeValidators() {
           }
         }
       } else {
-        validate55.errors = [
+        validate63.errors = [
           {
             instancePath,
             schemaPath: '#/type',
             keyword: 'type',
             params: { type: 'object' },
-            schema: schema16.type,
-            parentSchema: schema16,
+            schema: schema18.type,
+            parentSchema: schema18,
             data
           }
         ];
         return false;
       }
     }
-    validate55.errors = vErrors;
+    validate63.errors = vErrors;
     return errors === 0;
   }
-  function validate52(
+  function validate60(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
@@ -994,14 +1264,14 @@ export function makeValidators() {
             key0 === 'retries' ||
             key0 === 'timeoutSeconds'
           )) {
-            validate52.errors = [
+            validate60.errors = [
               {
                 instancePath,
                 schemaPath: '#/additionalProperties',
                 keyword: 'additionalProperties',
                 params: { additionalProperty: key0 },
                 schema: false,
-                parentSchema: schema15,
+                parentSchema: schema17,
                 data
               }
             ];
@@ -1014,14 +1284,14 @@ export function makeValidators() {
             let data0 = data.image;
             const _errs3 = errors;
             if (typeof data0 !== 'string') {
-              validate52.errors = [
+              validate60.errors = [
                 {
                   instancePath: instancePath + '/image',
                   schemaPath: '#/properties/image/type',
                   keyword: 'type',
                   params: { type: 'string' },
-                  schema: schema15.properties.image.type,
-                  parentSchema: schema15.properties.image,
+                  schema: schema17.properties.image.type,
+                  parentSchema: schema17.properties.image,
                   data: data0
                 }
               ];
@@ -1069,7 +1339,7 @@ export function makeValidators() {
             if (data.limits !== undefined) {
               const _errs7 = errors;
               if (
-                !validate55(data.limits, {
+                !validate63(data.limits, {
                   instancePath: instancePath + '/limits',
                   parentData: data,
                   parentDataProperty: 'limits',
@@ -1078,8 +1348,8 @@ export function makeValidators() {
               ) {
                 vErrors =
                   vErrors === null
-                    ? validate55.errors
-                    : vErrors.concat(validate55.errors);
+                    ? validate63.errors
+                    : vErrors.concat(validate63.errors);
                 errors = vErrors.length;
               }
               var valid0 = _errs7 === errors;
@@ -1090,7 +1360,7 @@ export function makeValidators() {
               if (data.requests !== undefined) {
                 const _errs9 = errors;
                 if (
-                  !validate55(data.requests, {
+                  !validate63(data.requests, {
                     instancePath: instancePath + '/requests',
                     parentData: data,
                     parentDataProperty: 'requests',
@@ -1099,8 +1369,8 @@ export function makeValidators() {
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate55.errors
-                      : vErrors.concat(validate55.errors);
+                      ? validate63.errors
+                      : vErrors.concat(validate63.errors);
                   errors = vErrors.length;
                 }
                 var valid0 = _errs9 === errors;
@@ -1163,8 +1433,8 @@ export function makeValidators() {
                               keyword: 'propertyNames',
                               params: { propertyName: key1 },
                               schema:
-                                schema15.properties.annotations.propertyNames,
-                              parentSchema: schema15.properties.annotations,
+                                schema17.properties.annotations.propertyNames,
+                              parentSchema: schema17.properties.annotations,
                               data: data4
                             };
                             if (vErrors === null) {
@@ -1173,7 +1443,7 @@ export function makeValidators() {
                               vErrors.push(err0);
                             }
                             errors++;
-                            validate52.errors = vErrors;
+                            validate60.errors = vErrors;
                             return false;
                             break;
                           }
@@ -1183,7 +1453,7 @@ export function makeValidators() {
                             let data5 = data4[key2];
                             const _errs18 = errors;
                             if (typeof data5 !== 'string') {
-                              validate52.errors = [
+                              validate60.errors = [
                                 {
                                   instancePath:
                                     instancePath +
@@ -1196,10 +1466,10 @@ export function makeValidators() {
                                   keyword: 'type',
                                   params: { type: 'string' },
                                   schema:
-                                    schema15.properties.annotations
+                                    schema17.properties.annotations
                                       .additionalProperties.type,
                                   parentSchema:
-                                    schema15.properties.annotations
+                                    schema17.properties.annotations
                                       .additionalProperties,
                                   data: data5
                                 }
@@ -1213,14 +1483,14 @@ export function makeValidators() {
                           }
                         }
                       } else {
-                        validate52.errors = [
+                        validate60.errors = [
                           {
                             instancePath: instancePath + '/annotations',
                             schemaPath: '#/properties/annotations/type',
                             keyword: 'type',
                             params: { type: 'object' },
-                            schema: schema15.properties.annotations.type,
-                            parentSchema: schema15.properties.annotations,
+                            schema: schema17.properties.annotations.type,
+                            parentSchema: schema17.properties.annotations,
                             data: data4
                           }
                         ];
@@ -1236,14 +1506,14 @@ export function makeValidators() {
                       let data6 = data.cache;
                       const _errs20 = errors;
                       if (typeof data6 !== 'boolean') {
-                        validate52.errors = [
+                        validate60.errors = [
                           {
                             instancePath: instancePath + '/cache',
                             schemaPath: '#/properties/cache/type',
                             keyword: 'type',
                             params: { type: 'boolean' },
-                            schema: schema15.properties.cache.type,
-                            parentSchema: schema15.properties.cache,
+                            schema: schema17.properties.cache.type,
+                            parentSchema: schema17.properties.cache,
                             data: data6
                           }
                         ];
@@ -1263,14 +1533,14 @@ export function makeValidators() {
                           !isNaN(data7) &&
                           isFinite(data7)
                         )) {
-                          validate52.errors = [
+                          validate60.errors = [
                             {
                               instancePath: instancePath + '/retries',
                               schemaPath: '#/properties/retries/type',
                               keyword: 'type',
                               params: { type: 'integer' },
-                              schema: schema15.properties.retries.type,
-                              parentSchema: schema15.properties.retries,
+                              schema: schema17.properties.retries.type,
+                              parentSchema: schema17.properties.retries,
                               data: data7
                             }
                           ];
@@ -1279,28 +1549,28 @@ export function makeValidators() {
                         if (errors === _errs22) {
                           if (typeof data7 == 'number' && isFinite(data7)) {
                             if (data7 > 999 || isNaN(data7)) {
-                              validate52.errors = [
+                              validate60.errors = [
                                 {
                                   instancePath: instancePath + '/retries',
                                   schemaPath: '#/properties/retries/maximum',
                                   keyword: 'maximum',
                                   params: { comparison: '<=', limit: 999 },
                                   schema: 999,
-                                  parentSchema: schema15.properties.retries,
+                                  parentSchema: schema17.properties.retries,
                                   data: data7
                                 }
                               ];
                               return false;
                             } else {
                               if (data7 < 0 || isNaN(data7)) {
-                                validate52.errors = [
+                                validate60.errors = [
                                   {
                                     instancePath: instancePath + '/retries',
                                     schemaPath: '#/properties/retries/minimum',
                                     keyword: 'minimum',
                                     params: { comparison: '>=', limit: 0 },
                                     schema: 0,
-                                    parentSchema: schema15.properties.retries,
+                                    parentSchema: schema17.properties.retries,
                                     data: data7
                                   }
                                 ];
@@ -1323,15 +1593,15 @@ export function makeValidators() {
                             !isNaN(data8) &&
                             isFinite(data8)
                           )) {
-                            validate52.errors = [
+                            validate60.errors = [
                               {
                                 instancePath: instancePath + '/timeoutSeconds',
                                 schemaPath: '#/properties/timeoutSeconds/type',
                                 keyword: 'type',
                                 params: { type: 'integer' },
-                                schema: schema15.properties.timeoutSeconds.type,
+                                schema: schema17.properties.timeoutSeconds.type,
                                 parentSchema:
-                                  schema15.properties.timeoutSeconds,
+                                  schema17.properties.timeoutSeconds,
                                 data: data8
                               }
                             ];
@@ -1340,7 +1610,7 @@ export function makeValidators() {
                           if (errors === _errs25) {
                             if (typeof data8 == 'number' && isFinite(data8)) {
                               if (data8 > 31536000 || isNaN(data8)) {
-                                validate52.errors = [
+                                validate60.errors = [
                                   {
                                     instancePath:
                                       instancePath + '/timeoutSeconds',
@@ -1353,14 +1623,14 @@ export function makeValidators() {
                                     },
                                     schema: 31536000,
                                     parentSchema:
-                                      schema15.properties.timeoutSeconds,
+                                      schema17.properties.timeoutSeconds,
                                     data: data8
                                   }
                                 ];
                                 return false;
                               } else {
                                 if (data8 < 1 || isNaN(data8)) {
-                                  validate52.errors = [
+                                  validate60.errors = [
                                     {
                                       instancePath:
                                         instancePath + '/timeoutSeconds',
@@ -1370,7 +1640,7 @@ export function makeValidators() {
                                       params: { comparison: '>=', limit: 1 },
                                       schema: 1,
                                       parentSchema:
-                                        schema15.properties.timeoutSeconds,
+                                        schema17.properties.timeoutSeconds,
                                       data: data8
                                     }
                                   ];
@@ -1392,24 +1662,24 @@ export function makeValidators() {
           }
         }
       } else {
-        validate52.errors = [
+        validate60.errors = [
           {
             instancePath,
             schemaPath: '#/type',
             keyword: 'type',
             params: { type: 'object' },
-            schema: schema15.type,
-            parentSchema: schema15,
+            schema: schema17.type,
+            parentSchema: schema17,
             data
           }
         ];
         return false;
       }
     }
-    validate52.errors = vErrors;
+    validate60.errors = vErrors;
     return errors === 0;
   }
-  const schema18 = {
+  const schema20 = {
     type: 'string',
     allOf: [
       { $ref: '#/definitions/text' },
@@ -1419,22 +1689,22 @@ export function makeValidators() {
       }
     ]
   };
-  const pattern7 = new RegExp('^https?://[^\\s]+$', 'u');
-  function validate68(
+  const pattern12 = new RegExp('^https?://[^\\s]+$', 'u');
+  function validate76(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
     let vErrors = null;
     let errors = 0;
     if (typeof data !== 'string') {
-      validate68.errors = [
+      validate76.errors = [
         {
           instancePath,
           schemaPath: '#/type',
           keyword: 'type',
           params: { type: 'string' },
-          schema: schema18.type,
-          parentSchema: schema18,
+          schema: schema20.type,
+          parentSchema: schema20,
           data
         }
       ];
@@ -1460,15 +1730,15 @@ export function makeValidators() {
       const _errs2 = errors;
       if (errors === _errs2) {
         if (typeof data === 'string') {
-          if (!pattern7.test(data)) {
-            validate68.errors = [
+          if (!pattern12.test(data)) {
+            validate76.errors = [
               {
                 instancePath,
                 schemaPath: '#/allOf/1/pattern',
                 keyword: 'pattern',
                 params: { pattern: '^https?://[^\\s]+$' },
                 schema: '^https?://[^\\s]+$',
-                parentSchema: schema18.allOf[1],
+                parentSchema: schema20.allOf[1],
                 data
               }
             ];
@@ -1478,7 +1748,7 @@ export function makeValidators() {
       }
       var valid0 = _errs2 === errors;
     }
-    validate68.errors = vErrors;
+    validate76.errors = vErrors;
     return errors === 0;
   }
   function validate21(
@@ -2301,351 +2571,442 @@ export function makeValidators() {
                               var valid0 = true;
                             }
                             if (valid0) {
-                              if (data.security !== undefined) {
-                                let data18 = data.security;
+                              if (data.volumes !== undefined) {
+                                let data18 = data.volumes;
                                 const _errs54 = errors;
                                 if (errors === _errs54) {
-                                  if (
-                                    data18 &&
-                                    typeof data18 == 'object' &&
-                                    !Array.isArray(data18)
-                                  ) {
-                                    if (data18.runAsNonRoot !== undefined) {
-                                      let data19 = data18.runAsNonRoot;
-                                      const _errs56 = errors;
-                                      if (typeof data19 !== 'boolean') {
-                                        validate21.errors = [
-                                          {
-                                            instancePath:
-                                              instancePath +
-                                              '/security/runAsNonRoot',
-                                            schemaPath:
-                                              '#/properties/security/properties/runAsNonRoot/type',
-                                            keyword: 'type',
-                                            params: { type: 'boolean' },
-                                            schema:
-                                              schema6.properties.security
-                                                .properties.runAsNonRoot.type,
-                                            parentSchema:
-                                              schema6.properties.security
-                                                .properties.runAsNonRoot,
-                                            data: data19
-                                          }
-                                        ];
-                                        return false;
-                                      }
-                                      var valid15 = _errs56 === errors;
-                                    } else {
-                                      var valid15 = true;
-                                    }
-                                    if (valid15) {
-                                      if (data18.runAsUser !== undefined) {
-                                        const _errs58 = errors;
+                                  if (Array.isArray(data18)) {
+                                    var valid15 = true;
+                                    const len2 = data18.length;
+                                    for (let i2 = 0; i2 < len2; i2++) {
+                                      let data19 = data18[i2];
+                                      const _errs57 = errors;
+                                      if (errors === _errs57) {
                                         if (
-                                          !validate48(data18.runAsUser, {
-                                            instancePath:
-                                              instancePath +
-                                              '/security/runAsUser',
-                                            parentData: data18,
-                                            parentDataProperty: 'runAsUser',
-                                            rootData
-                                          })
+                                          data19 &&
+                                          typeof data19 == 'object' &&
+                                          !Array.isArray(data19)
                                         ) {
-                                          vErrors =
-                                            vErrors === null
-                                              ? validate48.errors
-                                              : vErrors.concat(
-                                                  validate48.errors
-                                                );
-                                          errors = vErrors.length;
-                                        }
-                                        var valid15 = _errs58 === errors;
-                                      } else {
-                                        var valid15 = true;
-                                      }
-                                      if (valid15) {
-                                        if (data18.runAsGroup !== undefined) {
-                                          const _errs60 = errors;
+                                          let missing0;
                                           if (
-                                            !validate48(data18.runAsGroup, {
-                                              instancePath:
-                                                instancePath +
-                                                '/security/runAsGroup',
-                                              parentData: data18,
-                                              parentDataProperty: 'runAsGroup',
-                                              rootData
-                                            })
+                                            (data19.claim === undefined &&
+                                              (missing0 = 'claim')) ||
+                                            (data19.mountPath === undefined &&
+                                              (missing0 = 'mountPath'))
                                           ) {
-                                            vErrors =
-                                              vErrors === null
-                                                ? validate48.errors
-                                                : vErrors.concat(
-                                                    validate48.errors
-                                                  );
-                                            errors = vErrors.length;
-                                          }
-                                          var valid15 = _errs60 === errors;
-                                        } else {
-                                          var valid15 = true;
-                                        }
-                                        if (valid15) {
-                                          if (data18.fsGroup !== undefined) {
-                                            const _errs62 = errors;
-                                            if (
-                                              !validate48(data18.fsGroup, {
+                                            validate21.errors = [
+                                              {
                                                 instancePath:
                                                   instancePath +
-                                                  '/security/fsGroup',
-                                                parentData: data18,
-                                                parentDataProperty: 'fsGroup',
-                                                rootData
-                                              })
-                                            ) {
-                                              vErrors =
-                                                vErrors === null
-                                                  ? validate48.errors
-                                                  : vErrors.concat(
-                                                      validate48.errors
-                                                    );
-                                              errors = vErrors.length;
-                                            }
-                                            var valid15 = _errs62 === errors;
+                                                  '/volumes/' +
+                                                  i2,
+                                                schemaPath:
+                                                  '#/properties/volumes/items/required',
+                                                keyword: 'required',
+                                                params: {
+                                                  missingProperty: missing0
+                                                },
+                                                schema:
+                                                  schema6.properties.volumes
+                                                    .items.required,
+                                                parentSchema:
+                                                  schema6.properties.volumes
+                                                    .items,
+                                                data: data19
+                                              }
+                                            ];
+                                            return false;
                                           } else {
-                                            var valid15 = true;
-                                          }
-                                          if (valid15) {
-                                            if (
-                                              data18.allowPrivilegeEscalation !==
-                                              undefined
-                                            ) {
-                                              let data23 =
-                                                data18.allowPrivilegeEscalation;
-                                              const _errs64 = errors;
-                                              if (typeof data23 !== 'boolean') {
+                                            const _errs60 = errors;
+                                            for (const key0 in data19) {
+                                              if (!(
+                                                key0 === 'claim' ||
+                                                key0 === 'mountPath' ||
+                                                key0 === 'subPath' ||
+                                                key0 === 'readOnly'
+                                              )) {
                                                 validate21.errors = [
                                                   {
                                                     instancePath:
                                                       instancePath +
-                                                      '/security/allowPrivilegeEscalation',
+                                                      '/volumes/' +
+                                                      i2,
                                                     schemaPath:
-                                                      '#/properties/security/properties/allowPrivilegeEscalation/type',
-                                                    keyword: 'type',
-                                                    params: { type: 'boolean' },
-                                                    schema:
-                                                      schema6.properties
-                                                        .security.properties
-                                                        .allowPrivilegeEscalation
-                                                        .type,
+                                                      '#/properties/volumes/items/additionalProperties',
+                                                    keyword:
+                                                      'additionalProperties',
+                                                    params: {
+                                                      additionalProperty: key0
+                                                    },
+                                                    schema: false,
                                                     parentSchema:
-                                                      schema6.properties
-                                                        .security.properties
-                                                        .allowPrivilegeEscalation,
-                                                    data: data23
+                                                      schema6.properties.volumes
+                                                        .items,
+                                                    data: data19
                                                   }
                                                 ];
                                                 return false;
+                                                break;
                                               }
-                                              var valid15 = _errs64 === errors;
-                                            } else {
-                                              var valid15 = true;
                                             }
-                                            if (valid15) {
-                                              if (
-                                                data18.dropAllCapabilities !==
-                                                undefined
-                                              ) {
-                                                let data24 =
-                                                  data18.dropAllCapabilities;
-                                                const _errs66 = errors;
+                                            if (_errs60 === errors) {
+                                              if (data19.claim !== undefined) {
+                                                let data20 = data19.claim;
+                                                const _errs61 = errors;
                                                 if (
-                                                  typeof data24 !== 'boolean'
+                                                  typeof data20 !== 'string'
                                                 ) {
                                                   validate21.errors = [
                                                     {
                                                       instancePath:
                                                         instancePath +
-                                                        '/security/dropAllCapabilities',
+                                                        '/volumes/' +
+                                                        i2 +
+                                                        '/claim',
                                                       schemaPath:
-                                                        '#/properties/security/properties/dropAllCapabilities/type',
+                                                        '#/properties/volumes/items/properties/claim/type',
                                                       keyword: 'type',
                                                       params: {
-                                                        type: 'boolean'
+                                                        type: 'string'
                                                       },
                                                       schema:
                                                         schema6.properties
-                                                          .security.properties
-                                                          .dropAllCapabilities
+                                                          .volumes.items
+                                                          .properties.claim
                                                           .type,
                                                       parentSchema:
                                                         schema6.properties
-                                                          .security.properties
-                                                          .dropAllCapabilities,
-                                                      data: data24
+                                                          .volumes.items
+                                                          .properties.claim,
+                                                      data: data20
                                                     }
                                                   ];
                                                   return false;
                                                 }
-                                                var valid15 =
-                                                  _errs66 === errors;
-                                              } else {
-                                                var valid15 = true;
-                                              }
-                                              if (valid15) {
+                                                const _errs63 = errors;
                                                 if (
-                                                  data18.readOnlyRootFilesystem !==
-                                                  undefined
+                                                  !validate22(data20, {
+                                                    instancePath:
+                                                      instancePath +
+                                                      '/volumes/' +
+                                                      i2 +
+                                                      '/claim',
+                                                    parentData: data19,
+                                                    parentDataProperty: 'claim',
+                                                    rootData
+                                                  })
                                                 ) {
-                                                  let data25 =
-                                                    data18.readOnlyRootFilesystem;
-                                                  const _errs68 = errors;
+                                                  vErrors =
+                                                    vErrors === null
+                                                      ? validate22.errors
+                                                      : vErrors.concat(
+                                                          validate22.errors
+                                                        );
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid17 =
+                                                  _errs63 === errors;
+                                                if (valid17) {
+                                                  const _errs64 = errors;
                                                   if (
-                                                    typeof data25 !== 'boolean'
+                                                    !validate33(data20, {
+                                                      instancePath:
+                                                        instancePath +
+                                                        '/volumes/' +
+                                                        i2 +
+                                                        '/claim',
+                                                      parentData: data19,
+                                                      parentDataProperty:
+                                                        'claim',
+                                                      rootData
+                                                    })
+                                                  ) {
+                                                    vErrors =
+                                                      vErrors === null
+                                                        ? validate33.errors
+                                                        : vErrors.concat(
+                                                            validate33.errors
+                                                          );
+                                                    errors = vErrors.length;
+                                                  }
+                                                  var valid17 =
+                                                    _errs64 === errors;
+                                                }
+                                                var valid16 =
+                                                  _errs61 === errors;
+                                              } else {
+                                                var valid16 = true;
+                                              }
+                                              if (valid16) {
+                                                if (
+                                                  data19.mountPath !== undefined
+                                                ) {
+                                                  let data21 = data19.mountPath;
+                                                  const _errs65 = errors;
+                                                  if (
+                                                    typeof data21 !== 'string'
                                                   ) {
                                                     validate21.errors = [
                                                       {
                                                         instancePath:
                                                           instancePath +
-                                                          '/security/readOnlyRootFilesystem',
+                                                          '/volumes/' +
+                                                          i2 +
+                                                          '/mountPath',
                                                         schemaPath:
-                                                          '#/properties/security/properties/readOnlyRootFilesystem/type',
+                                                          '#/properties/volumes/items/properties/mountPath/type',
                                                         keyword: 'type',
                                                         params: {
-                                                          type: 'boolean'
+                                                          type: 'string'
                                                         },
                                                         schema:
                                                           schema6.properties
-                                                            .security.properties
-                                                            .readOnlyRootFilesystem
-                                                            .type,
+                                                            .volumes.items
+                                                            .properties
+                                                            .mountPath.type,
                                                         parentSchema:
                                                           schema6.properties
-                                                            .security.properties
-                                                            .readOnlyRootFilesystem,
-                                                        data: data25
+                                                            .volumes.items
+                                                            .properties
+                                                            .mountPath,
+                                                        data: data21
                                                       }
                                                     ];
                                                     return false;
                                                   }
-                                                  var valid15 =
-                                                    _errs68 === errors;
-                                                } else {
-                                                  var valid15 = true;
-                                                }
-                                                if (valid15) {
+                                                  const _errs67 = errors;
                                                   if (
-                                                    data18.seccompProfile !==
-                                                    undefined
+                                                    !validate22(data21, {
+                                                      instancePath:
+                                                        instancePath +
+                                                        '/volumes/' +
+                                                        i2 +
+                                                        '/mountPath',
+                                                      parentData: data19,
+                                                      parentDataProperty:
+                                                        'mountPath',
+                                                      rootData
+                                                    })
                                                   ) {
-                                                    let data26 =
-                                                      data18.seccompProfile;
-                                                    const _errs70 = errors;
-                                                    if (!(
-                                                      data26 ===
-                                                        'RuntimeDefault' ||
-                                                      data26 === 'Unconfined'
-                                                    )) {
+                                                    vErrors =
+                                                      vErrors === null
+                                                        ? validate22.errors
+                                                        : vErrors.concat(
+                                                            validate22.errors
+                                                          );
+                                                    errors = vErrors.length;
+                                                  }
+                                                  var valid18 =
+                                                    _errs67 === errors;
+                                                  if (valid18) {
+                                                    const _errs68 = errors;
+                                                    if (
+                                                      !validate51(data21, {
+                                                        instancePath:
+                                                          instancePath +
+                                                          '/volumes/' +
+                                                          i2 +
+                                                          '/mountPath',
+                                                        parentData: data19,
+                                                        parentDataProperty:
+                                                          'mountPath',
+                                                        rootData
+                                                      })
+                                                    ) {
+                                                      vErrors =
+                                                        vErrors === null
+                                                          ? validate51.errors
+                                                          : vErrors.concat(
+                                                              validate51.errors
+                                                            );
+                                                      errors = vErrors.length;
+                                                    }
+                                                    var valid18 =
+                                                      _errs68 === errors;
+                                                  }
+                                                  var valid16 =
+                                                    _errs65 === errors;
+                                                } else {
+                                                  var valid16 = true;
+                                                }
+                                                if (valid16) {
+                                                  if (
+                                                    data19.subPath !== undefined
+                                                  ) {
+                                                    let data22 = data19.subPath;
+                                                    const _errs69 = errors;
+                                                    if (
+                                                      typeof data22 !== 'string'
+                                                    ) {
                                                       validate21.errors = [
                                                         {
                                                           instancePath:
                                                             instancePath +
-                                                            '/security/seccompProfile',
+                                                            '/volumes/' +
+                                                            i2 +
+                                                            '/subPath',
                                                           schemaPath:
-                                                            '#/properties/security/properties/seccompProfile/enum',
-                                                          keyword: 'enum',
+                                                            '#/properties/volumes/items/properties/subPath/type',
+                                                          keyword: 'type',
                                                           params: {
-                                                            allowedValues:
-                                                              schema6.properties
-                                                                .security
-                                                                .properties
-                                                                .seccompProfile
-                                                                .enum
+                                                            type: 'string'
                                                           },
                                                           schema:
                                                             schema6.properties
-                                                              .security
+                                                              .volumes.items
                                                               .properties
-                                                              .seccompProfile
-                                                              .enum,
+                                                              .subPath.type,
                                                           parentSchema:
                                                             schema6.properties
-                                                              .security
+                                                              .volumes.items
                                                               .properties
-                                                              .seccompProfile,
-                                                          data: data26
+                                                              .subPath,
+                                                          data: data22
                                                         }
                                                       ];
                                                       return false;
                                                     }
-                                                    var valid15 =
-                                                      _errs70 === errors;
-                                                  } else {
-                                                    var valid15 = true;
-                                                  }
-                                                  if (valid15) {
+                                                    const _errs71 = errors;
                                                     if (
-                                                      data18.automountServiceAccountToken !==
+                                                      !validate22(data22, {
+                                                        instancePath:
+                                                          instancePath +
+                                                          '/volumes/' +
+                                                          i2 +
+                                                          '/subPath',
+                                                        parentData: data19,
+                                                        parentDataProperty:
+                                                          'subPath',
+                                                        rootData
+                                                      })
+                                                    ) {
+                                                      vErrors =
+                                                        vErrors === null
+                                                          ? validate22.errors
+                                                          : vErrors.concat(
+                                                              validate22.errors
+                                                            );
+                                                      errors = vErrors.length;
+                                                    }
+                                                    var valid19 =
+                                                      _errs71 === errors;
+                                                    if (valid19) {
+                                                      const _errs72 = errors;
+                                                      if (
+                                                        !validate54(data22, {
+                                                          instancePath:
+                                                            instancePath +
+                                                            '/volumes/' +
+                                                            i2 +
+                                                            '/subPath',
+                                                          parentData: data19,
+                                                          parentDataProperty:
+                                                            'subPath',
+                                                          rootData
+                                                        })
+                                                      ) {
+                                                        vErrors =
+                                                          vErrors === null
+                                                            ? validate54.errors
+                                                            : vErrors.concat(
+                                                                validate54.errors
+                                                              );
+                                                        errors = vErrors.length;
+                                                      }
+                                                      var valid19 =
+                                                        _errs72 === errors;
+                                                    }
+                                                    var valid16 =
+                                                      _errs69 === errors;
+                                                  } else {
+                                                    var valid16 = true;
+                                                  }
+                                                  if (valid16) {
+                                                    if (
+                                                      data19.readOnly !==
                                                       undefined
                                                     ) {
-                                                      let data27 =
-                                                        data18.automountServiceAccountToken;
-                                                      const _errs71 = errors;
+                                                      let data23 =
+                                                        data19.readOnly;
+                                                      const _errs73 = errors;
                                                       if (
-                                                        typeof data27 !==
+                                                        typeof data23 !==
                                                         'boolean'
                                                       ) {
                                                         validate21.errors = [
                                                           {
                                                             instancePath:
                                                               instancePath +
-                                                              '/security/automountServiceAccountToken',
+                                                              '/volumes/' +
+                                                              i2 +
+                                                              '/readOnly',
                                                             schemaPath:
-                                                              '#/properties/security/properties/automountServiceAccountToken/type',
+                                                              '#/properties/volumes/items/properties/readOnly/type',
                                                             keyword: 'type',
                                                             params: {
                                                               type: 'boolean'
                                                             },
                                                             schema:
                                                               schema6.properties
-                                                                .security
+                                                                .volumes.items
                                                                 .properties
-                                                                .automountServiceAccountToken
-                                                                .type,
+                                                                .readOnly.type,
                                                             parentSchema:
                                                               schema6.properties
-                                                                .security
+                                                                .volumes.items
                                                                 .properties
-                                                                .automountServiceAccountToken,
-                                                            data: data27
+                                                                .readOnly,
+                                                            data: data23
                                                           }
                                                         ];
                                                         return false;
                                                       }
-                                                      var valid15 =
-                                                        _errs71 === errors;
+                                                      var valid16 =
+                                                        _errs73 === errors;
                                                     } else {
-                                                      var valid15 = true;
+                                                      var valid16 = true;
                                                     }
                                                   }
                                                 }
                                               }
                                             }
                                           }
+                                        } else {
+                                          validate21.errors = [
+                                            {
+                                              instancePath:
+                                                instancePath + '/volumes/' + i2,
+                                              schemaPath:
+                                                '#/properties/volumes/items/type',
+                                              keyword: 'type',
+                                              params: { type: 'object' },
+                                              schema:
+                                                schema6.properties.volumes.items
+                                                  .type,
+                                              parentSchema:
+                                                schema6.properties.volumes
+                                                  .items,
+                                              data: data19
+                                            }
+                                          ];
+                                          return false;
                                         }
+                                      }
+                                      var valid15 = _errs57 === errors;
+                                      if (!valid15) {
+                                        break;
                                       }
                                     }
                                   } else {
                                     validate21.errors = [
                                       {
-                                        instancePath:
-                                          instancePath + '/security',
-                                        schemaPath:
-                                          '#/properties/security/type',
+                                        instancePath: instancePath + '/volumes',
+                                        schemaPath: '#/properties/volumes/type',
                                         keyword: 'type',
-                                        params: { type: 'object' },
-                                        schema:
-                                          schema6.properties.security.type,
+                                        params: { type: 'array' },
+                                        schema: schema6.properties.volumes.type,
                                         parentSchema:
-                                          schema6.properties.security,
+                                          schema6.properties.volumes,
                                         data: data18
                                       }
                                     ];
@@ -2657,131 +3018,480 @@ export function makeValidators() {
                                 var valid0 = true;
                               }
                               if (valid0) {
-                                if (data.stepDefaults !== undefined) {
-                                  const _errs73 = errors;
-                                  if (
-                                    !validate52(data.stepDefaults, {
-                                      instancePath:
-                                        instancePath + '/stepDefaults',
-                                      parentData: data,
-                                      parentDataProperty: 'stepDefaults',
-                                      rootData
-                                    })
-                                  ) {
-                                    vErrors =
-                                      vErrors === null
-                                        ? validate52.errors
-                                        : vErrors.concat(validate52.errors);
-                                    errors = vErrors.length;
-                                  }
-                                  var valid0 = _errs73 === errors;
-                                } else {
-                                  var valid0 = true;
-                                }
-                                if (valid0) {
-                                  if (data.argo !== undefined) {
-                                    let data29 = data.argo;
-                                    const _errs75 = errors;
-                                    if (errors === _errs75) {
-                                      if (
-                                        data29 &&
-                                        typeof data29 == 'object' &&
-                                        !Array.isArray(data29)
-                                      ) {
-                                        if (data29.dataPassing !== undefined) {
-                                          let data30 = data29.dataPassing;
-                                          const _errs77 = errors;
-                                          if (!(
-                                            data30 === 'volume' ||
-                                            data30 === 'artifacts'
-                                          )) {
-                                            validate21.errors = [
-                                              {
-                                                instancePath:
-                                                  instancePath +
-                                                  '/argo/dataPassing',
-                                                schemaPath:
-                                                  '#/properties/argo/properties/dataPassing/enum',
-                                                keyword: 'enum',
-                                                params: {
-                                                  allowedValues:
-                                                    schema6.properties.argo
-                                                      .properties.dataPassing
-                                                      .enum
-                                                },
-                                                schema:
-                                                  schema6.properties.argo
-                                                    .properties.dataPassing
-                                                    .enum,
-                                                parentSchema:
-                                                  schema6.properties.argo
-                                                    .properties.dataPassing,
-                                                data: data30
-                                              }
-                                            ];
-                                            return false;
+                                if (data.security !== undefined) {
+                                  let data24 = data.security;
+                                  const _errs75 = errors;
+                                  if (errors === _errs75) {
+                                    if (
+                                      data24 &&
+                                      typeof data24 == 'object' &&
+                                      !Array.isArray(data24)
+                                    ) {
+                                      if (data24.runAsNonRoot !== undefined) {
+                                        let data25 = data24.runAsNonRoot;
+                                        const _errs77 = errors;
+                                        if (typeof data25 !== 'boolean') {
+                                          validate21.errors = [
+                                            {
+                                              instancePath:
+                                                instancePath +
+                                                '/security/runAsNonRoot',
+                                              schemaPath:
+                                                '#/properties/security/properties/runAsNonRoot/type',
+                                              keyword: 'type',
+                                              params: { type: 'boolean' },
+                                              schema:
+                                                schema6.properties.security
+                                                  .properties.runAsNonRoot.type,
+                                              parentSchema:
+                                                schema6.properties.security
+                                                  .properties.runAsNonRoot,
+                                              data: data25
+                                            }
+                                          ];
+                                          return false;
+                                        }
+                                        var valid20 = _errs77 === errors;
+                                      } else {
+                                        var valid20 = true;
+                                      }
+                                      if (valid20) {
+                                        if (data24.runAsUser !== undefined) {
+                                          const _errs79 = errors;
+                                          if (
+                                            !validate56(data24.runAsUser, {
+                                              instancePath:
+                                                instancePath +
+                                                '/security/runAsUser',
+                                              parentData: data24,
+                                              parentDataProperty: 'runAsUser',
+                                              rootData
+                                            })
+                                          ) {
+                                            vErrors =
+                                              vErrors === null
+                                                ? validate56.errors
+                                                : vErrors.concat(
+                                                    validate56.errors
+                                                  );
+                                            errors = vErrors.length;
                                           }
-                                          var valid20 = _errs77 === errors;
+                                          var valid20 = _errs79 === errors;
                                         } else {
                                           var valid20 = true;
                                         }
                                         if (valid20) {
-                                          if (
-                                            data29.storageClass !== undefined
-                                          ) {
-                                            let data31 = data29.storageClass;
-                                            const _errs78 = errors;
-                                            if (typeof data31 !== 'string') {
-                                              validate21.errors = [
-                                                {
-                                                  instancePath:
-                                                    instancePath +
-                                                    '/argo/storageClass',
-                                                  schemaPath:
-                                                    '#/properties/argo/properties/storageClass/type',
-                                                  keyword: 'type',
-                                                  params: { type: 'string' },
-                                                  schema:
-                                                    schema6.properties.argo
-                                                      .properties.storageClass
-                                                      .type,
-                                                  parentSchema:
-                                                    schema6.properties.argo
-                                                      .properties.storageClass,
-                                                  data: data31
-                                                }
-                                              ];
-                                              return false;
-                                            }
-                                            const _errs80 = errors;
+                                          if (data24.runAsGroup !== undefined) {
+                                            const _errs81 = errors;
                                             if (
-                                              !validate22(data31, {
+                                              !validate56(data24.runAsGroup, {
                                                 instancePath:
                                                   instancePath +
-                                                  '/argo/storageClass',
-                                                parentData: data29,
+                                                  '/security/runAsGroup',
+                                                parentData: data24,
                                                 parentDataProperty:
-                                                  'storageClass',
+                                                  'runAsGroup',
                                                 rootData
                                               })
                                             ) {
                                               vErrors =
                                                 vErrors === null
-                                                  ? validate22.errors
+                                                  ? validate56.errors
                                                   : vErrors.concat(
-                                                      validate22.errors
+                                                      validate56.errors
                                                     );
                                               errors = vErrors.length;
                                             }
-                                            var valid21 = _errs80 === errors;
-                                            if (valid21) {
-                                              const _errs81 = errors;
+                                            var valid20 = _errs81 === errors;
+                                          } else {
+                                            var valid20 = true;
+                                          }
+                                          if (valid20) {
+                                            if (data24.fsGroup !== undefined) {
+                                              const _errs83 = errors;
                                               if (
-                                                !validate33(data31, {
+                                                !validate56(data24.fsGroup, {
+                                                  instancePath:
+                                                    instancePath +
+                                                    '/security/fsGroup',
+                                                  parentData: data24,
+                                                  parentDataProperty: 'fsGroup',
+                                                  rootData
+                                                })
+                                              ) {
+                                                vErrors =
+                                                  vErrors === null
+                                                    ? validate56.errors
+                                                    : vErrors.concat(
+                                                        validate56.errors
+                                                      );
+                                                errors = vErrors.length;
+                                              }
+                                              var valid20 = _errs83 === errors;
+                                            } else {
+                                              var valid20 = true;
+                                            }
+                                            if (valid20) {
+                                              if (
+                                                data24.allowPrivilegeEscalation !==
+                                                undefined
+                                              ) {
+                                                let data29 =
+                                                  data24.allowPrivilegeEscalation;
+                                                const _errs85 = errors;
+                                                if (
+                                                  typeof data29 !== 'boolean'
+                                                ) {
+                                                  validate21.errors = [
+                                                    {
+                                                      instancePath:
+                                                        instancePath +
+                                                        '/security/allowPrivilegeEscalation',
+                                                      schemaPath:
+                                                        '#/properties/security/properties/allowPrivilegeEscalation/type',
+                                                      keyword: 'type',
+                                                      params: {
+                                                        type: 'boolean'
+                                                      },
+                                                      schema:
+                                                        schema6.properties
+                                                          .security.properties
+                                                          .allowPrivilegeEscalation
+                                                          .type,
+                                                      parentSchema:
+                                                        schema6.properties
+                                                          .security.properties
+                                                          .allowPrivilegeEscalation,
+                                                      data: data29
+                                                    }
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid20 =
+                                                  _errs85 === errors;
+                                              } else {
+                                                var valid20 = true;
+                                              }
+                                              if (valid20) {
+                                                if (
+                                                  data24.dropAllCapabilities !==
+                                                  undefined
+                                                ) {
+                                                  let data30 =
+                                                    data24.dropAllCapabilities;
+                                                  const _errs87 = errors;
+                                                  if (
+                                                    typeof data30 !== 'boolean'
+                                                  ) {
+                                                    validate21.errors = [
+                                                      {
+                                                        instancePath:
+                                                          instancePath +
+                                                          '/security/dropAllCapabilities',
+                                                        schemaPath:
+                                                          '#/properties/security/properties/dropAllCapabilities/type',
+                                                        keyword: 'type',
+                                                        params: {
+                                                          type: 'boolean'
+                                                        },
+                                                        schema:
+                                                          schema6.properties
+                                                            .security.properties
+                                                            .dropAllCapabilities
+                                                            .type,
+                                                        parentSchema:
+                                                          schema6.properties
+                                                            .security.properties
+                                                            .dropAllCapabilities,
+                                                        data: data30
+                                                      }
+                                                    ];
+                                                    return false;
+                                                  }
+                                                  var valid20 =
+                                                    _errs87 === errors;
+                                                } else {
+                                                  var valid20 = true;
+                                                }
+                                                if (valid20) {
+                                                  if (
+                                                    data24.readOnlyRootFilesystem !==
+                                                    undefined
+                                                  ) {
+                                                    let data31 =
+                                                      data24.readOnlyRootFilesystem;
+                                                    const _errs89 = errors;
+                                                    if (
+                                                      typeof data31 !==
+                                                      'boolean'
+                                                    ) {
+                                                      validate21.errors = [
+                                                        {
+                                                          instancePath:
+                                                            instancePath +
+                                                            '/security/readOnlyRootFilesystem',
+                                                          schemaPath:
+                                                            '#/properties/security/properties/readOnlyRootFilesystem/type',
+                                                          keyword: 'type',
+                                                          params: {
+                                                            type: 'boolean'
+                                                          },
+                                                          schema:
+                                                            schema6.properties
+                                                              .security
+                                                              .properties
+                                                              .readOnlyRootFilesystem
+                                                              .type,
+                                                          parentSchema:
+                                                            schema6.properties
+                                                              .security
+                                                              .properties
+                                                              .readOnlyRootFilesystem,
+                                                          data: data31
+                                                        }
+                                                      ];
+                                                      return false;
+                                                    }
+                                                    var valid20 =
+                                                      _errs89 === errors;
+                                                  } else {
+                                                    var valid20 = true;
+                                                  }
+                                                  if (valid20) {
+                                                    if (
+                                                      data24.seccompProfile !==
+                                                      undefined
+                                                    ) {
+                                                      let data32 =
+                                                        data24.seccompProfile;
+                                                      const _errs91 = errors;
+                                                      if (!(
+                                                        data32 ===
+                                                          'RuntimeDefault' ||
+                                                        data32 === 'Unconfined'
+                                                      )) {
+                                                        validate21.errors = [
+                                                          {
+                                                            instancePath:
+                                                              instancePath +
+                                                              '/security/seccompProfile',
+                                                            schemaPath:
+                                                              '#/properties/security/properties/seccompProfile/enum',
+                                                            keyword: 'enum',
+                                                            params: {
+                                                              allowedValues:
+                                                                schema6
+                                                                  .properties
+                                                                  .security
+                                                                  .properties
+                                                                  .seccompProfile
+                                                                  .enum
+                                                            },
+                                                            schema:
+                                                              schema6.properties
+                                                                .security
+                                                                .properties
+                                                                .seccompProfile
+                                                                .enum,
+                                                            parentSchema:
+                                                              schema6.properties
+                                                                .security
+                                                                .properties
+                                                                .seccompProfile,
+                                                            data: data32
+                                                          }
+                                                        ];
+                                                        return false;
+                                                      }
+                                                      var valid20 =
+                                                        _errs91 === errors;
+                                                    } else {
+                                                      var valid20 = true;
+                                                    }
+                                                    if (valid20) {
+                                                      if (
+                                                        data24.automountServiceAccountToken !==
+                                                        undefined
+                                                      ) {
+                                                        let data33 =
+                                                          data24.automountServiceAccountToken;
+                                                        const _errs92 = errors;
+                                                        if (
+                                                          typeof data33 !==
+                                                          'boolean'
+                                                        ) {
+                                                          validate21.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath +
+                                                                '/security/automountServiceAccountToken',
+                                                              schemaPath:
+                                                                '#/properties/security/properties/automountServiceAccountToken/type',
+                                                              keyword: 'type',
+                                                              params: {
+                                                                type: 'boolean'
+                                                              },
+                                                              schema:
+                                                                schema6
+                                                                  .properties
+                                                                  .security
+                                                                  .properties
+                                                                  .automountServiceAccountToken
+                                                                  .type,
+                                                              parentSchema:
+                                                                schema6
+                                                                  .properties
+                                                                  .security
+                                                                  .properties
+                                                                  .automountServiceAccountToken,
+                                                              data: data33
+                                                            }
+                                                          ];
+                                                          return false;
+                                                        }
+                                                        var valid20 =
+                                                          _errs92 === errors;
+                                                      } else {
+                                                        var valid20 = true;
+                                                      }
+                                                    }
+                                                  }
+                                                }
+                                              }
+                                            }
+                                          }
+                                        }
+                                      }
+                                    } else {
+                                      validate21.errors = [
+                                        {
+                                          instancePath:
+                                            instancePath + '/security',
+                                          schemaPath:
+                                            '#/properties/security/type',
+                                          keyword: 'type',
+                                          params: { type: 'object' },
+                                          schema:
+                                            schema6.properties.security.type,
+                                          parentSchema:
+                                            schema6.properties.security,
+                                          data: data24
+                                        }
+                                      ];
+                                      return false;
+                                    }
+                                  }
+                                  var valid0 = _errs75 === errors;
+                                } else {
+                                  var valid0 = true;
+                                }
+                                if (valid0) {
+                                  if (data.stepDefaults !== undefined) {
+                                    const _errs94 = errors;
+                                    if (
+                                      !validate60(data.stepDefaults, {
+                                        instancePath:
+                                          instancePath + '/stepDefaults',
+                                        parentData: data,
+                                        parentDataProperty: 'stepDefaults',
+                                        rootData
+                                      })
+                                    ) {
+                                      vErrors =
+                                        vErrors === null
+                                          ? validate60.errors
+                                          : vErrors.concat(validate60.errors);
+                                      errors = vErrors.length;
+                                    }
+                                    var valid0 = _errs94 === errors;
+                                  } else {
+                                    var valid0 = true;
+                                  }
+                                  if (valid0) {
+                                    if (data.argo !== undefined) {
+                                      let data35 = data.argo;
+                                      const _errs96 = errors;
+                                      if (errors === _errs96) {
+                                        if (
+                                          data35 &&
+                                          typeof data35 == 'object' &&
+                                          !Array.isArray(data35)
+                                        ) {
+                                          if (
+                                            data35.dataPassing !== undefined
+                                          ) {
+                                            let data36 = data35.dataPassing;
+                                            const _errs98 = errors;
+                                            if (!(
+                                              data36 === 'volume' ||
+                                              data36 === 'artifacts'
+                                            )) {
+                                              validate21.errors = [
+                                                {
+                                                  instancePath:
+                                                    instancePath +
+                                                    '/argo/dataPassing',
+                                                  schemaPath:
+                                                    '#/properties/argo/properties/dataPassing/enum',
+                                                  keyword: 'enum',
+                                                  params: {
+                                                    allowedValues:
+                                                      schema6.properties.argo
+                                                        .properties.dataPassing
+                                                        .enum
+                                                  },
+                                                  schema:
+                                                    schema6.properties.argo
+                                                      .properties.dataPassing
+                                                      .enum,
+                                                  parentSchema:
+                                                    schema6.properties.argo
+                                                      .properties.dataPassing,
+                                                  data: data36
+                                                }
+                                              ];
+                                              return false;
+                                            }
+                                            var valid25 = _errs98 === errors;
+                                          } else {
+                                            var valid25 = true;
+                                          }
+                                          if (valid25) {
+                                            if (
+                                              data35.storageClass !== undefined
+                                            ) {
+                                              let data37 = data35.storageClass;
+                                              const _errs99 = errors;
+                                              if (typeof data37 !== 'string') {
+                                                validate21.errors = [
+                                                  {
+                                                    instancePath:
+                                                      instancePath +
+                                                      '/argo/storageClass',
+                                                    schemaPath:
+                                                      '#/properties/argo/properties/storageClass/type',
+                                                    keyword: 'type',
+                                                    params: { type: 'string' },
+                                                    schema:
+                                                      schema6.properties.argo
+                                                        .properties.storageClass
+                                                        .type,
+                                                    parentSchema:
+                                                      schema6.properties.argo
+                                                        .properties
+                                                        .storageClass,
+                                                    data: data37
+                                                  }
+                                                ];
+                                                return false;
+                                              }
+                                              const _errs101 = errors;
+                                              if (
+                                                !validate22(data37, {
                                                   instancePath:
                                                     instancePath +
                                                     '/argo/storageClass',
-                                                  parentData: data29,
+                                                  parentData: data35,
                                                   parentDataProperty:
                                                     'storageClass',
                                                   rootData
@@ -2789,310 +3499,345 @@ export function makeValidators() {
                                               ) {
                                                 vErrors =
                                                   vErrors === null
-                                                    ? validate33.errors
+                                                    ? validate22.errors
                                                     : vErrors.concat(
-                                                        validate33.errors
+                                                        validate22.errors
                                                       );
                                                 errors = vErrors.length;
                                               }
-                                              var valid21 = _errs81 === errors;
-                                            }
-                                            var valid20 = _errs78 === errors;
-                                          } else {
-                                            var valid20 = true;
-                                          }
-                                          if (valid20) {
-                                            if (
-                                              data29.accessMode !== undefined
-                                            ) {
-                                              let data32 = data29.accessMode;
-                                              const _errs82 = errors;
-                                              if (!(
-                                                data32 === 'ReadWriteOnce' ||
-                                                data32 === 'ReadWriteMany' ||
-                                                data32 === 'ReadWriteOncePod'
-                                              )) {
-                                                validate21.errors = [
-                                                  {
+                                              var valid26 = _errs101 === errors;
+                                              if (valid26) {
+                                                const _errs102 = errors;
+                                                if (
+                                                  !validate33(data37, {
                                                     instancePath:
                                                       instancePath +
-                                                      '/argo/accessMode',
-                                                    schemaPath:
-                                                      '#/properties/argo/properties/accessMode/enum',
-                                                    keyword: 'enum',
-                                                    params: {
-                                                      allowedValues:
-                                                        schema6.properties.argo
-                                                          .properties.accessMode
-                                                          .enum
-                                                    },
-                                                    schema:
-                                                      schema6.properties.argo
-                                                        .properties.accessMode
-                                                        .enum,
-                                                    parentSchema:
-                                                      schema6.properties.argo
-                                                        .properties.accessMode,
-                                                    data: data32
-                                                  }
-                                                ];
-                                                return false;
-                                              }
-                                              var valid20 = _errs82 === errors;
-                                            } else {
-                                              var valid20 = true;
-                                            }
-                                            if (valid20) {
-                                              if (
-                                                data29.volumeSize !== undefined
-                                              ) {
-                                                const _errs83 = errors;
-                                                if (
-                                                  !validate57(
-                                                    data29.volumeSize,
-                                                    {
-                                                      instancePath:
-                                                        instancePath +
-                                                        '/argo/volumeSize',
-                                                      parentData: data29,
-                                                      parentDataProperty:
-                                                        'volumeSize',
-                                                      rootData
-                                                    }
-                                                  )
+                                                      '/argo/storageClass',
+                                                    parentData: data35,
+                                                    parentDataProperty:
+                                                      'storageClass',
+                                                    rootData
+                                                  })
                                                 ) {
                                                   vErrors =
                                                     vErrors === null
-                                                      ? validate57.errors
+                                                      ? validate33.errors
                                                       : vErrors.concat(
-                                                          validate57.errors
+                                                          validate33.errors
                                                         );
                                                   errors = vErrors.length;
                                                 }
-                                                var valid20 =
-                                                  _errs83 === errors;
-                                              } else {
-                                                var valid20 = true;
+                                                var valid26 =
+                                                  _errs102 === errors;
                                               }
-                                              if (valid20) {
+                                              var valid25 = _errs99 === errors;
+                                            } else {
+                                              var valid25 = true;
+                                            }
+                                            if (valid25) {
+                                              if (
+                                                data35.accessMode !== undefined
+                                              ) {
+                                                let data38 = data35.accessMode;
+                                                const _errs103 = errors;
+                                                if (!(
+                                                  data38 === 'ReadWriteOnce' ||
+                                                  data38 === 'ReadWriteMany' ||
+                                                  data38 === 'ReadWriteOncePod'
+                                                )) {
+                                                  validate21.errors = [
+                                                    {
+                                                      instancePath:
+                                                        instancePath +
+                                                        '/argo/accessMode',
+                                                      schemaPath:
+                                                        '#/properties/argo/properties/accessMode/enum',
+                                                      keyword: 'enum',
+                                                      params: {
+                                                        allowedValues:
+                                                          schema6.properties
+                                                            .argo.properties
+                                                            .accessMode.enum
+                                                      },
+                                                      schema:
+                                                        schema6.properties.argo
+                                                          .properties.accessMode
+                                                          .enum,
+                                                      parentSchema:
+                                                        schema6.properties.argo
+                                                          .properties
+                                                          .accessMode,
+                                                      data: data38
+                                                    }
+                                                  ];
+                                                  return false;
+                                                }
+                                                var valid25 =
+                                                  _errs103 === errors;
+                                              } else {
+                                                var valid25 = true;
+                                              }
+                                              if (valid25) {
                                                 if (
-                                                  data29.sizeBudgetBytes !==
+                                                  data35.volumeSize !==
                                                   undefined
                                                 ) {
-                                                  let data34 =
-                                                    data29.sizeBudgetBytes;
-                                                  const _errs85 = errors;
-                                                  if (!(
-                                                    typeof data34 == 'number' &&
-                                                    !(data34 % 1) &&
-                                                    !isNaN(data34) &&
-                                                    isFinite(data34)
-                                                  )) {
-                                                    validate21.errors = [
+                                                  const _errs104 = errors;
+                                                  if (
+                                                    !validate65(
+                                                      data35.volumeSize,
                                                       {
                                                         instancePath:
                                                           instancePath +
-                                                          '/argo/sizeBudgetBytes',
-                                                        schemaPath:
-                                                          '#/properties/argo/properties/sizeBudgetBytes/type',
-                                                        keyword: 'type',
-                                                        params: {
-                                                          type: 'integer'
-                                                        },
-                                                        schema:
-                                                          schema6.properties
-                                                            .argo.properties
-                                                            .sizeBudgetBytes
-                                                            .type,
-                                                        parentSchema:
-                                                          schema6.properties
-                                                            .argo.properties
-                                                            .sizeBudgetBytes,
-                                                        data: data34
+                                                          '/argo/volumeSize',
+                                                        parentData: data35,
+                                                        parentDataProperty:
+                                                          'volumeSize',
+                                                        rootData
                                                       }
-                                                    ];
-                                                    return false;
-                                                  }
-                                                  if (errors === _errs85) {
-                                                    if (
-                                                      typeof data34 ==
-                                                        'number' &&
-                                                      isFinite(data34)
-                                                    ) {
-                                                      if (
-                                                        data34 < 1024 ||
-                                                        isNaN(data34)
-                                                      ) {
-                                                        validate21.errors = [
-                                                          {
-                                                            instancePath:
-                                                              instancePath +
-                                                              '/argo/sizeBudgetBytes',
-                                                            schemaPath:
-                                                              '#/properties/argo/properties/sizeBudgetBytes/minimum',
-                                                            keyword: 'minimum',
-                                                            params: {
-                                                              comparison: '>=',
-                                                              limit: 1024
-                                                            },
-                                                            schema: 1024,
-                                                            parentSchema:
-                                                              schema6.properties
-                                                                .argo.properties
-                                                                .sizeBudgetBytes,
-                                                            data: data34
-                                                          }
-                                                        ];
-                                                        return false;
-                                                      }
-                                                    }
-                                                  }
-                                                  var valid20 =
-                                                    _errs85 === errors;
-                                                } else {
-                                                  var valid20 = true;
-                                                }
-                                                if (valid20) {
-                                                  if (
-                                                    data29.uiUrl !== undefined
+                                                    )
                                                   ) {
-                                                    const _errs88 = errors;
-                                                    if (
-                                                      !validate68(
-                                                        data29.uiUrl,
+                                                    vErrors =
+                                                      vErrors === null
+                                                        ? validate65.errors
+                                                        : vErrors.concat(
+                                                            validate65.errors
+                                                          );
+                                                    errors = vErrors.length;
+                                                  }
+                                                  var valid25 =
+                                                    _errs104 === errors;
+                                                } else {
+                                                  var valid25 = true;
+                                                }
+                                                if (valid25) {
+                                                  if (
+                                                    data35.sizeBudgetBytes !==
+                                                    undefined
+                                                  ) {
+                                                    let data40 =
+                                                      data35.sizeBudgetBytes;
+                                                    const _errs106 = errors;
+                                                    if (!(
+                                                      typeof data40 ==
+                                                        'number' &&
+                                                      !(data40 % 1) &&
+                                                      !isNaN(data40) &&
+                                                      isFinite(data40)
+                                                    )) {
+                                                      validate21.errors = [
                                                         {
                                                           instancePath:
                                                             instancePath +
-                                                            '/argo/uiUrl',
-                                                          parentData: data29,
-                                                          parentDataProperty:
-                                                            'uiUrl',
-                                                          rootData
+                                                            '/argo/sizeBudgetBytes',
+                                                          schemaPath:
+                                                            '#/properties/argo/properties/sizeBudgetBytes/type',
+                                                          keyword: 'type',
+                                                          params: {
+                                                            type: 'integer'
+                                                          },
+                                                          schema:
+                                                            schema6.properties
+                                                              .argo.properties
+                                                              .sizeBudgetBytes
+                                                              .type,
+                                                          parentSchema:
+                                                            schema6.properties
+                                                              .argo.properties
+                                                              .sizeBudgetBytes,
+                                                          data: data40
                                                         }
-                                                      )
-                                                    ) {
-                                                      vErrors =
-                                                        vErrors === null
-                                                          ? validate68.errors
-                                                          : vErrors.concat(
-                                                              validate68.errors
-                                                            );
-                                                      errors = vErrors.length;
+                                                      ];
+                                                      return false;
                                                     }
-                                                    var valid20 =
-                                                      _errs88 === errors;
+                                                    if (errors === _errs106) {
+                                                      if (
+                                                        typeof data40 ==
+                                                          'number' &&
+                                                        isFinite(data40)
+                                                      ) {
+                                                        if (
+                                                          data40 < 1024 ||
+                                                          isNaN(data40)
+                                                        ) {
+                                                          validate21.errors = [
+                                                            {
+                                                              instancePath:
+                                                                instancePath +
+                                                                '/argo/sizeBudgetBytes',
+                                                              schemaPath:
+                                                                '#/properties/argo/properties/sizeBudgetBytes/minimum',
+                                                              keyword:
+                                                                'minimum',
+                                                              params: {
+                                                                comparison:
+                                                                  '>=',
+                                                                limit: 1024
+                                                              },
+                                                              schema: 1024,
+                                                              parentSchema:
+                                                                schema6
+                                                                  .properties
+                                                                  .argo
+                                                                  .properties
+                                                                  .sizeBudgetBytes,
+                                                              data: data40
+                                                            }
+                                                          ];
+                                                          return false;
+                                                        }
+                                                      }
+                                                    }
+                                                    var valid25 =
+                                                      _errs106 === errors;
                                                   } else {
-                                                    var valid20 = true;
+                                                    var valid25 = true;
+                                                  }
+                                                  if (valid25) {
+                                                    if (
+                                                      data35.uiUrl !== undefined
+                                                    ) {
+                                                      const _errs109 = errors;
+                                                      if (
+                                                        !validate76(
+                                                          data35.uiUrl,
+                                                          {
+                                                            instancePath:
+                                                              instancePath +
+                                                              '/argo/uiUrl',
+                                                            parentData: data35,
+                                                            parentDataProperty:
+                                                              'uiUrl',
+                                                            rootData
+                                                          }
+                                                        )
+                                                      ) {
+                                                        vErrors =
+                                                          vErrors === null
+                                                            ? validate76.errors
+                                                            : vErrors.concat(
+                                                                validate76.errors
+                                                              );
+                                                        errors = vErrors.length;
+                                                      }
+                                                      var valid25 =
+                                                        _errs109 === errors;
+                                                    } else {
+                                                      var valid25 = true;
+                                                    }
                                                   }
                                                 }
                                               }
-                                            }
-                                          }
-                                        }
-                                      } else {
-                                        validate21.errors = [
-                                          {
-                                            instancePath:
-                                              instancePath + '/argo',
-                                            schemaPath:
-                                              '#/properties/argo/type',
-                                            keyword: 'type',
-                                            params: { type: 'object' },
-                                            schema:
-                                              schema6.properties.argo.type,
-                                            parentSchema:
-                                              schema6.properties.argo,
-                                            data: data29
-                                          }
-                                        ];
-                                        return false;
-                                      }
-                                    }
-                                    var valid0 = _errs75 === errors;
-                                  } else {
-                                    var valid0 = true;
-                                  }
-                                  if (valid0) {
-                                    if (data.kfp !== undefined) {
-                                      let data36 = data.kfp;
-                                      const _errs90 = errors;
-                                      if (errors === _errs90) {
-                                        if (
-                                          data36 &&
-                                          typeof data36 == 'object' &&
-                                          !Array.isArray(data36)
-                                        ) {
-                                          if (data36.endpoint !== undefined) {
-                                            const _errs92 = errors;
-                                            if (
-                                              !validate68(data36.endpoint, {
-                                                instancePath:
-                                                  instancePath +
-                                                  '/kfp/endpoint',
-                                                parentData: data36,
-                                                parentDataProperty: 'endpoint',
-                                                rootData
-                                              })
-                                            ) {
-                                              vErrors =
-                                                vErrors === null
-                                                  ? validate68.errors
-                                                  : vErrors.concat(
-                                                      validate68.errors
-                                                    );
-                                              errors = vErrors.length;
-                                            }
-                                            var valid24 = _errs92 === errors;
-                                          } else {
-                                            var valid24 = true;
-                                          }
-                                          if (valid24) {
-                                            if (data36.uiUrl !== undefined) {
-                                              const _errs94 = errors;
-                                              if (
-                                                !validate68(data36.uiUrl, {
-                                                  instancePath:
-                                                    instancePath + '/kfp/uiUrl',
-                                                  parentData: data36,
-                                                  parentDataProperty: 'uiUrl',
-                                                  rootData
-                                                })
-                                              ) {
-                                                vErrors =
-                                                  vErrors === null
-                                                    ? validate68.errors
-                                                    : vErrors.concat(
-                                                        validate68.errors
-                                                      );
-                                                errors = vErrors.length;
-                                              }
-                                              var valid24 = _errs94 === errors;
-                                            } else {
-                                              var valid24 = true;
                                             }
                                           }
                                         } else {
                                           validate21.errors = [
                                             {
                                               instancePath:
-                                                instancePath + '/kfp',
+                                                instancePath + '/argo',
                                               schemaPath:
-                                                '#/properties/kfp/type',
+                                                '#/properties/argo/type',
                                               keyword: 'type',
                                               params: { type: 'object' },
                                               schema:
-                                                schema6.properties.kfp.type,
+                                                schema6.properties.argo.type,
                                               parentSchema:
-                                                schema6.properties.kfp,
-                                              data: data36
+                                                schema6.properties.argo,
+                                              data: data35
                                             }
                                           ];
                                           return false;
                                         }
                                       }
-                                      var valid0 = _errs90 === errors;
+                                      var valid0 = _errs96 === errors;
                                     } else {
                                       var valid0 = true;
+                                    }
+                                    if (valid0) {
+                                      if (data.kfp !== undefined) {
+                                        let data42 = data.kfp;
+                                        const _errs111 = errors;
+                                        if (errors === _errs111) {
+                                          if (
+                                            data42 &&
+                                            typeof data42 == 'object' &&
+                                            !Array.isArray(data42)
+                                          ) {
+                                            if (data42.endpoint !== undefined) {
+                                              const _errs113 = errors;
+                                              if (
+                                                !validate76(data42.endpoint, {
+                                                  instancePath:
+                                                    instancePath +
+                                                    '/kfp/endpoint',
+                                                  parentData: data42,
+                                                  parentDataProperty:
+                                                    'endpoint',
+                                                  rootData
+                                                })
+                                              ) {
+                                                vErrors =
+                                                  vErrors === null
+                                                    ? validate76.errors
+                                                    : vErrors.concat(
+                                                        validate76.errors
+                                                      );
+                                                errors = vErrors.length;
+                                              }
+                                              var valid29 = _errs113 === errors;
+                                            } else {
+                                              var valid29 = true;
+                                            }
+                                            if (valid29) {
+                                              if (data42.uiUrl !== undefined) {
+                                                const _errs115 = errors;
+                                                if (
+                                                  !validate76(data42.uiUrl, {
+                                                    instancePath:
+                                                      instancePath +
+                                                      '/kfp/uiUrl',
+                                                    parentData: data42,
+                                                    parentDataProperty: 'uiUrl',
+                                                    rootData
+                                                  })
+                                                ) {
+                                                  vErrors =
+                                                    vErrors === null
+                                                      ? validate76.errors
+                                                      : vErrors.concat(
+                                                          validate76.errors
+                                                        );
+                                                  errors = vErrors.length;
+                                                }
+                                                var valid29 =
+                                                  _errs115 === errors;
+                                              } else {
+                                                var valid29 = true;
+                                              }
+                                            }
+                                          } else {
+                                            validate21.errors = [
+                                              {
+                                                instancePath:
+                                                  instancePath + '/kfp',
+                                                schemaPath:
+                                                  '#/properties/kfp/type',
+                                                keyword: 'type',
+                                                params: { type: 'object' },
+                                                schema:
+                                                  schema6.properties.kfp.type,
+                                                parentSchema:
+                                                  schema6.properties.kfp,
+                                                data: data42
+                                              }
+                                            ];
+                                            return false;
+                                          }
+                                        }
+                                        var valid0 = _errs111 === errors;
+                                      } else {
+                                        var valid0 = true;
+                                      }
                                     }
                                   }
                                 }
@@ -3126,7 +3871,7 @@ export function makeValidators() {
     validate21.errors = vErrors;
     return errors === 0;
   }
-  function validate73(
+  function validate81(
     data,
     { instancePath = '', parentData, parentDataProperty, rootData = data } = {}
   ) {
@@ -3146,14 +3891,14 @@ export function makeValidators() {
             key0 === 'retries' ||
             key0 === 'timeoutSeconds'
           )) {
-            validate73.errors = [
+            validate81.errors = [
               {
                 instancePath,
                 schemaPath: '#/additionalProperties',
                 keyword: 'additionalProperties',
                 params: { additionalProperty: key0 },
                 schema: false,
-                parentSchema: schema15,
+                parentSchema: schema17,
                 data
               }
             ];
@@ -3166,14 +3911,14 @@ export function makeValidators() {
             let data0 = data.image;
             const _errs3 = errors;
             if (typeof data0 !== 'string') {
-              validate73.errors = [
+              validate81.errors = [
                 {
                   instancePath: instancePath + '/image',
                   schemaPath: '#/properties/image/type',
                   keyword: 'type',
                   params: { type: 'string' },
-                  schema: schema15.properties.image.type,
-                  parentSchema: schema15.properties.image,
+                  schema: schema17.properties.image.type,
+                  parentSchema: schema17.properties.image,
                   data: data0
                 }
               ];
@@ -3221,7 +3966,7 @@ export function makeValidators() {
             if (data.limits !== undefined) {
               const _errs7 = errors;
               if (
-                !validate55(data.limits, {
+                !validate63(data.limits, {
                   instancePath: instancePath + '/limits',
                   parentData: data,
                   parentDataProperty: 'limits',
@@ -3230,8 +3975,8 @@ export function makeValidators() {
               ) {
                 vErrors =
                   vErrors === null
-                    ? validate55.errors
-                    : vErrors.concat(validate55.errors);
+                    ? validate63.errors
+                    : vErrors.concat(validate63.errors);
                 errors = vErrors.length;
               }
               var valid0 = _errs7 === errors;
@@ -3242,7 +3987,7 @@ export function makeValidators() {
               if (data.requests !== undefined) {
                 const _errs9 = errors;
                 if (
-                  !validate55(data.requests, {
+                  !validate63(data.requests, {
                     instancePath: instancePath + '/requests',
                     parentData: data,
                     parentDataProperty: 'requests',
@@ -3251,8 +3996,8 @@ export function makeValidators() {
                 ) {
                   vErrors =
                     vErrors === null
-                      ? validate55.errors
-                      : vErrors.concat(validate55.errors);
+                      ? validate63.errors
+                      : vErrors.concat(validate63.errors);
                   errors = vErrors.length;
                 }
                 var valid0 = _errs9 === errors;
@@ -3315,8 +4060,8 @@ export function makeValidators() {
                               keyword: 'propertyNames',
                               params: { propertyName: key1 },
                               schema:
-                                schema15.properties.annotations.propertyNames,
-                              parentSchema: schema15.properties.annotations,
+                                schema17.properties.annotations.propertyNames,
+                              parentSchema: schema17.properties.annotations,
                               data: data4
                             };
                             if (vErrors === null) {
@@ -3325,7 +4070,7 @@ export function makeValidators() {
                               vErrors.push(err0);
                             }
                             errors++;
-                            validate73.errors = vErrors;
+                            validate81.errors = vErrors;
                             return false;
                             break;
                           }
@@ -3335,7 +4080,7 @@ export function makeValidators() {
                             let data5 = data4[key2];
                             const _errs18 = errors;
                             if (typeof data5 !== 'string') {
-                              validate73.errors = [
+                              validate81.errors = [
                                 {
                                   instancePath:
                                     instancePath +
@@ -3348,10 +4093,10 @@ export function makeValidators() {
                                   keyword: 'type',
                                   params: { type: 'string' },
                                   schema:
-                                    schema15.properties.annotations
+                                    schema17.properties.annotations
                                       .additionalProperties.type,
                                   parentSchema:
-                                    schema15.properties.annotations
+                                    schema17.properties.annotations
                                       .additionalProperties,
                                   data: data5
                                 }
@@ -3365,14 +4110,14 @@ export function makeValidators() {
                           }
                         }
                       } else {
-                        validate73.errors = [
+                        validate81.errors = [
                           {
                             instancePath: instancePath + '/annotations',
                             schemaPath: '#/properties/annotations/type',
                             keyword: 'type',
                             params: { type: 'object' },
-                            schema: schema15.properties.annotations.type,
-                            parentSchema: schema15.properties.annotations,
+                            schema: schema17.properties.annotations.type,
+                            parentSchema: schema17.properties.annotations,
                             data: data4
                           }
                         ];
@@ -3388,14 +4133,14 @@ export function makeValidators() {
                       let data6 = data.cache;
                       const _errs20 = errors;
                       if (typeof data6 !== 'boolean') {
-                        validate73.errors = [
+                        validate81.errors = [
                           {
                             instancePath: instancePath + '/cache',
                             schemaPath: '#/properties/cache/type',
                             keyword: 'type',
                             params: { type: 'boolean' },
-                            schema: schema15.properties.cache.type,
-                            parentSchema: schema15.properties.cache,
+                            schema: schema17.properties.cache.type,
+                            parentSchema: schema17.properties.cache,
                             data: data6
                           }
                         ];
@@ -3415,14 +4160,14 @@ export function makeValidators() {
                           !isNaN(data7) &&
                           isFinite(data7)
                         )) {
-                          validate73.errors = [
+                          validate81.errors = [
                             {
                               instancePath: instancePath + '/retries',
                               schemaPath: '#/properties/retries/type',
                               keyword: 'type',
                               params: { type: 'integer' },
-                              schema: schema15.properties.retries.type,
-                              parentSchema: schema15.properties.retries,
+                              schema: schema17.properties.retries.type,
+                              parentSchema: schema17.properties.retries,
                               data: data7
                             }
                           ];
@@ -3431,28 +4176,28 @@ export function makeValidators() {
                         if (errors === _errs22) {
                           if (typeof data7 == 'number' && isFinite(data7)) {
                             if (data7 > 999 || isNaN(data7)) {
-                              validate73.errors = [
+                              validate81.errors = [
                                 {
                                   instancePath: instancePath + '/retries',
                                   schemaPath: '#/properties/retries/maximum',
                                   keyword: 'maximum',
                                   params: { comparison: '<=', limit: 999 },
                                   schema: 999,
-                                  parentSchema: schema15.properties.retries,
+                                  parentSchema: schema17.properties.retries,
                                   data: data7
                                 }
                               ];
                               return false;
                             } else {
                               if (data7 < 0 || isNaN(data7)) {
-                                validate73.errors = [
+                                validate81.errors = [
                                   {
                                     instancePath: instancePath + '/retries',
                                     schemaPath: '#/properties/retries/minimum',
                                     keyword: 'minimum',
                                     params: { comparison: '>=', limit: 0 },
                                     schema: 0,
-                                    parentSchema: schema15.properties.retries,
+                                    parentSchema: schema17.properties.retries,
                                     data: data7
                                   }
                                 ];
@@ -3475,15 +4220,15 @@ export function makeValidators() {
                             !isNaN(data8) &&
                             isFinite(data8)
                           )) {
-                            validate73.errors = [
+                            validate81.errors = [
                               {
                                 instancePath: instancePath + '/timeoutSeconds',
                                 schemaPath: '#/properties/timeoutSeconds/type',
                                 keyword: 'type',
                                 params: { type: 'integer' },
-                                schema: schema15.properties.timeoutSeconds.type,
+                                schema: schema17.properties.timeoutSeconds.type,
                                 parentSchema:
-                                  schema15.properties.timeoutSeconds,
+                                  schema17.properties.timeoutSeconds,
                                 data: data8
                               }
                             ];
@@ -3492,7 +4237,7 @@ export function makeValidators() {
                           if (errors === _errs25) {
                             if (typeof data8 == 'number' && isFinite(data8)) {
                               if (data8 > 31536000 || isNaN(data8)) {
-                                validate73.errors = [
+                                validate81.errors = [
                                   {
                                     instancePath:
                                       instancePath + '/timeoutSeconds',
@@ -3505,14 +4250,14 @@ export function makeValidators() {
                                     },
                                     schema: 31536000,
                                     parentSchema:
-                                      schema15.properties.timeoutSeconds,
+                                      schema17.properties.timeoutSeconds,
                                     data: data8
                                   }
                                 ];
                                 return false;
                               } else {
                                 if (data8 < 1 || isNaN(data8)) {
-                                  validate73.errors = [
+                                  validate81.errors = [
                                     {
                                       instancePath:
                                         instancePath + '/timeoutSeconds',
@@ -3522,7 +4267,7 @@ export function makeValidators() {
                                       params: { comparison: '>=', limit: 1 },
                                       schema: 1,
                                       parentSchema:
-                                        schema15.properties.timeoutSeconds,
+                                        schema17.properties.timeoutSeconds,
                                       data: data8
                                     }
                                   ];
@@ -3544,22 +4289,22 @@ export function makeValidators() {
           }
         }
       } else {
-        validate73.errors = [
+        validate81.errors = [
           {
             instancePath,
             schemaPath: '#/type',
             keyword: 'type',
             params: { type: 'object' },
-            schema: schema15.type,
-            parentSchema: schema15,
+            schema: schema17.type,
+            parentSchema: schema17,
             data
           }
         ];
         return false;
       }
     }
-    validate73.errors = vErrors;
+    validate81.errors = vErrors;
     return errors === 0;
   }
-  return { validateSettings: validate21, validateStepSettings: validate73 };
+  return { validateSettings: validate21, validateStepSettings: validate81 };
 }

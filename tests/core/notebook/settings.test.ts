@@ -20,7 +20,7 @@ describe('readNotebookSettings', () => {
       description: 'Predict survival',
       image: 'registry.example.com/kale:1',
       experiment: 'titanic',
-      volumes: kale.volumes,
+      volumes: [{ claim: 'data-pvc', mountPath: '/data' }],
       stepDefaults: {
         limits: { memory: '2Gi' },
         requests: {},
@@ -28,6 +28,44 @@ describe('readNotebookSettings', () => {
         annotations: { a: 'b' }
       }
     });
+  });
+
+  it("mounts Kale's existing claims (type pvc) and drops, naming each, the volumes it would make", () => {
+    const read = readNotebookSettings({
+      kubeflow_notebook: {
+        volumes: [
+          { mount_point: '/home/jovyan/data/', name: 'data-pvc', type: 'pvc' },
+          { mount_point: '/home/jovyan', name: 'workspace-x', type: 'clone' },
+          { mount_point: '/scratch', name: 'scratch', type: 'new_pvc' },
+          { mount_point: '/tmp/x', name: 'tmp-pvc', type: 'pvc' },
+          { mount_point: '/ok', name: 'Not_A_Name', type: 'pvc' },
+          'junk'
+        ]
+      }
+    });
+    expect(read.settings).toEqual({
+      volumes: [{ claim: 'data-pvc', mountPath: '/home/jovyan/data' }]
+    });
+    const where = (index: number) =>
+      `metadata.kubeflow_notebook.volumes[${index}]: `;
+    expect(read.dropped).toEqual([
+      where(1) +
+        'volume "workspace-x" at "/home/jovyan" ("clone") is not mounted in any step: ' +
+        "cellpipe mounts only existing claims (Kale's type pvc); steps pass data as artifacts",
+      where(2) +
+        'volume "scratch" at "/scratch" ("new_pvc") is not mounted in any step: ' +
+        "cellpipe mounts only existing claims (Kale's type pvc); steps pass data as artifacts",
+      where(3) +
+        'volume "tmp-pvc" at "/tmp/x" ("pvc") is not mounted in any step: its mount_point ' +
+        'must lie outside /tmp and /cellpipe, where cellpipe mounts its own volumes: "/tmp/x"',
+      where(4) +
+        'volume "Not_A_Name" at "/ok" ("pvc") is not mounted in any step: its name ' +
+        '"Not_A_Name" is not a valid Kubernetes name (lower-case letters, digits and -, ' +
+        'starting and ending with a letter or digit)',
+      where(5) +
+        'volume (unnamed) is not mounted in any step: cellpipe mounts only existing claims ' +
+        "(Kale's type pvc); steps pass data as artifacts"
+    ]);
   });
 
   it('prefers metadata.cellpipe and keeps it as it is', () => {

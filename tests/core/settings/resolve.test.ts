@@ -102,6 +102,31 @@ describe('settings resolution: defaults < notebook metadata < overrides', () => 
     expect(settings.stepDefaults.labels).toEqual({ team: 'ml' });
   });
 
+  it('mounts the volumes of the top layer that sets them, keeping only their keys', () => {
+    const ir = analyzeNotebook(
+      notebook({
+        cellpipe: {
+          volumes: [
+            { claim: 'team-data', mountPath: '/data', readOnly: true },
+            { claim: 'scratch', mountPath: '/scratch', subPath: 'runs/a' }
+          ]
+        }
+      }),
+      'vol.ipynb'
+    );
+    expect(resolveSettings(makeIR()).volumes).toEqual([]);
+    expect(resolveSettings(ir).volumes).toEqual([
+      { claim: 'team-data', mountPath: '/data', readOnly: true },
+      { claim: 'scratch', mountPath: '/scratch', subPath: 'runs/a' }
+    ]);
+    // Lists replace: an override's volumes are the volumes.
+    expect(
+      resolveSettings(ir, {
+        volumes: [{ claim: 'other', mountPath: '/other' }]
+      }).volumes
+    ).toEqual([{ claim: 'other', mountPath: '/other' }]);
+  });
+
   it('lists every weakening, and none for the defaults', () => {
     const settings = resolveSettings(makeIR(), {
       security: {
@@ -162,7 +187,82 @@ describe('settings resolution refuses bad values, naming notebook and key', () =
       /not a Kubernetes quantity/
     ],
     ['data passing', { argo: { dataPassing: 'nfs' } }, /volume or artifacts/],
-    ['ui url', { argo: { uiUrl: 'javascript:alert(1)' } }, /http\(s\) URL/]
+    ['ui url', { argo: { uiUrl: 'javascript:alert(1)' } }, /http\(s\) URL/],
+    [
+      'volumes not a list',
+      { volumes: { claim: 'a' } },
+      /volumes must be a list/
+    ],
+    [
+      'volume without a path',
+      { volumes: [{ claim: 'data' }] },
+      /volumes\[0\] needs claim and mountPath/
+    ],
+    [
+      'volume key',
+      { volumes: [{ claim: 'data', mountPath: '/data', mount_point: '/x' }] },
+      /volumes\[0\]\.mount_point is not a volume setting \(expected one of claim, mountPath, subPath, readOnly\)/
+    ],
+    [
+      'volume claim',
+      { volumes: [{ claim: 'Data Set', mountPath: '/data' }] },
+      /volumes\[0\]\.claim "Data Set" is not a valid Kubernetes name/
+    ],
+    [
+      'relative mount path',
+      { volumes: [{ claim: 'data', mountPath: 'data' }] },
+      /volumes\[0\]\.mountPath must be an absolute path/
+    ],
+    [
+      'root mount path',
+      { volumes: [{ claim: 'data', mountPath: '/' }] },
+      /mountPath must be an absolute path such as \/data, not \//
+    ],
+    [
+      'mount path ..',
+      { volumes: [{ claim: 'data', mountPath: '/data/../etc' }] },
+      /mountPath must not have \. or \.\. parts: "\/data\/\.\.\/etc"/
+    ],
+    [
+      'mount path /tmp',
+      { volumes: [{ claim: 'data', mountPath: '/tmp/data' }] },
+      /mountPath must lie outside \/tmp and \/cellpipe/
+    ],
+    [
+      'mount path /cellpipe',
+      { volumes: [{ claim: 'data', mountPath: '/cellpipe' }] },
+      /mountPath must lie outside \/tmp and \/cellpipe/
+    ],
+    [
+      'mount path newline',
+      { volumes: [{ claim: 'data', mountPath: '/data\n' }] },
+      /volumes\[0\]\.mountPath must not contain control characters/
+    ],
+    [
+      'absolute sub path',
+      { volumes: [{ claim: 'data', mountPath: '/d', subPath: '/etc' }] },
+      /volumes\[0\]\.subPath must be a relative path/
+    ],
+    [
+      'sub path ..',
+      { volumes: [{ claim: 'data', mountPath: '/d', subPath: 'a/../../b' }] },
+      /volumes\[0\]\.subPath must not have \. or \.\. parts/
+    ],
+    [
+      'read-only flag',
+      { volumes: [{ claim: 'data', mountPath: '/d', readOnly: 'yes' }] },
+      /volumes\[0\]\.readOnly must be true or false/
+    ],
+    [
+      'two volumes on one path',
+      {
+        volumes: [
+          { claim: 'a', mountPath: '/data' },
+          { claim: 'b', mountPath: '/data' }
+        ]
+      },
+      /volumes\[1\]\.mountPath "\/data" is also the mountPath of volumes\[0\]/
+    ]
   ];
   it.each(cases)('%s', (_label, metadata, message) => {
     const ir = analyzeNotebook(notebook({ cellpipe: metadata }), 'bad.ipynb');

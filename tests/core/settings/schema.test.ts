@@ -70,12 +70,12 @@ describe('what resolution does beyond the schema', () => {
 
   it('keeps only the keys the schema names', () => {
     const settings = resolve({
-      volumes: [{ name: 'data' }],
+      workspace: [{ name: 'data' }],
       security: { runAsUser: 2000, privileged: true },
       argo: { dataPassing: 'artifacts', other: 1 },
       tolerations: [{ key: 'gpu', effect: 'NoSchedule', extra: 'x' }]
     });
-    expect(settings).not.toHaveProperty('volumes');
+    expect(settings).not.toHaveProperty('workspace');
     expect(settings.security).not.toHaveProperty('privileged');
     expect(settings.security.runAsUser).toBe(2000);
     expect(settings.argo).not.toHaveProperty('other');

@@ -12,6 +12,7 @@ export interface INamed {
 export interface IVolumeMount {
   name: string;
   mountPath: string;
+  subPath?: string;
   readOnly?: boolean;
 }
 
@@ -79,6 +80,7 @@ export interface IVolume {
   name: string;
   emptyDir?: Record<string, never>;
   projected?: { sources: { configMap: { name: string } }[] };
+  persistentVolumeClaim?: { claimName: string; readOnly?: boolean };
 }
 
 export interface IVolumeClaimTemplate {

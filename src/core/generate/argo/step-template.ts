@@ -16,6 +16,7 @@ import {
   VOLUMES
 } from './model';
 import { packedCommand, RUNTIME_PARAMETER } from '../packed-script';
+import { claimMounts } from './claim-volumes';
 
 /** Where the step's code (its packed program, src/core/generate/packed-script.ts) comes from. */
 export type CodePlacement =
@@ -83,6 +84,7 @@ function volumeMounts(
       readOnly: true
     });
   }
+  mounts.push(...claimMounts(settings));
   return mounts;
 }
 

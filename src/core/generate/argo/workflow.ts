@@ -15,6 +15,7 @@ import {
 } from './model';
 import { stepTemplate } from './step-template';
 import { packedRuntime, RUNTIME_PARAMETER } from '../packed-script';
+import { claimVolumes } from './claim-volumes';
 
 /** Argo's CRD allows at most 200 templates in a Workflow. */
 export const MAX_TEMPLATES = 200;
@@ -99,6 +100,7 @@ function volumes(input: IWorkflowInput): IVolume[] {
       }
     });
   }
+  result.push(...claimVolumes(input.settings));
   return result;
 }
 

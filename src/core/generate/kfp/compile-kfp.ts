@@ -53,10 +53,25 @@ function checkResources(ir: IPipelineIR, input: IKfpStepInput): void {
   }
 }
 
+/** KFP's platform spec mounts a claim read-write only; never mount one weaker than asked. */
+function checkVolumes(ir: IPipelineIR, settings: IPipelineSettings): void {
+  const index = settings.volumes.findIndex(volume => volume.readOnly);
+  if (index >= 0) {
+    const volume = settings.volumes[index];
+    throw new UserError(
+      `volumes[${index}] (claim '${volume.claim}' at ${volume.mountPath}) is readOnly, and KFP ` +
+        'cannot mount a volume read-only (its Kubernetes platform spec has no such field): ' +
+        'drop readOnly to mount it read-write, or compile for Argo',
+      { notebook: ir.notebook }
+    );
+  }
+}
+
 export function buildKfpDocuments(
   ir: IPipelineIR,
   settings: IPipelineSettings
 ): [Record<string, unknown>, Record<string, unknown>] {
+  checkVolumes(ir, settings);
   const tasks = kfpTaskNames(ir);
   const steps: IKfpStepInput[] = ir.steps.map(step => ({
     step,

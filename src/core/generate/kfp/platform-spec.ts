@@ -1,7 +1,8 @@
 /**
  * The Kubernetes platform document (kfp-kubernetes; ../shared/schemas/kfp-2.17/
  * kubernetes_executor_config.proto), per executor: security context, image pull secrets, node
- * selector, tolerations, pod labels and annotations, the step timeout, and an emptyDir at /tmp.
+ * selector, tolerations, pod labels and annotations, the step timeout, an emptyDir at /tmp, and
+ * the settings' volumes (existing claims; `compile-kfp.ts` refuses a read-only one).
  */
 import { IPipelineSettings } from '../../settings/resolved';
 import { IKfpStepInput } from './pipeline-spec';
@@ -16,6 +17,16 @@ function executorConfig(settings: IPipelineSettings, input: IKfpStepInput) {
     },
     emptyDirMounts: [{ volumeName: 'cellpipe-tmp', mountPath: '/tmp' }]
   };
+  if (settings.volumes.length) {
+    // As kfp-kubernetes' mount_pvc writes it: the claim also as the deprecated `constant`,
+    // which KFP backends before pvcNameParameter read.
+    config.pvcMount = settings.volumes.map(volume => ({
+      constant: volume.claim,
+      mountPath: volume.mountPath,
+      pvcNameParameter: { runtimeValue: { constant: volume.claim } },
+      ...(volume.subPath !== undefined ? { subPath: volume.subPath } : {})
+    }));
+  }
   if (settings.imagePullSecrets.length) {
     config.imagePullSecret = settings.imagePullSecrets.map(name => ({
       secretNameParameter: { runtimeValue: { constant: name } }

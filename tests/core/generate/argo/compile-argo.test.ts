@@ -288,6 +288,74 @@ describe('per-step and pipeline settings', () => {
   });
 });
 
+describe('volumes: existing claims mounted in every step', () => {
+  const volumes = [
+    { claim: 'team-data', mountPath: '/data', readOnly: true },
+    { claim: 'scratch', mountPath: '/home/jovyan/out', subPath: 'runs/a' }
+  ];
+  const cells = [
+    cell('import os', 'imports'),
+    cell('rows = os.listdir("/data")', 'step:load'),
+    cell('total = len(rows)', 'step:count')
+  ];
+  const nb = notebook(cells, { cellpipe: { volumes } });
+
+  // fan-out.ipynb under its budget: the code moves into ConfigMaps and steps share templates.
+  const fanOut = {
+    ...notebookFile('fan-out.ipynb'),
+    metadata: { cellpipe: { volumes } }
+  };
+  it.each([
+    ['inline', nb, {}],
+    [
+      'in ConfigMaps',
+      fanOut,
+      { argo: { sizeBudgetBytes: FAN_OUT_CONFIGMAP_BUDGET } }
+    ]
+  ])(
+    'gives the pod one claim volume each and mounts them in every step, code %s',
+    (_label, given, overrides) => {
+      const { workflow, configMaps } = compileArgo(
+        given,
+        overrides as ISettingsOverrides
+      );
+      expect(configMaps).toHaveLength(given === nb ? 0 : 1);
+      const claims = workflow.spec.volumes.filter(
+        (v: Doc) => v.persistentVolumeClaim
+      );
+      expect(claims).toEqual([
+        {
+          name: 'volume-1',
+          persistentVolumeClaim: { claimName: 'team-data', readOnly: true }
+        },
+        { name: 'volume-2', persistentVolumeClaim: { claimName: 'scratch' } }
+      ]);
+      const templates = stepTemplates(workflow);
+      expect(templates.length).toBeGreaterThan(0);
+      for (const template of templates) {
+        const mounts = template.container.volumeMounts.filter((m: Doc) =>
+          m.name.startsWith('volume-')
+        );
+        expect(mounts).toEqual([
+          { name: 'volume-1', mountPath: '/data', readOnly: true },
+          {
+            name: 'volume-2',
+            mountPath: '/home/jovyan/out',
+            subPath: 'runs/a'
+          }
+        ]);
+      }
+    }
+  );
+
+  it('mounts nothing more without volumes', () => {
+    const { workflow } = compileArgo(notebook(cells));
+    expect(
+      workflow.spec.volumes.filter((v: Doc) => v.persistentVolumeClaim)
+    ).toEqual([]);
+  });
+});
+
 describe('data passed as artifacts', () => {
   const { workflow } = compileArgo(notebookFile('linear-chain.ipynb'), {
     argo: { dataPassing: 'artifacts' }

@@ -223,6 +223,70 @@ describe('per-step settings in KFP', () => {
   });
 });
 
+describe('volumes in KFP', () => {
+  const cells = [cell('a = 1', 'step:a'), cell('b = a', 'step:b')];
+
+  it('mounts each claim in every executor, as kfp-kubernetes mount_pvc writes it', () => {
+    const { executors } = compileKfp(
+      notebook(cells, {
+        cellpipe: {
+          volumes: [
+            { claim: 'team-data', mountPath: '/data' },
+            { claim: 'scratch', mountPath: '/out', subPath: 'runs/a' }
+          ]
+        }
+      })
+    );
+    expect(Object.keys(executors)).toEqual(['exec-a', 'exec-b']);
+    for (const config of Object.values(executors) as Doc[]) {
+      expect(config.pvcMount).toEqual([
+        {
+          constant: 'team-data',
+          mountPath: '/data',
+          pvcNameParameter: { runtimeValue: { constant: 'team-data' } }
+        },
+        {
+          constant: 'scratch',
+          mountPath: '/out',
+          pvcNameParameter: { runtimeValue: { constant: 'scratch' } },
+          subPath: 'runs/a'
+        }
+      ]);
+    }
+    expect(compileKfp(notebook(cells)).executors['exec-a']).not.toHaveProperty(
+      'pvcMount'
+    );
+  });
+
+  it('refuses a read-only volume, which KFP would mount read-write', () => {
+    let caught: unknown;
+    try {
+      compile(
+        analyzeNotebook(
+          notebook(cells, {
+            cellpipe: {
+              volumes: [
+                { claim: 'scratch', mountPath: '/out' },
+                { claim: 'team-data', mountPath: '/data', readOnly: true }
+              ]
+            }
+          }),
+          'ro.ipynb'
+        ),
+        'kfp'
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(UserError);
+    expect((caught as UserError).describe()).toBe(
+      "ro.ipynb: volumes[1] (claim 'team-data' at /data) is readOnly, and KFP cannot mount a " +
+        'volume read-only (its Kubernetes platform spec has no such field): drop readOnly to ' +
+        'mount it read-write, or compile for Argo'
+    );
+  });
+});
+
 describe('the corpus compiled for KFP', () => {
   it.each(corpusNotebooks().map(n => [n.name, n] as const))(
     '%s',
