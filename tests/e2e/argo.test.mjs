@@ -9,6 +9,7 @@ import {
   cellpipe,
   cellpipeSync,
   clusterUp,
+  kube,
   logs,
   metricLines,
   namespace,
@@ -254,6 +255,100 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
       /^cellpipe: the working folder \/ is read-only; the step works in \/tmp\/cellpipe-work-/m
     );
     assert.match(await logs(record.id, 'next'), /^next 2$/m);
+  });
+
+  test("the settings' volumes: a claim mounted in every step, written by one run, read through a read-only subPath by the next", async () => {
+    // A new name each time: a claim stays "being deleted" while the finished runs' pods remain.
+    const claim = `team-data-${Date.now().toString(36)}`;
+    const { core } = kube();
+    await core.createNamespacedPersistentVolumeClaim({
+      namespace,
+      body: {
+        metadata: { name: claim },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          resources: { requests: { storage: '1Gi' } }
+        }
+      }
+    });
+    try {
+      const writer = notebook(
+        'volume-writer',
+        [
+          ['import os', ['imports']],
+          [
+            'os.makedirs("/data/project", exist_ok=True)\n' +
+              'open("/data/project/train.csv", "w").write("x,y\\n1,2\\n3,4\\n")\n' +
+              'print("wrote", sorted(os.listdir("/data/project")))',
+            ['step:write']
+          ],
+          [
+            'print("also", os.path.ismount("/data"))',
+            ['step:check', 'prev:write']
+          ]
+        ],
+        {
+          cellpipe: {
+            name: 'volume-writer',
+            volumes: [{ claim, mountPath: '/data' }]
+          }
+        }
+      );
+      const written = await submitWatch(writer);
+      assert.equal(
+        written.record.status,
+        'Succeeded',
+        JSON.stringify(written.record)
+      );
+      assert.match(
+        await logs(written.record.id, 'write'),
+        /^wrote \['train\.csv'\]$/m
+      );
+      assert.match(await logs(written.record.id, 'check'), /^also True$/m);
+
+      const reader = notebook(
+        'volume-reader',
+        [
+          [
+            'rows = open("/mnt/team/train.csv").read().splitlines()\n' +
+              'try:\n' +
+              '    open("/mnt/team/new.csv", "w")\n' +
+              '    print("wrote to a read-only volume")\n' +
+              'except OSError as error:\n' +
+              '    print("refused", error.errno)',
+            ['step:read']
+          ],
+          ['print("rows", len(rows))', ['step:count']]
+        ],
+        {
+          cellpipe: {
+            name: 'volume-reader',
+            volumes: [
+              {
+                claim,
+                mountPath: '/mnt/team',
+                subPath: 'project',
+                readOnly: true
+              }
+            ]
+          }
+        }
+      );
+      const read = await submitWatch(reader);
+      assert.equal(
+        read.record.status,
+        'Succeeded',
+        JSON.stringify(read.record)
+      );
+      // EROFS: the mount is read-only; the file the first run wrote is there.
+      assert.match(await logs(read.record.id, 'read'), /^refused 30$/m);
+      assert.match(await logs(read.record.id, 'count'), /^rows 3$/m);
+    } finally {
+      await core.deleteNamespacedPersistentVolumeClaim({
+        name: claim,
+        namespace
+      });
+    }
   });
 
   test('a module and a package next to the notebook go with the pipeline to the step pods', async () => {
