@@ -190,8 +190,8 @@ function localFileWarning(
     message:
       `${who} uses '${use.path}', which lies next to the notebook: a local run finds it, but ` +
       `on ${engine} ${each} runs in a pod that has the step image, not the notebook's folder, ` +
-      'and does not find it. Read it from storage the pods reach (object storage, a URL), or ' +
-      'build it into the step image',
+      'and does not find it. Read it from storage the pods reach (a claim mounted by the ' +
+      "settings' volumes, object storage, a URL), or build it into the step image",
     cell: use.cell,
     line: use.line,
     column: use.column
@@ -213,7 +213,8 @@ function stepFileWarning(
       `(cell ${cellNumber(write.cell)}, line ${write.line}): a local run shares the ` +
       `notebook's folder, but on ${engine} each step runs in a pod of its own, and the file ` +
       `stays in the pod of step '${writer.name}'. Pass what the file holds as a ` +
-      'variable (steps hand on variables), or write it to storage both pods reach',
+      'variable (steps hand on variables), or write it to storage both pods reach (a claim ' +
+      "mounted by the settings' volumes)",
     cell: use.cell,
     line: use.line,
     column: use.column

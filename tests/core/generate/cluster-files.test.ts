@@ -27,7 +27,8 @@ const localFile = (who: string, path: string, engine = 'Argo') =>
   `${who} uses '${path}', which lies next to the notebook: a local run finds it, but on ` +
   `${engine} ${who === 'every step' ? 'each step' : 'the step'} runs in a pod that has the step ` +
   "image, not the notebook's folder, and does not find it. Read it from storage the pods reach " +
-  '(object storage, a URL), or build it into the step image';
+  "(a claim mounted by the settings' volumes, object storage, a URL), or build it into the step " +
+  'image';
 
 test('a step reading a file next to the notebook: local-file, where it names it', () => {
   const cells = [
@@ -117,7 +118,8 @@ test('a file an earlier step writes, read by a step that runs after it: step-fil
       "step 'count' uses 'clean.csv', which step 'clean' writes (cell 2, line 2): a local run " +
         "shares the notebook's folder, but on Argo each step runs in a pod of its own, and the " +
         "file stays in the pod of step 'clean'. Pass what the file holds as a variable (steps " +
-        'hand on variables), or write it to storage both pods reach'
+        'hand on variables), or write it to storage both pods reach (a claim mounted by the ' +
+        "settings' volumes)"
     ]
   ]);
 });
