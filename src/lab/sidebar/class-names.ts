@@ -42,5 +42,8 @@ export const CLASS = {
   field: 'jp-cellpipe-Settings-field',
   weakening: 'jp-cellpipe-Settings-weakening',
   overridden: 'jp-cellpipe-Settings-overridden',
-  error: 'jp-cellpipe-Settings-error'
+  error: 'jp-cellpipe-Settings-error',
+  hint: 'jp-cellpipe-Settings-hint',
+  volumes: 'jp-cellpipe-Settings-volumes',
+  volume: 'jp-cellpipe-Settings-volume'
 } as const;

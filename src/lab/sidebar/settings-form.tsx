@@ -6,6 +6,7 @@ import { ISecuritySettings, Target } from '../../core/settings/types';
 import { CLASS } from './class-names';
 import { overriddenKeys } from './lab-overrides';
 import { ISettingsDraft, SettingsFormModel } from './settings-model';
+import { VolumesFieldset } from './volumes-fieldset';
 
 type TextKey = 'name' | 'description' | 'namespace' | 'image';
 type NumberKey = 'runAsUser' | 'runAsGroup' | 'fsGroup';
@@ -106,6 +107,11 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
       </label>
       {text('namespace', trans.__('Namespace'), trans.__('from kubeconfig'))}
       {text('image', trans.__('Image'))}
+      <VolumesFieldset
+        volumes={draft.volumes}
+        onChange={volumes => model.edit({ volumes })}
+        trans={trans}
+      />
       <fieldset>
         <legend>{trans.__('Security')}</legend>
         {NUMBER_KEYS.map(key => (

@@ -1,6 +1,6 @@
 /**
  * The pipeline settings form: a draft of `metadata.cellpipe` (name, description, target,
- * namespace, image, security), its resolved values and weakenings, and saving it back into the
+ * namespace, image, volumes, security), its resolved values and weakenings, and saving it back into the
  * notebook model's metadata (which marks the notebook dirty; the user saves the file).
  */
 import { ISignal, Signal } from '@lumino/signaling';
@@ -13,6 +13,7 @@ import {
   ISecuritySettings,
   Target
 } from '../../core/settings/types';
+import { volumeDrafts, volumeSettings } from './volume-drafts';
 import { SettingsOverrides } from '../api/routes';
 
 export const METADATA_KEY = 'cellpipe';
@@ -25,8 +26,18 @@ export interface ISettingsDraft {
   target: Target | '';
   namespace: string;
   image: string;
+  /** The claims mounted in every step, as typed (checked when resolved). */
+  volumes: IVolumeDraft[];
   /** Only the security keys the notebook sets. */
   security: Partial<ISecuritySettings>;
+}
+
+/** One row of the form's volumes: '' = not given. */
+export interface IVolumeDraft {
+  claim: string;
+  mountPath: string;
+  subPath: string;
+  readOnly: boolean;
 }
 
 /** The notebook model's metadata API (JupyterLab's INotebookModel has it). */
@@ -47,6 +58,7 @@ export function draftFromSettings(settings: INotebookSettings): ISettingsDraft {
       target === 'local' || target === 'argo' || target === 'kfp' ? target : '',
     namespace: text(settings.namespace),
     image: text(settings.image),
+    volumes: volumeDrafts(settings.volumes),
     security: { ...(settings.security ?? {}) }
   };
 }
@@ -69,6 +81,12 @@ export function mergeDraft(
     merged.target = draft.target;
   } else {
     delete merged.target;
+  }
+  const volumes = volumeSettings(draft.volumes);
+  if (volumes.length) {
+    merged.volumes = volumes;
+  } else {
+    delete merged.volumes;
   }
   const security = Object.fromEntries(
     Object.entries(draft.security).filter(

@@ -94,6 +94,79 @@ describe('settings form', () => {
     ).toEqual({});
   });
 
+  it('edits the volumes: rows as typed, saved trimmed, blank rows and false flags left out', () => {
+    const notebook = new FakeNotebook({
+      metadata: {
+        cellpipe: {
+          volumes: [{ claim: 'old', mountPath: '/old', readOnly: true }]
+        }
+      },
+      cells: []
+    });
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', notebook.metadata.cellpipe as never);
+    expect(model.draft.volumes).toEqual([
+      { claim: 'old', mountPath: '/old', subPath: '', readOnly: true }
+    ]);
+    model.edit({
+      volumes: [
+        {
+          claim: ' team-data ',
+          mountPath: '/data ',
+          subPath: '',
+          readOnly: false
+        },
+        { claim: '', mountPath: '', subPath: '', readOnly: true },
+        {
+          claim: 'scratch',
+          mountPath: '/out',
+          subPath: 'runs/a',
+          readOnly: true
+        }
+      ]
+    });
+    expect(model.resolved.error).toBeNull();
+    expect(model.resolved.settings!.volumes).toEqual([
+      { claim: 'team-data', mountPath: '/data' },
+      { claim: 'scratch', mountPath: '/out', subPath: 'runs/a', readOnly: true }
+    ]);
+    model.save(notebook);
+    expect(notebook.metadata.cellpipe).toEqual({
+      volumes: [
+        { claim: 'team-data', mountPath: '/data' },
+        {
+          claim: 'scratch',
+          mountPath: '/out',
+          subPath: 'runs/a',
+          readOnly: true
+        }
+      ]
+    });
+    model.edit({ volumes: [] });
+    model.save(notebook);
+    expect(notebook.metadata.cellpipe).toEqual({});
+  });
+
+  it('reports a bad volume from the settings checks and keeps the row as typed', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {});
+    const row = {
+      claim: 'data',
+      mountPath: 'data',
+      subPath: '',
+      readOnly: false
+    };
+    model.edit({ volumes: [row] });
+    expect(model.resolved.settings).toBeNull();
+    expect(model.resolved.error).toBe(
+      'notebook metadata: volumes[0].mountPath must be an absolute path such as /data, ' +
+        'not / and without a trailing / or //: "data"'
+    );
+    expect(model.draft.volumes).toEqual([row]);
+    model.edit({ volumes: [{ ...row, mountPath: '' }] });
+    expect(model.resolved.error).toContain('volumes[0].mountPath must be');
+  });
+
   it('keeps the user edits when the notebook re-analyses, not when it switches', () => {
     const model = new SettingsFormModel();
     model.load('a.ipynb', 'a', { image: 'one' });

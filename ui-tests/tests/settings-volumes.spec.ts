@@ -1,0 +1,58 @@
+/**
+ * The settings form's volumes: a claim typed in the sidebar is checked as it is typed, applied to
+ * `metadata.cellpipe.volumes`, and mounted in the Workflow that Compile only previews.
+ */
+import { expect, test } from '@jupyterlab/galata';
+import { compileOnly, openExample, panel } from './sidebar-helpers';
+
+test('a volume added in the settings form is checked, applied and mounted in the Workflow', async ({
+  page,
+  tmpPath
+}) => {
+  await openExample(page, tmpPath);
+  await page.locator(`${panel} [data-section="settings"] summary`).click();
+  const form = page.locator(`${panel} form.jp-cellpipe-Settings`);
+  await form.getByRole('button', { name: 'Add volume' }).click();
+  await form.locator('input[name="volumes.0.claim"]').fill('team-data');
+  await form.locator('input[name="volumes.0.mountPath"]').fill('data');
+  const error = form.locator('.jp-cellpipe-Settings-error');
+  await expect(error).toContainText(
+    'volumes[0].mountPath must be an absolute path such as /data'
+  );
+  const apply = form.locator('button[type="submit"]');
+  await expect(apply).toBeDisabled();
+
+  await form.locator('input[name="volumes.0.mountPath"]').fill('/data');
+  await form.locator('input[name="volumes.0.readOnly"]').check();
+  await expect(error).toHaveCount(0);
+  await apply.click();
+  const volumes = await page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    return app.shell.currentWidget.context.model.getMetadata('cellpipe')
+      .volumes;
+  });
+  expect(volumes).toEqual([
+    { claim: 'team-data', mountPath: '/data', readOnly: true }
+  ]);
+
+  await compileOnly(page, 60_000);
+  const preview = page.locator('.jp-cellpipe-YamlPreview pre');
+  await expect(preview).toContainText('kind: Workflow');
+  const text = (await preview.textContent()) ?? '';
+  expect(text).toContain(
+    '{"name":"volume-1","persistentVolumeClaim":{"claimName":"team-data","readOnly":true}}'
+  );
+  expect(text).toContain(
+    '{"name":"volume-1","mountPath":"/data","readOnly":true}'
+  );
+
+  // Removing the row and applying takes the key out again (the preview took the main area).
+  await page.notebook.activate('fan-out.ipynb');
+  await form.getByRole('button', { name: 'Remove volume' }).click();
+  await apply.click();
+  const after = await page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    return app.shell.currentWidget.context.model.getMetadata('cellpipe');
+  });
+  expect(after).not.toHaveProperty('volumes');
+});
