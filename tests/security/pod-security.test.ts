@@ -83,7 +83,10 @@ const notebooks = corpusNotebooks();
         const pods = POD_MODELS[target](compiled.documents);
         expect(pods.length).toBeGreaterThanOrEqual(notebook.ir!.steps.length);
         for (const pod of pods) {
-          const claims = (pod.spec.volumes ?? []).flatMap(volume =>
+          const volumes = (pod.spec.volumes ?? []) as {
+            persistentVolumeClaim?: { claimName: string };
+          }[];
+          const claims = volumes.flatMap(volume =>
             volume.persistentVolumeClaim
               ? [volume.persistentVolumeClaim.claimName]
               : []
