@@ -183,6 +183,68 @@ describe('Workflow status mapping', () => {
     ).toBe('Cancelled');
   });
 
+  it('says why a step waits, from its pod node or the latest attempt of a retry, and forgets it once the step runs', () => {
+    const pull =
+      'ImagePullBackOff: Back-off pulling image "registry.example.com/ds:1"';
+    const claim =
+      'Unschedulable: 0/1 nodes are available: persistentvolumeclaim "team-dta" not found.';
+    const waiting = applyWorkflowStatus(
+      record,
+      workflow('Running', {
+        l: {
+          displayName: 'load',
+          type: 'Pod',
+          phase: 'Pending',
+          message: pull
+        },
+        r: {
+          id: 'r',
+          displayName: 'train',
+          type: 'Retry',
+          phase: 'Pending',
+          children: ['t0', 't1']
+        },
+        t0: {
+          id: 't0',
+          displayName: 'train(0)',
+          type: 'Pod',
+          phase: 'Failed',
+          message: 'old'
+        },
+        t1: {
+          id: 't1',
+          displayName: 'train(1)',
+          type: 'Pod',
+          phase: 'Pending',
+          message: claim
+        }
+      })
+    );
+    expect(waiting.steps.map(s => [s.name, s.status, s.message])).toEqual([
+      ['load', 'Pending', pull],
+      ['train', 'Pending', claim],
+      ['report', 'Pending', undefined]
+    ]);
+    const running = applyWorkflowStatus(
+      waiting,
+      workflow('Running', {
+        l: { displayName: 'load', type: 'Pod', phase: 'Running' },
+        r: {
+          displayName: 'train',
+          type: 'Retry',
+          phase: 'Running',
+          children: []
+        }
+      })
+    );
+    expect(running.steps.map(s => s.message)).toEqual([
+      undefined,
+      undefined,
+      undefined
+    ]);
+    expect(running.steps[0]).not.toHaveProperty('message');
+  });
+
   it('links to <argo-ui>/workflows/<ns>/<name>', () => {
     expect(argoWorkflowLink('https://argo.example/', 'team a', 'w-1')).toBe(
       'https://argo.example/workflows/team%20a/w-1'

@@ -77,6 +77,23 @@ describe("the lab's path on the real cluster", () => {
 
   after(() => engine?.kill());
 
+  /** Cancels run `id` and waits until its pods are gone. */
+  async function cancelAndWait(id) {
+    const cancelled = await call('cancelRun', { id });
+    assert.ok(cancelled.result, JSON.stringify(cancelled.error));
+    const final = await until(async () => {
+      const got = await call('getRun', { id });
+      return ['Cancelled', 'Failed', 'Succeeded'].includes(got.result.status)
+        ? got.result
+        : undefined;
+    });
+    assert.equal(final.status, 'Cancelled');
+    await until(
+      async () => (await workflowPods(final.workflowName)).length === 0
+    );
+    return final;
+  }
+
   test('startRun (target argo) → live status → the step log → cancel', async () => {
     const started = await call('startRun', {
       path: 'lab.ipynb',
@@ -111,17 +128,31 @@ describe("the lab's path on the real cluster", () => {
       'tailing from the end gives nothing new'
     );
 
-    const cancelled = await call('cancelRun', { id });
-    assert.ok(cancelled.result, JSON.stringify(cancelled.error));
-    const final = await until(async () => {
-      const got = await call('getRun', { id });
-      return ['Cancelled', 'Failed', 'Succeeded'].includes(got.result.status)
-        ? got.result
-        : undefined;
+    await cancelAndWait(id);
+  });
+
+  test("a step whose image cannot be pulled says why it waits, in the run's record", async () => {
+    // The sidebar lists the runs' records: a run that waits must say why, not only "Pending".
+    const started = await call('startRun', {
+      path: 'lab.ipynb',
+      target: 'argo',
+      params: {},
+      overrides: { namespace, image: 'localhost/cellpipe-no-such-image:1' }
     });
-    assert.equal(final.status, 'Cancelled');
-    await until(
-      async () => (await workflowPods(final.workflowName)).length === 0
+    assert.ok(started.result, JSON.stringify(started.error));
+    const id = started.result.id;
+    const waiting = await until(async () => {
+      const got = await call('getRun', { id });
+      assert.ok(got.result, JSON.stringify(got.error));
+      return got.result.steps[0].message ? got.result.steps[0] : undefined;
+    });
+    assert.equal(waiting.status, 'Pending');
+    assert.match(
+      waiting.message,
+      /^(ErrImagePull|ImagePullBackOff): .*localhost\/cellpipe-no-such-image:1/
     );
+    // Cancelled, the step says so instead (Argo fails the node: shutdown with Terminate).
+    const final = await cancelAndWait(id);
+    assert.doesNotMatch(final.steps[0].message ?? '', /ImagePull/);
   });
 });

@@ -14,6 +14,7 @@ import {
   pollKfpRun,
   submitKfpRun
 } from '../../engine/kfp/kfp-run';
+import { progressLines } from './progress-lines';
 
 const auths: KfpAuth[] = ['none', 'service-account', 'bearer'];
 
@@ -80,12 +81,7 @@ export async function submitKfpCommand(
     process.stdout.write(describe(record));
   }
   const final = await pollKfpRun(client, record, {
-    onChange: json
-      ? undefined
-      : r =>
-          process.stderr.write(
-            `${r.status}: ${r.steps.map(s => `${s.name}=${s.status}`).join(' ')}\n`
-          )
+    onChange: json ? undefined : r => process.stderr.write(progressLines(r))
   });
   if (json) {
     process.stdout.write(JSON.stringify(final, null, 2) + '\n');

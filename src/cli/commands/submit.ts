@@ -28,6 +28,7 @@ import {
   withParameters
 } from '../../engine/kube/run-parameters';
 import { IPipelineIR } from '../../core/ir/pipeline';
+import { progressLines } from './progress-lines';
 
 const usage = `usage: cellpipe submit NOTEBOOK|FILE --target argo|kfp [--namespace NS] [--watch] [--json]
                        [--param NAME=VALUE]... [--image IMAGE] [--argo-ui URL]
@@ -129,12 +130,7 @@ async function submitArgo(
   const final = await followArgoRun(
     connection,
     record,
-    json
-      ? undefined
-      : r =>
-          process.stderr.write(
-            `${r.status}: ${r.steps.map(s => `${s.name}=${s.status}`).join(' ')}\n`
-          ),
+    json ? undefined : r => process.stderr.write(progressLines(r)),
     {
       onReconnect: (reason, delay) =>
         process.stderr.write(

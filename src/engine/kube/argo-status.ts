@@ -56,12 +56,30 @@ function stepNode(
   return { node, attempts };
 }
 
+/**
+ * What the controller says of the step's node: its own message, or, for a Retry node without
+ * one, that of its latest attempt (a retried pod that waits for its image says so there).
+ */
+function nodeMessage(
+  node: IWorkflowNode,
+  byId: Record<string, IWorkflowNode>
+): string | undefined {
+  if (node.message || node.type !== 'Retry') {
+    return node.message || undefined;
+  }
+  const latest = node.children?.length
+    ? byId[node.children[node.children.length - 1]]
+    : undefined;
+  return latest?.message || undefined;
+}
+
 /** The steps as the Workflow reports them; steps it has not reached stay Pending. */
 export function stepRecords(
   workflow: IWorkflowObject,
   steps: IStepRecord[]
 ): IStepRecord[] {
-  const nodes = Object.values(workflow.status?.nodes ?? {});
+  const byId = workflow.status?.nodes ?? {};
+  const nodes = Object.values(byId);
   const finished = isWorkflowFinished(workflow);
   const cancelled = workflowRunStatus(workflow) === 'Cancelled';
   return steps.map(step => {
@@ -79,8 +97,13 @@ export function stepRecords(
     if (found && found.attempts > 1) {
       record.attempts = found.attempts;
     }
-    if (found?.node.message && status === 'Failed') {
-      record.message = found.node.message;
+    // Why a step failed, or why it waits: the controller copies a pending pod's reason
+    // (ImagePullBackOff, Unschedulable: a claim not found, too little memory) into the node.
+    const message = found && nodeMessage(found.node, byId);
+    if (message && (status === 'Failed' || status === 'Pending')) {
+      record.message = message;
+    } else {
+      delete record.message;
     }
     return record;
   });

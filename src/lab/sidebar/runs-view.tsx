@@ -1,9 +1,10 @@
-/** The runs of the current notebook: status chip, duration, links, cancel. */
+/** The runs of the current notebook: status chip, duration, links, cancel, why steps wait. */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { IRunLink, IRunRecord } from '../../core/runs/record';
 import { CLASS } from './class-names';
 import { formatDuration, isFinished, runDuration } from './runs-model';
+import { WaitingSteps } from './waiting-steps';
 
 export interface IRunsViewProps {
   runs: readonly IRunRecord[];
@@ -116,6 +117,7 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
         ))}
       </div>
       <RunParams run={run} trans={trans} />
+      <WaitingSteps run={run} trans={trans} />
       {run.error && <div className={CLASS.error}>{run.error}</div>}
     </li>
   );

@@ -104,6 +104,54 @@ describe('runs view', () => {
   });
 });
 
+describe('why steps wait', () => {
+  const step = (name: string, status: RunStatus, message?: string) => ({
+    name,
+    status,
+    startedAt: null,
+    finishedAt: null,
+    exitCode: null,
+    log: null,
+    ...(message ? { message } : {})
+  });
+  const pull =
+    'ImagePullBackOff: Back-off pulling image "registry.example.com/<ds>:1"';
+
+  it('lists the reason of each pending step of an unfinished run, escaped, at most three', () => {
+    const html = runsMarkup(
+      record([], {
+        status: 'Running',
+        steps: [
+          step('load', 'Running'),
+          step('a', 'Pending', pull),
+          step('b', 'Pending', 'Unschedulable: Insufficient memory.'),
+          step('c', 'Pending'),
+          step('d', 'Pending', 'x'),
+          step('e', 'Pending', 'y')
+        ]
+      })
+    );
+    expect(html).toContain('aria-label="why steps wait"');
+    expect(html).toContain(
+      'a waits: ImagePullBackOff: Back-off pulling image &quot;registry.example.com/&lt;ds&gt;:1&quot;'
+    );
+    expect(html).toContain('b waits: Unschedulable: Insufficient memory.');
+    expect(html).toContain('d waits: x');
+    expect(html).not.toContain('e waits');
+    expect(html).toContain('and 1 more steps');
+    expect(html).not.toContain('c waits');
+  });
+
+  it('says nothing once the run has finished, or when no step has a reason', () => {
+    for (const run of [
+      record([], { status: 'Cancelled', steps: [step('a', 'Pending', pull)] }),
+      record([], { status: 'Running', steps: [step('a', 'Pending')] })
+    ]) {
+      expect(runsMarkup(run)).not.toContain('why steps wait');
+    }
+  });
+});
+
 describe('DAG and diagnostics views', () => {
   const path = 'examples/fan-out.ipynb';
   // analysed once the parser has loaded (tests/support/python-parser.ts), not while collecting
