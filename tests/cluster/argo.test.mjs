@@ -650,6 +650,83 @@ describe('Argo submission against a real apiserver', { skip }, () => {
     });
   });
 
+  test("the settings' volumes: a claim not in the namespace is refused before anything is created; one that is there, or one we may not read, goes ahead", async () => {
+    const notebook = join(dir, 'mounts.ipynb');
+    writeFileSync(
+      notebook,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {
+          cellpipe: {
+            name: 'mounts',
+            volumes: [{ claim: 'team-data', mountPath: '/data' }]
+          }
+        },
+        cells: [
+          {
+            cell_type: 'code',
+            metadata: { tags: ['step:read'] },
+            source: 'import os\nprint(os.listdir("/data"))',
+            outputs: [],
+            execution_count: null
+          }
+        ]
+      })
+    );
+    const admin = writeKubeconfig(plane, join(dir, 'admin-kubeconfig'), {
+      token: plane.adminToken,
+      namespace: plane.namespace
+    });
+    const mounts = async () =>
+      (await list(workflowsPath(plane.namespace))).filter(w =>
+        w.metadata.name.startsWith('mounts-')
+      );
+    const submit = kubeconfigFile =>
+      cellpipe(
+        ['submit', notebook, '--target', 'argo', '--json'],
+        env({ KUBECONFIG: kubeconfigFile })
+      );
+
+    const refused = submit(admin);
+    assert.equal(refused.status, 2, refused.stderr);
+    assert.equal(
+      refused.stderr,
+      `cellpipe submit: ${notebook}: namespace '${plane.namespace}' has no ` +
+        "PersistentVolumeClaim 'team-data', which the settings' volumes mount in every step: " +
+        'nothing was submitted. Create the claim, or correct its name in the volumes\n'
+    );
+    assert.equal((await mounts()).length, 0);
+
+    // alice may not read claims (403): the check cannot say, and the run goes ahead.
+    const unchecked = submit(kubeconfig);
+    assert.equal(unchecked.status, 0, unchecked.stderr);
+    assert.equal((await mounts()).length, 1);
+
+    await kubeRequest(
+      plane,
+      'POST',
+      `/api/v1/namespaces/${plane.namespace}/persistentvolumeclaims`,
+      {
+        metadata: { name: 'team-data' },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          resources: { requests: { storage: '1Gi' } }
+        }
+      }
+    );
+    const found = submit(admin);
+    assert.equal(found.status, 0, found.stderr);
+    const created = await mounts();
+    assert.equal(created.length, 2);
+    for (const workflow of created) {
+      assert.deepEqual(
+        workflow.spec.volumes.find(v => v.persistentVolumeClaim),
+        { name: 'volume-1', persistentVolumeClaim: { claimName: 'team-data' } }
+      );
+    }
+  });
+
   test('a namespace the user may not use gives a clear 403 naming it and the permission', async () => {
     const file = writeCompiled(fixtureDocuments('denied'), 'denied.yaml');
     const result = cellpipe(

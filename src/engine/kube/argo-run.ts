@@ -32,11 +32,10 @@ export async function submitArgoRun(
   request: IArgoRunRequest
 ): Promise<IRunRecord> {
   const createdAt = new Date();
-  const submitted = await submitWorkflow(
-    connection,
-    request.documents,
-    request.submit
-  );
+  const submitted = await submitWorkflow(connection, request.documents, {
+    notebook: request.notebook,
+    ...request.submit
+  });
   const record: IRunRecord = {
     id: newRunId(createdAt),
     status: 'Pending',

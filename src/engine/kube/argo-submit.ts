@@ -1,7 +1,8 @@
 /**
- * Submits an Argo pipeline: ConfigMaps, then the Workflow, then each ConfigMap gets an
- * ownerReference to the Workflow (so deleting the Workflow deletes them). Any failure rolls
- * back what was created; a name clash retries under a new suffix.
+ * Submits an Argo pipeline: once the claims it mounts are found (claims-check.ts), ConfigMaps,
+ * then the Workflow, then each ConfigMap gets an ownerReference to the Workflow (so deleting the
+ * Workflow deletes them). Any failure rolls back what was created; a name clash retries under a
+ * new suffix.
  */
 import * as k8s from '@kubernetes/client-node';
 import { UserError } from '../../core/errors';
@@ -13,6 +14,7 @@ import {
   WORKFLOW_API
 } from './argo-documents';
 import { describeKubeError, isConflict, isNotFound } from './errors';
+import { checkMountedClaims } from './claims-check';
 
 export interface ISubmitted {
   workflow: IWorkflowObject;
@@ -26,6 +28,8 @@ export interface ISubmitOptions {
   /** For tests: the suffixes to use, in order (a clash moves to the next). */
   suffixes?: string[];
   maxAttempts?: number;
+  /** The notebook (or document) submitted, for messages. */
+  notebook?: string;
 }
 
 const fieldManager = 'cellpipe';
@@ -179,6 +183,7 @@ export async function submitWorkflow(
   options: ISubmitOptions = {}
 ): Promise<ISubmitted> {
   const maxAttempts = options.maxAttempts ?? 4;
+  await checkMountedClaims(connection, documents.workflow, options.notebook);
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     const named = nameSubmission(
       documents,
