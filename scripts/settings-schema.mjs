@@ -180,6 +180,16 @@ const LAB = [
     from: 'namespace',
     unset: "the notebook's, else the kubeconfig's."
   },
+  {
+    key: 'imagePullSecrets',
+    from: 'imagePullSecrets',
+    unset: "the notebook's."
+  },
+  {
+    key: 'volumes',
+    from: 'volumes',
+    unset: "the notebook's."
+  },
   { key: 'security', from: 'security' },
   { key: 'argoUiUrl', from: 'argo.uiUrl' },
   { key: 'kfpEndpoint', from: 'kfp.endpoint' },
@@ -236,6 +246,14 @@ function labNode(node) {
   } else if (given.default !== undefined) {
     result.default = given.default;
   }
+  if (given.items) {
+    // A list: its items as the form shows them; empty by default (an empty list is unset).
+    result.items = labNode(given.items);
+    result.default ??= [];
+  }
+  if (given.required) {
+    result.required = given.required;
+  }
   return result;
 }
 
@@ -243,6 +261,9 @@ function labSchema() {
   const properties = {};
   for (const { key, from, unset, unsetTitle } of LAB) {
     const node = labNode(sourceNode(from));
+    if (node.type === 'array' && unset) {
+      node.description = `${node.description} Empty: ${unset}`;
+    }
     if (node.type === 'string') {
       node.default = '';
       if (unset) {

@@ -2,31 +2,8 @@
  * Compile only with a namespace in the lab's settings (issue 15): the previewed Workflow names it
  * (it was left out of the exported document).
  */
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { compileOnly, openExample } from './sidebar-helpers';
-
-const PLUGIN = 'cellpipe:plugin';
-
-/** Sets (or, with undefined, removes) a cellpipe lab setting through JupyterLab's registry. */
-async function setLabSetting(
-  page: IJupyterLabPageFixture,
-  key: string,
-  value: string | undefined
-) {
-  await page.evaluate(
-    async ({ plugin, key, value }) => {
-      const registry = await (window as any).galata.getPlugin(
-        '@jupyterlab/apputils-extension:settings'
-      );
-      if (value === undefined) {
-        await registry.remove(plugin, key);
-      } else {
-        await registry.set(plugin, key, value);
-      }
-    },
-    { plugin: PLUGIN, key, value }
-  );
-}
+import { expect, test } from '@jupyterlab/galata';
+import { compileOnly, openExample, setLabSetting } from './sidebar-helpers';
 
 test('Compile only puts the namespace from the lab settings into the Workflow', async ({
   page,

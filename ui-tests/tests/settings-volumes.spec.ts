@@ -3,7 +3,12 @@
  * `metadata.cellpipe.volumes`, and mounted in the Workflow that Compile only previews.
  */
 import { expect, test } from '@jupyterlab/galata';
-import { compileOnly, openExample, panel } from './sidebar-helpers';
+import {
+  compileOnly,
+  openExample,
+  panel,
+  setLabSetting
+} from './sidebar-helpers';
 
 test('a volume added in the settings form is checked, applied and mounted in the Workflow', async ({
   page,
@@ -55,4 +60,31 @@ test('a volume added in the settings form is checked, applied and mounted in the
     return app.shell.currentWidget.context.model.getMetadata('cellpipe');
   });
   expect(after).not.toHaveProperty('volumes');
+});
+
+test('volumes and pull secrets from the lab settings win over the notebook, and the form says so', async ({
+  page,
+  tmpPath
+}) => {
+  await openExample(page, tmpPath);
+  await setLabSetting(page, 'volumes', [
+    { claim: 'team-data', mountPath: '/data' }
+  ]);
+  await setLabSetting(page, 'imagePullSecrets', ['regcred']);
+  try {
+    await page.locator(`${panel} [data-section="settings"] summary`).click();
+    await expect(
+      page.locator(`${panel} fieldset.jp-cellpipe-Settings-volumes legend`)
+    ).toContainText('(lab setting)');
+    await compileOnly(page, 60_000);
+    const text =
+      (await page.locator('.jp-cellpipe-YamlPreview pre').textContent()) ?? '';
+    expect(text).toContain(
+      '{"name":"volume-1","persistentVolumeClaim":{"claimName":"team-data"}}'
+    );
+    expect(text).toContain('imagePullSecrets: [{"name":"regcred"}]');
+  } finally {
+    await setLabSetting(page, 'volumes', undefined);
+    await setLabSetting(page, 'imagePullSecrets', undefined);
+  }
 });

@@ -248,3 +248,26 @@ export async function standInRunServer(
   });
   return runs;
 }
+
+const PLUGIN = 'cellpipe:plugin';
+
+/** Sets (or, with undefined, removes) a cellpipe lab setting through JupyterLab's registry. */
+export async function setLabSetting(
+  page: IJupyterLabPageFixture,
+  key: string,
+  value: unknown
+) {
+  await page.evaluate(
+    async ({ plugin, key, value }) => {
+      const registry = await (window as any).galata.getPlugin(
+        '@jupyterlab/apputils-extension:settings'
+      );
+      if (value === undefined) {
+        await registry.remove(plugin, key);
+      } else {
+        await registry.set(plugin, key, value);
+      }
+    },
+    { plugin: PLUGIN, key, value }
+  );
+}

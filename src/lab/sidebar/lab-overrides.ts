@@ -12,6 +12,8 @@ const MAPPING: Record<string, (value: unknown) => SettingsOverrides> = {
   target: value => ({ target: value as SettingsOverrides['target'] }),
   image: value => ({ image: value as string }),
   namespace: value => ({ namespace: value as string }),
+  imagePullSecrets: value => ({ imagePullSecrets: value as string[] }),
+  volumes: value => ({ volumes: value as SettingsOverrides['volumes'] }),
   security: value => ({ security: value as SettingsOverrides['security'] }),
   argoUiUrl: value => ({ argo: { uiUrl: value } }),
   kfpEndpoint: value => ({ kfp: { endpoint: value } }),
@@ -20,7 +22,12 @@ const MAPPING: Record<string, (value: unknown) => SettingsOverrides> = {
 };
 
 function isSet(key: string, value: unknown): boolean {
-  if (value === undefined || value === null || value === '') {
+  if (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    (Array.isArray(value) && value.length === 0)
+  ) {
     return false;
   }
   // The Settings Editor form saves every value it shows, the schema's default security block

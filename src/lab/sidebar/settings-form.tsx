@@ -109,6 +109,7 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
       {text('image', trans.__('Image'))}
       <VolumesFieldset
         volumes={draft.volumes}
+        note={labNote('volumes')}
         onChange={volumes => model.edit({ volumes })}
         trans={trans}
       />

@@ -9,12 +9,14 @@ type TextKey = 'claim' | 'mountPath' | 'subPath';
 
 export interface IVolumesFieldsetProps {
   volumes: IVolumeDraft[];
+  /** Beside the legend: "(lab setting)" when the lab settings' volumes win over these. */
+  note: JSX.Element | null;
   onChange: (volumes: IVolumeDraft[]) => void;
   trans: TranslationBundle;
 }
 
 export function VolumesFieldset(props: IVolumesFieldsetProps): JSX.Element {
-  const { volumes, onChange, trans } = props;
+  const { volumes, note, onChange, trans } = props;
   const change = (index: number, edit: Partial<IVolumeDraft>) =>
     onChange(
       volumes.map((volume, at) =>
@@ -40,7 +42,9 @@ export function VolumesFieldset(props: IVolumesFieldsetProps): JSX.Element {
   );
   return (
     <fieldset className={CLASS.volumes}>
-      <legend>{trans.__('Volumes')}</legend>
+      <legend>
+        {trans.__('Volumes')} {note}
+      </legend>
       <p className={CLASS.hint}>
         {trans.__(
           'Existing PersistentVolumeClaims of the namespace, mounted in every step of Argo and KFP runs.'

@@ -200,6 +200,28 @@ describe('lab settings as overrides', () => {
     });
   });
 
+  it('sends image pull secrets and volumes the user listed, not the empty lists the form saves', () => {
+    const schema = require('../../../schema/plugin.json');
+    expect(schema.properties.imagePullSecrets.default).toEqual([]);
+    expect(schema.properties.volumes.default).toEqual([]);
+    expect(labOverrides({ imagePullSecrets: [], volumes: [] })).toEqual({});
+    const volumes = [{ claim: 'team-data', mountPath: '/data' }];
+    const overrides = labOverrides({ imagePullSecrets: ['regcred'], volumes });
+    expect(overrides).toEqual({ imagePullSecrets: ['regcred'], volumes });
+    expect([...overriddenKeys(overrides)]).toEqual([
+      'imagePullSecrets',
+      'volumes'
+    ]);
+    // Above the notebook's own, as a run resolves them.
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {
+      volumes: [{ claim: 'mine', mountPath: '/mine' }]
+    });
+    model.setOverrides(overrides);
+    expect(model.resolved.settings!.volumes).toEqual(volumes);
+    expect(model.resolved.settings!.imagePullSecrets).toEqual(['regcred']);
+  });
+
   it('the default security block the Settings Editor form saves is not an override', () => {
     const schema = require('../../../schema/plugin.json');
     const saved = { ...schema.properties.security.default };
