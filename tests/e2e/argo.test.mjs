@@ -2,6 +2,7 @@
 // scripts/cluster.sh (design §7). Each test submits with `cellpipe submit --watch` and checks
 // what the cluster did. Needs the cluster up; run through scripts/test.d/70-e2e-argo.sh.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { before, describe, test } from 'node:test';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -382,6 +383,34 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     assert.match(
       await logs(record.id, 'show'),
       /^show 42 argo_shapes 2 \{\{workflow\.name\}\}$/m
+    );
+  });
+
+  test('a step whose packed code passes 128 KiB (one argument at most) starts and runs, inline', async () => {
+    // 150,000 bytes that do not compress: the packed step goes in several container arguments.
+    const bytes = Buffer.alloc(150_000);
+    let state = 7;
+    for (let i = 0; i < bytes.length; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      bytes[i] = state >>> 24;
+    }
+    const blob = bytes.toString('base64');
+    const path = notebook('long-code', [
+      [
+        `import hashlib\nblob = ${JSON.stringify(blob)}\n` +
+          'print("blob", len(blob), hashlib.sha256(blob.encode()).hexdigest()[:16])',
+        ['step:carry']
+      ]
+    ]);
+    const compiled = cellpipeSync(['compile', path, '--target', 'argo']);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.doesNotMatch(compiled.stdout, /kind: ConfigMap/);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const digest = createHash('sha256').update(blob).digest('hex').slice(0, 16);
+    assert.match(
+      await logs(record.id, 'carry'),
+      new RegExp(`^blob ${blob.length} ${digest}$`, 'm')
     );
   });
 

@@ -7,8 +7,10 @@ Needs what `bash scripts/setup.sh --dev` installs (scripts/setup.d/40-podman.sh)
 service serves the whole session; every pipeline is compiled by the real CLI and run by
 tools/kfp_local/run.py, as `bash scripts/kfp-local.sh` runs it.
 """
+import base64
 import json
 import os
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -101,7 +103,17 @@ MODULE_FILES = {
     "kfp_tools/scale.py": "factor = 2\n",
 }
 
-NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX, "kfp-modules": MODULES}
+# A step whose packed code passes the 128 KiB that one program argument may hold (150,000 bytes
+# that do not compress): its container command carries the code in several arguments.
+LONG_BLOB = base64.b64encode(random.Random(7).randbytes(150_000)).decode()
+LONG = notebook("kfp-long", [
+    code_cell("import hashlib\nblob = %r\n"
+              "print('blob', len(blob), hashlib.sha256(blob.encode()).hexdigest()[:16])" % LONG_BLOB,
+              "step:carry"),
+])
+
+NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX, "kfp-modules": MODULES,
+             "kfp-long": LONG}
 
 
 def task_name(step):

@@ -1,6 +1,8 @@
 """Every example and the probe notebook run by kfp.local (DockerRunner, podman) give what the
 local run gives: the same steps succeed, print the same lines and report the same metrics
 (fixtures and helpers in test_kfp_local.py)."""
+import hashlib
+
 import pytest
 
 from test_kfp_local import EXAMPLES, assert_same_run, runs  # noqa: F401
@@ -33,3 +35,13 @@ def test_modules_next_to_the_notebook_go_with_the_pipeline(runs):  # noqa: F811
     logs = {name: task["log"] for name, task in summary["tasks"].items()}
     assert "make: 42" in logs["make"]
     assert "show: 42 kfp_shapes 2 {{workflow.name}} {{$}}" in logs["show"]
+
+
+def test_a_step_longer_than_one_argument_starts(runs):  # noqa: F811
+    """The step's packed code passes 128 KiB, more than Linux lets one program argument hold: the
+    container command carries it in several arguments, and the step runs as the local run does."""
+    from test_kfp_local import LONG_BLOB
+
+    summary, _ = assert_same_run(runs, "kfp-long")
+    digest = hashlib.sha256(LONG_BLOB.encode()).hexdigest()[:16]
+    assert "blob %d %s" % (len(LONG_BLOB), digest) in summary["tasks"]["carry"]["log"]

@@ -22,13 +22,33 @@ export function unpackProgram(program: string): string {
   );
 }
 
+const CHUNKED =
+  /^import base64,hashlib,sys,zlib\np=''\.join\(sys\.argv\[1:(\d+)\]\);del sys\.argv\[1:\1\]\nsys\.argv\[0\]='step\.py'\nr=sys\.argv\.pop\(1\) if len\(sys\.argv\)>1 else ''\nif hashlib\.sha256\(r\.encode\(\)\)\.hexdigest\(\)!='[0-9a-f]{64}':sys\.exit\('[^'\n]*'\)\nexec\(compile\(zlib\.decompress\(base64\.b64decode\(p\)\)\+zlib\.decompress\(base64\.b64decode\(r\)\),'step\.py','exec'\)\)\n$/;
+
+/**
+ * The step script of a packed command: `python3 -c PROGRAM`, or, for a step part too long for
+ * one argument, `python3 -c PROGRAM PART…` (the program joins the parts).
+ */
 export function unpackCommand(command: readonly string[]): string {
-  if (command.length !== 3 || command[0] !== 'python3' || command[1] !== '-c') {
+  if (command.length < 3 || command[0] !== 'python3' || command[1] !== '-c') {
     throw new Error(
       `not a packed step command: ${JSON.stringify(command).slice(0, 200)}`
     );
   }
-  return unpackProgram(command[2]);
+  if (command.length === 3) {
+    return unpackProgram(command[2]);
+  }
+  const match = CHUNKED.exec(command[2]);
+  const parts = command.slice(3);
+  if (!match || Number(match[1]) !== parts.length + 1) {
+    throw new Error(
+      `not a packed step command in parts: ${command[2].slice(0, 200)}`
+    );
+  }
+  return (
+    inflateSync(Buffer.from(parts.join(''), 'base64')).toString('utf8') +
+    inflateSync(Buffer.from(packedRuntime(), 'base64')).toString('utf8')
+  );
 }
 
 /** The step scripts of a compiled pipeline's text (YAML): each packed program found, unpacked. */

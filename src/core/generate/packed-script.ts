@@ -66,18 +66,58 @@ export function packedRuntime(): string {
  * run from a file.
  */
 export function packedProgram(stepPart: string): string {
+  return bootstrap('', `'${packScript(stepPart)}'`);
+}
+
+/**
+ * The bootstrap: `head` (lines that set up `part`), then it takes and checks the runtime, and
+ * runs the step part (`part`: a Python expression of its packed text) and the runtime as one
+ * script.
+ */
+function bootstrap(head: string, part: string): string {
   const name = PACKED_SCRIPT_NAME;
-  const d = (blob: string) => `zlib.decompress(base64.b64decode(${blob}))`;
+  const decoded = (blob: string) =>
+    `zlib.decompress(base64.b64decode(${blob}))`;
   return (
     'import base64,hashlib,sys,zlib\n' +
+    head +
     `sys.argv[0]='${name}'\n` +
     `r=sys.argv.pop(1) if len(sys.argv)>1 else ''\n` +
     `if hashlib.sha256(r.encode()).hexdigest()!='${packed().sha256}':sys.exit('cellpipe: the first argument is not the runtime this step was compiled with (parameter ${RUNTIME_PARAMETER} changed?)')\n` +
-    `exec(compile(${d(`'${packScript(stepPart)}'`)}+${d('r')},'${name}','exec'))\n`
+    `exec(compile(${decoded(part)}+${decoded('r')},'${name}','exec'))\n`
   );
 }
 
-/** The command that runs a step's own part; its arguments start with the packed runtime. */
+/**
+ * Linux refuses to start a program with any one argument over 128 KiB (MAX_ARG_STRLEN): a pod
+ * whose `python3 -c PROGRAM` is longer fails to start with "argument list too long". A program
+ * up to this length goes as one argument; a longer step part goes as several, each this long
+ * at most, ahead of the runtime.
+ */
+export const ARGUMENT_LIMIT = 96 * 1024;
+
+/** The program for a step part carried in the `count` arguments after it: it joins them. */
+function chunkedProgram(count: number): string {
+  return bootstrap(
+    `p=''.join(sys.argv[1:${count + 1}]);del sys.argv[1:${count + 1}]\n`,
+    'p'
+  );
+}
+
+/**
+ * The command that runs a step's own part; its arguments start with the packed runtime.
+ * `python3 -c PROGRAM` while the program fits one argument, else `python3 -c PROGRAM PART…`
+ * with the packed part cut into arguments of at most ARGUMENT_LIMIT characters.
+ */
 export function packedCommand(stepPart: string): string[] {
-  return ['python3', '-c', packedProgram(stepPart)];
+  const part = packScript(stepPart);
+  const program = bootstrap('', `'${part}'`);
+  if (program.length <= ARGUMENT_LIMIT) {
+    return ['python3', '-c', program];
+  }
+  const pieces: string[] = [];
+  for (let start = 0; start < part.length; start += ARGUMENT_LIMIT) {
+    pieces.push(part.slice(start, start + ARGUMENT_LIMIT));
+  }
+  return ['python3', '-c', chunkedProgram(pieces.length), ...pieces];
 }

@@ -5,6 +5,7 @@
  */
 import { IPipelineIR, IPipelineStep, ParameterType } from '../../ir/pipeline';
 import { IEffectiveStepSettings } from '../../settings/step-settings';
+import { UserError } from '../../errors';
 import {
   packedCommand,
   packedRuntime,
@@ -119,10 +120,31 @@ function resources(settings: IEffectiveStepSettings) {
   return Object.keys(result).length ? result : undefined;
 }
 
+/**
+ * KFP carries a step's code in its container's command, and Linux starts no program whose
+ * arguments pass about 2 MiB in all (with the default 8 MiB stack); past this, the step is
+ * refused at compile time instead of failing to start.
+ */
+export const KFP_COMMAND_LIMIT = 1024 * 1024;
+
+function stepCommand(ir: IPipelineIR, input: IKfpStepInput): string[] {
+  const command = packedCommand(input.script);
+  const size = command.reduce((total, part) => total + part.length, 0);
+  if (size > KFP_COMMAND_LIMIT) {
+    throw new UserError(
+      `step '${input.step.name}' is ${Math.ceil(size / 1024)} KiB of packed code, more than ` +
+        `the ${KFP_COMMAND_LIMIT / 1024} KiB a KFP step's command can carry; split the step, ` +
+        'or move data out of the code (or the modules it ships) into files the step reads',
+      { notebook: ir.notebook, cell: input.step.cells[0] }
+    );
+  }
+  return command;
+}
+
 function executor(ir: IPipelineIR, input: IKfpStepInput) {
   const container: Record<string, unknown> = {
     image: input.settings.image,
-    command: packedCommand(input.script),
+    command: stepCommand(ir, input),
     args: scriptArguments(ir, input.step),
     env: [
       { name: 'HOME', value: '/tmp' },
