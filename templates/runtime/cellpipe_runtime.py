@@ -556,6 +556,17 @@ def _innermost_cell_line(frames, file_names):
     return where
 
 
+def _error_text(error):
+    """The first line of what the error says (a SyntaxError's message without its place), at
+    most 300 characters, or '' when it says nothing."""
+    try:
+        text = error.msg if isinstance(error, SyntaxError) and error.msg else str(error)
+    except Exception:  # noqa: BLE001 (a broken __str__ must not hide the failure)
+        return ""
+    lines = text.strip().splitlines()
+    return lines[0][:300] if lines else ""
+
+
 def report_user_error(error, file_names, step):
     if isinstance(error, SyntaxError) and error.filename in file_names:
         traceback.print_exception(type(error), error, None)
@@ -564,8 +575,10 @@ def report_user_error(error, file_names, step):
         frames = _user_traceback(error, file_names)
         traceback.print_exception(type(error), error, frames)
         where = _innermost_cell_line(frames, file_names)
-    sys.stderr.write("cellpipe: step %r failed: %s%s\n"
-                     % (step.name, type(error).__name__, " in " + where if where else ""))
+    text = _error_text(error)
+    sys.stderr.write("cellpipe: step %r failed: %s%s%s\n"
+                     % (step.name, type(error).__name__, " in " + where if where else "",
+                        ": " + text if text else ""))
 
 
 def _metric_value(name, value):

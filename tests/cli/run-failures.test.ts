@@ -53,10 +53,10 @@ describe('a step that raises', () => {
     expect(step(record, 'broken').exitCode).toBe(1);
     // The runtime's last line says why: the step's message and the run's error carry it.
     expect(step(record, 'broken').message).toMatch(
-      /^ValueError in raises\.ipynb \[cell 3\], line 2 \(exit code 1\); see \S+broken\.log$/
+      /^ValueError in raises\.ipynb \[cell 3\], line 2: boom \(exit code 1\); see \S+broken\.log$/
     );
     expect(record.error).toBe(
-      "step 'broken' failed: ValueError in raises.ipynb [cell 3], line 2 (exit code 1)"
+      "step 'broken' failed: ValueError in raises.ipynb [cell 3], line 2: boom (exit code 1)"
     );
     expect(step(record, 'after_broken').message).toMatch(
       /upstream step 'broken'/

@@ -290,7 +290,8 @@ def test_a_failing_step_fails_the_pipeline_with_its_traceback_mapped_to_the_cell
     assert 'File "kfp-fails.ipynb [cell 4]", line 1, in <module>' in log
     assert 'File "kfp-fails.ipynb [cell 1]", line 2, in ratio' in log
     assert "ZeroDivisionError: division by zero" in log
-    assert ("cellpipe: step 'second' failed: ZeroDivisionError in kfp-fails.ipynb [cell 1], line 2"
+    assert ("cellpipe: step 'second' failed: ZeroDivisionError in kfp-fails.ipynb [cell 1], line 2: "
+            "division by zero"
             in log)
     # The failure is in what kfp-local.sh prints, too.
     assert "cellpipe: step 'second' failed" in output

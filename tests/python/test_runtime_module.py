@@ -235,7 +235,7 @@ def test_a_failing_cell_is_reported_from_its_own_frame_on(tmp_path, capsys, main
     assert rt.run_step(rt.parse_arguments([], step), step) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[:2] == ["Traceback (most recent call last):", '  File "nb.ipynb [cell 4]", line 3, in <module>']
-    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 4], line 3"
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 4], line 3: division by zero"
 
 
 def test_top_level_await_runs_as_in_the_notebook_on_one_loop_for_the_step(tmp_path, main_module):
@@ -331,7 +331,7 @@ def test_an_error_in_a_shipped_module_shows_its_file_and_line(tmp_path, capsys, 
     err = capsys.readouterr().err.splitlines()
     assert err[1] == '  File "nb.ipynb [cell 3]", line 2, in <module>'
     assert err[3].endswith('failing_helpers.py", line 2, in divide')
-    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 3], line 2"
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 3], line 2: division by zero"
 
 
 @pytest.mark.parametrize("relative", ["../escape.py", "/etc/escape.py", "pkg//x.py", "pkg/./x.py", "notes.txt",
@@ -360,7 +360,7 @@ def test_an_error_after_a_top_level_await_names_its_cell_and_line(tmp_path, caps
                      STEP_CELLS=[("nb.ipynb [cell 5]", "await asyncio.sleep(0)\nx = 1 / 0\n")])
     assert rt.run_step(rt.parse_arguments([], step), step) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 5], line 2"
+    assert err[-1] == "cellpipe: step 'train' failed: ZeroDivisionError in nb.ipynb [cell 5], line 2: division by zero"
 
 
 def test_get_ipython_is_there_and_says_no_shell(tmp_path, main_module):

@@ -25,7 +25,7 @@ def test_an_exception_in_a_cell_names_the_notebook_cell_and_line(make_pipeline):
     assert "    return a / b" in lines
     assert "ZeroDivisionError: division by zero" in lines
     assert lines[-1] == ("cellpipe: step 'make' failed: ZeroDivisionError in titanic.ipynb [cell 2], "
-                         "line 2")
+                         "line 2: division by zero")
     assert "run_step" not in result.stderr and "make.py" not in result.stderr
 
 
@@ -38,7 +38,9 @@ def test_library_frames_below_the_cell_are_kept(make_pipeline):
     assert result.returncode == 1
     assert result.stderr.splitlines()[1] == '  File "notebook.ipynb [cell 2]", line 1, in <module>'
     assert "json/decoder.py" in result.stderr
-    assert result.stderr.rstrip().endswith("JSONDecodeError in notebook.ipynb [cell 2], line 1")
+    assert result.stderr.rstrip().endswith(
+        "JSONDecodeError in notebook.ipynb [cell 2], line 1: "
+        "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
 
 
 @pytest.mark.parametrize("source, reason", [
@@ -187,3 +189,25 @@ def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
                     "that read them); 'missing': the step did not define it")
     # The one that could be saved was saved.
     assert pipeline.manifest("make", "ok")["variable"] == "ok"
+
+
+@pytest.mark.parametrize("raised, said", [
+    ('ValueError("first line\\nsecond line")', ": first line"),
+    ('ValueError("x" * 1000)', ": " + "x" * 300),
+    ("RuntimeError()", ""),
+    ("Odd()", ""),
+])
+def test_the_last_line_says_what_the_error_says_in_one_line(make_pipeline, raised, said):
+    """The runtime's last line, which the sidebar and `cellpipe run` show, carries the first line
+    of the error's message (at most 300 characters), and nothing where it has none or its text
+    cannot be had."""
+    pipeline = make_pipeline([
+        code_cell("class Odd(Exception):\n    def __str__(self):\n        raise TypeError('no text')",
+                  "functions"),
+        code_cell("raise %s" % raised, "step:boom"),
+    ])
+    result = pipeline.run("boom")
+    assert result.returncode == 1
+    name = raised.split("(")[0]
+    assert result.stderr.splitlines()[-1] == (
+        "cellpipe: step 'boom' failed: %s in notebook.ipynb [cell 2], line 1%s" % (name, said))

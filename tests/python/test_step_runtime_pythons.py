@@ -53,7 +53,8 @@ def test_a_stdlib_pipeline_runs_under_python(make_pipeline, version, monkeypatch
     failed = pipeline.run("use", inputs=[("box", "make"), ("items", "make")], params={"n": "4"})
     assert failed.returncode == 1, failed.stderr
     assert failed.stderr.splitlines()[-1] == (
-        "cellpipe: step 'use' failed: ZeroDivisionError in notebook.ipynb [cell 3], line 6")
+        "cellpipe: step 'use' failed: ZeroDivisionError in notebook.ipynb [cell 3], line 6: "
+        "division by zero")
 
 
 def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(make_pipeline, tmp_path):

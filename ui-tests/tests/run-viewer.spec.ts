@@ -311,7 +311,7 @@ test.describe('the run viewer', () => {
     await expect(
       page.locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
     ).toHaveText(
-      "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 3], line 2 (exit code 1)"
+      "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 3], line 2: division by zero (exit code 1)"
     );
   });
 

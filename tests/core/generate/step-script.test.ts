@@ -201,7 +201,7 @@ describe('cells that do not compile', () => {
     expect(result.stderr).toContain('File "nb.ipynb [cell 5]", line 2');
     expect(result.stderr).not.toContain('Traceback');
     expect(result.stderr.trim().split('\n').pop()).toBe(
-      "cellpipe: step 'broken' failed: SyntaxError in nb.ipynb [cell 5], line 2"
+      "cellpipe: step 'broken' failed: SyntaxError in nb.ipynb [cell 5], line 2: '(' was never closed"
     );
   });
 
