@@ -34,6 +34,11 @@ function describe(item: Record<string, unknown>): string {
   return `volume ${name}${at}${type}`;
 }
 
+const KALE_FIELDS: Record<string, string> = {
+  claim: 'name',
+  mountPath: 'mount_point'
+};
+
 /** `/data/` → `/data`: Kale's mount points may end in a slash. */
 function mountPath(point: string): string {
   return point.length > 1 ? point.replace(/\/+$/, '') : point;
@@ -61,10 +66,11 @@ export function kaleVolumes(given: unknown[]): IKaleVolumes {
     };
     const problem = settingsProblem({ volumes: [mapped] }, dottedKey);
     if (problem) {
+      // Named as Kale names them: `name`, `mount_point`.
       const key = problem.key.replace(/^volumes\[0\]\.?/, '');
+      const field = KALE_FIELDS[key] ?? 'entry';
       dropped.push(
-        `${where}: ${describe(item)} is not mounted in any step: its ` +
-          `${key === 'claim' ? 'name' : key === 'mountPath' ? 'mount_point' : 'entry'} ${problem.problem}`
+        `${where}: ${describe(item)} is not mounted in any step: its ${field} ${problem.problem}`
       );
       return;
     }

@@ -12,7 +12,7 @@ export interface ISettingsRead {
   /** Which metadata key they came from, for messages. */
   source: 'cellpipe' | 'kubeflow_notebook' | 'none';
   problems: string[];
-  /** Settings read but not used (Kale's volumes it cannot mount), for warnings: nothing is dropped silently. */
+  /** Settings read but not used (Kale volumes it cannot mount), for warnings: nothing is dropped. */
   dropped: string[];
 }
 

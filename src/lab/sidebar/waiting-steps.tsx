@@ -34,7 +34,13 @@ export function WaitingSteps(props: {
         </li>
       ))}
       {waiting.length > SHOWN && (
-        <li>{trans.__('and %1 more steps', waiting.length - SHOWN)}</li>
+        <li>
+          {trans._n(
+            'and %1 more step',
+            'and %1 more steps',
+            waiting.length - SHOWN
+          )}
+        </li>
       )}
     </ul>
   );

@@ -6,7 +6,7 @@
 import { IPipelineSettings } from '../../settings/resolved';
 import { IVolume, IVolumeMount } from './model';
 
-/** The pod volume of `volumes[index]`: `volume-1`, `volume-2`, … (cellpipe's own are `cellpipe-…`). */
+/** The pod volume of `volumes[index]`: `volume-1`, … (cellpipe's own are named `cellpipe-…`). */
 function volumeName(index: number): string {
   return `volume-${index + 1}`;
 }
