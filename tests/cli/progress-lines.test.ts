@@ -1,22 +1,10 @@
 /** What `submit --watch` prints as a run changes: the statuses, then why each waiting step waits. */
 import { progressLines } from '../../src/cli/commands/progress-lines';
-import { IRunRecord, IStepRecord } from '../../src/core/runs/record';
+import { IRunRecord, IStepRecord, RunStatus } from '../../src/core/runs/record';
+import { stepRecord } from '../support/step-record';
 
-function step(
-  name: string,
-  status: IStepRecord['status'],
-  message?: string
-): IStepRecord {
-  return {
-    name,
-    status,
-    startedAt: null,
-    finishedAt: null,
-    exitCode: null,
-    log: null,
-    ...(message ? { message } : {})
-  };
-}
+const step = (name: string, status: RunStatus, message?: string) =>
+  stepRecord(name, status, message ? { message } : {});
 
 function run(steps: IStepRecord[]): IRunRecord {
   return {

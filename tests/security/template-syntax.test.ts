@@ -13,7 +13,7 @@ import { compile } from '../../src/core/generate/compile';
 import { CompileTarget } from '../../src/core/generate/compiled';
 import { UserError } from '../../src/core/errors';
 import { checkedParameters } from '../../src/engine/kube/run-parameters';
-import { unpackCommand } from '../support/packed';
+import { packedCommands, unpackCommand } from '../support/packed';
 import {
   packScript,
   RUNTIME_PARAMETER
@@ -66,23 +66,6 @@ function refusal(action: () => unknown): UserError {
   throw new Error('expected a refusal');
 }
 
-function commandsOf(documents: Record<string, unknown>[]): string[][] {
-  const found: string[][] = [];
-  const visit = (value: unknown) => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (value && typeof value === 'object') {
-      const object = value as Record<string, unknown>;
-      if (Array.isArray(object.command) && object.command[1] === '-c') {
-        found.push(object.command as string[]);
-      }
-      Object.values(object).forEach(visit);
-    }
-  };
-  visit(documents);
-  return found;
-}
-
 /** The runtime parameter's value in the compiled documents: what every step is given first. */
 function runtimeOf(documents: unknown[], target: CompileTarget): string {
   for (const document of documents as Record<string, any>[]) {
@@ -114,7 +97,7 @@ describe.each(['argo', 'kfp'] as const)('template syntax, %s', target => {
     for (const text of TEMPLATE_TEXT) {
       expect(result.text).not.toContain(text);
     }
-    const [command] = commandsOf(result.documents);
+    const [command] = packedCommands(result.documents);
     const script = unpackCommand(command);
     expect(script).toContain('{{workflow.name}}');
     // The packed program itself, run by a real Python, prints the text exactly.
@@ -131,7 +114,7 @@ describe.each(['argo', 'kfp'] as const)('template syntax, %s', target => {
 
   it('a runtime parameter other than the compiled one stops the step before its code', () => {
     const result = compiled(notebook(), target);
-    const [command] = commandsOf(result.documents);
+    const [command] = packedCommands(result.documents);
     const run = runPacked(command, packScript('print("says: other code")\n'));
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');

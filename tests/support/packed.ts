@@ -64,3 +64,21 @@ export function stepScripts(text: string): string[] {
   parseAllDocuments(text).forEach(d => visit(d.toJS()));
   return found;
 }
+
+/** Every packed step command (`python3 -c …`) in compiled documents, in document order. */
+export function packedCommands(documents: unknown): string[][] {
+  const found: string[][] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      value.forEach(visit);
+    } else if (value && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      if (Array.isArray(object.command) && object.command[1] === '-c') {
+        found.push(object.command as string[]);
+      }
+      Object.values(object).forEach(visit);
+    }
+  };
+  visit(documents);
+  return found;
+}

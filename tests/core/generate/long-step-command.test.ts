@@ -18,7 +18,7 @@ import {
   packedRuntime
 } from '../../../src/core/generate/packed-script';
 import { renderStepScriptParts } from '../../../src/core/generate/step-script';
-import { unpackCommand } from '../../support/packed';
+import { packedCommands, unpackCommand } from '../../support/packed';
 import { codeCell, notebookJson } from '../../support/notebook-json';
 
 /** `size` bytes that do not compress (a fixed linear congruential sequence), as base64. */
@@ -48,19 +48,7 @@ const BLOB = noise();
 const NOTEBOOK = blobNotebook(BLOB);
 
 function stepCommand(documents: unknown[]): string[] {
-  const found: string[][] = [];
-  const visit = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-    } else if (value && typeof value === 'object') {
-      const object = value as Record<string, unknown>;
-      if (Array.isArray(object.command) && object.command[1] === '-c') {
-        found.push(object.command as string[]);
-      }
-      Object.values(object).forEach(visit);
-    }
-  };
-  visit(documents);
+  const found = packedCommands(documents);
   expect(found).toHaveLength(1);
   return found[0];
 }

@@ -4,6 +4,7 @@ import {
   RunStatus
 } from '../../../src/core/runs/record';
 import { labRequests } from '../../support/lab-request-mock';
+import { stepRecord } from '../../support/step-record';
 import {
   defaultStep,
   durationSeconds,
@@ -19,21 +20,7 @@ jest.mock('../../../src/lab/api/request', () =>
 
 const { request, post } = labRequests();
 
-function step(
-  name: string,
-  status: RunStatus,
-  extra: Partial<IStepRecord> = {}
-): IStepRecord {
-  return {
-    name,
-    status,
-    startedAt: null,
-    finishedAt: null,
-    exitCode: null,
-    log: null,
-    ...extra
-  };
-}
+const step = stepRecord;
 
 function record(status: RunStatus, steps: IStepRecord[]): IRunRecord {
   return {

@@ -12,6 +12,7 @@ import { NoStepsYet } from '../../../src/lab/sidebar/no-steps';
 import { RunButton } from '../../../src/lab/sidebar/run-button';
 import { isWebLink, RunsView } from '../../../src/lab/sidebar/runs-view';
 import { readFileSync } from 'node:fs';
+import { stepRecord } from '../../support/step-record';
 
 jest.mock('../../../src/lab/api/request', () =>
   require('../../support/lab-request-mock').requestModule()
@@ -105,15 +106,8 @@ describe('runs view', () => {
 });
 
 describe('why steps wait', () => {
-  const step = (name: string, status: RunStatus, message?: string) => ({
-    name,
-    status,
-    startedAt: null,
-    finishedAt: null,
-    exitCode: null,
-    log: null,
-    ...(message ? { message } : {})
-  });
+  const step = (name: string, status: RunStatus, message?: string) =>
+    stepRecord(name, status, message ? { message } : {});
   const pull =
     'ImagePullBackOff: Back-off pulling image "registry.example.com/<ds>:1"';
 
