@@ -73,7 +73,7 @@ def _save_npy(value, path):
 _MAP_NPY_FROM_BYTES = 16 * 2**20
 
 
-def _load_npy(path, manifest):
+def _load_npy(path, manifest, namespace):
     import numpy
 
     if os.path.getsize(path) < _MAP_NPY_FROM_BYTES:
@@ -134,7 +134,7 @@ def _save_parquet(value, path):
                      use_dictionary=categorical or False)
 
 
-def _load_parquet(path, manifest):
+def _load_parquet(path, manifest, namespace):
     import pandas
 
     frame = pandas.read_parquet(path, engine="pyarrow", memory_map=True)
@@ -155,7 +155,7 @@ def _save_joblib(value, path):
     joblib.dump(value, path, protocol=PICKLE_PROTOCOL)
 
 
-def _load_joblib(path, manifest):
+def _load_joblib(path, manifest, namespace):
     import joblib
 
     return joblib.load(path)
@@ -173,7 +173,7 @@ def _save_torch(value, path):
     torch.save(value, path, pickle_module=_optional_module("cloudpickle") or pickle)
 
 
-def _load_torch(path, manifest):
+def _load_torch(path, manifest, namespace):
     import torch
 
     location = None if torch.cuda.is_available() else "cpu"
@@ -190,11 +190,55 @@ def _save_pickle(value, path):
         pickler.dump(value, stream, protocol=PICKLE_PROTOCOL)
 
 
-def _load_pickle(path, manifest):
+def _load_pickle(path, manifest, namespace):
     if manifest["format"] == "cloudpickle" and _optional_module("cloudpickle") is None:
         raise CellpipeError("it was saved with cloudpickle, which is not installed here")
     with open(path, "rb") as stream:
-        return pickle.load(stream)
+        if namespace is None:
+            return pickle.load(stream)
+        return NotebookUnpickler(stream, namespace).load()
+
+
+# In a kernel, a function or class the notebook defines reads the notebook's globals as they are
+# when it runs. cloudpickle saves such a function (of __main__) by value, with the globals it reads
+# at that time, and by default loads it with those globals apart from the step's: a later step's
+# `x = 2` would go unseen. The step's namespace is made the function's globals instead, and the
+# values saved with it only fill in names that the namespace does not have. The loaded inputs go
+# into the namespace after them (see _run_step), so a saved value never hides an input's.
+class NotebookUnpickler(pickle.Unpickler):
+    def __init__(self, stream, namespace):
+        super().__init__(stream)
+        self._namespace = namespace
+
+    def find_class(self, module, name):
+        found = super().find_class(module, name)
+        if module.split(".")[0] != "cloudpickle":
+            return found
+        if name == "_make_function":  # cloudpickle 2.1 and later; older ones load as they did
+            return _function_maker(found, self._namespace)
+        if name == "_function_setstate":
+            return _function_state_setter(found, self._namespace)
+        return found
+
+
+def _function_maker(make, namespace):
+    def make_function(code, saved_globals, *rest):
+        if isinstance(saved_globals, dict) and saved_globals.get("__name__") == "__main__":
+            saved_globals = namespace
+        return make(code, saved_globals, *rest)
+    return make_function
+
+
+def _function_state_setter(set_state, namespace):
+    def set_function_state(function, state):
+        if getattr(function, "__globals__", None) is namespace:
+            try:
+                saved = state[1]["__globals__"]
+                state[1]["__globals__"] = {k: v for k, v in saved.items() if k not in namespace}
+            except (TypeError, LookupError, AttributeError):
+                pass  # a state this version does not know: loaded as cloudpickle loads it
+        return set_state(function, state)
+    return set_function_state
 
 
 def _generic_format():
@@ -297,15 +341,16 @@ def unsaved_message(unsaved):
     return "cannot save %d variables: %s" % (len(unsaved), "; ".join(groups))
 
 
-def load_value(name, directory):
-    """Loads the value a producer saved into `directory` with save_value."""
+def load_value(name, directory, namespace=None):
+    """Loads the value a producer saved into `directory` with save_value; the functions and
+    classes the notebook defined in it read `namespace` (the step's globals) when given."""
     try:
         with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
             manifest = json.load(stream)
         if manifest.get("cellpipe") != MANIFEST_VERSION or manifest.get("format") not in FORMATS:
             raise CellpipeError("unknown format %r (made by a newer cellpipe?)" % manifest.get("format"))
         file_name, _, load = FORMATS[manifest["format"]]
-        return load(os.path.join(directory, file_name), manifest)
+        return load(os.path.join(directory, file_name), manifest, namespace)
     except Exception as error:
         hint = ""
         if isinstance(error, AttributeError) and "__main__" in str(error):
@@ -786,9 +831,13 @@ def _run_step(arguments, step):
             cells.run(code)
         # Inputs load after the imports and functions cells: a plain pickle of a class defined
         # there then finds its class.
+        # Into the namespace once all are loaded: the values saved with a notebook function fill
+        # in only names it lacks, and an input is never one of them.
+        inputs = {}
         for name, directory in sorted(arguments["--input"].items()):
-            namespace[name] = load_value(name, directory)
+            inputs[name] = load_value(name, directory, namespace)
             _note("loaded %s from %s" % (name, directory), started)
+        namespace.update(inputs)
         for code in own:
             cells.run(code)
     except (CellpipeError, KeyboardInterrupt):
