@@ -14,13 +14,18 @@ import {
 import { ISegments, segmentCells } from './segment';
 import { readParameters } from './parameters';
 import { IMetricUse, readMetrics } from './metrics';
-import { IGlobalContext, stepNamesReusing } from './step-names';
+import { IGlobalContext, ILocatedName, stepNamesReusing } from './step-names';
 import { cellDiagnostics } from './cell-diagnostics';
 import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
 import { notebookFileName, unanalysable } from './unanalysable';
 import { unorderedFiles } from './unordered-files';
-import { argumentsMutatedBy, mutatingFunctions } from './step-functions';
+import {
+  argumentsMutatedBy,
+  definedFunctions,
+  definesFunctions,
+  mutatingFunctions
+} from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
 import {
   deletedNameWarning,
@@ -96,11 +101,12 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Whether any step cell may write a file, leaves a name deleted or defines a function that
-  // changes a parameter: read in this sweep over the step cells, not another.
+  // Whether any step cell may write a file, leaves a name deleted, defines a function that
+  // changes a parameter or defines any function: read in this sweep over the step cells.
   let stepsMayWriteFiles = false;
   let stepsDeleteNames = false;
   let stepsDefineMutators = false;
+  let stepsDefineFunctions = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -108,6 +114,7 @@ export function buildPipeline(
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
+      stepsDefineFunctions ||= definesFunctions(analysis);
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -118,6 +125,8 @@ export function buildPipeline(
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
   const mutatorsOf = new Map<string, Map<string, IFunctionSummary>>();
+  /** The functions and classes each step defines, for the steps that define any. */
+  const functionsOf = new Map<string, Map<string, IFunctionSummary>>();
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
@@ -153,9 +162,18 @@ export function buildPipeline(
     const producers = step.after;
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
-    for (const read of names.reads) {
+    // A function or class taken from an earlier step runs with this step's globals (the runtime
+    // loads it so, as a kernel would run it): the globals it reads are read here, and those it
+    // changes are changed here, as a functions cell's do (design §3.3). Copied on first change.
+    let reads: readonly ILocatedName[] = names.reads;
+    let writes: ReadonlySet<string> = names.writes;
+    for (let i = 0; i < reads.length; i++) {
+      const read = reads[i];
       const producer = writers.latest(read.name);
       if (!producer) {
+        if (i >= names.reads.length) {
+          continue; // reported where the function reads it, in the step that defines it
+        }
         diagnostics.push({
           severity: 'warning',
           code: 'undefined-name',
@@ -180,6 +198,22 @@ export function buildPipeline(
       if (mutator) {
         (mutatorsTaken ??= new Map()).set(read.name, mutator);
       }
+      const taken = functionsOf.size
+        ? functionsOf.get(producer.name)?.get(read.name)
+        : undefined;
+      if (taken) {
+        // Even a global this step binds itself: it may bind it after the use.
+        const globals = taken.globalReads.filter(
+          name =>
+            !context.available.has(name) && !reads.some(r => r.name === name)
+        );
+        if (globals.length) {
+          reads = [...reads, ...globals.map(name => ({ ...read, name }))];
+        }
+        if (taken.globalWrites.length) {
+          writes = new Set([...writes, ...taken.globalWrites]);
+        }
+      }
       step.inputs.push(read.name);
       step.producers[read.name] = producer.name;
       if (!producers.includes(producer.name)) {
@@ -198,18 +232,18 @@ export function buildPipeline(
     writers.add(
       step,
       mutatorsTaken
-        ? withMutatedArguments(
-            names.writes,
-            block.cells,
-            analysisOf,
-            mutatorsTaken
-          )
-        : names.writes
+        ? withMutatedArguments(writes, block.cells, analysisOf, mutatorsTaken)
+        : writes
     );
     const mutators =
       stepsDefineMutators && mutatingFunctions(block.cells, analysisOf);
     if (mutators) {
       mutatorsOf.set(step.name, mutators);
+    }
+    const functions =
+      stepsDefineFunctions && definedFunctions(block.cells, analysisOf);
+    if (functions) {
+      functionsOf.set(step.name, functions);
     }
     const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
     if (deleted) {

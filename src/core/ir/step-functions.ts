@@ -1,7 +1,9 @@
 /**
- * Functions a step defines that change a parameter in place, and the calls of such functions in
- * later steps (which take the function as an input): those calls mutate what they are passed,
- * as calls of the shared cells' functions do (`step-names.ts`).
+ * Functions a step defines, as later steps take them:
+ * - those that change a parameter in place: their calls in later steps mutate what they are
+ *   passed, as calls of the shared cells' functions do (`step-names.ts`);
+ * - those that read or change globals: a later step that takes one reads and changes those
+ *   globals itself, since the function runs there with that step's globals (`build.ts`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IFunctionSummary } from '../analysis/cell-names';
@@ -18,6 +20,37 @@ export function mutatingFunctions(
     for (const name in functions) {
       if (functions[name].mutatedParameters.length) {
         (found ??= new Map()).set(name, functions[name]);
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether the cell defines a function or class at module level. */
+export function definesFunctions(analysis: ICellAnalysis): boolean {
+  for (const _name in analysis.names.functions) {
+    return true;
+  }
+  return false;
+}
+
+/**
+ * The step's module-level functions and classes that read or change a global, by name (the
+ * last definition of each), or null when it has none.
+ */
+export function definedFunctions(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis
+): Map<string, IFunctionSummary> | null {
+  let found: Map<string, IFunctionSummary> | null = null;
+  for (const cell of cells) {
+    const { functions } = analysisOf(cell).names;
+    for (const name in functions) {
+      const summary = functions[name];
+      if (summary.globalReads.length || summary.globalWrites.length) {
+        (found ??= new Map()).set(name, summary);
+      } else {
+        found?.delete(name);
       }
     }
   }

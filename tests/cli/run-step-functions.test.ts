@@ -1,0 +1,93 @@
+/**
+ * Functions and classes that one step defines and later steps use see the later steps' globals,
+ * as in a kernel: a real local run gives the metrics of the notebook run top to bottom, both
+ * with a warm interpreter and with a fresh Python per step.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runJson,
+  runMetrics,
+  sequentialMetrics,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'x = 1',
+      'rows = []',
+      'def read_x():',
+      '    return x',
+      'def add(row):',
+      '    rows.append(row)',
+      'class Reader:',
+      '    def get(self):',
+      '        return x * 10',
+      'def twice():',
+      '    return read_x() * 2'
+    ].join('\n'),
+    tags: ['step:define']
+  },
+  { source: 'x = 2\nadd(5)', tags: ['step:change'] },
+  {
+    source: [
+      'seen = read_x()',
+      'seen_by_method = Reader().get()',
+      'seen_through_call = twice()',
+      'row_count = len(rows)',
+      'x = 3',
+      'seen_after_binding = read_x()'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  {
+    source: [
+      'print(seen)',
+      'print(seen_by_method)',
+      'print(seen_through_call)',
+      'print(row_count)',
+      'print(seen_after_binding)'
+    ].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = [
+  'seen',
+  'seen_by_method',
+  'seen_through_call',
+  'row_count',
+  'seen_after_binding'
+];
+
+describe('functions defined in a step, used by later steps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-step-functions-'));
+  const notebook = writeNotebook(dir, 'functions.ipynb', CELLS);
+  const home = tempHome();
+
+  it.each([[[]], [['--no-warm']]])(
+    'read the globals as the notebook run top to bottom does (%j)',
+    extra => {
+      const { code, record, stderr } = runJson(home, [
+        notebook,
+        '--no-cache',
+        ...extra
+      ]);
+      expect({ code, stderr: code ? stderr : '' }).toEqual({
+        code: 0,
+        stderr: ''
+      });
+      const reference = sequentialMetrics(notebook, METRICS);
+      expect(reference).toEqual({
+        seen: 2,
+        seen_by_method: 20,
+        seen_through_call: 4,
+        row_count: 1,
+        seen_after_binding: 3
+      });
+      expect(runMetrics(record)).toEqual(reference);
+    }
+  );
+});
