@@ -199,15 +199,46 @@ export class NameWalker extends ExpressionWalker {
     if (!value) {
       return; // `x: int` binds nothing
     }
-    this.expression(value, scope);
-    targets.forEach(t => this.target(t, scope));
     const only = targets.length === 1 ? targets[0] : null;
+    if (
+      scope.kind === 'module' &&
+      only?.type === 'identifier' &&
+      value.type === 'lambda'
+    ) {
+      this.namedLambda(this.text(only), value, scope);
+    } else {
+      this.expression(value, scope);
+    }
+    targets.forEach(t => this.target(t, scope));
     if (scope.kind === 'module' && only?.type === 'identifier') {
       this.noteContainer(this.text(only), this.listedNames(value));
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
       }
     }
+  }
+
+  /**
+   * `name = lambda …: …` at module level: a function as much as a `def`, so it gets a summary of
+   * the globals its body reads and changes (not of the parameters it changes: a lambda's body
+   * is one expression, and calls in it are not followed).
+   */
+  private namedLambda(name: string, value: IPyNode, scope: Scope): void {
+    const summary: IFunctionSummary = {
+      globalReads: [],
+      globalWrites: [],
+      ...parameterList(field(value, 'parameters'), this.text),
+      mutatedParameters: [],
+      parameterCalls: []
+    };
+    this.result.functions[name] = summary;
+    const outer = this.currentFunction;
+    const outerScope = this.currentFunctionScope;
+    this.currentFunction = summary;
+    this.currentFunctionScope = null;
+    this.expression(value, scope);
+    this.currentFunction = outer;
+    this.currentFunctionScope = outerScope;
   }
 
   /** The names listed in `[a, b]`, `(a, b)` or `a, b` (not the other elements). */
