@@ -52,8 +52,12 @@ def test_a_loaded_function_reads_what_the_step_binds_before_calling_it(make_pipe
         "scale = 100\n"
         "assert scaled(2) == 200, scaled(2)\n",
     )
-    pipeline.run_ok("define", outputs=["read_x", "z_read_x", "reader", "scaled"])
-    pipeline.run_ok("use", inputs=FUNCTIONS + [("scaled", "define")])
+    # The step takes x and scale too (it might call the functions before binding them): the
+    # bindings win, as in a kernel.
+    pipeline.run_ok("define", outputs=["read_x", "z_read_x", "reader", "scaled", "scale"])
+    pipeline.run_ok("rebind", outputs=["x"])
+    pipeline.run_ok("use", inputs=FUNCTIONS + [("scaled", "define"), ("scale", "define"),
+                                               ("x", "rebind")])
 
 
 def test_a_global_the_step_does_not_have_comes_from_the_saved_function(make_pipeline):
