@@ -3,7 +3,8 @@
  * local pipeline, each step in its own Python process with only the data the analysis passes,
  * reports the same values as the same notebook run top to bottom in one process, as a kernel
  * runs it. A missed input, a stale function global or a lost in-place change shows as a
- * different `result`.
+ * different `result`. 40 programs from the fixed seed; CELLPIPE_FLOW_RUNS sets another number
+ * (and CELLPIPE_FC_SEED another seed) to explore.
  */
 import * as fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
@@ -58,7 +59,7 @@ describe('data flow: pipeline against top to bottom', () => {
           result: reference.result
         });
       }),
-      { numRuns: Number(process.env.FLOW_RUNS ?? 40) }
+      { numRuns: Number(process.env.CELLPIPE_FLOW_RUNS ?? 40) }
     );
   });
 });

@@ -5,10 +5,10 @@
  * and functions, lambdas and classes defined in one step and used in later ones (reading
  * globals, changing them with `global`, appending to a global list, calling each other). Aliases
  * (`ys = xs`) and `del` are not made: the analysis does not follow the first (design §3), and
- * warns that the second fails. Each program is valid top to bottom: a name is
- * used only once it is bound, nothing is deleted, and functions call only functions defined
- * before them in the pool order, so no redefinition makes a cycle. The last step reports every
- * bound variable and every function's value as one `result` metric.
+ * warns that the second fails. Each program is valid top to bottom: a name is used only once it
+ * is bound, nothing is deleted, and functions call only functions defined before them in the
+ * pool order, so no redefinition makes a cycle. The last step reports every bound variable and
+ * every function's value as one `result` metric.
  *
  * Programs are built from seeds (numbers), so that fast-check shrinks a failure to a small one.
  */
@@ -278,9 +278,9 @@ export interface IDataFlowProgram {
   /** The cells: one per step, then the metrics cell. */
   cells: { source: string; tags: string[] }[];
   /**
-   * Whether a step binds a global that a function it defines reads. Design §3.2 takes such a
-   * global as the step's own, not as an input, wherever the step binds it; a program that calls
-   * the function before the binding then fails as a pipeline. Such programs are left out.
+   * Whether a step uses a function it defines before it binds a global that the function reads.
+   * Design §3.2 takes such a global as the step's own, not as an input, wherever the step binds
+   * it, so the pipeline fails where the notebook does not. Such programs are left out.
    */
   readsOwnBindingEarly: boolean;
 }
