@@ -23,7 +23,6 @@ import { unorderedFiles } from './unordered-files';
 import {
   argumentsMutatedBy,
   definedFunctions,
-  definesFunctions,
   mutatingFunctions
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
@@ -101,12 +100,11 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Whether any step cell may write a file, leaves a name deleted, defines a function that
-  // changes a parameter or defines any function: read in this sweep over the step cells.
+  // Whether any step cell may write a file, leaves a name deleted or defines a function that
+  // changes a parameter: read in this sweep over the step cells, not another.
   let stepsMayWriteFiles = false;
   let stepsDeleteNames = false;
   let stepsDefineMutators = false;
-  let stepsDefineFunctions = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -114,7 +112,6 @@ export function buildPipeline(
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
-      stepsDefineFunctions ||= definesFunctions(analysis);
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -240,8 +237,7 @@ export function buildPipeline(
     if (mutators) {
       mutatorsOf.set(step.name, mutators);
     }
-    const functions =
-      stepsDefineFunctions && definedFunctions(block.cells, analysisOf);
+    const functions = definedFunctions(block.cells, analysisOf);
     if (functions) {
       functionsOf.set(step.name, functions);
     }

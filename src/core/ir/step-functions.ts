@@ -26,14 +26,6 @@ export function mutatingFunctions(
   return found;
 }
 
-/** Whether the cell defines a function or class at module level. */
-export function definesFunctions(analysis: ICellAnalysis): boolean {
-  for (const _name in analysis.names.functions) {
-    return true;
-  }
-  return false;
-}
-
 /**
  * The step's module-level functions and classes that read or change a global, by name (the
  * last definition of each), or null when it has none.
