@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../../core/errors';
 import { ParameterValue } from '../../core/ir/pipeline';
 import { cellpipeHome, RunPaths } from '../paths';
+import { Pickler } from './python';
 
 export interface IPlannedStep {
   name: string;
@@ -38,6 +39,8 @@ export interface IRunPlan {
     executable: string;
     version: string;
     source: string;
+    /** The pickler there (see IPython); absent in plans written before it was added. */
+    pickler?: Pickler;
   };
   workdir: string;
   jobs: number;

@@ -140,7 +140,8 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       command: python.command,
       executable: python.executable,
       version: python.version,
-      source: python.source
+      source: python.source,
+      pickler: python.pickler
     },
     workdir,
     jobs,

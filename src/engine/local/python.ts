@@ -25,7 +25,31 @@ export interface IPython {
   executable: string;
   /** `sys.version`. */
   version: string;
+  /**
+   * The pickler the runtime saves generic values with there: cloudpickle when it is installed,
+   * else pickle. Part of the step cache key: outputs saved with one may not load with the other.
+   */
+  pickler: Pickler;
 }
+
+export type Pickler = 'cloudpickle' | 'pickle';
+
+/**
+ * The probe's program: prints the executable, whether it is recent enough, the pickler, then the
+ * version (last: it may span lines). Written so that an old Python still reaches its version.
+ */
+const PROBE = [
+  'import sys',
+  'print(sys.executable)',
+  'print(sys.version_info >= (3, 8))',
+  'try:',
+  '    import importlib.util',
+  '    found = importlib.util.find_spec("cloudpickle") is not None',
+  'except Exception:',
+  '    found = False',
+  'print("cloudpickle" if found else "pickle")',
+  'print(sys.version)'
+].join('\n');
 
 export interface IPythonChoice {
   command: string;
@@ -145,14 +169,10 @@ export function probePython(given: IPythonChoice): IPython {
         ? resolve(given.command)
         : given.command
   };
-  const probe = spawnSync(
-    choice.command,
-    [
-      '-c',
-      'import sys; print(sys.executable); print(sys.version_info >= (3, 8)); print(sys.version)'
-    ],
-    { encoding: 'utf8', timeout: 30_000 }
-  );
+  const probe = spawnSync(choice.command, ['-c', PROBE], {
+    encoding: 'utf8',
+    timeout: 30_000
+  });
   const advice =
     'pass --python PATH or set CELLPIPE_PYTHON to a Python 3 interpreter';
   if (probe.error) {
@@ -161,7 +181,9 @@ export function probePython(given: IPythonChoice): IPython {
       `the Python interpreter '${choice.command}' (from ${choice.source}) ${missing ? 'does not exist' : `cannot be started: ${probe.error.message}`}; ${advice}`
     );
   }
-  const [executable, recent, ...version] = probe.stdout.trim().split('\n');
+  const [executable, recent, pickler, ...version] = probe.stdout
+    .trim()
+    .split('\n');
   if (probe.status !== 0 || !executable) {
     throw new UserError(
       `the Python interpreter '${choice.command}' (from ${choice.source}) failed to start (exit ${probe.status}): ${probe.stderr.trim().split('\n').pop() ?? ''}; ${advice}`
@@ -177,6 +199,7 @@ export function probePython(given: IPythonChoice): IPython {
     executable: isAbsolute(executable)
       ? executable
       : join(dirname(choice.command), executable),
-    version: version.join(' ')
+    version: version.join(' '),
+    pickler: pickler === 'cloudpickle' ? 'cloudpickle' : 'pickle'
   };
 }

@@ -1,6 +1,7 @@
 /**
- * The step cache. A step's key hashes its generated script (its code), the interpreter (path and
- * version), the content of every input it loads and the parameters it reads. A successful step
+ * The step cache. A step's key hashes its generated script (its code), the interpreter (path,
+ * version and pickler: a notebook's function saved by plain pickle does not load, with or without
+ * cloudpickle), the content of every input it loads and the parameters it reads. A successful step
  * leaves an entry `CELLPIPE_HOME/cache/<key>.json` pointing at its saved outputs; a later step
  * with the same key links those outputs into its own run instead of running.
  */
@@ -18,11 +19,13 @@ import {
 import { join, relative } from 'node:path';
 import { ParameterValue } from '../../core/ir/pipeline';
 import { cacheDir, cellpipeHome, RunPaths } from '../paths';
+import { Pickler } from './python';
 import { writeFileAtomically } from './store';
 
 export interface ICacheKeyParts {
   script: string;
-  python: { executable: string; version: string };
+  /** The interpreter, and the pickler its generic outputs were saved with (see IPython). */
+  python: { executable: string; version: string; pickler?: Pickler };
   /** Input variable → content hash of the producer's saved value. */
   inputs: Record<string, string>;
   /** The parameters the step reads → their values in this run. */
@@ -55,7 +58,11 @@ export function cacheKey(parts: ICacheKeyParts): string {
       JSON.stringify({
         format: FORMAT,
         script: createHash('sha256').update(parts.script).digest('hex'),
-        python: [parts.python.executable, parts.python.version],
+        python: [
+          parts.python.executable,
+          parts.python.version,
+          parts.python.pickler ?? 'pickle'
+        ],
         inputs: sorted(parts.inputs),
         parameters: sorted(parts.parameters)
       })
