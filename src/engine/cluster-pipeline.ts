@@ -1,14 +1,16 @@
 /**
  * A notebook's pipeline made ready for a cluster: the modules next to the notebook that its steps
  * import go with it (the step pods have the step image only). The warnings of compiling it are
- * the analysis' own, then, in notebook order, one for each such module that cannot go and one for
- * each file a step uses that its pod will not have.
+ * the analysis' own, then, in notebook order, one for each such module that cannot go, one for
+ * each file a step uses that its pod will not have, and one for each function or class a step
+ * takes from another (which needs cloudpickle in the step image).
  */
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatLocation } from '../core/errors';
 import { CompileTarget } from '../core/generate/compiled';
 import { clusterFileWarnings } from '../core/generate/cluster-files';
+import { notebookFunctionWarnings } from '../core/generate/cluster-functions';
 import { unshippedModuleWarnings } from '../core/generate/local-modules';
 import { IDiagnostic, inNotebookOrder } from '../core/ir/diagnostic';
 import { IPipelineIR } from '../core/ir/pipeline';
@@ -33,11 +35,14 @@ export function clusterPipeline(
 ): IClusterPipeline {
   const own = ir.diagnostics.filter(d => d.severity === 'warning');
   const folder = notebook === null ? null : dirname(notebook);
-  const files = clusterFileWarnings(
-    ir,
-    target,
-    path => folder !== null && existsSync(join(folder, path))
-  );
+  const files = inNotebookOrder([
+    ...clusterFileWarnings(
+      ir,
+      target,
+      path => folder !== null && existsSync(join(folder, path))
+    ),
+    ...notebookFunctionWarnings(ir, target)
+  ]);
   if (notebook === null) {
     return { ir, shipped: [], warnings: [...own, ...files] };
   }
