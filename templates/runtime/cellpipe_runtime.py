@@ -44,6 +44,19 @@ def _optional_module(name):
         return None
 
 
+def _cloudpickle():
+    """cloudpickle, else the copy that joblib (scikit-learn's) carries, else None. Images with
+    scikit-learn but no cloudpickle of their own can then pass the notebook's functions too."""
+    return _optional_module("cloudpickle") or _optional_module("joblib.externals.cloudpickle")
+
+
+def _is_cloudpickle_module(module):
+    for package in ("cloudpickle", "joblib.externals.cloudpickle"):
+        if module == package or module.startswith(package + "."):
+            return True
+    return False
+
+
 def _write_atomically(directory, name, write):
     """write(path) fills a temporary file that becomes `name` only once it is complete."""
     temp = os.path.join(directory, ".%s.%d-%s.tmp" % (name, os.getpid(), os.urandom(4).hex()))
@@ -170,7 +183,7 @@ def _save_torch(value, path):
     # The whole object, not a state_dict: a state_dict cannot be loaded without the model's class.
     # cloudpickle (when present) carries classes defined in the notebook along.
     torch = sys.modules["torch"]
-    torch.save(value, path, pickle_module=_optional_module("cloudpickle") or pickle)
+    torch.save(value, path, pickle_module=_cloudpickle() or pickle)
 
 
 def _load_torch(path, manifest, namespace):
@@ -185,13 +198,13 @@ def _load_torch(path, manifest, namespace):
 
 # -- anything else --------------------------------------------------------------------------------
 def _save_pickle(value, path):
-    pickler = _optional_module("cloudpickle") or pickle
+    pickler = _cloudpickle() or pickle
     with open(path, "wb") as stream:
         pickler.dump(value, stream, protocol=PICKLE_PROTOCOL)
 
 
 def _load_pickle(path, manifest, namespace):
-    if manifest["format"] == "cloudpickle" and _optional_module("cloudpickle") is None:
+    if manifest["format"] == "cloudpickle" and _cloudpickle() is None:
         raise CellpipeError("it was saved with cloudpickle, which is not installed here")
     with open(path, "rb") as stream:
         if namespace is None:
@@ -212,7 +225,7 @@ class NotebookUnpickler(pickle.Unpickler):
 
     def find_class(self, module, name):
         found = super().find_class(module, name)
-        if module.split(".")[0] != "cloudpickle":
+        if not _is_cloudpickle_module(module):
             return found
         if name == "_make_function":  # cloudpickle 2.1 and later; older ones load as they did
             return _function_maker(found, self._namespace)
@@ -242,7 +255,7 @@ def _function_state_setter(set_state, namespace):
 
 
 def _generic_format():
-    return "cloudpickle" if _optional_module("cloudpickle") else "pickle"
+    return "cloudpickle" if _cloudpickle() else "pickle"
 
 
 # format -> (file name, save, load)

@@ -34,6 +34,31 @@ def interpreter(version):
     return None
 
 
+def no_cloudpickle(tmp_path):
+    """A folder for PYTHONPATH where neither cloudpickle nor joblib (which may carry a copy)
+    imports."""
+    blocker = tmp_path / "no-cloudpickle"
+    blocker.mkdir()
+    for module in ("cloudpickle", "joblib"):
+        (blocker / (module + ".py")).write_text("raise ImportError('blocked by the test')\n")
+    return blocker
+
+
+def joblib_with_a_copy(tmp_path):
+    """A folder for PYTHONPATH where cloudpickle does not import, but a joblib does that carries
+    cloudpickle's own files in joblib/externals/cloudpickle, as joblib 1.4 and earlier do."""
+    import cloudpickle
+
+    folder = tmp_path / "joblib-copy"
+    copy = folder / "joblib" / "externals" / "cloudpickle"
+    shutil.copytree(os.path.dirname(cloudpickle.__file__), copy,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "joblib" / "__init__.py").write_text("")
+    (folder / "joblib" / "externals" / "__init__.py").write_text("")
+    (folder / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    return folder
+
+
 def has_cloudpickle(python):
     return subprocess.run([python, "-c", "import cloudpickle"], capture_output=True).returncode == 0
 
@@ -58,9 +83,7 @@ def test_a_stdlib_pipeline_runs_under_python(make_pipeline, version, monkeypatch
 
 
 def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(make_pipeline, tmp_path):
-    blocker = tmp_path / "no-cloudpickle"
-    blocker.mkdir()
-    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    blocker = no_cloudpickle(tmp_path)
     env = {"PYTHONPATH": str(blocker)}
     pipeline = make_pipeline([
         code_cell("class Point:\n    pass\n\npoint = Point()", "step:make"),
@@ -82,9 +105,7 @@ def test_without_cloudpickle_a_class_from_a_step_cell_fails_to_load_with_a_hint(
 ])
 def test_without_cloudpickle_a_function_made_in_a_step_fails_to_save_with_a_hint(make_pipeline, tmp_path,
                                                                                    source):
-    blocker = tmp_path / "no-cloudpickle"
-    blocker.mkdir()
-    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    blocker = no_cloudpickle(tmp_path)
     pipeline = make_pipeline([
         code_cell(source, "step:make"),
         code_cell("print(f(1))", "step:use"),
@@ -98,9 +119,7 @@ def test_without_cloudpickle_a_function_made_in_a_step_fails_to_save_with_a_hint
 
 
 def test_without_cloudpickle_each_hint_comes_once_after_the_variables_it_is_for(make_pipeline, tmp_path):
-    blocker = tmp_path / "no-cloudpickle"
-    blocker.mkdir()
-    (blocker / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    blocker = no_cloudpickle(tmp_path)
     pipeline = make_pipeline([
         code_cell("f = lambda a: a + 1\ng = lambda a: a * 2\nrows = (n for n in range(3))", "step:make"),
         code_cell("print(f(1), g(1), list(rows))", "step:use"),
@@ -116,3 +135,22 @@ def test_without_cloudpickle_each_hint_comes_once_after_the_variables_it_is_for(
     assert generator.endswith(" (steps pass values to each other as files: pass what it is made from, a list"
                               " for example, or make it in the step that reads it)")
     assert message.count("install cloudpickle") == 1 and message.count("steps pass values") == 1
+
+
+def test_without_cloudpickle_the_copy_joblib_carries_passes_functions_and_classes(make_pipeline, tmp_path):
+    env = {"PYTHONPATH": str(joblib_with_a_copy(tmp_path))}
+    pipeline = make_pipeline([
+        code_cell("x = 1\ndef read_x():\n    return x\n\nclass Reader:\n    def get(self):\n"
+                  "        return x * 10\n\nsquare = lambda v: v * v", "step:make"),
+        code_cell("x = 2", "step:rebind"),
+        code_cell("assert (read_x(), Reader().get(), square(3)) == (2, 20, 9), "
+                  "(read_x(), Reader().get(), square(3))", "step:use"),
+    ])
+    pipeline.run_ok("make", outputs=["read_x", "Reader", "square"], env=env)
+    assert {pipeline.manifest("make", name)["format"] for name in ("read_x", "Reader", "square")} == {
+        "cloudpickle"}
+    with open(os.path.join(pipeline.data("make", "read_x"), "value.pkl"), "rb") as stream:
+        assert b"joblib.externals.cloudpickle" in stream.read()
+    pipeline.run_ok("rebind", outputs=["x"], env=env)
+    pipeline.run_ok("use", inputs=[("read_x", "make"), ("Reader", "make"), ("square", "make"),
+                                   ("x", "rebind")], env=env)

@@ -2,8 +2,9 @@
  * Functions and classes handed between steps on a cluster. A later step that uses a function or
  * class an earlier step defines loads it from what that step saved. Plain pickle saves such a
  * function by name only (`__main__.f`), which no other process can load; cloudpickle saves its
- * code. A local run uses the kernel's Python, which `pip install cellpipe` gives cloudpickle; a
- * pod has the step image only, and common images (python:3.11-slim) lack it. So compiling for a
+ * code (the runtime also takes the copy that joblib 1.4 and earlier carry). A local run uses the
+ * kernel's Python, which `pip install cellpipe` gives cloudpickle; a pod has the step image only,
+ * and common images (python:3.11-slim) lack it. So compiling for a
  * cluster warns (`notebook-function`) where a step first uses each such function, before the run
  * fails there.
  */
@@ -78,9 +79,10 @@ export function notebookFunctionWarnings(
         message:
           `step '${step.name}' uses '${name}', which step '${producer}' defines: on ` +
           `${ENGINE_NAMES[target]} it reaches the step only if the step image has cloudpickle ` +
-          '(2.1 or later), which saves it with its code; without it (python:3.11-slim has ' +
-          `none), step '${step.name}' fails to load it. Install cloudpickle in the step image, ` +
-          'or define it in a functions cell, which every step runs',
+          "(2.1 or later; scikit-learn's joblib brings it), which saves it with its code; " +
+          `without it (python:3.11-slim has none), step '${step.name}' fails to load it. ` +
+          'Install cloudpickle in the step image, or define it in a functions cell, which ' +
+          'every step runs',
         ...firstUse(step, name)
       });
     }

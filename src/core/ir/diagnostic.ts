@@ -25,7 +25,8 @@ export type DiagnosticCode =
   | 'deleted-name'
   | 'local-module'
   | 'local-file'
-  | 'step-file';
+  | 'step-file'
+  | 'notebook-function';
 
 export interface IDiagnostic {
   severity: Severity;

@@ -26,8 +26,8 @@ export interface IPython {
   /** `sys.version`. */
   version: string;
   /**
-   * The pickler the runtime saves generic values with there: cloudpickle when it is installed,
-   * else pickle. Part of the step cache key: outputs saved with one may not load with the other.
+   * The pickler the runtime saves generic values with there: cloudpickle when it is installed
+   * (or joblib carries a copy, as joblib 1.4 and earlier do), else pickle. Part of the step cache key: outputs saved with one may not load with the other.
    */
   pickler: Pickler;
 }
@@ -43,8 +43,12 @@ const PROBE = [
   'print(sys.executable)',
   'print(sys.version_info >= (3, 8))',
   'try:',
-  '    import importlib.util',
+  '    import importlib.util, os',
   '    found = importlib.util.find_spec("cloudpickle") is not None',
+  '    if not found:',
+  '        joblib = importlib.util.find_spec("joblib")',
+  '        found = bool(joblib and joblib.origin and os.path.isdir(',
+  '            os.path.join(os.path.dirname(joblib.origin), "externals", "cloudpickle")))',
   'except Exception:',
   '    found = False',
   'print("cloudpickle" if found else "pickle")',

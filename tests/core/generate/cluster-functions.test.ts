@@ -29,9 +29,10 @@ const message = (
   engine = 'Argo'
 ) =>
   `step '${user}' uses '${name}', which step '${definer}' defines: on ${engine} it reaches ` +
-  'the step only if the step image has cloudpickle (2.1 or later), which saves it with its ' +
-  `code; without it (python:3.11-slim has none), step '${user}' fails to load it. Install ` +
-  'cloudpickle in the step image, or define it in a functions cell, which every step runs';
+  "the step only if the step image has cloudpickle (2.1 or later; scikit-learn's joblib brings " +
+  `it), which saves it with its code; without it (python:3.11-slim has none), step '${user}' ` +
+  'fails to load it. Install cloudpickle in the step image, or define it in a functions cell, ' +
+  'which every step runs';
 
 test('a function, a class and a lambda one step defines and a later one uses', () => {
   const cells = [
