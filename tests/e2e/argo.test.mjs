@@ -386,6 +386,37 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     );
   });
 
+  test("a function and a class one step defines run in a later pod with that pod's globals", async () => {
+    // The step image has no cloudpickle of its own; Debian's joblib (scikit-learn's) carries
+    // a copy, which the runtime takes. Compiling warns that the image needs one.
+    const path = notebook('step-functions', [
+      [
+        'x = 1\n' +
+          'def read_x():\n    return x\n\n' +
+          'class Reader:\n    def get(self):\n        return x * 10\n',
+        ['step:define']
+      ],
+      ['x = 2', ['step:rebind']],
+      [
+        'print("seen", read_x(), Reader().get())\n' +
+          'x = 3\n' +
+          'print("after", read_x())',
+        ['step:use']
+      ]
+    ]);
+    const compiled = cellpipeSync(['compile', path, '--target', 'argo']);
+    assert.equal(compiled.status, 0, compiled.stderr);
+    assert.match(
+      compiled.stderr,
+      /step 'use' uses 'read_x', which step 'define' defines: on Argo it reaches the step only if the step image has cloudpickle/
+    );
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const printed = await logs(record.id, 'use');
+    assert.match(printed, /^seen 2 20$/m);
+    assert.match(printed, /^after 3$/m);
+  });
+
   test('a step whose packed code passes 128 KiB (one argument at most) starts and runs, inline', async () => {
     // 150,000 bytes that do not compress: the packed step goes in several container arguments.
     const bytes = Buffer.alloc(150_000);
