@@ -37,7 +37,8 @@ def _type_name(value):
 
 
 def _optional_module(name):
-    """The module if it can be imported, else None. Only for light modules (cloudpickle)."""
+    """The module if it can be imported, else None. Only for modules that import quickly
+    (cloudpickle, joblib)."""
     try:
         return importlib.import_module(name)
     except ImportError:
@@ -45,9 +46,15 @@ def _optional_module(name):
 
 
 def _cloudpickle():
-    """cloudpickle, else the copy that joblib (scikit-learn's) carries, else None. Images with
-    scikit-learn but no cloudpickle of their own can then pass the notebook's functions too."""
-    return _optional_module("cloudpickle") or _optional_module("joblib.externals.cloudpickle")
+    """cloudpickle, else the copy that joblib 1.4 and earlier (scikit-learn's) carry, else None.
+    Images with such a scikit-learn but no cloudpickle can then pass the notebook's functions."""
+    found = _optional_module("cloudpickle")
+    if found is None:
+        try:
+            found = _optional_module("joblib.externals.cloudpickle")
+        except Exception:  # a joblib that fails to import: as if there were none
+            found = None
+    return found
 
 
 def _is_cloudpickle_module(module):

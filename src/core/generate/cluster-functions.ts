@@ -4,9 +4,8 @@
  * function by name only (`__main__.f`), which no other process can load; cloudpickle saves its
  * code (the runtime also takes the copy that joblib 1.4 and earlier carry). A local run uses the
  * kernel's Python, which `pip install cellpipe` gives cloudpickle; a pod has the step image only,
- * and common images (python:3.11-slim) lack it. So compiling for a
- * cluster warns (`notebook-function`) where a step first uses each such function, before the run
- * fails there.
+ * and common images (python:3.11-slim) lack it. So compiling for a cluster warns
+ * (`notebook-function`) where a step first uses each such function, before the run fails there.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic, inNotebookOrder } from '../ir/diagnostic';

@@ -27,7 +27,8 @@ export interface IPython {
   version: string;
   /**
    * The pickler the runtime saves generic values with there: cloudpickle when it is installed
-   * (or joblib carries a copy, as joblib 1.4 and earlier do), else pickle. Part of the step cache key: outputs saved with one may not load with the other.
+   * (or joblib carries a copy, as joblib 1.4 and earlier do), else pickle. Part of the step
+   * cache key: outputs saved with one may not load with the other.
    */
   pickler: Pickler;
 }
