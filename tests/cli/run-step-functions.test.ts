@@ -1,6 +1,6 @@
 /**
- * Functions and classes that one step defines and later steps use see the later steps' globals,
- * as in a kernel: a real local run gives the metrics of the notebook run top to bottom, both
+ * Functions and classes that one step defines and later steps use (directly, or through an
+ * instance) see the later steps' globals, as in a kernel: a real local run gives the metrics of the notebook run top to bottom, both
  * with a warm interpreter and with a fresh Python per step.
  */
 import { mkdtempSync } from 'node:fs';
@@ -27,11 +27,14 @@ const CELLS = [
       '    def get(self):',
       '        return x * 10',
       'def twice():',
-      '    return read_x() * 2'
+      '    return read_x() * 2',
+      'reader = Reader()'
     ].join('\n'),
     tags: ['step:define']
   },
   { source: 'x = 2\nadd(5)', tags: ['step:change'] },
+  // Uses only the instance: the method's global comes in because the class reads it.
+  { source: 'seen_by_instance = reader.get()', tags: ['step:instance'] },
   {
     source: [
       'seen = read_x()',
@@ -49,7 +52,8 @@ const CELLS = [
       'print(seen_by_method)',
       'print(seen_through_call)',
       'print(row_count)',
-      'print(seen_after_binding)'
+      'print(seen_after_binding)',
+      'print(seen_by_instance)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
@@ -59,7 +63,8 @@ const METRICS = [
   'seen_by_method',
   'seen_through_call',
   'row_count',
-  'seen_after_binding'
+  'seen_after_binding',
+  'seen_by_instance'
 ];
 
 describe('functions defined in a step, used by later steps', () => {
@@ -85,7 +90,8 @@ describe('functions defined in a step, used by later steps', () => {
         seen_by_method: 20,
         seen_through_call: 4,
         row_count: 1,
-        seen_after_binding: 3
+        seen_after_binding: 3,
+        seen_by_instance: 20
       });
       expect(runMetrics(record)).toEqual(reference);
     }

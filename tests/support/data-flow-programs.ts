@@ -3,7 +3,8 @@
  * augmented assignments, swaps, walrus, comprehensions, in-place changes of lists and dicts,
  * branches, loops, a pipeline parameter, a functions cell's helper that changes its argument,
  * and functions, lambdas and classes defined in one step and used in later ones (reading
- * globals, changing them with `global`, appending to a global list, calling each other). Aliases
+ * globals, changing them with `global`, appending to a global list, calling each other), and an
+ * instance of such a class whose method later steps call. Aliases
  * (`ys = xs`) and `del` are not made: the analysis does not follow the first (design §3), and
  * warns that the second fails. Each program is valid top to bottom: a name is used only once it
  * is bound, nothing is deleted, and functions call only functions defined before them in the
@@ -29,6 +30,9 @@ const FUNCTIONS_CELL = ['def add_one(values):', '    values.append(1)'].join(
 const READERS = ['f', 'lam', 'g', 'Box'];
 /** Functions called for their effect: one changes a global int, one appends to a global list. */
 const BUMPERS = ['bump'];
+/** An instance of Box, made at module level; its method reads what Box's body reads. */
+const INSTANCE = 'box';
+const INSTANCE_CALL = 'box.get()';
 const APPENDERS = ['push'];
 
 interface IState {
@@ -44,6 +48,8 @@ interface IState {
   readers: Set<string>;
   bumpers: Set<string>;
   appenders: Set<string>;
+  /** Whether `box = Box()` has run: an instance whose method later steps call. */
+  instance: boolean;
 }
 
 function pick<T>(items: readonly T[], choice: number): T {
@@ -81,7 +87,11 @@ function term(
     ...ordered(LISTS, state.lists).map(
       list => [`len(${list})`, list] as [string, string]
     ),
-    ...callable.map(name => [readerCall(name), name] as [string, string])
+    ...callable.map(name => [readerCall(name), name] as [string, string]),
+    // At module level only: in a body, box.get() could call the function it is in.
+    ...(state.instance && !body
+      ? [[INSTANCE_CALL, INSTANCE] as [string, string]]
+      : [])
   ];
   const [text, read] = pick(options, choice);
   if (body && read) {
@@ -121,7 +131,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
   const [kind, p, q, r] = seed;
   const ints = ordered(INTS, state.ints);
   const lists = ordered(LISTS, state.lists);
-  switch (kind % 14) {
+  switch (kind % 15) {
     case 0: {
       const target = pick(INTS, p);
       const line = `${target} = ${term(state, q)} + ${term(state, r)}`;
@@ -251,6 +261,21 @@ function statement(state: IState, seed: StatementSeed): string[] {
       const list = pick(lists, p);
       return [`add_one(${list})`];
     }
+    case 13: {
+      if (!state.readers.has('Box')) {
+        return statement(state, [3, READERS.indexOf('Box'), q, r]);
+      }
+      // The instance runs the Box of now, even if a later step defines another.
+      const reads = state.stepFunctions.get('Box');
+      if (reads) {
+        state.stepFunctions.set(INSTANCE, reads);
+      } else {
+        state.stepFunctions.delete(INSTANCE);
+      }
+      state.instance = true;
+      state.stepBinds.add(INSTANCE);
+      return [`${INSTANCE} = Box()`];
+    }
     case 12: {
       if (state.dict && p % 2) {
         return [`${DICT}['k${q % 3}'] = ${term(state, r)}`];
@@ -295,7 +320,8 @@ export function dataFlowProgram(steps: StatementSeed[][]): IDataFlowProgram {
     dict: false,
     readers: new Set(),
     bumpers: new Set(),
-    appenders: new Set()
+    appenders: new Set(),
+    instance: false
   };
   let readsOwnBindingEarly = false;
   const cells = steps.map((seeds, index) => {
@@ -312,7 +338,8 @@ export function dataFlowProgram(steps: StatementSeed[][]): IDataFlowProgram {
     ...ordered(INTS, state.ints),
     ...ordered(LISTS, state.lists),
     ...(state.dict ? [DICT] : []),
-    ...ordered(READERS, state.readers).map(readerCall)
+    ...ordered(READERS, state.readers).map(readerCall),
+    ...(state.instance ? [INSTANCE_CALL] : [])
   ];
   cells.unshift(
     { source: `${PARAMETER} = 3`, tags: ['pipeline-parameters'] },

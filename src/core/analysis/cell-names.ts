@@ -27,6 +27,8 @@ export interface IFunctionSummary {
   mutatedParameters: string[];
   /** Calls in the body that pass its own parameters on (`add_total(p)`), with those as roots. */
   parameterCalls: ICallSite[];
+  /** True for a class: its instances run its methods (see ICellNames.instances). */
+  isClass?: true;
 }
 
 /**
@@ -54,6 +56,12 @@ export interface ICellNames {
   deferredWrites: string[];
   /** Functions defined at module level, for the transitive reads of design §3.3. */
   functions: Record<string, IFunctionSummary>;
+  /**
+   * Module-level names the cell leaves bound to what a call of a bare name returned
+   * (`reader = Reader()`), by the name called. Where the callee is a class, code that uses the
+   * instance runs its methods, so it reads the globals the class reads.
+   */
+  instances: Record<string, string>;
   /** Calls that may change their arguments, in source order (see ICallSite). */
   calls: ICallSite[];
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */

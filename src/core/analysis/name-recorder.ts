@@ -24,6 +24,7 @@ export abstract class NameRecorder {
     deferredReads: [],
     deferredWrites: [],
     functions: Object.create(null), // keyed by Python names, `__proto__` included
+    instances: Object.create(null),
     calls: [],
     deletions: [],
     starImports: [],
@@ -48,6 +49,8 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /** How many names `result.instances` holds (most cells: none, so bind skips the lookup). */
+  private instanceCount = 0;
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
@@ -121,6 +124,10 @@ export abstract class NameRecorder {
       }
       if (this.aliases.size !== 0) {
         this.aliases.delete(name);
+      }
+      if (this.instanceCount !== 0 && name in this.result.instances) {
+        delete this.result.instances[name];
+        this.instanceCount--;
       }
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
@@ -258,6 +265,14 @@ export abstract class NameRecorder {
   /** The names a module-level name of this cell holds as a list or tuple, if any. */
   protected containerElements(name: string): string[] | undefined {
     return this.containers.size ? this.containers.get(name) : undefined;
+  }
+
+  /** `name = callee(…)` at module level: see ICellNames.instances. */
+  protected noteInstance(name: string, callee: string): void {
+    if (!(name in this.result.instances)) {
+      this.instanceCount++;
+    }
+    this.result.instances[name] = callee;
   }
 
   /** `name = other` at module level: the same object, until `name` is bound again. */

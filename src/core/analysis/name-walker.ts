@@ -214,6 +214,11 @@ export class NameWalker extends ExpressionWalker {
       this.noteContainer(this.text(only), this.listedNames(value));
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
+      } else if (value.type === 'call') {
+        const callee = field(value, 'function');
+        if (callee?.type === 'identifier') {
+          this.noteInstance(this.text(only), this.text(callee));
+        }
       }
     }
   }
@@ -396,7 +401,8 @@ export class NameWalker extends ExpressionWalker {
         parameters: [],
         positional: 0,
         mutatedParameters: [],
-        parameterCalls: []
+        parameterCalls: [],
+        isClass: true
       };
       this.result.functions[this.text(name)] = this.currentFunction;
     }

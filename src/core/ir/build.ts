@@ -23,6 +23,7 @@ import { unorderedFiles } from './unordered-files';
 import {
   argumentsMutatedBy,
   definedFunctions,
+  withInstances,
   mutatingFunctions
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
@@ -237,7 +238,21 @@ export function buildPipeline(
     if (mutators) {
       mutatorsOf.set(step.name, mutators);
     }
-    const functions = definedFunctions(block.cells, analysisOf);
+    const functions = withInstances(
+      definedFunctions(block.cells, analysisOf),
+      block.cells,
+      analysisOf,
+      callee => {
+        const writer = writers.latest(callee);
+        if (!writer) {
+          return context.functionReads.get(callee);
+        }
+        // The step's own binding of the callee, if not a function it defines: no summary.
+        return writer.name === step.name
+          ? undefined
+          : functionsOf.get(writer.name)?.get(callee);
+      }
+    );
     if (functions) {
       functionsOf.set(step.name, functions);
     }

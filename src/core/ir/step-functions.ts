@@ -49,6 +49,35 @@ export function definedFunctions(
   return found;
 }
 
+/**
+ * `functions` with the step's instances added (`reader = Reader()`, see ICellNames.instances):
+ * each takes the summary of the class it was made from, where that reads or changes a global.
+ * The class is the step's own, else `earlier(callee)`: one an earlier step or a functions cell
+ * defines. A function's result takes nothing: a model that `build()` returns does not run
+ * `build` again, and taking what `build` reads would move its inputs to every step that uses
+ * the model. Null when there is neither. A name bound again in a later cell keeps
+ * its entry: a few more inputs, never a wrong value.
+ */
+export function withInstances(
+  functions: Map<string, IFunctionSummary> | null,
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  earlier: (callee: string) => IFunctionSummary | undefined
+): Map<string, IFunctionSummary> | null {
+  let found = functions;
+  for (const cell of cells) {
+    const { instances } = analysisOf(cell).names;
+    for (const name in instances) {
+      const callee = instances[name];
+      const summary = functions?.get(callee) ?? earlier(callee);
+      if (summary?.isClass) {
+        (found ??= new Map()).set(name, summary);
+      }
+    }
+  }
+  return found;
+}
+
 /** The root names the step's module-level calls of `functions` change. */
 export function argumentsMutatedBy(
   cells: readonly number[],

@@ -185,7 +185,8 @@ export function transitiveFunctionReads(
       parameters: own.parameters,
       positional: own.positional,
       mutatedParameters: [...own.mutatedParameters],
-      parameterCalls: own.parameterCalls
+      parameterCalls: own.parameterCalls,
+      ...(own.isClass ? { isClass: own.isClass } : {})
     });
   }
   // Across the shared cells: a function that passes a parameter to one that changes it.
