@@ -112,8 +112,20 @@ LONG = notebook("kfp-long", [
               "step:carry"),
 ])
 
+# A function, a class and an instance that one step defines, used two steps later after a step
+# between rebinds the global they read: the step image has no cloudpickle of its own, and the
+# runtime pickles them with the copy its joblib (Debian's scikit-learn) carries.
+FUNCTIONS = notebook("kfp-functions", [
+    code_cell("x = 1\n"
+              "def read_x():\n    return x\n\n\n"
+              "class Reader:\n    def get(self):\n        return x * 10\n\n\n"
+              "reader = Reader()", "step:define"),
+    code_cell("x = 2", "step:rebind"),
+    code_cell("print('use:', read_x(), Reader().get(), reader.get())", "step:use"),
+])
+
 NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX, "kfp-modules": MODULES,
-             "kfp-long": LONG}
+             "kfp-long": LONG, "kfp-functions": FUNCTIONS}
 
 
 def task_name(step):

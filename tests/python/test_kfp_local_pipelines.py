@@ -45,3 +45,10 @@ def test_a_step_longer_than_one_argument_starts(runs):  # noqa: F811
     summary, _ = assert_same_run(runs, "kfp-long")
     digest = hashlib.sha256(LONG_BLOB.encode()).hexdigest()[:16]
     assert "blob %d %s" % (len(LONG_BLOB), digest) in summary["tasks"]["carry"]["log"]
+
+
+def test_functions_classes_and_instances_from_a_step_read_the_later_steps_globals(runs):  # noqa: F811
+    """What one step defines runs in a later container with that container's globals, as in a
+    kernel (and as the local run gives): the step between them rebound x to 2."""
+    summary, _ = assert_same_run(runs, "kfp-functions")
+    assert "use: 2 20 20" in summary["tasks"]["use"]["log"]

@@ -115,3 +115,26 @@ test('a definition that a later cell of the same step replaces with a value', ()
   ];
   expect(warnings(cells)).toEqual([]);
 });
+
+test("an instance of a step's class, but not of a functions cell's", () => {
+  const cells = [
+    codeCell('class Shared:\n    pass', ['functions']),
+    codeCell('class Reader:\n    pass', ['step:define']),
+    codeCell('reader = Reader()\nshared = Shared()', ['step:make']),
+    codeCell('print(reader, shared)', ['step:use'])
+  ];
+  expect(warnings(cells)).toEqual([
+    ['notebook-function', 2, 1, 9, message('make', 'Reader', 'define')],
+    [
+      'notebook-function',
+      3,
+      1,
+      6,
+      "step 'use' uses 'reader', which step 'make' makes from the class 'Reader' that a step " +
+        'defines: on Argo it reaches the step only if the step image has cloudpickle (2.1 or ' +
+        "later; scikit-learn's joblib brings it), which saves it with its code; without it " +
+        "(python:3.11-slim has none), step 'use' fails to load it. Install cloudpickle in the " +
+        'step image, or define the class in a functions cell, which every step runs'
+    ]
+  ]);
+});
