@@ -50,13 +50,13 @@ export function definedFunctions(
 }
 
 /**
- * `functions` with the step's instances added (`reader = Reader()`, see ICellNames.instances):
- * each takes the summary of the class it was made from, where that reads or changes a global.
- * The class is the step's own, else `earlier(callee)`: one an earlier step or a functions cell
- * defines. A function's result takes nothing: a model that `build()` returns does not run
- * `build` again, and taking what `build` reads would move its inputs to every step that uses
- * the model. Null when there is neither. A name bound again in a later cell keeps
- * its entry: a few more inputs, never a wrong value.
+ * `functions` with the step's instances added (`reader = Reader()`, see ICellNames.instances),
+ * or null when there are neither. Each instance takes the summary of the class it was made
+ * from, where that reads or changes a global: the step's own class, else `earlier(callee)`, one
+ * that an earlier step or a functions cell defines. A function's result takes nothing: a model
+ * that `build()` returns does not run `build` again, and taking what `build` reads would move
+ * its inputs to every step that uses the model. A name bound again in a later cell keeps its
+ * entry: a few more inputs, never a wrong value.
  */
 export function withInstances(
   functions: Map<string, IFunctionSummary> | null,
