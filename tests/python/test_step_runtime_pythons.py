@@ -34,13 +34,18 @@ def interpreter(version):
     return None
 
 
+def block(folder, module):
+    """`import module` fails where `folder` comes first on PYTHONPATH."""
+    (folder / (module + ".py")).write_text("raise ImportError('blocked by the test')\n")
+
+
 def no_cloudpickle(tmp_path):
     """A folder for PYTHONPATH where neither cloudpickle nor joblib (which may carry a copy)
     imports."""
     blocker = tmp_path / "no-cloudpickle"
     blocker.mkdir()
     for module in ("cloudpickle", "joblib"):
-        (blocker / (module + ".py")).write_text("raise ImportError('blocked by the test')\n")
+        block(blocker, module)
     return blocker
 
 
@@ -55,7 +60,7 @@ def joblib_with_a_copy(tmp_path):
                     ignore=shutil.ignore_patterns("__pycache__"))
     (folder / "joblib" / "__init__.py").write_text("")
     (folder / "joblib" / "externals" / "__init__.py").write_text("")
-    (folder / "cloudpickle.py").write_text("raise ImportError('blocked by the test')\n")
+    block(folder, "cloudpickle")
     return folder
 
 

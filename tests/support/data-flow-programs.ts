@@ -4,9 +4,8 @@
  * branches, loops, a pipeline parameter, a functions cell's helper that changes its argument,
  * and functions, lambdas and classes defined in one step and used in later ones (reading
  * globals, changing them with `global`, appending to a global list, calling each other), and an
- * instance of such a class whose method later steps call. Aliases
- * (`ys = xs`) and `del` are not made: the analysis does not follow the first (design §3), and
- * warns that the second fails. Each program is valid top to bottom: a name is used only once it
+ * instance of such a class whose method later steps call. Aliases (`ys = xs`) and `del` are not
+ * made: the analysis does not follow the first (design §3), and warns that the second fails. Each program is valid top to bottom: a name is used only once it
  * is bound, nothing is deleted, and functions call only functions defined before them in the
  * pool order, so no redefinition makes a cycle. The last step reports every bound variable and
  * every function's value as one `result` metric.
@@ -30,10 +29,10 @@ const FUNCTIONS_CELL = ['def add_one(values):', '    values.append(1)'].join(
 const READERS = ['f', 'lam', 'g', 'Box'];
 /** Functions called for their effect: one changes a global int, one appends to a global list. */
 const BUMPERS = ['bump'];
+const APPENDERS = ['push'];
 /** An instance of Box, made at module level; its method reads what Box's body reads. */
 const INSTANCE = 'box';
 const INSTANCE_CALL = 'box.get()';
-const APPENDERS = ['push'];
 
 interface IState {
   /** The functions the current step defines, with the globals their bodies read. */
@@ -261,6 +260,15 @@ function statement(state: IState, seed: StatementSeed): string[] {
       const list = pick(lists, p);
       return [`add_one(${list})`];
     }
+    case 12: {
+      if (state.dict && p % 2) {
+        return [`${DICT}['k${q % 3}'] = ${term(state, r)}`];
+      }
+      const line = `${DICT} = {'k${q % 3}': ${term(state, r)}}`;
+      state.dict = true;
+      state.stepBinds.add(DICT);
+      return [line];
+    }
     case 13: {
       if (!state.readers.has('Box')) {
         return statement(state, [3, READERS.indexOf('Box'), q, r]);
@@ -275,15 +283,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
       state.instance = true;
       state.stepBinds.add(INSTANCE);
       return [`${INSTANCE} = Box()`];
-    }
-    case 12: {
-      if (state.dict && p % 2) {
-        return [`${DICT}['k${q % 3}'] = ${term(state, r)}`];
-      }
-      const line = `${DICT} = {'k${q % 3}': ${term(state, r)}}`;
-      state.dict = true;
-      state.stepBinds.add(DICT);
-      return [line];
     }
     default: {
       if (!ints.length) {
