@@ -1,7 +1,8 @@
 /**
  * Functions and classes that one step defines and later steps use (directly, or through an
- * instance) see the later steps' globals, as in a kernel: a real local run gives the metrics of the notebook run top to bottom, both
- * with a warm interpreter and with a fresh Python per step.
+ * instance) see the later steps' globals, as in a kernel; a step that calls a function before
+ * binding a global it reads gets the earlier step's value. A real local run gives the metrics of
+ * the notebook run top to bottom, both with a warm interpreter and with a fresh Python per step.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +16,11 @@ import {
 } from '../engine/local/local-run';
 
 const CELLS = [
+  { source: 'def shared_limit():\n    return limit', tags: ['functions'] },
   {
     source: [
       'x = 1',
+      'limit = 7',
       'rows = []',
       'def read_x():',
       '    return x',
@@ -33,6 +36,18 @@ const CELLS = [
     tags: ['step:define']
   },
   { source: 'x = 2\nadd(5)', tags: ['step:change'] },
+  // Calls its own function and a functions cell's before binding their global: takes `limit`.
+  {
+    source: [
+      'def own_limit():',
+      '    return limit',
+      'own_before = own_limit()',
+      'shared_before = shared_limit()',
+      'limit = 8',
+      'own_after = own_limit()'
+    ].join('\n'),
+    tags: ['step:own']
+  },
   // Uses only the instance: the method's global comes in because the class reads it.
   { source: 'seen_by_instance = reader.get()', tags: ['step:instance'] },
   {
@@ -53,7 +68,10 @@ const CELLS = [
       'print(seen_through_call)',
       'print(row_count)',
       'print(seen_after_binding)',
-      'print(seen_by_instance)'
+      'print(seen_by_instance)',
+      'print(own_before)',
+      'print(shared_before)',
+      'print(own_after)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
@@ -64,7 +82,10 @@ const METRICS = [
   'seen_through_call',
   'row_count',
   'seen_after_binding',
-  'seen_by_instance'
+  'seen_by_instance',
+  'own_before',
+  'shared_before',
+  'own_after'
 ];
 
 describe('functions defined in a step, used by later steps', () => {
@@ -91,7 +112,10 @@ describe('functions defined in a step, used by later steps', () => {
         seen_through_call: 4,
         row_count: 1,
         seen_after_binding: 3,
-        seen_by_instance: 20
+        seen_by_instance: 20,
+        own_before: 7,
+        shared_before: 7,
+        own_after: 8
       });
       expect(runMetrics(record)).toEqual(reference);
     }

@@ -35,12 +35,6 @@ const INSTANCE = 'box';
 const INSTANCE_CALL = 'box.get()';
 
 interface IState {
-  /** The functions the current step defines, with the globals their bodies read. */
-  stepFunctions: Map<string, Set<string>>;
-  /** Names the current step binds at module level. */
-  stepBinds: Set<string>;
-  /** Globals that such a function read when the step used it, before the step bound them. */
-  readUnbound: Set<string>;
   ints: Set<string>;
   lists: Set<string>;
   dict: boolean;
@@ -67,59 +61,26 @@ function readerCall(name: string): string {
 }
 
 /**
- * An int expression over what is bound; `callable` limits the readers it may call. In a
- * function's body (`body` given) the global it reads goes there.
+ * An int expression over what is bound; `callable` limits the readers it may call (`inBody`:
+ * in a function's body).
  */
 function term(
   state: IState,
   choice: number,
   callable: readonly string[] = ordered(READERS, state.readers),
-  body?: Set<string>
+  inBody = false
 ): string {
-  const options: [string, string | null][] = [
-    [String(choice % 7), null],
-    [PARAMETER, null],
-    ...(state.dict
-      ? [[`sum(${DICT}.values())`, DICT] as [string, string]]
-      : []),
-    ...ordered(INTS, state.ints).map(name => [name, name] as [string, string]),
-    ...ordered(LISTS, state.lists).map(
-      list => [`len(${list})`, list] as [string, string]
-    ),
-    ...callable.map(name => [readerCall(name), name] as [string, string]),
+  const options: string[] = [
+    String(choice % 7),
+    PARAMETER,
+    ...(state.dict ? [`sum(${DICT}.values())`] : []),
+    ...ordered(INTS, state.ints),
+    ...ordered(LISTS, state.lists).map(list => `len(${list})`),
+    ...callable.map(readerCall),
     // At module level only: in a body, box.get() could call the function it is in.
-    ...(state.instance && !body
-      ? [[INSTANCE_CALL, INSTANCE] as [string, string]]
-      : [])
+    ...(state.instance && !inBody ? [INSTANCE_CALL] : [])
   ];
-  const [text, read] = pick(options, choice);
-  if (body && read) {
-    body.add(read);
-  } else if (read) {
-    used(state, read);
-  }
-  return text;
-}
-
-/** A module-level use of `name`: where the step defined it, the globals it reads now. */
-function used(state: IState, name: string, seen = new Set<string>()): void {
-  const reads = state.stepFunctions.get(name);
-  if (!reads || seen.has(name)) {
-    return;
-  }
-  seen.add(name);
-  for (const read of reads) {
-    if (!state.stepBinds.has(read)) {
-      state.readUnbound.add(read);
-    }
-    used(state, read, seen);
-  }
-}
-
-/** Binds `name` at module level in the current step. */
-function bind(state: IState, set: Set<string>, name: string): void {
-  set.add(name);
-  state.stepBinds.add(name);
+  return pick(options, choice);
 }
 
 function indent(lines: string[]): string[] {
@@ -134,7 +95,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
     case 0: {
       const target = pick(INTS, p);
       const line = `${target} = ${term(state, q)} + ${term(state, r)}`;
-      bind(state, state.ints, target);
+      state.ints.add(target);
       return [line];
     }
     case 1: {
@@ -142,7 +103,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
         return statement(state, [0, p, q, r]);
       }
       const target = pick(ints, p);
-      state.stepBinds.add(target);
       return [`${target} += ${term(state, q)}`];
     }
     case 2: {
@@ -151,7 +111,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       const target = pick(LISTS, q);
       const line = `${target} = [${term(state, r)}]`;
-      bind(state, state.lists, target);
+      state.lists.add(target);
       return [line];
     }
     case 3: {
@@ -161,9 +121,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
         READERS.slice(0, READERS.indexOf(name)),
         state.readers
       );
-      const reads = new Set<string>();
-      state.stepFunctions.set(name, reads);
-      const body = `return ${term(state, q, before, reads)} + ${term(state, r, before, reads)}`;
+      const body = `return ${term(state, q, before, true)} + ${term(state, r, before, true)}`;
       state.readers.add(name);
       if (name === 'lam') {
         return [`lam = lambda: ${body.slice('return '.length)}`];
@@ -178,7 +136,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       const target = pick(ints, p);
       state.bumpers.add('bump');
-      state.stepFunctions.set('bump', new Set([target]));
       return [
         'def bump():',
         ...indent([
@@ -193,7 +150,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       state.appenders.add('push');
       const list = pick(lists, p);
-      state.stepFunctions.set('push', new Set([list]));
       return ['def push(v):', ...indent([`${list}.append(v)`])];
     }
     case 6: {
@@ -206,7 +162,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       const name = pick(effects, p);
       const argument = BUMPERS.includes(name) ? '' : term(state, q);
-      used(state, name);
       return [`${name}(${argument})`];
     }
     case 7: {
@@ -217,7 +172,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
         'else:',
         ...indent([`${target} = ${term(state, q)} + 1`])
       ];
-      bind(state, state.ints, target);
+      state.ints.add(target);
       return lines;
     }
     case 8: {
@@ -229,8 +184,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
         ints.filter(name => name !== first),
         q
       );
-      state.stepBinds.add(first);
-      state.stepBinds.add(second);
       return [`${first}, ${second} = ${second}, ${first}`];
     }
     case 9: {
@@ -239,7 +192,7 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       const target = pick(INTS, p);
       const line = `${target} = sum([v + ${term(state, r)} for v in ${pick(lists, q)}])`;
-      bind(state, state.ints, target);
+      state.ints.add(target);
       return [line];
     }
     case 10: {
@@ -249,8 +202,8 @@ function statement(state: IState, seed: StatementSeed): string[] {
         return statement(state, [0, p, q, r]);
       }
       const line = `${target} = (${named} := ${term(state, r)}) + ${term(state, q)}`;
-      bind(state, state.ints, target);
-      bind(state, state.ints, named);
+      state.ints.add(target);
+      state.ints.add(named);
       return [line];
     }
     case 11: {
@@ -266,22 +219,13 @@ function statement(state: IState, seed: StatementSeed): string[] {
       }
       const line = `${DICT} = {'k${q % 3}': ${term(state, r)}}`;
       state.dict = true;
-      state.stepBinds.add(DICT);
       return [line];
     }
     case 13: {
       if (!state.readers.has('Box')) {
         return statement(state, [3, READERS.indexOf('Box'), q, r]);
       }
-      // The instance runs the Box of now, even if a later step defines another.
-      const reads = state.stepFunctions.get('Box');
-      if (reads) {
-        state.stepFunctions.set(INSTANCE, reads);
-      } else {
-        state.stepFunctions.delete(INSTANCE);
-      }
       state.instance = true;
-      state.stepBinds.add(INSTANCE);
       return [`${INSTANCE} = Box()`];
     }
     default: {
@@ -289,7 +233,6 @@ function statement(state: IState, seed: StatementSeed): string[] {
         return statement(state, [0, p, q, r]);
       }
       const target = pick(ints, p);
-      state.stepBinds.add(target);
       return [
         `for _ in range(${1 + (q % 3)}):`,
         ...indent([`${target} = ${target} + ${term(state, r)}`])
@@ -301,19 +244,10 @@ function statement(state: IState, seed: StatementSeed): string[] {
 export interface IDataFlowProgram {
   /** The cells: one per step, then the metrics cell. */
   cells: { source: string; tags: string[] }[];
-  /**
-   * Whether a step uses a function it defines before it binds a global that the function reads.
-   * Design §3.2 takes such a global as the step's own, not as an input, wherever the step binds
-   * it, so the pipeline fails where the notebook does not. Such programs are left out.
-   */
-  readsOwnBindingEarly: boolean;
 }
 
 export function dataFlowProgram(steps: StatementSeed[][]): IDataFlowProgram {
   const state: IState = {
-    stepFunctions: new Map(),
-    stepBinds: new Set(),
-    readUnbound: new Set(),
     ints: new Set(),
     lists: new Set(),
     dict: false,
@@ -322,15 +256,8 @@ export function dataFlowProgram(steps: StatementSeed[][]): IDataFlowProgram {
     appenders: new Set(),
     instance: false
   };
-  let readsOwnBindingEarly = false;
   const cells = steps.map((seeds, index) => {
-    state.stepFunctions = new Map();
-    state.stepBinds = new Set();
-    state.readUnbound = new Set();
     const source = seeds.flatMap(seed => statement(state, seed)).join('\n');
-    readsOwnBindingEarly ||= [...state.readUnbound].some(name =>
-      state.stepBinds.has(name)
-    );
     return { source, tags: [`step:s${index}`] };
   });
   const reported = [
@@ -349,5 +276,5 @@ export function dataFlowProgram(steps: StatementSeed[][]): IDataFlowProgram {
     tags: ['step:report']
   });
   cells.push({ source: 'print(result)', tags: ['pipeline-metrics'] });
-  return { cells, readsOwnBindingEarly };
+  return { cells };
 }

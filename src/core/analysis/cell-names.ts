@@ -11,6 +11,11 @@ export interface INameUse {
  * A module-level name the cell leaves unbound: `del x`, or `except … as x:` (Python deletes `x`
  * at the end of the clause), with no module-level binding of `x` after it in the cell.
  */
+export interface INameCall extends INameUse {
+  /** How many of the cell's `writes` the cell had bound when the call ran. */
+  boundBefore: number;
+}
+
 export interface INameDeletion extends INameUse {
   by: 'del' | 'except';
 }
@@ -64,6 +69,11 @@ export interface ICellNames {
   instances: Record<string, string>;
   /** Calls that may change their arguments, in source order (see ICallSite). */
   calls: ICallSite[];
+  /**
+   * Calls of a bare name that run at once (module level, comprehensions included), in source
+   * order: the function reads its globals there, before the names the step binds later.
+   */
+  namedCalls: INameCall[];
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
   starImports: INameUse[];

@@ -199,6 +199,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const argList = args?.type === 'argument_list' ? args : null;
     if (callee?.type === 'identifier') {
+      this.recordNamedCall(callee, scope);
       if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
         this.mutateFirstArgument(argList, scope);
       }

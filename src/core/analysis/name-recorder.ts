@@ -26,6 +26,7 @@ export abstract class NameRecorder {
     functions: Object.create(null), // keyed by Python names, `__proto__` included
     instances: Object.create(null),
     calls: [],
+    namedCalls: [],
     deletions: [],
     starImports: [],
     syntaxErrors: []
@@ -253,6 +254,22 @@ export abstract class NameRecorder {
     )) {
       this.result.calls.push(site);
     }
+  }
+
+  /** A call of the bare name `callee` (see ICellNames.namedCalls); only those that run at once. */
+  protected recordNamedCall(callee: IPyNode, scope: Scope): void {
+    const name = this.text(callee);
+    if (
+      scope.deferred ||
+      BUILTINS.has(name) ||
+      scope.resolve(name) === 'local'
+    ) {
+      return;
+    }
+    this.result.namedCalls.push({
+      ...this.use(name, callee.from),
+      boundBefore: this.result.writes.length
+    });
   }
 
   /** `name = [a, b]` at module level, its elements' names (bound already). */

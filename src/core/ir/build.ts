@@ -172,6 +172,9 @@ export function buildPipeline(
         if (i >= names.reads.length) {
           continue; // reported where the function reads it, in the step that defines it
         }
+        if (read.quiet) {
+          continue; // a method of a class the step called: it may run after the binding
+        }
         diagnostics.push({
           severity: 'warning',
           code: 'undefined-name',

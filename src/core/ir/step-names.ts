@@ -1,16 +1,19 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary, INameUse } from '../analysis/cell-names';
+import { ICellNames, IFunctionSummary, INameUse } from '../analysis/cell-names';
 import {
   closeMutatedParameters,
   mutatedArguments
 } from '../analysis/call-sites';
+import { globalsReadByCall } from './called-globals';
 
 export interface ILocatedName {
   name: string;
   cell: number;
   line: number;
   column: number;
+  /** A read that may not happen (a method of a class the step calls): no warning if unbound. */
+  quiet?: true;
 }
 
 export interface IStepNames {
@@ -72,6 +75,9 @@ export function stepNames(
         reads.set(read.name, located(read, cell, read.name));
       }
     }
+    if (names.namedCalls.length) {
+      readsOfCalls(names, cell, ownFunctions, context, bound, reads);
+    }
     for (const name of names.writes) {
       bound.add(name);
       writes.add(name);
@@ -94,6 +100,37 @@ export function stepNames(
     }
   }
   return { reads: [...reads.values()], writes };
+}
+
+/**
+ * Adds to `reads` the globals that the cell's calls read (see called-globals.ts) where neither
+ * the step's earlier cells (`bound`) nor this cell before the call bound them.
+ */
+function readsOfCalls(
+  names: ICellNames,
+  cell: number,
+  own: ReadonlyMap<string, IFunctionSummary> | null,
+  context: IGlobalContext,
+  bound: ReadonlySet<string>,
+  reads: Map<string, ILocatedName>
+): void {
+  let order: Map<string, number> | null = null;
+  for (const call of names.namedCalls) {
+    globalsReadByCall(call, own, context.functionReads, (global, quiet) => {
+      if (
+        context.available.has(global) ||
+        bound.has(global) ||
+        reads.has(global)
+      ) {
+        return;
+      }
+      order ??= new Map(names.writes.map((name, at) => [name, at]));
+      if ((order.get(global) ?? Infinity) >= call.boundBefore) {
+        const read = located(call, cell, global);
+        reads.set(global, quiet ? { ...read, quiet } : read);
+      }
+    });
+  }
 }
 
 interface IStepNamesEntry {
