@@ -1,14 +1,15 @@
 /**
  * Small notebooks whose steps hand data on in every way the analyzer follows: assignments,
  * augmented assignments, swaps, walrus, comprehensions, in-place changes of lists and dicts,
- * branches, loops, a pipeline parameter, a functions cell's helper that changes its argument,
- * and functions, lambdas and classes defined in one step and used in later ones (reading
- * globals, changing them with `global`, appending to a global list, calling each other), and an
- * instance of such a class whose method later steps call. Aliases (`ys = xs`) and `del` are not
- * made: the analysis does not follow the first (design §3), and warns that the second fails. Each program is valid top to bottom: a name is used only once it
- * is bound, nothing is deleted, and functions call only functions defined before them in the
- * pool order, so no redefinition makes a cycle. The last step reports every bound variable and
- * every function's value as one `result` metric.
+ * branches (some without an else, leaving the value an earlier step bound), loops, a pipeline
+ * parameter, a functions cell's helper that changes its argument, and functions, lambdas and
+ * classes defined in one step and used in later ones (reading globals, changing them with
+ * `global`, appending to a global list, calling each other), and an instance of such a class
+ * whose method later steps call. Aliases (`ys = xs`) and `del` are not made: the analysis does
+ * not follow the first (design §3), and warns that the second fails. Each program is valid top
+ * to bottom: a name is used only once it is bound, nothing is deleted, and functions call only
+ * functions defined before them in the pool order, so no redefinition makes a cycle. The last
+ * step reports every bound variable and every function's value as one `result` metric.
  *
  * Programs are built from seeds (numbers), so that fast-check shrinks a failure to a small one.
  */
@@ -168,10 +169,12 @@ function statement(state: IState, seed: StatementSeed): string[] {
       const target = pick(INTS, p);
       const lines = [
         `if ${term(state, q)} > ${r % 4}:`,
-        ...indent([`${target} = ${term(state, r)}`]),
-        'else:',
-        ...indent([`${target} = ${term(state, q)} + 1`])
+        ...indent([`${target} = ${term(state, r)}`])
       ];
+      // Without an else where the target is bound already: the step may leave it as it was.
+      if (!state.ints.has(target) || q % 2) {
+        lines.push('else:', ...indent([`${target} = ${term(state, q)} + 1`]));
+      }
       state.ints.add(target);
       return lines;
     }

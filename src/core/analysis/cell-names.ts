@@ -5,6 +5,11 @@ export interface INameUse {
   /** 1-based line and 0-based column inside the cell. */
   line: number;
   column: number;
+  /**
+   * A read that finds the name bound only in a branch the cell may not have run (see
+   * `maybeBound`): taken from an earlier step where one binds it, with no warning where none does.
+   */
+  quiet?: true;
 }
 
 /**
@@ -53,6 +58,11 @@ export interface ICellNames {
   reads: INameUse[];
   /** Names bound at module level (mutations included), in order of first binding. */
   writes: string[];
+  /**
+   * Those of `writes` that the cell may leave unbound: it binds them only in a branch, a loop, a
+   * `try` or a `match` that may not run (`if flag: y = 2`, `for row in rows: last = row`).
+   */
+  maybeBound: string[];
   /** Names mutated in place at module level (each is also in reads or was bound before). */
   mutations: string[];
   /** Global reads inside function and lambda bodies: reads of the step unless it binds them. */

@@ -20,6 +20,7 @@ export abstract class NameRecorder {
   protected readonly result: ICellNames = {
     reads: [],
     writes: [],
+    maybeBound: [],
     mutations: [],
     deferredReads: [],
     deferredWrites: [],
@@ -50,6 +51,13 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /**
+   * While a compound statement's branch is walked (see `branch`), the module-level names each
+   * open branch binds for sure, innermost last; `surelyBound` holds those of the cell's top level.
+   */
+  private readonly branches: Set<string>[] = [];
+  private readonly surelyBound = new Set<string>();
+  private branched = false;
   /** How many names `result.instances` holds (most cells: none, so bind skips the lookup). */
   private instanceCount = 0;
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
@@ -106,9 +114,21 @@ export abstract class NameRecorder {
       }
       return;
     }
-    if (!this.written.has(name) && firstTime(this.seenReads, name)) {
-      this.result.reads.push(this.use(name, node.from));
+    const maybe = this.written.has(name);
+    if (maybe && this.surelyBoundNow(name)) {
+      return;
     }
+    if (firstTime(this.seenReads, name)) {
+      const use = this.use(name, node.from);
+      this.result.reads.push(maybe ? { ...use, quiet: true } : use);
+    }
+  }
+
+  /** Whether every way the cell may have run to here binds `name` (see `branch`). */
+  private surelyBoundNow(name: string): boolean {
+    return (
+      this.surelyBound.has(name) || this.branches.some(bound => bound.has(name))
+    );
   }
 
   protected bind(name: string, scope: Scope): void {
@@ -133,6 +153,10 @@ export abstract class NameRecorder {
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
       }
+      (this.branches.length
+        ? this.branches[this.branches.length - 1]
+        : this.surelyBound
+      ).add(name);
       return;
     }
     if (scope.globals.has(name)) {
@@ -170,9 +194,37 @@ export abstract class NameRecorder {
     this.deleted.set(name, { ...this.use(name, node.from), by });
   }
 
-  /** Ends the walk: the names the cell leaves deleted go into the result. */
+  /** Ends the walk: the names the cell leaves deleted or may leave unbound go into the result. */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
+    if (this.branched) {
+      this.result.maybeBound = this.result.writes.filter(
+        name => !this.surelyBound.has(name)
+      );
+    }
+  }
+
+  /**
+   * Walks one branch of a module-level compound statement (`walk`) and returns the names it
+   * binds for sure; the caller settles those that every way through the statement binds.
+   */
+  protected branch(walk: () => void): Set<string> {
+    this.branched = true;
+    const bound = new Set<string>();
+    this.branches.push(bound);
+    walk();
+    this.branches.pop();
+    return bound;
+  }
+
+  /** Names that the compound statement just walked binds for sure, whichever way it went. */
+  protected settle(names: Iterable<string>): void {
+    const into = this.branches.length
+      ? this.branches[this.branches.length - 1]
+      : this.surelyBound;
+    for (const name of names) {
+      into.add(name);
+    }
   }
 
   /**

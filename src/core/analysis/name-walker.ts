@@ -114,6 +114,14 @@ export class NameWalker extends ExpressionWalker {
       }
       case 'for_statement':
         return this.forStatement(node, scope);
+      case 'if_statement':
+        return scope.kind === 'module'
+          ? this.ifStatement(node, scope)
+          : this.expression(node, scope);
+      case 'while_statement':
+        return scope.kind === 'module'
+          ? this.whileStatement(node, scope)
+          : this.expression(node, scope);
       case 'try_statement':
         if (
           !childOfType(node, 'except_clause') &&
@@ -466,12 +474,65 @@ export class NameWalker extends ExpressionWalker {
     }
   }
 
+  /**
+   * `if`/`elif`/`else` at module level: the conditions run, then one branch; a name is bound for
+   * sure where every branch binds it and there is an `else`.
+   */
+  private ifStatement(node: IPyNode, scope: Scope): void {
+    const branches: Set<string>[] = [];
+    let exhaustive = false;
+    for (const c of node.children) {
+      if (c.field === 'condition') {
+        this.expression(c, scope);
+      } else if (c.field === 'consequence') {
+        branches.push(this.branch(() => this.statements(c, scope)));
+      } else if (c.type === 'elif_clause' || c.type === 'else_clause') {
+        exhaustive = c.type === 'else_clause';
+        branches.push(this.branch(() => this.expression(c, scope)));
+      } else if (c.named) {
+        this.expression(c, scope);
+      }
+    }
+    if (exhaustive) {
+      this.settle(common(branches));
+    }
+  }
+
+  /** `while` at module level: its body may not run, unless the condition is `True`. */
+  private whileStatement(node: IPyNode, scope: Scope): void {
+    const condition = field(node, 'condition');
+    const walk = () => {
+      for (const c of node.children) {
+        if (c.named && c !== condition) {
+          this.statement(c, scope);
+        }
+      }
+    };
+    if (condition) {
+      this.expression(condition, scope);
+    }
+    if (condition?.type === 'true') {
+      walk();
+    } else {
+      this.branch(walk);
+    }
+  }
+
   private forStatement(node: IPyNode, scope: Scope): void {
     for (const c of node.children) {
       if (c.field === 'right') {
         this.expression(c, scope);
       }
     }
+    if (scope.kind === 'module') {
+      this.branch(() => this.loop(node, scope)); // the iterable may be empty
+    } else {
+      this.loop(node, scope);
+    }
+  }
+
+  /** A `for` statement's target, body and `else`, after its iterable. */
+  private loop(node: IPyNode, scope: Scope): void {
     const left = field(node, 'left');
     if (left) {
       this.target(left, scope);
@@ -500,9 +561,23 @@ export class NameWalker extends ExpressionWalker {
 
   /**
    * `with a as b:` and `except E as e:`: the expression, then the target after `as`; the rest
-   * (blocks, clauses) as statements.
+   * (blocks, clauses) as statements. At module level, what is bound for sure: a `with` body's
+   * names (not under `suppress(…)`, which may skip the rest of the body); a `try`'s names bound
+   * by its body (and `else`) and by every handler that does not end by raising, and its
+   * `finally`'s.
    */
   private withOrTry(node: IPyNode, scope: Scope): void {
+    const tracked = scope.kind === 'module';
+    const isTry = node.type === 'try_statement';
+    let skippable = false;
+    const ways: Set<string>[] = [];
+    let settled = !tracked;
+    const settleTry = () => {
+      if (!settled) {
+        settled = true;
+        this.settle(common(ways));
+      }
+    };
     for (const c of node.children) {
       if (!c.named) {
         continue;
@@ -511,25 +586,50 @@ export class NameWalker extends ExpressionWalker {
         for (const item of c.children) {
           const value = field(item, 'value');
           if (value) {
+            skippable ||= tracked && /\bsuppress\s*\(/.test(this.text(value));
             this.asBinding(value, scope);
           }
         }
       } else if (c.type === 'except_clause') {
-        let alias: IPyNode | null = null;
-        for (const part of c.children) {
-          if (part.field === 'value') {
-            this.asBinding(part, scope);
-            alias = exceptAlias(part);
-          } else if (part.type === 'block') {
-            this.statements(part, scope);
-          }
+        const handler = () => this.exceptClause(c, scope);
+        if (!tracked) {
+          handler();
+        } else if (endsByRaising(c)) {
+          this.branch(handler);
+        } else {
+          ways.push(this.branch(handler));
         }
-        if (alias) {
-          this.unbind(alias, scope, 'except'); // Python deletes it at the clause's end
-        }
+      } else if (tracked && isTry && c.type === 'block') {
+        ways.unshift(this.branch(() => this.statement(c, scope)));
+      } else if (tracked && isTry && c.type === 'else_clause') {
+        const body = ways[0];
+        this.branch(() => this.statement(c, scope)).forEach(n => body?.add(n));
+      } else if (c.type === 'finally_clause') {
+        settleTry();
+        this.statement(c, scope);
+      } else if (skippable && c.type === 'block') {
+        this.branch(() => this.statement(c, scope));
       } else {
         this.statement(c, scope);
       }
+    }
+    if (isTry) {
+      settleTry();
+    }
+  }
+
+  private exceptClause(clause: IPyNode, scope: Scope): void {
+    let alias: IPyNode | null = null;
+    for (const part of clause.children) {
+      if (part.field === 'value') {
+        this.asBinding(part, scope);
+        alias = exceptAlias(part);
+      } else if (part.type === 'block') {
+        this.statements(part, scope);
+      }
+    }
+    if (alias) {
+      this.unbind(alias, scope, 'except'); // Python deletes it at the clause's end
     }
   }
 
@@ -561,21 +661,60 @@ export class NameWalker extends ExpressionWalker {
       }
     }
     const body = field(node, 'body');
+    const ways: Set<string>[] = [];
+    let exhaustive = false;
     for (const clause of body?.children ?? []) {
       if (clause.type !== 'case_clause') {
         continue;
       }
-      for (const c of clause.children) {
-        if (c.type === 'case_pattern') {
-          this.pattern(c, scope);
-        } else if (c.field === 'guard') {
-          this.expression(c, scope);
-        } else if (c.type === 'block') {
-          this.statements(c, scope);
+      const walk = () => {
+        for (const c of clause.children) {
+          if (c.type === 'case_pattern') {
+            this.pattern(c, scope);
+          } else if (c.field === 'guard') {
+            this.expression(c, scope);
+          } else if (c.type === 'block') {
+            this.statements(c, scope);
+          }
         }
+      };
+      if (scope.kind !== 'module') {
+        walk();
+        continue;
       }
+      ways.push(this.branch(walk));
+      // `case _:` or `case name:` with no guard matches whatever is left.
+      const patterns = clause.children.filter(c => c.type === 'case_pattern');
+      exhaustive ||=
+        patterns.length === 1 &&
+        !clause.children.some(c => c.field === 'guard') &&
+        /^[A-Za-z_]\w*$/.test(this.text(patterns[0]).trim());
+    }
+    if (exhaustive) {
+      this.settle(common(ways));
     }
   }
+}
+
+/** The names every one of `sets` holds (none when there are no sets). */
+function common(sets: readonly Set<string>[]): Set<string> {
+  const [first, ...rest] = sets;
+  const found = new Set<string>();
+  first?.forEach(name => {
+    if (rest.every(set => set.has(name))) {
+      found.add(name);
+    }
+  });
+  return found;
+}
+
+/** An `except` clause whose block ends with `raise`: code after the `try` never follows it. */
+function endsByRaising(clause: IPyNode): boolean {
+  const block = clause.children.find(c => c.type === 'block');
+  const last = block?.children
+    .filter(c => c.named && c.type !== 'comment')
+    .pop();
+  return last?.type === 'raise_statement';
 }
 
 /** `except E as e:` → the identifier `e`; null without `as`. */

@@ -27,6 +27,7 @@ import {
   mutatingFunctions
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
+import { Fallbacks, takeFallbacks } from './maybe-unbound';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -125,6 +126,7 @@ export function buildPipeline(
   const mutatorsOf = new Map<string, Map<string, IFunctionSummary>>();
   /** The functions and classes each step defines, for the steps that define any. */
   const functionsOf = new Map<string, Map<string, IFunctionSummary>>();
+  const fallbacksOf: Fallbacks = new Map();
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
@@ -165,6 +167,7 @@ export function buildPipeline(
     // changes are changed here, as a functions cell's do (design §3.3). Copied on first change.
     let reads: readonly ILocatedName[] = names.reads;
     let writes: ReadonlySet<string> = names.writes;
+    let maybeWrites = names.maybeWrites;
     for (let i = 0; i < reads.length; i++) {
       const read = reads[i];
       const producer = writers.latest(read.name);
@@ -213,6 +216,13 @@ export function buildPipeline(
         }
         if (taken.globalWrites.length) {
           writes = new Set([...writes, ...taken.globalWrites]);
+          // Bound only where the step calls the function.
+          const unsure = taken.globalWrites.filter(
+            name => !names.writes.has(name)
+          );
+          if (unsure.length) {
+            maybeWrites = new Set([...(maybeWrites ?? []), ...unsure]);
+          }
         }
       }
       step.inputs.push(read.name);
@@ -230,6 +240,18 @@ export function buildPipeline(
       }
     }
     steps.push(step);
+    if (maybeWrites) {
+      const fallbacks = new Map<string, IPipelineStep>();
+      for (const name of maybeWrites) {
+        const earlier = writers.latest(name);
+        if (earlier) {
+          fallbacks.set(name, earlier);
+        }
+      }
+      if (fallbacks.size) {
+        fallbacksOf.set(step, fallbacks);
+      }
+    }
     writers.add(
       step,
       mutatorsTaken
@@ -265,6 +287,17 @@ export function buildPipeline(
     }
   }
 
+  const metrics = pipelineMetrics(
+    segments,
+    steps,
+    writers.writesOf,
+    context,
+    analysisOf,
+    diagnostics
+  );
+  if (fallbacksOf.size) {
+    takeFallbacks(steps, fallbacksOf);
+  }
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(
@@ -274,14 +307,6 @@ export function buildPipeline(
       )
     );
   }
-  const metrics = pipelineMetrics(
-    segments,
-    steps,
-    writers.writesOf,
-    context,
-    analysisOf,
-    diagnostics
-  );
   if (!segments.steps.length) {
     diagnostics.push({
       severity: 'error',

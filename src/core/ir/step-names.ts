@@ -21,6 +21,11 @@ export interface IStepNames {
   reads: ILocatedName[];
   /** Names the step binds or mutates at module level. */
   writes: Set<string>;
+  /**
+   * Those of `writes` that the step may leave unbound (ICellNames.maybeBound, and globals its
+   * functions assign through `global`), or null when there are none.
+   */
+  maybeWrites: Set<string> | null;
 }
 
 export interface IGlobalContext {
@@ -40,6 +45,8 @@ export function stepNames(
   /** Names bound at module level: only these hide a function's global reads. */
   const bound = new Set<string>();
   const deferred: ILocatedName[] = [];
+  /** The cells that may leave a name unbound, if any. */
+  let maybe: Set<number> | null = null;
   const expandFunction = (use: INameUse, cell: number) => {
     const summary = context.functionReads.get(use.name);
     if (summary) {
@@ -78,9 +85,15 @@ export function stepNames(
     if (names.namedCalls.length) {
       readsOfCalls(names, cell, ownFunctions, context, bound, reads);
     }
+    const unsure = names.maybeBound.length ? new Set(names.maybeBound) : null;
     for (const name of names.writes) {
-      bound.add(name);
+      if (!unsure?.has(name)) {
+        bound.add(name);
+      }
       writes.add(name);
+    }
+    if (names.maybeBound.length || names.deferredWrites.length) {
+      (maybe ??= new Set()).add(cell); // sorted out below, once the step's writes are known
     }
     names.deferredWrites.forEach(name => writes.add(name));
     for (const read of names.deferredReads) {
@@ -99,7 +112,38 @@ export function stepNames(
       reads.set(use.name, use);
     }
   }
-  return { reads: [...reads.values()], writes };
+  return {
+    reads: [...reads.values()],
+    writes,
+    maybeWrites: maybe && maybeUnbound(cells, maybe, analysisOf)
+  };
+}
+
+/**
+ * The names that `cells` of one step may leave unbound: those that the cells in `uncertain` bind
+ * only in branches or through `global`, and no cell of the step binds for sure.
+ */
+function maybeUnbound(
+  cells: readonly number[],
+  uncertain: ReadonlySet<number>,
+  analysisOf: (cell: number) => ICellAnalysis
+): Set<string> | null {
+  const candidates = new Set<string>();
+  for (const cell of uncertain) {
+    const { maybeBound, deferredWrites } = analysisOf(cell).names;
+    maybeBound.forEach(name => candidates.add(name));
+    deferredWrites.forEach(name => candidates.add(name));
+  }
+  for (const cell of cells) {
+    const { writes, maybeBound } = analysisOf(cell).names;
+    const unsure = maybeBound.length ? new Set(maybeBound) : null;
+    for (const name of writes) {
+      if (!unsure?.has(name)) {
+        candidates.delete(name);
+      }
+    }
+  }
+  return candidates.size ? candidates : null;
 }
 
 /**
@@ -190,7 +234,11 @@ function sameCells(
 }
 
 function located(use: INameUse, cell: number, name: string): ILocatedName {
-  return { name, cell, line: use.line, column: use.column };
+  const at: ILocatedName = { name, cell, line: use.line, column: use.column };
+  if (use.quiet) {
+    at.quiet = true;
+  }
+  return at;
 }
 
 /** Closes each function's global reads over the other functions it reads (design §3.3). */

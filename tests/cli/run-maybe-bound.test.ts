@@ -1,0 +1,83 @@
+/**
+ * A step that binds a name only in a branch, a loop or a suppressed block hands on the value an
+ * earlier step left when that code does not run: a real local run gives the metrics of the
+ * notebook run top to bottom, where before it failed as the step saved a name it had not bound.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runJson,
+  runMetrics,
+  sequentialMetrics,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  { source: 'import contextlib', tags: ['imports'] },
+  {
+    source: [
+      'y = 1',
+      'flag = False',
+      'rows = []',
+      "last = 'none'",
+      'level = 1',
+      'ratio = 0.5'
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'if flag:',
+      '    y = 2',
+      'for row in rows:',
+      '    last = row',
+      'if flag:',
+      '    level = 10',
+      'seen_level = level',
+      'with contextlib.suppress(ZeroDivisionError):',
+      '    ratio = 1 / 0'
+    ].join('\n'),
+    tags: ['step:maybe']
+  },
+  {
+    source: [
+      'print(y)',
+      'print(last)',
+      'print(seen_level)',
+      'print(ratio)'
+    ].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['y', 'last', 'seen_level', 'ratio'];
+
+describe('names a step may leave unbound', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-maybe-bound-'));
+  const notebook = writeNotebook(dir, 'maybe.ipynb', CELLS);
+  const home = tempHome();
+
+  it.each([[[]], [['--no-warm']]])(
+    'keep the earlier value, as the notebook run top to bottom does (%j)',
+    extra => {
+      const { code, record, stderr } = runJson(home, [
+        notebook,
+        '--no-cache',
+        ...extra
+      ]);
+      expect({ code, stderr: code ? stderr : '' }).toEqual({
+        code: 0,
+        stderr: ''
+      });
+      const reference = sequentialMetrics(notebook, METRICS);
+      expect(reference).toEqual({
+        y: 1,
+        last: 'none',
+        seen_level: 1,
+        ratio: 0.5
+      });
+      expect(runMetrics(record)).toEqual(reference);
+    }
+  );
+});
