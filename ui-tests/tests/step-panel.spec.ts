@@ -30,6 +30,19 @@ async function openStepPanel(page: IJupyterLabPageFixture) {
   await expect(page.locator(stepPanel)).toBeVisible();
 }
 
+async function cellTags(
+  page: IJupyterLabPageFixture,
+  index: number
+): Promise<string[]> {
+  return page.evaluate(
+    i =>
+      (window as any).galata.app.shell.currentWidget.content.widgets[
+        i
+      ].model.getMetadata('tags'),
+    index
+  );
+}
+
 test.describe('the step panel', () => {
   test('shows inferred dependencies checked, says what Apply did, and is red only after typing', async ({
     page,
@@ -217,5 +230,68 @@ test.describe('the step panel', () => {
       return cells.map((cell: any) => cell.model.getMetadata('tags') ?? []);
     });
     expect(tags).toEqual([['imports'], ['step:load'], ['step:report']]);
+  });
+
+  test('a renamed step takes the prev: tags below along, a prev: naming no step can be unticked, and a name below is refused', async ({
+    page,
+    tmpPath
+  }) => {
+    await openFanOut(page, tmpPath);
+    const apply = page.locator(`${stepPanel} button[type="submit"]`);
+    const prevChoice = (step: string) =>
+      page.locator(
+        `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step="${step}"]`
+      );
+    // knn (cell 11, index 10) runs after forest by hand.
+    await page.notebook.selectCells(10);
+    await openStepPanel(page);
+    await prevChoice('forest').locator('input').check();
+    await apply.click();
+    expect(await cellTags(page, 10)).toEqual(['step:knn', 'prev:forest']);
+
+    await page.notebook.selectCells(6);
+    const name = page.locator(`${stepPanel} input[name="name"]`);
+    await expect(name).toHaveValue('forest');
+    // A name that a step below has is refused, and the disabled Apply looks disabled.
+    await name.fill('compare');
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toHaveText(
+      "a step 'compare' already exists below"
+    );
+    await expect(apply).toBeDisabled();
+    await expect(apply).toHaveCSS('opacity', '0.5');
+    // Renamed: knn's prev: follows, and the notice says so.
+    await name.fill('random_forest');
+    await apply.click();
+    await expect(
+      page.locator(`${stepPanel} .jp-cellpipe-StepEditor-notice`)
+    ).toHaveText(
+      'Applied: this cell is tagged step:random_forest. prev:forest now reads prev:random_forest in 1 cell below.'
+    );
+    expect(await cellTags(page, 10)).toEqual([
+      'step:knn',
+      'prev:random_forest'
+    ]);
+
+    // A prev: that names no step (a typo): listed and checked, so unticking it fixes the cell.
+    await page.evaluate(() =>
+      (
+        window as any
+      ).galata.app.shell.currentWidget.content.widgets[10].model.setMetadata(
+        'tags',
+        ['step:knn', 'prev:forrest']
+      )
+    );
+    await page.notebook.selectCells(10);
+    await expect(prevChoice('forrest')).toContainText(
+      '(not a step above: untick to drop it)'
+    );
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toHaveText(
+      'prev: forrest is not a step above this cell'
+    );
+    await expect(apply).toBeDisabled();
+    await prevChoice('forrest').locator('input').click();
+    await expect(prevChoice('forrest')).toHaveCount(0);
+    await apply.click();
+    expect(await cellTags(page, 10)).toEqual(['step:knn']);
   });
 });

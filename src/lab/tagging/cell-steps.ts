@@ -51,3 +51,19 @@ export function stepsAbove(
   });
   return names;
 }
+
+/** The names of the steps that start below cell `index`, in order (for duplicate names). */
+export function stepsBelow(
+  cells: readonly ICellLike[],
+  index: number
+): string[] {
+  const names: string[] = [];
+  cellBadges(cells)
+    .slice(index + 1)
+    .forEach(badge => {
+      if (badge.kind === 'step' && badge.first && !names.includes(badge.step)) {
+        names.push(badge.step);
+      }
+    });
+  return names;
+}

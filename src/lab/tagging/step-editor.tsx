@@ -92,6 +92,10 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
     />
   );
   const valid = Object.keys(problems).length === 0;
+  // prev: tags that name no step above (a typo, a step renamed or deleted): shown so they can go.
+  const unknownPrev = form.prev.filter(
+    name => !props.stepsAbove.includes(name)
+  );
   return (
     <form
       className="jp-cellpipe-StepEditor"
@@ -122,7 +126,7 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       {form.role === 'step' &&
         field('name', trans.__('Step name'), 'train_model')}
       {(form.role === 'step' || form.role === 'continue') &&
-        props.stepsAbove.length > 0 && (
+        (props.stepsAbove.length > 0 || unknownPrev.length > 0) && (
           <fieldset className="jp-cellpipe-StepEditor-prev">
             <legend>{trans.__('Runs after (prev:)')}</legend>
             {props.stepsAbove.map(name => (
@@ -159,6 +163,25 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
                     {trans.__('(uses %1)', props.inferred[name].join(', '))}
                   </span>
                 )}
+              </label>
+            ))}
+            {unknownPrev.map(name => (
+              <label key={`unknown:${name}`} data-step={name}>
+                <input
+                  type="checkbox"
+                  checked
+                  onChange={() =>
+                    props.onChange({
+                      ...form,
+                      prev: form.prev.filter(p => p !== name)
+                    })
+                  }
+                />
+                {name}
+                <span className="jp-cellpipe-StepEditor-inferred">
+                  {' '}
+                  {trans.__('(not a step above: untick to drop it)')}
+                </span>
               </label>
             ))}
             {problems.prev && (

@@ -15,10 +15,16 @@ import {
   whenPythonParser
 } from '../../core/analysis/python-tree';
 import { notebookSnapshot } from '../sidebar/notebook-snapshot';
-import { stepsAbove } from './cell-steps';
+import { stepsAbove, stepsBelow } from './cell-steps';
 import { cellTags, notebookCells } from './notebook-cells';
 import { StepEditor } from './step-editor';
-import { formFromTags, formProblems, ITagForm, tagsFromForm } from './tag-form';
+import {
+  formFromTags,
+  formProblems,
+  ITagForm,
+  renamedPrevTags,
+  tagsFromForm
+} from './tag-form';
 
 export const STEP_PANEL_ID = 'cellpipe-step-panel';
 
@@ -105,6 +111,41 @@ export class StepPanel extends ReactWidget {
     return stepsAbove(notebookCells(notebook), notebook.widgets.indexOf(cell));
   }
 
+  private below(): string[] {
+    const notebook = this.tracker.currentWidget?.content;
+    const cell = this.cell;
+    if (!notebook || !cell) {
+      return [];
+    }
+    return stepsBelow(notebookCells(notebook), notebook.widgets.indexOf(cell));
+  }
+
+  /**
+   * After the active cell's step was renamed from `from` to `to`: the `prev:from` tags of the
+   * cells below name `to` now. Returns how many cells changed.
+   */
+  private renamePrevBelow(from: string, to: string): number {
+    const notebook = this.tracker.currentWidget?.content;
+    const cell = this.cell;
+    if (!notebook || !cell) {
+      return 0;
+    }
+    let changed = 0;
+    for (const other of notebook.widgets.slice(
+      notebook.widgets.indexOf(cell) + 1
+    )) {
+      const renamed =
+        other.model.type === 'code'
+          ? renamedPrevTags(cellTags(other), from, to)
+          : null;
+      if (renamed) {
+        other.model.setMetadata('tags', renamed);
+        changed++;
+      }
+    }
+    return changed;
+  }
+
   private apply(): void {
     const cell = this.cell;
     const form = this.form;
@@ -116,7 +157,16 @@ export class StepPanel extends ReactWidget {
     if (next.length === 0 && before === undefined) {
       return;
     }
+    const was = formFromTags(cellTags(cell));
     cell.model.setMetadata('tags', next);
+    // A step renamed: the prev: tags below that named it follow, as the rename means.
+    const renamedBelow =
+      was.role === 'step' &&
+      form.role === 'step' &&
+      was.name !== '' &&
+      was.name !== form.name.trim()
+        ? this.renamePrevBelow(was.name, form.name.trim())
+        : 0;
     this.applied = JSON.stringify(formFromTags(next));
     this.form = formFromTags(next);
     this.touched = new Set();
@@ -125,6 +175,17 @@ export class StepPanel extends ReactWidget {
     this.notice = next.length
       ? this.trans.__('Applied: this cell is tagged %1.', next.join(', '))
       : this.trans.__('Applied: this cell has no tags now.');
+    if (renamedBelow) {
+      this.notice +=
+        ' ' +
+        this.trans._n(
+          'prev:%2 now reads prev:%3 in %1 cell below.',
+          'prev:%2 now reads prev:%3 in %1 cells below.',
+          renamedBelow,
+          was.name,
+          form.name.trim()
+        );
+    }
     this.update();
   }
 
@@ -155,7 +216,7 @@ export class StepPanel extends ReactWidget {
     return (
       <StepEditor
         form={this.form}
-        problems={formProblems(this.form, above)}
+        problems={formProblems(this.form, above, this.below())}
         touched={this.touched}
         stepsAbove={above}
         inferred={this.shownInferred()}

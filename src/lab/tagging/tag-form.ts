@@ -120,18 +120,25 @@ export function tagsFromForm(
   return [...tags, ...previous.filter(t => !ownedBy(t))];
 }
 
-/** What is wrong with the form, one message per field, as the analyzer would say it. */
+/**
+ * What is wrong with the form, one message per field, as the analyzer would say it.
+ * `stepsBelow`: the steps that start below the cell (a name they have is taken too).
+ */
 export function formProblems(
   form: ITagForm,
-  stepsAbove: readonly string[]
+  stepsAbove: readonly string[],
+  stepsBelow: readonly string[] = []
 ): Record<string, string> {
   const problems: Record<string, string> = {};
   if (form.role === 'step') {
-    if (!/^[A-Za-z][A-Za-z0-9_-]{0,62}$/.test(form.name.trim())) {
+    const name = form.name.trim();
+    if (!/^[A-Za-z][A-Za-z0-9_-]{0,62}$/.test(name)) {
       problems.name =
         "use letters, digits, '_' and '-', start with a letter, at most 63 characters";
-    } else if (stepsAbove.includes(form.name.trim())) {
-      problems.name = `a step '${form.name.trim()}' already exists above`;
+    } else if (stepsAbove.includes(name)) {
+      problems.name = `a step '${name}' already exists above`;
+    } else if (stepsBelow.includes(name)) {
+      problems.name = `a step '${name}' already exists below`;
     }
   }
   const check = parseCellTags(tagsFromForm(form, []));
@@ -155,10 +162,32 @@ export function formProblems(
                     : 'tags';
     problems[field] = problem.message;
   }
-  for (const name of form.prev) {
+  // Only where the form writes prev: tags (tagsFromForm drops them for the other roles).
+  const keepsPrev = form.role === 'step' || form.role === 'continue';
+  for (const name of keepsPrev ? form.prev : []) {
     if (!stepsAbove.includes(name)) {
       problems.prev = `prev: ${name} is not a step above this cell`;
     }
   }
   return problems;
+}
+
+/**
+ * `tags` with each `prev:from` made `prev:to` (a step renamed from `from` to `to`), or null
+ * when none names `from`.
+ */
+export function renamedPrevTags(
+  tags: readonly string[],
+  from: string,
+  to: string
+): string[] | null {
+  let renamed = false;
+  const next = tags.map(tag => {
+    if (tag.trim() === `prev:${from}`) {
+      renamed = true;
+      return `prev:${to}`;
+    }
+    return tag;
+  });
+  return renamed ? next : null;
 }

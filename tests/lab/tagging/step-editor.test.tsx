@@ -5,10 +5,10 @@ import { StepEditor } from '../../../src/lab/tagging/step-editor';
 import { formFromTags } from '../../../src/lab/tagging/tag-form';
 import { nullTranslation } from '../../support/null-translation';
 
-function markup(stepsAbove: string[]): string {
+function markup(stepsAbove: string[], tags: string[] = []): string {
   return renderToStaticMarkup(
     <StepEditor
-      form={formFromTags([])}
+      form={formFromTags(tags)}
       problems={{}}
       touched={new Set()}
       stepsAbove={stepsAbove}
@@ -39,5 +39,21 @@ describe('the step panel’s role', () => {
     expect(html).toContain(
       '<option value="imports">imports (every step)</option>'
     );
+  });
+});
+
+describe('the step panel’s prev: choices', () => {
+  it('lists a prev: that names no step above, checked, so that it can be unticked', () => {
+    const html = markup(['load'], ['step:report', 'prev:gone']);
+    expect(html).toContain('data-step="gone"');
+    expect(html).toContain('(not a step above: untick to drop it)');
+    expect(html).toMatch(
+      /data-step="gone"[^>]*><input type="checkbox" checked=""/
+    );
+  });
+
+  it('lists it even with no step above the cell', () => {
+    const html = markup([], ['step:first', 'prev:gone']);
+    expect(html).toContain('data-step="gone"');
   });
 });

@@ -4,7 +4,12 @@ import {
   formProblems,
   tagsFromForm
 } from '../../../src/lab/tagging/tag-form';
-import { cellBadges, stepsAbove } from '../../../src/lab/tagging/cell-steps';
+import {
+  cellBadges,
+  stepsAbove,
+  stepsBelow
+} from '../../../src/lab/tagging/cell-steps';
+import { renamedPrevTags } from '../../../src/lab/tagging/tag-form';
 
 describe('cell tags as a form, and back', () => {
   it('reads a Kale step cell', () => {
@@ -160,5 +165,48 @@ describe('which step each cell belongs to', () => {
     expect(stepsAbove(cells, 4)).toEqual(['load']);
     expect(stepsAbove(cells, 7)).toEqual(['load', 'train']);
     expect(stepsAbove(cells, 0)).toEqual([]);
+  });
+});
+
+describe('a step name used below, a prev: that names no step, a renamed step', () => {
+  const step = formFromTags(['step:load']);
+
+  it('refuses a step name that a step below already has', () => {
+    expect(formProblems({ ...step, name: 'report' }, [], ['report']).name).toBe(
+      "a step 'report' already exists below"
+    );
+    expect(formProblems(step, [], ['report'])).toEqual({});
+  });
+
+  it('reports a prev: that names no step above only where prev: tags are written', () => {
+    const cell = formFromTags(['step:report', 'prev:gone']);
+    expect(formProblems(cell, ['load']).prev).toBe(
+      'prev: gone is not a step above this cell'
+    );
+    // Made a skipped or imports cell, the cell loses its prev: tags: nothing left to fix.
+    expect(formProblems({ ...cell, role: 'skip' }, ['load'])).toEqual({});
+    expect(formProblems({ ...cell, role: 'imports' }, ['load'])).toEqual({});
+    // Unticked, it is gone.
+    expect(formProblems({ ...cell, prev: [] }, ['load'])).toEqual({});
+  });
+
+  it('renames prev: tags that name a renamed step, keeping the rest in order', () => {
+    expect(
+      renamedPrevTags(['step:c', 'prev:a', 'prev:b', 'mine'], 'a', 'a2')
+    ).toEqual(['step:c', 'prev:a2', 'prev:b', 'mine']);
+    expect(renamedPrevTags([' prev:a '], 'a', 'a2')).toEqual(['prev:a2']);
+    expect(renamedPrevTags(['step:c', 'prev:ab'], 'a', 'a2')).toBeNull();
+  });
+
+  it('offers the steps below a cell, for duplicate names', () => {
+    const cells = [
+      { type: 'code', tags: ['step:load'] },
+      { type: 'code', tags: [] },
+      { type: 'code', tags: ['step:train'] },
+      { type: 'code', tags: ['step:report'] }
+    ];
+    expect(stepsBelow(cells, 0)).toEqual(['train', 'report']);
+    expect(stepsBelow(cells, 2)).toEqual(['report']);
+    expect(stepsBelow(cells, 3)).toEqual([]);
   });
 });
