@@ -898,7 +898,9 @@ def end_process(code):
     The step's work is done and its outputs are saved; teardown can only lose it: a native
     library may abort in its exit handlers or destructors (pyarrow's thread pools: "terminate
     called without an active exception", seen under kfp.local), failing a finished step. Open
-    files are still flushed; atexit handlers do not run, as in the warm interpreter's steps.
+    files are still flushed, and archives and compressed files the step left open are closed, as
+    teardown (or a kernel's shutdown) would: a zip without its directory or a gzip without its
+    trailer is unreadable. atexit handlers do not run, as in the warm interpreter's steps.
     Under the warm interpreter, whose child already ends this way (and then ends the step's
     leftover processes), this is sys.exit.
     """
@@ -906,13 +908,37 @@ def end_process(code):
         sys.exit(code)
     import gc
     import io
+    # Outer wrappers first: a tar file may write through a gzip file, which writes to a file.
+    archive_kinds = tuple(
+        getattr(sys.modules[module], kind)
+        for module, kind in (("tarfile", "TarFile"), ("zipfile", "ZipFile"), ("gzip", "GzipFile"),
+                             ("bz2", "BZ2File"), ("lzma", "LZMAFile"))
+        if module in sys.modules and hasattr(sys.modules[module], kind))
+    archives = []
+    files = []
     for value in gc.get_objects():
-        if isinstance(value, io.IOBase):
+        if archive_kinds and isinstance(value, archive_kinds):
+            archives.append(value)
+        elif isinstance(value, io.IOBase):
+            files.append(value)
+    archives.sort(key=lambda value: next(
+        order for order, kind in enumerate(archive_kinds) if isinstance(value, kind)))
+
+    def flush_files():
+        for value in files:
             try:
                 if not value.closed:
                     value.flush()
             except Exception:
                 pass
+    flush_files()  # a text file over a gzip file hands its buffer on first
+    for value in archives:
+        try:
+            value.close()
+        except Exception:
+            pass
+    if archives:
+        flush_files()
     try:
         sys.stdout.flush()
         sys.stderr.flush()
