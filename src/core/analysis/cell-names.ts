@@ -65,6 +65,12 @@ export interface ICellNames {
   maybeBound: string[];
   /** Names mutated in place at module level (each is also in reads or was bound before). */
   mutations: string[];
+  /**
+   * Reads of builtin names (`sum`, `list`, `id`), module-level ones before the cell binds them
+   * and those in function bodies, first of each: a read of the step only where an earlier step
+   * binds the name itself (`sum = 10`), as the notebook's own binding hides the builtin.
+   */
+  builtinReads: INameUse[];
   /** Global reads inside function and lambda bodies: reads of the step unless it binds them. */
   deferredReads: INameUse[];
   /** Globals assigned inside function bodies through `global`, or changed there in place. */

@@ -22,6 +22,7 @@ export abstract class NameRecorder {
     writes: [],
     maybeBound: [],
     mutations: [],
+    builtinReads: [],
     deferredReads: [],
     deferredWrites: [],
     functions: Object.create(null), // keyed by Python names, `__proto__` included
@@ -63,6 +64,9 @@ export abstract class NameRecorder {
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
+  private readonly seenBuiltins = new Set<string>();
+  /** Builtin names read in function bodies (see `recordDeletions`). */
+  private deferredBuiltins: Set<string> | null = null;
   private readonly seenDeferred = new Set<string>();
   /** The summary of the module-level function being walked, if any. */
   protected currentFunction: IFunctionSummary | null = null;
@@ -99,7 +103,13 @@ export abstract class NameRecorder {
 
   protected read(node: IPyNode, scope: Scope): void {
     const name = this.text(node);
-    if (BUILTINS.has(name) || scope.resolve(name) === 'local') {
+    if (BUILTINS.has(name)) {
+      if (scope.resolve(name) !== 'local') {
+        this.builtinRead(name, node, scope);
+      }
+      return;
+    }
+    if (scope.resolve(name) === 'local') {
       return;
     }
     if (scope.deferred) {
@@ -121,6 +131,18 @@ export abstract class NameRecorder {
     if (firstTime(this.seenReads, name)) {
       const use = this.use(name, node.from);
       this.result.reads.push(maybe ? { ...use, quiet: true } : use);
+    }
+  }
+
+  /** See ICellNames.builtinReads. */
+  private builtinRead(name: string, node: IPyNode, scope: Scope): void {
+    if (scope.deferred) {
+      (this.deferredBuiltins ??= new Set()).add(name);
+    } else if (this.written.has(name) && this.surelyBoundNow(name)) {
+      return;
+    }
+    if (firstTime(this.seenBuiltins, name)) {
+      this.result.builtinReads.push(this.use(name, node.from));
     }
   }
 
@@ -197,6 +219,13 @@ export abstract class NameRecorder {
   /** Ends the walk: the names the cell leaves deleted or may leave unbound go into the result. */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
+    const inBodies = this.deferredBuiltins;
+    if (inBodies) {
+      // A function body's builtin that the cell binds reads the cell's own binding.
+      this.result.builtinReads = this.result.builtinReads.filter(
+        read => !(inBodies.has(read.name) && this.written.has(read.name))
+      );
+    }
     if (this.branched) {
       this.result.maybeBound = this.result.writes.filter(
         name => !this.surelyBound.has(name)

@@ -28,6 +28,7 @@ import {
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, takeFallbacks } from './maybe-unbound';
+import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -127,6 +128,8 @@ export function buildPipeline(
   /** The functions and classes each step defines, for the steps that define any. */
   const functionsOf = new Map<string, Map<string, IFunctionSummary>>();
   const fallbacksOf: Fallbacks = new Map();
+  /** Builtin names that a step binds (`sum = 10`): later steps that read one take it. */
+  const boundBuiltins = new Set<string>();
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const step: IPipelineStep = {
@@ -168,6 +171,14 @@ export function buildPipeline(
     let reads: readonly ILocatedName[] = names.reads;
     let writes: ReadonlySet<string> = names.writes;
     let maybeWrites = names.maybeWrites;
+    if (names.builtinReads && boundBuiltins.size) {
+      const shadowed = names.builtinReads.filter(read =>
+        boundBuiltins.has(read.name)
+      );
+      if (shadowed.length) {
+        reads = [...reads, ...shadowed];
+      }
+    }
     for (let i = 0; i < reads.length; i++) {
       const read = reads[i];
       const producer = writers.latest(read.name);
@@ -240,6 +251,11 @@ export function buildPipeline(
       }
     }
     steps.push(step);
+    for (const name of writes) {
+      if (BUILTINS.has(name)) {
+        boundBuiltins.add(name);
+      }
+    }
     if (maybeWrites) {
       const fallbacks = new Map<string, IPipelineStep>();
       for (const name of maybeWrites) {

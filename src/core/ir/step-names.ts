@@ -26,6 +26,11 @@ export interface IStepNames {
    * functions assign through `global`), or null when there are none.
    */
   maybeWrites: Set<string> | null;
+  /**
+   * Builtin names the step reads before it binds them (ICellNames.builtinReads), quiet, or null
+   * when there are none: inputs only where an earlier step binds the name.
+   */
+  builtinReads: ILocatedName[] | null;
 }
 
 export interface IGlobalContext {
@@ -47,6 +52,7 @@ export function stepNames(
   const deferred: ILocatedName[] = [];
   /** The cells that may leave a name unbound, if any. */
   let maybe: Set<number> | null = null;
+  let builtinReads: Map<string, ILocatedName> | null = null;
   const expandFunction = (use: INameUse, cell: number) => {
     const summary = context.functionReads.get(use.name);
     if (summary) {
@@ -82,6 +88,14 @@ export function stepNames(
         reads.set(read.name, located(read, cell, read.name));
       }
     }
+    for (const read of names.builtinReads) {
+      if (!bound.has(read.name) && !builtinReads?.has(read.name)) {
+        (builtinReads ??= new Map()).set(read.name, {
+          ...located(read, cell, read.name),
+          quiet: true
+        });
+      }
+    }
     if (names.namedCalls.length) {
       readsOfCalls(names, cell, ownFunctions, context, bound, reads);
     }
@@ -115,7 +129,8 @@ export function stepNames(
   return {
     reads: [...reads.values()],
     writes,
-    maybeWrites: maybe && maybeUnbound(cells, maybe, analysisOf)
+    maybeWrites: maybe && maybeUnbound(cells, maybe, analysisOf),
+    builtinReads: builtinReads && [...builtinReads.values()]
   };
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Variables named like builtins (`sum = 10`, `id = 'row-7'`) reach the later steps that read
+ * them: a real local run gives the metrics of the notebook run top to bottom, where before the
+ * later step silently read the builtin.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runJson,
+  runMetrics,
+  sequentialMetrics,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: ['sum = 10', "id = 'row-7'", 'values = [1, 2, 3]'].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'total = sum * 2',
+      'label = id.upper()',
+      'def count():',
+      '    return len(values)',
+      'size = count()'
+    ].join('\n'),
+    tags: ['step:use']
+  },
+  {
+    source: ['print(total)', 'print(label)', 'print(size)'].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['total', 'label', 'size'];
+
+describe('variables named like builtins', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-shadowed-builtins-'));
+  const notebook = writeNotebook(dir, 'builtins.ipynb', CELLS);
+  const home = tempHome();
+
+  it('reach later steps, as in the notebook run top to bottom', () => {
+    const { code, record, stderr } = runJson(home, [notebook, '--no-cache']);
+    expect({ code, stderr: code ? stderr : '' }).toEqual({
+      code: 0,
+      stderr: ''
+    });
+    const reference = sequentialMetrics(notebook, METRICS);
+    expect(reference).toEqual({ total: 20, label: 'ROW-7', size: 3 });
+    expect(runMetrics(record)).toEqual(reference);
+  });
+});
