@@ -390,6 +390,10 @@ export class RunExecutor {
         return 'Failed';
       }
       if (result.cancelled || this.cancelled) {
+        appendFileSync(
+          log,
+          `\ncellpipe: step ${step.name} was cancelled while it ran\n`
+        );
         this.setStep(step.name, {
           ...finished,
           status: 'Cancelled',

@@ -33,11 +33,20 @@ export function formatDuration(seconds: number | null): string {
   return seconds === null ? '–' : formatAnyDuration(seconds, 'long');
 }
 
-/** The step to show first: the first failed, else the running, else the first. */
-export function defaultStep(record: IRunRecord): string | null {
+/**
+ * The step to show while the user has not picked one: the first failed, else the running, else
+ * the cancelled, else the one shown so far (`current`: a followed step that just succeeded),
+ * else the first.
+ */
+export function defaultStep(
+  record: IRunRecord,
+  current: string | null = null
+): string | null {
   const pick =
     record.steps.find(s => s.status === 'Failed') ??
     record.steps.find(s => s.status === 'Running') ??
+    record.steps.find(s => s.status === 'Cancelled') ??
+    record.steps.find(s => s.name === current) ??
     record.steps[0];
   return pick?.name ?? null;
 }
@@ -97,7 +106,7 @@ export class RunViewerModel {
       this._error = null;
       if (!this._chosen) {
         // Until the user picks a step, follow the running one, then the failed one.
-        this._selected = defaultStep(this._record);
+        this._selected = defaultStep(this._record, this._selected);
       }
     } catch (error) {
       this._error = (error as Error).message;

@@ -152,6 +152,10 @@ it('cancels a background run: every step process ends and the run is Cancelled',
   expect(cancelled.status).toBe('Cancelled');
   expect(cancelled.steps[0].status).toBe('Cancelled');
   expect(pids.filter(alive)).toEqual([]);
+  // The step's log ends by saying so, not where the step happened to be.
+  expect(readStepLog(record.id, 'hang', 0, home).text).toMatch(
+    /\ncellpipe: step hang was cancelled while it ran\n$/
+  );
 });
 
 it('cancels a run right after starting it, before its runner runs a step', async () => {

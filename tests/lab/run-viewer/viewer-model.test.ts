@@ -91,6 +91,34 @@ describe('the run viewer model', () => {
     expect(defaultStep(record('Pending', [step('a', 'Pending')]))).toBe('a');
   });
 
+  it('stays on the followed step when it is cancelled or succeeds, rather than jump to the first', async () => {
+    expect(
+      defaultStep(
+        record('Cancelled', [step('a', 'Succeeded'), step('b', 'Cancelled')])
+      )
+    ).toBe('b');
+    expect(
+      defaultStep(
+        record('Succeeded', [step('a', 'Succeeded'), step('b', 'Succeeded')]),
+        'b'
+      )
+    ).toBe('b');
+    const state = {
+      record: record('Running', [step('a', 'Succeeded'), step('b', 'Running')]),
+      logs: { a: 'a done\n', b: 'working\n' }
+    };
+    serve(state);
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    expect(model.selected).toBe('b');
+    state.record = record('Succeeded', [
+      step('a', 'Succeeded'),
+      step('b', 'Succeeded')
+    ]);
+    await model.refresh();
+    expect(model.selected).toBe('b');
+  });
+
   it('tails the selected step’s log from the offset it reached', async () => {
     const state = {
       record: record('Running', [step('a', 'Running')]),
