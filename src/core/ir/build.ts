@@ -130,8 +130,14 @@ export function buildPipeline(
   const fallbacksOf: Fallbacks = new Map();
   /** Builtin names that a step binds (`sum = 10`): later steps that read one take it. */
   const boundBuiltins = new Set<string>();
+  /**
+   * Whether a cell so far (shared cells, this step's or an earlier step's) is not valid Python:
+   * what it would bind is unknown, so a name read from here on may be defined there.
+   */
+  let broken = sharedCells.some(hasSyntaxError(analysisOf));
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
+    broken ||= block.cells.some(hasSyntaxError(analysisOf));
     const step: IPipelineStep = {
       name: block.name,
       cells: block.cells,
@@ -186,8 +192,9 @@ export function buildPipeline(
         if (i >= names.reads.length) {
           continue; // reported where the function reads it, in the step that defines it
         }
-        if (read.quiet) {
-          continue; // a method of a class the step called: it may run after the binding
+        if (read.quiet || broken) {
+          // A branch or a class's method may bind it first; a broken cell may define it.
+          continue;
         }
         diagnostics.push({
           severity: 'warning',
@@ -442,4 +449,11 @@ function withMutatedArguments(
 ): ReadonlySet<string> {
   const changed = argumentsMutatedBy(cells, analysisOf, mutators);
   return changed.length ? new Set([...writes, ...changed]) : writes;
+}
+
+/** Whether a cell is not valid Python (its syntax-error diagnostic says where). */
+function hasSyntaxError(
+  analysisOf: (cell: number) => ICellAnalysis
+): (cell: number) => boolean {
+  return cell => analysisOf(cell).names.syntaxErrors.length > 0;
 }
