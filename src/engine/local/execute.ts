@@ -4,13 +4,14 @@
  * `cancel()` (wired to SIGINT/SIGTERM by the runner) ends every step's process tree and leaves
  * the run Cancelled.
  */
-import { delimiter, dirname } from 'node:path';
+import { delimiter, dirname, resolve } from 'node:path';
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync
 } from 'node:fs';
 import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
@@ -264,7 +265,8 @@ export class RunExecutor {
       script: readFileSync(this.paths.script(step.name), 'utf8'),
       python: this.plan.python,
       inputs,
-      parameters
+      parameters,
+      files: fileStamps(this.plan.workdir, step.files ?? [])
     });
   }
 
@@ -428,4 +430,24 @@ export class RunExecutor {
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/**
+ * Each file's size and modification time (`absent` where it is missing or not a file), by the
+ * path the code names, resolved against the step's working folder.
+ */
+function fileStamps(
+  workdir: string,
+  files: readonly string[]
+): Record<string, string> {
+  const stamps: Record<string, string> = Object.create(null);
+  for (const file of files) {
+    try {
+      const stat = statSync(resolve(workdir, file));
+      stamps[file] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';
+    } catch {
+      stamps[file] = 'absent';
+    }
+  }
+  return stamps;
 }

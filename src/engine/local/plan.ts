@@ -23,6 +23,12 @@ export interface IPlannedStep {
   retries: number;
   cache: boolean;
   /**
+   * Files the step reads by name (step-data-files.ts), relative to the working folder or
+   * absolute: their sizes and times are part of its cache key. Absent when it names none, and in
+   * plans written before it was added.
+   */
+  files?: string[];
+  /**
    * What the step's cells install with `%pip install` (with the imports' and functions'). A local
    * run installs nothing: it names them when the step fails for a missing module. Absent in
    * plans written before it was added.

@@ -3,6 +3,7 @@
  * lay out the run directory (notebook copy, params.json, scripts/, plan.json, run.json Pending).
  * Every problem here is a UserError that names the notebook, cell and line; nothing has run yet.
  */
+import { stepReadFiles } from './step-data-files';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -129,6 +130,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     )
   );
   const reads = parameterReads(ir);
+  const files = stepReadFiles(ir, values);
 
   const runId = newRunId();
   const paths = new RunPaths(runId, home);
@@ -163,7 +165,8 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
         timeoutSeconds: settings.timeoutSeconds,
         retries: settings.retries ?? 0,
         cache: settings.cache !== false,
-        packages: step.packages
+        packages: step.packages,
+        ...(files.has(step.name) ? { files: files.get(step.name) } : {})
       };
     })
   };

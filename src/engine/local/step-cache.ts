@@ -30,6 +30,8 @@ export interface ICacheKeyParts {
   inputs: Record<string, string>;
   /** The parameters the step reads → their values in this run. */
   parameters: Record<string, ParameterValue>;
+  /** Files the step reads by name → `size:mtime`, or `absent` (see IPlannedStep.files). */
+  files?: Record<string, string>;
 }
 
 export interface ICacheEntry {
@@ -64,7 +66,11 @@ export function cacheKey(parts: ICacheKeyParts): string {
           parts.python.pickler ?? 'pickle'
         ],
         inputs: sorted(parts.inputs),
-        parameters: sorted(parts.parameters)
+        parameters: sorted(parts.parameters),
+        // Only where the step reads files: the keys of other steps stay as they were.
+        ...(parts.files && Object.keys(parts.files).length
+          ? { files: sorted(parts.files) }
+          : {})
       })
     )
     .digest('hex');

@@ -1,0 +1,79 @@
+/**
+ * The step cache knows the data files a step reads by name (`open('data.csv')`,
+ * `pd.read_csv(DATA / 'x.csv')`): changing one reruns the step, where before the next run served
+ * the step's old outputs and reported the old numbers.
+ */
+import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runJson,
+  runMetrics,
+  step,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: "from pathlib import Path\nDATA = Path('data')",
+    tags: ['imports']
+  },
+  {
+    source: [
+      "rows = open('rows.csv').read().split()",
+      "extra = (DATA / 'extra.txt').read_text().split()",
+      "open('copy.txt', 'w').write(' '.join(rows))"
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  { source: 'count = len(rows) + len(extra)', tags: ['step:report'] },
+  { source: 'print(count)', tags: ['pipeline-metrics'] }
+];
+
+describe('the step cache and the files a step reads', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-cache-files-'));
+  const notebook = writeNotebook(dir, 'files.ipynb', CELLS);
+  const home = tempHome();
+  mkdirSync(join(dir, 'data'));
+  writeFileSync(join(dir, 'rows.csv'), 'a b\n');
+  writeFileSync(join(dir, 'data', 'extra.txt'), 'x\n');
+
+  const run = () => {
+    const result = runJson(home, [notebook]);
+    expect({
+      code: result.code,
+      stderr: result.code ? result.stderr : ''
+    }).toEqual({
+      code: 0,
+      stderr: ''
+    });
+    return result.record;
+  };
+
+  it('reruns a step when a file it reads changes, and only then', () => {
+    expect(runMetrics(run())).toEqual({ count: 3 });
+
+    const again = run();
+    expect(step(again, 'load').cached).toBe(true);
+    expect(runMetrics(again)).toEqual({ count: 3 });
+
+    writeFileSync(join(dir, 'rows.csv'), 'a b c d\n');
+    const changed = run();
+    expect(step(changed, 'load').cached).not.toBe(true);
+    expect(runMetrics(changed)).toEqual({ count: 5 });
+
+    // Through a path a shared cell's name builds, with the same size but a new time.
+    writeFileSync(join(dir, 'data', 'extra.txt'), 'y\n');
+    utimesSync(
+      join(dir, 'data', 'extra.txt'),
+      new Date(),
+      new Date(Date.now() + 5000)
+    );
+    const touched = run();
+    expect(step(touched, 'load').cached).not.toBe(true);
+
+    // The file the step writes itself does not count: the next run is served from the cache.
+    expect(step(run(), 'load').cached).toBe(true);
+  });
+});
