@@ -90,6 +90,8 @@ export interface ICellNames {
    * order: the function reads its globals there, before the names the step binds later.
    */
   namedCalls: INameCall[];
+  /** Names bound by module-level `import` statements, in order (a name may repeat). */
+  imported: string[];
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
   starImports: INameUse[];

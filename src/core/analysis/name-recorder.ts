@@ -29,6 +29,7 @@ export abstract class NameRecorder {
     instances: Object.create(null),
     calls: [],
     namedCalls: [],
+    imported: [],
     deletions: [],
     starImports: [],
     syntaxErrors: []

@@ -338,7 +338,12 @@ export class NameWalker extends ExpressionWalker {
     if (star) {
       this.result.starImports.push(this.use('*', star.from));
     }
-    importedNames(node, this.text).forEach(name => this.bind(name, scope));
+    for (const name of importedNames(node, this.text)) {
+      this.bind(name, scope);
+      if (scope.kind === 'module') {
+        this.result.imported.push(name);
+      }
+    }
   }
 
   protected functionDefinition(

@@ -28,6 +28,7 @@ import {
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, takeFallbacks } from './maybe-unbound';
+import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
@@ -128,6 +129,8 @@ export function buildPipeline(
   /** The functions and classes each step defines, for the steps that define any. */
   const functionsOf = new Map<string, Map<string, IFunctionSummary>>();
   const fallbacksOf: Fallbacks = new Map();
+  /** Each step's writes, in step order (for the shared-name warning). */
+  const stepWrites: ReadonlySet<string>[] = [];
   /** Builtin names that a step binds (`sum = 10`): later steps that read one take it. */
   const boundBuiltins = new Set<string>();
   /**
@@ -258,6 +261,7 @@ export function buildPipeline(
       }
     }
     steps.push(step);
+    stepWrites.push(writes);
     for (const name of writes) {
       if (BUILTINS.has(name)) {
         boundBuiltins.add(name);
@@ -321,6 +325,20 @@ export function buildPipeline(
   if (fallbacksOf.size) {
     takeFallbacks(steps, fallbacksOf);
   }
+  diagnostics.push(
+    ...sharedRebindWarnings(
+      steps,
+      stepWrites,
+      sharedNameKinds(
+        parameters.map(p => p.name),
+        segments.imports,
+        segments.functions,
+        analysisOf
+      ),
+      context,
+      analysisOf
+    )
+  );
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(

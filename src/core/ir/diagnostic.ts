@@ -26,7 +26,8 @@ export type DiagnosticCode =
   | 'local-module'
   | 'local-file'
   | 'step-file'
-  | 'notebook-function';
+  | 'notebook-function'
+  | 'shared-name';
 
 export interface IDiagnostic {
   severity: Severity;
