@@ -184,7 +184,22 @@ test.describe('the run viewer', () => {
         .inputValue()
     ).toBe('20');
 
-    // A rerun from the viewer shows up in the sidebar's runs list without a reload.
+    // A rerun runs the notebook as it is now: unsaved changes are saved first, as Compile
+    // and run does. It shows up in the sidebar's runs list without a reload.
+    const dirty = () =>
+      page.evaluate(notebookPath => {
+        const panel = Array.from(
+          (window as any).galata.app.shell.widgets('main')
+        ).find((w: any) => w.context?.path === notebookPath) as any;
+        return panel ? panel.context.model.dirty : null;
+      }, notebook);
+    await page.evaluate(notebookPath => {
+      const panel = Array.from(
+        (window as any).galata.app.shell.widgets('main')
+      ).find((w: any) => w.context?.path === notebookPath) as any;
+      panel.context.model.dirty = true;
+    }, notebook);
+    expect(await dirty()).toBe(true);
     await page
       .locator(
         `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun button`
@@ -193,6 +208,7 @@ test.describe('the run viewer', () => {
     await expect(
       page.locator('#cellpipe-sidebar .jp-cellpipe-Run')
     ).toHaveCount(2);
+    await expect.poll(dirty).toBe(false);
     // The server was started without its venv on PATH: the kernel's Python ran the steps, and
     // the viewer says which (jupyter_server_test_config.py).
     await expect(

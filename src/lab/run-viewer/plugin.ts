@@ -9,6 +9,7 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
+import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from '../command-ids';
 import type { RunViewerContent } from './viewer-widget';
@@ -20,11 +21,12 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
   description:
     'Shows a run: its steps by status, their logs, and rerun with parameters.',
   autoStart: true,
-  optional: [ILayoutRestorer, ITranslator],
+  optional: [ILayoutRestorer, ITranslator, INotebookTracker],
   activate: (
     app: JupyterFrontEnd,
     restorer: ILayoutRestorer | null,
-    translator: ITranslator | null
+    translator: ITranslator | null,
+    notebooks: INotebookTracker | null
   ) => {
     const trans = (translator ?? nullTranslator).load('cellpipe');
     const tracker = new WidgetTracker<MainAreaWidget<RunViewerContent>>({
@@ -37,6 +39,17 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
         void app.commands.execute(CommandIDs.refreshRuns);
       }
     };
+    /** Saves the notebook at `path` where it is open with unsaved changes (see rerun). */
+    const saveIfOpen = async (path: string): Promise<boolean> => {
+      const context = notebooks?.find(
+        panel => panel.context.path === path
+      )?.context;
+      if (!context?.model.dirty) {
+        return false;
+      }
+      await context.save();
+      return true;
+    };
     const open = async (id: string) => {
       const existing = tracker.find(w => w.content.model.id === id);
       if (existing) {
@@ -44,7 +57,7 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
         return existing;
       }
       const { createRunViewer } = await import('./viewer-widget');
-      const widget = createRunViewer(id, trans, openRun);
+      const widget = createRunViewer(id, trans, openRun, saveIfOpen);
       void tracker.add(widget);
       app.shell.add(widget, 'main');
       app.shell.activateById(widget.id);

@@ -52,7 +52,14 @@ export function defaultStep(
 }
 
 export class RunViewerModel {
-  constructor(readonly id: string) {}
+  /**
+   * `saveNotebook(path)`: saves the notebook where it is open with unsaved changes, and says
+   * whether it did (a rerun runs the notebook as it is now, as Compile and run does).
+   */
+  constructor(
+    readonly id: string,
+    private readonly saveNotebook?: (path: string) => Promise<boolean>
+  ) {}
 
   get changed(): ISignal<this, void> {
     return this._changed;
@@ -171,17 +178,24 @@ export class RunViewerModel {
     }
   }
 
-  /** Starts the same notebook again with `params`; resolves with the new run's record. */
-  async rerun(params: RunParams): Promise<IRunRecord> {
+  /**
+   * Starts the notebook again, as it is now, with `params` (saved first where it is open with
+   * unsaved changes); resolves with the new run's record and whether it saved.
+   */
+  async rerun(
+    params: RunParams
+  ): Promise<{ record: IRunRecord; saved: boolean }> {
     if (!this._record) {
       throw new Error('the run is not loaded yet');
     }
+    const path = this._record.notebook;
+    const saved = (await this.saveNotebook?.(path)) ?? false;
     const { record } = await startRun({
-      path: this._record.notebook,
+      path,
       target: this._record.target,
       params
     });
-    return record;
+    return { record, saved };
   }
 
   dispose(): void {

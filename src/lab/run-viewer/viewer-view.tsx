@@ -54,7 +54,7 @@ function RerunForm(props: {
       }
       const next = await props.model.rerun(params);
       setProblem(null);
-      props.openRun(next.id);
+      props.openRun(next.record.id);
     } catch (error) {
       setProblem((error as Error).message);
     }
@@ -80,6 +80,11 @@ function RerunForm(props: {
       <button type="submit" className="jp-mod-styled jp-mod-accept">
         {trans.__('Rerun with these parameters')}
       </button>
+      <p className="jp-cellpipe-RunViewer-hint">
+        {trans.__(
+          'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
+        )}
+      </p>
       {problem && <p className="jp-cellpipe-error">{problem}</p>}
     </form>
   );

@@ -31,9 +31,10 @@ export class RunViewerContent extends ReactWidget {
 export function createRunViewer(
   id: string,
   trans: TranslationBundle,
-  openRun: (id: string) => void
+  openRun: (id: string) => void,
+  saveNotebook?: (path: string) => Promise<boolean>
 ): MainAreaWidget<RunViewerContent> {
-  const model = new RunViewerModel(id);
+  const model = new RunViewerModel(id, saveNotebook);
   const widget = new MainAreaWidget({
     content: new RunViewerContent(model, trans, openRun)
   });

@@ -285,6 +285,26 @@ describe('the run viewer model', () => {
       params: { lr: 0.1, name: 'b', flag: false }
     });
   });
+
+  it('saves the notebook first when it is open with unsaved changes, as Compile and run does', async () => {
+    serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
+    const order: string[] = [];
+    post.mockImplementation(async () => {
+      order.push('run');
+      return record('Pending', []);
+    });
+    const model = new RunViewerModel('r1', async path => {
+      order.push(`save ${path}`);
+      return true;
+    });
+    await model.refresh();
+    expect(
+      await model.rerun({ lr: 0.1, name: 'b', flag: false })
+    ).toMatchObject({
+      saved: true
+    });
+    expect(order).toEqual(['save examples/fan-out.ipynb', 'run']);
+  });
 });
 
 describe('parameters typed back from the rerun form', () => {
