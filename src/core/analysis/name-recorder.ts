@@ -77,10 +77,24 @@ export abstract class NameRecorder {
   constructor(
     private readonly source: string,
     private readonly positions: Positions
-  ) {}
+  ) {
+    // eslint-disable-next-line no-control-regex
+    this.ascii = !/[^\x00-\x7f]/.test(source);
+  }
 
-  protected text = (node: IPyNode): string =>
-    this.source.slice(node.from, node.to);
+  /** Whether the cell is all ASCII (most are): no name in it needs normalizing. */
+  private readonly ascii: boolean;
+
+  /**
+   * A node's text; an identifier's as Python reads it, normalized to NFKC (PEP 3131): `µ` (the
+   * micro sign) is the name `μ`, and `ﬁle` is `file`.
+   */
+  protected text = (node: IPyNode): string => {
+    const text = this.source.slice(node.from, node.to);
+    return this.ascii || node.type !== 'identifier'
+      ? text
+      : text.normalize('NFKC');
+  };
 
   protected use(name: string, offset: number): INameUse {
     const { line, column } = this.positions.at(offset);

@@ -1,0 +1,38 @@
+/**
+ * Names as Python reads them (NFKC, PEP 3131): `µ` typed as the micro sign (what a Mac keyboard
+ * gives) is the name `μ`, and `ﬁle` (a ligature) is `file`. A real local run hands them on, where
+ * before the producer failed to save a name it had "not defined".
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runJson,
+  runMetrics,
+  sequentialMetrics,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  { source: "µ = 2.5\nﬁle = 'x.csv'", tags: ['step:load'] },
+  { source: 'scaled = µ * 2\nname = file.upper()', tags: ['step:use'] },
+  { source: 'print(scaled)\nprint(name)', tags: ['pipeline-metrics'] }
+];
+
+describe('names normalized as Python normalizes them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-unicode-names-'));
+  const notebook = writeNotebook(dir, 'names.ipynb', CELLS);
+  const home = tempHome();
+
+  it('reach later steps, as in the notebook run top to bottom', () => {
+    const { code, record, stderr } = runJson(home, [notebook, '--no-cache']);
+    expect({ code, stderr: code ? stderr : '' }).toEqual({
+      code: 0,
+      stderr: ''
+    });
+    const reference = sequentialMetrics(notebook, ['scaled', 'name']);
+    expect(reference).toEqual({ scaled: 5, name: 'X.CSV' });
+    expect(runMetrics(record)).toEqual(reference);
+  });
+});
