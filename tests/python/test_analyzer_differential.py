@@ -106,6 +106,12 @@ INVALID = {
     "lambda with a statement": "f = lambda: return 1\n",
     "keyword as a name": "class = 1\n",
     "missing comma in a call": "f(a b)\n",
+    "break outside a loop": "if x:\n    break\n",
+    "continue in a function inside a loop": "for i in x:\n    def f():\n        continue\n",
+    "return outside a function": "x = 1\nreturn x\n",
+    "return in a class body": "class A:\n    return 1\n",
+    "nonlocal at module level": "nonlocal x\n",
+    "leading zeros in an integer": "month = 09\n",
     "error after many good lines": "".join("x%d = %d\n" % (i, i) for i in range(300)) + "y = (\n",
 }
 

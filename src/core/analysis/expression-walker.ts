@@ -12,6 +12,9 @@ import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { memberRoot, NameRecorder } from './name-recorder';
 import { field, IPyNode } from './python-tree';
 
+/** A decimal integer with a leading zero and a digit that is not zero (`09`, `0_1`). */
+const LEADING_ZEROS = /^0[0-9_]*[1-9][0-9_]*$/;
+
 export abstract class ExpressionWalker extends NameRecorder {
   protected abstract statement(node: IPyNode, scope: Scope): void;
 
@@ -129,6 +132,12 @@ export abstract class ExpressionWalker extends NameRecorder {
     switch (node.type) {
       case 'identifier':
         return this.read(node, scope);
+      case 'integer':
+        // `09`: CPython refuses leading zeros in a decimal integer other than zero.
+        if (LEADING_ZEROS.test(this.text(node))) {
+          this.syntaxError(node.from);
+        }
+        return;
       case 'attribute': {
         const object = node.children[0];
         if (object) {

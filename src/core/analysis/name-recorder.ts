@@ -231,6 +231,10 @@ export abstract class NameRecorder {
     this.deleted.set(name, { ...this.use(name, node.from), by });
   }
 
+  protected syntaxError(offset: number): void {
+    this.result.syntaxErrors.push(this.use('', offset));
+  }
+
   /** Ends the walk: the names the cell leaves deleted or may leave unbound go into the result. */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));

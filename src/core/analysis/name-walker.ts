@@ -94,8 +94,23 @@ export class NameWalker extends ExpressionWalker {
       case 'future_import_statement':
         return this.importStatement(node, scope);
       case 'global_statement':
-      case 'nonlocal_statement':
         return;
+      case 'nonlocal_statement':
+        if (scope.kind === 'module') {
+          this.syntaxError(node.from); // nonlocal declaration not allowed at module level
+        }
+        return;
+      case 'break_statement':
+      case 'continue_statement':
+        if (this.loopDepth === 0) {
+          this.syntaxError(node.from); // 'break' outside loop
+        }
+        return;
+      case 'return_statement':
+        if (!scope.deferred) {
+          this.syntaxError(node.from); // 'return' outside function
+        }
+        return this.expression(node, scope);
       case 'function_definition':
         return this.functionDefinition(node, scope, []);
       case 'class_definition':
@@ -113,15 +128,17 @@ export class NameWalker extends ExpressionWalker {
         return;
       }
       case 'for_statement':
-        return this.forStatement(node, scope);
+        return this.inLoop(() => this.forStatement(node, scope));
       case 'if_statement':
         return scope.kind === 'module'
           ? this.ifStatement(node, scope)
           : this.expression(node, scope);
       case 'while_statement':
-        return scope.kind === 'module'
-          ? this.whileStatement(node, scope)
-          : this.expression(node, scope);
+        return this.inLoop(() =>
+          scope.kind === 'module'
+            ? this.whileStatement(node, scope)
+            : this.expression(node, scope)
+        );
       case 'try_statement':
         if (
           !childOfType(node, 'except_clause') &&
@@ -329,10 +346,6 @@ export class NameWalker extends ExpressionWalker {
     }
   }
 
-  private syntaxError(offset: number): void {
-    this.result.syntaxErrors.push(this.use('', offset));
-  }
-
   protected importStatement(node: IPyNode, scope: Scope): void {
     const star = childOfType(node, 'wildcard_import');
     if (star) {
@@ -371,6 +384,8 @@ export class NameWalker extends ExpressionWalker {
       return;
     }
     collectFunctionLocals(body, functionScope, this.text);
+    const loops = this.loopDepth;
+    this.loopDepth = 0; // a loop around the definition is not the body's
     const outer = this.currentFunction;
     const outerScope = this.currentFunctionScope;
     const summary: IFunctionSummary | null =
@@ -389,6 +404,7 @@ export class NameWalker extends ExpressionWalker {
       this.currentFunctionScope = functionScope;
     }
     this.statements(body, functionScope);
+    this.loopDepth = loops;
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;
   }
@@ -420,7 +436,10 @@ export class NameWalker extends ExpressionWalker {
       this.result.functions[this.text(name)] = this.currentFunction;
     }
     if (body) {
+      const loops = this.loopDepth;
+      this.loopDepth = 0;
       this.statements(body, new Scope('class', typeScope));
+      this.loopDepth = loops;
     }
     this.currentFunction = outer;
     if (name) {
@@ -477,6 +496,15 @@ export class NameWalker extends ExpressionWalker {
         this.expression(e, scope);
       }
     }
+  }
+
+  /** How many loops (`for`, `while`, their `else` too) enclose the statement being walked. */
+  private loopDepth = 0;
+
+  private inLoop(walk: () => void): void {
+    this.loopDepth++;
+    walk();
+    this.loopDepth--;
   }
 
   /**
