@@ -53,6 +53,13 @@ export function stepNames(
   /** The cells that may leave a name unbound, if any. */
   let maybe: Set<number> | null = null;
   let builtinReads: Map<string, ILocatedName> | null = null;
+  /**
+   * Names earlier cells bind only in a branch (ICellNames.maybeBound) and not for sure: a read of
+   * one may find the earlier step's value, or none, quietly (ILocatedName.quiet).
+   */
+  let maybeSoFar: Set<string> | null = null;
+  const quietWhereUnsure = (at: ILocatedName): ILocatedName =>
+    maybeSoFar?.has(at.name) ? { ...at, quiet: true } : at;
   const expandFunction = (use: INameUse, cell: number) => {
     const summary = context.functionReads.get(use.name);
     if (summary) {
@@ -85,7 +92,7 @@ export function stepNames(
       if (context.available.has(read.name)) {
         expandFunction(read, cell);
       } else if (!bound.has(read.name) && !reads.has(read.name)) {
-        reads.set(read.name, located(read, cell, read.name));
+        reads.set(read.name, quietWhereUnsure(located(read, cell, read.name)));
       }
     }
     for (const read of names.builtinReads) {
@@ -96,13 +103,24 @@ export function stepNames(
         });
       }
     }
-    if (names.namedCalls.length) {
-      readsOfCalls(names, cell, ownFunctions, context, bound, reads);
-    }
     const unsure = names.maybeBound.length ? new Set(names.maybeBound) : null;
+    if (names.namedCalls.length) {
+      readsOfCalls(
+        names,
+        cell,
+        ownFunctions,
+        context,
+        bound,
+        reads,
+        name => (unsure?.has(name) || maybeSoFar?.has(name)) ?? false
+      );
+    }
     for (const name of names.writes) {
       if (!unsure?.has(name)) {
         bound.add(name);
+        maybeSoFar?.delete(name);
+      } else if (!bound.has(name)) {
+        (maybeSoFar ??= new Set()).add(name);
       }
       writes.add(name);
     }
@@ -123,7 +141,7 @@ export function stepNames(
       !bound.has(use.name) &&
       !reads.has(use.name)
     ) {
-      reads.set(use.name, use);
+      reads.set(use.name, quietWhereUnsure(use));
     }
   }
   return {
@@ -163,7 +181,8 @@ function maybeUnbound(
 
 /**
  * Adds to `reads` the globals that the cell's calls read (see called-globals.ts) where neither
- * the step's earlier cells (`bound`) nor this cell before the call bound them.
+ * the step's earlier cells (`bound`) nor this cell before the call bound them for sure; quietly
+ * where the step may have bound them (`unsure`: only in a branch).
  */
 function readsOfCalls(
   names: ICellNames,
@@ -171,7 +190,8 @@ function readsOfCalls(
   own: ReadonlyMap<string, IFunctionSummary> | null,
   context: IGlobalContext,
   bound: ReadonlySet<string>,
-  reads: Map<string, ILocatedName>
+  reads: Map<string, ILocatedName>,
+  unsure: (name: string) => boolean
 ): void {
   let order: Map<string, number> | null = null;
   for (const call of names.namedCalls) {
@@ -183,10 +203,12 @@ function readsOfCalls(
       ) {
         return;
       }
+      // Bound before the call for sure, or maybe (quietly: it may find the earlier value).
+      const maybe = unsure(global);
       order ??= new Map(names.writes.map((name, at) => [name, at]));
-      if ((order.get(global) ?? Infinity) >= call.boundBefore) {
+      if (maybe || (order.get(global) ?? Infinity) >= call.boundBefore) {
         const read = located(call, cell, global);
-        reads.set(global, quiet ? { ...read, quiet } : read);
+        reads.set(global, quiet || maybe ? { ...read, quiet: true } : read);
       }
     });
   }
