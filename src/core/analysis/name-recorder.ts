@@ -2,6 +2,7 @@
  * Records module-level reads, writes and mutations of one cell, and the global reads and writes
  * of the functions and classes it defines, applying Python scoping through `Scope` (design §3.2).
  */
+import { pythonName } from './python-name';
 import { IPyNode, namedChildren } from './python-tree';
 import { BUILTINS } from './builtins';
 import { Scope } from './scope';
@@ -78,22 +79,18 @@ export abstract class NameRecorder {
     private readonly source: string,
     private readonly positions: Positions
   ) {
-    // eslint-disable-next-line no-control-regex
-    this.ascii = !/[^\x00-\x7f]/.test(source);
+    this.normalized = pythonName(source) === source;
   }
 
-  /** Whether the cell is all ASCII (most are): no name in it needs normalizing. */
-  private readonly ascii: boolean;
+  /** Whether the cell's text is NFKC already (all ASCII cells): no name needs normalizing. */
+  private readonly normalized: boolean;
 
-  /**
-   * A node's text; an identifier's as Python reads it, normalized to NFKC (PEP 3131): `µ` (the
-   * micro sign) is the name `μ`, and `ﬁle` is `file`.
-   */
+  /** A node's text; an identifier's as Python reads it (python-name.ts). */
   protected text = (node: IPyNode): string => {
     const text = this.source.slice(node.from, node.to);
-    return this.ascii || node.type !== 'identifier'
+    return this.normalized || node.type !== 'identifier'
       ? text
-      : text.normalize('NFKC');
+      : pythonName(text);
   };
 
   protected use(name: string, offset: number): INameUse {

@@ -1,4 +1,5 @@
 /** `pipeline-metrics` cells: each `print(name)` line reports variable `name` as a metric. */
+import { pythonName } from '../analysis/python-name';
 import { field, IPyNode, namedChildren } from '../analysis/python-tree';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
@@ -34,7 +35,9 @@ export function readMetrics(
       // `(name)`: no trailing comma
       /^\s*\)$/.test(python.slice(argNodes[0].to, args!.to))
     ) {
-      const variable = python.slice(argNodes[0].from, argNodes[0].to);
+      const variable = pythonName(
+        python.slice(argNodes[0].from, argNodes[0].to)
+      );
       if (!metrics.some(m => m.variable === variable)) {
         const at = positions.at(argNodes[0].from);
         metrics.push({ variable, cell, line: at.line, column: at.column });

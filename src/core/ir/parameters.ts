@@ -1,4 +1,5 @@
 /** `pipeline-parameters` cells: simple literal assignments become typed pipeline parameters. */
+import { pythonName } from '../analysis/python-name';
 import { field, IPyNode } from '../analysis/python-tree';
 import { IDiagnostic } from './diagnostic';
 import { topLevelStatements } from './top-level';
@@ -41,7 +42,7 @@ export function readParameters(
       );
       continue;
     }
-    const name = python.slice(left.from, left.to);
+    const name = pythonName(python.slice(left.from, left.to));
     const literal = readLiteral(right, python);
     if (typeof literal === 'string') {
       bad(`parameter '${name}': ${literal}`);

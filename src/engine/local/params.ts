@@ -2,6 +2,7 @@
  * `--param NAME=VALUE` overrides, checked against the notebook's declared pipeline parameters
  * with the same conversions the step script applies, so a bad value fails before anything runs.
  */
+import { pythonName } from '../../core/analysis/python-name';
 import { UserError } from '../../core/errors';
 import {
   IPipelineIR,
@@ -73,9 +74,12 @@ export function resolveParameters(
             `--param expects NAME=VALUE, got ${JSON.stringify(text)}`
           );
         }
-        return [text.slice(0, equals), text.slice(equals + 1)];
+        return [pythonName(text.slice(0, equals)), text.slice(equals + 1)];
       })
-    : Object.entries(given).map(([name, value]) => [name, String(value)]);
+    : Object.entries(given).map(([name, value]) => [
+        pythonName(name),
+        String(value)
+      ]);
   // No prototype: a parameter may be named `__proto__` or `constructor` (Python allows it).
   const values: Record<string, ParameterValue> = Object.create(null);
   ir.parameters.forEach(p => (values[p.name] = p.default));
