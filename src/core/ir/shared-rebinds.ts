@@ -4,7 +4,8 @@
  * again, `CONFIG["lr"] = 0.5`): design §3.3 never passes such names, since every step has them,
  * so a later step sees the shared value, not the change, as it would not top to bottom. Warned
  * (`shared-name`) where a later step reads the name, itself or through a functions cell's
- * function. Names the shared cells import are left out: importing again is harmless.
+ * function. Names the shared cells import are left out: a step that imports one again gets the
+ * same module.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
@@ -35,6 +36,12 @@ export function sharedNameKinds(
   return kinds;
 }
 
+/**
+ * One warning per shared name: at the first step that binds or changes it and has a later step
+ * reading it, naming the first few such readers and how many steps change it. One pass over the
+ * steps' writes, and over their reads only where a step changes a shared name (the lab runs
+ * this on every edit).
+ */
 export function sharedRebindWarnings(
   steps: readonly IPipelineStep[],
   writesOf: readonly ReadonlySet<string>[],
@@ -45,40 +52,80 @@ export function sharedRebindWarnings(
   if (!kinds.size) {
     return [];
   }
-  const diagnostics: IDiagnostic[] = [];
-  steps.forEach((step, index) => {
-    for (const name of writesOf[index]) {
-      const kind = kinds.get(name);
-      if (!kind || ownImport(step, name, analysisOf)) {
-        continue;
+  /** Shared name → the steps that bind or change it, in order (most notebooks: none). */
+  const writersOf = new Map<string, number[]>();
+  writesOf.forEach((writes, index) => {
+    for (const name of writes) {
+      if (kinds.has(name)) {
+        let writers = writersOf.get(name);
+        if (!writers) {
+          writers = [];
+          writersOf.set(name, writers);
+        }
+        writers.push(index);
       }
-      const readers = steps
-        .slice(index + 1)
-        .filter(later => readsShared(later, name, context, analysisOf));
-      if (!readers.length) {
-        continue;
-      }
-      const at = bindingLine(step, name, analysisOf);
-      diagnostics.push({
-        severity: 'warning',
-        code: 'shared-name',
-        message:
-          `step '${step.name}' binds or changes '${name}', ${WHAT[kind]}: each step starts ` +
-          `afresh from the shared value, so ${readers.length > 1 ? 'steps' : 'step'} ` +
-          `${readers.map(r => `'${r.name}'`).join(', ')} will not see this change, which ` +
-          `top to bottom ${readers.length > 1 ? 'they' : 'it'} would; give the new value a ` +
-          `name of its own` +
-          (kind === 'parameter'
-            ? `, or set the parameter for the run (--param ${name}=…)`
-            : ''),
-        cell: at.cell,
-        line: at.line,
-        column: 0
-      });
     }
   });
+  if (!writersOf.size) {
+    return [];
+  }
+  /** Those names → the indices of the steps that read them, in order. */
+  const readersOf = new Map<string, number[]>();
+  steps.forEach((step, index) => {
+    for (const name of sharedReads(step, writersOf, context, analysisOf)) {
+      let readers = readersOf.get(name);
+      if (!readers) {
+        readers = [];
+        readersOf.set(name, readers);
+      }
+      readers.push(index);
+    }
+  });
+  const diagnostics: IDiagnostic[] = [];
+  for (const [name, writers] of writersOf) {
+    const readers = readersOf.get(name);
+    if (!readers) {
+      continue;
+    }
+    const index = writers.find(w => readers[readers.length - 1] > w);
+    if (index === undefined) {
+      continue;
+    }
+    const later = readers.filter(r => r > index).map(r => `'${steps[r].name}'`);
+    const listed =
+      later.length > MAX_LISTED
+        ? `${later.slice(0, MAX_LISTED).join(', ')} and ${later.length - MAX_LISTED} more`
+        : later.join(', ');
+    const others = writers.length - 1;
+    const kind = kinds.get(name)!;
+    const at = bindingLine(steps[index], name, analysisOf);
+    diagnostics.push({
+      severity: 'warning',
+      code: 'shared-name',
+      message:
+        `step '${steps[index].name}' binds or changes '${name}', ${WHAT[kind]}` +
+        (others === 0
+          ? ''
+          : others === 1
+            ? ' (and 1 more step does)'
+            : ` (and ${others} more steps do)`) +
+        `: each step starts afresh from the shared value, so ` +
+        `${later.length > 1 ? 'steps' : 'step'} ${listed} will not see this change, which ` +
+        `top to bottom ${later.length > 1 ? 'they' : 'it'} would; give the new value a ` +
+        `name of its own` +
+        (kind === 'parameter'
+          ? `, or set the parameter for the run (--param ${name}=…)`
+          : ''),
+      cell: at.cell,
+      line: at.line,
+      column: 0
+    });
+  }
   return diagnostics;
 }
+
+/** Readers listed by name in a warning; the rest are counted. */
+const MAX_LISTED = 3;
 
 const WHAT: Record<SharedKind, string> = {
   parameter: 'a pipeline parameter',
@@ -86,33 +133,31 @@ const WHAT: Record<SharedKind, string> = {
   imports: 'which the imports cell binds'
 };
 
-/** The step imports the name itself (`import numpy as np` again): the same module. */
-function ownImport(
+/** The names of `wanted` a step reads, itself or through a functions cell's function. */
+function sharedReads(
   step: IPipelineStep,
-  name: string,
-  analysisOf: (cell: number) => ICellAnalysis
-): boolean {
-  return step.cells.some(cell =>
-    analysisOf(cell).names.imported.includes(name)
-  );
-}
-
-/** A later step reads `name`, or calls a functions cell's function that reads it. */
-function readsShared(
-  step: IPipelineStep,
-  name: string,
+  wanted: ReadonlyMap<string, unknown>,
   context: IGlobalContext,
   analysisOf: (cell: number) => ICellAnalysis
-): boolean {
-  return step.cells.some(cell => {
+): Set<string> {
+  const found = new Set<string>();
+  for (const cell of step.cells) {
     const { reads, deferredReads } = analysisOf(cell).names;
-    return [...reads, ...deferredReads].some(
-      read =>
-        read.name === name ||
-        (context.functionReads.get(read.name)?.globalReads.includes(name) ??
-          false)
-    );
-  });
+    for (const list of [reads, deferredReads]) {
+      for (const read of list) {
+        if (wanted.has(read.name)) {
+          found.add(read.name);
+        }
+        for (const global of context.functionReads.get(read.name)
+          ?.globalReads ?? []) {
+          if (wanted.has(global)) {
+            found.add(global);
+          }
+        }
+      }
+    }
+  }
+  return found;
 }
 
 /** Where the step first binds `name` at the start of a line (else its first cell's line 1). */
