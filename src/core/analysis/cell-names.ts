@@ -96,4 +96,10 @@ export interface ICellNames {
   deletions: INameDeletion[];
   starImports: INameUse[];
   syntaxErrors: INameUse[];
+  /**
+   * The parser could not read all of the cell (its syntax errors include such a place): what it
+   * binds is not all known. Errors CPython reports only when it compiles (`break` outside a
+   * loop, `09`) leave it false.
+   */
+  incomplete: boolean;
 }

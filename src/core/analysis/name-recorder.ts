@@ -33,7 +33,8 @@ export abstract class NameRecorder {
     imported: [],
     deletions: [],
     starImports: [],
-    syntaxErrors: []
+    syntaxErrors: [],
+    incomplete: false
   };
   /**
    * Sets beside the result's lists, so that each check is constant time (linear cost).
@@ -67,8 +68,10 @@ export abstract class NameRecorder {
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
   private readonly seenBuiltins = new Set<string>();
-  /** Builtin names read in function bodies (see `recordDeletions`). */
+  /** Builtin names read in function bodies, each once (see `recordDeletions`). */
   private deferredBuiltins: Set<string> | null = null;
+  /** The builtin reads recorded from function bodies. */
+  private deferredBuiltinReads: Set<INameUse> | null = null;
   private readonly seenDeferred = new Set<string>();
   /** The summary of the module-level function being walked, if any. */
   protected currentFunction: IFunctionSummary | null = null;
@@ -149,8 +152,14 @@ export abstract class NameRecorder {
   /** See ICellNames.builtinReads. */
   private builtinRead(name: string, node: IPyNode, scope: Scope): void {
     if (scope.deferred) {
-      (this.deferredBuiltins ??= new Set()).add(name);
-    } else if (this.written.has(name) && this.surelyBoundNow(name)) {
+      if (firstTime((this.deferredBuiltins ??= new Set()), name)) {
+        const use = this.use(name, node.from);
+        (this.deferredBuiltinReads ??= new Set()).add(use);
+        this.result.builtinReads.push(use);
+      }
+      return;
+    }
+    if (this.written.has(name) && this.surelyBoundNow(name)) {
       return;
     }
     if (firstTime(this.seenBuiltins, name)) {
@@ -235,11 +244,12 @@ export abstract class NameRecorder {
   /** Ends the walk: the names the cell leaves deleted or may leave unbound go into the result. */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
-    const inBodies = this.deferredBuiltins;
+    const inBodies = this.deferredBuiltinReads;
     if (inBodies) {
-      // A function body's builtin that the cell binds reads the cell's own binding.
+      // A function body's builtin that the cell binds reads the cell's own binding (a
+      // module-level read before the binding still counts).
       this.result.builtinReads = this.result.builtinReads.filter(
-        read => !(inBodies.has(read.name) && this.written.has(read.name))
+        read => !(inBodies.has(read) && this.written.has(read.name))
       );
     }
     if (this.branched) {

@@ -66,6 +66,7 @@ export class NameWalker extends ExpressionWalker {
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));
     }
+    this.result.incomplete = errors.length > 0;
     return this.result;
   }
 
@@ -498,7 +499,10 @@ export class NameWalker extends ExpressionWalker {
     }
   }
 
-  /** How many loops (`for`, `while`, their `else` too) enclose the statement being walked. */
+  /**
+   * How many loops (`for`, `while`) enclose the statement being walked. A loop's `else` counts as
+   * inside (CPython refuses `break` there): such an error is missed, never a false one made.
+   */
   private loopDepth = 0;
 
   private inLoop(walk: () => void): void {
@@ -531,23 +535,34 @@ export class NameWalker extends ExpressionWalker {
     }
   }
 
-  /** `while` at module level: its body may not run, unless the condition is `True`. */
+  /**
+   * `while` at module level: its body may not run. Under `while True` its first pass runs the
+   * body's statements up to the first that may `break`: those bind for sure, the rest may not.
+   */
   private whileStatement(node: IPyNode, scope: Scope): void {
     const condition = field(node, 'condition');
-    const walk = () => {
-      for (const c of node.children) {
-        if (c.named && c !== condition) {
-          this.statement(c, scope);
-        }
-      }
-    };
+    const body = field(node, 'body');
     if (condition) {
       this.expression(condition, scope);
     }
-    if (condition?.type === 'true') {
-      walk();
-    } else {
-      this.branch(walk);
+    const forever = condition?.type === 'true';
+    let mayHaveLeft = !forever;
+    for (const c of node.children) {
+      if (!c.named || c === condition) {
+        continue;
+      }
+      if (c !== body) {
+        this.branch(() => this.statement(c, scope)); // `else`
+        continue;
+      }
+      for (const statement of forever ? c.children : [c]) {
+        mayHaveLeft ||= breaks(statement);
+        if (mayHaveLeft) {
+          this.branch(() => this.statement(statement, scope));
+        } else {
+          this.statement(statement, scope);
+        }
+      }
     }
   }
 
@@ -721,13 +736,34 @@ export class NameWalker extends ExpressionWalker {
       exhaustive ||=
         patterns.length === 1 &&
         !clause.children.some(c => c.field === 'guard') &&
-        /^[A-Za-z_]\w*$/.test(this.text(patterns[0]).trim());
+        /^[A-Za-z_]\w*$/.test(this.text(patterns[0]).trim()) &&
+        !LITERAL_PATTERNS.has(this.text(patterns[0]).trim());
     }
     if (exhaustive) {
       this.settle(common(ways));
     }
   }
 }
+
+/** Statements whose `break` is not the enclosing loop's. */
+const OWN_BREAKS = new Set([
+  'for_statement',
+  'while_statement',
+  'function_definition',
+  'class_definition',
+  'decorated_definition'
+]);
+
+/** Whether a statement of a loop's body is, or holds, a `break` of that loop. */
+function breaks(node: IPyNode): boolean {
+  return (
+    node.type === 'break_statement' ||
+    (!OWN_BREAKS.has(node.type) && node.children.some(breaks))
+  );
+}
+
+/** `case None:`, `case True:`, `case False:` match one value, not whatever is left. */
+const LITERAL_PATTERNS = new Set(['None', 'True', 'False']);
 
 /** The names every one of `sets` holds (none when there are no sets). */
 function common(sets: readonly Set<string>[]): Set<string> {

@@ -134,13 +134,17 @@ export function buildPipeline(
   /** Builtin names that a step binds (`sum = 10`): later steps that read one take it. */
   const boundBuiltins = new Set<string>();
   /**
-   * Whether a cell so far (shared cells, this step's or an earlier step's) is not valid Python:
-   * what it would bind is unknown, so a name read from here on may be defined there.
+   * The first cell the parser could not read all of (ICellNames.incomplete): what it binds is
+   * not known, so a name read from there on may be defined there. A shared cell runs in every
+   * step: from the start.
    */
-  let broken = sharedCells.some(hasSyntaxError(analysisOf));
+  let brokenFrom = sharedCells.some(isIncomplete(analysisOf)) ? -1 : Infinity;
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
-    broken ||= block.cells.some(hasSyntaxError(analysisOf));
+    const broken = block.cells.find(isIncomplete(analysisOf));
+    if (broken !== undefined) {
+      brokenFrom = Math.min(brokenFrom, broken);
+    }
     const step: IPipelineStep = {
       name: block.name,
       cells: block.cells,
@@ -195,7 +199,7 @@ export function buildPipeline(
         if (i >= names.reads.length) {
           continue; // reported where the function reads it, in the step that defines it
         }
-        if (read.quiet || broken) {
+        if (read.quiet || read.cell >= brokenFrom) {
           // A branch or a class's method may bind it first; a broken cell may define it.
           continue;
         }
@@ -311,6 +315,8 @@ export function buildPipeline(
     const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
     if (deleted) {
       deletionsOf.set(step.name, deleted);
+      // `id = 5` then `del id`: the builtin is back.
+      deleted.forEach((_, name) => boundBuiltins.delete(name));
     }
   }
 
@@ -469,9 +475,9 @@ function withMutatedArguments(
   return changed.length ? new Set([...writes, ...changed]) : writes;
 }
 
-/** Whether a cell is not valid Python (its syntax-error diagnostic says where). */
-function hasSyntaxError(
+/** Whether the parser could not read all of a cell (ICellNames.incomplete). */
+function isIncomplete(
   analysisOf: (cell: number) => ICellAnalysis
 ): (cell: number) => boolean {
-  return cell => analysisOf(cell).names.syntaxErrors.length > 0;
+  return cell => analysisOf(cell).names.incomplete;
 }
