@@ -24,7 +24,7 @@ import {
   sharedFileNames,
   stepFileNames
 } from '../ir/step-files';
-import { codeAnalysis } from './code-analysis';
+import { pipelineAnalysisOf } from './code-analysis';
 import { CompileTarget } from './compiled';
 import { ENGINE_NAMES } from './local-modules';
 
@@ -34,15 +34,7 @@ export function clusterFileWarnings(
   target: CompileTarget,
   nextToNotebook: (path: string) => boolean
 ): IDiagnostic[] {
-  const analyses = new Map<number, ICellAnalysis>();
-  for (const code of [
-    ...ir.imports,
-    ...ir.functions,
-    ...ir.steps.flatMap(s => s.code)
-  ]) {
-    analyses.set(code.cell, codeAnalysis(code));
-  }
-  const analysisOf = (cell: number) => analyses.get(cell)!;
+  const analysisOf = pipelineAnalysisOf(ir);
   // Parameters bind paths too (`DATA_DIR = "data"`): their cells are not in the IR, their values are.
   const parameters = new Map(
     ir.parameters

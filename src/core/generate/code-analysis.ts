@@ -4,7 +4,7 @@
  * use), and each of those passes asks here.
  */
 import { analyzeCellSource, ICellAnalysis } from '../analysis/cell-analysis';
-import { ICellCode } from '../ir/pipeline';
+import { ICellCode, IPipelineIR } from '../ir/pipeline';
 
 const analyses = new WeakMap<ICellCode, ICellAnalysis>();
 
@@ -15,4 +15,19 @@ export function codeAnalysis(code: ICellCode): ICellAnalysis {
     analyses.set(code, analysis);
   }
   return analysis;
+}
+
+/** Each cell of a pipeline (imports, functions, steps) → its code's analysis, by cell index. */
+export function pipelineAnalysisOf(
+  ir: IPipelineIR
+): (cell: number) => ICellAnalysis {
+  const byCell = new Map<number, ICellAnalysis>();
+  for (const code of [
+    ...ir.imports,
+    ...ir.functions,
+    ...ir.steps.flatMap(s => s.code)
+  ]) {
+    byCell.set(code.cell, codeAnalysis(code));
+  }
+  return cell => byCell.get(cell)!;
 }

@@ -4,8 +4,7 @@
  * parameters' path names (core/ir/step-files.ts), less those the step writes itself (its own
  * output would make every run a miss). A file that changes between runs then reruns the step.
  */
-import { ICellAnalysis } from '../../core/analysis/cell-analysis';
-import { codeAnalysis } from '../../core/generate/code-analysis';
+import { pipelineAnalysisOf } from '../../core/generate/code-analysis';
 import { IPipelineIR, ParameterValue } from '../../core/ir/pipeline';
 import {
   pathConstants,
@@ -18,15 +17,7 @@ export function stepReadFiles(
   ir: IPipelineIR,
   params: Record<string, ParameterValue>
 ): Map<string, string[]> {
-  const analyses = new Map<number, ICellAnalysis>();
-  for (const code of [
-    ...ir.imports,
-    ...ir.functions,
-    ...ir.steps.flatMap(s => s.code)
-  ]) {
-    analyses.set(code.cell, codeAnalysis(code));
-  }
-  const analysisOf = (cell: number) => analyses.get(cell)!;
+  const analysisOf = pipelineAnalysisOf(ir);
   const parameters = new Map(
     Object.entries(params)
       .filter(([, value]) => typeof value === 'string')
