@@ -7,9 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  runJson,
-  runMetrics,
-  sequentialMetrics,
+  runBesideTopToBottom,
   tempHome,
   writeNotebook
 } from '../engine/local/local-run';
@@ -61,23 +59,19 @@ describe('names a step may leave unbound', () => {
   it.each([[[]], [['--no-warm']]])(
     'keep the earlier value, as the notebook run top to bottom does (%j)',
     extra => {
-      const { code, record, stderr } = runJson(home, [
+      const { pipeline, reference } = runBesideTopToBottom(
+        home,
         notebook,
-        '--no-cache',
-        ...extra
-      ]);
-      expect({ code, stderr: code ? stderr : '' }).toEqual({
-        code: 0,
-        stderr: ''
-      });
-      const reference = sequentialMetrics(notebook, METRICS);
+        METRICS,
+        extra
+      );
       expect(reference).toEqual({
         y: 1,
         last: 'none',
         seen_level: 1,
         ratio: 0.5
       });
-      expect(runMetrics(record)).toEqual(reference);
+      expect(pipeline).toEqual(reference);
     }
   );
 });

@@ -7,9 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  runJson,
-  runMetrics,
-  sequentialMetrics,
+  runBesideTopToBottom,
   tempHome,
   writeNotebook
 } from '../engine/local/local-run';
@@ -42,13 +40,12 @@ describe('variables named like builtins', () => {
   const home = tempHome();
 
   it('reach later steps, as in the notebook run top to bottom', () => {
-    const { code, record, stderr } = runJson(home, [notebook, '--no-cache']);
-    expect({ code, stderr: code ? stderr : '' }).toEqual({
-      code: 0,
-      stderr: ''
-    });
-    const reference = sequentialMetrics(notebook, METRICS);
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
     expect(reference).toEqual({ total: 20, label: 'ROW-7', size: 3 });
-    expect(runMetrics(record)).toEqual(reference);
+    expect(pipeline).toEqual(reference);
   });
 });

@@ -8,9 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  runJson,
-  runMetrics,
-  sequentialMetrics,
+  runBesideTopToBottom,
   tempHome,
   writeNotebook
 } from '../engine/local/local-run';
@@ -96,16 +94,12 @@ describe('functions defined in a step, used by later steps', () => {
   it.each([[[]], [['--no-warm']]])(
     'read the globals as the notebook run top to bottom does (%j)',
     extra => {
-      const { code, record, stderr } = runJson(home, [
+      const { pipeline, reference } = runBesideTopToBottom(
+        home,
         notebook,
-        '--no-cache',
-        ...extra
-      ]);
-      expect({ code, stderr: code ? stderr : '' }).toEqual({
-        code: 0,
-        stderr: ''
-      });
-      const reference = sequentialMetrics(notebook, METRICS);
+        METRICS,
+        extra
+      );
       expect(reference).toEqual({
         seen: 2,
         seen_by_method: 20,
@@ -117,7 +111,7 @@ describe('functions defined in a step, used by later steps', () => {
         shared_before: 7,
         own_after: 8
       });
-      expect(runMetrics(record)).toEqual(reference);
+      expect(pipeline).toEqual(reference);
     }
   );
 });

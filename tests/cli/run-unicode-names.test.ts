@@ -7,9 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  runJson,
-  runMetrics,
-  sequentialMetrics,
+  runBesideTopToBottom,
   tempHome,
   writeNotebook
 } from '../engine/local/local-run';
@@ -26,13 +24,11 @@ describe('names normalized as Python normalizes them', () => {
   const home = tempHome();
 
   it('reach later steps, as in the notebook run top to bottom', () => {
-    const { code, record, stderr } = runJson(home, [notebook, '--no-cache']);
-    expect({ code, stderr: code ? stderr : '' }).toEqual({
-      code: 0,
-      stderr: ''
-    });
-    const reference = sequentialMetrics(notebook, ['scaled', 'name']);
+    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
+      'scaled',
+      'name'
+    ]);
     expect(reference).toEqual({ scaled: 5, name: 'X.CSV' });
-    expect(runMetrics(record)).toEqual(reference);
+    expect(pipeline).toEqual(reference);
   });
 });

@@ -74,6 +74,31 @@ export function sequentialMetrics(
   return JSON.parse(result.stdout) as Record<string, unknown>;
 }
 
+/**
+ * `cellpipe run --no-cache NOTEBOOK ...extra`, which must succeed, beside the notebook run top to
+ * bottom as one program: the metrics `names` of both.
+ */
+export function runBesideTopToBottom(
+  home: string,
+  notebook: string,
+  names: string[],
+  extra: string[] = []
+): { pipeline: Record<string, unknown>; reference: Record<string, unknown> } {
+  const { code, record, stderr } = runJson(home, [
+    notebook,
+    '--no-cache',
+    ...extra
+  ]);
+  expect({ code, stderr: code ? stderr : '' }).toEqual({
+    code: 0,
+    stderr: ''
+  });
+  return {
+    pipeline: runMetrics(record),
+    reference: sequentialMetrics(notebook, names)
+  };
+}
+
 export interface ITestCell {
   source: string;
   tags?: string[];
