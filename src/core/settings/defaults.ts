@@ -4,7 +4,7 @@
  * lab, at start) need not load the whole schema.
  */
 import DEFAULTS from './defaults.generated.json';
-import { ISecuritySettings } from './types';
+import { ISecuritySettings, Target } from './types';
 import { IArgoSettings } from './resolved';
 
 /**
@@ -14,5 +14,8 @@ import { IArgoSettings } from './resolved';
 export const DEFAULT_SECURITY = DEFAULTS.security as ISecuritySettings;
 
 export const DEFAULT_IMAGE: string = DEFAULTS.image;
+
+/** Where a pipeline runs when nothing says otherwise: on the user's own machine. */
+export const DEFAULT_TARGET: Target = 'local';
 
 export const DEFAULT_ARGO = DEFAULTS.argo as IArgoSettings;

@@ -13,7 +13,12 @@ import {
   IToleration,
   IVolumeSetting
 } from './types';
-import { DEFAULT_ARGO, DEFAULT_IMAGE, DEFAULT_SECURITY } from './defaults';
+import {
+  DEFAULT_ARGO,
+  DEFAULT_IMAGE,
+  DEFAULT_SECURITY,
+  DEFAULT_TARGET
+} from './defaults';
 import {
   IArgoSettings,
   IKfpSettings,
@@ -205,7 +210,7 @@ export function defaultSettings(
   return {
     name: ir.pipeline.name,
     description: ir.pipeline.description,
-    target: 'local',
+    target: DEFAULT_TARGET,
     image: DEFAULT_IMAGE,
     imagePullSecrets: [],
     nodeSelector: {},
@@ -220,14 +225,16 @@ export function defaultSettings(
 
 /**
  * Resolves the settings of an analysed notebook. `overrides` are the lab settings or CLI flags,
- * the top layer. Throws a UserError naming the notebook and the setting for a bad value.
+ * the top layer. Throws a UserError naming the notebook and the setting for a bad value, after
+ * `notebookLayer` when the notebook's own settings hold it.
  */
 export function resolveSettings(
   ir: Pick<IPipelineIR, 'pipeline' | 'settings' | 'notebook'>,
-  overrides: ISettingsOverrides = {}
+  overrides: ISettingsOverrides = {},
+  notebookLayer = 'notebook metadata'
 ): IPipelineSettings {
   let settings = defaultSettings(ir);
-  settings = layer(settings, ir.settings, 'notebook metadata', ir.notebook);
+  settings = layer(settings, ir.settings, notebookLayer, ir.notebook);
   // The IR already folded metadata name/description into `pipeline`; keep its cleaned values.
   settings.name = ir.pipeline.name;
   settings.description = ir.pipeline.description;

@@ -98,7 +98,7 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
           }
         >
           <option value="">
-            {trans.__('default (%1)', resolved?.target ?? 'local')}
+            {trans.__('default (%1)', model.defaultTarget)}
           </option>
           <option value="local">{trans.__('local')}</option>
           <option value="argo">{trans.__('Argo Workflows')}</option>

@@ -4,7 +4,10 @@
  * into the notebook model's metadata (which marks the notebook dirty; the user saves the file).
  */
 import { ISignal, Signal } from '@lumino/signaling';
-import { DEFAULT_SECURITY } from '../../core/settings/defaults';
+import {
+  DEFAULT_SECURITY,
+  DEFAULT_TARGET
+} from '../../core/settings/defaults';
 import { resolveSettings } from '../../core/settings/resolve';
 import { IPipelineSettings } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
@@ -119,9 +122,8 @@ export function resolveDraft(
   overrides: SettingsOverrides,
   base: INotebookSettings = {}
 ): IResolvedDraft {
-  const settings = mergeDraft(base, draft) as INotebookSettings;
-  try {
-    const resolved = resolveSettings(
+  const resolve = (settings: INotebookSettings, layer: string) =>
+    resolveSettings(
       {
         notebook,
         pipeline: {
@@ -130,7 +132,13 @@ export function resolveDraft(
         },
         settings
       },
-      overrides
+      overrides,
+      layer
+    );
+  try {
+    const resolved = resolve(
+      mergeDraft(base, draft) as INotebookSettings,
+      FORM_LAYER
     );
     return {
       settings: resolved,
@@ -138,8 +146,31 @@ export function resolveDraft(
       error: null
     };
   } catch (error) {
-    return { settings: null, weakenings: [], error: (error as Error).message };
+    return {
+      settings: null,
+      weakenings: [],
+      error: savedProblem(() => resolve(base, SAVED_LAYER)) ?? message(error)
+    };
   }
+}
+
+/** The form's fields, as the user reads them above the error. */
+const FORM_LAYER = 'Pipeline settings';
+/** What the notebook holds that the form does not show (step defaults, tolerations…). */
+const SAVED_LAYER = 'notebook metadata';
+
+/** The problem of the notebook's saved settings alone, or null when they resolve. */
+function savedProblem(resolveSaved: () => unknown): string | null {
+  try {
+    resolveSaved();
+    return null;
+  } catch (error) {
+    return message(error);
+  }
+}
+
+function message(error: unknown): string {
+  return (error as Error).message;
 }
 
 export class SettingsFormModel {
@@ -162,6 +193,11 @@ export class SettingsFormModel {
 
   get overrides(): SettingsOverrides {
     return this._overrides;
+  }
+
+  /** The target a run takes when the form leaves Target empty: the lab's, else the built-in. */
+  get defaultTarget(): Target {
+    return this._overrides.target ?? DEFAULT_TARGET;
   }
 
   /** Loads the notebook's own settings (unless the user is editing them). */

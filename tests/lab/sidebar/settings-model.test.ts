@@ -1,4 +1,7 @@
-import { ISecuritySettings } from '../../../src/core/settings/types';
+import {
+  INotebookSettings,
+  ISecuritySettings
+} from '../../../src/core/settings/types';
 import {
   labOverrides,
   overriddenKeys
@@ -53,8 +56,32 @@ describe('settings form', () => {
     const model = new SettingsFormModel();
     model.load('nb.ipynb', 'nb', {});
     model.edit({ namespace: 'Not_A_Namespace' });
-    expect(model.resolved.error).toContain('namespace');
+    expect(model.resolved.error).toMatch(
+      /^Pipeline settings: namespace "Not_A_Namespace" is not a valid/
+    );
     expect(model.resolved.settings).toBeNull();
+  });
+
+  it('names the notebook metadata when what the notebook saved is bad, not what the form shows', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {
+      stepDefaults: { retries: -2 }
+    } as INotebookSettings);
+    model.edit({ image: 'python:3.12' });
+    expect(model.resolved.error).toMatch(
+      /^notebook metadata: stepDefaults\.retries/
+    );
+  });
+
+  it('offers the default target as the lab setting or local, whatever the form picks', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', { target: 'argo' });
+    expect(model.defaultTarget).toBe('local');
+    model.edit({ target: 'kfp' });
+    expect(model.defaultTarget).toBe('local');
+    expect(model.resolved.settings!.target).toBe('kfp');
+    model.setOverrides(labOverrides({ target: 'argo' }));
+    expect(model.defaultTarget).toBe('argo');
   });
 
   it('saves only metadata.cellpipe, keeping its other keys and all other metadata', () => {
@@ -159,7 +186,7 @@ describe('settings form', () => {
     model.edit({ volumes: [row] });
     expect(model.resolved.settings).toBeNull();
     expect(model.resolved.error).toBe(
-      'notebook metadata: volumes[0].mountPath must be an absolute path such as /data, ' +
+      'Pipeline settings: volumes[0].mountPath must be an absolute path such as /data, ' +
         'not / and without a trailing / or //: "data"'
     );
     expect(model.draft.volumes).toEqual([row]);
