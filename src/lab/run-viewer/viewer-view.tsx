@@ -5,6 +5,7 @@ import { IRunRecord } from '../../core/runs/record';
 import { RunParams } from '../api/routes';
 import { useSignal } from '../sidebar/use-signal';
 import { StatusDag } from './status-dag';
+import { emptyLogText } from './empty-log';
 import {
   durationSeconds,
   formatDuration,
@@ -180,10 +181,7 @@ function LogPanel(props: {
         </p>
       )}
       <pre ref={pre} data-step={model.selected}>
-        {text ||
-          (model.record?.target !== 'kfp'
-            ? trans.__('(nothing written yet)')
-            : trans.__('Cluster logs are in the run UI linked above.'))}
+        {text || emptyLogText(step?.status, model.record?.target, trans)}
       </pre>
     </section>
   );
