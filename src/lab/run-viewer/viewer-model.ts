@@ -7,6 +7,7 @@ import { ISignal, Signal } from '@lumino/signaling';
 import { formatDuration as formatAnyDuration } from '../../core/duration';
 import { IRunRecord, IStepRecord } from '../../core/runs/record';
 import { getRun, getStepLog, RunParams, startRun } from '../api/routes';
+import type { CellpipeRequestError } from '../api/request';
 import { appendLog, EMPTY_LOG, ILogState, LOG_BACKLOG_CHARS } from './log-tail';
 
 const ACTIVE = new Set(['Pending', 'Running']);
@@ -117,6 +118,7 @@ export class RunViewerModel {
       }
     } catch (error) {
       this._error = (error as Error).message;
+      this._gone = isNotFound(error);
     }
     this._changed.emit();
     await this.refreshLog();
@@ -160,6 +162,11 @@ export class RunViewerModel {
     this.stop();
     const tick = async () => {
       await this.refresh();
+      if (this._gone) {
+        // No such run (a wrong link, or pruned): asking again every second cannot help.
+        this._timer = null;
+        return;
+      }
       const logDone =
         !this._selected || this._logs.get(this._selected)?.complete !== false;
       if (this._record && !isActive(this._record.status) && logDone) {
@@ -205,11 +212,18 @@ export class RunViewerModel {
 
   private _record: IRunRecord | null = null;
   private _error: string | null = null;
+  /** The server has no such run. */
+  private _gone = false;
   private _selected: string | null = null;
   private _chosen = false;
   private _logs = new Map<string, ILogState>();
   private _timer: ReturnType<typeof setTimeout> | null = null;
   private _changed = new Signal<this, void>(this);
+}
+
+/** The server answered 404: the run does not exist (any more). */
+function isNotFound(error: unknown): boolean {
+  return (error as Partial<CellpipeRequestError>).status === 404;
 }
 
 /** A metric as the table shows it: numbers with at most 4 decimals, the rest as written. */

@@ -266,6 +266,39 @@ describe('the run viewer model', () => {
     expect(model.selected).toBe('a');
   });
 
+  it('stops polling a run the server does not have, and says so', async () => {
+    jest.useFakeTimers();
+    try {
+      request.mockRejectedValue(
+        Object.assign(new Error("no run 'r1'"), { status: 404 })
+      );
+      const model = new RunViewerModel('r1');
+      model.start(1000);
+      await jest.advanceTimersByTimeAsync(5000);
+      expect(request).toHaveBeenCalledTimes(1);
+      expect(model.error).toBe("no run 'r1'");
+      model.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('keeps polling through other failures, such as a server restarting', async () => {
+    jest.useFakeTimers();
+    try {
+      request.mockRejectedValue(
+        Object.assign(new Error('engine not ready'), { status: 503 })
+      );
+      const model = new RunViewerModel('r1');
+      model.start(1000);
+      await jest.advanceTimersByTimeAsync(3500);
+      expect(request.mock.calls.length).toBeGreaterThanOrEqual(3);
+      model.dispose();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('says why the record cannot be read', async () => {
     request.mockRejectedValue(new Error("no run 'r1'"));
     const model = new RunViewerModel('r1');
