@@ -72,5 +72,6 @@ export function parseDuration(text: string): number | null {
   for (const [, amount, unit] of trimmed.matchAll(PART)) {
     total += Number(amount) * DURATION_UNITS[unit];
   }
-  return total;
+  // To the millisecond, so that 4.1m is 246 s, not 245.99999999999997.
+  return Math.round(total * 1000) / 1000;
 }

@@ -124,7 +124,11 @@ describe('parseDuration', () => {
     ['1h30m', 5400],
     ['1d', 86_400],
     ['2w', 1_209_600],
-    [' 7d ', 604_800]
+    [' 7d ', 604_800],
+    ['4.1m', 246],
+    ['2.2h', 7920],
+    ['0.7d', 60_480],
+    ['0.5s', 0.5]
   ])('%j is %d s', (text, seconds) => {
     expect(parseDuration(text)).toBe(seconds);
   });

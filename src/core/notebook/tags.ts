@@ -157,8 +157,11 @@ function applySettingTag(
     case 'timeout': {
       const seconds = parseDuration(rest);
       // activeDeadlineSeconds is a whole number of seconds.
-      if (seconds === null || seconds <= 0 || !Number.isInteger(seconds)) {
-        return `expected 'timeout:DURATION', for example 'timeout:30m', 'timeout:2h' or 'timeout:90'`;
+      if (seconds === null) {
+        return `expected 'timeout:DURATION', for example 'timeout:30m', 'timeout:2h' or 'timeout:90' (seconds)`;
+      }
+      if (seconds <= 0 || !Number.isInteger(seconds)) {
+        return `expected 'timeout:DURATION' of a whole number of seconds, 1 or more: '${rest}' is ${seconds} s`;
       }
       settings.timeoutSeconds = seconds;
       return null;

@@ -48,6 +48,12 @@ describe('parseCellTags', () => {
     });
   });
 
+  it('takes a decimal timeout that comes to whole seconds', () => {
+    const parsed = parseCellTags(['step:a', 'timeout:4.1m']);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.settings.timeoutSeconds).toBe(246);
+  });
+
   it.each([
     ['limit:memory:lots', /not a Kubernetes quantity/],
     ['limit:memory', /expected 'limit:RESOURCE:VALUE'/],
@@ -58,8 +64,9 @@ describe('parseCellTags', () => {
     ['retry:-1', /whole number/],
     ['retry:many', /whole number/],
     ['timeout:soon', /expected 'timeout:DURATION'/],
-    ['timeout:0', /expected 'timeout:DURATION'/],
-    ['timeout:0.5s', /expected 'timeout:DURATION'/],
+    ['timeout:0', /whole number of seconds, 1 or more: '0' is 0 s$/],
+    ['timeout:0.5s', /whole number of seconds, 1 or more: '0.5s' is 0.5 s$/],
+    ['timeout:1.01m', /whole number of seconds, 1 or more: '1.01m' is 60.6 s$/],
     ['timeout:1h 30m', /expected 'timeout:DURATION'/],
     ['prev:', /names no step/]
   ])('%s is a problem: %s', (tag, message) => {
