@@ -49,6 +49,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const clean =
     !names.syntaxErrors.length &&
     !names.starImports.length &&
+    !names.dynamicBindings.length &&
     !stripped.magics.length &&
     !stripped.packages.length;
   const mayWriteFiles = mayWriteFile(stripped.python);

@@ -95,6 +95,11 @@ export interface ICellNames {
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
   starImports: INameUse[];
+  /**
+   * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with
+   * a computed name (`globals()[key] = …`). Named there by what binds (`exec`, `globals()`).
+   */
+  dynamicBindings: INameUse[];
   syntaxErrors: INameUse[];
   /**
    * The parser could not read all of the cell (its syntax errors include such a place): what it

@@ -10,7 +10,12 @@ import {
 import { Scope } from './scope';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { memberRoot, NameRecorder } from './name-recorder';
-import { field, IPyNode } from './python-tree';
+import {
+  isGlobalsCall,
+  literalIdentifier,
+  updatedNames
+} from './dynamic-names';
+import { field, IPyNode, namedChildren } from './python-tree';
 
 /** A decimal integer with a leading zero and a digit that is not zero (`09`, `0_1`). */
 const LEADING_ZEROS = /^0[0-9_]*[1-9][0-9_]*$/;
@@ -208,6 +213,9 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const argList = args?.type === 'argument_list' ? args : null;
     if (callee?.type === 'identifier') {
+      if (this.text(callee) === 'exec') {
+        this.result.dynamicBindings.push(this.use('exec', node.from));
+      }
       this.recordNamedCall(callee, scope);
       if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
         this.mutateFirstArgument(argList, scope);
@@ -222,6 +230,10 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const method = field(callee, 'attribute');
     const name = method ? this.text(method) : '';
+    if (isGlobalsCall(field(callee, 'object'), this.text)) {
+      this.globalsMethod(node, name, argList, scope);
+      return;
+    }
     const inPlace = isInPlaceMethod(name);
     const mutating =
       MUTATING_METHODS.has(name) ||
@@ -236,6 +248,34 @@ export abstract class ExpressionWalker extends NameRecorder {
       inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));
     if (argList && (MUTATING_FUNCTIONS.has(name) || initFunction)) {
       this.mutateFirstArgument(argList, scope);
+    }
+  }
+
+  /**
+   * `globals().update(alpha=1)` binds `alpha` at module level, as `setdefault('alpha', 1)` may;
+   * names spelled otherwise, or bound from a function, are names the analysis cannot follow.
+   */
+  private globalsMethod(
+    call: IPyNode,
+    method: string,
+    args: IPyNode | null,
+    scope: Scope
+  ): void {
+    if (method !== 'update' && method !== 'setdefault') {
+      return; // reads (`globals().get`, `.items()`) bind nothing
+    }
+    const names =
+      args === null || scope.kind !== 'module'
+        ? null
+        : method === 'update'
+          ? updatedNames(args, this.text)
+          : [literalIdentifier(namedChildren(args)[0] ?? null, this.text)];
+    if (names === null || names.includes(null)) {
+      this.result.dynamicBindings.push(this.use('globals()', call.from));
+      return;
+    }
+    for (const name of names as string[]) {
+      this.bind(name, scope);
     }
   }
 

@@ -33,6 +33,7 @@ export abstract class NameRecorder {
     imported: [],
     deletions: [],
     starImports: [],
+    dynamicBindings: [],
     syntaxErrors: [],
     incomplete: false
   };

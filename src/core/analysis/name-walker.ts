@@ -10,6 +10,7 @@ import {
   typeAliasName
 } from './function-locals';
 import { ICellNames, IFunctionSummary } from './cell-names';
+import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
@@ -324,6 +325,9 @@ export class NameWalker extends ExpressionWalker {
         return this.bind(this.text(node), scope);
       case 'attribute':
       case 'subscript': {
+        if (node.type === 'subscript' && this.globalsItem(node, scope)) {
+          return;
+        }
         this.expression(node, scope);
         const root = memberRoot(node);
         if (root) {
@@ -345,6 +349,29 @@ export class NameWalker extends ExpressionWalker {
         }
         return this.expression(node, scope);
     }
+  }
+
+  /**
+   * `globals()['alpha'] = …` binds `alpha` as `alpha = …` does (at module level; in a function,
+   * when called, so only as a name the analysis cannot follow); `globals()[key] = …` binds a
+   * name the analysis cannot know. False when the target is not an item of `globals()`.
+   */
+  private globalsItem(node: IPyNode, scope: Scope): boolean {
+    const value = field(node, 'value');
+    if (!isGlobalsCall(value, this.text)) {
+      return false;
+    }
+    const key = field(node, 'subscript');
+    const name = literalIdentifier(key, this.text);
+    if (name !== null && scope.kind === 'module') {
+      this.bind(name, scope);
+      return true;
+    }
+    if (key) {
+      this.expression(key, scope);
+    }
+    this.result.dynamicBindings.push(this.use('globals()', node.from));
+    return true;
   }
 
   protected importStatement(node: IPyNode, scope: Scope): void {

@@ -139,11 +139,22 @@ export function buildPipeline(
    * step: from the start.
    */
   let brokenFrom = sharedCells.some(isIncomplete(analysisOf)) ? -1 : Infinity;
+  /** The first step that binds names through `exec` or `globals()` (dynamic-name). */
+  let dynamicBinder: string | null = null;
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const broken = block.cells.find(isIncomplete(analysisOf));
     if (broken !== undefined) {
       brokenFrom = Math.min(brokenFrom, broken);
+    }
+    const bindsDynamically = dynamicBinder;
+    /** This step's first cell that binds through exec or globals(): it may bind what follows. */
+    const dynamicFrom =
+      block.cells.find(
+        cell => analysisOf(cell).names.dynamicBindings.length !== 0
+      ) ?? Infinity;
+    if (dynamicBinder === null && dynamicFrom !== Infinity) {
+      dynamicBinder = block.name;
     }
     const step: IPipelineStep = {
       name: block.name,
@@ -199,14 +210,19 @@ export function buildPipeline(
         if (i >= names.reads.length) {
           continue; // reported where the function reads it, in the step that defines it
         }
-        if (read.quiet || read.cell >= brokenFrom) {
-          // A branch or a class's method may bind it first; a broken cell may define it.
+        if (read.quiet || read.cell >= brokenFrom || read.cell >= dynamicFrom) {
+          // A branch or a class's method may bind it first; a broken cell, exec or globals()
+          // may define it.
           continue;
         }
         diagnostics.push({
           severity: 'warning',
           code: 'undefined-name',
-          message: `'${read.name}' is read in step '${step.name}' but no earlier step, imports or functions cell defines it`,
+          message:
+            `'${read.name}' is read in step '${step.name}' but no earlier step, imports or functions cell defines it` +
+            (bindsDynamically === null
+              ? ''
+              : ` (step '${bindsDynamically}' binds names through exec or globals(), which later steps do not get)`),
           cell: read.cell,
           line: read.line,
           column: read.column

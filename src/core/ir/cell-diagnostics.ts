@@ -1,4 +1,7 @@
-/** Diagnostics about one cell's own code: syntax errors, star imports, dropped magics. */
+/**
+ * Diagnostics about one cell's own code: syntax errors, star imports, names bound through
+ * `exec` or `globals()`, dropped magics.
+ */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 
@@ -37,6 +40,19 @@ export function cellDiagnostics(
       cell,
       line: star.line,
       column: star.column
+    });
+  }
+  for (const binding of analysis.names.dynamicBindings) {
+    out.push({
+      severity: 'warning',
+      code: 'dynamic-name',
+      message:
+        binding.name === 'exec'
+          ? "'exec(…)' binds names the analysis cannot see, so later steps do not get them; write the code in the cell instead"
+          : "'globals()' written with a computed name binds names the analysis cannot see, so later steps do not get them; assign each name (name = …) or keep the values in one dict",
+      cell,
+      line: binding.line,
+      column: binding.column
     });
   }
   for (const magic of analysis.magics) {

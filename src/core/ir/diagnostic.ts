@@ -14,6 +14,7 @@ export type DiagnosticCode =
   | 'invalid-step-name'
   | 'unknown-prev'
   | 'star-import'
+  | 'dynamic-name'
   | 'unsupported-magic'
   | 'bad-parameter'
   | 'bad-metric'

@@ -1,0 +1,51 @@
+/**
+ * Names bound through globals() with literal names (`globals()['alpha'] = …`,
+ * `globals().update(beta=…)`) reach later steps: a real local run gives the metrics of the
+ * notebook run top to bottom, where before the later step failed with a NameError.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      "globals()['alpha'] = 3",
+      'globals().update(beta=4, gamma=[1, 2])',
+      "vars().setdefault('delta', 'd')"
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: ['total = alpha + beta + sum(gamma)', 'label = delta * 2'].join(
+      '\n'
+    ),
+    tags: ['step:use']
+  },
+  {
+    source: ['print(total)', 'print(label)'].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['total', 'label'];
+
+describe('names bound through globals() by literal names', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-dynamic-names-'));
+  const notebook = writeNotebook(dir, 'dynamic.ipynb', CELLS);
+  const home = tempHome();
+
+  it('reach later steps, as in the notebook run top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
+    expect(reference).toEqual({ total: 10, label: 'dd' });
+    expect(pipeline).toEqual(reference);
+  });
+});
