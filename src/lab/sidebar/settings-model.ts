@@ -4,10 +4,7 @@
  * into the notebook model's metadata (which marks the notebook dirty; the user saves the file).
  */
 import { ISignal, Signal } from '@lumino/signaling';
-import {
-  DEFAULT_SECURITY,
-  DEFAULT_TARGET
-} from '../../core/settings/defaults';
+import { DEFAULT_SECURITY, DEFAULT_TARGET } from '../../core/settings/defaults';
 import { resolveSettings } from '../../core/settings/resolve';
 import { IPipelineSettings } from '../../core/settings/resolved';
 import { securityWeakenings } from '../../core/settings/security';
