@@ -13,7 +13,6 @@ import { unpackCommand, unpackProgram } from '../../../support/packed';
 import { packedRuntime } from '../../../../src/core/generate/packed-script';
 import { FAN_OUT_CONFIGMAP_BUDGET } from '../../../support/fan-out-budget';
 
-/* eslint-disable @typescript-eslint/no-explicit-any */
 type Doc = any;
 
 const EXAMPLES = resolve(__dirname, '../../../../examples');
