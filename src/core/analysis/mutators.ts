@@ -44,6 +44,41 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'intersection_update',
   'symmetric_difference_update',
   'rotate',
+  // random number generators draw from, and so change, their state: numpy's Generator and
+  // RandomState, Python's random.Random, torch.Generator. (Not `sample`: DataFrame.sample
+  // copies.) A module-level draw (`np.random.normal()`) marks the module, which is passed on.
+  'random',
+  'integers',
+  'normal',
+  'uniform',
+  'choice',
+  'choices',
+  'permutation',
+  'permuted',
+  'standard_normal',
+  'standard_exponential',
+  'standard_gamma',
+  'exponential',
+  'binomial',
+  'poisson',
+  'lognormal',
+  'multinomial',
+  'multivariate_normal',
+  'dirichlet',
+  'randint',
+  'rand',
+  'randn',
+  'random_sample',
+  'randrange',
+  'gauss',
+  'getrandbits',
+  'randbytes',
+  'normalvariate',
+  'expovariate',
+  'seed',
+  'manual_seed',
+  'set_state',
+  'setstate',
   // numpy and pandas in-place helpers
   'fill',
   'resize',
@@ -60,6 +95,7 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
  * value.
  */
 export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'next', // advances the iterator it is given
   'shuffle',
   'heapify',
   'heappush',

@@ -1,0 +1,64 @@
+/**
+ * Draws from one random generator in several steps, and next() on one iterator: each step takes
+ * the generator (or iterator) as the step before left it, so a real local run gives the numbers
+ * of the notebook run top to bottom. Before, every step drew from the state the first step saved,
+ * so the later steps silently repeated the first step's numbers.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'import itertools',
+      'import random',
+      'rng = random.Random(7)',
+      'ids = itertools.count(100)'
+    ].join('\n'),
+    tags: ['step:setup']
+  },
+  {
+    source: ['first = rng.randrange(1000)', 'first_id = next(ids)'].join('\n'),
+    tags: ['step:one']
+  },
+  {
+    source: ['second = rng.randrange(1000)', 'second_id = next(ids)'].join(
+      '\n'
+    ),
+    tags: ['step:two']
+  },
+  {
+    source: [
+      'print(first)',
+      'print(second)',
+      'print(first_id)',
+      'print(second_id)'
+    ].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['first', 'second', 'first_id', 'second_id'];
+
+describe('a random generator and an iterator used in several steps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-generator-state-'));
+  const notebook = writeNotebook(dir, 'draws.ipynb', CELLS);
+  const home = tempHome();
+
+  it('go on from where the step before left them, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
+    expect(reference.first_id).toBe(100);
+    expect(reference.second_id).toBe(101);
+    expect(reference.first).not.toBe(reference.second);
+    expect(pipeline).toEqual(reference);
+  });
+});
