@@ -96,6 +96,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
  */
 export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'next', // advances the iterator it is given
+  'setattr',
+  'delattr',
   'shuffle',
   'heapify',
   'heappush',
