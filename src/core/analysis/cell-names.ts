@@ -39,6 +39,13 @@ export interface IFunctionSummary {
   parameterCalls: ICallSite[];
   /** True for a class: its instances run its methods (see ICellNames.instances). */
   isClass?: true;
+  /**
+   * For a class: a method other than `__init__` and the like changes the instance (or the class)
+   * in place, `self.n += 1`, `self.rows.append(r)`: calling methods on an instance may change it.
+   */
+  mutatesSelf?: true;
+  /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */
+  instance?: true;
 }
 
 /**

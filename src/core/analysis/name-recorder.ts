@@ -78,6 +78,11 @@ export abstract class NameRecorder {
   protected currentFunction: IFunctionSummary | null = null;
   /** That function's own scope, where its parameters are locals. */
   protected currentFunctionScope: Scope | null = null;
+  /**
+   * While a method of a module-level class is walked (not `__init__` and the like): its first
+   * parameter (`self`, `cls`) and its scope. Changing that object marks the class mutatesSelf.
+   */
+  protected currentMethod: { self: string; scope: Scope } | null = null;
 
   constructor(
     private readonly source: string,
@@ -289,6 +294,16 @@ export abstract class NameRecorder {
    */
   private mutateParameter(name: string, scope: Scope): void {
     const summary = this.currentFunction;
+    const method = this.currentMethod;
+    if (
+      method &&
+      summary?.isClass &&
+      name === method.self &&
+      isParameterOf(name, scope, method.scope)
+    ) {
+      summary.mutatesSelf = true;
+      return;
+    }
     if (
       summary &&
       this.isOwnParameter(name, scope) &&
@@ -301,22 +316,11 @@ export abstract class NameRecorder {
   /** `name`, read at `scope`, is a parameter of the module-level function being walked. */
   private isOwnParameter(name: string, scope: Scope): boolean {
     const own = this.currentFunctionScope;
-    if (!own || !this.currentFunction?.parameters.includes(name)) {
-      return false;
-    }
-    for (let at: Scope | null = scope; at; at = at.parent) {
-      if (at === own) {
-        return true;
-      }
-      if (
-        at.locals.has(name) ||
-        at.kind === 'function' ||
-        at.kind === 'class'
-      ) {
-        return false;
-      }
-    }
-    return false;
+    return (
+      own !== null &&
+      this.currentFunction?.parameters.includes(name) === true &&
+      isParameterOf(name, scope, own)
+    );
   }
 
   /**
@@ -472,4 +476,20 @@ function firstTime(seen: Set<string>, name: string): boolean {
   }
   seen.add(name);
   return true;
+}
+
+/**
+ * `name`, used at `scope`, is the parameter of the function whose scope is `own`: no function,
+ * class or local binding of the same name in between.
+ */
+function isParameterOf(name: string, scope: Scope, own: Scope): boolean {
+  for (let at: Scope | null = scope; at; at = at.parent) {
+    if (at === own) {
+      return true;
+    }
+    if (at.locals.has(name) || at.kind === 'function' || at.kind === 'class') {
+      return false;
+    }
+  }
+  return false;
 }

@@ -46,6 +46,15 @@ const NOT_TARGETS = new Set([
   'generator_expression'
 ]);
 /** What `x += 1` may update: one name, attribute or subscript. */
+/** Methods that set an instance up as it is made: changing `self` there changes no one's. */
+const CONSTRUCTORS: ReadonlySet<string> = new Set([
+  '__init__',
+  '__new__',
+  '__post_init__',
+  '__init_subclass__',
+  '__set_name__'
+]);
+
 const AUGMENTED_TARGETS = new Set([
   'identifier',
   'attribute',
@@ -431,10 +440,19 @@ export class NameWalker extends ExpressionWalker {
       this.currentFunction = summary;
       this.currentFunctionScope = functionScope;
     }
+    const outerMethod = this.currentMethod;
+    if (scope.kind === 'class' && outer?.isClass && name) {
+      const self = parameterList(params, this.text).parameters[0];
+      this.currentMethod =
+        self !== undefined && !CONSTRUCTORS.has(this.text(name))
+          ? { self, scope: functionScope }
+          : null;
+    }
     this.statements(body, functionScope);
     this.loopDepth = loops;
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;
+    this.currentMethod = outerMethod;
   }
 
   private classDefinition(

@@ -189,6 +189,8 @@ export function buildPipeline(
     const producers = step.after;
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
+    /** Instances from earlier steps whose methods change them, which this step hands on. */
+    let instancesTaken: Map<string, IFunctionSummary> | null = null;
     // A function or class taken from an earlier step runs with this step's globals (the runtime
     // loads it so, as a kernel would run it): the globals it reads are read here, and those it
     // changes are changed here, as a functions cell's do (design §3.3). Copied on first change.
@@ -246,6 +248,14 @@ export function buildPipeline(
       const taken = functionsOf.size
         ? functionsOf.get(producer.name)?.get(read.name)
         : undefined;
+      if (taken?.instance && taken.mutatesSelf) {
+        // An instance whose methods change it: the step may call them, so it hands the
+        // instance on as it leaves it (a save too many where it only reads it).
+        (instancesTaken ??= new Map()).set(read.name, taken);
+        if (!writes.has(read.name)) {
+          writes = new Set([...writes, read.name]);
+        }
+      }
       if (taken) {
         // Even a global this step binds itself: it may bind it after the use.
         const globals = taken.globalReads.filter(
@@ -325,8 +335,8 @@ export function buildPipeline(
           : functionsOf.get(writer.name)?.get(callee);
       }
     );
-    if (functions) {
-      functionsOf.set(step.name, functions);
+    if (functions || instancesTaken) {
+      functionsOf.set(step.name, withTakenInstances(functions, instancesTaken));
     }
     const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
     if (deleted) {
@@ -496,4 +506,21 @@ function isIncomplete(
   analysisOf: (cell: number) => ICellAnalysis
 ): (cell: number) => boolean {
   return cell => analysisOf(cell).names.incomplete;
+}
+
+/** The step's functions, with the instances it takes and hands on (its own entries first). */
+function withTakenInstances(
+  functions: Map<string, IFunctionSummary> | null,
+  taken: Map<string, IFunctionSummary> | null
+): Map<string, IFunctionSummary> {
+  if (!taken) {
+    return functions!;
+  }
+  const all = functions ?? new Map<string, IFunctionSummary>();
+  taken.forEach((summary, name) => {
+    if (!all.has(name)) {
+      all.set(name, summary);
+    }
+  });
+  return all;
 }

@@ -27,8 +27,9 @@ export function mutatingFunctions(
 }
 
 /**
- * The step's module-level functions and classes that read or change a global, by name (the
- * last definition of each), or null when it has none.
+ * The step's module-level functions and classes that read or change a global, and its classes
+ * whose methods change their instances, by name (the last definition of each), or null when it
+ * has none.
  */
 export function definedFunctions(
   cells: readonly number[],
@@ -39,7 +40,11 @@ export function definedFunctions(
     const { functions } = analysisOf(cell).names;
     for (const name in functions) {
       const summary = functions[name];
-      if (summary.globalReads.length || summary.globalWrites.length) {
+      if (
+        summary.globalReads.length ||
+        summary.globalWrites.length ||
+        summary.mutatesSelf
+      ) {
         (found ??= new Map()).set(name, summary);
       } else {
         found?.delete(name);
@@ -71,12 +76,27 @@ export function withInstances(
       const callee = instances[name];
       const summary = functions?.get(callee) ?? earlier(callee);
       if (summary?.isClass) {
-        (found ??= new Map()).set(name, summary);
+        (found ??= new Map()).set(name, instanceOf(summary));
       }
     }
   }
   return found;
 }
+
+/** An instance's entry: its class's summary, marked as an instance (one object per class). */
+export function instanceOf(summary: IFunctionSummary): IFunctionSummary {
+  if (summary.instance) {
+    return summary;
+  }
+  let entry = instanceEntries.get(summary);
+  if (!entry) {
+    entry = { ...summary, instance: true };
+    instanceEntries.set(summary, entry);
+  }
+  return entry;
+}
+
+const instanceEntries = new WeakMap<IFunctionSummary, IFunctionSummary>();
 
 /** The root names the step's module-level calls of `functions` change. */
 export function argumentsMutatedBy(

@@ -308,7 +308,8 @@ export function transitiveFunctionReads(
       positional: own.positional,
       mutatedParameters: [...own.mutatedParameters],
       parameterCalls: own.parameterCalls,
-      ...(own.isClass ? { isClass: own.isClass } : {})
+      ...(own.isClass ? { isClass: own.isClass } : {}),
+      ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {})
     });
   }
   // Across the shared cells: a function that passes a parameter to one that changes it.

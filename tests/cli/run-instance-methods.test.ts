@@ -1,0 +1,55 @@
+/**
+ * An instance whose methods change it (`tracker.log(v)` appends to `self.history`), used in
+ * several steps: each step takes it as the step before left it, so a real local run gives the
+ * numbers of the notebook run top to bottom. Before, each step took the instance the first step
+ * saved, and the last step saw none of the changes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'class Tracker:',
+      '    def __init__(self):',
+      '        self.history = []',
+      '    def log(self, value):',
+      '        self.history.append(value)',
+      'tracker = Tracker()'
+    ].join('\n'),
+    tags: ['step:setup']
+  },
+  { source: 'tracker.log(3)', tags: ['step:first'] },
+  { source: 'tracker.log(4)', tags: ['step:second'] },
+  {
+    source: [
+      'logged = len(tracker.history)',
+      'total = sum(tracker.history)'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  { source: 'print(logged)\nprint(total)', tags: ['pipeline-metrics'] }
+];
+const METRICS = ['logged', 'total'];
+
+describe('an instance whose methods change it, used in several steps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-instance-methods-'));
+  const notebook = writeNotebook(dir, 'tracker.ipynb', CELLS);
+  const home = tempHome();
+
+  it('reaches each step as the step before left it, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
+    expect(reference).toEqual({ logged: 2, total: 7 });
+    expect(pipeline).toEqual(reference);
+  });
+});
