@@ -411,15 +411,15 @@ export abstract class NameRecorder {
     }
   }
 
-  /** Runs `body` with `variable` an alias of each of `elements` (a module-level loop). */
-  protected withLoopAlias(
-    variable: string,
+  /** Runs `body` with each of `variables` an alias of each of `elements` (a module-level loop). */
+  protected withLoopAliases(
+    variables: string[],
     elements: string[],
     body: () => void
   ): void {
-    this.aliases.set(variable, elements);
+    variables.forEach(variable => this.aliases.set(variable, elements));
     body();
-    this.aliases.delete(variable);
+    variables.forEach(variable => this.aliases.delete(variable));
   }
 
   /** A mutation is a read and a write of the root name, where that name is global. */

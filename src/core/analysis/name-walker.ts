@@ -55,6 +55,21 @@ const CONSTRUCTORS: ReadonlySet<string> = new Set([
   '__set_name__'
 ]);
 
+/** Calls whose result yields the elements of the iterables they are given. */
+const PASS_THROUGH: ReadonlySet<string> = new Set([
+  'enumerate',
+  'zip',
+  'reversed',
+  'sorted',
+  'list',
+  'tuple',
+  'iter',
+  'filter'
+]);
+
+/** Methods that yield what a container holds (`frames.items()`, `models.values()`). */
+const CONTAINER_VIEWS: ReadonlySet<string> = new Set(['items', 'values']);
+
 const AUGMENTED_TARGETS = new Set([
   'identifier',
   'attribute',
@@ -637,19 +652,80 @@ export class NameWalker extends ExpressionWalker {
         }
       }
     };
-    // `for dataset in [train, test]:` (or a list this cell made): the body changes each.
+    // `for dataset in [train, test]:` (or a list this cell made, or `for m in models:`): where
+    // the body changes the loop variable, it changes what the iterable holds.
     const right = field(node, 'right');
     const elements =
-      scope.kind !== 'module' || left?.type !== 'identifier' || !right
-        ? []
-        : right.type === 'identifier'
-          ? (this.containerElements(this.text(right)) ?? [])
-          : this.listedNames(right);
-    if (elements.length && left) {
-      this.withLoopAlias(this.text(left), elements, walkBody);
+      scope.kind !== 'module' || !left || !right ? [] : this.loopSources(right);
+    const variables = elements.length ? this.loopVariables(left!) : [];
+    if (variables.length) {
+      this.withLoopAliases(variables, elements, walkBody);
     } else {
       walkBody();
     }
+  }
+
+  /**
+   * The module-level names whose contents a loop over `iterable` yields: the names listed
+   * (`[train, test]`, or a list this cell made of names), else the container itself (`models`,
+   * `data["splits"]`, `frames.items()`), through `enumerate`, `zip`, `reversed` and the like.
+   */
+  private loopSources(iterable: IPyNode): string[] {
+    switch (iterable.type) {
+      case 'identifier': {
+        const name = this.text(iterable);
+        return this.containerElements(name) ?? [name];
+      }
+      case 'list':
+      case 'tuple':
+      case 'expression_list':
+        return this.listedNames(iterable);
+      case 'attribute':
+      case 'subscript': {
+        const root = memberRoot(iterable);
+        return root ? [this.text(root)] : [];
+      }
+      case 'parenthesized_expression': {
+        const inner = namedChildren(iterable)[0];
+        return inner ? this.loopSources(inner) : [];
+      }
+      case 'call':
+        return this.callSources(iterable);
+      default:
+        return [];
+    }
+  }
+
+  /** `enumerate(xs)`, `zip(names, frames)`, `frames.items()`: what `loopSources` reads through. */
+  private callSources(call: IPyNode): string[] {
+    const callee = field(call, 'function');
+    const args = field(call, 'arguments');
+    if (!callee || args?.type !== 'argument_list') {
+      return [];
+    }
+    if (callee.type === 'attribute') {
+      const method = field(callee, 'attribute');
+      const object = field(callee, 'object');
+      return method && object && CONTAINER_VIEWS.has(this.text(method))
+        ? this.loopSources(object)
+        : [];
+    }
+    if (callee.type !== 'identifier' || !PASS_THROUGH.has(this.text(callee))) {
+      return [];
+    }
+    return namedChildren(args)
+      .filter(arg => arg.type !== 'keyword_argument')
+      .flatMap(arg => this.loopSources(arg));
+  }
+
+  /** The names a `for` target binds: `row`, or each of `i, (name, frame)`. */
+  private loopVariables(left: IPyNode): string[] {
+    if (left.type === 'identifier') {
+      return [this.text(left)];
+    }
+    return isTargetList(left)
+      ? namedChildren(left).flatMap(c => this.loopVariables(c))
+      : [];
   }
 
   /**

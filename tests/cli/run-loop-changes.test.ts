@@ -1,0 +1,68 @@
+/**
+ * Loops that change what they iterate over: through `enumerate` and `zip` over listed names,
+ * over a list an earlier step made, and over a dict's `items()`. A real local run gives the
+ * values of the notebook run top to bottom; before, the later step took the containers the
+ * first step saved, without the changes.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'train = {"rows": 10}',
+      'test = {"rows": 5}',
+      'buckets = [[], []]',
+      'frames = {"a": {"x": 1}, "b": {"x": 2}}'
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'for i, frame in enumerate([train, test]):',
+      '    frame["split_id"] = i',
+      'for name, part in zip(["train", "test"], [train, test]):',
+      '    part["name"] = name',
+      'for bucket in buckets:',
+      '    bucket.append(1)',
+      'for key, frame in frames.items():',
+      '    frame["x2"] = frame["x"] * 2'
+    ].join('\n'),
+    tags: ['step:clean']
+  },
+  {
+    source: [
+      "test_label = f\"{test['name']}-{test['split_id']}\"",
+      'filled = sum(len(b) for b in buckets)',
+      'doubled = frames["b"]["x2"]'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  {
+    source: 'print(test_label)\nprint(filled)\nprint(doubled)',
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['test_label', 'filled', 'doubled'];
+
+describe('loops that change what they iterate over', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-loop-changes-'));
+  const notebook = writeNotebook(dir, 'loops.ipynb', CELLS);
+  const home = tempHome();
+
+  it('hand the changed containers on, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
+    expect(reference).toEqual({ test_label: 'test-1', filled: 2, doubled: 4 });
+    expect(pipeline).toEqual(reference);
+  });
+});
