@@ -210,13 +210,13 @@ def _save_pickle(value, path):
         pickler.dump(value, stream, protocol=PICKLE_PROTOCOL)
 
 
-def _load_pickle(path, manifest, namespace):
+def _load_pickle(path, manifest, namespace, name=None):
     if manifest["format"] == "cloudpickle" and _cloudpickle() is None:
         raise CellpipeError("it was saved with cloudpickle, which is not installed here")
     with open(path, "rb") as stream:
         if namespace is None:
             return pickle.load(stream)
-        return NotebookUnpickler(stream, namespace).load()
+        return NotebookUnpickler(stream, namespace, name).load()
 
 
 # In a kernel, a function or class the notebook defines reads the notebook's globals as they are
@@ -225,10 +225,19 @@ def _load_pickle(path, manifest, namespace):
 # `x = 2` would go unseen. The step's namespace is made the function's globals instead, and the
 # values saved with it only fill in names that the namespace does not have. The loaded inputs go
 # into the namespace after them (see _run_step), so a saved value never hides an input's.
+#
+# Classes too: cloudpickle saves a class of __main__ by value, so an instance of a `functions`
+# cell's class would come back as an instance of a copy, and `p == Point(1, 2)`, `c is Color.RED`
+# and `isinstance(p, Point)` would be false. Such an instance gets the step's own class (as a
+# plain pickle would find it). A class an earlier input already brought (cloudpickle knows it by
+# its id) keeps its state from then on, unless the input is the class itself (`Registry`, handed
+# on by the step that last changed it): the order inputs load in then cannot undo a change.
 class NotebookUnpickler(pickle.Unpickler):
-    def __init__(self, stream, namespace):
+    def __init__(self, stream, namespace, input_name=None):
         super().__init__(stream)
         self._namespace = namespace
+        self._input_name = input_name
+        self._keep_state = set()
 
     def find_class(self, module, name):
         found = super().find_class(module, name)
@@ -238,7 +247,59 @@ class NotebookUnpickler(pickle.Unpickler):
             return _function_maker(found, self._namespace)
         if name == "_function_setstate":
             return _function_state_setter(found, self._namespace)
+        if name == "_make_skeleton_class":
+            return self._class_maker(found, lambda args: (args[1], args[3].get("__module__"), args[4]))
+        if name == "_make_skeleton_enum":
+            return self._class_maker(found, lambda args: (args[1], args[4], args[5]))
+        if name == "_class_setstate":
+            return self._class_state_setter(found)
         return found
+
+    def _class_maker(self, make, describe):
+        def make_class(*args):
+            try:
+                class_name, module, tracker_id = describe(args)
+            except (IndexError, AttributeError, TypeError):
+                return make(*args)  # arguments this version does not know
+            own = self._namespace.get(class_name)
+            if (module == "__main__" and isinstance(own, type) and own.__module__ == "__main__"
+                    and own.__qualname__ == class_name and not _is_loaded_class(own)):
+                self._keep_state.add(id(own))
+                return own
+            seen = _is_tracked(tracker_id)
+            made = make(*args)
+            if seen and class_name != self._input_name:
+                self._keep_state.add(id(made))
+            return made
+        return make_class
+
+    def _class_state_setter(self, set_state):
+        def set_class_state(cls, state):
+            if id(cls) in self._keep_state:
+                return cls
+            return set_state(cls, state)
+        return set_class_state
+
+
+def _cloudpickle_tracker(attribute):
+    for name in ("cloudpickle.cloudpickle", "joblib.externals.cloudpickle.cloudpickle"):
+        module = sys.modules.get(name)
+        if module is not None and hasattr(module, attribute):
+            return getattr(module, attribute)
+    return {}
+
+
+def _is_tracked(tracker_id):
+    """cloudpickle already made (or saved) the class with this id in this process."""
+    return tracker_id is not None and tracker_id in _cloudpickle_tracker("_DYNAMIC_CLASS_TRACKER_BY_ID")
+
+
+def _is_loaded_class(cls):
+    """The class came from a saved value, not from code this step ran."""
+    try:
+        return cls in _cloudpickle_tracker("_DYNAMIC_CLASS_TRACKER_BY_CLASS")
+    except TypeError:
+        return False
 
 
 def _function_maker(make, namespace):
@@ -370,6 +431,8 @@ def load_value(name, directory, namespace=None):
         if manifest.get("cellpipe") != MANIFEST_VERSION or manifest.get("format") not in FORMATS:
             raise CellpipeError("unknown format %r (made by a newer cellpipe?)" % manifest.get("format"))
         file_name, _, load = FORMATS[manifest["format"]]
+        if load is _load_pickle:
+            return load(os.path.join(directory, file_name), manifest, namespace, name)
         return load(os.path.join(directory, file_name), manifest, namespace)
     except Exception as error:
         hint = ""

@@ -1,0 +1,101 @@
+/**
+ * Classes keep their identity across steps, as in one kernel:
+ * - an instance of a `functions` cell's dataclass or Enum is an instance of the step's own class
+ *   (`p == Point(1, 2)`, `c == Color.RED`, `isinstance`), where before it came back as an instance
+ *   of a copy and every comparison was False;
+ * - a class attribute a step changes (`Registry.count += 1`) stays changed in a later step that
+ *   also takes an instance made before the change, whatever the order inputs load in (before,
+ *   `reg` loaded after `Registry` and put the old count back).
+ * Real local runs, warm and `--no-warm`, against the notebook run top to bottom.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'from dataclasses import dataclass',
+      'from enum import Enum',
+      '@dataclass',
+      'class Point:',
+      '    x: int',
+      '    y: int',
+      'class Color(Enum):',
+      '    RED = 1',
+      '    BLUE = 2'
+    ].join('\n'),
+    tags: ['functions']
+  },
+  {
+    source: [
+      'p = Point(1, 2)',
+      'c = Color.RED',
+      'class Registry:',
+      '    count = 0',
+      '    def describe(self):',
+      '        return f"count={self.count}"',
+      'reg = Registry()'
+    ].join('\n'),
+    tags: ['step:make']
+  },
+  { source: 'Registry.count += 1', tags: ['step:bump'] },
+  {
+    source: [
+      'same_point = p == Point(1, 2)',
+      'same_color = c is Color.RED',
+      'is_point = isinstance(p, Point)',
+      'described = reg.describe()',
+      'counted = Registry.count'
+    ].join('\n'),
+    tags: ['step:use']
+  },
+  {
+    source: [
+      'print(same_point)',
+      'print(same_color)',
+      'print(is_point)',
+      'print(described)',
+      'print(counted)'
+    ].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = [
+  'same_point',
+  'same_color',
+  'is_point',
+  'described',
+  'counted'
+];
+
+describe('classes across steps', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-class-identity-'));
+  const notebook = writeNotebook(dir, 'classes.ipynb', CELLS);
+  const home = tempHome();
+
+  it.each([[[]], [['--no-warm']]])(
+    'keep their identity and their changed state (%j), as top to bottom',
+    flags => {
+      const { pipeline, reference } = runBesideTopToBottom(
+        home,
+        notebook,
+        METRICS,
+        flags
+      );
+      expect(reference).toEqual({
+        same_point: true,
+        same_color: true,
+        is_point: true,
+        described: 'count=1',
+        counted: 1
+      });
+      expect(pipeline).toEqual(reference);
+    }
+  );
+});
