@@ -433,8 +433,9 @@ function now(): string {
 }
 
 /**
- * Each file's size and modification time (`absent` where it is missing or not a file), by the
- * path the code names, resolved against the step's working folder.
+ * Each file's size and modification time (`absent` where it is missing or not a file), by its
+ * path resolved against the step's working folder: the same notebook in another folder reads
+ * other files.
  */
 function fileStamps(
   workdir: string,
@@ -442,11 +443,12 @@ function fileStamps(
 ): Record<string, string> {
   const stamps: Record<string, string> = Object.create(null);
   for (const file of files) {
+    const path = resolve(workdir, file);
     try {
-      const stat = statSync(resolve(workdir, file));
-      stamps[file] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';
+      const stat = statSync(path);
+      stamps[path] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';
     } catch {
-      stamps[file] = 'absent';
+      stamps[path] = 'absent';
     }
   }
   return stamps;

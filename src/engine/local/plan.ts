@@ -24,8 +24,9 @@ export interface IPlannedStep {
   cache: boolean;
   /**
    * Files the step reads by name (step-data-files.ts), relative to the working folder or
-   * absolute: their sizes and times are part of its cache key. Absent when it names none, and in
-   * plans written before it was added.
+   * absolute, and the modules next to the notebook that the pipeline imports
+   * (step-module-files.ts): their sizes and times are part of its cache key. Absent when there
+   * are none, and in plans written before it was added.
    */
   files?: string[];
   /**

@@ -4,6 +4,7 @@
  * Every problem here is a UserError that names the notebook, cell and line; nothing has run yet.
  */
 import { stepReadFiles } from './step-data-files';
+import { localModuleFiles } from './step-module-files';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -131,6 +132,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
   );
   const reads = parameterReads(ir);
   const files = stepReadFiles(ir, values);
+  const modules = localModuleFiles(ir, notebookPath);
 
   const runId = newRunId();
   const paths = new RunPaths(runId, home);
@@ -166,7 +168,9 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
         retries: settings.retries ?? 0,
         cache: settings.cache !== false,
         packages: step.packages,
-        ...(files.has(step.name) ? { files: files.get(step.name) } : {})
+        ...(files.has(step.name) || modules.length
+          ? { files: [...(files.get(step.name) ?? []), ...modules] }
+          : {})
       };
     })
   };
