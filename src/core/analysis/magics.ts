@@ -21,6 +21,9 @@ import { LogicalLines } from './logical-lines';
 /** Cell magics whose body is still Python that runs. */
 const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
 const MAGIC_LINE = /^\s*(%|!)/;
+/** `%time stmt`: indentation, then what follows `%time` (the statement, after a space). */
+const TIMED_STATEMENT =
+  /^(\s*)%time(\s+(?!(?:for|while|if|with|try|def|class|async|match)\b)\S.*)$/;
 const MAGIC_ASSIGNMENT =
   /^\s*[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[!%]/;
 const PIP = /^\s*(?:%|!)\s*(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(.*)$/;
@@ -86,6 +89,14 @@ export function scanMagics(source: string): IStrippedCell {
       (!MAGIC_LINE.test(line) && !MAGIC_ASSIGNMENT.test(line))
     ) {
       logical.scan(line);
+      continue;
+    }
+    const timed = TIMED_STATEMENT.exec(line);
+    if (timed && !line.trimEnd().endsWith('\\')) {
+      // `%time stmt` runs the statement once in the notebook's namespace: so does the step.
+      // `pass;` is as long as `%time`, so every column stays where it was.
+      lines[i] = timed[1] + 'pass;' + timed[2];
+      logical.scan(lines[i]);
       continue;
     }
     let text = line;

@@ -31,6 +31,7 @@ describe('clean', () => {
       expect(analysis.clean).toBe(
         analysis.names.syntaxErrors.length === 0 &&
           analysis.names.starImports.length === 0 &&
+          analysis.names.dynamicBindings.length === 0 &&
           analysis.magics.length === 0 &&
           analysis.packages.length === 0
       );
@@ -42,7 +43,9 @@ describe('clean', () => {
     expect(clean('x = 1')).toBe(true);
     expect(clean('x = (')).toBe(false);
     expect(clean('from os import *')).toBe(false);
-    expect(clean('%time x = 1')).toBe(false);
+    expect(clean('%timeit x = 1')).toBe(false);
+    expect(clean('%time x = 1')).toBe(true); // runs as `pass; x = 1`
+    expect(clean('exec("x = 1")')).toBe(false);
     expect(clean('%pip install pandas')).toBe(false);
   });
 });

@@ -42,9 +42,14 @@ describe('stripMagics shortcut', () => {
   });
 
   it('still finds magics', () => {
-    expect(stripMagics('x = 1\n%time y = 2\n').magics).toEqual([
-      { line: 2, text: '%time y = 2', kind: 'line-magic' }
+    expect(stripMagics('x = 1\n%timeit y = 2\n').magics).toEqual([
+      { line: 2, text: '%timeit y = 2', kind: 'line-magic' }
     ]);
+    expect(stripMagics('x = 1\n  %time y = 2\n')).toEqual({
+      python: 'x = 1\n  pass; y = 2\n',
+      packages: [],
+      magics: []
+    });
     expect(stripMagics('files = !ls\n').magics).toHaveLength(1);
     expect(stripMagics('if a != b:\n    pass\n').magics).toEqual([]);
   });
