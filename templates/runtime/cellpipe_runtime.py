@@ -749,8 +749,8 @@ def write_metrics(path, namespace, step):
 def write_kfp_executor_output(executor_input, values):
     """KFP v2: the executor output file named by the executor input ({{$}}) lists every output
     artifact of the step, as KFP's own components write it (kfp.local takes a task's outputs only
-    from it), with the numeric metrics as the `metrics` artifact's metadata, where the KFP UI
-    reads them."""
+    from it), with the numeric metrics as the system.Metrics artifact's metadata, where the KFP UI
+    reads them (named `metrics`, unless a variable of the step has that name)."""
     if executor_input is None:
         return
     try:
@@ -769,7 +769,7 @@ def write_kfp_executor_output(executor_input, values):
         for artifact in (entry or {}).get("artifacts") or []:
             written = {key: artifact[key] for key in ("name", "uri") if key in artifact}
             metadata = dict(artifact.get("metadata") or {})
-            if name == "metrics":
+            if _is_metrics_artifact(name, artifact):
                 metadata.update(numbers)
             written["metadata"] = metadata
             artifacts.append(written)
@@ -778,6 +778,11 @@ def write_kfp_executor_output(executor_input, values):
     directory = os.path.dirname(os.path.abspath(path))
     os.makedirs(directory, exist_ok=True)
     _write_atomically(directory, os.path.basename(path), lambda temp: _write_text(temp, text))
+
+
+def _is_metrics_artifact(name, artifact):
+    kind = (artifact.get("type") or {}).get("schemaTitle")
+    return kind == "system.Metrics" if kind else name == "metrics"
 
 
 def _note(message, started):

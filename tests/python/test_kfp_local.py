@@ -124,8 +124,16 @@ FUNCTIONS = notebook("kfp-functions", [
     code_cell("print('use:', read_x(), Reader().get(), reader.get())", "step:use"),
 ])
 
+# A step that reports metrics and also hands on a variable named `metrics`: the Metrics artifact
+# takes another name, so both reach where they go.
+METRICS_NAME = notebook("kfp-metrics-name", [
+    code_cell("metrics = {'acc': 0.75}\nacc = 0.75", "step:score"),
+    code_cell("print(acc)", "pipeline-metrics"),
+    code_cell("print('read:', metrics['acc'])", "step:read"),
+])
+
 NOTEBOOKS = {"kfp-probe": PROBE, "kfp-fails": FAILING, "kfp-syntax": SYNTAX, "kfp-modules": MODULES,
-             "kfp-long": LONG, "kfp-functions": FUNCTIONS}
+             "kfp-long": LONG, "kfp-functions": FUNCTIONS, "kfp-metrics-name": METRICS_NAME}
 
 
 def task_name(step):

@@ -52,3 +52,14 @@ def test_functions_classes_and_instances_from_a_step_read_the_later_steps_global
     kernel (and as the local run gives): the step between them rebound x to 2."""
     summary, _ = assert_same_run(runs, "kfp-functions")
     assert "use: 2 20 20" in summary["tasks"]["use"]["log"]
+
+
+def test_a_variable_named_metrics_and_the_metrics_both_arrive(runs):  # noqa: F811
+    """The variable's artifact keeps the name `metrics`; the step's metrics go to the
+    system.Metrics artifact `cellpipe_metrics`, where the KFP UI reads them."""
+    code, output, summary, _ = runs.kfp("kfp-metrics-name")
+    assert code == 0 and summary["status"] == "SUCCESS", output
+    assert "read: 0.75" in summary["tasks"]["read"]["log"]
+    artifacts = summary["tasks"]["score"]["executor_output"]["artifacts"]
+    assert artifacts["cellpipe_metrics"]["artifacts"][0]["metadata"] == {"acc": 0.75}
+    assert artifacts["metrics"]["artifacts"][0]["metadata"] == {}

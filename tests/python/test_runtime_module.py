@@ -210,6 +210,22 @@ def test_the_kfp_executor_output_lists_every_artifact_with_the_metrics_as_metada
         rt.write_kfp_executor_output("{", {})
 
 
+def test_the_metrics_go_to_the_metrics_artifact_by_its_type_beside_a_variable_named_metrics(tmp_path):
+    output = tmp_path / "output.json"
+    typed = {"schemaTitle": "system.Metrics"}
+    executor_input = {"outputs": {"outputFile": str(output), "artifacts": {
+        "metrics": {"artifacts": [{"name": "metrics", "uri": "s3://b/metrics",
+                                   "type": {"schemaTitle": "system.Artifact"}}]},
+        "cellpipe_metrics": {"artifacts": [{"name": "cellpipe_metrics", "uri": "s3://b/m", "type": typed}]},
+    }}}
+    rt.write_kfp_executor_output(json.dumps(executor_input), {"acc": 0.9})
+    assert json.loads(output.read_text()) == {"artifacts": {
+        "cellpipe_metrics": {"artifacts": [{"name": "cellpipe_metrics", "uri": "s3://b/m",
+                                            "metadata": {"acc": 0.9}}]},
+        "metrics": {"artifacts": [{"name": "metrics", "uri": "s3://b/metrics", "metadata": {}}]},
+    }}
+
+
 # ---- running a step -------------------------------------------------------------------------------
 @pytest.fixture
 def main_module(monkeypatch):

@@ -14,6 +14,21 @@ import {
 
 export const METRICS_ARTIFACT = 'metrics';
 
+/**
+ * The name of a step's system.Metrics output: `metrics`, unless the step also hands on a
+ * variable of that name (whose artifact has it), then `cellpipe_metrics` (numbered if need be).
+ */
+export function metricsArtifactName(step: IPipelineStep): string {
+  if (!step.outputs.includes(METRICS_ARTIFACT)) {
+    return METRICS_ARTIFACT;
+  }
+  let name = 'cellpipe_metrics';
+  for (let n = 2; step.outputs.includes(name); n++) {
+    name = `cellpipe_metrics_${n}`;
+  }
+  return name;
+}
+
 const PARAMETER_TYPES: Record<ParameterType, string> = {
   int: 'NUMBER_INTEGER',
   float: 'NUMBER_DOUBLE',
@@ -60,7 +75,7 @@ function component(ir: IPipelineIR, input: IKfpStepInput) {
     artifactType('system.Artifact')
   ]);
   if (step.metrics.length) {
-    outputs.push([METRICS_ARTIFACT, artifactType('system.Metrics')]);
+    outputs.push([metricsArtifactName(step), artifactType('system.Metrics')]);
   }
   if (outputs.length) {
     definition.outputDefinitions = { artifacts: Object.fromEntries(outputs) };
@@ -83,7 +98,7 @@ function scriptArguments(ir: IPipelineIR, step: IPipelineStep): string[] {
   if (step.metrics.length) {
     args.push(
       '--metrics',
-      `{{$.outputs.artifacts['${METRICS_ARTIFACT}'].path}}`
+      `{{$.outputs.artifacts['${metricsArtifactName(step)}'].path}}`
     );
   }
   if (step.outputs.length || step.metrics.length) {

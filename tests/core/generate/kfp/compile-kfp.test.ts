@@ -116,6 +116,33 @@ describe('the KFP documents of an example', () => {
   });
 });
 
+describe('a step variable named metrics, in a step that reports metrics', () => {
+  const { spec } = compileKfp(
+    notebook([
+      cell('metrics = {"acc": 0.9}\nacc = 0.9', 'step:a'),
+      cell('print(acc)', 'pipeline-metrics'),
+      cell('print(metrics)', 'step:b')
+    ])
+  );
+
+  it('keeps the variable’s artifact and names the Metrics artifact apart', () => {
+    const outputs = spec.components['comp-a'].outputDefinitions.artifacts;
+    expect(outputs.metrics.artifactType.schemaTitle).toBe('system.Artifact');
+    expect(outputs.cellpipe_metrics.artifactType.schemaTitle).toBe(
+      'system.Metrics'
+    );
+    const args: string[] =
+      spec.deploymentSpec.executors['exec-a'].container.args;
+    expect(args).toContain("metrics={{$.outputs.artifacts['metrics'].path}}");
+    expect(args[args.indexOf('--metrics') + 1]).toBe(
+      "{{$.outputs.artifacts['cellpipe_metrics'].path}}"
+    );
+    expect(
+      spec.root.dag.tasks.b.inputs.artifacts.metrics.taskOutputArtifact
+    ).toEqual({ producerTask: 'a', outputArtifactKey: 'metrics' });
+  });
+});
+
 describe('per-step settings in KFP', () => {
   const nb = notebook(
     [
