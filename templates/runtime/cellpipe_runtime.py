@@ -203,6 +203,35 @@ def _load_torch(path, manifest, namespace):
         return torch.load(path, map_location=location)
 
 
+# -- modules ------------------------------------------------------------------------------------
+# A module goes by its name, with the submodules loaded under it: `import email.mime.text` binds
+# `email`, and a later step's `email.mime.text.MIMEText` needs `email.mime.text` imported too.
+def _save_module(value, path):
+    prefix = value.__name__ + "."
+    submodules = sorted(name for name, module in list(sys.modules.items())
+                        if name.startswith(prefix) and module is not None and _is_attribute_path(name))
+    text = json.dumps({"module": value.__name__, "submodules": submodules})
+    _write_text(path, text)
+
+
+def _is_attribute_path(name):
+    """`a.b.c` is reached from `a` by attributes (not a private module nobody binds)."""
+    parent, _, child = name.rpartition(".")
+    return getattr(sys.modules.get(parent), child, None) is sys.modules.get(name)
+
+
+def _load_module(path, manifest, namespace):
+    with open(path, encoding="utf-8") as stream:
+        saved = json.load(stream)
+    module = importlib.import_module(saved["module"])
+    for name in saved["submodules"]:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - as without it: an attribute error where it is used
+            pass
+    return module
+
+
 # -- anything else --------------------------------------------------------------------------------
 def _save_pickle(value, path):
     pickler = _cloudpickle() or pickle
@@ -332,6 +361,7 @@ FORMATS = {
     "parquet": ("value.parquet", _save_parquet, _load_parquet),
     "joblib": ("value.joblib", _save_joblib, _load_joblib),
     "torch": ("value.pt", _save_torch, _load_torch),
+    "module": ("module.json", _save_module, _load_module),
     "cloudpickle": ("value.pkl", _save_pickle, _load_pickle),
     "pickle": ("value.pkl", _save_pickle, _load_pickle),
 }
@@ -347,6 +377,8 @@ def _candidate_formats(value):
         return ["joblib", _generic_format()]
     if _is_torch_value(value):
         return ["torch"]
+    if isinstance(value, types.ModuleType) and value.__name__ != "__main__":
+        return ["module"]
     return [_generic_format()]
 
 

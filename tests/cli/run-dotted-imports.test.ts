@@ -1,0 +1,58 @@
+/**
+ * A dotted import in one step (`import email.mime.text`) serves a later step that uses the
+ * submodule through the top name, as top to bottom: the module is handed on by name with the
+ * submodules loaded under it. Before, the later step got `email` alone and failed with
+ * "module 'email' has no attribute 'mime'".
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  runBesideTopToBottom,
+  tempHome,
+  writeNotebook
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: 'import email.mime.text\nimport xml.etree.ElementTree as ET',
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'kind = email.mime.text.MIMEText("hi")["Content-Type"]',
+      'tag = ET.fromstring("<a><b/></a>")[0].tag',
+      'etree_name = ET.__name__'
+    ].join('\n'),
+    tags: ['step:use']
+  },
+  {
+    source: 'print(kind)\nprint(tag)\nprint(etree_name)',
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['kind', 'tag', 'etree_name'];
+
+describe('a dotted import in an earlier step', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-dotted-imports-'));
+  const notebook = writeNotebook(dir, 'imports.ipynb', CELLS);
+  const home = tempHome();
+
+  it.each([[[]], [['--no-warm']]])(
+    'reaches the later step with its submodules (%j), as top to bottom',
+    flags => {
+      const { pipeline, reference } = runBesideTopToBottom(
+        home,
+        notebook,
+        METRICS,
+        flags
+      );
+      expect(reference).toEqual({
+        kind: 'text/plain; charset="us-ascii"',
+        tag: 'b',
+        etree_name: 'xml.etree.ElementTree'
+      });
+      expect(pipeline).toEqual(reference);
+    }
+  );
+});
