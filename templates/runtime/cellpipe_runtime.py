@@ -119,7 +119,7 @@ def _pandas_kind(value):
 def _parquet_keeps(frame):
     """Whether parquet gives this frame back exactly: string column names, no object columns
     except complete string columns (lists would come back as arrays, NaN as None), no attrs,
-    no index frequency."""
+    no index frequency, times in ms, us or ns."""
     pandas = sys.modules["pandas"]
     columns = frame.columns
     if frame.attrs or isinstance(columns, pandas.MultiIndex) or not columns.is_unique:
@@ -128,12 +128,26 @@ def _parquet_keeps(frame):
         return False
     if getattr(frame.index, "freq", None) is not None:  # parquet drops a DatetimeIndex's freq
         return False
+    if not _parquet_keeps_unit(frame.index.dtype):
+        return False
     for name in columns:
         column = frame[name]
+        if not _parquet_keeps_unit(column.dtype):
+            return False
         if column.dtype == object:
             if pandas.api.types.infer_dtype(column, skipna=False) != "string":
                 return False
     return True
+
+
+def _parquet_keeps_unit(dtype):
+    """Parquet keeps times in ms, us or ns: `datetime64[s]` would come back as `[ms]`."""
+    if getattr(dtype, "kind", None) not in ("M", "m"):
+        return True
+    unit = getattr(dtype, "unit", None)
+    if unit is None:
+        unit = sys.modules["numpy"].datetime_data(dtype)[0]
+    return unit in ("ms", "us", "ns")
 
 
 def _save_parquet(value, path):

@@ -126,6 +126,9 @@ PANDAS_PRODUCE = (
     "lists = pd.DataFrame({'l': [[1, 2], [3]]})\n"
     "series = pd.Series([1.5, 2.5], index=['a', 'b'], name='price')\n"
     "daily = pd.DataFrame({'v': [1.0, 2.0]}, index=pd.date_range('2024-01-01', periods=2, freq='D'))\n"
+    "days = np.array(['2024-01-01', '2024-01-02'], dtype='datetime64[D]')\n"
+    "seconds = pd.DataFrame({'day': days, 'v': [1, 2]})\n"
+    "millis = pd.DataFrame({'at': days.astype('datetime64[ms]'), 'took': np.array([5, 6], dtype='m8[ms]')})\n"
 )
 PANDAS_CHECK = (
     "pd.testing.assert_frame_equal(frame, pd.DataFrame({'n': [1, 2, 3], 'x': [0.5, None, 2.0],\n"
@@ -135,17 +138,23 @@ PANDAS_CHECK = (
     "assert lists['l'].tolist() == [[1, 2], [3]]\n"
     "pd.testing.assert_series_equal(series, pd.Series([1.5, 2.5], index=['a', 'b'], name='price'))\n"
     "assert daily.index.freq == 'D' and daily['v'].tolist() == [1.0, 2.0]\n"
+    "assert str(seconds['day'].dtype) == 'datetime64[s]', seconds.dtypes\n"
+    "assert seconds['day'].astype('int64').tolist() == [1704067200, 1704153600]\n"
+    "assert str(millis['at'].dtype) == 'datetime64[ms]' and str(millis['took'].dtype) == 'timedelta64[ms]'\n"
 )
-PANDAS_NAMES = ["daily", "frame", "lists", "numbered", "series"]
+PANDAS_NAMES = ["daily", "frame", "lists", "millis", "numbered", "seconds", "series"]
 
 
 def test_pandas_with_pyarrow_uses_parquet_where_it_is_exact(make_pipeline):
-    pipeline = two_steps(make_pipeline, PANDAS_PRODUCE, PANDAS_CHECK, imports="import pandas as pd")
+    pipeline = two_steps(make_pipeline, PANDAS_PRODUCE, PANDAS_CHECK,
+                         imports="import numpy as np\nimport pandas as pd")
     pipeline.run_ok("make", outputs=PANDAS_NAMES)
     formats = {name: pipeline.manifest("make", name)["format"] for name in PANDAS_NAMES}
-    # integer column names, list cells and an index frequency would not come back from parquet
+    # integer column names, list cells, an index frequency and times in seconds would not come
+    # back from parquet
     assert formats == {"frame": "parquet", "series": "parquet", "numbered": "cloudpickle",
-                       "lists": "cloudpickle", "daily": "cloudpickle"}
+                       "lists": "cloudpickle", "daily": "cloudpickle", "seconds": "cloudpickle",
+                       "millis": "parquet"}
     pipeline.run_ok("check", inputs=[(name, "make") for name in PANDAS_NAMES])
 
 
@@ -158,7 +167,7 @@ def test_pandas_without_pyarrow_falls_back_to_pickle(make_pipeline, tmp_path):
     pipeline = two_steps(make_pipeline, PANDAS_PRODUCE + "import importlib.util\n"
                          "try:\n    import pyarrow\nexcept ImportError:\n    pass\n"
                          "else:\n    raise AssertionError('pyarrow is not blocked')\n",
-                         PANDAS_CHECK, imports="import pandas as pd")
+                         PANDAS_CHECK, imports="import numpy as np\nimport pandas as pd")
     pipeline.run_ok("make", outputs=PANDAS_NAMES, env=env)
     formats = {pipeline.manifest("make", name)["format"] for name in PANDAS_NAMES}
     assert formats == {"cloudpickle"}
