@@ -305,7 +305,8 @@ class NotebookUnpickler(pickle.Unpickler):
             except (IndexError, AttributeError, TypeError):
                 return make(*args)  # arguments this version does not know
             own = self._namespace.get(class_name)
-            if (module == "__main__" and isinstance(own, type) and own.__module__ == "__main__"
+            # cloudpickle before 3.0 does not record the module: the name must do.
+            if (module in ("__main__", None) and isinstance(own, type) and own.__module__ == "__main__"
                     and own.__qualname__ == class_name and not _is_loaded_class(own)):
                 self._keep_state.add(id(own))
                 return own

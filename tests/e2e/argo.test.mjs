@@ -417,6 +417,32 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     assert.match(printed, /^after 3$/m);
   });
 
+  test('steps named with capitals run; a dotted import and a functions cell dataclass reach the next pod intact', async () => {
+    // Argo names a pod after its template as it is, and Kubernetes refuses capitals in pod names.
+    const path = notebook('capitals', [
+      [
+        'from dataclasses import dataclass\n' +
+          '@dataclass\nclass Point:\n    x: int\n    y: int',
+        ['functions']
+      ],
+      ['import email.mime.text\npoint = Point(1, 2)', ['step:LoadData']],
+      [
+        'print("kind", email.mime.text.MIMEText("hi").get_content_type())\n' +
+          'print("same", point == Point(1, 2), isinstance(point, Point))',
+        ['step:TrainModel']
+      ]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    assert.deepEqual(
+      record.steps.map(step => step.name),
+      ['LoadData', 'TrainModel']
+    );
+    const printed = await logs(record.id, 'TrainModel');
+    assert.match(printed, /^kind text\/plain$/m);
+    assert.match(printed, /^same True True$/m);
+  });
+
   test('a step whose packed code passes 128 KiB (one argument at most) starts and runs, inline', async () => {
     // 150,000 bytes that do not compress: the packed step goes in several container arguments.
     const bytes = Buffer.alloc(150_000);

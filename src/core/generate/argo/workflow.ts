@@ -42,11 +42,12 @@ function stepTemplates(input: IWorkflowInput): {
   const entries: IStepTask[] = [];
   const bySignature = new Map<string, IStepTemplate>();
   const users = new Map<IStepTemplate, number>();
+  const templateNames = new Set<string>();
   for (const step of ir.steps) {
     const task = input.tasks.get(step.name) as string;
     const effective = input.effective.get(step.name) as IEffectiveStepSettings;
     const template = stepTemplate(
-      `step-${task}`,
+      uniqueTemplateName(task, templateNames),
       ir,
       step,
       settings,
@@ -88,6 +89,21 @@ function stepTemplates(input: IWorkflowInput): {
     entry.template = renames.get(entry.template) ?? entry.template;
   }
   return { templates, entries };
+}
+
+/**
+ * `step-<task>` in lower case: Argo names a step's pod after its workflow and template as they
+ * are, and Kubernetes refuses a pod name with capitals (`step:LoadData`). Numbered where two
+ * tasks differ only in case.
+ */
+function uniqueTemplateName(task: string, taken: Set<string>): string {
+  const base = `step-${task.toLowerCase()}`;
+  let name = base;
+  for (let n = 2; taken.has(name); n++) {
+    name = `${base}-${n}`;
+  }
+  taken.add(name);
+  return name;
 }
 
 function volumes(input: IWorkflowInput): IVolume[] {

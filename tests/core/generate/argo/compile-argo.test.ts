@@ -469,6 +469,27 @@ describe('step code past the size budget', () => {
   });
 });
 
+describe('steps named with capitals', () => {
+  it('keep their task names, with templates in lower case (pod names), apart where only case differs', () => {
+    const { workflow } = compileArgo(
+      notebook([
+        cell('a = 1', 'step:LoadData'),
+        cell('b = a + 1', 'step:loaddata'),
+        cell('print(b)', 'step:Train_Model')
+      ])
+    );
+    const dag = workflow.spec.templates.find((t: Doc) => t.dag).dag;
+    expect(dag.tasks.map((t: Doc) => [t.name, t.template])).toEqual([
+      ['LoadData', 'step-loaddata'],
+      ['loaddata', 'step-loaddata-2'],
+      ['Train-Model', 'step-train-model']
+    ]);
+    for (const template of stepTemplates(workflow)) {
+      expect(template.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+    }
+  });
+});
+
 describe('names Argo cannot carry are refused, not mangled', () => {
   it('two steps that meet on one task name', () => {
     const error = thrown(() =>
