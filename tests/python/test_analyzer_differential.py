@@ -112,6 +112,12 @@ INVALID = {
     "return in a class body": "class A:\n    return 1\n",
     "nonlocal at module level": "nonlocal x\n",
     "leading zeros in an integer": "month = 09\n",
+    "operator ending a line, operand on the next": "y = x and\nTrue\n",
+    "plus ending a line, a statement on the next": "x = 1\ny = x +\nprint(y)\n",
+    "dot ending a line": "y = x.\nreal\n",
+    "unary after binary ending a line": "y = x + +\n3\n",
+    "if header over two lines": "if x and\n   y:\n    pass\n",
+    "operator ending a line in a block": "def f():\n    z = 1 *\n    2\n",
     "error after many good lines": "".join("x%d = %d\n" % (i, i) for i in range(300)) + "y = (\n",
 }
 

@@ -6,6 +6,7 @@ import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
 import { Positions } from './positions';
 import { parsePython } from './parse';
+import { firstJoinedLine, ILineEnd } from './joined-lines';
 import { layoutProblems } from './logical-lines';
 
 export interface ICellAnalysis extends IStrippedCell {
@@ -37,7 +38,13 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     stripped.python,
     new Positions(stripped.python)
   ).walk(tree, errors);
-  const layout = layoutProblems(stripped.python);
+  const ends: ILineEnd[] = [];
+  const layout = layoutProblems(stripped.python, ends);
+  const joined = firstJoinedLine(tree, ends);
+  if (joined && !layout.length) {
+    layout.push({ line: joined.line, message: 'invalid syntax' });
+    names.incomplete = true; // read as one statement: what follows may be misread too
+  }
   if (layout.length || names.syntaxErrors.length > 1) {
     names.syntaxErrors = [
       ...layout.map(p => ({ name: '', line: p.line, column: 0 })),

@@ -5,6 +5,8 @@
  * a line that starts with `%` is the modulo operator), and indentation counts only there.
  * It also notes what the tokenizer refuses: unterminated strings and unclosed brackets.
  */
+import { ILineEnd } from './joined-lines';
+
 export interface ILayoutProblem {
   /** 1-based line CPython reports. */
   line: number;
@@ -236,14 +238,19 @@ export class LogicalLines {
  * The problems of a cell's layout that the parser does not see: an unexpected indent, a
  * dedent to no outer level, a block left empty (`if x:` and no indented line: tree-sitter
  * accepts an empty block), and what `LogicalLines` finds. Tabs advance to the next multiple
- * of 8, as in CPython.
+ * of 8, as in CPython. The line breaks that end a logical line go into `ends` when given.
  */
-export function layoutProblems(python: string): ILayoutProblem[] {
+export function layoutProblems(
+  python: string,
+  ends?: ILineEnd[]
+): ILayoutProblem[] {
   const logical = new LogicalLines();
   const indents = [0];
   const lines = python.split('\n');
+  let lineStart = 0;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+    const raw = lines[i];
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (logical.atStart) {
       const indent = indentation(line);
       if (indent !== null) {
@@ -280,6 +287,10 @@ export function layoutProblems(python: string): ILayoutProblem[] {
       }
     }
     logical.scan(line);
+    lineStart += raw.length + 1;
+    if (ends && logical.atStart && i + 1 < lines.length) {
+      ends.push({ offset: lineStart - 1, line: i + 1 });
+    }
   }
   if (
     !logical.problems.length &&
