@@ -77,3 +77,54 @@ describe('the step cache and the files a step reads', () => {
     expect(step(run(), 'load').cached).toBe(true);
   });
 });
+
+describe('the step cache and the folders a step lists', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-cache-folders-'));
+  const notebook = writeNotebook(dir, 'folders.ipynb', [
+    { source: 'import glob\nimport os', tags: ['imports'] },
+    {
+      source: [
+        "files = sorted(glob.glob('incoming/*.csv'))",
+        "names = sorted(os.listdir('other'))"
+      ].join('\n'),
+      tags: ['step:load']
+    },
+    {
+      source: 'count = len(files)\nlisted = len(names)',
+      tags: ['step:report']
+    },
+    { source: 'print(count)\nprint(listed)', tags: ['pipeline-metrics'] }
+  ]);
+  const home = tempHome();
+  mkdirSync(join(dir, 'incoming'));
+  mkdirSync(join(dir, 'other'));
+  for (const name of ['a.csv', 'b.csv']) {
+    writeFileSync(join(dir, 'incoming', name), 'x\n');
+  }
+
+  const run = () => {
+    const result = runJson(home, [notebook]);
+    expect({
+      code: result.code,
+      stderr: result.code ? result.stderr : ''
+    }).toEqual({ code: 0, stderr: '' });
+    return result.record;
+  };
+
+  it('reruns a step when a file is added to a folder it lists, and only then', () => {
+    expect(runMetrics(run())).toEqual({ count: 2, listed: 0 });
+    expect(step(run(), 'load').cached).toBe(true);
+
+    writeFileSync(join(dir, 'incoming', 'c.csv'), 'x\n');
+    const added = run();
+    expect(step(added, 'load').cached).not.toBe(true);
+    expect(runMetrics(added)).toEqual({ count: 3, listed: 0 });
+
+    writeFileSync(join(dir, 'other', 'new.txt'), 'y\n');
+    const listed = run();
+    expect(step(listed, 'load').cached).not.toBe(true);
+    expect(runMetrics(listed)).toEqual({ count: 3, listed: 1 });
+
+    expect(step(run(), 'load').cached).toBe(true);
+  });
+});

@@ -10,16 +10,16 @@
  * Which paths lie next to the notebook is the caller's to say: core reads no files.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
-import { resolvePath } from '../analysis/path-expressions';
 import { cellNumber } from '../cell-number';
 import { IDiagnostic, inNotebookOrder } from '../ir/diagnostic';
 import { IPipelineIR, IPipelineStep } from '../ir/pipeline';
 import {
   ancestorsOf,
   IFileUse,
+  IListedFolder,
+  isAbsolutePath,
   latestFileWriter,
-  namePaths,
+  listedFolders,
   pathConstants,
   sharedFileNames,
   stepFileNames
@@ -101,48 +101,8 @@ export function clusterFileWarnings(
   return inNotebookOrder(diagnostics);
 }
 
-/** A folder a cell lists: `path` as the warning shows it (`data/`, `data/*.csv`). */
-interface IListedFolder extends IFileUse {
-  folder: string;
-}
-
-/**
- * The relative folders the cells list (cellFolderReads), resolved with the shared names; a
- * step's own binding of a name hides the shared one (`ownNames`).
- */
-function listedFolders(
-  cells: readonly number[],
-  constants: ReadonlyMap<string, string>,
-  analysisOf: (cell: number) => ICellAnalysis,
-  ownNames: boolean
-): IListedFolder[] {
-  const valueOf = namePaths(cells, constants, analysisOf, ownNames);
-  const found: IListedFolder[] = [];
-  for (const cell of cells) {
-    for (const read of cellFolderReads(analysisOf(cell))) {
-      const path = resolvePath(read.parts, valueOf);
-      const folder = path === null ? '' : listedFolder(path, read.pattern);
-      if (path !== null && folder && !isAbsolute(folder)) {
-        found.push({
-          path: read.pattern ? path : `${folder}/`,
-          folder,
-          written: false,
-          cell,
-          line: read.line,
-          column: read.column
-        });
-      }
-    }
-  }
-  return found;
-}
-
 function relative(use: IFileUse): boolean {
-  return !isAbsolute(use.path);
-}
-
-function isAbsolute(path: string): boolean {
-  return path.startsWith('/') || path.startsWith('~');
+  return !isAbsolutePath(use.path);
 }
 
 /** The files next to the notebook that the shared cells read (every step runs them), once each. */

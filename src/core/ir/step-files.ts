@@ -13,6 +13,7 @@ import {
   IFileName,
   isFileName
 } from '../analysis/file-names';
+import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
 import { resolvePath } from '../analysis/path-expressions';
 import { IPipelineStep } from './pipeline';
 
@@ -132,6 +133,47 @@ function allBound(
     }
   }
   return true;
+}
+
+/** A folder a cell lists: `path` as the warning shows it (`data/`, `data/*.csv`). */
+export interface IListedFolder extends IFileUse {
+  folder: string;
+}
+
+/**
+ * The relative folders the cells list (cellFolderReads), resolved with the shared names; a
+ * step's own binding of a name hides the shared one (`ownNames`).
+ */
+export function listedFolders(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  ownNames: boolean
+): IListedFolder[] {
+  const valueOf = namePaths(cells, constants, analysisOf, ownNames);
+  const found: IListedFolder[] = [];
+  for (const cell of cells) {
+    for (const read of cellFolderReads(analysisOf(cell))) {
+      const path = resolvePath(read.parts, valueOf);
+      const folder = path === null ? '' : listedFolder(path, read.pattern);
+      if (path !== null && folder && !isAbsolutePath(folder)) {
+        found.push({
+          path: read.pattern ? path : `${folder}/`,
+          folder,
+          written: false,
+          cell,
+          line: read.line,
+          column: read.column
+        });
+      }
+    }
+  }
+  return found;
+}
+
+/** `/data` or `~/data`: not under the notebook's folder. */
+export function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('~');
 }
 
 /** The latest step before `index` that writes `path`, with its first write of it. */

@@ -4,11 +4,13 @@
  * `cancel()` (wired to SIGINT/SIGTERM by the runner) ends every step's process tree and leaves
  * the run Cancelled.
  */
-import { delimiter, dirname, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -433,6 +435,31 @@ function now(): string {
 }
 
 /**
+ * What a listed folder (`in/`) holds: each entry's name, size and time (a subfolder's time, which
+ * changes as entries come and go in it), hashed; `absent` where it is not a folder.
+ */
+function folderStamp(path: string): string {
+  let entries: string[];
+  try {
+    entries = readdirSync(path).sort();
+  } catch {
+    return 'absent';
+  }
+  const hash = createHash('sha256');
+  for (const entry of entries) {
+    try {
+      const stat = statSync(join(path, entry));
+      hash.update(
+        `${entry}\0${stat.isDirectory() ? 'dir' : stat.size}\0${stat.mtimeMs}\n`
+      );
+    } catch {
+      hash.update(`${entry}\0gone\n`);
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
  * Each file's size and modification time (`absent` where it is missing or not a file), by its
  * path resolved against the step's working folder: the same notebook in another folder reads
  * other files.
@@ -444,6 +471,10 @@ function fileStamps(
   const stamps: Record<string, string> = Object.create(null);
   for (const file of files) {
     const path = resolve(workdir, file);
+    if (file.endsWith('/')) {
+      stamps[`${path}/`] = folderStamp(path);
+      continue;
+    }
     try {
       const stat = statSync(path);
       stamps[path] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';

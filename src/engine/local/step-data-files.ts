@@ -2,11 +2,14 @@
  * The files each step reads by name, for its cache key (step-cache.ts): the paths its cells and
  * the shared cells (imports, functions) name, literal or built from the shared cells' and the
  * parameters' path names (core/ir/step-files.ts), less those the step writes itself (its own
- * output would make every run a miss). A file that changes between runs then reruns the step.
+ * output would make every run a miss); and the folders they list (`glob.glob("in/*.csv")`,
+ * `os.listdir(DATA)`), as `in/`. A file that changes between runs, or a file added to a listed
+ * folder, then reruns the step.
  */
 import { pipelineAnalysisOf } from '../../core/generate/code-analysis';
 import { IPipelineIR, ParameterValue } from '../../core/ir/pipeline';
 import {
+  listedFolders,
   pathConstants,
   sharedFileNames,
   stepFileNames
@@ -26,12 +29,25 @@ export function stepReadFiles(
   const sharedCells = [...ir.imports, ...ir.functions].map(c => c.cell);
   const constants = pathConstants(sharedCells, analysisOf, parameters);
   const shared = sharedFileNames(sharedCells, constants, analysisOf);
+  const sharedFolders = listedFolders(
+    sharedCells,
+    constants,
+    analysisOf,
+    false
+  );
   const files = new Map<string, string[]>();
   for (const step of ir.steps) {
     const uses = [...shared, ...stepFileNames(step, constants, analysisOf)];
     const written = new Set(uses.filter(u => u.written).map(u => u.path));
+    const folders = [
+      ...sharedFolders,
+      ...listedFolders(step.cells, constants, analysisOf, true)
+    ].map(use => `${use.folder}/`);
     const read = [
-      ...new Set(uses.map(u => u.path).filter(path => !written.has(path)))
+      ...new Set([
+        ...uses.map(u => u.path).filter(path => !written.has(path)),
+        ...folders
+      ])
     ].sort();
     if (read.length) {
       files.set(step.name, read);
