@@ -4,7 +4,7 @@
  */
 import { IStepSettings } from '../settings/types';
 import { parseDuration } from '../duration';
-import { isQuantity } from './values';
+import { isQuantity, resourcesProblems } from './values';
 
 export type CellRole =
   | { kind: 'step'; name: string }
@@ -82,6 +82,7 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
       }
     }
   }
+  problems.push(...resourcesProblems(settings.limits, settings.requests));
   const distinct =
     roles.length < 2
       ? roles

@@ -11,6 +11,7 @@ import { IStepSettings } from './types';
 import { IPipelineSettings } from './resolved';
 import { mergeStepSettings } from './resolve';
 import { KeyNamer, stepSettingsProblem } from './schema';
+import { resourcesProblems } from '../notebook/values';
 
 /** The effective settings of a step, with `image` always set. */
 export interface IEffectiveStepSettings extends IStepSettings {
@@ -51,6 +52,11 @@ export function stepSettings(
   const problem = stepSettingsProblem(effective, tagKey);
   if (problem) {
     throw fail(`${problem.key} ${problem.problem}`);
+  }
+  // With the pipeline's step defaults under the tags: a request may meet a default limit.
+  const [resources] = resourcesProblems(merged.limits, merged.requests);
+  if (resources) {
+    throw fail(resources.message);
   }
   // Not a schema check: the limit is on the sum of all keys and values (Kubernetes' own).
   let annotationBytes = 0;

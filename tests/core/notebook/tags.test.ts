@@ -76,6 +76,42 @@ describe('parseCellTags', () => {
     ]);
   });
 
+  it.each([
+    [
+      ['limit:nvidia.com/gpu:1.5'],
+      /limit:nvidia.com\/gpu:1.5 is not a whole number/
+    ],
+    [
+      ['request:amd.com/gpu:500m'],
+      /request:amd.com\/gpu:500m is not a whole number/
+    ],
+    [
+      ['limit:cpu:1', 'request:cpu:2'],
+      /request:cpu:2 is more than limit:cpu:1: Kubernetes refuses/
+    ],
+    [
+      ['limit:memory:512Mi', 'request:memory:1Gi'],
+      /request:memory:1Gi is more than limit:memory:512Mi/
+    ]
+  ])('refuses resources Kubernetes refuses: %j', (tags, message) => {
+    expect(parseCellTags(['step:a', ...tags]).problems).toEqual([
+      { tag: tags[tags.length - 1], message: expect.stringMatching(message) }
+    ]);
+  });
+
+  it('takes whole devices, and requests up to their limits in any unit', () => {
+    const parsed = parseCellTags([
+      'step:a',
+      'limit:nvidia.com/gpu:2',
+      'limit:cpu:1',
+      'request:cpu:500m',
+      'limit:memory:1Gi',
+      'request:memory:1024Mi',
+      'request:ephemeral-storage:1.5Gi'
+    ]);
+    expect(parsed.problems).toEqual([]);
+  });
+
   it('rejects two roles on one cell but allows the same role twice', () => {
     expect(parseCellTags(['step:a', 'imports']).problems[0].message).toMatch(
       /only one role.*'step:a' and 'imports'/

@@ -47,6 +47,25 @@ describe('a step’s effective settings', () => {
     expect(effective.retries).toBe(3);
   });
 
+  it('refuses a request above the pipeline’s default limit, and a fraction of a device', () => {
+    const refused = (fields: Partial<IStepSettings>) => {
+      try {
+        stepSettings(settings, withTags(fields), 'nb.ipynb');
+      } catch (error) {
+        expect(error).toBeInstanceOf(UserError);
+        return (error as UserError).describe();
+      }
+      throw new Error('expected a UserError');
+    };
+    expect(refused({ requests: { memory: '3Gi' } })).toBe(
+      "nb.ipynb, cell 5: step 'train': request:memory:3Gi is more than limit:memory:2Gi: " +
+        'Kubernetes refuses a pod that asks for more than its limit'
+    );
+    expect(refused({ limits: { 'nvidia.com/gpu': '0.5' } })).toMatch(
+      /limit:nvidia.com\/gpu:0.5 is not a whole number/
+    );
+  });
+
   it('takes the step’s image tag over the pipeline image', () => {
     const effective = stepSettings(
       settings,

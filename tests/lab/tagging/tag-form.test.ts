@@ -136,6 +136,27 @@ describe('cell tags as a form, and back', () => {
       )
     ).toEqual({});
   });
+
+  it('marks the field of a request above its limit, and of a fraction of a GPU', () => {
+    const form = {
+      ...formFromTags([]),
+      role: 'step' as const,
+      name: 'train',
+      cpuLimit: '1',
+      cpuRequest: '2',
+      memoryLimit: '512Mi',
+      memoryRequest: '256Mi',
+      gpuLimit: '1.5'
+    };
+    expect(formProblems(form, [])).toEqual({
+      gpuLimit: expect.stringMatching(
+        /nvidia.com\/gpu:1.5 is not a whole number/
+      ),
+      cpuRequest: expect.stringMatching(
+        /request:cpu:2 is more than limit:cpu:1/
+      )
+    });
+  });
 });
 
 describe('which step each cell belongs to', () => {
