@@ -1,9 +1,10 @@
 /**
  * Compile and run, compile only, export YAML: what the split button and the commands do.
  *
- * Each action first saves the notebook when it has unsaved changes (through the document
- * context, as File > Save does): the server compiles and runs the file, so what runs is what the
- * user sees. It also analyses the notebook and refuses to go on while there are errors.
+ * Each action analyses the notebook as the user sees it and refuses to go on while there are
+ * errors; then it saves the notebook when it has unsaved changes (through the document context,
+ * as File > Save does): the server compiles and runs the file, so what runs is what the user
+ * sees. A notebook that cannot run is left unsaved.
  */
 import { ICellModel } from '@jupyterlab/cells';
 import { NotebookPanel } from '@jupyterlab/notebook';
@@ -327,12 +328,9 @@ export class PipelineActions {
     let saved = false;
     try {
       await panel.context.ready;
-      if (panel.context.model.dirty) {
-        await panel.context.save();
-        saved = true;
-      }
       const path = panel.context.path;
       await whenPythonParser(); // loading since the plugin activated
+      // The notebook as the user sees it: it is saved only once it is fit to run.
       const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
       const errors = ir.diagnostics.filter(d => d.severity === 'error');
       if (errors.length) {
@@ -350,6 +348,12 @@ export class PipelineActions {
         return;
       }
       const settings = resolveSettings(ir, this.host.overrides());
+      if (panel.context.model.dirty) {
+        if (!(await this.save(panel))) {
+          return;
+        }
+        saved = true;
+      }
       await action({ path, ir, settings });
     } catch (error) {
       this.say('error', (error as Error).message);
@@ -366,6 +370,28 @@ export class PipelineActions {
         };
       }
       this._changed.emit();
+    }
+  }
+
+  /**
+   * Saves the notebook; false, having said why, when the user cancels JupyterLab's dialog (the
+   * file changed on disk), which rejects with a bare "Cancel".
+   */
+  private async save(panel: NotebookPanel): Promise<boolean> {
+    try {
+      await panel.context.save();
+      return true;
+    } catch (error) {
+      if ((error as Error).message !== 'Cancel') {
+        throw error;
+      }
+      this.say(
+        'error',
+        this.trans.__(
+          'Not run: the notebook was not saved. Save it (or revert it to the file on disk), then try again.'
+        )
+      );
+      return false;
     }
   }
 

@@ -157,6 +157,38 @@ describe('Compile and run', () => {
     expect(actions.message!.text).toMatch(/error/);
   });
 
+  it('leaves a notebook with errors unsaved: nothing will run', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.setTags(12, ['step:compare', 'prev:no_such_step']);
+    const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', true);
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(context.save).not.toHaveBeenCalled();
+    expect(actions.message!.text).toMatch(/fix it first/);
+    expect(actions.message!.details).toEqual([]);
+  });
+
+  it('says the notebook was not saved when the user cancels the file-changed dialog', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', true);
+    context.save.mockRejectedValueOnce(new Error('Cancel'));
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(post).not.toHaveBeenCalled();
+    expect(actions.message).toMatchObject({
+      kind: 'error',
+      text: 'Not run: the notebook was not saved. Save it (or revert it to the file on disk), then try again.'
+    });
+  });
+
   it('says so when no notebook is open', async () => {
     const actions = new PipelineActions(fakeHost(null), new RunsModel(), trans);
     await actions.compileAndRun();
