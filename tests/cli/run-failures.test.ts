@@ -139,6 +139,29 @@ it('a step past its timeout is ended and fails; a retry runs it again', () => {
   );
 });
 
+it('the run’s one line names every step that failed, the first with its reason', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'two-fail.ipynb', [
+    { source: 'raise ValueError("first")', tags: ['step:one'] },
+    { source: 'raise KeyError("second")', tags: ['step:two'] },
+    { source: 'raise OSError("third")', tags: ['step:three'] }
+  ]);
+  const { code, record } = runJson(tempHome(), [nb, '--jobs', '3']);
+  expect(code).toBe(1);
+  expect(record.steps.map(s => s.status)).toEqual([
+    'Failed',
+    'Failed',
+    'Failed'
+  ]);
+  // Which fails first depends on the scheduler: the line names that one with its reason.
+  const line =
+    /^step '(\w+)' failed: \w+Error in two-fail\.ipynb \[cell \d\], line 1: .+ \(exit code 1\); steps '(\w+)', '(\w+)' failed too \(see their logs\)$/.exec(
+      record.error ?? ''
+    );
+  expect(line).not.toBeNull();
+  expect(line!.slice(1).sort()).toEqual(['one', 'three', 'two']);
+});
+
 it('retry:N reruns a failed step until it succeeds', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'flaky.ipynb', [

@@ -47,6 +47,8 @@ export class RunExecutor {
   private cancelled = false;
   /** Why the run store could not be written (a full disk): the run stops and fails with it. */
   private storeError: string | undefined;
+  private firstFailure: string | undefined;
+  private readonly laterFailures: string[] = [];
   private warm: WarmInterpreter | undefined;
 
   constructor(
@@ -128,6 +130,22 @@ export class RunExecutor {
    * Runs a write to the run store; if it fails, the run stops: no new step starts, running
    * steps end, and the run fails with why (a full disk, say) instead of the runner crashing.
    */
+  /**
+   * The run's one line (the sidebar's Runs list shows it): the first step that failed, and the
+   * names of those that failed after it.
+   */
+  private noteFailure(step: string, message: string): void {
+    if (this.firstFailure === undefined && this.record.error === undefined) {
+      this.firstFailure = `step '${step}' failed: ${message}`;
+    } else {
+      this.firstFailure ??= this.record.error; // the runner's own failure comes first
+      this.laterFailures.push(`'${step}'`);
+    }
+    this.record.error = this.laterFailures.length
+      ? `${this.firstFailure}; ${this.laterFailures.length === 1 ? 'step' : 'steps'} ${this.laterFailures.join(', ')} failed too (see ${this.laterFailures.length === 1 ? 'its log' : 'their logs'})`
+      : this.firstFailure;
+  }
+
   private storeWrite(write: () => void): boolean {
     try {
       write();
@@ -420,8 +438,7 @@ export class RunExecutor {
         message: `${message}${attempt > 1 ? ` (attempt ${attempt} of ${step.retries + 1})` : ''}; see ${log}`
       });
       if (attempt === step.retries + 1 || result.spawnError) {
-        // The run's one line (the sidebar's Runs list shows it): the first step that failed.
-        this.record.error ??= `step '${step.name}' failed: ${message}`;
+        this.noteFailure(step.name, message);
         this.setStep(step.name, { status: 'Failed' });
         return 'Failed';
       }
