@@ -1,5 +1,6 @@
 /**
- * A step that binds a name only in a branch, a loop or a suppressed block hands on the value an
+ * A step that binds a name only in a branch, a loop, a suppressed block or a `:=` that may not
+ * run (`flag and (z := 5)`, a comprehension over nothing) hands on the value an
  * earlier step left when that code does not run: a real local run gives the metrics of the
  * notebook run top to bottom, where before it failed as the step saved a name it had not bound.
  */
@@ -21,7 +22,9 @@ const CELLS = [
       'rows = []',
       "last = 'none'",
       'level = 1',
-      'ratio = 0.5'
+      'ratio = 0.5',
+      'z = 1',
+      'w = 1'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -35,7 +38,9 @@ const CELLS = [
       '    level = 10',
       'seen_level = level',
       'with contextlib.suppress(ZeroDivisionError):',
-      '    ratio = 1 / 0'
+      '    ratio = 1 / 0',
+      'ok = flag and (z := 5)',
+      'pairs = [(w := r) for r in rows]'
     ].join('\n'),
     tags: ['step:maybe']
   },
@@ -44,12 +49,14 @@ const CELLS = [
       'print(y)',
       'print(last)',
       'print(seen_level)',
-      'print(ratio)'
+      'print(ratio)',
+      'print(z)',
+      'print(w)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['y', 'last', 'seen_level', 'ratio'];
+const METRICS = ['y', 'last', 'seen_level', 'ratio', 'z', 'w'];
 
 describe('names a step may leave unbound', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cellpipe-maybe-bound-'));
@@ -69,7 +76,9 @@ describe('names a step may leave unbound', () => {
         y: 1,
         last: 'none',
         seen_level: 1,
-        ratio: 0.5
+        ratio: 0.5,
+        z: 1,
+        w: 1
       });
       expect(pipeline).toEqual(reference);
     }

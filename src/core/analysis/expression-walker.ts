@@ -180,6 +180,31 @@ export abstract class ExpressionWalker extends NameRecorder {
       }
       case 'call':
         return this.call(node, scope);
+      case 'boolean_operator': {
+        const [left, ...rest] = node.children.filter(c => c.named);
+        if (left) {
+          this.expression(left, scope);
+        }
+        this.mayNotRun(node, scope, () =>
+          rest.forEach(c => this.expression(c, scope))
+        );
+        return;
+      }
+      case 'conditional_expression': {
+        // `a if c else b`: c runs, then a or b.
+        const [value, condition, alternative] = node.children.filter(
+          c => c.named
+        );
+        if (condition) {
+          this.expression(condition, scope);
+        }
+        for (const branch of [value, alternative]) {
+          if (branch) {
+            this.mayNotRun(node, scope, () => this.expression(branch, scope));
+          }
+        }
+        return;
+      }
       case 'lambda':
         return this.lambda(node, scope);
       case 'function_definition':
@@ -341,10 +366,29 @@ export abstract class ExpressionWalker extends NameRecorder {
         later.push(c);
       }
     }
-    later.forEach(c => this.expression(c, inner));
     const body = field(node, 'body');
-    if (body) {
-      this.expression(body, inner);
+    // The iterable may be empty: a `:=` in the rest binds maybe.
+    this.mayNotRun(node, inner, () => {
+      later.forEach(c => this.expression(c, inner));
+      if (body) {
+        this.expression(body, inner);
+      }
+    });
+  }
+
+  /**
+   * `walk`s code that may not run (the right of `and`/`or`, a branch of `a if c else b`, a
+   * comprehension's body): a `:=` there binds a module-level name maybe, as a branch of an `if`
+   * statement does. Only where the code holds a `:=` at all.
+   */
+  private mayNotRun(node: IPyNode, scope: Scope, walk: () => void): void {
+    if (
+      scope.bindingScope.kind === 'module' &&
+      this.text(node).includes(':=')
+    ) {
+      this.branch(walk);
+    } else {
+      walk();
     }
   }
 
