@@ -632,11 +632,44 @@ export class NameWalker extends ExpressionWalker {
         this.expression(c, scope);
       }
     }
-    if (scope.kind === 'module') {
+    if (scope.kind === 'module' && !this.runsWholeBodyOnce(node)) {
       this.branch(() => this.loop(node, scope)); // the iterable may be empty
     } else {
       this.loop(node, scope);
     }
+  }
+
+  /**
+   * A loop over a non-empty display (`for f in ["a.csv", "b.csv"]`, `range(3)`) whose body has
+   * no `break` or `continue`: the body runs once at least, to its end.
+   */
+  private runsWholeBodyOnce(node: IPyNode): boolean {
+    const right = field(node, 'right');
+    const body = field(node, 'body');
+    if (!right || !body || /\b(break|continue)\b/.test(this.text(body))) {
+      return false;
+    }
+    if (
+      right.type === 'list' ||
+      right.type === 'tuple' ||
+      right.type === 'set'
+    ) {
+      // `[*rows]` may be empty: one plain element at least.
+      return namedChildren(right).some(c => c.type !== 'list_splat');
+    }
+    if (right.type === 'call') {
+      const callee = field(right, 'function');
+      const args = field(right, 'arguments');
+      const only = args ? namedChildren(args) : [];
+      return (
+        callee?.type === 'identifier' &&
+        this.text(callee) === 'range' &&
+        only.length === 1 &&
+        only[0].type === 'integer' &&
+        Number(this.text(only[0]).replace(/_/g, '')) > 0
+      );
+    }
+    return false;
   }
 
   /** A `for` statement's target, body and `else`, after its iterable. */
