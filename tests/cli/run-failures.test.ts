@@ -162,6 +162,24 @@ it('the run’s one line names every step that failed, the first with its reason
   expect(line!.slice(1).sort()).toEqual(['one', 'three', 'two']);
 });
 
+it('a step that ends the process before saving fails, naming what it did not save, run after run', () => {
+  const dir = work();
+  const nb = writeNotebook(dir, 'exits.ipynb', [
+    { source: 'import os\nx = 1\nos._exit(0)', tags: ['step:a'] },
+    { source: 'print(x)', tags: ['step:b'] }
+  ]);
+  const home = tempHome();
+  for (const attempt of [1, 2]) {
+    const { code, record } = runJson(home, [nb]);
+    expect({ attempt, code }).toEqual({ attempt, code: 1 });
+    expect(record.steps.map(s => s.status)).toEqual(['Failed', 'Skipped']);
+    expect(record.error).toBe(
+      "step 'a' failed: the step ended (exit code 0) without saving 'x': " +
+        'did a cell end the process (os._exit) before the step was done?'
+    );
+  }
+});
+
 it('retry:N reruns a failed step until it succeeds', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'flaky.ipynb', [

@@ -146,6 +146,13 @@ export class RunExecutor {
       : this.firstFailure;
   }
 
+  /** The outputs a step that exited 0 did not save (its code ended the process first). */
+  private unsavedOutputs(step: IPlannedStep): string[] {
+    return step.outputs.filter(
+      name => !existsSync(join(this.paths.data(step.name, name), MANIFEST_FILE))
+    );
+  }
+
   private storeWrite(write: () => void): boolean {
     try {
       write();
@@ -423,16 +430,18 @@ export class RunExecutor {
         });
         return 'Cancelled';
       }
-      if (result.exitCode === 0 && !result.timedOut) {
+      const unsaved =
+        result.exitCode === 0 && !result.timedOut
+          ? this.unsavedOutputs(step)
+          : [];
+      if (result.exitCode === 0 && !result.timedOut && !unsaved.length) {
         this.setStep(step.name, finished);
         return 'Succeeded';
       }
-      const message = failureMessage(
-        result,
-        step,
-        this.plan.python.command,
-        log
-      );
+      const message = unsaved.length
+        ? `the step ended (exit code 0) without saving ${unsaved.map(n => `'${n}'`).join(', ')}: ` +
+          'did a cell end the process (os._exit) before the step was done?'
+        : failureMessage(result, step, this.plan.python.command, log);
       this.setStep(step.name, {
         ...finished,
         message: `${message}${attempt > 1 ? ` (attempt ${attempt} of ${step.retries + 1})` : ''}; see ${log}`
@@ -446,6 +455,9 @@ export class RunExecutor {
     return 'Failed';
   }
 }
+
+/** The file the runtime writes last into each saved variable's folder (MANIFEST there). */
+const MANIFEST_FILE = 'cellpipe.json';
 
 function now(): string {
   return new Date().toISOString();
