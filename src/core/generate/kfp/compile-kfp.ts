@@ -14,7 +14,7 @@ import { assertClusterStepCount } from '../step-limit';
 import { registerTemplates, renderTemplate } from '../environment';
 import { renderStepScriptParts } from '../step-script';
 import { workflowBaseName } from '../argo/names';
-import { kfpTaskNames } from './names';
+import { checkKfpNames, kfpTaskNames } from './names';
 import { IKfpStepInput, pipelineSpec } from './pipeline-spec';
 import { platformSpec } from './platform-spec';
 import { VERSION_FOR_DOCUMENTS } from './sdk-version';
@@ -72,6 +72,7 @@ export function buildKfpDocuments(
   settings: IPipelineSettings
 ): [Record<string, unknown>, Record<string, unknown>] {
   checkVolumes(ir, settings);
+  checkKfpNames(ir);
   const tasks = kfpTaskNames(ir);
   const steps: IKfpStepInput[] = ir.steps.map(step => ({
     step,

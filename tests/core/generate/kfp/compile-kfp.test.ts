@@ -143,6 +143,21 @@ describe('a step variable named metrics, in a step that reports metrics', () => 
   });
 });
 
+describe('names KFP cannot carry', () => {
+  it('a non-ASCII variable passed between steps is refused by name', () => {
+    expect(() =>
+      compileKfp(
+        notebook([
+          cell('données = [1, 2]', 'step:a'),
+          cell('print(données)', 'step:b')
+        ])
+      )
+    ).toThrow(
+      "step 'a' passes variable 'données', but KFP artifact names allow only ASCII letters, digits and '_'; rename the variable"
+    );
+  });
+});
+
 describe('per-step settings in KFP', () => {
   const nb = notebook(
     [
