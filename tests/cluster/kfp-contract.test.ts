@@ -300,7 +300,14 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
       resolveKfpEndpoint({ endpoint: 'http://127.0.0.1:9' }, {})
     );
     await expect(kfp.getRun('x')).rejects.toThrow(
-      /cannot reach Kubeflow Pipelines at http:\/\/127\.0\.0\.1:9/
+      /cannot reach Kubeflow Pipelines at http:\/\/127\.0\.0\.1:9 \(.*\): check the KFP endpoint setting \(the lab's Settings Editor/
+    );
+    // Set in the environment, the message names the environment variable.
+    const fromEnvironment = new KfpClient(
+      resolveKfpEndpoint({}, { KF_PIPELINES_ENDPOINT: 'http://127.0.0.1:9' })
+    );
+    await expect(fromEnvironment.getRun('x')).rejects.toThrow(
+      /: check KF_PIPELINES_ENDPOINT$/
     );
   });
 });

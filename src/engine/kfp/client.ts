@@ -69,7 +69,8 @@ export class KfpClient {
       const cause =
         (error as { cause?: { code?: string } }).cause?.code ?? String(error);
       throw new UserError(
-        `cannot reach Kubeflow Pipelines at ${this.endpoint.api} (${cause}): check KF_PIPELINES_ENDPOINT`
+        `cannot reach Kubeflow Pipelines at ${this.endpoint.api} (${cause}): check ` +
+          (this.endpoint.source ?? 'the KFP endpoint')
       );
     }
     const text = await response.text();

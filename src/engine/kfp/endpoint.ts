@@ -23,7 +23,13 @@ export interface IKfpEndpoint {
   configured: boolean;
   /** Why the run goes without credentials, when it does because of the notebook. */
   notice?: string;
+  /** Where the API address came from, as a message tells the user to check it. */
+  source?: string;
 }
+
+/** Where a KFP endpoint is set, besides the environment, as messages name it. */
+const ENDPOINT_SETTING =
+  "the KFP endpoint setting (the lab's Settings Editor, cellpipe, kfpEndpoint; --kfp-endpoint on the command line)";
 
 export interface IKfpSettings {
   endpoint?: string;
@@ -128,8 +134,8 @@ export function resolveKfpEndpoint(
   const apiText = settings.endpoint ?? env.KF_PIPELINES_ENDPOINT;
   if (!apiText) {
     throw new UserError(
-      'no Kubeflow Pipelines endpoint: set KF_PIPELINES_ENDPOINT (for example ' +
-        'http://ml-pipeline.kubeflow:8888) or the kfp endpoint setting'
+      'no Kubeflow Pipelines endpoint: set KF_PIPELINES_ENDPOINT where the server starts (for ' +
+        `example http://ml-pipeline.kubeflow:8888), or ${ENDPOINT_SETTING}`
     );
   }
   const api = checkUrl(apiText, 'the KFP endpoint');
@@ -144,7 +150,8 @@ export function resolveKfpEndpoint(
     ui,
     auth,
     upload: settings.upload ?? false,
-    configured: true
+    configured: true,
+    source: settings.endpoint ? ENDPOINT_SETTING : 'KF_PIPELINES_ENDPOINT'
   };
   if (auth === 'bearer') {
     if (!token) {
