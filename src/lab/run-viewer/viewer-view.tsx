@@ -6,6 +6,7 @@ import { RunParams } from '../api/routes';
 import { useSignal } from '../sidebar/use-signal';
 import { StatusDag } from './status-dag';
 import { emptyLogText } from './empty-log';
+import { terminalText } from './terminal-text';
 import {
   durationSeconds,
   formatDuration,
@@ -181,7 +182,8 @@ function LogPanel(props: {
         </p>
       )}
       <pre ref={pre} data-step={model.selected}>
-        {text || emptyLogText(step?.status, model.record?.target, trans)}
+        {terminalText(text) ||
+          emptyLogText(step?.status, model.record?.target, trans)}
       </pre>
     </section>
   );
