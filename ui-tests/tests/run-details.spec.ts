@@ -155,5 +155,16 @@ test.describe('run details', () => {
         'parameters: test_size=0.3, seed=7, n_estimators=20, max_depth=3'
       );
     }
+    // The second run reused every step: its row says so; the first's says nothing.
+    await expect(
+      page.locator(
+        `#cellpipe-sidebar .jp-cellpipe-Run[data-run="${second}"] .jp-cellpipe-Run-cached`
+      )
+    ).toHaveText('3 of 3 steps reused from the cache');
+    await expect(
+      page.locator(
+        `#cellpipe-sidebar .jp-cellpipe-Run[data-run="${first}"] .jp-cellpipe-Run-cached`
+      )
+    ).toHaveCount(0);
   });
 });

@@ -36,6 +36,7 @@ export const CLASS = {
   runId: 'jp-cellpipe-Run-id',
   runLink: 'jp-cellpipe-Run-link',
   runParams: 'jp-cellpipe-Run-params',
+  runCached: 'jp-cellpipe-Run-cached',
   runWaiting: 'jp-cellpipe-Run-waiting',
   cancel: 'jp-cellpipe-Run-cancel',
   // Settings

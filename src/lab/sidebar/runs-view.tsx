@@ -77,6 +77,33 @@ function RunParams(props: {
   );
 }
 
+/** How many steps the run reused from the step cache, where any: a reused step did not run. */
+function CachedSteps(props: {
+  run: IRunRecord;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { run, trans } = props;
+  const cached = run.steps.filter(step => step.cached).length;
+  if (!cached) {
+    return null;
+  }
+  return (
+    <div
+      className={CLASS.runCached}
+      title={trans.__(
+        'A reused step did not run: its code, inputs, parameters and the files it names are as in an earlier run. A cache:disabled tag (or cellpipe run --no-cache) runs it again.'
+      )}
+    >
+      {trans._n(
+        '%2 of %1 step reused from the cache',
+        '%2 of %1 steps reused from the cache',
+        run.steps.length,
+        cached
+      )}
+    </div>
+  );
+}
+
 function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
   const { run, trans } = props;
   const millis = runDuration(run, props.now);
@@ -117,6 +144,7 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
         ))}
       </div>
       <RunParams run={run} trans={trans} />
+      <CachedSteps run={run} trans={trans} />
       <WaitingSteps run={run} trans={trans} />
       {run.error && <div className={CLASS.error}>{run.error}</div>}
     </li>

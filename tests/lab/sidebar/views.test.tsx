@@ -105,6 +105,28 @@ describe('runs view', () => {
   });
 });
 
+describe('steps reused from the cache', () => {
+  it('are counted on the run’s row, where there are any', () => {
+    const steps = [
+      stepRecord('load', 'Succeeded', { cached: true }),
+      stepRecord('train', 'Succeeded', { cached: true }),
+      stepRecord('report', 'Succeeded')
+    ];
+    const html = runsMarkup(
+      record([], { target: 'local', status: 'Succeeded', steps })
+    );
+    expect(html).toContain('2 of 3 steps reused from the cache');
+    const fresh = runsMarkup(
+      record([], {
+        target: 'local',
+        status: 'Succeeded',
+        steps: [stepRecord('load', 'Succeeded')]
+      })
+    );
+    expect(fresh).not.toContain('reused');
+  });
+});
+
 describe('why steps wait', () => {
   const step = (name: string, status: RunStatus, message?: string) =>
     stepRecord(name, status, message ? { message } : {});
