@@ -1,7 +1,7 @@
-import { nullTranslator } from '@jupyterlab/translation';
+import { nullTranslation } from '../../support/null-translation';
 import { emptyLogText } from '../../../src/lab/run-viewer/empty-log';
 
-const trans = nullTranslator.load('jupyterlab');
+const trans = nullTranslation;
 
 describe('the log panel of a step that wrote nothing', () => {
   it.each([
