@@ -185,7 +185,7 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (left) {
           this.expression(left, scope);
         }
-        this.mayNotRun(node, scope, () =>
+        this.mayNotRun(scope, () =>
           rest.forEach(c => this.expression(c, scope))
         );
         return;
@@ -198,10 +198,13 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (condition) {
           this.expression(condition, scope);
         }
-        for (const branch of [value, alternative]) {
-          if (branch) {
-            this.mayNotRun(node, scope, () => this.expression(branch, scope));
-          }
+        // Each branch may not run, but one of them does: what both bind is bound for sure.
+        const ways = [value, alternative].map(branch =>
+          this.mayNotRun(scope, () => branch && this.expression(branch, scope))
+        );
+        if (ways[0] && ways[1]) {
+          const [first, second] = ways;
+          this.settle([...first].filter(name => second.has(name)));
         }
         return;
       }
@@ -238,7 +241,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const argList = args?.type === 'argument_list' ? args : null;
     if (callee?.type === 'identifier') {
-      if (this.text(callee) === 'exec') {
+      if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
         this.result.dynamicBindings.push(this.use('exec', node.from));
       }
       this.recordNamedCall(callee, scope);
@@ -277,7 +280,8 @@ export abstract class ExpressionWalker extends NameRecorder {
   }
 
   /**
-   * `globals().update(alpha=1)` binds `alpha` at module level, as `setdefault('alpha', 1)` may;
+   * `globals().update(alpha=1)` binds `alpha` at module level; `setdefault('alpha', 1)` may, where
+   * `alpha` is not bound yet (so an earlier step's `alpha` is kept where there is one);
    * names spelled otherwise, or bound from a function, are names the analysis cannot follow.
    */
   private globalsMethod(
@@ -299,9 +303,27 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.result.dynamicBindings.push(this.use('globals()', call.from));
       return;
     }
+    if (method === 'setdefault') {
+      // Binds only a name not bound yet: as a branch that may not run.
+      this.branch(() => this.bind(names[0] as string, scope));
+      return;
+    }
     for (const name of names as string[]) {
       this.bind(name, scope);
     }
+  }
+
+  /** `exec(code)` or `exec(code, globals())` binds module names; `exec(code, ns)` binds in ns. */
+  private execBindsGlobals(args: IPyNode | null): boolean {
+    const given = args ? namedChildren(args) : [];
+    const namespace =
+      given[1]?.type === 'keyword_argument' ? null : (given[1] ?? null);
+    return namespace === null
+      ? !given.some(
+          arg =>
+            arg.type === 'keyword_argument' && /^globals\b/.test(this.text(arg))
+        )
+      : isGlobalsCall(namespace, this.text);
   }
 
   private mutateFirstArgument(args: IPyNode, scope: Scope): void {
@@ -368,7 +390,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const body = field(node, 'body');
     // The iterable may be empty: a `:=` in the rest binds maybe.
-    this.mayNotRun(node, inner, () => {
+    this.mayNotRun(inner, () => {
       later.forEach(c => this.expression(c, inner));
       if (body) {
         this.expression(body, inner);
@@ -379,17 +401,15 @@ export abstract class ExpressionWalker extends NameRecorder {
   /**
    * `walk`s code that may not run (the right of `and`/`or`, a branch of `a if c else b`, a
    * comprehension's body): a `:=` there binds a module-level name maybe, as a branch of an `if`
-   * statement does. Only where the code holds a `:=` at all.
+   * statement does. Only in a cell that holds a `:=` at all. Returns the names the code binds
+   * for sure when it runs (null when not tracked).
    */
-  private mayNotRun(node: IPyNode, scope: Scope, walk: () => void): void {
-    if (
-      scope.bindingScope.kind === 'module' &&
-      this.text(node).includes(':=')
-    ) {
-      this.branch(walk);
-    } else {
-      walk();
+  private mayNotRun(scope: Scope, walk: () => void): Set<string> | null {
+    if (this.hasWalrus && scope.bindingScope.kind === 'module') {
+      return this.branch(walk);
     }
+    walk();
+    return null;
   }
 
   /** Evaluates `node` as code that runs later (a type alias' value, a type parameter's bound). */

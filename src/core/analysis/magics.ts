@@ -21,9 +21,12 @@ import { LogicalLines } from './logical-lines';
 /** Cell magics whose body is still Python that runs. */
 const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
 const MAGIC_LINE = /^\s*(%|!)/;
-/** `%time stmt`: indentation, then what follows `%time` (the statement, after a space). */
+/**
+ * `%time stmt`: indentation, then what follows `%time` (the statement, after a space); not a
+ * compound statement, nor a shell command or magic (`%time !ls`), which stay dropped.
+ */
 const TIMED_STATEMENT =
-  /^(\s*)%time(\s+(?!(?:for|while|if|with|try|def|class|async|match)\b)\S.*)$/;
+  /^(\s*)%time(\s+(?![!%])(?!(?:for|while|if|with|try|def|class|async|match)\b)\S.*)$/;
 const MAGIC_ASSIGNMENT =
   /^\s*[A-Za-z_][\w.]*(\s*,\s*[A-Za-z_][\w.]*)*\s*=\s*[!%]/;
 const PIP = /^\s*(?:%|!)\s*(?:pip3?|python3?\s+-m\s+pip)\s+install\s+(.*)$/;

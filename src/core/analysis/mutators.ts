@@ -46,7 +46,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'rotate',
   // random number generators draw from, and so change, their state: numpy's Generator and
   // RandomState, Python's random.Random, torch.Generator. (Not `sample`: DataFrame.sample
-  // copies.) A module-level draw (`np.random.normal()`) marks the module, which is passed on.
+  // copies.) A module-level draw (`np.random.normal()`) marks the module too, but a module is
+  // handed on by name: the global generator's state (np.random.seed) does not go with it.
   'random',
   'integers',
   'normal',

@@ -89,7 +89,11 @@ export abstract class NameRecorder {
     private readonly positions: Positions
   ) {
     this.normalized = pythonName(source) === source;
+    this.hasWalrus = source.includes(':=');
   }
+
+  /** Whether the cell has a `:=` at all: most have none, and skip tracking where one may run. */
+  protected readonly hasWalrus: boolean;
 
   /** Whether the cell's text is NFKC already (all ASCII cells): no name needs normalizing. */
   private readonly normalized: boolean;

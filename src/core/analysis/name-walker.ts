@@ -46,6 +46,15 @@ const NOT_TARGETS = new Set([
   'generator_expression'
 ]);
 /** What `x += 1` may update: one name, attribute or subscript. */
+/** A class body's scope whose class is at module level (type parameters may lie between). */
+function isModuleClassScope(scope: Scope): boolean {
+  let at = scope.parent;
+  while (at?.kind === 'annotation') {
+    at = at.parent;
+  }
+  return at?.kind === 'module';
+}
+
 /** Methods that set an instance up as it is made: changing `self` there changes no one's. */
 const CONSTRUCTORS: ReadonlySet<string> = new Set([
   '__init__',
@@ -55,16 +64,22 @@ const CONSTRUCTORS: ReadonlySet<string> = new Set([
   '__set_name__'
 ]);
 
-/** Calls whose result yields the elements of the iterables they are given. */
-const PASS_THROUGH: ReadonlySet<string> = new Set([
-  'enumerate',
-  'zip',
-  'reversed',
-  'sorted',
-  'list',
-  'tuple',
-  'iter',
-  'filter'
+/**
+ * Calls whose result yields the elements of an iterable they are given: which positional
+ * argument (`filter(pred, xs)`: the second), or all (`zip`).
+ */
+const PASS_THROUGH: ReadonlyMap<string, number | 'all'> = new Map<
+  string,
+  number | 'all'
+>([
+  ['enumerate', 0],
+  ['reversed', 0],
+  ['sorted', 0],
+  ['list', 0],
+  ['tuple', 0],
+  ['iter', 0],
+  ['filter', 1],
+  ['zip', 'all']
 ]);
 
 /** Methods that yield what a container holds (`frames.items()`, `models.values()`). */
@@ -457,9 +472,16 @@ export class NameWalker extends ExpressionWalker {
     }
     const outerMethod = this.currentMethod;
     if (scope.kind === 'class' && outer?.isClass && name) {
+      // A method of the module-level class itself (not of a class inside it), not static.
       const self = parameterList(params, this.text).parameters[0];
+      const isStatic = decorators.some(d =>
+        /^@\s*staticmethod\b/.test(this.text(d))
+      );
       this.currentMethod =
-        self !== undefined && !CONSTRUCTORS.has(this.text(name))
+        self !== undefined &&
+        !isStatic &&
+        !CONSTRUCTORS.has(this.text(name)) &&
+        isModuleClassScope(scope)
           ? { self, scope: functionScope }
           : null;
     }
@@ -743,11 +765,16 @@ export class NameWalker extends ExpressionWalker {
         ? this.loopSources(object)
         : [];
     }
-    if (callee.type !== 'identifier' || !PASS_THROUGH.has(this.text(callee))) {
+    const passed =
+      callee.type === 'identifier' ? PASS_THROUGH.get(this.text(callee)) : null;
+    if (passed === undefined || passed === null) {
       return [];
     }
-    return namedChildren(args)
-      .filter(arg => arg.type !== 'keyword_argument')
+    const positional = namedChildren(args).filter(
+      arg => arg.type !== 'keyword_argument'
+    );
+    return (passed === 'all' ? positional : [positional[passed]])
+      .filter(arg => arg !== undefined)
       .flatMap(arg => this.loopSources(arg));
   }
 

@@ -141,6 +141,10 @@ export function buildPipeline(
   let brokenFrom = sharedCells.some(isIncomplete(analysisOf)) ? -1 : Infinity;
   /** The first step that binds names through `exec` or `globals()` (dynamic-name). */
   let dynamicBinder: string | null = null;
+  /** A shared cell that does so may bind any name in every step: no step's read is undefined. */
+  const sharedBindDynamically = sharedCells.some(
+    cell => analysisOf(cell).names.dynamicBindings.length !== 0
+  );
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const broken = block.cells.find(isIncomplete(analysisOf));
@@ -149,11 +153,16 @@ export function buildPipeline(
     }
     const bindsDynamically = dynamicBinder;
     /** This step's first cell that binds through exec or globals(): it may bind what follows. */
-    const dynamicFrom =
-      block.cells.find(
-        cell => analysisOf(cell).names.dynamicBindings.length !== 0
-      ) ?? Infinity;
-    if (dynamicBinder === null && dynamicFrom !== Infinity) {
+    const dynamicFrom = sharedBindDynamically
+      ? -1
+      : (block.cells.find(
+          cell => analysisOf(cell).names.dynamicBindings.length !== 0
+        ) ?? Infinity);
+    if (
+      dynamicBinder === null &&
+      dynamicFrom !== Infinity &&
+      dynamicFrom >= 0
+    ) {
       dynamicBinder = block.name;
     }
     const step: IPipelineStep = {

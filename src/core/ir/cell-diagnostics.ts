@@ -48,8 +48,8 @@ export function cellDiagnostics(
       code: 'dynamic-name',
       message:
         binding.name === 'exec'
-          ? "'exec(…)' binds names the analysis cannot see, so later steps do not get them; write the code in the cell instead"
-          : "'globals()' written with a computed name binds names the analysis cannot see, so later steps do not get them; assign each name (name = …) or keep the values in one dict",
+          ? "'exec(…)' binds names the analysis cannot see: bound so in a step, later steps do not get them; write the code in the cell instead"
+          : "'globals()' written with a computed name binds names the analysis cannot see: bound so in a step, later steps do not get them; assign each name (name = …) or keep the values in one dict",
       cell,
       line: binding.line,
       column: binding.column
