@@ -7,35 +7,61 @@ export function isQuantity(value: string): boolean {
   return QUANTITY.test(value);
 }
 
-const SUFFIXES: Record<string, number> = {
-  '': 1,
-  n: 1e-9,
-  u: 1e-6,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60
+/** Each suffix as a power of ten and a power of two: `m` is 10^-3, `Ki` 2^10. */
+const SUFFIXES: Record<string, [number, number]> = {
+  '': [0, 0],
+  n: [-9, 0],
+  u: [-6, 0],
+  m: [-3, 0],
+  k: [3, 0],
+  M: [6, 0],
+  G: [9, 0],
+  T: [12, 0],
+  P: [15, 0],
+  E: [18, 0],
+  Ki: [0, 10],
+  Mi: [0, 20],
+  Gi: [0, 30],
+  Ti: [0, 40],
+  Pi: [0, 50],
+  Ei: [0, 60]
 };
 
-/** The amount a quantity stands for (`500m` is 0.5, `1Gi` 1073741824); NaN for a non-quantity. */
-export function quantityValue(value: string): number {
+/**
+ * A quantity as an exact fraction, numerator over denominator (`700m` is 700/1000, `0.7` is
+ * 7/10): comparing floats would find 700m above 0.7. Null for a non-quantity.
+ */
+function quantityFraction(value: string): [bigint, bigint] | null {
   const match = QUANTITY.exec(value);
   if (!match) {
-    return NaN;
+    return null;
   }
-  const suffix = match[4] ?? '';
-  return (
-    Number(value.slice(0, value.length - suffix.length)) * SUFFIXES[suffix]
-  );
+  const [, number, , exponent, suffix = ''] = match;
+  const [whole, fraction = ''] = number.split('.');
+  const [tens, twos] = SUFFIXES[suffix];
+  const power = tens + Number(exponent?.slice(1) ?? 0) - fraction.length;
+  const digits = BigInt((whole || '0') + fraction) * BigInt(2) ** BigInt(twos);
+  return power >= 0
+    ? [digits * BigInt(10) ** BigInt(power), BigInt(1)]
+    : [digits, BigInt(10) ** BigInt(-power)];
+}
+
+/** -1, 0 or 1 as quantity `a` is less than, equal to or more than `b`; null for a non-quantity. */
+export function compareQuantities(a: string, b: string): number | null {
+  const x = quantityFraction(a);
+  const y = quantityFraction(b);
+  if (!x || !y) {
+    return null;
+  }
+  const left = x[0] * y[1];
+  const right = y[0] * x[1];
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Whether a quantity is a whole number (`2`, `1k`; not `1.5` or `500m`). */
+export function isWholeQuantity(value: string): boolean {
+  const fraction = quantityFraction(value);
+  return fraction !== null && fraction[0] % fraction[1] === BigInt(0);
 }
 
 /**
@@ -60,10 +86,7 @@ export function resourcesProblems(
     ['request', requests]
   ] as const) {
     for (const [resource, value] of Object.entries(amounts)) {
-      if (
-        isExtendedResource(resource) &&
-        !Number.isInteger(quantityValue(value))
-      ) {
+      if (isExtendedResource(resource) && !isWholeQuantity(value)) {
         const tag = `${key}:${resource}:${value}`;
         problems.push({
           tag,
@@ -74,8 +97,19 @@ export function resourcesProblems(
   }
   for (const [resource, request] of Object.entries(requests)) {
     const limit = limits[resource];
-    if (limit !== undefined && quantityValue(request) > quantityValue(limit)) {
-      const tag = `request:${resource}:${request}`;
+    const tag = `request:${resource}:${request}`;
+    if (isExtendedResource(resource)) {
+      // Kubernetes does not overcommit devices: a request needs the same limit.
+      if (limit === undefined || compareQuantities(request, limit) !== 0) {
+        problems.push({
+          tag,
+          message:
+            limit === undefined
+              ? `${tag} needs limit:${resource}:${request} too: Kubernetes takes ${resource} as a limit, with any request equal to it`
+              : `${tag} is not limit:${resource}:${limit}: Kubernetes takes ${resource} as a limit, with any request equal to it`
+        });
+      }
+    } else if (limit !== undefined && compareQuantities(request, limit) === 1) {
       problems.push({
         tag,
         message: `${tag} is more than limit:${resource}:${limit}: Kubernetes refuses a pod that asks for more than its limit`

@@ -82,8 +82,8 @@ describe('parseCellTags', () => {
       /limit:nvidia.com\/gpu:1.5 is not a whole number/
     ],
     [
-      ['request:amd.com/gpu:500m'],
-      /request:amd.com\/gpu:500m is not a whole number/
+      ['limit:amd.com/gpu:500m'],
+      /limit:amd.com\/gpu:500m is not a whole number/
     ],
     [
       ['limit:cpu:1', 'request:cpu:2'],
