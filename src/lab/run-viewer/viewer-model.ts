@@ -112,6 +112,7 @@ export class RunViewerModel {
     try {
       this._record = await getRun(this.id);
       this._error = null;
+      this._gone = false;
       if (!this._chosen) {
         // Until the user picks a step, follow the running one, then the failed one.
         this._selected = defaultStep(this._record, this._selected);

@@ -331,28 +331,22 @@ export class PipelineActions {
       const path = panel.context.path;
       await whenPythonParser(); // loading since the plugin activated
       // The notebook as the user sees it: it is saved only once it is fit to run.
-      const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
-      const errors = ir.diagnostics.filter(d => d.severity === 'error');
-      if (errors.length) {
-        this.host.showSidebar();
-        this.say(
-          'error',
-          this.trans._n(
-            'The notebook has %1 error; fix it first (see Diagnostics).',
-            'The notebook has %1 errors; fix them first (see Diagnostics).',
-            errors.length
-          ),
-          [],
-          { analysisErrors: true }
-        );
+      let ir = this.checkedIR(panel, path);
+      if (!ir) {
         return;
       }
-      const settings = resolveSettings(ir, this.host.overrides());
+      let settings = resolveSettings(ir, this.host.overrides());
       if (panel.context.model.dirty) {
         if (!(await this.save(panel))) {
           return;
         }
         saved = true;
+        // What was saved: the file-changed dialog's Revert loads the file on disk instead.
+        ir = this.checkedIR(panel, path);
+        if (!ir) {
+          return;
+        }
+        settings = resolveSettings(ir, this.host.overrides());
       }
       await action({ path, ir, settings });
     } catch (error) {
@@ -371,6 +365,27 @@ export class PipelineActions {
       }
       this._changed.emit();
     }
+  }
+
+  /** The notebook's IR as it stands, or null having said it has errors (and shown them). */
+  private checkedIR(panel: NotebookPanel, path: string): IPipelineIR | null {
+    const ir = analyzeNotebook(notebookSnapshot(panel.context.model), path);
+    const errors = ir.diagnostics.filter(d => d.severity === 'error');
+    if (!errors.length) {
+      return ir;
+    }
+    this.host.showSidebar();
+    this.say(
+      'error',
+      this.trans._n(
+        'The notebook has %1 error; fix it first (see Diagnostics).',
+        'The notebook has %1 errors; fix them first (see Diagnostics).',
+        errors.length
+      ),
+      [],
+      { analysisErrors: true }
+    );
+    return null;
   }
 
   /**

@@ -91,7 +91,7 @@ function CachedSteps(props: {
     <div
       className={CLASS.runCached}
       title={trans.__(
-        'A reused step did not run: its code, inputs, parameters and the files it names are as in an earlier run. A cache:disabled tag (or cellpipe run --no-cache) runs it again.'
+        'A reused step did not run: its code, inputs, parameters, the files and folders it names and the modules next to the notebook are as in an earlier run. A cache:disabled tag (or cellpipe run --no-cache) runs it again.'
       )}
     >
       {trans._n(

@@ -189,6 +189,24 @@ describe('Compile and run', () => {
     });
   });
 
+  it('checks again what the save leaves: Revert in the file-changed dialog loads the file on disk', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', true);
+    context.save.mockImplementationOnce(async () => {
+      // The file on disk, which Revert loaded, names a step that does not exist.
+      notebook.setTags(12, ['step:compare', 'prev:no_such_step']);
+      Object.assign(notebook, { dirty: false });
+    });
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(post).not.toHaveBeenCalled();
+    expect(actions.message!.text).toMatch(/fix it first/);
+  });
+
   it('says so when no notebook is open', async () => {
     const actions = new PipelineActions(fakeHost(null), new RunsModel(), trans);
     await actions.compileAndRun();
