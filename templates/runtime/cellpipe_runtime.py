@@ -392,8 +392,9 @@ def _candidate_formats(value):
         return ["joblib", _generic_format()]
     if _is_torch_value(value):
         return ["torch"]
-    if isinstance(value, types.ModuleType) and value.__name__ != "__main__":
-        return ["module"]
+    if isinstance(value, types.ModuleType) and sys.modules.get(value.__name__) is value \
+            and value.__name__ != "__main__":
+        return ["module"]  # an imported module; one made in the notebook is pickled
     return [_generic_format()]
 
 

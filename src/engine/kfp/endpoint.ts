@@ -109,6 +109,8 @@ export function chooseKfpEndpoint(
     withoutCredentials(env)
   );
   endpoint.configured = false;
+  endpoint.source =
+    "the notebook's KFP endpoint (metadata.cellpipe.kfp.endpoint), or the one recorded with the run";
   endpoint.notice =
     `the notebook names the KFP endpoint ${namedApi}, which is not the one configured on the ` +
     `server (${configured ?? 'none configured'}): the run was sent there without credentials`;

@@ -39,10 +39,13 @@ export function stepReadFiles(
   for (const step of ir.steps) {
     const uses = [...shared, ...stepFileNames(step, constants, analysisOf)];
     const written = new Set(uses.filter(u => u.written).map(u => u.path));
+    // A folder the step writes into would change with every run: left out, as its files are.
     const folders = [
       ...sharedFolders,
       ...listedFolders(step.cells, constants, analysisOf, true)
-    ].map(use => `${use.folder}/`);
+    ]
+      .map(use => `${use.folder}/`)
+      .filter(folder => ![...written].some(path => path.startsWith(folder)));
     const read = [
       ...new Set([
         ...uses.map(u => u.path).filter(path => !written.has(path)),
