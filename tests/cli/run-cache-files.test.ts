@@ -127,4 +127,26 @@ describe('the step cache and the folders a step lists', () => {
 
     expect(step(run(), 'load').cached).toBe(true);
   });
+
+  it('a file the step writes into a folder it lists does not count; a new input there does', () => {
+    const writer = writeNotebook(dir, 'writes.ipynb', [
+      { source: 'import glob', tags: ['imports'] },
+      {
+        source: [
+          "parts = sorted(glob.glob('incoming/*.csv'))",
+          "open('incoming/combined.csv', 'w').write(str(len(parts)))"
+        ].join('\n'),
+        tags: ['step:combine']
+      }
+    ]);
+    const first = runJson(home, [writer]);
+    expect(first.code).toBe(0);
+    const second = runJson(home, [writer]);
+    expect(second.code).toBe(0);
+    expect(step(second.record, 'combine').cached).toBe(true);
+    writeFileSync(join(dir, 'incoming', 'late.csv'), 'z\n');
+    const third = runJson(home, [writer]);
+    expect(third.code).toBe(0);
+    expect(step(third.record, 'combine').cached).not.toBe(true);
+  });
 });

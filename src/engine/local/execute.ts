@@ -293,7 +293,7 @@ export class RunExecutor {
       python: this.plan.python,
       inputs,
       parameters,
-      files: fileStamps(this.plan.workdir, step.files ?? [])
+      files: fileStamps(this.plan.workdir, step.files ?? [], step.writes ?? [])
     });
   }
 
@@ -465,9 +465,10 @@ function now(): string {
 
 /**
  * What a listed folder (`in/`) holds: each entry's name, size and time (a subfolder's time, which
- * changes as entries come and go in it), hashed; `absent` where it is not a folder.
+ * changes as entries come and go in it), hashed, less the files the step writes there itself;
+ * `absent` where it is not a folder.
  */
-function folderStamp(path: string): string {
+function folderStamp(path: string, own: ReadonlySet<string>): string {
   let entries: string[];
   try {
     entries = readdirSync(path).sort();
@@ -476,6 +477,9 @@ function folderStamp(path: string): string {
   }
   const hash = createHash('sha256');
   for (const entry of entries) {
+    if (own.has(join(path, entry))) {
+      continue; // the step writes it: it would change with every run
+    }
     try {
       const stat = statSync(join(path, entry));
       hash.update(
@@ -495,13 +499,15 @@ function folderStamp(path: string): string {
  */
 function fileStamps(
   workdir: string,
-  files: readonly string[]
+  files: readonly string[],
+  writes: readonly string[]
 ): Record<string, string> {
   const stamps: Record<string, string> = Object.create(null);
+  const own = new Set(writes.map(file => resolve(workdir, file)));
   for (const file of files) {
     const path = resolve(workdir, file);
     if (file.endsWith('/')) {
-      stamps[`${path}/`] = folderStamp(path);
+      stamps[`${path}/`] = folderStamp(path, own);
       continue;
     }
     try {

@@ -29,6 +29,8 @@ export interface IPlannedStep {
    * are none, and in plans written before it was added.
    */
   files?: string[];
+  /** Files the step writes into a folder it lists: not counted in that folder's listing. */
+  writes?: string[];
   /**
    * What the step's cells install with `%pip install` (with the imports' and functions'). A local
    * run installs nothing: it names them when the step fails for a missing module. Absent in

@@ -169,7 +169,10 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
         cache: settings.cache !== false,
         packages: step.packages,
         ...(files.has(step.name) || modules.length
-          ? { files: [...(files.get(step.name) ?? []), ...modules] }
+          ? { files: [...(files.get(step.name)?.read ?? []), ...modules] }
+          : {}),
+        ...(files.get(step.name)?.writes
+          ? { writes: files.get(step.name)?.writes }
           : {})
       };
     })

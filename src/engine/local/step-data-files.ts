@@ -15,11 +15,17 @@ import {
   stepFileNames
 } from '../../core/ir/step-files';
 
+/** The files and folders a step reads, and the files it writes into those folders. */
+export interface IStepFiles {
+  read: string[];
+  writes?: string[];
+}
+
 /** Step name → the paths (as the code names them) it reads, sorted; steps naming none left out. */
 export function stepReadFiles(
   ir: IPipelineIR,
   params: Record<string, ParameterValue>
-): Map<string, string[]> {
+): Map<string, IStepFiles> {
   const analysisOf = pipelineAnalysisOf(ir);
   const parameters = new Map(
     Object.entries(params)
@@ -35,17 +41,14 @@ export function stepReadFiles(
     analysisOf,
     false
   );
-  const files = new Map<string, string[]>();
+  const files = new Map<string, IStepFiles>();
   for (const step of ir.steps) {
     const uses = [...shared, ...stepFileNames(step, constants, analysisOf)];
     const written = new Set(uses.filter(u => u.written).map(u => u.path));
-    // A folder the step writes into would change with every run: left out, as its files are.
     const folders = [
       ...sharedFolders,
       ...listedFolders(step.cells, constants, analysisOf, true)
-    ]
-      .map(use => `${use.folder}/`)
-      .filter(folder => ![...written].some(path => path.startsWith(folder)));
+    ].map(use => `${use.folder}/`);
     const read = [
       ...new Set([
         ...uses.map(u => u.path).filter(path => !written.has(path)),
@@ -53,7 +56,14 @@ export function stepReadFiles(
       ])
     ].sort();
     if (read.length) {
-      files.set(step.name, read);
+      // A listed folder's entries that the step writes itself do not count (see execute.ts).
+      const own = [...written].filter(path =>
+        folders.some(folder => path.startsWith(folder))
+      );
+      files.set(
+        step.name,
+        own.length ? { read, writes: own.sort() } : { read }
+      );
     }
   }
   return files;
