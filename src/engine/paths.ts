@@ -69,6 +69,10 @@ export class RunPaths {
   data(step: string, variable: string): string {
     return join(this.dir, 'data', step, variable);
   }
+  /** The manifest the runtime writes last into a saved variable's folder: there once saved. */
+  manifest(step: string, variable: string): string {
+    return join(this.data(step, variable), 'cellpipe.json');
+  }
   metrics(step: string): string {
     return join(this.dir, 'metrics', `${step}.json`);
   }

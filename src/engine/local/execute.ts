@@ -149,7 +149,7 @@ export class RunExecutor {
   /** The outputs a step that exited 0 did not save (its code ended the process first). */
   private unsavedOutputs(step: IPlannedStep): string[] {
     return step.outputs.filter(
-      name => !existsSync(join(this.paths.data(step.name, name), MANIFEST_FILE))
+      name => !existsSync(this.paths.manifest(step.name, name))
     );
   }
 
@@ -455,9 +455,6 @@ export class RunExecutor {
     return 'Failed';
   }
 }
-
-/** The file the runtime writes last into each saved variable's folder (MANIFEST there). */
-const MANIFEST_FILE = 'cellpipe.json';
 
 function now(): string {
   return new Date().toISOString();

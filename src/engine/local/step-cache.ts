@@ -145,7 +145,7 @@ export class StepCache {
     const complete = outputs.every(
       name =>
         typeof entry.outputs[name] === 'string' &&
-        existsSync(join(source.data(entry.step, name), 'cellpipe.json'))
+        existsSync(source.manifest(entry.step, name))
     );
     return complete && entry.key === key ? entry : undefined;
   }
