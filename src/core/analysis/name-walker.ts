@@ -4,6 +4,7 @@
  */
 import { Scope } from './scope';
 import {
+  addTargetNames,
   collectFunctionLocals,
   importedNames,
   isTargetList,
@@ -780,12 +781,9 @@ export class NameWalker extends ExpressionWalker {
 
   /** The names a `for` target binds: `row`, or each of `i, (name, frame)`. */
   private loopVariables(left: IPyNode): string[] {
-    if (left.type === 'identifier') {
-      return [this.text(left)];
-    }
-    return isTargetList(left)
-      ? namedChildren(left).flatMap(c => this.loopVariables(c))
-      : [];
+    const names = new Set<string>();
+    addTargetNames(left, names, node => this.text(node));
+    return [...names];
   }
 
   /**
