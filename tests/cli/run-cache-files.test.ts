@@ -7,6 +7,7 @@ import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  notebookInTempDir,
   runJson,
   runMetrics,
   step,
@@ -32,9 +33,11 @@ const CELLS = [
 ];
 
 describe('the step cache and the files a step reads', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-cache-files-'));
-  const notebook = writeNotebook(dir, 'files.ipynb', CELLS);
-  const home = tempHome();
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-files',
+    'files.ipynb',
+    CELLS
+  );
   mkdirSync(join(dir, 'data'));
   writeFileSync(join(dir, 'rows.csv'), 'a b\n');
   writeFileSync(join(dir, 'data', 'extra.txt'), 'x\n');

@@ -4,16 +4,14 @@
  * the next run must not reuse the producer's outputs saved without it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PYTHON, runPython } from '../support/python';
 import {
+  notebookInTempDir,
   runJson,
   runMetrics,
-  step,
-  tempHome,
-  writeNotebook
+  step
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -55,9 +53,11 @@ function cloudpickleDir(): string {
 }
 
 describe('the step cache and the pickler', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-cache-pickler-'));
-  const notebook = writeNotebook(dir, 'functions.ipynb', CELLS);
-  const home = tempHome();
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-pickler',
+    'functions.ipynb',
+    CELLS
+  );
   const venv = bareVenv(join(dir, 'venv'));
   const env = { CELLPIPE_PYTHON: venv.python };
 

@@ -8,13 +8,9 @@
  *   `reg` loaded after `Registry` and put the old count back).
  * Real local runs, warm and `--no-warm`, against the notebook run top to bottom.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -75,9 +71,11 @@ const METRICS = [
 ];
 
 describe('classes across steps', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-class-identity-'));
-  const notebook = writeNotebook(dir, 'classes.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'class-identity',
+    'classes.ipynb',
+    CELLS
+  );
 
   it.each([[[]], [['--no-warm']]])(
     'keep their identity and their changed state (%j), as top to bottom',

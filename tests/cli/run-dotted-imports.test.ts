@@ -4,13 +4,9 @@
  * submodules loaded under it. Before, the later step got `email` alone and failed with
  * "module 'email' has no attribute 'mime'".
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -34,9 +30,11 @@ const CELLS = [
 const METRICS = ['kind', 'tag', 'etree_name'];
 
 describe('a dotted import in an earlier step', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-dotted-imports-'));
-  const notebook = writeNotebook(dir, 'imports.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'dotted-imports',
+    'imports.ipynb',
+    CELLS
+  );
 
   it.each([[[]], [['--no-warm']]])(
     'reaches the later step with its submodules (%j), as top to bottom',

@@ -3,13 +3,9 @@
  * `globals().update(beta=…)`) reach later steps: a real local run gives the metrics of the
  * notebook run top to bottom, where before the later step failed with a NameError.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -35,9 +31,11 @@ const CELLS = [
 const METRICS = ['total', 'label'];
 
 describe('names bound through globals() by literal names', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-dynamic-names-'));
-  const notebook = writeNotebook(dir, 'dynamic.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'dynamic-names',
+    'dynamic.ipynb',
+    CELLS
+  );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(

@@ -4,13 +4,9 @@
  * of the notebook run top to bottom. Before, every step drew from the state the first step saved,
  * so the later steps silently repeated the first step's numbers.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -46,9 +42,11 @@ const CELLS = [
 const METRICS = ['first', 'second', 'first_id', 'second_id'];
 
 describe('a random generator and an iterator used in several steps', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-generator-state-'));
-  const notebook = writeNotebook(dir, 'draws.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'generator-state',
+    'draws.ipynb',
+    CELLS
+  );
 
   it('go on from where the step before left them, as top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(

@@ -4,13 +4,9 @@
  * numbers of the notebook run top to bottom. Before, each step took the instance the first step
  * saved, and the last step saw none of the changes.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -39,9 +35,11 @@ const CELLS = [
 const METRICS = ['logged', 'total'];
 
 describe('an instance whose methods change it, used in several steps', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-instance-methods-'));
-  const notebook = writeNotebook(dir, 'tracker.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'instance-methods',
+    'tracker.ipynb',
+    CELLS
+  );
 
   it('reaches each step as the step before left it, as top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(

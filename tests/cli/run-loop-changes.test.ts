@@ -4,13 +4,9 @@
  * values of the notebook run top to bottom; before, the later step took the containers the
  * first step saved, without the changes.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -52,9 +48,11 @@ const CELLS = [
 const METRICS = ['test_label', 'filled', 'doubled'];
 
 describe('loops that change what they iterate over', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-loop-changes-'));
-  const notebook = writeNotebook(dir, 'loops.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'loop-changes',
+    'loops.ipynb',
+    CELLS
+  );
 
   it('hand the changed containers on, as top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(

@@ -4,13 +4,9 @@
  * earlier step left when that code does not run: a real local run gives the metrics of the
  * notebook run top to bottom, where before it failed as the step saved a name it had not bound.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -59,9 +55,11 @@ const CELLS = [
 const METRICS = ['y', 'last', 'seen_level', 'ratio', 'z', 'w'];
 
 describe('names a step may leave unbound', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-maybe-bound-'));
-  const notebook = writeNotebook(dir, 'maybe.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'maybe-bound',
+    'maybe.ipynb',
+    CELLS
+  );
 
   it.each([[[]], [['--no-warm']]])(
     'keep the earlier value, as the notebook run top to bottom does (%j)',

@@ -4,13 +4,10 @@
  * like any other, through --param, the data passed between steps, the metrics and the step
  * cache. A plain `{}` drops `__proto__` into its setter and finds the others on the prototype.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  notebookInTempDir,
   runJson,
   step,
-  tempHome,
   writeNotebook
 } from '../engine/local/local-run';
 
@@ -28,9 +25,11 @@ const CELLS = [
 ];
 
 describe('prototype names in a local run', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-proto-'));
-  const notebook = writeNotebook(dir, 'proto.ipynb', CELLS);
-  const home = tempHome();
+  const { dir, notebook, home } = notebookInTempDir(
+    'proto',
+    'proto.ipynb',
+    CELLS
+  );
   const metric = (record: ReturnType<typeof runJson>['record']) =>
     Object.getOwnPropertyDescriptor(
       step(record, 'label').metrics ?? {},

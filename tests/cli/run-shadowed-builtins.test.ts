@@ -3,13 +3,9 @@
  * them: a real local run gives the metrics of the notebook run top to bottom, where before the
  * later step silently read the builtin.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -35,9 +31,11 @@ const CELLS = [
 const METRICS = ['total', 'label', 'size'];
 
 describe('variables named like builtins', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-shadowed-builtins-'));
-  const notebook = writeNotebook(dir, 'builtins.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'shadowed-builtins',
+    'builtins.ipynb',
+    CELLS
+  );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(

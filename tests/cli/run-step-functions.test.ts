@@ -4,13 +4,9 @@
  * binding a global it reads gets the earlier step's value. A real local run gives the metrics of
  * the notebook run top to bottom, both with a warm interpreter and with a fresh Python per step.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -87,9 +83,11 @@ const METRICS = [
 ];
 
 describe('functions defined in a step, used by later steps', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-step-functions-'));
-  const notebook = writeNotebook(dir, 'functions.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'step-functions',
+    'functions.ipynb',
+    CELLS
+  );
 
   it.each([[[]], [['--no-warm']]])(
     'read the globals as the notebook run top to bottom does (%j)',

@@ -4,14 +4,10 @@
  * effect, `x = …` under `%time` is bound). Before, the line was dropped with an info note, the
  * data stayed unsorted, and a step that read `x` failed with a NameError.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  notebookInTempDir,
   runJson,
-  runMetrics,
-  tempHome,
-  writeNotebook
+  runMetrics
 } from '../engine/local/local-run';
 import { runPython } from '../support/python';
 
@@ -45,9 +41,11 @@ print(json.dumps({n: shell.user_ns[n] for n in ("first", "last", "size")}))
 `;
 
 describe('%time in a step', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-time-magic-'));
-  const notebook = writeNotebook(dir, 'timed.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'time-magic',
+    'timed.ipynb',
+    CELLS
+  );
 
   it('runs its statement once, as IPython does', () => {
     const reference = runPython(['-c', IPYTHON_TOP_TO_BOTTOM, notebook]);

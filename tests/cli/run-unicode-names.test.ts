@@ -3,13 +3,9 @@
  * gives) is the name `μ`, and `ﬁle` (a ligature) is `file`. A real local run hands them on, where
  * before the producer failed to save a name it had "not defined".
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  runBesideTopToBottom,
-  tempHome,
-  writeNotebook
+  notebookInTempDir,
+  runBesideTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -19,9 +15,11 @@ const CELLS = [
 ];
 
 describe('names normalized as Python normalizes them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cellpipe-unicode-names-'));
-  const notebook = writeNotebook(dir, 'names.ipynb', CELLS);
-  const home = tempHome();
+  const { notebook, home } = notebookInTempDir(
+    'unicode-names',
+    'names.ipynb',
+    CELLS
+  );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
     const { pipeline, reference } = runBesideTopToBottom(home, notebook, [

@@ -104,6 +104,19 @@ export interface ITestCell {
   tags?: string[];
 }
 
+/**
+ * A new temp folder (`cellpipe-PREFIX-…`) holding the notebook `name` made of `cells`, and a
+ * private CELLPIPE_HOME for its runs.
+ */
+export function notebookInTempDir(
+  prefix: string,
+  name: string,
+  cells: ITestCell[]
+): { dir: string; notebook: string; home: string } {
+  const dir = mkdtempSync(join(tmpdir(), `cellpipe-${prefix}-`));
+  return { dir, notebook: writeNotebook(dir, name, cells), home: tempHome() };
+}
+
 /** Writes an nbformat 4 notebook of code cells into `dir` and returns its path. */
 export function writeNotebook(
   dir: string,
