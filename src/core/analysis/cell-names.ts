@@ -23,6 +23,8 @@ export interface INameCall extends INameUse {
 
 export interface INameDeletion extends INameUse {
   by: 'del' | 'except';
+  /** Only some ways through the cell delete it: the `del` is under an `if`, a loop, a `try`. */
+  maybe?: true;
 }
 
 export interface IFunctionSummary {

@@ -244,7 +244,11 @@ export abstract class NameRecorder {
     }
     const name = this.text(node);
     this.deleted.delete(name); // the last deletion of a name, in order
-    this.deleted.set(name, { ...this.use(name, node.from), by });
+    const deletion: INameDeletion = { ...this.use(name, node.from), by };
+    if (this.branches.length !== 0) {
+      deletion.maybe = true;
+    }
+    this.deleted.set(name, deletion);
   }
 
   protected syntaxError(offset: number): void {

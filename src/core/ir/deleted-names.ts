@@ -2,7 +2,8 @@
  * A step that deletes a name (`del x`, or the end of `except … as x:`, where Python deletes `x`)
  * and does not bind it again cannot hand it on. When a later step reads the name from that step,
  * the run fails as the step saves it, as the notebook run top to bottom fails on a NameError.
- * This warns where the later step reads it, so the user learns it before running.
+ * This warns where the later step reads it, so the user learns it before running. A deletion
+ * that only some ways through the cell make (`if drop: del x`) is said to be one that may happen.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { INameDeletion } from '../analysis/cell-names';
@@ -45,10 +46,16 @@ export function deletedNameWarning(
 ): IDiagnostic {
   const name = read.name;
   const where = `cell ${cellNumber(at.cell)}, line ${at.deletion.line}`;
+  const maybe = at.deletion.maybe === true;
   const how =
     at.deletion.by === 'del'
-      ? `deletes it (del ${name}, ${where}) and does not bind it again`
+      ? `${maybe ? 'may delete' : 'deletes'} it (del ${name}, ${where}${maybe ? ', which only some ways through the cell run' : ''}) and does not bind it again`
       : `binds it with except … as ${name} (${where}), and Python deletes that name at the end of the except clause`;
+  const when = !maybe
+    ? ''
+    : at.deletion.by === 'del'
+      ? 'if that del runs, '
+      : 'if that clause runs, ';
   const fix =
     at.deletion.by === 'del'
       ? `remove that del, or stop reading '${name}' in step '${reader}'`
@@ -58,7 +65,7 @@ export function deletedNameWarning(
     code: 'deleted-name',
     message:
       `'${name}' is read in step '${reader}', but step '${producer}', the last step before it ` +
-      `to bind '${name}', ${how}: the run will fail when '${producer}' saves it (top to bottom, ` +
+      `to bind '${name}', ${how}: ${when}the run will fail when '${producer}' saves it (top to bottom, ` +
       `the notebook fails here with a NameError). To fix it, ${fix}`,
     cell: read.cell,
     line: read.line,
