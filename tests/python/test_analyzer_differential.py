@@ -118,6 +118,11 @@ INVALID = {
     "unary after binary ending a line": "y = x + +\n3\n",
     "if header over two lines": "if x and\n   y:\n    pass\n",
     "operator ending a line in a block": "def f():\n    z = 1 *\n    2\n",
+    "no-break space between tokens": "total = 1\nscaled = total\u00a0* 2\n",
+    "byte order mark starting a cell": "\ufeffx = 1\n",
+    "byte order mark on a later line": "x = 1\n\ufeffy = 2\n",
+    "zero-width space ending a line": "x = 1\u200b\ny = 2\n",
+    "ideographic space in a block": "if x:\n    y =\u30002\n",
     "error after many good lines": "".join("x%d = %d\n" % (i, i) for i in range(300)) + "y = (\n",
 }
 

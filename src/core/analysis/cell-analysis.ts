@@ -42,14 +42,25 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const layout = layoutProblems(stripped.python, ends);
   const joined = firstJoinedLine(tree, ends);
   if (joined && !layout.length) {
-    layout.push({ line: joined.line, message: 'invalid syntax' });
+    names.syntaxErrors.push({ name: '', line: joined.line, column: 0 });
     names.incomplete = true; // read as one statement: what follows may be misread too
   }
   if (layout.length || names.syntaxErrors.length > 1) {
     names.syntaxErrors = [
-      ...layout.map(p => ({ name: '', line: p.line, column: 0 })),
+      ...layout.map(p => ({
+        name: '',
+        line: p.line,
+        column: p.column ?? 0,
+        reason: p.message
+      })),
       ...names.syntaxErrors
-    ].sort((a, b) => a.line - b.line || a.column - b.column);
+    ].sort(
+      // On one line, our check's error (it says why) before the parser's.
+      (a, b) =>
+        a.line - b.line ||
+        Number(!a.reason) - Number(!b.reason) ||
+        a.column - b.column
+    );
   }
   // Comments are left out of the tree: any child is a statement (or an error).
   const hasCode = tree.children.length > 0;

@@ -21,6 +21,11 @@ export interface INameCall extends INameUse {
   boundBefore: number;
 }
 
+/** Where the cell is not Python, and why when a check of ours (not the parser) found it. */
+export interface ISyntaxError extends INameUse {
+  reason?: string;
+}
+
 export interface INameDeletion extends INameUse {
   by: 'del' | 'except';
   /** Only some ways through the cell delete it: the `del` is under an `if`, a loop, a `try`. */
@@ -109,7 +114,7 @@ export interface ICellNames {
    * a computed name (`globals()[key] = …`). Named there by what binds (`exec`, `globals()`).
    */
   dynamicBindings: INameUse[];
-  syntaxErrors: INameUse[];
+  syntaxErrors: ISyntaxError[];
   /**
    * The parser could not read all of the cell (its syntax errors include such a place): what it
    * binds is not all known. Errors CPython reports only when it compiles (`break` outside a

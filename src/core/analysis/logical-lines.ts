@@ -3,14 +3,43 @@
  * brackets, a multi-line string, or after a backslash, a line goes on the logical line before
  * it. IPython reads `%` and `!` as magics only at the start of a logical line (inside `(...)`
  * a line that starts with `%` is the modulo operator), and indentation counts only there.
- * It also notes what the tokenizer refuses: unterminated strings and unclosed brackets.
+ * It also notes what the tokenizer refuses: unterminated strings, unclosed brackets, and
+ * invisible characters outside strings and comments.
  */
 import { ILineEnd } from './joined-lines';
 
 export interface ILayoutProblem {
   /** 1-based line CPython reports. */
   line: number;
+  /** 0-based column, where CPython's message points at one character. */
+  column?: number;
   message: string;
+}
+
+/**
+ * Characters that tree-sitter-python skips as white space and CPython refuses outside strings
+ * and comments ("invalid non-printable character"): most come in with text pasted from a web
+ * page, a document or a spreadsheet, and none can be seen in the editor.
+ */
+const INVISIBLE =
+  /[\v\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u2060\u3000\ufeff]/;
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\v': 'a vertical tab',
+  '\u00a0': 'a no-break space',
+  '\u200b': 'a zero-width space',
+  '\u2028': 'a line separator',
+  '\u2029': 'a paragraph separator',
+  '\u2060': 'a word joiner',
+  '\u3000': 'an ideographic space',
+  '\ufeff': 'a byte order mark'
+};
+
+/** CPython's message for an invisible character, with what it is and how to mend it. */
+function invisibleCharacter(char: string): string {
+  const code = char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  const what = INVISIBLE_NAMES[char] ?? 'a Unicode space';
+  return `invalid non-printable character U+${code} (${what}, often pasted in with text; delete it, and type a plain space if one is needed)`;
 }
 
 /**
@@ -92,6 +121,13 @@ export class LogicalLines {
   private inCode(line: string, at: number): number {
     while (at < line.length) {
       const char = line[at];
+      if ((char > '~' || char === '\v') && INVISIBLE.test(char)) {
+        this.problems.push({
+          line: this.line,
+          column: at,
+          message: invisibleCharacter(char)
+        });
+      }
       if (char === '#') {
         this.commentAt = at;
         return -1;

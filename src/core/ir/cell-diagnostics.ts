@@ -25,7 +25,7 @@ export function cellDiagnostics(
     out.push({
       severity: 'error',
       code: 'syntax-error',
-      message: `invalid Python syntax near '${lineText.trim().slice(0, 60)}'`,
+      message: `${first.reason ?? 'invalid Python syntax'} near '${lineText.trim().slice(0, 60)}'`,
       cell,
       line: first.line,
       column: first.column

@@ -1,0 +1,73 @@
+/**
+ * What a syntax error says. Where one of our own checks finds it (not the parser), it says what
+ * CPython says: an unexpected indent, an unterminated string, and an invisible character that
+ * tree-sitter reads as a space (a no-break space or a byte order mark pasted in with text),
+ * which CPython refuses and the editor does not show.
+ */
+import { analyzeNotebook } from '../../../src/core/analyze';
+import { IDiagnostic } from '../../../src/core/ir/diagnostic';
+import { codeCell, notebookJson } from '../../support/notebook-json';
+
+function syntaxErrors(source: string): IDiagnostic[] {
+  const ir = analyzeNotebook(
+    notebookJson([codeCell(source, ['step:only'])]),
+    'pasted.ipynb'
+  );
+  return ir.diagnostics.filter(d => d.code === 'syntax-error');
+}
+
+describe('the syntax-error message', () => {
+  it('names an invisible character between tokens, at its line and column', () => {
+    expect(syntaxErrors('total = 1\nscaled = total\u00a0* 2\n')).toEqual([
+      {
+        severity: 'error',
+        code: 'syntax-error',
+        message:
+          'invalid non-printable character U+00A0 (a no-break space, often pasted in with ' +
+          'text; delete it, and type a plain space if one is needed) near ' +
+          "'scaled = total\u00a0* 2'",
+        cell: 0,
+        line: 2,
+        column: 14
+      }
+    ]);
+  });
+
+  it.each([
+    ['a byte order mark starting the cell', '\ufeffx = 1\n', 'U+FEFF', 1, 0],
+    ['a zero-width space', 'x = 1\u200b\n', 'U+200B', 1, 5],
+    ['an ideographic space', 'x =\u30001\n', 'U+3000', 1, 3],
+    ['a word joiner in a block', 'if True:\n    y\u2060= 2\n', 'U+2060', 2, 5],
+    ['a vertical tab', 'x = 1\v+ 2\n', 'U+000B', 1, 5]
+  ])('names %s', (_what, source, code, line, column) => {
+    const [error] = syntaxErrors(source);
+    expect(error.message).toContain(`invalid non-printable character ${code}`);
+    expect({ line: error.line, column: error.column }).toEqual({
+      line,
+      column
+    });
+  });
+
+  it('leaves invisible characters in strings and comments alone', () => {
+    expect(
+      syntaxErrors(
+        's = "a\u00a0b"\nt = f"{s}\ufeff"\nu = """\n\u200b"""\nx = 1  # note\u00a0here\n'
+      )
+    ).toEqual([]);
+  });
+
+  it('says what CPython says of indentation and strings', () => {
+    expect(syntaxErrors('x = 1\n    y = 2\n').map(d => d.message)).toEqual([
+      "unexpected indent near 'y = 2'"
+    ]);
+    expect(syntaxErrors("x = 'abc\n").map(d => d.message)).toEqual([
+      "unterminated string literal near 'x = 'abc'"
+    ]);
+  });
+
+  it('keeps the general message where the parser finds the error', () => {
+    expect(syntaxErrors('x = = 1\n').map(d => d.message)).toEqual([
+      "invalid Python syntax near 'x = = 1'"
+    ]);
+  });
+});
