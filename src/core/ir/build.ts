@@ -185,9 +185,12 @@ export function buildPipeline(
         diagnostics.push({
           severity: 'error',
           code: 'unknown-prev',
-          message: later
-            ? `'prev:${prev.name}' names a step that comes later; a step can only run after steps above it`
-            : `'prev:${prev.name}' names no step of this notebook`,
+          message:
+            prev.name === block.name
+              ? `'prev:${prev.name}' names this step itself; a step can only run after other steps above it`
+              : later
+                ? `'prev:${prev.name}' names a step that comes later; a step can only run after steps above it`
+                : `'prev:${prev.name}' names no step of this notebook`,
           cell: prev.cell,
           line: 1,
           column: 0
