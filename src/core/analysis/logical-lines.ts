@@ -281,7 +281,10 @@ export function layoutProblems(
   ends?: ILineEnd[]
 ): ILayoutProblem[] {
   const logical = new LogicalLines();
+  // CPython measures each indentation twice, a tab as up to 8 columns and as 1: where the two
+  // disagree about deeper, level or shallower, it refuses the mix (TabError).
   const indents = [0];
+  const alternates = [0];
   const lines = python.split('\n');
   let lineStart = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -290,35 +293,15 @@ export function layoutProblems(
     if (logical.atStart) {
       const indent = indentation(line);
       if (indent !== null) {
-        const top = indents[indents.length - 1];
-        const opensBlock = logical.lastSignificant === ':';
-        if (opensBlock && indent <= top) {
-          logical.problems.push({
-            line: i + 1,
-            message: 'expected an indented block'
-          });
+        const problem = indentProblem(
+          indent,
+          indents,
+          alternates,
+          logical.lastSignificant === ':'
+        );
+        if (problem) {
+          logical.problems.push({ line: i + 1, message: problem });
           break;
-        }
-        if (indent > top) {
-          if (!opensBlock) {
-            logical.problems.push({
-              line: i + 1,
-              message: 'unexpected indent'
-            });
-            break;
-          }
-          indents.push(indent);
-        } else if (indent < top) {
-          while (indents[indents.length - 1] > indent) {
-            indents.pop();
-          }
-          if (indents[indents.length - 1] !== indent) {
-            logical.problems.push({
-              line: i + 1,
-              message: 'unindent does not match any outer indentation level'
-            });
-            break;
-          }
         }
       }
     }
@@ -343,22 +326,72 @@ export function layoutProblems(
   return logical.problems;
 }
 
-/** The column a line's code starts at; null for a blank, comment-only or backslash line. */
-function indentation(line: string): number | null {
+/** A line's indentation, a tab as up to 8 columns and as 1. */
+interface IIndent {
+  column: number;
+  alternate: number;
+}
+
+/**
+ * What CPython says of a line indented `indent` after the levels `indents` (and `alternates`,
+ * the same with a tab as 1 column), which it updates; null when nothing is wrong.
+ */
+function indentProblem(
+  indent: IIndent,
+  indents: number[],
+  alternates: number[],
+  opensBlock: boolean
+): string | null {
+  const top = indents[indents.length - 1];
+  const alternateTop = alternates[alternates.length - 1];
+  if (opensBlock && indent.column <= top) {
+    return 'expected an indented block';
+  }
+  if (indent.column > top) {
+    if (!opensBlock) {
+      return 'unexpected indent';
+    }
+    if (indent.alternate <= alternateTop) {
+      return TAB_ERROR;
+    }
+    indents.push(indent.column);
+    alternates.push(indent.alternate);
+    return null;
+  }
+  while (indents[indents.length - 1] > indent.column) {
+    indents.pop();
+    alternates.pop();
+  }
+  if (indents[indents.length - 1] !== indent.column) {
+    return 'unindent does not match any outer indentation level';
+  }
+  return alternates[alternates.length - 1] === indent.alternate
+    ? null
+    : TAB_ERROR;
+}
+
+const TAB_ERROR = 'inconsistent use of tabs and spaces in indentation';
+
+/** Where a line's code starts; null for a blank, comment-only or backslash line. */
+function indentation(line: string): IIndent | null {
   let column = 0;
+  let alternate = 0;
   for (const char of line) {
     if (char === ' ') {
       column++;
+      alternate++;
     } else if (char === '\t') {
       column = (Math.floor(column / 8) + 1) * 8;
+      alternate++;
     } else if (char === '\f') {
       column = 0;
+      alternate = 0;
     } else if (char === '#' || char === '\r' || char === '\\') {
       // A line of blanks ending in a backslash goes on the next line; CPython takes no
       // indentation from it.
       return null;
     } else {
-      return column;
+      return { column, alternate };
     }
   }
   return null;

@@ -65,6 +65,21 @@ describe('the syntax-error message', () => {
     ]);
   });
 
+  it('refuses tabs and spaces that CPython cannot compare (TabError)', () => {
+    expect(
+      syntaxErrors('if True:\n\tx = 1\n        y = 2\n').map(d => [
+        d.line,
+        d.message
+      ])
+    ).toEqual([
+      [3, "inconsistent use of tabs and spaces in indentation near 'y = 2'"]
+    ]);
+    // the same mix, consistent at every level, is fine
+    expect(syntaxErrors('if True:\n\tif x:\n\t    y = 1\n\tz = 2\n')).toEqual(
+      []
+    );
+  });
+
   it('keeps the general message where the parser finds the error', () => {
     expect(syntaxErrors('x = = 1\n').map(d => d.message)).toEqual([
       "invalid Python syntax near 'x = = 1'"
