@@ -1,9 +1,16 @@
 /**
  * The step cache knows the data files a step reads by name (`open('data.csv')`,
  * `pd.read_csv(DATA / 'x.csv')`): changing one reruns the step, where before the next run served
- * the step's old outputs and reported the old numbers.
+ * the step's old outputs and reported the old numbers. A step that writes a file is served from
+ * the cache only while that file is as the step left it: served, it does not write it again.
  */
-import { mkdtempSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  mkdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -151,5 +158,59 @@ describe('the step cache and the folders a step lists', () => {
     const third = runJson(home, [writer]);
     expect(third.code).toBe(0);
     expect(step(third.record, 'combine').cached).not.toBe(true);
+  });
+});
+
+describe('the step cache and the files a step writes', () => {
+  const WRITES = [
+    {
+      source: "open('clean.csv', 'w').write('1\\n2\\n3\\n')",
+      tags: ['step:write']
+    },
+    {
+      source: "total = sum(int(v) for v in open('clean.csv').read().split())",
+      tags: ['step:read', 'prev:write']
+    },
+    { source: 'print(total)', tags: ['pipeline-metrics'] }
+  ];
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-writes',
+    'writes.ipynb',
+    WRITES
+  );
+
+  const run = (path = notebook) => {
+    const result = runJson(home, [path]);
+    expect({
+      code: result.code,
+      stderr: result.code ? result.stderr : ''
+    }).toEqual({ code: 0, stderr: '' });
+    return result.record;
+  };
+
+  it('serves a writer only while its files are as it left them', () => {
+    expect(runMetrics(run())).toEqual({ total: 6 });
+    expect(step(run(), 'write').cached).toBe(true);
+
+    rmSync(join(dir, 'clean.csv'));
+    const deleted = run();
+    expect(step(deleted, 'write').cached).not.toBe(true);
+    expect(runMetrics(deleted)).toEqual({ total: 6 });
+
+    writeFileSync(join(dir, 'clean.csv'), '100\n');
+    const overwritten = run();
+    expect(step(overwritten, 'write').cached).not.toBe(true);
+    expect(runMetrics(overwritten)).toEqual({ total: 6 });
+
+    expect(step(run(), 'write').cached).toBe(true);
+  });
+
+  it('runs the writer again for the same notebook in another folder', () => {
+    const other = mkdtempSync(join(tmpdir(), 'cellpipe-cache-writes-copy-'));
+    const copy = writeNotebook(other, 'writes.ipynb', WRITES);
+    run();
+    const elsewhere = run(copy);
+    expect(step(elsewhere, 'write').cached).not.toBe(true);
+    expect(runMetrics(elsewhere)).toEqual({ total: 6 });
   });
 });

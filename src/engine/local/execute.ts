@@ -320,7 +320,11 @@ export class RunExecutor {
     this.setStep(step.name, { status: 'Running', startedAt: now() });
     const key = await this.key(step);
     if (key !== undefined && step.cache) {
-      const entry = this.cache.lookup(key, step.outputs);
+      const entry = this.cache.lookup(
+        key,
+        step.outputs,
+        fileStamps(this.plan.workdir, step.written ?? [], [])
+      );
       if (entry) {
         this.cache.restore(entry, this.paths, step.name, step.outputs);
         this.outputHashes.set(step.name, entry.outputs);
@@ -371,6 +375,9 @@ export class RunExecutor {
           runId: this.plan.runId,
           step: step.name,
           outputs: hashes,
+          ...(step.written?.length
+            ? { written: fileStamps(this.plan.workdir, step.written, []) }
+            : {}),
           metrics,
           createdAt: now()
         });

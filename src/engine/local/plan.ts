@@ -32,6 +32,12 @@ export interface IPlannedStep {
   /** Files the step writes into a folder it lists: not counted in that folder's listing. */
   writes?: string[];
   /**
+   * Every file the step names that it writes. Their sizes and times after it ran go in its cache
+   * entry, which serves a later run only while they still match here: a step served from the
+   * cache does not write them again. Absent when there are none.
+   */
+  written?: string[];
+  /**
    * What the step's cells install with `%pip install` (with the imports' and functions'). A local
    * run installs nothing: it names them when the step fails for a missing module. Absent in
    * plans written before it was added.

@@ -173,6 +173,9 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
           : {}),
         ...(files.get(step.name)?.writes
           ? { writes: files.get(step.name)?.writes }
+          : {}),
+        ...(files.get(step.name)?.written
+          ? { written: files.get(step.name)?.written }
           : {})
       };
     })

@@ -41,6 +41,11 @@ export interface ICacheEntry {
   step: string;
   /** Output variable → content hash. */
   outputs: Record<string, string>;
+  /**
+   * The files the step writes (IPlannedStep.written) → `size:mtime` after it ran, by full path:
+   * the entry serves only while each is as the step left it.
+   */
+  written?: Record<string, string>;
   metrics?: Record<string, number | string | boolean>;
   createdAt: string;
 }
@@ -129,8 +134,16 @@ export class StepCache {
     this.dir = cacheDir(home);
   }
 
-  /** The entry for `key` whose saved outputs still exist, if any. */
-  lookup(key: string, outputs: string[]): ICacheEntry | undefined {
+  /**
+   * The entry for `key` whose saved outputs still exist, if any, and whose step left the files it
+   * writes as they are now (`written`: full path → `size:mtime`): a step served from the cache
+   * does not write them again, so one deleted, changed, or never written in this folder reruns it.
+   */
+  lookup(
+    key: string,
+    outputs: string[],
+    written: Record<string, string> = {}
+  ): ICacheEntry | undefined {
     const path = join(this.dir, `${key}.json`);
     if (!existsSync(path)) {
       return undefined;
@@ -147,7 +160,10 @@ export class StepCache {
         typeof entry.outputs[name] === 'string' &&
         existsSync(source.manifest(entry.step, name))
     );
-    return complete && entry.key === key ? entry : undefined;
+    const filesAsLeft = Object.keys(written).every(
+      path => entry.written?.[path] === written[path]
+    );
+    return complete && filesAsLeft && entry.key === key ? entry : undefined;
   }
 
   /** Links the cached outputs into run `paths` as the outputs of `step`. */

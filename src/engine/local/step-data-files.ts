@@ -4,7 +4,8 @@
  * parameters' path names (core/ir/step-files.ts), less those the step writes itself (its own
  * output would make every run a miss); and the folders they list (`glob.glob("in/*.csv")`,
  * `os.listdir(DATA)`), as `in/`. A file that changes between runs, or a file added to a listed
- * folder, then reruns the step.
+ * folder, then reruns the step. The files a step writes are checked after the cache would serve
+ * it: a step served from the cache does not write them again (execute.ts).
  */
 import { pipelineAnalysisOf } from '../../core/generate/code-analysis';
 import { IPipelineIR, ParameterValue } from '../../core/ir/pipeline';
@@ -15,13 +16,19 @@ import {
   stepFileNames
 } from '../../core/ir/step-files';
 
-/** The files and folders a step reads, and the files it writes into those folders. */
+/** The files and folders a step reads, and the files it writes. */
 export interface IStepFiles {
   read: string[];
+  /** The files it writes into a folder it lists. */
   writes?: string[];
+  /** Every file it names that it writes. */
+  written?: string[];
 }
 
-/** Step name → the paths (as the code names them) it reads, sorted; steps naming none left out. */
+/**
+ * Step name → the paths (as the code names them) it reads and writes, sorted; steps naming none
+ * left out.
+ */
 export function stepReadFiles(
   ir: IPipelineIR,
   params: Record<string, ParameterValue>
@@ -55,15 +62,19 @@ export function stepReadFiles(
         ...folders
       ])
     ].sort();
-    if (read.length) {
-      // A listed folder's entries that the step writes itself do not count (see execute.ts).
-      const own = [...written].filter(path =>
-        folders.some(folder => path.startsWith(folder))
-      );
-      files.set(
-        step.name,
-        own.length ? { read, writes: own.sort() } : { read }
-      );
+    const stepFiles: IStepFiles = { read };
+    // A listed folder's entries that the step writes itself do not count (see execute.ts).
+    const own = [...written].filter(path =>
+      folders.some(folder => path.startsWith(folder))
+    );
+    if (own.length) {
+      stepFiles.writes = own.sort();
+    }
+    if (written.size) {
+      stepFiles.written = [...written].sort();
+    }
+    if (read.length || written.size) {
+      files.set(step.name, stepFiles);
     }
   }
   return files;
