@@ -240,6 +240,9 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(args, scope);
     }
     const argList = args?.type === 'argument_list' ? args : null;
+    if (argList) {
+      this.mutateOutArguments(argList, scope);
+    }
     if (callee?.type === 'identifier') {
       if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
         this.result.dynamicBindings.push(this.use('exec', node.from));
@@ -337,6 +340,30 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
+  /** numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given. */
+  private mutateOutArguments(args: IPyNode, scope: Scope): void {
+    for (const c of args.children) {
+      if (c.type !== 'keyword_argument') {
+        continue;
+      }
+      const name = field(c, 'name');
+      const value = field(c, 'value');
+      if (!name || !value || this.text(name) !== 'out') {
+        continue;
+      }
+      const arrays =
+        value.type === 'tuple' || value.type === 'parenthesized_expression'
+          ? namedChildren(value)
+          : [value];
+      for (const array of arrays) {
+        const root = memberRoot(array);
+        if (root) {
+          this.mutate(root, scope);
+        }
+      }
+    }
+  }
+
   private passesInplaceTrue(args: IPyNode): boolean {
     for (const c of args.children) {
       if (c.type === 'keyword_argument') {
@@ -370,6 +397,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     const inner = new Scope('comprehension', scope);
     const later: IPyNode[] = [];
     let first = true;
+    let sources: string[] = [];
     for (const c of node.children) {
       if (c.type === 'for_in_clause') {
         for (const part of c.children) {
@@ -378,6 +406,8 @@ export abstract class ExpressionWalker extends NameRecorder {
           } else if (part.field === 'right') {
             if (first) {
               this.expression(part, scope);
+              // At module level, `[m.fit(X) for m in models]` changes what `models` holds.
+              sources = scope.kind === 'module' ? this.iteratedNames(part) : [];
             } else {
               later.push(part);
             }
@@ -390,12 +420,26 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const body = field(node, 'body');
     // The iterable may be empty: a `:=` in the rest binds maybe.
-    this.mayNotRun(inner, () => {
-      later.forEach(c => this.expression(c, inner));
-      if (body) {
-        this.expression(body, inner);
-      }
-    });
+    const walk = () =>
+      this.mayNotRun(inner, () => {
+        later.forEach(c => this.expression(c, inner));
+        if (body) {
+          this.expression(body, inner);
+        }
+      });
+    if (sources.length) {
+      this.withLocalAliases(inner.locals, sources, true, walk);
+    } else {
+      walk();
+    }
+  }
+
+  /**
+   * The module-level names whose contents a loop over `iterable` yields (see NameWalker's
+   * `loopSources`); none here.
+   */
+  protected iteratedNames(_iterable: IPyNode): string[] {
+    return [];
   }
 
   /**

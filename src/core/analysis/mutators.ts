@@ -11,6 +11,7 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'fit_predict',
   'fit_resample',
   'set_params',
+  'set_output',
   'train',
   'compile',
   'build',
@@ -40,6 +41,7 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'add',
   'discard',
   'setdefault',
+  'subtract', // collections.Counter
   'difference_update',
   'intersection_update',
   'symmetric_difference_update',
@@ -90,8 +92,9 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
 
 /**
  * Functions that change the container given as their first argument: `random.shuffle(xs)`,
- * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`. Called bare or as an
- * attribute, by the last name. Counting a call that returns a copy instead (sklearn's `shuffle`)
+ * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`, `np.put(a, i, v)`.
+ * Called bare or as an attribute, by the last name. (A call's `out=` array changes too: see
+ * expression-walker.ts.) Counting a call that returns a copy instead (sklearn's `shuffle`)
  * only passes a value on that did not change: too many mutations cost a save, too few a wrong
  * value.
  */
@@ -110,8 +113,11 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'insort_right',
   'copyto',
   'fill_diagonal',
+  'put',
   'putmask',
-  'put_along_axis'
+  'place',
+  'put_along_axis',
+  'at' // a ufunc's unbuffered in-place form: np.add.at(a, indices, 1)
 ]);
 
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */

@@ -56,6 +56,11 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /** See `withLocalAliases`: null until a cell has such a loop. */
+  private localAliases: Map<
+    string,
+    { elements: string[]; moduleLevel: boolean }
+  > | null = null;
   /**
    * While a compound statement's branch is walked (see `branch`), the module-level names each
    * open branch binds for sure, innermost last; `surelyBound` holds those of the cell's top level.
@@ -430,11 +435,40 @@ export abstract class NameRecorder {
     variables.forEach(variable => this.aliases.delete(variable));
   }
 
+  /**
+   * Runs `body` with each of `variables`, local names (a comprehension's, or a loop's in a
+   * function), standing for each of `elements`: module-level names (`[m.fit(X) for m in models]`
+   * at module level) or the function's own (`for m in models: m.fit(X)` in `def fit_all(models)`).
+   */
+  protected withLocalAliases(
+    variables: Iterable<string>,
+    elements: string[],
+    moduleLevel: boolean,
+    body: () => void
+  ): void {
+    const aliases = (this.localAliases ??= new Map());
+    const names = [...variables];
+    names.forEach(variable => aliases.set(variable, { elements, moduleLevel }));
+    body();
+    names.forEach(variable => aliases.delete(variable));
+  }
+
   /** A mutation is a read and a write of the root name, where that name is global. */
   protected mutate(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
     if (scope.resolve(name) === 'local') {
       this.mutateParameter(name, scope);
+      const alias = this.localAliases?.size
+        ? this.localAliases.get(name)
+        : undefined;
+      if (alias?.moduleLevel) {
+        const module = outermost(scope);
+        alias.elements.forEach(element =>
+          this.mutateModuleName(element, module)
+        );
+      } else if (alias) {
+        alias.elements.forEach(element => this.mutateParameter(element, scope));
+      }
       return;
     }
     if (BUILTINS.has(name)) {
@@ -445,10 +479,7 @@ export abstract class NameRecorder {
       this.globalWrite(name);
       return;
     }
-    let module = scope;
-    while (module.parent) {
-      module = module.parent;
-    }
+    const module = outermost(scope);
     const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     this.mutateModuleName(name, module);
     // `for dataset in [train, test]: dataset["x"] = …` changes train and test.
@@ -462,6 +493,14 @@ export abstract class NameRecorder {
       this.result.mutations.push(name);
     }
   }
+}
+
+function outermost(scope: Scope): Scope {
+  let module = scope;
+  while (module.parent) {
+    module = module.parent;
+  }
+  return module;
 }
 
 /** `a.b[c].d` → the identifier `a`; null when the chain starts with a call or a literal. */

@@ -342,6 +342,10 @@ export class NameWalker extends ExpressionWalker {
     }
     if (target) {
       this.expression(target, scope);
+      if (target.type === 'identifier' && scope.kind === 'function') {
+        // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
+        this.mutate(target, scope);
+      }
       this.target(target, scope);
     }
   }
@@ -710,15 +714,27 @@ export class NameWalker extends ExpressionWalker {
     };
     // `for dataset in [train, test]:` (or a list this cell made, or `for m in models:`): where
     // the body changes the loop variable, it changes what the iterable holds.
+    // In a function, `for m in models: m.fit(X)` changes the parameter `models`.
     const right = field(node, 'right');
+    const inFunction = scope.kind === 'function';
     const elements =
-      scope.kind !== 'module' || !left || !right ? [] : this.loopSources(right);
+      !left || !right || (scope.kind !== 'module' && !inFunction)
+        ? []
+        : this.loopSources(right).filter(
+            name => !inFunction || scope.resolve(name) === 'local'
+          );
     const variables = elements.length ? this.loopVariables(left!) : [];
-    if (variables.length) {
-      this.withLoopAliases(variables, elements, walkBody);
-    } else {
+    if (!variables.length) {
       walkBody();
+    } else if (inFunction) {
+      this.withLocalAliases(variables, elements, false, walkBody);
+    } else {
+      this.withLoopAliases(variables, elements, walkBody);
     }
+  }
+
+  protected iteratedNames(iterable: IPyNode): string[] {
+    return this.loopSources(iterable);
   }
 
   /**

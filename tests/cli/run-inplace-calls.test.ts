@@ -1,0 +1,104 @@
+/**
+ * In-place changes the analyzer missed, each in a real local run against the notebook run top
+ * to bottom: a module-level comprehension whose body changes the elements
+ * (`[m.fit(X) for m in models]`); numpy's `out=`, `np.put` and `ufunc.at`; `Counter.subtract`;
+ * and functions that change a parameter through a loop over it, through `+=`, or through `out=`.
+ * Before, the last step took each value as the first step saved it.
+ */
+import {
+  notebookInTempDir,
+  runBesideTopToBottom
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: 'import numpy as np\nfrom collections import Counter',
+    tags: ['imports']
+  },
+  {
+    source: [
+      'class Model:',
+      '    def __init__(self):',
+      '        self.fitted = False',
+      '    def fit(self, X):',
+      '        self.fitted = True',
+      '        return self',
+      'def fit_all(models, X):',
+      '    for m in models:',
+      '        m.fit(X)',
+      'def extend(xs):',
+      '    xs += [4]',
+      'def scale(arr):',
+      '    np.multiply(arr, 2, out=arr)'
+    ].join('\n'),
+    tags: ['functions']
+  },
+  {
+    source: [
+      'models = [Model(), Model()]',
+      "rows = [{'v': 1}, {'v': 2}]",
+      'a_out = np.zeros(3)',
+      'a_put = np.zeros(3)',
+      'a_at = np.zeros(3)',
+      'counts = Counter(a=1)',
+      'ms = [Model()]',
+      'data = [1, 2, 3]',
+      'arr = np.ones(2)'
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      '_ = [m.fit(None) for m in models]',
+      '_ = [r.update(v=0) for r in rows]',
+      'np.add(a_out, 7, out=a_out)',
+      'np.put(a_put, [0], [3])',
+      'np.add.at(a_at, [0, 0], 1)',
+      'counts.subtract(a=5)',
+      'fit_all(ms, None)',
+      'extend(data)',
+      'scale(arr)'
+    ].join('\n'),
+    tags: ['step:change']
+  },
+  {
+    source: [
+      'fitted = sum(m.fitted for m in models) + sum(m.fitted for m in ms)',
+      "zeroed = sum(r['v'] for r in rows)",
+      'arrays = float(a_out.sum() + a_put.sum() + a_at.sum() + arr.sum())',
+      "left = counts['a']",
+      'extended = len(data)'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  {
+    source:
+      'print(fitted)\nprint(zeroed)\nprint(arrays)\nprint(left)\nprint(extended)',
+    tags: ['pipeline-metrics']
+  }
+];
+const METRICS = ['fitted', 'zeroed', 'arrays', 'left', 'extended'];
+
+describe('in-place calls the analyzer follows', () => {
+  const { notebook, home } = notebookInTempDir(
+    'inplace-calls',
+    'inplace.ipynb',
+    CELLS
+  );
+
+  it('hand the changed values on, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(
+      home,
+      notebook,
+      METRICS
+    );
+    expect(reference).toEqual({
+      fitted: 3,
+      zeroed: 0,
+      arrays: 21 + 3 + 2 + 4,
+      left: -4,
+      extended: 4
+    });
+    expect(pipeline).toEqual(reference);
+  });
+});
