@@ -470,12 +470,29 @@ def unsaved_message(unsaved):
     return "cannot save %d variables: %s" % (len(unsaved), "; ".join(groups))
 
 
+# A variable its step left unbound where it may (Step.maybe_unbound): a manifest and no value.
+UNBOUND_FORMAT = "unbound"
+UNBOUND = object()
+
+
+def save_unbound(name, directory, step):
+    """Records in `directory` that `step` left `name` unbound."""
+    os.makedirs(directory, exist_ok=True)
+    _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
+    text = json.dumps({"cellpipe": MANIFEST_VERSION, "format": UNBOUND_FORMAT, "variable": name,
+                       "step": step})
+    _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
+
+
 def load_value(name, directory, namespace=None):
     """Loads the value a producer saved into `directory` with save_value; the functions and
-    classes the notebook defined in it read `namespace` (the step's globals) when given."""
+    classes the notebook defined in it read `namespace` (the step's globals) when given. UNBOUND
+    where the producer left the name unbound (save_unbound)."""
     try:
         with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
             manifest = json.load(stream)
+        if manifest.get("cellpipe") == MANIFEST_VERSION and manifest.get("format") == UNBOUND_FORMAT:
+            return UNBOUND
         if manifest.get("cellpipe") != MANIFEST_VERSION or manifest.get("format") not in FORMATS:
             raise CellpipeError("unknown format %r (made by a newer cellpipe?)" % manifest.get("format"))
         file_name, _, load = FORMATS[manifest["format"]]
@@ -523,6 +540,8 @@ class Step:
         self.producers = constants["PRODUCERS"]
         self.inputs = constants["INPUTS"]
         self.outputs = constants["OUTPUTS"]
+        # outputs the step may leave unbound, with no earlier value to hand on instead
+        self.maybe_unbound = constants.get("MAYBE_UNBOUND", [])
         # metric name -> the variable holding its value
         self.metrics = constants["METRICS"]
         self.metrics_format = constants["METRICS_FORMAT"]
@@ -971,7 +990,11 @@ def _run_step(arguments, step):
         # in only names it lacks, and an input is never one of them.
         inputs = {}
         for name, directory in sorted(arguments["--input"].items()):
-            inputs[name] = load_value(name, directory, namespace)
+            value = load_value(name, directory, namespace)
+            if value is UNBOUND:
+                _note("%s is unbound: the step that makes it did not bind it" % name, started)
+                continue
+            inputs[name] = value
             _note("loaded %s from %s" % (name, directory), started)
         namespace.update(inputs)
         for code in own:
@@ -992,6 +1015,10 @@ def _run_step(arguments, step):
     # Every output is tried, so that one run names all that cannot be saved.
     unsaved = []
     for name, directory in sorted(arguments["--output"].items()):
+        if name not in namespace and name in step.maybe_unbound:
+            save_unbound(name, directory, step.name)
+            _note("saved %s as unbound: the step did not bind it" % name, started)
+            continue
         if name not in namespace:
             unsaved.append((name, "the step did not define it", NO_HINT))
             continue

@@ -3,10 +3,17 @@
  * run (`flag and (z := 5)`, a comprehension over nothing) hands on the value an
  * earlier step left when that code does not run: a real local run gives the metrics of the
  * notebook run top to bottom, where before it failed as the step saved a name it had not bound.
+ * Where no earlier step binds the name (a branch that does not run, a function that sets a
+ * `global` defined in one step and called in the next), it is handed on unbound: a later step
+ * that reads it fails there with a NameError, as top to bottom; before, the step that may bind it
+ * failed, saying it could not save it.
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  runBesideTopToBottom,
+  runJson,
+  step,
+  writeNotebook
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -81,4 +88,56 @@ describe('names a step may leave unbound', () => {
       expect(pipeline).toEqual(reference);
     }
   );
+});
+
+describe('names a step may leave unbound with no earlier value', () => {
+  const UNBOUND_CELLS = [
+    {
+      source: [
+        'def load_config():',
+        '    global config',
+        "    config = {'lr': 0.5}",
+        'flag = False',
+        'if flag:',
+        '    sample = [1, 2]'
+      ].join('\n'),
+      tags: ['step:defs']
+    },
+    { source: 'load_config()', tags: ['step:use'] },
+    {
+      source: [
+        "lr = config['lr']",
+        'sampled = len(sample) if flag else 0'
+      ].join('\n'),
+      tags: ['step:report']
+    },
+    { source: 'print(lr)\nprint(sampled)', tags: ['pipeline-metrics'] }
+  ];
+  const { dir, notebook, home } = notebookInTempDir(
+    'maybe-unbound',
+    'unbound.ipynb',
+    UNBOUND_CELLS
+  );
+
+  it('are handed on unbound, and the run goes on as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
+      'lr',
+      'sampled'
+    ]);
+    expect(reference).toEqual({ lr: 0.5, sampled: 0 });
+    expect(pipeline).toEqual(reference);
+  });
+
+  it('fail where a later step reads one, with a NameError there', () => {
+    const reads = writeNotebook(dir, 'reads.ipynb', [
+      { source: 'if len("ab") > 5:\n    sample = [1]', tags: ['step:make'] },
+      { source: 'n = 1\nprint(sample)', tags: ['step:show'] }
+    ]);
+    const { code, record } = runJson(home, [reads, '--no-cache']);
+    expect(code).toBe(1);
+    expect(step(record, 'make').status).toBe('Succeeded');
+    expect(step(record, 'show').message).toContain(
+      "NameError in reads.ipynb [cell 2], line 2: name 'sample' is not defined"
+    );
+  });
 });

@@ -63,13 +63,27 @@ def test_a_value_that_cannot_be_saved_fails_the_step_naming_the_variable(make_pi
 
 def test_an_output_the_step_did_not_define(make_pipeline):
     pipeline = make_pipeline([
-        code_cell("if False:\n    value = 1", "step:train"),
+        code_cell("value = 1\nglobals().pop('value')", "step:train"),
         code_cell("print(value)", "step:report"),
     ])
     result = pipeline.run("train", outputs=["value"])
     assert result.returncode == 1
     assert result.stderr.splitlines()[-1] == (
         "cellpipe: step 'train' failed: cannot save variable 'value': the step did not define it")
+
+
+def test_an_output_the_step_may_leave_unbound(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("if False:\n    value = 1", "step:train"),
+        code_cell("n = 1\nprint(value)", "step:report"),
+    ])
+    pipeline.run_ok("train", outputs=["value"])
+    assert pipeline.manifest("train", "value") == {
+        "cellpipe": 1, "format": "unbound", "variable": "value", "step": "train"}
+    assert os.listdir(pipeline.data("train", "value")) == ["cellpipe.json"]
+    result = pipeline.run("report", inputs=[("value", "train")])
+    assert result.returncode == 1
+    assert "NameError" in result.stderr and "name 'value' is not defined" in result.stderr
 
 
 PARAMETERS = "epochs = 3\nrate = 0.5\nverbose = False\nlabel = 'run'"
@@ -175,7 +189,7 @@ def test_display_works_in_a_script_as_in_a_notebook(make_pipeline):
 def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
     pipeline = make_pipeline([
         code_cell("import threading\ngen = (n for n in range(3))\nlock = threading.Lock()\nok = 1\n"
-                  "if False:\n    missing = 2", "step:make"),
+                  "missing = 2\nglobals().pop('missing')", "step:make"),
         code_cell("print(gen, lock, ok, missing)", "step:use"),
     ])
     result = pipeline.run("make", outputs=["gen", "lock", "missing", "ok"])

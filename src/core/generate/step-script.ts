@@ -92,6 +92,7 @@ function stepContext(
         .map(name => [name, step.producers[name]])
     ),
     outputs: step.outputs,
+    maybeUnbound: step.mayBeUnbound ?? [],
     metrics: stepMetrics(ir, step),
     metricsFormat: options.metricsFormat ?? 'json',
     setupCells: cellEntries(ir.notebook, [...ir.imports, ...ir.functions]),

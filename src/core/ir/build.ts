@@ -27,7 +27,7 @@ import {
   mutatingFunctions
 } from './step-functions';
 import { IFunctionSummary } from '../analysis/cell-names';
-import { Fallbacks, takeFallbacks } from './maybe-unbound';
+import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { BUILTINS } from '../analysis/builtins';
 import {
@@ -310,16 +310,11 @@ export function buildPipeline(
       }
     }
     if (maybeWrites) {
-      const fallbacks = new Map<string, IPipelineStep>();
+      const fallbacks = new Map<string, IPipelineStep | null>();
       for (const name of maybeWrites) {
-        const earlier = writers.latest(name);
-        if (earlier) {
-          fallbacks.set(name, earlier);
-        }
+        fallbacks.set(name, writers.latest(name) ?? null);
       }
-      if (fallbacks.size) {
-        fallbacksOf.set(step, fallbacks);
-      }
+      fallbacksOf.set(step, fallbacks);
     }
     writers.add(
       step,
@@ -368,6 +363,7 @@ export function buildPipeline(
   );
   if (fallbacksOf.size) {
     takeFallbacks(steps, fallbacksOf);
+    markMayBeUnbound(steps, fallbacksOf);
   }
   diagnostics.push(
     ...sharedRebindWarnings(

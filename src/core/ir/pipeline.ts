@@ -49,6 +49,13 @@ export interface IPipelineStep {
   outputs: string[];
   /** For each input, the step whose saved value is loaded. */
   producers: Record<string, string>;
+  /**
+   * Outputs the step may leave unbound (bound in a branch, or through `global` in a function it
+   * may not call) with no earlier value to hand on instead: saved as unbound when so, and a
+   * later step that reads one fails there with a NameError, as top to bottom. Sorted; absent
+   * when none.
+   */
+  mayBeUnbound?: string[];
   /** Explicit `prev:` edges as tagged. */
   prev: string[];
   /** The step's code, cell by cell. */

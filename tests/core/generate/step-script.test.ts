@@ -53,8 +53,14 @@ describe('renderStepScript', () => {
 
   it('lists inputs, outputs and metrics', () => {
     expect(script).toContain(
-      "INPUTS = ['df']\nOUTPUTS = ['model']\n# metric name -> the variable holding its value\nMETRICS = {'accuracy': 'acc'}\nMETRICS_FORMAT = 'json'\n"
+      "INPUTS = ['df']\nOUTPUTS = ['model']\n# outputs the step may leave unbound (bound only on some paths, no earlier value): saved as unbound\nMAYBE_UNBOUND = []\n# metric name -> the variable holding its value\nMETRICS = {'accuracy': 'acc'}\nMETRICS_FORMAT = 'json'\n"
     );
+    expect(
+      renderStepScript(sampleIR, {
+        ...sampleIR.steps[0],
+        mayBeUnbound: ['model']
+      })
+    ).toContain("MAYBE_UNBOUND = ['model']\n");
     expect(
       renderStepScript(sampleIR, sampleIR.steps[0], { metricsFormat: 'kfp-v1' })
     ).toContain("METRICS_FORMAT = 'kfp-v1'");
