@@ -3,7 +3,8 @@
  * in a later one works top to bottom, but as a pipeline nothing orders the two steps unless data
  * or a `prev:` tag does: a local run may start the reader first, and on a cluster the reader's
  * pod never sees the writer's files. This warns where a step uses a file name that an earlier
- * step writes and the step does not run after that one. A file name may be spelled out in the
+ * step writes and the step does not run after that one; where it writes that file too, the two
+ * may write it in either order. A file name may be spelled out in the
  * step, or be a name a shared cell (imports, functions, parameters) binds to one.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
@@ -39,8 +40,8 @@ export function unorderedFiles(
     const warned = new Set<string>();
     let ancestors: Set<string> | null = null;
     for (const use of uses[index]) {
-      if (ownWrites.has(use.path) || warned.has(use.path)) {
-        continue;
+      if ((ownWrites.has(use.path) && !use.written) || warned.has(use.path)) {
+        continue; // a file the step writes itself, it reads after (or before) writing
       }
       const writer = latestFileWriter(uses, index, use.path);
       if (writer === null) {
@@ -52,15 +53,21 @@ export function unorderedFiles(
         continue;
       }
       warned.add(use.path);
+      const where = `(cell ${cellNumber(writer.use.cell)}, line ${writer.use.line})`;
       diagnostics.push({
         severity: 'warning',
         code: 'unordered-file',
-        message:
-          `step '${reader.name}' uses the file '${use.path}', which step '${step.name}' writes ` +
-          `(cell ${cellNumber(writer.use.cell)}, line ${writer.use.line}), but does not run ` +
-          `after it: steps hand on variables, not files, so nothing orders the two. Add the tag ` +
-          `prev:${step.name} to step '${reader.name}' (a local run then finds the file), or ` +
-          'pass what the file holds as a variable: on a cluster each step has its own files',
+        message: use.written
+          ? `step '${reader.name}' writes the file '${use.path}', which step '${step.name}' ` +
+            `writes too ${where}, but does not run after it: steps hand on variables, not ` +
+            `files, so the two may run in any order and the file ends as the last to finish ` +
+            `leaves it (top to bottom, '${reader.name}' writes last). Add the tag ` +
+            `prev:${step.name} to step '${reader.name}', or write another file`
+          : `step '${reader.name}' uses the file '${use.path}', which step '${step.name}' writes ` +
+            `${where}, but does not run ` +
+            `after it: steps hand on variables, not files, so nothing orders the two. Add the tag ` +
+            `prev:${step.name} to step '${reader.name}' (a local run then finds the file), or ` +
+            'pass what the file holds as a variable: on a cluster each step has its own files',
         cell: use.cell,
         line: use.line,
         column: use.column
