@@ -214,3 +214,47 @@ describe('the step cache and the files a step writes', () => {
     expect(runMetrics(elsewhere)).toEqual({ total: 6 });
   });
 });
+
+describe('the step cache and paths a step builds from its own names', () => {
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-own-paths',
+    'own.ipynb',
+    [
+      { source: 'import os\nfrom pathlib import Path', tags: ['imports'] },
+      {
+        source: [
+          "DATA = 'data'",
+          "FOLDER = Path('data')",
+          "a = open(os.path.join(DATA, 'a.txt')).read()",
+          "b = open(f'{DATA}/b.txt').read()",
+          "c = (FOLDER / 'c.txt').read_text()",
+          'total = int(a) + int(b) + int(c)'
+        ].join('\n'),
+        tags: ['step:load']
+      },
+      { source: 'print(total)', tags: ['pipeline-metrics'] }
+    ]
+  );
+  mkdirSync(join(dir, 'data'));
+  for (const name of ['a', 'b', 'c']) {
+    writeFileSync(join(dir, 'data', `${name}.txt`), '1');
+  }
+
+  it('reruns the step when any of those files changes', () => {
+    const run = () => {
+      const result = runJson(home, [notebook]);
+      expect(result.code).toBe(0);
+      return result.record;
+    };
+    expect(runMetrics(run())).toEqual({ total: 3 });
+    expect(step(run(), 'load').cached).toBe(true);
+    let expected = 3;
+    for (const name of ['a', 'b', 'c']) {
+      writeFileSync(join(dir, 'data', `${name}.txt`), '10');
+      expected += 9;
+      const changed = run();
+      expect(step(changed, 'load').cached).not.toBe(true);
+      expect(runMetrics(changed)).toEqual({ total: expected });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 /**
  * The files each step names (design §3 has steps hand on variables, not files): literal paths,
- * and paths built with names that the shared cells (imports, functions, parameters) bind to
- * paths (`DATA = Path("data")`, then `DATA / "x.csv"`). unordered-files.ts warns where a step
+ * and paths built with names that the shared cells (imports, functions, parameters) or the step
+ * itself bind to paths (`DATA = Path("data")`, then `DATA / "x.csv"`). unordered-files.ts warns where a step
  * uses a file an unordered earlier step writes; the cluster targets warn of files the step pods
  * will not have.
  */
@@ -67,8 +67,8 @@ export function sharedFileNames(
 
 /**
  * The path each name stands for in `cells`: its shared constant. With `ownNames`, a name the
- * cells bind themselves (a step's own) hides the shared one; those names are read only when
- * first needed.
+ * cells bind themselves (a step's own) stands for the path they bind it to at module level
+ * (`DATA = Path("data")` in the step), or for none; those names are read only when first needed.
  */
 export function namePaths(
   cells: readonly number[],
@@ -80,12 +80,30 @@ export function namePaths(
     return name => constants.get(name);
   }
   let own: Set<string> | null = null;
-  return name =>
-    (own ??= new Set(cells.flatMap(cell => analysisOf(cell).names.writes))).has(
-      name
-    )
-      ? undefined
-      : constants.get(name);
+  let ownPaths: Map<string, string> | null = null;
+  const valueOf = (name: string): string | undefined => {
+    own ??= new Set(cells.flatMap(cell => analysisOf(cell).names.writes));
+    if (!own.has(name)) {
+      return constants.get(name);
+    }
+    if (ownPaths === null) {
+      ownPaths = new Map();
+      for (const cell of cells) {
+        for (const [bound, parts] of cellPathConstants(analysisOf(cell))) {
+          const path = resolvePath(parts, known =>
+            own!.has(known) ? ownPaths!.get(known) : constants.get(known)
+          );
+          if (path === null) {
+            ownPaths.delete(bound);
+          } else {
+            ownPaths.set(bound, path);
+          }
+        }
+      }
+    }
+    return ownPaths.get(name);
+  };
+  return valueOf;
 }
 
 function cellsFileNames(
@@ -101,14 +119,8 @@ function cellsFileNames(
     for (const name of cellFileNames(analysis)) {
       uses.push({ ...name, cell });
     }
-    const patterns = constants.size ? cellFilePatterns(analysis) : [];
-    for (const pattern of patterns) {
-      const { names } = pattern;
-      if (
-        names.length === 1
-          ? !constants.has(names[0])
-          : !allBound(names, constants)
-      ) {
+    for (const pattern of cellFilePatterns(analysis)) {
+      if (!pattern.names.every(name => valueOf(name) !== undefined)) {
         continue; // most: names a step passes to calls, not paths
       }
       const path = resolvePath(pattern.parts, valueOf);
@@ -121,18 +133,6 @@ function cellsFileNames(
   return uses.sort(
     (a, b) => a.cell - b.cell || a.line - b.line || a.column - b.column
   );
-}
-
-function allBound(
-  names: readonly string[],
-  constants: ReadonlyMap<string, string>
-): boolean {
-  for (const name of names) {
-    if (!constants.has(name)) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /** A folder a cell lists: `path` as the warning shows it (`data/`, `data/*.csv`). */
