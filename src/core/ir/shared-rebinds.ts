@@ -98,7 +98,7 @@ export function sharedRebindWarnings(
         : later.join(', ');
     const others = writers.length - 1;
     const kind = kinds.get(name)!;
-    const at = bindingLine(steps[index], name, analysisOf);
+    const at = bindingLine(steps[index], name, analysisOf, context);
     diagnostics.push({
       severity: 'warning',
       code: 'shared-name',
@@ -164,7 +164,8 @@ function sharedReads(
 function bindingLine(
   step: IPipelineStep,
   name: string,
-  analysisOf: (cell: number) => ICellAnalysis
+  analysisOf: (cell: number) => ICellAnalysis,
+  context: IGlobalContext
 ): { cell: number; line: number } {
   // A Python name has no character a regular expression treats specially.
   const binding = new RegExp(
@@ -176,6 +177,15 @@ function bindingLine(
     const line = lines.findIndex(text => binding.test(text));
     if (line >= 0) {
       return { cell, line: line + 1 };
+    }
+  }
+  // Else the first call of a functions cell's function that changes it (`cached_square(4)`).
+  for (const cell of step.cells) {
+    const call = analysisOf(cell).names.namedCalls.find(c =>
+      context.functionReads.get(c.name)?.globalWrites.includes(name)
+    );
+    if (call) {
+      return { cell, line: call.line };
     }
   }
   return { cell: step.cells[0], line: 1 };
