@@ -258,3 +258,33 @@ describe('the step cache and paths a step builds from its own names', () => {
     }
   });
 });
+
+describe('the step cache and a path an earlier step names', () => {
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-input-paths',
+    'input.ipynb',
+    [
+      { source: "csv_path = 'sales.csv'", tags: ['step:setup'] },
+      {
+        source: 'total = sum(int(v) for v in open(csv_path).read().split())',
+        tags: ['step:load']
+      },
+      { source: 'print(total)', tags: ['pipeline-metrics'] }
+    ]
+  );
+  writeFileSync(join(dir, 'sales.csv'), '10\n20\n');
+
+  it('reruns the step that reads it when the file changes', () => {
+    const run = () => {
+      const result = runJson(home, [notebook]);
+      expect(result.code).toBe(0);
+      return result.record;
+    };
+    expect(runMetrics(run())).toEqual({ total: 30 });
+    expect(step(run(), 'load').cached).toBe(true);
+    writeFileSync(join(dir, 'sales.csv'), '10\n20\n5000\n');
+    const changed = run();
+    expect(step(changed, 'load').cached).not.toBe(true);
+    expect(runMetrics(changed)).toEqual({ total: 5030 });
+  });
+});

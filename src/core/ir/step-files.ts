@@ -86,24 +86,66 @@ export function namePaths(
     if (!own.has(name)) {
       return constants.get(name);
     }
-    if (ownPaths === null) {
-      ownPaths = new Map();
-      for (const cell of cells) {
-        for (const [bound, parts] of cellPathConstants(analysisOf(cell))) {
-          const path = resolvePath(parts, known =>
-            own!.has(known) ? ownPaths!.get(known) : constants.get(known)
-          );
-          if (path === null) {
-            ownPaths.delete(bound);
-          } else {
-            ownPaths.set(bound, path);
-          }
-        }
-      }
-    }
+    ownPaths ??= ownPathConstants(cells, constants, analysisOf, own);
     return ownPaths.get(name);
   };
   return valueOf;
+}
+
+/**
+ * The paths that `cells` bind names to at module level (`csv_path = 'sales.csv'`), in order; a
+ * name they bind (`own`) stands for its own path or none, any other for its path in `constants`.
+ */
+function ownPathConstants(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  own: ReadonlySet<string>
+): Map<string, string> {
+  const paths = new Map<string, string>();
+  for (const cell of cells) {
+    for (const [bound, parts] of cellPathConstants(analysisOf(cell))) {
+      const path = resolvePath(parts, known =>
+        own.has(known) ? paths.get(known) : constants.get(known)
+      );
+      if (path === null) {
+        paths.delete(bound);
+      } else {
+        paths.set(bound, path);
+      }
+    }
+  }
+  return paths;
+}
+
+/**
+ * The path names each step sees: `constants` (the shared cells' and the parameters'), and each
+ * input that the step it comes from binds to a path (`csv_path = 'sales.csv'` in an earlier
+ * step, `pd.read_csv(csv_path)` in this one). By step name, in notebook order.
+ */
+export function stepsPathConstants(
+  steps: readonly IPipelineStep[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis
+): Map<string, ReadonlyMap<string, string>> {
+  const seen = new Map<string, ReadonlyMap<string, string>>();
+  const ownOf = new Map<string, Map<string, string>>();
+  for (const step of steps) {
+    let given: Map<string, string> | null = null;
+    for (const name of step.inputs) {
+      const path = ownOf.get(step.producers[name])?.get(name);
+      if (path !== undefined) {
+        (given ??= new Map(constants)).set(name, path);
+      }
+    }
+    const base = given ?? constants;
+    seen.set(step.name, base);
+    const own = new Set(
+      step.cells.flatMap(cell => analysisOf(cell).names.writes)
+    );
+    ownOf.set(step.name, ownPathConstants(step.cells, base, analysisOf, own));
+  }
+  return seen;
 }
 
 function cellsFileNames(

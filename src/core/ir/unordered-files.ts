@@ -15,7 +15,8 @@ import {
   ancestorsOf,
   latestFileWriter,
   pathConstants,
-  stepFileNames
+  stepFileNames,
+  stepsPathConstants
 } from './step-files';
 
 export function unorderedFiles(
@@ -26,8 +27,14 @@ export function unorderedFiles(
   if (steps.length < 2) {
     return [];
   }
-  const constants = pathConstants(sharedCells, analysisOf);
-  const uses = steps.map(step => stepFileNames(step, constants, analysisOf));
+  const constants = stepsPathConstants(
+    steps,
+    pathConstants(sharedCells, analysisOf),
+    analysisOf
+  );
+  const uses = steps.map(step =>
+    stepFileNames(step, constants.get(step.name)!, analysisOf)
+  );
   const byName = new Map(steps.map(step => [step.name, step]));
   const diagnostics: IDiagnostic[] = [];
   steps.forEach((reader, index) => {

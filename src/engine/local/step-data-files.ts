@@ -1,7 +1,7 @@
 /**
  * The files each step reads by name, for its cache key (step-cache.ts): the paths its cells and
- * the shared cells (imports, functions) name, literal or built from the shared cells' and the
- * parameters' path names (core/ir/step-files.ts), less those the step writes itself (its own
+ * the shared cells (imports, functions) name, literal or built from path names the shared cells,
+ * the parameters, the step or the step an input comes from bind (core/ir/step-files.ts), less those the step writes itself (its own
  * output would make every run a miss); and the folders they list (`glob.glob("in/*.csv")`,
  * `os.listdir(DATA)`), as `in/`. A file that changes between runs, or a file added to a listed
  * folder, then reruns the step. The files a step writes are checked after the cache would serve
@@ -13,7 +13,8 @@ import {
   listedFolders,
   pathConstants,
   sharedFileNames,
-  stepFileNames
+  stepFileNames,
+  stepsPathConstants
 } from '../../core/ir/step-files';
 
 /** The files and folders a step reads, and the files it writes. */
@@ -49,12 +50,14 @@ export function stepReadFiles(
     false
   );
   const files = new Map<string, IStepFiles>();
+  const perStep = stepsPathConstants(ir.steps, constants, analysisOf);
   for (const step of ir.steps) {
-    const uses = [...shared, ...stepFileNames(step, constants, analysisOf)];
+    const seen = perStep.get(step.name) ?? constants;
+    const uses = [...shared, ...stepFileNames(step, seen, analysisOf)];
     const written = new Set(uses.filter(u => u.written).map(u => u.path));
     const folders = [
       ...sharedFolders,
-      ...listedFolders(step.cells, constants, analysisOf, true)
+      ...listedFolders(step.cells, seen, analysisOf, true)
     ].map(use => `${use.folder}/`);
     const read = [
       ...new Set([
