@@ -64,8 +64,22 @@ export function segmentCells(
       continue;
     }
     const tags = cellTags(cell.tags);
+    if (cell.tagsProblem) {
+      error(cell.index, 'bad-tag', cell.tagsProblem);
+    }
     for (const problem of tags.problems) {
-      error(cell.index, 'bad-tag', problem.message);
+      if (problem.warning) {
+        out.diagnostics.push({
+          severity: 'warning',
+          code: 'bad-tag',
+          message: problem.message,
+          cell: cell.index,
+          line: 1,
+          column: 0
+        });
+      } else {
+        error(cell.index, 'bad-tag', problem.message);
+      }
     }
     const role: CellRole = tags.role;
     if (role.kind === 'skip') {

@@ -9,6 +9,8 @@ export interface INotebookCell {
   cellType: 'code' | 'markdown' | 'raw';
   source: string;
   tags: string[];
+  /** Why `metadata.tags` could not be read as a list of strings (its other entries were kept). */
+  tagsProblem?: string;
 }
 
 export interface INotebook {
@@ -96,7 +98,17 @@ function readCell(cell: unknown, index: number): INotebookCell {
   const tags = Array.isArray(rawTags)
     ? rawTags.filter((tag): tag is string => typeof tag === 'string')
     : [];
-  return { index, cellType, source, tags };
+  const tagsProblem =
+    rawTags === undefined || rawTags === null
+      ? undefined
+      : !Array.isArray(rawTags)
+        ? `the cell's metadata "tags" is ${describeJson(rawTags)}, not a list: write ["${typeof rawTags === 'string' ? rawTags.replace(/["\\]/g, '') : 'step:NAME'}"], or use the Pipeline step panel`
+        : tags.length !== rawTags.length
+          ? `the cell's metadata "tags" holds ${describeJson(rawTags.find(tag => typeof tag !== 'string'))}, not a tag: every tag is a string`
+          : undefined;
+  return tagsProblem
+    ? { index, cellType, source, tags, tagsProblem }
+    : { index, cellType, source, tags };
 }
 
 function readSource(source: unknown, index: number): string {
@@ -126,4 +138,16 @@ function jsonErrorLine(text: string, detail: string): number | undefined {
   }
   const position = Math.min(Number(match[1]), text.length);
   return text.slice(0, position).split('\n').length;
+}
+
+/** `a string`, `a number`, `an object`: what a JSON value is, for a message. */
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) {
+    return 'a list';
+  }
+  if (value === null) {
+    return 'null';
+  }
+  const type = typeof value;
+  return type === 'object' ? 'an object' : `a ${type}`;
 }

@@ -18,7 +18,24 @@ export type CellRole =
 export interface ITagProblem {
   tag: string;
   message: string;
+  /** A likely slip that leaves the cell as it was (`STEP:load`): a warning, not an error. */
+  warning?: true;
 }
+
+/** The keys of cellpipe's `key:value` tags, for the spelling check of `caseSlip`. */
+const VALUE_KEYS = new Set([
+  'step',
+  'block',
+  'prev',
+  'limit',
+  'request',
+  'image',
+  'label',
+  'annotation',
+  'cache',
+  'retry',
+  'timeout'
+]);
 
 export interface ICellTags {
   role: CellRole;
@@ -64,7 +81,13 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
     const roleTag = colon < 0 ? ROLE_TAGS.get(tag) : undefined;
     if (roleTag) {
       roles.push({ tag, role: roleTag });
+    } else if (key === 'step' && rest === '') {
+      problems.push({
+        tag,
+        message: `tag '${tag}' names no step: write step:NAME, or remove the tag and the cell continues the step above`
+      });
     } else if (key === 'step' || key === 'block') {
+      // A bare legacy `block:` continues the step above, as in Kale.
       roles.push({
         tag,
         role: rest === '' ? { kind: 'continue' } : { kind: 'step', name: rest }
@@ -76,9 +99,12 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
         prev.push(rest);
       }
     } else {
-      const problem = applySettingTag(key, rest, settings);
+      const problem =
+        applySettingTag(key, rest, settings) ?? caseSlip(tag, key);
       if (problem) {
-        problems.push({ tag, message: problem });
+        problems.push(
+          typeof problem === 'string' ? { tag, message: problem } : problem
+        );
       }
     }
   }
@@ -170,6 +196,25 @@ function applySettingTag(
     default:
       return null;
   }
+}
+
+/**
+ * A tag of the user's own that is one of cellpipe's in other case (`STEP:load`, `Imports`): a
+ * warning, as cellpipe's tags are lower case and the cell is not what the user meant.
+ */
+function caseSlip(tag: string, key: string): ITagProblem | null {
+  const lowerKey = key.toLowerCase();
+  if (key === lowerKey) {
+    return null; // a foreign tag, or one of ours whose value has capitals (`limit:memory:4Gi`)
+  }
+  const ours = key === tag ? ROLE_TAGS.has(lowerKey) : VALUE_KEYS.has(lowerKey);
+  return ours
+    ? {
+        tag,
+        message: `tag '${tag}' is not one of cellpipe's, whose tags are lower case: did you mean '${lowerKey}${tag.slice(key.length)}'?`,
+        warning: true
+      }
+    : null;
 }
 
 /** `a:b:c` → ['a', 'b:c']: the first part never holds a colon, the value may. */
