@@ -85,16 +85,20 @@ export function buildPipeline(
   });
 
   const parameters: IPipelineParameter[] = [];
+  // A name bound to a value refused as a parameter is still defined there: its error is enough,
+  // without an undefined-name warning wherever a step reads it.
+  const refusedParameters: string[] = [];
   for (const cell of segments.parameters) {
     const analysis = analysisOf(cell);
     const read = readParameters(cell, analysis.python, analysisTree(analysis));
     parameters.push(...read.parameters);
+    refusedParameters.push(...read.refused);
     diagnostics.push(...read.diagnostics);
   }
   const sharedCells = [...segments.imports, ...segments.functions];
   const context = globalContext(
     sharedCells,
-    parameters.map(p => p.name),
+    [...parameters.map(p => p.name), ...refusedParameters],
     analysisOf
   );
   const addCellDiagnostics = (cell: number) => {

@@ -10,8 +10,14 @@ export function readParameters(
   cell: number,
   python: string,
   tree?: IPyNode
-): { parameters: IPipelineParameter[]; diagnostics: IDiagnostic[] } {
+): {
+  parameters: IPipelineParameter[];
+  /** Names the cell binds to values refused as parameters (their errors say why). */
+  refused: string[];
+  diagnostics: IDiagnostic[];
+} {
   const parameters: IPipelineParameter[] = [];
+  const refused: string[] = [];
   const diagnostics: IDiagnostic[] = [];
   const { statements } = topLevelStatements(python, tree);
   for (const { node: s, line, column } of statements) {
@@ -46,6 +52,7 @@ export function readParameters(
     const literal = readLiteral(right, python);
     if (typeof literal === 'string') {
       bad(`parameter '${name}': ${literal}`);
+      refused.push(name);
       continue;
     }
     const existing = parameters.findIndex(p => p.name === name);
@@ -60,5 +67,5 @@ export function readParameters(
       line
     });
   }
-  return { parameters, diagnostics };
+  return { parameters, refused, diagnostics };
 }

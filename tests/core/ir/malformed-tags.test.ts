@@ -11,7 +11,10 @@ function tagDiagnostics(second: unknown): {
   diagnostics: Pick<IDiagnostic, 'severity' | 'message' | 'cell'>[];
   steps: string[];
 } {
-  const cell = { ...codeCell('y = x + 1'), metadata: { tags: second } };
+  const cell = {
+    ...codeCell('y = x + 1'),
+    metadata: { tags: second as string[] }
+  };
   const ir = analyzeNotebook(
     JSON.parse(
       JSON.stringify(notebookJson([codeCell('x = 1', ['step:first']), cell]))
