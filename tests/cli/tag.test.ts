@@ -62,7 +62,7 @@ describe('cellpipe tag --by-headings', () => {
     );
     const again = cellpipe(['tag', input, '--by-headings', '--in-place']);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/already tagged/);
+    expect(again.stderr).toMatch(/already has step tags \(cell \d+: step:/);
   });
 
   it('says what is wrong with a notebook that has no headings', () => {

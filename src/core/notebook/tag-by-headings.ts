@@ -2,9 +2,12 @@
  * Auto-tagging (issue 2 item 7): a `step:` tag on the first code cell after each `## `
  * markdown heading, so untagged notebooks become pipelines in one command. Code cells
  * before the first heading become `imports` (each cell that only imports and configures) or
- * a `setup` step. Only `metadata.tags` of code cells changes.
+ * a `setup` step. Cells already tagged with another role (imports, functions, parameters,
+ * metrics, skip) keep it; a notebook with step tags is refused. Only `metadata.tags` of untagged
+ * code cells changes.
  */
 import { UserError } from '../errors';
+import { cellNumber } from '../cell-number';
 import { isObject, readNotebook } from './model';
 import { parseCellTags } from './tags';
 import { stripMagics } from '../analysis/magics';
@@ -20,15 +23,25 @@ export interface ITagging {
 
 export function tagByHeadings(raw: unknown, path: string): ITagging {
   const notebook = readNotebook(raw, path);
-  const tagged = notebook.cells.find(
-    c => c.cellType === 'code' && parseCellTags(c.tags).tagged
+  // Cells already given another role (imports, functions, parameters, metrics, skip) keep it.
+  const roles = new Map(
+    notebook.cells
+      .filter(c => c.cellType === 'code')
+      .map(c => [c.index, parseCellTags(c.tags)])
   );
-  if (tagged) {
+  const stepTagged = notebook.cells.find(c => {
+    const tags = roles.get(c.index);
+    return (
+      tags?.role.kind === 'step' ||
+      (tags?.tagged && tags.role.kind === 'continue')
+    );
+  });
+  if (stepTagged) {
     throw new UserError(
-      'the notebook is already tagged; remove its step tags first to tag it by headings',
+      `the notebook already has step tags (cell ${cellNumber(stepTagged.index)}: ${stepTagged.tags.join(', ')}); remove them first to tag it by headings`,
       {
         notebook: path,
-        cell: tagged.index
+        cell: stepTagged.index
       }
     );
   }
@@ -51,6 +64,13 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
     }
     if (cell.cellType !== 'code' || !stripMagics(cell.source).python.trim()) {
       continue;
+    }
+    const kept = roles.get(cell.index);
+    if (kept?.tagged) {
+      if (kept.role.kind === 'imports' && !sawHeading) {
+        leadingRole = 'imports';
+      }
+      continue; // its own role: the heading's step starts at the next plain cell
     }
     let tag: string | null = null;
     if (pendingHeading) {

@@ -79,6 +79,47 @@ describe('tagByHeadings', () => {
     ]);
   });
 
+  it('keeps the roles cells already have, and refuses a notebook with step tags', () => {
+    const tagged = (source: string, tags: string[]) => ({
+      ...code(source),
+      metadata: { tags }
+    });
+    const input = notebookOf([
+      tagged('import pandas as pd', ['imports']),
+      markdown('## Load'),
+      tagged('def clean(df):\n    return df.dropna()', ['functions']),
+      code('df = pd.DataFrame({"a": [1]})'),
+      markdown('## Report'),
+      tagged('rows = 5', ['pipeline-parameters']),
+      code('print(clean(df), rows)')
+    ]);
+    const { notebook, steps } = tagByHeadings(input, 'nb.ipynb');
+    expect(tagsOf(notebook)).toEqual([
+      ['imports'],
+      [],
+      ['functions'],
+      ['step:load'],
+      [],
+      ['pipeline-parameters'],
+      ['step:report']
+    ]);
+    expect(steps.map(s => s.name)).toEqual(['load', 'report']);
+    expect(
+      analyzeNotebook(notebook, 'nb.ipynb').diagnostics.filter(
+        d => d.severity === 'error'
+      )
+    ).toEqual([]);
+
+    const withStep = notebookOf([
+      tagged('import pandas as pd', ['imports']),
+      markdown('## Load'),
+      tagged('df = 1', ['step:load', 'limit:memory:1Gi'])
+    ]);
+    expect(() => tagByHeadings(withStep, 'nb.ipynb')).toThrow(
+      'the notebook already has step tags (cell 3: step:load, limit:memory:1Gi); remove them first to tag it by headings'
+    );
+  });
+
   it('leaves the input object unchanged', () => {
     const input = notebookOf([markdown('## A'), code('a = 1')]);
     const before = JSON.stringify(input);
