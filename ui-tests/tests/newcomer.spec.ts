@@ -149,6 +149,47 @@ test.describe('a newcomer', () => {
     expect(tags).toEqual([null, null, null, null, null, null]);
   });
 
+  test("Undo of the tagging keeps a cell's tags edited since", async ({
+    page,
+    tmpPath
+  }) => {
+    await openNotebookText(page, tmpPath, 'untagged.ipynb', untaggedNotebook());
+    await page.locator(`${panel} .jp-cellpipe-tagByHeadings`).click();
+    const message = page.locator(`${panel} .jp-cellpipe-Message`);
+    await expect(message).toContainText('Tagged 2 steps by headings');
+    // What the step panel's Apply does: new tags on cell 4 (index 3).
+    const tagsNow = () =>
+      page.evaluate(() => {
+        const widget = (window as any).jupyterapp.shell.currentWidget;
+        const cells = widget.context.model.cells;
+        const all = [];
+        for (let i = 0; i < cells.length; i++) {
+          all.push(cells.get(i).getMetadata('tags') ?? null);
+        }
+        return all;
+      });
+    await page.evaluate(() => {
+      const widget = (window as any).jupyterapp.shell.currentWidget;
+      widget.context.model.cells
+        .get(3)
+        .setMetadata('tags', ['step:features', 'limit:memory:8Gi']);
+    });
+    await expect(page.locator(`${panel} [data-step="features"]`)).toBeVisible();
+
+    await message.locator('.jp-cellpipe-undo').click();
+    await expect(message).toContainText(
+      'Tagging undone, except where tags were edited since: cell 4, kept as they are.'
+    );
+    expect(await tagsNow()).toEqual([
+      null,
+      null,
+      null,
+      ['step:features', 'limit:memory:8Gi'],
+      null,
+      null
+    ]);
+  });
+
   test('the palette command tags by headings too', async ({
     page,
     tmpPath

@@ -7,7 +7,7 @@
  * sees. A notebook that cannot run is left unsaved.
  */
 import { ICellModel } from '@jupyterlab/cells';
-import { NotebookPanel } from '@jupyterlab/notebook';
+import { INotebookModel, NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { ISignal, Signal } from '@lumino/signaling';
 import { analyzeNotebook } from '../../core/analyze';
@@ -258,9 +258,16 @@ export class PipelineActions {
       }
     });
     const undo = () => {
+      // A cell whose tags were edited since (the step panel, the tags editor) keeps the edit.
+      const edited: number[] = [];
       model.sharedModel.transact(() => {
         for (const change of changes) {
           if (change.cell.isDisposed) {
+            continue;
+          }
+          const now = change.cell.getMetadata('tags');
+          if (JSON.stringify(now ?? []) !== JSON.stringify(change.after)) {
+            edited.push(cellIndexOf(model, change.cell));
             continue;
           }
           if (change.before === undefined) {
@@ -270,7 +277,17 @@ export class PipelineActions {
           }
         }
       });
-      this.say('info', this.trans.__('Tagging undone.'));
+      this.say(
+        'info',
+        edited.length
+          ? this.trans.__(
+              'Tagging undone, except where tags were edited since: %1, kept as they are.',
+              edited
+                .map(index => this.trans.__('cell %1', cellNumber(index)))
+                .join(', ')
+            )
+          : this.trans.__('Tagging undone.')
+      );
     };
     this._message = {
       kind: 'info',
@@ -430,4 +447,14 @@ interface IReady {
   path: string;
   ir: IPipelineIR;
   settings: IPipelineSettings;
+}
+
+/** Where `cell` is in the notebook now (cells may have been added or moved since). */
+function cellIndexOf(model: INotebookModel, cell: ICellModel): number {
+  for (let index = 0; index < model.cells.length; index++) {
+    if (model.cells.get(index) === cell) {
+      return index;
+    }
+  }
+  return -1;
 }
