@@ -50,22 +50,29 @@ export function checkArgoNames(ir: IPipelineIR): void {
 
 /**
  * The Workflow's base name, from the pipeline name: a display name, so it is normalized to a
- * DNS label (the original stays in an annotation). Refused when nothing usable remains.
+ * DNS label (the original stays in an annotation), accents dropped as step names from headings
+ * drop them (`Données été` → `donnees-ete`). A name with no ASCII letter or digit left
+ * (`データ分析`, `???`) takes the notebook's file name instead, and `pipeline` after that.
  */
 export function workflowBaseName(ir: IPipelineIR): string {
-  const base = ir.pipeline.name
+  const fileName = ir.notebook.split(/[\\/]/).pop() ?? '';
+  return (
+    dnsLabel(ir.pipeline.name) ||
+    dnsLabel(fileName.replace(/\.ipynb$/, '')) ||
+    'pipeline'
+  );
+}
+
+/** `text` as the start of a DNS label (45 characters at most), or '' when nothing is left. */
+function dnsLabel(text: string): string {
+  const label = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-+/, '')
     .slice(0, 45)
     .replace(/-+$/, '');
-  if (!/^[a-z0-9]/.test(base)) {
-    throw new UserError(
-      `the pipeline name ${JSON.stringify(ir.pipeline.name.slice(0, 80))} has no letters or digits ` +
-        'to name a Workflow after; set metadata.cellpipe.name',
-      { notebook: ir.notebook }
-    );
-  }
-  return base;
+  return /^[a-z0-9]/.test(label) ? label : '';
 }

@@ -525,16 +525,27 @@ describe('names Argo cannot carry are refused, not mangled', () => {
     expect(error.message).toMatch(/passes variable 'données'.*ASCII/);
   });
 
-  it('a pipeline name with nothing to name a Workflow after', () => {
-    const error = thrown(() =>
-      compile(
+  it.each([
+    ['???', 'x.ipynb', 'x-'],
+    ['データ分析', 'reports/sales 2026.ipynb', 'sales-2026-'],
+    ['データ分析', 'データ.ipynb', 'pipeline-'],
+    [
+      'Mon pipeline: données été 2026!',
+      'x.ipynb',
+      'mon-pipeline-donnees-ete-2026-'
+    ]
+  ])(
+    'a pipeline name %j (notebook %j) names the Workflow %j',
+    (name, path, generateName) => {
+      const { documents } = compile(
         analyzeNotebook(
-          notebook([cell('a = 1', 'step:a')], { cellpipe: { name: '???' } }),
-          'x.ipynb'
+          notebook([cell('a = 1', 'step:a')], { cellpipe: { name } }),
+          path
         ),
         'argo'
-      )
-    );
-    expect(error.message).toMatch(/no letters or digits/);
-  });
+      );
+      const workflow = documents[documents.length - 1] as Doc;
+      expect(workflow.metadata.generateName).toBe(generateName);
+    }
+  );
 });
