@@ -254,6 +254,47 @@ test.describe('the run viewer', () => {
     });
   });
 
+  test('a 63-character step name wraps: the viewer stays as wide as its tab', async ({
+    page,
+    tmpPath
+  }) => {
+    const long =
+      'load_the_raw_customer_transactions_dataset_from_warehouse_xx_yz';
+    expect(long).toHaveLength(63);
+    const notebook = `${tmpPath}/long-name.ipynb`;
+    await page.contents.uploadContent(
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          {
+            cell_type: 'code',
+            execution_count: null,
+            metadata: { tags: [`step:${long}`] },
+            outputs: [],
+            source: 'rows = [1, 2, 3]\nprint(len(rows))'
+          }
+        ]
+      }),
+      'text',
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 180_000
+    });
+    await expect(await showStepLog(page, long)).toContainText('3');
+    const widths = await page
+      .locator('.jp-cellpipe-RunViewer-widget')
+      .evaluate(widget => ({
+        scroll: widget.scrollWidth,
+        client: widget.clientWidth
+      }));
+    expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  });
+
   test('a step that printed megabytes: its log is read in one go and only its end is shown', async ({
     page,
     tmpPath
