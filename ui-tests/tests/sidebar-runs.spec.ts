@@ -165,6 +165,28 @@ test.describe('pipeline sidebar runs', () => {
     );
   });
 
+  test('two clicks of Compile and run 250 ms apart start one run; a click later starts another', async ({
+    page,
+    tmpPath
+  }) => {
+    test.setTimeout(240_000);
+    await openExample(page, tmpPath);
+    const button = page.locator(`${panel} .jp-cellpipe-SplitButton-main`);
+    await button.click();
+    await page.waitForTimeout(250);
+    await button.click();
+    const runs = page.locator(`${panel} .jp-cellpipe-Run`);
+    await expect(runs.first()).toBeVisible({ timeout: 30_000 });
+    await page.waitForTimeout(3_000);
+    await expect(runs).toHaveCount(1);
+
+    await button.click();
+    await expect(runs).toHaveCount(2, { timeout: 30_000 });
+    for (const chip of await runs.locator('.jp-cellpipe-StatusChip').all()) {
+      await expect(chip).toHaveText('Succeeded', { timeout: 180_000 });
+    }
+  });
+
   test('a renamed notebook keeps its runs, and the run viewer reruns it from its new name', async ({
     page,
     tmpPath
