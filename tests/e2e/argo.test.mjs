@@ -443,6 +443,25 @@ describe('Argo Workflows end to end (real controller, real pods)', () => {
     assert.match(printed, /^same True True$/m);
   });
 
+  test('a name one step may leave unbound reaches the next pod unbound, and the run goes on as top to bottom', async () => {
+    const path = notebook('maybe-unbound', [
+      [
+        'def load_config():\n    global config\n    config = {"lr": 0.5}\n' +
+          'flag = False\nif flag:\n    sample = [1, 2]',
+        ['step:defs']
+      ],
+      ['load_config()', ['step:use']],
+      [
+        'print("seen", config["lr"], len(sample) if flag else 0)',
+        ['step:report']
+      ]
+    ]);
+    const { record } = await submitWatch(path);
+    assert.equal(record.status, 'Succeeded', JSON.stringify(record));
+    const printed = await logs(record.id, 'report');
+    assert.match(printed, /^seen 0.5 0$/m);
+  });
+
   test('a step whose packed code passes 128 KiB (one argument at most) starts and runs, inline', async () => {
     // 150,000 bytes that do not compress: the packed step goes in several container arguments.
     const bytes = Buffer.alloc(150_000);
