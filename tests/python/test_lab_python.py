@@ -115,6 +115,10 @@ async def test_a_missing_local_python_is_a_clear_400(jp_fetch, server_env):
     assert error.value.code == 400
     message = json.loads(error.value.response.body)["message"]
     assert "/nowhere/python3" in message and "Local Python setting" in message
+    # the lab's advice, not the command line's (the lab has no --python)
+    assert message.endswith("; set Local Python (Settings \u203a cellpipe) to a Python 3 "
+                            "interpreter, or leave it empty to use the notebook's kernel"), message
+    assert "--python" not in message
 
 
 def test_kernel_argv_resolution_follows_jupyter_client():

@@ -24,7 +24,9 @@ import { threadsPerStep } from './threads';
 import { parameterReads } from './parameter-reads';
 import {
   choosePython,
+  CLI_PYTHON_ADVICE,
   IKernelPythons,
+  LAB_PYTHON_ADVICE,
   notebookKernelName,
   probePython
 } from './python';
@@ -128,7 +130,9 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       request.env ?? process.env,
       request.kernelPythons,
       request.pythonSource
-    )
+    ),
+    // A run the lab starts names its source: the lab's advice, not the command line's.
+    request.pythonSource ? LAB_PYTHON_ADVICE : CLI_PYTHON_ADVICE
   );
   const reads = parameterReads(ir);
   const files = stepReadFiles(ir, values);

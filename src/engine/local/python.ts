@@ -164,8 +164,19 @@ export function choosePython(
   return { command: 'python3', source: 'the default (python3 on PATH)' };
 }
 
+/** What to do about an interpreter that does not work, on the command line. */
+export const CLI_PYTHON_ADVICE =
+  'pass --python PATH or set CELLPIPE_PYTHON to a Python 3 interpreter';
+
+/** The same in the lab, whose runs take the Local Python setting. */
+export const LAB_PYTHON_ADVICE =
+  "set Local Python (Settings › cellpipe) to a Python 3 interpreter, or leave it empty to use the notebook's kernel";
+
 /** Runs the interpreter once to check it and read its identity; a clear UserError if it fails. */
-export function probePython(given: IPythonChoice): IPython {
+export function probePython(
+  given: IPythonChoice,
+  advice = CLI_PYTHON_ADVICE
+): IPython {
   // A relative path must still work when the steps run in another working directory.
   const choice = {
     ...given,
@@ -178,8 +189,6 @@ export function probePython(given: IPythonChoice): IPython {
     encoding: 'utf8',
     timeout: 30_000
   });
-  const advice =
-    'pass --python PATH or set CELLPIPE_PYTHON to a Python 3 interpreter';
   if (probe.error) {
     const missing = (probe.error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new UserError(
