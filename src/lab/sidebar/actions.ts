@@ -54,8 +54,8 @@ export interface IMessageContext {
 
 /**
  * The message as it reads now, or null once it no longer holds: it belongs to another
- * notebook, the errors it reported are fixed, or the run it announced has ended (then it says
- * how the run ended).
+ * notebook, the errors it reported are fixed, or a later run of the notebook started since the
+ * run it announced; once that run ends, it says how.
  */
 export function currentMessage(
   message: IActionMessage | null,
@@ -73,6 +73,14 @@ export function currentMessage(
   }
   if (message.runId !== undefined) {
     const run = context.runs.find(r => r.id === message.runId);
+    if (
+      run &&
+      context.runs.some(
+        other => other.id !== run.id && other.createdAt > run.createdAt
+      )
+    ) {
+      return null; // a later run of the notebook (a rerun from the run viewer) is the news now
+    }
     if (run && isFinished(run.status)) {
       return {
         ...message,

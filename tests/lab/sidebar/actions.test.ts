@@ -330,10 +330,16 @@ describe('compile only and export', () => {
 });
 
 describe('the message beside Compile and run does not go stale', () => {
-  const run = (id: string, status: string, error?: string): any => ({
+  const run = (
+    id: string,
+    status: string,
+    error?: string,
+    createdAt = '2026-12-02T05:00:00Z'
+  ): any => ({
     id,
     status,
-    error
+    error,
+    createdAt
   });
   const started: IActionMessage = {
     kind: 'info',
@@ -365,6 +371,18 @@ describe('the message beside Compile and run does not go stale', () => {
       text: 'Run r1 ended: Failed.',
       details: ['step x failed']
     });
+  });
+
+  it('goes away once a later run of the notebook starts (a rerun from the run viewer)', () => {
+    const rerun = {
+      path: 'a.ipynb',
+      runs: [
+        run('r2', 'Running', undefined, '2026-12-02T05:01:00Z'),
+        run('r1', 'Succeeded')
+      ],
+      errorCount: 0
+    };
+    expect(currentMessage(started, rerun, trans)).toBeNull();
   });
 
   it('goes away once the errors it reported are fixed', () => {
