@@ -65,7 +65,12 @@ export function currentMessage(
   if (!message) {
     return null;
   }
-  if (message.path !== undefined && message.path !== context.path) {
+  if (
+    message.path !== undefined &&
+    message.path !== context.path &&
+    // A run of the notebook renamed since it started: the runs list follows the rename.
+    !context.runs.some(r => r.id === message.runId)
+  ) {
     return null;
   }
   if (message.analysisErrors && context.errorCount === 0) {

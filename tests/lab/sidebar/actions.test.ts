@@ -354,6 +354,17 @@ describe('the message beside Compile and run does not go stale', () => {
     expect(currentMessage(started, context, trans)).toBeNull();
   });
 
+  it('follows its run when the notebook is renamed', () => {
+    const renamed = {
+      path: 'renamed.ipynb',
+      runs: [run('r1', 'Succeeded')],
+      errorCount: 0
+    };
+    expect(currentMessage(started, renamed, trans)).toMatchObject({
+      text: 'Run r1 ended: Succeeded.'
+    });
+  });
+
   it('says how the run it announced ended', () => {
     const running = {
       path: 'a.ipynb',
