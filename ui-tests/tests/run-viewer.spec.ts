@@ -295,6 +295,49 @@ test.describe('the run viewer', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 
+  test("the rerun form says each parameter's type, and a bool is a true/false choice", async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/typed.ipynb`;
+    const cell = (source: string, tags: string[]) => ({
+      cell_type: 'code',
+      execution_count: null,
+      metadata: { tags },
+      outputs: [],
+      source
+    });
+    await page.contents.uploadContent(
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: {},
+        cells: [
+          cell("fast = True\nn = 3\nlabel = 'x'", ['pipeline-parameters']),
+          cell('print(fast, n, label)', ['step:show'])
+        ]
+      }),
+      'text',
+      notebook
+    );
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 180_000
+    });
+    const form = page.locator(
+      `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun`
+    );
+    await expect(form.locator('label > span')).toHaveText([
+      'fast (bool)',
+      'n (number)',
+      'label (text)'
+    ]);
+    const fast = form.locator('label', { hasText: 'fast' }).locator('select');
+    await expect(fast).toHaveValue('true');
+    await expect(fast.locator('option')).toHaveText(['true', 'false']);
+  });
+
   test('a step that printed megabytes: its log is read in one go and only its end is shown', async ({
     page,
     tmpPath

@@ -67,18 +67,31 @@ function RerunForm(props: {
       {Object.keys(values).length === 0 && (
         <p>{trans.__('This pipeline has no parameters.')}</p>
       )}
-      {Object.entries(values).map(([name, text]) => (
-        <label key={name}>
-          <span>{name}</span>
-          <input
-            className="jp-mod-styled"
-            value={text}
-            onChange={event =>
-              setValues({ ...values, [name]: event.target.value })
-            }
-          />
-        </label>
-      ))}
+      {Object.entries(values).map(([name, text]) => {
+        const previous = record.params[name];
+        const change = (
+          event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>
+        ) => setValues({ ...values, [name]: event.target.value });
+        return (
+          <label key={name}>
+            <span>{`${name} (${kindOf(previous, trans)})`}</span>
+            {typeof previous === 'boolean' ? (
+              <select className="jp-mod-styled" value={text} onChange={change}>
+                <option value="true">true</option>
+                <option value="false">false</option>
+              </select>
+            ) : (
+              <input
+                className="jp-mod-styled"
+                inputMode={typeof previous === 'number' ? 'decimal' : 'text'}
+                value={text}
+                onChange={change}
+              />
+            )}
+          </label>
+        );
+      })}
+      {problem && <p className="jp-cellpipe-error">{problem}</p>}
       <button type="submit" className="jp-mod-styled jp-mod-accept">
         {trans.__('Rerun with these parameters')}
       </button>
@@ -87,9 +100,20 @@ function RerunForm(props: {
           'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
         )}
       </p>
-      {problem && <p className="jp-cellpipe-error">{problem}</p>}
     </form>
   );
+}
+
+/** What a recorded parameter value is, as the rerun form labels it. */
+function kindOf(
+  value: number | string | boolean | undefined,
+  trans: TranslationBundle
+): string {
+  return typeof value === 'boolean'
+    ? 'bool'
+    : typeof value === 'number'
+      ? trans.__('number')
+      : trans.__('text');
 }
 
 /** Every metric the steps reported, one row each, in step order. */
