@@ -474,6 +474,16 @@ export class NameWalker extends ExpressionWalker {
       this.result.functions[this.text(name)] = summary;
       this.currentFunction = summary;
       this.currentFunctionScope = functionScope;
+      // A call of the decorated function runs what the decorator wrapped it in (`@log_calls`,
+      // whose wrapper appends to a global): it reads the decorator, and through it what that reads
+      // and changes.
+      for (const decorator of decorators) {
+        const root = decoratorRoot(decorator);
+        const used = root ? this.text(root) : null;
+        if (used && !summary.globalReads.includes(used)) {
+          summary.globalReads.push(used);
+        }
+      }
     }
     const outerMethod = this.currentMethod;
     if (scope.kind === 'class' && outer?.isClass && name) {
@@ -988,4 +998,12 @@ function exceptAlias(value: IPyNode): IPyNode | null {
   }
   const target = field(value, 'alias')?.children.find(c => c.named);
   return target?.type === 'identifier' ? target : null;
+}
+
+/** The name a decorator starts from: `log_calls` of `@log_calls`, `@log_calls(3)`, `@log.calls`. */
+function decoratorRoot(decorator: IPyNode): IPyNode | null {
+  const expression = namedChildren(decorator)[0];
+  const callee =
+    expression?.type === 'call' ? field(expression, 'function') : expression;
+  return callee ? memberRoot(callee) : null;
 }
