@@ -205,6 +205,34 @@ describe('the step cache and the files a step writes', () => {
     expect(step(run(), 'write').cached).toBe(true);
   });
 
+  it('serves steps that write a file another step or a shared helper writes too', () => {
+    const { notebook: shared, home: sharedHome } = notebookInTempDir(
+      'cache-shared-writes',
+      'shared.ipynb',
+      [
+        {
+          source: "def log(m):\n    open('run.log', 'a').write(m + '\\n')",
+          tags: ['functions']
+        },
+        {
+          source: "log('load')\nopen('out.txt', 'w').write('1')",
+          tags: ['step:first']
+        },
+        {
+          source: "log('train')\nopen('out.txt', 'a').write('2')",
+          tags: ['step:second', 'prev:first']
+        }
+      ]
+    );
+    expect(runJson(sharedHome, [shared]).code).toBe(0);
+    const again = runJson(sharedHome, [shared]);
+    expect(again.code).toBe(0);
+    expect(again.record.steps.map(s => [s.name, s.cached])).toEqual([
+      ['first', true],
+      ['second', true]
+    ]);
+  });
+
   it('runs the writer again for the same notebook in another folder', () => {
     const other = mkdtempSync(join(tmpdir(), 'cellpipe-cache-writes-copy-'));
     const copy = writeNotebook(other, 'writes.ipynb', WRITES);

@@ -32,9 +32,10 @@ export interface IPlannedStep {
   /** Files the step writes into a folder it lists: not counted in that folder's listing. */
   writes?: string[];
   /**
-   * Every file the step names that it writes. Their sizes and times after it ran go in its cache
-   * entry, which serves a later run only while they still match here: a step served from the
-   * cache does not write them again. Absent when there are none.
+   * The files the step names that it writes and no other step (nor a shared cell) writes. Their
+   * sizes and times after it ran go in its cache entry, which serves a later run only while they
+   * still match here: a step served from the cache does not write them again. Absent when there
+   * are none.
    */
   written?: string[];
   /**

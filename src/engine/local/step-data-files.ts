@@ -22,7 +22,7 @@ export interface IStepFiles {
   read: string[];
   /** The files it writes into a folder it lists. */
   writes?: string[];
-  /** Every file it names that it writes. */
+  /** The files it names that it writes and no other step (nor a shared cell) writes. */
   written?: string[];
 }
 
@@ -51,9 +51,22 @@ export function stepReadFiles(
   );
   const files = new Map<string, IStepFiles>();
   const perStep = stepsPathConstants(ir.steps, constants, analysisOf);
-  for (const step of ir.steps) {
+  const ownUses = ir.steps.map(step =>
+    stepFileNames(step, perStep.get(step.name) ?? constants, analysisOf)
+  );
+  // A file that only one step writes, and no shared cell: the one the cache checks is as that
+  // step left it. One that others write too (a log two steps append to, a helper's output)
+  // changes after the step ran, and would never let it be served from the cache.
+  const writers = new Map<string, number>();
+  for (const uses of ownUses) {
+    for (const path of new Set(uses.filter(u => u.written).map(u => u.path))) {
+      writers.set(path, (writers.get(path) ?? 0) + 1);
+    }
+  }
+  shared.filter(u => u.written).forEach(u => writers.set(u.path, Infinity));
+  ir.steps.forEach((step, index) => {
     const seen = perStep.get(step.name) ?? constants;
-    const uses = [...shared, ...stepFileNames(step, seen, analysisOf)];
+    const uses = [...shared, ...ownUses[index]];
     const written = new Set(uses.filter(u => u.written).map(u => u.path));
     const folders = [
       ...sharedFolders,
@@ -73,12 +86,13 @@ export function stepReadFiles(
     if (own.length) {
       stepFiles.writes = own.sort();
     }
-    if (written.size) {
-      stepFiles.written = [...written].sort();
+    const checked = [...written].filter(path => writers.get(path) === 1);
+    if (checked.length) {
+      stepFiles.written = checked.sort();
     }
-    if (read.length || written.size) {
+    if (read.length || checked.length) {
       files.set(step.name, stepFiles);
     }
-  }
+  });
   return files;
 }
