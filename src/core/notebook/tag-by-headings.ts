@@ -53,6 +53,18 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
   let sawHeading = false;
   /** The role of the last code cell before the first heading: a new step starts after imports. */
   let leadingRole: 'imports' | 'step' | null = null;
+  /** The heading (or 'setup') the current section's step is named after. */
+  let section = 'setup';
+  /**
+   * A cell kept in its own role (functions, parameters…) came last: an untagged cell after it
+   * would join that role (segment.ts), so the section's code goes on in a step of its own.
+   */
+  let afterRole = false;
+  const startStep = (cell: number, base: string, heading: string) => {
+    const name = uniqueName(base, used);
+    result.steps.push({ name, cell, heading });
+    return `step:${name}`;
+  };
   for (const cell of notebook.cells) {
     if (cell.cellType === 'markdown') {
       const heading = /^##\s+(.+?)\s*#*\s*$/m.exec(cell.source)?.[1];
@@ -70,30 +82,26 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
       if (kept.role.kind === 'imports' && !sawHeading) {
         leadingRole = 'imports';
       }
+      // A skipped cell is left out: the cell after it goes on where the one before it was.
+      afterRole ||= kept.role.kind !== 'skip';
       continue; // its own role: the heading's step starts at the next plain cell
     }
     let tag: string | null = null;
     if (pendingHeading) {
-      const name = uniqueName(stepName(pendingHeading), used);
-      result.steps.push({ name, cell: cell.index, heading: pendingHeading });
-      tag = `step:${name}`;
+      section = stepName(pendingHeading);
+      tag = startStep(cell.index, section, pendingHeading);
       pendingHeading = null;
-    } else if (!sawHeading) {
-      if (onlyImports(cell.source)) {
-        result.imports.push(cell.index);
-        tag = 'imports';
-        leadingRole = 'imports';
-      } else if (leadingRole !== 'step') {
-        const name = uniqueName('setup', used);
-        result.steps.push({
-          name,
-          cell: cell.index,
-          heading: 'before the first heading'
-        });
-        tag = `step:${name}`;
-        leadingRole = 'step';
-      }
+    } else if (!sawHeading && onlyImports(cell.source)) {
+      result.imports.push(cell.index);
+      tag = 'imports';
+      leadingRole = 'imports';
+    } else if (!sawHeading && (leadingRole !== 'step' || afterRole)) {
+      tag = startStep(cell.index, 'setup', 'before the first heading');
+      leadingRole = 'step';
+    } else if (afterRole) {
+      tag = startStep(cell.index, section, `${section}, after a tagged cell`);
     }
+    afterRole = false;
     if (tag) {
       addTag(cells[cell.index], tag);
     }

@@ -110,6 +110,36 @@ describe('tagByHeadings', () => {
       )
     ).toEqual([]);
 
+    // A plain cell after a kept role cell would join that role: it goes on in a step of its own.
+    const middle = notebookOf([
+      code('x = 1'),
+      tagged('def f():\n    return 2', ['functions']),
+      code('y = f() + x'),
+      markdown('## Train'),
+      code('model = y'),
+      tagged('print(model)', ['pipeline-metrics']),
+      code('plot = model + 1'),
+      tagged('print("debug")', ['skip']),
+      code('done = plot')
+    ]);
+    const split = tagByHeadings(middle, 'nb.ipynb');
+    expect(tagsOf(split.notebook)).toEqual([
+      ['step:setup'],
+      ['functions'],
+      ['step:setup_2'],
+      [],
+      ['step:train'],
+      ['pipeline-metrics'],
+      ['step:train_2'],
+      ['skip'],
+      []
+    ]);
+    expect(
+      analyzeNotebook(split.notebook, 'nb.ipynb').diagnostics.filter(
+        d => d.severity !== 'info'
+      )
+    ).toEqual([]);
+
     const withStep = notebookOf([
       tagged('import pandas as pd', ['imports']),
       markdown('## Load'),
