@@ -406,8 +406,16 @@ export abstract class ExpressionWalker extends NameRecorder {
           } else if (part.field === 'right') {
             if (first) {
               this.expression(part, scope);
-              // At module level, `[m.fit(X) for m in models]` changes what `models` holds.
-              sources = scope.kind === 'module' ? this.iteratedNames(part) : [];
+              // `[m.fit(X) for m in models]` changes what `models` holds: a module-level name,
+              // or a parameter of the function it is in.
+              sources =
+                scope.kind === 'module'
+                  ? this.iteratedNames(part)
+                  : scope.kind === 'function'
+                    ? this.iteratedNames(part).filter(
+                        name => scope.resolve(name) === 'local'
+                      )
+                    : [];
             } else {
               later.push(part);
             }
@@ -428,7 +436,12 @@ export abstract class ExpressionWalker extends NameRecorder {
         }
       });
     if (sources.length) {
-      this.withLocalAliases(inner.locals, sources, true, walk);
+      this.withLocalAliases(
+        inner.locals,
+        sources,
+        scope.kind === 'module',
+        walk
+      );
     } else {
       walk();
     }

@@ -190,6 +190,9 @@ export abstract class NameRecorder {
   }
 
   protected bind(name: string, scope: Scope): void {
+    if (this.localAliases?.size && scope.kind !== 'module') {
+      this.localAliases.delete(name); // `m = clone(m)` in the loop: no longer the element
+    }
     if (scope.kind === 'class') {
       scope.locals.add(name);
       return;
