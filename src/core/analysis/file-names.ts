@@ -147,10 +147,27 @@ function namesIn(parts: readonly PathPart[]): string[] {
 }
 
 /**
- * The paths a shared cell binds at its top level (`DATA = Path("data")`, `OUT = "clean.csv"`),
- * in order, each as parts to resolve: steps that use such a name use that path.
+ * The paths a cell binds at its top level (`DATA = Path("data")`, `OUT = "clean.csv"`), in
+ * order, each as parts to resolve: code that uses such a name uses that path.
  */
 export function cellPathConstants(
+  analysis: ICellAnalysis
+): readonly [string, readonly PathPart[]][] {
+  let constants = pathConstantsOf.get(analysis);
+  if (!constants) {
+    constants = readPathConstants(analysis);
+    pathConstantsOf.set(analysis, constants);
+  }
+  return constants;
+}
+
+/** cellPathConstants of each analysis (the IR asks on every key, for every step's cells). */
+const pathConstantsOf = new WeakMap<
+  ICellAnalysis,
+  readonly [string, readonly PathPart[]][]
+>();
+
+function readPathConstants(
   analysis: ICellAnalysis
 ): [string, readonly PathPart[]][] {
   const python = analysis.python;

@@ -1,9 +1,9 @@
 /**
  * The files each step names (design §3 has steps hand on variables, not files): literal paths,
- * and paths built with names that the shared cells (imports, functions, parameters) or the step
- * itself bind to paths (`DATA = Path("data")`, then `DATA / "x.csv"`). unordered-files.ts warns where a step
- * uses a file an unordered earlier step writes; the cluster targets warn of files the step pods
- * will not have.
+ * and paths built with names bound to paths (`DATA = Path("data")`, then `DATA / "x.csv"`) by the
+ * shared cells (imports, functions, parameters), by the step itself, or by the step an input
+ * comes from. unordered-files.ts warns where a step uses a file an unordered earlier step
+ * writes; the cluster targets warn of files the step pods will not have.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
@@ -22,29 +22,60 @@ export interface IFileUse extends IFileName {
 }
 
 /**
- * The names the shared cells bind to paths, in cell order (a later binding wins; one that is not
- * a path unbinds the name), after the bindings of `given`.
+ * The names the shared cells bind to paths, in cell order (a later binding wins; one to a path
+ * that cannot be followed unbinds the name; one to something else, `p = other`, is not seen),
+ * after the bindings of `given`.
  */
 export function pathConstants(
   sharedCells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
   given: ReadonlyMap<string, string> = new Map()
 ): Map<string, string> {
-  const constants = new Map(given);
-  for (const cell of sharedCells) {
-    for (const [name, parts] of cellPathConstants(analysisOf(cell))) {
-      const path = resolvePath(parts, known => constants.get(known));
+  return bindPaths(sharedCells, analysisOf, new Map(given), () => undefined);
+}
+
+/**
+ * Adds to `paths` what `cells` bind names to at module level (`DATA = Path("data")`,
+ * `csv_path = 'sales.csv'`), in order; a name not in `paths` stands for `outside(name)`.
+ */
+function bindPaths(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  paths: Map<string, string>,
+  outside: (name: string) => string | undefined
+): Map<string, string> {
+  for (const cell of cells) {
+    for (const [bound, parts] of cellPathConstants(analysisOf(cell))) {
+      const path = resolvePath(parts, known =>
+        paths.has(known) ? paths.get(known) : outside(known)
+      );
       if (path === null) {
-        constants.delete(name);
+        paths.delete(bound);
       } else {
-        constants.set(name, path);
+        paths.set(bound, path);
       }
     }
   }
-  return constants;
+  return paths;
 }
 
-/** The files a step names, in its cells' order: literal paths, and paths built with shared names. */
+/** The paths a step's own cells bind names to, the names they do not bind taken from `constants`. */
+function ownPathConstants(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis
+): ReadonlyMap<string, string> {
+  return cells.some(cell => cellPathConstants(analysisOf(cell)).length)
+    ? bindPaths(cells, analysisOf, new Map(), name => constants.get(name))
+    : NO_PATHS;
+}
+
+const NO_PATHS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The files a step names, in its cells' order: literal paths, and paths built with names that
+ * `constants` (see stepsPathConstants) or the step itself bind to paths.
+ */
 export function stepFileNames(
   step: IPipelineStep,
   constants: ReadonlyMap<string, string>,
@@ -66,9 +97,9 @@ export function sharedFileNames(
 }
 
 /**
- * The path each name stands for in `cells`: its shared constant. With `ownNames`, a name the
- * cells bind themselves (a step's own) stands for the path they bind it to at module level
- * (`DATA = Path("data")` in the step), or for none; those names are read only when first needed.
+ * The path each name stands for in `cells`: its constant. With `ownNames`, a name the cells bind
+ * themselves (a step's own) stands for the path they bind it to at module level
+ * (`DATA = Path("data")` in the step), or for none; both are worked out only when first needed.
  */
 export function namePaths(
   cells: readonly number[],
@@ -79,43 +110,17 @@ export function namePaths(
   if (!ownNames) {
     return name => constants.get(name);
   }
+  let ownPaths: ReadonlyMap<string, string> | null = null;
   let own: Set<string> | null = null;
-  let ownPaths: Map<string, string> | null = null;
-  const valueOf = (name: string): string | undefined => {
+  return name => {
+    ownPaths ??= ownPathConstants(cells, constants, analysisOf);
+    const path = ownPaths.get(name);
+    if (path !== undefined || !constants.has(name)) {
+      return path; // most names: neither, as a step passes names to calls
+    }
     own ??= new Set(cells.flatMap(cell => analysisOf(cell).names.writes));
-    if (!own.has(name)) {
-      return constants.get(name);
-    }
-    ownPaths ??= ownPathConstants(cells, constants, analysisOf, own);
-    return ownPaths.get(name);
+    return own.has(name) ? undefined : constants.get(name);
   };
-  return valueOf;
-}
-
-/**
- * The paths that `cells` bind names to at module level (`csv_path = 'sales.csv'`), in order; a
- * name they bind (`own`) stands for its own path or none, any other for its path in `constants`.
- */
-function ownPathConstants(
-  cells: readonly number[],
-  constants: ReadonlyMap<string, string>,
-  analysisOf: (cell: number) => ICellAnalysis,
-  own: ReadonlySet<string>
-): Map<string, string> {
-  const paths = new Map<string, string>();
-  for (const cell of cells) {
-    for (const [bound, parts] of cellPathConstants(analysisOf(cell))) {
-      const path = resolvePath(parts, known =>
-        own.has(known) ? paths.get(known) : constants.get(known)
-      );
-      if (path === null) {
-        paths.delete(bound);
-      } else {
-        paths.set(bound, path);
-      }
-    }
-  }
-  return paths;
 }
 
 /**
@@ -129,7 +134,7 @@ export function stepsPathConstants(
   analysisOf: (cell: number) => ICellAnalysis
 ): Map<string, ReadonlyMap<string, string>> {
   const seen = new Map<string, ReadonlyMap<string, string>>();
-  const ownOf = new Map<string, Map<string, string>>();
+  const ownOf = new Map<string, ReadonlyMap<string, string>>();
   for (const step of steps) {
     let given: Map<string, string> | null = null;
     for (const name of step.inputs) {
@@ -140,10 +145,7 @@ export function stepsPathConstants(
     }
     const base = given ?? constants;
     seen.set(step.name, base);
-    const own = new Set(
-      step.cells.flatMap(cell => analysisOf(cell).names.writes)
-    );
-    ownOf.set(step.name, ownPathConstants(step.cells, base, analysisOf, own));
+    ownOf.set(step.name, ownPathConstants(step.cells, base, analysisOf));
   }
   return seen;
 }
@@ -183,8 +185,8 @@ export interface IListedFolder extends IFileUse {
 }
 
 /**
- * The relative folders the cells list (cellFolderReads), resolved with the shared names; a
- * step's own binding of a name hides the shared one (`ownNames`).
+ * The relative folders the cells list (cellFolderReads), resolved with `constants` and, with
+ * `ownNames`, the step's own path names (see namePaths).
  */
 export function listedFolders(
   cells: readonly number[],
@@ -224,14 +226,51 @@ export function latestFileWriter(
   index: number,
   path: string
 ): { step: number; use: IFileUse } | null {
-  for (let step = index - 1; step >= 0; step--) {
-    const use = uses[step].find(u => u.written && u.path === path);
-    if (use) {
-      return { step, use };
+  const writes = fileWriters(uses).get(path);
+  if (!writes) {
+    return null;
+  }
+  for (let i = writes.length - 1; i >= 0; i--) {
+    if (writes[i].step < index) {
+      return writes[i];
     }
   }
   return null;
 }
+
+/**
+ * Path → the steps that write it, each with its first write, in step order: one pass over the
+ * uses, where a scan back through every earlier step for each use cost O(steps²) in a notebook
+ * whose steps all append to one log.
+ */
+function fileWriters(
+  uses: readonly IFileUse[][]
+): Map<string, { step: number; use: IFileUse }[]> {
+  let index = writersIndex.get(uses);
+  if (!index) {
+    index = new Map();
+    uses.forEach((stepUses, step) => {
+      for (const use of stepUses) {
+        if (!use.written) {
+          continue;
+        }
+        const writes = index!.get(use.path);
+        if (!writes) {
+          index!.set(use.path, [{ step, use }]);
+        } else if (writes[writes.length - 1].step !== step) {
+          writes.push({ step, use });
+        }
+      }
+    });
+    writersIndex.set(uses, index);
+  }
+  return index;
+}
+
+const writersIndex = new WeakMap<
+  readonly IFileUse[][],
+  Map<string, { step: number; use: IFileUse }[]>
+>();
 
 /** Every step `step` runs after, directly or through others. */
 export function ancestorsOf(

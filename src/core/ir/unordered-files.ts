@@ -12,7 +12,6 @@ import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import {
-  ancestorsOf,
   latestFileWriter,
   pathConstants,
   stepFileNames,
@@ -45,7 +44,8 @@ export function unorderedFiles(
       uses[index].filter(use => use.written).map(use => use.path)
     );
     const warned = new Set<string>();
-    let ancestors: Set<string> | null = null;
+    /** Earlier writer → whether this step runs after it. */
+    const after = new Map<string, boolean>();
     for (const use of uses[index]) {
       if ((ownWrites.has(use.path) && !use.written) || warned.has(use.path)) {
         continue; // a file the step writes itself, it reads after (or before) writing
@@ -54,9 +54,13 @@ export function unorderedFiles(
       if (writer === null) {
         continue;
       }
-      ancestors ??= ancestorsOf(reader, byName);
       const step = steps[writer.step];
-      if (ancestors.has(step.name)) {
+      let ordered = after.get(step.name);
+      if (ordered === undefined) {
+        ordered = runsAfter(reader, step.name, byName);
+        after.set(step.name, ordered);
+      }
+      if (ordered) {
         continue;
       }
       warned.add(use.path);
@@ -82,4 +86,29 @@ export function unorderedFiles(
     }
   });
   return diagnostics;
+}
+
+/**
+ * Whether `step` runs after step `earlier`, directly or through others: a search that stops
+ * once it finds it (most often among the step's own producers), where the set of every ancestor
+ * of every step that uses a file cost more than the rest of this check.
+ */
+function runsAfter(
+  step: IPipelineStep,
+  earlier: string,
+  byName: ReadonlyMap<string, IPipelineStep>
+): boolean {
+  const seen = new Set<string>();
+  const pending = [...step.after];
+  while (pending.length) {
+    const name = pending.pop()!;
+    if (name === earlier) {
+      return true;
+    }
+    if (!seen.has(name)) {
+      seen.add(name);
+      pending.push(...(byName.get(name)?.after ?? []));
+    }
+  }
+  return false;
 }
