@@ -9,7 +9,7 @@ export interface INotebookCell {
   cellType: 'code' | 'markdown' | 'raw';
   source: string;
   tags: string[];
-  /** Why `metadata.tags` could not be read as a list of strings (its other entries were kept). */
+  /** Why `metadata.tags` could not be read: it is not a list (entries that are not strings are dropped). */
   tagsProblem?: string;
 }
 
@@ -99,13 +99,13 @@ function readCell(cell: unknown, index: number): INotebookCell {
     ? rawTags.filter((tag): tag is string => typeof tag === 'string')
     : [];
   const tagsProblem =
-    rawTags === undefined || rawTags === null
+    rawTags === undefined || rawTags === null || Array.isArray(rawTags)
       ? undefined
-      : !Array.isArray(rawTags)
-        ? `the cell's metadata "tags" is ${describeJson(rawTags)}, not a list: write ["${typeof rawTags === 'string' ? rawTags.replace(/["\\]/g, '') : 'step:NAME'}"], or use the Pipeline step panel`
-        : tags.length !== rawTags.length
-          ? `the cell's metadata "tags" holds ${describeJson(rawTags.find(tag => typeof tag !== 'string'))}, not a tag: every tag is a string`
-          : undefined;
+      : `the cell's metadata "tags" is ${describeJson(rawTags)}, not a list: write ${JSON.stringify(
+          typeof rawTags === 'string'
+            ? rawTags.split(/[\s,]+/).filter(Boolean)
+            : ['step:NAME']
+        )}, or use the Pipeline step panel`;
   return tagsProblem
     ? { index, cellType, source, tags, tagsProblem }
     : { index, cellType, source, tags };

@@ -8,6 +8,7 @@
  */
 import { UserError } from '../errors';
 import { cellNumber } from '../cell-number';
+import { withoutAccents } from '../without-accents';
 import { isObject, readNotebook } from './model';
 import { parseCellTags } from './tags';
 import { stripMagics } from '../analysis/magics';
@@ -117,10 +118,7 @@ export function tagByHeadings(raw: unknown, path: string): ITagging {
 
 /** A heading's text as a valid step name: `Data Cleaning & EDA` → `data_cleaning_eda`. */
 export function stepName(heading: string): string {
-  let name = heading
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  let name = withoutAccents(heading.toLowerCase())
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
   if (!/^[a-z]/.test(name)) {

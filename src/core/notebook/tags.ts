@@ -22,20 +22,11 @@ export interface ITagProblem {
   warning?: true;
 }
 
-/** The keys of cellpipe's `key:value` tags, for the spelling check of `caseSlip`. */
-const VALUE_KEYS = new Set([
-  'step',
-  'block',
-  'prev',
-  'limit',
-  'request',
-  'image',
-  'label',
-  'annotation',
-  'cache',
-  'retry',
-  'timeout'
-]);
+/**
+ * The keys of the tags that make a cell a step or order it, for `caseSlip`: a user's own
+ * `Label:x` or `Image:figure-1` is not taken for one of the settings.
+ */
+const STEP_KEYS = new Set(['step', 'block', 'prev']);
 
 export interface ICellTags {
   role: CellRole;
@@ -207,11 +198,15 @@ function caseSlip(tag: string, key: string): ITagProblem | null {
   if (key === lowerKey) {
     return null; // a foreign tag, or one of ours whose value has capitals (`limit:memory:4Gi`)
   }
-  const ours = key === tag ? ROLE_TAGS.has(lowerKey) : VALUE_KEYS.has(lowerKey);
+  const meant = lowerKey + tag.slice(key.length);
+  const ours =
+    key === tag
+      ? ROLE_TAGS.has(lowerKey)
+      : STEP_KEYS.has(lowerKey) && meant.length > lowerKey.length + 1;
   return ours
     ? {
         tag,
-        message: `tag '${tag}' is not one of cellpipe's, whose tags are lower case: did you mean '${lowerKey}${tag.slice(key.length)}'?`,
+        message: `tag '${tag}' is not one of cellpipe's, whose tags are lower case: did you mean '${meant}'?`,
         warning: true
       }
     : null;

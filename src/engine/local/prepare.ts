@@ -28,6 +28,7 @@ import {
   IKernelPythons,
   LAB_PYTHON_ADVICE,
   notebookKernelName,
+  SERVER_PYTHON_ADVICE,
   probePython
 } from './python';
 import { IRunPlan, planPath } from './plan';
@@ -131,8 +132,13 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       request.kernelPythons,
       request.pythonSource
     ),
-    // A run the lab starts names its source: the lab's advice, not the command line's.
-    request.pythonSource ? LAB_PYTHON_ADVICE : CLI_PYTHON_ADVICE
+    // A run the lab starts names its source: the lab's advice, not the command line's, and
+    // where the setting is empty and the server's CELLPIPE_PYTHON chose, that variable.
+    !request.pythonSource
+      ? CLI_PYTHON_ADVICE
+      : !request.python && (request.env ?? process.env).CELLPIPE_PYTHON
+        ? SERVER_PYTHON_ADVICE
+        : LAB_PYTHON_ADVICE
   );
   const reads = parameterReads(ir);
   const files = stepReadFiles(ir, values);

@@ -168,6 +168,10 @@ export function choosePython(
 export const CLI_PYTHON_ADVICE =
   'pass --python PATH or set CELLPIPE_PYTHON to a Python 3 interpreter';
 
+/** In the lab, where CELLPIPE_PYTHON of the server's environment chose it (the setting empty). */
+export const SERVER_PYTHON_ADVICE =
+  'set Local Python (Settings › cellpipe) to a Python 3 interpreter, or fix CELLPIPE_PYTHON where jupyter lab was started';
+
 /** The same in the lab, whose runs take the Local Python setting. */
 export const LAB_PYTHON_ADVICE =
   "set Local Python (Settings › cellpipe) to a Python 3 interpreter, or leave it empty to use the notebook's kernel";

@@ -151,7 +151,18 @@ export class PipelineActions {
       started.path === this.host.currentNotebook()?.context.path &&
       Date.now() - started.at < REPEAT_START_PAUSE_MS
     ) {
-      return; // a second click of a double click: the run it meant has just started
+      // A second click of a double click: the run it meant has just started, as the message
+      // beside the button says (said again, so the click is seen to have been heard).
+      this.say(
+        'info',
+        this.trans.__(
+          'Run %1 started just now; click again in a moment to start another.',
+          started.id
+        ),
+        [],
+        { runId: started.id }
+      );
+      return;
     }
     await this.perform(async ready => {
       let params: RunParams = {};
@@ -172,7 +183,7 @@ export class PipelineActions {
         params,
         overrides: this.host.overrides()
       });
-      this._lastStart = { path: ready.path, at: Date.now() };
+      this._lastStart = { path: ready.path, at: Date.now(), id: record.id };
       this.say(
         warnings.length ? 'warning' : 'info',
         this.trans.__('Run %1 started (%2).', record.id, record.target),
@@ -289,7 +300,10 @@ export class PipelineActions {
           }
           const now = change.cell.getMetadata('tags');
           if (JSON.stringify(now ?? []) !== JSON.stringify(change.after)) {
-            edited.push(cellIndexOf(model, change.cell));
+            const index = cellIndexOf(model, change.cell);
+            if (index >= 0) {
+              edited.push(index); // a cell no longer in the notebook is not named
+            }
             continue;
           }
           if (change.before === undefined) {
@@ -462,7 +476,7 @@ export class PipelineActions {
 
   private _busy = false;
   /** The last run this sidebar started, and when (see REPEAT_START_PAUSE_MS). */
-  private _lastStart: { path: string; at: number } | null = null;
+  private _lastStart: { path: string; at: number; id: string } | null = null;
   private _message: IActionMessage | null = null;
   private readonly _changed = new Signal<this, void>(this);
 }

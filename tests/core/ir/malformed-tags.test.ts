@@ -58,7 +58,7 @@ describe('malformed step tags', () => {
     ]);
   });
 
-  it('refuse tags written as a string, or holding something else than strings', () => {
+  it('refuse tags written as a string, naming the list meant', () => {
     expect(tagDiagnostics('step:second').diagnostics).toEqual([
       {
         severity: 'error',
@@ -67,18 +67,24 @@ describe('malformed step tags', () => {
         cell: 1
       }
     ]);
-    expect(tagDiagnostics(['step:second', 7]).diagnostics).toEqual([
-      {
-        severity: 'error',
-        message:
-          'the cell\'s metadata "tags" holds a number, not a tag: every tag is a string',
-        cell: 1
-      }
+    expect(
+      tagDiagnostics('step:second, prev:first').diagnostics.map(d => d.message)
+    ).toEqual([
+      'the cell\'s metadata "tags" is a string, not a list: write ["step:second","prev:first"], or use the Pipeline step panel'
     ]);
   });
 
   it("leave a bare legacy 'block:' and other tags of the user's own alone", () => {
-    expect(tagDiagnostics(['block:', 'My-Tag', 'hide-input'])).toEqual({
+    expect(
+      tagDiagnostics([
+        'block:',
+        'My-Tag',
+        'hide-input',
+        'Label:important',
+        'Image:figure-1',
+        'Request:review'
+      ])
+    ).toEqual({
       diagnostics: [],
       steps: ['first']
     });

@@ -5,6 +5,7 @@
  * name are refused, as is a variable or parameter name Argo cannot carry.
  */
 import { UserError } from '../../errors';
+import { withoutAccents } from '../../without-accents';
 import { IPipelineIR } from '../../ir/pipeline';
 import { uniqueTaskNames } from '../task-names';
 
@@ -65,9 +66,7 @@ export function workflowBaseName(ir: IPipelineIR): string {
 
 /** `text` as the start of a DNS label (45 characters at most), or '' when nothing is left. */
 function dnsLabel(text: string): string {
-  const label = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+  const label = withoutAccents(text)
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
