@@ -77,8 +77,11 @@ function RerunForm(props: {
             <span>{`${name} (${kindOf(previous, trans)})`}</span>
             {typeof previous === 'boolean' ? (
               <select className="jp-mod-styled" value={text} onChange={change}>
-                <option value="true">true</option>
-                <option value="false">false</option>
+                {BOOLEAN_VALUES.map(value => (
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
+                ))}
               </select>
             ) : (
               <input
@@ -103,6 +106,9 @@ function RerunForm(props: {
     </form>
   );
 }
+
+/** A bool parameter's choices, as Python's parameters cell would read them (not translated). */
+const BOOLEAN_VALUES = ['true', 'false'];
 
 /** What a recorded parameter value is, as the rerun form labels it. */
 function kindOf(
