@@ -29,6 +29,8 @@ export interface ICellAnalysis extends IStrippedCell {
   deletesNames: boolean;
   /** True when a function the cell defines changes a parameter in place: likewise. */
   definesMutatingFunction: boolean;
+  /** True when the cell leaves a name as another's object (`names.aliases`): likewise. */
+  aliasesNames: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -82,7 +84,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     clean,
     mayWriteFiles,
     deletesNames: names.deletions.length !== 0,
-    definesMutatingFunction: definesMutatingFunction(names)
+    definesMutatingFunction: definesMutatingFunction(names),
+    aliasesNames: names.aliases !== undefined
   };
   trees.set(analysis, tree);
   return analysis;

@@ -108,6 +108,11 @@ export interface ICellNames {
   imported: string[];
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
+  /**
+   * Module-level names the cell leaves as other names' objects (`b = a`: `b` → `['a']`), where it
+   * leaves any; absent in most cells.
+   */
+  aliases?: Record<string, string[]>;
   starImports: INameUse[];
   /**
    * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with

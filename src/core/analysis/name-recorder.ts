@@ -189,7 +189,8 @@ export abstract class NameRecorder {
     );
   }
 
-  protected bind(name: string, scope: Scope): void {
+  /** `changedInPlace`: a mutation (`b.append(1)`), which leaves `b` the object it was. */
+  protected bind(name: string, scope: Scope, changedInPlace = false): void {
     if (this.localAliases?.size && scope.kind !== 'module') {
       this.localAliases.delete(name); // `m = clone(m)` in the loop: no longer the element
     }
@@ -204,8 +205,8 @@ export abstract class NameRecorder {
       if (this.containers.size !== 0) {
         this.containers.delete(name);
       }
-      if (this.aliases.size !== 0) {
-        this.aliases.delete(name);
+      if (this.aliases.size !== 0 && !changedInPlace) {
+        this.unalias(name);
       }
       if (this.instanceCount !== 0 && name in this.result.instances) {
         delete this.result.instances[name];
@@ -263,9 +264,15 @@ export abstract class NameRecorder {
     this.result.syntaxErrors.push(this.use('', offset));
   }
 
-  /** Ends the walk: the names the cell leaves deleted or may leave unbound go into the result. */
+  /**
+   * Ends the walk: the names the cell leaves deleted, as others' objects, or maybe unbound go into
+   * the result.
+   */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
+    if (this.aliases.size) {
+      this.result.aliases = Object.fromEntries(this.aliases);
+    }
     const inBodies = this.deferredBuiltinReads;
     if (inBodies) {
       // A function body's builtin that the cell binds reads the cell's own binding (a
@@ -420,6 +427,21 @@ export abstract class NameRecorder {
     this.result.instances[name] = callee;
   }
 
+  /** `name` is bound again: it no longer stands for another name's object, nor one for it. */
+  private unalias(name: string): void {
+    this.aliases.delete(name);
+    for (const [other, names] of this.aliases) {
+      if (names.includes(name)) {
+        const left = names.filter(n => n !== name);
+        if (left.length) {
+          this.aliases.set(other, left);
+        } else {
+          this.aliases.delete(other);
+        }
+      }
+    }
+  }
+
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
@@ -490,7 +512,7 @@ export abstract class NameRecorder {
   }
 
   private mutateModuleName(name: string, module: Scope): void {
-    this.bind(name, module);
+    this.bind(name, module, true);
     if (!this.mutated.has(name)) {
       this.mutated.add(name);
       this.result.mutations.push(name);

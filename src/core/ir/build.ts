@@ -29,6 +29,7 @@ import {
 import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
+import { aliasedNameWarnings } from './aliased-names';
 import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
@@ -108,11 +109,13 @@ export function buildPipeline(
     }
   };
   sharedCells.forEach(addCellDiagnostics);
-  // Whether any step cell may write a file, leaves a name deleted or defines a function that
-  // changes a parameter: read in this sweep over the step cells, not another.
+  // Whether any step cell may write a file, leaves a name deleted, defines a function that
+  // changes a parameter or makes two names of one object: read in this sweep over the step
+  // cells, not another.
   let stepsMayWriteFiles = false;
   let stepsDeleteNames = false;
   let stepsDefineMutators = false;
+  let stepsAliasNames = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -120,6 +123,7 @@ export function buildPipeline(
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
+      stepsAliasNames ||= analysis.aliasesNames;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -383,6 +387,9 @@ export function buildPipeline(
       analysisOf
     )
   );
+  if (stepsAliasNames) {
+    diagnostics.push(...aliasedNameWarnings(steps, analysisOf));
+  }
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(

@@ -24,6 +24,7 @@ export type DiagnosticCode =
   | 'empty-pipeline'
   | 'unordered-file'
   | 'deleted-name'
+  | 'aliased-name'
   | 'local-module'
   | 'local-file'
   | 'step-file'

@@ -1,0 +1,134 @@
+/**
+ * `b = a` in a step makes two names of one object. Steps hand each name on as a value of its own,
+ * so where a later step changes one of them in place (`b.append(4)`) and a step after that takes
+ * the other from before the change, it does not see the change, which top to bottom it would.
+ * This warns (`aliased-name`) where the change is made.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { IDiagnostic } from './diagnostic';
+import { IPipelineStep } from './pipeline';
+
+/** Name → the names the step leaves as the same object, at its end. */
+type Aliases = Map<string, Set<string>>;
+
+export function aliasedNameWarnings(
+  steps: readonly IPipelineStep[],
+  analysisOf: (cell: number) => ICellAnalysis
+): IDiagnostic[] {
+  const aliasesOf = new Map<string, Aliases>();
+  const indexOf = new Map(steps.map((step, index) => [step.name, index]));
+  const diagnostics: IDiagnostic[] = [];
+  steps.forEach((step, index) => {
+    const aliases = stepAliases(step, analysisOf);
+    if (aliases) {
+      aliasesOf.set(step.name, aliases);
+    }
+    if (!aliasesOf.size) {
+      return;
+    }
+    const changed = new Set(
+      step.cells.flatMap(cell => analysisOf(cell).names.mutations)
+    );
+    for (const name of changed) {
+      const producer = step.producers[name];
+      const others = producer && aliasesOf.get(producer)?.get(name);
+      for (const other of others ?? []) {
+        if (changed.has(other)) {
+          continue; // the step changes both, and hands both on
+        }
+        const reader = steps.find(
+          (later, at) =>
+            at > index &&
+            later.inputs.includes(other) &&
+            (indexOf.get(later.producers[other]) ?? index) <= index &&
+            later.producers[other] !== step.name
+        );
+        if (reader) {
+          diagnostics.push(
+            warning(step, name, other, producer, reader.name, analysisOf)
+          );
+        }
+      }
+    }
+  });
+  return diagnostics;
+}
+
+/** The names the step's cells leave as one object at its end, both ways; null when none. */
+function stepAliases(
+  step: IPipelineStep,
+  analysisOf: (cell: number) => ICellAnalysis
+): Aliases | null {
+  let aliases: Aliases | null = null;
+  for (const cell of step.cells) {
+    const { names, aliasesNames } = analysisOf(cell);
+    if (aliases) {
+      for (const name of names.writes) {
+        if (!names.mutations.includes(name)) {
+          aliases
+            .get(name)
+            ?.forEach(other => aliases!.get(other)?.delete(name));
+          aliases.delete(name); // bound again by a later cell
+        }
+      }
+    }
+    if (!aliasesNames || !names.aliases) {
+      continue;
+    }
+    for (const [name, others] of Object.entries(names.aliases)) {
+      for (const other of others) {
+        aliases ??= new Map();
+        (aliases.get(name) ?? aliases.set(name, new Set()).get(name)!).add(
+          other
+        );
+        (aliases.get(other) ?? aliases.set(other, new Set()).get(other)!).add(
+          name
+        );
+      }
+    }
+  }
+  return aliases;
+}
+
+function warning(
+  step: IPipelineStep,
+  name: string,
+  other: string,
+  producer: string,
+  reader: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): IDiagnostic {
+  const at = changeLine(step, name, analysisOf);
+  return {
+    severity: 'warning',
+    code: 'aliased-name',
+    message:
+      `'${name}' is the same object as '${other}' in step '${producer}', but steps hand each ` +
+      `name on as a value of its own: the change step '${step.name}' makes to '${name}' does ` +
+      `not reach the '${other}' that step '${reader}' takes (top to bottom it would). Change ` +
+      `'${other}' itself, read '${name}' instead, or make '${name}' a copy in step ` +
+      `'${producer}' (${name} = ${other}.copy())`,
+    cell: at.cell,
+    line: at.line,
+    column: 0
+  };
+}
+
+/** The first line of the step that changes `name` in place (`name.`, `name[`), else its first. */
+function changeLine(
+  step: IPipelineStep,
+  name: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): { cell: number; line: number } {
+  // A Python name has no character a regular expression treats specially.
+  const change = new RegExp(`(^|[^\\w.])${name}\\s*[.[]`, 'u');
+  for (const cell of step.cells) {
+    const line = analysisOf(cell)
+      .python.split('\n')
+      .findIndex(text => change.test(text));
+    if (line >= 0) {
+      return { cell, line: line + 1 };
+    }
+  }
+  return { cell: step.cells[0], line: 1 };
+}
