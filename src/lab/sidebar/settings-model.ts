@@ -143,10 +143,19 @@ export function resolveDraft(
       error: null
     };
   } catch (error) {
+    // What the notebook saved is named as such while the form's edits leave it as it is (a
+    // field the form does not show); once an edit mends it, the form's own problem is the one.
+    const saved = savedProblem(() => resolve(base, SAVED_LAYER));
+    const stillSaved =
+      saved !== null &&
+      saved ===
+        savedProblem(() =>
+          resolve(mergeDraft(base, draft) as INotebookSettings, SAVED_LAYER)
+        );
     return {
       settings: null,
       weakenings: [],
-      error: savedProblem(() => resolve(base, SAVED_LAYER)) ?? message(error)
+      error: stillSaved ? saved : message(error)
     };
   }
 }

@@ -73,6 +73,16 @@ describe('settings form', () => {
     );
   });
 
+  it("names the form's own problem once the form's edit mends what the notebook saved", () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {
+      namespace: 'Bad_Namespace'
+    } as INotebookSettings);
+    expect(model.resolved.error).toMatch(/^notebook metadata: namespace/);
+    model.edit({ namespace: 'team-a', image: 'has space' });
+    expect(model.resolved.error).toMatch(/^Pipeline settings: image/);
+  });
+
   it('offers the default target as the lab setting or local, whatever the form picks', () => {
     const model = new SettingsFormModel();
     model.load('nb.ipynb', 'nb', { target: 'argo' });
