@@ -450,7 +450,18 @@ export class PipelineActions {
       await panel.context.save();
       return true;
     } catch (error) {
-      if ((error as Error).message !== 'Cancel') {
+      const reason = (error as Error).message;
+      if (reason === CONFLICT_DIALOG_OPEN) {
+        // JupyterLab's "File Changed" dialog of an earlier save is still open.
+        this.say(
+          'error',
+          this.trans.__(
+            'Not run: JupyterLab is asking whether to overwrite the notebook or revert it to the file on disk. Answer that dialog, then try again.'
+          )
+        );
+        return false;
+      }
+      if (reason !== 'Cancel') {
         throw error;
       }
       this.say(
@@ -486,6 +497,9 @@ interface IReady {
   ir: IPipelineIR;
   settings: IPipelineSettings;
 }
+
+/** What JupyterLab's save rejects with while its "File Changed" dialog is open (docregistry). */
+const CONFLICT_DIALOG_OPEN = 'Modal is already displayed';
 
 /**
  * How long after a run of a notebook starts another click of Compile and run is taken for the

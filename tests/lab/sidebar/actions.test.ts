@@ -189,6 +189,23 @@ describe('Compile and run', () => {
     });
   });
 
+  it("says to answer JupyterLab's file-changed dialog when it is still open, not 'Modal is already displayed'", async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', true);
+    context.save.mockRejectedValueOnce(new Error('Modal is already displayed'));
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(post).not.toHaveBeenCalled();
+    expect(actions.message).toMatchObject({
+      kind: 'error',
+      text: 'Not run: JupyterLab is asking whether to overwrite the notebook or revert it to the file on disk. Answer that dialog, then try again.'
+    });
+  });
+
   it('checks again what the save leaves: Revert in the file-changed dialog loads the file on disk', async () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { panel, context } = fakePanel(notebook, 'fan-out.ipynb', true);
