@@ -1,9 +1,46 @@
 /**
+ * Draws from a random number generator, which change its state: numpy's Generator and
+ * RandomState, Python's random.Random, torch.Generator. (Not `sample`: DataFrame.sample
+ * copies.) A module-level draw (`np.random.normal()`) marks the module too, but a module is
+ * handed on by name: the global generator's state (np.random.seed) does not go with it.
+ */
+export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
+  'random',
+  'integers',
+  'normal',
+  'uniform',
+  'choice',
+  'choices',
+  'permutation',
+  'permuted',
+  'standard_normal',
+  'standard_exponential',
+  'standard_gamma',
+  'exponential',
+  'binomial',
+  'poisson',
+  'lognormal',
+  'multinomial',
+  'multivariate_normal',
+  'dirichlet',
+  'randint',
+  'rand',
+  'randn',
+  'random_sample',
+  'randrange',
+  'gauss',
+  'getrandbits',
+  'randbytes',
+  'normalvariate',
+  'expovariate'
+]);
+
+/**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
  * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch,
  * pandas and the built-in containers.
  */
-export const MUTATING_METHODS: ReadonlySet<string> = new Set([
+export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   // estimators and models
   'fit',
   'partial_fit',
@@ -46,38 +83,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'intersection_update',
   'symmetric_difference_update',
   'rotate',
-  // random number generators draw from, and so change, their state: numpy's Generator and
-  // RandomState, Python's random.Random, torch.Generator. (Not `sample`: DataFrame.sample
-  // copies.) A module-level draw (`np.random.normal()`) marks the module too, but a module is
-  // handed on by name: the global generator's state (np.random.seed) does not go with it.
-  'random',
-  'integers',
-  'normal',
-  'uniform',
-  'choice',
-  'choices',
-  'permutation',
-  'permuted',
-  'standard_normal',
-  'standard_exponential',
-  'standard_gamma',
-  'exponential',
-  'binomial',
-  'poisson',
-  'lognormal',
-  'multinomial',
-  'multivariate_normal',
-  'dirichlet',
-  'randint',
-  'rand',
-  'randn',
-  'random_sample',
-  'randrange',
-  'gauss',
-  'getrandbits',
-  'randbytes',
-  'normalvariate',
-  'expovariate',
+  // random number generators draw from, and so change, their state (RANDOM_DRAWS, below);
+  // seeding sets it
   'seed',
   'manual_seed',
   'set_state',
@@ -87,7 +94,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set([
   'resize',
   'put',
   'itemset',
-  'setflags'
+  'setflags',
+  ...RANDOM_DRAWS
 ]);
 
 /**

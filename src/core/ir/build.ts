@@ -30,6 +30,7 @@ import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
+import { moduleStateWarnings } from './module-state';
 import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
@@ -390,6 +391,7 @@ export function buildPipeline(
   if (stepsAliasNames) {
     diagnostics.push(...aliasedNameWarnings(steps, analysisOf));
   }
+  diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(

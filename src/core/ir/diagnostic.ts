@@ -25,6 +25,7 @@ export type DiagnosticCode =
   | 'unordered-file'
   | 'deleted-name'
   | 'aliased-name'
+  | 'module-state'
   | 'local-module'
   | 'local-file'
   | 'step-file'

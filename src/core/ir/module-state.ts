@@ -1,0 +1,119 @@
+/**
+ * State kept in an imported module: `np.random.seed(0)` (the global generator),
+ * `sys.path.append(…)`, `os.environ["KEY"] = …`, `torch.manual_seed(…)`. Each step runs in a
+ * process of its own and imports its modules afresh, so a change one step makes there is gone in
+ * the next step, where top to bottom every later cell sees it. This warns (`module-state`) at the
+ * first step that changes a module's state where a later step uses that module.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import {
+  isInPlaceMethod,
+  MUTATING_METHODS,
+  RANDOM_DRAWS
+} from '../analysis/mutators';
+import { IDiagnostic } from './diagnostic';
+import { IPipelineStep } from './pipeline';
+
+export function moduleStateWarnings(
+  steps: readonly IPipelineStep[],
+  sharedCells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis
+): IDiagnostic[] {
+  const modules = new Set<string>();
+  const addImports = (cell: number) =>
+    analysisOf(cell).names.imported.forEach(name => modules.add(name));
+  sharedCells.forEach(addImports);
+  steps.forEach(step => step.cells.forEach(addImports));
+  if (!modules.size) {
+    return [];
+  }
+  // Most notebooks change no module's state: the reads are looked at only where one does.
+  const changedIn = steps.map(step => {
+    const changed = new Set<string>();
+    for (const cell of step.cells) {
+      analysisOf(cell).names.mutations.forEach(
+        name => modules.has(name) && changed.add(name)
+      );
+    }
+    return changed;
+  });
+  if (!changedIn.some(changed => changed.size)) {
+    return [];
+  }
+  const uses = (step: IPipelineStep, module: string) =>
+    step.cells.some(cell => {
+      const { reads, mutations } = analysisOf(cell).names;
+      return (
+        mutations.includes(module) || reads.some(read => read.name === module)
+      );
+    });
+  const diagnostics: IDiagnostic[] = [];
+  const warned = new Set<string>();
+  steps.forEach((step, index) => {
+    for (const module of changedIn[index]) {
+      if (warned.has(module)) {
+        continue;
+      }
+      const at = changeLine(step, module, analysisOf);
+      const reader =
+        at &&
+        steps.find((later, after) => after > index && uses(later, module));
+      if (!at || !reader) {
+        continue;
+      }
+      warned.add(module);
+      diagnostics.push({
+        severity: 'warning',
+        code: 'module-state',
+        message:
+          `step '${step.name}' changes state kept in the module '${module}' (${at.text})` +
+          `, but each step imports its modules afresh: step '${reader.name}', which uses ` +
+          `'${module}', does not see the change, which top to bottom it would. Make the change ` +
+          `in the imports cell, which runs in every step, or keep the state in a variable ` +
+          `(rng = np.random.default_rng(0)) and pass that`,
+        cell: at.cell,
+        line: at.line,
+        column: 0
+      });
+    }
+  });
+  return diagnostics;
+}
+
+/**
+ * The first line of the step that changes the module's state in place: a call of a method that
+ * changes its receiver (`np.random.seed(0)`, `sys.path.append(p)`) or an item set on it
+ * (`os.environ["KEY"] = "1"`), not a draw from a generator; null when there is none.
+ */
+function changeLine(
+  step: IPipelineStep,
+  module: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): { cell: number; line: number; text: string } | null {
+  // A Python name has no character a regular expression treats specially.
+  const change = new RegExp(
+    `(^|[^\\w.])${module}(\\.\\w+)*(\\.(\\w+)\\s*\\(|\\[[^\\]]*\\]\\s*=[^=])`,
+    'gu'
+  );
+  for (const cell of step.cells) {
+    const lines = analysisOf(cell).python.split('\n');
+    for (let line = 0; line < lines.length; line++) {
+      // A draw changes the global generator too, but without a seed its numbers differ from
+      // one run to the next anyway: only a change one can count on is worth a word.
+      const changes = [...lines[line].matchAll(change)].some(
+        found =>
+          found[4] === undefined ||
+          ((MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
+            !RANDOM_DRAWS.has(found[4]))
+      );
+      if (changes) {
+        return {
+          cell,
+          line: line + 1,
+          text: lines[line].trim().slice(0, 60)
+        };
+      }
+    }
+  }
+  return null;
+}
