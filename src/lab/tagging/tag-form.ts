@@ -143,6 +143,9 @@ export function formProblems(
   }
   const check = parseCellTags(tagsFromForm(form, []));
   for (const problem of check.problems) {
+    if (problem.tag.startsWith('step:')) {
+      continue; // the name field says what is wrong with the name
+    }
     const field = problem.tag.startsWith('limit:cpu')
       ? 'cpuLimit'
       : problem.tag.startsWith('limit:memory')
