@@ -145,25 +145,6 @@ export class PipelineActions {
   }
 
   async compileAndRun(): Promise<void> {
-    const started = this._lastStart;
-    if (
-      started &&
-      started.path === this.host.currentNotebook()?.context.path &&
-      Date.now() - started.at < REPEAT_START_PAUSE_MS
-    ) {
-      // A second click of a double click: the run it meant has just started, as the message
-      // beside the button says (said again, so the click is seen to have been heard).
-      this.say(
-        'info',
-        this.trans.__(
-          'Run %1 started just now; click again in a moment to start another.',
-          started.id
-        ),
-        [],
-        { runId: started.id }
-      );
-      return;
-    }
     await this.perform(async ready => {
       let params: RunParams = {};
       if (ready.ir.parameters.length && this.host.askParameters) {
@@ -183,7 +164,6 @@ export class PipelineActions {
         params,
         overrides: this.host.overrides()
       });
-      this._lastStart = { path: ready.path, at: Date.now(), id: record.id };
       this.say(
         warnings.length ? 'warning' : 'info',
         this.trans.__('Run %1 started (%2).', record.id, record.target),
@@ -486,8 +466,6 @@ export class PipelineActions {
   }
 
   private _busy = false;
-  /** The last run this sidebar started, and when (see REPEAT_START_PAUSE_MS). */
-  private _lastStart: { path: string; at: number; id: string } | null = null;
   private _message: IActionMessage | null = null;
   private readonly _changed = new Signal<this, void>(this);
 }
@@ -500,13 +478,6 @@ interface IReady {
 
 /** What JupyterLab's save rejects with while its "File Changed" dialog is open (docregistry). */
 const CONFLICT_DIALOG_OPEN = 'Modal is already displayed';
-
-/**
- * How long after a run of a notebook starts another click of Compile and run is taken for the
- * second click of a double click and ignored: the start request takes about 100 ms, and two
- * clicks 250 ms apart started two identical runs.
- */
-const REPEAT_START_PAUSE_MS = 1500;
 
 /** Where `cell` is in the notebook now (cells may have been added or moved since). */
 function cellIndexOf(model: INotebookModel, cell: ICellModel): number {

@@ -97,7 +97,13 @@ export function RunButton(props: IRunButtonProps): JSX.Element {
       <button
         className={`${CLASS.splitMain} jp-mod-styled jp-mod-accept`}
         aria-disabled={props.busy}
-        onClick={unlessBusy(props.onRun)}
+        onClick={event => {
+          // The second click of a double click: the first has started the run it meant (two
+          // clicks 250 ms apart started two identical runs, the first start taking 100 ms).
+          if (event.detail < 2) {
+            unlessBusy(props.onRun)();
+          }
+        }}
         title={trans.__('Save, compile and run the pipeline')}
       >
         <runIcon.react tag="span" elementSize="small" />
