@@ -135,13 +135,17 @@ test.describe('the run viewer', () => {
     await expect(dialog.locator('input[name="test_size"]')).toHaveValue('0.3');
     await expect(dialog.locator('input[name="seed"]')).toHaveValue('7');
     await dialog.locator('input[name="n_estimators"]').fill('twenty');
+    await dialog.locator('input[name="seed"]').fill('7.5');
     await dialog.locator('.jp-mod-accept').click();
-    await expect(dialog.locator('.jp-cellpipe-error')).toHaveText(
+    // Every bad value is named at once, each on its line.
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveText([
+      'seed must be a whole number, not "7.5"',
       'n_estimators must be a whole number, not "twenty"'
-    );
+    ]);
     await expect(dialog.locator('input[name="n_estimators"]')).toHaveValue(
       'twenty'
     );
+    await dialog.locator('input[name="seed"]').fill('7');
     await dialog.locator('input[name="n_estimators"]').fill('20');
     await dialog.locator('.jp-mod-accept').click();
     await expect(dialog).toHaveCount(0);
@@ -313,8 +317,10 @@ test.describe('the run viewer', () => {
         nbformat_minor: 5,
         metadata: {},
         cells: [
-          cell("fast = True\nn = 3\nlabel = 'x'", ['pipeline-parameters']),
-          cell('print(fast, n, label)', ['step:show'])
+          cell("fast = True\nn = 3\nrate = 0.5\nlabel = 'x'", [
+            'pipeline-parameters'
+          ]),
+          cell('print(fast, n, rate, label)', ['step:show'])
         ]
       }),
       'text',
@@ -331,11 +337,22 @@ test.describe('the run viewer', () => {
     await expect(form.locator('label > span')).toHaveText([
       'fast (bool)',
       'n (number)',
+      'rate (number)',
       'label (text)'
     ]);
     const fast = form.locator('label', { hasText: 'fast' }).locator('select');
     await expect(fast).toHaveValue('true');
     await expect(fast.locator('option')).toHaveText(['true', 'false']);
+    // Every bad value is named at once, by parameter.
+    const field = (label: string) =>
+      form.locator('label', { hasText: label }).locator('input');
+    await field('n (number)').fill('three');
+    await field('rate (number)').fill('fast');
+    await form.locator('button[type="submit"]').click();
+    await expect(form.locator('.jp-cellpipe-error')).toHaveText([
+      'n: "three" is not a number',
+      'rate: "fast" is not a number'
+    ]);
   });
 
   test('a step that printed megabytes: its log is read in one go and only its end is shown', async ({

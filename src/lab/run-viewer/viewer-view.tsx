@@ -51,8 +51,16 @@ function RerunForm(props: {
     try {
       // No prototype: a parameter may be named `__proto__` (Python allows it).
       const params: RunParams = Object.create(null);
+      const problems: string[] = [];
       for (const [name, text] of Object.entries(values)) {
-        params[name] = parseParamValue(text, record.params[name]);
+        try {
+          params[name] = parseParamValue(text, record.params[name]);
+        } catch (error) {
+          problems.push(`${name}: ${(error as Error).message}`);
+        }
+      }
+      if (problems.length) {
+        throw new Error(problems.join('\n'));
       }
       const next = await props.model.rerun(params);
       setProblem(null);
@@ -94,7 +102,11 @@ function RerunForm(props: {
           </label>
         );
       })}
-      {problem && <p className="jp-cellpipe-error">{problem}</p>}
+      {problem?.split('\n').map(line => (
+        <p key={line} className="jp-cellpipe-error">
+          {line}
+        </p>
+      ))}
       <button type="submit" className="jp-mod-styled jp-mod-accept">
         {trans.__('Rerun with these parameters')}
       </button>

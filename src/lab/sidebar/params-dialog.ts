@@ -54,24 +54,32 @@ class ParametersBody extends Widget {
       this.node.appendChild(label);
       this.inputs.push(input);
     }
-    if (problem) {
+    for (const line of problem?.split('\n') ?? []) {
       const error = document.createElement('p');
       error.className = 'jp-cellpipe-error';
-      error.textContent = problem;
+      error.textContent = line;
       this.node.appendChild(error);
     }
   }
 
-  /** The values typed, each as its parameter's type; throws the first problem. */
+  /** The values typed, each as its parameter's type; throws every problem, one a line. */
   values(): RunParams {
     const values: RunParams = Object.create(null);
+    const problems: string[] = [];
     this.parameters.forEach((parameter, index) => {
-      values[parameter.name] = parseParameter(
-        parameter,
-        this.inputs[index].value,
-        this.trans
-      );
+      try {
+        values[parameter.name] = parseParameter(
+          parameter,
+          this.inputs[index].value,
+          this.trans
+        );
+      } catch (error) {
+        problems.push((error as Error).message);
+      }
     });
+    if (problems.length) {
+      throw new Error(problems.join('\n'));
+    }
     return values;
   }
 
