@@ -7,6 +7,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
+import { firstStepLine } from './step-lines';
 
 /** Name → the names the step leaves as the same object, at its end. */
 type Aliases = Map<string, Set<string>>;
@@ -122,13 +123,8 @@ function changeLine(
 ): { cell: number; line: number } {
   // A Python name has no character a regular expression treats specially.
   const change = new RegExp(`(^|[^\\w.])${name}\\s*[.[]`, 'u');
-  for (const cell of step.cells) {
-    const line = analysisOf(cell)
-      .python.split('\n')
-      .findIndex(text => change.test(text));
-    if (line >= 0) {
-      return { cell, line: line + 1 };
-    }
-  }
-  return { cell: step.cells[0], line: 1 };
+  const changed = firstStepLine(step, analysisOf, text => change.test(text));
+  return changed
+    ? { cell: changed.cell, line: changed.line }
+    : { cell: step.cells[0], line: 1 };
 }

@@ -13,6 +13,7 @@ import {
 } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
+import { firstStepLine, IStepLine } from './step-lines';
 
 export function moduleStateWarnings(
   steps: readonly IPipelineStep[],
@@ -89,31 +90,21 @@ function changeLine(
   step: IPipelineStep,
   module: string,
   analysisOf: (cell: number) => ICellAnalysis
-): { cell: number; line: number; text: string } | null {
+): IStepLine | null {
   // A Python name has no character a regular expression treats specially.
   const change = new RegExp(
     `(^|[^\\w.])${module}(\\.\\w+)*(\\.(\\w+)\\s*\\(|\\[[^\\]]*\\]\\s*=[^=])`,
     'gu'
   );
-  for (const cell of step.cells) {
-    const lines = analysisOf(cell).python.split('\n');
-    for (let line = 0; line < lines.length; line++) {
-      // A draw changes the global generator too, but without a seed its numbers differ from
-      // one run to the next anyway: only a change one can count on is worth a word.
-      const changes = [...lines[line].matchAll(change)].some(
-        found =>
-          found[4] === undefined ||
-          ((MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
-            !RANDOM_DRAWS.has(found[4]))
-      );
-      if (changes) {
-        return {
-          cell,
-          line: line + 1,
-          text: lines[line].trim().slice(0, 60)
-        };
-      }
-    }
-  }
-  return null;
+  // A draw changes the global generator too, but without a seed its numbers differ from one run
+  // to the next anyway: only a change one can count on is worth a word.
+  const changed = firstStepLine(step, analysisOf, text =>
+    [...text.matchAll(change)].some(
+      found =>
+        found[4] === undefined ||
+        ((MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
+          !RANDOM_DRAWS.has(found[4]))
+    )
+  );
+  return changed && { ...changed, text: changed.text.slice(0, 60) };
 }

@@ -10,6 +10,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
+import { firstStepLine } from './step-lines';
 import { IGlobalContext } from './step-names';
 
 export type SharedKind = 'parameter' | 'functions' | 'imports';
@@ -172,12 +173,9 @@ function bindingLine(
     `^\\s*(def\\s+${name}\\b|class\\s+${name}\\b|${name}\\s*(\\[|\\.|[-+*/%@&|^]?=(?!=)))`,
     'u'
   );
-  for (const cell of step.cells) {
-    const lines = analysisOf(cell).python.split('\n');
-    const line = lines.findIndex(text => binding.test(text));
-    if (line >= 0) {
-      return { cell, line: line + 1 };
-    }
+  const bound = firstStepLine(step, analysisOf, text => binding.test(text));
+  if (bound) {
+    return { cell: bound.cell, line: bound.line };
   }
   // Else the first call of a functions cell's function that changes it (`cached_square(4)`).
   for (const cell of step.cells) {
