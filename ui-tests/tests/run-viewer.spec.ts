@@ -6,6 +6,7 @@
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
+import { codeCell, notebookText } from './sidebar-helpers';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
@@ -267,20 +268,9 @@ test.describe('the run viewer', () => {
     expect(long).toHaveLength(63);
     const notebook = `${tmpPath}/long-name.ipynb`;
     await page.contents.uploadContent(
-      JSON.stringify({
-        nbformat: 4,
-        nbformat_minor: 5,
-        metadata: {},
-        cells: [
-          {
-            cell_type: 'code',
-            execution_count: null,
-            metadata: { tags: [`step:${long}`] },
-            outputs: [],
-            source: 'rows = [1, 2, 3]\nprint(len(rows))'
-          }
-        ]
-      }),
+      notebookText([
+        codeCell('rows = [1, 2, 3]\nprint(len(rows))', [`step:${long}`])
+      ]),
       'text',
       notebook
     );
@@ -304,25 +294,13 @@ test.describe('the run viewer', () => {
     tmpPath
   }) => {
     const notebook = `${tmpPath}/typed.ipynb`;
-    const cell = (source: string, tags: string[]) => ({
-      cell_type: 'code',
-      execution_count: null,
-      metadata: { tags },
-      outputs: [],
-      source
-    });
     await page.contents.uploadContent(
-      JSON.stringify({
-        nbformat: 4,
-        nbformat_minor: 5,
-        metadata: {},
-        cells: [
-          cell("fast = True\nn = 3\nrate = 0.5\nlabel = 'x'", [
-            'pipeline-parameters'
-          ]),
-          cell('print(fast, n, rate, label)', ['step:show'])
-        ]
-      }),
+      notebookText([
+        codeCell("fast = True\nn = 3\nrate = 0.5\nlabel = 'x'", [
+          'pipeline-parameters'
+        ]),
+        codeCell('print(fast, n, rate, label)', ['step:show'])
+      ]),
       'text',
       notebook
     );
@@ -360,27 +338,15 @@ test.describe('the run viewer', () => {
     tmpPath
   }) => {
     const notebook = `${tmpPath}/chatty.ipynb`;
-    const cell = (source: string, tags: string[]) => ({
-      cell_type: 'code',
-      execution_count: null,
-      metadata: { tags },
-      outputs: [],
-      source
-    });
     // About 6.5 MB of output: more than the viewer keeps (4 MB of text).
     await page.contents.uploadContent(
-      JSON.stringify({
-        cells: [
-          cell(
-            "for i in range(250000):\n    print(f'epoch {i:07d}: loss={1 / (i + 1):.6f}')\nresult = 1",
-            ['step:train']
-          ),
-          cell('print(result)', ['step:report'])
-        ],
-        metadata: {},
-        nbformat: 4,
-        nbformat_minor: 5
-      }),
+      notebookText([
+        codeCell(
+          "for i in range(250000):\n    print(f'epoch {i:07d}: loss={1 / (i + 1):.6f}')\nresult = 1",
+          ['step:train']
+        ),
+        codeCell('print(result)', ['step:report'])
+      ]),
       'text',
       notebook
     );

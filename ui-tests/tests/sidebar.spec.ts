@@ -4,7 +4,13 @@
  * and Compile and run are in sidebar-runs.spec.ts.
  */
 import { expect, test } from '@jupyterlab/galata';
-import { openExample, panel, standInRunServer } from './sidebar-helpers';
+import {
+  codeCell,
+  notebookText,
+  openExample,
+  panel,
+  standInRunServer
+} from './sidebar-helpers';
 
 /** What changes between runs of the same screen: run ids, times, durations. */
 const VOLATILE = ['.jp-cellpipe-Run-id', '.jp-cellpipe-Run-duration'];
@@ -156,23 +162,13 @@ test.describe('pipeline sidebar', () => {
   }) => {
     const target = `${tmpPath}/stats.ipynb`;
     await page.contents.uploadContent(
-      JSON.stringify({
-        nbformat: 4,
-        nbformat_minor: 5,
-        metadata: {
+      notebookText(
+        [codeCell('x <- c(1, 2, 3)\nprint(mean(x))', ['step:load'])],
+        {
           kernelspec: { name: 'ir', display_name: 'R', language: 'R' },
           language_info: { name: 'R' }
-        },
-        cells: [
-          {
-            cell_type: 'code',
-            metadata: { tags: ['step:load'] },
-            source: 'x <- c(1, 2, 3)\nprint(mean(x))',
-            outputs: [],
-            execution_count: null
-          }
-        ]
-      }),
+        }
+      ),
       'text',
       target
     );
