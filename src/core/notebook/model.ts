@@ -9,7 +9,7 @@ export interface INotebookCell {
   cellType: 'code' | 'markdown' | 'raw';
   source: string;
   tags: string[];
-  /** Why `metadata.tags` could not be read: it is not a list (entries that are not strings are dropped). */
+  /** Why `metadata.tags` could not be read: it is not a list, or has entries that are not strings (dropped). */
   tagsProblem?: string;
 }
 
@@ -99,16 +99,33 @@ function readCell(cell: unknown, index: number): INotebookCell {
     ? rawTags.filter((tag): tag is string => typeof tag === 'string')
     : [];
   const tagsProblem =
-    rawTags === undefined || rawTags === null || Array.isArray(rawTags)
+    rawTags === undefined || rawTags === null
       ? undefined
-      : `the cell's metadata "tags" is ${describeJson(rawTags)}, not a list: write ${JSON.stringify(
-          typeof rawTags === 'string'
-            ? rawTags.split(/[\s,]+/).filter(Boolean)
-            : ['step:NAME']
-        )}, or use the Pipeline step panel`;
+      : Array.isArray(rawTags)
+        ? nonStringTagsProblem(rawTags)
+        : `the cell's metadata "tags" is ${describeJson(rawTags)}, not a list: write ${JSON.stringify(
+            typeof rawTags === 'string'
+              ? rawTags.split(/[\s,]+/).filter(Boolean)
+              : ['step:NAME']
+          )}, or use the Pipeline step panel`;
   return tagsProblem
     ? { index, cellType, source, tags, tagsProblem }
     : { index, cellType, source, tags };
+}
+
+/** Entries of a `tags` list that are not strings (`5`, `["skip"]`), named; undefined if none. */
+function nonStringTagsProblem(tags: unknown[]): string | undefined {
+  const others = tags.filter(tag => typeof tag !== 'string');
+  if (!others.length) {
+    return undefined;
+  }
+  const named = others
+    .map(tag => `${JSON.stringify(tag)?.slice(0, 40)} (${describeJson(tag)})`)
+    .join(', ');
+  return (
+    `the cell's metadata "tags" has entries that are not strings: ${named}. Each tag is a ` +
+    'string, such as "step:NAME": write them as strings, or use the Pipeline step panel'
+  );
 }
 
 function readSource(source: unknown, index: number): string {

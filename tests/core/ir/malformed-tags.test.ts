@@ -74,6 +74,19 @@ describe('malformed step tags', () => {
     ]);
   });
 
+  it('refuse a tag that is not a string, naming it, and keep the string tags', () => {
+    const { diagnostics, steps } = tagDiagnostics(['step:second', 5, ['skip']]);
+    expect(diagnostics).toEqual([
+      {
+        severity: 'error',
+        message:
+          'the cell\'s metadata "tags" has entries that are not strings: 5 (a number), ["skip"] (a list). Each tag is a string, such as "step:NAME": write them as strings, or use the Pipeline step panel',
+        cell: 1
+      }
+    ]);
+    expect(steps).toEqual(['first', 'second']);
+  });
+
   it("leave a bare legacy 'block:' and other tags of the user's own alone", () => {
     expect(
       tagDiagnostics([
