@@ -236,10 +236,12 @@ export abstract class ExpressionWalker extends NameRecorder {
     if (callee) {
       this.expression(callee, scope);
     }
-    if (args) {
+    const argList = args?.type === 'argument_list' ? args : null;
+    if (argList && callee && this.isMappedLambda(callee, argList, scope)) {
+      this.mappedLambda(argList, scope);
+    } else if (args) {
       this.expression(args, scope);
     }
-    const argList = args?.type === 'argument_list' ? args : null;
     if (argList) {
       this.mutateOutArguments(argList, scope);
     }
@@ -377,16 +379,62 @@ export abstract class ExpressionWalker extends NameRecorder {
     return false;
   }
 
-  private lambda(node: IPyNode, scope: Scope): void {
+  /**
+   * A lambda; `elements[i]`, where given, are the names whose contents its i-th parameter stands
+   * for (`map(lambda m: m.fit(X), models)`), so that a change to the parameter changes them.
+   */
+  private lambda(
+    node: IPyNode,
+    scope: Scope,
+    elements: readonly string[][] = []
+  ): void {
     const inner = new Scope('function', scope);
     const params = field(node, 'parameters');
     if (params) {
       this.parameters(params, scope, inner);
     }
     const body = field(node, 'body');
-    if (body) {
-      this.expression(body, inner);
+    if (!body) {
+      return;
     }
+    let walk = () => this.expression(body, inner);
+    const positional = params
+      ? namedChildren(params).filter(param => param.type === 'identifier')
+      : [];
+    positional.forEach((param, index) => {
+      const sources = elements[index];
+      if (sources?.length) {
+        const walkInside = walk;
+        walk = () =>
+          this.withLocalAliases([this.text(param)], sources, scope, walkInside);
+      }
+    });
+    walk();
+  }
+
+  /** `map(lambda …, iterable, …)`, where `map` is not a local name. */
+  private isMappedLambda(
+    callee: IPyNode,
+    args: IPyNode,
+    scope: Scope
+  ): boolean {
+    return (
+      callee.type === 'identifier' &&
+      this.text(callee) === 'map' &&
+      scope.resolve('map') === 'global' &&
+      namedChildren(args)[0]?.type === 'lambda'
+    );
+  }
+
+  /** `map(lambda m: m.fit(X), models)` changes what `models` holds, as the comprehension does. */
+  private mappedLambda(args: IPyNode, scope: Scope): void {
+    const [lambda, ...iterables] = namedChildren(args);
+    iterables.forEach(iterable => this.expression(iterable, scope));
+    this.lambda(
+      lambda,
+      scope,
+      iterables.map(iterable => this.elementSources(iterable, scope))
+    );
   }
 
   /**
@@ -408,14 +456,7 @@ export abstract class ExpressionWalker extends NameRecorder {
               this.expression(part, scope);
               // `[m.fit(X) for m in models]` changes what `models` holds: a module-level name,
               // or a parameter of the function it is in.
-              sources =
-                scope.kind === 'module'
-                  ? this.iteratedNames(part)
-                  : scope.kind === 'function'
-                    ? this.iteratedNames(part).filter(
-                        name => scope.resolve(name) === 'local'
-                      )
-                    : [];
+              sources = this.elementSources(part, scope);
             } else {
               later.push(part);
             }
@@ -436,15 +477,24 @@ export abstract class ExpressionWalker extends NameRecorder {
         }
       });
     if (sources.length) {
-      this.withLocalAliases(
-        inner.locals,
-        sources,
-        scope.kind === 'module',
-        walk
-      );
+      this.withLocalAliases(inner.locals, sources, scope, walk);
     } else {
       walk();
     }
+  }
+
+  /**
+   * The names whose contents a loop over `iterable` yields, that a change to an element changes:
+   * module-level names, or in a function its own names (its parameters).
+   */
+  private elementSources(iterable: IPyNode, scope: Scope): string[] {
+    return scope.kind === 'module'
+      ? this.iteratedNames(iterable)
+      : scope.kind === 'function'
+        ? this.iteratedNames(iterable).filter(
+            name => scope.resolve(name) === 'local'
+          )
+        : [];
   }
 
   /**

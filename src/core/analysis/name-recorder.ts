@@ -59,7 +59,7 @@ export abstract class NameRecorder {
   /** See `withLocalAliases`: null until a cell has such a loop. */
   private localAliases: Map<
     string,
-    { elements: string[]; moduleLevel: boolean }
+    { elements: string[]; elementsScope: Scope }
   > | null = null;
   /**
    * While a compound statement's branch is walked (see `branch`), the module-level names each
@@ -461,19 +461,22 @@ export abstract class NameRecorder {
   }
 
   /**
-   * Runs `body` with each of `variables`, local names (a comprehension's, or a loop's in a
-   * function), standing for each of `elements`: module-level names (`[m.fit(X) for m in models]`
-   * at module level) or the function's own (`for m in models: m.fit(X)` in `def fit_all(models)`).
+   * Runs `body` with each of `variables`, local names (a comprehension's, a lambda's parameter, or
+   * a loop's in a function), standing for each of `elements`, names read at `elementsScope`:
+   * module-level names (`[m.fit(X) for m in models]` at module level) or the function's own
+   * (`for m in models: m.fit(X)` in `def fit_all(models)`).
    */
   protected withLocalAliases(
     variables: Iterable<string>,
     elements: string[],
-    moduleLevel: boolean,
+    elementsScope: Scope,
     body: () => void
   ): void {
     const aliases = (this.localAliases ??= new Map());
     const names = [...variables];
-    names.forEach(variable => aliases.set(variable, { elements, moduleLevel }));
+    names.forEach(variable =>
+      aliases.set(variable, { elements, elementsScope })
+    );
     body();
     names.forEach(variable => aliases.delete(variable));
   }
@@ -486,13 +489,15 @@ export abstract class NameRecorder {
       const alias = this.localAliases?.size
         ? this.localAliases.get(name)
         : undefined;
-      if (alias?.moduleLevel) {
+      if (alias?.elementsScope.kind === 'module') {
         const module = outermost(scope);
         alias.elements.forEach(element =>
           this.mutateModuleName(element, module)
         );
       } else if (alias) {
-        alias.elements.forEach(element => this.mutateParameter(element, scope));
+        alias.elements.forEach(element =>
+          this.mutateParameter(element, alias.elementsScope)
+        );
       }
       return;
     }

@@ -737,7 +737,7 @@ export class NameWalker extends ExpressionWalker {
     if (!variables.length) {
       walkBody();
     } else if (inFunction) {
-      this.withLocalAliases(variables, elements, false, walkBody);
+      this.withLocalAliases(variables, elements, scope, walkBody);
     } else {
       this.withLoopAliases(variables, elements, walkBody);
     }
