@@ -127,3 +127,24 @@ def test_kernel_argv_resolution_follows_jupyter_client():
     assert kernel_python(["python%i.%i" % sys.version_info[:2]]) == sys.executable
     assert kernel_python(["/opt/conda/bin/python", "-m", "x"]) == "/opt/conda/bin/python"
     assert kernel_python([]) is None
+
+
+async def test_a_check_before_the_parameters_dialog_says_what_the_run_would_and_starts_nothing(
+        jp_fetch, server_env, tmp_path):
+    write_notebook(server_env, "where.ipynb", "python3")
+    with pytest.raises(HTTPClientError) as error:
+        await call(jp_fetch, "POST", "runs", body={
+            "path": "where.ipynb", "target": "local", "check": True,
+            "overrides": {"python": "/nowhere/python3"}})
+    assert error.value.code == 400
+    message = json.loads(error.value.response.body)["message"]
+    assert "/nowhere/python3" in message and "Local Python setting" in message
+    checked = await call(jp_fetch, "POST", "runs", body={
+        "path": "where.ipynb", "target": "local", "check": True,
+        "overrides": {"python": OTHER_PYTHON}})
+    assert checked == {"checked": True}
+    # For a cluster the check compiles and submits nothing (this server has no cluster).
+    assert await call(jp_fetch, "POST", "runs", body={
+        "path": "where.ipynb", "target": "argo", "check": True}) == {"checked": True}
+    assert await call(jp_fetch, "GET", "runs") == []
+    assert not (tmp_path / "home" / "runs").exists() or not any((tmp_path / "home" / "runs").iterdir())

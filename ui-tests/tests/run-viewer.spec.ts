@@ -6,7 +6,7 @@
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
-import { codeCell, notebookText } from './sidebar-helpers';
+import { codeCell, notebookText, setLabSetting } from './sidebar-helpers';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', 'examples');
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
@@ -257,6 +257,36 @@ test.describe('the run viewer', () => {
     await expect(runStatus(page, id)).toHaveText('Succeeded', {
       timeout: 30_000
     });
+  });
+
+  test('a Local Python that is not one is said before the parameters dialog, and nothing runs', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/parameters-and-metrics.ipynb`;
+    await page.contents.uploadFile(
+      path.join(EXAMPLES, 'parameters-and-metrics.ipynb'),
+      notebook
+    );
+    await setLabSetting(page, 'localPython', '/nowhere/python3');
+    try {
+      await page.notebook.openByPath(notebook);
+      await page.notebook.activate('parameters-and-metrics.ipynb');
+      await page.sidebar.openTab('cellpipe-sidebar');
+      await page
+        .locator('#cellpipe-sidebar .jp-cellpipe-SplitButton-main')
+        .click();
+      const message = page.locator('#cellpipe-sidebar .jp-cellpipe-Message');
+      await expect(message).toHaveClass(/jp-mod-error/, { timeout: 30_000 });
+      await expect(message).toContainText('/nowhere/python3');
+      await expect(message).toContainText('Local Python');
+      await expect(page.locator('.jp-Dialog')).toHaveCount(0);
+      await expect(
+        page.locator('#cellpipe-sidebar .jp-cellpipe-Run')
+      ).toHaveCount(0);
+    } finally {
+      await setLabSetting(page, 'localPython', undefined);
+    }
   });
 
   test('a 63-character step name wraps: the viewer stays as wide as its tab', async ({

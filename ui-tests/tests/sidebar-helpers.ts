@@ -186,6 +186,9 @@ export async function standInRunServer(
       });
     if (request.method() === 'POST' && parts.length === 0) {
       const body = request.postDataJSON();
+      if (body.check) {
+        return json({ checked: true }); // asked before the parameters dialog
+      }
       count++;
       const id = `20261122-140000-00${count}abc`;
       const record = {

@@ -108,7 +108,64 @@ function jobCount(jobs: number | undefined): number {
   return jobs;
 }
 
+/**
+ * Checks a run as `prepareRun` does (the notebook, its parameters, the Python that would run
+ * it) and writes nothing: the lab asks this before it asks for parameter values, so that a
+ * Local Python that cannot run the steps is said before the user types them.
+ */
+export function checkRun(request: IRunRequest): void {
+  planRun(request);
+}
+
 export function prepareRun(request: IRunRequest): IPreparedRun {
+  const { plan, record, ir, text, workdir, values } = planRun(request);
+  const { home, runId } = plan;
+  const paths = new RunPaths(runId, home);
+  try {
+    mkdirSync(paths.dir, { recursive: true });
+    // First: the space the final record will need even if the disk fills during the run.
+    writeFileSync(
+      paths.spaceReserve,
+      Buffer.alloc(reserveBytes(ir.steps.length))
+    );
+    mkdirSync(workdir, { recursive: true });
+    // The text analysed, not the file again: it may have changed since.
+    writeFileSync(paths.notebook, text);
+    writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
+    for (const step of ir.steps) {
+      mkdirSync(dirname(paths.script(step.name)), { recursive: true });
+      writeFileSync(paths.script(step.name), renderStepScript(ir, step));
+    }
+    writeFileAtomically(
+      planPath(runId, home),
+      JSON.stringify(plan, null, 2) + '\n'
+    );
+    writeRecord(record, home);
+  } catch (error) {
+    // No run folder without its run.json: what could not be laid out is removed again.
+    rmSync(paths.dir, { recursive: true, force: true });
+    if (isFileSystemError(error)) {
+      throw new UserError(
+        `cannot prepare the run: ${storeProblem(home, error)}`,
+        {
+          notebook: request.notebook
+        }
+      );
+    }
+    throw error;
+  }
+  return { plan, record };
+}
+
+interface IPlannedRun extends IPreparedRun {
+  ir: IPipelineIR;
+  text: string;
+  workdir: string;
+  values: IPreparedRun['plan']['params'];
+}
+
+/** The run's plan and record, from the notebook, its parameters and the Python: no file written. */
+function planRun(request: IRunRequest): IPlannedRun {
   const home = request.home ?? cellpipeHome(request.env);
   const notebookPath = resolve(request.notebook);
   const text = request.text ?? readNotebookFile(request.notebook);
@@ -211,38 +268,5 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
       after: step.after
     }))
   };
-  try {
-    mkdirSync(paths.dir, { recursive: true });
-    // First: the space the final record will need even if the disk fills during the run.
-    writeFileSync(
-      paths.spaceReserve,
-      Buffer.alloc(reserveBytes(ir.steps.length))
-    );
-    mkdirSync(workdir, { recursive: true });
-    // The text analysed, not the file again: it may have changed since.
-    writeFileSync(paths.notebook, text);
-    writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
-    for (const step of ir.steps) {
-      mkdirSync(dirname(paths.script(step.name)), { recursive: true });
-      writeFileSync(paths.script(step.name), renderStepScript(ir, step));
-    }
-    writeFileAtomically(
-      planPath(runId, home),
-      JSON.stringify(plan, null, 2) + '\n'
-    );
-    writeRecord(record, home);
-  } catch (error) {
-    // No run folder without its run.json: what could not be laid out is removed again.
-    rmSync(paths.dir, { recursive: true, force: true });
-    if (isFileSystemError(error)) {
-      throw new UserError(
-        `cannot prepare the run: ${storeProblem(home, error)}`,
-        {
-          notebook: request.notebook
-        }
-      );
-    }
-    throw error;
-  }
-  return { plan, record };
+  return { plan, record, ir, text, workdir, values };
 }

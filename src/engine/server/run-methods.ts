@@ -7,6 +7,7 @@
 import { IRunRecord } from '../../core/runs/record';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as local from '../local/api';
+import { checkRun } from '../local/prepare';
 import {
   INotebookRename,
   movesAnyRun,
@@ -103,7 +104,9 @@ function kernelPythons(value: unknown): IKernelPythons | undefined {
 export async function startRunMethod(
   context: IEngineContext,
   params: Params
-): Promise<IRunRecord & { warnings?: string[]; shipped?: string[] }> {
+): Promise<
+  (IRunRecord & { warnings?: string[]; shipped?: string[] }) | { checked: true }
+> {
   const path = text(params.path, 'path');
   const target = params.target ?? 'local';
   const values = runParams(params.params);
@@ -115,18 +118,21 @@ export async function startRunMethod(
     if (python !== undefined && typeof python !== 'string') {
       throw new EngineError(400, 'the Local Python setting must be a path');
     }
-    const record = local.startRun(
-      {
-        notebook: full,
-        text,
-        params: values,
-        home: context.home,
-        python: python || undefined,
-        pythonSource: 'the Local Python setting',
-        kernelPythons: kernelPythons(params.kernelPythons)
-      },
-      { entry: context.entry }
-    );
+    const request = {
+      notebook: full,
+      text,
+      params: values,
+      home: context.home,
+      python: python || undefined,
+      pythonSource: 'the Local Python setting',
+      kernelPythons: kernelPythons(params.kernelPythons)
+    };
+    if (params.check === true) {
+      // Asked before the parameters dialog: a run that cannot start says so before values are typed.
+      checkRun(request);
+      return { checked: true };
+    }
+    const record = local.startRun(request, { entry: context.entry });
     return presented(context, record);
   }
   if (target !== 'argo' && target !== 'kfp') {
@@ -140,6 +146,9 @@ export async function startRunMethod(
     notebookIR(context, { path }),
     target
   );
+  if (params.check === true) {
+    return { checked: true }; // compiled: nothing is submitted
+  }
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
   const record = await cluster.submitNotebook(

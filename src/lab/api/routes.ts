@@ -103,6 +103,14 @@ export async function startRun(
   return { record, warnings: warnings ?? [], shipped: shipped ?? [] };
 }
 
+/**
+ * Checks that the run could start (the notebook, its Python for a local run, its compile for a
+ * cluster) without starting it: asked before the parameters dialog. Throws what the start would.
+ */
+export async function checkRun(request: IStartRunRequest): Promise<void> {
+  await postAPI<{ checked: true }>('runs', { ...request, check: true });
+}
+
 /** Run records, newest first; only those of `notebook` when given. */
 export async function listRuns(notebook?: string): Promise<IRunRecord[]> {
   const query = notebook === undefined ? '' : `?notebook=${enc(notebook)}`;

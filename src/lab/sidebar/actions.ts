@@ -20,6 +20,7 @@ import { IPipelineIR, IPipelineParameter } from '../../core/ir/pipeline';
 import { resolveSettings } from '../../core/settings/resolve';
 import { IPipelineSettings } from '../../core/settings/resolved';
 import {
+  checkRun,
   compile,
   ICompileReply,
   RunParams,
@@ -148,6 +149,13 @@ export class PipelineActions {
     await this.perform(async ready => {
       let params: RunParams = {};
       if (ready.ir.parameters.length && this.host.askParameters) {
+        // A run that cannot start (a Local Python that is not one) says so before values are typed.
+        await checkRun({
+          path: ready.path,
+          target: ready.settings.target,
+          params,
+          overrides: this.host.overrides()
+        });
         const given = await this.host.askParameters(
           ready.ir.pipeline.name,
           ready.ir.parameters

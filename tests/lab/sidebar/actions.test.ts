@@ -234,6 +234,62 @@ describe('Compile and run', () => {
     });
   });
 
+  it('checks the run before it asks for parameter values: a run that cannot start says so first', async () => {
+    const notebook = FakeNotebook.fromFile(
+      'examples/parameters-and-metrics.ipynb'
+    );
+    const { panel } = fakePanel(notebook, 'params.ipynb', false);
+    const host = fakeHost(panel);
+    const askParameters = jest.fn(async () => ({}));
+    host.askParameters = askParameters;
+    post.mockRejectedValueOnce(
+      new Error('cannot run /nowhere/python3 (from the Local Python setting)')
+    );
+    const actions = new PipelineActions(host, new RunsModel(), trans);
+    await actions.compileAndRun();
+    expect(post).toHaveBeenCalledTimes(1);
+    expect(post).toHaveBeenCalledWith('runs', {
+      path: 'params.ipynb',
+      target: 'local',
+      params: {},
+      overrides: {},
+      check: true
+    });
+    expect(askParameters).not.toHaveBeenCalled();
+    expect(actions.message).toMatchObject({
+      kind: 'error',
+      text: 'cannot run /nowhere/python3 (from the Local Python setting)'
+    });
+    // Once the check passes, the dialog is asked and the run starts with its values.
+    post.mockReset();
+    post
+      .mockResolvedValueOnce({ checked: true } as never)
+      .mockResolvedValueOnce({
+        id: 'r9',
+        status: 'Pending',
+        target: 'local',
+        createdAt: 'x'
+      } as never);
+    askParameters.mockResolvedValueOnce({ epochs: 3 } as never);
+    await actions.compileAndRun();
+    expect(askParameters).toHaveBeenCalledTimes(1);
+    expect(post.mock.calls.map(call => call[1])).toEqual([
+      {
+        path: 'params.ipynb',
+        target: 'local',
+        params: {},
+        overrides: {},
+        check: true
+      },
+      {
+        path: 'params.ipynb',
+        target: 'local',
+        params: { epochs: 3 },
+        overrides: {}
+      }
+    ]);
+  });
+
   it('shows the server error (which names notebook, cell and line) without throwing', async () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
