@@ -1,6 +1,7 @@
 /**
  * The settings form's volumes: a claim typed in the sidebar is checked as it is typed, applied to
- * `metadata.cellpipe.volumes`, and mounted in the Workflow that Compile only previews.
+ * `metadata.cellpipe.volumes`, and mounted in the Workflow that Compile only previews. Every bad
+ * field of the form is named at once.
  */
 import { expect, test } from '@jupyterlab/galata';
 import {
@@ -26,6 +27,13 @@ test('a volume added in the settings form is checked, applied and mounted in the
   );
   const apply = form.locator('button[type="submit"]');
   await expect(apply).toBeDisabled();
+  // A second bad field: both are named at once, in the order of the form.
+  await form.locator('input[name="image"]').fill('has space');
+  await expect(error).toHaveText([
+    /^Pipeline settings: image "has space"/,
+    /volumes\[0\]\.mountPath must be an absolute path such as \/data/
+  ]);
+  await form.locator('input[name="image"]').fill('');
 
   await form.locator('input[name="volumes.0.mountPath"]').fill('/data');
   await form.locator('input[name="volumes.0.readOnly"]').check();

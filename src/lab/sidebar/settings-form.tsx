@@ -178,14 +178,16 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
           ))}
         </ul>
       )}
-      {model.resolved.error && (
-        <p className={CLASS.error}>{model.resolved.error}</p>
-      )}
+      {model.resolved.errors.map(problem => (
+        <p key={problem} className={CLASS.error}>
+          {problem}
+        </p>
+      ))}
       <div className={CLASS.toolbar}>
         <button
           type="submit"
           className="jp-mod-styled jp-mod-accept"
-          disabled={!model.modified || model.resolved.error !== null}
+          disabled={!model.modified || model.resolved.errors.length > 0}
           title={trans.__(
             'Writes notebook metadata "cellpipe"; save the notebook to keep it'
           )}

@@ -107,8 +107,8 @@ export interface IResolvedDraft {
   settings: IPipelineSettings | null;
   /** Ways the resolved security falls short of Pod Security `restricted`. */
   weakenings: string[];
-  /** A bad value (from resolveSettings' checks), or null. */
-  error: string | null;
+  /** The bad values (from resolveSettings' checks), each once: none when it resolves. */
+  errors: string[];
 }
 
 /** Resolves the draft as a run would: defaults < draft (notebook) < lab overrides. */
@@ -140,27 +140,61 @@ export function resolveDraft(
     return {
       settings: resolved,
       weakenings: securityWeakenings(resolved.security),
-      error: null
+      errors: []
     };
   } catch (error) {
-    // What the notebook saved is named as such while the form's edits leave it as it is (a
-    // field the form does not show); once an edit mends it, the form's own problem is the one.
-    const saved = savedProblem(() => resolve(base, SAVED_LAYER));
-    const stillSaved =
-      saved !== null &&
-      saved ===
-        savedProblem(() =>
-          resolve(mergeDraft(base, draft) as INotebookSettings, SAVED_LAYER)
-        );
+    // The settings checks stop at the first problem: what the notebook saved in fields the form
+    // does not show (step defaults, tolerations…) and each field of the form are checked on
+    // their own, so that every bad value is named at once. A field the form shows as the
+    // notebook saved it is named as the notebook metadata, an edited one as the form.
+    const loaded = draftFromSettings(base);
+    const hidden = savedProblem(() =>
+      resolve(mergeDraft(base, EMPTY_DRAFT) as INotebookSettings, SAVED_LAYER)
+    );
+    const own = FORM_FIELDS.map(field =>
+      savedProblem(() =>
+        resolve(
+          mergeDraft(
+            {},
+            {
+              ...EMPTY_DRAFT,
+              [field]: draft[field]
+            }
+          ) as INotebookSettings,
+          JSON.stringify(draft[field]) === JSON.stringify(loaded[field])
+            ? SAVED_LAYER
+            : FORM_LAYER
+        )
+      )
+    );
+    const errors = [
+      ...new Set(
+        [hidden, ...own].filter(
+          (problem): problem is string => problem !== null
+        )
+      )
+    ];
     return {
       settings: null,
       weakenings: [],
-      error: stillSaved ? saved : message(error)
+      errors: errors.length ? errors : [message(error)]
     };
   }
 }
 
-/** The form's fields, as the user reads them above the error. */
+/** The form's fields, in its order. */
+const FORM_FIELDS = [
+  'name',
+  'description',
+  'target',
+  'namespace',
+  'image',
+  'volumes',
+  'security'
+] as const;
+const EMPTY_DRAFT = draftFromSettings({});
+
+/** The form's fields, as the user reads them above the errors. */
 const FORM_LAYER = 'Pipeline settings';
 /** What the notebook holds that the form does not show (step defaults, tolerations…). */
 const SAVED_LAYER = 'notebook metadata';
@@ -277,7 +311,7 @@ export class SettingsFormModel {
   private _resolved: IResolvedDraft = {
     settings: null,
     weakenings: [],
-    error: null
+    errors: []
   };
   private readonly _changed = new Signal<this, void>(this);
 }

@@ -17,7 +17,7 @@ import { FakeNotebook } from './fake-notebook';
 describe('settings form', () => {
   it('has no weakening with the defaults', () => {
     const resolved = resolveDraft('nb.ipynb', 'nb', draftFromSettings({}), {});
-    expect(resolved.error).toBeNull();
+    expect(resolved.errors).toEqual([]);
     expect(resolved.weakenings).toEqual([]);
     expect(resolved.settings!.security.runAsUser).toBe(1000);
   });
@@ -56,10 +56,37 @@ describe('settings form', () => {
     const model = new SettingsFormModel();
     model.load('nb.ipynb', 'nb', {});
     model.edit({ namespace: 'Not_A_Namespace' });
-    expect(model.resolved.error).toMatch(
+    expect(model.resolved.errors[0]).toMatch(
       /^Pipeline settings: namespace "Not_A_Namespace" is not a valid/
     );
     expect(model.resolved.settings).toBeNull();
+  });
+
+  it('names every bad field at once, in the order of the form', () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {});
+    model.edit({ image: 'has space', namespace: 'Not_A_Namespace' });
+    expect(model.resolved.settings).toBeNull();
+    expect(model.resolved.errors).toEqual([
+      expect.stringMatching(/^Pipeline settings: namespace "Not_A_Namespace"/),
+      expect.stringMatching(/^Pipeline settings: image/)
+    ]);
+    model.edit({ namespace: 'team-a' });
+    expect(model.resolved.errors).toEqual([
+      expect.stringMatching(/^Pipeline settings: image/)
+    ]);
+  });
+
+  it("names a bad saved value and the form's own problems together", () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {
+      stepDefaults: { retries: -2 }
+    } as INotebookSettings);
+    model.edit({ image: 'has space' });
+    expect(model.resolved.errors).toEqual([
+      expect.stringMatching(/^notebook metadata: stepDefaults\.retries/),
+      expect.stringMatching(/^Pipeline settings: image/)
+    ]);
   });
 
   it('names the notebook metadata when what the notebook saved is bad, not what the form shows', () => {
@@ -68,7 +95,7 @@ describe('settings form', () => {
       stepDefaults: { retries: -2 }
     } as INotebookSettings);
     model.edit({ image: 'python:3.12' });
-    expect(model.resolved.error).toMatch(
+    expect(model.resolved.errors[0]).toMatch(
       /^notebook metadata: stepDefaults\.retries/
     );
   });
@@ -78,9 +105,9 @@ describe('settings form', () => {
     model.load('nb.ipynb', 'nb', {
       namespace: 'Bad_Namespace'
     } as INotebookSettings);
-    expect(model.resolved.error).toMatch(/^notebook metadata: namespace/);
+    expect(model.resolved.errors[0]).toMatch(/^notebook metadata: namespace/);
     model.edit({ namespace: 'team-a', image: 'has space' });
-    expect(model.resolved.error).toMatch(/^Pipeline settings: image/);
+    expect(model.resolved.errors[0]).toMatch(/^Pipeline settings: image/);
   });
 
   it('offers the default target as the lab setting or local, whatever the form picks', () => {
@@ -162,7 +189,7 @@ describe('settings form', () => {
         }
       ]
     });
-    expect(model.resolved.error).toBeNull();
+    expect(model.resolved.errors).toEqual([]);
     expect(model.resolved.settings!.volumes).toEqual([
       { claim: 'team-data', mountPath: '/data' },
       { claim: 'scratch', mountPath: '/out', subPath: 'runs/a', readOnly: true }
@@ -195,13 +222,13 @@ describe('settings form', () => {
     };
     model.edit({ volumes: [row] });
     expect(model.resolved.settings).toBeNull();
-    expect(model.resolved.error).toBe(
+    expect(model.resolved.errors).toEqual([
       'Pipeline settings: volumes[0].mountPath must be an absolute path such as /data, ' +
         'not / and without a trailing / or //: "data"'
-    );
+    ]);
     expect(model.draft.volumes).toEqual([row]);
     model.edit({ volumes: [{ ...row, mountPath: '' }] });
-    expect(model.resolved.error).toContain('volumes[0].mountPath must be');
+    expect(model.resolved.errors[0]).toContain('volumes[0].mountPath must be');
   });
 
   it('keeps the user edits when the notebook re-analyses, not when it switches', () => {
