@@ -113,6 +113,11 @@ export interface ICellNames {
    * leaves any; absent in most cells.
    */
   aliases?: Record<string, string[]>;
+  /**
+   * Module-level names the cell leaves holding others (`pipe = make_pipeline(scaler, model)`:
+   * `pipe` → `['scaler', 'model']`), where it leaves any; absent in most cells.
+   */
+  holds?: Record<string, string[]>;
   starImports: INameUse[];
   /**
    * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with

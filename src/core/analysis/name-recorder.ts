@@ -56,6 +56,12 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /**
+   * Module-level names that hold others until bound again: a scikit-learn Pipeline and the
+   * estimators it was made of (`pipe = make_pipeline(scaler, model)`). Changing the holder
+   * (`pipe.fit`) changes each of those; see `noteHolds`.
+   */
+  private readonly holds = new Map<string, string[]>();
   /** See `withLocalAliases`: null until a cell has such a loop. */
   private localAliases: Map<
     string,
@@ -208,6 +214,9 @@ export abstract class NameRecorder {
       if (this.aliases.size !== 0 && !changedInPlace) {
         this.unalias(name);
       }
+      if (this.holds.size !== 0 && !changedInPlace) {
+        this.unhold(name);
+      }
       if (this.instanceCount !== 0 && name in this.result.instances) {
         delete this.result.instances[name];
         this.instanceCount--;
@@ -272,6 +281,9 @@ export abstract class NameRecorder {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
     if (this.aliases.size) {
       this.result.aliases = Object.fromEntries(this.aliases);
+    }
+    if (this.holds.size) {
+      this.result.holds = Object.fromEntries(this.holds);
     }
     const inBodies = this.deferredBuiltinReads;
     if (inBodies) {
@@ -442,6 +454,29 @@ export abstract class NameRecorder {
     }
   }
 
+  /** `name = make_pipeline(a, b)` at module level: `name` holds a and b until bound again. */
+  protected noteHolds(name: string, members: string[]): void {
+    const held = members.filter(member => member !== name);
+    if (held.length) {
+      this.holds.set(name, [...new Set(held)]);
+    }
+  }
+
+  /** `name` is bound again: it holds nothing it held, and nothing holds it any more. */
+  private unhold(name: string): void {
+    this.holds.delete(name);
+    for (const [holder, members] of this.holds) {
+      if (members.includes(name)) {
+        const left = members.filter(member => member !== name);
+        if (left.length) {
+          this.holds.set(holder, left);
+        } else {
+          this.holds.delete(holder);
+        }
+      }
+    }
+  }
+
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
@@ -514,6 +549,9 @@ export abstract class NameRecorder {
     this.mutateModuleName(name, module);
     // `for dataset in [train, test]: dataset["x"] = …` changes train and test.
     elements?.forEach(element => this.mutateModuleName(element, module));
+    // `pipe.fit(X, y)` fits the estimators the Pipeline holds.
+    const members = this.holds.size ? this.holds.get(name) : undefined;
+    members?.forEach(member => this.mutateModuleName(member, module));
   }
 
   private mutateModuleName(name: string, module: Scope): void {

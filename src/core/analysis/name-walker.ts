@@ -17,6 +17,7 @@ import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
+import { HOLDERS } from './mutators';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -286,6 +287,9 @@ export class NameWalker extends ExpressionWalker {
         if (callee?.type === 'identifier') {
           this.noteInstance(this.text(only), this.text(callee));
         }
+        if (callee && HOLDERS.has(this.calleeName(callee))) {
+          this.noteHolds(this.text(only), this.heldNames(value));
+        }
       }
     }
   }
@@ -311,6 +315,39 @@ export class NameWalker extends ExpressionWalker {
     this.expression(value, scope);
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;
+  }
+
+  /** `make_pipeline` of `make_pipeline(…)` or `sklearn.pipeline.make_pipeline(…)`. */
+  private calleeName(callee: IPyNode): string {
+    const name =
+      callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+    return name?.type === 'identifier' ? this.text(name) : '';
+  }
+
+  /**
+   * The names a call's arguments hold, at any depth of lists, tuples and keyword arguments:
+   * `Pipeline([("s", scaler), ("m", model)])` and `make_pipeline(scaler, model)` hold both.
+   */
+  private heldNames(node: IPyNode): string[] {
+    switch (node.type) {
+      case 'identifier':
+        return [this.text(node)];
+      case 'call': {
+        const args = field(node, 'arguments');
+        return args ? this.heldNames(args) : [];
+      }
+      case 'argument_list':
+      case 'list':
+      case 'tuple':
+      case 'parenthesized_expression':
+        return namedChildren(node).flatMap(c => this.heldNames(c));
+      case 'keyword_argument': {
+        const value = field(node, 'value');
+        return value ? this.heldNames(value) : [];
+      }
+      default:
+        return [];
+    }
   }
 
   /** The names listed in `[a, b]`, `(a, b)` or `a, b` (not the other elements). */

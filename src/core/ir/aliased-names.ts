@@ -9,8 +9,14 @@ import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
 
-/** Name → the names the step leaves as the same object, at its end. */
-type Aliases = Map<string, Set<string>>;
+/**
+ * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
+ * `pipe = make_pipeline(model)` holds `model`), or held by it (`model` by `pipe`).
+ */
+type Tie = 'same' | 'holds' | 'held';
+
+/** Name → the names the step leaves tied to it at its end, and how. */
+type Aliases = Map<string, Map<string, Tie>>;
 
 export function aliasedNameWarnings(
   steps: readonly IPipelineStep[],
@@ -32,8 +38,8 @@ export function aliasedNameWarnings(
     );
     for (const name of changed) {
       const producer = step.producers[name];
-      const others = producer && aliasesOf.get(producer)?.get(name);
-      for (const other of others ?? []) {
+      const others = producer ? aliasesOf.get(producer)?.get(name) : undefined;
+      for (const [other, tie] of others ?? new Map<string, Tie>()) {
         if (changed.has(other)) {
           continue; // the step changes both, and hands both on
         }
@@ -46,7 +52,14 @@ export function aliasedNameWarnings(
         );
         if (reader) {
           diagnostics.push(
-            warning(step, name, other, producer, reader.name, analysisOf)
+            warning(
+              step,
+              name,
+              { other, tie },
+              producer,
+              reader.name,
+              analysisOf
+            )
           );
         }
       }
@@ -55,60 +68,77 @@ export function aliasedNameWarnings(
   return diagnostics;
 }
 
-/** The names the step's cells leave as one object at its end, both ways; null when none. */
+/** The names the step's cells leave tied at its end, both ways; null when none. */
 function stepAliases(
   step: IPipelineStep,
   analysisOf: (cell: number) => ICellAnalysis
 ): Aliases | null {
-  let aliases: Aliases | null = null;
+  const aliases: Aliases = new Map();
+  const tie = (name: string, other: string, how: Tie) =>
+    (aliases.get(name) ?? aliases.set(name, new Map()).get(name)!).set(
+      other,
+      how
+    );
   for (const cell of step.cells) {
     const { names, aliasesNames } = analysisOf(cell);
-    if (aliases) {
+    if (aliases.size) {
       for (const name of names.writes) {
         if (!names.mutations.includes(name)) {
           aliases
             .get(name)
-            ?.forEach(other => aliases!.get(other)?.delete(name));
+            ?.forEach((_, other) => aliases.get(other)?.delete(name));
           aliases.delete(name); // bound again by a later cell
         }
       }
     }
-    if (!aliasesNames || !names.aliases) {
+    if (!aliasesNames) {
       continue;
     }
-    for (const [name, others] of Object.entries(names.aliases)) {
+    for (const [name, others] of Object.entries(names.aliases ?? {})) {
       for (const other of others) {
-        aliases ??= new Map();
-        (aliases.get(name) ?? aliases.set(name, new Set()).get(name)!).add(
-          other
-        );
-        (aliases.get(other) ?? aliases.set(other, new Set()).get(other)!).add(
-          name
-        );
+        tie(name, other, 'same');
+        tie(other, name, 'same');
+      }
+    }
+    for (const [holder, members] of Object.entries(names.holds ?? {})) {
+      for (const member of members) {
+        tie(holder, member, 'holds');
+        tie(member, holder, 'held');
       }
     }
   }
-  return aliases;
+  return aliases.size ? aliases : null;
 }
 
 function warning(
   step: IPipelineStep,
   name: string,
-  other: string,
+  tied: { other: string; tie: Tie },
   producer: string,
   reader: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic {
   const at = changeLine(step, name, analysisOf);
+  const { other, tie } = tied;
+  const handedOn =
+    'but steps hand each name on as a value of its own: the change step ' +
+    `'${step.name}' makes to '${name}' does not reach the`;
+  const message =
+    tie === 'same'
+      ? `'${name}' is the same object as '${other}' in step '${producer}', ${handedOn} '${other}' ` +
+        `that step '${reader}' takes (top to bottom it would). Change '${other}' itself, read ` +
+        `'${name}' instead, or make '${name}' a copy in step '${producer}' (${name} = ${other}.copy())`
+      : tie === 'holds'
+        ? `'${name}' holds '${other}' since step '${producer}', ${handedOn} '${other}' that step ` +
+          `'${reader}' takes (top to bottom it would). Read it through '${name}' there ` +
+          `(${name}[-1], ${name}.named_steps), or change '${other}' itself`
+        : `'${other}' holds '${name}' since step '${producer}', ${handedOn} '${name}' inside the ` +
+          `'${other}' that step '${reader}' takes (top to bottom it would). Change it through ` +
+          `'${other}' (${other}.fit), or make '${other}' after the change, in step '${step.name}'`;
   return {
     severity: 'warning',
     code: 'aliased-name',
-    message:
-      `'${name}' is the same object as '${other}' in step '${producer}', but steps hand each ` +
-      `name on as a value of its own: the change step '${step.name}' makes to '${name}' does ` +
-      `not reach the '${other}' that step '${reader}' takes (top to bottom it would). Change ` +
-      `'${other}' itself, read '${name}' instead, or make '${name}' a copy in step ` +
-      `'${producer}' (${name} = ${other}.copy())`,
+    message,
     cell: at.cell,
     line: at.line,
     column: 0

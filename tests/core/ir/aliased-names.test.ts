@@ -27,4 +27,52 @@ describe('the aliased-name warning', () => {
       }
     ]);
   });
+
+  it('says a Pipeline holds the estimator a later step reads, and how to reach it', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('from sklearn.pipeline import make_pipeline', ['imports']),
+        codeCell('model = object()\npipe = make_pipeline(model)', [
+          'step:make'
+        ]),
+        codeCell('n = 1\npipe.fit([[1]], [1])', ['step:train']),
+        codeCell('print(model, n)', ['step:report'])
+      ]),
+      'pipe.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'aliased-name',
+        message:
+          "'pipe' holds 'model' since step 'make', but steps hand each name on as a value of " +
+          "its own: the change step 'train' makes to 'pipe' does not reach the 'model' that " +
+          "step 'report' takes (top to bottom it would). Read it through 'pipe' there " +
+          "(pipe[-1], pipe.named_steps), or change 'model' itself",
+        cell: 2,
+        line: 2,
+        column: 0
+      }
+    ]);
+  });
+
+  it('says the Pipeline a later step takes does not hold the estimator changed since', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('from sklearn.pipeline import Pipeline', ['imports']),
+        codeCell('model = object()\npipe = Pipeline([("m", model)])', [
+          'step:make'
+        ]),
+        codeCell('model.fit([[1]], [1])', ['step:train']),
+        codeCell('pipe.predict([[1]])', ['step:report'])
+      ]),
+      'pipe.ipynb'
+    );
+    expect(ir.diagnostics.map(d => d.message)).toEqual([
+      "'pipe' holds 'model' since step 'make', but steps hand each name on as a value of its " +
+        "own: the change step 'train' makes to 'model' does not reach the 'model' inside the " +
+        "'pipe' that step 'report' takes (top to bottom it would). Change it through 'pipe' " +
+        "(pipe.fit), or make 'pipe' after the change, in step 'train'"
+    ]);
+  });
 });
