@@ -144,3 +144,9 @@ export const HOLDERS: ReadonlySet<string> = new Set([
   'FeatureUnion',
   'make_union'
 ]);
+
+/** The keyword arguments of those that name what they hold (`Pipeline(steps=[…])`). */
+export const HELD_KEYWORDS: ReadonlySet<string> = new Set([
+  'steps',
+  'transformer_list'
+]);

@@ -17,7 +17,7 @@ import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
-import { HOLDERS } from './mutators';
+import { HELD_KEYWORDS, HOLDERS } from './mutators';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -287,8 +287,9 @@ export class NameWalker extends ExpressionWalker {
         if (callee?.type === 'identifier') {
           this.noteInstance(this.text(only), this.text(callee));
         }
-        if (callee && HOLDERS.has(this.calleeName(callee))) {
-          this.noteHolds(this.text(only), this.heldNames(value));
+        const args = field(value, 'arguments');
+        if (callee && args && HOLDERS.has(this.calleeName(callee))) {
+          this.noteHolds(this.text(only), this.heldNames(args));
         }
       }
     }
@@ -325,25 +326,26 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /**
-   * The names a call's arguments hold, at any depth of lists, tuples and keyword arguments:
+   * The names a call's arguments hold, at any depth of lists and tuples, and in `steps=`:
    * `Pipeline([("s", scaler), ("m", model)])` and `make_pipeline(scaler, model)` hold both.
    */
   private heldNames(node: IPyNode): string[] {
     switch (node.type) {
       case 'identifier':
         return [this.text(node)];
-      case 'call': {
-        const args = field(node, 'arguments');
-        return args ? this.heldNames(args) : [];
-      }
       case 'argument_list':
       case 'list':
       case 'tuple':
       case 'parenthesized_expression':
         return namedChildren(node).flatMap(c => this.heldNames(c));
       case 'keyword_argument': {
+        // `steps=[…]`, `transformer_list=[…]`; not `memory=cache`, not the arguments of a call
+        // inside (`PolynomialFeatures(degree)` is an object of its own).
+        const name = field(node, 'name');
         const value = field(node, 'value');
-        return value ? this.heldNames(value) : [];
+        return value && name && HELD_KEYWORDS.has(this.text(name))
+          ? this.heldNames(value)
+          : [];
       }
       default:
         return [];
