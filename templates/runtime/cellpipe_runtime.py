@@ -4,6 +4,7 @@
 # lines). It is real Python, linted by ruff and tested by tests/python/test_runtime_module.py, and
 # is added to the script as written (src/core/generate/step-script.ts). Standard library only.
 import argparse
+import builtins
 import importlib
 import json
 import linecache
@@ -977,6 +978,11 @@ def _run_step(arguments, step):
     module = types.ModuleType("__main__")
     sys.modules["__main__"] = module
     namespace = module.__dict__
+    # As in a kernel: __builtins__ is the module (a fresh module has none, and exec would put in
+    # the module's dict), and sys.argv carries none of the runner's arguments, which an argparse
+    # parse_known_args() in the notebook would read.
+    namespace["__builtins__"] = builtins
+    sys.argv = sys.argv[:1]
     namespace.update(notebook_globals())
     namespace.update(parameter_values(arguments["--param"], step))
     cells = CellRunner(namespace)
