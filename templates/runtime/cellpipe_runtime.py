@@ -119,25 +119,39 @@ def _pandas_kind(value):
 
 def _parquet_keeps(frame):
     """Whether parquet gives this frame back exactly: string column names, no object columns
-    except complete string columns (lists would come back as arrays, NaN as None), no attrs,
-    no index frequency, times in ms, us or ns."""
+    except complete string columns (lists would come back as arrays, NaN as None), categoricals
+    only of strings, no attrs or flags, no index frequency, times in ms, us or ns, and an index
+    whose levels hold the same and are named by strings."""
     pandas = sys.modules["pandas"]
     columns = frame.columns
     if frame.attrs or isinstance(columns, pandas.MultiIndex) or not columns.is_unique:
+        return False
+    if not frame.flags.allows_duplicate_labels:
         return False
     if not all(isinstance(name, str) for name in columns):
         return False
     if getattr(frame.index, "freq", None) is not None:  # parquet drops a DatetimeIndex's freq
         return False
-    if not _parquet_keeps_unit(frame.index.dtype):
-        return False
-    for name in columns:
-        column = frame[name]
-        if not _parquet_keeps_unit(column.dtype):
+    index = frame.index
+    for position, name in enumerate(index.names):
+        level = index.get_level_values(position) if index.nlevels > 1 else index
+        # A CategoricalIndex comes back with its categories sorted; a name 0 as "0"
+        if not (name is None or isinstance(name, str)) or not _parquet_keeps_values(
+                level, pandas, categorical=False):
             return False
-        if column.dtype == object:
-            if pandas.api.types.infer_dtype(column, skipna=False) != "string":
-                return False
+    return all(_parquet_keeps_values(frame[name], pandas) for name in columns)
+
+
+def _parquet_keeps_values(values, pandas, categorical=True):
+    """A column or index level parquet gives back as it was (see `_parquet_keeps`)."""
+    dtype = values.dtype
+    if not _parquet_keeps_unit(dtype):
+        return False
+    if isinstance(dtype, pandas.CategoricalDtype):
+        # Categories of numbers or bools come back as plain columns of them
+        return categorical and pandas.api.types.infer_dtype(dtype.categories, skipna=False) == "string"
+    if dtype == object:
+        return pandas.api.types.infer_dtype(values, skipna=False) == "string"
     return True
 
 

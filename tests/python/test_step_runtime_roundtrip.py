@@ -158,6 +158,43 @@ def test_pandas_with_pyarrow_uses_parquet_where_it_is_exact(make_pipeline):
     pipeline.run_ok("check", inputs=[(name, "make") for name in PANDAS_NAMES])
 
 
+INEXACT_PRODUCE = (
+    "grades = pd.DataFrame({'grade': pd.Categorical([3, 1, 2])})\n"
+    "flags = pd.DataFrame({'f': pd.Categorical([True, False])})\n"
+    "ordered = pd.DataFrame({'v': [1, 2]}, index=pd.CategoricalIndex(['lo', 'hi'],\n"
+    "                       categories=['hi', 'lo'], ordered=True))\n"
+    "named = pd.DataFrame({'v': [1, 2]}, index=pd.Index([10, 20], name=0))\n"
+    "holes = pd.DataFrame({'v': [1, 2]}, index=pd.Index(['x', None], dtype=object))\n"
+    "strict = pd.DataFrame({'v': [1, 2]}).set_flags(allows_duplicate_labels=False)\n"
+    "decimals = pd.DataFrame({'v': [1, 2]}, index=[Decimal('1'), Decimal('2')])\n"
+    "levels = pd.DataFrame({'v': [1, 2]}, index=pd.MultiIndex.from_tuples([('a', 1), ('b', 2)],\n"
+    "                      names=['k', 0]))\n"
+)
+INEXACT_CHECK = (
+    "pd.testing.assert_frame_equal(grades, pd.DataFrame({'grade': pd.Categorical([3, 1, 2])}))\n"
+    "assert grades['grade'].cat.codes.tolist() == [2, 0, 1]\n"
+    "pd.testing.assert_frame_equal(flags, pd.DataFrame({'f': pd.Categorical([True, False])}))\n"
+    "assert ordered.index.categories.tolist() == ['hi', 'lo'] and ordered.index.ordered\n"
+    "assert named.index.name == 0\n"
+    "assert holes.index.tolist() == ['x', None] and holes.index.dtype == object\n"
+    "assert strict.flags.allows_duplicate_labels is False\n"
+    "assert decimals.index.tolist() == [Decimal('1'), Decimal('2')]\n"
+    "assert levels.index.names == ['k', 0]\n"
+)
+INEXACT_NAMES = ["decimals", "flags", "grades", "holes", "levels", "named", "ordered", "strict"]
+
+
+def test_pandas_frames_parquet_would_change_go_through_pickle(make_pipeline):
+    """Categoricals of numbers or bools, a categorical index, an index named by a number, an
+    object index with None or Decimals, flags: parquet gives them back changed."""
+    pipeline = two_steps(make_pipeline, INEXACT_PRODUCE, INEXACT_CHECK,
+                         imports="from decimal import Decimal\nimport pandas as pd")
+    pipeline.run_ok("make", outputs=INEXACT_NAMES)
+    formats = {name: pipeline.manifest("make", name)["format"] for name in INEXACT_NAMES}
+    assert formats == dict.fromkeys(INEXACT_NAMES, "cloudpickle")
+    pipeline.run_ok("check", inputs=[(name, "make") for name in INEXACT_NAMES])
+
+
 def test_pandas_without_pyarrow_falls_back_to_pickle(make_pipeline, tmp_path):
     """pyarrow is blocked by a sitecustomize on PYTHONPATH that makes `import pyarrow` fail."""
     blocker = tmp_path / "no-pyarrow"
