@@ -150,7 +150,7 @@ def _parquet_keeps_values(values, pandas, categorical=True):
     if isinstance(dtype, pandas.CategoricalDtype):
         # Categories of numbers or bools come back as plain columns of them
         return categorical and pandas.api.types.infer_dtype(dtype.categories, skipna=False) == "string"
-    if dtype == object:
+    if str(dtype) == "object":
         return pandas.api.types.infer_dtype(values, skipna=False) == "string"
     return True
 
