@@ -1,6 +1,6 @@
 /**
  * Loops that change what they iterate over: through `enumerate` and `zip` over listed names,
- * over a list an earlier step made, and over a dict's `items()`. A real local run gives the
+ * over a list an earlier step made, over a dict's `items()`, and by `+=` on the loop variable. A real local run gives the
  * values of the notebook run top to bottom; before, the later step took the containers the
  * first step saved, without the changes.
  */
@@ -15,7 +15,9 @@ const CELLS = [
       'train = {"rows": 10}',
       'test = {"rows": 5}',
       'buckets = [[], []]',
-      'frames = {"a": {"x": 1}, "b": {"x": 2}}'
+      'frames = {"a": {"x": 1}, "b": {"x": 2}}',
+      'xs = [1]',
+      'ys = [2]'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -28,7 +30,9 @@ const CELLS = [
       'for bucket in buckets:',
       '    bucket.append(1)',
       'for key, frame in frames.items():',
-      '    frame["x2"] = frame["x"] * 2'
+      '    frame["x2"] = frame["x"] * 2',
+      'for part in (xs, ys):',
+      '    part += [0]'
     ].join('\n'),
     tags: ['step:clean']
   },
@@ -36,16 +40,17 @@ const CELLS = [
     source: [
       "test_label = f\"{test['name']}-{test['split_id']}\"",
       'filled = sum(len(b) for b in buckets)',
-      'doubled = frames["b"]["x2"]'
+      'doubled = frames["b"]["x2"]',
+      'extended = len(xs) + len(ys)'
     ].join('\n'),
     tags: ['step:report']
   },
   {
-    source: 'print(test_label)\nprint(filled)\nprint(doubled)',
+    source: 'print(test_label)\nprint(filled)\nprint(doubled)\nprint(extended)',
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['test_label', 'filled', 'doubled'];
+const METRICS = ['test_label', 'filled', 'doubled', 'extended'];
 
 describe('loops that change what they iterate over', () => {
   const { notebook, home } = notebookInTempDir(
@@ -60,7 +65,12 @@ describe('loops that change what they iterate over', () => {
       notebook,
       METRICS
     );
-    expect(reference).toEqual({ test_label: 'test-1', filled: 2, doubled: 4 });
+    expect(reference).toEqual({
+      test_label: 'test-1',
+      filled: 2,
+      doubled: 4,
+      extended: 4
+    });
     expect(pipeline).toEqual(reference);
   });
 });

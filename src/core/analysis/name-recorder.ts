@@ -554,6 +554,19 @@ export abstract class NameRecorder {
     members?.forEach(member => this.mutateModuleName(member, module));
   }
 
+  /**
+   * `arr /= 255.0` at module level, where `arr` is a loop variable over `[X_train, X_test]` (or
+   * `b = a`): an array or a list changes in place, so each name it stands for changes. The name
+   * itself is only bound again (an int would be), so a later step's change to it is not a change.
+   */
+  protected changeWhatItStandsFor(name: string, scope: Scope): void {
+    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
+    if (elements) {
+      const module = outermost(scope);
+      elements.forEach(element => this.mutateModuleName(element, module));
+    }
+  }
+
   private mutateModuleName(name: string, module: Scope): void {
     this.bind(name, module, true);
     if (!this.mutated.has(name)) {

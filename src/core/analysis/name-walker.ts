@@ -384,6 +384,8 @@ export class NameWalker extends ExpressionWalker {
       if (target.type === 'identifier' && scope.kind === 'function') {
         // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
         this.mutate(target, scope);
+      } else if (target.type === 'identifier' && scope.kind === 'module') {
+        this.changeWhatItStandsFor(this.text(target), scope);
       }
       this.target(target, scope);
     }
