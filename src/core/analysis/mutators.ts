@@ -32,13 +32,45 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'getrandbits',
   'randbytes',
   'normalvariate',
-  'expovariate'
+  'expovariate',
+  'beta',
+  'gamma',
+  'laplace',
+  'logistic',
+  'geometric',
+  'triangular',
+  'weibull',
+  'standard_t',
+  'standard_cauchy',
+  'chisquare',
+  'noncentral_chisquare',
+  'f',
+  'noncentral_f',
+  'gumbel',
+  'hypergeometric',
+  'logseries',
+  'negative_binomial',
+  'pareto',
+  'power',
+  'rayleigh',
+  'vonmises',
+  'wald',
+  'zipf',
+  'bytes',
+  'shuffle', // rng.shuffle(x): the generator draws (and x changes, see MUTATING_FUNCTIONS)
+  'betavariate',
+  'gammavariate',
+  'lognormvariate',
+  'vonmisesvariate',
+  'weibullvariate',
+  'paretovariate',
+  'binomialvariate'
 ]);
 
 /**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
- * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch,
- * pandas and the built-in containers.
+ * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch, gensim,
+ * pandas, numpy and the built-in containers.
  */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   // estimators and models
@@ -49,6 +81,11 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'fit_resample',
   'set_params',
   'set_output',
+  // Keras preprocessing and gensim fit by other names
+  'fit_on_texts',
+  'fit_on_sequences',
+  'adapt',
+  'build_vocab',
   'train',
   'compile',
   'build',
@@ -83,6 +120,14 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'intersection_update',
   'symmetric_difference_update',
   'rotate',
+  'move_to_end', // OrderedDict
+  '__setitem__',
+  '__delitem__',
+  '__iadd__',
+  '__isub__',
+  '__imul__',
+  '__ior__',
+  '__iand__',
   // random number generators draw from, and so change, their state (RANDOM_DRAWS, below);
   // seeding sets it
   'seed',
@@ -95,6 +140,11 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'put',
   'itemset',
   'setflags',
+  'setfield',
+  'partition', // ndarray.partition sorts in place (str.partition only costs a save)
+  'byteswap', // array.array's, and ndarray's with inplace=True
+  'frombytes',
+  'fromlist',
   ...RANDOM_DRAWS
 ]);
 
