@@ -68,6 +68,31 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Calls that change state a module keeps (`np.random.seed(0)`, `np.set_printoptions(…)`,
+ * `warnings.simplefilter(…)`, `os.chdir(…)`): each step imports its modules afresh, so the
+ * change does not reach a later step (module-state.ts). Unlike a module's other functions
+ * (`re.compile`, `np.append`), which return a value and change nothing.
+ */
+export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
+  'seed',
+  'manual_seed',
+  'manual_seed_all',
+  'set_seed',
+  'set_state',
+  'setstate',
+  'set_printoptions',
+  'set_option',
+  'seterr',
+  'setrecursionlimit',
+  'chdir',
+  'simplefilter',
+  'filterwarnings',
+  'set_default_dtype',
+  'set_num_threads',
+  'putenv'
+]);
+
+/**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
  * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch, gensim,
  * pandas, numpy and the built-in containers.
@@ -129,11 +154,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   '__ior__',
   '__iand__',
   // random number generators draw from, and so change, their state (RANDOM_DRAWS, below);
-  // seeding sets it
-  'seed',
-  'manual_seed',
-  'set_state',
-  'setstate',
+  // seeding sets it, as other setters set a module's state
+  ...MODULE_STATE_SETTERS,
   // numpy and pandas in-place helpers
   'fill',
   'resize',

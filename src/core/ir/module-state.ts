@@ -8,6 +8,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
   isInPlaceMethod,
+  MODULE_STATE_SETTERS,
   MUTATING_METHODS,
   RANDOM_DRAWS
 } from '../analysis/mutators';
@@ -98,11 +99,15 @@ function changeLine(
   );
   // A draw changes the global generator too, but without a seed its numbers differ from one run
   // to the next anyway: only a change one can count on is worth a word.
+  // A function of the module itself changes its state only where it is a setter (np.append
+  // and re.compile return values); a method of an object it holds (sys.path.append) changes it.
   const changed = firstStepLine(step, analysisOf, text =>
     [...text.matchAll(change)].some(
       found =>
         found[4] === undefined ||
-        ((MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
+        MODULE_STATE_SETTERS.has(found[4]) ||
+        (found[2] !== undefined &&
+          (MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
           !RANDOM_DRAWS.has(found[4]))
     )
   );
