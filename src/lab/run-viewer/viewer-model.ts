@@ -227,10 +227,19 @@ function isNotFound(error: unknown): boolean {
   return (error as Partial<CellpipeRequestError>).status === 404;
 }
 
-/** A metric as the table shows it: numbers with at most 4 decimals, the rest as written. */
+/**
+ * A metric as the table shows it: numbers of 1 or more with at most 4 decimals, smaller ones
+ * with 4 significant digits (a loss of 1e-7 is not 0), the rest as written.
+ */
 export function formatMetric(value: number | string | boolean): string {
-  if (typeof value === 'number' && !Number.isInteger(value)) {
-    return String(Number(value.toFixed(4)));
+  if (
+    typeof value === 'number' &&
+    Number.isFinite(value) &&
+    !Number.isInteger(value)
+  ) {
+    return String(
+      Number(Math.abs(value) < 1 ? value.toPrecision(4) : value.toFixed(4))
+    );
   }
   return String(value);
 }

@@ -7,6 +7,7 @@ import { labRequests } from '../../support/lab-request-mock';
 import { stepRecord } from '../../support/step-record';
 import {
   defaultStep,
+  formatMetric,
   durationSeconds,
   formatDuration,
   RunViewerModel
@@ -373,5 +374,24 @@ describe('durations', () => {
     expect(formatDuration(119.6)).toBe('2 min 00 s');
     expect(formatDuration(3 * 3600 + 120)).toBe('3 h 02 min');
     expect(formatDuration(null)).toBe('–');
+  });
+});
+
+describe('formatMetric', () => {
+  it('keeps 4 decimals of a number of 1 or more, and 4 significant digits of a smaller one', () => {
+    expect(
+      [0.977777, 12.345678, 1e-7, -0.000123456, 0.5, 3, 1234567.891].map(
+        formatMetric
+      )
+    ).toEqual([
+      '0.9778',
+      '12.3457',
+      '1e-7',
+      '-0.0001235',
+      '0.5',
+      '3',
+      '1234567.891'
+    ]);
+    expect([true, 'ok', NaN].map(formatMetric)).toEqual(['true', 'ok', 'NaN']);
   });
 });
