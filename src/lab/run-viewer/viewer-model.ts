@@ -196,6 +196,9 @@ export class RunViewerModel {
     if (!this._record) {
       throw new Error('the run is not loaded yet');
     }
+    // Read again: the notebook may have been renamed since (the server follows renames).
+    this._record = await getRun(this.id);
+    this._changed.emit();
     const path = this._record.notebook;
     const saved = (await this.saveNotebook?.(path)) ?? false;
     const { record } = await startRun({

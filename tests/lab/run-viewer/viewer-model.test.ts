@@ -320,6 +320,26 @@ describe('the run viewer model', () => {
     });
   });
 
+  it('reruns the notebook where it is now, when it was renamed since the viewer read the run', async () => {
+    const state = {
+      record: record('Succeeded', [step('a', 'Succeeded')]),
+      logs: {}
+    };
+    serve(state);
+    post.mockResolvedValue(record('Pending', []));
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    // Renamed in JupyterLab: the server now presents the run under the new path.
+    state.record = { ...state.record, notebook: 'examples/renamed.ipynb' };
+    await model.rerun({});
+    expect(post).toHaveBeenCalledWith('runs', {
+      path: 'examples/renamed.ipynb',
+      target: 'local',
+      params: {}
+    });
+    expect(model.record?.notebook).toBe('examples/renamed.ipynb');
+  });
+
   it('saves the notebook first when it is open with unsaved changes, as Compile and run does', async () => {
     serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
     const order: string[] = [];
