@@ -319,7 +319,7 @@ test.describe('the run viewer', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 
-  test("the rerun form says each parameter's type, and a bool is a true/false choice", async ({
+  test("the rerun form says each parameter's type as the notebook declares it, and a bool is a true/false choice", async ({
     page,
     tmpPath
   }) => {
@@ -342,10 +342,11 @@ test.describe('the run viewer', () => {
     const form = page.locator(
       `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun`
     );
+    // The notebook's types: an int is not a float, though both are JSON numbers in the record.
     await expect(form.locator('label > span')).toHaveText([
       'fast (bool)',
-      'n (number)',
-      'rate (number)',
+      'n (int)',
+      'rate (float)',
       'label (text)'
     ]);
     const fast = form.locator('label', { hasText: 'fast' }).locator('select');
@@ -354,12 +355,12 @@ test.describe('the run viewer', () => {
     // Every bad value is named at once, by parameter.
     const field = (label: string) =>
       form.locator('label', { hasText: label }).locator('input');
-    await field('n (number)').fill('three');
-    await field('rate (number)').fill('fast');
+    await field('n (int)').fill('2.5');
+    await field('rate (float)').fill('fast');
     await form.locator('button[type="submit"]').click();
     await expect(form.locator('.jp-cellpipe-error')).toHaveText([
-      'n: "three" is not a number',
-      'rate: "fast" is not a number'
+      'n must be a whole number, not "2.5"',
+      'rate must be a number, not "fast"'
     ]);
   });
 

@@ -6,7 +6,14 @@
 import { ISignal, Signal } from '@lumino/signaling';
 import { formatDuration as formatAnyDuration } from '../../core/duration';
 import { IRunRecord, IStepRecord } from '../../core/runs/record';
-import { getRun, getStepLog, RunParams, startRun } from '../api/routes';
+import {
+  analyze,
+  getRun,
+  getStepLog,
+  RunParams,
+  startRun
+} from '../api/routes';
+import { ParameterType } from '../../core/ir/pipeline';
 import type { CellpipeRequestError } from '../api/request';
 import { appendLog, EMPTY_LOG, ILogState, LOG_BACKLOG_CHARS } from './log-tail';
 
@@ -93,6 +100,14 @@ export class RunViewerModel {
     return (this._selected && this._logs.get(this._selected)) || EMPTY_LOG;
   }
 
+  /**
+   * The type the notebook declares for a parameter (`int`, `float`, `bool`, `str`), as the
+   * rerun form asks for it; undefined until read, or where the notebook no longer declares it.
+   */
+  parameterType(name: string): ParameterType | undefined {
+    return this._parameterTypes?.get(name);
+  }
+
   step(name: string): IStepRecord | undefined {
     return this._record?.steps.find(s => s.name === name);
   }
@@ -113,6 +128,9 @@ export class RunViewerModel {
       this._record = await getRun(this.id);
       this._error = null;
       this._gone = false;
+      if (!this._parameterTypes) {
+        void this.readParameterTypes(this._record.notebook);
+      }
       if (!this._chosen) {
         // Until the user picks a step, follow the running one, then the failed one.
         this._selected = defaultStep(this._record, this._selected);
@@ -209,12 +227,27 @@ export class RunViewerModel {
     return { record, saved };
   }
 
+  /** Reads the notebook's parameter types once (a rerun runs the notebook as it is now). */
+  private async readParameterTypes(notebook: string): Promise<void> {
+    this._parameterTypes = new Map();
+    try {
+      const { parameters } = await analyze({ path: notebook });
+      this._parameterTypes = new Map(
+        (parameters ?? []).map(p => [p.name, p.type as ParameterType])
+      );
+      this._changed.emit();
+    } catch {
+      // The notebook is gone or broken: the form goes by the recorded values.
+    }
+  }
+
   dispose(): void {
     this.stop();
     Signal.clearData(this);
   }
 
   private _record: IRunRecord | null = null;
+  private _parameterTypes: Map<string, ParameterType> | null = null;
   private _error: string | null = null;
   /** The server has no such run. */
   private _gone = false;

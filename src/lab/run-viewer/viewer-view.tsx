@@ -14,6 +14,8 @@ import {
   RunViewerModel
 } from './viewer-model';
 import { parseParamValue } from './params';
+import { parseParameter } from '../sidebar/param-values';
+import { ParameterType } from '../../core/ir/pipeline';
 
 export interface IRunViewerProps {
   model: RunViewerModel;
@@ -53,10 +55,15 @@ function RerunForm(props: {
       const params: RunParams = Object.create(null);
       const problems: string[] = [];
       for (const [name, text] of Object.entries(values)) {
+        const type = props.model.parameterType(name);
         try {
-          params[name] = parseParamValue(text, record.params[name]);
+          // As the parameters dialog checks it, where the notebook declares the type.
+          params[name] = type
+            ? parseParameter({ name, type }, text, trans)
+            : parseParamValue(text, record.params[name]);
         } catch (error) {
-          problems.push(`${name}: ${(error as Error).message}`);
+          const message = (error as Error).message;
+          problems.push(type ? message : `${name}: ${message}`);
         }
       }
       if (problems.length) {
@@ -82,7 +89,7 @@ function RerunForm(props: {
         ) => setValues({ ...values, [name]: event.target.value });
         return (
           <label key={name}>
-            <span>{`${name} (${kindOf(previous, trans)})`}</span>
+            <span>{`${name} (${kindOf(props.model.parameterType(name), previous, trans)})`}</span>
             {typeof previous === 'boolean' ? (
               <select className="jp-mod-styled" value={text} onChange={change}>
                 {BOOLEAN_VALUES.map(value => (
@@ -122,11 +129,18 @@ function RerunForm(props: {
 /** A bool parameter's choices, as Python's parameters cell would read them (not translated). */
 const BOOLEAN_VALUES = ['true', 'false'];
 
-/** What a recorded parameter value is, as the rerun form labels it. */
+/**
+ * A parameter's type as the rerun form labels it: the notebook's (`int`, `float`), else what
+ * the recorded value is.
+ */
 function kindOf(
+  declared: ParameterType | undefined,
   value: number | string | boolean | undefined,
   trans: TranslationBundle
 ): string {
+  if (declared) {
+    return declared === 'str' ? trans.__('text') : declared;
+  }
   return typeof value === 'boolean'
     ? 'bool'
     : typeof value === 'number'

@@ -4,7 +4,7 @@ import { IPipelineParameter, ParameterValue } from '../../core/ir/pipeline';
 
 /** The value typed into a field, as the parameter's type; throws a message saying why not. */
 export function parseParameter(
-  parameter: IPipelineParameter,
+  parameter: Pick<IPipelineParameter, 'name' | 'type'>,
   text: string,
   trans: TranslationBundle
 ): ParameterValue {

@@ -343,8 +343,10 @@ describe('the run viewer model', () => {
   it('saves the notebook first when it is open with unsaved changes, as Compile and run does', async () => {
     serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
     const order: string[] = [];
-    post.mockImplementation(async () => {
-      order.push('run');
+    post.mockImplementation(async (endPoint?: string) => {
+      if (endPoint === 'runs') {
+        order.push('run');
+      }
       return record('Pending', []);
     });
     const model = new RunViewerModel('r1', async path => {
@@ -358,6 +360,32 @@ describe('the run viewer model', () => {
       saved: true
     });
     expect(order).toEqual(['save examples/fan-out.ipynb', 'run']);
+  });
+});
+
+describe("the rerun form's parameter types", () => {
+  it("are the notebook's, read once with the run", async () => {
+    serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
+    post.mockImplementation(async (endPoint?: string) =>
+      endPoint === 'analyze'
+        ? {
+            parameters: [
+              { name: 'secs', type: 'int', default: 1 },
+              { name: 'ratio', type: 'float', default: 1.0 }
+            ]
+          }
+        : record('Pending', [])
+    );
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    await model.refresh();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(model.parameterType('secs')).toBe('int');
+    expect(model.parameterType('ratio')).toBe('float');
+    expect(model.parameterType('other')).toBeUndefined();
+    expect(post.mock.calls.filter(call => call[0] === 'analyze')).toEqual([
+      ['analyze', { path: 'examples/fan-out.ipynb', overrides: undefined }]
+    ]);
   });
 });
 
