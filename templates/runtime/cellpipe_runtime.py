@@ -198,6 +198,23 @@ def _is_sklearn_estimator(value):
     return base is not None and isinstance(value, base.BaseEstimator)
 
 
+def _holds_notebook_code(estimator):
+    """Whether an estimator is, or holds, a class or function the notebook defined (its own
+    estimator class, FunctionTransformer(double), a tokenizer function): joblib saves those by
+    name, which the step that loads it has not; cloudpickle saves them with their code."""
+    def from_notebook(item):
+        return type(item).__module__ == "__main__" or (
+            isinstance(item, (type, types.FunctionType)) and item.__module__ == "__main__")
+
+    if from_notebook(estimator):
+        return True
+    try:
+        params = estimator.get_params(deep=True)
+    except Exception:
+        return True
+    return any(from_notebook(item) for item in params.values())
+
+
 def _save_joblib(value, path):
     import joblib
 
@@ -404,7 +421,7 @@ def _candidate_formats(value):
     if _pandas_kind(value):
         return ["parquet", _generic_format()]
     if _is_sklearn_estimator(value):
-        return ["joblib", _generic_format()]
+        return [_generic_format()] if _holds_notebook_code(value) else ["joblib", _generic_format()]
     if _is_torch_value(value):
         return ["torch"]
     if isinstance(value, types.ModuleType) and sys.modules.get(value.__name__) is value \

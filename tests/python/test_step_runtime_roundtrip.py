@@ -237,6 +237,40 @@ def test_scikit_learn_estimators_round_trip_with_joblib(make_pipeline):
     pipeline.run_ok("check", inputs=[("expected", "make"), ("model", "make")])
 
 
+def test_estimators_holding_notebook_code_go_through_cloudpickle(make_pipeline):
+    """joblib saves a function or class by its name, which the loading step has not: an
+    estimator that is or holds one the notebook defined is saved with its code."""
+    produce = (
+        "def double(X):\n"
+        "    return X * 2\n"
+        "class AddOne(BaseEstimator, TransformerMixin):\n"
+        "    def fit(self, X, y=None):\n"
+        "        return self\n"
+        "    def transform(self, X):\n"
+        "        return X + 1\n"
+        "ft = FunctionTransformer(double)\n"
+        "pipe = make_pipeline(AddOne(), FunctionTransformer(double)).fit(np.ones((1, 1)))\n"
+        "plain = StandardScaler().fit(np.ones((2, 1)))\n"
+    )
+    check = (
+        "assert ft.fit_transform(np.array([[1.0]])).tolist() == [[2.0]]\n"
+        "assert pipe.transform(np.array([[1.0]])).tolist() == [[4.0]]\n"
+        "assert plain.mean_.tolist() == [1.0]\n"
+    )
+    imports = (
+        "import numpy as np\n"
+        "from sklearn.base import BaseEstimator, TransformerMixin\n"
+        "from sklearn.pipeline import make_pipeline\n"
+        "from sklearn.preprocessing import FunctionTransformer, StandardScaler\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, check, imports=imports)
+    pipeline.run_ok("make", outputs=["ft", "pipe", "plain"])
+    assert pipeline.manifest("make", "ft")["format"] == "cloudpickle"
+    assert pipeline.manifest("make", "pipe")["format"] == "cloudpickle"
+    assert pipeline.manifest("make", "plain")["format"] == "joblib"
+    pipeline.run_ok("check", inputs=[("ft", "make"), ("pipe", "make"), ("plain", "make")])
+
+
 def test_classes_and_functions_defined_in_the_notebook_survive(make_pipeline):
     produce = (
         "class Point:\n"
