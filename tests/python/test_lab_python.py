@@ -87,6 +87,9 @@ async def finished_run(jp_fetch, body):
     ("python3", "the notebook's kernel 'python3'"),
     ("by-name", "the notebook's kernel 'by-name'"),
     (None, "the server's default kernel 'python3'"),
+    # As JupyterLab offers the default kernel; before, python3 on PATH, another interpreter.
+    ("py39-old", "the server's default kernel 'python3' (the notebook's kernel 'py39-old' is not "
+                 "installed)"),
 ])
 async def test_a_local_run_uses_the_kernel_interpreter_as_jupyter_resolves_it(
         jp_fetch, server_env, kernel, source):

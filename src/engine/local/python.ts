@@ -141,27 +141,36 @@ export function choosePython(
   if (env.CELLPIPE_PYTHON) {
     return { command: env.CELLPIPE_PYTHON, source: 'CELLPIPE_PYTHON' };
   }
-  if (resolved) {
-    const name = kernelName ?? resolved.defaultKernel;
-    const command =
-      name !== undefined &&
-      Object.prototype.hasOwnProperty.call(resolved.kernels, name)
-        ? resolved.kernels[name]
-        : undefined;
-    if (command) {
-      return {
-        command,
-        source: kernelName
-          ? `the notebook's kernel '${name}'`
-          : `the server's default kernel '${name}'`
-      };
-    }
+  const installed = (name: string | undefined) =>
+    resolved &&
+    name !== undefined &&
+    Object.prototype.hasOwnProperty.call(resolved.kernels, name)
+      ? resolved.kernels[name]
+      : undefined;
+  const own =
+    kernelName !== undefined
+      ? (installed(kernelName) ?? kernelInterpreter(kernelName, env))
+      : undefined;
+  if (own) {
+    return { command: own, source: `the notebook's kernel '${kernelName}'` };
   }
-  const kernel = kernelName ? kernelInterpreter(kernelName, env) : undefined;
-  if (kernel) {
-    return { command: kernel, source: `the notebook's kernel '${kernelName}'` };
+  // As JupyterLab offers the default kernel for a notebook whose kernel is not installed.
+  const missing =
+    kernelName !== undefined
+      ? `the notebook's kernel '${kernelName}' is not installed`
+      : null;
+  const fallback = installed(resolved?.defaultKernel);
+  if (fallback) {
+    const name = `the server's default kernel '${resolved!.defaultKernel}'`;
+    return {
+      command: fallback,
+      source: missing ? `${name} (${missing})` : name
+    };
   }
-  return { command: 'python3', source: 'the default (python3 on PATH)' };
+  return {
+    command: 'python3',
+    source: `the default (python3 on PATH${missing ? `; ${missing}` : ''})`
+  };
 }
 
 /** What to do about an interpreter that does not work, on the command line. */

@@ -370,12 +370,40 @@ describe('choosePython', () => {
       env,
       'unknown-kernel',
       'python3',
+      "the default (python3 on PATH; the notebook's kernel 'unknown-kernel' is not installed)"
+    ],
+    [
+      'no kernel named: python3',
+      undefined,
+      env,
+      undefined,
+      'python3',
       'the default (python3 on PATH)'
     ]
   ])('%s', (_, flag, environment, kernel, command, source) => {
     expect(choosePython(flag, kernel, environment)).toEqual({
       command,
       source
+    });
+  });
+
+  it("in the lab, a notebook kernel that is not installed runs on the server's default kernel, and says so", () => {
+    const resolved = {
+      kernels: { python3: '/venv/bin/python' },
+      defaultKernel: 'python3'
+    };
+    expect(choosePython(undefined, 'py39-old', env, resolved)).toEqual({
+      command: '/venv/bin/python',
+      source:
+        "the server's default kernel 'python3' (the notebook's kernel 'py39-old' is not installed)"
+    });
+    expect(choosePython(undefined, 'project', env, resolved)).toEqual({
+      command: process.execPath,
+      source: "the notebook's kernel 'project'"
+    });
+    expect(choosePython(undefined, 'python3', env, resolved)).toEqual({
+      command: '/venv/bin/python',
+      source: "the notebook's kernel 'python3'"
     });
   });
 
