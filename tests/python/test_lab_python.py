@@ -151,3 +151,20 @@ async def test_a_check_before_the_parameters_dialog_says_what_the_run_would_and_
         "path": "where.ipynb", "target": "argo", "check": True}) == {"checked": True}
     assert await call(jp_fetch, "GET", "runs") == []
     assert not (tmp_path / "home" / "runs").exists() or not any((tmp_path / "home" / "runs").iterdir())
+
+
+async def test_a_cluster_run_says_the_notebooks_problem_before_the_missing_kubeconfig(
+        jp_fetch, server_env):
+    """This server has no kubeconfig: a pipeline name holding '{{' is what the user must fix first."""
+    (server_env / "braces.ipynb").write_text(json.dumps({
+        "cells": [{"cell_type": "code", "metadata": {"tags": ["step:a"]}, "outputs": [],
+                   "execution_count": None, "source": "x = 1"}],
+        "metadata": {"cellpipe": {"name": "My pipeline {{x}}"}},
+        "nbformat": 4, "nbformat_minor": 5}))
+    for check in (True, False):
+        with pytest.raises(HTTPClientError) as error:
+            await call(jp_fetch, "POST", "runs", body={
+                "path": "braces.ipynb", "target": "argo", "check": check})
+        assert error.value.code == 400
+        message = json.loads(error.value.response.body)["message"]
+        assert "the pipeline name holds '{{'" in message, message

@@ -88,4 +88,37 @@ describe('kubeconfig errors', () => {
     expectClearRefusal(result, path, /client certificate file/);
     expect(result.stderr).toContain(certificate);
   });
+
+  it("a notebook's own problem is said before a missing kubeconfig", () => {
+    const braces = join(work, 'braces.ipynb');
+    writeFileSync(
+      braces,
+      JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 5,
+        metadata: { cellpipe: { name: 'My pipeline {{x}}' } },
+        cells: [
+          {
+            cell_type: 'code',
+            execution_count: null,
+            metadata: { tags: ['step:a'] },
+            outputs: [],
+            source: 'x = 1'
+          }
+        ]
+      })
+    );
+    const result = cellpipe(['submit', braces, '--target', 'argo'], {
+      cwd: work,
+      env: {
+        KUBECONFIG: join(work, 'missing-config'),
+        HOME: work,
+        CELLPIPE_HOME: join(work, 'state'),
+        KUBERNETES_SERVICE_HOST: ''
+      }
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the pipeline name holds '{{'");
+    expect(result.stderr).not.toContain('missing-config');
+  });
 });

@@ -200,19 +200,22 @@ export const submitCommand: ICliCommand = {
     const params = (ir: IPipelineIR): ParameterValues | undefined =>
       given.length ? checkedParameters(ir, given) : undefined;
     if (target === 'argo') {
-      const connection = connect({
-        namespace: parsed.options.get('--namespace')
-      });
+      // Connected once the notebook compiles: its problems come before the cluster's.
+      let connection: IKubeConnection | undefined;
+      const connected = () =>
+        (connection ??= connect({
+          namespace: parsed.options.get('--namespace')
+        }));
       if (!notebook) {
-        return submitArgo(parsed, file, readText(file), connection, undefined);
+        return submitArgo(parsed, file, readText(file), connected(), undefined);
       }
       const { text, ir } = await compileNotebookForSubmit(
         file,
         'argo',
         overrides(parsed),
-        connection
+        connected
       );
-      return submitArgo(parsed, file, text, connection, params(ir));
+      return submitArgo(parsed, file, text, connected(), params(ir));
     }
     if (target === 'kfp') {
       if (!notebook) {
@@ -222,7 +225,7 @@ export const submitCommand: ICliCommand = {
         file,
         'kfp',
         overrides(parsed),
-        inClusterConnection()
+        inClusterConnection
       );
       return submitKfpCommand(parsed, file, text, params(ir));
     }

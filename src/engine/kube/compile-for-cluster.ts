@@ -23,6 +23,19 @@ export interface IClusterCompiled {
   settings: IPipelineSettings;
 }
 
+/**
+ * Compiles once with the settings as given, asking no cluster: a problem of the notebook or its
+ * settings (a name holding '{{', a bad value) is said before the cluster's configuration is
+ * read, which fails first on a machine without one.
+ */
+export function checkCompiles(
+  ir: IPipelineIR,
+  target: CompileTarget,
+  overrides: ISettingsOverrides
+): void {
+  compileWithSettings(ir, target, resolveSettings(ir, overrides));
+}
+
 export async function compileForCluster(
   ir: IPipelineIR,
   target: CompileTarget,
@@ -48,8 +61,9 @@ export async function compileForSubmit(
   overrides: ISettingsOverrides,
   connection?: IKubeConnection
 ): Promise<string> {
-  return (await compileNotebookForSubmit(file, target, overrides, connection))
-    .text;
+  return (
+    await compileNotebookForSubmit(file, target, overrides, () => connection)
+  ).text;
 }
 
 /** {@link compileForSubmit}, with the notebook's IR (to check `--param` values against). */
@@ -57,18 +71,19 @@ export async function compileNotebookForSubmit(
   file: string,
   target: CompileTarget,
   overrides: ISettingsOverrides,
-  connection?: IKubeConnection
+  connect?: () => IKubeConnection | undefined
 ): Promise<{ text: string; ir: IPipelineIR }> {
   const { ir, warnings } = clusterPipeline(
     analyzeNotebookText(readNotebookFile(file), file),
     target,
     file
   );
+  checkCompiles(ir, target, overrides);
   const { compiled, settings } = await compileForCluster(
     ir,
     target,
     overrides,
-    connection
+    connect?.()
   );
   for (const line of warningLines(file, warnings)) {
     process.stderr.write(line);

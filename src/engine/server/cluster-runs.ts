@@ -7,7 +7,7 @@
 import { IRunRecord } from '../../core/runs/record';
 import { CompileTarget } from '../../core/generate/compiled';
 import { IPipelineIR } from '../../core/ir/pipeline';
-import { compileForCluster } from '../kube/compile-for-cluster';
+import { checkCompiles, compileForCluster } from '../kube/compile-for-cluster';
 import { resolveSettings } from '../../core/settings/resolve';
 import {
   IPipelineSettings,
@@ -59,6 +59,8 @@ export async function submitNotebook(
 ): Promise<IRunRecord> {
   const home = context.home ?? cellpipeHome();
   const values = checkedParameters(ir, given);
+  // The notebook's and the settings' problems first, then the cluster's (a missing kubeconfig).
+  checkCompiles(ir, target, overrides);
   if (target === 'argo') {
     // The namespace as the settings resolve it (checked there); the connection only needs it.
     const connection = connect({

@@ -8,6 +8,7 @@ import { IRunRecord } from '../../core/runs/record';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as local from '../local/api';
 import { checkRun } from '../local/prepare';
+import { checkCompiles } from '../kube/compile-for-cluster';
 import {
   INotebookRename,
   movesAnyRun,
@@ -147,7 +148,9 @@ export async function startRunMethod(
     target
   );
   if (params.check === true) {
-    return { checked: true }; // compiled: nothing is submitted
+    // Compiled with the settings too (a name holding '{{'); nothing is submitted.
+    checkCompiles(ir, target, overridesOf(params.overrides));
+    return { checked: true };
   }
   /* eslint-disable @typescript-eslint/no-require-imports */
   const cluster = require('./cluster-runs') as typeof import('./cluster-runs');
