@@ -140,7 +140,7 @@ export function resolveDraft(
     return {
       settings: resolved,
       weakenings: securityWeakenings(resolved.security),
-      errors: []
+      errors: templateProblems(resolved)
     };
   } catch (error) {
     // The settings checks stop at the first problem: what the notebook saved in fields the form
@@ -180,6 +180,23 @@ export function resolveDraft(
       errors: errors.length ? errors : [message(error)]
     };
   }
+}
+
+/**
+ * A cluster run refuses a name or description holding '{{' (design §5): said in the form, as it
+ * is typed, not first when the run is submitted.
+ */
+function templateProblems(settings: IPipelineSettings): string[] {
+  if (settings.target === 'local') {
+    return [];
+  }
+  return (['name', 'description'] as const)
+    .filter(key => settings[key].includes('{{'))
+    .map(
+      key =>
+        `${FORM_LAYER}: ${key} holds '{{', which Argo and Kubeflow Pipelines read as their ` +
+        'own template syntax: remove the braces'
+    );
 }
 
 /** The form's fields, in its order. */

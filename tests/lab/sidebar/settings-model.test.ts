@@ -62,6 +62,18 @@ describe('settings form', () => {
     expect(model.resolved.settings).toBeNull();
   });
 
+  it("refuses '{{' in the name or description for a cluster target, as a cluster run would", () => {
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', {});
+    model.edit({ name: 'My pipeline {{x}}', description: 'a {{b}}' });
+    expect(model.resolved.errors).toEqual([]);
+    model.edit({ target: 'argo' });
+    expect(model.resolved.errors).toEqual([
+      "Pipeline settings: name holds '{{', which Argo and Kubeflow Pipelines read as their own template syntax: remove the braces",
+      "Pipeline settings: description holds '{{', which Argo and Kubeflow Pipelines read as their own template syntax: remove the braces"
+    ]);
+  });
+
   it('names every bad field at once, in the order of the form', () => {
     const model = new SettingsFormModel();
     model.load('nb.ipynb', 'nb', {});
