@@ -7,6 +7,8 @@ export interface IMagicLine {
   line: number;
   text: string;
   kind: 'pip' | 'line-magic' | 'shell' | 'cell-magic';
+  /** A cell magic whose body is Python that runs (`%%time`): only the magic line is dropped. */
+  bodyRuns?: true;
 }
 
 export interface IStrippedCell {
@@ -72,12 +74,13 @@ export function scanMagics(source: string): IStrippedCell {
   const firstCode = lines.findIndex(l => l.trim() !== '');
   if (firstCode >= 0 && lines[firstCode].trimStart().startsWith('%%')) {
     const name = /^%%(\w+)/.exec(lines[firstCode].trimStart())?.[1] ?? '';
+    const keepBody = PYTHON_BODY_CELL_MAGICS.has(name);
     magics.push({
       line: firstCode + 1,
       text: lines[firstCode].trim(),
-      kind: 'cell-magic'
+      kind: 'cell-magic',
+      ...(keepBody ? { bodyRuns: true as const } : {})
     });
-    const keepBody = PYTHON_BODY_CELL_MAGICS.has(name);
     for (let i = firstCode; i < lines.length; i++) {
       if (i === firstCode || !keepBody) {
         lines[i] = '';

@@ -73,7 +73,9 @@ export function cellDiagnostics(
     out.push({
       severity: 'info',
       code: 'unsupported-magic',
-      message: `'${magic.text.slice(0, 60)}' is IPython, not Python; it does not run in the pipeline`,
+      message: magic.bodyRuns
+        ? `'${magic.text.slice(0, 60)}' is IPython, not Python: the pipeline runs the cell's code without it`
+        : `'${magic.text.slice(0, 60)}' is IPython, not Python; it does not run in the pipeline`,
       cell,
       line: magic.line,
       column: 0
