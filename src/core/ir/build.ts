@@ -435,7 +435,12 @@ export function buildPipeline(
     imports: segments.imports.map(code),
     functions: segments.functions.map(code),
     steps,
-    diagnostics: inNotebookOrder(dropUntaggedWhenEmpty(diagnostics, segments))
+    diagnostics: inNotebookOrder(
+      dropUntaggedWhenEmpty(
+        withoutContinuedParameters(diagnostics, segments, notebook),
+        segments
+      )
+    )
   };
 }
 
@@ -509,6 +514,29 @@ function dropUntaggedWhenEmpty(
   return anyTagged
     ? diagnostics
     : diagnostics.filter(d => d.code !== 'untagged-cell');
+}
+
+/**
+ * With no step yet, the untagged cells after a parameters cell continue it (Kale's rule), but
+ * hold the notebook's code, not parameters: their parameter errors would bury the one that
+ * matters (empty-pipeline). Those of the tagged parameters cells stay.
+ */
+function withoutContinuedParameters(
+  diagnostics: IDiagnostic[],
+  segments: ISegments,
+  notebook: INotebook
+): IDiagnostic[] {
+  if (segments.steps.length || !segments.parameters.length) {
+    return diagnostics;
+  }
+  const tagged = new Set(
+    notebook.cells
+      .filter(cell => cell.tags.includes('pipeline-parameters'))
+      .map(cell => cell.index)
+  );
+  return diagnostics.filter(
+    d => d.code !== 'bad-parameter' || d.cell === null || tagged.has(d.cell)
+  );
 }
 
 /** The step's writes and what its calls of `mutators` change (a new set: `writes` is shared). */
