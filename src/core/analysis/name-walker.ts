@@ -278,6 +278,17 @@ export class NameWalker extends ExpressionWalker {
       this.expression(value, scope);
     }
     targets.forEach(t => this.target(t, scope));
+    if (scope.kind === 'module' && targets.length > 1) {
+      // `a = b = []`: one object under every name.
+      const names = targets
+        .filter(t => t.type === 'identifier')
+        .map(t => this.text(t));
+      if (value.type === 'identifier') {
+        names.forEach(name => this.noteAlias(name, this.text(value!)));
+      } else {
+        names.slice(1).forEach(name => this.noteAlias(name, names[0]));
+      }
+    }
     if (scope.kind === 'module' && only?.type === 'identifier') {
       this.noteContainer(this.text(only), this.listedNames(value));
       if (value.type === 'identifier') {
