@@ -30,7 +30,8 @@ export type DiagnosticCode =
   | 'local-file'
   | 'step-file'
   | 'notebook-function'
-  | 'shared-name';
+  | 'shared-name'
+  | 'shared-cell-read';
 
 export interface IDiagnostic {
   severity: Severity;
