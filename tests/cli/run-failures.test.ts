@@ -413,4 +413,19 @@ describe('bad input fails before anything runs', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/broken\.ipynb, cell 1, line 2: /);
   });
+
+  it('more than one analysis error: the first is named, and how many more there are', () => {
+    const broken = writeNotebook(dir, 'params.ipynb', [
+      { source: 'a = 10**3\nb = [1]\nc = None', tags: ['pipeline-parameters'] },
+      { source: 'print(a, b, c)', tags: ['step:one'] }
+    ]);
+    const result = cli(tempHome(), ['run', broken]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /params\.ipynb, cell 1, line 1: parameter 'a'/
+    );
+    expect(result.stderr).toContain(
+      `(and 2 more errors: \`cellpipe analyze ${broken}\` lists them all)`
+    );
+  });
 });

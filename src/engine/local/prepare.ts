@@ -82,10 +82,15 @@ export function localRunLink(id: string): IRunLink {
 
 function checkedIR(text: string, path: string): IPipelineIR {
   const ir = analyzeNotebookText(text, path);
-  const error = ir.diagnostics.find(d => d.severity === 'error');
+  const errors = ir.diagnostics.filter(d => d.severity === 'error');
+  const error = errors[0];
   if (error) {
+    const more = errors.length - 1;
     throw new UserError(
-      `${error.message} (${error.code}); fix it, then run again`,
+      `${error.message} (${error.code}); fix it, then run again` +
+        (more
+          ? ` (and ${more} more ${more === 1 ? 'error' : 'errors'}: \`cellpipe analyze ${path}\` lists them all)`
+          : ''),
       {
         notebook: ir.notebook,
         cell: error.cell ?? undefined,
