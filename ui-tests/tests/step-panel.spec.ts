@@ -232,6 +232,33 @@ test.describe('the step panel', () => {
     expect(tags).toEqual([['imports'], ['step:load'], ['step:report']]);
   });
 
+  test('the command palette opens the panel with the keyboard in its first field', async ({
+    page
+  }) => {
+    await page.notebook.createNew('keys.ipynb');
+    await page.notebook.setCell(0, 'code', 'xs = [1, 2, 3]');
+    await page.sidebar.close('right');
+    await expect(page.locator(stepPanel)).toBeHidden();
+    await page.keyboard.press('Escape'); // command mode: the palette's keys reach the palette
+    await page.keyboard.press('Control+Shift+C');
+    const palette = page.locator('#command-palette');
+    await palette.locator('input').fill('Edit Pipeline Step');
+    await expect(
+      palette.locator('.lm-CommandPalette-item', {
+        hasText: 'Edit Pipeline Step of Cell'
+      })
+    ).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.locator(stepPanel)).toBeVisible();
+    await expect(
+      page.locator(`${stepPanel} select[name="role"]`)
+    ).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(
+      page.locator(`${stepPanel} select[name="role"]`)
+    ).not.toHaveValue('continue');
+  });
+
   test('a renamed step takes the prev: tags below along, a prev: naming no step can be unticked, and a name below is refused', async ({
     page,
     tmpPath

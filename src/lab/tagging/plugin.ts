@@ -1,12 +1,14 @@
 /**
  * Cell tagging: the "Pipeline step" panel in the right area (its own chunk), opened from its
- * tab, the cell context menu or the sidebar, and step badges on every notebook's cells.
+ * tab, the cell context menu, the command palette or the sidebar, and step badges on every
+ * notebook's cells.
  */
 import {
   ILayoutRestorer,
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
+import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from '../command-ids';
@@ -18,12 +20,13 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
     'Tag cells as pipeline steps, and show step badges on the cells.',
   autoStart: true,
   requires: [INotebookTracker],
-  optional: [ITranslator, ILayoutRestorer],
+  optional: [ITranslator, ILayoutRestorer, ICommandPalette],
   activate: (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
     translator: ITranslator | null,
-    restorer: ILayoutRestorer | null
+    restorer: ILayoutRestorer | null,
+    palette: ICommandPalette | null
   ) => {
     const trans = (translator ?? nullTranslator).load('cellpipe');
     tracker.widgetAdded.connect(async (_, panel) => {
@@ -55,13 +58,18 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
           }
         }
       },
+      isEnabled: () => tracker.activeCell?.model.type === 'code',
       execute: async args => {
         if (args.fromContextMenu === true) {
           activateClickedCell(app, tracker);
         }
-        app.shell.activateById((await panel).id);
+        const widget = await panel;
+        app.shell.activateById(widget.id);
+        // From the keyboard (the palette, Shift F10 on a cell) the next key goes to the panel.
+        widget.focusFirstField();
       }
     });
+    palette?.addItem({ command: CommandIDs.editStep, category: 'cellpipe' });
     app.contextMenu.addItem({
       command: CommandIDs.editStep,
       selector: '.jp-Notebook .jp-Cell.jp-CodeCell',

@@ -42,6 +42,17 @@ export class StepPanel extends ReactWidget {
     this.load();
   }
 
+  /** Puts the keyboard in the panel's first field, once the panel has drawn its form. */
+  focusFirstField(): void {
+    void this.renderPromise?.then(() =>
+      requestAnimationFrame(() =>
+        this.node
+          .querySelector<HTMLElement>('select, input, textarea, button')
+          ?.focus()
+      )
+    );
+  }
+
   /** Shows the active cell's tags, dropping unapplied edits of another cell. */
   load(): void {
     this.cell?.model.metadataChanged.disconnect(this.onMetadata, this);
