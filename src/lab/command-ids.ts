@@ -1,5 +1,5 @@
 /**
- * Every cellpipe command's id, in one place: the plugins that register a command and the ones
+ * Every cellpipe command's id, and their palette category, in one place: the plugins that register a command and the ones
  * that call it import the id from here (a module with no imports, so it loads no plugin's code).
  */
 export namespace CommandIDs {
@@ -15,3 +15,6 @@ export namespace CommandIDs {
   /** Re-reads the sidebar's runs list (the sidebar registers it; the run viewer calls it after a rerun). */
   export const refreshRuns = 'cellpipe:refresh-runs';
 }
+
+/** The command palette's category of every cellpipe command (a name, not translated). */
+export const PALETTE_CATEGORY = 'cellpipe';

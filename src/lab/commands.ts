@@ -8,9 +8,7 @@ import { INotebookTracker } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import type { PipelineActions } from './sidebar/actions';
 import { pipelineIcon } from './sidebar/icon';
-import { CommandIDs } from './command-ids';
-
-const PALETTE_CATEGORY = 'cellpipe';
+import { CommandIDs, PALETTE_CATEGORY } from './command-ids';
 
 export interface ICommandsOptions {
   app: JupyterFrontEnd;

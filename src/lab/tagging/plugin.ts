@@ -11,7 +11,7 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
-import { CommandIDs } from '../command-ids';
+import { CommandIDs, PALETTE_CATEGORY } from '../command-ids';
 import { pipelineIcon } from '../sidebar/icon';
 
 export const taggingPlugin: JupyterFrontEndPlugin<void> = {
@@ -69,7 +69,10 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
         widget.focusFirstField();
       }
     });
-    palette?.addItem({ command: CommandIDs.editStep, category: 'cellpipe' });
+    palette?.addItem({
+      command: CommandIDs.editStep,
+      category: PALETTE_CATEGORY
+    });
     app.contextMenu.addItem({
       command: CommandIDs.editStep,
       selector: '.jp-Notebook .jp-Cell.jp-CodeCell',
