@@ -2,7 +2,8 @@
  * The Pipeline step panel as a newcomer meets it (issue 15): no red before typing, inferred
  * dependencies shown checked under "Runs after", Apply says what it did, and the step badge
  * leaves the cell toolbar's delete button visible. A notebook written from scratch finds the
- * panel from the sidebar, the cell context menu and the diagnostics.
+ * panel from the sidebar, the cell context menu, the command palette and the diagnostics; an
+ * Apply can be undone.
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import * as path from 'path';
@@ -230,6 +231,29 @@ test.describe('the step panel', () => {
       return cells.map((cell: any) => cell.model.getMetadata('tags') ?? []);
     });
     expect(tags).toEqual([['imports'], ['step:load'], ['step:report']]);
+  });
+
+  test("Undo in Apply's notice takes the tags back, where JupyterLab's undo does not reach metadata", async ({
+    page
+  }) => {
+    await page.notebook.createNew('undo.ipynb');
+    await page.notebook.setCell(0, 'code', 'xs = [1, 2, 3]');
+    await page.notebook.addCell('code', 'total = sum(xs)');
+    await page.notebook.selectCells(0);
+    await openStepPanel(page);
+    await page.locator(`${stepPanel} select[name="role"]`).selectOption('step');
+    await page.locator(`${stepPanel} input[name="name"]`).fill('load');
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    expect(await cellTags(page, 0)).toEqual(['step:load']);
+    const notice = page.locator(`${stepPanel} .jp-cellpipe-StepEditor-notice`);
+    const undo = page.locator(`${stepPanel} .jp-cellpipe-undo`);
+    await undo.click();
+    await expect(notice).toHaveText('Undone: the tags are as they were.');
+    expect(await cellTags(page, 0)).toBeUndefined();
+    await expect(page.locator(`${stepPanel} select[name="role"]`)).toHaveValue(
+      'continue'
+    );
+    await expect(undo).toHaveCount(0);
   });
 
   test('the command palette opens the panel with the keyboard in its first field', async ({

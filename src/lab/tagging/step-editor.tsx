@@ -16,6 +16,8 @@ export interface IStepEditorProps {
   dirty: boolean;
   onChange: (form: ITagForm) => void;
   onApply: () => void;
+  /** Takes the last Apply back; null when there is none to take back. */
+  onUndo: (() => void) | null;
   trans: TranslationBundle;
 }
 
@@ -219,6 +221,15 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
         <p className="jp-cellpipe-StepEditor-notice" role="status">
           {props.notice}
         </p>
+      )}
+      {props.notice && props.onUndo && (
+        <button
+          type="button"
+          className="jp-cellpipe-undo jp-mod-styled"
+          onClick={props.onUndo}
+        >
+          {trans.__('Undo')}
+        </button>
       )}
     </form>
   );

@@ -1,10 +1,11 @@
 /**
  * The "Pipeline step" panel (right area): edits the active code cell's tags through the form.
- * Tags change only when the user applies the form, through the cell model's metadata (undoable,
- * marks the notebook dirty); no other metadata is touched.
+ * Tags change only when the user applies the form, through the cell model's metadata (marks the
+ * notebook dirty); no other metadata is touched. JupyterLab's undo does not cover metadata, so
+ * the notice of an Apply offers its own Undo.
  */
 import { ReactWidget } from '@jupyterlab/apputils';
-import { Cell } from '@jupyterlab/cells';
+import { Cell, ICellModel } from '@jupyterlab/cells';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import type { Message } from '@lumino/messaging';
@@ -55,6 +56,7 @@ export class StepPanel extends ReactWidget {
 
   /** Shows the active cell's tags, dropping unapplied edits of another cell. */
   load(): void {
+    this.lastApply = null;
     this.cell?.model.metadataChanged.disconnect(this.onMetadata, this);
     const cell = this.tracker.activeCell;
     this.cell = cell && cell.model.type === 'code' ? cell : null;
@@ -135,7 +137,11 @@ export class StepPanel extends ReactWidget {
    * After the active cell's step was renamed from `from` to `to`: the `prev:from` tags of the
    * cells below name `to` now. Returns how many cells changed.
    */
-  private renamePrevBelow(from: string, to: string): number {
+  private renamePrevBelow(
+    from: string,
+    to: string,
+    changes: ITagChange[]
+  ): number {
     const notebook = this.tracker.currentWidget?.content;
     const cell = this.cell;
     if (!notebook || !cell) {
@@ -150,6 +156,11 @@ export class StepPanel extends ReactWidget {
           ? renamedPrevTags(cellTags(other), from, to)
           : null;
       if (renamed) {
+        changes.push({
+          model: other.model,
+          before: tagsOf(other.model),
+          after: renamed
+        });
         other.model.setMetadata('tags', renamed);
         changed++;
       }
@@ -169,6 +180,9 @@ export class StepPanel extends ReactWidget {
       return;
     }
     const was = formFromTags(cellTags(cell));
+    const changes: ITagChange[] = [
+      { model: cell.model, before: tagsOf(cell.model), after: next }
+    ];
     cell.model.setMetadata('tags', next);
     // A step renamed: the prev: tags below that named it follow, as the rename means.
     const renamedBelow =
@@ -176,8 +190,9 @@ export class StepPanel extends ReactWidget {
       form.role === 'step' &&
       was.name !== '' &&
       was.name !== form.name.trim()
-        ? this.renamePrevBelow(was.name, form.name.trim())
+        ? this.renamePrevBelow(was.name, form.name.trim(), changes)
         : 0;
+    this.lastApply = changes;
     this.applied = JSON.stringify(formFromTags(next));
     this.form = formFromTags(next);
     this.touched = new Set();
@@ -197,6 +212,31 @@ export class StepPanel extends ReactWidget {
           form.name.trim()
         );
     }
+    this.update();
+  }
+
+  /**
+   * Takes the last Apply back: each cell it tagged gets its tags from before, where they are
+   * still what the Apply left (a later edit of a cell's tags is kept).
+   */
+  private undo(): void {
+    const changes = this.lastApply;
+    if (!changes) {
+      return;
+    }
+    for (const { model, before, after } of changes) {
+      if (JSON.stringify(tagsOf(model)) !== JSON.stringify(after)) {
+        continue;
+      }
+      if (before === undefined) {
+        model.deleteMetadata('tags');
+      } else {
+        model.setMetadata('tags', before);
+      }
+    }
+    this.lastApply = null;
+    this.reset();
+    this.notice = this.trans.__('Undone: the tags are as they were.');
     this.update();
   }
 
@@ -247,6 +287,7 @@ export class StepPanel extends ReactWidget {
           this.update();
         }}
         onApply={() => this.apply()}
+        onUndo={this.lastApply ? () => this.undo() : null}
         trans={trans}
       />
     );
@@ -264,4 +305,19 @@ export class StepPanel extends ReactWidget {
   /** Computed when shown (an analysis of the notebook), null until then. */
   private inferred: Record<string, string[]> | null = null;
   private notice: string | null = null;
+  /** What the last Apply changed, for its Undo; null once undone or another cell is shown. */
+  private lastApply: ITagChange[] | null = null;
+}
+
+/** A cell's tags before and after an Apply. */
+interface ITagChange {
+  model: ICellModel;
+  before: string[] | undefined;
+  after: string[];
+}
+
+/** The cell's `tags` metadata as it is (undefined when it has none). */
+function tagsOf(model: ICellModel): string[] | undefined {
+  const tags = model.getMetadata('tags');
+  return Array.isArray(tags) ? [...(tags as string[])] : undefined;
 }

@@ -17,6 +17,7 @@ function markup(stepsAbove: string[], tags: string[] = []): string {
       dirty={false}
       onChange={() => undefined}
       onApply={() => undefined}
+      onUndo={null}
       trans={nullTranslation}
     />
   );
