@@ -316,3 +316,37 @@ describe('the step cache and a path an earlier step names', () => {
     expect(runMetrics(changed)).toEqual({ total: 5030 });
   });
 });
+
+describe('the step cache and a file a function from an earlier step reads', () => {
+  const { dir, notebook, home } = notebookInTempDir(
+    'cache-function-files',
+    'function.ipynb',
+    [
+      {
+        source: [
+          'def load():',
+          "    with open('data.txt') as handle:",
+          '        return handle.read().split()'
+        ].join('\n'),
+        tags: ['step:define']
+      },
+      { source: 'count = len(load())', tags: ['step:use'] },
+      { source: 'print(count)', tags: ['pipeline-metrics'] }
+    ]
+  );
+  writeFileSync(join(dir, 'data.txt'), 'one\n');
+
+  it('reruns the step that calls it when the file changes', () => {
+    const run = () => {
+      const result = runJson(home, [notebook]);
+      expect(result.code).toBe(0);
+      return result.record;
+    };
+    expect(runMetrics(run())).toEqual({ count: 1 });
+    expect(step(run(), 'use').cached).toBe(true);
+    writeFileSync(join(dir, 'data.txt'), 'one two three\n');
+    const changed = run();
+    expect(step(changed, 'use').cached).not.toBe(true);
+    expect(runMetrics(changed)).toEqual({ count: 3 });
+  });
+});

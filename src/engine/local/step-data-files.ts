@@ -4,8 +4,9 @@
  * the parameters, the step or the step an input comes from bind (core/ir/step-files.ts), less those the step writes itself (its own
  * output would make every run a miss); and the folders they list (`glob.glob("in/*.csv")`,
  * `os.listdir(DATA)`), as `in/`. A file that changes between runs, or a file added to a listed
- * folder, then reruns the step. The files a step writes are checked after the cache would serve
- * it: a step served from the cache does not write them again (execute.ts).
+ * folder, then reruns the step; so do those a function or class it takes from an earlier step may
+ * read (that step's files). The files a step writes are checked after the cache would serve it: a
+ * step served from the cache does not write them again (execute.ts).
  */
 import { pipelineAnalysisOf } from '../../core/generate/code-analysis';
 import { IPipelineIR, ParameterValue } from '../../core/ir/pipeline';
@@ -64,13 +65,51 @@ export function stepReadFiles(
     }
   }
   shared.filter(u => u.written).forEach(u => writers.set(u.path, Infinity));
+  const indexOf = new Map(ir.steps.map((step, index) => [step.name, index]));
+  /** The functions and classes each step defines: a later step that takes one runs its reads. */
+  const defined = ir.steps.map(
+    step =>
+      new Set(
+        step.cells.flatMap(cell =>
+          Object.keys(analysisOf(cell).names.functions)
+        )
+      )
+  );
+  const ownFolders = ir.steps.map(step =>
+    listedFolders(
+      step.cells,
+      perStep.get(step.name) ?? constants,
+      analysisOf,
+      true
+    )
+  );
   ir.steps.forEach((step, index) => {
-    const seen = perStep.get(step.name) ?? constants;
-    const uses = [...shared, ...ownUses[index]];
-    const written = new Set(uses.filter(u => u.written).map(u => u.path));
+    // A function taken from an earlier step reads there what it reads (`def load(): open(…)`):
+    // the files and folders that step's cells read count here too.
+    const takenFrom = [
+      ...new Set(
+        step.inputs.flatMap(input => {
+          const producer = indexOf.get(step.producers[input]);
+          return producer !== undefined && defined[producer].has(input)
+            ? [producer]
+            : [];
+        })
+      )
+    ];
+    const uses = [
+      ...shared,
+      ...ownUses[index],
+      ...takenFrom.flatMap(producer =>
+        ownUses[producer].filter(u => !u.written)
+      )
+    ];
+    const written = new Set(
+      [...shared, ...ownUses[index]].filter(u => u.written).map(u => u.path)
+    );
     const folders = [
       ...sharedFolders,
-      ...listedFolders(step.cells, seen, analysisOf, true)
+      ...ownFolders[index],
+      ...takenFrom.flatMap(producer => ownFolders[producer])
     ].map(use => `${use.folder}/`);
     const read = [
       ...new Set([
