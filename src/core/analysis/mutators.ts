@@ -1,8 +1,10 @@
 /**
  * Draws from a random number generator, which change its state: numpy's Generator and
- * RandomState, Python's random.Random, torch.Generator. (Not `sample`: DataFrame.sample
- * copies.) A module-level draw (`np.random.normal()`) marks the module too, but a module is
- * handed on by name: the global generator's state (np.random.seed) does not go with it.
+ * RandomState, Python's random.Random, torch.Generator. Not names other objects use for what
+ * returns a new value: `sample` (DataFrame.sample copies), `shuffle` (tf.data and datasets),
+ * `power`, `gamma`, `beta`, `f`, `bytes` (np.power, math.gamma), `partition` (str). A
+ * module-level draw (`np.random.normal()`) marks the module too, but a module is handed on by
+ * name: the global generator's state (np.random.seed) does not go with it.
  */
 export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'random',
@@ -33,8 +35,6 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'randbytes',
   'normalvariate',
   'expovariate',
-  'beta',
-  'gamma',
   'laplace',
   'logistic',
   'geometric',
@@ -44,20 +44,16 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'standard_cauchy',
   'chisquare',
   'noncentral_chisquare',
-  'f',
   'noncentral_f',
   'gumbel',
   'hypergeometric',
   'logseries',
   'negative_binomial',
   'pareto',
-  'power',
   'rayleigh',
   'vonmises',
   'wald',
   'zipf',
-  'bytes',
-  'shuffle', // rng.shuffle(x): the generator draws (and x changes, see MUTATING_FUNCTIONS)
   'betavariate',
   'gammavariate',
   'lognormvariate',
@@ -163,7 +159,6 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'itemset',
   'setflags',
   'setfield',
-  'partition', // ndarray.partition sorts in place (str.partition only costs a save)
   'byteswap', // array.array's, and ndarray's with inplace=True
   'frombytes',
   'fromlist',
