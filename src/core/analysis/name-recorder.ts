@@ -56,6 +56,8 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
+  private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
    * Module-level names that hold others until bound again: a scikit-learn Pipeline and the
    * estimators it was made of (`pipe = make_pipeline(scaler, model)`). Changing the holder
@@ -491,7 +493,10 @@ export abstract class NameRecorder {
     body: () => void
   ): void {
     variables.forEach(variable => this.aliases.set(variable, elements));
+    const outer = this.augmentableLoopVariables;
+    this.augmentableLoopVariables = new Set([...(outer ?? []), ...variables]);
     body();
+    this.augmentableLoopVariables = outer;
     variables.forEach(variable => this.aliases.delete(variable));
   }
 
@@ -555,12 +560,15 @@ export abstract class NameRecorder {
   }
 
   /**
-   * `arr /= 255.0` at module level, where `arr` is a loop variable over `[X_train, X_test]` (or
-   * `b = a`): an array or a list changes in place, so each name it stands for changes. The name
-   * itself is only bound again (an int would be), so a later step's change to it is not a change.
+   * `arr /= 255.0` at module level, where `arr` is a loop variable over `[X_train, X_test]`: a
+   * loop that augments its variable means to change each element in place (an array or a list;
+   * on ints it would do nothing at all). Not `m += 1` after `m = n`, which on an int binds `m`
+   * again and leaves `n` as it was.
    */
   protected changeWhatItStandsFor(name: string, scope: Scope): void {
-    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
+    const elements = this.augmentableLoopVariables?.has(name)
+      ? this.aliases.get(name)
+      : undefined;
     if (elements) {
       const module = outermost(scope);
       elements.forEach(element => this.mutateModuleName(element, module));
