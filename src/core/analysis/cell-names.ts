@@ -118,6 +118,11 @@ export interface ICellNames {
    * `pipe` → `['scaler', 'model']`), where it leaves any; absent in most cells.
    */
   holds?: Record<string, string[]>;
+  /**
+   * Module-level names the cell both binds (not in place) and changes in place (`b = []` then
+   * `b.append(2)`, or `b = b.copy()`): the change may be to the new object. Absent when none.
+   */
+  reboundAndChanged?: string[];
   starImports: INameUse[];
   /**
    * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with

@@ -64,6 +64,8 @@ export abstract class NameRecorder {
    * (`pipe.fit`) changes each of those; see `noteHolds`.
    */
   private readonly holds = new Map<string, string[]>();
+  /** Module-level names the cell binds other than in place (for ICellNames.reboundAndChanged). */
+  private rebound: Set<string> | null = null;
   /** See `withLocalAliases`: null until a cell has such a loop. */
   private localAliases: Map<
     string,
@@ -223,6 +225,9 @@ export abstract class NameRecorder {
         delete this.result.instances[name];
         this.instanceCount--;
       }
+      if (!changedInPlace) {
+        (this.rebound ??= new Set()).add(name);
+      }
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
       }
@@ -286,6 +291,12 @@ export abstract class NameRecorder {
     }
     if (this.holds.size) {
       this.result.holds = Object.fromEntries(this.holds);
+    }
+    const reboundChanged = this.result.mutations.filter(name =>
+      this.rebound?.has(name)
+    );
+    if (reboundChanged.length) {
+      this.result.reboundAndChanged = reboundChanged;
     }
     const inBodies = this.deferredBuiltinReads;
     if (inBodies) {

@@ -83,7 +83,10 @@ function stepAliases(
     const { names, aliasesNames } = analysisOf(cell);
     if (aliases.size) {
       for (const name of names.writes) {
-        if (!names.mutations.includes(name)) {
+        if (
+          !names.mutations.includes(name) ||
+          names.reboundAndChanged?.includes(name)
+        ) {
           aliases
             .get(name)
             ?.forEach((_, other) => aliases.get(other)?.delete(name));

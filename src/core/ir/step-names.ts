@@ -80,6 +80,9 @@ export function stepNames(
     const analysis = analysisOf(cell);
     const names = analysis.names;
     if (tied) {
+      // `b = []` then `b.append(2)`: the change is to the new object (the order in the cell is
+      // not kept: a change before the binding is taken as after it).
+      names.reboundAndChanged?.forEach(name => untie(tied!, name));
       for (const name of names.mutations) {
         tied.get(name)?.forEach(other => {
           if (!context.available.has(other)) {
