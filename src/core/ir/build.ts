@@ -31,6 +31,8 @@ import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
 import { moduleStateWarnings } from './module-state';
+import { sharedCellReads } from './shared-cell-reads';
+import { withoutContinuedParameters } from './continued-parameters';
 import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
@@ -517,83 +519,6 @@ function dropUntaggedWhenEmpty(
   return anyTagged
     ? diagnostics
     : diagnostics.filter(d => d.code !== 'untagged-cell');
-}
-
-/**
- * An imports or functions cell runs at the start of every step, before the step's inputs are
- * loaded: a name its top-level code reads comes from the shared cells or the parameters, or the
- * cell fails in every step (an error where a step binds it: the notebook run top to bottom
- * worked), or it is undefined (a warning, as in a step). Not where a shared cell binds names
- * the analysis cannot know (`exec`, a star import) or could not be read whole.
- */
-function sharedCellReads(
-  segments: ISegments,
-  steps: readonly IPipelineStep[],
-  stepWrites: readonly ReadonlySet<string>[],
-  context: IGlobalContext,
-  analysisOf: (cell: number) => ICellAnalysis
-): IDiagnostic[] {
-  const shared = [
-    ...segments.imports.map(cell => ({ cell, kind: 'imports' })),
-    ...segments.functions.map(cell => ({ cell, kind: 'functions' }))
-  ];
-  const unknowable = shared.some(({ cell }) => {
-    const { names } = analysisOf(cell);
-    return (
-      names.incomplete ||
-      names.dynamicBindings.length !== 0 ||
-      names.starImports.length !== 0
-    );
-  });
-  if (unknowable) {
-    return [];
-  }
-  const diagnostics: IDiagnostic[] = [];
-  for (const { cell, kind } of shared) {
-    for (const read of analysisOf(cell).names.reads) {
-      if (context.available.has(read.name)) {
-        continue;
-      }
-      const binder = steps.find((_, index) => stepWrites[index].has(read.name));
-      diagnostics.push({
-        severity: binder ? 'error' : 'warning',
-        code: binder ? 'shared-cell-read' : 'undefined-name',
-        message: binder
-          ? `the ${kind} cell reads '${read.name}' when it runs, at the start of every step and ` +
-            `before the step's inputs are loaded, but only step '${binder.name}' binds it: bind ` +
-            'it in an imports, functions or parameters cell, or read it inside a function'
-          : `'${read.name}' is read in the ${kind} cell but no imports, functions or parameters ` +
-            'cell defines it',
-        cell,
-        line: read.line,
-        column: read.column
-      });
-    }
-  }
-  return diagnostics;
-}
-
-/**
- * With no step yet, the untagged cells after a parameters cell continue it (Kale's rule), but
- * hold the notebook's code, not parameters: their parameter errors would bury the one that
- * matters (empty-pipeline). Those of the tagged parameters cells stay.
- */
-function withoutContinuedParameters(
-  diagnostics: IDiagnostic[],
-  segments: ISegments,
-  notebook: INotebook
-): IDiagnostic[] {
-  if (segments.steps.length || !segments.parameters.length) {
-    return diagnostics;
-  }
-  const tagged = new Set(
-    notebook.cells
-      .filter(cell => cell.tags.includes('pipeline-parameters'))
-      .map(cell => cell.index)
-  );
-  return diagnostics.filter(
-    d => d.code !== 'bad-parameter' || d.cell === null || tagged.has(d.cell)
-  );
 }
 
 /** The step's writes and what its calls of `mutators` change (a new set: `writes` is shared). */

@@ -20,6 +20,20 @@ describe('a notebook with no step yet', () => {
     ]);
   });
 
+  it('knows the parameters cell by its role, however its tag is spaced', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('a = 10**3', [' pipeline-parameters']),
+        codeCell('x = 1')
+      ]),
+      'spaced.ipynb'
+    );
+    expect(ir.diagnostics.map(d => [d.code, d.cell])).toEqual([
+      ['empty-pipeline', null],
+      ['bad-parameter', 0]
+    ]);
+  });
+
   it('still refuses a bad value in the parameters cell itself, and those cells once steps follow', () => {
     const own = analyzeNotebook(
       notebookJson([

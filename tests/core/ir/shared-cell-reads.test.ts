@@ -1,13 +1,14 @@
 /**
  * An imports or functions cell runs at the start of every step, before the step's inputs are
  * loaded: a name its top-level code reads must come from the shared cells or the parameters.
- * One a step binds fails every step with a NameError; one nothing binds is undefined.
+ * One a step binds fails every step with a NameError (a warning: a guarded read runs); one
+ * nothing binds is undefined.
  */
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { codeCell, notebookJson } from '../../support/notebook-json';
 
 describe('names a shared cell reads at its top level', () => {
-  it('one a step binds is an error naming the step; one nothing binds is undefined', () => {
+  it('one a step binds is warned of, naming the step; one nothing binds is undefined', () => {
     const ir = analyzeNotebook(
       notebookJson([
         codeCell('base = 3', ['step:a']),
@@ -29,7 +30,7 @@ describe('names a shared cell reads at its top level', () => {
       }))
     ).toEqual([
       {
-        severity: 'error',
+        severity: 'warning',
         code: 'shared-cell-read',
         message:
           "the functions cell reads 'base' when it runs, at the start of every step and before " +
