@@ -199,20 +199,33 @@ def _is_sklearn_estimator(value):
 
 
 def _holds_notebook_code(estimator):
-    """Whether an estimator is, or holds, a class or function the notebook defined (its own
-    estimator class, FunctionTransformer(double), a tokenizer function): joblib saves those by
-    name, which the step that loads it has not; cloudpickle saves them with their code."""
-    def from_notebook(item):
-        return type(item).__module__ == "__main__" or (
-            isinstance(item, (type, types.FunctionType)) and item.__module__ == "__main__")
-
-    if from_notebook(estimator):
-        return True
+    """Whether an estimator is, or holds at any depth, a class or function the notebook defined
+    (its own estimator class, FunctionTransformer(double), functools.partial(scale), a scorer of
+    a notebook loss): joblib saves those by name, which the step that loads it has not;
+    cloudpickle saves them with their code. Found by a pickling pass that writes nothing."""
     try:
-        params = estimator.get_params(deep=True)
-    except Exception:
+        _NotebookCodeFinder(_Discard(), PICKLE_PROTOCOL).dump(estimator)
+    except _NotebookCodeFound:
         return True
-    return any(from_notebook(item) for item in params.values())
+    except Exception:
+        return True  # plain pickle cannot save it: the generic format will say why
+    return False
+
+
+class _NotebookCodeFound(Exception):
+    pass
+
+
+class _Discard:
+    def write(self, data):
+        return len(data)
+
+
+class _NotebookCodeFinder(pickle.Pickler):
+    def reducer_override(self, obj):
+        if isinstance(obj, (type, types.FunctionType)) and getattr(obj, "__module__", None) == "__main__":
+            raise _NotebookCodeFound()
+        return NotImplemented
 
 
 def _save_joblib(value, path):

@@ -248,27 +248,33 @@ def test_estimators_holding_notebook_code_go_through_cloudpickle(make_pipeline):
         "        return self\n"
         "    def transform(self, X):\n"
         "        return X + 1\n"
+        "def scale(X, k):\n"
+        "    return X * k\n"
         "ft = FunctionTransformer(double)\n"
         "pipe = make_pipeline(AddOne(), FunctionTransformer(double)).fit(np.ones((1, 1)))\n"
+        "partial_ft = FunctionTransformer(functools.partial(scale, k=3))\n"
         "plain = StandardScaler().fit(np.ones((2, 1)))\n"
     )
     check = (
         "assert ft.fit_transform(np.array([[1.0]])).tolist() == [[2.0]]\n"
         "assert pipe.transform(np.array([[1.0]])).tolist() == [[4.0]]\n"
+        "assert partial_ft.fit_transform(np.array([[1.0]])).tolist() == [[3.0]]\n"
         "assert plain.mean_.tolist() == [1.0]\n"
     )
     imports = (
+        "import functools\n"
         "import numpy as np\n"
         "from sklearn.base import BaseEstimator, TransformerMixin\n"
         "from sklearn.pipeline import make_pipeline\n"
         "from sklearn.preprocessing import FunctionTransformer, StandardScaler\n"
     )
     pipeline = two_steps(make_pipeline, produce, check, imports=imports)
-    pipeline.run_ok("make", outputs=["ft", "pipe", "plain"])
-    assert pipeline.manifest("make", "ft")["format"] == "cloudpickle"
-    assert pipeline.manifest("make", "pipe")["format"] == "cloudpickle"
-    assert pipeline.manifest("make", "plain")["format"] == "joblib"
-    pipeline.run_ok("check", inputs=[("ft", "make"), ("pipe", "make"), ("plain", "make")])
+    names = ["ft", "partial_ft", "pipe", "plain"]
+    pipeline.run_ok("make", outputs=names)
+    formats = {name: pipeline.manifest("make", name)["format"] for name in names}
+    assert formats == {"ft": "cloudpickle", "partial_ft": "cloudpickle", "pipe": "cloudpickle",
+                       "plain": "joblib"}
+    pipeline.run_ok("check", inputs=[(name, "make") for name in names])
 
 
 def test_classes_and_functions_defined_in_the_notebook_survive(make_pipeline):
