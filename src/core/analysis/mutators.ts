@@ -199,21 +199,3 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
 }
-
-/**
- * scikit-learn's composites that hold the estimators they are given and fit them in place:
- * `pipe = make_pipeline(scaler, model)`, then `pipe.fit(X, y)` fits `scaler` and `model`. (Not
- * the meta-estimators that fit a clone: GridSearchCV, VotingClassifier, ColumnTransformer.)
- */
-export const HOLDERS: ReadonlySet<string> = new Set([
-  'Pipeline',
-  'make_pipeline',
-  'FeatureUnion',
-  'make_union'
-]);
-
-/** The keyword arguments of those that name what they hold (`Pipeline(steps=[…])`). */
-export const HELD_KEYWORDS: ReadonlySet<string> = new Set([
-  'steps',
-  'transformer_list'
-]);

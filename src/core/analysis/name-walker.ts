@@ -17,7 +17,7 @@ import { memberRoot } from './name-recorder';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
-import { HELD_KEYWORDS, HOLDERS } from './mutators';
+import { HELD_KEYWORDS, HOLDERS } from './holders';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([

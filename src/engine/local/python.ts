@@ -135,6 +135,8 @@ export function choosePython(
   resolved?: IKernelPythons,
   flagSource = '--python'
 ): IPythonChoice {
+  // `"name": ""` in the notebook's kernelspec names no kernel.
+  kernelName ||= undefined;
   if (flag) {
     return { command: flag, source: flagSource };
   }

@@ -373,6 +373,14 @@ describe('choosePython', () => {
       "the default (python3 on PATH; the notebook's kernel 'unknown-kernel' is not installed)"
     ],
     [
+      'an empty kernel name names none',
+      undefined,
+      env,
+      '',
+      'python3',
+      'the default (python3 on PATH)'
+    ],
+    [
       'no kernel named: python3',
       undefined,
       env,
