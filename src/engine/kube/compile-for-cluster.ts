@@ -17,23 +17,11 @@ import { securityWeakenings } from '../../core/settings/security';
 import { readNotebookFile } from '../notebook-file';
 import { IKubeConnection, notebookPodImage } from './connection';
 import { clusterPipeline, warningLines } from '../cluster-pipeline';
+import { checkCompiles } from '../compile-check';
 
 export interface IClusterCompiled {
   compiled: ICompiled;
   settings: IPipelineSettings;
-}
-
-/**
- * Compiles once with the settings as given, asking no cluster: a problem of the notebook or its
- * settings (a name holding '{{', a bad value) is said before the cluster's configuration is
- * read, which fails first on a machine without one.
- */
-export function checkCompiles(
-  ir: IPipelineIR,
-  target: CompileTarget,
-  overrides: ISettingsOverrides
-): void {
-  compileWithSettings(ir, target, resolveSettings(ir, overrides));
 }
 
 export async function compileForCluster(

@@ -7,7 +7,8 @@
 import { IRunRecord } from '../../core/runs/record';
 import { CompileTarget } from '../../core/generate/compiled';
 import { IPipelineIR } from '../../core/ir/pipeline';
-import { checkCompiles, compileForCluster } from '../kube/compile-for-cluster';
+import { checkCompiles } from '../compile-check';
+import { compileForCluster } from '../kube/compile-for-cluster';
 import { resolveSettings } from '../../core/settings/resolve';
 import {
   IPipelineSettings,

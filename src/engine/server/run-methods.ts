@@ -8,7 +8,7 @@ import { IRunRecord } from '../../core/runs/record';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import * as local from '../local/api';
 import { checkRun } from '../local/prepare';
-import { checkCompiles } from '../kube/compile-for-cluster';
+import { checkCompiles } from '../compile-check';
 import {
   INotebookRename,
   movesAnyRun,
