@@ -8,21 +8,13 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
-
-/**
- * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
- * `pipe = make_pipeline(model)` holds `model`), or held by it (`model` by `pipe`).
- */
-type Tie = 'same' | 'holds' | 'held';
-
-/** Name → the names the step leaves tied to it at its end, and how. */
-type Aliases = Map<string, Map<string, Tie>>;
+import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
 
 export function aliasedNameWarnings(
   steps: readonly IPipelineStep[],
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic[] {
-  const aliasesOf = new Map<string, Aliases>();
+  const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
   steps.forEach((step, index) => {
@@ -72,45 +64,16 @@ export function aliasedNameWarnings(
 function stepAliases(
   step: IPipelineStep,
   analysisOf: (cell: number) => ICellAnalysis
-): Aliases | null {
-  const aliases: Aliases = new Map();
-  const tie = (name: string, other: string, how: Tie) =>
-    (aliases.get(name) ?? aliases.set(name, new Map()).get(name)!).set(
-      other,
-      how
-    );
+): StepTies | null {
+  const ties: StepTies = new Map();
   for (const cell of step.cells) {
     const { names, aliasesNames } = analysisOf(cell);
-    if (aliases.size) {
-      for (const name of names.writes) {
-        if (
-          !names.mutations.includes(name) ||
-          names.reboundAndChanged?.includes(name)
-        ) {
-          aliases
-            .get(name)
-            ?.forEach((_, other) => aliases.get(other)?.delete(name));
-          aliases.delete(name); // bound again by a later cell
-        }
-      }
-    }
-    if (!aliasesNames) {
-      continue;
-    }
-    for (const [name, others] of Object.entries(names.aliases ?? {})) {
-      for (const other of others) {
-        tie(name, other, 'same');
-        tie(other, name, 'same');
-      }
-    }
-    for (const [holder, members] of Object.entries(names.holds ?? {})) {
-      for (const member of members) {
-        tie(holder, member, 'holds');
-        tie(member, holder, 'held');
-      }
+    untieRebound(ties, names);
+    if (aliasesNames) {
+      tieCellNames(ties, names);
     }
   }
-  return aliases.size ? aliases : null;
+  return ties.size ? ties : null;
 }
 
 function warning(

@@ -6,6 +6,7 @@ import {
   mutatedArguments
 } from '../analysis/call-sites';
 import { globalsReadByCall } from './called-globals';
+import { StepTies, tieCellNames, untieRebound } from './step-ties';
 
 export interface ILocatedName {
   name: string;
@@ -75,29 +76,22 @@ export function stepNames(
    * Names earlier cells of the step left tied (`b = a`, `pipe = make_pipeline(model)`), both
    * ways: a later cell's change to one changes the other, which the step then hands on too.
    */
-  let tied: Map<string, Set<string>> | null = null;
+  let tied: StepTies | null = null;
   for (const cell of cells) {
     const analysis = analysisOf(cell);
     const names = analysis.names;
     if (tied) {
-      // `b = []` then `b.append(2)`: the change is to the new object (the order in the cell is
-      // not kept: a change before the binding is taken as after it).
-      names.reboundAndChanged?.forEach(name => untie(tied!, name));
+      untieRebound(tied, names);
       for (const name of names.mutations) {
-        tied.get(name)?.forEach(other => {
+        tied.get(name)?.forEach((_, other) => {
           if (!context.available.has(other)) {
             writes.add(other);
           }
         });
       }
-      for (const name of names.writes) {
-        if (!names.mutations.includes(name)) {
-          untie(tied, name); // bound again
-        }
-      }
     }
     if (analysis.aliasesNames) {
-      tied = tieNames(tied ?? new Map(), names);
+      tieCellNames((tied ??= new Map()), names);
     }
     for (const name in names.functions) {
       (ownFunctions ??= new Map()).set(name, names.functions[name]);
@@ -176,30 +170,6 @@ export function stepNames(
     maybeWrites: maybe && maybeUnbound(cells, maybe, analysisOf),
     builtinReads: builtinReads && [...builtinReads.values()]
   };
-}
-
-/** Adds the cell's ties (ICellNames.aliases and holds) to `tied`, both ways. */
-function tieNames(
-  tied: Map<string, Set<string>>,
-  names: ICellNames
-): Map<string, Set<string>> {
-  const tie = (name: string, other: string) =>
-    (tied.get(name) ?? tied.set(name, new Set()).get(name)!).add(other);
-  for (const ties of [names.aliases, names.holds]) {
-    for (const [name, others] of Object.entries(ties ?? {})) {
-      for (const other of others) {
-        tie(name, other);
-        tie(other, name);
-      }
-    }
-  }
-  return tied;
-}
-
-/** `name` is bound again: it is tied to nothing. */
-function untie(tied: Map<string, Set<string>>, name: string): void {
-  tied.get(name)?.forEach(other => tied.get(other)?.delete(name));
-  tied.delete(name);
 }
 
 /**

@@ -1,0 +1,60 @@
+/**
+ * The names a step's cells tie to one object as they run in order: `b = a` (the same object),
+ * `pipe = make_pipeline(model)` (`pipe` holds `model`). A later cell that binds a name again
+ * unties it. Read by step-names.ts (a change to one name changes the others) and
+ * aliased-names.ts (where a later step's change does not reach a name handed on alone).
+ */
+import { ICellNames } from '../analysis/cell-names';
+
+/**
+ * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
+ * `pipe = make_pipeline(model)` holds `model`), or held by it (`model` by `pipe`).
+ */
+export type Tie = 'same' | 'holds' | 'held';
+
+/** Name → the names tied to it, and how; every tie is kept both ways. */
+export type StepTies = Map<string, Map<string, Tie>>;
+
+/**
+ * Unties the names the cell binds again: those it binds and does not change in place, and
+ * those it binds and then changes (`b = []` then `b.append(2)`: the change is to the new
+ * object; the order within a cell is not kept).
+ */
+export function untieRebound(ties: StepTies, names: ICellNames): void {
+  if (!ties.size) {
+    return;
+  }
+  for (const name of names.writes) {
+    if (
+      !names.mutations.includes(name) ||
+      names.reboundAndChanged?.includes(name)
+    ) {
+      untie(ties, name);
+    }
+  }
+}
+
+/** Adds the cell's ties (ICellNames.aliases and holds), both ways. */
+export function tieCellNames(ties: StepTies, names: ICellNames): void {
+  for (const [name, others] of Object.entries(names.aliases ?? {})) {
+    for (const other of others) {
+      tie(ties, name, other, 'same');
+      tie(ties, other, name, 'same');
+    }
+  }
+  for (const [holder, members] of Object.entries(names.holds ?? {})) {
+    for (const member of members) {
+      tie(ties, holder, member, 'holds');
+      tie(ties, member, holder, 'held');
+    }
+  }
+}
+
+function tie(ties: StepTies, name: string, other: string, how: Tie): void {
+  (ties.get(name) ?? ties.set(name, new Map()).get(name)!).set(other, how);
+}
+
+function untie(ties: StepTies, name: string): void {
+  ties.get(name)?.forEach((_, other) => ties.get(other)?.delete(name));
+  ties.delete(name);
+}
