@@ -202,9 +202,10 @@ def _holds_notebook_code(estimator):
     """Whether an estimator is, or holds at any depth, a class or function the notebook defined
     (its own estimator class, FunctionTransformer(double), functools.partial(scale), a scorer of
     a notebook loss): joblib saves those by name, which the step that loads it has not;
-    cloudpickle saves them with their code. Found by a pickling pass that writes nothing."""
+    cloudpickle saves them with their code. Found by a pickling pass that writes nothing and
+    leaves arrays' data out of band (not copied): it walks the objects, not the bytes."""
     try:
-        _NotebookCodeFinder(_Discard(), PICKLE_PROTOCOL).dump(estimator)
+        _NotebookCodeFinder(_Discard(), PICKLE_PROTOCOL, buffer_callback=_out_of_band).dump(estimator)
     except _NotebookCodeFound:
         return True
     except Exception:
@@ -217,8 +218,14 @@ class _NotebookCodeFound(Exception):
 
 
 class _Discard:
+    """A file that keeps nothing. `data` may be a PickleBuffer, which has no len()."""
+
     def write(self, data):
-        return len(data)
+        pass
+
+
+def _out_of_band(buffer):
+    return None  # a false value: the buffer stays out of band, the pickler does not copy it
 
 
 class _NotebookCodeFinder(pickle.Pickler):

@@ -217,11 +217,13 @@ def test_scikit_learn_estimators_round_trip_with_joblib(make_pipeline):
         "model = make_pipeline(StandardScaler(), LogisticRegression(max_iter=500))\n"
         "model.fit(features, labels)\n"
         "expected = model.predict_proba(features)\n"
+        "wide = StandardScaler().fit(np.arange(200_000.0).reshape(2, -1))\n"
     )
     check = (
         "features, labels = load_iris(return_X_y=True)\n"
         "assert np.array_equal(model.predict_proba(features), expected)\n"
         "assert type(model).__name__ == 'Pipeline'\n"
+        "assert wide.mean_[-1] == 149_999.0\n"
     )
     imports = (
         "import numpy as np\n"
@@ -231,10 +233,12 @@ def test_scikit_learn_estimators_round_trip_with_joblib(make_pipeline):
         "from sklearn.preprocessing import StandardScaler\n"
     )
     pipeline = two_steps(make_pipeline, produce, check, imports=imports)
-    pipeline.run_ok("make", outputs=["expected", "model"])
+    pipeline.run_ok("make", outputs=["expected", "model", "wide"])
     assert pipeline.manifest("make", "model")["format"] == "joblib"
+    # Fitted arrays larger than a pickle frame (800 KB here) too.
+    assert pipeline.manifest("make", "wide")["format"] == "joblib"
     assert pipeline.manifest("make", "expected")["format"] == "npy"
-    pipeline.run_ok("check", inputs=[("expected", "make"), ("model", "make")])
+    pipeline.run_ok("check", inputs=[("expected", "make"), ("model", "make"), ("wide", "make")])
 
 
 def test_estimators_holding_notebook_code_go_through_cloudpickle(make_pipeline):
