@@ -4,6 +4,7 @@
  */
 import { pythonName } from '../../core/analysis/python-name';
 import { UserError } from '../../core/errors';
+import { pythonFloatValue, pythonIntValue } from '../../core/ir/python-numbers';
 import {
   IPipelineIR,
   IPipelineParameter,
@@ -17,8 +18,6 @@ export interface IParameterValues {
   overrides: Record<string, string>;
 }
 
-const INT = /^[+-]?\d+$/;
-const FLOAT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 /** A Map: a value such as `constructor` must not find Object.prototype. */
 const BOOLEANS = new Map<string, boolean>([
   ['true', true],
@@ -39,19 +38,17 @@ export function convertParameter(
   };
   switch (parameter.type) {
     case 'int': {
-      if (!INT.test(text)) {
+      const value = pythonIntValue(text);
+      if (value === null) {
         return fail('an integer');
       }
-      const value = Number(text);
       // Beyond 2^53 a number is no longer exact (1e+23 would be stored), as for defaults.
       return Number.isSafeInteger(value)
         ? value
         : fail(`an integer within ±${Number.MAX_SAFE_INTEGER}`);
     }
     case 'float':
-      return FLOAT.test(text) && Number.isFinite(Number(text))
-        ? Number(text)
-        : fail('a finite number');
+      return pythonFloatValue(text) ?? fail('a finite number');
     case 'bool': {
       const value = BOOLEANS.get(text.toLowerCase());
       return value === undefined ? fail('true, false, 1 or 0') : value;

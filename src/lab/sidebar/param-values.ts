@@ -1,6 +1,7 @@
 /** A pipeline parameter typed into the parameters dialog, checked against its type. */
 import { TranslationBundle } from '@jupyterlab/translation';
 import { IPipelineParameter, ParameterValue } from '../../core/ir/pipeline';
+import { pythonFloatValue, pythonIntValue } from '../../core/ir/python-numbers';
 
 /** The value typed into a field, as the parameter's type; throws a message saying why not. */
 export function parseParameter(
@@ -10,16 +11,18 @@ export function parseParameter(
 ): ParameterValue {
   const trimmed = text.trim();
   switch (parameter.type) {
-    case 'int':
-      if (!/^[-+]?\d+$/.test(trimmed)) {
+    case 'int': {
+      const value = pythonIntValue(text);
+      if (value === null) {
         throw new Error(
           trans.__('%1 must be a whole number, not "%2"', parameter.name, text)
         );
       }
-      return Number(trimmed);
+      return value;
+    }
     case 'float': {
-      const value = Number(trimmed);
-      if (trimmed === '' || !Number.isFinite(value)) {
+      const value = pythonFloatValue(text);
+      if (value === null) {
         throw new Error(
           trans.__('%1 must be a number, not "%2"', parameter.name, text)
         );

@@ -120,6 +120,11 @@ describe('resolveParameters', () => {
       values: { n: -4, lr: 0.001, on: true, name: ' a=b ' },
       overrides: { n: '-4', lr: '1e-3', on: 'TRUE', name: ' a=b ' }
     });
+    // grouped digits, as the step script's int() and float() take them
+    expect(resolveParameters(ir, ['n=1_000', 'lr=0.000_1'])).toEqual({
+      values: { n: 1000, lr: 0.0001, on: false, name: 'x' },
+      overrides: { n: '1_000', lr: '0.000_1' }
+    });
     expect(resolveParameters(ir, { lr: 2 }).values).toEqual({
       n: 3,
       lr: 2,

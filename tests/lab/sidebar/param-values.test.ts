@@ -19,6 +19,8 @@ describe('the parameters dialog checks each value against its type', () => {
   it.each([
     ['int', '42', 42],
     ['int', ' -3 ', -3],
+    ['int', '1_000', 1000],
+    ['float', '0.000_1', 0.0001],
     ['float', '0.25', 0.25],
     ['float', '1e-3', 0.001],
     ['bool', 'true', true],
@@ -33,6 +35,8 @@ describe('the parameters dialog checks each value against its type', () => {
     ['int', '', 'p must be a whole number, not ""'],
     ['float', 'abc', 'p must be a number, not "abc"'],
     ['float', 'Infinity', 'p must be a number, not "Infinity"'],
+    ['float', '0x10', 'p must be a number, not "0x10"'],
+    ['int', '1__000', 'p must be a whole number, not "1__000"'],
     ['bool', 'yes', 'p must be true or false']
   ] as const)('%s "%s" is refused', (type, text, message) => {
     expect(() => parseParameter(parameter(type, 0), text, trans)).toThrow(
