@@ -111,7 +111,10 @@ function warning(
   };
 }
 
-/** The first line of the step that changes `name` in place (`name.`, `name[`), else its first. */
+/**
+ * The first line of the step that changes `name` in place (`name.`, `name[`), else the first
+ * that names it (`for values in [name]:`, `train(name)`), else the step's first.
+ */
 function changeLine(
   step: IPipelineStep,
   name: string,
@@ -119,7 +122,10 @@ function changeLine(
 ): { cell: number; line: number } {
   // A Python name has no character a regular expression treats specially.
   const change = new RegExp(`(^|[^\\w.])${name}\\s*[.[]`, 'u');
-  const changed = firstStepLine(step, analysisOf, text => change.test(text));
+  const mention = new RegExp(`(^|[^\\w.])${name}(?!\\w)`, 'u');
+  const changed =
+    firstStepLine(step, analysisOf, text => change.test(text)) ??
+    firstStepLine(step, analysisOf, text => mention.test(text));
   return changed
     ? { cell: changed.cell, line: changed.line }
     : { cell: step.cells[0], line: 1 };

@@ -76,3 +76,19 @@ describe('the aliased-name warning', () => {
     ]);
   });
 });
+
+describe('where the aliased-name warning points', () => {
+  it('at the first line naming it, where no line changes it through `.` or `[`', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('a = [1.0]\nb = a', ['step:make']),
+        codeCell('n = 1\n\nfor values in [a]:\n    values *= 2', ['step:grow']),
+        codeCell('print(b, n)', ['step:report'])
+      ]),
+      'loop.ipynb'
+    );
+    expect(
+      ir.diagnostics.map(({ code, cell, line }) => ({ code, cell, line }))
+    ).toEqual([{ code: 'aliased-name', cell: 1, line: 3 }]);
+  });
+});
