@@ -4,6 +4,7 @@
  */
 import {
   isInPlaceMethod,
+  CHANGED_KEYWORD_ARGUMENTS,
   MUTATING_FUNCTIONS,
   MUTATING_METHODS
 } from './mutators';
@@ -243,7 +244,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(args, scope);
     }
     if (argList) {
-      this.mutateOutArguments(argList, scope);
+      this.mutateChangedKeywordArguments(argList, scope);
     }
     if (callee?.type === 'identifier') {
       if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
@@ -342,15 +343,15 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given. */
-  private mutateOutArguments(args: IPyNode, scope: Scope): void {
+  /** `out=a` (or `out=(a, b)`), `random_state=rs` and the like (CHANGED_KEYWORD_ARGUMENTS). */
+  private mutateChangedKeywordArguments(args: IPyNode, scope: Scope): void {
     for (const c of args.children) {
       if (c.type !== 'keyword_argument') {
         continue;
       }
       const name = field(c, 'name');
       const value = field(c, 'value');
-      if (!name || !value || this.text(name) !== 'out') {
+      if (!name || !value || !CHANGED_KEYWORD_ARGUMENTS.has(this.text(name))) {
         continue;
       }
       const arrays =
