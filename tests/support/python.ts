@@ -39,6 +39,18 @@ export function runPython(
 }
 
 /**
+ * Runs `script` with `input` as JSON on stdin and returns what it prints, read as JSON; throws
+ * with Python's error output if it fails.
+ */
+export function runPythonJson(script: string, input: unknown): unknown {
+  const result = runPython(['-c', script], JSON.stringify(input));
+  if (result.status !== 0) {
+    throw new Error(`python failed: ${result.stderr}`);
+  }
+  return JSON.parse(result.stdout);
+}
+
+/**
  * Evaluates each Python literal with `ast.literal_eval` in one process and returns the values,
  * read back through JSON (lone surrogates survive as `\udXXX` escapes).
  */
@@ -48,9 +60,5 @@ export function evalPythonLiterals(literals: string[]): unknown[] {
     'literals = json.loads(sys.stdin.read())',
     'sys.stdout.write(json.dumps([ast.literal_eval(text) for text in literals]))'
   ].join('\n');
-  const result = runPython(['-c', script], JSON.stringify(literals));
-  if (result.status !== 0) {
-    throw new Error(`python failed: ${result.stderr}`);
-  }
-  return JSON.parse(result.stdout) as unknown[];
+  return runPythonJson(script, literals) as unknown[];
 }

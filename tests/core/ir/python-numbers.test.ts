@@ -7,7 +7,7 @@ import {
   pythonFloatValue,
   pythonIntValue
 } from '../../../src/core/ir/python-numbers';
-import { runPython } from '../../support/python';
+import { runPythonJson } from '../../support/python';
 
 /** What Python's int() and float() make of each text: a number, or null where they refuse it. */
 function pythonReads(texts: string[]): { int: unknown; float: unknown }[] {
@@ -22,11 +22,7 @@ function pythonReads(texts: string[]): { int: unknown; float: unknown }[] {
     'texts = json.loads(sys.stdin.read())',
     'print(json.dumps([{"int": read(int, t), "float": read(float, t)} for t in texts]))'
   ].join('\n');
-  const result = runPython(['-c', script], JSON.stringify(texts));
-  if (result.status !== 0) {
-    throw new Error(result.stderr);
-  }
-  return JSON.parse(result.stdout);
+  return runPythonJson(script, texts) as { int: unknown; float: unknown }[];
 }
 
 const TABLE = [
