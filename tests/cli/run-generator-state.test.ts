@@ -95,3 +95,38 @@ describe('a random generator handed to random_state=', () => {
     expect(pipeline).toEqual(reference);
   });
 });
+
+describe('draws whose names other objects use too (shuffle, gamma)', () => {
+  const { notebook, home } = notebookInTempDir(
+    'shared-draw-names',
+    'draws.ipynb',
+    [
+      { source: 'import numpy as np', tags: ['imports'] },
+      {
+        source: 'rng = np.random.default_rng(0)\norder = np.arange(5)',
+        tags: ['step:load']
+      },
+      {
+        source: 'rng.shuffle(order)\ng = float(rng.gamma(2.0))',
+        tags: ['step:draw']
+      },
+      {
+        source: 'after = int(rng.integers(0, 1000))\nfirst = int(order[0])',
+        tags: ['step:report']
+      },
+      {
+        source: 'print(after)\nprint(first)\nprint(g)',
+        tags: ['pipeline-metrics']
+      }
+    ]
+  );
+
+  it('change the generator, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
+      'after',
+      'first',
+      'g'
+    ]);
+    expect(pipeline).toEqual(reference);
+  });
+});

@@ -1,12 +1,24 @@
 /**
  * Draws from a random number generator, which change its state: numpy's Generator and
- * RandomState, Python's random.Random, torch.Generator. Not names other objects use for what
- * returns a new value: `sample` (DataFrame.sample copies), `shuffle` (tf.data and datasets),
- * `power`, `gamma`, `beta`, `f`, `bytes` (np.power, math.gamma), `partition` (str). A
- * module-level draw (`np.random.normal()`) marks the module too, but a module is handed on by
- * name: the global generator's state (np.random.seed) does not go with it.
+ * RandomState, Python's random.Random, torch.Generator. A module-level draw
+ * (`np.random.normal()`) marks the module too, but a module is handed on by name: the global
+ * generator's state (np.random.seed) does not go with it.
+ *
+ * Some draws share their name with what returns a new value elsewhere: `shuffle` (tf.data),
+ * `power`, `gamma`, `beta`, `f` (np.power, math.gamma, scipy.stats.beta). They count: a module
+ * they mark is one every step imports anyway (not handed on, no shared-name warning), and a
+ * dataset marked changed is only saved once more, where missing `rng.shuffle(order)` hands a
+ * later step the generator as it was before. Left out where the other use is far more common
+ * and the object large or the name everywhere: `sample` (DataFrame.sample copies) and
+ * `partition` (str.partition).
  */
 export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
+  'shuffle',
+  'power',
+  'gamma',
+  'beta',
+  'f',
+  'bytes',
   'random',
   'integers',
   'normal',
