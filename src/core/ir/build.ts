@@ -31,6 +31,7 @@ import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
 import { moduleStateWarnings } from './module-state';
+import { sharedSeedWarnings } from './shared-seed';
 import { sharedCellReads } from './shared-cell-reads';
 import { withoutContinuedParameters } from './continued-parameters';
 import { BUILTINS } from '../analysis/builtins';
@@ -397,6 +398,7 @@ export function buildPipeline(
     diagnostics.push(...aliasedNameWarnings(steps, analysisOf));
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
+  diagnostics.push(...sharedSeedWarnings(steps, sharedCells, analysisOf));
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(

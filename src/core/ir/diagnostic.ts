@@ -26,6 +26,7 @@ export type DiagnosticCode =
   | 'deleted-name'
   | 'aliased-name'
   | 'module-state'
+  | 'shared-seed'
   | 'local-module'
   | 'local-file'
   | 'step-file'

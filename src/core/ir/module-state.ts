@@ -14,6 +14,7 @@ import {
 } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
+import { SEED_SETTERS } from './shared-seed';
 import { firstStepLine, IStepLine } from './step-lines';
 
 export function moduleStateWarnings(
@@ -70,9 +71,13 @@ export function moduleStateWarnings(
         message:
           `step '${step.name}' changes state kept in the module '${module}' (${at.text})` +
           `, but each step imports its modules afresh: step '${reader.name}', which uses ` +
-          `'${module}', does not see the change, which top to bottom it would. Make the change ` +
-          `in the imports cell, which runs in every step, or keep the state in a variable ` +
-          `(rng = np.random.default_rng(0)) and pass that`,
+          `'${module}', does not see the change, which top to bottom it would. ` +
+          (seeds(at.text)
+            ? 'Keep the generator in a variable made in one step (rng = ' +
+              'np.random.default_rng(0)) and pass that: a seed in the imports cell would ' +
+              'start every step at the same numbers'
+            : 'Make the change in the imports cell, which runs in every step, or keep the ' +
+              'state in a variable (rng = np.random.default_rng(0)) and pass that'),
         cell: at.cell,
         line: at.line,
         column: 0
@@ -80,6 +85,13 @@ export function moduleStateWarnings(
     }
   });
   return diagnostics;
+}
+
+/** Whether a line seeds a generator (`np.random.seed(0)`, `torch.manual_seed(0)`). */
+function seeds(text: string): boolean {
+  return [...text.matchAll(/\.(\w+)\s*\(/gu)].some(call =>
+    SEED_SETTERS.has(call[1])
+  );
 }
 
 /**

@@ -19,13 +19,90 @@ describe('the module-state warning', () => {
         message:
           "step 'prepare' changes state kept in the module 'np' (np.random.seed(42)), but " +
           "each step imports its modules afresh: step 'train', which uses 'np', does not see " +
-          'the change, which top to bottom it would. Make the change in the imports cell, ' +
-          'which runs in every step, or keep the state in a variable ' +
-          '(rng = np.random.default_rng(0)) and pass that',
+          'the change, which top to bottom it would. Keep the generator in a variable made ' +
+          'in one step (rng = np.random.default_rng(0)) and pass that: a seed in the imports ' +
+          'cell would start every step at the same numbers',
         cell: 1,
         line: 2,
         column: 0
       }
     ]);
+  });
+
+  it('says to make a change that is no seed in the imports cell', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('import pandas as pd', ['imports']),
+        codeCell('pd.set_option("display.max_rows", 5)', ['step:prepare']),
+        codeCell('frame = pd.DataFrame({"a": [1]})', ['step:show'])
+      ]),
+      'option.ipynb'
+    );
+    expect(ir.diagnostics.map(d => d.message.split('. ').pop())).toEqual([
+      'Make the change in the imports cell, which runs in every step, or keep the state in a ' +
+        'variable (rng = np.random.default_rng(0)) and pass that'
+    ]);
+  });
+});
+
+describe('the shared-seed warning', () => {
+  it('is given at a seed in the imports cell when two steps draw from that module', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('import numpy as np\nimport random\nnp.random.seed(0)', [
+          'imports'
+        ]),
+        codeCell('a = np.random.rand()', ['step:first']),
+        codeCell('b = np.random.normal(size=2)', ['step:second']),
+        codeCell('print(a, b)', ['step:report'])
+      ]),
+      'seeded.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'shared-seed',
+        message:
+          "'np.random.seed(0)' runs again at the start of every step, so steps 'first' and " +
+          "'second' both draw from 'np' starting at this seed: they draw the same numbers, " +
+          'where top to bottom the second would go on from the first. Make a generator in ' +
+          'one step and pass it (rng = np.random.default_rng(0)), or seed each step with a ' +
+          'seed of its own',
+        cell: 0,
+        line: 3,
+        column: 0
+      }
+    ]);
+  });
+
+  it('is not given where one step draws, the seed is in a function, or another module is seeded', () => {
+    const codes = (cells: ReturnType<typeof codeCell>[]) =>
+      analyzeNotebook(notebookJson(cells), 'n.ipynb').diagnostics.map(
+        d => d.code
+      );
+    expect(
+      codes([
+        codeCell('import numpy as np\nnp.random.seed(0)', ['imports']),
+        codeCell('a = np.random.rand()', ['step:first']),
+        codeCell('b = np.zeros(2)', ['step:second'])
+      ])
+    ).toEqual([]);
+    expect(
+      codes([
+        codeCell('import numpy as np', ['imports']),
+        codeCell('def reset():\n    np.random.seed(0)', ['functions']),
+        codeCell('a = np.random.rand()', ['step:first']),
+        codeCell('b = np.random.rand()', ['step:second'])
+      ])
+    ).toEqual([]);
+    expect(
+      codes([
+        codeCell('import numpy as np\nimport random\nrandom.seed(0)', [
+          'imports'
+        ]),
+        codeCell('a = np.random.rand()', ['step:first']),
+        codeCell('b = np.random.rand()', ['step:second'])
+      ])
+    ).toEqual([]);
   });
 });
