@@ -74,3 +74,43 @@ describe('loops that change what they iterate over', () => {
     expect(pipeline).toEqual(reference);
   });
 });
+
+describe('+= and -= through another name for an array or a list', () => {
+  const { notebook, home } = notebookInTempDir('augmented-alias', 'aug.ipynb', [
+    { source: 'import numpy as np', tags: ['imports'] },
+    {
+      source: 'X = np.zeros(3)\nrows = [1]\nstart = 10',
+      tags: ['step:load']
+    },
+    {
+      source: [
+        'Xn = X',
+        'Xn -= 1',
+        'more = rows',
+        'more += [2]',
+        'count = start',
+        'count += 1'
+      ].join('\n'),
+      tags: ['step:center']
+    },
+    {
+      source:
+        'total = float(X.sum())\nlength = len(rows)\nfirst = start + count',
+      tags: ['step:report']
+    },
+    {
+      source: 'print(total)\nprint(length)\nprint(first)',
+      tags: ['pipeline-metrics']
+    }
+  ]);
+
+  it('change what it names in place, and leave an int as it was, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
+      'total',
+      'length',
+      'first'
+    ]);
+    expect(reference).toEqual({ total: -3, length: 2, first: 21 });
+    expect(pipeline).toEqual(reference);
+  });
+});
