@@ -222,4 +222,28 @@ test.describe('a newcomer', () => {
       page.locator('.jp-Notebook .jp-cellpipe-Badge', { hasText: 'sum_them' })
     ).toHaveCount(1);
   });
+
+  for (const example of [
+    'fan-out.ipynb',
+    'linear-chain.ipynb',
+    'parameters-and-metrics.ipynb'
+  ]) {
+    test(`the example ${example} opens unchanged, with nothing to save`, async ({
+      page,
+      tmpPath
+    }) => {
+      await openExample(page, tmpPath, example);
+      // JupyterLab gives cells without an id one on open: the tab then shows unsaved, and the
+      // run saves (rewrites) the example first.
+      await expect(
+        page.getByRole('button', { name: /\| Idle$/ }).first()
+      ).toBeVisible({ timeout: 60_000 });
+      await expect(
+        page.locator('.lm-TabBar-tab.jp-mod-current.jp-mod-dirty')
+      ).toHaveCount(0);
+      await expect(
+        page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: example })
+      ).toHaveCount(1);
+    });
+  }
 });
