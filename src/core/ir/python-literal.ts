@@ -55,12 +55,9 @@ function readNumber(text: string, sign: number): ILiteral | string {
   if (/[jJ]$/.test(clean)) {
     return `complex numbers are not supported as parameters`;
   }
-  if (/^0[xXoObB]/.test(clean)) {
-    const value = sign * Number(clean.toLowerCase().replace(/^0o/, '0o'));
-    return { type: 'int', value };
-  }
-  const isFloat = /[.eE]/.test(clean);
-  const value = sign * Number(clean);
+  const based = /^0[xXoObB]/.test(clean);
+  const isFloat = !based && /[.eE]/.test(clean);
+  const value = sign * Number(based ? clean.toLowerCase() : clean);
   if (!Number.isFinite(value)) {
     return `'${text}' is out of range`;
   }
