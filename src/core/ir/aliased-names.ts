@@ -93,7 +93,7 @@ function warning(
     tie === 'same'
       ? `'${name}' is the same object as '${other}' in step '${producer}', ${handedOn} '${other}' ` +
         `that step '${reader}' takes (top to bottom it would). Change '${other}' itself, read ` +
-        `'${name}' instead, or make '${name}' a copy in step '${producer}' (${name} = ${other}.copy())`
+        `'${name}' instead, or make '${name}' a copy in step '${producer}' (${name} = copy.deepcopy(${other}))`
       : tie === 'holds'
         ? `'${name}' holds '${other}' since step '${producer}', ${handedOn} '${other}' that step ` +
           `'${reader}' takes (top to bottom it would). Read it through '${name}' there ` +

@@ -20,7 +20,7 @@ describe('the aliased-name warning', () => {
           "'b' is the same object as 'a' in step 'load', but steps hand each name on as a " +
           "value of its own: the change step 'grow' makes to 'b' does not reach the 'a' that " +
           "step 'report' takes (top to bottom it would). Change 'a' itself, read 'b' instead, " +
-          "or make 'b' a copy in step 'load' (b = a.copy())",
+          "or make 'b' a copy in step 'load' (b = copy.deepcopy(a))",
         cell: 1,
         line: 2,
         column: 0
