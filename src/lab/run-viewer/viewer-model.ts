@@ -279,3 +279,11 @@ export function formatMetric(value: number | string | boolean): string {
   }
   return String(value);
 }
+
+/** The value in full, for the cell's tooltip, where formatMetric shortened it; else undefined. */
+export function fullMetric(
+  value: number | string | boolean
+): string | undefined {
+  const full = String(value);
+  return formatMetric(value) === full ? undefined : full;
+}

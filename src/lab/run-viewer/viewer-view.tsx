@@ -11,6 +11,7 @@ import {
   durationSeconds,
   formatDuration,
   formatMetric,
+  fullMetric,
   RunViewerModel
 } from './viewer-model';
 import { parseParamValue } from './params';
@@ -182,7 +183,10 @@ function MetricsTable(props: {
           {rows.map(row => (
             <tr key={`${row.step}/${row.name}`} data-metric={row.name}>
               <td>{row.name}</td>
-              <td className="jp-cellpipe-RunViewer-metricValue">
+              <td
+                className="jp-cellpipe-RunViewer-metricValue"
+                title={fullMetric(row.value)}
+              >
                 {formatMetric(row.value)}
               </td>
               <td>{row.step}</td>

@@ -8,6 +8,7 @@ import { stepRecord } from '../../support/step-record';
 import {
   defaultStep,
   formatMetric,
+  fullMetric,
   durationSeconds,
   formatDuration,
   RunViewerModel
@@ -441,5 +442,17 @@ describe('formatMetric', () => {
       '1234567.891'
     ]);
     expect([true, 'ok', NaN].map(formatMetric)).toEqual(['true', 'ok', 'NaN']);
+  });
+});
+
+describe('fullMetric', () => {
+  it('gives the whole value where the table shortens it, for the tooltip', () => {
+    expect([0.985152, 1e-7, 0.5, 124, 'ok'].map(fullMetric)).toEqual([
+      '0.985152',
+      undefined,
+      undefined,
+      undefined,
+      undefined
+    ]);
   });
 });
