@@ -145,6 +145,18 @@ export class PipelineActions {
     return this._message;
   }
 
+  /**
+   * The message as it reads now (see currentMessage). One that reported analysis errors is
+   * forgotten once they are fixed: a later, different error does not bring it back.
+   */
+  messageNow(context: IMessageContext): IActionMessage | null {
+    const message = this._message;
+    if (message?.analysisErrors && context.errorCount === 0) {
+      this._message = null; // nothing to re-render: it was already not shown
+    }
+    return currentMessage(message, context, this.trans);
+  }
+
   async compileAndRun(): Promise<void> {
     await this.perform(async ready => {
       let params: RunParams = {};

@@ -9,7 +9,6 @@ import { DagView } from './dag-view';
 import { IDagNode } from './dag-model';
 import { DiagnosticsView } from './diagnostics-view';
 import { NoStepsYet } from './no-steps';
-import { currentMessage } from './actions';
 import { revealCell } from './navigate';
 import { RunButton } from './run-button';
 import { RunsView } from './runs-view';
@@ -93,16 +92,11 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
     );
   }
   const ir = state?.ir;
-  const message = currentMessage(
-    model.actions.message,
-    {
-      path: panel.context.path,
-      runs: model.runs.runs,
-      errorCount:
-        ir?.diagnostics.filter(d => d.severity === 'error').length ?? 0
-    },
-    trans
-  );
+  const message = model.actions.messageNow({
+    path: panel.context.path,
+    runs: model.runs.runs,
+    errorCount: ir?.diagnostics.filter(d => d.severity === 'error').length ?? 0
+  });
   const selectDiagnostic = (d: IDiagnostic) => {
     if (d.cell === null) {
       return;

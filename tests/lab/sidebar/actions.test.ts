@@ -157,6 +157,26 @@ describe('Compile and run', () => {
     expect(actions.message!.text).toMatch(/error/);
   });
 
+  it('forgets the errors it reported once they are fixed: a later error does not bring it back', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    notebook.setTags(12, ['step:compare', 'prev:no_such_step']);
+    const { panel } = fakePanel(notebook, 'fan-out.ipynb', false);
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    const context = (errorCount: number) => ({
+      path: 'fan-out.ipynb',
+      runs: [],
+      errorCount
+    });
+    expect(actions.messageNow(context(1))!.text).toMatch(/fix it first/);
+    expect(actions.messageNow(context(0))).toBeNull();
+    expect(actions.messageNow(context(1))).toBeNull();
+  });
+
   it('leaves a notebook with errors unsaved: nothing will run', async () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     notebook.setTags(12, ['step:compare', 'prev:no_such_step']);
