@@ -9,6 +9,7 @@ import {
   writeNotebook
 } from '../engine/local/local-run';
 import { IRunRecord } from '../../src/core/runs/record';
+import { recordRename } from '../../src/engine/local/notebook-renames';
 import { writeRecord } from '../../src/engine/local/store';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpipe-runs-'));
@@ -46,6 +47,19 @@ describe('cellpipe runs', () => {
         `^${failed.id}\\s+Failed\\s+(\\d+\\.\\ds|\\d+s|\\d+m\\d\\ds)\\s+local\\s+\\S*bad\\.ipynb\\s+lab\\?cellpipe-run=${failed.id}$`
       )
     );
+  });
+
+  it('shows a notebook renamed through Jupyter since its run where it is now', () => {
+    const renamedHome = tempHome();
+    const ran = runJson(renamedHome, [ok]).record;
+    const moved = join(dir, 'moved', 'ok-renamed.ipynb');
+    recordRename(
+      { from: ran.notebook, to: moved, at: new Date().toISOString() },
+      renamedHome
+    );
+    const rows = cli(renamedHome, ['runs']).stdout.split('\n');
+    expect(rows[1]).toContain(moved);
+    expect(listed(renamedHome)[0].notebook).toBe(ran.notebook);
   });
 
   it('says so when there are no runs', () => {

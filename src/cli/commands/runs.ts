@@ -4,7 +4,9 @@ import { parseArgs } from '../args';
 import { formatDuration } from '../../core/duration';
 import { UserError } from '../../core/errors';
 import { IRunRecord } from '../../core/runs/record';
+import { isAbsolute } from 'node:path';
 import { listRuns } from '../../engine/local/api';
+import { notebookNow, readRenames } from '../../engine/local/notebook-renames';
 import { parseAge, parseStatus, pruneRuns } from '../../engine/local/prune';
 import { runSeconds } from '../../engine/local/summary';
 
@@ -19,10 +21,15 @@ Lists the recorded runs (CELLPIPE_HOME/runs), newest first, with status, duratio
   --older-than AGE    only runs created more than AGE ago: 90s, 30m, 1h30m, 7d, 2w
   --status STATUS     only runs with this status (repeatable): Succeeded, Failed, Cancelled`;
 
+/**
+ * The runs as a table. A notebook renamed through Jupyter since its run shows where it is now,
+ * as the lab shows it (notebook-renames.ts); `--json` gives the records as they were written.
+ */
 function table(records: IRunRecord[]): string {
   if (!records.length) {
     return 'no runs recorded yet; start one with `cellpipe run NOTEBOOK`';
   }
+  const renames = readRenames();
   const rows = records.map(r => {
     const seconds = runSeconds(r);
     return [
@@ -30,7 +37,11 @@ function table(records: IRunRecord[]): string {
       r.status,
       seconds === undefined ? '' : formatDuration(seconds),
       r.target,
-      r.notebook,
+      // A run started from the lab records its path under the lab's root, which is not known
+      // here; a rename is recorded with absolute paths.
+      isAbsolute(r.notebook)
+        ? notebookNow(r.notebook, r.createdAt, renames)
+        : r.notebook,
       r.links.map(l => l.url).join(' ')
     ];
   });
