@@ -153,6 +153,8 @@ export function buildPipeline(
   let brokenFrom = sharedCells.some(isIncomplete(analysisOf)) ? -1 : Infinity;
   /** The first step that binds names through `exec` or `globals()` (dynamic-name). */
   let dynamicBinder: string | null = null;
+  /** The first step with a `from m import *`: the names it binds are not handed on either. */
+  let starImporter: string | null = null;
   /** A shared cell that does so may bind any name in every step: no step's read is undefined. */
   const sharedBindDynamically = sharedCells.some(
     cell => analysisOf(cell).names.dynamicBindings.length !== 0
@@ -164,6 +166,13 @@ export function buildPipeline(
       brokenFrom = Math.min(brokenFrom, broken);
     }
     const bindsDynamically = dynamicBinder;
+    const importsStar = starImporter;
+    if (
+      starImporter === null &&
+      block.cells.some(cell => analysisOf(cell).names.starImports.length)
+    ) {
+      starImporter = block.name;
+    }
     /** This step's first cell that binds through exec or globals(): it may bind what follows. */
     const dynamicFrom = sharedBindDynamically
       ? -1
@@ -248,7 +257,10 @@ export function buildPipeline(
             `'${read.name}' is read in step '${step.name}' but no earlier step, imports or functions cell defines it` +
             (bindsDynamically === null
               ? ''
-              : ` (step '${bindsDynamically}' binds names through exec or globals(), which later steps do not get)`),
+              : ` (step '${bindsDynamically}' binds names through exec or globals(), which later steps do not get)`) +
+            (importsStar === null
+              ? ''
+              : ` (step '${importsStar}' has an 'import *', whose names later steps do not get: import the names you use in the imports cell)`),
           cell: read.cell,
           line: read.line,
           column: read.column
