@@ -51,3 +51,38 @@ describe('an instance whose methods change it, used in several steps', () => {
     expect(pipeline).toEqual(reference);
   });
 });
+
+describe('a method of a notebook class that changes its argument', () => {
+  const { notebook, home } = notebookInTempDir(
+    'method-changes-argument',
+    'prep.ipynb',
+    [
+      { source: 'import pandas as pd', tags: ['imports'] },
+      {
+        source: [
+          'class Prep:',
+          '    def add_features(self, d, scale=2):',
+          "        d['b'] = d['a'] * scale",
+          'prep = Prep()',
+          "df = pd.DataFrame({'a': [1, 2]})"
+        ].join('\n'),
+        tags: ['step:load']
+      },
+      { source: 'prep.add_features(df, scale=3)', tags: ['step:features'] },
+      {
+        source: "columns = len(df.columns)\nlast = int(df['b'].iloc[-1])",
+        tags: ['step:report']
+      },
+      { source: 'print(columns)\nprint(last)', tags: ['pipeline-metrics'] }
+    ]
+  );
+
+  it('hands the changed argument on, as top to bottom', () => {
+    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
+      'columns',
+      'last'
+    ]);
+    expect(reference).toEqual({ columns: 2, last: 6 });
+    expect(pipeline).toEqual(reference);
+  });
+});

@@ -4,7 +4,7 @@
  * a loop variable over names (`for df in [train, test]: clean(df)`), the call counts as made
  * with each of them in turn.
  */
-import { ICallSite, IFunctionSummary } from './cell-names';
+import { ICallSite, IFunctionSummary, IMethodSummary } from './cell-names';
 import { field, IPyNode } from './python-tree';
 
 /**
@@ -64,7 +64,7 @@ export function callSites(
 /** The root names a call passes for the parameters its function changes in place. */
 export function mutatedArguments(
   call: ICallSite,
-  summary: IFunctionSummary
+  summary: IMethodSummary
 ): string[] {
   const roots: string[] = [];
   for (const parameter of summary.mutatedParameters) {

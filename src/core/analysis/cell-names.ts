@@ -55,6 +55,12 @@ export interface IFunctionSummary {
   instance?: true;
 }
 
+/** A method's parameters after `self`, and those it changes in place (see methodMutations). */
+export type IMethodSummary = Pick<
+  IFunctionSummary,
+  'parameters' | 'positional' | 'mutatedParameters'
+>;
+
 /**
  * A module-level call of a name with names (or their attributes and items) as arguments:
  * where the called function changes a parameter in place, the argument's root is mutated.
@@ -123,6 +129,19 @@ export interface ICellNames {
    * `b.append(2)`, or `b = b.copy()`): the change may be to the new object. Absent when none.
    */
   reboundAndChanged?: string[];
+  /**
+   * Methods of the cell's module-level classes that change a parameter in place
+   * (`def add_features(self, df): df["b"] = …`), by method name, with their parameters after
+   * `self`: a module-level call `prep.add_features(frame)` changes `frame` (see methodCalls).
+   * Absent when none.
+   */
+  methodMutations?: Record<string, IMethodSummary>;
+  /**
+   * Module-level calls of a method (`prep.add_features(frame)`) with names as arguments, by the
+   * method's name: matched by that name with the notebook's classes' methodMutations, whatever
+   * the object. Absent when none.
+   */
+  methodCalls?: ICallSite[];
   starImports: INameUse[];
   /**
    * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with

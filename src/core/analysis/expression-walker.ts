@@ -268,6 +268,9 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.globalsMethod(node, name, argList, scope);
       return;
     }
+    if (argList && name) {
+      this.recordMethodCall(name, argList, scope);
+    }
     const inPlace = isInPlaceMethod(name);
     const mutating =
       MUTATING_METHODS.has(name) ||

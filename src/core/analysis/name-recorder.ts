@@ -9,6 +9,7 @@ import { Scope } from './scope';
 import {
   ICellNames,
   IFunctionSummary,
+  IMethodSummary,
   INameDeletion,
   INameUse
 } from './cell-names';
@@ -97,7 +98,12 @@ export abstract class NameRecorder {
    * While a method of a module-level class is walked (not `__init__` and the like): its first
    * parameter (`self`, `cls`) and its scope. Changing that object marks the class mutatesSelf.
    */
-  protected currentMethod: { self: string; scope: Scope } | null = null;
+  protected currentMethod: {
+    self: string;
+    scope: Scope;
+    /** Its parameters after `self`, and those it changes in place (ICellNames.methodMutations). */
+    changes: IMethodSummary;
+  } | null = null;
 
   constructor(
     private readonly source: string,
@@ -352,6 +358,13 @@ export abstract class NameRecorder {
       summary.mutatesSelf = true;
       return;
     }
+    if (method && isParameterOf(name, scope, method.scope)) {
+      // `def add_features(self, df): df["b"] = …`: a call of the method changes its argument
+      if (!method.changes.mutatedParameters.includes(name)) {
+        method.changes.mutatedParameters.push(name);
+      }
+      return;
+    }
     if (
       summary &&
       this.isOwnParameter(name, scope) &&
@@ -413,6 +426,49 @@ export abstract class NameRecorder {
       this.aliases
     )) {
       this.result.calls.push(site);
+    }
+  }
+
+  /** A module-level method's changes to its parameters (ICellNames.methodMutations). */
+  protected noteMethodMutations(method: string, changes: IMethodSummary): void {
+    const known = (this.result.methodMutations ??= Object.create(
+      null
+    ) as Record<string, IMethodSummary>);
+    const before = known[method];
+    known[method] = before
+      ? {
+          ...before,
+          mutatedParameters: [
+            ...new Set([
+              ...before.mutatedParameters,
+              ...changes.mutatedParameters
+            ])
+          ]
+        }
+      : changes;
+  }
+
+  /** `prep.add_features(df)` at module level (ICellNames.methodCalls). */
+  protected recordMethodCall(
+    method: string,
+    args: IPyNode,
+    scope: Scope
+  ): void {
+    if (scope.deferred) {
+      return;
+    }
+    const rootOf = (value: IPyNode | null): string | null => {
+      const root = value ? memberRoot(value) : null;
+      const name = root ? this.text(root) : null;
+      return name !== null &&
+        scope.resolve(name) === 'global' &&
+        !BUILTINS.has(name)
+        ? name
+        : null;
+    };
+    const sites = callSites(method, args, rootOf, this.text, this.aliases);
+    if (sites.length) {
+      (this.result.methodCalls ??= []).push(...sites);
     }
   }
 

@@ -548,15 +548,32 @@ export class NameWalker extends ExpressionWalker {
       const isStatic = decorators.some(d =>
         /^@\s*staticmethod\b/.test(this.text(d))
       );
+      const all = parameterList(params, this.text);
       this.currentMethod =
         self !== undefined &&
         !isStatic &&
         !CONSTRUCTORS.has(this.text(name)) &&
         isModuleClassScope(scope)
-          ? { self, scope: functionScope }
+          ? {
+              self,
+              scope: functionScope,
+              changes: {
+                parameters: all.parameters.slice(1),
+                positional: Math.max(0, all.positional - 1),
+                mutatedParameters: []
+              }
+            }
           : null;
     }
     this.statements(body, functionScope);
+    const changes = this.currentMethod?.changes;
+    if (
+      name &&
+      changes?.mutatedParameters.length &&
+      this.currentMethod !== outerMethod
+    ) {
+      this.noteMethodMutations(this.text(name), changes);
+    }
     this.loopDepth = loops;
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;

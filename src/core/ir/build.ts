@@ -30,6 +30,10 @@ import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
+import {
+  argumentsChangedByMethods,
+  notebookMethodMutations
+} from './method-mutations';
 import { moduleStateWarnings } from './module-state';
 import { sharedSeedWarnings } from './shared-seed';
 import { sharedCellReads } from './shared-cell-reads';
@@ -159,6 +163,10 @@ export function buildPipeline(
   const sharedBindDynamically = sharedCells.some(
     cell => analysisOf(cell).names.dynamicBindings.length !== 0
   );
+  const methodMutators = notebookMethodMutations(
+    notebookCells(sharedCells, segments.steps),
+    analysisOf
+  );
   for (const block of segments.steps) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const broken = block.cells.find(isIncomplete(analysisOf));
@@ -229,6 +237,16 @@ export function buildPipeline(
     // changes are changed here, as a functions cell's do (design §3.3). Copied on first change.
     let reads: readonly ILocatedName[] = names.reads;
     let writes: ReadonlySet<string> = names.writes;
+    if (methodMutators) {
+      const changed = argumentsChangedByMethods(
+        block.cells,
+        analysisOf,
+        methodMutators
+      ).filter(name => !context.available.has(name) && !writes.has(name));
+      if (changed.length) {
+        writes = new Set([...writes, ...changed]);
+      }
+    }
     let maybeWrites = names.maybeWrites;
     if (names.builtinReads && boundBuiltins.size) {
       const shadowed = names.builtinReads.filter(read =>
@@ -568,4 +586,15 @@ function withTakenInstances(
     }
   });
   return all;
+}
+
+/** The shared cells', then every step's cells, without building one array of them. */
+function* notebookCells(
+  sharedCells: readonly number[],
+  steps: readonly { cells: readonly number[] }[]
+): Iterable<number> {
+  yield* sharedCells;
+  for (const step of steps) {
+    yield* step.cells;
+  }
 }

@@ -1,0 +1,59 @@
+/**
+ * Methods of the notebook's classes that change a parameter in place
+ * (`def add_features(self, df): df["b"] = …`): a step's module-level call of such a method
+ * (`prep.add_features(frame)`) changes `frame`, which the step then hands on. Matched by the
+ * method's name whatever the object, as the analysis does not know the object's class: another
+ * object's method of the same name (`model.fit(X)` where a notebook class's `fit` changes its
+ * `X`) costs a save more, never a stale value.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { mutatedArguments } from '../analysis/call-sites';
+import { IMethodSummary } from '../analysis/cell-names';
+
+/** Method name → what it changes, over every cell (null when no class method changes one). */
+export function notebookMethodMutations(
+  cells: Iterable<number>,
+  analysisOf: (cell: number) => ICellAnalysis
+): Map<string, IMethodSummary> | null {
+  let found: Map<string, IMethodSummary> | null = null;
+  for (const cell of cells) {
+    const methods = analysisOf(cell).names.methodMutations;
+    for (const name in methods) {
+      const before = found?.get(name);
+      const summary = methods[name];
+      (found ??= new Map()).set(
+        name,
+        before
+          ? {
+              ...before,
+              mutatedParameters: [
+                ...new Set([
+                  ...before.mutatedParameters,
+                  ...summary.mutatedParameters
+                ])
+              ]
+            }
+          : summary
+      );
+    }
+  }
+  return found;
+}
+
+/** The root names the cells' module-level calls of those methods change, in order. */
+export function argumentsChangedByMethods(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  methods: ReadonlyMap<string, IMethodSummary>
+): string[] {
+  const names: string[] = [];
+  for (const cell of cells) {
+    for (const call of analysisOf(cell).names.methodCalls ?? []) {
+      const method = methods.get(call.function);
+      if (method) {
+        names.push(...mutatedArguments(call, method));
+      }
+    }
+  }
+  return names;
+}
