@@ -20,11 +20,8 @@ export interface IStrippedCell {
 
 import { LogicalLines } from './logical-lines';
 
-/**
- * Cell magics whose body is still Python that runs in the notebook's namespace. Not `%%timeit`:
- * IPython runs its body in a function of its own, so nothing it binds reaches the notebook.
- */
-const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'prun']);
+/** Cell magics whose body is still Python that runs. */
+const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
 const MAGIC_LINE = /^\s*(%|!)/;
 /**
  * `%time stmt`: indentation, then what follows `%time` (the statement, after a space); not a

@@ -392,15 +392,11 @@ export class NameWalker extends ExpressionWalker {
     }
     if (target) {
       this.expression(target, scope);
-      if (target.type === 'identifier' && scope.kind === 'module') {
-        // `Xs -= X.mean(0)` changes an array or a list in place, and so what else names it
-        // (`Xs = X`, a loop over `[X_train, X_test]`); an int is only rebound: one save more
-        this.mutate(target, scope);
-        return;
-      }
       if (target.type === 'identifier' && scope.kind === 'function') {
         // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
         this.mutate(target, scope);
+      } else if (target.type === 'identifier' && scope.kind === 'module') {
+        this.changeWhatItStandsFor(this.text(target), scope);
       }
       this.target(target, scope);
     }

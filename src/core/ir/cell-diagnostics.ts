@@ -75,9 +75,7 @@ export function cellDiagnostics(
       code: 'unsupported-magic',
       message: magic.bodyRuns
         ? `'${magic.text.slice(0, 60)}' is IPython, not Python: the pipeline runs the cell's code without it`
-        : /^%%timeit\b/.test(magic.text)
-          ? `'${magic.text.slice(0, 60)}' times its code in a function of its own, so nothing it binds reaches the notebook; it does not run in the pipeline`
-          : `'${magic.text.slice(0, 60)}' is IPython, not Python; it does not run in the pipeline`,
+        : `'${magic.text.slice(0, 60)}' is IPython, not Python; it does not run in the pipeline`,
       cell,
       line: magic.line,
       column: 0

@@ -92,19 +92,3 @@ describe('where the aliased-name warning points', () => {
     ).toEqual([{ code: 'aliased-name', cell: 1, line: 3 }]);
   });
 });
-
-describe('the aliased-name warning for += through the other name', () => {
-  it('is given at the += in the later step', () => {
-    const ir = analyzeNotebook(
-      notebookJson([
-        codeCell('a = [1]\nb = a', ['step:make']),
-        codeCell('n = 1\nb += [2]', ['step:grow']),
-        codeCell('print(a, n)', ['step:report'])
-      ]),
-      'aug.ipynb'
-    );
-    expect(
-      ir.diagnostics.map(({ code, cell, line }) => ({ code, cell, line }))
-    ).toEqual([{ code: 'aliased-name', cell: 1, line: 2 }]);
-  });
-});

@@ -29,11 +29,4 @@ describe('magic messages', () => {
       "'%%bash' is IPython, not Python; it does not run in the pipeline"
     ]);
   });
-
-  it('%%timeit says nothing it binds reaches the notebook, and that it does not run', () => {
-    expect(magicMessages('%%timeit -n1 -r1\ny = 5')).toEqual([
-      "'%%timeit -n1 -r1' times its code in a function of its own, so nothing it binds " +
-        'reaches the notebook; it does not run in the pipeline'
-    ]);
-  });
 });
