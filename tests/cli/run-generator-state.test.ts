@@ -61,41 +61,6 @@ describe('a random generator and an iterator used in several steps', () => {
   });
 });
 
-describe('a random generator handed to random_state=', () => {
-  const { notebook, home } = notebookInTempDir(
-    'random-state-argument',
-    'split.ipynb',
-    [
-      {
-        source: [
-          'import numpy as np',
-          'from sklearn.model_selection import train_test_split'
-        ].join('\n'),
-        tags: ['imports']
-      },
-      {
-        source: 'rs = np.random.RandomState(0)\ndata = list(range(20))',
-        tags: ['step:setup']
-      },
-      {
-        source:
-          'train, test = train_test_split(data, test_size=0.25, random_state=rs)\nfirst_test = int(test[0])',
-        tags: ['step:split']
-      },
-      { source: 'noise = int(rs.randint(1000))', tags: ['step:noise'] },
-      { source: 'print(first_test)\nprint(noise)', tags: ['pipeline-metrics'] }
-    ]
-  );
-
-  it('is handed on as the call that drew from it left it, as top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
-      'first_test',
-      'noise'
-    ]);
-    expect(pipeline).toEqual(reference);
-  });
-});
-
 describe('draws whose names other objects use too (shuffle, gamma)', () => {
   const { notebook, home } = notebookInTempDir(
     'shared-draw-names',

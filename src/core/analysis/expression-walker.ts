@@ -4,7 +4,6 @@
  */
 import {
   isInPlaceMethod,
-  CHANGED_KEYWORD_ARGUMENTS,
   MUTATING_FUNCTIONS,
   MUTATING_METHODS
 } from './mutators';
@@ -244,7 +243,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(args, scope);
     }
     if (argList) {
-      this.mutateChangedKeywordArguments(argList, scope);
+      this.mutateOutArguments(argList, scope);
     }
     if (callee?.type === 'identifier') {
       if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
@@ -346,15 +345,15 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** `out=a` (or `out=(a, b)`), `random_state=rs` and the like (CHANGED_KEYWORD_ARGUMENTS). */
-  private mutateChangedKeywordArguments(args: IPyNode, scope: Scope): void {
+  /** numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given. */
+  private mutateOutArguments(args: IPyNode, scope: Scope): void {
     for (const c of args.children) {
       if (c.type !== 'keyword_argument') {
         continue;
       }
       const name = field(c, 'name');
       const value = field(c, 'value');
-      if (!name || !value || !CHANGED_KEYWORD_ARGUMENTS.has(this.text(name))) {
+      if (!name || !value || this.text(name) !== 'out') {
         continue;
       }
       const arrays =

@@ -207,19 +207,6 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'at' // a ufunc's unbuffered in-place form: np.add.at(a, indices, 1)
 ]);
 
-/**
- * Keyword arguments whose value the call changes: `out=` arrays are written (numpy), and a
- * random generator given as `random_state=` (scikit-learn, pandas), `rng=` (SciPy) or
- * `generator=` (PyTorch) is drawn from, so a later step that draws from it must get it after.
- * A seed number given there is no name and changes nothing.
- */
-export const CHANGED_KEYWORD_ARGUMENTS: ReadonlySet<string> = new Set([
-  'out',
-  'random_state',
-  'rng',
-  'generator'
-]);
-
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
