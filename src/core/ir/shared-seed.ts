@@ -18,6 +18,19 @@ export const SEED_SETTERS: ReadonlySet<string> = new Set([
   'set_seed'
 ]);
 
+/**
+ * Draws that are also the name of a function that draws nothing (np.power, math.gamma): a draw
+ * only where the call goes through the module's `random` (`np.random.gamma(…)`).
+ */
+const SHARED_NAMES: ReadonlySet<string> = new Set([
+  'shuffle',
+  'power',
+  'gamma',
+  'beta',
+  'f',
+  'bytes'
+]);
+
 /** Draws from a module's generator: a generator's draws, and the module functions that draw. */
 const MODULE_DRAWS: ReadonlySet<string> = new Set([
   ...RANDOM_DRAWS,
@@ -96,7 +109,10 @@ function sharedCellsImport(
   );
 }
 
-/** The names of the steps that draw from `module`'s generator (`np.random.rand(…)`), in order. */
+/**
+ * The names of the steps that draw from `module`'s generator (`np.random.rand(…)`), in order;
+ * not those that seed it themselves (`np.random.seed(1)` in the step).
+ */
 function stepsDrawingFrom(
   module: string,
   steps: readonly IPipelineStep[],
@@ -104,12 +120,27 @@ function stepsDrawingFrom(
 ): string[] {
   // A Python name has no character a regular expression treats specially.
   const call = new RegExp(
-    `(?:^|[^\\w.])${module}(?:\\.\\w+)*\\.(\\w+)\\s*\\(`,
+    `(?:^|[^\\w.])${module}((?:\\.\\w+)*)\\.(\\w+)\\s*\\(`,
     'gu'
   );
+  const calls = (
+    text: string,
+    matches: (chain: string, name: string) => boolean
+  ) => [...text.matchAll(call)].some(found => matches(found[1], found[2]));
   const draws = (text: string) =>
-    [...text.matchAll(call)].some(found => MODULE_DRAWS.has(found[1]));
+    calls(
+      text,
+      (chain, name) =>
+        MODULE_DRAWS.has(name) &&
+        (!SHARED_NAMES.has(name) || /\.random\b/.test(chain))
+    );
+  const seeds = (text: string) =>
+    calls(text, (_, name) => SEED_SETTERS.has(name));
   return steps
-    .filter(step => firstStepLine(step, analysisOf, draws) !== null)
+    .filter(
+      step =>
+        firstStepLine(step, analysisOf, draws) !== null &&
+        firstStepLine(step, analysisOf, seeds) === null
+    )
     .map(step => step.name);
 }

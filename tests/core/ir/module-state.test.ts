@@ -75,7 +75,7 @@ describe('the shared-seed warning', () => {
     ]);
   });
 
-  it('is not given where one step draws, the seed is in a function, or another module is seeded', () => {
+  it('is not given where one step draws, a step seeds itself, a call draws nothing, the seed is in a function, or another module is seeded', () => {
     const codes = (cells: ReturnType<typeof codeCell>[]) =>
       analyzeNotebook(notebookJson(cells), 'n.ipynb').diagnostics.map(
         d => d.code
@@ -95,6 +95,20 @@ describe('the shared-seed warning', () => {
         codeCell('b = np.random.rand()', ['step:second'])
       ])
     ).toEqual([]);
+    expect(
+      codes([
+        codeCell('import numpy as np\nnp.random.seed(0)', ['imports']),
+        codeCell('a = np.power(2, 3)', ['step:first']),
+        codeCell('b = np.power(3, 2)', ['step:second'])
+      ])
+    ).toEqual([]);
+    expect(
+      codes([
+        codeCell('import numpy as np\nnp.random.seed(0)', ['imports']),
+        codeCell('np.random.seed(1)\na = np.random.rand()', ['step:first']),
+        codeCell('np.random.seed(2)\nb = np.random.rand()', ['step:second'])
+      ])
+    ).toEqual(['module-state']);
     expect(
       codes([
         codeCell('import numpy as np\nimport random\nrandom.seed(0)', [
