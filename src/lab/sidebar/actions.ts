@@ -149,9 +149,16 @@ export class PipelineActions {
    * The message as it reads now (see currentMessage). One that reported analysis errors is
    * forgotten once they are fixed: a later, different error does not bring it back.
    */
-  messageNow(context: IMessageContext): IActionMessage | null {
+  messageNow(
+    context: IMessageContext & { analysed: boolean }
+  ): IActionMessage | null {
     const message = this._message;
-    if (message?.analysisErrors && context.errorCount === 0) {
+    if (
+      message?.analysisErrors &&
+      context.analysed &&
+      context.errorCount === 0 &&
+      (message.path === undefined || message.path === context.path)
+    ) {
       this._message = null; // nothing to re-render: it was already not shown
     }
     return currentMessage(message, context, this.trans);

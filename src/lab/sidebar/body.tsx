@@ -95,7 +95,8 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
   const message = model.actions.messageNow({
     path: panel.context.path,
     runs: model.runs.runs,
-    errorCount: ir?.diagnostics.filter(d => d.severity === 'error').length ?? 0
+    errorCount: ir?.diagnostics.filter(d => d.severity === 'error').length ?? 0,
+    analysed: ir !== undefined
   });
   const selectDiagnostic = (d: IDiagnostic) => {
     if (d.cell === null) {

@@ -167,11 +167,20 @@ describe('Compile and run', () => {
       trans
     );
     await actions.compileAndRun();
-    const context = (errorCount: number) => ({
-      path: 'fan-out.ipynb',
+    const context = (
+      errorCount: number,
+      path = 'fan-out.ipynb',
+      analysed = true
+    ) => ({
+      path,
       runs: [],
-      errorCount
+      errorCount,
+      analysed
     });
+    expect(actions.messageNow(context(1))!.text).toMatch(/fix it first/);
+    // Another notebook shown, or the notebook not analysed yet: not forgotten.
+    expect(actions.messageNow(context(0, 'other.ipynb'))).toBeNull();
+    expect(actions.messageNow(context(0, 'fan-out.ipynb', false))).toBeNull();
     expect(actions.messageNow(context(1))!.text).toMatch(/fix it first/);
     expect(actions.messageNow(context(0))).toBeNull();
     expect(actions.messageNow(context(1))).toBeNull();
