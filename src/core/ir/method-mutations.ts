@@ -10,31 +10,25 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { mutatedArguments } from '../analysis/call-sites';
 import { IMethodSummary } from '../analysis/cell-names';
 
-/** Method name → what it changes, over every cell (null when no class method changes one). */
+/**
+ * Method name → what each method of that name changes, over every cell (classes may differ in
+ * their parameters); null when no class method changes one.
+ */
 export function notebookMethodMutations(
   cells: Iterable<number>,
   analysisOf: (cell: number) => ICellAnalysis
-): Map<string, IMethodSummary> | null {
-  let found: Map<string, IMethodSummary> | null = null;
+): Map<string, IMethodSummary[]> | null {
+  let found: Map<string, IMethodSummary[]> | null = null;
   for (const cell of cells) {
     const methods = analysisOf(cell).names.methodMutations;
     for (const name in methods) {
-      const before = found?.get(name);
-      const summary = methods[name];
-      (found ??= new Map()).set(
-        name,
-        before
-          ? {
-              ...before,
-              mutatedParameters: [
-                ...new Set([
-                  ...before.mutatedParameters,
-                  ...summary.mutatedParameters
-                ])
-              ]
-            }
-          : summary
-      );
+      found ??= new Map();
+      const known = found.get(name);
+      if (known) {
+        known.push(methods[name]);
+      } else {
+        found.set(name, [methods[name]]);
+      }
     }
   }
   return found;
@@ -44,13 +38,12 @@ export function notebookMethodMutations(
 export function argumentsChangedByMethods(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
-  methods: ReadonlyMap<string, IMethodSummary>
+  methods: ReadonlyMap<string, readonly IMethodSummary[]>
 ): string[] {
   const names: string[] = [];
   for (const cell of cells) {
     for (const call of analysisOf(cell).names.methodCalls ?? []) {
-      const method = methods.get(call.function);
-      if (method) {
+      for (const method of methods.get(call.function) ?? []) {
         names.push(...mutatedArguments(call, method));
       }
     }
