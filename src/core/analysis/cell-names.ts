@@ -131,11 +131,11 @@ export interface ICellNames {
   reboundAndChanged?: string[];
   /**
    * Methods of the cell's module-level classes that change a parameter in place
-   * (`def add_features(self, df): df["b"] = …`), by method name, with their parameters after
-   * `self`: a module-level call `prep.add_features(frame)` changes `frame` (see methodCalls).
-   * Absent when none.
+   * (`def add_features(self, df): df["b"] = …`), by method name (one entry per class that has
+   * it), with their parameters after `self`: a module-level call `prep.add_features(frame)`
+   * changes `frame` (see methodCalls). Absent when none.
    */
-  methodMutations?: Record<string, IMethodSummary>;
+  methodMutations?: Record<string, IMethodSummary[]>;
   /**
    * Module-level calls of a method (`prep.add_features(frame)`) with names as arguments, by the
    * method's name: matched by that name with the notebook's classes' methodMutations, whatever

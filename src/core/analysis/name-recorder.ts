@@ -409,7 +409,20 @@ export abstract class NameRecorder {
       }
       return;
     }
-    const rootOf = (value: IPyNode | null): string | null => {
+    for (const site of callSites(
+      callee,
+      args,
+      this.globalRootOf(scope),
+      this.text,
+      this.aliases
+    )) {
+      this.result.calls.push(site);
+    }
+  }
+
+  /** An argument's root name where it is a module-level name and no builtin, else null. */
+  private globalRootOf(scope: Scope): (value: IPyNode | null) => string | null {
+    return value => {
       const root = value ? memberRoot(value) : null;
       const name = root ? this.text(root) : null;
       return name !== null &&
@@ -418,34 +431,14 @@ export abstract class NameRecorder {
         ? name
         : null;
     };
-    for (const site of callSites(
-      callee,
-      args,
-      rootOf,
-      this.text,
-      this.aliases
-    )) {
-      this.result.calls.push(site);
-    }
   }
 
   /** A module-level method's changes to its parameters (ICellNames.methodMutations). */
   protected noteMethodMutations(method: string, changes: IMethodSummary): void {
     const known = (this.result.methodMutations ??= Object.create(
       null
-    ) as Record<string, IMethodSummary>);
-    const before = known[method];
-    known[method] = before
-      ? {
-          ...before,
-          mutatedParameters: [
-            ...new Set([
-              ...before.mutatedParameters,
-              ...changes.mutatedParameters
-            ])
-          ]
-        }
-      : changes;
+    ) as Record<string, IMethodSummary[]>);
+    (known[method] ??= []).push(changes);
   }
 
   /** `prep.add_features(df)` at module level (ICellNames.methodCalls). */
@@ -457,16 +450,13 @@ export abstract class NameRecorder {
     if (scope.deferred) {
       return;
     }
-    const rootOf = (value: IPyNode | null): string | null => {
-      const root = value ? memberRoot(value) : null;
-      const name = root ? this.text(root) : null;
-      return name !== null &&
-        scope.resolve(name) === 'global' &&
-        !BUILTINS.has(name)
-        ? name
-        : null;
-    };
-    const sites = callSites(method, args, rootOf, this.text, this.aliases);
+    const sites = callSites(
+      method,
+      args,
+      this.globalRootOf(scope),
+      this.text,
+      this.aliases
+    );
     if (sites.length) {
       (this.result.methodCalls ??= []).push(...sites);
     }

@@ -25,9 +25,9 @@ export function notebookMethodMutations(
       found ??= new Map();
       const known = found.get(name);
       if (known) {
-        known.push(methods[name]);
+        known.push(...methods[name]);
       } else {
-        found.set(name, [methods[name]]);
+        found.set(name, [...methods[name]]);
       }
     }
   }
