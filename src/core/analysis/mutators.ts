@@ -1,24 +1,29 @@
 /**
- * Draws from a random number generator, which change its state: numpy's Generator and
- * RandomState, Python's random.Random, torch.Generator. A module-level draw
- * (`np.random.normal()`) marks the module too, but a module is handed on by name: the global
- * generator's state (np.random.seed) does not go with it.
- *
- * Some draws share their name with what returns a new value elsewhere: `shuffle` (tf.data),
- * `power`, `gamma`, `beta`, `f` (np.power, math.gamma, scipy.stats.beta). They count: a module
- * they mark is one every step imports anyway (not handed on, no shared-name warning), and a
- * dataset marked changed is only saved once more, where missing `rng.shuffle(order)` hands a
- * later step the generator as it was before. Left out where the other use is far more common
- * and the object large or the name everywhere: `sample` (DataFrame.sample copies) and
- * `partition` (str.partition).
+ * Draws that share their name with what returns a new value elsewhere: `shuffle` (tf.data),
+ * `power`, `gamma`, `beta`, `f`, `bytes` (np.power, math.gamma, scipy.stats.beta). They count
+ * as draws (RANDOM_DRAWS): a module they mark is one every step imports anyway (not handed on,
+ * no shared-name warning), and a dataset marked changed is only saved once more, where missing
+ * `rng.shuffle(order)` hands a later step the generator as it was before. Left out where the
+ * other use is far more common and the object large or the name everywhere: `sample`
+ * (DataFrame.sample copies) and `partition` (str.partition).
  */
-export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
+export const DRAWS_NAMED_LIKE_OTHERS: ReadonlySet<string> = new Set([
   'shuffle',
   'power',
   'gamma',
   'beta',
   'f',
-  'bytes',
+  'bytes'
+]);
+
+/**
+ * Draws from a random number generator, which change its state: numpy's Generator and
+ * RandomState, Python's random.Random, torch.Generator. A module-level draw
+ * (`np.random.normal()`) marks the module too, but a module is handed on by name: the global
+ * generator's state (np.random.seed) does not go with it.
+ */
+export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
+  ...DRAWS_NAMED_LIKE_OTHERS,
   'random',
   'integers',
   'normal',
@@ -75,6 +80,14 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
   'binomialvariate'
 ]);
 
+/** Calls that seed a module's global generator (numpy, random, torch, TensorFlow). */
+export const SEED_SETTERS: ReadonlySet<string> = new Set([
+  'seed',
+  'manual_seed',
+  'manual_seed_all',
+  'set_seed'
+]);
+
 /**
  * Calls that change state a module keeps (`np.random.seed(0)`, `np.set_printoptions(…)`,
  * `warnings.simplefilter(…)`, `os.chdir(…)`): each step imports its modules afresh, so the
@@ -82,10 +95,7 @@ export const RANDOM_DRAWS: ReadonlySet<string> = new Set([
  * (`re.compile`, `np.append`), which return a value and change nothing.
  */
 export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
-  'seed',
-  'manual_seed',
-  'manual_seed_all',
-  'set_seed',
+  ...SEED_SETTERS,
   'set_state',
   'setstate',
   'set_printoptions',

@@ -10,11 +10,11 @@ import {
   isInPlaceMethod,
   MODULE_STATE_SETTERS,
   MUTATING_METHODS,
-  RANDOM_DRAWS
+  RANDOM_DRAWS,
+  SEED_SETTERS
 } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
-import { SEED_SETTERS } from './shared-seed';
 import { firstStepLine, IStepLine } from './step-lines';
 
 export function moduleStateWarnings(

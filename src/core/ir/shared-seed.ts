@@ -5,31 +5,14 @@
  * the first left off. Warned (`shared-seed`) at the seed, naming the first two steps that draw.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { RANDOM_DRAWS } from '../analysis/mutators';
+import {
+  DRAWS_NAMED_LIKE_OTHERS,
+  RANDOM_DRAWS,
+  SEED_SETTERS
+} from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
-
-/** Calls that seed a module's global generator (numpy, random, torch, TensorFlow). */
-export const SEED_SETTERS: ReadonlySet<string> = new Set([
-  'seed',
-  'manual_seed',
-  'manual_seed_all',
-  'set_seed'
-]);
-
-/**
- * Draws that are also the name of a function that draws nothing (np.power, math.gamma): a draw
- * only where the call goes through the module's `random` (`np.random.gamma(…)`).
- */
-const SHARED_NAMES: ReadonlySet<string> = new Set([
-  'shuffle',
-  'power',
-  'gamma',
-  'beta',
-  'f',
-  'bytes'
-]);
 
 /** Draws from a module's generator: a generator's draws, and the module functions that draw. */
 const MODULE_DRAWS: ReadonlySet<string> = new Set([
@@ -53,7 +36,7 @@ export function sharedSeedWarnings(
   const diagnostics: IDiagnostic[] = [];
   const warned = new Set<string>();
   for (const cell of sharedCells) {
-    const { python, names } = analysisOf(cell);
+    const { python } = analysisOf(cell);
     if (!python.includes('seed')) {
       continue; // most shared cells seed nothing
     }
@@ -67,7 +50,7 @@ export function sharedSeedWarnings(
         if (
           !SEED_SETTERS.has(found[2]) ||
           warned.has(module) ||
-          !sharedCellsImport(module, sharedCells, analysisOf, names.imported)
+          !sharedCellsImport(module, sharedCells, analysisOf)
         ) {
           continue;
         }
@@ -96,16 +79,14 @@ export function sharedSeedWarnings(
   return diagnostics;
 }
 
-/** Whether a shared cell imports `module` (this cell's imports are given). */
+/** Whether a shared cell imports `module`. */
 function sharedCellsImport(
   module: string,
   sharedCells: readonly number[],
-  analysisOf: (cell: number) => ICellAnalysis,
-  imported: readonly string[]
+  analysisOf: (cell: number) => ICellAnalysis
 ): boolean {
-  return (
-    imported.includes(module) ||
-    sharedCells.some(cell => analysisOf(cell).names.imported.includes(module))
+  return sharedCells.some(cell =>
+    analysisOf(cell).names.imported.includes(module)
   );
 }
 
@@ -132,7 +113,8 @@ function stepsDrawingFrom(
       text,
       (chain, name) =>
         MODULE_DRAWS.has(name) &&
-        (!SHARED_NAMES.has(name) || /\.random\b/.test(chain))
+        // np.power, math.gamma: a draw only through the module's `random` (np.random.gamma)
+        (!DRAWS_NAMED_LIKE_OTHERS.has(name) || /\.random\b/.test(chain))
     );
   const seeds = (text: string) =>
     calls(text, (_, name) => SEED_SETTERS.has(name));
