@@ -90,6 +90,11 @@ test.describe('pipeline sidebar', () => {
     tmpPath
   }) => {
     await openExample(page, tmpPath);
+    // The notebook takes the focus back when its kernel connects: wait for that before the
+    // focus is followed (the rehearsal of 4aac3fc lost the caret's focus to it once).
+    await expect(
+      page.getByRole('button', { name: /\| Idle$/ }).first()
+    ).toBeVisible({ timeout: 60_000 });
     const caret = page.locator(`${panel} .jp-cellpipe-SplitButton-caret`);
     const menu = page.locator(`${panel} [role="menu"]`);
     const items = menu.getByRole('menuitem');
