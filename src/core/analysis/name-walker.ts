@@ -540,11 +540,11 @@ export class NameWalker extends ExpressionWalker {
     const outerMethod = this.currentMethod;
     if (scope.kind === 'class' && outer?.isClass && name) {
       // A method of the module-level class itself (not of a class inside it), not static.
-      const self = parameterList(params, this.text).parameters[0];
+      const all = parameterList(params, this.text);
+      const self = all.parameters[0];
       const isStatic = decorators.some(d =>
         /^@\s*staticmethod\b/.test(this.text(d))
       );
-      const all = parameterList(params, this.text);
       this.currentMethod =
         self !== undefined &&
         !isStatic &&
