@@ -10,7 +10,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -62,13 +62,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = [
-  'same_point',
-  'same_color',
-  'is_point',
-  'described',
-  'counted'
-];
 
 describe('classes across steps', () => {
   const { notebook, home } = notebookInTempDir(
@@ -80,20 +73,18 @@ describe('classes across steps', () => {
   it.each([[[]], [['--no-warm']]])(
     'keep their identity and their changed state (%j), as top to bottom',
     flags => {
-      const { pipeline, reference } = runBesideTopToBottom(
+      expectSameAsTopToBottom(
         home,
         notebook,
-        METRICS,
+        {
+          same_point: true,
+          same_color: true,
+          is_point: true,
+          described: 'count=1',
+          counted: 1
+        },
         flags
       );
-      expect(reference).toEqual({
-        same_point: true,
-        same_color: true,
-        is_point: true,
-        described: 'count=1',
-        counted: 1
-      });
-      expect(pipeline).toEqual(reference);
     }
   );
 });

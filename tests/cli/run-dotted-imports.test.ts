@@ -6,7 +6,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -27,7 +27,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['kind', 'tag', 'etree_name'];
 
 describe('a dotted import in an earlier step', () => {
   const { notebook, home } = notebookInTempDir(
@@ -39,18 +38,16 @@ describe('a dotted import in an earlier step', () => {
   it.each([[[]], [['--no-warm']]])(
     'reaches the later step with its submodules (%j), as top to bottom',
     flags => {
-      const { pipeline, reference } = runBesideTopToBottom(
+      expectSameAsTopToBottom(
         home,
         notebook,
-        METRICS,
+        {
+          kind: 'text/plain; charset="us-ascii"',
+          tag: 'b',
+          etree_name: 'xml.etree.ElementTree'
+        },
         flags
       );
-      expect(reference).toEqual({
-        kind: 'text/plain; charset="us-ascii"',
-        tag: 'b',
-        etree_name: 'xml.etree.ElementTree'
-      });
-      expect(pipeline).toEqual(reference);
     }
   );
 });

@@ -5,7 +5,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -28,7 +28,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['total', 'label'];
 
 describe('names bound through globals() by literal names', () => {
   const { notebook, home } = notebookInTempDir(
@@ -38,12 +37,6 @@ describe('names bound through globals() by literal names', () => {
   );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(
-      home,
-      notebook,
-      METRICS
-    );
-    expect(reference).toEqual({ total: 10, label: 'dd' });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, { total: 10, label: 'dd' });
   });
 });

@@ -6,7 +6,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -32,7 +32,6 @@ const CELLS = [
   },
   { source: 'print(logged)\nprint(total)', tags: ['pipeline-metrics'] }
 ];
-const METRICS = ['logged', 'total'];
 
 describe('an instance whose methods change it, used in several steps', () => {
   const { notebook, home } = notebookInTempDir(
@@ -42,13 +41,7 @@ describe('an instance whose methods change it, used in several steps', () => {
   );
 
   it('reaches each step as the step before left it, as top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(
-      home,
-      notebook,
-      METRICS
-    );
-    expect(reference).toEqual({ logged: 2, total: 7 });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, { logged: 2, total: 7 });
   });
 });
 
@@ -78,11 +71,6 @@ describe('a method of a notebook class that changes its argument', () => {
   );
 
   it('hands the changed argument on, as top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
-      'columns',
-      'last'
-    ]);
-    expect(reference).toEqual({ columns: 2, last: 6 });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, { columns: 2, last: 6 });
   });
 });

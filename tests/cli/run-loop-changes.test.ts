@@ -6,7 +6,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -50,7 +50,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['test_label', 'filled', 'doubled', 'extended'];
 
 describe('loops that change what they iterate over', () => {
   const { notebook, home } = notebookInTempDir(
@@ -60,17 +59,11 @@ describe('loops that change what they iterate over', () => {
   );
 
   it('hand the changed containers on, as top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(
-      home,
-      notebook,
-      METRICS
-    );
-    expect(reference).toEqual({
+    expectSameAsTopToBottom(home, notebook, {
       test_label: 'test-1',
       filled: 2,
       doubled: 4,
       extended: 4
     });
-    expect(pipeline).toEqual(reference);
   });
 });

@@ -10,7 +10,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom,
+  expectSameAsTopToBottom,
   runJson,
   step,
   writeNotebook
@@ -59,7 +59,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['y', 'last', 'seen_level', 'ratio', 'z', 'w'];
 
 describe('names a step may leave unbound', () => {
   const { notebook, home } = notebookInTempDir(
@@ -71,21 +70,19 @@ describe('names a step may leave unbound', () => {
   it.each([[[]], [['--no-warm']]])(
     'keep the earlier value, as the notebook run top to bottom does (%j)',
     extra => {
-      const { pipeline, reference } = runBesideTopToBottom(
+      expectSameAsTopToBottom(
         home,
         notebook,
-        METRICS,
+        {
+          y: 1,
+          last: 'none',
+          seen_level: 1,
+          ratio: 0.5,
+          z: 1,
+          w: 1
+        },
         extra
       );
-      expect(reference).toEqual({
-        y: 1,
-        last: 'none',
-        seen_level: 1,
-        ratio: 0.5,
-        z: 1,
-        w: 1
-      });
-      expect(pipeline).toEqual(reference);
     }
   );
 });
@@ -120,12 +117,7 @@ describe('names a step may leave unbound with no earlier value', () => {
   );
 
   it('are handed on unbound, and the run goes on as top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
-      'lr',
-      'sampled'
-    ]);
-    expect(reference).toEqual({ lr: 0.5, sampled: 0 });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, { lr: 0.5, sampled: 0 });
   });
 
   it('fail where a later step reads one, with a NameError there', () => {

@@ -5,7 +5,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -28,7 +28,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = ['total', 'label', 'size'];
 
 describe('variables named like builtins', () => {
   const { notebook, home } = notebookInTempDir(
@@ -38,12 +37,10 @@ describe('variables named like builtins', () => {
   );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(
-      home,
-      notebook,
-      METRICS
-    );
-    expect(reference).toEqual({ total: 20, label: 'ROW-7', size: 3 });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, {
+      total: 20,
+      label: 'ROW-7',
+      size: 3
+    });
   });
 });

@@ -6,7 +6,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -70,17 +70,6 @@ const CELLS = [
     tags: ['pipeline-metrics']
   }
 ];
-const METRICS = [
-  'seen',
-  'seen_by_method',
-  'seen_through_call',
-  'row_count',
-  'seen_after_binding',
-  'seen_by_instance',
-  'own_before',
-  'shared_before',
-  'own_after'
-];
 
 describe('functions defined in a step, used by later steps', () => {
   const { notebook, home } = notebookInTempDir(
@@ -92,24 +81,22 @@ describe('functions defined in a step, used by later steps', () => {
   it.each([[[]], [['--no-warm']]])(
     'read the globals as the notebook run top to bottom does (%j)',
     extra => {
-      const { pipeline, reference } = runBesideTopToBottom(
+      expectSameAsTopToBottom(
         home,
         notebook,
-        METRICS,
+        {
+          seen: 2,
+          seen_by_method: 20,
+          seen_through_call: 4,
+          row_count: 1,
+          seen_after_binding: 3,
+          seen_by_instance: 20,
+          own_before: 7,
+          shared_before: 7,
+          own_after: 8
+        },
         extra
       );
-      expect(reference).toEqual({
-        seen: 2,
-        seen_by_method: 20,
-        seen_through_call: 4,
-        row_count: 1,
-        seen_after_binding: 3,
-        seen_by_instance: 20,
-        own_before: 7,
-        shared_before: 7,
-        own_after: 8
-      });
-      expect(pipeline).toEqual(reference);
     }
   );
 });

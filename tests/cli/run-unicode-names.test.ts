@@ -5,7 +5,7 @@
  */
 import {
   notebookInTempDir,
-  runBesideTopToBottom
+  expectSameAsTopToBottom
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -22,11 +22,6 @@ describe('names normalized as Python normalizes them', () => {
   );
 
   it('reach later steps, as in the notebook run top to bottom', () => {
-    const { pipeline, reference } = runBesideTopToBottom(home, notebook, [
-      'scaled',
-      'name'
-    ]);
-    expect(reference).toEqual({ scaled: 5, name: 'X.CSV' });
-    expect(pipeline).toEqual(reference);
+    expectSameAsTopToBottom(home, notebook, { scaled: 5, name: 'X.CSV' });
   });
 });

@@ -99,6 +99,26 @@ export function runBesideTopToBottom(
   };
 }
 
+/**
+ * `runBesideTopToBottom` for the metrics named in `expected`: the notebook run top to bottom
+ * gives `expected`, and the pipeline gives the same.
+ */
+export function expectSameAsTopToBottom(
+  home: string,
+  notebook: string,
+  expected: Record<string, unknown>,
+  extra: string[] = []
+): void {
+  const { pipeline, reference } = runBesideTopToBottom(
+    home,
+    notebook,
+    Object.keys(expected),
+    extra
+  );
+  expect(reference).toEqual(expected);
+  expect(pipeline).toEqual(reference);
+}
+
 export interface ITestCell {
   source: string;
   tags?: string[];
