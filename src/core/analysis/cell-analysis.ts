@@ -29,7 +29,7 @@ export interface ICellAnalysis extends IStrippedCell {
   deletesNames: boolean;
   /** True when a function the cell defines changes a parameter in place: likewise. */
   definesMutatingFunction: boolean;
-  /** True when the cell leaves a name as another's object or holding others (`names.aliases`, `names.holds`): likewise. */
+  /** True when the cell leaves a name as another's object, a part of one or holding others (`names.aliases`, `parts`, `holds`): likewise. */
   aliasesNames: boolean;
 }
 
@@ -85,7 +85,10 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     mayWriteFiles,
     deletesNames: names.deletions.length !== 0,
     definesMutatingFunction: definesMutatingFunction(names),
-    aliasesNames: names.aliases !== undefined || names.holds !== undefined
+    aliasesNames:
+      names.aliases !== undefined ||
+      names.parts !== undefined ||
+      names.holds !== undefined
   };
   trees.set(analysis, tree);
   return analysis;

@@ -120,6 +120,11 @@ export interface ICellNames {
    */
   aliases?: Record<string, string[]>;
   /**
+   * Module-level names the cell leaves as a part of other names' objects (`params = cfg["model"]`:
+   * `params` → `['cfg']`; see object-parts.ts), where it leaves any; absent in most cells.
+   */
+  parts?: Record<string, string[]>;
+  /**
    * Module-level names the cell leaves holding others (`pipe = make_pipeline(scaler, model)`:
    * `pipe` → `['scaler', 'model']`), where it leaves any; absent in most cells.
    */

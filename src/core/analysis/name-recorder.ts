@@ -57,6 +57,8 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
+  /** Those of `aliases` that are a part of the other's object (`notePart`), null until one is. */
+  private partNames: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -293,7 +295,7 @@ export abstract class NameRecorder {
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
     if (this.aliases.size) {
-      this.result.aliases = Object.fromEntries(this.aliases);
+      this.recordAliases();
     }
     if (this.holds.size) {
       this.result.holds = Object.fromEntries(this.holds);
@@ -498,9 +500,20 @@ export abstract class NameRecorder {
     this.result.instances[name] = callee;
   }
 
+  /** ICellNames.aliases and parts, from `aliases`. */
+  private recordAliases(): void {
+    for (const [name, others] of this.aliases) {
+      const into = this.partNames?.has(name)
+        ? (this.result.parts ??= {})
+        : (this.result.aliases ??= {});
+      into[name] = others;
+    }
+  }
+
   /** `name` is bound again: it no longer stands for another name's object, nor one for it. */
   private unalias(name: string): void {
     this.aliases.delete(name);
+    this.partNames?.delete(name);
     for (const [other, names] of this.aliases) {
       if (names.includes(name)) {
         const left = names.filter(n => n !== name);
@@ -539,7 +552,19 @@ export abstract class NameRecorder {
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
+      this.partNames?.delete(name);
       this.aliases.set(name, [other, ...(this.aliases.get(other) ?? [])]);
+    }
+  }
+
+  /**
+   * `name = whole["key"]` at module level (see object-parts.ts): changing `name` changes `whole`,
+   * as an alias does, until `name` is bound again.
+   */
+  protected notePart(name: string, whole: string): void {
+    if (name !== whole) {
+      this.noteAlias(name, whole);
+      (this.partNames ??= new Set()).add(name);
     }
   }
 

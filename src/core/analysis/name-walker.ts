@@ -14,6 +14,7 @@ import { ICellNames, IFunctionSummary } from './cell-names';
 import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { memberRoot } from './name-recorder';
+import { wholeOfPart } from './object-parts';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -293,6 +294,11 @@ export class NameWalker extends ExpressionWalker {
       this.noteContainer(this.text(only), this.listedNames(value));
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
+      } else if (value.type === 'subscript' || value.type === 'attribute') {
+        const whole = wholeOfPart(value);
+        if (whole) {
+          this.notePart(this.text(only), this.text(whole));
+        }
       } else if (value.type === 'call') {
         const callee = field(value, 'function');
         if (callee?.type === 'identifier') {

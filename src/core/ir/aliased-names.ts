@@ -17,6 +17,27 @@ export function aliasedNameWarnings(
   const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
+  /**
+   * The ties of `name`, which the step at `index` takes from `producer`: those the producer left,
+   * and those of each step in between that took `name` from the same producer and tied names it
+   * made to it (`params = cfg["model"]` in a step after the one that made `cfg`).
+   */
+  const tiesOfChanged = (name: string, producer: string, index: number) => {
+    const found: { tiedIn: string; others: Map<string, Tie> }[] = [];
+    for (const [tiedIn, ties] of aliasesOf) {
+      const others = ties.get(name);
+      const between = steps[indexOf.get(tiedIn) ?? index];
+      if (
+        others &&
+        (tiedIn === producer ||
+          ((indexOf.get(tiedIn) ?? index) < index &&
+            between.producers[name] === producer))
+      ) {
+        found.push({ tiedIn, others });
+      }
+    }
+    return found;
+  };
   steps.forEach((step, index) => {
     const aliases = stepAliases(step, analysisOf);
     if (aliases) {
@@ -30,29 +51,37 @@ export function aliasedNameWarnings(
     );
     for (const name of changed) {
       const producer = step.producers[name];
-      const others = producer ? aliasesOf.get(producer)?.get(name) : undefined;
-      for (const [other, tie] of others ?? new Map<string, Tie>()) {
-        if (changed.has(other)) {
-          continue; // the step changes both, and hands both on
-        }
-        const reader = steps.find(
-          (later, at) =>
-            at > index &&
-            later.inputs.includes(other) &&
-            (indexOf.get(later.producers[other]) ?? index) <= index &&
-            later.producers[other] !== step.name
-        );
-        if (reader) {
-          diagnostics.push(
-            warning(
-              step,
-              name,
-              { other, tie },
-              producer,
-              reader.name,
-              analysisOf
-            )
+      if (!producer) {
+        continue;
+      }
+      const warned = new Set<string>();
+      for (const { tiedIn, others } of tiesOfChanged(name, producer, index)) {
+        for (const [other, tie] of others) {
+          if (changed.has(other) || warned.has(other)) {
+            continue; // the step changes both, and hands both on
+          }
+          const reader = steps.find(
+            (later, at) =>
+              at > index &&
+              later.inputs.includes(other) &&
+              (tiedIn === producer
+                ? (indexOf.get(later.producers[other]) ?? index) <= index &&
+                  later.producers[other] !== step.name
+                : later.producers[other] === tiedIn)
           );
+          if (reader) {
+            warned.add(other);
+            diagnostics.push(
+              warning(
+                step,
+                name,
+                { other, tie },
+                tiedIn,
+                reader.name,
+                analysisOf
+              )
+            );
+          }
         }
       }
     }
@@ -89,18 +118,31 @@ function warning(
   const handedOn =
     'but steps hand each name on as a value of its own: the change step ' +
     `'${step.name}' makes to '${name}' does not reach the`;
-  const message =
-    tie === 'same'
-      ? `'${name}' is the same object as '${other}' in step '${producer}', ${handedOn} '${other}' ` +
-        `that step '${reader}' takes (top to bottom it would). Change '${other}' itself, read ` +
-        `'${name}' instead, or make '${name}' a copy in step '${producer}' (${name} = copy.deepcopy(${other}))`
-      : tie === 'holds'
-        ? `'${name}' holds '${other}' since step '${producer}', ${handedOn} '${other}' that step ` +
-          `'${reader}' takes (top to bottom it would). Read it through '${name}' there ` +
-          `(${name}[-1], ${name}.named_steps), or change '${other}' itself`
-        : `'${other}' holds '${name}' since step '${producer}', ${handedOn} '${name}' inside the ` +
-          `'${other}' that step '${reader}' takes (top to bottom it would). Change it through ` +
-          `'${other}' (${other}.fit), or make '${other}' after the change, in step '${step.name}'`;
+  const messages: Record<Tie, () => string> = {
+    same: () =>
+      `'${name}' is the same object as '${other}' in step '${producer}', ${handedOn} '${other}' ` +
+      `that step '${reader}' takes (top to bottom it would). Change '${other}' itself, read ` +
+      `'${name}' instead, or make '${name}' a copy in step '${producer}' (${name} = copy.deepcopy(${other}))`,
+    holds: () =>
+      `'${name}' holds '${other}' since step '${producer}', ${handedOn} '${other}' that step ` +
+      `'${reader}' takes (top to bottom it would). Read it through '${name}' there ` +
+      `(${name}[-1], ${name}.named_steps), or change '${other}' itself`,
+    held: () =>
+      `'${other}' holds '${name}' since step '${producer}', ${handedOn} '${name}' inside the ` +
+      `'${other}' that step '${reader}' takes (top to bottom it would). Change it through ` +
+      `'${other}' (${other}.fit), or make '${other}' after the change, in step '${step.name}'`,
+    part: () =>
+      `'${name}' is a part of '${other}' (an item or attribute of it) since step '${producer}', ` +
+      `${handedOn} '${other}' that step '${reader}' takes (top to bottom it would, unless ` +
+      `'${name}' is a copy). Change it through '${other}' itself, or make '${name}' a copy in ` +
+      `step '${producer}' (copy.deepcopy)`,
+    whole: () =>
+      `'${other}' is a part of '${name}' (an item or attribute of it) since step ` +
+      `'${producer}', ${handedOn} '${other}' that step '${reader}' takes (top to bottom it ` +
+      `would). Read it through '${name}' there, or take '${other}' from '${name}' again after ` +
+      `the change, in step '${step.name}'`
+  };
+  const message = messages[tie]();
   return {
     severity: 'warning',
     code: 'aliased-name',

@@ -8,9 +8,10 @@ import { ICellNames } from '../analysis/cell-names';
 
 /**
  * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
- * `pipe = make_pipeline(model)` holds `model`), or held by it (`model` by `pipe`).
+ * `pipe = make_pipeline(model)` holds `model`), held by it (`model` by `pipe`), a part of its
+ * object (`params` of `params = cfg["model"]`), or the whole the other is a part of (`cfg`).
  */
-export type Tie = 'same' | 'holds' | 'held';
+export type Tie = 'same' | 'holds' | 'held' | 'part' | 'whole';
 
 /** Name → the names tied to it, and how; every tie is kept both ways. */
 export type StepTies = Map<string, Map<string, Tie>>;
@@ -34,12 +35,18 @@ export function untieRebound(ties: StepTies, names: ICellNames): void {
   }
 }
 
-/** Adds the cell's ties (ICellNames.aliases and holds), both ways. */
+/** Adds the cell's ties (ICellNames.aliases, parts and holds), both ways. */
 export function tieCellNames(ties: StepTies, names: ICellNames): void {
   for (const [name, others] of Object.entries(names.aliases ?? {})) {
     for (const other of others) {
       tie(ties, name, other, 'same');
       tie(ties, other, name, 'same');
+    }
+  }
+  for (const [part, wholes] of Object.entries(names.parts ?? {})) {
+    for (const whole of wholes) {
+      tie(ties, part, whole, 'part');
+      tie(ties, whole, part, 'whole');
     }
   }
   for (const [holder, members] of Object.entries(names.holds ?? {})) {

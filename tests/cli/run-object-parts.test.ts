@@ -1,0 +1,70 @@
+/**
+ * A step that changes an earlier step's object through a part of it (`params = cfg["model"]`,
+ * then `params["lr"] = 0.1`; an attribute's list appended to), in a real local run against the
+ * notebook run top to bottom. Before, the step handed on only the part, and the last step took
+ * the whole as the first step saved it.
+ */
+import {
+  expectSameAsTopToBottom,
+  notebookInTempDir
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'class Run:',
+      '    def __init__(self):',
+      '        self.history = []',
+      'cfg = {"model": {"lr": 1.0}, "rows": [1, 2]}',
+      'run = Run()',
+      'layers = [[1], [2]]'
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'params = cfg["model"]',
+      'params["lr"] = 0.1',
+      'history = run.history',
+      'key = "rows"',
+      'rows = cfg[key]'
+    ].join('\n'),
+    tags: ['step:tune']
+  },
+  { source: 'rows.append(3)\nhistory.append("tuned")' },
+  {
+    source: 'last = layers[-1]\nlast.extend([3, 4])',
+    tags: ['step:grow']
+  },
+  {
+    source: [
+      'lr = cfg["model"]["lr"]',
+      'row_count = len(cfg["rows"])',
+      'history_length = len(run.history)',
+      'layer_items = sum(map(len, layers))'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  {
+    source:
+      'print(lr)\nprint(row_count)\nprint(history_length)\nprint(layer_items)',
+    tags: ['pipeline-metrics']
+  }
+];
+
+describe('a change to a part of an earlier step’s object', () => {
+  const { notebook, home } = notebookInTempDir(
+    'object-parts',
+    'parts.ipynb',
+    CELLS
+  );
+
+  it('reaches later steps through the whole, as top to bottom', () => {
+    expectSameAsTopToBottom(home, notebook, {
+      lr: 0.1,
+      row_count: 3,
+      history_length: 1,
+      layer_items: 4
+    });
+  });
+});
