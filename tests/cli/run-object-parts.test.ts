@@ -2,7 +2,8 @@
  * A step that changes an earlier step's object through a part of it (`params = cfg["model"]`,
  * then `params["lr"] = 0.1`; an attribute's list appended to), in a real local run against the
  * notebook run top to bottom. Before, the step handed on only the part, and the last step took
- * the whole as the first step saved it.
+ * the whole as the first step saved it. Likewise the names a dict lists, changed through it in a later
+ * cell of the step.
  */
 import {
   expectSameAsTopToBottom,
@@ -17,7 +18,8 @@ const CELLS = [
       '        self.history = []',
       'cfg = {"model": {"lr": 1.0}, "rows": [1, 2]}',
       'run = Run()',
-      'layers = [[1], [2]]'
+      'layers = [[1], [2]]',
+      'first, second = [1], [2, 3]'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -37,17 +39,23 @@ const CELLS = [
     tags: ['step:grow']
   },
   {
+    source: 'frames = {"first": first, "second": second}',
+    tags: ['step:widen']
+  },
+  { source: 'for frame in frames.values():\n    frame.append(0)' },
+  {
     source: [
       'lr = cfg["model"]["lr"]',
       'row_count = len(cfg["rows"])',
       'history_length = len(run.history)',
-      'layer_items = sum(map(len, layers))'
+      'layer_items = sum(map(len, layers))',
+      'widened = len(first) + len(second)'
     ].join('\n'),
     tags: ['step:report']
   },
   {
     source:
-      'print(lr)\nprint(row_count)\nprint(history_length)\nprint(layer_items)',
+      'print(lr)\nprint(row_count)\nprint(history_length)\nprint(layer_items)\nprint(widened)',
     tags: ['pipeline-metrics']
   }
 ];
@@ -64,7 +72,8 @@ describe('a change to a part of an earlier step’s object', () => {
       lr: 0.1,
       row_count: 3,
       history_length: 1,
-      layer_items: 4
+      layer_items: 4,
+      widened: 5
     });
   });
 });

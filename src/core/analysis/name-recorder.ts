@@ -59,6 +59,8 @@ export abstract class NameRecorder {
   private readonly aliases = new Map<string, string[]>();
   /** Those of `aliases` that are a part of the other's object (`notePart`), null until one is. */
   private partNames: Set<string> | null = null;
+  /** Those of `holds` that are a list, tuple or dict of their names (`noteItems`). */
+  private containerNames: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -298,7 +300,7 @@ export abstract class NameRecorder {
       this.recordAliases();
     }
     if (this.holds.size) {
-      this.result.holds = Object.fromEntries(this.holds);
+      this.recordHolds();
     }
     const reboundChanged = this.result.mutations.filter(name =>
       this.rebound?.has(name)
@@ -531,12 +533,31 @@ export abstract class NameRecorder {
     const held = members.filter(member => member !== name);
     if (held.length) {
       this.holds.set(name, [...new Set(held)]);
+      this.containerNames?.delete(name);
+    }
+  }
+
+  /**
+   * ICellNames.holds, and the parts (ICellNames.parts) the items of a container are: `train` of
+   * `combine = [train, test]` is a part of `combine`.
+   */
+  private recordHolds(): void {
+    for (const [holder, members] of this.holds) {
+      if (!this.containerNames?.has(holder)) {
+        (this.result.holds ??= {})[holder] = members;
+        continue;
+      }
+      const parts = (this.result.parts ??= {});
+      for (const member of members) {
+        parts[member] = [...(parts[member] ?? []), holder];
+      }
     }
   }
 
   /** `name` is bound again: it holds nothing it held, and nothing holds it any more. */
   private unhold(name: string): void {
     this.holds.delete(name);
+    this.containerNames?.delete(name);
     for (const [holder, members] of this.holds) {
       if (members.includes(name)) {
         const left = members.filter(member => member !== name);
@@ -546,6 +567,19 @@ export abstract class NameRecorder {
           this.holds.delete(holder);
         }
       }
+    }
+  }
+
+  /**
+   * `name = [a, b]` or `{"a": a, "b": b}` at module level: `name` holds those objects as its
+   * items, as a Pipeline holds its estimators (changing the items through `name` changes them),
+   * until bound again; the cell's result lists each item as a part of `name`.
+   */
+  protected noteItems(name: string, items: string[]): void {
+    const held = items.filter(item => item !== name);
+    if (held.length) {
+      this.holds.set(name, [...new Set(held)]);
+      (this.containerNames ??= new Set()).add(name);
     }
   }
 

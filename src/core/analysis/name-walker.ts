@@ -291,7 +291,12 @@ export class NameWalker extends ExpressionWalker {
       }
     }
     if (scope.kind === 'module' && only?.type === 'identifier') {
-      this.noteContainer(this.text(only), this.listedNames(value));
+      const listed = this.listedNames(value);
+      this.noteContainer(this.text(only), listed);
+      this.noteItems(
+        this.text(only),
+        listed.length ? listed : this.dictValueNames(value)
+      );
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
       } else if (value.type === 'subscript' || value.type === 'attribute') {
@@ -381,6 +386,18 @@ export class NameWalker extends ExpressionWalker {
     return namedChildren(node)
       .filter(c => c.type === 'identifier')
       .map(c => this.text(c));
+  }
+
+  /** `{"train": train, "test": test}` → the names its values are. */
+  private dictValueNames(node: IPyNode): string[] {
+    if (node.type !== 'dictionary') {
+      return [];
+    }
+    return node.children
+      .filter(c => c.type === 'pair')
+      .map(pair => field(pair, 'value'))
+      .filter(value => value?.type === 'identifier')
+      .map(value => this.text(value!));
   }
 
   private augmentedAssignment(node: IPyNode, scope: Scope): void {
