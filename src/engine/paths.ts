@@ -76,4 +76,8 @@ export class RunPaths {
   metrics(step: string): string {
     return join(this.dir, 'metrics', `${step}.json`);
   }
+  /** What the step's code read, wrote and reached (written by the runtime's --observe). */
+  observed(step: string): string {
+    return join(this.dir, 'observed', `${step}.json`);
+  }
 }

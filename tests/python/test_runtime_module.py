@@ -396,3 +396,57 @@ def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):
         ("MODULE_FILES", "module_files")]}
     assert rt.main(["--output", "model=/m"], constants) == 2
     assert capsys.readouterr().err == "cellpipe: step 'train': --input data=DIR is missing\n"
+
+
+OBSERVED_STEP = """
+import importlib.util, os, socket, sys
+spec = importlib.util.spec_from_file_location("cellpipe_runtime", sys.argv[1])
+rt = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(rt)
+observer = rt.Observer().start()
+open("read.txt").read()
+with open("both.txt", "r+") as handle:
+    handle.write("x")
+open("new.txt", "w").write("y")
+open("new.txt").read()
+os.close(os.open("raw.txt", os.O_RDONLY))
+sorted(os.listdir("folder"))
+observer.write(sys.argv[2])
+open("after.txt", "w").write("not seen: the report is written")
+"""
+
+
+def test_observer_reports_what_the_code_opened_and_listed(tmp_path):
+    """The audit hook behind the local step cache (--observe): files read (not those the code
+    wrote itself), files written, folders listed, nothing outside; nothing after the report."""
+    import subprocess
+
+    for name in ("read.txt", "both.txt", "raw.txt"):
+        (tmp_path / name).write_text("data")
+    (tmp_path / "folder").mkdir()
+    report = tmp_path / "observed" / "step.json"
+    subprocess.run([sys.executable, "-c", OBSERVED_STEP, str(RUNTIME), str(report)],
+                   cwd=tmp_path, check=True)
+    observed = json.loads(report.read_text())
+    assert observed["reads"] == [str(tmp_path / "raw.txt"), str(tmp_path / "read.txt")]
+    assert observed["writes"] == [str(tmp_path / "both.txt"), str(tmp_path / "new.txt")]
+    assert observed["listed"] == [str(tmp_path / "folder")]
+    assert observed["outside"] is None
+    assert os.path.abspath(sys.prefix) in observed["ignore"]
+
+
+def test_observer_names_the_first_event_that_reaches_outside(tmp_path):
+    import subprocess
+
+    script = OBSERVED_STEP.replace(
+        'open("read.txt").read()',
+        'server = socket.socket(); server.bind(("127.0.0.1", 0)); server.listen()\n'
+        'socket.create_connection(server.getsockname()).close()\n'
+        'import subprocess; subprocess.run(["true"])\n'
+        'open("read.txt").read()')
+    for name in ("read.txt", "both.txt", "raw.txt"):
+        (tmp_path / name).write_text("data")
+    (tmp_path / "folder").mkdir()
+    report = tmp_path / "step.json"
+    subprocess.run([sys.executable, "-c", script, str(RUNTIME), str(report)], cwd=tmp_path, check=True)
+    assert json.loads(report.read_text())["outside"] == "socket.connect"

@@ -4,16 +4,13 @@
  * `cancel()` (wired to SIGINT/SIGTERM by the runner) ends every step's process tree and leaves
  * the run Cancelled.
  */
-import { createHash } from 'node:crypto';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname } from 'node:path';
 import {
   appendFileSync,
   existsSync,
   mkdirSync,
-  readdirSync,
   readFileSync,
   rmSync,
-  statSync,
   writeFileSync
 } from 'node:fs';
 import { IRunRecord, IStepRecord, RunStatus } from '../../core/runs/record';
@@ -24,6 +21,8 @@ import { StepAttempt } from './step-process';
 import { WarmInterpreter } from './warm';
 import { withThreadLimits } from './threads';
 import { failureMessage, readMetrics } from './step-outcome';
+import { fileStamps } from './file-stamps';
+import { readObservation } from './observed-files';
 import {
   CACHED_LOG_PREFIX,
   cacheKey,
@@ -369,7 +368,18 @@ export class RunExecutor {
         hashes[name] = await hashDirectory(this.paths.data(step.name, name));
       }
       this.outputHashes.set(step.name, hashes);
-      if (key !== undefined && step.cache) {
+      const observation =
+        key !== undefined && step.cache
+          ? readObservation(this.paths.observed(step.name), this.plan.home)
+          : null;
+      if (observation?.kind === 'outside') {
+        appendFileSync(
+          this.paths.log(step.name),
+          `cellpipe: not kept for reuse: the step's code reached outside its files ` +
+            `(${observation.event}), so later runs run it again\n`
+        );
+      }
+      if (key !== undefined && observation?.kind === 'files') {
         this.cache.store({
           key,
           runId: this.plan.runId,
@@ -378,6 +388,7 @@ export class RunExecutor {
           ...(step.written?.length
             ? { written: fileStamps(this.plan.workdir, step.written, []) }
             : {}),
+          observed: observation.files,
           metrics,
           createdAt: now()
         });
@@ -465,61 +476,4 @@ export class RunExecutor {
 
 function now(): string {
   return new Date().toISOString();
-}
-
-/**
- * What a listed folder (`in/`) holds: each entry's name, size and time (a subfolder's time, which
- * changes as entries come and go in it), hashed, less the files the step writes there itself;
- * `absent` where it is not a folder.
- */
-function folderStamp(path: string, own: ReadonlySet<string>): string {
-  let entries: string[];
-  try {
-    entries = readdirSync(path).sort();
-  } catch {
-    return 'absent';
-  }
-  const hash = createHash('sha256');
-  for (const entry of entries) {
-    if (own.has(join(path, entry))) {
-      continue; // the step writes it: it would change with every run
-    }
-    try {
-      const stat = statSync(join(path, entry));
-      hash.update(
-        `${entry}\0${stat.isDirectory() ? 'dir' : stat.size}\0${stat.mtimeMs}\n`
-      );
-    } catch {
-      hash.update(`${entry}\0gone\n`);
-    }
-  }
-  return hash.digest('hex');
-}
-
-/**
- * Each file's size and modification time (`absent` where it is missing or not a file), by its
- * path resolved against the step's working folder: the same notebook in another folder reads
- * other files.
- */
-function fileStamps(
-  workdir: string,
-  files: readonly string[],
-  writes: readonly string[]
-): Record<string, string> {
-  const stamps: Record<string, string> = Object.create(null);
-  const own = new Set(writes.map(file => resolve(workdir, file)));
-  for (const file of files) {
-    const path = resolve(workdir, file);
-    if (file.endsWith('/')) {
-      stamps[`${path}/`] = folderStamp(path, own);
-      continue;
-    }
-    try {
-      const stat = statSync(path);
-      stamps[path] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';
-    } catch {
-      stamps[path] = 'absent';
-    }
-  }
-  return stamps;
 }

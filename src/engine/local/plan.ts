@@ -101,5 +101,8 @@ export function stepArguments(plan: IRunPlan, step: IPlannedStep): string[] {
   if (step.metrics.length) {
     args.push('--metrics', paths.metrics(step.name));
   }
+  if (plan.useCache && step.cache) {
+    args.push('--observe', paths.observed(step.name));
+  }
   return args;
 }

@@ -20,6 +20,7 @@ import { join, relative } from 'node:path';
 import { ParameterValue } from '../../core/ir/pipeline';
 import { cacheDir, cellpipeHome, RunPaths } from '../paths';
 import { Pickler } from './python';
+import { IObservedFiles, observedFilesAsLeft } from './observed-files';
 import { writeFileAtomically } from './store';
 
 export interface ICacheKeyParts {
@@ -46,6 +47,11 @@ export interface ICacheEntry {
    * the entry serves only while each is as the step left it.
    */
   written?: Record<string, string>;
+  /**
+   * What the step's own cells read, wrote and listed as they ran (observed-files.ts): the entry
+   * serves only while each is as the run left it. Absent in entries written before it was added.
+   */
+  observed?: IObservedFiles;
   metrics?: Record<string, number | string | boolean>;
   createdAt: string;
 }
@@ -163,7 +169,12 @@ export class StepCache {
     const filesAsLeft = Object.keys(written).every(
       path => entry.written?.[path] === written[path]
     );
-    return complete && filesAsLeft && entry.key === key ? entry : undefined;
+    return complete &&
+      filesAsLeft &&
+      entry.key === key &&
+      (!entry.observed || observedFilesAsLeft(entry.observed))
+      ? entry
+      : undefined;
   }
 
   /** Links the cached outputs into run `paths` as the outputs of `step`. */
