@@ -128,6 +128,18 @@ INVALID = {
     "zero-width space ending a line": "x = 1\u200b\ny = 2\n",
     "ideographic space in a block": "if x:\n    y =\u30002\n",
     "error after many good lines": "".join("x%d = %d\n" % (i, i) for i in range(300)) + "y = (\n",
+    # tree-sitter's recovery starts these errors at line 1 (an ERROR wrapping the good statements
+    # before the mistake, or a block's header): the line is the mistake's (error-points.ts)
+    "def without its colon after an import": "import numpy as np\n\n\ndef imshow(img)\n    return img / 2\n",
+    "missing comma in a dict over lines": "x0 = 0\nx1 = 1\nd = {\n    'a': 1\n    'c': 2,\n}\n",
+    "method without its colon in a class": (
+        "class A:\n    def f0(self):\n        return 0\n\n    def g(self)\n        return 2\n"),
+    "else dedented too little in a function": (
+        "def small(t):\n    if t:\n        return 1\n   else:\n        return 2\n"),
+    "a second else": "x = 1\nif x:\n    pass\nelse:\n    pass\nelse:\n    pass\n",
+    "assignment to True in a block after a comment": "if False:\n    # NL\n    \n    True = False\n",
+    "missing comma in a dict after twenty cells' worth of lines": (
+        "".join("v%d = %d\n" % (i, i) for i in range(20)) + "d = {\n    'a': 1\n    'c': 2,\n}\n"),
 }
 
 
@@ -136,4 +148,34 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
     for name, source in sources.items():
         assert differential.compile_verdict(source) is not None, name
     result = differential.compare(sources, bundle)
+    assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+ASYNC_PLACES = {
+    "await in a plain def": "def f():\n    await x\n",
+    "async for in a plain def": "def f():\n    async for i in y:\n        pass\n",
+    "async comprehension in a plain def": "def f():\n    return [i async for i in y]\n",
+    "await in a lambda": "f = lambda: await x\n",
+    "await in a class body": "class A:\n    x = await y\n",
+    "await in a def inside an async def": "async def f():\n    def g():\n        await x\n",
+    "await in a lambda inside an async def": "async def f():\n    g = lambda: await x\n",
+    # valid: a cell's top level awaits (IPython), and a generator expression becomes asynchronous
+    "async for at the top level": "async for i in y:\n    pass\n",
+    "async with at the top level": "async with y as z:\n    pass\n",
+    "async comprehension at the top level": "z = [i async for i in y]\n",
+    "await in a comprehension at the top level": "z = [await i for i in y]\n",
+    "async generator expression in a plain def": "def f():\n    return (i async for i in y)\n",
+    "await in a generator expression in a plain def": "def f():\n    return (await i for i in y)\n",
+    "await in a comprehension in an async def": "async def f():\n    return [await i for i in y]\n",
+    "await in a default of a def at the top level": "def f(a=await x):\n    pass\n",
+    "await in a decorator at the top level": "@(await x)\ndef f():\n    pass\n",
+    "async def inside a plain def": "def f():\n    async def g():\n        await x\n",
+}
+
+
+def test_await_and_async_where_cpython_takes_them_and_only_there(bundle):
+    """The grammar takes `await` anywhere; CPython only in an async def, a generator expression,
+    and (with the flag IPython's cells run with) the top level (async-context.ts)."""
+    result = differential.compare(ASYNC_PLACES, bundle, cell=True,
+                                  flags=differential.ALLOW_TOP_LEVEL_AWAIT)
     assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}

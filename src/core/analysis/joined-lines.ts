@@ -37,8 +37,8 @@ const CONTAINERS = new Set([
 /** Containers whose leading parts are not one header: the cell, a block, decorators. */
 const NO_HEADER = new Set(['module', 'block', 'decorated_definition']);
 
-/** Parts of a compound statement that are neither its header nor statements. */
-const NOT_HEADER = new Set(['block', 'comment']);
+/** Parts of a compound statement that are neither its header nor statements (nor, for an ERROR, parsed). */
+const NOT_HEADER = new Set(['block', 'comment', 'ERROR']);
 
 /**
  * The first logical line end that a statement (or a compound statement's header) runs over, or
@@ -59,6 +59,9 @@ export function firstJoinedLine(
     }
   };
   const visit = (node: IPyNode) => {
+    if (node.type === 'ERROR') {
+      return; // no statement: the parse's own error (error-points.ts says where)
+    }
     if (!CONTAINERS.has(node.type)) {
       check(node.from, node.to);
       return;

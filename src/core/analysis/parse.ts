@@ -1,12 +1,15 @@
 /**
  * Parses Python with tree-sitter-python (see `python-tree.ts`) and adds the errors CPython
  * reports that the grammar accepts: Python 2's `print x` (not `print >> f, x`, a valid tuple)
- * and `exec code` statements, and a
- * walrus (`x := 1`) as a whole statement. Indentation and the tokenizer's errors are checked
- * apart (`logical-lines.ts`); invalid assignment targets by the walker.
+ * and `exec code` statements, a walrus (`x := 1`) as a whole statement, and `await` or
+ * `async for` where no coroutine can run them (`async-context.ts`). An ERROR node's error is
+ * placed where its mistake is (`error-points.ts`). Indentation and the tokenizer's errors are
+ * checked apart (`logical-lines.ts`); invalid assignment targets by the walker.
  */
 import { childOfType, IPyNode, parsePythonTree } from './python-tree';
 import { joinBracketedLines } from './bracketed-lines';
+import { errorPoint } from './error-points';
+import { misplacedAsync } from './async-context';
 
 export interface IParsed {
   tree: IPyNode;
@@ -15,9 +18,14 @@ export interface IParsed {
 }
 
 export function parsePython(source: string): IParsed {
-  const { root, errors } = parseWithBracketsJoined(source);
+  const parsed = parseWithBracketsJoined(source);
+  const root = parsed.root;
+  const errors = parsed.errors.length
+    ? pointedErrors(root, parsed.errors)
+    : parsed.errors;
   const more: number[] = [];
   grammarOnly(root, more);
+  misplacedAsync(root, source, more);
   if (!more.length) {
     return { tree: root, errors };
   }
@@ -40,6 +48,31 @@ function parseWithBracketsJoined(source: string) {
   }
   const second = parsePythonTree(joined);
   return second.errors.length ? first : second;
+}
+
+/**
+ * `errors` with each ERROR node's start moved to where its mistake is (error-points.ts), in
+ * source order.
+ */
+function pointedErrors(root: IPyNode, errors: readonly number[]): number[] {
+  const starts = new Set(errors);
+  const pointed: number[] = [];
+  const visit = (node: IPyNode) => {
+    for (const c of node.children) {
+      if (c.type === 'ERROR' && starts.has(c.from)) {
+        starts.delete(c.from);
+        pointed.push(errorPoint(c));
+      } else if (c.to > c.from || c.children.length) {
+        visit(c);
+      }
+    }
+  };
+  if (root.type === 'ERROR' && starts.delete(root.from)) {
+    pointed.push(errorPoint(root)); // a source that is all error
+  } else {
+    visit(root);
+  }
+  return [...starts, ...pointed].sort((a, b) => a - b);
 }
 
 /** The nodes statements can be inside (expressions hold none). */
