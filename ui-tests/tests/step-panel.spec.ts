@@ -345,4 +345,42 @@ test.describe('the step panel', () => {
     await apply.click();
     expect(await cellTags(page, 10)).toEqual(['step:knn']);
   });
+  test('says what an untagged cell continues as the analyzer reads it, and Apply mends a cell with two role tags', async ({
+    page
+  }) => {
+    await page.notebook.createNew('roles.ipynb');
+    await page.notebook.setCell(0, 'code', 'n_rows = 200');
+    await page.notebook.addCell('code', 'threshold = 0.5');
+    await page.notebook.addCell('code', 'rows = list(range(n_rows))');
+    await page.evaluate(() => {
+      const cells = (window as any).galata.app.shell.currentWidget.content
+        .widgets;
+      cells[0].model.setMetadata('tags', ['pipeline-parameters']);
+      cells[2].model.setMetadata('tags', ['step:load', 'step:fit']);
+    });
+    // An untagged cell after a parameters cell is one of the parameters (badge and panel).
+    await page.notebook.selectCells(1);
+    await openStepPanel(page);
+    const role = page.locator(`${stepPanel} select[name="role"]`);
+    await expect(role.locator('option[value="continue"]')).toHaveText(
+      'continues the pipeline parameters cell above'
+    );
+    await expect(
+      page.locator('.jp-Cell').nth(1).locator('.jp-cellpipe-Badge')
+    ).toHaveText('parameters');
+    await expect(
+      page.locator(`${stepPanel} .jp-cellpipe-StepEditor-prev`)
+    ).toHaveCount(0);
+
+    // Two role tags: the panel shows the first, and Apply (enabled) leaves only that one.
+    await page.notebook.selectCells(2);
+    await expect(page.locator(`${stepPanel} input[name="name"]`)).toHaveValue(
+      'load'
+    );
+    const apply = page.locator(`${stepPanel} button[type="submit"]`);
+    await expect(apply).toBeEnabled();
+    await apply.click();
+    expect(await cellTags(page, 2)).toEqual(['step:load']);
+    await expect(apply).toBeDisabled();
+  });
 });

@@ -1,6 +1,8 @@
 /**
- * Which step each code cell belongs to, read from the tags alone (as design §2 says: untagged
- * code cells continue the step above). For badges and for the `prev:` choices.
+ * Which step or role each code cell belongs to, read from the tags alone (as design §2 says, and
+ * as the analyzer's segment.ts reads them: untagged code cells continue the block above, a step
+ * or an imports, functions, parameters or metrics cell; `skip` marks only its own cell). For
+ * badges, the `prev:` choices and what the step panel says an untagged cell continues.
  */
 import { parseCellTags } from '../../core/notebook/tags';
 
@@ -18,7 +20,8 @@ export type CellBadge =
   | { kind: 'none' };
 
 export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
-  let current: string | null = null;
+  /** The block an untagged cell continues: the last step or role above, none before any. */
+  let current: CellBadge = { kind: 'none' };
   return cells.map(cell => {
     if (cell.type !== 'code') {
       return { kind: 'none' };
@@ -26,16 +29,26 @@ export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
     const role = parseCellTags(cell.tags).role;
     switch (role.kind) {
       case 'step':
-        current = role.name;
+        current = { kind: 'step', step: role.name, first: false };
         return { kind: 'step', step: role.name, first: true };
       case 'continue':
-        return current === null
-          ? { kind: 'none' }
-          : { kind: 'step', step: current, first: false };
+        return current;
+      case 'skip':
+        return { kind: 'role', role: 'skip' };
       default:
-        return { kind: 'role', role: role.kind };
+        current = { kind: 'role', role: role.kind };
+        return current;
     }
   });
+}
+
+/** What an untagged cell at `index` would continue: a step, a role, or nothing (`none`). */
+export function blockAbove(
+  cells: readonly ICellLike[],
+  index: number
+): CellBadge {
+  const continuing = { type: 'code', tags: [] };
+  return cellBadges([...cells.slice(0, index), continuing])[index];
 }
 
 /** The names of the steps that start above cell `index`, in order. */

@@ -2,6 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { ITagForm, RoleKind } from './tag-form';
+import { CellBadge } from './cell-steps';
 
 export interface IStepEditorProps {
   form: ITagForm;
@@ -9,6 +10,8 @@ export interface IStepEditorProps {
   /** Fields the user has changed: only their problems are shown as errors (red). */
   touched: ReadonlySet<string>;
   stepsAbove: string[];
+  /** What the cell continues when it has no role tag: the block above it (cell-steps.ts). */
+  continues: CellBadge;
   /** Steps above that this cell's step runs after anyway: it uses their data (name → variables). */
   inferred: Record<string, string[]>;
   /** What the last Apply did, until the next change. */
@@ -59,16 +62,34 @@ function Field(props: {
   );
 }
 
+/** What the role "no tag" means for this cell: the block it continues, as the analyzer reads it. */
+function continueLabel(continues: CellBadge, trans: TranslationBundle): string {
+  switch (continues.kind) {
+    case 'step':
+      return trans.__('continues the step above (%1)', continues.step);
+    case 'role':
+      return trans.__(
+        'continues the %1 cell above',
+        CONTINUED_ROLES[continues.role]
+      );
+    default:
+      // Above every tagged cell there is nothing to continue: the analyzer reports such a cell.
+      return trans.__('no role yet (nothing tagged above it)');
+  }
+}
+
+const CONTINUED_ROLES: Record<string, string> = {
+  imports: 'imports',
+  functions: 'functions',
+  parameters: 'pipeline parameters',
+  metrics: 'pipeline metrics',
+  skip: 'skipped'
+};
+
 export function StepEditor(props: IStepEditorProps): JSX.Element {
   const { form, problems, trans } = props;
   const roles: [RoleKind, string][] = [
-    [
-      'continue',
-      // Above the first step there is no step to continue: the analyzer reports such a cell.
-      props.stepsAbove.length
-        ? trans.__('continues the step above')
-        : trans.__('no role yet (no step above it)')
-    ],
+    ['continue', continueLabel(props.continues, trans)],
     ['step', trans.__('starts a step')],
     ['imports', trans.__('imports (every step)')],
     ['functions', trans.__('functions (every step)')],
@@ -127,7 +148,8 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       </label>
       {form.role === 'step' &&
         field('name', trans.__('Step name'), 'train_model')}
-      {(form.role === 'step' || form.role === 'continue') &&
+      {(form.role === 'step' ||
+        (form.role === 'continue' && props.continues.kind === 'step')) &&
         (props.stepsAbove.length > 0 || unknownPrev.length > 0) && (
           <fieldset className="jp-cellpipe-StepEditor-prev">
             <legend>{trans.__('Runs after (prev:)')}</legend>

@@ -16,7 +16,7 @@ import {
   whenPythonParser
 } from '../../core/analysis/python-tree';
 import { notebookSnapshot } from '../sidebar/notebook-snapshot';
-import { stepsAbove, stepsBelow } from './cell-steps';
+import { blockAbove, CellBadge, stepsAbove, stepsBelow } from './cell-steps';
 import { cellTags, notebookCells } from './notebook-cells';
 import { StepEditor } from './step-editor';
 import {
@@ -65,7 +65,7 @@ export class StepPanel extends ReactWidget {
   }
 
   private onMetadata(): void {
-    if (!this.dirty) {
+    if (!this.edited) {
       this.reset();
     }
   }
@@ -111,8 +111,28 @@ export class StepPanel extends ReactWidget {
     return inferred;
   }
 
-  private get dirty(): boolean {
+  /** The user changed the form since it was loaded or applied. */
+  private get edited(): boolean {
     return JSON.stringify(this.form) !== this.applied;
+  }
+
+  /**
+   * The form differs from the cell's tags: edited, or the tags hold what the form cannot show
+   * and Apply would drop (two role tags: `step:evaluate` and `step:fit`).
+   */
+  private get dirty(): boolean {
+    if (this.edited) {
+      return true;
+    }
+    const cell = this.cell;
+    if (!cell || !this.form) {
+      return false;
+    }
+    const tags = cellTags(cell);
+    const written = new Set(tagsFromForm(this.form, tags));
+    return (
+      written.size !== new Set(tags).size || tags.some(t => !written.has(t))
+    );
   }
 
   private above(): string[] {
@@ -122,6 +142,16 @@ export class StepPanel extends ReactWidget {
       return [];
     }
     return stepsAbove(notebookCells(notebook), notebook.widgets.indexOf(cell));
+  }
+
+  /** What the cell continues without a role tag (cell-steps.ts). */
+  private continues(): CellBadge {
+    const notebook = this.tracker.currentWidget?.content;
+    const cell = this.cell;
+    if (!notebook || !cell) {
+      return { kind: 'none' };
+    }
+    return blockAbove(notebookCells(notebook), notebook.widgets.indexOf(cell));
   }
 
   private below(): string[] {
@@ -270,6 +300,7 @@ export class StepPanel extends ReactWidget {
         problems={formProblems(this.form, above, this.below())}
         touched={this.touched}
         stepsAbove={above}
+        continues={this.continues()}
         inferred={this.shownInferred()}
         notice={this.notice}
         dirty={this.dirty}

@@ -3,15 +3,23 @@ import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { StepEditor } from '../../../src/lab/tagging/step-editor';
 import { formFromTags } from '../../../src/lab/tagging/tag-form';
+import { CellBadge } from '../../../src/lab/tagging/cell-steps';
 import { nullTranslation } from '../../support/null-translation';
 
-function markup(stepsAbove: string[], tags: string[] = []): string {
+function markup(
+  stepsAbove: string[],
+  tags: string[] = [],
+  continues: CellBadge = stepsAbove.length
+    ? { kind: 'step', step: stepsAbove[stepsAbove.length - 1], first: false }
+    : { kind: 'none' }
+): string {
   return renderToStaticMarkup(
     <StepEditor
       form={formFromTags(tags)}
       problems={{}}
       touched={new Set()}
       stepsAbove={stepsAbove}
+      continues={continues}
       inferred={{}}
       notice={null}
       dirty={false}
@@ -27,14 +35,29 @@ describe('the step panel’s role', () => {
   it('offers to continue the step above when there is one', () => {
     const html = markup(['load']);
     expect(html).toContain(
-      '<option value="continue" selected="">continues the step above</option>'
+      '<option value="continue" selected="">continues the step above (load)</option>'
     );
   });
 
-  it('says an untagged cell above every step has no role yet, rather than that it continues one', () => {
+  it('says what an untagged cell after a parameters or metrics cell continues, as the analyzer reads it', () => {
+    const parameters = markup(['load'], [], {
+      kind: 'role',
+      role: 'parameters'
+    });
+    expect(parameters).toContain(
+      '<option value="continue" selected="">continues the pipeline parameters cell above</option>'
+    );
+    // No prev: choices: a parameters cell runs after nothing.
+    expect(parameters).not.toContain('Runs after');
+    expect(markup(['load'], [], { kind: 'role', role: 'metrics' })).toContain(
+      'continues the pipeline metrics cell above'
+    );
+  });
+
+  it('says an untagged cell above every tagged cell has no role yet, rather than that it continues one', () => {
     const html = markup([]);
     expect(html).toContain(
-      '<option value="continue" selected="">no role yet (no step above it)</option>'
+      '<option value="continue" selected="">no role yet (nothing tagged above it)</option>'
     );
     expect(html).not.toContain('continues the step above');
     expect(html).toContain(

@@ -5,6 +5,7 @@ import {
   tagsFromForm
 } from '../../../src/lab/tagging/tag-form';
 import {
+  blockAbove,
   cellBadges,
   stepsAbove,
   stepsBelow
@@ -180,6 +181,33 @@ describe('which step each cell belongs to', () => {
       { kind: 'role', role: 'skip' },
       { kind: 'step', step: 'train', first: false }
     ]);
+  });
+
+  it('badges an untagged cell after an imports, parameters or metrics cell as that block, as the analyzer reads it', () => {
+    const roles = [
+      { type: 'code', tags: ['step:load'] },
+      { type: 'code', tags: ['pipeline-parameters'] },
+      { type: 'code', tags: [] },
+      { type: 'code', tags: ['skip'] },
+      { type: 'code', tags: [] },
+      { type: 'code', tags: ['pipeline-metrics'] },
+      { type: 'code', tags: [] }
+    ];
+    expect(cellBadges(roles).slice(1)).toEqual([
+      { kind: 'role', role: 'parameters' },
+      { kind: 'role', role: 'parameters' },
+      { kind: 'role', role: 'skip' },
+      { kind: 'role', role: 'parameters' },
+      { kind: 'role', role: 'metrics' },
+      { kind: 'role', role: 'metrics' }
+    ]);
+    expect(blockAbove(roles, 2)).toEqual({ kind: 'role', role: 'parameters' });
+    expect(blockAbove(roles, 1)).toEqual({
+      kind: 'step',
+      step: 'load',
+      first: false
+    });
+    expect(blockAbove(roles, 0)).toEqual({ kind: 'none' });
   });
 
   it('offers the steps above a cell for prev:', () => {
