@@ -281,6 +281,26 @@ test.describe('the step panel', () => {
     await expect(
       page.locator(`${stepPanel} select[name="role"]`)
     ).not.toHaveValue('continue');
+
+    // Apply from the keyboard keeps the focus in the panel (its button, disabled once applied,
+    // would leave it on the page's body, where no shortcut reaches), and Accel Shift Enter
+    // runs the pipeline from there too.
+    await page.locator(`${stepPanel} select[name="role"]`).selectOption('step');
+    await page.locator(`${stepPanel} input[name="name"]`).fill('load');
+    const apply = page.locator(`${stepPanel} button[type="submit"]`);
+    await apply.focus();
+    await page.keyboard.press('Enter');
+    await expect(apply).toBeDisabled();
+    expect(await cellTags(page, 0)).toEqual(['step:load']);
+    await expect(
+      page.locator(`${stepPanel} select[name="role"]`)
+    ).toBeFocused();
+    const bound = await page.evaluate(() =>
+      (window as any).galata.app.commands.keyBindings
+        .filter((b: any) => b.command === 'cellpipe:compile-and-run')
+        .map((b: any) => b.selector)
+    );
+    expect(bound).toContain('#cellpipe-step-panel');
   });
 
   test('a renamed step takes the prev: tags below along, a prev: naming no step can be unticked, and a name below is refused', async ({

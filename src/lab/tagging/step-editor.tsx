@@ -21,6 +21,12 @@ export interface IStepEditorProps {
   onApply: () => void;
   /** Takes the last Apply back; null when there is none to take back. */
   onUndo: (() => void) | null;
+  /**
+   * Counts the Applies. Apply disables its button, which had the focus: the page's body would
+   * get it, where no shortcut reaches (Accel Shift Enter runs the pipeline from the panel too),
+   * so after each the role field takes it.
+   */
+  applies: number;
   trans: TranslationBundle;
 }
 
@@ -88,6 +94,16 @@ const CONTINUED_ROLES: Record<string, string> = {
 
 export function StepEditor(props: IStepEditorProps): JSX.Element {
   const { form, problems, trans } = props;
+  const roleField = React.useRef<HTMLSelectElement>(null);
+  React.useEffect(() => {
+    const focused = document.activeElement;
+    if (
+      props.applies > 0 &&
+      (!focused || focused === document.body || focused.matches(':disabled'))
+    ) {
+      roleField.current?.focus();
+    }
+  }, [props.applies]);
   const roles: [RoleKind, string][] = [
     ['continue', continueLabel(props.continues, trans)],
     ['step', trans.__('starts a step')],
@@ -132,6 +148,7 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
       <label className="jp-cellpipe-StepEditor-field">
         <span>{trans.__('This cell')}</span>
         <select
+          ref={roleField}
           className="jp-mod-styled"
           name="role"
           value={form.role}

@@ -242,6 +242,7 @@ export class StepPanel extends ReactWidget {
           form.name.trim()
         );
     }
+    this.applies++;
     this.update();
   }
 
@@ -319,6 +320,7 @@ export class StepPanel extends ReactWidget {
         }}
         onApply={() => this.apply()}
         onUndo={this.lastApply ? () => this.undo() : null}
+        applies={this.applies}
         trans={trans}
       />
     );
@@ -332,6 +334,8 @@ export class StepPanel extends ReactWidget {
   private cell: Cell | null = null;
   private form: ITagForm | null = null;
   private applied = 'null';
+  /** How many times Apply ran: the form keeps the keyboard's focus after each (StepEditor). */
+  private applies = 0;
   private touched: ReadonlySet<string> = new Set();
   /** Computed when shown (an analysis of the notebook), null until then. */
   private inferred: Record<string, string[]> | null = null;

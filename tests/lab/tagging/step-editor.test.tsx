@@ -26,6 +26,7 @@ function markup(
       onChange={() => undefined}
       onApply={() => undefined}
       onUndo={null}
+      applies={0}
       trans={nullTranslation}
     />
   );
