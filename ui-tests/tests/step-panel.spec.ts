@@ -403,4 +403,33 @@ test.describe('the step panel', () => {
     expect(await cellTags(page, 2)).toEqual(['step:load']);
     await expect(apply).toBeDisabled();
   });
+  test('"Runs after" previews the steps a cell made a new step would use, before Apply', async ({
+    page
+  }) => {
+    await page.notebook.createNew('preview.ipynb');
+    await page.notebook.setCell(0, 'code', 'df = [1, 2]');
+    await page.notebook.addCell('code', 'X = df + [3]');
+    await page.notebook.addCell('code', 'model = len(X)');
+    await page.evaluate(() => {
+      const cells = (window as any).galata.app.shell.currentWidget.content
+        .widgets;
+      cells[0].model.setMetadata('tags', ['step:load']);
+      cells[1].model.setMetadata('tags', ['step:features']);
+    });
+    await page.notebook.selectCells(2);
+    await openStepPanel(page);
+    const choice = (step: string) =>
+      page.locator(
+        `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step="${step}"]`
+      );
+    // Continuing features, the cell runs after load (features uses df).
+    await expect(choice('load').locator('input')).toBeChecked();
+    await page.locator(`${stepPanel} select[name="role"]`).selectOption('step');
+    await page.locator(`${stepPanel} input[name="name"]`).fill('fit');
+    // A step of its own uses X, from features, and nothing from load.
+    await expect(choice('features')).toContainText('(uses X)');
+    await expect(choice('features').locator('input')).toBeChecked();
+    await expect(choice('load').locator('input')).not.toBeChecked();
+    await expect(choice('load').locator('input')).toBeEnabled();
+  });
 });

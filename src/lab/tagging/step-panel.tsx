@@ -29,6 +29,9 @@ import {
 
 export const STEP_PANEL_ID = 'cellpipe-step-panel';
 
+/** The name the "Runs after" preview gives a cell the form makes a step (see inferredAfter). */
+const PREVIEW_STEP_NAME = 'cellpipe_step_preview';
+
 export class StepPanel extends ReactWidget {
   constructor(
     private readonly tracker: INotebookTracker,
@@ -97,10 +100,18 @@ export class StepPanel extends ReactWidget {
       return inferred;
     }
     const index = panel.content.widgets.indexOf(cell);
-    const ir = analyzeNotebook(
-      notebookSnapshot(panel.model),
-      panel.context.path
-    );
+    // As the form would tag the cell: a cell made the start of a step takes what that step
+    // uses, not what the step it continued used. The name does not change what a step uses
+    // (and may not be typed yet).
+    const snapshot = notebookSnapshot(panel.model);
+    if (this.form && snapshot.cells[index]) {
+      const form = { ...this.form, name: PREVIEW_STEP_NAME };
+      snapshot.cells[index] = {
+        ...snapshot.cells[index],
+        metadata: { tags: tagsFromForm(form, cellTags(cell)) }
+      };
+    }
+    const ir = analyzeNotebook(snapshot, panel.context.path);
     const step = ir.steps.find(s => s.cells.includes(index));
     for (const [variable, producer] of Object.entries(step?.producers ?? {})) {
       (inferred[producer] ??= []).push(variable);
@@ -315,6 +326,9 @@ export class StepPanel extends ReactWidget {
           }
           this.touched = touched;
           this.notice = null;
+          if (form.role !== before.role) {
+            this.inferred = null; // another step, which may use other steps' data
+          }
           this.form = form;
           this.update();
         }}
