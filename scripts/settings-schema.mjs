@@ -301,6 +301,12 @@ function labSchema() {
         command: 'cellpipe:compile-and-run',
         keys: ['Accel Shift Enter'],
         selector: '.jp-Notebook'
+      },
+      {
+        // the step panel too: a keyboard user who applied a step's tags runs it from there
+        command: 'cellpipe:compile-and-run',
+        keys: ['Accel Shift Enter'],
+        selector: '#cellpipe-step-panel'
       }
     ],
     type: 'object',

@@ -604,124 +604,14 @@ class Step:
         self.module_files = constants["MODULE_FILES"]
 
 
-# ---- what the step's code reaches ------------------------------------------------------------------
-# The local runner's step cache keys a step by its code, inputs and parameters, and by the files the
-# analyzer sees it name. A path computed at run time (open(CONFIG["path"]), a helper module's read)
-# the analyzer cannot see, so the runner asks the step (--observe FILE) for what its code opened,
-# listed and reached, as Python's audit events report them: a later run reuses the step only while
-# those files are as they were, and never one that reached the network or ran a program. Only the
-# step's own cells are watched: the imports and functions cells run in every step, and a process
-# the step forks (multiprocessing) is not followed.
-
-# Events after which the step's result may depend on the world outside its files.
-OUTSIDE_EVENTS = frozenset((
-    "socket.connect", "socket.sendto", "urllib.Request", "http.client.connect", "ftplib.connect",
-    "smtplib.connect", "subprocess.Popen", "os.system", "os.exec", "os.posix_spawn", "os.spawn",
-    "webbrowser.open",
-))
-LISTING_EVENTS = frozenset(("os.listdir", "os.scandir", "glob.glob"))
-WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
-
-
-class Observer:
-    """An audit hook recording the files the step's code opens (to read, to write), the folders
-    it lists and the first event that reaches outside its files. Audit hooks cannot be removed:
-    `stop` makes it ignore what comes after."""
-
-    def __init__(self):
-        self.active = True
-        self.reads, self.writes, self.listed = set(), set(), set()
-        self.outside = None
-
-    def __call__(self, event, args):
-        if not self.active:
-            return
-        try:
-            if event == "open":
-                self._opened(*args[:3])
-            elif event in LISTING_EVENTS:
-                path = _observed_path(args[0] if args else ".")
-                if path is not None and not any(c in path for c in "*?["):
-                    self.listed.add(path)
-            elif event == "sqlite3.connect":
-                path = _observed_path(args[0] if args else None)
-                if path is not None:
-                    self.reads.add(path)
-                    self.writes.add(path)
-            elif event in OUTSIDE_EVENTS and self.outside is None:
-                self.outside = event
-        except Exception:  # noqa: BLE001 - an audit hook must never fail the code it watches
-            pass
-
-    def _opened(self, file, mode, flags):
-        path = _observed_path(file)
-        if path is None:
-            return
-        if mode is None:
-            writes = bool(flags & WRITE_FLAGS)
-            reads = not writes or bool(flags & os.O_RDWR)
-        else:
-            writes = any(c in mode for c in "wax+")
-            reads = "r" in mode or "+" in mode or not writes
-        if writes:
-            self.writes.add(path)
-        if reads:
-            self.reads.add(path)
-
-    def start(self):
-        sys.addaudithook(self)
-        return self
-
-    def write(self, path):
-        self.active = False
-        report = {
-            "reads": sorted(self.reads - self.writes),
-            "writes": sorted(self.writes),
-            "listed": sorted(self.listed),
-            "outside": self.outside,
-            "ignore": sorted(_library_folders()),
-        }
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            _write_text(path, json.dumps(report))
-        except OSError:
-            pass  # no report: the runner keeps no cache entry for the step
-
-
-def _observed_path(file):
-    """An opened path made absolute (against the folder the step is in as it opens it); None
-    for a file descriptor, or anything else that is no path."""
-    if file is None or isinstance(file, int):
-        return None
-    path = os.fspath(file)
-    if isinstance(path, bytes):
-        path = os.fsdecode(path)
-    return os.path.abspath(path)
-
-
-def _library_folders():
-    """Where Python and its packages live: what is read there is code, not the step's data."""
-    import site
-    import sysconfig
-
-    folders = {sys.prefix, sys.base_prefix, sys.exec_prefix, sys.base_exec_prefix}
-    folders.update(path for path in sysconfig.get_paths().values())
-    try:
-        folders.update(site.getsitepackages())
-        folders.add(site.getusersitepackages())
-    except AttributeError:  # a virtualenv's old site.py
-        pass
-    return {os.path.abspath(folder) for folder in folders if folder}
-
-
 # ---- command line -----------------------------------------------------------------------------------
 USAGE = """usage: python %s [--input NAME=DIR]... [--output NAME=DIR]... [--param NAME=RAW]... [--metrics FILE]
                  [--data-root DIR] [--kfp-executor-input JSON] [--observe FILE]
 
 Runs step %r of %s: loads the inputs, runs the imports, functions and step cells,
 saves the outputs and writes the metrics. --data-root DIR stands for every --input NAME=DIR/PRODUCER/NAME
-and --output NAME=DIR/STEP/NAME not given explicitly. --observe FILE writes there, as JSON, the files
-the step's code read and wrote, the folders it listed and whether it reached outside its files.
+and --output NAME=DIR/STEP/NAME not given explicitly. --observe FILE (local runs) writes there, as JSON,
+the files the step's code read and wrote, the folders it listed and whether it reached outside its files.
   inputs:     %s
   outputs:    %s
   parameters: %s"""
@@ -1133,6 +1023,16 @@ def run_step(arguments, step):
             shutil.rmtree(modules, ignore_errors=True)
 
 
+def _start_observer(step):
+    """The local runner's observer (--observe): its scripts carry templates/runtime/
+    cellpipe_observer.py before this runtime; the cluster targets' do not."""
+    observer = globals().get("Observer")
+    if observer is None:
+        raise UsageError("--observe needs the observer the local runner adds to its step scripts\n%s"
+                         % _usage(step))
+    return observer().start()
+
+
 def _run_step(arguments, step):
     started = time.perf_counter()
     file_names = {file_name for file_name, _ in step.setup_cells + step.step_cells}
@@ -1168,7 +1068,7 @@ def _run_step(arguments, step):
             _note("loaded %s from %s" % (name, directory), started)
         namespace.update(inputs)
         # What the step's own cells reach (the imports cell's imports would only add code read).
-        observer = Observer().start() if arguments["--observe"] is not None else None
+        observer = _start_observer(step) if arguments["--observe"] is not None else None
         for code in own:
             cells.run(code)
     except (CellpipeError, KeyboardInterrupt):

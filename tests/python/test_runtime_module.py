@@ -54,7 +54,7 @@ def test_options_with_separate_and_attached_values():
                                 make_step())
     assert parsed == {"--input": {"data": "/d/in"}, "--output": {"model": "/d/out"},
                       "--param": {"epochs": "7", "label": "a=b"}, "--metrics": "/m.json",
-                      "--data-root": None, "--kfp-executor-input": "{}"}
+                      "--data-root": None, "--kfp-executor-input": "{}", "--observe": None}
 
 
 def test_data_root_stands_for_inputs_and_outputs_not_given():
@@ -398,9 +398,10 @@ def test_main_reports_usage_errors_with_exit_2_and_the_step(capsys):
     assert capsys.readouterr().err == "cellpipe: step 'train': --input data=DIR is missing\n"
 
 
+OBSERVER = RUNTIME.with_name("cellpipe_observer.py")
 OBSERVED_STEP = """
 import importlib.util, os, socket, sys
-spec = importlib.util.spec_from_file_location("cellpipe_runtime", sys.argv[1])
+spec = importlib.util.spec_from_file_location("cellpipe_observer", sys.argv[1])
 rt = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(rt)
 observer = rt.Observer().start()
@@ -417,15 +418,16 @@ open("after.txt", "w").write("not seen: the report is written")
 
 
 def test_observer_reports_what_the_code_opened_and_listed(tmp_path):
-    """The audit hook behind the local step cache (--observe): files read (not those the code
-    wrote itself), files written, folders listed, nothing outside; nothing after the report."""
+    """The audit hook behind the local step cache (--observe; templates/runtime/cellpipe_observer.py,
+    which only local step scripts carry): files read (not those the code wrote itself), files
+    written, folders listed, nothing outside; nothing after the report."""
     import subprocess
 
     for name in ("read.txt", "both.txt", "raw.txt"):
         (tmp_path / name).write_text("data")
     (tmp_path / "folder").mkdir()
     report = tmp_path / "observed" / "step.json"
-    subprocess.run([sys.executable, "-c", OBSERVED_STEP, str(RUNTIME), str(report)],
+    subprocess.run([sys.executable, "-c", OBSERVED_STEP, str(OBSERVER), str(report)],
                    cwd=tmp_path, check=True)
     observed = json.loads(report.read_text())
     assert observed["reads"] == [str(tmp_path / "raw.txt"), str(tmp_path / "read.txt")]
@@ -448,5 +450,11 @@ def test_observer_names_the_first_event_that_reaches_outside(tmp_path):
         (tmp_path / name).write_text("data")
     (tmp_path / "folder").mkdir()
     report = tmp_path / "step.json"
-    subprocess.run([sys.executable, "-c", script, str(RUNTIME), str(report)], cwd=tmp_path, check=True)
+    subprocess.run([sys.executable, "-c", script, str(OBSERVER), str(report)], cwd=tmp_path, check=True)
     assert json.loads(report.read_text())["outside"] == "socket.connect"
+
+
+def test_observe_without_the_observer_is_a_usage_error():
+    """A cluster step script carries no observer: --observe there says so (exit 2)."""
+    with pytest.raises(rt.UsageError, match="--observe needs the observer"):
+        rt._start_observer(make_step())

@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { sep } from 'node:path';
 import { fileStamps } from './file-stamps';
 
-/** The runtime's report (templates/runtime/cellpipe_runtime.py, `Observer`). */
+/** The runtime's report (templates/runtime/cellpipe_observer.py, `Observer`). */
 interface IObservedReport {
   reads: string[];
   writes: string[];

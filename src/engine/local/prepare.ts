@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import { UserError } from '../../core/errors';
 import { analyzeNotebookText } from '../../core/analyze';
 import { IPipelineIR } from '../../core/ir/pipeline';
-import { renderStepScript } from '../../core/generate/step-script';
+import { localStepScript } from './observer-script';
 import {
   mergeStepSettings,
   resolveSettings
@@ -139,7 +139,7 @@ export function prepareRun(request: IRunRequest): IPreparedRun {
     writeFileSync(paths.params, JSON.stringify(values, null, 2) + '\n');
     for (const step of ir.steps) {
       mkdirSync(dirname(paths.script(step.name)), { recursive: true });
-      writeFileSync(paths.script(step.name), renderStepScript(ir, step));
+      writeFileSync(paths.script(step.name), localStepScript(ir, step));
     }
     writeFileAtomically(
       planPath(runId, home),
