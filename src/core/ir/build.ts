@@ -15,6 +15,7 @@ import { ISegments, segmentCells } from './segment';
 import { readParameters } from './parameters';
 import { IMetricUse, readMetrics } from './metrics';
 import { IGlobalContext, ILocatedName, stepNamesReusing } from './step-names';
+import { laterBinder, laterBinderHint } from './later-binder';
 import { cellDiagnostics } from './cell-diagnostics';
 import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
@@ -167,7 +168,7 @@ export function buildPipeline(
     notebookCells(sharedCells, segments.steps),
     analysisOf
   );
-  for (const block of segments.steps) {
+  for (const [blockIndex, block] of segments.steps.entries()) {
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const broken = block.cells.find(isIncomplete(analysisOf));
     if (broken !== undefined) {
@@ -273,6 +274,15 @@ export function buildPipeline(
           code: 'undefined-name',
           message:
             `'${read.name}' is read in step '${step.name}' but no earlier step, imports or functions cell defines it` +
+            laterBinderHint(
+              laterBinder(
+                read.name,
+                segments.steps,
+                blockIndex,
+                analysisOf,
+                context
+              )
+            ) +
             (bindsDynamically === null
               ? ''
               : ` (step '${bindsDynamically}' binds names through exec or globals(), which later steps do not get)`) +
