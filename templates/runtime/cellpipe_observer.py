@@ -21,6 +21,16 @@ OUTSIDE_EVENTS = frozenset((
     "webbrowser.open",
 ))
 LISTING_EVENTS = frozenset(("os.listdir", "os.scandir", "glob.glob"))
+# Programs libraries run to learn about the machine, not to reach outside it: loky (joblib, in
+# scikit-learn's KMeans) runs lscpu for the number of cores, ctypes.util.find_library runs ldconfig
+# or gcc.
+PROBES = frozenset((
+    "lscpu", "nproc", "getconf", "uname", "sysctl", "sw_vers", "ldconfig", "gcc", "cc", "ld",
+    "objdump", "fc-list", "fc-match", "which",
+))
+# Modules whose listings are Python's own search for code and metadata (importlib.metadata lists
+# every sys.path entry for entry points), not the step's reading of a folder.
+LISTING_CALLERS = ("importlib", "pkgutil", "pkg_resources", "zipimport", "site")
 WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 
 
@@ -41,15 +51,16 @@ class Observer:
             if event == "open":
                 self._opened(*args[:3])
             elif event in LISTING_EVENTS:
-                path = _observed_path(args[0] if args else ".")
-                if path is not None and not any(c in path for c in "*?["):
+                # os.listdir() and os.scandir() with no argument report None: the current folder
+                path = _observed_path(args[0] if args and args[0] is not None else ".")
+                if path is not None and not any(c in path for c in "*?[") and not _listed_by_python():
                     self.listed.add(path)
             elif event == "sqlite3.connect":
                 path = _observed_path(args[0] if args else None)
                 if path is not None:
                     self.reads.add(path)
                     self.writes.add(path)
-            elif event in OUTSIDE_EVENTS and self.outside is None:
+            elif event in OUTSIDE_EVENTS and self.outside is None and not _is_probe(event, args):
                 self.outside = event
         except Exception:  # noqa: BLE001 - an audit hook must never fail the code it watches
             pass
@@ -76,7 +87,9 @@ class Observer:
     def write(self, path):
         self.active = False
         report = {
-            "reads": sorted(self.reads - self.writes),
+            # a file both read and written (an sqlite database) is read: its stamp, taken after
+            # the step ran, must still match for the step to be reused
+            "reads": sorted(self.reads),
             "writes": sorted(self.writes),
             "listed": sorted(self.listed),
             "outside": self.outside,
@@ -88,6 +101,37 @@ class Observer:
                 json.dump(report, stream)
         except OSError:
             pass  # no report: the runner keeps no cache entry for the step
+
+
+def _is_probe(event, args):
+    """A program run to learn about the machine (PROBES), by subprocess or os.posix_spawn."""
+    if event == "subprocess.Popen":
+        program = args[1] if len(args) > 1 and args[1] else args[0]
+    elif event == "os.posix_spawn":
+        program = args[0]
+    else:
+        return False
+    if isinstance(program, (list, tuple)):
+        program = program[0] if program else ""
+    if isinstance(program, bytes):
+        program = os.fsdecode(program)
+    if not isinstance(program, str):
+        program = os.fspath(program) if hasattr(program, "__fspath__") else ""
+    words = program.split()
+    return bool(words) and os.path.basename(words[0]) in PROBES
+
+
+def _listed_by_python():
+    """Whether the listing comes from the import system or a package metadata search."""
+    frame = sys._getframe(2)
+    for _ in range(12):
+        if frame is None:
+            return False
+        module = frame.f_globals.get("__name__", "")
+        if module.split(".")[0] in LISTING_CALLERS:
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _observed_path(file):

@@ -168,3 +168,30 @@ describe('the step cache and a step that reaches outside its files', () => {
     expect(existsSync(step(again, 'plain').log ?? '')).toBe(true);
   });
 });
+
+describe('the step cache and a library that probes the machine', () => {
+  const { notebook, home } = notebookInTempDir('cache-probe', 'probe.ipynb', [
+    {
+      source: 'import numpy as np\nfrom sklearn.cluster import KMeans',
+      tags: ['imports']
+    },
+    {
+      source: 'X = np.array([[0.0, 0.0], [0.1, 0.0], [5.0, 5.0], [5.1, 5.0]])',
+      tags: ['step:data']
+    },
+    {
+      source:
+        'labels = KMeans(n_clusters=2, n_init=2, random_state=0).fit_predict(X)',
+      tags: ['step:cluster']
+    },
+    { source: 'groups = len(set(labels.tolist()))', tags: ['step:report'] },
+    { source: 'print(groups)', tags: ['pipeline-metrics'] }
+  ]);
+
+  it('reuses a step whose KMeans ran lscpu to count the cores (loky), which reaches nothing outside', () => {
+    expect(runJson(home, [notebook]).code).toBe(0);
+    const again = runJson(home, [notebook]).record;
+    expect(step(again, 'cluster').cached).toBe(true);
+    expect(runMetrics(again)).toEqual({ groups: 2 });
+  });
+});

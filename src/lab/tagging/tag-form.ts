@@ -117,7 +117,20 @@ export function tagsFromForm(
     setting('retry:', form.retries);
     setting('timeout:', form.timeout);
   }
-  return [...tags, ...previous.filter(t => !ownedBy(t))];
+  // A cell that continued a step and still does keeps its step settings (the analyzer merges a
+  // continuation's into its step's): the form shows none for it, so it must not drop them. A
+  // step made a continuation drops its own, which would land on the step above.
+  const continued =
+    form.role === 'continue' &&
+    parseCellTags(previous).role.kind === 'continue';
+  const kept = (t: string) => !ownedBy(t) || (continued && isStepSetting(t));
+  return [...tags, ...previous.filter(kept)];
+}
+
+/** `image:`, `limit:`, `request:`, `retry:`, `timeout:` tags. */
+function isStepSetting(tag: string): boolean {
+  const key = tag.trim().split(':', 1)[0];
+  return ['image', 'limit', 'request', 'retry', 'timeout'].includes(key);
 }
 
 /**

@@ -160,6 +160,23 @@ describe('cell tags as a form, and back', () => {
   });
 });
 
+describe('a continuation cell with step settings', () => {
+  it('keeps them: the form shows none for it, and the analyzer merges them into its step', () => {
+    const tags = ['limit:cpu:2', 'retry:3', 'note'];
+    const form = formFromTags(tags);
+    expect(form.role).toBe('continue');
+    expect(tagsFromForm(form, tags)).toEqual([
+      'limit:cpu:2',
+      'retry:3',
+      'note'
+    ]);
+    expect(tagsFromForm({ ...form, role: 'skip' }, tags)).toEqual([
+      'skip',
+      'note'
+    ]);
+  });
+});
+
 describe('which step each cell belongs to', () => {
   const cells = [
     { type: 'code', tags: ['imports'] },
