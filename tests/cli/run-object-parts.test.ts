@@ -28,8 +28,7 @@ const CELLS = [
       'params = cfg["model"]',
       'params["lr"] = 0.1',
       'history = run.history',
-      'key = "rows"',
-      'rows = cfg[key]'
+      'rows = cfg["rows"]'
     ].join('\n'),
     tags: ['step:tune']
   },

@@ -29,7 +29,7 @@ export interface ICellAnalysis extends IStrippedCell {
   deletesNames: boolean;
   /** True when a function the cell defines changes a parameter in place: likewise. */
   definesMutatingFunction: boolean;
-  /** True when the cell leaves a name as another's object, a part of one or holding others (`names.aliases`, `parts`, `holds`): likewise. */
+  /** True when the cell leaves a name as another's object, a part of one or holding others (`names.aliases`, `parts`, `items`, `holds`): likewise. */
   aliasesNames: boolean;
 }
 
@@ -88,6 +88,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     aliasesNames:
       names.aliases !== undefined ||
       names.parts !== undefined ||
+      names.items !== undefined ||
       names.holds !== undefined
   };
   trees.set(analysis, tree);

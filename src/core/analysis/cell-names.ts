@@ -125,6 +125,16 @@ export interface ICellNames {
    */
   parts?: Record<string, string[]>;
   /**
+   * Module-level names the cell leaves as items of a list, tuple or dict it made of names
+   * (`combine = [train, test]`: `train` → `['combine']`), where it leaves any.
+   */
+  items?: Record<string, string[]>;
+  /**
+   * Module-level names whose items the cell changes through a loop over them (`for d in combine:
+   * d["x"] = 1`: `combine`), where it changes any.
+   */
+  itemChanges?: string[];
+  /**
    * Module-level names the cell leaves holding others (`pipe = make_pipeline(scaler, model)`:
    * `pipe` → `['scaler', 'model']`), where it leaves any; absent in most cells.
    */

@@ -538,8 +538,8 @@ export abstract class NameRecorder {
   }
 
   /**
-   * ICellNames.holds, and the parts (ICellNames.parts) the items of a container are: `train` of
-   * `combine = [train, test]` is a part of `combine`.
+   * ICellNames.holds, and the items (ICellNames.items) of the containers: `train` of
+   * `combine = [train, test]` is an item of `combine`.
    */
   private recordHolds(): void {
     for (const [holder, members] of this.holds) {
@@ -547,10 +547,18 @@ export abstract class NameRecorder {
         (this.result.holds ??= {})[holder] = members;
         continue;
       }
-      const parts = (this.result.parts ??= {});
+      const items = (this.result.items ??= {});
       for (const member of members) {
-        parts[member] = [...(parts[member] ?? []), holder];
+        items[member] = [...(items[member] ?? []), holder];
       }
+    }
+  }
+
+  /** `for d in combine: d["x"] = 1` changes what `combine` holds (ICellNames.itemChanges). */
+  private noteItemChange(container: string): void {
+    const changes = (this.result.itemChanges ??= []);
+    if (!changes.includes(container)) {
+      changes.push(container);
     }
   }
 
@@ -647,9 +655,10 @@ export abstract class NameRecorder {
         : undefined;
       if (alias?.elementsScope.kind === 'module') {
         const module = outermost(scope);
-        alias.elements.forEach(element =>
-          this.mutateModuleName(element, module)
-        );
+        alias.elements.forEach(element => {
+          this.mutateModuleName(element, module);
+          this.noteItemChange(element);
+        });
       } else if (alias) {
         alias.elements.forEach(element =>
           this.mutateParameter(element, alias.elementsScope)
@@ -668,8 +677,15 @@ export abstract class NameRecorder {
     const module = outermost(scope);
     const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     this.mutateModuleName(name, module);
-    // `for dataset in [train, test]: dataset["x"] = …` changes train and test.
-    elements?.forEach(element => this.mutateModuleName(element, module));
+    // `for dataset in [train, test]: dataset["x"] = …` changes train and test; `for d in combine:`
+    // changes what combine holds.
+    const looping = elements && this.augmentableLoopVariables?.has(name);
+    elements?.forEach(element => {
+      this.mutateModuleName(element, module);
+      if (looping) {
+        this.noteItemChange(element);
+      }
+    });
     // `pipe.fit(X, y)` fits the estimators the Pipeline holds.
     const members = this.holds.size ? this.holds.get(name) : undefined;
     members?.forEach(member => this.mutateModuleName(member, module));

@@ -1,10 +1,10 @@
 /**
  * `params = cfg["model"]`, `rows = data.rows`: the value is a part of another name's object (an
  * item or an attribute of it), the same object as that part, so changing it in place
- * (`params["lr"] = 0.1`) changes the whole. Only items taken by one plain key count: a string,
- * a number or a name (`cfg[key]`). A slice, a list of keys or a mask (`arr[1:3]`,
- * `df[["a", "b"]]`, `df[df.x > 0]`) is most often a copy, and a call (`df.dropna()`,
- * `cfg.get("model")`) may return a new object.
+ * (`params["lr"] = 0.1`) changes the whole. Only items taken by one literal key count: a string
+ * or a number. A name as the key is most often a list of columns (`X = df[features]`, a copy),
+ * and a slice, a list of keys or a mask (`arr[1:3]`, `df[["a", "b"]]`, `df[df.x > 0]`) most
+ * often a copy too; a call (`df.dropna()`, `cfg.get("model")`) may return a new object.
  */
 import { field, IPyNode } from './python-tree';
 
@@ -13,8 +13,6 @@ const PLAIN_KEYS: ReadonlySet<string> = new Set([
   'string',
   'concatenated_string',
   'integer',
-  'identifier',
-  'attribute',
   'unary_operator'
 ]);
 

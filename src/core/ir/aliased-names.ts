@@ -49,6 +49,10 @@ export function aliasedNameWarnings(
     const changed = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.mutations)
     );
+    /** Containers whose items the step changes through a loop (`for d in combine:`). */
+    const itemsChanged = new Set(
+      step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])
+    );
     for (const name of changed) {
       const producer = step.producers[name];
       if (!producer) {
@@ -59,6 +63,9 @@ export function aliasedNameWarnings(
         for (const [other, tie] of others) {
           if (changed.has(other) || warned.has(other)) {
             continue; // the step changes both, and hands both on
+          }
+          if (!changeReaches(tie, name, itemsChanged)) {
+            continue;
           }
           const reader = steps.find(
             (later, at) =>
@@ -87,6 +94,24 @@ export function aliasedNameWarnings(
     }
   });
   return diagnostics;
+}
+
+/**
+ * Whether a change to `name` reaches the name tied to it so: a change to a part or an item
+ * changes the whole or the container; a change to a whole rarely changes a part taken before
+ * (`y = df["label"]`, then `df["extra"] = …`), nor a change to a container its items (`append`,
+ * `params["lr"] = 0.2`), unless the change goes through the items (`for d in combine:`).
+ */
+function changeReaches(
+  tie: Tie,
+  name: string,
+  itemsChanged: ReadonlySet<string>
+): boolean {
+  return tie === 'whole'
+    ? false
+    : tie === 'container'
+      ? itemsChanged.has(name)
+      : true;
 }
 
 /** The names the step's cells leave tied at its end, both ways; null when none. */
@@ -136,6 +161,14 @@ function warning(
       `${handedOn} '${other}' that step '${reader}' takes (top to bottom it would, unless ` +
       `'${name}' is a copy). Change it through '${other}' itself, or make '${name}' a copy in ` +
       `step '${producer}' (copy.deepcopy)`,
+    item: () =>
+      `'${name}' is an item of '${other}' since step '${producer}', ${handedOn} '${other}' ` +
+      `that step '${reader}' takes (top to bottom it would). Change it through '${other}' ` +
+      `there, or make '${other}' after the change, in step '${step.name}'`,
+    container: () =>
+      `'${other}' is an item of '${name}' since step '${producer}', ${handedOn} '${other}' ` +
+      `that step '${reader}' takes alone (top to bottom it would). Read it through '${name}' ` +
+      `there, or change '${other}' itself`,
     whole: () =>
       `'${other}' is a part of '${name}' (an item or attribute of it) since step ` +
       `'${producer}', ${handedOn} '${other}' that step '${reader}' takes (top to bottom it ` +

@@ -9,9 +9,11 @@ import { ICellNames } from '../analysis/cell-names';
 /**
  * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
  * `pipe = make_pipeline(model)` holds `model`), held by it (`model` by `pipe`), a part of its
- * object (`params` of `params = cfg["model"]`), or the whole the other is a part of (`cfg`).
+ * object (`params` of `params = cfg["model"]`), the whole the other is a part of (`cfg`), an
+ * item of a container made of names (`train` of `combine = [train, test]`), or that container.
  */
-export type Tie = 'same' | 'holds' | 'held' | 'part' | 'whole';
+export type Tie =
+  'same' | 'holds' | 'held' | 'part' | 'whole' | 'item' | 'container';
 
 /** Name → the names tied to it, and how; every tie is kept both ways. */
 export type StepTies = Map<string, Map<string, Tie>>;
@@ -35,7 +37,7 @@ export function untieRebound(ties: StepTies, names: ICellNames): void {
   }
 }
 
-/** Adds the cell's ties (ICellNames.aliases, parts and holds), both ways. */
+/** Adds the cell's ties (ICellNames.aliases, parts, items and holds), both ways. */
 export function tieCellNames(ties: StepTies, names: ICellNames): void {
   for (const [name, others] of Object.entries(names.aliases ?? {})) {
     for (const other of others) {
@@ -47,6 +49,12 @@ export function tieCellNames(ties: StepTies, names: ICellNames): void {
     for (const whole of wholes) {
       tie(ties, part, whole, 'part');
       tie(ties, whole, part, 'whole');
+    }
+  }
+  for (const [item, containers] of Object.entries(names.items ?? {})) {
+    for (const container of containers) {
+      tie(ties, item, container, 'item');
+      tie(ties, container, item, 'container');
     }
   }
   for (const [holder, members] of Object.entries(names.holds ?? {})) {
