@@ -170,6 +170,12 @@ ASYNC_PLACES = {
     "await in a default of a def at the top level": "def f(a=await x):\n    pass\n",
     "await in a decorator at the top level": "@(await x)\ndef f():\n    pass\n",
     "async def inside a plain def": "def f():\n    async def g():\n        await x\n",
+    "await in a generator expression's first iterable in a plain def": (
+        "def f():\n    return (i for i in await y)\n"),
+    "async comprehension as a generator expression's first iterable in a plain def": (
+        "def f():\n    return (i for i in [j async for j in y])\n"),
+    "await in a generator expression's second iterable in a plain def": (
+        "def f():\n    return (i for j in y for i in await j)\n"),
 }
 
 

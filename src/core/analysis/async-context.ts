@@ -3,7 +3,7 @@
  * in a function that is not `async def`, a lambda or a class body. The grammar accepts them
  * anywhere. A cell's top level may await (IPython runs cells so; the differential test compiles
  * with the flag that allows it), and so may a generator expression, which becomes an
- * asynchronous generator.
+ * asynchronous generator (but for its first iterable, evaluated where the expression stands).
  */
 import { IPyNode } from './python-tree';
 
@@ -37,9 +37,20 @@ export function misplacedAsync(
           into.push(node.from);
         }
         break;
-      case 'generator_expression':
-        inner = true;
-        break;
+      case 'generator_expression': {
+        // Its first iterable is evaluated where the expression stands; the rest may await.
+        const first = node.children.find(c => c.type === 'for_in_clause');
+        for (const child of node.children) {
+          if (child === first) {
+            child.children.forEach(part =>
+              visit(part, part.field === 'right' ? allowed : true)
+            );
+          } else {
+            visit(child, true);
+          }
+        }
+        return;
+      }
       default:
         if (COMPREHENSIONS.has(node.type) && !allowed) {
           const clause = node.children.find(

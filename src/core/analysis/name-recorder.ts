@@ -581,7 +581,7 @@ export abstract class NameRecorder {
   /**
    * `name = [a, b]` or `{"a": a, "b": b}` at module level: `name` holds those objects as its
    * items, as a Pipeline holds its estimators (changing the items through `name` changes them),
-   * until bound again; the cell's result lists each item as a part of `name`.
+   * until bound again; the cell's result lists them as its items (ICellNames.items).
    */
   protected noteItems(name: string, items: string[]): void {
     const held = items.filter(item => item !== name);
