@@ -24,7 +24,6 @@ export function misplacedAsync(
   }
   const isAsync = (node: IPyNode) => source.startsWith('async', node.from);
   const visit = (node: IPyNode, allowed: boolean): void => {
-    let inner = allowed;
     switch (node.type) {
       case 'await':
         if (!allowed) {
@@ -70,7 +69,7 @@ export function misplacedAsync(
     for (const child of node.children) {
       visit(
         child,
-        bodyAllows !== null && child.field === 'body' ? bodyAllows : inner
+        bodyAllows !== null && child.field === 'body' ? bodyAllows : allowed
       );
     }
   };
