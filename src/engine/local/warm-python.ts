@@ -1,6 +1,6 @@
 /**
  * The warm interpreter's Python side (see warm.ts). One process per run imports the modules the
- * notebook's `imports` cells name, then forks a child per step request: the child starts its own
+ * notebook's `imports` cells name at their top (up to their first other statement), then forks a child per step request: the child starts its own
  * session (its own process group), sends stdout and stderr to the step's log, and runs the step
  * script as `__main__`, exactly as `python script ARGS` would, minus the import time.
  * Single-threaded (a select loop), so forking never copies a lock held by another thread.
@@ -21,23 +21,36 @@ def send(message):
     while data:
         data = data[os.write(PROTOCOL, data):]
 
+# The imports at the top of the imports cells, up to their first other statement: that one may
+# set what a later import reads as it loads (os.environ["KERAS_BACKEND"] = ..., sys.path.append),
+# which the step runs before it imports; imported here ahead of it, the module would not see it.
 def preload(sources):
     for source in sources:
         try:
             tree = ast.parse(source)
         except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            names = []
-            if isinstance(node, ast.Import):
-                names = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                names = [node.module]
-            for name in names:
-                try:
-                    __import__(name)
-                except BaseException:
-                    pass
+            return
+        for statement in tree.body:
+            if isinstance(statement, ast.Try) and not statement.finalbody and all(
+                    isinstance(node, (ast.Import, ast.ImportFrom, ast.Pass))
+                    for node in statement.body):
+                statements = statement.body  # try: import x / except ImportError: ...
+            elif isinstance(statement, (ast.Import, ast.ImportFrom)) or (
+                    isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)):
+                statements = [statement]
+            else:
+                return
+            for node in statements:
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    names = [node.module]
+                for name in names:
+                    try:
+                        __import__(name)
+                    except BaseException:
+                        pass
 
 def become_subreaper():
     # Orphans of this step's descendants (a daemon's double fork) are re-parented to the step's

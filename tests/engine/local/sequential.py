@@ -13,6 +13,8 @@ notebook_path, names, overrides = sys.argv[1], json.loads(sys.argv[2]), json.loa
 with open(notebook_path, encoding="utf-8") as handle:
     notebook = json.load(handle)
 os.chdir(os.path.dirname(os.path.abspath(notebook_path)))
+# A kernel started next to the notebook imports the modules there (helpers.py).
+sys.path.insert(0, os.getcwd())
 namespace = {"__name__": "__main__"}
 with contextlib.redirect_stdout(sys.stderr):
     for index, cell in enumerate(notebook["cells"]):
