@@ -138,6 +138,8 @@ INVALID = {
         "def small(t):\n    if t:\n        return 1\n   else:\n        return 2\n"),
     "a second else": "x = 1\nif x:\n    pass\nelse:\n    pass\nelse:\n    pass\n",
     "assignment to True in a block after a comment": "if False:\n    # NL\n    \n    True = False\n",
+    "if without its colon, its block read into the condition": "if ok(p)\n    run(p)\n",
+    "while without its colon after a statement": "x = 1\nwhile ok(p)\n    run(p)\n",
     "missing comma in a dict after twenty cells' worth of lines": (
         "".join("v%d = %d\n" % (i, i) for i in range(20)) + "d = {\n    'a': 1\n    'c': 2,\n}\n"),
 }

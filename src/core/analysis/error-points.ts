@@ -13,11 +13,29 @@ import { IPyNode } from './python-tree';
 const COMPLETE_KINDS =
   /_(?:statement|definition|clause)$|^(?:block|decorator|comment)$/;
 
-/** The offset of the mistake inside `error`, an ERROR node. */
-export function errorPoint(error: IPyNode): number {
+/** A compound statement's header keyword. */
+const HEADER =
+  /^(?:async\s+)?(?:if|elif|else|while|for|def|class|with|try|except|finally)\b/;
+
+/**
+ * Whether an ERROR starts at a compound statement's header whose line has no colon at all
+ * (`if ok(p)` and its block on the next line): the mistake is that line's, where CPython says
+ * "expected ':'", though recovery reads the block into the header.
+ */
+function headerWithoutColon(source: string, from: number): boolean {
+  const end = source.indexOf('\n', from);
+  const line = source.slice(from, end < 0 ? source.length : end);
+  return HEADER.test(line) && !line.replace(/#.*$/, '').includes(':');
+}
+
+/** The offset of the mistake inside `error`, an ERROR node of the parse of `source`. */
+export function errorPoint(error: IPyNode, source: string): number {
   const errors = new Map<IPyNode, boolean>();
   let node = error;
   for (;;) {
+    if (node.type === 'ERROR' && headerWithoutColon(source, node.from)) {
+      return node.from;
+    }
     const next = node.children.find(
       c =>
         c.type === 'ERROR' ||

@@ -21,7 +21,7 @@ export function parsePython(source: string): IParsed {
   const parsed = parseWithBracketsJoined(source);
   const root = parsed.root;
   const errors = parsed.errors.length
-    ? pointedErrors(root, parsed.errors)
+    ? pointedErrors(root, parsed.errors, source)
     : parsed.errors;
   const more: number[] = [];
   grammarOnly(root, more);
@@ -54,21 +54,25 @@ function parseWithBracketsJoined(source: string) {
  * `errors` with each ERROR node's start moved to where its mistake is (error-points.ts), in
  * source order.
  */
-function pointedErrors(root: IPyNode, errors: readonly number[]): number[] {
+function pointedErrors(
+  root: IPyNode,
+  errors: readonly number[],
+  source: string
+): number[] {
   const starts = new Set(errors);
   const pointed: number[] = [];
   const visit = (node: IPyNode) => {
     for (const c of node.children) {
       if (c.type === 'ERROR' && starts.has(c.from)) {
         starts.delete(c.from);
-        pointed.push(errorPoint(c));
+        pointed.push(errorPoint(c, source));
       } else if (c.to > c.from || c.children.length) {
         visit(c);
       }
     }
   };
   if (root.type === 'ERROR' && starts.delete(root.from)) {
-    pointed.push(errorPoint(root)); // a source that is all error
+    pointed.push(errorPoint(root, source)); // a source that is all error
   } else {
     visit(root);
   }
