@@ -44,6 +44,31 @@ async function cellTags(
   );
 }
 
+/** A new notebook of code cells, each `[source, tags?]`, its tags set as a user's editor would. */
+async function newTaggedNotebook(
+  page: IJupyterLabPageFixture,
+  name: string,
+  cells: [string, string[]?][]
+) {
+  await page.notebook.createNew(name);
+  for (const [index, [source]] of cells.entries()) {
+    if (index === 0) {
+      await page.notebook.setCell(0, 'code', source);
+    } else {
+      await page.notebook.addCell('code', source);
+    }
+  }
+  await page.evaluate(tagged => {
+    const widgets = (window as any).galata.app.shell.currentWidget.content
+      .widgets;
+    tagged.forEach(([, tags], index) => {
+      if (tags) {
+        widgets[index].model.setMetadata('tags', tags);
+      }
+    });
+  }, cells);
+}
+
 test.describe('the step panel', () => {
   test('shows inferred dependencies checked, says what Apply did, and is red only after typing', async ({
     page,
@@ -365,19 +390,15 @@ test.describe('the step panel', () => {
     await apply.click();
     expect(await cellTags(page, 10)).toEqual(['step:knn']);
   });
+
   test('says what an untagged cell continues as the analyzer reads it, and Apply mends a cell with two role tags', async ({
     page
   }) => {
-    await page.notebook.createNew('roles.ipynb');
-    await page.notebook.setCell(0, 'code', 'n_rows = 200');
-    await page.notebook.addCell('code', 'threshold = 0.5');
-    await page.notebook.addCell('code', 'rows = list(range(n_rows))');
-    await page.evaluate(() => {
-      const cells = (window as any).galata.app.shell.currentWidget.content
-        .widgets;
-      cells[0].model.setMetadata('tags', ['pipeline-parameters']);
-      cells[2].model.setMetadata('tags', ['step:load', 'step:fit']);
-    });
+    await newTaggedNotebook(page, 'roles.ipynb', [
+      ['n_rows = 200', ['pipeline-parameters']],
+      ['threshold = 0.5'],
+      ['rows = list(range(n_rows))', ['step:load', 'step:fit']]
+    ]);
     // An untagged cell after a parameters cell is one of the parameters (badge and panel).
     await page.notebook.selectCells(1);
     await openStepPanel(page);
@@ -403,19 +424,15 @@ test.describe('the step panel', () => {
     expect(await cellTags(page, 2)).toEqual(['step:load']);
     await expect(apply).toBeDisabled();
   });
+
   test('"Runs after" previews the steps a cell made a new step would use, before Apply', async ({
     page
   }) => {
-    await page.notebook.createNew('preview.ipynb');
-    await page.notebook.setCell(0, 'code', 'df = [1, 2]');
-    await page.notebook.addCell('code', 'X = df + [3]');
-    await page.notebook.addCell('code', 'model = len(X)');
-    await page.evaluate(() => {
-      const cells = (window as any).galata.app.shell.currentWidget.content
-        .widgets;
-      cells[0].model.setMetadata('tags', ['step:load']);
-      cells[1].model.setMetadata('tags', ['step:features']);
-    });
+    await newTaggedNotebook(page, 'preview.ipynb', [
+      ['df = [1, 2]', ['step:load']],
+      ['X = df + [3]', ['step:features']],
+      ['model = len(X)']
+    ]);
     await page.notebook.selectCells(2);
     await openStepPanel(page);
     const choice = (step: string) =>
