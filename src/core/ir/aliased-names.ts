@@ -96,6 +96,9 @@ export function aliasedNameWarnings(
   return diagnostics;
 }
 
+/** The ties a change can reach across (see changeReaches). */
+type WarnedTie = Exclude<Tie, 'whole'>;
+
 /**
  * Whether a change to `name` reaches the name tied to it so: a change to a part or an item
  * changes the whole or the container; a change to a whole rarely changes a part taken before
@@ -106,7 +109,7 @@ function changeReaches(
   tie: Tie,
   name: string,
   itemsChanged: ReadonlySet<string>
-): boolean {
+): tie is WarnedTie {
   return tie === 'whole'
     ? false
     : tie === 'container'
@@ -133,7 +136,7 @@ function stepAliases(
 function warning(
   step: IPipelineStep,
   name: string,
-  tied: { other: string; tie: Tie },
+  tied: { other: string; tie: WarnedTie },
   producer: string,
   reader: string,
   analysisOf: (cell: number) => ICellAnalysis
@@ -143,7 +146,7 @@ function warning(
   const handedOn =
     'but steps hand each name on as a value of its own: the change step ' +
     `'${step.name}' makes to '${name}' does not reach the`;
-  const messages: Record<Tie, () => string> = {
+  const messages: Record<WarnedTie, () => string> = {
     same: () =>
       `'${name}' is the same object as '${other}' in step '${producer}', ${handedOn} '${other}' ` +
       `that step '${reader}' takes (top to bottom it would). Change '${other}' itself, read ` +
@@ -168,12 +171,7 @@ function warning(
     container: () =>
       `'${other}' is an item of '${name}' since step '${producer}', ${handedOn} '${other}' ` +
       `that step '${reader}' takes alone (top to bottom it would). Read it through '${name}' ` +
-      `there, or change '${other}' itself`,
-    whole: () =>
-      `'${other}' is a part of '${name}' (an item or attribute of it) since step ` +
-      `'${producer}', ${handedOn} '${other}' that step '${reader}' takes (top to bottom it ` +
-      `would). Read it through '${name}' there, or take '${other}' from '${name}' again after ` +
-      `the change, in step '${step.name}'`
+      `there, or change '${other}' itself`
   };
   const message = messages[tie]();
   return {
