@@ -286,6 +286,10 @@ test.describe('the step panel', () => {
   }) => {
     await page.notebook.createNew('keys.ipynb');
     await page.notebook.setCell(0, 'code', 'xs = [1, 2, 3]');
+    // The notebook takes the focus back as its kernel connects: keys wait for that.
+    await expect(
+      page.getByRole('button', { name: /\| Idle$/ }).first()
+    ).toBeVisible({ timeout: 60_000 });
     await page.sidebar.close('right');
     await expect(page.locator(stepPanel)).toBeHidden();
     await page.keyboard.press('Escape'); // command mode: the palette's keys reach the palette
