@@ -3,7 +3,15 @@
  * with `runs/<id>/` (docs/internals.md, "Run store") and `cache/` (the local step cache).
  */
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
+
+/** `path` itself, or a path inside the folder `path`. */
+export function isAtOrUnder(candidate: string, path: string): boolean {
+  return (
+    candidate === path ||
+    candidate.startsWith(path.endsWith(sep) ? path : path + sep)
+  );
+}
 
 export function cellpipeHome(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.CELLPIPE_HOME;

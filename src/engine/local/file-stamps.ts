@@ -7,6 +7,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
+/** The stamp of a path that is not there (or not a file, or not a folder where one is listed). */
+export const ABSENT = 'absent';
+
 /**
  * What a listed folder (`in/`) holds: each entry's name, size and time (a subfolder's time, which
  * changes as entries come and go in it), hashed, less the files the step writes there itself;
@@ -17,7 +20,7 @@ function folderStamp(path: string, own: ReadonlySet<string>): string {
   try {
     entries = readdirSync(path).sort();
   } catch {
-    return 'absent';
+    return ABSENT;
   }
   const hash = createHash('sha256');
   for (const entry of entries) {
@@ -56,9 +59,9 @@ export function fileStamps(
     }
     try {
       const stat = statSync(path);
-      stamps[path] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : 'absent';
+      stamps[path] = stat.isFile() ? `${stat.size}:${stat.mtimeMs}` : ABSENT;
     } catch {
-      stamps[path] = 'absent';
+      stamps[path] = ABSENT;
     }
   }
   return stamps;

@@ -17,8 +17,8 @@ import {
   readFileSync,
   readSync
 } from 'node:fs';
-import { join, sep } from 'node:path';
-import { cellpipeHome } from '../paths';
+import { join } from 'node:path';
+import { cellpipeHome, isAtOrUnder } from '../paths';
 
 export interface INotebookRename {
   from: string;
@@ -29,14 +29,6 @@ export interface INotebookRename {
 
 export function renamesFile(home = cellpipeHome()): string {
   return join(home, 'renames.jsonl');
-}
-
-/** `path` itself, or a path inside the folder `path`. */
-function isAtOrUnder(candidate: string, path: string): boolean {
-  return (
-    candidate === path ||
-    candidate.startsWith(path.endsWith(sep) ? path : path + sep)
-  );
 }
 
 function isRename(value: unknown): value is INotebookRename {

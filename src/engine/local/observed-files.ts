@@ -7,9 +7,10 @@
  * (`open(CONFIG["path"])`, a helper module's read) reruns the step once it changes, and a
  * deleted output file is written again; it keeps none for a step that reached outside.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { sep } from 'node:path';
-import { fileStamps } from './file-stamps';
+import { ABSENT, fileStamps } from './file-stamps';
+import { isAtOrUnder } from '../paths';
 
 /** The runtime's report (templates/runtime/cellpipe_observer.py, `Observer`). */
 interface IObservedReport {
@@ -62,10 +63,12 @@ export function readObservation(path: string, home: string): Observation {
   }
   const skipped = [...report.ignore, ...SYSTEM_FOLDERS, home];
   const isData = (file: string) =>
-    !skipped.some(folder => isInside(file, folder)) &&
+    !skipped.some(folder => isAtOrUnder(file, folder)) &&
     !file.endsWith('.pyc') &&
     !file.includes(`${sep}__pycache__${sep}`);
-  const own = report.writes.filter(file => isData(file) && isFile(file));
+  // the files written that are there as the step ends (not a temporary file it removed)
+  const written = fileStamps(sep, report.writes.filter(isData), []);
+  const own = Object.keys(written).filter(file => written[file] !== ABSENT);
   const stamps = fileStamps(
     sep,
     [
@@ -82,23 +85,14 @@ export function readObservation(path: string, home: string): Observation {
  * step wrote is still there.
  */
 export function observedFilesAsLeft(files: IObservedFiles): boolean {
-  const now = fileStamps(sep, Object.keys(files.stamps), files.own);
+  const now = fileStamps(
+    sep,
+    [...Object.keys(files.stamps), ...files.own],
+    files.own
+  );
   return (
     Object.entries(files.stamps).every(
       ([path, stamp]) => now[path] === stamp
-    ) && files.own.every(isFile)
+    ) && files.own.every(file => now[file] !== ABSENT)
   );
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isInside(file: string, folder: string): boolean {
-  const base = folder.endsWith(sep) ? folder : folder + sep;
-  return file === folder || file.startsWith(base);
 }
