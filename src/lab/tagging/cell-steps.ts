@@ -11,17 +11,23 @@ export interface ICellLike {
   tags: readonly string[];
 }
 
-export type CellBadge =
-  | { kind: 'step'; step: string; first: boolean }
-  | {
-      kind: 'role';
-      role: 'imports' | 'functions' | 'parameters' | 'metrics' | 'skip';
-    }
+/** The roles of blocks an untagged cell continues (a skipped cell is none: it marks only itself). */
+export type BlockRole = 'imports' | 'functions' | 'parameters' | 'metrics';
+
+/** What an untagged cell continues: a step, a block of another role, or nothing. */
+export type ContinuedBlock =
+  | { kind: 'step'; step: string; first: false }
+  | { kind: 'role'; role: BlockRole }
   | { kind: 'none' };
+
+export type CellBadge =
+  | ContinuedBlock
+  | { kind: 'step'; step: string; first: true }
+  | { kind: 'role'; role: 'skip' };
 
 export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
   /** The block an untagged cell continues: the last step or role above, none before any. */
-  let current: CellBadge = { kind: 'none' };
+  let current: ContinuedBlock = { kind: 'none' };
   return cells.map(cell => {
     if (cell.type !== 'code') {
       return { kind: 'none' };
@@ -46,9 +52,12 @@ export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
 export function blockAbove(
   cells: readonly ICellLike[],
   index: number
-): CellBadge {
+): ContinuedBlock {
+  // An untagged cell's badge is the block it continues (cellBadges' `current`).
   const continuing = { type: 'code', tags: [] };
-  return cellBadges([...cells.slice(0, index), continuing])[index];
+  return cellBadges([...cells.slice(0, index), continuing])[
+    index
+  ] as ContinuedBlock;
 }
 
 /** The names of the steps that start above cell `index`, in order. */

@@ -2,7 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { ITagForm, RoleKind } from './tag-form';
-import { CellBadge } from './cell-steps';
+import { BlockRole, ContinuedBlock } from './cell-steps';
 
 export interface IStepEditorProps {
   form: ITagForm;
@@ -11,7 +11,7 @@ export interface IStepEditorProps {
   touched: ReadonlySet<string>;
   stepsAbove: string[];
   /** What the cell continues when it has no role tag: the block above it (cell-steps.ts). */
-  continues: CellBadge;
+  continues: ContinuedBlock;
   /** Steps above that this cell's step runs after anyway: it uses their data (name → variables). */
   inferred: Record<string, string[]>;
   /** What the last Apply did, until the next change. */
@@ -69,7 +69,10 @@ function Field(props: {
 }
 
 /** What the role "no tag" means for this cell: the block it continues, as the analyzer reads it. */
-function continueLabel(continues: CellBadge, trans: TranslationBundle): string {
+function continueLabel(
+  continues: ContinuedBlock,
+  trans: TranslationBundle
+): string {
   switch (continues.kind) {
     case 'step':
       return trans.__('continues the step above (%1)', continues.step);
@@ -84,12 +87,11 @@ function continueLabel(continues: CellBadge, trans: TranslationBundle): string {
   }
 }
 
-const CONTINUED_ROLES: Record<string, string> = {
+const CONTINUED_ROLES: Record<BlockRole, string> = {
   imports: 'imports',
   functions: 'functions',
   parameters: 'pipeline parameters',
-  metrics: 'pipeline metrics',
-  skip: 'skipped'
+  metrics: 'pipeline metrics'
 };
 
 export function StepEditor(props: IStepEditorProps): JSX.Element {

@@ -16,7 +16,12 @@ import {
   whenPythonParser
 } from '../../core/analysis/python-tree';
 import { notebookSnapshot } from '../sidebar/notebook-snapshot';
-import { blockAbove, CellBadge, stepsAbove, stepsBelow } from './cell-steps';
+import {
+  blockAbove,
+  ContinuedBlock,
+  stepsAbove,
+  stepsBelow
+} from './cell-steps';
 import { cellTags, notebookCells } from './notebook-cells';
 import { StepEditor } from './step-editor';
 import {
@@ -146,32 +151,27 @@ export class StepPanel extends ReactWidget {
     );
   }
 
-  private above(): string[] {
+  /**
+   * The steps above and below the active cell and what it continues without a role tag
+   * (cell-steps.ts), from one read of the notebook's cells.
+   */
+  private neighbours(): {
+    above: string[];
+    below: string[];
+    continues: ContinuedBlock;
+  } {
     const notebook = this.tracker.currentWidget?.content;
     const cell = this.cell;
     if (!notebook || !cell) {
-      return [];
+      return { above: [], below: [], continues: { kind: 'none' } };
     }
-    return stepsAbove(notebookCells(notebook), notebook.widgets.indexOf(cell));
-  }
-
-  /** What the cell continues without a role tag (cell-steps.ts). */
-  private continues(): CellBadge {
-    const notebook = this.tracker.currentWidget?.content;
-    const cell = this.cell;
-    if (!notebook || !cell) {
-      return { kind: 'none' };
-    }
-    return blockAbove(notebookCells(notebook), notebook.widgets.indexOf(cell));
-  }
-
-  private below(): string[] {
-    const notebook = this.tracker.currentWidget?.content;
-    const cell = this.cell;
-    if (!notebook || !cell) {
-      return [];
-    }
-    return stepsBelow(notebookCells(notebook), notebook.widgets.indexOf(cell));
+    const cells = notebookCells(notebook);
+    const index = notebook.widgets.indexOf(cell);
+    return {
+      above: stepsAbove(cells, index),
+      below: stepsBelow(cells, index),
+      continues: blockAbove(cells, index)
+    };
   }
 
   /**
@@ -305,14 +305,14 @@ export class StepPanel extends ReactWidget {
         </p>
       );
     }
-    const above = this.above();
+    const { above, below, continues } = this.neighbours();
     return (
       <StepEditor
         form={this.form}
-        problems={formProblems(this.form, above, this.below())}
+        problems={formProblems(this.form, above, below)}
         touched={this.touched}
         stepsAbove={above}
-        continues={this.continues()}
+        continues={continues}
         inferred={this.shownInferred()}
         notice={this.notice}
         dirty={this.dirty}

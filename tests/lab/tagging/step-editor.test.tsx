@@ -3,13 +3,13 @@ import React from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { StepEditor } from '../../../src/lab/tagging/step-editor';
 import { formFromTags } from '../../../src/lab/tagging/tag-form';
-import { CellBadge } from '../../../src/lab/tagging/cell-steps';
+import { ContinuedBlock } from '../../../src/lab/tagging/cell-steps';
 import { nullTranslation } from '../../support/null-translation';
 
 function markup(
   stepsAbove: string[],
   tags: string[] = [],
-  continues: CellBadge = stepsAbove.length
+  continues: ContinuedBlock = stepsAbove.length
     ? { kind: 'step', step: stepsAbove[stepsAbove.length - 1], first: false }
     : { kind: 'none' }
 ): string {
