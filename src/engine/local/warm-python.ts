@@ -1,8 +1,9 @@
 /**
  * The warm interpreter's Python side (see warm.ts). One process per run imports the modules the
- * notebook's `imports` cells name at their top (up to their first other statement), then forks a child per step request: the child starts its own
- * session (its own process group), sends stdout and stderr to the step's log, and runs the step
- * script as `__main__`, exactly as `python script ARGS` would, minus the import time.
+ * notebook's `imports` cells name at their top (up to their first other statement), then forks
+ * a child per step request: the child starts its own session (its own process group), sends
+ * stdout and stderr to the step's log, and runs the step script as `__main__`, exactly as
+ * `python script ARGS` would, minus the import time.
  * Single-threaded (a select loop), so forking never copies a lock held by another thread.
  * Protocol, one JSON object per line: in `{"preload": [source...]}` once, then
  * `{"id", "argv", "cwd", "log"}`; out `{"id", "pid"}` or `{"id", "error"}`, then
