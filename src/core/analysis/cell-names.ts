@@ -157,6 +157,7 @@ export interface ICellNames {
    * the object. Absent when none.
    */
   methodCalls?: ICallSite[];
+  /** Each `from m import *`, named by its module as written (`m`, `.tools`). */
   starImports: INameUse[];
   /**
    * Where the cell binds names the analysis cannot know: `exec(…)`, or `globals()` written with

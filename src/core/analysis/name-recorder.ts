@@ -110,7 +110,7 @@ export abstract class NameRecorder {
   } | null = null;
 
   constructor(
-    private readonly source: string,
+    protected readonly source: string,
     private readonly positions: Positions
   ) {
     this.normalized = pythonName(source) === source;

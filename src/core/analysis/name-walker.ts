@@ -496,7 +496,13 @@ export class NameWalker extends ExpressionWalker {
   protected importStatement(node: IPyNode, scope: Scope): void {
     const star = childOfType(node, 'wildcard_import');
     if (star) {
-      this.result.starImports.push(this.use('*', star.from));
+      const module = field(node, 'module_name');
+      this.result.starImports.push(
+        this.use(
+          module ? this.source.slice(module.from, module.to) : '',
+          star.from
+        )
+      );
     }
     for (const name of importedNames(node, this.text)) {
       this.bind(name, scope);

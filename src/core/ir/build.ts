@@ -17,6 +17,7 @@ import { IMetricUse, readMetrics } from './metrics';
 import { IGlobalContext, ILocatedName, stepNamesReusing } from './step-names';
 import { laterBinder, laterBinderHint } from './later-binder';
 import { cellDiagnostics } from './cell-diagnostics';
+import { StarImportReads } from './star-import-reads';
 import { globalContext } from './global-context';
 import { LatestWriters, latestWriter } from './latest-writers';
 import { notebookFileName, unanalysable } from './unanalysable';
@@ -136,6 +137,7 @@ export function buildPipeline(
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
+  const starImportReads = new StarImportReads(sharedCells, analysisOf);
 
   const steps: IPipelineStep[] = [];
   const writers = new LatestWriters();
@@ -268,6 +270,9 @@ export function buildPipeline(
           // A branch or a class's method may bind it first; a broken cell, exec or globals()
           // may define it.
           continue;
+        }
+        if (starImportReads.takes(read, block.cells)) {
+          continue; // listed on the star-import warning
         }
         diagnostics.push({
           severity: 'warning',
@@ -405,6 +410,7 @@ export function buildPipeline(
     }
   }
 
+  starImportReads.listNames(diagnostics);
   diagnostics.push(
     ...sharedCellReads(segments, steps, stepWrites, context, analysisOf)
   );

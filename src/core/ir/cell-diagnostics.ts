@@ -4,6 +4,7 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
+import { starImportMessage } from './star-import-reads';
 
 /** pip options that install from files the step's image does not have. */
 const PIP_FILE_OPTION = /\s(-r|--requirement|-e|--editable)(?=[\s=])/;
@@ -35,8 +36,7 @@ export function cellDiagnostics(
     out.push({
       severity: 'warning',
       code: 'star-import',
-      message:
-        "'import *' hides which names it defines, so the analysis cannot be complete; import the names you use",
+      message: starImportMessage(star.name),
       cell,
       line: star.line,
       column: star.column

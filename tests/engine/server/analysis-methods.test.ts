@@ -34,7 +34,9 @@ test("compile's warnings name the cell (from 1) and line, or the notebook", () =
   expect(warnings).toEqual(
     expect.arrayContaining([
       'warned.ipynb: metadata.kubeflow_notebook.volumes is not a list; it is ignored',
-      expect.stringMatching(/^cell 2, line 2: 'import \*' hides which names/),
+      expect.stringMatching(
+        /^cell 2, line 2: 'from math import \*' hides which names/
+      ),
       expect.stringMatching(/^cell 3, line 1: 'y' is read in step 'show'/)
     ])
   );
