@@ -8,6 +8,7 @@ import builtins
 import importlib
 import json
 import linecache
+import marshal
 import math
 import os
 import pickle
@@ -300,9 +301,32 @@ def _load_module(path, manifest, namespace):
 
 # -- anything else --------------------------------------------------------------------------------
 def _save_pickle(value, path):
-    pickler = _cloudpickle() or pickle
+    cloudpickle = _cloudpickle()
     with open(path, "wb") as stream:
-        pickler.dump(value, stream, protocol=PICKLE_PROTOCOL)
+        if cloudpickle is None:
+            pickle.dump(value, stream, protocol=PICKLE_PROTOCOL)
+        elif getattr(cloudpickle, "Pickler", None) is None:
+            cloudpickle.dump(value, stream, protocol=PICKLE_PROTOCOL)  # a copy older than 1.5
+        else:
+            _cell_code_pickler(cloudpickle)(stream, protocol=PICKLE_PROTOCOL).dump(value)
+
+
+def _is_cell_file(file_name):
+    """The file name a notebook cell's code is compiled under (`titanic.ipynb [cell 6]`)."""
+    return file_name.endswith("]") and " [cell " in file_name
+
+
+def _cell_code_pickler(cloudpickle):
+    """cloudpickle's Pickler, except that the code of a function a notebook cell defines keeps
+    that cell as its file name (cloudpickle 3 saves every function's code as `<dynamic-code>`),
+    so a step calling a function from an earlier step names the cell where it failed. marshal
+    keeps the whole code object; like cloudpickle's own copy, it is for the same Python only."""
+    class CellCodePickler(cloudpickle.Pickler):
+        def reducer_override(self, obj):
+            if type(obj) is types.CodeType and _is_cell_file(obj.co_filename):
+                return marshal.loads, (marshal.dumps(obj),)
+            return super().reducer_override(obj)
+    return CellCodePickler
 
 
 def _load_pickle(path, manifest, namespace, name=None):
@@ -795,10 +819,12 @@ def _user_traceback(error, file_names):
     return frames
 
 
-def _innermost_cell_line(frames, file_names):
+def _innermost_cell_line(frames):
+    """Where the innermost frame of a notebook cell is: the step's own cells', or those of a
+    function or class handed on from an earlier step."""
     where = None
     while frames is not None:
-        if frames.tb_frame.f_code.co_filename in file_names:
+        if _is_cell_file(frames.tb_frame.f_code.co_filename):
             where = "%s, line %d" % (frames.tb_frame.f_code.co_filename, frames.tb_lineno)
         frames = frames.tb_next
     return where
@@ -822,7 +848,7 @@ def report_user_error(error, file_names, step):
     else:
         frames = _user_traceback(error, file_names)
         traceback.print_exception(type(error), error, frames)
-        where = _innermost_cell_line(frames, file_names)
+        where = _innermost_cell_line(frames)
     text = _error_text(error)
     sys.stderr.write("cellpipe: step %r failed: %s%s%s\n"
                      % (step.name, type(error).__name__, " in " + where if where else "",

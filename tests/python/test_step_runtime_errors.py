@@ -29,6 +29,22 @@ def test_an_exception_in_a_cell_names_the_notebook_cell_and_line(make_pipeline):
     assert "run_step" not in result.stderr and "make.py" not in result.stderr
 
 
+def test_an_exception_in_a_function_from_an_earlier_step_names_that_function_s_cell(make_pipeline):
+    # the function is handed on by value; its frame still carries the notebook cell it was
+    # defined in, which is where the mistake is, not the calling line
+    pipeline = make_pipeline([
+        code_cell("def scale(v):\n    w = v * 2\n    return w / missing_factor\nx = 4", "step:define"),
+        code_cell("y = scale(x)", "step:use"),
+    ], name="model.ipynb")
+    pipeline.run_ok("define", outputs=["scale", "x"])
+    result = pipeline.run("use", inputs=[("scale", "define"), ("x", "define")])
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert '  File "model.ipynb [cell 1]", line 3, in scale' in lines
+    assert lines[-1] == ("cellpipe: step 'use' failed: NameError in model.ipynb [cell 1], line 3: "
+                         "name 'missing_factor' is not defined")
+
+
 def test_library_frames_below_the_cell_are_kept(make_pipeline):
     pipeline = make_pipeline([
         code_cell("import json", "imports"),
