@@ -320,11 +320,13 @@ def _cell_code_pickler(cloudpickle):
     """cloudpickle's Pickler, except that the code of a function a notebook cell defines keeps
     that cell as its file name (cloudpickle 3 saves every function's code as `<dynamic-code>`),
     so a step calling a function from an earlier step names the cell where it failed. marshal
-    keeps the whole code object; like cloudpickle's own copy, it is for the same Python only."""
+    keeps the whole code object; like cloudpickle's own copy, it is for the same Python only.
+    Version 2 writes no back-references, whose use follows reference counts in the saving
+    process: the same function saves to the same bytes (the step cache hashes them)."""
     class CellCodePickler(cloudpickle.Pickler):
         def reducer_override(self, obj):
             if type(obj) is types.CodeType and _is_cell_file(obj.co_filename):
-                return marshal.loads, (marshal.dumps(obj),)
+                return marshal.loads, (marshal.dumps(obj, 2),)
             return super().reducer_override(obj)
     return CellCodePickler
 
