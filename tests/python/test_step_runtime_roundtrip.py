@@ -306,6 +306,24 @@ def test_classes_and_functions_defined_in_the_notebook_survive(make_pipeline):
     pipeline.run_ok("check", inputs=[("corner", "make"), ("grow", "make"), ("square", "make")])
 
 
+def test_a_notebook_function_saves_to_the_same_bytes_in_every_run(make_pipeline):
+    # the step cache hashes a step's inputs: a function saved differently by each run of the
+    # step that defines it would make every step that takes it run again
+    # (a class never does: cloudpickle gives each class a random id to know it again)
+    produce = (
+        "def scaled(values, factor=2):\n"
+        "    kept = [v * factor for v in values if v > 0]\n"
+        "    return {'label': 'scaled', 'kept': kept, 'count': len(kept)}\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, "print(scaled([1]))")
+    saved = []
+    for _ in range(3):
+        pipeline.run_ok("make", outputs=["scaled"])
+        saved.append((pipeline.data("make", "scaled") / "value.pkl").read_bytes())
+    assert saved[0] == saved[1] == saved[2]
+    assert b"[cell " in saved[0]  # the code keeps the cell it was defined in
+
+
 def test_a_crash_while_saving_never_leaves_a_value_that_looks_good(make_pipeline):
     produce = (
         "import os\n"
