@@ -255,8 +255,25 @@ test.describe('pipeline sidebar runs', () => {
       timeout: 150_000
     });
     // Why, in the list itself: the step runtime's last line, not only "Failed".
-    await expect(run.locator('.jp-cellpipe-Settings-error')).toContainText(
+    const error = run.locator('.jp-cellpipe-Settings-error');
+    await expect(error).toContainText(
       "step 'check' failed: ValueError in failing.ipynb"
     );
+    // The place it names leads to the line that raised (cell 2, line 2).
+    await page.notebook.selectCells(0);
+    await error
+      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
+      .click();
+    const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+    await expect(active).toContainText('boom in step check');
+    await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
+    const cursor = await page.evaluate(
+      () =>
+        (
+          window as any
+        ).jupyterapp.shell.currentWidget.content.activeCell.editor.getCursorPosition()
+          .line
+    );
+    expect(cursor).toBe(1);
   });
 });

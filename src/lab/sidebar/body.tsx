@@ -1,5 +1,6 @@
 /** The sidebar's React body: Compile and run, the DAG, diagnostics, runs, settings. */
 import { JupyterFrontEnd } from '@jupyterlab/application';
+import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useCallback, useLayoutEffect } from 'react';
 import { IDiagnostic } from '../../core/ir/diagnostic';
@@ -182,6 +183,7 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
       </Section>
       <RunsSection
         model={model}
+        shell={props.shell}
         openRunViewer={props.openRunViewer}
         trans={trans}
       />
@@ -200,10 +202,14 @@ interface ISectionProps {
  * every keystroke's analysis, and this part does not depend on it.
  */
 const RunsSection = React.memo(function RunsSection(
-  props: ISectionProps & { openRunViewer: (id: string) => void }
+  props: ISectionProps & {
+    shell: JupyterFrontEnd.IShell;
+    openRunViewer: (id: string) => void;
+  }
 ): JSX.Element {
   const { model, trans } = props;
   useSignal(model.runs.changed);
+  useSignal(model.notebookChanged);
   return (
     <Section title={trans.__('Runs')} name="runs">
       <RunsView
@@ -216,6 +222,12 @@ const RunsSection = React.memo(function RunsSection(
             .catch(error => model.runs.reportError((error as Error).message))
         }
         onOpenLocal={props.openRunViewer}
+        notebookName={PathExt.basename(model.notebook?.context.path ?? '')}
+        onRevealCell={(cell, line) => {
+          if (model.notebook) {
+            void revealCell(props.shell, model.notebook, cell, line);
+          }
+        }}
         trans={trans}
       />
     </Section>

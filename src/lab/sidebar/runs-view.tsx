@@ -2,6 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { IRunLink, IRunRecord } from '../../core/runs/record';
+import { cellPlaces } from './cell-places';
 import { CLASS } from './class-names';
 import { formatDuration, isFinished, runDuration } from './runs-model';
 import { WaitingSteps } from './waiting-steps';
@@ -14,6 +15,10 @@ export interface IRunsViewProps {
   onCancel: (id: string) => void;
   /** Opens the run viewer of a local run. */
   onOpenLocal: (id: string) => void;
+  /** The notebook's file name: the places of its cells in a run's error become links. */
+  notebookName: string;
+  /** Goes to a line of a cell (index from 0, line from 1). */
+  onRevealCell: (cell: number, line: number) => void;
   trans: TranslationBundle;
 }
 
@@ -104,6 +109,33 @@ function CachedSteps(props: {
   );
 }
 
+/** A run's error, each place of the notebook's cells it names a link to that line. */
+function RunError(props: {
+  error: string;
+  notebookName: string;
+  onRevealCell: (cell: number, line: number) => void;
+  trans: TranslationBundle;
+}): JSX.Element {
+  return (
+    <div className={CLASS.error}>
+      {cellPlaces(props.error, props.notebookName).map((part, i) =>
+        typeof part === 'string' ? (
+          part
+        ) : (
+          <button
+            key={i}
+            className={CLASS.runLink}
+            onClick={() => props.onRevealCell(part.cell, part.line)}
+            title={props.trans.__('Go to this line of the notebook')}
+          >
+            {part.text}
+          </button>
+        )
+      )}
+    </div>
+  );
+}
+
 function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
   const { run, trans } = props;
   const millis = runDuration(run, props.now);
@@ -146,7 +178,14 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
       <RunParams run={run} trans={trans} />
       <CachedSteps run={run} trans={trans} />
       <WaitingSteps run={run} trans={trans} />
-      {run.error && <div className={CLASS.error}>{run.error}</div>}
+      {run.error && (
+        <RunError
+          error={run.error}
+          notebookName={props.notebookName}
+          onRevealCell={props.onRevealCell}
+          trans={trans}
+        />
+      )}
     </li>
   );
 }

@@ -53,6 +53,8 @@ function runsMarkup(run: IRunRecord): string {
       now={Date.parse('2026-11-22T14:00:12.000Z')}
       onCancel={() => undefined}
       onOpenLocal={() => undefined}
+      notebookName="n.ipynb"
+      onRevealCell={() => undefined}
       trans={trans}
     />
   );
@@ -102,6 +104,22 @@ describe('runs view', () => {
     expect(html).not.toContain('Cancel');
     expect(html).toContain('3.0 s');
     expect(html).toContain('step check failed');
+  });
+
+  it('makes the place of the notebook’s cell in a run’s error a button, the rest text', () => {
+    const html = runsMarkup(
+      record([], {
+        target: 'local',
+        status: 'Failed',
+        error:
+          "step 'check' failed: ValueError in n.ipynb [cell 2], line 3: <bad>"
+      })
+    );
+    expect(html).toContain(
+      '<div class="jp-cellpipe-Settings-error">step &#x27;check&#x27; failed: ValueError in ' +
+        '<button class="jp-cellpipe-Run-link" title="Go to this line of the notebook">' +
+        'n.ipynb [cell 2], line 3</button>: &lt;bad&gt;</div>'
+    );
   });
 });
 
