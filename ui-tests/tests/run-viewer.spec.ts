@@ -427,6 +427,22 @@ test.describe('the run viewer', () => {
     ).toHaveText(
       "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 3], line 2: division by zero (exit code 1)"
     );
+    // The place is a link: it opens the notebook with the cursor on that line.
+    await page
+      .locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
+      .getByRole('button', { name: 'failing.ipynb [cell 3], line 2' })
+      .click();
+    const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+    await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
+    const at = await page.evaluate(() => {
+      const notebook = (window as any).jupyterapp.shell.currentWidget;
+      return {
+        path: notebook.context.path,
+        cell: notebook.content.activeCellIndex,
+        line: notebook.content.activeCell.editor.getCursorPosition().line
+      };
+    });
+    expect(at).toEqual({ path: notebook, cell: 2, line: 1 });
   });
 
   test('run viewer screenshots in the light and dark themes', async ({

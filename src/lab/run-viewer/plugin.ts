@@ -9,7 +9,8 @@ import {
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
 import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
-import { INotebookTracker } from '@jupyterlab/notebook';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { revealCell } from '../sidebar/navigate';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from '../command-ids';
 import type { RunViewerContent } from './viewer-widget';
@@ -50,6 +51,20 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
       await context.save();
       return true;
     };
+    /** Opens the notebook at `path` (or goes to it) with the cursor at a line of a cell. */
+    const revealInNotebook = async (
+      path: string,
+      cell: number,
+      line: number
+    ) => {
+      const widget: unknown = await app.commands.execute('docmanager:open', {
+        path
+      });
+      if (widget instanceof NotebookPanel) {
+        await widget.context.ready;
+        await revealCell(app.shell, widget, cell, line);
+      }
+    };
     const open = async (id: string) => {
       const existing = tracker.find(w => w.content.model.id === id);
       if (existing) {
@@ -57,7 +72,13 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
         return existing;
       }
       const { createRunViewer } = await import('./viewer-widget');
-      const widget = createRunViewer(id, trans, openRun, saveIfOpen);
+      const widget = createRunViewer(
+        id,
+        trans,
+        openRun,
+        (path, cell, line) => void revealInNotebook(path, cell, line),
+        saveIfOpen
+      );
       void tracker.add(widget);
       app.shell.add(widget, 'main');
       app.shell.activateById(widget.id);

@@ -1,6 +1,8 @@
 /** The run viewer's content: status, DAG by status, steps with durations, the selected log, rerun. */
+import { PathExt } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React, { useEffect, useRef, useState } from 'react';
+import { CellPlaceText } from '../cell-place-text';
 import { IRunRecord } from '../../core/runs/record';
 import { RunParams } from '../api/routes';
 import { useSignal } from '../sidebar/use-signal';
@@ -23,6 +25,28 @@ export interface IRunViewerProps {
   trans: TranslationBundle;
   /** Opens another run (the rerun) in a viewer. */
   openRun: (id: string) => void;
+  /** Opens the notebook at `path` with the cursor at a line of a cell (index from 0). */
+  revealCell: (path: string, cell: number, line: number) => void;
+}
+
+/** A message of the run, the places of its notebook's cells as buttons to go there. */
+function RunMessage(props: {
+  text: string;
+  record: IRunRecord;
+  revealCell: IRunViewerProps['revealCell'];
+  trans: TranslationBundle;
+}): JSX.Element {
+  const path = props.record.notebook;
+  return (
+    <p className="jp-cellpipe-error">
+      <CellPlaceText
+        text={props.text}
+        notebookName={PathExt.basename(path)}
+        onRevealCell={(cell, line) => props.revealCell(path, cell, line)}
+        trans={props.trans}
+      />
+    </p>
+  );
 }
 
 function StatusChip(props: { status: string }): JSX.Element {
@@ -200,6 +224,7 @@ function MetricsTable(props: {
 
 function LogPanel(props: {
   model: RunViewerModel;
+  revealCell: IRunViewerProps['revealCell'];
   trans: TranslationBundle;
 }): JSX.Element {
   const { model, trans } = props;
@@ -224,7 +249,14 @@ function LogPanel(props: {
         {trans.__('Log of %1', model.selected)}{' '}
         {step && <StatusChip status={step.status} />}
       </h3>
-      {step?.message && <p className="jp-cellpipe-error">{step.message}</p>}
+      {step?.message && model.record && (
+        <RunMessage
+          text={step.message}
+          record={model.record}
+          revealCell={props.revealCell}
+          trans={trans}
+        />
+      )}
       {step?.cached && (
         <p className="jp-cellpipe-RunViewer-cachedNote">
           {trans.__(
@@ -304,7 +336,14 @@ export function RunViewer(props: IRunViewerProps): JSX.Element {
         {record.notice && (
           <p className="jp-cellpipe-RunViewer-notice">{record.notice}</p>
         )}
-        {record.error && <p className="jp-cellpipe-error">{record.error}</p>}
+        {record.error && (
+          <RunMessage
+            text={record.error}
+            record={record}
+            revealCell={props.revealCell}
+            trans={trans}
+          />
+        )}
         {record.links
           .filter(link => /^https?:\/\//.test(link.url))
           .map(link => (
@@ -386,7 +425,7 @@ export function RunViewer(props: IRunViewerProps): JSX.Element {
             openRun={props.openRun}
           />
         </div>
-        <LogPanel model={model} trans={trans} />
+        <LogPanel model={model} revealCell={props.revealCell} trans={trans} />
       </div>
     </div>
   );

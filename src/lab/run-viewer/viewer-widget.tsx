@@ -3,13 +3,14 @@ import { MainAreaWidget, ReactWidget } from '@jupyterlab/apputils';
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { RunViewerModel } from './viewer-model';
-import { RunViewer } from './viewer-view';
+import { IRunViewerProps, RunViewer } from './viewer-view';
 
 export class RunViewerContent extends ReactWidget {
   constructor(
     readonly model: RunViewerModel,
     private readonly trans: TranslationBundle,
-    private readonly openRun: (id: string) => void
+    private readonly openRun: (id: string) => void,
+    private readonly revealCell: IRunViewerProps['revealCell']
   ) {
     super();
     this.addClass('jp-cellpipe-RunViewer-widget');
@@ -17,7 +18,12 @@ export class RunViewerContent extends ReactWidget {
 
   protected render(): JSX.Element {
     return (
-      <RunViewer model={this.model} trans={this.trans} openRun={this.openRun} />
+      <RunViewer
+        model={this.model}
+        trans={this.trans}
+        openRun={this.openRun}
+        revealCell={this.revealCell}
+      />
     );
   }
 
@@ -32,11 +38,12 @@ export function createRunViewer(
   id: string,
   trans: TranslationBundle,
   openRun: (id: string) => void,
+  revealCell: IRunViewerProps['revealCell'],
   saveNotebook?: (path: string) => Promise<boolean>
 ): MainAreaWidget<RunViewerContent> {
   const model = new RunViewerModel(id, saveNotebook);
   const widget = new MainAreaWidget({
-    content: new RunViewerContent(model, trans, openRun)
+    content: new RunViewerContent(model, trans, openRun, revealCell)
   });
   widget.id = `cellpipe-run-${id}`;
   widget.title.label = trans.__('Run %1', id);

@@ -2,7 +2,7 @@
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
 import { IRunLink, IRunRecord } from '../../core/runs/record';
-import { cellPlaces } from './cell-places';
+import { CellPlaceText } from '../cell-place-text';
 import { CLASS } from './class-names';
 import { formatDuration, isFinished, runDuration } from './runs-model';
 import { WaitingSteps } from './waiting-steps';
@@ -109,33 +109,6 @@ function CachedSteps(props: {
   );
 }
 
-/** A run's error, each place of the notebook's cells it names a link to that line. */
-function RunError(props: {
-  error: string;
-  notebookName: string;
-  onRevealCell: (cell: number, line: number) => void;
-  trans: TranslationBundle;
-}): JSX.Element {
-  return (
-    <div className={CLASS.error}>
-      {cellPlaces(props.error, props.notebookName).map((part, i) =>
-        typeof part === 'string' ? (
-          part
-        ) : (
-          <button
-            key={i}
-            className={CLASS.runLink}
-            onClick={() => props.onRevealCell(part.cell, part.line)}
-            title={props.trans.__('Go to this line of the notebook')}
-          >
-            {part.text}
-          </button>
-        )
-      )}
-    </div>
-  );
-}
-
 function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
   const { run, trans } = props;
   const millis = runDuration(run, props.now);
@@ -179,12 +152,14 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
       <CachedSteps run={run} trans={trans} />
       <WaitingSteps run={run} trans={trans} />
       {run.error && (
-        <RunError
-          error={run.error}
-          notebookName={props.notebookName}
-          onRevealCell={props.onRevealCell}
-          trans={trans}
-        />
+        <div className={CLASS.error}>
+          <CellPlaceText
+            text={run.error}
+            notebookName={props.notebookName}
+            onRevealCell={props.onRevealCell}
+            trans={trans}
+          />
+        </div>
       )}
     </li>
   );

@@ -1,5 +1,5 @@
 /** The places of the notebook's cells a run's error names, for the sidebar's links. */
-import { cellPlaces } from '../../../src/lab/sidebar/cell-places';
+import { cellPlaces } from '../../src/lab/cell-places';
 
 describe('cell places in a run error', () => {
   it('cuts out each place of the notebook, cells counted from 1 in the text, from 0 in the index', () => {
