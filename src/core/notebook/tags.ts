@@ -59,6 +59,12 @@ const ROLE_TAGS = new Map<string, CellRole>([
   ['skip', { kind: 'skip' }]
 ]);
 
+/**
+ * papermill's tag for the cell of a notebook's parameters: a notebook run with papermill has
+ * one, and its user means the same as `pipeline-parameters`, which the cell then still lacks.
+ */
+const PAPERMILL_PARAMETERS = 'parameters';
+
 export function parseCellTags(tags: readonly string[]): ICellTags {
   const roles: { tag: string; role: CellRole }[] = [];
   const prev: string[] = [];
@@ -100,6 +106,16 @@ export function parseCellTags(tags: readonly string[]): ICellTags {
     }
   }
   problems.push(...resourcesProblems(settings.limits, settings.requests));
+  if (
+    tags.includes(PAPERMILL_PARAMETERS) &&
+    !roles.some(r => r.role.kind === 'parameters' || r.role.kind === 'skip')
+  ) {
+    problems.push({
+      tag: PAPERMILL_PARAMETERS,
+      message: `tag '${PAPERMILL_PARAMETERS}' is papermill's: cellpipe makes a cell's values pipeline parameters with 'pipeline-parameters'; add that tag (papermill keeps reading its own)`,
+      warning: true
+    });
+  }
   const distinct =
     roles.length < 2
       ? roles

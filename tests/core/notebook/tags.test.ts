@@ -118,4 +118,20 @@ describe('parseCellTags', () => {
     );
     expect(parseCellTags(['step:a', 'block:a']).problems).toEqual([]);
   });
+
+  it('says a papermill parameters cell needs pipeline-parameters to be one, as a warning', () => {
+    expect(parseCellTags(['parameters']).problems).toEqual([
+      {
+        tag: 'parameters',
+        message:
+          "tag 'parameters' is papermill's: cellpipe makes a cell's values pipeline parameters with 'pipeline-parameters'; add that tag (papermill keeps reading its own)",
+        warning: true
+      }
+    ]);
+    expect(parseCellTags(['parameters']).role).toEqual({ kind: 'continue' });
+    expect(
+      parseCellTags(['parameters', 'pipeline-parameters']).problems
+    ).toEqual([]);
+    expect(parseCellTags(['parameters', 'skip']).problems).toEqual([]);
+  });
 });
