@@ -57,8 +57,12 @@ export abstract class NameRecorder {
    * names, or `a = b`. Changing one changes each of the others.
    */
   private readonly aliases = new Map<string, string[]>();
-  /** Those of `aliases` that are a part of the other's object (`notePart`), null until one is. */
-  private partNames: Set<string> | null = null;
+  /**
+   * Of the names in `aliases`, those that are a part of another's object (`notePart`), with the
+   * names of the wholes (`p2 = params` after `params = cfg["model"]`: `p2` is the same object
+   * as `params` and a part of `cfg`); null until one is.
+   */
+  private partWholes: Map<string, ReadonlySet<string>> | null = null;
   /** Those of `holds` that are a list, tuple or dict of their names (`noteItems`). */
   private containerNames: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
@@ -505,17 +509,21 @@ export abstract class NameRecorder {
   /** ICellNames.aliases and parts, from `aliases`. */
   private recordAliases(): void {
     for (const [name, others] of this.aliases) {
-      const into = this.partNames?.has(name)
-        ? (this.result.parts ??= {})
-        : (this.result.aliases ??= {});
-      into[name] = others;
+      const wholes = this.partWholes?.get(name);
+      const same = wholes ? others.filter(o => !wholes.has(o)) : others;
+      if (same.length) {
+        (this.result.aliases ??= {})[name] = same;
+      }
+      if (wholes) {
+        (this.result.parts ??= {})[name] = others.filter(o => wholes.has(o));
+      }
     }
   }
 
   /** `name` is bound again: it no longer stands for another name's object, nor one for it. */
   private unalias(name: string): void {
     this.aliases.delete(name);
-    this.partNames?.delete(name);
+    this.partWholes?.delete(name);
     for (const [other, names] of this.aliases) {
       if (names.includes(name)) {
         const left = names.filter(n => n !== name);
@@ -594,8 +602,13 @@ export abstract class NameRecorder {
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
-      this.partNames?.delete(name);
       this.aliases.set(name, [other, ...(this.aliases.get(other) ?? [])]);
+      const wholes = this.partWholes?.get(other);
+      if (wholes) {
+        this.partWholes!.set(name, wholes); // the same object as a part of those
+      } else {
+        this.partWholes?.delete(name);
+      }
     }
   }
 
@@ -606,7 +619,11 @@ export abstract class NameRecorder {
   protected notePart(name: string, whole: string): void {
     if (name !== whole) {
       this.noteAlias(name, whole);
-      (this.partNames ??= new Set()).add(name);
+      // a part of the whole, of the names that are its object, and of what it is a part of
+      (this.partWholes ??= new Map()).set(
+        name,
+        new Set(this.aliases.get(name))
+      );
     }
   }
 

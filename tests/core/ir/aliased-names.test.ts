@@ -28,6 +28,27 @@ describe('the aliased-name warning', () => {
     ]);
   });
 
+  it('calls a name of a part a part of the whole, not the same object (p2 = params = cfg["model"])', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell(
+          'cfg = {"model": {"lr": 0.1}}\nparams = cfg["model"]\np2 = params',
+          ['step:load']
+        ),
+        codeCell('p2["lr"] = 0.5', ['step:tune']),
+        codeCell('print(cfg)', ['step:report'])
+      ]),
+      'parts.ipynb'
+    );
+    expect(ir.diagnostics.map(d => d.message)).toEqual([
+      "'p2' is a part of 'cfg' (an item or attribute of it) since step 'load', but steps " +
+        "hand each name on as a value of its own: the change step 'tune' makes to 'p2' does " +
+        "not reach the 'cfg' that step 'report' takes (top to bottom it would, unless 'p2' is " +
+        "a copy). Change it through 'cfg' itself, or make 'p2' a copy in step 'load' " +
+        '(copy.deepcopy)'
+    ]);
+  });
+
   it('says a Pipeline holds the estimator a later step reads, and how to reach it', () => {
     const ir = analyzeNotebook(
       notebookJson([
