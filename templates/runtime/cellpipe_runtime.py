@@ -120,7 +120,8 @@ def _pandas_kind(value):
 
 def _parquet_keeps(frame):
     """Whether parquet gives this frame back exactly: string column names, no object columns
-    except complete string columns (lists would come back as arrays, NaN as None), categoricals
+    except complete string columns where pandas reads strings as object (lists would come back
+    as arrays, NaN as None, strings as `str` in pandas 3), categoricals
     only of strings, no attrs or flags, no index frequency, times in ms, us or ns, and an index
     whose levels hold the same and are named by strings."""
     pandas = sys.modules["pandas"]
@@ -152,8 +153,21 @@ def _parquet_keeps_values(values, pandas, categorical=True):
         # Categories of numbers or bools come back as plain columns of them
         return categorical and pandas.api.types.infer_dtype(dtype.categories, skipna=False) == "string"
     if str(dtype) == "object":
-        return pandas.api.types.infer_dtype(values, skipna=False) == "string"
+        return (pandas.api.types.infer_dtype(values, skipna=False) == "string"
+                and _pandas_reads_strings_as_object(pandas))
     return True
+
+
+_READS_STRINGS_AS_OBJECT = {}
+
+
+def _pandas_reads_strings_as_object(pandas):
+    """Whether pandas makes strings an object column (pandas 2), as parquet's are read back; pandas
+    3 makes them its `str` dtype, and an object column of strings would come back as one."""
+    found = _READS_STRINGS_AS_OBJECT.get(pandas.__version__)
+    if found is None:
+        found = _READS_STRINGS_AS_OBJECT[pandas.__version__] = str(pandas.Series(["x"]).dtype) == "object"
+    return found
 
 
 def _parquet_keeps_unit(dtype):

@@ -195,6 +195,28 @@ def test_pandas_frames_parquet_would_change_go_through_pickle(make_pipeline):
     pipeline.run_ok("check", inputs=[(name, "make") for name in INEXACT_NAMES])
 
 
+def test_pandas_object_columns_of_strings_stay_object(make_pipeline):
+    """pandas 3 reads strings from parquet as its `str` dtype: an object column of strings (a
+    replace of numbers by words makes one) would come back as `str`, and the notebook's own
+    `dtype == "object"` test of which columns to encode would then find none."""
+    produce = (
+        "replaced = pd.DataFrame({'tenure': [1, 5], 'churn': [0, 1]})\n"
+        "replaced['churn'] = replaced['churn'].replace({0: 'no', 1: 'yes'})\n"
+        "texts = pd.DataFrame({'s': ['a', 'b']}).astype(object)\n"
+        "strs = pd.DataFrame({'s': ['a', 'b']})\n"
+    )
+    check = (
+        "assert [c for c in replaced.columns if replaced[c].dtype == 'object'] == ['churn']\n"
+        "assert texts['s'].dtype == object and texts['s'].tolist() == ['a', 'b']\n"
+        "assert strs['s'].dtype == pd.DataFrame({'s': ['a']})['s'].dtype\n"
+    )
+    names = ["replaced", "strs", "texts"]
+    pipeline = two_steps(make_pipeline, produce, check, imports="import pandas as pd")
+    pipeline.run_ok("make", outputs=names)
+    assert pipeline.manifest("make", "strs")["format"] == "parquet"
+    pipeline.run_ok("check", inputs=[(name, "make") for name in names])
+
+
 def test_pandas_without_pyarrow_falls_back_to_pickle(make_pipeline, tmp_path):
     """pyarrow is blocked by a sitecustomize on PYTHONPATH that makes `import pyarrow` fail."""
     blocker = tmp_path / "no-pyarrow"
