@@ -16,6 +16,7 @@ import {
   updatedNames
 } from './dynamic-names';
 import { field, IPyNode, namedChildren } from './python-tree';
+import { QUERY_METHODS, queryVariables } from './query-variables';
 
 /** A decimal integer with a leading zero and a digit that is not zero (`09`, `0_1`). */
 const LEADING_ZEROS = /^0[0-9_]*[1-9][0-9_]*$/;
@@ -230,6 +231,38 @@ export abstract class ExpressionWalker extends NameRecorder {
    * `x.fit(...)`, `x.add_(...)` and `df.drop(..., inplace=True)` mutate the receiver's root
    * name; `random.shuffle(xs)` and `torch.nn.init.zeros_(w)` their first argument's.
    */
+  /** The `@name` variables of a pandas query or eval expression (query-variables.ts): reads. */
+  private queryVariables(argList: IPyNode, scope: Scope): void {
+    const first = argList.children.find(c => c.named);
+    const keyword = argList.children.find(
+      c =>
+        c.type === 'keyword_argument' &&
+        this.text(field(c, 'name') ?? c) === 'expr'
+    );
+    const expression =
+      first?.type === 'string' ? first : keyword && field(keyword, 'value');
+    if (expression?.type !== 'string') {
+      return;
+    }
+    for (const at of queryVariables(
+      this.source,
+      expression.from,
+      expression.to
+    )) {
+      this.read(
+        {
+          type: 'identifier',
+          from: at.from,
+          to: at.to,
+          named: true,
+          field: null,
+          children: []
+        },
+        scope
+      );
+    }
+  }
+
   private call(node: IPyNode, scope: Scope): void {
     const callee = field(node, 'function');
     const args = field(node, 'arguments');
@@ -269,6 +302,9 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     if (argList && name) {
       this.recordMethodCall(name, argList, scope);
+      if (QUERY_METHODS.has(name)) {
+        this.queryVariables(argList, scope);
+      }
     }
     const inPlace = isInPlaceMethod(name);
     const mutating =
