@@ -9,7 +9,7 @@ import {
 } from './mutators';
 import { Scope } from './scope';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
-import { memberRoot, NameRecorder } from './name-recorder';
+import { changedRoot, memberRoot, NameRecorder } from './name-recorder';
 import {
   isGlobalsCall,
   literalIdentifier,
@@ -312,7 +312,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       inPlace ||
       (argList !== null && this.passesInplaceTrue(argList));
     const receiver = field(callee, 'object');
-    const root = receiver ? memberRoot(receiver) : null;
+    const root = receiver ? changedRoot(receiver, this.text) : null;
     if (mutating && root) {
       this.mutate(root, scope);
     }

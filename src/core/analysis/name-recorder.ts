@@ -3,7 +3,7 @@
  * of the functions and classes it defines, applying Python scoping through `Scope` (design §3.2).
  */
 import { pythonName } from './python-name';
-import { IPyNode, namedChildren } from './python-tree';
+import { field, IPyNode, namedChildren } from './python-tree';
 import { BUILTINS } from './builtins';
 import { Scope } from './scope';
 import {
@@ -752,6 +752,35 @@ export function memberRoot(node: IPyNode): IPyNode | null {
     return inner ? memberRoot(inner) : null;
   }
   return n?.type === 'identifier' ? n : null;
+}
+
+/**
+ * The name whose object a change to `node` changes: `memberRoot`, also through `.get(…)`, which
+ * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`).
+ */
+export function changedRoot(
+  node: IPyNode,
+  text: (node: IPyNode) => string
+): IPyNode | null {
+  let n: IPyNode | null = node;
+  for (;;) {
+    while (n && (n.type === 'attribute' || n.type === 'subscript')) {
+      n = n.children[0] ?? null;
+    }
+    if (n?.type === 'parenthesized_expression') {
+      n = namedChildren(n)[0] ?? null;
+      continue;
+    }
+    const callee: IPyNode | null =
+      n?.type === 'call' ? field(n, 'function') : null;
+    const method =
+      callee?.type === 'attribute' ? field(callee, 'attribute') : null;
+    if (callee && method && text(method) === 'get') {
+      n = field(callee, 'object');
+      continue;
+    }
+    return n?.type === 'identifier' ? n : null;
+  }
 }
 
 /** Adds `name` to `seen`; true when it was not there (the first time: record it then). */

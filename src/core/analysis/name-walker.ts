@@ -13,7 +13,7 @@ import {
 import { ICellNames, IFunctionSummary } from './cell-names';
 import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
-import { memberRoot } from './name-recorder';
+import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
@@ -448,7 +448,7 @@ export class NameWalker extends ExpressionWalker {
           return;
         }
         this.expression(node, scope);
-        const root = memberRoot(node);
+        const root = changedRoot(node, this.text);
         if (root) {
           this.mutate(root, scope);
         }
