@@ -162,6 +162,12 @@ export class LiveAnalysis {
     }
   }
 
+  /** A cell changed with no signal (silent-tag-changes.ts): read it again and analyse. */
+  cellChangedSilently(shared: object): void {
+    this._reader.forget(shared);
+    this.onChanged();
+  }
+
   /** Analyses now (tests, and the first paint). */
   flush(): void {
     this._scheduled = false;

@@ -88,7 +88,8 @@ export class NotebookReader {
     this._cells = new WeakMap();
   }
 
-  private forget(shared: unknown): void {
+  /** Reads the cell of this shared model again next time (a change no signal told of). */
+  forget(shared: unknown): void {
     this._cells.delete(shared as object);
   }
 

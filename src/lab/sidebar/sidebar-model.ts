@@ -6,6 +6,7 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { ISignal, Signal } from '@lumino/signaling';
 import { SettingsOverrides } from '../api/routes';
 import { PipelineActions } from './actions';
+import { watchSilentTagChanges } from '../silent-tag-changes';
 import { IAnalysisState, LiveAnalysis } from './live-analysis';
 import { RunsModel } from './runs-model';
 import { METADATA_KEY, SettingsFormModel } from './settings-model';
@@ -46,6 +47,8 @@ export class SidebarModel {
       this._panel.context.pathChanged.disconnect(this.onPathChanged, this);
       this._panel.disposed.disconnect(this.onDisposed, this);
     }
+    this._stopTagWatch();
+    this._stopTagWatch = () => undefined;
     this._panel = panel;
     this._settingsKey = '';
     this.analysis.setSource(null);
@@ -60,6 +63,9 @@ export class SidebarModel {
       return;
     }
     panel.context.pathChanged.connect(this.onPathChanged, this);
+    this._stopTagWatch = watchSilentTagChanges(panel, cell =>
+      this.analysis.cellChangedSilently(cell.sharedModel)
+    );
     const model = panel.context.model;
     this.analysis.setSource({
       model,
@@ -119,6 +125,8 @@ export class SidebarModel {
   }
 
   private _panel: NotebookPanel | null = null;
+  /** Stops watching the panel's active cell for tag changes without a signal. */
+  private _stopTagWatch: () => void = () => undefined;
   private _settingsKey = '';
   private readonly _notebookChanged = new Signal<this, NotebookPanel | null>(
     this

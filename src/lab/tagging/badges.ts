@@ -7,6 +7,7 @@ import { NotebookPanel } from '@jupyterlab/notebook';
 import { stepColours } from '../step-colour';
 import { cellBadges } from './cell-steps';
 import { notebookCells } from './notebook-cells';
+import { watchSilentTagChanges } from '../silent-tag-changes';
 
 const BADGE_CLASS = 'jp-cellpipe-Badge';
 const STEP_CLASS = 'jp-cellpipe-mod-step';
@@ -79,5 +80,7 @@ export function trackBadges(panel: NotebookPanel): void {
   void panel.context.ready.then(() => {
     panel.content.model?.cells.changed.connect(watchCells);
     watchCells();
+    const stop = watchSilentTagChanges(panel, schedule);
+    panel.disposed.connect(stop);
   });
 }

@@ -6,7 +6,7 @@
  */
 import { ReactWidget } from '@jupyterlab/apputils';
 import { Cell, ICellModel } from '@jupyterlab/cells';
-import { INotebookTracker } from '@jupyterlab/notebook';
+import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { TranslationBundle } from '@jupyterlab/translation';
 import type { Message } from '@lumino/messaging';
 import React from 'react';
@@ -22,6 +22,7 @@ import {
   stepsAbove,
   stepsBelow
 } from './cell-steps';
+import { watchSilentTagChanges } from '../silent-tag-changes';
 import { cellTags, notebookCells } from './notebook-cells';
 import { StepEditor } from './step-editor';
 import {
@@ -69,6 +70,18 @@ export class StepPanel extends ReactWidget {
     const cell = this.tracker.activeCell;
     this.cell = cell && cell.model.type === 'code' ? cell : null;
     this.cell?.model.metadataChanged.connect(this.onMetadata, this);
+    const panel = this.tracker.currentWidget;
+    if (panel !== this.watched) {
+      this.stopTagWatch();
+      this.watched = panel;
+      this.stopTagWatch = panel
+        ? watchSilentTagChanges(panel, changed => {
+            if (changed === this.cell?.model) {
+              this.onMetadata();
+            }
+          })
+        : () => undefined;
+    }
     this.reset();
   }
 
@@ -341,11 +354,15 @@ export class StepPanel extends ReactWidget {
   }
 
   dispose(): void {
+    this.stopTagWatch();
     this.cell?.model.metadataChanged.disconnect(this.onMetadata, this);
     super.dispose();
   }
 
   private cell: Cell | null = null;
+  /** The notebook whose active cell's tags are watched for changes without a signal. */
+  private watched: NotebookPanel | null = null;
+  private stopTagWatch: () => void = () => undefined;
   private form: ITagForm | null = null;
   private applied = 'null';
   /** How many times Apply ran: the form keeps the keyboard's focus after each (StepEditor). */

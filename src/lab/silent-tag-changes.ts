@@ -1,0 +1,50 @@
+/**
+ * Tag changes JupyterLab makes without telling anyone. Its own tag editor (Property Inspector,
+ * Common Tools, "Add Tag") adds a cell's first tag by changing the list it gave the cell in
+ * place: the cell's tags change, and are saved, but no signal of the cell or notebook fires,
+ * so the badges and the sidebar's DAG would keep the old roles until the cell changes
+ * otherwise. That editor changes the active cell only, so the active cell's tags are compared
+ * with what they were, once a second while the notebook is shown; the returned function stops.
+ */
+import { ICellModel } from '@jupyterlab/cells';
+import { NotebookPanel } from '@jupyterlab/notebook';
+
+/** How often the active cell's tags are compared (ms). */
+const CHECK_EVERY_MS = 1000;
+
+export function watchSilentTagChanges(
+  panel: NotebookPanel,
+  changed: (cell: ICellModel) => void
+): () => void {
+  const seen = new WeakMap<ICellModel, string>();
+  const tagsOf = (cell: ICellModel) =>
+    JSON.stringify(cell.getMetadata('tags') ?? null);
+  // A cell's tags as it becomes active, before anyone can edit them there.
+  const noteActive = () => {
+    const cell = panel.content.activeCell?.model;
+    if (cell && !seen.has(cell)) {
+      seen.set(cell, tagsOf(cell));
+    }
+  };
+  noteActive();
+  panel.content.activeCellChanged.connect(noteActive);
+  const timer = setInterval(() => {
+    if (panel.isDisposed || !panel.isVisible) {
+      return;
+    }
+    const cell = panel.content.activeCell?.model;
+    if (!cell) {
+      return;
+    }
+    const tags = tagsOf(cell);
+    const before = seen.get(cell);
+    seen.set(cell, tags);
+    if (before !== undefined && before !== tags) {
+      changed(cell);
+    }
+  }, CHECK_EVERY_MS);
+  return () => {
+    clearInterval(timer);
+    panel.content.activeCellChanged.disconnect(noteActive);
+  };
+}
