@@ -810,20 +810,41 @@ class CellRunner:
             self.loop = None
 
 
-def compile_cells(cells):
-    """Compiles each cell under its own file name, so tracebacks name the notebook cell and line."""
+def compile_cells(cells, show_values=False):
+    """Compiles each cell under its own file name, so tracebacks name the notebook cell and line.
+    With `show_values`, a cell that ends in an expression shows its value, as a notebook does."""
     compiled = []
     for file_name, source in cells:
         linecache.cache[file_name] = (len(source), None, source.splitlines(True), file_name)
+        flags = _await_flags(source)
         try:
-            compiled.append(compile(source, file_name, "exec", flags=_await_flags(source), dont_inherit=True))
+            code = compile(source, file_name, "exec", flags=flags, dont_inherit=True)
         except (SyntaxError, ValueError) as error:
             # A syntax error names its cell and line; null bytes give a ValueError (or a
             # SyntaxError without a location, in newer Pythons): name the cell here.
             if isinstance(error, SyntaxError) and error.filename == file_name:
                 raise
             raise CellpipeError("cannot compile %s: %s" % (file_name, error))
+        shown = _showing_last_value(source, file_name) if show_values and not flags else None
+        compiled.extend(shown or [code])
     return compiled
+
+
+def _showing_last_value(source, file_name):
+    """The cell as two codes, the statements before its last and that last expression compiled as
+    an interactive statement (Python's display hook prints its value unless it is None), when the
+    cell ends in an expression with no ';' after it (which hides it, as in IPython); else None."""
+    import ast
+
+    body = ast.parse(source, file_name).body
+    if not body or not isinstance(body[-1], ast.Expr):
+        return None
+    last = body[-1]
+    line = source.splitlines()[last.end_lineno - 1].encode("utf-8")
+    if line[last.end_col_offset:].lstrip().startswith(b";"):
+        return None
+    return [compile(ast.Module(body=body[:-1], type_ignores=[]), file_name, "exec", dont_inherit=True),
+            compile(ast.Interactive(body=[last]), file_name, "single", dont_inherit=True)]
 
 
 def _user_traceback(error, file_names):
@@ -1093,7 +1114,7 @@ def _run_step(arguments, step):
     cells = CellRunner(namespace)
     observer = None
     try:
-        setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells)
+        setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells, show_values=True)
         for code in setup:
             cells.run(code)
         # Inputs load after the imports and functions cells: a plain pickle of a class defined

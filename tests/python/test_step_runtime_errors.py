@@ -202,6 +202,36 @@ def test_display_works_in_a_script_as_in_a_notebook(make_pipeline):
     assert "text" in result.stdout
 
 
+def test_a_cell_s_last_expression_is_shown_in_the_log_as_a_notebook_shows_it(make_pipeline):
+    # `df.describe()` at the end of a cell: the notebook shows its value, and the step's log
+    # did not; a ';' after it hides it, as in IPython; None shows nothing
+    pipeline = make_pipeline([
+        code_cell("import json", "imports"),
+        code_cell("answer = 6 * 7\nanswer + 1000  # shown", "step:show"),
+        code_cell("hidden = 'do not show'\nhidden;\n"),
+        code_cell("print('printed')\n"),
+        code_cell("total = sum([1, 2])\n{'total': total,\n 'doubled': total * 2}\n"),
+    ])
+    result = pipeline.run("show")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "1042" in lines
+    assert "do not show" not in result.stdout
+    assert lines.count("printed") == 1 and "None" not in lines
+    assert "{'total': 3, 'doubled': 6}" in lines
+
+
+def test_an_error_in_a_cell_s_last_expression_names_its_line(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("rows = [1]\n\nrows[5]", "step:fail"),
+    ], name="last.ipynb")
+    result = pipeline.run("fail")
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "cellpipe: step 'fail' failed: IndexError in last.ipynb [cell 1], line 3: "
+        "list index out of range")
+
+
 def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
     pipeline = make_pipeline([
         code_cell("import threading\ngen = (n for n in range(3))\nlock = threading.Lock()\nok = 1\n"
