@@ -100,6 +100,7 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
   'setstate',
   'set_printoptions',
   'set_option',
+  'set_config',
   'seterr',
   'setrecursionlimit',
   'chdir',

@@ -105,8 +105,10 @@ function changeLine(
   analysisOf: (cell: number) => ICellAnalysis
 ): IStepLine | null {
   // A Python name has no character a regular expression treats specially.
+  // Groups: the attributes after the name, then one of: a method called, an item set, an
+  // attribute set (`pd.options.display.float_format = …`).
   const change = new RegExp(
-    `(^|[^\\w.])${module}(\\.\\w+)*(\\.(\\w+)\\s*\\(|\\[[^\\]]*\\]\\s*=[^=])`,
+    `(^|[^\\w.])${module}((?:\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
     'gu'
   );
   // A draw changes the global generator too, but without a seed its numbers differ from one run
@@ -114,13 +116,13 @@ function changeLine(
   // A function of the module itself changes its state only where it is a setter (np.append
   // and re.compile return values); a method of an object it holds (sys.path.append) changes it.
   const changed = firstStepLine(step, analysisOf, text =>
-    [...text.matchAll(change)].some(
-      found =>
-        found[4] === undefined ||
-        MODULE_STATE_SETTERS.has(found[4]) ||
-        (found[2] !== undefined &&
-          (MUTATING_METHODS.has(found[4]) || isInPlaceMethod(found[4])) &&
-          !RANDOM_DRAWS.has(found[4]))
+    [...text.matchAll(change)].some(([, , attributes, method, item, set]) =>
+      method === undefined
+        ? item !== undefined || (set !== undefined && attributes !== '')
+        : MODULE_STATE_SETTERS.has(method) ||
+          (attributes !== '' &&
+            (MUTATING_METHODS.has(method) || isInPlaceMethod(method)) &&
+            !RANDOM_DRAWS.has(method))
     )
   );
   return changed && { ...changed, text: changed.text.slice(0, 60) };
