@@ -14,6 +14,7 @@ import {
   SEED_SETTERS
 } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
+import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
 
@@ -30,13 +31,18 @@ export function moduleStateWarnings(
   if (!modules.size) {
     return [];
   }
+  const changers = moduleChangers(sharedCells, steps, modules, analysisOf);
   // Most notebooks change no module's state: the reads are looked at only where one does.
   const changedIn = steps.map(step => {
     const changed = new Set<string>();
     for (const cell of step.cells) {
-      analysisOf(cell).names.mutations.forEach(
-        name => modules.has(name) && changed.add(name)
-      );
+      const { mutations, namedCalls } = analysisOf(cell).names;
+      mutations.forEach(name => modules.has(name) && changed.add(name));
+      if (changers.size) {
+        namedCalls.forEach(call =>
+          changers.get(call.name)?.forEach(module => changed.add(module))
+        );
+      }
     }
     return changed;
   });
@@ -57,7 +63,9 @@ export function moduleStateWarnings(
       if (warned.has(module)) {
         continue;
       }
-      const at = changeLine(step, module, analysisOf);
+      const at =
+        changeLine(step, module, analysisOf) ??
+        callLine(step, module, changers, analysisOf);
       const reader =
         at &&
         steps.find((later, after) => after > index && uses(later, module));
@@ -87,10 +95,15 @@ export function moduleStateWarnings(
   return diagnostics;
 }
 
-/** Whether a line seeds a generator (`np.random.seed(0)`, `torch.manual_seed(0)`). */
+/**
+ * Whether a line seeds a generator (`np.random.seed(0)`, `torch.manual_seed(0)`, or a notebook
+ * function named so: `seed_everything(42)`).
+ */
 function seeds(text: string): boolean {
-  return [...text.matchAll(/\.(\w+)\s*\(/gu)].some(call =>
-    SEED_SETTERS.has(call[1])
+  return (
+    [...text.matchAll(/\.(\w+)\s*\(/gu)].some(call =>
+      SEED_SETTERS.has(call[1])
+    ) || /(^|[^\w.])\w*seed\w*\s*\(/iu.test(text) // seed_everything(42)
   );
 }
 
@@ -126,4 +139,23 @@ function changeLine(
     )
   );
   return changed && { ...changed, text: changed.text.slice(0, 60) };
+}
+
+/** The first line of the step that calls a notebook function changing the module's state. */
+function callLine(
+  step: IPipelineStep,
+  module: string,
+  changers: ModuleChangers,
+  analysisOf: (cell: number) => ICellAnalysis
+): IStepLine | null {
+  const names = [...changers]
+    .filter(([, changed]) => changed.has(module))
+    .map(([name]) => name);
+  if (!names.length) {
+    return null;
+  }
+  // A Python name has no character a regular expression treats specially.
+  const call = new RegExp(`(^|[^\\w.])(${names.join('|')})\\s*\\(`, 'u');
+  const called = firstStepLine(step, analysisOf, text => call.test(text));
+  return called && { ...called, text: called.text.slice(0, 60) };
 }
