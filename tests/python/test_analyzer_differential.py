@@ -105,6 +105,15 @@ INVALID = {
     "try without except": "try:\n    pass\nx = 1\n",
     "lambda with a statement": "f = lambda: return 1\n",
     "keyword as a name": "class = 1\n",
+    # a starred operand stands only in a tuple, a list, a set or a call's arguments
+    "starred list deleted": "del a, *[b]\n",
+    "starred list in a with": "with a, *[b]:\n    pass\n",
+    "starred list in an assert": "assert x, *[y]\n",
+    "starred list in a global": "global a, *[b]\n",
+    "starred list imported": "import a, *[b]\n",
+    "starred list alone on the right": "x = *[2]\n",
+    "starred list as a statement": "*[2]\n",
+    "starred list in a dict": "{1: 2, *[3]}\n",
     "missing comma in a call": "f(a b)\n",
     "break outside a loop": "if x:\n    break\n",
     "continue in a function inside a loop": "for i in x:\n    def f():\n        continue\n",
@@ -150,6 +159,30 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
     for name, source in sources.items():
         assert differential.compile_verdict(source) is not None, name
     result = differential.compare(sources, bundle)
+    assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+VALID = {
+    # the grammar takes a starred operand in a tuple without brackets only when it is a name,
+    # an attribute or an item (tuple-stars.ts)
+    "starred list in a bare tuple": "x = 1, *[2]\n",
+    "starred tuple in a bare tuple": "x = 1, *(2,)\n",
+    "starred set and string in a returned tuple": "def f():\n    return 1, *{2}, *'ab'\n",
+    "starred negation in a loop's tuple": "for i in 1, *-a:\n    pass\n",
+    "starred list in a tuple target": "a, *[b, c] = 1, 2, 3\n",
+    "starred list in an augmented assignment's tuple": "x += 1, *[2]\n",
+    "starred list in a subscript's tuple": "a[1, *[2]]\n",
+    "starred lists in a lambda's tuple": "f = lambda: 1, *[2], *(3,)\n",
+    "starred list in a yielded tuple": "def f():\n    yield 1, *[2]\n",
+    "starred list in an annotated assignment's tuple": "x: int = 1, *[2]\n",
+    "starred list returned by a def with *args": "def f(a, *args):\n    return a, *[args]\n",
+}
+
+
+def test_valid_code_the_grammar_refuses_is_accepted(bundle):
+    for name, source in VALID.items():
+        assert differential.compile_verdict(source) is None, name
+    result = differential.compare(VALID, bundle)
     assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
 
 

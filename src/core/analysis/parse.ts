@@ -10,6 +10,7 @@ import { childOfType, IPyNode, parsePythonTree } from './python-tree';
 import { joinBracketedLines } from './bracketed-lines';
 import { errorPoint } from './error-points';
 import { misplacedAsync } from './async-context';
+import { parseWithTupleStarsBlanked } from './tuple-stars';
 
 export interface IParsed {
   tree: IPyNode;
@@ -33,9 +34,10 @@ export function parsePython(source: string): IParsed {
 }
 
 /**
- * The parse of `source`; when it has errors and the source has line breaks inside brackets,
- * the parse of the source with those breaks made spaces (`bracketed-lines.ts`) if that one has
- * none. The offsets are the same, so the tree reads the original source.
+ * The parse of `source`; when it has errors, the first without errors of: the source with line
+ * breaks inside brackets made spaces (`bracketed-lines.ts`), and that (or the source) with the
+ * stars of bare tuples' elements made spaces (`tuple-stars.ts`). The offsets are the same, so
+ * the tree reads the original source.
  */
 function parseWithBracketsJoined(source: string) {
   const first = parsePythonTree(source);
@@ -44,10 +46,13 @@ function parseWithBracketsJoined(source: string) {
   }
   const joined = joinBracketedLines(source);
   if (joined === null) {
-    return first;
+    return parseWithTupleStarsBlanked(source, first) ?? first;
   }
   const second = parsePythonTree(joined);
-  return second.errors.length ? first : second;
+  if (!second.errors.length) {
+    return second;
+  }
+  return parseWithTupleStarsBlanked(joined, second) ?? first;
 }
 
 /**
