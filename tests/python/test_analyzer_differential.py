@@ -105,6 +105,8 @@ INVALID = {
     "try without except": "try:\n    pass\nx = 1\n",
     "lambda with a statement": "f = lambda: return 1\n",
     "keyword as a name": "class = 1\n",
+    "unexpected indent in lines ended by a carriage return alone": "x = 1\r    y = 2\r",
+    "unterminated string at a carriage return alone": "x = 1\rs = 'a\rb'\r",
     # a starred operand stands only in a tuple, a list, a set or a call's arguments
     "starred list deleted": "del a, *[b]\n",
     "starred list in a with": "with a, *[b]:\n    pass\n",
@@ -176,6 +178,10 @@ VALID = {
     "starred list in a yielded tuple": "def f():\n    yield 1, *[2]\n",
     "starred list in an annotated assignment's tuple": "x: int = 1, *[2]\n",
     "starred list returned by a def with *args": "def f(a, *args):\n    return a, *[args]\n",
+    # a carriage return alone ends a line (line-feeds.ts)
+    "lines ended by a carriage return alone": "x = 1\ry = 2\r",
+    "a block in lines ended by a carriage return alone": "if x:\r    y = 2\rz = 3\r",
+    "a string over lines ended by a carriage return alone": "s = '''a\rb'''\rt = s\r",
 }
 
 

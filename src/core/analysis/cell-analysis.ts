@@ -8,6 +8,7 @@ import { Positions } from './positions';
 import { parsePython } from './parse';
 import { firstJoinedLine, ILineEnd } from './joined-lines';
 import { layoutProblems } from './logical-lines';
+import { withLineFeeds } from './line-feeds';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -34,7 +35,7 @@ export interface ICellAnalysis extends IStrippedCell {
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
-  const stripped = stripMagics(source);
+  const stripped = stripMagics(withLineFeeds(source));
   const { tree, errors } = parsePython(stripped.python);
   const names = new NameWalker(
     stripped.python,
