@@ -107,6 +107,16 @@ INVALID = {
     "keyword as a name": "class = 1\n",
     "unexpected indent in lines ended by a carriage return alone": "x = 1\r    y = 2\r",
     "unterminated string at a carriage return alone": "x = 1\rs = 'a\rb'\r",
+    # names given twice (repeated-names.ts)
+    "a parameter named twice": "def f(a, a):\n    pass\n",
+    "a parameter named twice over lines": "def f(a,\n      b,\n      *a):\n    pass\n",
+    "a keyword-only parameter named as a positional one": "def f(a, *, b, a=1):\n    pass\n",
+    "a lambda's parameter named twice": "f = lambda a, **a: 1\n",
+    "a keyword argument repeated": "f(a=1, a=2)\n",
+    "a keyword argument repeated over lines": "plt.plot(x,\n         color='r',\n         color='b')\n",
+    "a keyword argument repeated past **": "f(a=1, **k, a=2)\n",
+    "a class keyword repeated": "class A(B, x=1, x=2):\n    pass\n",
+    "a decorator's keyword argument repeated": "@d(a=1, a=2)\ndef f():\n    pass\n",
     # a starred operand stands only in a tuple, a list, a set or a call's arguments
     "starred list deleted": "del a, *[b]\n",
     "starred list in a with": "with a, *[b]:\n    pass\n",

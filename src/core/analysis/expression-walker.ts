@@ -17,6 +17,12 @@ import {
 } from './dynamic-names';
 import { field, IPyNode, namedChildren } from './python-tree';
 import { QUERY_METHODS, queryVariables } from './query-variables';
+import {
+  repeatedKeyword,
+  repeatedKeywordMessage,
+  repeatedParameter,
+  repeatedParameterMessage
+} from './repeated-names';
 
 /** A decimal integer with a leading zero and a digit that is not zero (`09`, `0_1`). */
 const LEADING_ZEROS = /^0[0-9_]*[1-9][0-9_]*$/;
@@ -42,6 +48,13 @@ export abstract class ExpressionWalker extends NameRecorder {
     inner: Scope,
     annotations: Scope = outer
   ): void {
+    const repeated = repeatedParameter(params, this.text);
+    if (repeated) {
+      this.syntaxError(
+        repeated.from,
+        repeatedParameterMessage(this.text(repeated))
+      );
+    }
     for (const c of params.children) {
       switch (c.type) {
         case 'identifier':
@@ -218,6 +231,16 @@ export abstract class ExpressionWalker extends NameRecorder {
       default:
         if (COMPREHENSIONS.has(node.type)) {
           return this.comprehension(node, scope);
+        }
+        if (node.type === 'argument_list') {
+          // a call's, a class's bases' or a decorator call's
+          const repeated = repeatedKeyword(node, this.text);
+          if (repeated) {
+            this.syntaxError(
+              repeated.from,
+              repeatedKeywordMessage(this.text(repeated))
+            );
+          }
         }
         for (const c of node.children) {
           if (c.named) {

@@ -11,7 +11,8 @@ import {
   IFunctionSummary,
   IMethodSummary,
   INameDeletion,
-  INameUse
+  INameUse,
+  ISyntaxError
 } from './cell-names';
 import { Positions } from './positions';
 import { callSites } from './call-sites';
@@ -290,8 +291,13 @@ export abstract class NameRecorder {
     this.deleted.set(name, deletion);
   }
 
-  protected syntaxError(offset: number): void {
-    this.result.syntaxErrors.push(this.use('', offset));
+  /** `reason`: what CPython says is wrong, where the grammar took the code. */
+  protected syntaxError(offset: number, reason?: string): void {
+    const error: ISyntaxError = this.use('', offset);
+    if (reason) {
+      error.reason = reason;
+    }
+    this.result.syntaxErrors.push(error);
   }
 
   /**
