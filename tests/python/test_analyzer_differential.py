@@ -117,6 +117,29 @@ INVALID = {
     "a keyword argument repeated past **": "f(a=1, **k, a=2)\n",
     "a class keyword repeated": "class A(B, x=1, x=2):\n    pass\n",
     "a decorator's keyword argument repeated": "@d(a=1, a=2)\ndef f():\n    pass\n",
+    # global and nonlocal declarations (scope-declarations.ts)
+    "a name assigned before its global declaration": "x = 1\nglobal x\n",
+    "a name used before its global declaration in a def": "def f():\n    print(x)\n    global x\n",
+    "a name bound by a loop before its global declaration": "for x in y:\n    pass\nglobal x\n",
+    "a comprehension's first iterable before its global declaration": "y = [a for a in x]\nglobal x\n",
+    "a parameter declared global": "def f(a):\n    global a\n",
+    "a parameter declared nonlocal": "def f(a):\n    def g(a):\n        nonlocal a\n",
+    "a global name annotated": "def f():\n    global x\n    x: int = 1\n",
+    "a nonlocal name no function binds": "def f():\n    nonlocal x\n",
+    "a nonlocal name its function declares global": (
+        "def f():\n    global x\n    def g():\n        nonlocal x\n"),
+    "a nonlocal name in a method, bound in the class": (
+        "class A:\n    x = 1\n    def g(self):\n        nonlocal x\n"),
+    # future imports (future-imports.ts) and import * (name-walker.ts)
+    "a future import after a statement": "import os\nfrom __future__ import annotations\n",
+    "a future import after two strings": "'''doc'''\n'''more'''\nfrom __future__ import annotations\n",
+    "a future import after an f-string": "f'doc'\nfrom __future__ import annotations\n",
+    "a future import after a statement on its line": "x = 1; from __future__ import annotations\n",
+    "a future import in a def": "def f():\n    from __future__ import annotations\n",
+    "a future feature Python does not have": "from __future__ import nope\n",
+    "a future import of braces": "from __future__ import braces\n",
+    "import * in a def": "def f():\n    from os import *\n",
+    "import * in a class": "class A:\n    from os import *\n",
     # a starred operand stands only in a tuple, a list, a set or a call's arguments
     "starred list deleted": "del a, *[b]\n",
     "starred list in a with": "with a, *[b]:\n    pass\n",
@@ -188,6 +211,23 @@ VALID = {
     "starred list in a yielded tuple": "def f():\n    yield 1, *[2]\n",
     "starred list in an annotated assignment's tuple": "x: int = 1, *[2]\n",
     "starred list returned by a def with *args": "def f(a, *args):\n    return a, *[args]\n",
+    # global and nonlocal declarations CPython takes (scope-declarations.ts)
+    "a global declaration before the name's uses": "global x\nx = 1\ndef f():\n    global x\n    x = 2\n",
+    "a global declaration after a comprehension's own variable": "y = [x for x in z]\nglobal x\n",
+    "a global declaration after an attribute, a keyword and a lambda's body": (
+        "a.x = 1\nf(x=1)\ng = lambda: x\nglobal x\n"),
+    "a global declaration after an import": "import x\nfrom m import a as y\nglobal x, y\n",
+    "a nonlocal name bound after the inner function": (
+        "def f():\n    def g():\n        nonlocal x\n        x = 2\n    x = 1\n"),
+    "a nonlocal name in a class inside its function": (
+        "def f():\n    x = 1\n    class A:\n        nonlocal x\n"),
+    "a nonlocal __class__ in a method (test_super.py)": (
+        "class A:\n    def f(self):\n        nonlocal __class__\n        __class__ = A\n"),
+    "a nonlocal name its function binds only by del (test_generators.py)": (
+        "def f():\n    def g():\n        nonlocal x\n        x = 1\n    g()\n    del x\n"),
+    # future imports CPython takes (future-imports.ts)
+    "future imports after a docstring and a comment": (
+        "'''doc'''\n# c\nfrom __future__ import annotations\nfrom __future__ import (division as d,\n    generator_stop)\nx = 1\n"),
     # a carriage return alone ends a line (line-feeds.ts)
     "lines ended by a carriage return alone": "x = 1\ry = 2\r",
     "a block in lines ended by a carriage return alone": "if x:\r    y = 2\rz = 3\r",

@@ -9,6 +9,8 @@ import { parsePython } from './parse';
 import { firstJoinedLine, ILineEnd } from './joined-lines';
 import { layoutProblems } from './logical-lines';
 import { withLineFeeds } from './line-feeds';
+import { declarationErrors } from './scope-declarations';
+import { futureImportErrors } from './future-imports';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -37,10 +39,17 @@ export interface ICellAnalysis extends IStrippedCell {
 export function analyzeCellSource(source: string): ICellAnalysis {
   const stripped = stripMagics(withLineFeeds(source));
   const { tree, errors } = parsePython(stripped.python);
-  const names = new NameWalker(
-    stripped.python,
-    new Positions(stripped.python)
-  ).walk(tree, errors);
+  const positions = new Positions(stripped.python);
+  const names = new NameWalker(stripped.python, positions).walk(tree, errors);
+  // What CPython's compiler refuses though the grammar takes it, in passes only cells that
+  // say `global`, `nonlocal` or `__future__` make.
+  const text = (node: IPyNode) => stripped.python.slice(node.from, node.to);
+  for (const { offset, reason } of [
+    ...declarationErrors(tree, stripped.python, text),
+    ...futureImportErrors(tree, stripped.python, text)
+  ]) {
+    names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
+  }
   const ends: ILineEnd[] = [];
   const layout = layoutProblems(stripped.python, ends);
   const joined = firstJoinedLine(tree, ends);

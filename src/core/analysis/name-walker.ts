@@ -496,6 +496,9 @@ export class NameWalker extends ExpressionWalker {
   protected importStatement(node: IPyNode, scope: Scope): void {
     const star = childOfType(node, 'wildcard_import');
     if (star) {
+      if (scope.kind !== 'module') {
+        this.syntaxError(star.from, 'import * only allowed at module level');
+      }
       const module = field(node, 'module_name');
       this.result.starImports.push(
         this.use(

@@ -31,7 +31,24 @@ describe('errors CPython reports when it compiles', () => {
       "plt.plot(x,\n         color='r',\n         color='b')",
       3,
       'keyword argument repeated: color'
-    ]
+    ],
+    [
+      'counter = 0\nglobal counter',
+      2,
+      "name 'counter' is assigned to before global declaration"
+    ],
+    [
+      'def f():\n    print(total)\n    global total',
+      3,
+      "name 'total' is used prior to global declaration"
+    ],
+    ['def f(a):\n    global a', 2, "name 'a' is parameter and global"],
+    [
+      'def f():\n    global x\n    x: int = 1',
+      3,
+      "annotated name 'x' can't be global"
+    ],
+    ['def f():\n    nonlocal x', 2, "no binding for nonlocal 'x' found"]
   ])('%j', (source, line, reason) => {
     expect(firstError(source)).toEqual({ line, reason });
   });
@@ -40,7 +57,10 @@ describe('errors CPython reports when it compiles', () => {
     'def f(a, b, *args, c=1, **kwargs):\n    pass',
     'f(a=1, b=2, **{"a": 3})',
     'f(a, a, b=a)',
-    'lambda: 0'
+    'lambda: 0',
+    'global counter\ncounter = 0',
+    'import os\nglobal os',
+    'def f():\n    def g():\n        nonlocal x\n    x = 1'
   ])('%j compiles', source => {
     expect(analyzeCellSource(source).names.syntaxErrors).toEqual([]);
   });
