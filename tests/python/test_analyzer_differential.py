@@ -140,6 +140,13 @@ INVALID = {
     "a future import of braces": "from __future__ import braces\n",
     "import * in a def": "def f():\n    from os import *\n",
     "import * in a class": "class A:\n    from os import *\n",
+    # yield outside a function (misplaced-yield.ts)
+    "yield at the top level": "x = 1\nyield x\n",
+    "yield from at the top level": "z = yield from y\n",
+    "yield in a class body": "class A:\n    yield 1\n",
+    "yield in a list comprehension in a def": "def f():\n    return [(yield x) for x in y]\n",
+    "yield in a generator expression": "g = ((yield x) for x in y)\n",
+    "yield in a def's default at the top level": "def f(a=(yield)):\n    pass\n",
     # a starred operand stands only in a tuple, a list, a set or a call's arguments
     "starred list deleted": "del a, *[b]\n",
     "starred list in a with": "with a, *[b]:\n    pass\n",
@@ -228,6 +235,9 @@ VALID = {
     # future imports CPython takes (future-imports.ts)
     "future imports after a docstring and a comment": (
         "'''doc'''\n# c\nfrom __future__ import annotations\nfrom __future__ import (division as d,\n    generator_stop)\nx = 1\n"),
+    # yield where CPython takes it (misplaced-yield.ts)
+    "yield in a def, a lambda and a comprehension's first iterable": (
+        "def f():\n    yield 1\n    x = [i for i in (yield)]\n    class A:\n        def g(self):\n            yield\ng = lambda: (yield)\n"),
     # a carriage return alone ends a line (line-feeds.ts)
     "lines ended by a carriage return alone": "x = 1\ry = 2\r",
     "a block in lines ended by a carriage return alone": "if x:\r    y = 2\rz = 3\r",

@@ -11,6 +11,7 @@ import { layoutProblems } from './logical-lines';
 import { withLineFeeds } from './line-feeds';
 import { declarationErrors } from './scope-declarations';
 import { futureImportErrors } from './future-imports';
+import { misplacedYields } from './misplaced-yield';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -42,11 +43,12 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const positions = new Positions(stripped.python);
   const names = new NameWalker(stripped.python, positions).walk(tree, errors);
   // What CPython's compiler refuses though the grammar takes it, in passes only cells that
-  // say `global`, `nonlocal` or `__future__` make.
+  // say `global`, `nonlocal`, `__future__` or `yield` make.
   const text = (node: IPyNode) => stripped.python.slice(node.from, node.to);
   for (const { offset, reason } of [
     ...declarationErrors(tree, stripped.python, text),
-    ...futureImportErrors(tree, stripped.python, text)
+    ...futureImportErrors(tree, stripped.python, text),
+    ...misplacedYields(tree, stripped.python)
   ]) {
     names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
   }

@@ -48,7 +48,13 @@ describe('errors CPython reports when it compiles', () => {
       3,
       "annotated name 'x' can't be global"
     ],
-    ['def f():\n    nonlocal x', 2, "no binding for nonlocal 'x' found"]
+    ['def f():\n    nonlocal x', 2, "no binding for nonlocal 'x' found"],
+    ['x = 1\nyield x', 2, "'yield' outside function"],
+    [
+      'def f():\n    return [(yield x) for x in y]',
+      2,
+      "'yield' inside list comprehension"
+    ]
   ])('%j', (source, line, reason) => {
     expect(firstError(source)).toEqual({ line, reason });
   });
@@ -60,7 +66,8 @@ describe('errors CPython reports when it compiles', () => {
     'lambda: 0',
     'global counter\ncounter = 0',
     'import os\nglobal os',
-    'def f():\n    def g():\n        nonlocal x\n    x = 1'
+    'def f():\n    def g():\n        nonlocal x\n    x = 1',
+    'def f():\n    yield 1\ng = lambda: (yield)'
   ])('%j compiles', source => {
     expect(analyzeCellSource(source).names.syntaxErrors).toEqual([]);
   });
