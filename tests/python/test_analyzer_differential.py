@@ -147,6 +147,12 @@ INVALID = {
     "yield in a list comprehension in a def": "def f():\n    return [(yield x) for x in y]\n",
     "yield in a generator expression": "g = ((yield x) for x in y)\n",
     "yield in a def's default at the top level": "def f(a=(yield)):\n    pass\n",
+    # starred assignment targets (starred-targets.ts)
+    "a starred target alone": "*a = 1\n",
+    "a starred target alone in a chain": "x = *a = 1\n",
+    "two starred targets": "*a, *b = c\n",
+    "two starred targets in a list": "x, [*a, *b] = c\n",
+    "two starred targets of a for": "for *a, *b in c:\n    pass\n",
     # a starred operand stands only in a tuple, a list, a set or a call's arguments
     "starred list deleted": "del a, *[b]\n",
     "starred list in a with": "with a, *[b]:\n    pass\n",
@@ -238,6 +244,8 @@ VALID = {
     # yield where CPython takes it (misplaced-yield.ts)
     "yield in a def, a lambda and a comprehension's first iterable": (
         "def f():\n    yield 1\n    x = [i for i in (yield)]\n    class A:\n        def g(self):\n            yield\ng = lambda: (yield)\n"),
+    # starred targets CPython takes (starred-targets.ts)
+    "one starred target in each of nested tuples": "*a, (b, *c) = x\n[*d] = x\nfor *e, f in x:\n    pass\n",
     # a carriage return alone ends a line (line-feeds.ts)
     "lines ended by a carriage return alone": "x = 1\ry = 2\r",
     "a block in lines ended by a carriage return alone": "if x:\r    y = 2\rz = 3\r",

@@ -19,6 +19,7 @@ import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
 import { HELD_KEYWORDS, HOLDERS } from './holders';
+import { starredTargetError } from './starred-targets';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -278,6 +279,7 @@ export class NameWalker extends ExpressionWalker {
     } else {
       this.expression(value, scope);
     }
+    targets.forEach(t => this.starredTarget(t));
     targets.forEach(t => this.target(t, scope));
     if (scope.kind === 'module' && targets.length > 1) {
       // `a = b = []`: one object under every name.
@@ -435,6 +437,14 @@ export class NameWalker extends ExpressionWalker {
         .slice(inner[0].to - node.from)
         .includes(',')
     );
+  }
+
+  /** `*a = 1`, `*a, *b = c` (starred-targets.ts). */
+  private starredTarget(target: IPyNode): void {
+    const error = starredTargetError(target);
+    if (error) {
+      this.syntaxError(error.offset, error.reason);
+    }
   }
 
   /** Binds an assignment target; `a.x = ` and `a[i] = ` mutate `a`. */
@@ -814,6 +824,7 @@ export class NameWalker extends ExpressionWalker {
   private loop(node: IPyNode, scope: Scope): void {
     const left = field(node, 'left');
     if (left) {
+      this.starredTarget(left);
       this.target(left, scope);
     }
     const walkBody = () => {

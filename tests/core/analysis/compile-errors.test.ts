@@ -54,7 +54,13 @@ describe('errors CPython reports when it compiles', () => {
       'def f():\n    return [(yield x) for x in y]',
       2,
       "'yield' inside list comprehension"
-    ]
+    ],
+    [
+      '*rest = values',
+      1,
+      'starred assignment target must be in a list or tuple'
+    ],
+    ['*a, *b = values', 1, 'multiple starred expressions in assignment']
   ])('%j', (source, line, reason) => {
     expect(firstError(source)).toEqual({ line, reason });
   });
