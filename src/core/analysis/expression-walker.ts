@@ -195,13 +195,24 @@ export abstract class ExpressionWalker extends NameRecorder {
       case 'call':
         return this.call(node, scope);
       case 'boolean_operator': {
-        const [left, ...rest] = node.children.filter(c => c.named);
+        // `a and b and c` nests to the left, `(a and b) and c`: the left side is walked down in
+        // a loop, not by recursion, so thousands of operands do not exhaust the stack. The
+        // innermost left operand runs first, then each right side, which may not run.
+        const chain: IPyNode[] = [];
+        let left: IPyNode | undefined = node;
+        while (left?.type === 'boolean_operator') {
+          chain.push(left);
+          left = left.children.find(c => c.named);
+        }
         if (left) {
           this.expression(left, scope);
         }
-        this.mayNotRun(scope, () =>
-          rest.forEach(c => this.expression(c, scope))
-        );
+        for (let i = chain.length - 1; i >= 0; i--) {
+          const [, ...rest] = chain[i].children.filter(c => c.named);
+          this.mayNotRun(scope, () =>
+            rest.forEach(c => this.expression(c, scope))
+          );
+        }
         return;
       }
       case 'conditional_expression': {
