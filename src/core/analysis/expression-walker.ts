@@ -17,6 +17,7 @@ import {
 } from './dynamic-names';
 import { field, IPyNode, namedChildren } from './python-tree';
 import { QUERY_METHODS, queryVariables } from './query-variables';
+import { loneNots } from './comparison-operators';
 import {
   repeatedKeyword,
   repeatedKeywordMessage,
@@ -243,6 +244,11 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (COMPREHENSIONS.has(node.type)) {
           return this.comprehension(node, scope);
         }
+        if (node.type === 'comparison_operator') {
+          loneNots(node, this.source).forEach(not =>
+            this.syntaxError(not.from)
+          );
+        }
         if (node.type === 'argument_list') {
           // a call's, a class's bases' or a decorator call's
           const repeated = repeatedKeyword(node, this.text);
@@ -261,10 +267,6 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /**
-   * `x.fit(...)`, `x.add_(...)` and `df.drop(..., inplace=True)` mutate the receiver's root
-   * name; `random.shuffle(xs)` and `torch.nn.init.zeros_(w)` their first argument's.
-   */
   /** The `@name` variables of a pandas query or eval expression (query-variables.ts): reads. */
   private queryVariables(argList: IPyNode, scope: Scope): void {
     const first = argList.children.find(c => c.named);
@@ -297,6 +299,10 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
+  /**
+   * `x.fit(...)`, `x.add_(...)` and `df.drop(..., inplace=True)` mutate the receiver's root
+   * name; `random.shuffle(xs)` and `torch.nn.init.zeros_(w)` their first argument's.
+   */
   private call(node: IPyNode, scope: Scope): void {
     const callee = field(node, 'function');
     const args = field(node, 'arguments');
