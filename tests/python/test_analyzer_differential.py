@@ -199,6 +199,13 @@ INVALID = {
     "while without its colon after a statement": "x = 1\nwhile ok(p)\n    run(p)\n",
     "missing comma in a dict after twenty cells' worth of lines": (
         "".join("v%d = %d\n" % (i, i) for i in range(20)) + "d = {\n    'a': 1\n    'c': 2,\n}\n"),
+    # the grammar reads a lone `not` between operands as `not in` (comparison-operators.ts)
+    "not without in": "x = a not b\n",
+    "not without in, in a condition after a line": "y = 1\nif a not b:\n    pass\n",
+    # a loop's else is outside the loop (loop-else-jumps.ts)
+    "break in a for loop's else": "for i in x:\n    pass\nelse:\n    break\n",
+    "continue in a while loop's else in a function": (
+        "def f():\n    while x:\n        pass\n    else:\n        continue\n"),
 }
 
 
@@ -211,6 +218,11 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "not in and is not over a line continuation": "x = a not \\\n in b\ny = a is not b\nz = not a\n",
+    "break in an inner loop's else, inside an outer loop": (
+        "for i in x:\n    for j in y:\n        pass\n    else:\n        break\n"),
+    "continue in a loop inside a loop's else": (
+        "for i in x:\n    pass\nelse:\n    for j in y:\n        continue\n"),
     # the grammar takes a starred operand in a tuple without brackets only when it is a name,
     # an attribute or an item (tuple-stars.ts)
     "starred list in a bare tuple": "x = 1, *[2]\n",

@@ -12,6 +12,7 @@ import { withLineFeeds } from './line-feeds';
 import { declarationErrors } from './scope-declarations';
 import { futureImportErrors } from './future-imports';
 import { misplacedYields } from './misplaced-yield';
+import { jumpsInLoopElse } from './loop-else-jumps';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -43,12 +44,13 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const positions = new Positions(stripped.python);
   const names = new NameWalker(stripped.python, positions).walk(tree, errors);
   // What CPython's compiler refuses though the grammar takes it, in passes only cells that
-  // say `global`, `nonlocal`, `__future__` or `yield` make.
+  // say `global`, `nonlocal`, `__future__`, `yield`, or `else` and `break` or `continue` make.
   const text = (node: IPyNode) => stripped.python.slice(node.from, node.to);
   for (const { offset, reason } of [
     ...declarationErrors(tree, stripped.python, text),
     ...futureImportErrors(tree, stripped.python, text),
-    ...misplacedYields(tree, stripped.python)
+    ...misplacedYields(tree, stripped.python),
+    ...jumpsInLoopElse(tree, stripped.python)
   ]) {
     names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
   }
