@@ -206,6 +206,13 @@ INVALID = {
     "break in a for loop's else": "for i in x:\n    pass\nelse:\n    break\n",
     "continue in a while loop's else in a function": (
         "def f():\n    while x:\n        pass\n    else:\n        continue\n"),
+    # match patterns the compiler refuses (match-patterns.ts)
+    "a name capture before another case": "match p:\n    case x:\n        pass\n    case 1:\n        pass\n",
+    "a wildcard before another case": "match p:\n    case _:\n        pass\n    case 1:\n        pass\n",
+    "a grouped capture with as before another case": (
+        "match p:\n    case [1] as y:\n        pass\n    case (x) as y:\n        pass\n    case 2:\n        pass\n"),
+    "an always-matching alternative before another": "match p:\n    case [x | 1]:\n        pass\n",
+    "two starred names in a sequence pattern": "match p:\n    case [a, *b, *c]:\n        pass\n",
 }
 
 
@@ -218,6 +225,11 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "a guarded capture, a one-element tuple and a capture last": (
+        "match p:\n    case x if x:\n        pass\n    case (y,):\n        pass\n"
+        "    case [a, *b] | (a, *b):\n        pass\n    case Point.ORIGIN:\n        pass\n"
+        "    case z:\n        pass\n"),
+    "match and case as names": "match = 1\ncase = 2\nmatch(case)\n",
     "not in and is not over a line continuation": "x = a not \\\n in b\ny = a is not b\nz = not a\n",
     "break in an inner loop's else, inside an outer loop": (
         "for i in x:\n    for j in y:\n        pass\n    else:\n        break\n"),
