@@ -8,7 +8,8 @@
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
 
-const MATCH = /\bmatch\b[^]*\bcase\b/;
+const MATCH = /\bmatch\b/;
+const CASE = /\bcase\b/;
 
 const SEQUENCES = new Set(['list_pattern', 'tuple_pattern']);
 
@@ -16,7 +17,7 @@ export function matchPatternErrors(
   root: IPyNode,
   source: string
 ): ICompileError[] {
-  if (!MATCH.test(source)) {
+  if (!MATCH.test(source) || !CASE.test(source)) {
     return [];
   }
   const errors: ICompileError[] = [];
