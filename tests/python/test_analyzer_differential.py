@@ -225,6 +225,14 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    # bindings and rules of global and nonlocal (scope-declarations.ts), found in review
+    "nonlocal of a match capture": (
+        "def f(v):\n    match v:\n        case [x, *r] | (x, *r):\n            pass\n"
+        "        case {'k': y, **z}:\n            pass\n    def g():\n        nonlocal x, r, y, z\n"),
+    "nonlocal of a walrus inside a comprehension": (
+        "def f(z):\n    [y for y in z if (x := y)]\n    def g():\n        nonlocal x\n"),
+    "a module annotating a name it declared global": "global x\nx: int = 1\n",
+    "a function annotating a parenthesized global": "def f():\n    global x\n    (x): int = 1\n",
     "a guarded capture, a one-element tuple and a capture last": (
         "match p:\n    case x if x:\n        pass\n    case (y,):\n        pass\n"
         "    case [a, *b] | (a, *b):\n        pass\n    case Point.ORIGIN:\n        pass\n"

@@ -90,8 +90,10 @@ export function declarationErrors(
       case 'identifier': {
         const name = text(node);
         const declared = scope.met.get(name);
+        // a module may annotate a name it declared global (a function or class may not)
         if (
           how === 'annotated' &&
+          scope.parent !== null &&
           (declared === 'global' || declared === 'nonlocal')
         ) {
           errors.push({
@@ -134,7 +136,11 @@ export function declarationErrors(
       case 'for_in_clause':
         for (const c of node.children) {
           if (c.field === 'left') {
-            const annotated = node.type === 'assignment' && field(node, 'type');
+            // only a bare name is annotated: `(x): int = 1` assigns x
+            const annotated =
+              node.type === 'assignment' &&
+              field(node, 'type') &&
+              c.type === 'identifier';
             visit(c, scope, annotated ? 'annotated' : 'assigned');
           } else {
             visit(c, scope, 'used');
@@ -147,6 +153,11 @@ export function declarationErrors(
         return;
       case 'as_pattern_target':
         node.children.forEach(c => visit(c, scope, 'assigned'));
+        return;
+      case 'case_pattern':
+        // a match pattern's names are captures (bindings); a class or value name counted as one
+        // only loses a "used before" wording, never makes an error of valid code
+        bindAll(node, scope);
         return;
       case 'named_expression': {
         const name = field(node, 'name');
@@ -174,10 +185,19 @@ export function declarationErrors(
           if (iterable) {
             visit(iterable, scope, 'used');
           }
+          // a walrus inside binds in the enclosing scope (PEP 572)
+          walrusNames(node).forEach(name => scope.meet(text(name), 'assigned'));
           return;
         }
         node.children.forEach(c => visit(c, scope, how));
     }
+  };
+
+  const bindAll = (node: IPyNode, scope: ScopeNames): void => {
+    if (node.type === 'identifier') {
+      scope.meet(text(node), 'assigned');
+    }
+    node.children.forEach(c => bindAll(c, scope));
   };
 
   /**
@@ -278,4 +298,23 @@ function enclosingBinding(scope: ScopeNames | null, name: string): boolean {
     }
   }
   return false;
+}
+
+/** The names walruses in a comprehension bind (not those of a lambda inside it). */
+function walrusNames(node: IPyNode): IPyNode[] {
+  const found: IPyNode[] = [];
+  const look = (n: IPyNode): void => {
+    if (n.type === 'lambda') {
+      return;
+    }
+    if (n.type === 'named_expression') {
+      const name = field(n, 'name');
+      if (name) {
+        found.push(name);
+      }
+    }
+    n.children.forEach(look);
+  };
+  look(node);
+  return found;
 }
