@@ -6,14 +6,9 @@
  * first step that changes a module's state where a later step uses that module.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import {
-  isInPlaceMethod,
-  MODULE_STATE_SETTERS,
-  MUTATING_METHODS,
-  RANDOM_DRAWS,
-  SEED_SETTERS
-} from '../analysis/mutators';
+import { SEED_SETTERS } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
+import { changesModuleState } from './module-state-change';
 import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
@@ -117,26 +112,8 @@ function changeLine(
   module: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): IStepLine | null {
-  // A Python name has no character a regular expression treats specially.
-  // Groups: the attributes after the name, then one of: a method called, an item set, an
-  // attribute set (`pd.options.display.float_format = …`).
-  const change = new RegExp(
-    `(^|[^\\w.])${module}((?:\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
-    'gu'
-  );
-  // A draw changes the global generator too, but without a seed its numbers differ from one run
-  // to the next anyway: only a change one can count on is worth a word.
-  // A function of the module itself changes its state only where it is a setter (np.append
-  // and re.compile return values); a method of an object it holds (sys.path.append) changes it.
   const changed = firstStepLine(step, analysisOf, text =>
-    [...text.matchAll(change)].some(([, , attributes, method, item, set]) =>
-      method === undefined
-        ? item !== undefined || (set !== undefined && attributes !== '')
-        : MODULE_STATE_SETTERS.has(method) ||
-          (attributes !== '' &&
-            (MUTATING_METHODS.has(method) || isInPlaceMethod(method)) &&
-            !RANDOM_DRAWS.has(method))
-    )
+    changesModuleState(text, module)
   );
   return changed && { ...changed, text: changed.text.slice(0, 60) };
 }

@@ -1,0 +1,55 @@
+/**
+ * Whether a line of code changes state kept in an imported module (module-state.ts): calls a
+ * setter of the module (`np.random.seed(0)`, `pd.set_option(…)`), a method that changes an
+ * object the module holds (`sys.path.append(p)`), sets an item of one (`os.environ["K"] = …`)
+ * or sets an attribute of it as a statement (`pd.options.display.precision = 2`).
+ */
+import {
+  isInPlaceMethod,
+  MODULE_STATE_SETTERS,
+  MUTATING_METHODS,
+  RANDOM_DRAWS
+} from '../analysis/mutators';
+
+const patterns = new Map<string, RegExp>();
+
+/**
+ * Groups: what stands before the name, the attributes after it, then one of: a method called, an
+ * item set, an attribute set.
+ */
+function changePattern(module: string): RegExp {
+  let pattern = patterns.get(module);
+  if (!pattern) {
+    // A Python name has no character a regular expression treats specially.
+    pattern = new RegExp(
+      `(^|[^\\w.])${module}((?:\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
+      'gu'
+    );
+    patterns.set(module, pattern);
+  }
+  return pattern;
+}
+
+export function changesModuleState(line: string, module: string): boolean {
+  // A draw changes the global generator too, but without a seed its numbers differ from one run
+  // to the next anyway: only a change one can count on is worth a word.
+  // A function of the module itself changes its state only where it is a setter (np.append
+  // and re.compile return values); a method of an object it holds (sys.path.append) changes it.
+  // An attribute set counts where it is the statement: `x: np.ndarray = a` annotates.
+  return [...line.matchAll(changePattern(module))].some(found => {
+    const [, before, attributes, method, item, set] = found;
+    if (method !== undefined) {
+      return (
+        MODULE_STATE_SETTERS.has(method) ||
+        (attributes !== '' &&
+          (MUTATING_METHODS.has(method) || isInPlaceMethod(method)) &&
+          !RANDOM_DRAWS.has(method))
+      );
+    }
+    if (item !== undefined) {
+      return true;
+    }
+    const start = line.slice(0, (found.index ?? 0) + before.length);
+    return set !== undefined && attributes !== '' && /(^|;)\s*$/u.test(start);
+  });
+}
