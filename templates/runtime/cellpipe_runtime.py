@@ -336,7 +336,8 @@ def _cell_code_pickler(cloudpickle):
     so a step calling a function from an earlier step names the cell where it failed. marshal
     keeps the whole code object; like cloudpickle's own copy, it is for the same Python only.
     Version 2 writes no back-references, whose use follows reference counts in the saving
-    process: the same function saves to the same bytes (the step cache hashes them)."""
+    process: the same function saves to the same bytes (the step cache hashes them), from Python
+    3.11 on (before, a set among its constants is written in an order each process picks)."""
     class CellCodePickler(cloudpickle.Pickler):
         def reducer_override(self, obj):
             if type(obj) is types.CodeType and _is_cell_file(obj.co_filename):
@@ -840,11 +841,27 @@ def _showing_last_value(source, file_name):
     if not body or not isinstance(body[-1], ast.Expr):
         return None
     last = body[-1]
-    line = source.splitlines()[last.end_lineno - 1].encode("utf-8")
+    # the lines as ast counts them (str.splitlines also splits at form feeds and other separators)
+    line = source.replace("\r\n", "\n").replace("\r", "\n").split("\n")[last.end_lineno - 1].encode("utf-8")
     if line[last.end_col_offset:].lstrip().startswith(b";"):
         return None
     return [compile(ast.Module(body=body[:-1], type_ignores=[]), file_name, "exec", dont_inherit=True),
             compile(ast.Interactive(body=[last]), file_name, "single", dont_inherit=True)]
+
+
+def show_value(value):
+    """The display hook of a step's cells: shows a cell's last value as Python's own hook does,
+    except that a value whose repr fails is reported and the step goes on, as in IPython."""
+    if value is None:
+        return
+    try:
+        text = repr(value)
+    except Exception:  # noqa: BLE001 (any error of a notebook's __repr__)
+        sys.stderr.write("cellpipe: cannot show the cell's value:\n")
+        traceback.print_exc()
+        return
+    sys.stdout.write(text + "\n")
+    builtins._ = value
 
 
 def _user_traceback(error, file_names):
@@ -1115,6 +1132,7 @@ def _run_step(arguments, step):
     observer = None
     try:
         setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells, show_values=True)
+        sys.displayhook = show_value
         for code in setup:
             cells.run(code)
         # Inputs load after the imports and functions cells: a plain pickle of a class defined

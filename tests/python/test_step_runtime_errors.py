@@ -221,6 +221,21 @@ def test_a_cell_s_last_expression_is_shown_in_the_log_as_a_notebook_shows_it(mak
     assert "{'total': 3, 'doubled': 6}" in lines
 
 
+def test_a_value_whose_repr_fails_is_reported_and_the_step_goes_on(make_pipeline):
+    pipeline = make_pipeline([
+        code_cell("class Lazy:\n    def __repr__(self):\n        raise RuntimeError('session closed')\n"
+                  "row = Lazy()\nrow", "step:show"),
+        # a form feed inside a string: str.splitlines() would count a line there, ast does not
+        code_cell("text = 'a\x0cb'\n5;"),
+        code_cell("print('after')"),
+    ])
+    result = pipeline.run("show")
+    assert result.returncode == 0, result.stderr
+    assert "cannot show the cell's value" in result.stderr and "session closed" in result.stderr
+    assert "5" not in result.stdout.split()
+    assert "after" in result.stdout
+
+
 def test_an_error_in_a_cell_s_last_expression_names_its_line(make_pipeline):
     pipeline = make_pipeline([
         code_cell("rows = [1]\n\nrows[5]", "step:fail"),
