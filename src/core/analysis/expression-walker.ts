@@ -270,11 +270,13 @@ export abstract class ExpressionWalker extends NameRecorder {
   /** The `@name` variables of a pandas query or eval expression (query-variables.ts): reads. */
   private queryVariables(argList: IPyNode, scope: Scope): void {
     const first = argList.children.find(c => c.named);
-    const keyword = argList.children.find(
-      c =>
-        c.type === 'keyword_argument' &&
-        this.text(field(c, 'name') ?? c) === 'expr'
-    );
+    const keywords = argList.children
+      .filter(c => c.type === 'keyword_argument')
+      .map(c => [this.text(field(c, 'name') ?? c), c] as const);
+    if (keywords.some(([name]) => name === 'job_config')) {
+      return; // BigQuery's client.query(sql, job_config=...): its @names are SQL parameters
+    }
+    const keyword = keywords.find(([name]) => name === 'expr')?.[1];
     const expression =
       first?.type === 'string' ? first : keyword && field(keyword, 'value');
     if (expression?.type !== 'string') {

@@ -8,6 +8,13 @@
 /** Methods and functions whose first argument is such an expression. */
 export const QUERY_METHODS: ReadonlySet<string> = new Set(['query', 'eval']);
 
+/**
+ * SQL, which other libraries' `query` methods take (BigQuery names its parameters `@name`
+ * too): a statement's first word. A pandas expression starts with a column or a value.
+ */
+const SQL =
+  /^\s*(?:select|with|insert|update|delete|merge|declare|create|drop|alter)\b/i;
+
 /** Source offsets of each `@name` in the string literal at `from`..`to` of `source`. */
 export function queryVariables(
   source: string,
@@ -24,6 +31,9 @@ export function queryVariables(
   const found: { from: number; to: number }[] = [];
   const token = /'[^']*'|"[^"]*"|@([A-Za-z_][A-Za-z0-9_]*)/g;
   const text = source.slice(start, end);
+  if (SQL.test(text)) {
+    return found;
+  }
   for (const match of text.matchAll(token)) {
     if (match[1] !== undefined) {
       const at = start + (match.index ?? 0) + 1;
