@@ -213,6 +213,11 @@ INVALID = {
         "match p:\n    case [1] as y:\n        pass\n    case (x) as y:\n        pass\n    case 2:\n        pass\n"),
     "an always-matching alternative before another": "match p:\n    case [x | 1]:\n        pass\n",
     "two starred names in a sequence pattern": "match p:\n    case [a, *b, *c]:\n        pass\n",
+    # a star takes a | expression or tighter (tuple-stars.ts)
+    "a starred or-expression in a bare tuple": "x = a, *b or c\n",
+    "a starred not in a bare tuple": "x = a, *not b\n",
+    "a starred lambda in a bare tuple": "x = a, *lambda: 1\n",
+    "a starred comparison in a list": "x = [*a < b]\n",
 }
 
 
@@ -225,6 +230,10 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "a call's starred conditional and or-expression, a list's starred sum": (
+        "f(*a if b else c)\nf(*a or b)\nx = [*a + b, *c | d]\n"),
+    "a starred list in a bare tuple beside a keyword-only star": (
+        "def f(a, *, b):\n    return a, *[b]\nx = 1, *[2]\ndef g(a, *, b): pass\n"),
     # bindings and rules of global and nonlocal (scope-declarations.ts), found in review
     "nonlocal of a match capture": (
         "def f(v):\n    match v:\n        case [x, *r] | (x, *r):\n            pass\n"

@@ -208,6 +208,8 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (left) {
           this.expression(left, scope);
         }
+        // `*b or c`: a star takes a `|` expression or tighter, never a boolean operation's operand
+        chain.forEach(link => this.starredOperands(link));
         for (let i = chain.length - 1; i >= 0; i--) {
           const [, ...rest] = chain[i].children.filter(c => c.named);
           this.mayNotRun(scope, () =>
@@ -217,6 +219,7 @@ export abstract class ExpressionWalker extends NameRecorder {
         return;
       }
       case 'conditional_expression': {
+        this.starredOperands(node);
         // `a if c else b`: c runs, then a or b.
         const [value, condition, alternative] = node.children.filter(
           c => c.named
@@ -248,6 +251,7 @@ export abstract class ExpressionWalker extends NameRecorder {
           loneNots(node, this.source).forEach(not =>
             this.syntaxError(not.from)
           );
+          this.starredOperands(node);
         }
         if (node.type === 'argument_list') {
           // a call's, a class's bases' or a decorator call's
@@ -264,6 +268,18 @@ export abstract class ExpressionWalker extends NameRecorder {
             this.expression(c, scope);
           }
         }
+    }
+  }
+
+  /**
+   * A starred operand of a comparison, a boolean operation or a conditional expression (`*b or
+   * c`, which the grammar takes): CPython's star takes a `|` expression or tighter.
+   */
+  private starredOperands(node: IPyNode): void {
+    for (const c of node.children) {
+      if (c.type === 'list_splat') {
+        this.syntaxError(c.from);
+      }
     }
   }
 

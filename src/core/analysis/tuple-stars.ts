@@ -16,8 +16,23 @@
  */
 import { IPyNode, IPythonParse, parsePythonTree } from './python-tree';
 
-/** After a comma and blanks (a backslash-continued line too), a `*` not followed by another. */
-const STAR_AFTER_COMMA = /,(?:[ \t\f]|\\\r?\n)*\*(?!\*)/g;
+/**
+ * After a comma and blanks (a backslash-continued line too), a `*` not followed by another, nor
+ * by a comma, `)` or `:` (the bare `*` of a parameter list: `def f(a, *, b)`).
+ */
+const STAR_AFTER_COMMA = /,(?:[ \t\f]|\\\r?\n)*\*(?!\*)(?![ \t\f]*[,):])/g;
+
+/** Operands CPython refuses after a star (it takes a `|` expression or tighter there). */
+const LOOSER_THAN_STAR = new Set([
+  'boolean_operator',
+  'not_operator',
+  'comparison_operator',
+  'lambda',
+  'conditional_expression',
+  'named_expression'
+]);
+
+const starOperand = (node: IPyNode) => !LOOSER_THAN_STAR.has(node.type);
 
 /** The bare tuples, as targets (`a, *b = ...`) or values. */
 const BARE_TUPLES = new Set(['expression_list', 'pattern_list']);
@@ -102,11 +117,16 @@ function notBareTupleElements(
       BARE_TUPLES.has(node.type) &&
       !(parent && NOT_TUPLES.has(parent.type))
     ) {
-      node.children.forEach(element => left.delete(element.from));
+      node.children.forEach(
+        element => starOperand(element) && left.delete(element.from)
+      );
     } else if (node.type === 'subscript') {
       // `a[1, *b]`: the grammar lists a tuple's elements as the subscript's own
       node.children.forEach(
-        part => part.field === 'subscript' && left.delete(part.from)
+        part =>
+          part.field === 'subscript' &&
+          starOperand(part) &&
+          left.delete(part.from)
       );
     }
     for (const child of node.children) {
