@@ -17,7 +17,11 @@ export function cellPlaces(
   notebook: string
 ): (string | ICellPlace)[] {
   const escaped = notebook.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const place = new RegExp(`${escaped} \\[cell (\\d+)\\], line (\\d+)`, 'g');
+  // the name whole: `my_model.ipynb` is another notebook than `model.ipynb`
+  const place = new RegExp(
+    `(?<![^\\s'"(/])${escaped} \\[cell (\\d+)\\], line (\\d+)`,
+    'g'
+  );
   const parts: (string | ICellPlace)[] = [];
   let end = 0;
   for (const found of message.matchAll(place)) {

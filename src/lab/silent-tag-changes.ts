@@ -19,21 +19,9 @@ export function watchSilentTagChanges(
   const seen = new WeakMap<ICellModel, string>();
   const tagsOf = (cell: ICellModel) =>
     JSON.stringify(cell.getMetadata('tags') ?? null);
-  // A cell's tags as it becomes active, before anyone can edit them there.
-  const noteActive = () => {
-    const cell = panel.content.activeCell?.model;
-    if (cell && !seen.has(cell)) {
-      seen.set(cell, tagsOf(cell));
-    }
-  };
-  noteActive();
-  panel.content.activeCellChanged.connect(noteActive);
-  const timer = setInterval(() => {
-    if (panel.isDisposed || !panel.isVisible) {
-      return;
-    }
-    const cell = panel.content.activeCell?.model;
-    if (!cell) {
+  /** Compares the cell's tags with those seen last; the first look only notes them. */
+  const check = (cell: ICellModel | null | undefined) => {
+    if (!cell || cell.isDisposed) {
       return;
     }
     const tags = tagsOf(cell);
@@ -42,9 +30,24 @@ export function watchSilentTagChanges(
     if (before !== undefined && before !== tags) {
       changed(cell);
     }
+  };
+  // The cell being left is checked once more (its tag may have been added less than a second
+  // before), and the one becoming active noted before anyone can edit it there.
+  let active = panel.content.activeCell?.model;
+  check(active);
+  const onActiveCell = () => {
+    check(active);
+    active = panel.content.activeCell?.model;
+    check(active);
+  };
+  panel.content.activeCellChanged.connect(onActiveCell);
+  const timer = setInterval(() => {
+    if (!panel.isDisposed && panel.isVisible) {
+      check(panel.content.activeCell?.model);
+    }
   }, CHECK_EVERY_MS);
   return () => {
     clearInterval(timer);
-    panel.content.activeCellChanged.disconnect(noteActive);
+    panel.content.activeCellChanged.disconnect(onActiveCell);
   };
 }

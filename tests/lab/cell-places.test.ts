@@ -29,6 +29,23 @@ describe('cell places in a run error', () => {
     ]);
   });
 
+  it('takes the name whole: a longer name ending the same is another notebook', () => {
+    expect(
+      cellPlaces('ValueError in my_model.ipynb [cell 2], line 3', 'model.ipynb')
+    ).toEqual(['ValueError in my_model.ipynb [cell 2], line 3']);
+    expect(
+      cellPlaces(
+        "at 'model.ipynb [cell 2], line 3' and /x/model.ipynb [cell 1], line 1",
+        'model.ipynb'
+      )
+    ).toEqual([
+      "at '",
+      { text: 'model.ipynb [cell 2], line 3', cell: 1, line: 3 },
+      "' and /x/",
+      { text: 'model.ipynb [cell 1], line 1', cell: 0, line: 1 }
+    ]);
+  });
+
   it('gives the message whole when it names no place (or no notebook is open)', () => {
     expect(cellPlaces('timed out after 60 s', 'a.ipynb')).toEqual([
       'timed out after 60 s'

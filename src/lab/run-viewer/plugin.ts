@@ -8,7 +8,11 @@ import {
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { MainAreaWidget, WidgetTracker } from '@jupyterlab/apputils';
+import {
+  MainAreaWidget,
+  showErrorMessage,
+  WidgetTracker
+} from '@jupyterlab/apputils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
 import { revealCell } from '../sidebar/navigate';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
@@ -57,12 +61,20 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
       cell: number,
       line: number
     ) => {
-      const widget: unknown = await app.commands.execute('docmanager:open', {
-        path
-      });
-      if (widget instanceof NotebookPanel) {
-        await widget.context.ready;
-        await revealCell(app.shell, widget, cell, line);
+      try {
+        const widget: unknown = await app.commands.execute('docmanager:open', {
+          path
+        });
+        if (widget instanceof NotebookPanel) {
+          await widget.context.ready;
+          await revealCell(app.shell, widget, cell, line);
+        }
+      } catch (error) {
+        // a run of a notebook outside the server's folder (a CLI run) cannot be opened here
+        void showErrorMessage(
+          trans.__('Cannot open %1', path),
+          (error as Error).message
+        );
       }
     };
     const open = async (id: string) => {
