@@ -443,6 +443,32 @@ test.describe('the run viewer', () => {
       };
     });
     expect(at).toEqual({ path: notebook, cell: 2, line: 1 });
+
+    // A small window with both sidebars open: the log goes under the steps, and the status
+    // chips and column heads keep their words whole.
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await openViewer(page, id);
+    await page.sidebar.openTab('jp-property-inspector');
+    await page.sidebar.openTab('cellpipe-sidebar');
+    const body = page.locator(
+      `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-body`
+    );
+    await expect
+      .poll(() => body.evaluate(node => getComputedStyle(node).flexDirection))
+      .toBe('column');
+    const lines = await page
+      .locator(
+        `${viewer}[data-run="${id}"] .jp-cellpipe-StatusChip, ${viewer}[data-run="${id}"] th`
+      )
+      .evaluateAll(nodes =>
+        nodes.map(node => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set([...range.getClientRects()].map(r => r.top)).size;
+        })
+      );
+    expect(lines.length).toBeGreaterThan(2);
+    expect(lines.every(count => count === 1)).toBe(true);
   });
 
   test('run viewer screenshots in the light and dark themes', async ({

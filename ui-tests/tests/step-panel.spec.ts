@@ -104,6 +104,12 @@ test.describe('the step panel', () => {
     await expect(notice).toHaveText(
       'Applied: this cell is tagged step:mlp, limit:memory:2Gi.'
     );
+    // Nothing in the panel is wider than the sidebar: no sideways scrolling, the notice wraps.
+    expect(
+      await page
+        .locator(stepPanel)
+        .evaluate(node => node.scrollWidth - node.clientWidth)
+    ).toBeLessThanOrEqual(0);
     await page.locator(`${stepPanel} input[name="cpuLimit"]`).fill('1');
     await expect(notice).toHaveCount(0);
 
