@@ -247,7 +247,11 @@ namespaces_up() {
     mount --bind "$NSDIR" "$NSDIR"
     mount --make-private "$NSDIR"
   fi
-  touch "$MNTNS"
+  # A mount namespace still bound here while the network namespace is gone was left by a run
+  # that was cut short (and /run/netns emptied since): it is let go, not reused (touch fails on it
+  # with "Operation not permitted", and a new one would be stacked on top of it).
+  while mountpoint -q "$MNTNS" 2>/dev/null; do umount -l "$MNTNS"; done
+  [ -e "$MNTNS" ] || : >"$MNTNS"
   # A private copy of the mount tree (shared inside, for kubelet's volume mounts), with the
   # cluster's own /var/lib, /var/log and /run.
   unshare --mount="$MNTNS" --propagation private sh -euc '

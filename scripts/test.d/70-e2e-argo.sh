@@ -10,6 +10,9 @@ cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 export PATH="$ROOT/.venv/bin:$PATH"
 start=$SECONDS
+# No cluster of ours runs (none kept with CELLPIPE_KEEP_CLUSTER=1): what an earlier run that was
+# cut short may have left on this machine (namespaces, mounts, processes in our cgroup) goes first.
+bash scripts/cluster.sh status >/dev/null 2>&1 || bash scripts/cluster.sh down
 if ! bash scripts/cluster.sh up; then
   echo "70-e2e-argo: FAIL: the cluster did not come up (logs in .cache/cluster/logs)" >&2
   bash scripts/cluster.sh down
