@@ -149,11 +149,19 @@ def compile_verdict(source, flags=0):
     return None
 
 
-def compare(sources, bundle, cell=False, flags=0):
+def ipython_python(cell):
+    """The Python IPython runs for a cell: its own transform of magics, help and escapes."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(cell)
+
+
+def compare(sources, bundle, cell=False, flags=0, ipython=False):
     """Analyses each source (dict id -> text) and compares with compile(): lists of mismatches.
 
     `cell`: the sources are notebook cells; CPython judges the Python the analyzer kept after
-    stripping IPython magics (the magics themselves are not Python)."""
+    stripping IPython magics (the magics themselves are not Python). `ipython`: CPython judges
+    what IPython's own transform makes of each cell instead."""
     analyzer = Analyzer(bundle)
     for ident, source in sources.items():
         analyzer.send(ident, source, cell)
@@ -164,7 +172,8 @@ def compare(sources, bundle, cell=False, flags=0):
         if "crash" in reply:
             crashes.append((ident, reply["crash"].splitlines()[0]))
             continue
-        expected = compile_verdict(reply["python"] if cell else source, flags)
+        judged = ipython_python(source) if ipython else reply["python"] if cell else source
+        expected = compile_verdict(judged, flags)
         got = reply["errors"][0] if reply["errors"] else None
         if expected is None and got is not None:
             false_errors.append((ident, got))

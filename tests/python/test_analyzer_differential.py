@@ -335,3 +335,37 @@ def test_await_and_async_where_cpython_takes_them_and_only_there(bundle):
     result = differential.compare(ASYNC_PLACES, bundle, cell=True,
                                   flags=differential.ALLOW_TOP_LEVEL_AWAIT)
     assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+IPYTHON_COMMANDS = {
+    # help at the end of a line (IPython makes the whole line a pinfo call)
+    "help after a name": "x?\n",
+    "more help after a name": "x??\n",
+    "help after an attribute": "import pandas as pd\npd.read_csv?\nx = 1\n",
+    "help after an assignment": "y = x?\n",
+    "help in a block": "if a:\n    x?\nb = 1\n",
+    "help on a magic": "%time?\n",
+    "a wildcard search": "np.*load*?\n",
+    "help lines then an unclosed bracket": "a = 1\nf?\nb = (\n",
+    # help before a name, and the autocall escapes
+    "help before a name": "?x\n",
+    "more help before a name": "?? x.y\n",
+    "autocall with parentheses": "/print 1\n",
+    "autocall quoting each word": ",print a b\n",
+    "autocall quoting the whole": ";print a b\n",
+    # not help: the `?` stays, and is a syntax error for IPython too
+    "a question mark after a call": "f(x)?\n",
+    "a question mark then spaces": "x?  \n",
+    "a question mark inside brackets": "x = (a,\n     b?)\n",
+    "a question mark over two lines": "x = (1,\n 2)?\n",
+    "a question mark between names": "x?y\n",
+    "a question mark in a comment and a string": "x = 1  # what?\ns = 'why?'\n",
+}
+
+
+def test_ipython_help_and_escapes_get_ipythons_verdict(bundle):
+    """What IPython itself makes of a cell (TransformerManager, then compile()) is the verdict
+    for help (`x?`, `?x`) and the autocall escapes, which are not Python (magics.ts)."""
+    result = differential.compare(IPYTHON_COMMANDS, bundle, cell=True, ipython=True,
+                                  flags=differential.ALLOW_TOP_LEVEL_AWAIT)
+    assert result == {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}

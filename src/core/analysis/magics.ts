@@ -22,7 +22,20 @@ import { LogicalLines } from './logical-lines';
 
 /** Cell magics whose body is still Python that runs. */
 const PYTHON_BODY_CELL_MAGICS = new Set(['time', 'capture', 'timeit', 'prun']);
-const MAGIC_LINE = /^\s*(%|!)/;
+/**
+ * What IPython reads as a command at the start of a logical line: a magic (`%`), a shell escape
+ * (`!`), help (`?x`, `??x`) and the autocall escapes (`/f 1`, `,f a b`, `;f a b`). No Python
+ * statement starts with any of them.
+ */
+const MAGIC_LINE = /^\s*[%!?/,;]/;
+/**
+ * Help asked at the end of a line (`df.head?`, `x??`, `%time?`, `np.*load*?`): IPython makes the
+ * whole line a `pinfo` call (`y = x?` binds nothing). Only a line that is a logical line of its
+ * own, with no string, comment or open bracket, and the `?` last: otherwise the `?` stays and is
+ * the syntax error IPython reports.
+ */
+const HELP_END =
+  /^[^#'"\\]*?%{0,2}(?!\d)[\p{L}\p{N}_*]+(?:\.(?!\d)[\p{L}\p{N}_*]+)*\?\??$/u;
 /**
  * `%time stmt`: indentation, then what follows `%time` (the statement, after a space); not a
  * compound statement, nor a shell command or magic (`%time !ls`), which stay dropped.
@@ -57,7 +70,7 @@ const OPTIONS_WITH_VALUE = new Set([
  * Whether any line could be a magic: one starting with `%` or `!`, or an assignment from one
  * (`x = !ls`). Most cells have none, and then there is nothing to strip.
  */
-const MAYBE_MAGIC = /^\s*[%!]|=\s*[%!]/m;
+const MAYBE_MAGIC = /^\s*[%!?/,;]|=\s*[%!]|\?$/m;
 
 export function stripMagics(source: string): IStrippedCell {
   if (!MAYBE_MAGIC.test(source)) {
@@ -92,7 +105,9 @@ export function scanMagics(source: string): IStrippedCell {
     const line = lines[i];
     if (
       !logical.atStart ||
-      (!MAGIC_LINE.test(line) && !MAGIC_ASSIGNMENT.test(line))
+      (!MAGIC_LINE.test(line) &&
+        !MAGIC_ASSIGNMENT.test(line) &&
+        !isHelpLine(line))
     ) {
       logical.scan(line);
       continue;
@@ -148,6 +163,19 @@ export function pipPackages(args: string): string[] {
     packages.push(token);
   }
   return packages;
+}
+
+/** A line that asks for help at its end (HELP_END) and closes every bracket it opens. */
+function isHelpLine(line: string): boolean {
+  if (!line.endsWith('?') || !HELP_END.test(line)) {
+    return false;
+  }
+  let depth = 0;
+  for (const char of line) {
+    depth += char === '(' || char === '[' || char === '{' ? 1 : 0;
+    depth -= char === ')' || char === ']' || char === '}' ? 1 : 0;
+  }
+  return depth === 0;
 }
 
 /** `pass` at the line's own indentation keeps an enclosing block valid; at the top, nothing. */

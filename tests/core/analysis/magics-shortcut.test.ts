@@ -5,7 +5,10 @@
 import fc from 'fast-check';
 import { scanMagics, stripMagics } from '../../../src/core/analysis/magics';
 
-/** Lines from pieces that make and break magics: `%`, `!`, `=`, quotes, brackets, indents. */
+/**
+ * Lines from pieces that make and break magics: `%`, `!`, help `?`, the autocall escapes, `=`,
+ * quotes, brackets, indents.
+ */
 const line = fc
   .array(
     fc.constantFrom(
@@ -13,6 +16,12 @@ const line = fc
       '%%time',
       '!',
       '!=',
+      '?',
+      '??',
+      '/',
+      ',',
+      ';',
+      '.',
       '=',
       ' ',
       '\t',
@@ -52,5 +61,24 @@ describe('stripMagics shortcut', () => {
     });
     expect(stripMagics('files = !ls\n').magics).toHaveLength(1);
     expect(stripMagics('if a != b:\n    pass\n').magics).toEqual([]);
+  });
+
+  it('reads help and the autocall escapes as IPython does', () => {
+    expect(stripMagics('x = 1\ny = df.head?\nz = 2\n')).toEqual({
+      python: 'x = 1\n\nz = 2\n',
+      packages: [],
+      magics: [{ line: 2, text: 'y = df.head?', kind: 'line-magic' }]
+    });
+    expect(stripMagics('if a:\n    x??\n').python).toBe('if a:\n    pass\n');
+    expect(stripMagics('?x\n/print 1\n,print a b\n').magics).toHaveLength(3);
+    // the `?` stays where IPython leaves it: the syntax error is reported
+    for (const cell of [
+      'f(x)?\n',
+      'x?  \n',
+      'x = (a,\n     b?)\n',
+      "s = 'a?'\n"
+    ]) {
+      expect(stripMagics(cell).magics).toEqual([]);
+    }
   });
 });
