@@ -218,6 +218,19 @@ INVALID = {
     "a starred not in a bare tuple": "x = a, *not b\n",
     "a starred lambda in a bare tuple": "x = a, *lambda: 1\n",
     "a starred comparison in a list": "x = [*a < b]\n",
+    # the names a case pattern binds (pattern-captures.ts)
+    "alternatives binding different names": "match p:\n    case [x] | [y]:\n        pass\n",
+    "an alternative binding nothing": "match p:\n    case 1 | x:\n        pass\n",
+    "alternatives inside a sequence": "match p:\n    case [x, (1 | y)]:\n        pass\n",
+    "a name bound twice in a sequence": "match p:\n    case [x, x]:\n        pass\n",
+    "a name bound again by as": "match p:\n    case [x] as x:\n        pass\n",
+    "a name bound twice in a mapping": "match p:\n    case {'a': x, **x}:\n        pass\n",
+    "a name bound twice in a class pattern": "match p:\n    case C(x, y=x):\n        pass\n",
+    "a name bound twice under NFKC": "match p:\n    case [\ufb01, fi]:\n        pass\n",
+    "a starred name bound twice": "match p:\n    case [x, *x]:\n        pass\n",
+    "underscore as the target of as": "match p:\n    case x as _:\n        pass\n",
+    "a bad second case": (
+        "match p:\n    case [a]:\n        pass\n    case (b, b):\n        pass\n"),
 }
 
 
@@ -230,6 +243,12 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "alternatives binding the same names, in any order": (
+        "match p:\n    case [x, y] | (y, x) | {'k': [x], **y} | C(x, k=y) | [x as y]:\n"
+        "        pass\n    case D(k=k, j=j) | E(j, k):\n        pass\n"),
+    "the same name in different cases, a wildcard twice": (
+        "match p:\n    case [x, _, *_]:\n        pass\n    case (x, _, _) | {'a': _, 'b': x}:\n"
+        "        pass\n    case Color.RED | Color.RED:\n        pass\n"),
     "a call's starred conditional and or-expression, a list's starred sum": (
         "f(*a if b else c)\nf(*a or b)\nx = [*a + b, *c | d]\n"),
     "a starred list in a bare tuple beside a keyword-only star": (

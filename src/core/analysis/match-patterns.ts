@@ -2,11 +2,12 @@
  * `match` statements CPython's compiler refuses though the grammar takes them: a case whose
  * pattern always matches (a name capture or `_`, also through parentheses, `as` or one
  * alternative of an or-pattern) before other cases, an always-matching alternative before other
- * alternatives, and a sequence pattern with two starred names. Only cells that say `match` and
- * `case` are read.
+ * alternatives, a sequence pattern with two starred names, and the names a pattern binds
+ * (pattern-captures.ts). Only cells that say `match` and `case` are read.
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
+import { patternCaptureErrors } from './pattern-captures';
 
 const MATCH = /\bmatch\b/;
 const CASE = /\bcase\b/;
@@ -25,6 +26,12 @@ export function matchPatternErrors(
     if (node.type === 'match_statement') {
       const body = node.children.find(c => c.field === 'body');
       const cases = body?.children.filter(c => c.type === 'case_clause') ?? [];
+      for (const clause of cases) {
+        const pattern = clause.children.find(c => c.type === 'case_pattern');
+        if (pattern) {
+          errors.push(...patternCaptureErrors(pattern, source));
+        }
+      }
       cases.slice(0, -1).forEach(clause => {
         const pattern = clause.children.find(c => c.type === 'case_pattern');
         const guarded = clause.children.some(c => c.field === 'guard');
