@@ -229,6 +229,16 @@ INVALID = {
     "a name bound twice under NFKC": "match p:\n    case [\ufb01, fi]:\n        pass\n",
     "a starred name bound twice": "match p:\n    case [x, *x]:\n        pass\n",
     "underscore as the target of as": "match p:\n    case x as _:\n        pass\n",
+    # mapping and class patterns (pattern-shapes.ts)
+    "**rest first in a mapping pattern": "match p:\n    case {**rest, 'a': 1}:\n        pass\n",
+    "two **rest in a mapping pattern": "match p:\n    case {**a, **b}:\n        pass\n",
+    "a string key twice": "match p:\n    case {'a': 1, \"a\": 2}:\n        pass\n",
+    "an integer key twice": "match p:\n    case {1: a, 1_0: b, 10: c}:\n        pass\n",
+    "True and 1 as keys": "match p:\n    case {True: a, 1: b}:\n        pass\n",
+    "a negative key twice": "match p:\n    case {-1: a, -1: b}:\n        pass\n",
+    "a positional pattern after a keyword one": "match p:\n    case C(a=1, b):\n        pass\n",
+    "a keyword twice in a class pattern": "match p:\n    case C(a=1, a=2):\n        pass\n",
+    "a keyword twice under NFKC": "match p:\n    case C(\uff58=1, x=2):\n        pass\n",
     "a bad second case": (
         "match p:\n    case [a]:\n        pass\n    case (b, b):\n        pass\n"),
 }
@@ -243,6 +253,10 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "mapping and class patterns CPython takes": (
+        "match p:\n    case {'a': x, b'a': y, 1: z, 2.5: w, None: v, Color.RED: u, **rest}:\n"
+        "        pass\n    case C(1, x, a=2, b=y):\n        pass\n"
+        "    case {'a\\x41': 1, 'aB': 2}:\n        pass\n"),
     "alternatives binding the same names, in any order": (
         "match p:\n    case [x, y] | (y, x) | {'k': [x], **y} | C(x, k=y) | [x as y]:\n"
         "        pass\n    case D(k=k, j=j) | E(j, k):\n        pass\n"),

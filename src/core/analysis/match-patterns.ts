@@ -2,12 +2,13 @@
  * `match` statements CPython's compiler refuses though the grammar takes them: a case whose
  * pattern always matches (a name capture or `_`, also through parentheses, `as` or one
  * alternative of an or-pattern) before other cases, an always-matching alternative before other
- * alternatives, a sequence pattern with two starred names, and the names a pattern binds
- * (pattern-captures.ts). Only cells that say `match` and `case` are read.
+ * alternatives, a sequence pattern with two starred names, the names a pattern binds
+ * (pattern-captures.ts), and the shape of mapping and class patterns (pattern-shapes.ts). Only cells that say `match` and `case` are read.
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
 import { patternCaptureErrors } from './pattern-captures';
+import { patternShapeErrors } from './pattern-shapes';
 
 const MATCH = /\bmatch\b/;
 const CASE = /\bcase\b/;
@@ -49,6 +50,8 @@ export function matchPatternErrors(
           break;
         }
       }
+    } else if (node.type === 'dict_pattern' || node.type === 'class_pattern') {
+      errors.push(...patternShapeErrors(node, source));
     } else if (SEQUENCES.has(node.type)) {
       const starred = node.children.filter(c =>
         c.children.some(g => g.type === 'splat_pattern')
