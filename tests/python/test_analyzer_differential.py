@@ -218,6 +218,11 @@ INVALID = {
     "a starred not in a bare tuple": "x = a, *not b\n",
     "a starred lambda in a bare tuple": "x = a, *lambda: 1\n",
     "a starred comparison in a list": "x = [*a < b]\n",
+    # CPython's tokenizer limits (logical-lines.ts)
+    "201 nested parentheses": "x = " + "(" * 201 + "1" + ")" * 201 + "\n",
+    "210 nested brackets on a second line": "y = 1\nx = " + "[" * 210 + "]" * 210 + "\n",
+    "100 levels of indentation": (
+        "".join(" " * i + "if x:\n" for i in range(100)) + " " * 100 + "pass\n"),
     # the names a case pattern binds (pattern-captures.ts)
     "alternatives binding different names": "match p:\n    case [x] | [y]:\n        pass\n",
     "an alternative binding nothing": "match p:\n    case 1 | x:\n        pass\n",
@@ -253,6 +258,9 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "200 nested parentheses, 99 levels of indentation, 300 brackets one after another": (
+        "x = " + "(" * 200 + "1" + ")" * 200 + "\n" + "y = [" + "[], " * 300 + "]\n"
+        + "".join(" " * i + "if x:\n" for i in range(99)) + " " * 99 + "pass\n"),
     "mapping and class patterns CPython takes": (
         "match p:\n    case {'a': x, b'a': y, 1: z, 2.5: w, None: v, Color.RED: u, **rest}:\n"
         "        pass\n    case C(1, x, a=2, b=y):\n        pass\n"

@@ -63,8 +63,15 @@ type Frame =
 /** String prefix letters; an `f` among them makes an f-string. */
 const PREFIX = /[rRbBuUfF]{1,2}$/;
 
+/** CPython's tokenizer limits: brackets open at once (MAXLEVEL), indentation levels (MAXINDENT). */
+const MAX_BRACKETS = 200;
+const MAX_INDENTS = 100;
+
 export class LogicalLines {
   private readonly frames: Frame[] = [];
+  /** Brackets open now, and whether more than CPython takes were open at some point. */
+  private brackets = 0;
+  private tooDeep = false;
   private continued = false;
   private line = 0;
   /** The last character of the last logical line outside strings and comments. */
@@ -159,13 +166,23 @@ export class LogicalLines {
       const top = this.top();
       if (char === '(' || char === '[' || char === '{') {
         this.frames.push({ kind: 'bracket', line: this.line });
+        if (++this.brackets > MAX_BRACKETS && !this.tooDeep) {
+          this.tooDeep = true;
+          this.problems.push({
+            line: this.line,
+            column: at,
+            message: 'too many nested parentheses'
+          });
+        }
       } else if (char === ')' || char === ']') {
         if (top?.kind === 'bracket') {
           this.frames.pop();
+          this.brackets--;
         }
       } else if (char === '}') {
         if (top?.kind === 'bracket' || top?.kind === 'field') {
           this.frames.pop();
+          this.brackets -= top.kind === 'bracket' ? 1 : 0;
         }
         if (top?.kind === 'field') {
           this.lastSignificant = '}';
@@ -353,6 +370,9 @@ function indentProblem(
     }
     if (indent.alternate <= alternateTop) {
       return TAB_ERROR;
+    }
+    if (indents.length >= MAX_INDENTS) {
+      return 'too many levels of indentation';
     }
     indents.push(indent.column);
     alternates.push(indent.alternate);
