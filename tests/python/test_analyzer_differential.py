@@ -218,6 +218,14 @@ INVALID = {
     "a starred not in a bare tuple": "x = a, *not b\n",
     "a starred lambda in a bare tuple": "x = a, *lambda: 1\n",
     "a starred comparison in a list": "x = [*a < b]\n",
+    # an underscore in a number not between two digits (expression-walker.ts)
+    "an underscore ending an integer": "x = 10_\n",
+    "an underscore ending a float": "x = 1.5_\n",
+    "an underscore before the point": "x = 1_.5\n",
+    "an underscore ending an exponent": "y = 2\nx = 1e5_\n",
+    "an underscore ending a hexadecimal": "x = 0xff_\n",
+    "an underscore ending a binary": "x = 0b1_\n",
+    "an underscore before j": "x = 10_j\n",
     # CPython's tokenizer limits (logical-lines.ts)
     "201 nested parentheses": "x = " + "(" * 201 + "1" + ")" * 201 + "\n",
     "210 nested brackets on a second line": "y = 1\nx = " + "[" * 210 + "]" * 210 + "\n",
@@ -258,6 +266,8 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "underscores between digits and after a base prefix": (
+        "x = [1_000, 0x_ff_ff, 0b_1_0, 0o_7_7, 1_0.5_5, 1e1_0, 1_5j, 0_0, 1.5e-1_0]\n"),
     "200 nested parentheses, 99 levels of indentation, 300 brackets one after another": (
         "x = " + "(" * 200 + "1" + ")" * 200 + "\n" + "y = [" + "[], " * 300 + "]\n"
         + "".join(" " * i + "if x:\n" for i in range(99)) + " " * 99 + "pass\n"),

@@ -27,6 +27,39 @@ import {
 
 /** A decimal integer with a leading zero and a digit that is not zero (`09`, `0_1`). */
 const LEADING_ZEROS = /^0[0-9_]*[1-9][0-9_]*$/;
+/**
+ * An underscore in a number not between two digits (`10_`, `1__0`, `1_.5`, `1e_5`), which
+ * CPython refuses; right after a base prefix (`0x_ff`) one is allowed.
+ */
+const MISPLACED_UNDERSCORE = /_(?![0-9])|(?<![0-9])_/;
+const MISPLACED_HEX_UNDERSCORE = /_(?![0-9a-fA-F])|(?<![0-9a-fA-FxX])_/;
+const BASE_PREFIX = /^0[bBoO]_/;
+
+/** CPython's message for a number literal it cannot read. */
+function invalidLiteral(text: string): string {
+  const base = /^0([xXbBoO])/.exec(text)?.[1].toLowerCase();
+  const kind =
+    base === 'x'
+      ? 'hexadecimal'
+      : base === 'b'
+        ? 'binary'
+        : base === 'o'
+          ? 'octal'
+          : 'decimal';
+  return `invalid ${kind} literal`;
+}
+
+/** Whether a number literal has an underscore where CPython refuses it. */
+function misplacedUnderscore(text: string): boolean {
+  if (!text.includes('_')) {
+    return false;
+  }
+  if (/^0[xX]/.test(text)) {
+    return MISPLACED_HEX_UNDERSCORE.test(text);
+  }
+  const digits = BASE_PREFIX.test(text) ? text.slice(3) : text;
+  return MISPLACED_UNDERSCORE.test(digits);
+}
 
 export abstract class ExpressionWalker extends NameRecorder {
   protected abstract statement(node: IPyNode, scope: Scope): void;
@@ -152,12 +185,23 @@ export abstract class ExpressionWalker extends NameRecorder {
     switch (node.type) {
       case 'identifier':
         return this.read(node, scope);
-      case 'integer':
+      case 'integer': {
         // `09`: CPython refuses leading zeros in a decimal integer other than zero.
-        if (LEADING_ZEROS.test(this.text(node))) {
+        const text = this.text(node);
+        if (LEADING_ZEROS.test(text)) {
           this.syntaxError(node.from);
+        } else if (misplacedUnderscore(text)) {
+          this.syntaxError(node.from, invalidLiteral(text));
         }
         return;
+      }
+      case 'float': {
+        const text = this.text(node);
+        if (misplacedUnderscore(text)) {
+          this.syntaxError(node.from, invalidLiteral(text));
+        }
+        return;
+      }
       case 'attribute': {
         const object = node.children[0];
         if (object) {
