@@ -226,6 +226,11 @@ INVALID = {
     "an underscore ending a hexadecimal": "x = 0xff_\n",
     "an underscore ending a binary": "x = 0b1_\n",
     "an underscore before j": "x = 10_j\n",
+    # what the grammar takes and CPython does not (name-walker.ts, expression-walker.ts)
+    "a trailing comma in from-import": "from os import path,\n",
+    "a trailing comma after two names": "from os import path, sep,  # comment\n",
+    "a trailing comma in import": "import os,\n",
+    "an unparenthesized tuple as a comprehension's iterable": "x = [a for a in 1, 2]\n",
     # CPython's tokenizer limits (logical-lines.ts)
     "201 nested parentheses": "x = " + "(" * 201 + "1" + ")" * 201 + "\n",
     "210 nested brackets on a second line": "y = 1\nx = " + "[" * 210 + "]" * 210 + "\n",
@@ -266,6 +271,9 @@ def test_invalid_code_is_refused_where_cpython_refuses_it(bundle):
 
 
 VALID = {
+    "a trailing comma in parentheses, a tuple iterable in parentheses": (
+        "from os import (path,)\nfrom os import (\n    sep,\n    path,\n)\n"
+        "x = [a for a in (1, 2)]\ny = [a for a in [1, 2] if a]\n"),
     "underscores between digits and after a base prefix": (
         "x = [1_000, 0x_ff_ff, 0b_1_0, 0o_7_7, 1_0.5_5, 1e1_0, 1_5j, 0_0, 1.5e-1_0]\n"),
     "200 nested parentheses, 99 levels of indentation, 300 brackets one after another": (

@@ -592,6 +592,9 @@ export abstract class ExpressionWalker extends NameRecorder {
         for (const part of c.children) {
           if (part.field === 'left') {
             addTargetNames(part, inner.locals, this.text);
+          } else if (part.field === 'right' && !part.named) {
+            // `[a for a in 1, 2]`: an unparenthesized tuple, taken by the grammar only
+            this.syntaxError(part.from, 'invalid syntax');
           } else if (part.field === 'right') {
             if (first) {
               this.expression(part, scope);

@@ -504,6 +504,18 @@ export class NameWalker extends ExpressionWalker {
   }
 
   protected importStatement(node: IPyNode, scope: Scope): void {
+    if (this.source.charCodeAt(node.to - 1) === 44 /* , */) {
+      // `from x import a,` (a tuple of names needs its parentheses), `import a,`
+      const bare = !this.text(node).includes('(');
+      if (bare) {
+        this.syntaxError(
+          node.to - 1,
+          node.type === 'import_statement'
+            ? 'invalid syntax'
+            : 'trailing comma not allowed without surrounding parentheses'
+        );
+      }
+    }
     const star = childOfType(node, 'wildcard_import');
     if (star) {
       if (scope.kind !== 'module') {
