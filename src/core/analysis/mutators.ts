@@ -108,7 +108,12 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
   'filterwarnings',
   'set_default_dtype',
   'set_num_threads',
-  'putenv'
+  'putenv',
+  'basicConfig', // logging
+  'set_theme', // seaborn
+  'set_style',
+  'set_context',
+  'set_palette'
 ]);
 
 /**

@@ -2,7 +2,8 @@
  * Whether a line of code changes state kept in an imported module (module-state.ts): calls a
  * setter of the module (`np.random.seed(0)`, `pd.set_option(…)`), a method that changes an
  * object the module holds (`sys.path.append(p)`), sets an item of one (`os.environ["K"] = …`)
- * or sets an attribute of it as a statement (`pd.options.display.precision = 2`).
+ * or sets an attribute of it as a statement (`pd.options.display.precision = 2`), or configures
+ * it (`logging.basicConfig(…)`, `sns.set()`, `plt.style.use(…)`, `tqdm.pandas()`).
  */
 import {
   isInPlaceMethod,
@@ -10,6 +11,37 @@ import {
   MUTATING_METHODS,
   RANDOM_DRAWS
 } from '../analysis/mutators';
+
+/**
+ * Functions of a module that configure it but whose names are too common to make any object's
+ * method a change (MUTATING_METHODS takes the setters): `sns.set()`, `plt.style.use("ggplot")`,
+ * `matplotlib.use("Agg")`, `tqdm.pandas()` (adds `progress_apply` to pandas' frames).
+ */
+const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'set',
+  'use',
+  'pandas'
+]);
+
+const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
+
+/**
+ * The modules among `reads` that a cell's Python configures by one of CONFIGURING_FUNCTIONS:
+ * the walker records no change for them (they are no object's mutating methods), so the text
+ * is looked at, only in cells that call one of them.
+ */
+export function configuredModules(
+  python: string,
+  reads: readonly string[]
+): string[] {
+  if (!CONFIGURING_CALL.test(python)) {
+    return [];
+  }
+  const lines = python.split('\n');
+  return reads.filter(module =>
+    lines.some(line => changesModuleState(line, module))
+  );
+}
 
 const patterns = new Map<string, RegExp>();
 
@@ -41,6 +73,7 @@ export function changesModuleState(line: string, module: string): boolean {
     if (method !== undefined) {
       return (
         MODULE_STATE_SETTERS.has(method) ||
+        CONFIGURING_FUNCTIONS.has(method) ||
         (attributes !== '' &&
           (MUTATING_METHODS.has(method) || isInPlaceMethod(method)) &&
           !RANDOM_DRAWS.has(method))

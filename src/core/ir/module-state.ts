@@ -8,7 +8,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { SEED_SETTERS } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
-import { changesModuleState } from './module-state-change';
+import { changesModuleState, configuredModules } from './module-state-change';
 import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
@@ -31,8 +31,13 @@ export function moduleStateWarnings(
   const changedIn = steps.map(step => {
     const changed = new Set<string>();
     for (const cell of step.cells) {
-      const { mutations, namedCalls } = analysisOf(cell).names;
+      const { python, names } = analysisOf(cell);
+      const { mutations, namedCalls, reads } = names;
       mutations.forEach(name => modules.has(name) && changed.add(name));
+      configuredModules(
+        python,
+        reads.map(read => read.name).filter(name => modules.has(name))
+      ).forEach(name => changed.add(name));
       if (changers.size) {
         namedCalls.forEach(call =>
           changers.get(call.name)?.forEach(module => changed.add(module))

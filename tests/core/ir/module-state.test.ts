@@ -43,6 +43,66 @@ describe('the module-state warning', () => {
         'variable (rng = np.random.default_rng(0)) and pass that'
     ]);
   });
+
+  it.each([
+    [
+      'import logging',
+      'logging.basicConfig(level=logging.INFO)',
+      'logging.info("x")'
+    ],
+    ['import seaborn as sns', 'sns.set(style="darkgrid")', 'sns.histplot([1])'],
+    ['import seaborn as sns', 'sns.set_theme()', 'sns.histplot([1])'],
+    [
+      'import matplotlib.pyplot as plt',
+      'plt.style.use("ggplot")',
+      'plt.plot([1])'
+    ],
+    [
+      'import matplotlib',
+      'matplotlib.use("Agg")',
+      'matplotlib.pyplot.plot([1])'
+    ],
+    ['from tqdm import tqdm', 'tqdm.pandas()', 'for i in tqdm([1]): pass']
+  ])(
+    'is given where a step configures a module (%s: %s) a later step uses',
+    (imports, change, use) => {
+      const ir = analyzeNotebook(
+        notebookJson([
+          codeCell(imports, ['imports']),
+          codeCell(`x = 1\n${change}`, ['step:prepare']),
+          codeCell(`${use}\ny = x`, ['step:show'])
+        ]),
+        'configure.ipynb'
+      );
+      expect(
+        ir.diagnostics.map(d => [
+          d.code,
+          d.cell,
+          d.line,
+          d.message.split(')')[0]
+        ])
+      ).toEqual([
+        ['module-state', 1, 2, expect.stringContaining(change.split('(')[0])]
+      ]);
+    }
+  );
+
+  it('is not given for a method of those names on an object, or a configuration in the imports cell', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell(
+          'import seaborn as sns\nimport logging\nlogging.basicConfig()',
+          ['imports']
+        ),
+        codeCell('grid = sns.FacetGrid([])\ngrid.set(title="t")\nstyle = {}', [
+          'step:prepare'
+        ]),
+        codeCell('sns.histplot([1])\nprint(grid, style)', ['step:show'])
+      ]),
+      'configure.ipynb'
+    );
+    expect(ir.diagnostics.filter(d => d.code === 'module-state')).toEqual([]);
+  });
 });
 
 describe('the shared-seed warning', () => {
