@@ -14,6 +14,7 @@ import { futureImportErrors } from './future-imports';
 import { misplacedYields } from './misplaced-yield';
 import { jumpsInLoopElse } from './loop-else-jumps';
 import { matchPatternErrors } from './match-patterns';
+import { blockNestingErrors, mayNestTooDeeply } from './block-nesting';
 
 export interface ICellAnalysis extends IStrippedCell {
   names: ICellNames;
@@ -58,7 +59,16 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
   }
   const ends: ILineEnd[] = [];
-  const layout = layoutProblems(stripped.python, ends);
+  const indentation = { levels: 0 };
+  const layout = layoutProblems(stripped.python, ends, indentation);
+  if (mayNestTooDeeply(indentation.levels, stripped.python)) {
+    for (const { offset, reason } of blockNestingErrors(
+      tree,
+      stripped.python
+    )) {
+      names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
+    }
+  }
   const joined = firstJoinedLine(tree, ends);
   if (joined && !layout.length) {
     names.syntaxErrors.push({ name: '', line: joined.line, column: 0 });

@@ -291,11 +291,13 @@ export class LogicalLines {
  * The problems of a cell's layout that the parser does not see: an unexpected indent, a
  * dedent to no outer level, a block left empty (`if x:` and no indented line: tree-sitter
  * accepts an empty block), and what `LogicalLines` finds. Tabs advance to the next multiple
- * of 8, as in CPython. The line breaks that end a logical line go into `ends` when given.
+ * of 8, as in CPython. The line breaks that end a logical line go into `ends` when given, and
+ * the most levels of indentation the cell reaches into `depth.levels` (0: none indented).
  */
 export function layoutProblems(
   python: string,
-  ends?: ILineEnd[]
+  ends?: ILineEnd[],
+  depth?: { levels: number }
 ): ILayoutProblem[] {
   const logical = new LogicalLines();
   // CPython measures each indentation twice, a tab as up to 8 columns and as 1: where the two
@@ -319,6 +321,9 @@ export function layoutProblems(
         if (problem) {
           logical.problems.push({ line: i + 1, message: problem });
           break;
+        }
+        if (depth && indents.length > depth.levels + 1) {
+          depth.levels = indents.length - 1;
         }
       }
     }
