@@ -1,7 +1,8 @@
 /**
  * The analyzer's side of the differential test against CPython (tests/differential): reads
  * one JSON request per line on stdin, `{"id": ..., "source": ..., "cell": bool}`, and writes one
- * JSON line per request: the syntax errors the analyzer reports (1-based lines) and, for a
+ * JSON line per request: the syntax errors the analyzer reports (1-based lines, and the reason
+ * each gives, null where it gives none) and, for a
  * notebook cell (`cell`), the Python it analysed once IPython magics were stripped. Replies
  * are written 64 at a time; a line `{"flush": true}` writes those waiting at once (for a client
  * asking one source at a time).
@@ -35,6 +36,7 @@ input.on('line', line => {
     reply = {
       id: request.id,
       errors: analysis.names.syntaxErrors.map(e => e.line),
+      reasons: analysis.names.syntaxErrors.map(e => e.reason ?? null),
       python: request.cell ? analysis.python : undefined
     };
   } catch (error) {

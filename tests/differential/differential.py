@@ -185,5 +185,26 @@ def compare(sources, bundle, cell=False, flags=0, ipython=False):
             "crashes": crashes}
 
 
+def messages(sources, bundle):
+    """For each source (dict id -> text) CPython refuses: (CPython's message, the analyzer's
+    reason for its first error, or None), to hold the words a user reads to CPython's."""
+    analyzer = Analyzer(bundle)
+    for ident, source in sources.items():
+        analyzer.send(ident, source)
+    replies = analyzer.results()
+    said = {}
+    for ident, source in sources.items():
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                compile(source, "<cell>", "exec", dont_inherit=True)
+                continue
+            except SyntaxError as error:
+                expected = error.msg
+        reasons = replies[ident].get("reasons") or [None]
+        said[ident] = (expected, reasons[0])
+    return said
+
+
 def sha1(text):
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

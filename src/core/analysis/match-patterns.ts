@@ -3,7 +3,8 @@
  * pattern always matches (a name capture or `_`, also through parentheses, `as` or one
  * alternative of an or-pattern) before other cases, an always-matching alternative before other
  * alternatives, a sequence pattern with two starred names, the names a pattern binds
- * (pattern-captures.ts), and the shape of mapping and class patterns (pattern-shapes.ts). Only cells that say `match` and `case` are read.
+ * (pattern-captures.ts), and the shape of mapping, class and complex literal patterns
+ * (pattern-shapes.ts). Only cells that say `match` and `case` are read.
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
@@ -14,6 +15,8 @@ const MATCH = /\bmatch\b/;
 const CASE = /\bcase\b/;
 
 const SEQUENCES = new Set(['list_pattern', 'tuple_pattern']);
+/** Patterns whose shape `pattern-shapes.ts` checks. */
+const SHAPED = new Set(['dict_pattern', 'class_pattern', 'complex_pattern']);
 
 export function matchPatternErrors(
   root: IPyNode,
@@ -50,7 +53,7 @@ export function matchPatternErrors(
           break;
         }
       }
-    } else if (node.type === 'dict_pattern' || node.type === 'class_pattern') {
+    } else if (SHAPED.has(node.type)) {
       errors.push(...patternShapeErrors(node, source));
     } else if (SEQUENCES.has(node.type)) {
       const starred = node.children.filter(c =>

@@ -1,10 +1,12 @@
 /**
- * Mapping and class patterns CPython refuses though the grammar takes them: `**rest` not last
- * in a mapping pattern, a key given twice (`{'a': x, 'a': y}`, for keys that are plain strings,
- * decimal integers, True, False or None), a positional pattern after a keyword one
- * (`C(a=1, b)`), and a keyword given twice (`C(a=1, a=2)`).
+ * Mapping, class and complex literal patterns CPython refuses though the grammar takes them:
+ * `**rest` not last in a mapping pattern, a key given twice (`{'a': x, 'a': y}`, also written
+ * apart: `{1: x, 1.0: y}`, `{'a': x, '\x61': y}`; see pattern-keys.ts), a positional pattern
+ * after a keyword one (`C(a=1, b)`), a keyword given twice (`C(a=1, a=2)`), and a complex
+ * literal that is not a real number and an imaginary one (`1+2`).
  */
 import { ICompileError } from './compile-error';
+import { patternKey } from './pattern-keys';
 import { IPyNode } from './python-tree';
 
 export function patternShapeErrors(
@@ -17,6 +19,9 @@ export function patternShapeErrors(
   if (node.type === 'class_pattern') {
     return classErrors(node, source);
   }
+  if (node.type === 'complex_pattern') {
+    return complexErrors(node, source);
+  }
   return [];
 }
 
@@ -27,8 +32,15 @@ function mappingErrors(node: IPyNode, source: string): ICompileError[] {
     return [{ offset: parts[rest].from, reason: 'invalid syntax' }];
   }
   const seen = new Set<string>();
-  for (const key of parts.filter(c => c.field === 'key')) {
-    const value = keyValue(source.slice(key.from, key.to));
+  // a negative number's `-` is a key of its own in the tree, before the number
+  let negative = false;
+  for (const key of node.children.filter(c => c.field === 'key')) {
+    if (key.type === '-') {
+      negative = true;
+      continue;
+    }
+    const value = patternKey(key, source, negative);
+    negative = false;
     if (value === null) {
       continue;
     }
@@ -43,27 +55,6 @@ function mappingErrors(node: IPyNode, source: string): ICompileError[] {
     seen.add(value.id);
   }
   return [];
-}
-
-/**
- * What a key equals, as Python compares keys (`True == 1`), for the keys read here; null for
- * any other (an escape, a prefix other than b or r, a float, a dotted name).
- */
-function keyValue(text: string): { id: string; repr: string } | null {
-  const string = /^([bBrR]{0,2})(['"])([^'"\\\n]*)\2$/.exec(text);
-  if (string && !/^[rR]{2}$|^[bB]{2}$/.test(string[1])) {
-    const bytes = /[bB]/.test(string[1]);
-    return {
-      id: `${bytes ? 'b' : 's'}:${string[3]}`,
-      repr: `${bytes ? 'b' : ''}'${string[3]}'`
-    };
-  }
-  const constants: Record<string, string> = { True: '1', False: '0' };
-  if (text in constants || /^-?(0|[1-9][0-9_]*)$/.test(text)) {
-    const digits = constants[text] ?? text.replace(/_/g, '');
-    return { id: `n:${BigInt(digits)}`, repr: text.replace(/_/g, '') };
-  }
-  return text === 'None' ? { id: 'None', repr: 'None' } : null;
 }
 
 function classErrors(node: IPyNode, source: string): ICompileError[] {
@@ -98,6 +89,31 @@ function classErrors(node: IPyNode, source: string): ICompileError[] {
       ];
     }
     names.add(name);
+  }
+  return [];
+}
+
+/**
+ * A complex literal pattern is a real number and an imaginary one: `1+2j`. CPython refuses
+ * `1+2` ("imaginary number required in complex literal") and `1j+2j` ("real number required
+ * in complex literal").
+ */
+function complexErrors(node: IPyNode, source: string): ICompileError[] {
+  const [real, imaginary] = node.children.filter(c => c.named);
+  const isImaginary = (part: IPyNode | undefined) =>
+    part !== undefined && /[jJ]$/.test(source.slice(part.from, part.to));
+  if (real && isImaginary(real)) {
+    return [
+      { offset: real.from, reason: 'real number required in complex literal' }
+    ];
+  }
+  if (imaginary && !isImaginary(imaginary)) {
+    return [
+      {
+        offset: imaginary.from,
+        reason: 'imaginary number required in complex literal'
+      }
+    ];
   }
   return [];
 }
