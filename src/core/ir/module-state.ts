@@ -3,7 +3,10 @@
  * `sys.path.append(…)`, `os.environ["KEY"] = …`, `torch.manual_seed(…)`. Each step runs in a
  * process of its own and imports its modules afresh, so a change one step makes there is gone in
  * the next step, where top to bottom every later cell sees it. This warns (`module-state`) at the
- * first step that changes a module's state where a later step uses that module.
+ * first step that changes a module's state where a later step uses that module, or, for a change
+ * that is no seed (`pd.set_option(…)`, `warnings.filterwarnings(…)`, `os.chdir(…)`, a bare
+ * `set_config(…)` imported from sklearn), where any step follows: the change is to how code
+ * that never names the module behaves (`print(df)`, `scaler.fit_transform(X)`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { SEED_SETTERS } from '../analysis/mutators';
@@ -12,6 +15,11 @@ import { changesModuleState, configuredModules } from './module-state-change';
 import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
+import {
+  callsSetter,
+  isImportedSetter,
+  setterModule
+} from './imported-setters';
 
 export function moduleStateWarnings(
   steps: readonly IPipelineStep[],
@@ -38,11 +46,12 @@ export function moduleStateWarnings(
         python,
         reads.map(read => read.name).filter(name => modules.has(name))
       ).forEach(name => changed.add(name));
-      if (changers.size) {
-        namedCalls.forEach(call =>
-          changers.get(call.name)?.forEach(module => changed.add(module))
-        );
-      }
+      namedCalls.forEach(call => {
+        changers.get(call.name)?.forEach(module => changed.add(module));
+        if (modules.has(call.name) && isImportedSetter(call.name)) {
+          changed.add(call.name); // `set_config(…)`, from sklearn
+        }
+      });
     }
     return changed;
   });
@@ -66,21 +75,37 @@ export function moduleStateWarnings(
       const at =
         changeLine(step, module, analysisOf) ??
         callLine(step, module, changers, analysisOf);
-      const reader =
-        at &&
-        steps.find((later, after) => after > index && uses(later, module));
-      if (!at || !reader) {
+      if (!at) {
+        continue;
+      }
+      // A seed matters only to a step that draws from the module; a setting to any step.
+      const seeding = seeds(at.text) || /\bset_?state\s*\(/u.test(at.text);
+      const user = steps.find(
+        (later, after) => after > index && uses(later, module)
+      );
+      const reader = user ?? (seeding ? undefined : steps[index + 1]);
+      if (!reader) {
         continue;
       }
       warned.add(module);
+      const origin = isImportedSetter(module)
+        ? setterModule(module, [
+            ...sharedCells.map(cell => analysisOf(cell).python),
+            ...step.cells.map(cell => analysisOf(cell).python)
+          ])
+        : module;
       diagnostics.push({
         severity: 'warning',
         code: 'module-state',
         message:
-          `step '${step.name}' changes state kept in the module '${module}' (${at.text})` +
-          `, but each step imports its modules afresh: step '${reader.name}', which uses ` +
-          `'${module}', does not see the change, which top to bottom it would. ` +
-          (seeds(at.text)
+          `step '${step.name}' changes state kept in the module '${origin}' (${at.text})` +
+          `, but each step imports its modules afresh: ` +
+          (user
+            ? `step '${reader.name}', which uses '${module}', does not see the change, ` +
+              'which top to bottom it would. '
+            : `the steps after it, from '${reader.name}' on, run without the change, ` +
+              'which top to bottom they would see. ') +
+          (seeding
             ? 'Keep the generator in a variable made in one step (rng = ' +
               'np.random.default_rng(0)) and pass that: a seed in the imports cell would ' +
               'start every step at the same numbers'
@@ -118,7 +143,9 @@ function changeLine(
   analysisOf: (cell: number) => ICellAnalysis
 ): IStepLine | null {
   const changed = firstStepLine(step, analysisOf, text =>
-    changesModuleState(text, module)
+    isImportedSetter(module)
+      ? callsSetter(text, module)
+      : changesModuleState(text, module)
   );
   return changed && { ...changed, text: changed.text.slice(0, 60) };
 }

@@ -87,6 +87,84 @@ describe('the module-state warning', () => {
     }
   );
 
+  it.each([
+    [
+      'import pandas as pd',
+      'pd.set_option("display.max_rows", 5)',
+      'print(frame)',
+      'pd'
+    ],
+    [
+      'from sklearn import set_config',
+      'set_config(transform_output="pandas")',
+      'scaled = scaler.fit_transform(frame)',
+      'sklearn'
+    ],
+    [
+      'from sklearn import (\n    set_config,\n)',
+      'set_config(transform_output="pandas")',
+      'scaled = scaler.fit_transform(frame)',
+      'sklearn'
+    ],
+    [
+      'import warnings',
+      'warnings.filterwarnings("ignore")',
+      'frame.fillna(0)',
+      'warnings'
+    ],
+    ['import os', 'os.chdir("data")', 'open("x.csv")', 'os']
+  ])(
+    'is given where a step changes a setting (%s: %s) and a step follows that never names the module',
+    (imports, change, later, module) => {
+      const ir = analyzeNotebook(
+        notebookJson([
+          codeCell(imports, ['imports']),
+          codeCell(`frame = 1\nscaler = 2\n${change}`, ['step:prepare']),
+          codeCell(`${later}\ny = frame`, ['step:show'])
+        ]),
+        'settings.ipynb'
+      );
+      expect(ir.diagnostics).toEqual([
+        {
+          severity: 'warning',
+          code: 'module-state',
+          message:
+            `step 'prepare' changes state kept in the module '${module}' (${change}), but ` +
+            "each step imports its modules afresh: the steps after it, from 'show' on, run " +
+            'without the change, which top to bottom they would see. Make the change in the ' +
+            'imports cell, which runs in every step, or keep the state in a variable ' +
+            '(rng = np.random.default_rng(0)) and pass that',
+          cell: 1,
+          line: 3,
+          column: 0
+        }
+      ]);
+    }
+  );
+
+  it('is not given for a seed no later step draws from, or a setting no step follows', () => {
+    const codes = (cells: ReturnType<typeof codeCell>[]) =>
+      analyzeNotebook(notebookJson(cells), 'n.ipynb').diagnostics.map(
+        d => d.code
+      );
+    expect(
+      codes([
+        codeCell('import numpy as np\nimport torch', ['imports']),
+        codeCell('np.random.seed(0)\ntorch.manual_seed(0)\nx = 1', [
+          'step:prepare'
+        ]),
+        codeCell('y = x + 1', ['step:show'])
+      ])
+    ).toEqual([]);
+    expect(
+      codes([
+        codeCell('import pandas as pd', ['imports']),
+        codeCell('x = 1', ['step:prepare']),
+        codeCell('pd.set_option("display.max_rows", 5)\ny = x', ['step:show'])
+      ])
+    ).toEqual([]);
+  });
+
   it('is not given for a method of those names on an object, or a configuration in the imports cell', () => {
     const ir = analyzeNotebook(
       notebookJson([
