@@ -18,6 +18,9 @@ import {
 import { field, IPyNode, namedChildren } from './python-tree';
 import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
+import { argumentOrderError } from './argument-order';
+import { comprehensionCommaError } from './comprehension-comma';
+import { parameterOrderError } from './parameter-order';
 import {
   repeatedKeyword,
   repeatedKeywordMessage,
@@ -88,6 +91,10 @@ export abstract class ExpressionWalker extends NameRecorder {
         repeated.from,
         repeatedParameterMessage(this.text(repeated))
       );
+    }
+    const misordered = parameterOrderError(params, this.source);
+    if (misordered) {
+      this.syntaxError(misordered.offset, misordered.reason);
     }
     for (const c of params.children) {
       switch (c.type) {
@@ -305,6 +312,10 @@ export abstract class ExpressionWalker extends NameRecorder {
               repeated.from,
               repeatedKeywordMessage(this.text(repeated))
             );
+          }
+          const misordered = argumentOrderError(node, this.source);
+          if (misordered) {
+            this.syntaxError(misordered.offset, misordered.reason);
           }
         }
         for (const c of node.children) {
@@ -583,6 +594,10 @@ export abstract class ExpressionWalker extends NameRecorder {
    * comprehension's own scope, whose locals are the `for` targets.
    */
   private comprehension(node: IPyNode, scope: Scope): void {
+    const comma = comprehensionCommaError(node, this.source);
+    if (comma) {
+      this.syntaxError(comma.offset, comma.reason);
+    }
     const inner = new Scope('comprehension', scope);
     const later: IPyNode[] = [];
     let first = true;
