@@ -14,6 +14,8 @@ import { futureImportErrors } from './future-imports';
 import { misplacedYields } from './misplaced-yield';
 import { jumpsInLoopElse } from './loop-else-jumps';
 import { matchPatternErrors } from './match-patterns';
+import { asyncGeneratorErrors } from './async-generators';
+import { walrusComprehensionErrors } from './walrus-comprehensions';
 import { blockNestingErrors, mayNestTooDeeply } from './block-nesting';
 
 export interface ICellAnalysis extends IStrippedCell {
@@ -46,15 +48,17 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const positions = new Positions(stripped.python);
   const names = new NameWalker(stripped.python, positions).walk(tree, errors);
   // What CPython's compiler refuses though the grammar takes it, in passes only cells that
-  // say `global`, `nonlocal`, `__future__`, `yield`, `match` and `case`, or `else` and `break` or
-  // `continue` make.
+  // say `global`, `nonlocal`, `__future__`, `yield`, `match` and `case`, `else` and `break` or
+  // `continue`, `async` and `yield`, or `:=` make.
   const text = (node: IPyNode) => stripped.python.slice(node.from, node.to);
   for (const { offset, reason } of [
     ...declarationErrors(tree, stripped.python, text),
     ...futureImportErrors(tree, stripped.python, text),
     ...misplacedYields(tree, stripped.python),
     ...jumpsInLoopElse(tree, stripped.python),
-    ...matchPatternErrors(tree, stripped.python)
+    ...matchPatternErrors(tree, stripped.python),
+    ...asyncGeneratorErrors(tree, stripped.python),
+    ...walrusComprehensionErrors(tree, stripped.python)
   ]) {
     names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
   }

@@ -20,6 +20,13 @@ import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
 import { argumentOrderError } from './argument-order';
 import { comprehensionCommaError } from './comprehension-comma';
+import {
+  loneStarError,
+  STARRED_PARTS,
+  starredElementError,
+  starredPartError,
+  valueOf
+} from './starred-expressions';
 import { parameterOrderError } from './parameter-order';
 import {
   repeatedKeyword,
@@ -303,6 +310,11 @@ export abstract class ExpressionWalker extends NameRecorder {
             this.syntaxError(not.from)
           );
           this.starredOperands(node);
+        }
+        if (STARRED_PARTS.has(node.type)) {
+          this.compileError(starredPartError(node));
+        } else if (node.type === 'yield') {
+          this.compileError(loneStarError(valueOf(node)));
         }
         if (node.type === 'argument_list') {
           // a call's, a class's bases' or a decorator call's
@@ -594,10 +606,8 @@ export abstract class ExpressionWalker extends NameRecorder {
    * comprehension's own scope, whose locals are the `for` targets.
    */
   private comprehension(node: IPyNode, scope: Scope): void {
-    const comma = comprehensionCommaError(node, this.source);
-    if (comma) {
-      this.syntaxError(comma.offset, comma.reason);
-    }
+    this.compileError(comprehensionCommaError(node, this.source));
+    this.compileError(starredElementError(node));
     const inner = new Scope('comprehension', scope);
     const later: IPyNode[] = [];
     let first = true;

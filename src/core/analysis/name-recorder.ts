@@ -2,6 +2,7 @@
  * Records module-level reads, writes and mutations of one cell, and the global reads and writes
  * of the functions and classes it defines, applying Python scoping through `Scope` (design §3.2).
  */
+import { ICompileError } from './compile-error';
 import { pythonName } from './python-name';
 import { field, IPyNode, namedChildren } from './python-tree';
 import { BUILTINS } from './builtins';
@@ -289,6 +290,13 @@ export abstract class NameRecorder {
       deletion.maybe = true;
     }
     this.deleted.set(name, deletion);
+  }
+
+  /** A check's error (`{offset, reason}`), if it found one. */
+  protected compileError(error: ICompileError | null): void {
+    if (error) {
+      this.syntaxError(error.offset, error.reason);
+    }
   }
 
   /** `reason`: what CPython says is wrong, where the grammar took the code. */

@@ -20,6 +20,9 @@ import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
 import { HELD_KEYWORDS, HOLDERS } from './holders';
 import { starredTargetError } from './starred-targets';
+import { loneStarError, valueOf } from './starred-expressions';
+import { annotatedTargetError } from './annotated-targets';
+import { handlerError } from './handler-shapes';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -126,6 +129,7 @@ export class NameWalker extends ExpressionWalker {
             this.expression(c, scope);
           }
         }
+        this.compileError(loneStarError(valueOf(node)));
         return;
       case 'delete_statement':
         for (const c of node.children) {
@@ -155,6 +159,7 @@ export class NameWalker extends ExpressionWalker {
         if (!scope.deferred) {
           this.syntaxError(node.from); // 'return' outside function
         }
+        this.compileError(loneStarError(valueOf(node)));
         return this.expression(node, scope);
       case 'function_definition':
         return this.functionDefinition(node, scope, []);
@@ -191,6 +196,7 @@ export class NameWalker extends ExpressionWalker {
         ) {
           this.syntaxError(node.to);
         }
+        this.compileError(handlerError(node));
         return this.withOrTry(node, scope);
       case 'with_statement':
         return this.withOrTry(node, scope);
@@ -244,6 +250,7 @@ export class NameWalker extends ExpressionWalker {
 
   /** `a = b = value`, `x: T = value`, `x: T`: the value first, then each target. */
   protected assignment(node: IPyNode, scope: Scope): void {
+    this.compileError(annotatedTargetError(node, this.source));
     const targets: IPyNode[] = [];
     let value: IPyNode | null = null;
     for (let at: IPyNode | null = node; at;) {
@@ -269,6 +276,7 @@ export class NameWalker extends ExpressionWalker {
     if (!value) {
       return; // `x: int` binds nothing
     }
+    this.compileError(loneStarError(value)); // `x = *a`
     const only = targets.length === 1 ? targets[0] : null;
     if (
       scope.kind === 'module' &&

@@ -1,0 +1,127 @@
+"""Annotated targets, starred expressions, exception handlers and async generators CPython
+refuses though tree-sitter-python's grammar takes them (issue 12), against CPython's compile():
+the verdict, the line and the message; with the valid neighbours of each.
+"""
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
+import differential  # noqa: E402
+
+AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+@pytest.fixture(scope="module")
+def bundle():
+    return differential.build_analyzer()
+
+
+TRY = "try:\n    pass\n"
+
+INVALID = {
+    "an annotation, then a second =": "x: int = y = 1\n",
+    "an annotated tuple": "a, b: int\n",
+    "an annotated tuple in parentheses": "(a, b): int\n",
+    "an annotated tuple of one": "(a,): int = 1\n",
+    "an annotated list": "[a]: int\n",
+    "an annotated star": "*a: int\n",
+    "an attribute after except ... as": TRY + "except ValueError as self.error:\n    pass\n",
+    "an item after except ... as": TRY + "except ValueError as errors[0]:\n    pass\n",
+    "a name in parentheses after except ... as": TRY + "except ValueError as (e):\n    pass\n",
+    "an attribute after except* ... as": TRY + "except* ValueError as self.error:\n    pass\n",
+    "a bare except before another handler": (
+        TRY + "except:\n    pass\nexcept ValueError:\n    pass\n"),
+    "a star alone": "*a\n",
+    "a star alone, assigned": "x = *a\n",
+    "a star alone, returned": "def f():\n    return *a\n",
+    "a star alone, yielded": "def f():\n    yield *a\n",
+    "a star in a slice": "a[*b:1]\n",
+    "** in a list": "[**a]\n",
+    "** in parentheses": "(**a)\n",
+    "a starred element of a list comprehension": "x = [*a for a in b]\n",
+    "a starred element of a call's generator": "f(*a for a in b)\n",
+    "a value returned by an async generator": (
+        "async def f():\n    yield 1\n    return None\n"),
+    "a value returned before the yield": "async def f():\n    return 2\n    yield 1\n",
+    "yield from in an async def": "async def f():\n    yield from x\n",
+}
+
+VALID = {
+    "single annotated targets": (
+        "x: int\n(x): int = 1\na.b: int = 1\na[0]: int = 1\nx: int = 1, 2\n"),
+    "names and one-name parentheses after except ... as": (
+        TRY + "except ValueError as e:\n    pass\nexcept (KeyError, TypeError) as e:\n"
+        "    pass\nexcept:\n    pass\n"),
+    "a bare except last, then else and finally": (
+        TRY + "except ValueError:\n    pass\nexcept:\n    pass\nelse:\n    pass\n"
+        "finally:\n    pass\n"),
+    "stars in tuples, lists, sets, calls and subscripts": (
+        "x = *a,\nx = *a, b\nfor x in *a, b:\n    pass\ndef f():\n    yield *a, b\n"
+        "    return *a, b\nx = [*a, *b]\nx = (*a,)\nprint(*a)\na[1:2, *b]\nx = {*a}\n"
+        "x = {**a}\n*a, b = c\n"),
+    "async generators returning nothing, and a nested def returning a value": (
+        "async def f():\n    yield 1\n    return\nasync def g():\n    def h():\n"
+        "        return 1\n    yield 1\nasync def k():\n    return 1\n"),
+}
+
+
+def test_what_cpython_refuses_is_refused_on_its_line_saying_the_same(bundle):
+    for name, source in INVALID.items():
+        assert differential.compile_verdict(source) is not None, name
+    for name, source in VALID.items():
+        assert differential.compile_verdict(source) is None, name
+    assert differential.compare({**INVALID, **VALID}, bundle) == AGREE
+    said = differential.messages(INVALID, bundle)
+    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+
+
+NAMES = ["a", "b", "c"]
+
+
+def random_expression(rng, depth):
+    """An expression that may hold comprehensions, lambdas and `:=` of the names a, b, c."""
+    roll = rng.random()
+    if depth <= 0 or roll < 0.25:
+        return rng.choice(NAMES + ["1", "xs"])
+    if roll < 0.45:
+        return "(%s := %s)" % (rng.choice(NAMES), random_expression(rng, depth - 1))
+    if roll < 0.55:
+        return "(lambda: %s)" % random_expression(rng, depth - 1)
+    clauses = []
+    for _ in range(rng.randint(1, 2)):
+        target = rng.choice(NAMES + ["a, b", "(b, *c)"])
+        clauses.append("for %s in %s" % (target, random_expression(rng, depth - 1)))
+        if rng.random() < 0.4:
+            clauses.append("if %s" % random_expression(rng, depth - 1))
+    element = random_expression(rng, depth - 1)
+    if rng.random() < 0.2:
+        return "{%s: 1 %s}" % (element, " ".join(clauses))
+    return "[%s %s]" % (element, " ".join(clauses))
+
+
+def random_walrus_programs(count, seed):
+    rng = random.Random(seed)
+    programs = {}
+    for i in range(count):
+        expression = random_expression(rng, 4)
+        place = rng.choice(["module", "class", "def"])
+        if place == "module":
+            programs["walrus %d" % i] = "x = %s\n" % expression
+        else:
+            header = "class A:\n" if place == "class" else "def f():\n"
+            programs["walrus %d" % i] = header + "    x = 1\n    y = %s\n" % expression
+    return programs
+
+
+def test_random_walrus_in_comprehensions_gets_cpythons_verdict_line_and_message(bundle):
+    programs = random_walrus_programs(3000, seed=20261203)
+    refused = [name for name, source in programs.items()
+               if differential.compile_verdict(source) is not None]
+    print("walrus: %d of %d random programs refused by CPython" % (len(refused), len(programs)))
+    assert len(refused) > 300
+    assert differential.compare(programs, bundle) == AGREE
+    said = differential.messages(programs, bundle)
+    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
