@@ -20,6 +20,8 @@ import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
 import { argumentOrderError } from './argument-order';
 import { comprehensionCommaError } from './comprehension-comma';
+import { stringGroupError } from './string-literals';
+import { oldNotEqual, longIntegerError } from './python2-literals';
 import {
   loneStarError,
   STARRED_PARTS,
@@ -202,7 +204,10 @@ export abstract class ExpressionWalker extends NameRecorder {
       case 'integer': {
         // `09`: CPython refuses leading zeros in a decimal integer other than zero.
         const text = this.text(node);
-        if (LEADING_ZEROS.test(text)) {
+        const long = longIntegerError(node, text);
+        if (long) {
+          this.compileError(long);
+        } else if (LEADING_ZEROS.test(text)) {
           this.syntaxError(node.from);
         } else if (misplacedUnderscore(text)) {
           this.syntaxError(node.from, invalidLiteral(text));
@@ -309,12 +314,26 @@ export abstract class ExpressionWalker extends NameRecorder {
           loneNots(node, this.source).forEach(not =>
             this.syntaxError(not.from)
           );
+          this.compileError(oldNotEqual(node));
           this.starredOperands(node);
         }
         if (STARRED_PARTS.has(node.type)) {
           this.compileError(starredPartError(node));
         } else if (node.type === 'yield') {
           this.compileError(loneStarError(valueOf(node)));
+        } else if (node.type === 'string') {
+          this.compileError(stringGroupError([node], this.source));
+        } else if (node.type === 'concatenated_string') {
+          // checked as a group: its strings' fields are walked, not the strings themselves
+          this.compileError(stringGroupError(node.children, this.source));
+          for (const part of node.children) {
+            for (const c of part.children) {
+              if (c.named) {
+                this.expression(c, scope);
+              }
+            }
+          }
+          return;
         }
         if (node.type === 'argument_list') {
           // a call's, a class's bases' or a decorator call's
