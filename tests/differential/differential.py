@@ -206,5 +206,37 @@ def messages(sources, bundle):
     return said
 
 
+AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
+
+
+def different_messages(sources, bundle, parser_errors_too=True):
+    """The sources whose first error the analyzer words otherwise than CPython: name ->
+    (CPython's message, the analyzer's). `parser_errors_too=False` leaves out the errors the
+    parser itself finds, which give no reason (those agree on the line only)."""
+    return {name: words for name, words in messages(sources, bundle).items()
+            if words[0] != words[1] and (parser_errors_too or words[1] is not None)}
+
+
+def assert_table_agrees(invalid, valid, bundle):
+    """A table of invalid sources and their valid neighbours: CPython refuses each invalid one
+    and takes each valid one, and the analyzer agrees on verdict, line and message."""
+    for name, source in invalid.items():
+        assert compile_verdict(source) is not None, name
+    for name, source in valid.items():
+        assert compile_verdict(source) is None, name
+    assert compare({**invalid, **valid}, bundle) == AGREE
+    assert different_messages(invalid, bundle) == {}
+
+
+def assert_random_agrees(programs, bundle, label, at_least):
+    """Random programs: at least `at_least` refused by CPython, and the analyzer agreeing on
+    verdict, line and, where it gives a reason, message."""
+    refused = [name for name, source in programs.items() if compile_verdict(source) is not None]
+    print("%s: %d of %d random programs refused by CPython" % (label, len(refused), len(programs)))
+    assert len(refused) >= at_least
+    assert compare(programs, bundle) == AGREE
+    assert different_messages(programs, bundle, parser_errors_too=False) == {}
+
+
 def sha1(text):
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()

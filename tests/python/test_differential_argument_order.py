@@ -14,9 +14,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
 import differential  # noqa: E402
 
-AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
-
-
 @pytest.fixture(scope="module")
 def bundle():
     return differential.build_analyzer()
@@ -57,13 +54,7 @@ VALID = {
 
 
 def test_misordered_lists_are_refused_where_cpython_refuses_them_saying_the_same(bundle):
-    for name, source in INVALID.items():
-        assert differential.compile_verdict(source) is not None, name
-    for name, source in VALID.items():
-        assert differential.compile_verdict(source) is None, name
-    assert differential.compare({**INVALID, **VALID}, bundle) == AGREE
-    said = differential.messages(INVALID, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_table_agrees(INVALID, VALID, bundle)
 
 
 PARAMETERS = ["{}", "{}=1", "{}: int", "{}: int = 1", "*", "*{}", "*{}: int", "**{}", "/"]
@@ -92,13 +83,4 @@ def test_random_lists_get_cpythons_verdict_line_and_message(bundle):
     for i in range(1500):
         programs["definition %d" % i] = random_definition(rng, i)
         programs["call %d" % i] = random_call(rng)
-    refused = [name for name, source in programs.items()
-               if differential.compile_verdict(source) is not None]
-    print("argument order: %d of %d random lists refused by CPython"
-          % (len(refused), len(programs)))
-    assert len(refused) > 500
-    assert differential.compare(programs, bundle) == AGREE
-    said = differential.messages(programs, bundle)
-    # The parser's own errors give no reason: those agree on the line only.
-    assert {name: words for name, words in said.items()
-            if words[1] is not None and words[0] != words[1]} == {}
+    differential.assert_random_agrees(programs, bundle, "argument order", at_least=500)

@@ -13,9 +13,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
 import differential  # noqa: E402
 
-AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
-
-
 @pytest.fixture(scope="module")
 def bundle():
     return differential.build_analyzer()
@@ -81,24 +78,8 @@ VALID = {
 }
 
 
-def cpython_message(source):
-    try:
-        compile(source, "<cell>", "exec")
-    except SyntaxError as error:
-        return error.msg
-    return None
-
-
-def test_blocks_nested_too_deeply_are_refused_where_cpython_refuses_them(bundle):
-    for name, source in INVALID.items():
-        assert cpython_message(source) == "too many statically nested blocks", name
-    assert differential.compare(INVALID, bundle) == AGREE
-
-
-def test_blocks_nested_as_deep_as_cpython_takes_are_accepted(bundle):
-    for name, source in VALID.items():
-        assert differential.compile_verdict(source) is None, name
-    assert differential.compare(VALID, bundle) == AGREE
+def test_blocks_nested_too_deeply_are_refused_where_cpython_refuses_them_and_no_deeper(bundle):
+    differential.assert_table_agrees(INVALID, VALID, bundle)
 
 
 BLOCKS = ["for", "while", "with", "try", "if", "match", "def", "class", "else"]
@@ -165,9 +146,4 @@ def random_programs(count, seed):
 
 def test_random_nestings_get_cpythons_verdict_and_line(bundle):
     programs = random_programs(1500, seed=20261203)
-    refused = [name for name, source in programs.items()
-               if differential.compile_verdict(source) is not None]
-    print("block nesting: %d of %d random programs refused by CPython"
-          % (len(refused), len(programs)))
-    assert len(refused) > 50
-    assert differential.compare(programs, bundle) == AGREE
+    differential.assert_random_agrees(programs, bundle, "block nesting", at_least=50)

@@ -12,9 +12,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
 import differential  # noqa: E402
 
-AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
-
-
 @pytest.fixture(scope="module")
 def bundle():
     return differential.build_analyzer()
@@ -53,13 +50,7 @@ VALID = {
 
 
 def test_literals_cpython_refuses_are_refused_on_its_line_saying_the_same(bundle):
-    for name, source in INVALID.items():
-        assert differential.compile_verdict(source) is not None, name
-    for name, source in VALID.items():
-        assert differential.compile_verdict(source) is None, name
-    assert differential.compare({**INVALID, **VALID}, bundle) == AGREE
-    said = differential.messages(INVALID, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_table_agrees(INVALID, VALID, bundle)
 
 
 # Prefixes Python 3 has (the others, read by CPython as a name before a string, are in the
@@ -91,12 +82,4 @@ def random_literals(count, seed):
 
 def test_random_literals_get_cpythons_verdict_line_and_message(bundle):
     programs = random_literals(3000, seed=20261203)
-    refused = [name for name, source in programs.items()
-               if differential.compile_verdict(source) is not None]
-    print("literals: %d of %d random literals refused by CPython" % (len(refused), len(programs)))
-    assert len(refused) > 1000
-    assert differential.compare(programs, bundle) == AGREE
-    said = differential.messages(programs, bundle)
-    # The parser's own errors give no reason: those agree on the line only.
-    assert {name: words for name, words in said.items()
-            if words[1] is not None and words[0] != words[1]} == {}
+    differential.assert_random_agrees(programs, bundle, "literals", at_least=1000)

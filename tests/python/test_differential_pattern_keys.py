@@ -13,9 +13,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
 import differential  # noqa: E402
 
-AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
-
-
 @pytest.fixture(scope="module")
 def bundle():
     return differential.build_analyzer()
@@ -56,20 +53,9 @@ COMPLEX_VALID = {
 
 def test_every_pair_of_keys_gets_cpythons_verdict_line_and_message(bundle):
     pairs = {"%s, %s" % pair: mapping(*pair) for pair in itertools.product(KEYS, repeat=2)}
-    refused = [name for name, source in pairs.items()
-               if differential.compile_verdict(source) is not None]
-    print("pattern keys: %d pairs, %d refused by CPython" % (len(pairs), len(refused)))
-    assert len(refused) > len(KEYS) * 2
-    assert differential.compare(pairs, bundle) == AGREE
-    said = differential.messages(pairs, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_random_agrees(pairs, bundle, "pattern keys", at_least=len(KEYS) * 2)
+    assert differential.different_messages(pairs, bundle) == {}
 
 
 def test_complex_literal_patterns_get_cpythons_verdict_line_and_message(bundle):
-    for name, source in COMPLEX.items():
-        assert differential.compile_verdict(source) is not None, name
-    for name, source in COMPLEX_VALID.items():
-        assert differential.compile_verdict(source) is None, name
-    assert differential.compare({**COMPLEX, **COMPLEX_VALID}, bundle) == AGREE
-    said = differential.messages(COMPLEX, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_table_agrees(COMPLEX, COMPLEX_VALID, bundle)

@@ -11,9 +11,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "differential"))
 import differential  # noqa: E402
 
-AGREE = {"false_errors": [], "missed": [], "wrong_line": [], "crashes": []}
-
-
 @pytest.fixture(scope="module")
 def bundle():
     return differential.build_analyzer()
@@ -69,13 +66,7 @@ VALID = {
 
 
 def test_what_cpython_refuses_is_refused_on_its_line_saying_the_same(bundle):
-    for name, source in INVALID.items():
-        assert differential.compile_verdict(source) is not None, name
-    for name, source in VALID.items():
-        assert differential.compile_verdict(source) is None, name
-    assert differential.compare({**INVALID, **VALID}, bundle) == AGREE
-    said = differential.messages(INVALID, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_table_agrees(INVALID, VALID, bundle)
 
 
 NAMES = ["a", "b", "c"]
@@ -118,10 +109,4 @@ def random_walrus_programs(count, seed):
 
 def test_random_walrus_in_comprehensions_gets_cpythons_verdict_line_and_message(bundle):
     programs = random_walrus_programs(3000, seed=20261203)
-    refused = [name for name, source in programs.items()
-               if differential.compile_verdict(source) is not None]
-    print("walrus: %d of %d random programs refused by CPython" % (len(refused), len(programs)))
-    assert len(refused) > 300
-    assert differential.compare(programs, bundle) == AGREE
-    said = differential.messages(programs, bundle)
-    assert {name: words for name, words in said.items() if words[0] != words[1]} == {}
+    differential.assert_random_agrees(programs, bundle, "walrus", at_least=300)
