@@ -1,5 +1,6 @@
-"""Annotated targets, starred expressions, exception handlers and async generators CPython
-refuses though tree-sitter-python's grammar takes them (issue 12), against CPython's compile():
+"""Annotated targets, starred expressions, exception handlers, async generators, `:=` in
+comprehensions and `__debug__` bound, which CPython refuses though tree-sitter-python's grammar
+takes them (issue 12), against CPython's compile():
 the verdict, the line and the message; with the valid neighbours of each.
 """
 import random
@@ -110,3 +111,65 @@ def random_walrus_programs(count, seed):
 def test_random_walrus_in_comprehensions_gets_cpythons_verdict_line_and_message(bundle):
     programs = random_walrus_programs(3000, seed=20261203)
     differential.assert_random_agrees(programs, bundle, "walrus", at_least=300)
+
+
+# `__debug__` bound every way Python binds a name, and read.
+DEBUG_INVALID = [
+    '__debug__ = 1\n',
+    'a, __debug__ = 1, 2\n',
+    'del __debug__\n',
+    'for __debug__ in x: pass\n',
+    'x.__debug__ = 1\n',
+    'def f(__debug__): pass\n',
+    'def f(*, __debug__=1): pass\n',
+    'lambda __debug__: 0\n',
+    'f(__debug__=1)\n',
+    'import __debug__\n',
+    'import a as __debug__\n',
+    'from a import __debug__\n',
+    'from a import b as __debug__\n',
+    'def __debug__(): pass\n',
+    'class __debug__: pass\n',
+    'with a as __debug__: pass\n',
+    '(__debug__ := 1)\n',
+    '__debug__ += 1\n',
+    'try:\n    pass\nexcept E as __debug__:\n    pass\n',
+    'match x:\n    case __debug__:\n        pass\n',
+    '__debug__: int\n',
+    '[__debug__ for __debug__ in x]\n',
+    'def f(*__debug__): pass\n',
+    'def f(**__debug__): pass\n',
+    "match x:\n    case {'a': 1, **__debug__}:\n        pass\n",
+    'match x:\n    case [1, *__debug__]:\n        pass\n',
+    'match x:\n    case 1 as __debug__:\n        pass\n',
+    'match x:\n    case C(__debug__=1):\n        pass\n',
+    'x = 1\ndef f(a,\n      __debug__):\n    pass\n',
+    'x = (1,\n     f(a,\n       __debug__=1))\n',
+    'from a import (b,\n    __debug__)\n',
+    'g = (1,\n     lambda a,\n     __debug__: 0)\n',
+    '@d\ndef __debug__():\n    pass\n',
+    'try:\n    pass\nexcept (A,\n        B) as __debug__:\n    pass\n',
+    'x = [1 for a in b\n     for __debug__ in c]\n',
+    '(a,\n __debug__) = 1, 2\n',
+    'del (a,\n     __debug__)\n',
+    'class A(B,\n        __debug__=1):\n    pass\n',
+    'x = (1,\n     (__debug__ := 1))\n',
+    'def f(x: int, __debug__: int = 1): pass\n',
+]
+DEBUG_VALID = [
+    'global __debug__\n',
+    'x.__debug__\n',
+    'print(__debug__)\n',
+    'del x.__debug__\n',
+    'x.__debug__ += 1\n',
+    'import a.__debug__\n',
+    'if __debug__:\n    print(__debug__, x.__debug__)\n',
+    'def f(a: __debug__ = __debug__): pass\n',
+    'from __debug__ import x\n',
+]
+
+
+def test_binding_debug_is_refused_where_cpython_refuses_it_saying_the_same(bundle):
+    differential.assert_table_agrees(
+        {"__debug__ %d" % i: s for i, s in enumerate(DEBUG_INVALID)},
+        {"__debug__ read %d" % i: s for i, s in enumerate(DEBUG_VALID)}, bundle)

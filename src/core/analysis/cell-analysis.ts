@@ -16,6 +16,7 @@ import { jumpsInLoopElse } from './loop-else-jumps';
 import { matchPatternErrors } from './match-patterns';
 import { asyncGeneratorErrors } from './async-generators';
 import { walrusComprehensionErrors } from './walrus-comprehensions';
+import { debugBindingErrors } from './debug-bindings';
 import { blockNestingErrors, mayNestTooDeeply } from './block-nesting';
 
 export interface ICellAnalysis extends IStrippedCell {
@@ -49,7 +50,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   const names = new NameWalker(stripped.python, positions).walk(tree, errors);
   // What CPython's compiler refuses though the grammar takes it, in passes only cells that
   // say `global`, `nonlocal`, `__future__`, `yield`, `match` and `case`, `else` and `break` or
-  // `continue`, `async` and `yield`, or `:=` make.
+  // `continue`, `async` and `yield`, `:=`, or `__debug__` make.
   const text = (node: IPyNode) => stripped.python.slice(node.from, node.to);
   for (const { offset, reason } of [
     ...declarationErrors(tree, stripped.python, text),
@@ -58,7 +59,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     ...jumpsInLoopElse(tree, stripped.python),
     ...matchPatternErrors(tree, stripped.python),
     ...asyncGeneratorErrors(tree, stripped.python),
-    ...walrusComprehensionErrors(tree, stripped.python)
+    ...walrusComprehensionErrors(tree, stripped.python),
+    ...debugBindingErrors(tree, stripped.python)
   ]) {
     names.syntaxErrors.push({ name: '', ...positions.at(offset), reason });
   }
