@@ -6,27 +6,17 @@
  * and valid.
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 export function annotatedTargetError(
   assignment: IPyNode,
   source: string
 ): ICompileError | null {
-  let left: IPyNode | undefined;
-  let annotated = false;
-  let right: IPyNode | undefined;
-  for (const child of assignment.children) {
-    if (child.field === 'left') {
-      left = child;
-    } else if (child.field === 'type') {
-      annotated = true;
-    } else if (child.field === 'right') {
-      right = child;
-    }
-  }
-  if (!annotated || !left) {
+  const left = field(assignment, 'left');
+  if (!left || !field(assignment, 'type')) {
     return null;
   }
+  const right = field(assignment, 'right');
   const shape = targetShape(left, source);
   if (shape) {
     return {
@@ -38,7 +28,7 @@ export function annotatedTargetError(
     return { offset: left.to, reason: 'invalid syntax' };
   }
   if (right?.type === 'assignment') {
-    const inner = right.children.find(child => child.field === 'left');
+    const inner = field(right, 'left');
     return {
       offset: source.indexOf('=', inner?.to ?? right.from),
       reason: 'invalid syntax'

@@ -6,7 +6,7 @@
  * cells that say `async` and `yield` are read.
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 const ASYNC = /\basync\b/;
 const YIELD = /\byield\b/;
@@ -81,7 +81,7 @@ function asyncBodyError(
       }
     }
   };
-  const body = definition.children.find(child => child.field === 'body');
+  const body = field(definition, 'body');
   if (body) {
     visit(body);
   }

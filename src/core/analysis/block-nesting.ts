@@ -13,7 +13,7 @@
  * the walk, over statements only, runs only then (`mayNestTooDeeply`).
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 /** `CO_MAXBLOCKS`. */
 const MAX_BLOCKS = 20;
@@ -74,9 +74,7 @@ class BlockNesting {
       case 'class_definition':
         return this.body(node, 0);
       case 'decorated_definition': {
-        const definition = node.children.find(
-          child => child.field === 'definition'
-        );
+        const definition = field(node, 'definition');
         return definition ? this.nested(definition, 0) : null;
       }
       case 'for_statement':
@@ -170,8 +168,8 @@ class BlockNesting {
   }
 
   /** The statements of a node's block in the field `field` (`body`). */
-  private body(node: IPyNode, depth: number, field = 'body'): Found {
-    const found = node.children.find(child => child.field === field);
+  private body(node: IPyNode, depth: number, name = 'body'): Found {
+    const found = field(node, name);
     return found ? this.statements(found.children, depth) : null;
   }
 
@@ -194,7 +192,7 @@ class BlockNesting {
   }
 
   private cases(node: IPyNode, depth: number): Found {
-    const caseBlock = node.children.find(child => child.field === 'body');
+    const caseBlock = field(node, 'body');
     for (const clause of caseBlock?.children ?? []) {
       if (clause.type === 'case_clause') {
         const error = this.body(clause, depth, 'consequence');

@@ -8,7 +8,7 @@
  * that say `__debug__` are read.
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 const DEBUG = '__debug__';
 const ASSIGN = 'cannot assign to __debug__';
@@ -34,7 +34,7 @@ export function debugBindingErrors(
   if (!source.includes(DEBUG)) {
     return [];
   }
-  const isDebug = (node: IPyNode | undefined) =>
+  const isDebug = (node: IPyNode | null | undefined) =>
     node?.type === 'identifier' &&
     node.to - node.from === DEBUG.length &&
     source.startsWith(DEBUG, node.from);
@@ -46,7 +46,7 @@ export function debugBindingErrors(
     if (isDebug(node)) {
       report(node.from, reason);
     } else if (node.type === 'attribute' && attributes) {
-      const name = node.children.find(c => c.field === 'attribute');
+      const name = field(node, 'attribute');
       if (isDebug(name)) {
         report(node.from, reason);
       }
@@ -54,11 +54,11 @@ export function debugBindingErrors(
       node.children.forEach(c => target(c, reason, attributes));
     }
   };
-  const field = (node: IPyNode, name: string) =>
-    node.children.find(c => c.field === name);
   const visit = (node: IPyNode): void => {
     switch (node.type) {
-      case 'assignment': {
+      case 'assignment':
+      case 'for_statement':
+      case 'for_in_clause': {
         const left = field(node, 'left');
         if (left) {
           target(left, ASSIGN, true);
@@ -70,14 +70,6 @@ export function debugBindingErrors(
           report(node.from);
         }
         break;
-      case 'for_statement':
-      case 'for_in_clause': {
-        const left = field(node, 'left');
-        if (left) {
-          target(left, ASSIGN, true);
-        }
-        break;
-      }
       case 'delete_statement':
         node.children.forEach(c => target(c, DELETE, false));
         break;
@@ -140,7 +132,7 @@ export function debugBindingErrors(
     node.children.forEach(visit);
   };
   /** A parameter named `__debug__` in a `def`'s or lambda's list. */
-  const bindsDebug = (params: IPyNode | undefined): boolean =>
+  const bindsDebug = (params: IPyNode | null): boolean =>
     params?.children.some(param => {
       if (isDebug(param)) {
         return true;
@@ -158,7 +150,7 @@ export function debugBindingErrors(
       );
     }) ?? false;
   /** A keyword argument named `__debug__` in an argument list. */
-  const keywordDebug = (args: IPyNode | undefined): boolean =>
+  const keywordDebug = (args: IPyNode | null): boolean =>
     args?.children.some(
       arg => arg.type === 'keyword_argument' && isDebug(field(arg, 'name'))
     ) ?? false;

@@ -11,7 +11,7 @@
  * Each check reads one node the walker reaches, and its children.
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 const HERE = "can't use starred expression here";
 
@@ -73,7 +73,7 @@ export function starredPartError(node: IPyNode): ICompileError | null {
 export function starredElementError(
   comprehension: IPyNode
 ): ICompileError | null {
-  const body = comprehension.children.find(child => child.field === 'body');
+  const body = field(comprehension, 'body');
   return body?.type === 'list_splat'
     ? {
         offset: body.from,

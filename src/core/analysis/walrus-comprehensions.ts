@@ -16,7 +16,7 @@
  * `def` body is a function of its own. Only cells that say `:=` are read.
  */
 import { ICompileError } from './compile-error';
-import { IPyNode } from './python-tree';
+import { field, IPyNode } from './python-tree';
 
 const WALRUS = ':=';
 
@@ -54,7 +54,7 @@ export function walrusComprehensionErrors(
   const text = (node: IPyNode) => source.slice(node.from, node.to);
   const visit = (node: IPyNode, place: IPlace): void => {
     if (node.type === 'named_expression') {
-      const target = node.children.find(child => child.field === 'name');
+      const target = field(node, 'name');
       if (target?.type === 'identifier') {
         const error = walrusError(text(target), place);
         if (error) {
@@ -122,7 +122,7 @@ export function walrusComprehensionErrors(
         visit(clause, inside);
       }
     }
-    const body = node.children.find(child => child.field === 'body');
+    const body = field(node, 'body');
     if (body) {
       visit(body, inside);
     }
