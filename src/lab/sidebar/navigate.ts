@@ -1,6 +1,7 @@
 /** Jumps from the sidebar into the notebook: select a cell, or put the cursor at a line. */
 import { JupyterFrontEnd } from '@jupyterlab/application';
-import { NotebookPanel } from '@jupyterlab/notebook';
+import { Cell } from '@jupyterlab/cells';
+import { Notebook, NotebookPanel } from '@jupyterlab/notebook';
 
 /**
  * Activates the notebook, selects cell `index` and scrolls it into view. With `line` (1-based)
@@ -21,7 +22,11 @@ export async function revealCell(
   shell.activateById(panel.id);
   notebook.deselectAll();
   notebook.activeCellIndex = index;
+  const rendered = !cell.isPlaceholder();
   await notebook.scrollToCell(cell, 'center');
+  if (!rendered) {
+    void scrollWhenRendered(notebook, cell);
+  }
   if (line === undefined) {
     notebook.mode = 'command';
     notebook.node.focus();
@@ -37,5 +42,20 @@ export async function revealCell(
       column: Math.max(0, column ?? 0)
     });
     editor.focus();
+  }
+}
+
+/**
+ * JupyterLab renders the cells of a long notebook a few at a time after it opens (here 20 to 30
+ * a second), and stops waiting to scroll to a cell that is not there within 10 s. This scrolls
+ * again once `cell` is rendered, if it is still the active cell.
+ */
+async function scrollWhenRendered(
+  notebook: Notebook,
+  cell: Cell
+): Promise<void> {
+  await cell.ready;
+  if (!notebook.isDisposed && notebook.activeCell === cell) {
+    await notebook.scrollToCell(cell, 'center');
   }
 }
