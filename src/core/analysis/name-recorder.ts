@@ -723,15 +723,23 @@ export abstract class NameRecorder {
   }
 
   /**
-   * `arr /= 255.0` at module level, where `arr` is a loop variable over `[X_train, X_test]`: a
-   * loop that augments its variable means to change each element in place (an array or a list;
-   * on ints it would do nothing at all). Not `m += 1` after `m = n`, which on an int binds `m`
-   * again and leaves `n` as it was.
+   * `name += value` at module level. Where `name` is another name's object or a part of one
+   * (`ys = xs`, `row = table[0]`), this changes that object in place on a list, an array or a
+   * frame, so `xs` and `table` change too; not when `value` is a number or a string
+   * (`m += 1` after `m = n`), which on an int or a str binds `m` again and leaves `n` as it was.
+   * A loop variable over listed names (`for arr in [X_train, X_test]: arr /= 255.0`) changes
+   * each of them whatever the value: a loop that augments its variable means to change the
+   * elements (on ints it would do nothing at all).
    */
-  protected changeWhatItStandsFor(name: string, scope: Scope): void {
-    const elements = this.augmentableLoopVariables?.has(name)
-      ? this.aliases.get(name)
-      : undefined;
+  protected changeWhatItStandsFor(
+    name: string,
+    scope: Scope,
+    byScalar: boolean
+  ): void {
+    if (byScalar && !this.augmentableLoopVariables?.has(name)) {
+      return;
+    }
+    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     if (elements) {
       const module = outermost(scope);
       elements.forEach(element => this.mutateModuleName(element, module));

@@ -429,7 +429,11 @@ export class NameWalker extends ExpressionWalker {
         // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
         this.mutate(target, scope);
       } else if (target.type === 'identifier' && scope.kind === 'module') {
-        this.changeWhatItStandsFor(this.text(target), scope);
+        this.changeWhatItStandsFor(
+          this.text(target),
+          scope,
+          value !== null && isScalarLiteral(value)
+        );
       }
       this.target(target, scope);
     }
@@ -1138,4 +1142,24 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
   const callee =
     expression?.type === 'call' ? field(expression, 'function') : expression;
   return callee ? memberRoot(callee) : null;
+}
+
+/** A number or string literal (`1`, `-0.5`, `"_v2"`, `f"{x}"`), True, False or None. */
+function isScalarLiteral(node: IPyNode): boolean {
+  switch (node.type) {
+    case 'integer':
+    case 'float':
+    case 'string':
+    case 'concatenated_string':
+    case 'true':
+    case 'false':
+    case 'none':
+      return true;
+    case 'unary_operator': {
+      const operand = field(node, 'argument');
+      return operand?.type === 'integer' || operand?.type === 'float';
+    }
+    default:
+      return false;
+  }
 }
