@@ -173,3 +173,63 @@ def test_binding_debug_is_refused_where_cpython_refuses_it_saying_the_same(bundl
     differential.assert_table_agrees(
         {"__debug__ %d" % i: s for i, s in enumerate(DEBUG_INVALID)},
         {"__debug__ read %d" % i: s for i, s in enumerate(DEBUG_VALID)}, bundle)
+
+
+# Star-unpacking targets: at most 255 targets before the star, one star to a list, in every
+# place Python unpacks into targets (=, for, with ... as, a comprehension's for).
+def target_names(count, prefix="a"):
+    return ", ".join("%s%d" % (prefix, i) for i in range(count))
+
+
+def random_target_list(rng, depth):
+    """A target list of names, stars and nested lists: its size near 255, or small."""
+    size = rng.choice([rng.randint(1, 4), rng.randint(254, 258)])
+    elements = ["n%d" % i for i in range(size)]
+    for _ in range(rng.choice([0, 1, 1, 1, 2])):
+        elements.insert(rng.randint(0, len(elements)), "*s%d" % rng.randint(0, 9))
+    if depth > 0 and rng.random() < 0.4:
+        inner = random_target_list(rng, depth - 1)
+        elements.insert(rng.randint(0, len(elements)), "(%s)" % inner)
+    text = ", ".join(elements)
+    return "[%s]" % text if rng.random() < 0.3 else text
+
+
+def random_star_unpacking_programs(count, seed):
+    rng = random.Random(seed)
+    places = [
+        "%s = x\n",
+        "for %s in x:\n    pass\n",
+        "with x as (%s):\n    pass\n",
+        "y = [1 for %s in x]\n",
+        "y = z = (%s) = x\n",
+    ]
+    return {"star-unpacking %d" % i: rng.choice(places) % random_target_list(rng, 2)
+            for i in range(count)}
+
+
+def test_star_unpacking_targets_get_cpythons_verdict_line_and_message(bundle):
+    differential.assert_table_agrees(
+        {
+            "256 targets, then a star": target_names(256) + ", *b = x\n",
+            "256 targets, then a star, in a for": (
+                "for " + target_names(256) + ", *b in x:\n    pass\n"),
+            "256 targets, then a star, in a nested list": (
+                "(q, [" + target_names(256) + ", *b]) = x\n"),
+            "256 targets, then a star, after with ... as": (
+                "with x as (" + target_names(256) + ", *b):\n    pass\n"),
+            "256 targets, then a star, in a comprehension": (
+                "y = [1 for " + target_names(256) + ", *b in x]\n"),
+            "two stars after with ... as": "with x as (a, *b, *c):\n    pass\n",
+            "two stars in a comprehension": "y = [1 for a, *b, *c in x]\n",
+            "a lone star in a comprehension": "y = [1 for *a in x]\n",
+            "256 targets, then two stars": target_names(256) + ", *b, *c = x\n",
+        },
+        {
+            "255 targets, then a star": target_names(255) + ", *b = x\n",
+            "a star, then 300 targets": "*b, " + target_names(300) + " = x\n",
+            "256 names and a star in a call and a list": (
+                "print(" + target_names(256) + ", *b)\ny = [" + target_names(256) + ", *b]\n"),
+        },
+        bundle)
+    programs = random_star_unpacking_programs(1500, seed=20261204)
+    differential.assert_random_agrees(programs, bundle, "star-unpacking", at_least=300)

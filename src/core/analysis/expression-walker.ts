@@ -30,6 +30,7 @@ import {
   valueOf
 } from './starred-expressions';
 import { parameterOrderError } from './parameter-order';
+import { starredTargetError } from './starred-targets';
 import {
   repeatedKeyword,
   repeatedKeywordMessage,
@@ -635,6 +636,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       if (c.type === 'for_in_clause') {
         for (const part of c.children) {
           if (part.field === 'left') {
+            this.compileError(starredTargetError(part));
             addTargetNames(part, inner.locals, this.text);
           } else if (part.field === 'right' && !part.named) {
             // `[a for a in 1, 2]`: an unparenthesized tuple, taken by the grammar only

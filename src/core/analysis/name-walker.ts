@@ -1040,7 +1040,12 @@ export class NameWalker extends ExpressionWalker {
         this.expression(c, scope);
       }
     }
-    alias?.children.forEach(t => t.named && this.target(t, scope));
+    alias?.children.forEach(t => {
+      if (t.named) {
+        this.starredTarget(t);
+        this.target(t, scope);
+      }
+    });
   }
 
   private matchStatement(node: IPyNode, scope: Scope): void {
