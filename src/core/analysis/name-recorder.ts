@@ -724,19 +724,21 @@ export abstract class NameRecorder {
 
   /**
    * `name += value` at module level. Where `name` is another name's object or a part of one
-   * (`ys = xs`, `row = table[0]`), this changes that object in place on a list, an array or a
-   * frame, so `xs` and `table` change too; not when `value` is a number or a string
-   * (`m += 1` after `m = n`), which on an int or a str binds `m` again and leaves `n` as it was.
-   * A loop variable over listed names (`for arr in [X_train, X_test]: arr /= 255.0`) changes
-   * each of them whatever the value: a loop that augments its variable means to change the
-   * elements (on ints it would do nothing at all).
+   * (`ys = xs`, `row = table[0]`) and `value` a list, set or dict written out (`ys += [2]`,
+   * `d |= {"k": 1}`), this changes that object in place, so `xs` and `table` change too. Other
+   * values are taken to bind `name` again: on an int, a float or a str (`m += 1` or
+   * `lr_now *= decay` after `lr_now = lr`) that leaves the other name as it was; on an array it
+   * would not, which is not followed. A loop variable over listed names
+   * (`for arr in [X_train, X_test]: arr /= 255.0`) changes each of them whatever the value: a
+   * loop that augments its variable means to change the elements (on ints it would do nothing
+   * at all).
    */
   protected changeWhatItStandsFor(
     name: string,
     scope: Scope,
-    byScalar: boolean
+    byContainer: boolean
   ): void {
-    if (byScalar && !this.augmentableLoopVariables?.has(name)) {
+    if (!byContainer && !this.augmentableLoopVariables?.has(name)) {
       return;
     }
     const elements = this.aliases.size ? this.aliases.get(name) : undefined;

@@ -432,7 +432,7 @@ export class NameWalker extends ExpressionWalker {
         this.changeWhatItStandsFor(
           this.text(target),
           scope,
-          value !== null && isScalarLiteral(value)
+          value !== null && CONTAINER_DISPLAYS.has(value.type)
         );
       }
       this.target(target, scope);
@@ -1149,22 +1149,15 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
   return callee ? memberRoot(callee) : null;
 }
 
-/** A number or string literal (`1`, `-0.5`, `"_v2"`, `f"{x}"`), True, False or None. */
-function isScalarLiteral(node: IPyNode): boolean {
-  switch (node.type) {
-    case 'integer':
-    case 'float':
-    case 'string':
-    case 'concatenated_string':
-    case 'true':
-    case 'false':
-    case 'none':
-      return true;
-    case 'unary_operator': {
-      const operand = field(node, 'argument');
-      return operand?.type === 'integer' || operand?.type === 'float';
-    }
-    default:
-      return false;
-  }
-}
+/**
+ * A list, set or dict written out or made by a comprehension: `ys += [2]` or `d |= {"k": 1}`
+ * says `ys` and `d` are a list and a dict, changed in place.
+ */
+const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
+  'list',
+  'set',
+  'dictionary',
+  'list_comprehension',
+  'set_comprehension',
+  'dictionary_comprehension'
+]);
