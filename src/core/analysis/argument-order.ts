@@ -15,6 +15,7 @@
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
+import { tokenAfter } from './token-after';
 
 /** The order's phases: positional arguments, keyword ones, keyword ones after `**`. */
 const POSITIONAL = 0;
@@ -79,12 +80,4 @@ export function argumentOrderError(
     }
   }
   return { offset: args.to - 1, reason };
-}
-
-/** Where the next token after `offset` starts (blanks, line breaks and comments skipped). */
-function tokenAfter(offset: number, source: string): number {
-  const blank = /(?:\s|#[^\n]*|\\\n)*/y;
-  blank.lastIndex = offset;
-  blank.test(source);
-  return blank.lastIndex;
 }

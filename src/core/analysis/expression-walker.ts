@@ -102,10 +102,7 @@ export abstract class ExpressionWalker extends NameRecorder {
         repeatedParameterMessage(this.text(repeated))
       );
     }
-    const misordered = parameterOrderError(params, this.source);
-    if (misordered) {
-      this.syntaxError(misordered.offset, misordered.reason);
-    }
+    this.compileError(parameterOrderError(params, this.source));
     for (const c of params.children) {
       switch (c.type) {
         case 'identifier':
@@ -345,10 +342,7 @@ export abstract class ExpressionWalker extends NameRecorder {
               repeatedKeywordMessage(this.text(repeated))
             );
           }
-          const misordered = argumentOrderError(node, this.source);
-          if (misordered) {
-            this.syntaxError(misordered.offset, misordered.reason);
-          }
+          this.compileError(argumentOrderError(node, this.source));
         }
         for (const c of node.children) {
           if (c.named) {

@@ -287,7 +287,7 @@ export class NameWalker extends ExpressionWalker {
     } else {
       this.expression(value, scope);
     }
-    targets.forEach(t => this.starredTarget(t));
+    targets.forEach(t => this.compileError(starredTargetError(t)));
     targets.forEach(t => this.target(t, scope));
     if (scope.kind === 'module' && targets.length > 1) {
       // `a = b = []`: one object under every name.
@@ -449,14 +449,6 @@ export class NameWalker extends ExpressionWalker {
         .slice(inner[0].to - node.from)
         .includes(',')
     );
-  }
-
-  /** `*a = 1`, `*a, *b = c` (starred-targets.ts). */
-  private starredTarget(target: IPyNode): void {
-    const error = starredTargetError(target);
-    if (error) {
-      this.syntaxError(error.offset, error.reason);
-    }
   }
 
   /** Binds an assignment target; `a.x = ` and `a[i] = ` mutate `a`. */
@@ -848,7 +840,7 @@ export class NameWalker extends ExpressionWalker {
   private loop(node: IPyNode, scope: Scope): void {
     const left = field(node, 'left');
     if (left) {
-      this.starredTarget(left);
+      this.compileError(starredTargetError(left));
       this.target(left, scope);
     }
     const walkBody = () => {
@@ -1042,7 +1034,7 @@ export class NameWalker extends ExpressionWalker {
     }
     alias?.children.forEach(t => {
       if (t.named) {
-        this.starredTarget(t);
+        this.compileError(starredTargetError(t));
         this.target(t, scope);
       }
     });

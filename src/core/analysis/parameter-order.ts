@@ -12,6 +12,7 @@
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
+import { tokenAfter } from './token-after';
 
 const DEFAULTS = new Set(['default_parameter', 'typed_default_parameter']);
 
@@ -131,7 +132,5 @@ export function parameterOrderError(
 
 /** Whether a comma follows the node (blanks and comments between). */
 function followedByComma(node: IPyNode, source: string): boolean {
-  const blank = /(?:\s|#[^\n]*|\\\n)*,/y;
-  blank.lastIndex = node.to;
-  return blank.test(source);
+  return source[tokenAfter(node.to, source)] === ',';
 }

@@ -30,16 +30,16 @@ export function starredTargetError(target: IPyNode): ICompileError | null {
       reason: 'starred assignment target must be in a list or tuple'
     };
   }
-  return multipleStars(target);
+  return listStarError(target);
 }
 
 /** The most targets before a star that CPython's unpacking instruction can count. */
 const MOST_BEFORE_STAR = 255;
 
-function multipleStars(node: IPyNode): ICompileError | null {
+function listStarError(node: IPyNode): ICompileError | null {
   if (node.type === 'parenthesized_expression') {
     const inner = namedChildren(node);
-    return inner.length === 1 ? multipleStars(inner[0]) : null; // `([a, *b])`
+    return inner.length === 1 ? listStarError(inner[0]) : null; // `([a, *b])`
   }
   if (!TARGET_LISTS.has(node.type)) {
     return null;
@@ -65,7 +65,7 @@ function multipleStars(node: IPyNode): ICompileError | null {
     starred = true;
   }
   for (const element of elements) {
-    const inner = multipleStars(element);
+    const inner = listStarError(element);
     if (inner) {
       return inner;
     }
