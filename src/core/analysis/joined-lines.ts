@@ -66,24 +66,27 @@ export function firstJoinedLine(
       check(node.from, node.to);
       return;
     }
-    // The header: what comes before the first block or clause (`if x and y`, `def f(a)`).
-    let headerEnd = -1;
-    for (const child of node.children) {
-      if (NOT_HEADER.has(child.type) || CONTAINERS.has(child.type)) {
-        break;
+    const statements = isStatementIn(node);
+    if (!NO_HEADER.has(node.type)) {
+      // The header: what comes before the first block or clause (`if x and y`, `def f(a)`).
+      let headerEnd = -1;
+      for (const child of node.children) {
+        if (NOT_HEADER.has(child.type) || CONTAINERS.has(child.type)) {
+          break;
+        }
+        if (child.named) {
+          headerEnd = child.to;
+        }
       }
-      if (child.named) {
-        headerEnd = child.to;
+      if (headerEnd > node.from) {
+        check(node.from, headerEnd);
       }
-    }
-    if (headerEnd > node.from && !NO_HEADER.has(node.type)) {
-      check(node.from, headerEnd);
     }
     for (const child of node.children) {
       if (!child.named) {
         continue;
       }
-      if (CONTAINERS.has(child.type) || isStatementIn(node)) {
+      if (statements || CONTAINERS.has(child.type)) {
         visit(child);
       } else if (child.type === 'decorator') {
         check(child.from, child.to);

@@ -30,7 +30,7 @@ export abstract class NameRecorder {
     deferredReads: [],
     deferredWrites: [],
     functions: Object.create(null), // keyed by Python names, `__proto__` included
-    instances: Object.create(null),
+    instances: Object.create(null), // filled from `instanceCallees` at the end of the walk
     calls: [],
     namedCalls: [],
     imported: [],
@@ -75,8 +75,12 @@ export abstract class NameRecorder {
    * (`pipe.fit`) changes each of those; see `noteHolds`.
    */
   private readonly holds = new Map<string, string[]>();
-  /** Module-level names the cell binds other than in place (for ICellNames.reboundAndChanged). */
-  private rebound: Set<string> | null = null;
+  /**
+   * Module-level names the cell has bound only in place so far (`b.append(1)`): every other name
+   * in `written` is bound again (for ICellNames.reboundAndChanged). In-place bindings are rare,
+   * so this is kept instead of a set of every name bound.
+   */
+  private boundOnlyInPlace: Set<string> | null = null;
   /** See `withLocalAliases`: null until a cell has such a loop. */
   private localAliases: Map<
     string,
@@ -89,8 +93,11 @@ export abstract class NameRecorder {
   private readonly branches: Set<string>[] = [];
   private readonly surelyBound = new Set<string>();
   private branched = false;
-  /** How many names `result.instances` holds (most cells: none, so bind skips the lookup). */
-  private instanceCount = 0;
+  /**
+   * ICellNames.instances while the walk goes on: a Map, as bind looks every name up in it (an
+   * object's `in` is slower with keys sliced from the source).
+   */
+  private readonly instanceCallees = new Map<string, string>();
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
@@ -210,9 +217,15 @@ export abstract class NameRecorder {
 
   /** Whether every way the cell may have run to here binds `name` (see `branch`). */
   private surelyBoundNow(name: string): boolean {
-    return (
-      this.surelyBound.has(name) || this.branches.some(bound => bound.has(name))
-    );
+    if (this.surelyBound.has(name)) {
+      return true;
+    }
+    for (const bound of this.branches) {
+      if (bound.has(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** `changedInPlace`: a mutation (`b.append(1)`), which leaves `b` the object it was. */
@@ -237,15 +250,16 @@ export abstract class NameRecorder {
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
-      if (this.instanceCount !== 0 && name in this.result.instances) {
-        delete this.result.instances[name];
-        this.instanceCount--;
-      }
-      if (!changedInPlace) {
-        (this.rebound ??= new Set()).add(name);
+      if (this.instanceCallees.size !== 0) {
+        this.instanceCallees.delete(name);
       }
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
+        if (changedInPlace) {
+          (this.boundOnlyInPlace ??= new Set()).add(name);
+        }
+      } else if (!changedInPlace && this.boundOnlyInPlace?.size) {
+        this.boundOnlyInPlace.delete(name);
       }
       (this.branches.length
         ? this.branches[this.branches.length - 1]
@@ -314,14 +328,17 @@ export abstract class NameRecorder {
    */
   protected recordDeletions(): void {
     this.deleted.forEach(deletion => this.result.deletions.push(deletion));
+    this.instanceCallees.forEach((callee, name) => {
+      this.result.instances[name] = callee;
+    });
     if (this.aliases.size) {
       this.recordAliases();
     }
     if (this.holds.size) {
       this.recordHolds();
     }
-    const reboundChanged = this.result.mutations.filter(name =>
-      this.rebound?.has(name)
+    const reboundChanged = this.result.mutations.filter(
+      name => this.written.has(name) && !this.boundOnlyInPlace?.has(name)
     );
     if (reboundChanged.length) {
       this.result.reboundAndChanged = reboundChanged;
@@ -494,8 +511,11 @@ export abstract class NameRecorder {
     ) {
       return;
     }
+    const { line, column } = this.positions.at(callee.from);
     this.result.namedCalls.push({
-      ...this.use(name, callee.from),
+      name,
+      line,
+      column,
       boundBefore: this.result.writes.length
     });
   }
@@ -514,10 +534,7 @@ export abstract class NameRecorder {
 
   /** `name = callee(…)` at module level: see ICellNames.instances. */
   protected noteInstance(name: string, callee: string): void {
-    if (!(name in this.result.instances)) {
-      this.instanceCount++;
-    }
-    this.result.instances[name] = callee;
+    this.instanceCallees.set(name, callee);
   }
 
   /** ICellNames.aliases and parts, from `aliases`. */

@@ -810,20 +810,27 @@ export class NameWalker extends ExpressionWalker {
   private runsWholeBodyOnce(node: IPyNode): boolean {
     const right = field(node, 'right');
     const body = field(node, 'body');
-    if (!right || !body || /\b(break|continue)\b/.test(this.text(body))) {
+    if (!right || !body) {
       return false;
     }
+    return (
+      this.neverEmpty(right) && !/\b(break|continue)\b/.test(this.text(body))
+    );
+  }
+
+  /** An iterable written so that it has an element: a display with a plain one, `range(N > 0)`. */
+  private neverEmpty(iterable: IPyNode): boolean {
     if (
-      right.type === 'list' ||
-      right.type === 'tuple' ||
-      right.type === 'set'
+      iterable.type === 'list' ||
+      iterable.type === 'tuple' ||
+      iterable.type === 'set'
     ) {
       // `[*rows]` may be empty: one plain element at least.
-      return namedChildren(right).some(c => c.type !== 'list_splat');
+      return namedChildren(iterable).some(c => c.type !== 'list_splat');
     }
-    if (right.type === 'call') {
-      const callee = field(right, 'function');
-      const args = field(right, 'arguments');
+    if (iterable.type === 'call') {
+      const callee = field(iterable, 'function');
+      const args = field(iterable, 'arguments');
       const only = args ? namedChildren(args) : [];
       return (
         callee?.type === 'identifier' &&
