@@ -2,7 +2,9 @@
 
 It is the same command as the npm package's `bin/cellpipe.js`. The interpreter this script runs
 under plays the Jupyter server's part for kernels named `python`/`python3` in kernel.json
-(CELLPIPE_NATIVE_PYTHON), so `cellpipe run` picks the Python that Jupyter would start.
+(CELLPIPE_NATIVE_PYTHON), and its prefix's share/jupyter is searched for kernels as Jupyter
+searches it (CELLPIPE_NATIVE_PREFIX: a venv that was never activated holds ipykernel's kernel.json
+there), so `cellpipe run` picks the Python that Jupyter would start.
 """
 import os
 import subprocess
@@ -23,6 +25,7 @@ def main(argv=None):
         return 127
     env = dict(os.environ)
     env.setdefault("CELLPIPE_NATIVE_PYTHON", sys.executable)
+    env.setdefault("CELLPIPE_NATIVE_PREFIX", sys.prefix)
     command = [node, str(ENGINE)] + args
     if os.name == "nt":  # no exec on Windows: wait and pass the exit code on
         return subprocess.call(command, env=env)

@@ -20,7 +20,8 @@ SCRIPT = Path(sys.executable).parent / "cellpipe"
 def plain_env(tmp_path):
     """A terminal in which the venv was never activated: python3 on PATH is another one."""
     env = {k: v for k, v in os.environ.items()
-           if k not in ("CELLPIPE_PYTHON", "CELLPIPE_NATIVE_PYTHON", "VIRTUAL_ENV")}
+           if k not in ("CELLPIPE_PYTHON", "CELLPIPE_NATIVE_PYTHON", "CELLPIPE_NATIVE_PREFIX",
+                        "VIRTUAL_ENV", "JUPYTER_PATH", "JUPYTER_DATA_DIR")}
     env["PATH"] = os.pathsep.join(
         dict.fromkeys([os.path.dirname(shutil.which("node")), "/usr/bin", "/bin"]))
     env["CELLPIPE_HOME"] = str(tmp_path / "home")
@@ -73,3 +74,25 @@ def test_tag_by_headings_then_run_with_the_kernel_python(tmp_path):
     assert record["python"]["executable"] == sys.executable
     log = Path(next(s["log"] for s in record["steps"] if s["name"] == "report")).read_text()
     assert "PYTHON=%s 1" % sys.executable in log
+
+
+def test_run_finds_the_kernel_ipykernel_installed_into_the_venv(tmp_path):
+    """Found by hand: `venv/bin/cellpipe run` in a venv never activated ran the steps on the
+    python3 on PATH (no pandas there: ModuleNotFoundError), as ipykernel's kernel.json lies only
+    under the venv's prefix, where Jupyter looks (sys.prefix/share/jupyter) and the CLI did not."""
+    spec = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "python3" / "kernel.json"
+    assert spec.is_file(), "ipykernel wrote no kernel.json under %s" % sys.prefix
+    notebook = tmp_path / "steps.ipynb"
+    notebook.write_text(json.dumps({
+        "cells": [{"cell_type": "code", "metadata": {"tags": ["step:report"]}, "outputs": [],
+                   "execution_count": None, "source": "import sys\nprint('PYTHON=' + sys.executable)"}],
+        "nbformat": 4, "nbformat_minor": 5,
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3"}}}))
+    env = plain_env(tmp_path)
+    env["HOME"] = str(tmp_path)  # no kernels in the user's data folder
+    ran = subprocess.run([str(SCRIPT), "run", notebook.name, "--json"], capture_output=True,
+                         text=True, cwd=tmp_path, env=env, timeout=600)
+    assert ran.returncode == 0, ran.stdout + ran.stderr
+    record = json.loads(ran.stdout)
+    assert record["python"]["executable"] == sys.executable
+    assert record["python"]["source"] == "the notebook's kernel 'python3'"

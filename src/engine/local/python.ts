@@ -7,7 +7,8 @@
  * passes the result (`IKernelPythons`): a kernel.json whose argv[0] is `python`/`python3` means
  * the server's own `sys.executable`. Without one (the CLI), kernel.json is read here, and only an
  * absolute argv[0] (or `python`/`python3` when CELLPIPE_NATIVE_PYTHON names the interpreter
- * that plays the server's part, as the `cellpipe` console script does) is taken.
+ * that plays the server's part, as the `cellpipe` console script does) is taken; that script
+ * also names the interpreter's prefix (CELLPIPE_NATIVE_PREFIX), whose share/jupyter is searched.
  * The choice is checked (and its version read, for the step cache) before anything runs.
  */
 import { spawnSync } from 'node:child_process';
@@ -77,8 +78,12 @@ function kernelDirs(env: NodeJS.ProcessEnv): string[] {
   dirs.push(
     env.JUPYTER_DATA_DIR ?? join(homedir(), '.local', 'share', 'jupyter')
   );
-  if (env.VIRTUAL_ENV) {
-    dirs.push(join(env.VIRTUAL_ENV, 'share', 'jupyter'));
+  // The interpreter's own prefix, as Jupyter's path has it (sys.prefix/share/jupyter): an
+  // activated venv's, and the one the `cellpipe` console script runs under, activated or not.
+  for (const prefix of [env.VIRTUAL_ENV, env.CELLPIPE_NATIVE_PREFIX]) {
+    if (prefix) {
+      dirs.push(join(prefix, 'share', 'jupyter'));
+    }
   }
   dirs.push('/usr/local/share/jupyter', '/usr/share/jupyter');
   return dirs.map(d => join(d, 'kernels'));

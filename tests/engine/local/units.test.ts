@@ -400,6 +400,29 @@ describe('choosePython', () => {
     });
   });
 
+  it("the console script's prefix is searched for a kernel named python, as Jupyter searches sys.prefix/share/jupyter", () => {
+    // A venv that was never activated: ipykernel's kernel.json lies under its prefix only.
+    const prefix = mkdtempSync(join(tmpdir(), 'cellpipe-prefix-'));
+    mkdirSync(join(prefix, 'share', 'jupyter', 'kernels', 'python3'), {
+      recursive: true
+    });
+    writeFileSync(
+      join(prefix, 'share', 'jupyter', 'kernels', 'python3', 'kernel.json'),
+      JSON.stringify({ argv: ['python', '-m', 'ipykernel_launcher'] })
+    );
+    const native = { ...env, CELLPIPE_NATIVE_PYTHON: '/venv/bin/python' };
+    expect(choosePython(undefined, 'python3', native).command).toBe('python3');
+    expect(
+      choosePython(undefined, 'python3', {
+        ...native,
+        CELLPIPE_NATIVE_PREFIX: prefix
+      })
+    ).toEqual({
+      command: '/venv/bin/python',
+      source: "the notebook's kernel 'python3'"
+    });
+  });
+
   it("in the lab, a notebook kernel that is not installed runs on the server's default kernel, and says so", () => {
     const resolved = {
       kernels: { python3: '/venv/bin/python' },
