@@ -22,18 +22,31 @@ export function moduleChangers(
   modules: ReadonlySet<string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): ModuleChangers {
-  const functions = new Map<string, IDefinedFunction>();
+  // Function name → the cell that defines it last.
+  const definedIn = new Map<string, number>();
   const add = (cell: number) => {
-    const { names, python } = analysisOf(cell);
-    for (const name in names.functions) {
-      functions.set(name, { summary: names.functions[name], python });
+    for (const name in analysisOf(cell).names.functions) {
+      definedIn.set(name, cell);
     }
   };
   sharedCells.forEach(add);
   steps.forEach(step => step.cells.forEach(add));
+  const functions: IFunctions = {
+    has: name => definedIn.has(name),
+    get: name => {
+      const cell = definedIn.get(name);
+      if (cell === undefined) {
+        return undefined;
+      }
+      const { names, python } = analysisOf(cell);
+      return { summary: names.functions[name], python };
+    }
+  };
   const changers = new Map<string, ReadonlySet<string>>();
-  for (const name of functions.keys()) {
-    const changed = changedThrough(name, functions, modules, new Set());
+  const visiting = new Set<string>();
+  for (const name of definedIn.keys()) {
+    visiting.clear();
+    const changed = changedThrough(name, functions, modules, visiting);
     if (changed.size) {
       changers.set(name, changed);
     }
@@ -47,38 +60,50 @@ interface IDefinedFunction {
   python: string;
 }
 
+/** The notebook's functions by name (each looked up only when walked). */
+interface IFunctions {
+  has(name: string): boolean;
+  get(name: string): IDefinedFunction | undefined;
+}
+
+/** What most functions change: no module (shared, never written to). */
+const NO_MODULES: ReadonlySet<string> = new Set();
+
 function changedThrough(
   name: string,
-  functions: ReadonlyMap<string, IDefinedFunction>,
+  functions: IFunctions,
   modules: ReadonlySet<string>,
   visiting: Set<string>
-): Set<string> {
-  const changed = new Set<string>();
+): ReadonlySet<string> {
   const defined = functions.get(name);
   if (!defined || visiting.has(name)) {
-    return changed;
+    return NO_MODULES;
   }
   visiting.add(name);
   const { summary, python } = defined;
+  // This runs on every key for every function of the notebook: sets and the body's lines are
+  // made only for a function that names a module or calls another notebook function.
+  let changed: Set<string> | null = null;
+  let body: string[] | null = null;
   // A module the body names in place (globalWrites) counts where a line of the body changes its
   // state as a step's line would (a draw, np.append, do not).
-  const written = summary.globalWrites.filter(g => modules.has(g));
-  if (written.length) {
-    const body = definitionBody(python, name);
-    written.forEach(
-      module =>
-        body.some(line => changesModuleState(line, module)) &&
-        changed.add(module)
-    );
+  for (const module of summary.globalWrites) {
+    if (!modules.has(module)) {
+      continue;
+    }
+    body ??= definitionBody(python, name);
+    if (body.some(line => changesModuleState(line, module))) {
+      (changed ??= new Set()).add(module);
+    }
   }
   for (const read of summary.globalReads) {
     if (read !== name && functions.has(read)) {
-      changedThrough(read, functions, modules, visiting).forEach(m =>
-        changed.add(m)
-      );
+      for (const module of changedThrough(read, functions, modules, visiting)) {
+        (changed ??= new Set()).add(module);
+      }
     }
   }
-  return changed;
+  return changed ?? NO_MODULES;
 }
 
 /**

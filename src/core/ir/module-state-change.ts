@@ -25,6 +25,8 @@ const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
 
 const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
 
+const NONE: readonly string[] = [];
+
 /**
  * The modules among `reads` that a cell's Python configures by one of CONFIGURING_FUNCTIONS:
  * the walker records no change for them (they are no object's mutating methods), so the text
@@ -33,9 +35,9 @@ const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
 export function configuredModules(
   python: string,
   reads: readonly string[]
-): string[] {
+): readonly string[] {
   if (!CONFIGURING_CALL.test(python)) {
-    return [];
+    return NONE; // most cells: asked on every key
   }
   const lines = python.split('\n');
   return reads.filter(module =>

@@ -21,6 +21,9 @@ import {
   setterModule
 } from './imported-setters';
 
+/** What most steps change in the modules: nothing (shared, never written to). */
+const NO_CHANGES: ReadonlySet<string> = new Set();
+
 export function moduleStateWarnings(
   steps: readonly IPipelineStep[],
   sharedCells: readonly number[],
@@ -36,24 +39,37 @@ export function moduleStateWarnings(
   }
   const changers = moduleChangers(sharedCells, steps, modules, analysisOf);
   // Most notebooks change no module's state: the reads are looked at only where one does.
+  // This runs on every key for every cell: a step's own set is made only when it changes a
+  // module (`changed` collects each step's in turn).
+  const changed = new Set<string>();
+  const add = (module: string) => changed.add(module);
   const changedIn = steps.map(step => {
-    const changed = new Set<string>();
+    changed.clear();
     for (const cell of step.cells) {
       const { python, names } = analysisOf(cell);
       const { mutations, namedCalls, reads } = names;
-      mutations.forEach(name => modules.has(name) && changed.add(name));
-      configuredModules(
-        python,
-        reads.map(read => read.name).filter(name => modules.has(name))
-      ).forEach(name => changed.add(name));
-      namedCalls.forEach(call => {
-        changers.get(call.name)?.forEach(module => changed.add(module));
-        if (modules.has(call.name) && isImportedSetter(call.name)) {
-          changed.add(call.name); // `set_config(…)`, from sklearn
+      for (const name of mutations) {
+        if (modules.has(name)) {
+          add(name);
         }
-      });
+      }
+      let moduleReads: string[] | null = null;
+      for (const read of reads) {
+        if (modules.has(read.name)) {
+          (moduleReads ??= []).push(read.name);
+        }
+      }
+      if (moduleReads) {
+        configuredModules(python, moduleReads).forEach(add);
+      }
+      for (const call of namedCalls) {
+        changers.get(call.name)?.forEach(add);
+        if (modules.has(call.name) && isImportedSetter(call.name)) {
+          add(call.name); // `set_config(…)`, from sklearn
+        }
+      }
     }
-    return changed;
+    return changed.size ? new Set(changed) : NO_CHANGES;
   });
   if (!changedIn.some(changed => changed.size)) {
     return [];
