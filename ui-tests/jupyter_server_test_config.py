@@ -11,7 +11,8 @@ os.environ["CELLPIPE_HOME"] = tempfile.mkdtemp(prefix="cellpipe-galata-")
 # Started as a user starts it: `jupyter lab` from a virtual environment that was never activated
 # (no VIRTUAL_ENV, its bin/ not on PATH, so `python3` on PATH is another interpreter), with no
 # CELLPIPE_* variable and no kubeconfig. Kernels and local runs must still use this Python.
-for name in ("VIRTUAL_ENV", "CELLPIPE_PYTHON", "CELLPIPE_NATIVE_PYTHON", "KUBECONFIG"):
+for name in ("VIRTUAL_ENV", "CELLPIPE_PYTHON", "CELLPIPE_NATIVE_PYTHON", "CELLPIPE_NATIVE_PREFIX",
+             "KUBECONFIG"):
     os.environ.pop(name, None)
 venv_bin = os.path.dirname(sys.executable)
 os.environ["PATH"] = os.pathsep.join(

@@ -38,9 +38,9 @@ export function moduleStateWarnings(
     return [];
   }
   const changers = moduleChangers(sharedCells, steps, modules, analysisOf);
-  // Most notebooks change no module's state: the reads are looked at only where one does.
-  // This runs on every key for every cell: a step's own set is made only when it changes a
-  // module (`changed` collects each step's in turn).
+  // Most notebooks change no module's state: the reads are looked at only where one does. This
+  // runs on every key for every cell, so a step's own set is made only when it changes a module
+  // (`changed` collects each step's in turn).
   const changed = new Set<string>();
   const add = (module: string) => changed.add(module);
   const changedIn = steps.map(step => {
