@@ -5,7 +5,7 @@
  * never names the module.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary } from '../analysis/cell-names';
+import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
 import { changesModuleState } from './module-state-change';
 import { IPipelineStep } from './pipeline';
 
@@ -25,7 +25,7 @@ export function moduleChangers(
   // Function name → the cell that defines it last.
   const definedIn = new Map<string, number>();
   const add = (cell: number) => {
-    for (const name in analysisOf(cell).names.functions) {
+    for (const name of functionNames(analysisOf(cell).names)) {
       definedIn.set(name, cell);
     }
   };
@@ -52,6 +52,22 @@ export function moduleChangers(
     }
   }
   return changers;
+}
+
+/**
+ * The names of the functions a cell defines, in order, kept with the cell's analysis (which the
+ * incremental analyzer reuses while the cell is unchanged): a `for…in` over them made a new key
+ * list for every cell on every key.
+ */
+const functionNamesOf = new WeakMap<ICellNames, readonly string[]>();
+
+function functionNames(names: ICellNames): readonly string[] {
+  let found = functionNamesOf.get(names);
+  if (!found) {
+    found = Object.keys(names.functions);
+    functionNamesOf.set(names, found);
+  }
+  return found;
 }
 
 /** A notebook function and the code of the cell that defines it. */

@@ -27,6 +27,11 @@ const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
 
 const NONE: readonly string[] = [];
 
+/** Whether a cell's Python calls one of CONFIGURING_FUNCTIONS at all (most cells: no). */
+export function mayConfigureModules(python: string): boolean {
+  return CONFIGURING_CALL.test(python);
+}
+
 /**
  * The modules among `reads` that a cell's Python configures by one of CONFIGURING_FUNCTIONS:
  * the walker records no change for them (they are no object's mutating methods), so the text
@@ -36,7 +41,7 @@ export function configuredModules(
   python: string,
   reads: readonly string[]
 ): readonly string[] {
-  if (!CONFIGURING_CALL.test(python)) {
+  if (!mayConfigureModules(python)) {
     return NONE; // most cells: asked on every key
   }
   const lines = python.split('\n');

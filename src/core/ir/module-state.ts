@@ -11,7 +11,11 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { SEED_SETTERS } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
-import { changesModuleState, configuredModules } from './module-state-change';
+import {
+  changesModuleState,
+  configuredModules,
+  mayConfigureModules
+} from './module-state-change';
 import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
@@ -30,8 +34,11 @@ export function moduleStateWarnings(
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic[] {
   const modules = new Set<string>();
-  const addImports = (cell: number) =>
-    analysisOf(cell).names.imported.forEach(name => modules.add(name));
+  const addImports = (cell: number) => {
+    for (const name of analysisOf(cell).names.imported) {
+      modules.add(name);
+    }
+  };
   sharedCells.forEach(addImports);
   steps.forEach(step => step.cells.forEach(addImports));
   if (!modules.size) {
@@ -53,14 +60,11 @@ export function moduleStateWarnings(
           add(name);
         }
       }
-      let moduleReads: string[] | null = null;
-      for (const read of reads) {
-        if (modules.has(read.name)) {
-          (moduleReads ??= []).push(read.name);
-        }
-      }
-      if (moduleReads) {
-        configuredModules(python, moduleReads).forEach(add);
+      if (mayConfigureModules(python)) {
+        configuredModules(
+          python,
+          reads.map(read => read.name).filter(name => modules.has(name))
+        ).forEach(add);
       }
       for (const call of namedCalls) {
         changers.get(call.name)?.forEach(add);
