@@ -31,14 +31,26 @@ export function watchSilentTagChanges(
       changed(cell);
     }
   };
+  // A change of the tags that signals (an Apply in the step panel, tags set through the API) is
+  // noted, not reported: whoever cares heard its signal.
+  const note = (cell: ICellModel, change: { key: string }) => {
+    if (change.key === 'tags' && !cell.isDisposed) {
+      seen.set(cell, tagsOf(cell));
+    }
+  };
   // The cell being left is checked once more (its tag may have been added less than a second
   // before), and the one becoming active noted before anyone can edit it there.
   let active = panel.content.activeCell?.model;
   check(active);
+  active?.metadataChanged.connect(note);
   const onActiveCell = () => {
     check(active);
+    if (active && !active.isDisposed) {
+      active.metadataChanged.disconnect(note);
+    }
     active = panel.content.activeCell?.model;
     check(active);
+    active?.metadataChanged.connect(note);
   };
   panel.content.activeCellChanged.connect(onActiveCell);
   const timer = setInterval(() => {
@@ -49,5 +61,8 @@ export function watchSilentTagChanges(
   return () => {
     clearInterval(timer);
     panel.content.activeCellChanged.disconnect(onActiveCell);
+    if (active && !active.isDisposed) {
+      active.metadataChanged.disconnect(note);
+    }
   };
 }

@@ -278,6 +278,11 @@ test.describe('the step panel', () => {
     expect(await cellTags(page, 0)).toEqual(['step:load']);
     const notice = page.locator(`${stepPanel} .jp-cellpipe-StepEditor-notice`);
     const undo = page.locator(`${stepPanel} .jp-cellpipe-undo`);
+    // The notice and its Undo stay while the user reads them: past the once-a-second check for
+    // tag changes JupyterLab does not signal (silent-tag-changes.ts), which took them away when
+    // it saw the Apply's own change (CI: the click came after it, the button was gone).
+    await page.waitForTimeout(2_500);
+    await expect(notice).toHaveText(/^Applied: this cell is tagged step:load/);
     await undo.click();
     await expect(notice).toHaveText('Undone: the tags are as they were.');
     expect(await cellTags(page, 0)).toBeUndefined();
