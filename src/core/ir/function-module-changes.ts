@@ -5,7 +5,7 @@
  * never names the module.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
+import { ICellNames } from '../analysis/cell-names';
 import { changesModuleState } from './module-state-change';
 import { IPipelineStep } from './pipeline';
 
@@ -31,17 +31,7 @@ export function moduleChangers(
   };
   sharedCells.forEach(add);
   steps.forEach(step => step.cells.forEach(add));
-  const functions: IFunctions = {
-    has: name => definedIn.has(name),
-    get: name => {
-      const cell = definedIn.get(name);
-      if (cell === undefined) {
-        return undefined;
-      }
-      const { names, python } = analysisOf(cell);
-      return { summary: names.functions[name], python };
-    }
-  };
+  const functions: IFunctions = { definedIn, analysisOf };
   const changers = new Map<string, ReadonlySet<string>>();
   const visiting = new Set<string>();
   for (const name of definedIn.keys()) {
@@ -70,16 +60,10 @@ function functionNames(names: ICellNames): readonly string[] {
   return found;
 }
 
-/** A notebook function and the code of the cell that defines it. */
-interface IDefinedFunction {
-  summary: IFunctionSummary;
-  python: string;
-}
-
-/** The notebook's functions by name (each looked up only when walked). */
+/** The notebook's functions: the cell that defines each last, and the cells' analyses. */
 interface IFunctions {
-  has(name: string): boolean;
-  get(name: string): IDefinedFunction | undefined;
+  definedIn: ReadonlyMap<string, number>;
+  analysisOf: (cell: number) => ICellAnalysis;
 }
 
 /** What most functions change: no module (shared, never written to). */
@@ -91,12 +75,13 @@ function changedThrough(
   modules: ReadonlySet<string>,
   visiting: Set<string>
 ): ReadonlySet<string> {
-  const defined = functions.get(name);
-  if (!defined || visiting.has(name)) {
+  const cell = functions.definedIn.get(name);
+  if (cell === undefined || visiting.has(name)) {
     return NO_MODULES;
   }
   visiting.add(name);
-  const { summary, python } = defined;
+  const { names, python } = functions.analysisOf(cell);
+  const summary = names.functions[name];
   // This runs on every key for every function of the notebook: sets and the body's lines are
   // made only for a function that names a module or calls another notebook function.
   let changed: Set<string> | null = null;
@@ -113,7 +98,7 @@ function changedThrough(
     }
   }
   for (const read of summary.globalReads) {
-    if (read !== name && functions.has(read)) {
+    if (read !== name && functions.definedIn.has(read)) {
       for (const module of changedThrough(read, functions, modules, visiting)) {
         (changed ??= new Set()).add(module);
       }

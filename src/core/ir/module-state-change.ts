@@ -5,6 +5,7 @@
  * or sets an attribute of it as a statement (`pd.options.display.precision = 2`), or configures
  * it (`logging.basicConfig(…)`, `sns.set()`, `plt.style.use(…)`, `tqdm.pandas()`).
  */
+import { INameUse } from '../analysis/cell-names';
 import {
   isInPlaceMethod,
   MODULE_STATE_SETTERS,
@@ -27,27 +28,27 @@ const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
 
 const NONE: readonly string[] = [];
 
-/** Whether a cell's Python calls one of CONFIGURING_FUNCTIONS at all (most cells: no). */
-export function mayConfigureModules(python: string): boolean {
-  return CONFIGURING_CALL.test(python);
-}
-
 /**
- * The modules among `reads` that a cell's Python configures by one of CONFIGURING_FUNCTIONS:
- * the walker records no change for them (they are no object's mutating methods), so the text
- * is looked at, only in cells that call one of them.
+ * The modules among the cell's reads that its Python configures by one of
+ * CONFIGURING_FUNCTIONS: the walker records no change for them (they are no object's mutating
+ * methods), so the text is looked at, only in cells that call one of them (this is asked of every
+ * cell on every key: the reads are listed only then).
  */
 export function configuredModules(
   python: string,
-  reads: readonly string[]
+  reads: readonly INameUse[],
+  modules: ReadonlySet<string>
 ): readonly string[] {
-  if (!mayConfigureModules(python)) {
-    return NONE; // most cells: asked on every key
+  if (!CONFIGURING_CALL.test(python)) {
+    return NONE;
   }
   const lines = python.split('\n');
-  return reads.filter(module =>
-    lines.some(line => changesModuleState(line, module))
-  );
+  return reads
+    .map(read => read.name)
+    .filter(
+      name =>
+        modules.has(name) && lines.some(line => changesModuleState(line, name))
+    );
 }
 
 const patterns = new Map<string, RegExp>();

@@ -11,11 +11,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { SEED_SETTERS } from '../analysis/mutators';
 import { IDiagnostic } from './diagnostic';
-import {
-  changesModuleState,
-  configuredModules,
-  mayConfigureModules
-} from './module-state-change';
+import { changesModuleState, configuredModules } from './module-state-change';
 import { moduleChangers, ModuleChangers } from './function-module-changes';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine, IStepLine } from './step-lines';
@@ -60,12 +56,7 @@ export function moduleStateWarnings(
           add(name);
         }
       }
-      if (mayConfigureModules(python)) {
-        configuredModules(
-          python,
-          reads.map(read => read.name).filter(name => modules.has(name))
-        ).forEach(add);
-      }
+      configuredModules(python, reads, modules).forEach(add);
       for (const call of namedCalls) {
         changers.get(call.name)?.forEach(add);
         if (modules.has(call.name) && isImportedSetter(call.name)) {
