@@ -86,19 +86,9 @@ export class StepPanel extends ReactWidget {
   }
 
   private onMetadata(): void {
-    if (this.edited) {
-      return;
+    if (!this.edited) {
+      this.reset();
     }
-    if (
-      this.cell &&
-      JSON.stringify(formFromTags(cellTags(this.cell))) === this.applied
-    ) {
-      // The form shows these tags already: the panel's own Apply (which the silent-change
-      // watcher may report again), or another metadata key. The notice and its Undo stay.
-      this.update();
-      return;
-    }
-    this.reset();
   }
 
   private reset(): void {
