@@ -114,6 +114,17 @@ class ChildWalk {
   readonly into: (IFilling | null)[] = [];
   /** 1 when the entry is an ERROR node's. */
   readonly error: number[] = [];
+  /**
+   * For an entry of a copied node (not a hidden rule's): where its children start in
+   * `copied`; -1 for a hidden rule's, whose children go on its visible parent's.
+   */
+  readonly firstChild: number[] = [];
+  /**
+   * The copied nodes whose parents are still being read, in order: a parent's children are
+   * made one array of their own size when it is done (an array grown by `push` keeps room
+   * for about 16 more, and most nodes have two or three children).
+   */
+  copied: IPyNode[] = [];
   depth = 0;
 
   push(
@@ -123,7 +134,8 @@ class ChildWalk {
     production: number,
     inherited: number,
     into: IFilling,
-    error: number
+    error: number,
+    firstChild: number
   ): void {
     const d = this.depth++;
     this.parent[d] = parent;
@@ -135,11 +147,21 @@ class ChildWalk {
     this.inherited[d] = inherited;
     this.into[d] = into;
     this.error[d] = error;
+    this.firstChild[d] = firstChild;
   }
 
-  /** Leaves the top entry (and lets go of its node). */
+  /** Leaves the top entry, giving a copied node its children (and lets go of it). */
   pop(): void {
-    this.into[--this.depth] = null;
+    const d = --this.depth;
+    const first = this.firstChild[d];
+    if (first >= 0) {
+      const copied = this.copied;
+      if (first < copied.length) {
+        (this.into[d] as IFilling).children = copied.slice(first);
+        copied.length = first;
+      }
+    }
+    this.into[d] = null;
   }
 }
 
@@ -195,6 +217,7 @@ export function copyTree(
     return { root, errors };
   }
   walk.depth = 0;
+  walk.copied = [];
   walk.push(
     rootAt,
     rootChildren,
@@ -202,6 +225,7 @@ export function copyTree(
     u16[(rootAt + HEAP.productionId) >> 1],
     0,
     root,
+    0,
     0
   );
   /** How many ERROR nodes the walk is inside. */
@@ -280,7 +304,8 @@ export function copyTree(
           u16[(at + HEAP.productionId) >> 1],
           fieldId,
           walk.into[d] as IFilling,
-          0
+          0,
+          -1
         );
       }
       continue;
@@ -305,12 +330,7 @@ export function copyTree(
       field: fields[fieldId] ?? null,
       children: NO_CHILDREN
     };
-    const parent = walk.into[d] as IFilling;
-    if (parent.children === NO_CHILDREN) {
-      parent.children = [node];
-    } else {
-      parent.children.push(node);
-    }
+    walk.copied.push(node);
     const isError = type === 'ERROR' ? 1 : 0;
     if (!insideError && (isError || missing)) {
       errors.push(node.from);
@@ -323,10 +343,12 @@ export function copyTree(
         u16[(at + HEAP.productionId) >> 1],
         0,
         node,
-        isError
+        isError,
+        walk.copied.length
       );
       insideError += isError;
     }
   }
+  walk.copied = [];
   return { root, errors };
 }
