@@ -22,15 +22,19 @@ export function moduleChangers(
   modules: ReadonlySet<string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): ModuleChangers {
+  const cells = [...sharedCells, ...steps.flatMap(step => step.cells)];
+  if (!cells.some(cell => namesAModule(analysisOf(cell).names, modules))) {
+    // No function changes a module in its own body (nor, then, through those it calls): the
+    // usual case, found without the map of every function below.
+    return NO_CHANGERS;
+  }
   // Function name → the cell that defines it last.
   const definedIn = new Map<string, number>();
-  const add = (cell: number) => {
-    for (const name of functionNames(analysisOf(cell).names)) {
+  for (const cell of cells) {
+    for (const name of cellFunctions(analysisOf(cell).names).names) {
       definedIn.set(name, cell);
     }
-  };
-  sharedCells.forEach(add);
-  steps.forEach(step => step.cells.forEach(add));
+  }
   const functions: IFunctions = { definedIn, analysisOf };
   const changers = new Map<string, ReadonlySet<string>>();
   const visiting = new Set<string>();
@@ -44,18 +48,43 @@ export function moduleChangers(
   return changers;
 }
 
-/**
- * The names of the functions a cell defines, in order, kept with the cell's analysis (which the
- * incremental analyzer reuses while the cell is unchanged): a `for…in` over them made a new key
- * list for every cell on every key.
- */
-const functionNamesOf = new WeakMap<ICellNames, readonly string[]>();
+const NO_CHANGERS: ModuleChangers = new Map();
 
-function functionNames(names: ICellNames): readonly string[] {
-  let found = functionNamesOf.get(names);
+/** Whether one of the cell's functions names one of `modules` in place (ICellFunctions). */
+function namesAModule(
+  names: ICellNames,
+  modules: ReadonlySet<string>
+): boolean {
+  for (const written of cellFunctions(names).globalWrites) {
+    if (modules.has(written)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * The names of the functions a cell defines, in order, and the globals they change in place,
+ * kept with the cell's analysis (which the incremental analyzer reuses while the cell is
+ * unchanged): this is asked of every cell on every key, and a `for…in` over the functions made
+ * a new key list each time.
+ */
+interface ICellFunctions {
+  names: readonly string[];
+  globalWrites: readonly string[];
+}
+
+const cellFunctionsOf = new WeakMap<ICellNames, ICellFunctions>();
+
+function cellFunctions(names: ICellNames): ICellFunctions {
+  let found = cellFunctionsOf.get(names);
   if (!found) {
-    found = Object.keys(names.functions);
-    functionNamesOf.set(names, found);
+    const defined = Object.keys(names.functions);
+    found = {
+      names: defined,
+      globalWrites: defined.flatMap(name => names.functions[name].globalWrites)
+    };
+    cellFunctionsOf.set(names, found);
   }
   return found;
 }

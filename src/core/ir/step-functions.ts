@@ -6,7 +6,7 @@
  *   globals itself, since the function runs there with that step's globals (`build.ts`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary } from '../analysis/cell-names';
+import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
 import { mutatedArguments } from '../analysis/call-sites';
 
 /** The step's module-level functions that change a parameter, or null when it has none. */
@@ -37,19 +37,52 @@ export function definedFunctions(
 ): Map<string, IFunctionSummary> | null {
   let found: Map<string, IFunctionSummary> | null = null;
   for (const cell of cells) {
-    const { functions } = analysisOf(cell).names;
-    for (const name in functions) {
-      const summary = functions[name];
-      if (
-        summary.globalReads.length ||
-        summary.globalWrites.length ||
-        summary.mutatesSelf
-      ) {
+    const defined = globalFunctionsOf(analysisOf(cell).names);
+    if (found === null && !defined.anyTaken) {
+      continue; // nothing to take, and nothing taken before to drop
+    }
+    for (const [name, summary] of defined.entries) {
+      if (summary) {
         (found ??= new Map()).set(name, summary);
       } else {
         found?.delete(name);
       }
     }
+  }
+  return found;
+}
+
+/**
+ * A cell's module-level functions in order, each with its summary when it reads or changes a
+ * global or its instances (a step takes it), null when not (it replaces an earlier one of its
+ * name). Kept with the cell's names, which the incremental analyzer reuses while the cell is
+ * unchanged: this runs for every cell on every key, and most cells define no such function.
+ */
+interface IGlobalFunctions {
+  anyTaken: boolean;
+  entries: readonly (readonly [string, IFunctionSummary | null])[];
+}
+
+const NO_FUNCTIONS: IGlobalFunctions = { anyTaken: false, entries: [] };
+
+const globalFunctions = new WeakMap<ICellNames, IGlobalFunctions>();
+
+function globalFunctionsOf(names: ICellNames): IGlobalFunctions {
+  let found = globalFunctions.get(names);
+  if (!found) {
+    const entries: [string, IFunctionSummary | null][] = [];
+    let anyTaken = false;
+    for (const name in names.functions) {
+      const summary = names.functions[name];
+      const taken =
+        summary.globalReads.length !== 0 ||
+        summary.globalWrites.length !== 0 ||
+        summary.mutatesSelf === true;
+      anyTaken ||= taken;
+      entries.push([name, taken ? summary : null]);
+    }
+    found = entries.length ? { anyTaken, entries } : NO_FUNCTIONS;
+    globalFunctions.set(names, found);
   }
   return found;
 }
