@@ -119,11 +119,16 @@ function collectStatementTargets(
     }
     case 'global_statement':
     case 'nonlocal_statement': {
-      const target =
-        node.type === 'global_statement' ? scope.globals : scope.nonlocals;
-      node.children.forEach(
-        v => v.type === 'identifier' && target.add(text(v))
-      );
+      const global = node.type === 'global_statement';
+      for (const v of node.children) {
+        if (v.type === 'identifier') {
+          if (global) {
+            scope.declareGlobal(text(v));
+          } else {
+            scope.declareNonlocal(text(v));
+          }
+        }
+      }
       break;
     }
   }
