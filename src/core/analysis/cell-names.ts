@@ -140,6 +140,20 @@ export interface ICellNames {
    */
   holds?: Record<string, string[]>;
   /**
+   * Module-level names the cell leaves bound to a value written out that nothing can change in
+   * place: a number, a string, bytes, True, False, None or a tuple display (`lr = 0.01`). Absent
+   * when none.
+   */
+  scalars?: string[];
+  /**
+   * Module-level names whose object an augmented assignment under another name may have changed
+   * in place (`norm = scale` then `norm /= 2`: `scale`), where the value is not a list, set or
+   * dict written out (that case is a mutation) and this cell did not bind the name to a scalar.
+   * On an array it changes `scale`; on a number it only binds `norm` again: the IR tells them
+   * apart by how the name was bound (`scalars`). Absent when none.
+   */
+  augmentedObjects?: string[];
+  /**
    * Module-level names the cell both binds (not in place) and changes in place (`b = []` then
    * `b.append(2)`, or `b = b.copy()`): the change may be to the new object. Absent when none.
    */

@@ -67,6 +67,8 @@ export abstract class NameRecorder {
   private partWholes: Map<string, ReadonlySet<string>> | null = null;
   /** Those of `holds` that are a list, tuple or dict of their names (`noteItems`). */
   private containerNames: Set<string> | null = null;
+  /** Module-level names last bound to a scalar written out (ICellNames.scalars); null until one is. */
+  private scalars: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -247,6 +249,9 @@ export abstract class NameRecorder {
       if (this.aliases.size !== 0 && !changedInPlace) {
         this.unalias(name);
       }
+      if (this.scalars !== null && !changedInPlace) {
+        this.scalars.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -333,6 +338,9 @@ export abstract class NameRecorder {
     });
     if (this.aliases.size) {
       this.recordAliases();
+    }
+    if (this.scalars?.size) {
+      this.result.scalars = [...this.scalars];
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -630,6 +638,11 @@ export abstract class NameRecorder {
     }
   }
 
+  /** `name = 0.5` at module level (after binding it): see ICellNames.scalars. */
+  protected noteScalar(name: string): void {
+    (this.scalars ??= new Set()).add(name);
+  }
+
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
@@ -743,9 +756,11 @@ export abstract class NameRecorder {
    * `name += value` at module level. Where `name` is another name's object or a part of one
    * (`ys = xs`, `row = table[0]`) and `value` a list, set or dict written out (`ys += [2]`,
    * `d |= {"k": 1}`), this changes that object in place, so `xs` and `table` change too. Other
-   * values are taken to bind `name` again: on an int, a float or a str (`m += 1` or
-   * `lr_now *= decay` after `lr_now = lr`) that leaves the other name as it was; on an array it
-   * would not, which is not followed. A loop variable over listed names
+   * values bind `name` again on an int, a float or a str (`m += 1` or `lr_now *= decay` after
+   * `lr_now = lr`), leaving the other name as it was, but change an array in place: the other
+   * names go into ICellNames.augmentedObjects, except those this cell bound to a scalar written
+   * out, and the IR decides by the value each step takes them from (augmented-objects.ts).
+   * A loop variable over listed names
    * (`for arr in [X_train, X_test]: arr /= 255.0`) changes each of them whatever the value: a
    * loop that augments its variable means to change the elements (on ints it would do nothing
    * at all).
@@ -755,10 +770,18 @@ export abstract class NameRecorder {
     scope: Scope,
     byContainer: boolean
   ): void {
+    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     if (!byContainer && !this.augmentableLoopVariables?.has(name)) {
+      for (const element of elements ?? []) {
+        if (!this.scalars?.has(element)) {
+          const found = (this.result.augmentedObjects ??= []);
+          if (!found.includes(element)) {
+            found.push(element);
+          }
+        }
+      }
       return;
     }
-    const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     if (elements) {
       const module = outermost(scope);
       elements.forEach(element => this.mutateModuleName(element, module));

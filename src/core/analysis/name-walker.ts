@@ -309,6 +309,8 @@ export class NameWalker extends ExpressionWalker {
       );
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
+      } else if (SCALAR_DISPLAYS.has(value.type) || isSignedNumber(value)) {
+        this.noteScalar(this.text(only));
       } else if (value.type === 'subscript' || value.type === 'attribute') {
         const whole = wholeOfPart(value);
         if (whole) {
@@ -1152,6 +1154,30 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
  * A list, set or dict written out or made by a comprehension: `ys += [2]` or `d |= {"k": 1}`
  * says `ys` and `d` are a list and a dict, changed in place.
  */
+/**
+ * Values written out that no operation changes in place: `+=` on a name bound to one binds the
+ * name again (a tuple display counts whatever it holds: the tuple itself never changes).
+ */
+const SCALAR_DISPLAYS: ReadonlySet<string> = new Set([
+  'integer',
+  'float',
+  'string',
+  'concatenated_string',
+  'true',
+  'false',
+  'none',
+  'tuple'
+]);
+
+/** `-1`, `+0.5`. */
+function isSignedNumber(value: IPyNode): boolean {
+  const operand = field(value, 'argument');
+  return (
+    value.type === 'unary_operator' &&
+    (operand?.type === 'integer' || operand?.type === 'float')
+  );
+}
+
 const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
   'list',
   'set',

@@ -40,6 +40,10 @@ import { moduleStateWarnings } from './module-state';
 import { sharedSeedWarnings } from './shared-seed';
 import { sharedCellReads } from './shared-cell-reads';
 import { withoutContinuedParameters } from './continued-parameters';
+import {
+  IEarlierBindings,
+  objectsChangedThroughAliases
+} from './augmented-objects';
 import { BUILTINS } from '../analysis/builtins';
 import {
   deletedNameWarning,
@@ -126,6 +130,7 @@ export function buildPipeline(
   let stepsDeleteNames = false;
   let stepsDefineMutators = false;
   let stepsAliasNames = false;
+  let stepsAugmentObjects = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -134,6 +139,7 @@ export function buildPipeline(
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
       stepsAliasNames ||= analysis.aliasesNames;
+      stepsAugmentObjects ||= analysis.names.augmentedObjects !== undefined;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -141,6 +147,12 @@ export function buildPipeline(
 
   const steps: IPipelineStep[] = [];
   const writers = new LatestWriters();
+  /** Where a step takes what it changes through another name's `+=` (augmented-objects.ts). */
+  const earlierBindings: IEarlierBindings = {
+    stepCells: name => writers.latest(name)?.cells ?? null,
+    sharedCells,
+    parameters: new Set(parameters.map(p => p.name))
+  };
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -246,6 +258,16 @@ export function buildPipeline(
         analysisOf,
         methodMutators
       ).filter(name => !context.available.has(name) && !writes.has(name));
+      if (changed.length) {
+        writes = new Set([...writes, ...changed]);
+      }
+    }
+    if (stepsAugmentObjects) {
+      const changed = objectsChangedThroughAliases(
+        block.cells,
+        analysisOf,
+        earlierBindings
+      ).filter(name => !writes.has(name));
       if (changed.length) {
         writes = new Set([...writes, ...changed]);
       }
