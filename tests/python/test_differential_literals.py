@@ -31,6 +31,7 @@ INVALID = {
     "\\u cut short": "x = '\\u12'\n",
     "\\U cut short": "x = '\\U1234'\n",
     "\\N without a name": "x = '\\N'\n",
+    "\\N without a name, another string after it": "x = '\\N' + '\\n'\n",
     "\\x cut short in bytes": "x = b'\\x4'\n",
     "an escape cut short after a character outside ASCII": "x = '\u00e9\\x4'\n",
     "a conversion other than s, r and a": "x = f'{a!z}'\n",
@@ -46,6 +47,8 @@ VALID = {
         " F'{a}', fR'{a}', Rf'{a!r:>{b}}', '\\N{LATIN SMALL LETTER A}', '\\x41\\u0041',"
         " '\\U0001F600', b'\\x41', f'{a!s}' f'{b=}' 'c', b'a' B'b', '\\8']\n"),
     "!= and escapes in a replacement field's neighbours": "if a != b:\n    x = f'\\x41{a}\\n'\n",
+    "\\N in bytes, where it is a backslash and an N": (
+        "x = b'\\N\\'' + b'\\N' + b'\\n' + b\"\\N\\\"\" + b\'\'\'\\N\'\'\'\n"),
 }
 
 
@@ -54,11 +57,11 @@ def test_literals_cpython_refuses_are_refused_on_its_line_saying_the_same(bundle
 
 
 # Prefixes Python 3 has (the others, read by CPython as a name before a string, are in the
-# table); a bare `\N` is followed by a space (`\N{` would start a name, and names are not
-# checked); `\'` is left out: tree-sitter-python misreads `b'\N\''` (a known false error).
+# table); a bare `\N` is followed by a space or an escaped quote (`\N{` would start a name, and
+# names are not checked).
 PREFIXES = ["", "r", "u", "b", "br", "Rb", "f", "fr", "F"]
 PIECES = ["a", "\u00e9", "\\n", "\\x4", "\\x41", "\\u12", "\\u0041", "\\U1234",
-          "\\U0001F600", "\\N ", "\\N{LATIN SMALL LETTER A}", "\\\\"]
+          "\\U0001F600", "\\N ", "\\N\\'", "\\'", "\\N{LATIN SMALL LETTER A}", "\\\\"]
 FIELDS = ["{a}", "{a!r}", "{a!z}", "{*a}", "{a:>{b!x}}", "{a=}", "{lambda: 1}", "{{", "}}"]
 
 

@@ -11,6 +11,7 @@ import { joinBracketedLines } from './bracketed-lines';
 import { errorPoint } from './error-points';
 import { misplacedAsync } from './async-context';
 import { parseWithTupleStarsBlanked } from './tuple-stars';
+import { bareNamedEscapesMasked } from './bare-named-escapes';
 
 export interface IParsed {
   tree: IPyNode;
@@ -34,15 +35,23 @@ export function parsePython(source: string): IParsed {
 }
 
 /**
- * The parse of `source`; when it has errors, the first without errors of: the source with line
- * breaks inside brackets made spaces (`bracketed-lines.ts`), and that (or the source) with the
- * stars of bare tuples' elements made spaces (`tuple-stars.ts`). The offsets are the same, so
- * the tree reads the original source.
+ * The parse of `source`; when it has errors, the first without errors of: the source with each
+ * bare `\N` made `\M` (`bare-named-escapes.ts`), the source with line breaks inside brackets
+ * made spaces (`bracketed-lines.ts`), and that (or the source) with the stars of bare tuples'
+ * elements made spaces (`tuple-stars.ts`). The offsets are the same, so the tree reads the
+ * original source.
  */
 function parseWithBracketsJoined(source: string) {
   const first = parsePythonTree(source);
   if (!first.errors.length) {
     return first;
+  }
+  const masked = bareNamedEscapesMasked(source);
+  if (masked !== null) {
+    const parsed = parsePythonTree(masked);
+    if (!parsed.errors.length) {
+      return parsed;
+    }
   }
   const joined = joinBracketedLines(source);
   if (joined === null) {
