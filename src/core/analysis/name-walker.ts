@@ -1151,10 +1151,6 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
 }
 
 /**
- * A list, set or dict written out or made by a comprehension: `ys += [2]` or `d |= {"k": 1}`
- * says `ys` and `d` are a list and a dict, changed in place.
- */
-/**
  * Values written out that no operation changes in place: `+=` on a name bound to one binds the
  * name again (a tuple display counts whatever it holds: the tuple itself never changes).
  */
@@ -1178,6 +1174,10 @@ function isSignedNumber(value: IPyNode): boolean {
   );
 }
 
+/**
+ * A list, set or dict written out or made by a comprehension: `ys += [2]` or `d |= {"k": 1}`
+ * says `ys` and `d` are a list and a dict, changed in place.
+ */
 const CONTAINER_DISPLAYS: ReadonlySet<string> = new Set([
   'list',
   'set',
