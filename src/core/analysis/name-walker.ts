@@ -24,16 +24,21 @@ import { loneStarError, valueOf } from './starred-expressions';
 import { annotatedTargetError } from './annotated-targets';
 import { handlerError } from './handler-shapes';
 
-/** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
-const NOT_TARGETS = new Set([
-  'call',
+/** Literals: numbers, strings, True, False and None written out. */
+const LITERALS = [
   'integer',
   'float',
   'string',
   'concatenated_string',
   'true',
   'false',
-  'none',
+  'none'
+];
+
+/** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
+const NOT_TARGETS = new Set([
+  'call',
+  ...LITERALS,
   'ellipsis',
   'binary_operator',
   'unary_operator',
@@ -1154,16 +1159,7 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
  * Values written out that no operation changes in place: `+=` on a name bound to one binds the
  * name again (a tuple display counts whatever it holds: the tuple itself never changes).
  */
-const SCALAR_DISPLAYS: ReadonlySet<string> = new Set([
-  'integer',
-  'float',
-  'string',
-  'concatenated_string',
-  'true',
-  'false',
-  'none',
-  'tuple'
-]);
+const SCALAR_DISPLAYS: ReadonlySet<string> = new Set([...LITERALS, 'tuple']);
 
 /** `-1`, `+0.5`. */
 function isSignedNumber(value: IPyNode): boolean {
