@@ -7,6 +7,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { ICellNames } from '../analysis/cell-names';
 import { changesModuleState } from './module-state-change';
+import { cellFunctions } from './cell-functions';
 import { IPipelineStep } from './pipeline';
 
 /** Function name → the modules it changes (only functions that change one). */
@@ -50,43 +51,19 @@ export function moduleChangers(
 
 const NO_CHANGERS: ModuleChangers = new Map();
 
-/** Whether one of the cell's functions names one of `modules` in place (ICellFunctions). */
+/** Whether one of the cell's functions names one of `modules` in place (its globalWrites). */
 function namesAModule(
   names: ICellNames,
   modules: ReadonlySet<string>
 ): boolean {
-  for (const written of cellFunctions(names).globalWrites) {
-    if (modules.has(written)) {
-      return true;
+  for (const summary of cellFunctions(names).summaries) {
+    for (const written of summary.globalWrites) {
+      if (modules.has(written)) {
+        return true;
+      }
     }
   }
   return false;
-}
-
-/**
- * The names of the functions a cell defines, in order, and the globals they change in place,
- * kept with the cell's analysis (which the incremental analyzer reuses while the cell is
- * unchanged): this is asked of every cell on every key, and a `for…in` over the functions made
- * a new key list each time.
- */
-interface ICellFunctions {
-  names: readonly string[];
-  globalWrites: readonly string[];
-}
-
-const cellFunctionsOf = new WeakMap<ICellNames, ICellFunctions>();
-
-function cellFunctions(names: ICellNames): ICellFunctions {
-  let found = cellFunctionsOf.get(names);
-  if (!found) {
-    const defined = Object.keys(names.functions);
-    found = {
-      names: defined,
-      globalWrites: defined.flatMap(name => names.functions[name].globalWrites)
-    };
-    cellFunctionsOf.set(names, found);
-  }
-  return found;
 }
 
 /** The notebook's functions: the cell that defines each last, and the cells' analyses. */

@@ -6,7 +6,8 @@
  *   globals itself, since the function runs there with that step's globals (`build.ts`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
+import { IFunctionSummary } from '../analysis/cell-names';
+import { cellFunctions, takenByLaterSteps } from './cell-functions';
 import { mutatedArguments } from '../analysis/call-sites';
 
 /** The step's module-level functions that change a parameter, or null when it has none. */
@@ -37,52 +38,18 @@ export function definedFunctions(
 ): Map<string, IFunctionSummary> | null {
   let found: Map<string, IFunctionSummary> | null = null;
   for (const cell of cells) {
-    const defined = globalFunctionsOf(analysisOf(cell).names);
+    const defined = cellFunctions(analysisOf(cell).names);
     if (found === null && !defined.anyTaken) {
       continue; // nothing to take, and nothing taken before to drop
     }
-    for (const [name, summary] of defined.entries) {
-      if (summary) {
-        (found ??= new Map()).set(name, summary);
+    for (let at = 0; at < defined.names.length; at++) {
+      const summary = defined.summaries[at];
+      if (takenByLaterSteps(summary)) {
+        (found ??= new Map()).set(defined.names[at], summary);
       } else {
-        found?.delete(name);
+        found?.delete(defined.names[at]);
       }
     }
-  }
-  return found;
-}
-
-/**
- * A cell's module-level functions in order, each with its summary when it reads or changes a
- * global or its instances (a step takes it), null when not (it replaces an earlier one of its
- * name). Kept with the cell's names, which the incremental analyzer reuses while the cell is
- * unchanged: this runs for every cell on every key, and most cells define no such function.
- */
-interface IGlobalFunctions {
-  anyTaken: boolean;
-  entries: readonly (readonly [string, IFunctionSummary | null])[];
-}
-
-const NO_FUNCTIONS: IGlobalFunctions = { anyTaken: false, entries: [] };
-
-const globalFunctions = new WeakMap<ICellNames, IGlobalFunctions>();
-
-function globalFunctionsOf(names: ICellNames): IGlobalFunctions {
-  let found = globalFunctions.get(names);
-  if (!found) {
-    const entries: [string, IFunctionSummary | null][] = [];
-    let anyTaken = false;
-    for (const name in names.functions) {
-      const summary = names.functions[name];
-      const taken =
-        summary.globalReads.length !== 0 ||
-        summary.globalWrites.length !== 0 ||
-        summary.mutatesSelf === true;
-      anyTaken ||= taken;
-      entries.push([name, taken ? summary : null]);
-    }
-    found = entries.length ? { anyTaken, entries } : NO_FUNCTIONS;
-    globalFunctions.set(names, found);
   }
   return found;
 }

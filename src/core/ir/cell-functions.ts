@@ -1,0 +1,52 @@
+/**
+ * The module-level functions a cell defines, in order, with their summaries, kept with the cell's
+ * names: the incremental analyzer reuses a cell's analysis while the cell is unchanged, and the
+ * IR reads these for every cell on every key (`step-functions.ts`, `function-module-changes.ts`),
+ * where a `for…in` over `names.functions` made a new key list each time.
+ */
+import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
+
+export interface ICellFunctions {
+  names: readonly string[];
+  /** The summary of each of `names`, at the same index. */
+  summaries: readonly IFunctionSummary[];
+  /** Whether a later step takes one of them (`takenByLaterSteps`). */
+  anyTaken: boolean;
+}
+
+const NO_FUNCTIONS: ICellFunctions = {
+  names: [],
+  summaries: [],
+  anyTaken: false
+};
+
+const cellFunctionsOf = new WeakMap<ICellNames, ICellFunctions>();
+
+export function cellFunctions(names: ICellNames): ICellFunctions {
+  let found = cellFunctionsOf.get(names);
+  if (!found) {
+    const defined = Object.keys(names.functions);
+    const summaries = defined.map(name => names.functions[name]);
+    found = defined.length
+      ? {
+          names: defined,
+          summaries,
+          anyTaken: summaries.some(takenByLaterSteps)
+        }
+      : NO_FUNCTIONS;
+    cellFunctionsOf.set(names, found);
+  }
+  return found;
+}
+
+/**
+ * Whether a later step that takes the function or class reads or changes globals through it, or
+ * changes its instances: one that reads or changes a global, or whose methods change `self`.
+ */
+export function takenByLaterSteps(summary: IFunctionSummary): boolean {
+  return (
+    summary.globalReads.length !== 0 ||
+    summary.globalWrites.length !== 0 ||
+    summary.mutatesSelf === true
+  );
+}
