@@ -44,7 +44,7 @@ import {
   IEarlierBindings,
   objectsChangedThroughAliases
 } from './augmented-objects';
-import { BUILTINS } from '../analysis/builtins';
+import { builtinsBoundBy } from './bound-builtins';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -179,7 +179,8 @@ export function buildPipeline(
     cell => analysisOf(cell).names.dynamicBindings.length !== 0
   );
   const methodMutators = notebookMethodMutations(
-    notebookCells(sharedCells, segments.steps),
+    sharedCells,
+    segments.steps,
     analysisOf
   );
   for (const [blockIndex, block] of segments.steps.entries()) {
@@ -383,10 +384,8 @@ export function buildPipeline(
     }
     steps.push(step);
     stepWrites.push(writes);
-    for (const name of writes) {
-      if (BUILTINS.has(name)) {
-        boundBuiltins.add(name);
-      }
+    for (const name of builtinsBoundBy(writes)) {
+      boundBuiltins.add(name);
     }
     if (maybeWrites) {
       const fallbacks = new Map<string, IPipelineStep | null>();
@@ -624,15 +623,4 @@ function withTakenInstances(
     }
   });
   return all;
-}
-
-/** The shared cells', then every step's cells, without building one array of them. */
-function* notebookCells(
-  sharedCells: readonly number[],
-  steps: readonly { cells: readonly number[] }[]
-): Iterable<number> {
-  yield* sharedCells;
-  for (const step of steps) {
-    yield* step.cells;
-  }
 }

@@ -23,15 +23,19 @@ export function moduleChangers(
   modules: ReadonlySet<string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): ModuleChangers {
-  const cells = [...sharedCells, ...steps.flatMap(step => step.cells)];
-  if (!cells.some(cell => namesAModule(analysisOf(cell).names, modules))) {
+  const namesOne = (cell: number) =>
+    namesAModule(analysisOf(cell).names, modules);
+  if (
+    !sharedCells.some(namesOne) &&
+    !steps.some(step => step.cells.some(namesOne))
+  ) {
     // No function changes a module in its own body (nor, then, through those it calls): the
-    // usual case, found without the map of every function below.
+    // usual case, found without the map of every function below, nor a list of every cell.
     return NO_CHANGERS;
   }
   // Function name → the cell that defines it last.
   const definedIn = new Map<string, number>();
-  for (const cell of cells) {
+  for (const cell of [...sharedCells, ...steps.flatMap(step => step.cells)]) {
     for (const name of cellFunctions(analysisOf(cell).names).names) {
       definedIn.set(name, cell);
     }

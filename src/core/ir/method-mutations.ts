@@ -15,11 +15,12 @@ import { IMethodSummary } from '../analysis/cell-names';
  * their parameters); null when no class method changes one.
  */
 export function notebookMethodMutations(
-  cells: Iterable<number>,
+  sharedCells: readonly number[],
+  steps: readonly { cells: readonly number[] }[],
   analysisOf: (cell: number) => ICellAnalysis
 ): Map<string, IMethodSummary[]> | null {
   let found: Map<string, IMethodSummary[]> | null = null;
-  for (const cell of cells) {
+  const add = (cell: number) => {
     const methods = analysisOf(cell).names.methodMutations;
     for (const name in methods) {
       found ??= new Map();
@@ -30,6 +31,11 @@ export function notebookMethodMutations(
         found.set(name, [...methods[name]]);
       }
     }
+  };
+  // The shared cells', then every step's: asked on every key, so without a list of every cell.
+  sharedCells.forEach(add);
+  for (const step of steps) {
+    step.cells.forEach(add);
   }
   return found;
 }

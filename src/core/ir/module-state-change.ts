@@ -5,7 +5,7 @@
  * or sets an attribute of it as a statement (`pd.options.display.precision = 2`), or configures
  * it (`logging.basicConfig(…)`, `sns.set()`, `plt.style.use(…)`, `tqdm.pandas()`).
  */
-import { INameUse } from '../analysis/cell-names';
+import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
   isInPlaceMethod,
   MODULE_STATE_SETTERS,
@@ -28,22 +28,31 @@ const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
 
 const NONE: readonly string[] = [];
 
+/** Whether each analysed cell's Python calls one of CONFIGURING_FUNCTIONS, by its analysis. */
+const callsConfiguring = new WeakMap<ICellAnalysis, boolean>();
+
 /**
  * The modules among the cell's reads that its Python configures by one of
  * CONFIGURING_FUNCTIONS: the walker records no change for them (they are no object's mutating
- * methods), so the text is looked at, only in cells that call one of them (this is asked of every
- * cell on every key: the reads are listed only then).
+ * methods), so the text is looked at, only in cells that call one of them. This is asked of every
+ * cell on every key: the search of a cell's text is made once per analysis (the incremental
+ * analyzer keeps an unchanged cell's), and the reads are listed only where it found a call.
  */
 export function configuredModules(
-  python: string,
-  reads: readonly INameUse[],
+  analysis: ICellAnalysis,
   modules: ReadonlySet<string>
 ): readonly string[] {
-  if (!CONFIGURING_CALL.test(python)) {
+  const { python } = analysis;
+  let calls = callsConfiguring.get(analysis);
+  if (calls === undefined) {
+    calls = CONFIGURING_CALL.test(python);
+    callsConfiguring.set(analysis, calls);
+  }
+  if (!calls) {
     return NONE;
   }
   const lines = python.split('\n');
-  return reads
+  return analysis.names.reads
     .map(read => read.name)
     .filter(
       name =>

@@ -49,14 +49,14 @@ export function moduleStateWarnings(
   const changedIn = steps.map(step => {
     changed.clear();
     for (const cell of step.cells) {
-      const { python, names } = analysisOf(cell);
-      const { mutations, namedCalls, reads } = names;
+      const analysis = analysisOf(cell);
+      const { mutations, namedCalls } = analysis.names;
       for (const name of mutations) {
         if (modules.has(name)) {
           add(name);
         }
       }
-      configuredModules(python, reads, modules).forEach(add);
+      configuredModules(analysis, modules).forEach(add);
       for (const call of namedCalls) {
         changers.get(call.name)?.forEach(add);
         if (modules.has(call.name) && isImportedSetter(call.name)) {

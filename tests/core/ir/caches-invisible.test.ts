@@ -34,6 +34,11 @@ const sources = fc.constantFrom(
   'x = (',
   'from os import *',
   'rate = 0.5',
+  // kept per analysis or per step: a builtin a step binds, a module a cell configures
+  'sum = 10',
+  'total = sum([a, b])',
+  'import pandas as pd',
+  'pd.set_option("display.precision", 2)',
   ''
 );
 const tags = fc.constantFrom<string[]>(
