@@ -1,7 +1,8 @@
 /** Analyses one cell: magics stripped, parsed once with tree-sitter-python, names walked. */
 import { IPyNode } from './python-tree';
 import { mayWriteFile } from './file-names';
-import { ICellNames } from './cell-names';
+import { ICellNames, IFunctionSummary, usesGlobals } from './cell-names';
+import { mayCallConfiguringFunction } from './mutators';
 import { IStrippedCell, stripMagics } from './magics';
 import { NameWalker } from './name-walker';
 import { Positions } from './positions';
@@ -41,6 +42,18 @@ export interface ICellAnalysis extends IStrippedCell {
   definesMutatingFunction: boolean;
   /** True when the cell leaves a name as another's object, a part of one or holding others (`names.aliases`, `parts`, `items`, `holds`): likewise. */
   aliasesNames: boolean;
+  /**
+   * True when a function or class the cell defines reads or changes a global, or its methods
+   * change its instances (`usesGlobals`): a later step that takes it takes those too. Likewise.
+   */
+  definesGlobalUser: boolean;
+  /** True when a function or class the cell defines changes a global (`globalWrites`): likewise. */
+  definesGlobalWriter: boolean;
+  /**
+   * True when the text calls a function that may configure a module (`sns.set()`,
+   * `plt.style.use(…)`; see mayCallConfiguringFunction): likewise, for module-state.ts.
+   */
+  mayConfigureModule: boolean;
 }
 
 export function analyzeCellSource(source: string): ICellAnalysis {
@@ -118,6 +131,9 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     mayWriteFiles,
     deletesNames: names.deletions.length !== 0,
     definesMutatingFunction: definesMutatingFunction(names),
+    definesGlobalUser: definesFunction(names, usesGlobals),
+    definesGlobalWriter: definesFunction(names, writesGlobals),
+    mayConfigureModule: mayCallConfiguringFunction(stripped.python),
     aliasesNames:
       names.aliases !== undefined ||
       names.parts !== undefined ||
@@ -126,6 +142,23 @@ export function analyzeCellSource(source: string): ICellAnalysis {
   };
   trees.set(analysis, tree);
   return analysis;
+}
+
+/** Whether a function or class the cell defines is one `which` takes. */
+function definesFunction(
+  names: ICellNames,
+  which: (summary: IFunctionSummary) => boolean
+): boolean {
+  for (const name in names.functions) {
+    if (which(names.functions[name])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+function writesGlobals(summary: IFunctionSummary): boolean {
+  return summary.globalWrites.length !== 0;
 }
 
 function definesMutatingFunction(names: ICellNames): boolean {

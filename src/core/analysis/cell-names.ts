@@ -55,6 +55,18 @@ export interface IFunctionSummary {
   instance?: true;
 }
 
+/**
+ * Whether the function or class reads or changes a global, or its methods change its instances:
+ * a later step that takes it reads and changes those globals, and its instances, itself.
+ */
+export function usesGlobals(summary: IFunctionSummary): boolean {
+  return (
+    summary.globalReads.length !== 0 ||
+    summary.globalWrites.length !== 0 ||
+    summary.mutatesSelf === true
+  );
+}
+
 /** A method's parameters after `self`, and those it changes in place (see methodMutations). */
 export type IMethodSummary = Pick<
   IFunctionSummary,

@@ -227,3 +227,21 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
 }
+
+/**
+ * Functions of a module that configure it but whose names are too common to make any object's
+ * method a change (MUTATING_METHODS takes the setters): `sns.set()`, `plt.style.use("ggplot")`,
+ * `matplotlib.use("Agg")`, `tqdm.pandas()` (adds `progress_apply` to pandas' frames).
+ */
+export const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
+  'set',
+  'use',
+  'pandas'
+]);
+
+const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
+
+/** Whether the text calls one of CONFIGURING_FUNCTIONS as an attribute (ICellAnalysis flag). */
+export function mayCallConfiguringFunction(python: string): boolean {
+  return CONFIGURING_CALL.test(python);
+}

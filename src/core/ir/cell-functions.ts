@@ -10,14 +10,11 @@ export interface ICellFunctions {
   names: readonly string[];
   /** The summary of each of `names`, at the same index. */
   summaries: readonly IFunctionSummary[];
-  /** Whether a later step takes one of them (`takenByLaterSteps`). */
-  anyTaken: boolean;
 }
 
 const NO_FUNCTIONS: ICellFunctions = {
   names: [],
-  summaries: [],
-  anyTaken: false
+  summaries: []
 };
 
 const cellFunctionsOf = new WeakMap<ICellNames, ICellFunctions>();
@@ -27,26 +24,8 @@ export function cellFunctions(names: ICellNames): ICellFunctions {
   if (!found) {
     const defined = Object.keys(names.functions);
     const summaries = defined.map(name => names.functions[name]);
-    found = defined.length
-      ? {
-          names: defined,
-          summaries,
-          anyTaken: summaries.some(takenByLaterSteps)
-        }
-      : NO_FUNCTIONS;
+    found = defined.length ? { names: defined, summaries } : NO_FUNCTIONS;
     cellFunctionsOf.set(names, found);
   }
   return found;
-}
-
-/**
- * Whether a later step that takes the function or class reads or changes globals through it, or
- * changes its instances: one that reads or changes a global, or whose methods change `self`.
- */
-export function takenByLaterSteps(summary: IFunctionSummary): boolean {
-  return (
-    summary.globalReads.length !== 0 ||
-    summary.globalWrites.length !== 0 ||
-    summary.mutatesSelf === true
-  );
 }

@@ -23,8 +23,12 @@ export function moduleChangers(
   modules: ReadonlySet<string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): ModuleChangers {
-  const namesOne = (cell: number) =>
-    namesAModule(analysisOf(cell).names, modules);
+  const namesOne = (cell: number) => {
+    const analysis = analysisOf(cell);
+    return (
+      analysis.definesGlobalWriter && namesAModule(analysis.names, modules)
+    );
+  };
   if (
     !sharedCells.some(namesOne) &&
     !steps.some(step => step.cells.some(namesOne))

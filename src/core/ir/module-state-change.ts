@@ -7,50 +7,30 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
+  CONFIGURING_FUNCTIONS,
   isInPlaceMethod,
   MODULE_STATE_SETTERS,
   MUTATING_METHODS,
   RANDOM_DRAWS
 } from '../analysis/mutators';
 
-/**
- * Functions of a module that configure it but whose names are too common to make any object's
- * method a change (MUTATING_METHODS takes the setters): `sns.set()`, `plt.style.use("ggplot")`,
- * `matplotlib.use("Agg")`, `tqdm.pandas()` (adds `progress_apply` to pandas' frames).
- */
-const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
-  'set',
-  'use',
-  'pandas'
-]);
-
-const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
-
 const NONE: readonly string[] = [];
-
-/** Whether each analysed cell's Python calls one of CONFIGURING_FUNCTIONS, by its analysis. */
-const callsConfiguring = new WeakMap<ICellAnalysis, boolean>();
 
 /**
  * The modules among the cell's reads that its Python configures by one of
  * CONFIGURING_FUNCTIONS: the walker records no change for them (they are no object's mutating
  * methods), so the text is looked at, only in cells that call one of them. This is asked of every
- * cell on every key: the search of a cell's text is made once per analysis (the incremental
- * analyzer keeps an unchanged cell's), and the reads are listed only where it found a call.
+ * cell on every key: the analysis found whether the cell's text has such a call
+ * (`mayConfigureModule`), and the reads are listed only where it has.
  */
 export function configuredModules(
   analysis: ICellAnalysis,
   modules: ReadonlySet<string>
 ): readonly string[] {
-  const { python } = analysis;
-  let calls = callsConfiguring.get(analysis);
-  if (calls === undefined) {
-    calls = CONFIGURING_CALL.test(python);
-    callsConfiguring.set(analysis, calls);
-  }
-  if (!calls) {
+  if (!analysis.mayConfigureModule) {
     return NONE;
   }
+  const { python } = analysis;
   const lines = python.split('\n');
   return analysis.names.reads
     .map(read => read.name)

@@ -6,8 +6,8 @@
  *   globals itself, since the function runs there with that step's globals (`build.ts`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary } from '../analysis/cell-names';
-import { cellFunctions, takenByLaterSteps } from './cell-functions';
+import { IFunctionSummary, usesGlobals } from '../analysis/cell-names';
+import { cellFunctions } from './cell-functions';
 import { mutatedArguments } from '../analysis/call-sites';
 
 /** The step's module-level functions that change a parameter, or null when it has none. */
@@ -38,13 +38,14 @@ export function definedFunctions(
 ): Map<string, IFunctionSummary> | null {
   let found: Map<string, IFunctionSummary> | null = null;
   for (const cell of cells) {
-    const defined = cellFunctions(analysisOf(cell).names);
-    if (found === null && !defined.anyTaken) {
+    const analysis = analysisOf(cell);
+    if (found === null && !analysis.definesGlobalUser) {
       continue; // nothing to take, and nothing taken before to drop
     }
+    const defined = cellFunctions(analysis.names);
     for (let at = 0; at < defined.names.length; at++) {
       const summary = defined.summaries[at];
-      if (takenByLaterSteps(summary)) {
+      if (usesGlobals(summary)) {
         (found ??= new Map()).set(defined.names[at], summary);
       } else {
         found?.delete(defined.names[at]);

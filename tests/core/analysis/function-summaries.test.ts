@@ -64,6 +64,46 @@ test('the flag the IR builder reads: a function the cell defines changes a param
   ).toBe(false);
 });
 
+test('the flags the IR builder reads: a function or class the cell defines uses or changes globals', () => {
+  const flags = (source: string) => {
+    const { definesGlobalUser, definesGlobalWriter } =
+      analyzeCellSource(source);
+    return { definesGlobalUser, definesGlobalWriter };
+  };
+  expect(flags('def f(x):\n    return x + 1')).toEqual({
+    definesGlobalUser: false,
+    definesGlobalWriter: false
+  });
+  expect(flags('def f(x):\n    return x + offset')).toEqual({
+    definesGlobalUser: true,
+    definesGlobalWriter: false
+  });
+  expect(flags('def f():\n    np.random.seed(0)')).toEqual({
+    definesGlobalUser: true,
+    definesGlobalWriter: true
+  });
+  expect(flags('def f():\n    global n\n    n = 1')).toEqual({
+    definesGlobalUser: true,
+    definesGlobalWriter: true
+  });
+  expect(
+    flags('class Counter:\n    def add(self):\n        self.n += 1')
+  ).toEqual({ definesGlobalUser: true, definesGlobalWriter: false });
+  expect(flags('x = 1')).toEqual({
+    definesGlobalUser: false,
+    definesGlobalWriter: false
+  });
+});
+
+test('the flag the IR builder reads: the text calls a function that may configure a module', () => {
+  const configures = (source: string) =>
+    analyzeCellSource(source).mayConfigureModule;
+  expect(configures('sns.set()')).toBe(true);
+  expect(configures('plt.style.use("ggplot")')).toBe(true);
+  expect(configures('tqdm.pandas ()')).toBe(true);
+  expect(configures('s = set()\nx = df.settings(1)')).toBe(false);
+});
+
 test('calls that pass a parameter on are kept, and close over the cell’s own functions', () => {
   const { functions } = analyzeCellSource(
     [
