@@ -204,11 +204,13 @@ export class CellAnalysisCache {
   sweep(): number {
     const parsed = this.parsedSinceSweep;
     this.parsedSinceSweep = 0;
-    for (const [key, entry] of this.entries) {
+    // forEach, not for…of: this runs over every cell on every key, and an entries iterator
+    // makes a [key, entry] array for each (a tenth of an update's allocation at 1,000 cells).
+    this.entries.forEach((entry, key, entries) => {
       if (entry.sweep !== this.sweeps) {
-        this.entries.delete(key);
+        entries.delete(key);
       }
-    }
+    });
     this.sweeps++;
     return parsed;
   }

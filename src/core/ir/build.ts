@@ -183,7 +183,9 @@ export function buildPipeline(
     segments.steps,
     analysisOf
   );
-  for (const [blockIndex, block] of segments.steps.entries()) {
+  // Indexed: an entries() iterator makes an [index, block] array for each step on every key.
+  for (let blockIndex = 0; blockIndex < segments.steps.length; blockIndex++) {
+    const block = segments.steps[blockIndex];
     const names = stepNamesReusing(block.cells, analysisOf, context);
     const broken = block.cells.find(isIncomplete(analysisOf));
     if (broken !== undefined) {

@@ -59,7 +59,10 @@ export function segmentCells(
   let current: { kind: BlockKind; step?: IStepBlock } | null = null;
   const finished = new Set<string>();
 
-  for (const cell of notebook.cells) {
+  // Indexed loops here: this runs over every cell on every key, and for…of loops over the cells
+  // and their frozen tag lists allocated an iterator result each time.
+  for (let at = 0; at < notebook.cells.length; at++) {
+    const cell = notebook.cells[at];
     if (cell.cellType !== 'code') {
       continue;
     }
@@ -67,7 +70,8 @@ export function segmentCells(
     if (cell.tagsProblem) {
       error(cell.index, 'bad-tag', cell.tagsProblem);
     }
-    for (const problem of tags.problems) {
+    for (let p = 0; p < tags.problems.length; p++) {
+      const problem = tags.problems[p];
       if (problem.warning) {
         out.diagnostics.push({
           severity: 'warning',
@@ -154,8 +158,9 @@ function addCell(
   }
   const step = block.step;
   step.cells.push(cell);
-  for (const name of tags.prev) {
-    step.prev.push({ name, cell });
+  // Indexed, as below: an iterator over the frozen list allocated on every key for every cell.
+  for (let at = 0; at < tags.prev.length; at++) {
+    step.prev.push({ name: tags.prev[at], cell });
   }
   if (tags.hasSettings) {
     if (step.settings === NO_STEP_SETTINGS) {
