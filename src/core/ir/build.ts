@@ -11,7 +11,8 @@ import {
   IPipelineParameter,
   IPipelineStep
 } from './pipeline';
-import { ISegments, segmentCells } from './segment';
+import { ISegments } from './segment';
+import { segmentCellsReusing } from './segments-reusing';
 import { readParameters } from './parameters';
 import { IMetricUse, readMetrics } from './metrics';
 import { IGlobalContext, ILocatedName, stepNamesReusing } from './step-names';
@@ -69,7 +70,7 @@ export function buildPipeline(
   ).fill(undefined);
   const analysisOf = (cell: number): ICellAnalysis =>
     (analyses[cell] ??= analyze(cell));
-  const segments = segmentCells(notebook, analysisOf);
+  const segments = segmentCellsReusing(notebook, analysisOf);
   const diagnostics: IDiagnostic[] = [...segments.diagnostics];
   const { settings, problems, dropped } = readNotebookSettings(
     notebook.metadata
