@@ -176,8 +176,8 @@ export function buildPipeline(
   /** The first step with a `from m import *`: the names it binds are not handed on either. */
   let starImporter: string | null = null;
   /** A shared cell that does so may bind any name in every step: no step's read is undefined. */
-  const sharedBindDynamically = sharedCells.some(
-    cell => analysisOf(cell).names.dynamicBindings.length !== 0
+  const sharedBindDynamically = sharedCells.some(cell =>
+    hasDynamicBinding(analysisOf(cell))
   );
   const methodMutators = notebookMethodMutations(
     sharedCells,
@@ -196,16 +196,15 @@ export function buildPipeline(
     const importsStar = starImporter;
     if (
       starImporter === null &&
-      block.cells.some(cell => analysisOf(cell).names.starImports.length)
+      block.cells.some(cell => hasStarImport(analysisOf(cell)))
     ) {
       starImporter = block.name;
     }
     /** This step's first cell that binds through exec or globals(): it may bind what follows. */
     const dynamicFrom = sharedBindDynamically
       ? -1
-      : (block.cells.find(
-          cell => analysisOf(cell).names.dynamicBindings.length !== 0
-        ) ?? Infinity);
+      : (block.cells.find(cell => hasDynamicBinding(analysisOf(cell))) ??
+        Infinity);
     if (
       dynamicBinder === null &&
       dynamicFrom !== Infinity &&
@@ -490,10 +489,10 @@ export function buildPipeline(
     });
   }
   for (const step of steps) {
-    step.after.sort();
-    step.inputs.sort();
-    step.outputs.sort();
-    step.prev.sort();
+    sortMany(step.after);
+    sortMany(step.inputs);
+    sortMany(step.outputs);
+    sortMany(step.prev);
   }
   const base = notebookFileName(notebook.path);
   return {
@@ -604,11 +603,35 @@ function withMutatedArguments(
   return changed.length ? new Set([...writes, ...changed]) : writes;
 }
 
+/*
+ * The three checks below run for every cell on every key. A clean cell (ICellAnalysis.clean)
+ * has no syntax error (which an incomplete cell has), star import or dynamic binding, so for
+ * most cells they read that flag and never go to the cell's names.
+ */
+
 /** Whether the parser could not read all of a cell (ICellNames.incomplete). */
 function isIncomplete(
   analysisOf: (cell: number) => ICellAnalysis
 ): (cell: number) => boolean {
-  return cell => analysisOf(cell).names.incomplete;
+  return cell => {
+    const analysis = analysisOf(cell);
+    return !analysis.clean && analysis.names.incomplete;
+  };
+}
+
+function hasStarImport(analysis: ICellAnalysis): boolean {
+  return !analysis.clean && analysis.names.starImports.length !== 0;
+}
+
+function hasDynamicBinding(analysis: ICellAnalysis): boolean {
+  return !analysis.clean && analysis.names.dynamicBindings.length !== 0;
+}
+
+/** Sorts in place; most steps have one producer or none, and sort() costs even so. */
+function sortMany(names: string[]): void {
+  if (names.length > 1) {
+    names.sort();
+  }
 }
 
 /** The step's functions, with the instances it takes and hands on (its own entries first). */
