@@ -23,15 +23,15 @@ export function moduleChangers(
   modules: ReadonlySet<string>,
   analysisOf: (cell: number) => ICellAnalysis
 ): ModuleChangers {
-  const namesOne = (cell: number) => {
+  const definesModuleChanger = (cell: number) => {
     const analysis = analysisOf(cell);
     return (
       analysis.definesGlobalWriter && namesAModule(analysis.names, modules)
     );
   };
   if (
-    !sharedCells.some(namesOne) &&
-    !steps.some(step => step.cells.some(namesOne))
+    !sharedCells.some(definesModuleChanger) &&
+    !steps.some(step => step.cells.some(definesModuleChanger))
   ) {
     // No function changes a module in its own body (nor, then, through those it calls): the
     // usual case, found without the map of every function below, nor a list of every cell.
