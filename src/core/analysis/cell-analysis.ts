@@ -130,7 +130,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     clean,
     mayWriteFiles,
     deletesNames: names.deletions.length !== 0,
-    definesMutatingFunction: definesMutatingFunction(names),
+    definesMutatingFunction: definesFunction(names, mutatesParameters),
     definesGlobalUser: definesFunction(names, usesGlobals),
     definesGlobalWriter: definesFunction(names, writesGlobals),
     mayConfigureModule: mayCallConfiguringFunction(stripped.python),
@@ -161,13 +161,8 @@ function writesGlobals(summary: IFunctionSummary): boolean {
   return summary.globalWrites.length !== 0;
 }
 
-function definesMutatingFunction(names: ICellNames): boolean {
-  for (const name in names.functions) {
-    if (names.functions[name].mutatedParameters.length) {
-      return true;
-    }
-  }
-  return false;
+function mutatesParameters(summary: IFunctionSummary): boolean {
+  return summary.mutatedParameters.length !== 0;
 }
 
 /** The tree of each analysis' `python`, kept as long as the analysis is. */

@@ -239,7 +239,11 @@ export const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
   'pandas'
 ]);
 
-const CONFIGURING_CALL = /\.(?:set|use|pandas)\s*\(/u;
+/** A call of one of them as an attribute (`.set(`), made from the set itself. */
+const CONFIGURING_CALL = new RegExp(
+  `\\.(?:${[...CONFIGURING_FUNCTIONS].join('|')})\\s*\\(`,
+  'u'
+);
 
 /** Whether the text calls one of CONFIGURING_FUNCTIONS as an attribute (ICellAnalysis flag). */
 export function mayCallConfiguringFunction(python: string): boolean {

@@ -64,36 +64,26 @@ test('the flag the IR builder reads: a function the cell defines changes a param
   ).toBe(false);
 });
 
-test('the flags the IR builder reads: a function or class the cell defines uses or changes globals', () => {
-  const flags = (source: string) => {
-    const { definesGlobalUser, definesGlobalWriter } =
-      analyzeCellSource(source);
-    return { definesGlobalUser, definesGlobalWriter };
-  };
-  expect(flags('def f(x):\n    return x + 1')).toEqual({
-    definesGlobalUser: false,
-    definesGlobalWriter: false
-  });
-  expect(flags('def f(x):\n    return x + offset')).toEqual({
-    definesGlobalUser: true,
-    definesGlobalWriter: false
-  });
-  expect(flags('def f():\n    np.random.seed(0)')).toEqual({
-    definesGlobalUser: true,
-    definesGlobalWriter: true
-  });
-  expect(flags('def f():\n    global n\n    n = 1')).toEqual({
-    definesGlobalUser: true,
-    definesGlobalWriter: true
-  });
-  expect(
-    flags('class Counter:\n    def add(self):\n        self.n += 1')
-  ).toEqual({ definesGlobalUser: true, definesGlobalWriter: false });
-  expect(flags('x = 1')).toEqual({
-    definesGlobalUser: false,
-    definesGlobalWriter: false
-  });
-});
+const globalFlagCases: [string, boolean, boolean][] = [
+  // source, definesGlobalUser, definesGlobalWriter
+  ['def f(x):\n    return x + 1', false, false],
+  ['def f(x):\n    return x + offset', true, false],
+  ['def f():\n    np.random.seed(0)', true, true],
+  ['def f():\n    global n\n    n = 1', true, true],
+  ['class Counter:\n    def add(self):\n        self.n += 1', true, false],
+  ['x = 1', false, false]
+];
+
+test.each(globalFlagCases)(
+  'the flags the IR builder reads: %j uses globals %p, changes one %p',
+  (source, definesGlobalUser, definesGlobalWriter) => {
+    const analysis = analyzeCellSource(source);
+    expect({
+      definesGlobalUser: analysis.definesGlobalUser,
+      definesGlobalWriter: analysis.definesGlobalWriter
+    }).toEqual({ definesGlobalUser, definesGlobalWriter });
+  }
+);
 
 test('the flag the IR builder reads: the text calls a function that may configure a module', () => {
   const configures = (source: string) =>
