@@ -1,11 +1,13 @@
 /**
  * Incremental analysis for the lab: keeps each cell's analysis keyed by its source, so that
- * re-analysing after an edit re-parses only the edited cell and rebuilds the (cheap) IR.
+ * re-analysing after an edit re-parses only the edited cell and rebuilds the (cheap) IR, whose
+ * unchanged steps are then the previous IR's objects.
  */
 import { readNotebook } from '../notebook/model';
 import { CellAnalysisCache } from './cell-analysis';
 import { analyzeParsed } from '../analyze';
 import { IPipelineIR } from '../ir/pipeline';
+import { reusingEarlierSteps } from '../ir/steps-reusing';
 
 export class IncrementalAnalyzer {
   private readonly cache = new CellAnalysisCache();
@@ -15,8 +17,12 @@ export class IncrementalAnalyzer {
   /** Analyses the notebook (nbformat 4 JSON object), reusing unchanged cells' results. */
   update(notebook: unknown): IPipelineIR {
     const read = () => readNotebook(notebook, this.path);
-    const ir = analyzeParsed(read, this.path, this.cache);
+    const ir = reusingEarlierSteps(
+      analyzeParsed(read, this.path, this.cache),
+      this.last
+    );
     this.parsed = this.cache.sweep();
+    this.last = ir;
     return ir;
   }
 
@@ -26,6 +32,8 @@ export class IncrementalAnalyzer {
   }
 
   private parsed = 0;
+  /** The last update's IR, whose steps the next one reuses where equal (steps-reusing.ts). */
+  private last: IPipelineIR | null = null;
 
   /** How many cell analyses are cached (for tests). */
   get cachedCells(): number {
