@@ -110,29 +110,61 @@ export function nodeWidth(name: string): number {
  *
  * Built on every keystroke, so it is one string made by concatenation, with no arrays per step:
  * each name is written as its length and the name, which no name can imitate, so two keys are
- * equal exactly when the steps' names, first cells and edges (with their variables) are.
+ * equal exactly when the steps' names, first cells and edges (with their variables) are. A
+ * step of the IR (it names the producer of each input) has its part of the key kept with it:
+ * the lab's analysis hands back the same step object while the step is unchanged
+ * (`core/ir/steps-reusing.ts`), so a key mostly joins parts made before.
  */
 export function dagKey(steps: IDagStep[]): string {
-  const byName = new Map<string, IDagStep>();
-  for (const step of steps) {
-    byName.set(step.name, step);
-  }
+  let byName: Map<string, IDagStep> | null = null;
   let key = '';
   for (const step of steps) {
-    key += `S${step.name.length}:${step.name}@${firstCellOf(step)}`;
-    for (const before of step.after) {
-      key += `A${before.length}:${before}`;
-      const from = byName.get(before);
-      if (!from) {
-        continue;
+    if (step.producers) {
+      let part = STEP_KEYS.get(step);
+      if (part === undefined) {
+        part = stepKey(step, null);
+        STEP_KEYS.set(step, part);
       }
-      for (const name of step.inputs) {
-        const passed = step.producers
-          ? step.producers[name] === from.name
-          : from.outputs.includes(name);
-        if (passed) {
-          key += `V${name.length}:${name}`;
-        }
+      key += part;
+      continue;
+    }
+    if (byName === null) {
+      byName = new Map<string, IDagStep>();
+      for (const named of steps) {
+        byName.set(named.name, named);
+      }
+    }
+    key += stepKey(step, byName);
+  }
+  return key;
+}
+
+/** Each IR step's part of the DAG key (IR steps are not changed once built). */
+const STEP_KEYS = new WeakMap<IDagStep, string>();
+
+/**
+ * One step's part of the key. An edge carries the inputs loaded from the step it comes from:
+ * those the step's `producers` give it, else (a run's summary names no producers) those among
+ * the earlier step's outputs, which need the steps by name.
+ */
+function stepKey(
+  step: IDagStep,
+  byName: ReadonlyMap<string, IDagStep> | null
+): string {
+  let key = `S${step.name.length}:${step.name}@${firstCellOf(step)}`;
+  for (const before of step.after) {
+    key += `A${before.length}:${before}`;
+    const producers = step.producers;
+    const from = producers ? null : byName?.get(before);
+    if (!producers && !from) {
+      continue;
+    }
+    for (const name of step.inputs) {
+      const passed = producers
+        ? producers[name] === before
+        : from!.outputs.includes(name);
+      if (passed) {
+        key += `V${name.length}:${name}`;
       }
     }
   }

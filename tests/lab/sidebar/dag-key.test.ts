@@ -1,7 +1,8 @@
 /**
  * dagKey decides whether a keystroke needs a new layout. It is built without intermediate arrays
- * (it runs on every key); this checks it against the plain definition: two step lists get equal
- * keys exactly when their names, first cells and edges with the variables passed are equal.
+ * (it runs on every key), and a step that names its producers keeps its part of the key; this
+ * checks it against the plain definition: two step lists get equal keys exactly when their
+ * names, first cells and edges with the variables passed are equal.
  */
 import fc from 'fast-check';
 import {
@@ -10,7 +11,10 @@ import {
   variablesPassed
 } from '../../../src/lab/sidebar/dag-model';
 
-/** The definition, written the obvious way. */
+/**
+ * The definition, written the obvious way. An edge's variables: those the step's `producers`
+ * say come through it, else (a run's summary) those among the earlier step's outputs.
+ */
 function referenceKey(steps: IDagStep[]): string {
   const byName = new Map(steps.map(step => [step.name, step]));
   return JSON.stringify(
@@ -18,6 +22,11 @@ function referenceKey(steps: IDagStep[]): string {
       step.name,
       step.cells.length ? Math.min(...step.cells) : -1,
       step.after.map(before => {
+        const producers = step.producers;
+        if (producers) {
+          // the IR's steps name where each input comes from
+          return [before, ...step.inputs.filter(n => producers[n] === before)];
+        }
         const from = byName.get(before);
         return from ? [before, ...variablesPassed(step, from)] : [before];
       })
@@ -50,13 +59,26 @@ const step: fc.Arbitrary<IDagStep> = fc.record(
   { requiredKeys: ['name', 'cells', 'after', 'inputs', 'outputs'] }
 );
 const steps = fc.array(step, { maxLength: 3 });
-/** Two lists: unrelated, or the second a copy of the first with at most one step replaced. */
+/**
+ * Two lists: unrelated, or the second a copy of the first (or the same step objects) with at most
+ * one step replaced.
+ */
 const pair = fc.oneof(
   fc.tuple(steps, steps),
   fc
     .tuple(steps, step, fc.nat())
     .map(([a, changed, at]): [IDagStep[], IDagStep[]] => {
       const b = structuredClone(a);
+      if (b.length) {
+        b[at % b.length] = changed;
+      }
+      return [a, b];
+    }),
+  // sharing the other step objects, as the lab's analysis hands them back (their key parts kept)
+  fc
+    .tuple(steps, step, fc.nat())
+    .map(([a, changed, at]): [IDagStep[], IDagStep[]] => {
+      const b = [...a];
       if (b.length) {
         b[at % b.length] = changed;
       }
