@@ -3,7 +3,7 @@
  * re-analysing after an edit re-parses only the edited cell and rebuilds the (cheap) IR, whose
  * unchanged steps are then the previous IR's objects.
  */
-import { readNotebook } from '../notebook/model';
+import { ReadCells, readNotebook } from '../notebook/model';
 import { CellAnalysisCache } from './cell-analysis';
 import { analyzeParsed } from '../analyze';
 import { IPipelineIR } from '../ir/pipeline';
@@ -14,9 +14,12 @@ export class IncrementalAnalyzer {
 
   constructor(private readonly path: string) {}
 
-  /** Analyses the notebook (nbformat 4 JSON object), reusing unchanged cells' results. */
+  /**
+   * Analyses the notebook (nbformat 4 JSON object), reusing unchanged cells' results. A cell
+   * object given once must not be changed afterwards (give a new one): its reading is kept.
+   */
   update(notebook: unknown): IPipelineIR {
-    const read = () => readNotebook(notebook, this.path);
+    const read = () => readNotebook(notebook, this.path, this.readCells);
     const ir = reusingEarlierSteps(
       analyzeParsed(read, this.path, this.cache),
       this.last
@@ -32,6 +35,8 @@ export class IncrementalAnalyzer {
   }
 
   private parsed = 0;
+  /** The cells read so far, by the cell objects given (notebook/model.ts). */
+  private readonly readCells: ReadCells = new WeakMap();
   /** The last update's IR, whose steps the next one reuses where equal (steps-reusing.ts). */
   private last: IPipelineIR | null = null;
 

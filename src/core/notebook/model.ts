@@ -54,8 +54,23 @@ export function parseNotebookText(text: string, path: string): INotebook {
   return readNotebook(value, path);
 }
 
-/** Reads an already parsed notebook object. Throws NotebookError when it is not nbformat 4. */
-export function readNotebook(value: unknown, path: string): INotebook {
+/**
+ * Cells read before, by the cell object they were read from: `readNotebook` reads a cell object
+ * it finds here at the same index no more. For callers whose cell objects are not changed once
+ * read: the lab's snapshots (`lab/sidebar/notebook-snapshot.ts`), which share the objects of
+ * unchanged cells from one key to the next.
+ */
+export type ReadCells = WeakMap<object, INotebookCell>;
+
+/**
+ * Reads an already parsed notebook object. Throws NotebookError when it is not nbformat 4.
+ * With `readBefore`, reuses (and keeps) the cells read from the same objects.
+ */
+export function readNotebook(
+  value: unknown,
+  path: string,
+  readBefore?: ReadCells
+): INotebook {
   if (!isObject(value)) {
     throw new NotebookError('the file is JSON but not a notebook object');
   }
@@ -78,7 +93,21 @@ export function readNotebook(value: unknown, path: string): INotebook {
     );
   }
   const metadata = isObject(value.metadata) ? value.metadata : {};
-  const cells = value.cells.map((cell, index) => readCell(cell, index));
+  const cells: INotebookCell[] = [];
+  for (let index = 0; index < value.cells.length; index++) {
+    const cell: unknown = value.cells[index];
+    const kept =
+      readBefore && isObject(cell) ? readBefore.get(cell) : undefined;
+    if (kept !== undefined && kept.index === index) {
+      cells.push(kept);
+      continue;
+    }
+    const read = readCell(cell, index);
+    if (readBefore && isObject(cell)) {
+      readBefore.set(cell, read);
+    }
+    cells.push(read);
+  }
   return { path, nbformat: 4, metadata, cells };
 }
 
