@@ -170,7 +170,10 @@ export function buildPipeline(
    * not known, so a name read from there on may be defined there. A shared cell runs in every
    * step: from the start.
    */
-  let brokenFrom = sharedCells.some(isIncomplete(analysisOf)) ? -1 : Infinity;
+  let brokenFrom =
+    firstCellWhere(sharedCells, analysisOf, isIncomplete) !== undefined
+      ? -1
+      : Infinity;
   /** The first step that binds names through `exec` or `globals()` (dynamic-name). */
   let dynamicBinder: string | null = null;
   /** The first step with a `from m import *`: the names it binds are not handed on either. */
@@ -179,6 +182,19 @@ export function buildPipeline(
   const sharedBindDynamically = sharedCells.some(cell =>
     hasDynamicBinding(analysisOf(cell))
   );
+  /** The step being built, for `takenSummary` (one function for every step, not one each). */
+  let building: IPipelineStep | null = null;
+  /** What a step takes of a function or class it calls but does not define (withInstances). */
+  const takenSummary = (callee: string): IFunctionSummary | undefined => {
+    const writer = writers.latest(callee);
+    if (!writer) {
+      return context.functionReads.get(callee);
+    }
+    // The step's own binding of the callee, if not a function it defines: no summary.
+    return writer.name === building?.name
+      ? undefined
+      : functionsOf.get(writer.name)?.get(callee);
+  };
   const methodMutators = notebookMethodMutations(
     sharedCells,
     segments.steps,
@@ -188,7 +204,7 @@ export function buildPipeline(
   for (let blockIndex = 0; blockIndex < segments.steps.length; blockIndex++) {
     const block = segments.steps[blockIndex];
     const names = stepNamesReusing(block.cells, analysisOf, context);
-    const broken = block.cells.find(isIncomplete(analysisOf));
+    const broken = firstCellWhere(block.cells, analysisOf, isIncomplete);
     if (broken !== undefined) {
       brokenFrom = Math.min(brokenFrom, broken);
     }
@@ -196,14 +212,14 @@ export function buildPipeline(
     const importsStar = starImporter;
     if (
       starImporter === null &&
-      block.cells.some(cell => hasStarImport(analysisOf(cell)))
+      firstCellWhere(block.cells, analysisOf, hasStarImport) !== undefined
     ) {
       starImporter = block.name;
     }
     /** This step's first cell that binds through exec or globals(): it may bind what follows. */
     const dynamicFrom = sharedBindDynamically
       ? -1
-      : (block.cells.find(cell => hasDynamicBinding(analysisOf(cell))) ??
+      : (firstCellWhere(block.cells, analysisOf, hasDynamicBinding) ??
         Infinity);
     if (
       dynamicBinder === null &&
@@ -244,8 +260,8 @@ export function buildPipeline(
         });
       }
     }
-    // The producers, each once: a list, as steps have few (a Set per step cost more).
-    const producers = step.after;
+    // The producers are `step.after`, each once: a list, as steps have few (a Set per step cost
+    // more).
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
@@ -370,18 +386,19 @@ export function buildPipeline(
           }
         }
       }
-      step.inputs.push(read.name);
+      step.inputs = withItem(step.inputs, read.name);
       step.producers[read.name] = producer.name;
-      if (!producers.includes(producer.name)) {
-        producers.push(producer.name);
+      if (!step.after.includes(producer.name)) {
+        step.after = withItem(step.after, producer.name);
       }
       if (!producer.outputs.includes(read.name)) {
-        producer.outputs.push(read.name);
+        producer.outputs = withItem(producer.outputs, read.name);
       }
     }
-    for (const p of step.prev) {
-      if (writers.hasStep(p) && !producers.includes(p)) {
-        producers.push(p);
+    for (let i = 0; i < step.prev.length; i++) {
+      const p = step.prev[i];
+      if (writers.hasStep(p) && !step.after.includes(p)) {
+        step.after = withItem(step.after, p);
       }
     }
     steps.push(step);
@@ -407,21 +424,14 @@ export function buildPipeline(
     if (mutators) {
       mutatorsOf.set(step.name, mutators);
     }
+    building = step;
     const functions = withInstances(
       definedFunctions(block.cells, analysisOf),
       block.cells,
       analysisOf,
-      callee => {
-        const writer = writers.latest(callee);
-        if (!writer) {
-          return context.functionReads.get(callee);
-        }
-        // The step's own binding of the callee, if not a function it defines: no summary.
-        return writer.name === step.name
-          ? undefined
-          : functionsOf.get(writer.name)?.get(callee);
-      }
+      takenSummary
     );
+    building = null;
     if (functions || instancesTaken) {
       functionsOf.set(step.name, withTakenInstances(functions, instancesTaken));
     }
@@ -526,7 +536,10 @@ function stepPackages(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): string[] {
-  if (!shared.length && cells.every(c => analysisOf(c).clean)) {
+  if (
+    !shared.length &&
+    firstCellWhere(cells, analysisOf, isUnclean) === undefined
+  ) {
     return [];
   }
   const own = cells.flatMap(c => analysisOf(c).packages);
@@ -603,6 +616,40 @@ function withMutatedArguments(
   return changed.length ? new Set([...writes, ...changed]) : writes;
 }
 
+/**
+ * The first of `cells` whose analysis passes `test`, if any. A loop, not `find` with an arrow:
+ * that made a function (and its context) for every step on every key.
+ */
+function firstCellWhere(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  test: (analysis: ICellAnalysis) => boolean
+): number | undefined {
+  for (let i = 0; i < cells.length; i++) {
+    if (test(analysisOf(cells[i]))) {
+      return cells[i];
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `list` with `item` added at its end: pushed, or for an empty list a new list of one. A push
+ * onto an empty array makes room for 17 elements, and most steps' inputs, producers and
+ * outputs are one or two names, rebuilt on every key.
+ */
+function withItem(list: string[], item: string): string[] {
+  if (list.length) {
+    list.push(item);
+    return list;
+  }
+  return [item];
+}
+
+function isUnclean(analysis: ICellAnalysis): boolean {
+  return !analysis.clean;
+}
+
 /*
  * The three checks below run for every cell on every key. A clean cell (ICellAnalysis.clean)
  * has no syntax error (which an incomplete cell has), star import or dynamic binding, so for
@@ -610,13 +657,8 @@ function withMutatedArguments(
  */
 
 /** Whether the parser could not read all of a cell (ICellNames.incomplete). */
-function isIncomplete(
-  analysisOf: (cell: number) => ICellAnalysis
-): (cell: number) => boolean {
-  return cell => {
-    const analysis = analysisOf(cell);
-    return !analysis.clean && analysis.names.incomplete;
-  };
+function isIncomplete(analysis: ICellAnalysis): boolean {
+  return !analysis.clean && analysis.names.incomplete;
 }
 
 function hasStarImport(analysis: ICellAnalysis): boolean {
