@@ -70,6 +70,9 @@ export function markersKey(markers: readonly ICellMarker[]): string {
   return JSON.stringify(markers);
 }
 
+/** The key of no markers. */
+const NO_MARKERS = markersKey([]);
+
 class SeverityWidget extends WidgetType {
   constructor(private readonly marker: ICellMarker) {
     super();
@@ -218,29 +221,29 @@ export class EditorMarkers {
       return false;
     }
     this._panel = panel;
+    // Runs after every key, for every cell of the notebook: an indexed loop, one key string
+    // for all the cells without markers, and the shown keys updated in place.
     const byCell = markersByCell(diagnostics, this.messageOf);
-    const shown = new WeakMap<object, string>();
+    const cells = panel.content.widgets;
     let held = false;
-    for (const [index, cell] of panel.content.widgets.entries()) {
-      const markers = byCell.get(index) ?? [];
-      const key = markersKey(markers);
-      const editor = cell.editor as object | null;
+    for (let index = 0; index < cells.length; index++) {
+      const editor = cells[index].editor as object | null;
       if (!editor) {
         continue;
       }
-      const before = this._shown.get(editor);
-      if (before === key) {
-        shown.set(editor, key);
-      } else if (editor === hold) {
-        held = true;
-        if (before !== undefined) {
-          shown.set(editor, before);
-        }
-      } else if (showMarkers(editor, markers)) {
-        shown.set(editor, key);
+      const markers = byCell.get(index);
+      const key = markers === undefined ? NO_MARKERS : markersKey(markers);
+      if (this._shown.get(editor) === key) {
+        continue;
+      }
+      if (editor === hold) {
+        held = true; // what it shows stays as it is, and so does its key
+      } else if (showMarkers(editor, markers ?? [])) {
+        this._shown.set(editor, key);
+      } else {
+        this._shown.delete(editor);
       }
     }
-    this._shown = shown;
     return held;
   }
 
@@ -260,5 +263,9 @@ export class EditorMarkers {
   }
 
   private _panel: IMarkedNotebook | null = null;
+  /**
+   * What each editor shows, as its markers' key. An editor no longer in the notebook keeps its
+   * entry: its markers are still there, and the entry goes with the editor.
+   */
   private _shown = new WeakMap<object, string>();
 }
