@@ -29,43 +29,50 @@ export function moduleStateWarnings(
   sharedCells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic[] {
+  // This runs on every key for every cell: indexed loops (a for-of makes an iterator each time
+  // where V8 has not optimised the loop), and a step's own set is made only when it changes a
+  // module (`changed` collects each step's in turn).
   const modules = new Set<string>();
   const addImports = (cell: number) => {
-    for (const name of analysisOf(cell).names.imported) {
-      modules.add(name);
+    const imported = analysisOf(cell).names.imported;
+    for (let i = 0; i < imported.length; i++) {
+      modules.add(imported[i]);
     }
   };
   sharedCells.forEach(addImports);
-  steps.forEach(step => step.cells.forEach(addImports));
+  for (let s = 0; s < steps.length; s++) {
+    steps[s].cells.forEach(addImports);
+  }
   if (!modules.size) {
     return [];
   }
   const changers = moduleChangers(sharedCells, steps, modules, analysisOf);
-  // Most notebooks change no module's state: the reads are looked at only where one does. This
-  // runs on every key for every cell, so a step's own set is made only when it changes a module
-  // (`changed` collects each step's in turn).
+  // Most notebooks change no module's state: the reads are looked at only where one does.
   const changed = new Set<string>();
   const add = (module: string) => changed.add(module);
-  const changedIn = steps.map(step => {
+  const changedIn: ReadonlySet<string>[] = [];
+  for (let s = 0; s < steps.length; s++) {
     changed.clear();
-    for (const cell of step.cells) {
-      const analysis = analysisOf(cell);
+    const cells = steps[s].cells;
+    for (let c = 0; c < cells.length; c++) {
+      const analysis = analysisOf(cells[c]);
       const { mutations, namedCalls } = analysis.names;
-      for (const name of mutations) {
-        if (modules.has(name)) {
-          add(name);
+      for (let i = 0; i < mutations.length; i++) {
+        if (modules.has(mutations[i])) {
+          add(mutations[i]);
         }
       }
       configuredModules(analysis, modules).forEach(add);
-      for (const call of namedCalls) {
-        changers.get(call.name)?.forEach(add);
-        if (modules.has(call.name) && isImportedSetter(call.name)) {
-          add(call.name); // `set_config(…)`, from sklearn
+      for (let i = 0; i < namedCalls.length; i++) {
+        const name = namedCalls[i].name;
+        changers.get(name)?.forEach(add);
+        if (modules.has(name) && isImportedSetter(name)) {
+          add(name); // `set_config(…)`, from sklearn
         }
       }
     }
-    return changed.size ? new Set(changed) : NO_CHANGES;
-  });
+    changedIn.push(changed.size ? new Set(changed) : NO_CHANGES);
+  }
   if (!changedIn.some(changed => changed.size)) {
     return [];
   }
