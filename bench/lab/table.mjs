@@ -46,7 +46,26 @@ for (const [label, s] of [
     'reference, same run: keystroke -> notebook model change with the sidebar closed (JupyterLab alone, cellpipe idle)',
     browser.jupyterLabAloneKeystrokeToModelChangeMs
   ],
-  ['notebook model change -> DAG updated', browser.modelChangeToDagMs],
+  [
+    `keystroke -> DAG updated, the same keys ${browser.paceMs} ms apart (a fast typist's pace)`,
+    browser.pacedKeystrokeToDagMs
+  ],
+  [
+    'of which keystroke -> notebook model change',
+    browser.pacedKeystrokeToModelChangeMs
+  ],
+  [
+    'of which the key waits before the page handles it',
+    browser.pacedKeystrokeWaitMs
+  ],
+  [
+    `reference: keystroke -> notebook model change, JupyterLab alone, keys ${browser.paceMs} ms apart`,
+    browser.pacedJupyterLabAloneKeystrokeToModelChangeMs
+  ],
+  [
+    'notebook model change -> DAG updated (keys back to back)',
+    browser.modelChangeToDagMs
+  ],
   [
     "of which the rest of the key's task before the analysis",
     browser.modelChangeToDagSplit?.waitMs
