@@ -8,6 +8,7 @@
 import { INotebook, INotebookCell } from '../notebook/model';
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { ISegments, segmentCells } from './segment';
+import { sameList } from './same-list';
 
 /** What segmenting read of one cell (`hasCode` only where it asked: untagged cells on top). */
 interface ISegmentedCell {
@@ -65,24 +66,9 @@ function segmentedAsBefore(
       cell.index !== at ||
       cell.cellType !== was.cellType ||
       cell.tagsProblem !== was.tagsProblem ||
-      !sameTags(cell.tags, was.tags) ||
+      !sameList(cell.tags, was.tags) ||
       (was.hasCode !== undefined && analysisOf(at).hasCode !== was.hasCode)
     ) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function sameTags(tags: readonly string[], was: readonly string[]): boolean {
-  if (tags === was) {
-    return true;
-  }
-  if (tags.length !== was.length) {
-    return false;
-  }
-  for (let at = 0; at < tags.length; at++) {
-    if (tags[at] !== was[at]) {
       return false;
     }
   }

@@ -15,6 +15,7 @@
  * must not be changed once built.
  */
 import { ICellCode, IPipelineIR, IPipelineStep } from './pipeline';
+import { sameList } from './same-list';
 
 export function reusingEarlierSteps(
   ir: IPipelineIR,
@@ -114,25 +115,6 @@ function sameProducers(a: IPipelineStep, b: IPipelineStep): boolean {
   const inputs = a.inputs;
   for (let i = 0; i < inputs.length; i++) {
     if (a.producers[inputs[i]] !== b.producers[inputs[i]]) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/** Two lists of strings or numbers, element for element. */
-function sameList<T extends string | number>(
-  a: readonly T[],
-  b: readonly T[]
-): boolean {
-  if (a === b) {
-    return true;
-  }
-  if (a.length !== b.length) {
-    return false;
-  }
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) {
       return false;
     }
   }

@@ -11,22 +11,14 @@ import {
   samePlainData
 } from '../../../src/core/ir/steps-reusing';
 import { IPipelineIR, IPipelineStep } from '../../../src/core/ir/pipeline';
+import { caseNotebook } from '../../support/analyzer-cases';
 
 type Cell = { source: string; tags?: string[] };
 
 function notebook(cells: Cell[]): object {
-  return {
-    nbformat: 4,
-    nbformat_minor: 5,
-    metadata: {},
-    cells: cells.map(c => ({
-      cell_type: 'code',
-      metadata: { tags: c.tags ?? [] },
-      source: c.source,
-      outputs: [],
-      execution_count: null
-    }))
-  };
+  return caseNotebook(
+    cells.map(c => ({ tags: c.tags ?? [], source: c.source }))
+  );
 }
 
 const base: Cell[] = [
