@@ -179,9 +179,8 @@ export function buildPipeline(
   /** The first step with a `from m import *`: the names it binds are not handed on either. */
   let starImporter: string | null = null;
   /** A shared cell that does so may bind any name in every step: no step's read is undefined. */
-  const sharedBindDynamically = sharedCells.some(cell =>
-    hasDynamicBinding(analysisOf(cell))
-  );
+  const sharedBindDynamically =
+    firstCellWhere(sharedCells, analysisOf, hasDynamicBinding) !== undefined;
   /** The step being built, for `takenSummary` (one function for every step, not one each). */
   let building: IPipelineStep | null = null;
   /** What a step takes of a function or class it calls but does not define (withInstances). */
@@ -260,8 +259,6 @@ export function buildPipeline(
         });
       }
     }
-    // The producers are `step.after`, each once: a list, as steps have few (a Set per step cost
-    // more).
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
@@ -388,6 +385,8 @@ export function buildPipeline(
       }
       step.inputs = withItem(step.inputs, read.name);
       step.producers[read.name] = producer.name;
+      // The producers go into `step.after`, each once: a list, as steps have few (a Set per
+      // step cost more).
       if (!step.after.includes(producer.name)) {
         step.after = withItem(step.after, producer.name);
       }

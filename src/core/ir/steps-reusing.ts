@@ -3,16 +3,15 @@
  * every keystroke, but a key changes one step at most in a notebook of a thousand: where a new
  * step equals the one before it, the earlier object is kept and the new one dropped at once.
  *
- * The point is the garbage collector, not the build. An IR lives until the next key; in the lab,
- * a young-generation collection that found the whole of it alive copied it (5 to 10 ms in a
- * 1,000-step notebook), and the copies it promoted filled the old generation until a full
- * collection ran (about 30 ms), both in the middle of someone's typing. Steps that die young
- * cost the collector nothing. It also lets whoever reads the IR tell an unchanged step by its
- * identity (the DAG's key, `dag-model.ts`).
+ * The point is the garbage collector, not the build. An IR lives until the next key: in the lab,
+ * a young-generation collection that found the whole of it alive copied it, and on a second one
+ * promoted it to the old generation, which a full collection then has to go over, in the middle
+ * of someone's typing. Steps that die young cost the collector nothing. It also lets whoever
+ * reads the IR tell an unchanged step by its identity (the DAG's key, `dag-model.ts`).
  *
  * Equal means equal as data, field for field: a field added to `IPipelineStep` does not compile
- * until it is listed in `COMPARED_STEP_FIELDS`, whose test fails until it is compared. The steps are shared between IRs, and like every IR
- * must not be changed once built.
+ * until it is listed in `COMPARED_STEP_FIELDS`, whose test fails until it is compared. The steps
+ * are shared between IRs, and like every IR must not be changed once built.
  */
 import { ICellCode, IPipelineIR, IPipelineStep } from './pipeline';
 import { sameList } from './same-list';
