@@ -158,6 +158,18 @@ export interface ICellNames {
    */
   scalars?: string[];
   /**
+   * Module-level names the cell leaves bound to a matplotlib figure, its axes or a seaborn grid
+   * (`fig, ax = plt.subplots()`, `ax = fig.add_subplot()`, `g = sns.FacetGrid(df)`; see
+   * figures.ts). Absent when none.
+   */
+  figures?: string[];
+  /**
+   * Module-level names the cell draws on as it runs (`ax.plot(x)`, `fig.suptitle("s")`,
+   * `sns.histplot(df, ax=ax)`): a change in place where the name is a figure, which the IR tells
+   * by the binding the step takes it from (ir/figure-draws.ts). Absent when none.
+   */
+  drawnOn?: string[];
+  /**
    * Module-level names whose object an augmented assignment under another name may have changed
    * in place (`norm = scale` then `norm /= 2`: `scale`), where the value is not a list, set or
    * dict written out (that case is a mutation) and this cell did not bind the name to a scalar.

@@ -2,6 +2,7 @@
  * Evaluates expressions (calls, lambdas, comprehensions, walrus, match patterns) in source order
  * and in the scope Python evaluates them in (design §3.2).
  */
+import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
 import {
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
@@ -455,6 +456,9 @@ export abstract class ExpressionWalker extends NameRecorder {
     if (mutating && root) {
       this.mutate(root, scope);
     }
+    if (root && FIGURE_DRAWS.has(name)) {
+      this.noteDrawnOn(root, scope);
+    }
     const initFunction =
       inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));
     if (argList && (MUTATING_FUNCTIONS.has(name) || initFunction)) {
@@ -520,7 +524,10 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given. */
+  /**
+   * numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given; plotting functions'
+   * `ax=ax` draw on the axes they are given (ICellNames.drawnOn).
+   */
   private mutateOutArguments(args: IPyNode, scope: Scope): void {
     for (const c of args.children) {
       if (c.type !== 'keyword_argument') {
@@ -528,7 +535,17 @@ export abstract class ExpressionWalker extends NameRecorder {
       }
       const name = field(c, 'name');
       const value = field(c, 'value');
-      if (!name || !value || this.text(name) !== 'out') {
+      if (!name || !value) {
+        continue;
+      }
+      const keyword = this.text(name);
+      if (keyword === AXES_KEYWORD) {
+        const axes = memberRoot(value);
+        if (axes) {
+          this.noteDrawnOn(axes, scope);
+        }
+      }
+      if (keyword !== 'out') {
         continue;
       }
       const arrays =

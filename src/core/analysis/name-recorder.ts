@@ -69,6 +69,8 @@ export abstract class NameRecorder {
   private containerNames: Set<string> | null = null;
   /** Module-level names last bound to a scalar written out (ICellNames.scalars); null until one is. */
   private scalars: Set<string> | null = null;
+  /** Module-level names last bound to a figure, its axes or a grid (ICellNames.figures); null until one is. */
+  private figures: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -252,6 +254,9 @@ export abstract class NameRecorder {
       if (this.scalars !== null && !changedInPlace) {
         this.scalars.delete(name);
       }
+      if (this.figures !== null && !changedInPlace) {
+        this.figures.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -341,6 +346,9 @@ export abstract class NameRecorder {
     }
     if (this.scalars?.size) {
       this.result.scalars = [...this.scalars];
+    }
+    if (this.figures?.size) {
+      this.result.figures = [...this.figures];
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -641,6 +649,31 @@ export abstract class NameRecorder {
   /** `name = 0.5` at module level (after binding it): see ICellNames.scalars. */
   protected noteScalar(name: string): void {
     (this.scalars ??= new Set()).add(name);
+  }
+
+  /** `name = plt.figure()` at module level (after binding it): see ICellNames.figures. */
+  protected noteFigure(name: string): void {
+    (this.figures ??= new Set()).add(name);
+  }
+
+  /** Whether the cell has bound `name` to a figure so far (noteFigure). */
+  protected isFigure(name: string): boolean {
+    return this.figures?.has(name) ?? false;
+  }
+
+  /**
+   * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn. Only
+   * where the draw runs with the cell (not in a function body) on a module-level name.
+   */
+  protected noteDrawnOn(root: IPyNode, scope: Scope): void {
+    const name = this.text(root);
+    if (scope.deferred || scope.resolve(name) === 'local') {
+      return;
+    }
+    const found = (this.result.drawnOn ??= []);
+    if (!found.includes(name)) {
+      found.push(name);
+    }
   }
 
   /** `name = other` at module level: the same object, until `name` is bound again. */

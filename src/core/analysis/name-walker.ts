@@ -15,6 +15,7 @@ import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
+import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -96,6 +97,13 @@ const PASS_THROUGH: ReadonlyMap<string, number | 'all'> = new Map<
 
 /** Methods that yield what a container holds (`frames.items()`, `models.values()`). */
 const CONTAINER_VIEWS: ReadonlySet<string> = new Set(['items', 'values']);
+
+/** Targets that unpack a value into names: `fig, ax`, `(fig, ax)`, `[fig, ax]`. */
+const UNPACKED_TARGETS: ReadonlySet<string> = new Set([
+  'pattern_list',
+  'tuple_pattern',
+  'list_pattern'
+]);
 
 const AUGMENTED_TARGETS = new Set([
   'identifier',
@@ -305,6 +313,17 @@ export class NameWalker extends ExpressionWalker {
         names.slice(1).forEach(name => this.noteAlias(name, names[0]));
       }
     }
+    if (
+      scope.kind === 'module' &&
+      only !== null &&
+      UNPACKED_TARGETS.has(only.type) &&
+      value.type === 'call'
+    ) {
+      const callee = field(value, 'function');
+      if (callee) {
+        this.figureCall(this.unpackedNames(only), callee);
+      }
+    }
     if (scope.kind === 'module' && only?.type === 'identifier') {
       const listed = this.listedNames(value);
       this.noteContainer(this.text(only), listed);
@@ -320,11 +339,17 @@ export class NameWalker extends ExpressionWalker {
         const whole = wholeOfPart(value);
         if (whole) {
           this.notePart(this.text(only), this.text(whole));
+          if (this.isFigure(this.text(whole))) {
+            this.noteFigure(this.text(only)); // `ax = axes[0]`
+          }
         }
       } else if (value.type === 'call') {
         const callee = field(value, 'function');
         if (callee?.type === 'identifier') {
           this.noteInstance(this.text(only), this.text(callee));
+        }
+        if (callee) {
+          this.figureCall([only], callee);
         }
         const args = field(value, 'arguments');
         if (callee && args && HOLDERS.has(this.calleeName(callee))) {
@@ -355,6 +380,38 @@ export class NameWalker extends ExpressionWalker {
     this.expression(value, scope);
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;
+  }
+
+  /**
+   * `targets = callee(…)` at module level, where the call makes a figure or its axes
+   * (figures.ts): the targets are figures, and the later ones a part of the first
+   * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
+   * (`ax = fig.add_subplot()`).
+   */
+  private figureCall(targets: IPyNode[], callee: IPyNode): void {
+    const called = this.calleeName(callee);
+    if (!FIGURE_MAKERS.has(called) || !targets.length) {
+      return;
+    }
+    const names = targets.map(t => this.text(t));
+    names.forEach(name => this.noteFigure(name));
+    names.slice(1).forEach(name => this.notePart(name, names[0]));
+    const receiver =
+      callee.type === 'attribute' ? field(callee, 'object') : null;
+    const whole = receiver && memberRoot(receiver);
+    if (whole && FIGURE_PARTS.has(called) && targets.length === 1) {
+      this.notePart(names[0], this.text(whole));
+    }
+  }
+
+  /** The names of `fig, (ax1, ax2)` and `[fig, axs]`, in order (starred ones left out). */
+  private unpackedNames(target: IPyNode): IPyNode[] {
+    if (target.type === 'identifier') {
+      return [target];
+    }
+    return UNPACKED_TARGETS.has(target.type)
+      ? namedChildren(target).flatMap(c => this.unpackedNames(c))
+      : [];
   }
 
   /** `make_pipeline` of `make_pipeline(…)` or `sklearn.pipeline.make_pipeline(…)`. */

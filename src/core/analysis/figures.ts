@@ -1,0 +1,179 @@
+/**
+ * Matplotlib figures drawn on across steps. `fig, ax = plt.subplots()` in one step and
+ * `ax.plot(x)` in a later one: top to bottom the drawing lands in `fig`, but steps hand each
+ * name on as a value of its own, so a step after that which saves `fig` saves it as it was.
+ *
+ * The walker records the names a cell binds to a figure or its axes (ICellNames.figures) and
+ * the names it draws on (ICellNames.drawnOn). A draw changes its object only where that object
+ * is a figure, which the IR tells by the binding the step takes the name from
+ * (ir/figure-draws.ts): the same methods on a DataFrame (`df.plot()`, `df.hist()`) draw on a
+ * new figure and leave the frame as it was, and counting them as changes would make every
+ * plotting step the producer of the frame it plots.
+ */
+
+/**
+ * Calls whose value is a figure, its axes, or a seaborn grid, by the called name:
+ * `plt.figure()`, `plt.subplots()` (a figure and its axes), `fig.add_subplot()`, `plt.gca()`,
+ * `df.plot()` and seaborn's axes-level functions (the axes drawn on), `sns.FacetGrid()`.
+ */
+export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
+  'figure',
+  'subplots',
+  'subplot',
+  'subplot_mosaic',
+  'subplot2grid',
+  'axes',
+  'gca',
+  'gcf',
+  'add_subplot',
+  'add_axes',
+  'inset_axes',
+  'twinx',
+  'twiny',
+  'plot',
+  'histplot',
+  'kdeplot',
+  'ecdfplot',
+  'barplot',
+  'countplot',
+  'boxplot',
+  'violinplot',
+  'boxenplot',
+  'stripplot',
+  'swarmplot',
+  'pointplot',
+  'scatterplot',
+  'lineplot',
+  'regplot',
+  'residplot',
+  'heatmap',
+  'clustermap',
+  'FacetGrid',
+  'PairGrid',
+  'JointGrid',
+  'relplot',
+  'displot',
+  'catplot',
+  'lmplot',
+  'pairplot',
+  'jointplot'
+]);
+
+/**
+ * Methods whose value is a part of their receiver's figure: `ax = fig.add_subplot(1, 1, 1)`
+ * leaves `ax` a part of `fig`, as `fig, ax = plt.subplots()` does.
+ */
+export const FIGURE_PARTS: ReadonlySet<string> = new Set([
+  'add_subplot',
+  'add_axes',
+  'subplots',
+  'subplot_mosaic',
+  'inset_axes'
+]);
+
+/**
+ * Methods that draw on a figure, its axes or a seaborn grid, or set them up: what the figure
+ * shows or saves afterwards differs.
+ */
+export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
+  // Axes: plotting
+  'plot',
+  'scatter',
+  'bar',
+  'barh',
+  'hist',
+  'hist2d',
+  'boxplot',
+  'violinplot',
+  'errorbar',
+  'fill',
+  'fill_between',
+  'fill_betweenx',
+  'stackplot',
+  'stairs',
+  'stem',
+  'step',
+  'pie',
+  'imshow',
+  'matshow',
+  'pcolor',
+  'pcolormesh',
+  'contour',
+  'contourf',
+  'hexbin',
+  'quiver',
+  'streamplot',
+  'eventplot',
+  'loglog',
+  'semilogx',
+  'semilogy',
+  'axhline',
+  'axvline',
+  'axhspan',
+  'axvspan',
+  'axline',
+  'hlines',
+  'vlines',
+  'annotate',
+  'text',
+  'table',
+  'bar_label',
+  'clabel',
+  'legend',
+  'grid',
+  // Axes: set-up
+  'set',
+  'set_title',
+  'set_xlabel',
+  'set_ylabel',
+  'set_xlim',
+  'set_ylim',
+  'set_xscale',
+  'set_yscale',
+  'set_xticks',
+  'set_yticks',
+  'set_xticklabels',
+  'set_yticklabels',
+  'set_aspect',
+  'set_facecolor',
+  'set_axis_off',
+  'set_axis_on',
+  'axis',
+  'invert_xaxis',
+  'invert_yaxis',
+  'tick_params',
+  'margins',
+  'autoscale',
+  'label_outer',
+  // Figure
+  'suptitle',
+  'supxlabel',
+  'supylabel',
+  'colorbar',
+  'tight_layout',
+  'subplots_adjust',
+  'set_size_inches',
+  'set_dpi',
+  'add_subplot',
+  'add_axes',
+  'figimage',
+  'align_labels',
+  // seaborn grids
+  'map',
+  'map_dataframe',
+  'map_diag',
+  'map_offdiag',
+  'map_upper',
+  'map_lower',
+  'plot_joint',
+  'plot_marginals',
+  'add_legend',
+  'set_axis_labels',
+  'set_titles',
+  'set_xlabels',
+  'set_ylabels',
+  'refline'
+]);
+
+/** The keyword through which plotting functions are given the axes they draw on: `ax=ax`. */
+export const AXES_KEYWORD = 'ax';
