@@ -9,10 +9,12 @@ import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
 import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
+import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 
 export function aliasedNameWarnings(
   steps: readonly IPipelineStep[],
-  analysisOf: (cell: number) => ICellAnalysis
+  analysisOf: (cell: number) => ICellAnalysis,
+  drawnFiguresOf: ReadonlyMap<string, readonly string[]> = new Map()
 ): IDiagnostic[] {
   const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
@@ -49,6 +51,9 @@ export function aliasedNameWarnings(
     const changed = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.mutations)
     );
+    /** Figures the step draws on (figure-draws.ts): changed too. */
+    const drawn = drawnFiguresOf.get(step.name);
+    drawn?.forEach(name => changed.add(name));
     /** Containers whose items the step changes through a loop (`for d in combine:`). */
     const itemsChanged = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])
@@ -61,10 +66,31 @@ export function aliasedNameWarnings(
       const warned = new Set<string>();
       for (const { tiedIn, others } of tiesOfChanged(name, producer, index)) {
         for (const [other, tie] of others) {
-          if (changed.has(other) || warned.has(other)) {
-            continue; // the step changes both, and hands both on
+          if (warned.has(other) || !changeReaches(tie, name, itemsChanged)) {
+            continue;
           }
-          if (!changeReaches(tie, name, itemsChanged)) {
+          // a drawing on a part of a figure (figures.ts) has messages of its own
+          const drawsOnPart =
+            tie === 'part' && (drawn?.includes(name) ?? false);
+          if (changed.has(other)) {
+            // The step changes both and hands both on. A drawing on a part of a figure taken
+            // with the figure from where the two were tied lands in the part's own copy of
+            // the figure, not in the one the step has under the other name.
+            if (
+              drawsOnPart &&
+              tiedIn === producer &&
+              step.producers[other] === producer
+            ) {
+              warned.add(other);
+              diagnostics.push(
+                aliasedNameDiagnostic(
+                  step,
+                  name,
+                  drawnApartMessage(step.name, name, other, producer),
+                  analysisOf
+                )
+              );
+            }
             continue;
           }
           const reader = steps.find(
@@ -79,14 +105,24 @@ export function aliasedNameWarnings(
           if (reader) {
             warned.add(other);
             diagnostics.push(
-              warning(
-                step,
-                name,
-                { other, tie },
-                tiedIn,
-                reader.name,
-                analysisOf
-              )
+              drawsOnPart
+                ? aliasedNameDiagnostic(
+                    step,
+                    name,
+                    drawnBeforeMessage(step.name, name, other, {
+                      producer: tiedIn,
+                      reader: reader.name
+                    }),
+                    analysisOf
+                  )
+                : warning(
+                    step,
+                    name,
+                    { other, tie },
+                    tiedIn,
+                    reader.name,
+                    analysisOf
+                  )
             );
           }
         }
@@ -141,7 +177,6 @@ function warning(
   reader: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic {
-  const at = changeLine(step, name, analysisOf);
   const { other, tie } = tied;
   const handedOn =
     'but steps hand each name on as a value of its own: the change step ' +
@@ -173,7 +208,17 @@ function warning(
       `that step '${reader}' takes alone (top to bottom it would). Read it through '${name}' ` +
       `there, or change '${other}' itself`
   };
-  const message = messages[tie]();
+  return aliasedNameDiagnostic(step, name, messages[tie](), analysisOf);
+}
+
+/** The warning at the first line of the step that changes `name`. */
+function aliasedNameDiagnostic(
+  step: IPipelineStep,
+  name: string,
+  message: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): IDiagnostic {
+  const at = changeLine(step, name, analysisOf);
   return {
     severity: 'warning',
     code: 'aliased-name',

@@ -46,6 +46,7 @@ import {
   objectsChangedThroughAliases
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
+import { figuresDrawnOn } from './figure-draws';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -132,6 +133,7 @@ export function buildPipeline(
   let stepsDefineMutators = false;
   let stepsAliasNames = false;
   let stepsAugmentObjects = false;
+  let stepsDrawOnFigures = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -141,6 +143,7 @@ export function buildPipeline(
       stepsDefineMutators ||= analysis.definesMutatingFunction;
       stepsAliasNames ||= analysis.aliasesNames;
       stepsAugmentObjects ||= analysis.names.augmentedObjects !== undefined;
+      stepsDrawOnFigures ||= analysis.names.drawnOn !== undefined;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -154,6 +157,8 @@ export function buildPipeline(
     sharedCells,
     parameters: new Set(parameters.map(p => p.name))
   };
+  /** The figures each step draws on that it takes from before (figure-draws.ts), where any. */
+  const drawnFiguresOf = new Map<string, readonly string[]>();
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -286,6 +291,18 @@ export function buildPipeline(
       ).filter(name => !writes.has(name));
       if (changed.length) {
         writes = new Set([...writes, ...changed]);
+      }
+    }
+    if (stepsDrawOnFigures) {
+      const drawn = figuresDrawnOn(
+        block.cells,
+        analysisOf,
+        earlierBindings,
+        steps
+      ).filter(name => !context.available.has(name));
+      if (drawn.length) {
+        drawnFiguresOf.set(block.name, drawn);
+        writes = new Set([...writes, ...drawn]);
       }
     }
     let maybeWrites = names.maybeWrites;
@@ -473,7 +490,7 @@ export function buildPipeline(
     )
   );
   if (stepsAliasNames) {
-    diagnostics.push(...aliasedNameWarnings(steps, analysisOf));
+    diagnostics.push(...aliasedNameWarnings(steps, analysisOf, drawnFiguresOf));
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
   diagnostics.push(...sharedSeedWarnings(steps, sharedCells, analysisOf));

@@ -1,0 +1,66 @@
+/**
+ * Matplotlib figures drawn on in a later step than the one that made them, in a real local run
+ * against the notebook run top to bottom (real matplotlib, Agg backend). Before, a draw changed
+ * nothing: the step after took the figure as the first step saved it, empty. Drawn on through the
+ * figure (`fig.axes[0].plot`) or through axes given as `ax=`, the step now hands the figure or the
+ * axes on, and the later step sees the drawing.
+ */
+import {
+  expectSameAsTopToBottom,
+  notebookInTempDir
+} from '../engine/local/local-run';
+
+const IMPORTS = {
+  source: [
+    'import matplotlib',
+    'matplotlib.use("Agg")',
+    'import matplotlib.pyplot as plt',
+    'import pandas as pd'
+  ].join('\n'),
+  tags: ['imports']
+};
+
+const CELLS = [
+  IMPORTS,
+  {
+    source: 'fig, ax = plt.subplots()\nside_fig, side_ax = plt.subplots()',
+    tags: ['step:setup']
+  },
+  {
+    source: [
+      'fig.axes[0].plot([1, 2, 3])',
+      'fig.axes[0].set_title("drawn")',
+      'pd.Series([3, 1, 2]).plot(ax=side_ax)',
+      'pd.Series([1, 2]).plot(ax=side_ax)'
+    ].join('\n'),
+    tags: ['step:draw']
+  },
+  {
+    source: [
+      'fig_lines = len(fig.axes[0].lines)',
+      'fig_title_length = len(fig.axes[0].get_title())',
+      'side_lines = len(side_ax.lines)'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  {
+    source: 'print(fig_lines)\nprint(fig_title_length)\nprint(side_lines)',
+    tags: ['pipeline-metrics']
+  }
+];
+
+describe('matplotlib figures drawn on in a later step', () => {
+  const { notebook, home } = notebookInTempDir(
+    'figures',
+    'figures.ipynb',
+    CELLS
+  );
+
+  it('reach the step after the drawing with what was drawn, as top to bottom', () => {
+    expectSameAsTopToBottom(home, notebook, {
+      fig_lines: 1,
+      fig_title_length: 5,
+      side_lines: 2
+    });
+  });
+});
