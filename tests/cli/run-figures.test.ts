@@ -2,8 +2,8 @@
  * Matplotlib figures drawn on in a later step than the one that made them, in a real local run
  * against the notebook run top to bottom (real matplotlib, Agg backend). Before, a draw changed
  * nothing: the step after took the figure as the first step saved it, empty. Drawn on through the
- * figure (`fig.axes[0].plot`) or through axes given as `ax=`, the step now hands the figure or the
- * axes on, and the later step sees the drawing.
+ * figure (`fig.axes[0].plot`), through axes given as `ax=`, or in a loop over an array of axes,
+ * the step now hands the figure or the axes on, and the later step sees the drawing.
  */
 import {
   expectSameAsTopToBottom,
@@ -23,7 +23,11 @@ const IMPORTS = {
 const CELLS = [
   IMPORTS,
   {
-    source: 'fig, ax = plt.subplots()\nside_fig, side_ax = plt.subplots()',
+    source: [
+      'fig, ax = plt.subplots()',
+      'side_fig, side_ax = plt.subplots()',
+      'pair_fig, pair = plt.subplots(1, 2)'
+    ].join('\n'),
     tags: ['step:setup']
   },
   {
@@ -31,7 +35,9 @@ const CELLS = [
       'fig.axes[0].plot([1, 2, 3])',
       'fig.axes[0].set_title("drawn")',
       'pd.Series([3, 1, 2]).plot(ax=side_ax)',
-      'pd.Series([1, 2]).plot(ax=side_ax)'
+      'pd.Series([1, 2]).plot(ax=side_ax)',
+      'for panel in pair.flat:',
+      '    panel.plot([1, 2])'
     ].join('\n'),
     tags: ['step:draw']
   },
@@ -39,12 +45,18 @@ const CELLS = [
     source: [
       'fig_lines = len(fig.axes[0].lines)',
       'fig_title_length = len(fig.axes[0].get_title())',
-      'side_lines = len(side_ax.lines)'
+      'side_lines = len(side_ax.lines)',
+      'pair_lines = sum(len(panel.lines) for panel in pair.flat)'
     ].join('\n'),
     tags: ['step:report']
   },
   {
-    source: 'print(fig_lines)\nprint(fig_title_length)\nprint(side_lines)',
+    source: [
+      'print(fig_lines)',
+      'print(fig_title_length)',
+      'print(side_lines)',
+      'print(pair_lines)'
+    ].join('\n'),
     tags: ['pipeline-metrics']
   }
 ];
@@ -60,7 +72,8 @@ describe('matplotlib figures drawn on in a later step', () => {
     expectSameAsTopToBottom(home, notebook, {
       fig_lines: 1,
       fig_title_length: 5,
-      side_lines: 2
+      side_lines: 2,
+      pair_lines: 2
     });
   });
 });

@@ -663,13 +663,30 @@ export abstract class NameRecorder {
 
   /**
    * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn. Only
-   * where the draw runs with the cell (not in a function body) on a module-level name.
+   * where the draw runs with the cell (not in a function body) on a module-level name, and on
+   * what that name stands for in the cell: a loop variable's iterable (`for ax in axes.flat:`,
+   * also in a comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`.
    */
   protected noteDrawnOn(root: IPyNode, scope: Scope): void {
-    const name = this.text(root);
-    if (scope.deferred || scope.resolve(name) === 'local') {
+    if (scope.deferred) {
       return;
     }
+    const name = this.text(root);
+    let standsFor: readonly string[] | undefined;
+    if (scope.resolve(name) === 'local') {
+      const alias = this.localAliases?.get(name);
+      if (alias?.elementsScope.kind !== 'module') {
+        return;
+      }
+      standsFor = alias.elements;
+    } else {
+      this.addDrawnOn(name);
+      standsFor = this.aliases.size ? this.aliases.get(name) : undefined;
+    }
+    standsFor?.forEach(other => this.addDrawnOn(other));
+  }
+
+  private addDrawnOn(name: string): void {
     const found = (this.result.drawnOn ??= []);
     if (!found.includes(name)) {
       found.push(name);

@@ -95,8 +95,16 @@ const PASS_THROUGH: ReadonlyMap<string, number | 'all'> = new Map<
   ['zip', 'all']
 ]);
 
-/** Methods that yield what a container holds (`frames.items()`, `models.values()`). */
-const CONTAINER_VIEWS: ReadonlySet<string> = new Set(['items', 'values']);
+/**
+ * Methods that yield what a container holds, the same objects (`frames.items()`,
+ * `models.values()`, a NumPy array of axes as `axes.ravel()` or `axes.flatten()`).
+ */
+const CONTAINER_VIEWS: ReadonlySet<string> = new Set([
+  'items',
+  'values',
+  'ravel',
+  'flatten'
+]);
 
 /** Targets that unpack a value into names: `fig, ax`, `(fig, ax)`, `[fig, ax]`. */
 const UNPACKED_TARGETS: ReadonlySet<string> = new Set([

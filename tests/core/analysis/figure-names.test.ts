@@ -77,3 +77,30 @@ test('drawnOn: not in a function body (it draws when called), nor on a name loca
   expect(namesOf(['total = sum(values)']).drawnOn).toBeUndefined();
   expect(namesOf(['total = sum(values)']).figures).toBeUndefined();
 });
+
+test('drawnOn: through what a name stands for in the cell: a loop over axes (flat, ravel(), enumerate, zip), a comprehension, a part or an alias', () => {
+  expect(
+    namesOf([
+      'for i, ax in enumerate(axes.flat):',
+      '    ax.set_title(i)',
+      'for panel, column in zip(grid_axes.ravel(), columns):',
+      '    sns.histplot(df[column], ax=panel)',
+      '[a.plot(1) for a in more_axes.flatten()]',
+      'first = fig.axes[0]',
+      'first.plot(1)',
+      'same = other_ax',
+      'same.grid(True)'
+    ]).drawnOn
+  ).toEqual([
+    'ax',
+    'axes',
+    'panel',
+    'grid_axes',
+    'columns',
+    'more_axes',
+    'first',
+    'fig',
+    'same',
+    'other_ax'
+  ]);
+});
