@@ -58,6 +58,8 @@ export function aliasedNameWarnings(
     const itemsChanged = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])
     );
+    /** Pairs of names the step changes apart, warned for already. */
+    const pairsWarned = new Set<string>();
     for (const name of changed) {
       const producer = step.producers[name];
       if (!producer) {
@@ -73,20 +75,28 @@ export function aliasedNameWarnings(
           const drawsOnPart =
             tie === 'part' && (drawn?.includes(name) ?? false);
           if (changed.has(other)) {
-            // The step changes both and hands both on. A drawing on a part of a figure taken
-            // with the figure from where the two were tied lands in the part's own copy of
-            // the figure, not in the one the step has under the other name.
+            // The step changes both and hands both on. Where it takes both from the step that
+            // tied them, each comes as a value of its own: the change to one is not in the
+            // other (`b.append(4)` and `a.append(5)` give two lists; a drawing on a part of a
+            // figure lands in the part's own copy of the figure). Warned once for the two.
+            const pair = [name, other].sort().join(' ');
             if (
-              drawsOnPart &&
               tiedIn === producer &&
-              step.producers[other] === producer
+              step.producers[other] === producer &&
+              !pairsWarned.has(pair)
             ) {
+              pairsWarned.add(pair);
               warned.add(other);
               diagnostics.push(
                 aliasedNameDiagnostic(
                   step,
                   name,
-                  drawnApartMessage(step.name, name, other, producer),
+                  drawsOnPart
+                    ? drawnApartMessage(step.name, name, other, producer)
+                    : changedApartMessage(step.name, name, other, {
+                        producer,
+                        tie
+                      }),
                   analysisOf
                 )
               );
@@ -209,6 +219,31 @@ function warning(
       `there, or change '${other}' itself`
   };
   return aliasedNameDiagnostic(step, name, messages[tie](), analysisOf);
+}
+
+/** How `name` and `other` were tied, in words. */
+const TIED_AS: Record<WarnedTie, (name: string, other: string) => string> = {
+  same: (name, other) => `'${name}' is the same object as '${other}'`,
+  holds: (name, other) => `'${name}' holds '${other}'`,
+  held: (name, other) => `'${other}' holds '${name}'`,
+  part: (name, other) => `'${name}' is a part of '${other}'`,
+  item: (name, other) => `'${name}' is an item of '${other}'`,
+  container: (name, other) => `'${other}' is an item of '${name}'`
+};
+
+/** `step` takes `name` and `other`, tied in `producer`, and changes both in place. */
+function changedApartMessage(
+  step: string,
+  name: string,
+  other: string,
+  { producer, tie }: { producer: string; tie: WarnedTie }
+): string {
+  return (
+    `${TIED_AS[tie](name, other)} in step '${producer}', but steps hand each name on as a ` +
+    `value of its own: step '${step}' takes both and changes both, and the change it makes ` +
+    `to '${name}' does not reach its '${other}' (top to bottom it would). Tie them again in ` +
+    `step '${step}' before the changes, as step '${producer}' did, or change them through one name`
+  );
 }
 
 /** The warning at the first line of the step that changes `name`. */
