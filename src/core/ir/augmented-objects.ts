@@ -8,7 +8,6 @@
  * (always a number, string or bool) is left alone; anything else is taken as changed.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { lastBinding } from './last-binding';
 
 /** Where a step takes names from that it does not bind itself. */
 export interface IEarlierBindings {
@@ -29,11 +28,11 @@ export function objectsChangedThroughAliases(
   cells.forEach((cell, at) => {
     for (const name of analysisOf(cell).names.augmentedObjects ?? []) {
       const bound =
-        bindingKind(cells.slice(0, at), name, analysisOf) ??
+        lastBinding(cells.slice(0, at), name, analysisOf) ??
         (earlier.parameters.has(name)
           ? 'scalar'
-          : bindingKind(earlier.stepCells(name) ?? [], name, analysisOf)) ??
-        bindingKind(earlier.sharedCells, name, analysisOf);
+          : lastBinding(earlier.stepCells(name) ?? [], name, analysisOf)) ??
+        lastBinding(earlier.sharedCells, name, analysisOf);
       if (bound !== 'scalar' && !changed.includes(name)) {
         changed.push(name);
       }
@@ -46,15 +45,16 @@ export function objectsChangedThroughAliases(
  * How the last of `cells` that binds `name` leaves it: 'scalar' (a value written out that nothing
  * changes in place), 'object' (anything else), or null when none binds it.
  */
-function bindingKind(
+function lastBinding(
   cells: readonly number[],
   name: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): 'scalar' | 'object' | null {
-  const names = lastBinding(cells, name, analysisOf);
-  return names === null
-    ? null
-    : names.scalars?.includes(name)
-      ? 'scalar'
-      : 'object';
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const { writes, scalars } = analysisOf(cells[i]).names;
+    if (writes.includes(name)) {
+      return scalars?.includes(name) ? 'scalar' : 'object';
+    }
+  }
+  return null;
 }

@@ -46,7 +46,7 @@ import {
   objectsChangedThroughAliases
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
-import { figuresDrawnOn } from './figure-draws';
+import { FigureBindings, figuresDrawnOn } from './figure-draws';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -159,6 +159,8 @@ export function buildPipeline(
   };
   /** The figures each step draws on that it takes from before (figure-draws.ts), where any. */
   const drawnFiguresOf = new Map<string, readonly string[]>();
+  /** Whether the steps so far left each name a figure, where any step draws on one. */
+  const figureBindings = stepsDrawOnFigures ? new FigureBindings() : null;
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -297,8 +299,8 @@ export function buildPipeline(
       const drawn = figuresDrawnOn(
         block.cells,
         analysisOf,
-        earlierBindings,
-        steps
+        figureBindings!,
+        sharedCells
       ).filter(name => !context.available.has(name));
       if (drawn.length) {
         drawnFiguresOf.set(block.name, drawn);
@@ -435,6 +437,7 @@ export function buildPipeline(
         ? withMutatedArguments(writes, block.cells, analysisOf, mutatorsTaken)
         : writes
     );
+    figureBindings?.add(block.cells, analysisOf);
     const mutators =
       stepsDefineMutators && mutatingFunctions(block.cells, analysisOf);
     if (mutators) {
