@@ -5,6 +5,7 @@
 import * as dagre from '@dagrejs/dagre';
 import { stepColours } from '../step-colour';
 import { IDrawingRect } from './drawing-rect';
+import { IEdgeIndices, impliedEdges, sideLaneRoute } from './implied-edges';
 
 /** What the DAG needs of a step: the `analyze` summary's fields, plus producers when known. */
 export interface IDagStep {
@@ -183,6 +184,9 @@ function firstCellOf(step: IDagStep): number {
   return first;
 }
 
+/** The space around the drawing. */
+const DAG_MARGIN = 8;
+
 /**
  * Lays the steps out. Edges to unknown steps (a stale `prev:`) are left out: a diagnostic says so.
  * `extraWidth` widens every box (the run viewer's boxes also hold a cached marker), so that the
@@ -199,8 +203,8 @@ export function layoutDag(
     nodesep: 16,
     ranksep: 36,
     edgesep: 12,
-    marginx: 8,
-    marginy: 8
+    marginx: DAG_MARGIN,
+    marginy: DAG_MARGIN
   });
   graph.setDefaultEdgeLabel(() => ({}));
   const byName = new Map(steps.map(step => [step.name, step]));
@@ -211,6 +215,8 @@ export function layoutDag(
     });
   }
   const edges: Omit<IDagEdge, 'points' | 'labelAt'>[] = [];
+  const indexOf = new Map(steps.map((step, index) => [step.name, index]));
+  const byIndex: IEdgeIndices[] = [];
   for (const step of steps) {
     for (const before of step.after) {
       const from = byName.get(before);
@@ -220,16 +226,23 @@ export function layoutDag(
       const variables = variablesPassed(step, from);
       const label = edgeLabel(variables);
       edges.push({ from: before, to: step.name, variables, label });
-      // dagre keeps room for the label on its edge; the view draws labels over every line,
-      // on their own background, so no line crosses a label.
-      graph.setEdge(before, step.name, {
-        label,
-        width: labelWidth(label),
-        height: label ? DAG_METRICS.labelHeight : 0,
-        labelpos: 'c'
-      });
+      byIndex.push({ from: indexOf.get(before)!, to: indexOf.get(step.name)! });
     }
   }
+  const implied = impliedEdges(steps.length, byIndex);
+  edges.forEach((edge, index) => {
+    if (implied.has(index)) {
+      return; // drawn in a lane of its own after the layout
+    }
+    // dagre keeps room for the label on its edge; the view draws labels over every line,
+    // on their own background, so no line crosses a label.
+    graph.setEdge(edge.from, edge.to, {
+      label: edge.label,
+      width: labelWidth(edge.label),
+      height: edge.label ? DAG_METRICS.labelHeight : 0,
+      labelpos: 'c'
+    });
+  });
   dagre.layout(graph);
   const colours = stepColours(steps.map(step => step.name));
   const nodes = steps.map(step => {
@@ -244,7 +257,24 @@ export function layoutDag(
       height: laid.height
     };
   });
-  const laidEdges = edges.map(edge => {
+  /** Each step with implied edges from it: its lane. */
+  const lanes = new Map<string, number>();
+  const size = graph.graph();
+  let width = size.width ?? 0;
+  const laidEdges = edges.map((edge, index) => {
+    if (implied.has(index)) {
+      const lane =
+        lanes.get(edge.from) ??
+        lanes.set(edge.from, lanes.size).get(edge.from)!;
+      const from = graph.node(edge.from);
+      const to = graph.node(edge.to);
+      const route = sideLaneRoute(from, to, nodes, lane);
+      width = Math.max(
+        width,
+        route.labelAt.x + labelWidth(edge.label) / 2 + DAG_MARGIN
+      );
+      return { ...edge, ...route };
+    }
     const laid = graph.edge(edge.from, edge.to);
     const points = (laid.points ?? []).map(p => ({ x: p.x, y: p.y }));
     const labelAt =
@@ -253,11 +283,10 @@ export function layoutDag(
         : points[Math.floor(points.length / 2)];
     return { ...edge, points, labelAt };
   });
-  const size = graph.graph();
   return {
     nodes,
     edges: laidEdges,
-    width: size.width ?? 0,
+    width,
     height: size.height ?? 0
   };
 }
