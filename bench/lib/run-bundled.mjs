@@ -1,0 +1,29 @@
+// Bundles a bench written in TypeScript (with esbuild, as the engine is bundled), runs it in this
+// Node with `args`, and writes what it prints (JSON) to bench/results/NAME.json.
+import { build } from 'esbuild';
+import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+/** The bench's output, parsed. */
+export async function runBundled(entry, name, args = []) {
+  mkdirSync('bench/.build', { recursive: true });
+  mkdirSync('bench/results', { recursive: true });
+  const outfile = `bench/.build/${name}.cjs`;
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    alias: nodeBundleAlias,
+    loader: { '.njk': 'text', '.py': 'text' },
+    logLevel: 'warning'
+  });
+  const out = execFileSync(process.execPath, [outfile, ...args], {
+    maxBuffer: 1 << 24
+  }).toString();
+  writeFileSync(`bench/results/${name}.json`, out);
+  return JSON.parse(out);
+}
