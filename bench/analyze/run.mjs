@@ -2,10 +2,9 @@
 // Rounds alternate between the two so that noise on this 2-core machine hits both alike.
 //   node bench/analyze/run.mjs [ROUNDS] [REPETITIONS]   (after bash bench/setup-kale.sh)
 // Writes bench/results/analyze.json and prints a Markdown table.
-import { build } from 'esbuild';
-import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { bundleBench } from '../lib/run-bundled.mjs';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const rounds = Number(process.argv[2] ?? 3);
@@ -17,19 +16,7 @@ const notebooks = readdirSync(corpus)
   .filter(f => f.endsWith('.ipynb'))
   .sort()
   .map(f => join(corpus, f));
-mkdirSync('bench/.build', { recursive: true });
-mkdirSync('bench/results', { recursive: true });
-await build({
-  entryPoints: ['bench/analyze/ours.ts'],
-  outfile: 'bench/.build/analyze-ours.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  alias: nodeBundleAlias,
-  loader: { '.njk': 'text', '.py': 'text' },
-  logLevel: 'warning'
-});
+await bundleBench('bench/analyze/ours.ts', 'analyze-ours');
 
 const run = (command, args) =>
   JSON.parse(execFileSync(command, args, { maxBuffer: 1 << 26 }).toString());

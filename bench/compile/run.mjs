@@ -8,10 +8,9 @@
 //   node bench/compile/run.mjs [ROUNDS] [REPETITIONS]   (after bash bench/setup-kale.sh)
 // Writes bench/results/compile.json (every sample) and prints a Markdown table.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { bundleBench } from '../lib/run-bundled.mjs';
 
 const rounds = Number(process.argv[2] ?? 3);
 const repetitions = Number(process.argv[3] ?? 10);
@@ -21,19 +20,7 @@ const notebooks = readdirSync(corpus)
   .sort()
   .map(f => join(corpus, f));
 const kalePython = 'bench/.venv-kale/bin/python';
-mkdirSync('bench/.build', { recursive: true });
-mkdirSync('bench/results', { recursive: true });
-await build({
-  entryPoints: ['bench/compile/ours.ts'],
-  outfile: 'bench/.build/compile-ours.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  alias: nodeBundleAlias,
-  loader: { '.njk': 'text', '.py': 'text' },
-  logLevel: 'warning'
-});
+await bundleBench('bench/compile/ours.ts', 'compile-ours');
 
 const median = values => {
   if (!values.length) return null;

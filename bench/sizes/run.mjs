@@ -3,26 +3,13 @@
 // bench/kale/kale_sizes.py).   node bench/sizes/run.mjs [N...]   (default 10 50 100 200 500)
 // Writes bench/results/sizes.json and prints a Markdown table.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
-import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { bundleBench } from '../lib/run-bundled.mjs';
 
 const sizes = process.argv.slice(2).length
   ? process.argv.slice(2)
   : ['10', '50', '100', '200', '500'];
-mkdirSync('bench/.build', { recursive: true });
-mkdirSync('bench/results', { recursive: true });
-await build({
-  entryPoints: ['bench/sizes/ours.ts'],
-  outfile: 'bench/.build/sizes-ours.cjs',
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  alias: nodeBundleAlias,
-  loader: { '.njk': 'text', '.py': 'text' },
-  logLevel: 'warning'
-});
+await bundleBench('bench/sizes/ours.ts', 'sizes-ours');
 const run = (command, args) =>
   JSON.parse(execFileSync(command, args, { maxBuffer: 1 << 28 }).toString());
 const ours = run(process.execPath, ['bench/.build/sizes-ours.cjs', ...sizes]);
