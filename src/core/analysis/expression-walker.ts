@@ -416,7 +416,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(args, scope);
     }
     if (argList) {
-      this.mutateOutArguments(argList, scope);
+      this.keywordArgumentChanges(argList, scope);
     }
     if (callee?.type === 'identifier') {
       if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
@@ -528,7 +528,7 @@ export abstract class ExpressionWalker extends NameRecorder {
    * numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given; plotting functions'
    * `ax=ax` draw on the axes they are given (ICellNames.drawnOn).
    */
-  private mutateOutArguments(args: IPyNode, scope: Scope): void {
+  private keywordArgumentChanges(args: IPyNode, scope: Scope): void {
     for (const c of args.children) {
       if (c.type !== 'keyword_argument') {
         continue;

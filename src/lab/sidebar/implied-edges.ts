@@ -29,10 +29,8 @@ export function impliedEdges(
 ): Set<number> {
   const none = new Set<number>();
   const rank = new Int32Array(count);
-  const sorted = edges
-    .map((edge, index) => ({ ...edge, index }))
-    .sort((a, b) => a.to - b.to);
-  for (const { from, to } of sorted) {
+  // by target: a step's rank is final before any edge leaves it (edges go down the notebook)
+  for (const { from, to } of [...edges].sort((a, b) => a.to - b.to)) {
     if (from >= to) {
       return none;
     }
