@@ -15,62 +15,26 @@
 import { IncrementalAnalyzer } from '../../src/core/analysis/incremental';
 import { dagKey } from '../../src/lab/sidebar/dag-model';
 import { initPythonParserFromFiles } from '../../src/engine/python-parser';
+import {
+  NotebookShape as Shape,
+  shapedNotebook,
+  stepSource
+} from '../lib/shaped-notebook';
 
 const CELLS = 1000;
 const EDITED = 100;
-type Shape = 'chain' | 'shared frame' | 'shared frame, plotted';
-
-function cellSource(shape: Shape, i: number, typed: string): string {
-  const previous = i === 1 ? '0' : `v${i - 1}`;
-  const shared = shape !== 'chain';
-  let source = `# step ${i}\n`;
-  if (shared && i === 1) {
-    source += 'df = load_frame("data.csv")\n';
-  }
-  source += shared
-    ? `v${i} = math.sqrt(${previous} + len(df) + ${i})\n`
-    : `v${i} = math.sqrt(${previous} + ${i})\n`;
-  source += `w${i} = [v${i}] * 3\n`;
-  if (shape === 'shared frame, plotted' && i > 1) {
-    source += 'df.plot()\n';
-  }
-  return source + typed;
-}
-
-function notebook(shape: Shape) {
-  const cells: Record<string, unknown>[] = [
-    {
-      cell_type: 'code',
-      metadata: { tags: ['imports'] },
-      source: 'import math\nfrom loaders import load_frame\n',
-      outputs: [],
-      execution_count: null
-    }
-  ];
-  for (let i = 1; i < CELLS; i++) {
-    cells.push({
-      cell_type: 'code',
-      metadata: { tags: [`step:s${i}`] },
-      source: cellSource(shape, i, ''),
-      outputs: [],
-      execution_count: null
-    });
-  }
-  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells };
-}
-
 /** ms per update (wall and CPU) over `updates` keys, after as many to warm up. */
 function perUpdate(
   shape: Shape,
   updates: number
 ): { wall: number; cpu: number } {
   const analyzer = new IncrementalAnalyzer('bench.ipynb');
-  const book = notebook(shape);
+  const book = shapedNotebook(shape, CELLS);
   const type = (key: number) => {
     // a new object for the edited cell only, as a snapshot of the lab's model makes
     book.cells[EDITED] = {
       ...book.cells[EDITED],
-      source: cellSource(shape, EDITED, 'x'.repeat(1 + (key % 40)))
+      source: stepSource(shape, EDITED, 'x'.repeat(1 + (key % 40)))
     };
     dagKey(analyzer.update(book).steps);
   };

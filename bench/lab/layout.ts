@@ -8,31 +8,7 @@
 import { IncrementalAnalyzer } from '../../src/core/analysis/incremental';
 import { layoutDag } from '../../src/lab/sidebar/dag-model';
 import { initPythonParserFromFiles } from '../../src/engine/python-parser';
-
-function notebook(cells: number, shared: boolean) {
-  const list: Record<string, unknown>[] = [
-    {
-      cell_type: 'code',
-      metadata: { tags: ['imports'] },
-      source: 'import math\n',
-      outputs: [],
-      execution_count: null
-    }
-  ];
-  for (let i = 1; i < cells; i++) {
-    const previous = i === 1 ? '0' : `v${i - 1}`;
-    list.push({
-      cell_type: 'code',
-      metadata: { tags: [`step:s${i}`] },
-      source:
-        (shared && i === 1 ? 'df = list(range(10))\n' : '') +
-        `v${i} = math.sqrt(${previous}${shared ? ' + len(df)' : ''} + ${i})\n`,
-      outputs: [],
-      execution_count: null
-    });
-  }
-  return { nbformat: 4, nbformat_minor: 5, metadata: {}, cells: list };
-}
+import { shapedNotebook } from '../lib/shaped-notebook';
 
 async function main(): Promise<void> {
   await initPythonParserFromFiles();
@@ -40,7 +16,7 @@ async function main(): Promise<void> {
   for (const shared of [false, true]) {
     for (const cells of [100, 300, 1000]) {
       const ir = new IncrementalAnalyzer('bench.ipynb').update(
-        notebook(cells, shared)
+        shapedNotebook(shared ? 'shared frame' : 'chain', cells)
       );
       const edges = ir.steps.reduce((n, step) => n + step.after.length, 0);
       layoutDag(ir.steps);
