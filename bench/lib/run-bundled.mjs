@@ -2,7 +2,7 @@
 // bench/.build; runBundled also runs it in this Node and writes what it prints (JSON) to
 // bench/results/NAME.json.
 import { build } from 'esbuild';
-import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { nodeBundleOptions } from '../../scripts/lib/node-bundle.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -14,13 +14,7 @@ export async function bundleBench(entry, name) {
   await build({
     entryPoints: [entry],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    alias: nodeBundleAlias,
-    loader: { '.njk': 'text', '.py': 'text' },
-    logLevel: 'warning'
+    ...nodeBundleOptions
   });
   return outfile;
 }

@@ -6,3 +6,17 @@ import { createRequire } from 'node:module';
 export const nodeBundleAlias = {
   'web-tree-sitter': createRequire(import.meta.url).resolve('web-tree-sitter')
 };
+
+/**
+ * The whole esbuild set-up of a bundle that runs in this Node, for benches and tests that bundle
+ * TypeScript as the engine is bundled (add entryPoints and outfile).
+ */
+export const nodeBundleOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  alias: nodeBundleAlias,
+  loader: { '.njk': 'text', '.py': 'text' },
+  logLevel: 'warning'
+};

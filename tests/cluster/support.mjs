@@ -1,6 +1,6 @@
 // Shared by the cluster tests: the bundled engine, the CLI, fixture Workflows.
 import { build } from 'esbuild';
-import { nodeBundleAlias } from '../../scripts/lib/node-bundle.mjs';
+import { nodeBundleOptions } from '../../scripts/lib/node-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,13 +18,7 @@ export async function loadEngine() {
   await build({
     entryPoints: [join(root, 'tests/cluster/engine-entry.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    alias: nodeBundleAlias,
-    loader: { '.njk': 'text', '.py': 'text' },
-    logLevel: 'warning'
+    ...nodeBundleOptions
   });
   const engine = createRequire(import.meta.url)(outfile);
   // The analyzer's parser (WebAssembly) loads asynchronously, once, before any analysis.
