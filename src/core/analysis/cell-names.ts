@@ -166,9 +166,21 @@ export interface ICellNames {
   /**
    * Module-level names the cell draws on as it runs (`ax.plot(x)`, `fig.suptitle("s")`,
    * `sns.histplot(df, ax=ax)`): a change in place where the name is a figure, which the IR tells
-   * by the binding the step takes it from (ir/figure-draws.ts). Absent when none.
+   * by the binding the step takes it from (ir/object-kinds.ts). Absent when none.
    */
   drawnOn?: string[];
+  /**
+   * Module-level names the cell leaves bound to a random generator or a file (`rng =
+   * random.Random(7)`, `fh = open(p)`; see handles.ts). Absent when none.
+   */
+  handles?: string[];
+  /**
+   * Module-level names the cell calls a method on, as it runs, that changes a generator or a file
+   * and not other objects of that method name (`rng.sample(xs, 3)`, `fh.readline()`, and a loop
+   * over the name, which reads a file): a change in place where the name is a handle, which the
+   * IR tells by the binding the step takes it from (ir/object-kinds.ts). Absent when none.
+   */
+  handleCalls?: string[];
   /**
    * Module-level names whose object an augmented assignment under another name may have changed
    * in place (`norm = scale` then `norm /= 2`: `scale`), where the value is not a list, set or

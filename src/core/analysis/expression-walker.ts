@@ -3,6 +3,7 @@
  * and in the scope Python evaluates them in (design §3.2).
  */
 import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
+import { HANDLE_CALLS } from './handles';
 import {
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
@@ -457,7 +458,10 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.mutate(root, scope);
     }
     if (root && FIGURE_DRAWS.has(name)) {
-      this.noteDrawnOn(root, scope);
+      this.noteCalledOn(root, scope, 'drawnOn');
+    }
+    if (root && HANDLE_CALLS.has(name)) {
+      this.noteCalledOn(root, scope, 'handleCalls');
     }
     const initFunction =
       inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));
@@ -542,7 +546,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       if (keyword === AXES_KEYWORD) {
         const axes = memberRoot(value);
         if (axes) {
-          this.noteDrawnOn(axes, scope);
+          this.noteCalledOn(axes, scope, 'drawnOn');
         }
       }
       if (keyword !== 'out') {

@@ -6,7 +6,7 @@
  * The walker records the names a cell binds to a figure or its axes (ICellNames.figures) and
  * the names it draws on (ICellNames.drawnOn). A draw changes its object only where that object
  * is a figure, which the IR tells by the binding the step takes the name from
- * (ir/figure-draws.ts): the same methods on a DataFrame (`df.plot()`, `df.hist()`) draw on a
+ * (ir/object-kinds.ts): the same methods on a DataFrame (`df.plot()`, `df.hist()`) draw on a
  * new figure and leave the frame as it was, and counting them as changes would make every
  * plotting step the producer of the frame it plots.
  */

@@ -71,6 +71,8 @@ export abstract class NameRecorder {
   private scalars: Set<string> | null = null;
   /** Module-level names last bound to a figure, its axes or a grid (ICellNames.figures); null until one is. */
   private figures: Set<string> | null = null;
+  /** Module-level names last bound to a random generator or a file (ICellNames.handles); null until one is. */
+  private handles: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -257,6 +259,9 @@ export abstract class NameRecorder {
       if (this.figures !== null && !changedInPlace) {
         this.figures.delete(name);
       }
+      if (this.handles !== null && !changedInPlace) {
+        this.handles.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -349,6 +354,9 @@ export abstract class NameRecorder {
     }
     if (this.figures?.size) {
       this.result.figures = [...this.figures];
+    }
+    if (this.handles?.size) {
+      this.result.handles = [...this.handles];
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -661,13 +669,23 @@ export abstract class NameRecorder {
     return this.figures?.has(name) ?? false;
   }
 
+  /** `name = open(p)` at module level (after binding it): see ICellNames.handles. */
+  protected noteHandle(name: string): void {
+    (this.handles ??= new Set()).add(name);
+  }
+
   /**
-   * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn. Only
-   * where the draw runs with the cell (not in a function body) on a module-level name, and on
-   * what that name stands for in the cell: a loop variable's iterable (`for ax in axes.flat:`,
-   * also in a comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`.
+   * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn;
+   * `root.sample(…)`, `root.readline()`: see ICellNames.handleCalls. Only where the call runs
+   * with the cell (not in a function body) on a module-level name, and on what that name stands
+   * for in the cell: a loop variable's iterable (`for ax in axes.flat:`, also in a
+   * comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`.
    */
-  protected noteDrawnOn(root: IPyNode, scope: Scope): void {
+  protected noteCalledOn(
+    root: IPyNode,
+    scope: Scope,
+    list: 'drawnOn' | 'handleCalls'
+  ): void {
     if (scope.deferred) {
       return;
     }
@@ -680,14 +698,14 @@ export abstract class NameRecorder {
       }
       standsFor = alias.elements;
     } else {
-      this.addDrawnOn(name);
+      this.addCalledOn(name, list);
       standsFor = this.aliases.size ? this.aliases.get(name) : undefined;
     }
-    standsFor?.forEach(other => this.addDrawnOn(other));
+    standsFor?.forEach(other => this.addCalledOn(other, list));
   }
 
-  private addDrawnOn(name: string): void {
-    const found = (this.result.drawnOn ??= []);
+  private addCalledOn(name: string, list: 'drawnOn' | 'handleCalls'): void {
+    const found = (this.result[list] ??= []);
     if (!found.includes(name)) {
       found.push(name);
     }

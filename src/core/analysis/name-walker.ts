@@ -16,6 +16,7 @@ import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
+import { HANDLE_MAKERS } from './handles';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -358,6 +359,9 @@ export class NameWalker extends ExpressionWalker {
         }
         if (callee) {
           this.figureCall([only], callee);
+          if (HANDLE_MAKERS.has(this.calleeName(callee))) {
+            this.noteHandle(this.text(only));
+          }
         }
         const args = field(value, 'arguments');
         if (callee && args && HOLDERS.has(this.calleeName(callee))) {
@@ -866,6 +870,9 @@ export class NameWalker extends ExpressionWalker {
     for (const c of node.children) {
       if (c.field === 'right') {
         this.expression(c, scope);
+        if (c.type === 'identifier') {
+          this.noteCalledOn(c, scope, 'handleCalls'); // `for line in fh:` reads the file
+        }
       }
     }
     if (scope.kind === 'module' && !this.runsWholeBodyOnce(node)) {

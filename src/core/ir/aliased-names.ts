@@ -51,7 +51,7 @@ export function aliasedNameWarnings(
     const changed = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.mutations)
     );
-    /** Figures the step draws on (figure-draws.ts): changed too. */
+    /** Figures the step draws on (object-kinds.ts): changed too. */
     const drawn = drawnFiguresOf.get(step.name);
     drawn?.forEach(name => changed.add(name));
     /** Containers whose items the step changes through a loop (`for d in combine:`). */

@@ -46,7 +46,7 @@ import {
   objectsChangedThroughAliases
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
-import { FigureBindings, figuresDrawnOn } from './figure-draws';
+import { figuresDrawnOn, handlesCalledOn, ObjectKinds } from './object-kinds';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -134,6 +134,7 @@ export function buildPipeline(
   let stepsAliasNames = false;
   let stepsAugmentObjects = false;
   let stepsDrawOnFigures = false;
+  let stepsCallHandles = false;
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
@@ -144,6 +145,7 @@ export function buildPipeline(
       stepsAliasNames ||= analysis.aliasesNames;
       stepsAugmentObjects ||= analysis.names.augmentedObjects !== undefined;
       stepsDrawOnFigures ||= analysis.names.drawnOn !== undefined;
+      stepsCallHandles ||= analysis.names.handleCalls !== undefined;
     }
   }
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
@@ -157,10 +159,11 @@ export function buildPipeline(
     sharedCells,
     parameters: new Set(parameters.map(p => p.name))
   };
-  /** The figures each step draws on that it takes from before (figure-draws.ts), where any. */
+  /** The figures each step draws on that it takes from before (object-kinds.ts), where any. */
   const drawnFiguresOf = new Map<string, readonly string[]>();
-  /** Whether the steps so far left each name a figure, where any step draws on one. */
-  const figureBindings = stepsDrawOnFigures ? new FigureBindings() : null;
+  /** What the steps so far left each name, where any step draws on one or calls a handle's method. */
+  const objectKinds =
+    stepsDrawOnFigures || stepsCallHandles ? new ObjectKinds() : null;
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -299,12 +302,23 @@ export function buildPipeline(
       const drawn = figuresDrawnOn(
         block.cells,
         analysisOf,
-        figureBindings!,
+        objectKinds!,
         sharedCells
       ).filter(name => !context.available.has(name));
       if (drawn.length) {
         drawnFiguresOf.set(block.name, drawn);
         writes = new Set([...writes, ...drawn]);
+      }
+    }
+    if (stepsCallHandles) {
+      const changed = handlesCalledOn(
+        block.cells,
+        analysisOf,
+        objectKinds!,
+        sharedCells
+      ).filter(name => !context.available.has(name) && !writes.has(name));
+      if (changed.length) {
+        writes = new Set([...writes, ...changed]);
       }
     }
     let maybeWrites = names.maybeWrites;
@@ -437,7 +451,7 @@ export function buildPipeline(
         ? withMutatedArguments(writes, block.cells, analysisOf, mutatorsTaken)
         : writes
     );
-    figureBindings?.add(block.cells, analysisOf);
+    objectKinds?.add(block.cells, analysisOf);
     const mutators =
       stepsDefineMutators && mutatingFunctions(block.cells, analysisOf);
     if (mutators) {

@@ -61,7 +61,7 @@ test('drawnOn: receivers of drawing methods by their root name, axes given as ax
   ]);
   // a call's arguments first: `panels` (ax=) before the `df` it is called on
   expect(drawnOn).toEqual(['ax', 'axes', 'fig', 'side', 'panels', 'df']);
-  // a draw is no mutation in the cell: the IR decides by the binding (ir/figure-draws.ts)
+  // a draw is no mutation in the cell: the IR decides by the binding (ir/object-kinds.ts)
   expect(mutations).toEqual([]);
 });
 

@@ -1,0 +1,145 @@
+/**
+ * Calls that change an object only where it is of a kind: a drawing changes a matplotlib figure
+ * (analysis/figures.ts), `rng.sample()` or `fh.readline()` a random generator or an open file
+ * (analysis/handles.ts). `ax.plot(x)` in a step after the one that made `fig, ax =
+ * plt.subplots()` changes `ax` in place, so the step hands `ax` on as it does any name it
+ * changes (design §3.2). What a called-on name is, is told by the cell that last binds it: an
+ * earlier cell of the step, else one of the latest step before that binds it (a step in between
+ * that only called on it, or changed it otherwise in place, binds nothing), else an imports or
+ * functions cell. `df.plot()` draws on a new figure and leaves the frame as it was, and
+ * `df.sample(5)` copies rows: a DataFrame is neither a figure nor a handle.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { ICellNames } from '../analysis/cell-names';
+
+/** What a cell leaves a name bound to, where that decides which calls change it. */
+export type ObjectKind = 'figure' | 'handle' | 'other';
+
+/**
+ * What each name is as the steps so far last bound it, kept up step by step while the pipeline
+ * is built, so that a step looks its names up instead of going back over the steps before it (a
+ * plotting step draws on its axes in many notebooks, on every key).
+ */
+export class ObjectKinds {
+  private readonly kind = new Map<string, ObjectKind>();
+
+  /** Takes in the bindings of `cells` (a step's, once it is built), in order. */
+  add(
+    cells: readonly number[],
+    analysisOf: (cell: number) => ICellAnalysis
+  ): void {
+    for (let c = 0; c < cells.length; c++) {
+      const names = analysisOf(cells[c]).names;
+      for (let i = 0; i < names.writes.length; i++) {
+        const bound = kindLeft(names, names.writes[i]);
+        if (bound !== null) {
+          this.kind.set(names.writes[i], bound);
+        }
+      }
+    }
+  }
+
+  /** What the steps so far left `name`; undefined where none bound it. */
+  kindOf(name: string): ObjectKind | undefined {
+    return this.kind.get(name);
+  }
+}
+
+/** The names the step's cells draw on that are figures where the step takes them from. */
+export function figuresDrawnOn(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  before: ObjectKinds,
+  sharedCells: readonly number[]
+): string[] {
+  return calledOnKind(
+    cells,
+    analysisOf,
+    before,
+    sharedCells,
+    names => names.drawnOn,
+    'figure'
+  );
+}
+
+/**
+ * The names the step's cells call a handle's method on (`rng.sample()`, `fh.readline()`) that
+ * are random generators or files where the step takes them from.
+ */
+export function handlesCalledOn(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  before: ObjectKinds,
+  sharedCells: readonly number[]
+): string[] {
+  return calledOnKind(
+    cells,
+    analysisOf,
+    before,
+    sharedCells,
+    names => names.handleCalls,
+    'handle'
+  );
+}
+
+function calledOnKind(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  before: ObjectKinds,
+  sharedCells: readonly number[],
+  calledOn: (names: ICellNames) => readonly string[] | undefined,
+  kind: ObjectKind
+): string[] {
+  const called: string[] = [];
+  for (let at = 0; at < cells.length; at++) {
+    for (const name of calledOn(analysisOf(cells[at]).names) ?? []) {
+      if (called.includes(name)) {
+        continue;
+      }
+      const bound =
+        lastKindLeft(cells.slice(0, at), name, analysisOf) ??
+        before.kindOf(name) ??
+        lastKindLeft(sharedCells, name, analysisOf);
+      if (bound === kind) {
+        called.push(name);
+      }
+    }
+  }
+  return called;
+}
+
+/** What the last of `cells` that binds `name` leaves it (kindLeft), or null. */
+function lastKindLeft(
+  cells: readonly number[],
+  name: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): ObjectKind | null {
+  for (let i = cells.length - 1; i >= 0; i--) {
+    const kind = kindLeft(analysisOf(cells[i]).names, name);
+    if (kind !== null) {
+      return kind;
+    }
+  }
+  return null;
+}
+
+/**
+ * What the cell leaves `name`; null where it does not bind it, or only changes it in place
+ * (`fig.label = "a"`), which leaves it the object it was.
+ */
+function kindLeft(names: ICellNames, name: string): ObjectKind | null {
+  if (!names.writes.includes(name)) {
+    return null;
+  }
+  if (
+    names.mutations.includes(name) &&
+    !names.reboundAndChanged?.includes(name)
+  ) {
+    return null;
+  }
+  return names.figures?.includes(name)
+    ? 'figure'
+    : names.handles?.includes(name)
+      ? 'handle'
+      : 'other';
+}

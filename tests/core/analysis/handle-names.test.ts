@@ -1,0 +1,53 @@
+/**
+ * The names a cell binds to a random generator or a file (ICellNames.handles) and calls a
+ * handle's method on (handleCalls).
+ */
+import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
+
+const namesOf = (lines: string[]) =>
+  analyzeCellSource(lines.join('\n') + '\n').names;
+
+test('handles: generators and files made at module level, and not a name bound again to something else', () => {
+  const { handles } = namesOf([
+    'rng = random.Random(7)',
+    'gen = np.random.default_rng(0)',
+    'legacy = np.random.RandomState(1)',
+    'torch_gen = torch.Generator()',
+    'fh = open("a.txt")',
+    'packed = gzip.open("a.gz", "rt")',
+    'buf = io.StringIO()',
+    'reused = open("b.txt")',
+    'reused = pd.read_csv("b.csv")',
+    'df = pd.DataFrame()',
+    'def helper():',
+    '    local = open("c.txt")'
+  ]);
+  expect(handles).toEqual([
+    'rng',
+    'gen',
+    'legacy',
+    'torch_gen',
+    'fh',
+    'packed',
+    'buf'
+  ]);
+});
+
+test('handle calls: the methods that change a handle, loops over a name, and not in a function body', () => {
+  const { handleCalls, mutations } = namesOf([
+    'a = rng.sample(xs, 2)',
+    'line = fh.readline()',
+    'buf.write("x")',
+    'part = df.sample(3)',
+    'for row in reader:',
+    '    print(row)',
+    'for name in ["a"]:',
+    '    print(name)',
+    'def later():',
+    '    return other.readline()',
+    'total = df.sum()'
+  ]);
+  expect(handleCalls).toEqual(['rng', 'fh', 'buf', 'df', 'reader']);
+  // no mutation in the cell: the IR decides by the binding (ir/object-kinds.ts)
+  expect(mutations).toEqual([]);
+});
