@@ -44,6 +44,11 @@ export interface IFunctionSummary {
   mutatedParameters: string[];
   /** Calls in the body that pass its own parameters on (`add_total(p)`), with those as roots. */
   parameterCalls: ICallSite[];
+  /**
+   * Parameters whose default value the body changes in place (`def add(x, seen=[]):
+   * seen.append(x)`): a call changes the function itself (changed-defaults.ts). Absent when none.
+   */
+  changedDefaults?: string[];
   /** True for a class: its instances run its methods (see ICellNames.instances). */
   isClass?: true;
   /**

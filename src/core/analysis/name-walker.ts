@@ -17,6 +17,7 @@ import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
+import { changedDefaults } from './changed-defaults';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -696,6 +697,16 @@ export class NameWalker extends ExpressionWalker {
           : null;
     }
     this.statements(body, functionScope);
+    if (summary?.mutatedParameters.length) {
+      const kept = changedDefaults(
+        params,
+        summary.mutatedParameters,
+        this.text
+      );
+      if (kept.length) {
+        summary.changedDefaults = kept;
+      }
+    }
     const changes = this.currentMethod?.changes;
     if (
       name &&

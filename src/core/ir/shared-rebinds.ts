@@ -100,6 +100,10 @@ export function sharedRebindWarnings(
     const others = writers.length - 1;
     const kind = kinds.get(name)!;
     const at = bindingLine(steps[index], name, analysisOf, context);
+    const defaults =
+      kind === 'functions' && at.byCall
+        ? context.functionReads.get(name)?.changedDefaults
+        : undefined;
     diagnostics.push({
       severity: 'warning',
       code: 'shared-name',
@@ -112,8 +116,11 @@ export function sharedRebindWarnings(
             : ` (and ${others} more steps do)`) +
         `: each step starts afresh from the shared value, so ` +
         `${later.length > 1 ? 'steps' : 'step'} ${listed} will not see this change, which ` +
-        `top to bottom ${later.length > 1 ? 'they' : 'it'} would; give the new value a ` +
-        `name of its own` +
+        `top to bottom ${later.length > 1 ? 'they' : 'it'} would; ` +
+        (defaults
+          ? `its calls change its default value of '${defaults[0]}', which every step ` +
+            `makes afresh: pass that value as an argument instead`
+          : `give the new value a name of its own`) +
         (kind === 'parameter'
           ? `, or set the parameter for the run (--param ${name}=…)`
           : ''),
@@ -167,7 +174,7 @@ function bindingLine(
   name: string,
   analysisOf: (cell: number) => ICellAnalysis,
   context: IGlobalContext
-): { cell: number; line: number } {
+): { cell: number; line: number; byCall?: true } {
   // A Python name has no character a regular expression treats specially.
   const binding = new RegExp(
     `^\\s*(def\\s+${name}\\b|class\\s+${name}\\b|${name}\\s*(\\[|\\.|[-+*/%@&|^]?=(?!=)))`,
@@ -177,13 +184,19 @@ function bindingLine(
   if (bound) {
     return { cell: bound.cell, line: bound.line };
   }
-  // Else the first call of a functions cell's function that changes it (`cached_square(4)`).
+  // Else the first call of a functions cell's function that changes it (`cached_square(4)`),
+  // or of the function itself, where a call changes its default value (changed-defaults.ts).
   for (const cell of step.cells) {
-    const call = analysisOf(cell).names.namedCalls.find(c =>
-      context.functionReads.get(c.name)?.globalWrites.includes(name)
+    const call = analysisOf(cell).names.namedCalls.find(
+      c =>
+        context.functionReads.get(c.name)?.globalWrites.includes(name) ||
+        (c.name === name &&
+          context.functionReads.get(name)?.changedDefaults !== undefined)
     );
     if (call) {
-      return { cell, line: call.line };
+      return call.name === name
+        ? { cell, line: call.line, byCall: true }
+        : { cell, line: call.line };
     }
   }
   return { cell: step.cells[0], line: 1 };

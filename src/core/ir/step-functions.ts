@@ -99,7 +99,10 @@ export function instanceOf(summary: IFunctionSummary): IFunctionSummary {
 
 const instanceEntries = new WeakMap<IFunctionSummary, IFunctionSummary>();
 
-/** The root names the step's module-level calls of `functions` change. */
+/**
+ * The root names the step's module-level calls of `functions` change, and those functions that
+ * change a default value of theirs (changed-defaults.ts), where the step calls them.
+ */
 export function argumentsMutatedBy(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
@@ -107,10 +110,16 @@ export function argumentsMutatedBy(
 ): string[] {
   const names: string[] = [];
   for (const cell of cells) {
-    for (const call of analysisOf(cell).names.calls) {
+    const { calls, namedCalls } = analysisOf(cell).names;
+    for (const call of calls) {
       const summary = functions.get(call.function);
       if (summary) {
         names.push(...mutatedArguments(call, summary));
+      }
+    }
+    for (const call of namedCalls) {
+      if (functions.get(call.name)?.changedDefaults) {
+        names.push(call.name);
       }
     }
   }

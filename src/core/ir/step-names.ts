@@ -108,6 +108,13 @@ export function stepNames(
         }
       }
     }
+    for (const call of names.namedCalls) {
+      if (context.functionReads.get(call.name)?.changedDefaults) {
+        // Changes the shared function's default (changed-defaults.ts), which the steps after
+        // do not see: a `shared-name` warning where one calls it too.
+        writes.add(call.name);
+      }
+    }
     for (const read of names.reads) {
       if (context.available.has(read.name)) {
         expandFunction(read, cell);
@@ -329,7 +336,8 @@ export function transitiveFunctionReads(
       mutatedParameters: [...own.mutatedParameters],
       parameterCalls: own.parameterCalls,
       ...(own.isClass ? { isClass: own.isClass } : {}),
-      ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {})
+      ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {}),
+      ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {})
     });
   }
   // Across the shared cells: a function that passes a parameter to one that changes it.

@@ -1,0 +1,73 @@
+/**
+ * A function that changes a default value in place (`def add(x, seen=[]): seen.append(x)`)
+ * keeps state in itself: the default is made once, with the function, and each call that leaves
+ * it out finds it as the last call left it. So a call of such a function changes the function,
+ * and a step that calls one it takes from before hands it on (ir/step-functions.ts), as it hands on
+ * a list it appends to.
+ */
+import { field, IPyNode } from './python-tree';
+
+/** Default values a call can change in place: displays and the constructors of containers. */
+const MUTABLE_DISPLAYS: ReadonlySet<string> = new Set([
+  'list',
+  'dictionary',
+  'set',
+  'list_comprehension',
+  'dictionary_comprehension',
+  'set_comprehension'
+]);
+
+const CONTAINER_CONSTRUCTORS: ReadonlySet<string> = new Set([
+  'list',
+  'dict',
+  'set',
+  'bytearray',
+  'defaultdict',
+  'OrderedDict',
+  'Counter',
+  'deque'
+]);
+
+/** The parameters among `mutated` whose default value is a container the body changes. */
+export function changedDefaults(
+  params: IPyNode | null,
+  mutated: readonly string[],
+  text: (node: IPyNode) => string
+): string[] {
+  const changed: string[] = [];
+  for (const c of params?.children ?? []) {
+    if (
+      c.type !== 'default_parameter' &&
+      c.type !== 'typed_default_parameter'
+    ) {
+      continue;
+    }
+    const name = field(c, 'name');
+    const value = field(c, 'value');
+    if (
+      name?.type === 'identifier' &&
+      value &&
+      mutated.includes(text(name)) &&
+      isMutableValue(value, text)
+    ) {
+      changed.push(text(name));
+    }
+  }
+  return changed;
+}
+
+function isMutableValue(
+  value: IPyNode,
+  text: (node: IPyNode) => string
+): boolean {
+  if (MUTABLE_DISPLAYS.has(value.type)) {
+    return true;
+  }
+  if (value.type !== 'call') {
+    return false;
+  }
+  const callee = field(value, 'function');
+  const name =
+    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
+  return name?.type === 'identifier' && CONTAINER_CONSTRUCTORS.has(text(name));
+}

@@ -1,0 +1,53 @@
+/** Functions that change their default values: which the walker finds, and the shared-name warning. */
+import { analyzeNotebook } from '../../../src/core/analyze';
+import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
+import { codeCell, notebookJson } from '../../support/notebook-json';
+
+const ADD = 'def add(x, seen=[]):\n    seen.append(x)\n    return len(seen)';
+
+test('a function records the defaults its body changes in place, and only those', () => {
+  const { functions } = analyzeCellSource(
+    [
+      ADD,
+      'def cache(k, memo: dict = dict()):',
+      '    memo[k] = 1',
+      'def keep(x, fill=[0]):',
+      '    return fill',
+      'def fresh(x, seen=None):',
+      '    seen = []',
+      '    seen.append(x)',
+      'def changed(items, x=()):',
+      '    items.append(x)'
+    ].join('\n')
+  ).names;
+  expect(functions.add.changedDefaults).toEqual(['seen']);
+  expect(functions.cache.changedDefaults).toEqual(['memo']);
+  expect(functions.keep.changedDefaults).toBeUndefined();
+  expect(functions.fresh.changedDefaults).toBeUndefined();
+  expect(functions.changed.changedDefaults).toBeUndefined();
+});
+
+test('a functions cell function that changes its default, called in two steps: warned at the first call, with the fix', () => {
+  const ir = analyzeNotebook(
+    notebookJson([
+      codeCell(ADD, ['functions']),
+      codeCell('n = 1\nfirst = add(n)', ['step:one']),
+      codeCell('second = add(2)', ['step:two'])
+    ]),
+    'd.ipynb'
+  );
+  expect(ir.diagnostics).toEqual([
+    {
+      severity: 'warning',
+      code: 'shared-name',
+      message:
+        "step 'one' binds or changes 'add', which a functions cell defines (and 1 more step " +
+        "does): each step starts afresh from the shared value, so step 'two' will not see " +
+        'this change, which top to bottom it would; its calls change its default value of ' +
+        "'seen', which every step makes afresh: pass that value as an argument instead",
+      cell: 1,
+      line: 2,
+      column: 0
+    }
+  ]);
+});
