@@ -56,19 +56,27 @@ export interface IFunctionSummary {
    * in place, `self.n += 1`, `self.rows.append(r)`: calling methods on an instance may change it.
    */
   mutatesSelf?: true;
+  /**
+   * For a function: a function defined in its body changes a name of its body (`def counter():
+   * n = [0]` with `def inc(): n[0] += 1; return n[0]` in it, or `nonlocal n`): what a call
+   * returns keeps state, and calling that changes it (`inc = counter()`, then `inc()`).
+   */
+  makesStatefulClosures?: true;
   /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */
   instance?: true;
 }
 
 /**
- * Whether the function or class reads or changes a global, or its methods change its instances:
- * a later step that takes it reads and changes those globals, and its instances, itself.
+ * Whether the function or class reads or changes a global, or its methods change its instances,
+ * or its calls make closures that keep state: a later step that takes it reads and changes those
+ * globals, and its instances, itself.
  */
 export function usesGlobals(summary: IFunctionSummary): boolean {
   return (
     summary.globalReads.length !== 0 ||
     summary.globalWrites.length !== 0 ||
-    summary.mutatesSelf === true
+    summary.mutatesSelf === true ||
+    summary.makesStatefulClosures === true
   );
 }
 

@@ -284,6 +284,20 @@ export abstract class NameRecorder {
     }
     if (scope.globals.has(name)) {
       this.globalWrite(name);
+    } else if (scope.bindingScope.nonlocals.has(name)) {
+      this.closureChange(); // `nonlocal n` then `n += 1`
+    }
+  }
+
+  /**
+   * A function nested in a module-level function binds or changes in place a name of the
+   * function around it (`nonlocal n` then `n += 1`, or `counts.append(x)` on the outer `counts`):
+   * the outer function makes closures that keep state (IFunctionSummary.makesStatefulClosures).
+   */
+  private closureChange(): void {
+    const summary = this.currentFunction;
+    if (summary && !summary.isClass) {
+      summary.makesStatefulClosures = true;
     }
   }
 
@@ -412,6 +426,9 @@ export abstract class NameRecorder {
   private mutateParameter(name: string, scope: Scope): void {
     const summary = this.currentFunction;
     const method = this.currentMethod;
+    if (summary && !summary.isClass && isOuterFunctionName(name, scope)) {
+      this.closureChange();
+    }
     if (
       method &&
       summary?.isClass &&
@@ -935,6 +952,32 @@ function isParameterOf(name: string, scope: Scope, own: Scope): boolean {
     }
     if (at.locals.has(name) || at.kind === 'function' || at.kind === 'class') {
       return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * Whether `name`, read in `scope`, is a local of a function around the innermost function
+ * `scope` is in, at any depth, not of that function itself: a free variable of a closure.
+ */
+function isOuterFunctionName(name: string, scope: Scope): boolean {
+  let inner: Scope | null = scope;
+  while (inner && inner.kind !== 'function') {
+    if (inner.locals.has(name)) {
+      return false; // a comprehension's own variable
+    }
+    inner = inner.parent;
+  }
+  if (!inner || inner.locals.has(name)) {
+    return false;
+  }
+  for (let outer = inner.parent; outer; outer = outer.parent) {
+    if (
+      outer.kind === 'function' &&
+      (outer.locals.has(name) || outer.nonlocals.has(name))
+    ) {
+      return true;
     }
   }
   return false;

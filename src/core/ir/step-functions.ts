@@ -57,7 +57,8 @@ export function definedFunctions(
 
 /**
  * `functions` with the step's instances added (`reader = Reader()`, see ICellNames.instances),
- * or null when there are neither. Each instance takes the summary of the class it was made
+ * and what functions that make stateful closures returned (`inc = counter()`), or null when
+ * there are neither. Each instance takes the summary of the class it was made
  * from, where that reads or changes a global: the step's own class, else `earlier(callee)`, one
  * that an earlier step or a functions cell defines. A function's result takes nothing: a model
  * that `build()` returns does not run `build` again, and taking what `build` reads would move
@@ -78,6 +79,8 @@ export function withInstances(
       const summary = functions?.get(callee) ?? earlier(callee);
       if (summary?.isClass) {
         (found ??= new Map()).set(name, instanceOf(summary));
+      } else if (summary?.makesStatefulClosures) {
+        (found ??= new Map()).set(name, STATEFUL_CLOSURE);
       }
     }
   }
@@ -98,6 +101,22 @@ export function instanceOf(summary: IFunctionSummary): IFunctionSummary {
 }
 
 const instanceEntries = new WeakMap<IFunctionSummary, IFunctionSummary>();
+
+/**
+ * The entry of what a function that makes stateful closures returned (`inc = counter()`): an
+ * object that its calls change, as an instance its methods change. It reads and changes no
+ * global of the function that made it (never changed: one object for every such name).
+ */
+const STATEFUL_CLOSURE: IFunctionSummary = Object.freeze({
+  globalReads: [],
+  globalWrites: [],
+  parameters: [],
+  positional: 0,
+  mutatedParameters: [],
+  parameterCalls: [],
+  instance: true,
+  mutatesSelf: true
+}) as IFunctionSummary;
 
 /**
  * The root names the step's module-level calls of `functions` change, and those functions that

@@ -337,7 +337,8 @@ export function transitiveFunctionReads(
       parameterCalls: own.parameterCalls,
       ...(own.isClass ? { isClass: own.isClass } : {}),
       ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {}),
-      ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {})
+      ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {}),
+      ...(own.makesStatefulClosures ? { makesStatefulClosures: true } : {})
     });
   }
   // Across the shared cells: a function that passes a parameter to one that changes it.

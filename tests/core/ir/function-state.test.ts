@@ -1,4 +1,7 @@
-/** Functions that change their default values: which the walker finds, and the shared-name warning. */
+/**
+ * Functions that keep state in themselves: default values they change, closures that change a
+ * name of the function that made them. Which the walker finds, and the shared-name warning.
+ */
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
 import { codeCell, notebookJson } from '../../support/notebook-json';
@@ -50,4 +53,56 @@ test('a functions cell function that changes its default, called in two steps: w
       column: 0
     }
   ]);
+});
+
+test('a function makes stateful closures where a function in its body changes a name of its body', () => {
+  const { functions } = analyzeCellSource(
+    [
+      'def counter():',
+      '    n = 0',
+      '    def inc():',
+      '        nonlocal n',
+      '        n += 1',
+      '    return inc',
+      'def collector():',
+      '    seen = {}',
+      '    def add(k):',
+      '        seen[k] = 1',
+      '    return add',
+      'def deep():',
+      '    rows = []',
+      '    def outer():',
+      '        def inner(x):',
+      '            rows.append(x)',
+      '        return inner',
+      '    return outer',
+      'def reads_only(k):',
+      '    def scale(x):',
+      '        return x * k',
+      '    return scale',
+      'def own_locals():',
+      '    def make(x):',
+      '        out = []',
+      '        out.append(x)',
+      '        return [y for y in out]',
+      '    return make',
+      'def changes_own(rows=None):',
+      '    rows = []',
+      '    rows.append(1)',
+      '    return rows',
+      'class Box:',
+      '    def grow(self):',
+      '        items = []',
+      '        def add(x):',
+      '            items.append(x)',
+      '        return add'
+    ].join('\n')
+  ).names;
+  expect(functions.counter.makesStatefulClosures).toBe(true);
+  expect(functions.collector.makesStatefulClosures).toBe(true);
+  expect(functions.deep.makesStatefulClosures).toBe(true);
+  expect(functions.reads_only.makesStatefulClosures).toBeUndefined();
+  expect(functions.own_locals.makesStatefulClosures).toBeUndefined();
+  expect(functions.changes_own.makesStatefulClosures).toBeUndefined();
+  expect(functions.Box.makesStatefulClosures).toBeUndefined();
 });

@@ -1,0 +1,98 @@
+/**
+ * Functions that keep state in themselves, called in several steps, in a real local run against
+ * the notebook run top to bottom: a default value the function changes (`def add(x,
+ * seen=[])`), and closures that change a name of the function that made them (`nonlocal n`,
+ * or a list of its body), made by a step's function or a functions cell's. A call changes the
+ * function, so the step that calls it hands it on. Before, each later step took the function as
+ * the step that made it saved it: every call started afresh.
+ */
+import {
+  expectSameAsTopToBottom,
+  notebookInTempDir
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'def collector():',
+      '    seen = []',
+      '    def add(x):',
+      '        seen.append(x)',
+      '        return len(seen)',
+      '    return add'
+    ].join('\n'),
+    tags: ['functions']
+  },
+  {
+    source: [
+      'def add(x, seen=[]):',
+      '    seen.append(x)',
+      '    return len(seen)',
+      'def remember(key, cache={}):',
+      '    cache[key] = True',
+      '    return len(cache)',
+      'def counter(start):',
+      '    n = start',
+      '    def inc():',
+      '        nonlocal n',
+      '        n += 1',
+      '        return n',
+      '    return inc',
+      'tick = counter(10)',
+      'gather = collector()'
+    ].join('\n'),
+    tags: ['step:define']
+  },
+  {
+    source: [
+      'first = add(1)',
+      'first_keys = remember("a")',
+      'first_tick = tick()',
+      'first_gathered = gather("x")'
+    ].join('\n'),
+    tags: ['step:one']
+  },
+  {
+    source: [
+      'second = add(2)',
+      'second_keys = remember("b")',
+      'second_tick = tick()',
+      'second_gathered = gather("y")'
+    ].join('\n'),
+    tags: ['step:two']
+  },
+  {
+    source: [
+      'print(first)',
+      'print(second)',
+      'print(first_keys)',
+      'print(second_keys)',
+      'print(first_tick)',
+      'print(second_tick)',
+      'print(first_gathered)',
+      'print(second_gathered)'
+    ].join('\n'),
+    tags: ['pipeline-metrics']
+  }
+];
+
+describe('functions that keep state in themselves, called in several steps', () => {
+  const { notebook, home } = notebookInTempDir(
+    'function-state',
+    'state.ipynb',
+    CELLS
+  );
+
+  it('keep what the earlier calls left, as top to bottom', () => {
+    expectSameAsTopToBottom(home, notebook, {
+      first: 1,
+      second: 2,
+      first_keys: 1,
+      second_keys: 2,
+      first_tick: 11,
+      second_tick: 12,
+      first_gathered: 1,
+      second_gathered: 2
+    });
+  });
+});
