@@ -3,7 +3,8 @@
  * notebook run top to bottom. `rng.sample()`, `fh.readline()` and `buf.write()` change their
  * object, but the same method names leave other objects as they were (`df.sample()` copies
  * rows), so before, no step handed the generator or the file on: the second sample repeated the
- * first, the second line read was the first line again, and the buffer came out empty.
+ * first, the second line read was the first line again, and the buffer came out empty. A frame
+ * sampled with `random_state=state` draws from that generator too.
  */
 import {
   expectSameAsTopToBottom,
@@ -15,7 +16,11 @@ const CELLS = [
     source: [
       'import io',
       'import random',
+      'import numpy as np',
+      'import pandas as pd',
       'rng = random.Random(3)',
+      'state = np.random.RandomState(0)',
+      'frame = pd.DataFrame({"a": range(100)})',
       'with open("lines.txt", "w") as out:',
       '    out.write("a\\nbb\\nccc\\n")',
       'fh = open("lines.txt")',
@@ -27,7 +32,8 @@ const CELLS = [
     source: [
       'first = sum(rng.sample(range(1000), 3))',
       'first_line = len(fh.readline())',
-      'buf.write("one;")'
+      'buf.write("one;")',
+      'first_rows = int(frame.sample(3, random_state=state)["a"].sum())'
     ].join('\n'),
     tags: ['step:one']
   },
@@ -35,7 +41,8 @@ const CELLS = [
     source: [
       'second = sum(rng.sample(range(1000), 3))',
       'second_line = len(fh.readline())',
-      'buf.write("two;")'
+      'buf.write("two;")',
+      'second_rows = int(frame.sample(3, random_state=state)["a"].sum())'
     ].join('\n'),
     tags: ['step:two']
   },
@@ -55,7 +62,9 @@ const CELLS = [
       'print(first_line)',
       'print(second_line)',
       'print(lines_left)',
-      'print(written)'
+      'print(written)',
+      'print(first_rows)',
+      'print(second_rows)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
@@ -75,7 +84,9 @@ describe('a generator sampled and files read and written in several steps', () =
       first_line: 2,
       second_line: 3,
       lines_left: 1,
-      written: 'one;two;'
+      written: 'one;two;',
+      first_rows: 114,
+      second_rows: 111
     };
     expectSameAsTopToBottom(home, notebook, topToBottom);
   });

@@ -3,7 +3,7 @@
  * and in the scope Python evaluates them in (design §3.2).
  */
 import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
-import { HANDLE_CALLS } from './handles';
+import { GENERATOR_KEYWORDS, HANDLE_CALLS } from './handles';
 import {
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
@@ -530,7 +530,8 @@ export abstract class ExpressionWalker extends NameRecorder {
 
   /**
    * numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given; plotting functions'
-   * `ax=ax` draw on the axes they are given (ICellNames.drawnOn).
+   * `ax=ax` draw on the axes they are given (ICellNames.drawnOn); `random_state=rng` draws from
+   * the generator it is given (ICellNames.handleCalls).
    */
   private keywordArgumentChanges(args: IPyNode, scope: Scope): void {
     for (const c of args.children) {
@@ -548,6 +549,11 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (axes) {
           this.noteCalledOn(axes, scope, 'drawnOn');
         }
+      } else if (
+        GENERATOR_KEYWORDS.has(keyword) &&
+        value.type === 'identifier'
+      ) {
+        this.noteCalledOn(value, scope, 'handleCalls');
       }
       if (keyword !== 'out') {
         continue;

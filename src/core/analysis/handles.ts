@@ -49,3 +49,14 @@ export const HANDLE_CALLS: ReadonlySet<string> = new Set([
   'truncate',
   'close'
 ]);
+
+/**
+ * Keywords through which a call is given a generator to draw from: scikit-learn's
+ * `random_state=rng`, SciPy's `rng=`, PyTorch's `generator=g`. Given a generator (a number is no
+ * handle), the call changes it, as a drawing changes the axes given as `ax=`.
+ */
+export const GENERATOR_KEYWORDS: ReadonlySet<string> = new Set([
+  'random_state',
+  'rng',
+  'generator'
+]);

@@ -33,7 +33,7 @@ test('handles: generators and files made at module level, and not a name bound a
   ]);
 });
 
-test('handle calls: the methods that change a handle, loops over a name, and not in a function body', () => {
+test('handle calls: the methods that change a handle, loops over a name, generators given as random_state=, and not in a function body', () => {
   const { handleCalls, mutations } = namesOf([
     'a = rng.sample(xs, 2)',
     'line = fh.readline()',
@@ -45,9 +45,20 @@ test('handle calls: the methods that change a handle, loops over a name, and not
     '    print(name)',
     'def later():',
     '    return other.readline()',
-    'total = df.sum()'
+    'total = df.sum()',
+    'part = df.sample(2, random_state=state)',
+    'split(X, rng=gen, generator=torch_gen, random_state=42)'
   ]);
-  expect(handleCalls).toEqual(['rng', 'fh', 'buf', 'df', 'reader']);
+  expect(handleCalls).toEqual([
+    'rng',
+    'fh',
+    'buf',
+    'df',
+    'reader',
+    'state',
+    'gen',
+    'torch_gen'
+  ]);
   // no mutation in the cell: the IR decides by the binding (ir/object-kinds.ts)
   expect(mutations).toEqual([]);
 });
