@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The lab extension's benchmarks (issues 5 and 12): size of the production build, and in
 # Chromium the plugin activation, the sidebar's first load and keystroke -> DAG in a 1,000-cell
-# notebook (CELLS=N to change it).
+# notebook (CELLS=N to change it, SHAPE=shared for its other shape).
 # Writes bench/results/lab-size.json, lab-browser.json and lab.md. Not part of CI (the UI test
 # tests/sidebar-bench.spec.ts checks the 50 ms goal there).
 set -euo pipefail
@@ -11,6 +11,12 @@ npm run build:lib:prod >/dev/null
 jupyter labextension build . >/dev/null
 mkdir -p bench/results
 node bench/lab/size.mjs > bench/results/lab-size.json
-(cd ui-tests && CELLPIPE_BENCH_CELLS="${CELLS:-1000}" CELLPIPE_BENCH_OUT="$PWD/../bench/results/lab-browser.json" \
+# SHAPE=shared: each step also reads the df the first step makes (results in lab-browser-shared.json
+# and lab-shared.md); the default, chain, writes lab-browser.json and lab.md.
+shape="${SHAPE:-chain}"
+suffix=""
+if [ "$shape" != chain ]; then suffix="-$shape"; fi
+(cd ui-tests && CELLPIPE_BENCH_CELLS="${CELLS:-1000}" CELLPIPE_BENCH_SHAPE="$shape" \
+  CELLPIPE_BENCH_OUT="$PWD/../bench/results/lab-browser$suffix.json" \
   npx playwright test tests/sidebar-bench.spec.ts --retries=0 --reporter=list)
-node bench/lab/table.mjs | tee bench/results/lab.md
+node bench/lab/table.mjs "bench/results/lab-browser$suffix.json" | tee "bench/results/lab$suffix.md"

@@ -1,10 +1,14 @@
-// bench/results/lab-size.json + lab-browser.json -> the markdown tables of bench/README.md.
+// bench/results/lab-size.json + lab-browser.json (or the file given) -> the markdown tables of
+// bench/README.md.
 import { readFileSync } from 'node:fs';
 
 const size = JSON.parse(readFileSync('bench/results/lab-size.json', 'utf8'));
 const browser = JSON.parse(
-  readFileSync('bench/results/lab-browser.json', 'utf8')
+  readFileSync(process.argv[2] ?? 'bench/results/lab-browser.json', 'utf8')
 );
+const notebook =
+  `${browser.cells}-cell notebook` +
+  (browser.shape === 'shared' ? ", each step also reading step 1's df" : '');
 const kb = bytes => (bytes / 1024).toFixed(1);
 const ms = value => (value === undefined ? '-' : value.toFixed(1));
 // What JupyterLab loads at start, as the browser saw it (names up to the content hash).
@@ -31,7 +35,7 @@ const lines = [
 ];
 for (const [label, s] of [
   [
-    `keystroke -> DAG updated (${browser.cells}-cell notebook, every cell attached)`,
+    `keystroke -> DAG updated (${notebook}, every cell attached)`,
     browser.keystrokeToDagMs
   ],
   [

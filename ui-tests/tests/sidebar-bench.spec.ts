@@ -11,7 +11,8 @@
  * settled keys. Each key's time is also split at the notebook model's change: before it is
  * JupyterLab and CodeMirror handling the key.
  *
- * CELLPIPE_BENCH_CELLS=N sets the notebook's size (default 200; bench/lab/run.sh uses 1000).
+ * CELLPIPE_BENCH_CELLS=N sets the notebook's size (default 200; bench/lab/run.sh uses 1000), and
+ * CELLPIPE_BENCH_SHAPE its shape (below).
  * With CELLPIPE_BENCH_OUT=FILE the figures are written there as JSON (bench/lab/run.sh).
  */
 import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
@@ -25,12 +26,29 @@ const KEYSTROKES = 40;
 const PACE_MS = 100;
 const EARLY_KEYSTROKES = 20;
 
+/**
+ * The notebook's shape (CELLPIPE_BENCH_SHAPE): `chain`, each step reading the step before's
+ * value, or `shared`, each step also reading the `df` the first step makes, as notebooks that
+ * load their data once do (the first step then has an edge to every other; bench/analyze/updates
+ * measures the same shapes in Node).
+ */
+const SHAPE = process.env.CELLPIPE_BENCH_SHAPE ?? 'chain';
+if (SHAPE !== 'chain' && SHAPE !== 'shared') {
+  throw new Error(
+    `CELLPIPE_BENCH_SHAPE is ${SHAPE}: it must be chain or shared`
+  );
+}
+
 /** CELLS cells: an imports cell, then CELLS - 1 steps, each reading the previous step's variable. */
 function bigNotebook(): string {
+  const shared = SHAPE === 'shared';
   return chainNotebook(
     CELLS - 1,
     (i, reads) =>
-      `# step ${i}\nv${i} = math.sqrt(${reads} + ${i})\nw${i} = [v${i}] * 3\n`
+      `# step ${i}\n` +
+      (shared && i === 1 ? 'df = [0.5] * 10\n' : '') +
+      `v${i} = math.sqrt(${reads} + ${shared ? 'len(df) + ' : ''}${i})\n` +
+      `w${i} = [v${i}] * 3\n`
   );
 }
 
@@ -322,6 +340,7 @@ test(`keystroke -> DAG updated in a ${CELLS}-cell notebook (measured)`, async ({
 
   const result = {
     cells: CELLS,
+    shape: SHAPE,
     steps: CELLS - 1,
     keystrokes: KEYSTROKES,
     // Typed once every cell is attached (the goal's figure).
