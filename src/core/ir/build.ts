@@ -672,11 +672,13 @@ function firstCellWhere(
  * outputs are one or two names, rebuilt on every key.
  */
 function withItem(list: string[], item: string): string[] {
-  if (list.length) {
+  if (list.length > 1) {
     list.push(item);
     return list;
   }
-  return [item];
+  // A push onto a list of one makes room for 17 too: two names, the next most common, get a
+  // list of their own size.
+  return list.length ? [list[0], item] : [item];
 }
 
 function isUnclean(analysis: ICellAnalysis): boolean {
@@ -702,9 +704,19 @@ function hasDynamicBinding(analysis: ICellAnalysis): boolean {
   return !analysis.clean && analysis.names.dynamicBindings.length !== 0;
 }
 
-/** Sorts in place; most steps have one producer or none, and sort() costs even so. */
+/**
+ * Sorts in place, as sort() does (by UTF-16 code units). Most steps have one producer or none,
+ * and many two (a step before and the step that loads the data), where sort() costs even so: a
+ * comparison of the two does it.
+ */
 function sortMany(names: string[]): void {
-  if (names.length > 1) {
+  if (names.length === 2) {
+    if (names[1] < names[0]) {
+      const first = names[0];
+      names[0] = names[1];
+      names[1] = first;
+    }
+  } else if (names.length > 2) {
     names.sort();
   }
 }
