@@ -57,9 +57,10 @@ export interface IFunctionSummary {
    */
   mutatesSelf?: true;
   /**
-   * For a function: a function defined in its body changes a name of its body (`def counter():
-   * n = [0]` with `def inc(): n[0] += 1; return n[0]` in it, or `nonlocal n`): what a call
-   * returns keeps state, and calling that changes it (`inc = counter()`, then `inc()`).
+   * For a function that returns a function it defines (returned-functions.ts): that function
+   * changes a name of the body around it (`def counter(): n = [0]` with `def inc(): n[0] += 1;
+   * return n[0]` in it, or `nonlocal n`): what a call returns keeps state, and calling that
+   * changes it (`inc = counter()`, then `inc()`).
    */
   makesStatefulClosures?: true;
   /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */

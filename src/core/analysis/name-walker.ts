@@ -18,6 +18,7 @@ import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { changedDefaults } from './changed-defaults';
+import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -697,6 +698,12 @@ export class NameWalker extends ExpressionWalker {
           : null;
     }
     this.statements(body, functionScope);
+    if (
+      summary?.makesStatefulClosures &&
+      !returnsNestedFunction(body, this.text)
+    ) {
+      delete summary.makesStatefulClosures; // its closures stay inside it
+    }
     if (summary?.mutatedParameters.length) {
       const kept = changedDefaults(
         params,

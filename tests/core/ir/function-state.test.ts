@@ -55,7 +55,7 @@ test('a functions cell function that changes its default, called in two steps: w
   ]);
 });
 
-test('a function makes stateful closures where a function in its body changes a name of its body', () => {
+test('a function makes stateful closures where it returns a function of its body that changes a name of that body', () => {
   const { functions } = analyzeCellSource(
     [
       'def counter():',
@@ -90,6 +90,23 @@ test('a function makes stateful closures where a function in its body changes a 
       '    rows = []',
       '    rows.append(1)',
       '    return rows',
+      'def train(epochs):',
+      '    history = []',
+      '    def on_epoch(e):',
+      '        history.append(e)',
+      '    for e in range(epochs):',
+      '        on_epoch(e)',
+      '    return history',
+      'def pair():',
+      '    log = []',
+      '    def add(x):',
+      '        log.append(x)',
+      '    return add, log',
+      'def tally():',
+      '    counts = {}',
+      '    if counts is None:',
+      '        return None',
+      '    return lambda k: counts.update({k: 1})',
       'class Box:',
       '    def grow(self):',
       '        items = []',
@@ -105,4 +122,8 @@ test('a function makes stateful closures where a function in its body changes a 
   expect(functions.own_locals.makesStatefulClosures).toBeUndefined();
   expect(functions.changes_own.makesStatefulClosures).toBeUndefined();
   expect(functions.Box.makesStatefulClosures).toBeUndefined();
+  // a nested helper whose function returns a value, not the helper: no closure gets out
+  expect(functions.train.makesStatefulClosures).toBeUndefined();
+  expect(functions.pair.makesStatefulClosures).toBe(true);
+  expect(functions.tally.makesStatefulClosures).toBe(true);
 });
