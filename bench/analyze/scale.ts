@@ -1,10 +1,12 @@
 /**
  * Scale bench (issue 12): analysis time of one cell of 1k, 10k and 100k lines, and of one cell
- * binding 100k names (one a line, and ten a line), side by side with tree-sitter-python's bare
- * parse of the same text (web-tree-sitter, the tree freed at once). Linear cost shows as a
+ * binding 100k names (one a line, and ten a line; and as a step of a notebook analysed whole,
+ * the pipeline built too), side by side with tree-sitter-python's bare parse of the same text
+ * (web-tree-sitter, the tree freed at once). Linear cost shows as a
  * constant time per line. Prints JSON; `node bench/analyze/scale.mjs` runs it.
  */
 import { analyzeCellSource } from '../../src/core/analysis/cell-analysis';
+import { analyzeNotebookText } from '../../src/core/analyze';
 import { bareParse } from '../../src/core/analysis/python-tree';
 import { initPythonParserFromFiles } from '../../src/engine/python-parser';
 
@@ -45,6 +47,42 @@ function namesCell(names: number, perLine = 1): string {
     }
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The names cell as the middle step of a notebook, analysed whole: the pipeline is built too,
+ * with the checks that look at what each name is bound to (a loop over a name, a drawing).
+ */
+const NOTEBOOK_CASE = '100k names, in a notebook (the pipeline built too)';
+const LOOPS_AND_DRAWINGS =
+  'for item in items:\n    print(item)\nax.plot(name_1)\nrows = rng.sample(items, 1)\n';
+
+function stepsAround(source: string): string {
+  const cell = (text: string, tag: string) => ({
+    cell_type: 'code',
+    metadata: { tags: [tag] },
+    source: text,
+    outputs: [],
+    execution_count: null
+  });
+  return JSON.stringify({
+    nbformat: 4,
+    nbformat_minor: 5,
+    metadata: {},
+    cells: [
+      cell('import random\nimport matplotlib.pyplot as plt\n', 'imports'),
+      cell(
+        'items = [1, 2]\nrng = random.Random(0)\nfig, ax = plt.subplots()\n' +
+          Array.from({ length: 1000 }, (_, i) => `value_${i} = ${i}`).join(
+            '\n'
+          ) +
+          '\n',
+        'step:load'
+      ),
+      cell(source, 'step:names'),
+      cell('print(name_5, rows, fig)\n', 'step:report')
+    ]
+  });
 }
 
 interface ISample {
@@ -116,12 +154,16 @@ async function main(): Promise<void> {
     ['10k lines', realisticCell(10_000), 7],
     ['100k lines', realisticCell(100_000), 3],
     ['100k names', namesCell(100_000), 3],
-    ['100k names, 10 a line', namesCell(100_000, 10), 5]
+    ['100k names, 10 a line', namesCell(100_000, 10), 5],
+    [NOTEBOOK_CASE, namesCell(100_000) + LOOPS_AND_DRAWINGS, 3]
   ];
   for (const [label, source, repetitions] of cases) {
     const lines = source.split('\n').length - 1;
+    const notebook = label === NOTEBOOK_CASE ? stepsAround(source) : null;
     const { analyze, parse, ratio } = sideBySide(
-      () => analyzeCellSource(source),
+      notebook
+        ? () => analyzeNotebookText(notebook, 'scale.ipynb')
+        : () => analyzeCellSource(source),
       () => bareParse(source),
       repetitions
     );

@@ -29,13 +29,9 @@ export class ObjectKinds {
     analysisOf: (cell: number) => ICellAnalysis
   ): void {
     for (let c = 0; c < cells.length; c++) {
-      const names = analysisOf(cells[c]).names;
-      for (let i = 0; i < names.writes.length; i++) {
-        const bound = kindLeft(names, names.writes[i]);
-        if (bound !== null) {
-          this.kind.set(names.writes[i], bound);
-        }
-      }
+      kindsLeftBy(analysisOf(cells[c]).names).forEach((kind, name) =>
+        this.kind.set(name, kind)
+      );
     }
   }
 
@@ -108,15 +104,15 @@ function calledOnKind(
   return called;
 }
 
-/** What the last of `cells` that binds `name` leaves it (kindLeft), or null. */
+/** What the last of `cells` that binds `name` leaves it (kindsLeftBy), or null. */
 function lastKindLeft(
   cells: readonly number[],
   name: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): ObjectKind | null {
   for (let i = cells.length - 1; i >= 0; i--) {
-    const kind = kindLeft(analysisOf(cells[i]).names, name);
-    if (kind !== null) {
+    const kind = kindsLeftBy(analysisOf(cells[i]).names).get(name);
+    if (kind !== undefined) {
       return kind;
     }
   }
@@ -124,22 +120,34 @@ function lastKindLeft(
 }
 
 /**
- * What the cell leaves `name`; null where it does not bind it, or only changes it in place
- * (`fig.label = "a"`), which leaves it the object it was.
+ * What the cell leaves each name it binds, made once per cell analysis (an unchanged cell keeps
+ * its analysis from key to key): a name it only changes in place (`fig.label = "a"`) is left
+ * out, since that leaves it the object it was. Sets, not lists, so that a cell binding many
+ * names costs time in proportion to them.
  */
-function kindLeft(names: ICellNames, name: string): ObjectKind | null {
-  if (!names.writes.includes(name)) {
-    return null;
+function kindsLeftBy(names: ICellNames): ReadonlyMap<string, ObjectKind> {
+  let kinds = kindsOfCell.get(names);
+  if (kinds) {
+    return kinds;
   }
-  if (
-    names.mutations.includes(name) &&
-    !names.reboundAndChanged?.includes(name)
-  ) {
-    return null;
+  kinds = new Map();
+  let changedOnly: Set<string> | null = null;
+  if (names.mutations.length) {
+    changedOnly = new Set(names.mutations);
+    names.reboundAndChanged?.forEach(name => changedOnly!.delete(name));
   }
-  return names.figures?.includes(name)
-    ? 'figure'
-    : names.handles?.includes(name)
-      ? 'handle'
-      : 'other';
+  const figures = names.figures ? new Set(names.figures) : null;
+  const handles = names.handles ? new Set(names.handles) : null;
+  for (const name of names.writes) {
+    if (!changedOnly?.has(name)) {
+      kinds.set(
+        name,
+        figures?.has(name) ? 'figure' : handles?.has(name) ? 'handle' : 'other'
+      );
+    }
+  }
+  kindsOfCell.set(names, kinds);
+  return kinds;
 }
+
+const kindsOfCell = new WeakMap<ICellNames, Map<string, ObjectKind>>();
