@@ -50,10 +50,59 @@ function namesCell(names: number, perLine = 1): string {
 }
 
 /**
+ * A cell of `lines` lines of ten kinds of statement that the analysis follows across names:
+ * ties (`alias = name`), changes in place, loops over a name, figures drawn on, functions that
+ * change their defaults and their calls, open files, strings, `del`. Each kind once had a cost
+ * that grew with the names before it in the cell.
+ */
+function mixedCell(lines: number): string {
+  const out: string[] = [];
+  for (let i = 0; out.length < lines; i++) {
+    switch (i % 10) {
+      case 0:
+        out.push(`name_${i} = value_${i % 1000} + ${i}`);
+        break;
+      case 1:
+        out.push(`alias_${i} = name_${i - 1}`);
+        break;
+      case 2:
+        out.push(`name_${i - 2}.append(${i})`);
+        break;
+      case 3:
+        out.push(`for x_${i} in name_${i - 3}:`, '    pass');
+        break;
+      case 4:
+        out.push(`fig_${i}, ax_${i} = plt.subplots()`);
+        break;
+      case 5:
+        out.push(`ax_${i - 1}.plot([1])`);
+        break;
+      case 6:
+        out.push(
+          `def f_${i}(x, acc=[]):`,
+          '    acc.append(x)',
+          '    return acc'
+        );
+        break;
+      case 7:
+        out.push(`r_${i} = f_${i - 1}(1)`);
+        break;
+      case 8:
+        out.push(`h_${i} = open("p_${i}.txt")`);
+        break;
+      default:
+        out.push(`del alias_${i - 8}`);
+    }
+  }
+  return out.slice(0, lines).join('\n') + '\n';
+}
+
+/**
  * The names cell as the middle step of a notebook, analysed whole: the pipeline is built too,
  * with the checks that look at what each name is bound to (a loop over a name, a drawing).
  */
 const NOTEBOOK_CASE = '100k names, in a notebook (the pipeline built too)';
+const MIXED_CASE = '100k lines of ten kinds, in a notebook';
 const LOOPS_AND_DRAWINGS =
   'for item in items:\n    print(item)\nax.plot(name_1)\nrows = rng.sample(items, 1)\n';
 
@@ -155,11 +204,15 @@ async function main(): Promise<void> {
     ['100k lines', realisticCell(100_000), 3],
     ['100k names', namesCell(100_000), 3],
     ['100k names, 10 a line', namesCell(100_000, 10), 5],
-    [NOTEBOOK_CASE, namesCell(100_000) + LOOPS_AND_DRAWINGS, 3]
+    [NOTEBOOK_CASE, namesCell(100_000) + LOOPS_AND_DRAWINGS, 3],
+    [MIXED_CASE, mixedCell(100_000), 3]
   ];
   for (const [label, source, repetitions] of cases) {
     const lines = source.split('\n').length - 1;
-    const notebook = label === NOTEBOOK_CASE ? stepsAround(source) : null;
+    const notebook =
+      label === NOTEBOOK_CASE || label === MIXED_CASE
+        ? stepsAround(source)
+        : null;
     const { analyze, parse, ratio } = sideBySide(
       notebook
         ? () => analyzeNotebookText(notebook, 'scale.ipynb')

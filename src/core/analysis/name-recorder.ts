@@ -60,6 +60,12 @@ export abstract class NameRecorder {
    */
   private readonly aliases = new Map<string, string[]>();
   /**
+   * Every name that some entry of `aliases` has stood for (never shrinks): a name bound again
+   * that is not among them is in no entry's list, and `unalias` need not look (a cell that binds
+   * many names would otherwise go over every alias at every binding).
+   */
+  private aliasTargets: Set<string> | null = null;
+  /**
    * Of the names in `aliases`, those that are a part of another's object (`notePart`), with the
    * names of the wholes (`p2 = params` after `params = cfg["model"]`: `p2` is the same object
    * as `params` and a part of `cfg`); null until one is.
@@ -71,6 +77,11 @@ export abstract class NameRecorder {
   private scalars: Set<string> | null = null;
   /** Module-level names last bound to a figure, its axes or a grid (ICellNames.figures); null until one is. */
   private figures: Set<string> | null = null;
+  /** The names of ICellNames.drawnOn and handleCalls so far, each list's made on its first name. */
+  private readonly calledOn: {
+    drawnOn?: Set<string>;
+    handleCalls?: Set<string>;
+  } = {};
   /** Module-level names last bound to a random generator or a file (ICellNames.handles); null until one is. */
   private handles: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
@@ -596,6 +607,9 @@ export abstract class NameRecorder {
   private unalias(name: string): void {
     this.aliases.delete(name);
     this.partWholes?.delete(name);
+    if (!this.aliasTargets?.has(name)) {
+      return;
+    }
     for (const [other, names] of this.aliases) {
       if (names.includes(name)) {
         const left = names.filter(n => n !== name);
@@ -722,16 +736,24 @@ export abstract class NameRecorder {
   }
 
   private addCalledOn(name: string, list: 'drawnOn' | 'handleCalls'): void {
-    const found = (this.result[list] ??= []);
-    if (!found.includes(name)) {
-      found.push(name);
+    const seen = (this.calledOn[list] ??= new Set());
+    if (!seen.has(name)) {
+      seen.add(name);
+      (this.result[list] ??= []).push(name);
     }
+  }
+
+  private addAliasTargets(names: readonly string[]): void {
+    const targets = (this.aliasTargets ??= new Set());
+    names.forEach(name => targets.add(name));
   }
 
   /** `name = other` at module level: the same object, until `name` is bound again. */
   protected noteAlias(name: string, other: string): void {
     if (name !== other) {
-      this.aliases.set(name, [other, ...(this.aliases.get(other) ?? [])]);
+      const tied = [other, ...(this.aliases.get(other) ?? [])];
+      this.aliases.set(name, tied);
+      this.addAliasTargets(tied);
       const wholes = this.partWholes?.get(other);
       if (wholes) {
         this.partWholes!.set(name, wholes); // the same object as a part of those
@@ -763,6 +785,7 @@ export abstract class NameRecorder {
     body: () => void
   ): void {
     variables.forEach(variable => this.aliases.set(variable, elements));
+    this.addAliasTargets(elements);
     const outer = this.augmentableLoopVariables;
     this.augmentableLoopVariables = new Set([...(outer ?? []), ...variables]);
     body();

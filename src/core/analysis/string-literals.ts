@@ -184,7 +184,7 @@ class Literal {
   }
 
   private escapes(from: number, to: number): ICompileError | null {
-    if (this.raw || this.source.lastIndexOf('\\', to) < from) {
+    if (this.raw || !hasBackslash(this.source, from, to)) {
       return null;
     }
     const escape = escapeError(this.source, from, to, this.bytes);
@@ -282,3 +282,17 @@ function escapeError(
 }
 
 const CONVERSIONS = new Set(['!s', '!r', '!a']);
+
+/**
+ * Whether `source` has a backslash from `from` up to `to`: a look at the literal's own text
+ * (`lastIndexOf` from `to` would go on back through the whole cell for a literal without one,
+ * for every literal of the cell).
+ */
+function hasBackslash(source: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) {
+    if (source.charCodeAt(at) === 92) {
+      return true;
+    }
+  }
+  return false;
+}
