@@ -20,9 +20,7 @@ test('a loop variable over names no longer changes a name the body binds again',
 
 test('b = a: a change through b changes a until a is bound again', () => {
   expect(namesOf(['b = a', 'b.append(1)']).mutations).toEqual(['b', 'a']);
-  expect(namesOf(['b = a', 'a = []', 'b.append(1)']).mutations).toEqual([
-    'b'
-  ]);
+  expect(namesOf(['b = a', 'a = []', 'b.append(1)']).mutations).toEqual(['b']);
   // binding another name leaves the tie
   expect(namesOf(['b = a', 'c = []', 'b.append(1)']).mutations).toEqual([
     'b',
