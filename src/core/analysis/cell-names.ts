@@ -68,6 +68,26 @@ export interface IFunctionSummary {
 }
 
 /**
+ * A summary of a function with `signature`'s parameters (a class, and what a closure factory
+ * returned: none) before its body is walked: nothing read or changed yet.
+ */
+export function emptySummary(
+  signature: Pick<IFunctionSummary, 'parameters' | 'positional'> = {
+    parameters: [],
+    positional: 0
+  }
+): IFunctionSummary {
+  return {
+    globalReads: [],
+    globalWrites: [],
+    parameters: signature.parameters,
+    positional: signature.positional,
+    mutatedParameters: [],
+    parameterCalls: []
+  };
+}
+
+/**
  * Whether the function or class reads or changes a global, or its methods change its instances,
  * or its calls make closures that keep state: a later step that takes it reads and changes those
  * globals, and its instances, itself.

@@ -10,7 +10,7 @@ import {
   isTargetList,
   typeAliasName
 } from './function-locals';
-import { ICellNames, IFunctionSummary } from './cell-names';
+import { emptySummary, ICellNames, IFunctionSummary } from './cell-names';
 import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
@@ -379,13 +379,9 @@ export class NameWalker extends ExpressionWalker {
    * is one expression, and calls in it are not followed).
    */
   private namedLambda(name: string, value: IPyNode, scope: Scope): void {
-    const summary: IFunctionSummary = {
-      globalReads: [],
-      globalWrites: [],
-      ...parameterList(field(value, 'parameters'), this.text),
-      mutatedParameters: [],
-      parameterCalls: []
-    };
+    const summary = emptySummary(
+      parameterList(field(value, 'parameters'), this.text)
+    );
     this.result.functions[name] = summary;
     const outer = this.currentFunction;
     const outerScope = this.currentFunctionScope;
@@ -650,13 +646,7 @@ export class NameWalker extends ExpressionWalker {
     const outerScope = this.currentFunctionScope;
     const summary: IFunctionSummary | null =
       scope.kind === 'module' && name
-        ? {
-            globalReads: [],
-            globalWrites: [],
-            ...parameterList(params, this.text),
-            mutatedParameters: [],
-            parameterCalls: []
-          }
+        ? emptySummary(parameterList(params, this.text))
         : null;
     if (summary && name) {
       this.result.functions[this.text(name)] = summary;
@@ -743,15 +733,7 @@ export class NameWalker extends ExpressionWalker {
     const name = field(node, 'name');
     const outer = this.currentFunction;
     if (scope.kind === 'module' && name) {
-      this.currentFunction = {
-        globalReads: [],
-        globalWrites: [],
-        parameters: [],
-        positional: 0,
-        mutatedParameters: [],
-        parameterCalls: [],
-        isClass: true
-      };
+      this.currentFunction = { ...emptySummary(), isClass: true };
       this.result.functions[this.text(name)] = this.currentFunction;
     }
     if (body) {

@@ -46,7 +46,7 @@ import {
   objectsChangedThroughAliases
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
-import { figuresDrawnOn, handlesCalledOn, ObjectKinds } from './object-kinds';
+import { calledOnKind, ObjectKinds } from './object-kinds';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -299,7 +299,8 @@ export function buildPipeline(
       }
     }
     if (stepsDrawOnFigures) {
-      const drawn = figuresDrawnOn(
+      const drawn = calledOnKind(
+        'figure',
         block.cells,
         analysisOf,
         objectKinds!,
@@ -311,7 +312,8 @@ export function buildPipeline(
       }
     }
     if (stepsCallHandles) {
-      const changed = handlesCalledOn(
+      const changed = calledOnKind(
+        'handle',
         block.cells,
         analysisOf,
         objectKinds!,

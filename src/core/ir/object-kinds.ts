@@ -41,76 +41,50 @@ export class ObjectKinds {
   }
 }
 
-/** The names the step's cells draw on that are figures where the step takes them from. */
-export function figuresDrawnOn(
-  cells: readonly number[],
-  analysisOf: (cell: number) => ICellAnalysis,
-  before: ObjectKinds,
-  sharedCells: readonly number[]
-): string[] {
-  return calledOnKind(
-    cells,
-    analysisOf,
-    before,
-    sharedCells,
-    names => names.drawnOn,
-    'figure'
-  );
-}
-
 /**
- * The names the step's cells call a handle's method on (`rng.sample()`, `fh.readline()`) that
- * are random generators or files where the step takes them from.
+ * The names the step's cells call on that are of `kind` where the step takes them from: drawn
+ * on (ICellNames.drawnOn) and figures, or called a handle's method on (`rng.sample()`,
+ * `fh.readline()`, ICellNames.handleCalls) and random generators or files.
  */
-export function handlesCalledOn(
+export function calledOnKind(
+  kind: 'figure' | 'handle',
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
   before: ObjectKinds,
   sharedCells: readonly number[]
-): string[] {
-  return calledOnKind(
-    cells,
-    analysisOf,
-    before,
-    sharedCells,
-    names => names.handleCalls,
-    'handle'
-  );
-}
-
-function calledOnKind(
-  cells: readonly number[],
-  analysisOf: (cell: number) => ICellAnalysis,
-  before: ObjectKinds,
-  sharedCells: readonly number[],
-  calledOn: (names: ICellNames) => readonly string[] | undefined,
-  kind: ObjectKind
 ): string[] {
   const called: string[] = [];
+  /** `called` as a set: a step may call on many names. */
+  const seen = new Set<string>();
   for (let at = 0; at < cells.length; at++) {
-    for (const name of calledOn(analysisOf(cells[at]).names) ?? []) {
-      if (called.includes(name)) {
+    const { names } = analysisOf(cells[at]);
+    for (const name of (kind === 'figure'
+      ? names.drawnOn
+      : names.handleCalls) ?? []) {
+      if (seen.has(name)) {
         continue;
       }
       const bound =
-        lastKindLeft(cells.slice(0, at), name, analysisOf) ??
+        lastKindLeft(cells, at, name, analysisOf) ??
         before.kindOf(name) ??
-        lastKindLeft(sharedCells, name, analysisOf);
+        lastKindLeft(sharedCells, sharedCells.length, name, analysisOf);
       if (bound === kind) {
         called.push(name);
+        seen.add(name);
       }
     }
   }
   return called;
 }
 
-/** What the last of `cells` that binds `name` leaves it (kindsLeftBy), or null. */
+/** What the last of `cells` before index `end` that binds `name` leaves it (kindsLeftBy), or null. */
 function lastKindLeft(
   cells: readonly number[],
+  end: number,
   name: string,
   analysisOf: (cell: number) => ICellAnalysis
 ): ObjectKind | null {
-  for (let i = cells.length - 1; i >= 0; i--) {
+  for (let i = end - 1; i >= 0; i--) {
     const kind = kindsLeftBy(analysisOf(cells[i]).names).get(name);
     if (kind !== undefined) {
       return kind;

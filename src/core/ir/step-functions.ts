@@ -6,7 +6,11 @@
  *   globals itself, since the function runs there with that step's globals (`build.ts`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IFunctionSummary, usesGlobals } from '../analysis/cell-names';
+import {
+  emptySummary,
+  IFunctionSummary,
+  usesGlobals
+} from '../analysis/cell-names';
 import { cellFunctions } from './cell-functions';
 import { mutatedArguments } from '../analysis/call-sites';
 
@@ -108,15 +112,10 @@ const instanceEntries = new WeakMap<IFunctionSummary, IFunctionSummary>();
  * global of the function that made it (never changed: one object for every such name).
  */
 const STATEFUL_CLOSURE: IFunctionSummary = Object.freeze({
-  globalReads: [],
-  globalWrites: [],
-  parameters: [],
-  positional: 0,
-  mutatedParameters: [],
-  parameterCalls: [],
+  ...emptySummary(),
   instance: true,
   mutatesSelf: true
-}) as IFunctionSummary;
+});
 
 /**
  * The root names the step's module-level calls of `functions` change, and those functions that
