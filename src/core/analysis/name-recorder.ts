@@ -75,15 +75,16 @@ export abstract class NameRecorder {
   private containerNames: Set<string> | null = null;
   /** Module-level names last bound to a scalar written out (ICellNames.scalars); null until one is. */
   private scalars: Set<string> | null = null;
-  /** Module-level names last bound to a figure, its axes or a grid (ICellNames.figures); null until one is. */
-  private figures: Set<string> | null = null;
+  /**
+   * Module-level names last bound to a figure, its axes or a grid (ICellNames.figures), or to a
+   * random generator or a file (ICellNames.handles); null until one is.
+   */
+  private boundKinds: Map<string, 'figure' | 'handle'> | null = null;
   /** The names of ICellNames.drawnOn and handleCalls so far, each list's made on its first name. */
   private readonly calledOn: {
     drawnOn?: Set<string>;
     handleCalls?: Set<string>;
   } = {};
-  /** Module-level names last bound to a random generator or a file (ICellNames.handles); null until one is. */
-  private handles: Set<string> | null = null;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -267,11 +268,8 @@ export abstract class NameRecorder {
       if (this.scalars !== null && !changedInPlace) {
         this.scalars.delete(name);
       }
-      if (this.figures !== null && !changedInPlace) {
-        this.figures.delete(name);
-      }
-      if (this.handles !== null && !changedInPlace) {
-        this.handles.delete(name);
+      if (this.boundKinds !== null && !changedInPlace) {
+        this.boundKinds.delete(name);
       }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
@@ -377,12 +375,9 @@ export abstract class NameRecorder {
     if (this.scalars?.size) {
       this.result.scalars = [...this.scalars];
     }
-    if (this.figures?.size) {
-      this.result.figures = [...this.figures];
-    }
-    if (this.handles?.size) {
-      this.result.handles = [...this.handles];
-    }
+    this.boundKinds?.forEach((kind, name) =>
+      (this.result[kind === 'figure' ? 'figures' : 'handles'] ??= []).push(name)
+    );
     if (this.holds.size) {
       this.recordHolds();
     }
@@ -692,17 +687,17 @@ export abstract class NameRecorder {
 
   /** `name = plt.figure()` at module level (after binding it): see ICellNames.figures. */
   protected noteFigure(name: string): void {
-    (this.figures ??= new Set()).add(name);
+    (this.boundKinds ??= new Map()).set(name, 'figure');
   }
 
   /** Whether the cell has bound `name` to a figure so far (noteFigure). */
   protected isFigure(name: string): boolean {
-    return this.figures?.has(name) ?? false;
+    return this.boundKinds?.get(name) === 'figure';
   }
 
   /** `name = open(p)` at module level (after binding it): see ICellNames.handles. */
   protected noteHandle(name: string): void {
-    (this.handles ??= new Set()).add(name);
+    (this.boundKinds ??= new Map()).set(name, 'handle');
   }
 
   /**

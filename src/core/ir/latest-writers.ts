@@ -43,13 +43,9 @@ export class LatestWriters {
     }
     const { steps, writesOf } = this;
     const last = Math.max(0, steps.length - SCAN_LIMIT);
-    for (let i = steps.length - 1; i >= last; i--) {
-      if (writesOf.get(steps[i].name)!.has(name)) {
-        return steps[i];
-      }
-    }
-    if (last === 0) {
-      return undefined;
+    const near = latestWriter(steps, writesOf, name, last);
+    if (near || last === 0) {
+      return near;
     }
     this.index = new Map();
     for (const step of steps) {
@@ -61,13 +57,17 @@ export class LatestWriters {
   }
 }
 
-/** The last of `steps` whose writes (looked up by step name) hold `name`. */
+/**
+ * The last of `steps` whose writes (looked up by step name) hold `name`, among those from index
+ * `first` on.
+ */
 export function latestWriter(
   steps: readonly IPipelineStep[],
   writesOf: ReadonlyMap<string, ReadonlySet<string>>,
-  name: string
+  name: string,
+  first = 0
 ): IPipelineStep | undefined {
-  for (let i = steps.length - 1; i >= 0; i--) {
+  for (let i = steps.length - 1; i >= first; i--) {
     if (writesOf.get(steps[i].name)!.has(name)) {
       return steps[i];
     }
