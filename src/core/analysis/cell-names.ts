@@ -216,6 +216,13 @@ export interface ICellNames {
    */
   handleCalls?: string[];
   /**
+   * Module-level names the cell gives a call as an argument, as it runs (`json.dump(d, fh)`,
+   * `simulate(rng)`, `style(ax)`, `random_state=rng`; not to a call that only looks, as
+   * `print(x)` or `len(x)`: see LOOKING_CALLS in handles.ts): a change in place where the name is
+   * a handle or a figure, told as for handleCalls and drawnOn. Absent when none.
+   */
+  passedTo?: string[];
+  /**
    * Module-level names whose object an augmented assignment under another name may have changed
    * in place (`norm = scale` then `norm /= 2`: `scale`), where the value is not a list, set or
    * dict written out (that case is a mutation) and this cell did not bind the name to a scalar.

@@ -3,7 +3,7 @@
  * and in the scope Python evaluates them in (design §3.2).
  */
 import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
-import { GENERATOR_KEYWORDS, HANDLE_CALLS } from './handles';
+import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
@@ -418,6 +418,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     if (argList) {
       this.keywordArgumentChanges(argList, scope);
+      this.argumentsPassed(argList, callee, scope);
     }
     if (callee?.type === 'identifier') {
       if (this.text(callee) === 'exec' && this.execBindsGlobals(argList)) {
@@ -549,11 +550,6 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (axes) {
           this.noteCalledOn(axes, scope, 'drawnOn');
         }
-      } else if (
-        GENERATOR_KEYWORDS.has(keyword) &&
-        value.type === 'identifier'
-      ) {
-        this.noteCalledOn(value, scope, 'handleCalls');
       }
       if (keyword !== 'out') {
         continue;
@@ -569,6 +565,37 @@ export abstract class ExpressionWalker extends NameRecorder {
         }
       }
     }
+  }
+
+  /**
+   * The names given to a call as arguments (ICellNames.passedTo): every one, or only those given
+   * by keyword where the call only looks at its arguments (`print(x, file=buf)`).
+   */
+  private argumentsPassed(
+    args: IPyNode,
+    callee: IPyNode | null,
+    scope: Scope
+  ): void {
+    const looks = callee !== null && LOOKING_CALLS.has(this.calleeName(callee));
+    for (const c of args.children) {
+      if (c.type === 'identifier') {
+        if (!looks) {
+          this.noteCalledOn(c, scope, 'passedTo');
+        }
+      } else if (c.type === 'keyword_argument') {
+        const value = field(c, 'value');
+        if (value?.type === 'identifier') {
+          this.noteCalledOn(value, scope, 'passedTo');
+        }
+      }
+    }
+  }
+
+  /** `make_pipeline` of `make_pipeline(…)` or `sklearn.pipeline.make_pipeline(…)`. */
+  protected calleeName(callee: IPyNode): string {
+    const name =
+      callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+    return name?.type === 'identifier' ? this.text(name) : '';
   }
 
   private passesInplaceTrue(args: IPyNode): boolean {

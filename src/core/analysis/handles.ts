@@ -15,10 +15,11 @@
  */
 
 /**
- * Calls whose value is a random generator or an open file, by the called name: Python's
- * `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
- * `torch.Generator()`; `open()` (also `io.open`, `gzip.open`, `bz2.open`, `Path.open`), and
- * in-memory files (`io.StringIO()`, `io.BytesIO()`).
+ * Calls whose value is a random generator, an open file or an iterator, by the called name:
+ * Python's `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
+ * `torch.Generator()`; `open()` (also `io.open`, `gzip.open`, `bz2.open`, `Path.open`),
+ * in-memory files (`io.StringIO()`, `io.BytesIO()`); `iter(rows)`, which `next()`, `islice()`
+ * or `list()` consume.
  */
 export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
   'Random',
@@ -27,7 +28,8 @@ export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
   'Generator',
   'open',
   'StringIO',
-  'BytesIO'
+  'BytesIO',
+  'iter'
 ]);
 
 /**
@@ -51,12 +53,30 @@ export const HANDLE_CALLS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * Keywords through which a call is given a generator to draw from: scikit-learn's
- * `random_state=rng`, SciPy's `rng=`, PyTorch's `generator=g`. Given a generator (a number is no
- * handle), the call changes it, as a drawing changes the axes given as `ax=`.
+ * Functions that only look at the objects given to them. Any other call given a handle or a
+ * figure may change it (ICellNames.passedTo): `json.dump(d, fh)`, `df.to_csv(buf)` and
+ * `list(fh)` move a file's position, scikit-learn's `random_state=rng` and a helper's
+ * `simulate(rng)` draw from a generator, `style(ax)` may draw on the axes. These do not, except
+ * through a keyword: `print(x, file=buf)` writes to `buf`.
  */
-export const GENERATOR_KEYWORDS: ReadonlySet<string> = new Set([
-  'random_state',
-  'rng',
-  'generator'
+export const LOOKING_CALLS: ReadonlySet<string> = new Set([
+  'print',
+  'display',
+  'repr',
+  'str',
+  'format',
+  'type',
+  'id',
+  'hash',
+  'len',
+  'bool',
+  'callable',
+  'isinstance',
+  'issubclass',
+  'hasattr',
+  'getattr',
+  'vars',
+  'dir',
+  'copy',
+  'deepcopy'
 ]);

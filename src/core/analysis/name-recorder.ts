@@ -20,6 +20,9 @@ import { callSites } from './call-sites';
 
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
+/** The lists of names a call may change, by what they are (see ICellNames). */
+export type CalledOnList = 'drawnOn' | 'handleCalls' | 'passedTo';
+
 export abstract class NameRecorder {
   protected readonly result: ICellNames = {
     reads: [],
@@ -80,11 +83,11 @@ export abstract class NameRecorder {
    * random generator or a file (ICellNames.handles); null until one is.
    */
   private boundKinds: Map<string, 'figure' | 'handle'> | null = null;
-  /** The names of ICellNames.drawnOn and handleCalls so far, each list's made on its first name. */
-  private readonly calledOn: {
-    drawnOn?: Set<string>;
-    handleCalls?: Set<string>;
-  } = {};
+  /**
+   * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
+   * first name.
+   */
+  private readonly calledOn: { [list in CalledOnList]?: Set<string> } = {};
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -702,7 +705,8 @@ export abstract class NameRecorder {
 
   /**
    * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn;
-   * `root.sample(…)`, `root.readline()`: see ICellNames.handleCalls. Only where the call runs
+   * `root.sample(…)`, `root.readline()`: see ICellNames.handleCalls; `json.dump(d, root)`: see
+   * ICellNames.passedTo. Only where the call runs
    * with the cell (not in a function body) on a module-level name, and on what that name stands
    * for in the cell: a loop variable's iterable (`for ax in axes.flat:`, also in a
    * comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`.
@@ -710,7 +714,7 @@ export abstract class NameRecorder {
   protected noteCalledOn(
     root: IPyNode,
     scope: Scope,
-    list: 'drawnOn' | 'handleCalls'
+    list: CalledOnList
   ): void {
     if (scope.deferred) {
       return;
@@ -730,7 +734,7 @@ export abstract class NameRecorder {
     standsFor?.forEach(other => this.addCalledOn(other, list));
   }
 
-  private addCalledOn(name: string, list: 'drawnOn' | 'handleCalls'): void {
+  private addCalledOn(name: string, list: CalledOnList): void {
     const seen = (this.calledOn[list] ??= new Set());
     if (!seen.has(name)) {
       seen.add(name);

@@ -424,13 +424,6 @@ export class NameWalker extends ExpressionWalker {
       : [];
   }
 
-  /** `make_pipeline` of `make_pipeline(…)` or `sklearn.pipeline.make_pipeline(…)`. */
-  private calleeName(callee: IPyNode): string {
-    const name =
-      callee.type === 'attribute' ? field(callee, 'attribute') : callee;
-    return name?.type === 'identifier' ? this.text(name) : '';
-  }
-
   /**
    * The names a call's arguments hold, at any depth of lists and tuples, and in `steps=`:
    * `Pipeline([("s", scaler), ("m", model)])` and `make_pipeline(scaler, model)` hold both.

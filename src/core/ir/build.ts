@@ -135,19 +135,33 @@ export function buildPipeline(
   let stepsAugmentObjects = false;
   let stepsDrawOnFigures = false;
   let stepsCallHandles = false;
+  // Whether any cell binds a figure or a handle: a call on a name changes it only where one does.
+  let cellsMakeFigures = false;
+  let cellsMakeHandles = false;
+  for (const cell of sharedCells) {
+    const { names } = analysisOf(cell);
+    cellsMakeFigures ||= names.figures !== undefined;
+    cellsMakeHandles ||= names.handles !== undefined;
+  }
   for (const block of segments.steps) {
     for (const cell of block.cells) {
       addCellDiagnostics(cell);
       const analysis = analysisOf(cell);
+      const { names } = analysis;
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
       stepsAliasNames ||= analysis.aliasesNames;
-      stepsAugmentObjects ||= analysis.names.augmentedObjects !== undefined;
-      stepsDrawOnFigures ||= analysis.names.drawnOn !== undefined;
-      stepsCallHandles ||= analysis.names.handleCalls !== undefined;
+      stepsAugmentObjects ||= names.augmentedObjects !== undefined;
+      const passes = names.passedTo !== undefined;
+      stepsDrawOnFigures ||= passes || names.drawnOn !== undefined;
+      stepsCallHandles ||= passes || names.handleCalls !== undefined;
+      cellsMakeFigures ||= names.figures !== undefined;
+      cellsMakeHandles ||= names.handles !== undefined;
     }
   }
+  stepsDrawOnFigures &&= cellsMakeFigures;
+  stepsCallHandles &&= cellsMakeHandles;
   const sharedPackages = sharedCells.flatMap(c => analysisOf(c).packages);
   const starImportReads = new StarImportReads(sharedCells, analysisOf);
 

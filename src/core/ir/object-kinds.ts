@@ -44,7 +44,8 @@ export class ObjectKinds {
 /**
  * The names the step's cells call on that are of `kind` where the step takes them from: drawn
  * on (ICellNames.drawnOn) and figures, or called a handle's method on (`rng.sample()`,
- * `fh.readline()`, ICellNames.handleCalls) and random generators or files.
+ * `fh.readline()`, ICellNames.handleCalls) and random generators or files; or given to a call
+ * (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind.
  */
 export function calledOnKind(
   kind: 'figure' | 'handle',
@@ -56,11 +57,8 @@ export function calledOnKind(
   const called: string[] = [];
   /** `called` as a set: a step may call on many names. */
   const seen = new Set<string>();
-  for (let at = 0; at < cells.length; at++) {
-    const { names } = analysisOf(cells[at]);
-    for (const name of (kind === 'figure'
-      ? names.drawnOn
-      : names.handleCalls) ?? []) {
+  const take = (at: number, names: readonly string[] | undefined): void => {
+    for (const name of names ?? []) {
       if (seen.has(name)) {
         continue;
       }
@@ -73,6 +71,11 @@ export function calledOnKind(
         seen.add(name);
       }
     }
+  };
+  for (let at = 0; at < cells.length; at++) {
+    const { names } = analysisOf(cells[at]);
+    take(at, kind === 'figure' ? names.drawnOn : names.handleCalls);
+    take(at, names.passedTo);
   }
   return called;
 }

@@ -1,6 +1,6 @@
 /**
- * The names a cell binds to a random generator or a file (ICellNames.handles) and calls a
- * handle's method on (handleCalls).
+ * The names a cell binds to a random generator, a file or an iterator (ICellNames.handles),
+ * calls a handle's method on (handleCalls) and gives a call (passedTo).
  */
 import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
 
@@ -16,6 +16,7 @@ test('handles: generators and files made at module level, and not a name bound a
     'fh = open("a.txt")',
     'packed = gzip.open("a.gz", "rt")',
     'buf = io.StringIO()',
+    'it = iter(rows)',
     'reused = open("b.txt")',
     'reused = pd.read_csv("b.csv")',
     'df = pd.DataFrame()',
@@ -29,11 +30,12 @@ test('handles: generators and files made at module level, and not a name bound a
     'torch_gen',
     'fh',
     'packed',
-    'buf'
+    'buf',
+    'it'
   ]);
 });
 
-test('handle calls: the methods that change a handle, loops over a name, generators given as random_state=, and not in a function body', () => {
+test('handle calls: the methods that change a handle, loops over a name, and not in a function body', () => {
   const { handleCalls, mutations } = namesOf([
     'a = rng.sample(xs, 2)',
     'line = fh.readline()',
@@ -45,20 +47,35 @@ test('handle calls: the methods that change a handle, loops over a name, generat
     '    print(name)',
     'def later():',
     '    return other.readline()',
-    'total = df.sum()',
-    'part = df.sample(2, random_state=state)',
-    'split(X, rng=gen, generator=torch_gen, random_state=42)'
+    'total = df.sum()'
   ]);
-  expect(handleCalls).toEqual([
-    'rng',
+  expect(handleCalls).toEqual(['rng', 'fh', 'buf', 'df', 'reader']);
+  // no mutation in the cell: the IR decides by the binding (ir/object-kinds.ts)
+  expect(mutations).toEqual([]);
+});
+
+test('passed to: names given to a call, by position or keyword, except where the call only looks at them; not in a function body', () => {
+  const { passedTo, mutations } = namesOf([
+    'part = df.sample(2, random_state=state)',
+    'split(X, rng=gen, generator=torch_gen, random_state=42)',
+    'json.dump(record, fh)',
+    'print(shown, file=buf)',
+    'ok = isinstance(rng, Random) and len(rows) > 0',
+    'display(fig)',
+    'lines = list(reader)',
+    'style(axes[0], *extra, **options)',
+    'def later():',
+    '    save(other)'
+  ]);
+  expect(passedTo).toEqual([
+    'state',
+    'X',
+    'gen',
+    'torch_gen',
+    'record',
     'fh',
     'buf',
-    'df',
-    'reader',
-    'state',
-    'gen',
-    'torch_gen'
+    'reader'
   ]);
-  // no mutation in the cell: the IR decides by the binding (ir/object-kinds.ts)
   expect(mutations).toEqual([]);
 });
