@@ -216,6 +216,12 @@ export interface ICellNames {
    */
   handleCalls?: string[];
   /**
+   * Module-level names the cell leaves bound to a logger (`log = logging.getLogger("app")`): its
+   * level and handlers are state the logging module keeps (ir/module-state.ts). Absent when
+   * none.
+   */
+  loggers?: string[];
+  /**
    * Module-level names the cell gives a call as an argument, as it runs (`json.dump(d, fh)`,
    * `simulate(rng)`, `style(ax)`, `random_state=rng`; not to a call that only looks, as
    * `print(x)` or `len(x)`: see LOOKING_CALLS in handles.ts): a change in place where the name is

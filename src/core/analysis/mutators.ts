@@ -231,13 +231,24 @@ export function isInPlaceMethod(name: string): boolean {
 /**
  * Functions of a module that configure it but whose names are too common to make any object's
  * method a change (MUTATING_METHODS takes the setters): `sns.set()`, `plt.style.use("ggplot")`,
- * `matplotlib.use("Agg")`, `tqdm.pandas()` (adds `progress_apply` to pandas' frames).
+ * `matplotlib.use("Agg")`, `tqdm.pandas()` (adds `progress_apply` to pandas' frames); and a
+ * logger's level, handlers and filters, which the logging module keeps
+ * (`logging.getLogger("app").setLevel(…)`, `log.addHandler(…)`, `logging.disable(…)`).
  */
 export const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
   'set',
   'use',
-  'pandas'
+  'pandas',
+  'setLevel',
+  'addHandler',
+  'removeHandler',
+  'addFilter',
+  'removeFilter',
+  'disable'
 ]);
+
+/** The logging module's function that gives a logger: `logging.getLogger(name)`. */
+export const LOGGER_MAKER = 'getLogger';
 
 /** A call of one of them as an attribute (`.set(`), made from the set itself. */
 const CONFIGURING_CALL = new RegExp(

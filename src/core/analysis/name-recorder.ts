@@ -20,6 +20,16 @@ import { callSites } from './call-sites';
 
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
+/** What a module-level name is bound to, where that decides what a call on it changes. */
+type BoundKind = 'figure' | 'handle' | 'logger';
+
+/** The list of ICellNames that holds the names of each kind. */
+const KIND_LISTS = {
+  figure: 'figures',
+  handle: 'handles',
+  logger: 'loggers'
+} as const;
+
 /** The lists of names a call may change, by what they are (see ICellNames). */
 export type CalledOnList = 'drawnOn' | 'handleCalls' | 'passedTo';
 
@@ -79,10 +89,11 @@ export abstract class NameRecorder {
   /** Module-level names last bound to a scalar written out (ICellNames.scalars); null until one is. */
   private scalars: Set<string> | null = null;
   /**
-   * Module-level names last bound to a figure, its axes or a grid (ICellNames.figures), or to a
-   * random generator or a file (ICellNames.handles); null until one is.
+   * Module-level names last bound to a figure, its axes or a grid (ICellNames.figures), to a
+   * random generator or a file (ICellNames.handles), or to a logger (ICellNames.loggers); null
+   * until one is.
    */
-  private boundKinds: Map<string, 'figure' | 'handle'> | null = null;
+  private boundKinds: Map<string, BoundKind> | null = null;
   /**
    * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
    * first name.
@@ -379,7 +390,7 @@ export abstract class NameRecorder {
       this.result.scalars = [...this.scalars];
     }
     this.boundKinds?.forEach((kind, name) =>
-      (this.result[kind === 'figure' ? 'figures' : 'handles'] ??= []).push(name)
+      (this.result[KIND_LISTS[kind]] ??= []).push(name)
     );
     if (this.holds.size) {
       this.recordHolds();
@@ -701,6 +712,11 @@ export abstract class NameRecorder {
   /** `name = open(p)` at module level (after binding it): see ICellNames.handles. */
   protected noteHandle(name: string): void {
     (this.boundKinds ??= new Map()).set(name, 'handle');
+  }
+
+  /** `name = logging.getLogger(…)` at module level (after binding it): see ICellNames.loggers. */
+  protected noteLogger(name: string): void {
+    (this.boundKinds ??= new Map()).set(name, 'logger');
   }
 
   /**

@@ -17,6 +17,7 @@ import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
+import { LOGGER_MAKER } from './mutators';
 import { changedDefaults } from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
@@ -361,8 +362,11 @@ export class NameWalker extends ExpressionWalker {
         }
         if (callee) {
           this.figureCall([only], callee);
-          if (HANDLE_MAKERS.has(this.calleeName(callee))) {
+          const called = this.calleeName(callee);
+          if (HANDLE_MAKERS.has(called)) {
             this.noteHandle(this.text(only));
+          } else if (called === LOGGER_MAKER) {
+            this.noteLogger(this.text(only));
           }
         }
         const args = field(value, 'arguments');

@@ -9,6 +9,7 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
   CONFIGURING_FUNCTIONS,
   isInPlaceMethod,
+  LOGGER_MAKER,
   MODULE_STATE_SETTERS,
   MUTATING_METHODS,
   RANDOM_DRAWS
@@ -43,15 +44,16 @@ export function configuredModules(
 const patterns = new Map<string, RegExp>();
 
 /**
- * Groups: what stands before the name, the attributes after it, then one of: a method called, an
- * item set, an attribute set.
+ * Groups: what stands before the name, the attributes after it (and a logger asked for among
+ * them: `logging.getLogger("app").setLevel(…)`), then one of: a method called, an item set, an
+ * attribute set.
  */
 function changePattern(module: string): RegExp {
   let pattern = patterns.get(module);
   if (!pattern) {
     // A Python name has no character a regular expression treats specially.
     pattern = new RegExp(
-      `(^|[^\\w.])${module}((?:\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
+      `(^|[^\\w.])${module}((?:\\.${LOGGER_MAKER}\\([^()]*\\)|\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
       'gu'
     );
     patterns.set(module, pattern);

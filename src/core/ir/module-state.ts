@@ -33,11 +33,17 @@ export function moduleStateWarnings(
   // where V8 has not optimised the loop), and a step's own set is made only when it changes a
   // module (`changed` collects each step's in turn).
   const modules = new Set<string>();
+  /** Names bound to a logger (`log = logging.getLogger("app")`): state the logging module keeps. */
+  let loggers: Set<string> | null = null;
   const addImports = (cell: number) => {
-    const imported = analysisOf(cell).names.imported;
+    const { imported, loggers: bound } = analysisOf(cell).names;
     for (let i = 0; i < imported.length; i++) {
       modules.add(imported[i]);
     }
+    bound?.forEach(name => {
+      modules.add(name);
+      (loggers ??= new Set()).add(name);
+    });
   };
   sharedCells.forEach(addImports);
   for (let s = 0; s < steps.length; s++) {
@@ -106,12 +112,14 @@ export function moduleStateWarnings(
         continue;
       }
       warned.add(module);
-      const origin = isImportedSetter(module)
-        ? setterModule(module, [
-            ...sharedCells.map(cell => analysisOf(cell).python),
-            ...step.cells.map(cell => analysisOf(cell).python)
-          ])
-        : module;
+      const origin = loggers?.has(module)
+        ? 'logging'
+        : isImportedSetter(module)
+          ? setterModule(module, [
+              ...sharedCells.map(cell => analysisOf(cell).python),
+              ...step.cells.map(cell => analysisOf(cell).python)
+            ])
+          : module;
       diagnostics.push({
         severity: 'warning',
         code: 'module-state',
@@ -127,8 +135,10 @@ export function moduleStateWarnings(
             ? 'Keep the generator in a variable made in one step (rng = ' +
               'np.random.default_rng(0)) and pass that: a seed in the imports cell would ' +
               'start every step at the same numbers'
-            : 'Make the change in the imports cell, which runs in every step, or keep the ' +
-              'state in a variable (rng = np.random.default_rng(0)) and pass that'),
+            : origin === 'logging'
+              ? 'Configure logging in the imports cell, which runs in every step'
+              : 'Make the change in the imports cell, which runs in every step, or keep the ' +
+                'state in a variable (rng = np.random.default_rng(0)) and pass that'),
         cell: at.cell,
         line: at.line,
         column: 0

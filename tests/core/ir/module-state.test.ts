@@ -44,7 +44,37 @@ describe('the module-state warning', () => {
     ]);
   });
 
+  it('names logging where a step sets the level of a logger bound in the imports cell', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('import logging\nlog = logging.getLogger("app")', ['imports']),
+        codeCell('x = 1\nlog.setLevel(logging.DEBUG)', ['step:prepare']),
+        codeCell('log.debug("x is %s", x)', ['step:show'])
+      ]),
+      'logger.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'module-state',
+        message:
+          "step 'prepare' changes state kept in the module 'logging' " +
+          '(log.setLevel(logging.DEBUG)), but each step imports its modules afresh: step ' +
+          "'show', which uses 'log', does not see the change, which top to bottom it would. " +
+          'Configure logging in the imports cell, which runs in every step',
+        cell: 1,
+        line: 2,
+        column: 0
+      }
+    ]);
+  });
+
   it.each([
+    [
+      'import logging',
+      'logging.getLogger("app").setLevel(logging.WARNING)',
+      'logging.getLogger("app").info("x")'
+    ],
     [
       'import logging',
       'logging.basicConfig(level=logging.INFO)',
