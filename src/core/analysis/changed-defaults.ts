@@ -71,3 +71,30 @@ function isMutableValue(
     callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
   return name?.type === 'identifier' && CONTAINER_CONSTRUCTORS.has(text(name));
 }
+
+/**
+ * Where each parameter is first bound again by a statement of the body itself (`acc =
+ * list(acc)`, `acc = acc or []`), not inside an `if`, a loop or a `try`: the end of that
+ * statement. A change after it is to the new object, not to the default.
+ */
+export function parametersReboundAt(
+  body: IPyNode,
+  parameters: readonly string[],
+  text: (node: IPyNode) => string
+): Map<string, number> {
+  const at = new Map<string, number>();
+  for (const statement of body.children) {
+    const assignment =
+      statement.type === 'expression_statement' ? statement.children[0] : null;
+    const target =
+      assignment?.type === 'assignment' ? field(assignment, 'left') : null;
+    if (target?.type !== 'identifier' || !field(assignment!, 'right')) {
+      continue;
+    }
+    const name = text(target);
+    if (parameters.includes(name) && !at.has(name)) {
+      at.set(name, statement.to);
+    }
+  }
+  return at;
+}

@@ -144,6 +144,16 @@ export abstract class NameRecorder {
   /** That function's own scope, where its parameters are locals. */
   protected currentFunctionScope: Scope | null = null;
   /**
+   * What that function's body does to its parameters' objects as given, for
+   * IFunctionSummary.changedDefaults: where a statement of the body itself (not one inside an
+   * `if` or a loop) first binds a parameter again (`acc = list(acc)`: a change after that is to
+   * the copy), and the parameters changed before that.
+   */
+  protected parametersAsGiven: {
+    reboundAt: ReadonlyMap<string, number>;
+    changed: string[];
+  } | null = null;
+  /**
    * While a method of a module-level class is walked (not `__init__` and the like): its first
    * parameter (`self`, `cls`) and its scope. Changing that object marks the class mutatesSelf.
    */
@@ -443,7 +453,7 @@ export abstract class NameRecorder {
    * Where a module-level function changes one of its own parameters in place, its summary says
    * so; not where the name is a comprehension's, a nested function's or a class's own.
    */
-  private mutateParameter(name: string, scope: Scope): void {
+  private mutateParameter(name: string, scope: Scope, at: number): void {
     const summary = this.currentFunction;
     const method = this.currentMethod;
     if (summary && !summary.isClass && isOuterFunctionName(name, scope)) {
@@ -465,12 +475,18 @@ export abstract class NameRecorder {
       }
       return;
     }
-    if (
-      summary &&
-      this.isOwnParameter(name, scope) &&
-      !summary.mutatedParameters.includes(name)
-    ) {
-      summary.mutatedParameters.push(name);
+    if (summary && this.isOwnParameter(name, scope)) {
+      if (!summary.mutatedParameters.includes(name)) {
+        summary.mutatedParameters.push(name);
+      }
+      const given = this.parametersAsGiven;
+      if (
+        given &&
+        !((given.reboundAt.get(name) ?? Infinity) <= at) &&
+        !given.changed.includes(name)
+      ) {
+        given.changed.push(name);
+      }
     }
   }
 
@@ -833,7 +849,7 @@ export abstract class NameRecorder {
   protected mutate(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
     if (scope.resolve(name) === 'local') {
-      this.mutateParameter(name, scope);
+      this.mutateParameter(name, scope, root.from);
       const alias = this.localAliases?.size
         ? this.localAliases.get(name)
         : undefined;
@@ -845,7 +861,7 @@ export abstract class NameRecorder {
         });
       } else if (alias) {
         alias.elements.forEach(element =>
-          this.mutateParameter(element, alias.elementsScope)
+          this.mutateParameter(element, alias.elementsScope, root.from)
         );
       }
       return;

@@ -18,7 +18,7 @@ import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { LOGGER_MAKER } from './mutators';
-import { changedDefaults } from './changed-defaults';
+import { changedDefaults, parametersReboundAt } from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
@@ -645,10 +645,15 @@ export class NameWalker extends ExpressionWalker {
       scope.kind === 'module' && name
         ? emptySummary(parameterList(params, this.text))
         : null;
+    const outerAsGiven = this.parametersAsGiven;
     if (summary && name) {
       this.result.functions[this.text(name)] = summary;
       this.currentFunction = summary;
       this.currentFunctionScope = functionScope;
+      this.parametersAsGiven = {
+        reboundAt: parametersReboundAt(body, summary.parameters, this.text),
+        changed: []
+      };
       // A call of the decorated function runs what the decorator wrapped it in (`@log_calls`,
       // whose wrapper appends to a global): it reads the decorator, and through it what that reads
       // and changes.
@@ -691,10 +696,10 @@ export class NameWalker extends ExpressionWalker {
     ) {
       delete summary.makesStatefulClosures; // its closures stay inside it
     }
-    if (summary?.mutatedParameters.length) {
+    if (summary && this.parametersAsGiven?.changed.length) {
       const kept = changedDefaults(
         params,
-        summary.mutatedParameters,
+        this.parametersAsGiven.changed,
         this.text
       );
       if (kept.length) {
@@ -712,6 +717,7 @@ export class NameWalker extends ExpressionWalker {
     this.loopDepth = loops;
     this.currentFunction = outer;
     this.currentFunctionScope = outerScope;
+    this.parametersAsGiven = outerAsGiven;
     this.currentMethod = outerMethod;
   }
 
