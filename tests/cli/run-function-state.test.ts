@@ -2,9 +2,10 @@
  * Functions that keep state in themselves, called in several steps, in a real local run against
  * the notebook run top to bottom: a default value the function changes (`def add(x,
  * seen=[])`), and closures that change a name of the function that made them (`nonlocal n`,
- * or a list of its body), made by a step's function or a functions cell's. A call changes the
- * function, so the step that calls it hands it on. Before, each later step took the function as
- * the step that made it saved it: every call started afresh.
+ * or a list of its body), made by a step's function or a functions cell's; and a function that
+ * calls one that changes its default (`twice` calling `tally`). A call changes the function, so
+ * the step that calls it hands it on. Before, each later step took the function as the step
+ * that made it saved it: every call started afresh.
  */
 import {
   expectSameAsTopToBottom,
@@ -39,7 +40,13 @@ const CELLS = [
       '        return n',
       '    return inc',
       'tick = counter(10)',
-      'gather = collector()'
+      'gather = collector()',
+      'def tally(x, seen=[]):',
+      '    seen.append(x)',
+      '    return len(seen)',
+      'def twice(x):',
+      '    tally(x)',
+      '    return tally(x)'
     ].join('\n'),
     tags: ['step:define']
   },
@@ -48,7 +55,8 @@ const CELLS = [
       'first = add(1)',
       'first_keys = remember("a")',
       'first_tick = tick()',
-      'first_gathered = gather("x")'
+      'first_gathered = gather("x")',
+      'first_twice = twice(1)'
     ].join('\n'),
     tags: ['step:one']
   },
@@ -57,7 +65,8 @@ const CELLS = [
       'second = add(2)',
       'second_keys = remember("b")',
       'second_tick = tick()',
-      'second_gathered = gather("y")'
+      'second_gathered = gather("y")',
+      'second_twice = twice(2)'
     ].join('\n'),
     tags: ['step:two']
   },
@@ -70,7 +79,9 @@ const CELLS = [
       'print(first_tick)',
       'print(second_tick)',
       'print(first_gathered)',
-      'print(second_gathered)'
+      'print(second_gathered)',
+      'print(first_twice)',
+      'print(second_twice)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
@@ -92,7 +103,9 @@ describe('functions that keep state in themselves, called in several steps', () 
       first_tick: 11,
       second_tick: 12,
       first_gathered: 1,
-      second_gathered: 2
+      second_gathered: 2,
+      first_twice: 2,
+      second_twice: 4
     });
   });
 });

@@ -5,6 +5,7 @@
  * and a step that calls one it takes from before hands it on (ir/step-functions.ts), as it hands on
  * a list it appends to.
  */
+import { IFunctionSummary } from './cell-names';
 import { field, IPyNode } from './python-tree';
 
 /** Default values a call can change in place: displays and the constructors of containers. */
@@ -97,4 +98,38 @@ export function parametersReboundAt(
     }
   }
   return at;
+}
+
+/**
+ * Between one cell's functions: one that calls a function changing its default (`def twice(x):
+ * add(x)`) changes that function too, as a change to a global (IFunctionSummary.globalWrites),
+ * so a later step that calls it hands `add` on. Through any number of calls.
+ */
+export function closeDefaultChangingCalls(
+  functions: Record<string, IFunctionSummary>
+): void {
+  const changing = Object.keys(functions).filter(
+    name => functions[name].changedDefaults
+  );
+  let grew = changing.length > 0;
+  while (grew) {
+    grew = false;
+    for (const name in functions) {
+      const { globalReads, globalWrites } = functions[name];
+      for (const read of globalReads) {
+        const called = functions[read];
+        if (read === name || !called) {
+          continue;
+        }
+        for (const changed of changing) {
+          const changes =
+            changed === read || called.globalWrites.includes(changed);
+          if (changes && !globalWrites.includes(changed)) {
+            globalWrites.push(changed);
+            grew = true;
+          }
+        }
+      }
+    }
+  }
 }

@@ -18,7 +18,11 @@ import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { LOGGER_MAKER } from './mutators';
-import { changedDefaults, parametersReboundAt } from './changed-defaults';
+import {
+  changedDefaults,
+  closeDefaultChangingCalls,
+  parametersReboundAt
+} from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
@@ -134,6 +138,7 @@ export class NameWalker extends ExpressionWalker {
     if (functions.length > 1) {
       // Between the cell's own functions (`def prepare(df): add_total(df)`).
       closeMutatedParameters(new Map(functions));
+      closeDefaultChangingCalls(this.result.functions);
     }
     for (const offset of errors) {
       this.result.syntaxErrors.push(this.use('', offset));

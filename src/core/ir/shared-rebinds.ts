@@ -185,16 +185,18 @@ function bindingLine(
     return { cell: bound.cell, line: bound.line };
   }
   // Else the first call of a functions cell's function that changes it (`cached_square(4)`),
-  // or of the function itself, where a call changes its default value (changed-defaults.ts).
+  // or of the function itself, where a call changes its default value (changed-defaults.ts);
+  // a call of another function that calls it (`twice(4)`) changes that default too.
+  const changesDefault =
+    context.functionReads.get(name)?.changedDefaults !== undefined;
   for (const cell of step.cells) {
-    const call = analysisOf(cell).names.namedCalls.find(
-      c =>
-        context.functionReads.get(c.name)?.globalWrites.includes(name) ||
-        (c.name === name &&
-          context.functionReads.get(name)?.changedDefaults !== undefined)
+    const call = analysisOf(cell).names.namedCalls.find(c =>
+      c.name === name
+        ? changesDefault
+        : context.functionReads.get(c.name)?.globalWrites.includes(name)
     );
     if (call) {
-      return call.name === name
+      return changesDefault
         ? { cell, line: call.line, byCall: true }
         : { cell, line: call.line };
     }

@@ -316,8 +316,14 @@ export function transitiveFunctionReads(
     const queue = [start];
     const seen = new Set(queue);
     while (queue.length) {
-      const summary = functions.get(queue.shift()!)!;
+      const name = queue.shift()!;
+      const summary = functions.get(name)!;
       summary.globalWrites.forEach(w => writes.add(w));
+      if (name !== start && summary.changedDefaults) {
+        // Calls `add`, which changes its default (changed-defaults.ts): reads and changes it.
+        reads.add(name);
+        writes.add(name);
+      }
       for (const read of summary.globalReads) {
         if (!functions.has(read)) {
           reads.add(read);
