@@ -26,6 +26,12 @@ export interface ISyntaxError extends INameUse {
   reason?: string;
 }
 
+/** A name bound to a value that cannot be saved for a later step, and what the value is. */
+export interface IUnpassableValue extends INameUse {
+  /** `a file opened to write ("w")`, `a generator`. */
+  what: string;
+}
+
 export interface INameDeletion extends INameUse {
   by: 'del' | 'except';
   /** Only some ways through the cell delete it: the `del` is under an `if`, a loop, a `try`. */
@@ -215,6 +221,12 @@ export interface ICellNames {
    * IR tells by the binding the step takes it from (ir/object-kinds.ts). Absent when none.
    */
   handleCalls?: string[];
+  /**
+   * Module-level names the cell leaves bound to a value no step can hand on, where it is bound
+   * (see unpassable.ts): a file opened to write or in binary mode (`open(p, "w")`,
+   * `gzip.open(p)`), a generator (`(x for x in rows)`). Absent when none.
+   */
+  unpassable?: IUnpassableValue[];
   /**
    * Module-level names the cell leaves bound to a logger (`log = logging.getLogger("app")`): its
    * level and handlers are state the logging module keeps (ir/module-state.ts). Absent when

@@ -13,7 +13,8 @@ import {
   IMethodSummary,
   INameDeletion,
   INameUse,
-  ISyntaxError
+  ISyntaxError,
+  IUnpassableValue
 } from './cell-names';
 import { Positions } from './positions';
 import { callSites } from './call-sites';
@@ -94,6 +95,8 @@ export abstract class NameRecorder {
    * until one is.
    */
   private boundKinds: Map<string, BoundKind> | null = null;
+  /** Module-level names last bound to a value no step can hand on (ICellNames.unpassable). */
+  private unpassable: Map<string, IUnpassableValue> | null = null;
   /**
    * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
    * first name.
@@ -295,6 +298,9 @@ export abstract class NameRecorder {
       if (this.boundKinds !== null && !changedInPlace) {
         this.boundKinds.delete(name);
       }
+      if (this.unpassable !== null && !changedInPlace) {
+        this.unpassable.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -402,6 +408,9 @@ export abstract class NameRecorder {
     this.boundKinds?.forEach((kind, name) =>
       (this.result[KIND_LISTS[kind]] ??= []).push(name)
     );
+    if (this.unpassable?.size) {
+      this.result.unpassable = [...this.unpassable.values()];
+    }
     if (this.holds.size) {
       this.recordHolds();
     }
@@ -728,6 +737,14 @@ export abstract class NameRecorder {
   /** `name = open(p)` at module level (after binding it): see ICellNames.handles. */
   protected noteHandle(name: string): void {
     (this.boundKinds ??= new Map()).set(name, 'handle');
+  }
+
+  /** `name = open(p, "w")` at module level (after binding it): see ICellNames.unpassable. */
+  protected noteUnpassable(name: string, what: string, offset: number): void {
+    (this.unpassable ??= new Map()).set(name, {
+      ...this.use(name, offset),
+      what
+    });
   }
 
   /** `name = logging.getLogger(…)` at module level (after binding it): see ICellNames.loggers. */

@@ -17,6 +17,7 @@ import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
+import { unpassableValue } from './unpassable';
 import { LOGGER_MAKER } from './mutators';
 import {
   changedDefaults,
@@ -342,6 +343,10 @@ export class NameWalker extends ExpressionWalker {
       }
     }
     if (scope.kind === 'module' && only?.type === 'identifier') {
+      const unpassable = unpassableValue(value, this.text);
+      if (unpassable !== null) {
+        this.noteUnpassable(this.text(only), unpassable, only.from);
+      }
       const listed = this.listedNames(value);
       this.noteContainer(this.text(only), listed);
       this.noteItems(

@@ -47,6 +47,7 @@ import {
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
 import { calledOnKind, ObjectKinds } from './object-kinds';
+import { unpassableOutputErrors } from './unpassable-outputs';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -138,6 +139,7 @@ export function buildPipeline(
   // Whether any cell binds a figure or a handle: a call on a name changes it only where one does.
   let cellsMakeFigures = false;
   let cellsMakeHandles = false;
+  let stepsBindUnpassable = false;
   for (const cell of sharedCells) {
     const { names } = analysisOf(cell);
     cellsMakeFigures ||= names.figures !== undefined;
@@ -158,6 +160,7 @@ export function buildPipeline(
       stepsCallHandles ||= passes || names.handleCalls !== undefined;
       cellsMakeFigures ||= names.figures !== undefined;
       cellsMakeHandles ||= names.handles !== undefined;
+      stepsBindUnpassable ||= names.unpassable !== undefined;
     }
   }
   stepsDrawOnFigures &&= cellsMakeFigures;
@@ -524,6 +527,9 @@ export function buildPipeline(
   );
   if (stepsAliasNames) {
     diagnostics.push(...aliasedNameWarnings(steps, analysisOf, drawnFiguresOf));
+  }
+  if (stepsBindUnpassable) {
+    diagnostics.push(...unpassableOutputErrors(steps, analysisOf));
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
   diagnostics.push(...sharedSeedWarnings(steps, sharedCells, analysisOf));

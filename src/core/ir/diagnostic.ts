@@ -32,7 +32,8 @@ export type DiagnosticCode =
   | 'step-file'
   | 'notebook-function'
   | 'shared-name'
-  | 'shared-cell-read';
+  | 'shared-cell-read'
+  | 'unpassable-value';
 
 export interface IDiagnostic {
   severity: Severity;

@@ -1,0 +1,55 @@
+/** What the unpassable-value error says, and where. */
+import { analyzeNotebook } from '../../../src/core/analyze';
+import { codeCell, notebookJson } from '../../support/notebook-json';
+
+describe('the unpassable-value error', () => {
+  it('names the step, the value, the steps that take it and what to do instead, at the binding', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('import gzip', ['imports']),
+        codeCell(
+          'x = 1\nout = open("out.txt", "w")\nraw = gzip.open("d.gz")\nrows = (n for n in range(3))',
+          ['step:open']
+        ),
+        codeCell('out.write("a")\nprint(raw.read())', ['step:write']),
+        codeCell('print(list(rows), x)', ['step:count'])
+      ]),
+      'files.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'error',
+        code: 'unpassable-value',
+        message:
+          "step 'open' hands 'out' on to step 'write', but 'out' is a file opened to write " +
+          '("w"), which cannot be saved for another step: open it in the step that writes to ' +
+          'it (with open(…) as out: …)',
+        cell: 1,
+        line: 2,
+        column: 0
+      },
+      {
+        severity: 'error',
+        code: 'unpassable-value',
+        message:
+          "step 'open' hands 'raw' on to step 'write', but 'raw' is a file opened with " +
+          'gzip.open, which cannot be saved for another step: open it in the step that reads ' +
+          'it, or pass what it holds (data = raw.read())',
+        cell: 1,
+        line: 3,
+        column: 0
+      },
+      {
+        severity: 'error',
+        code: 'unpassable-value',
+        message:
+          "step 'open' hands 'rows' on to step 'count', but 'rows' is a generator, which " +
+          'cannot be saved for another step: make it in the step that uses it, or pass a list ' +
+          'of its items (list(rows))',
+        cell: 1,
+        line: 4,
+        column: 0
+      }
+    ]);
+  });
+});
