@@ -49,6 +49,8 @@ export interface ICellAnalysis extends IStrippedCell {
   definesGlobalUser: boolean;
   /** True when a function or class the cell defines changes a global (`globalWrites`): likewise. */
   definesGlobalWriter: boolean;
+  /** True when a function the cell defines is a generator function (`generator`): likewise. */
+  definesGenerator: boolean;
   /**
    * True when the text calls a function that may configure a module (`sns.set()`,
    * `plt.style.use(…)`; see mayCallConfiguringFunction): likewise, for module-state.ts.
@@ -133,6 +135,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     definesMutatingFunction: definesFunction(names, mutatesParameters),
     definesGlobalUser: definesFunction(names, usesGlobals),
     definesGlobalWriter: definesFunction(names, writesGlobals),
+    definesGenerator: definesFunction(names, isGenerator),
     mayConfigureModule: mayCallConfiguringFunction(stripped.python),
     aliasesNames:
       names.aliases !== undefined ||
@@ -159,6 +162,10 @@ function definesFunction(
 
 function writesGlobals(summary: IFunctionSummary): boolean {
   return summary.globalWrites.length !== 0;
+}
+
+function isGenerator(summary: IFunctionSummary): boolean {
+  return summary.generator === true;
 }
 
 function mutatesParameters(summary: IFunctionSummary): boolean {

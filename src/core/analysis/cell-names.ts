@@ -69,6 +69,8 @@ export interface IFunctionSummary {
    * changes it (`inc = counter()`, then `inc()`).
    */
   makesStatefulClosures?: true;
+  /** A generator function: its own body yields, so a call returns a generator (unpassable.ts). */
+  generator?: true;
   /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */
   instance?: true;
 }

@@ -321,6 +321,9 @@ export abstract class ExpressionWalker extends NameRecorder {
           this.compileError(starredPartError(node));
         } else if (node.type === 'yield') {
           this.compileError(loneStarError(valueOf(node)));
+          if (scope === this.currentFunctionScope) {
+            this.currentFunction!.generator = true;
+          }
         } else if (node.type === 'string') {
           this.compileError(stringGroupError([node], this.source));
         } else if (node.type === 'concatenated_string') {

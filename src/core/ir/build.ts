@@ -141,9 +141,11 @@ export function buildPipeline(
   let cellsMakeHandles = false;
   let stepsBindUnpassable = false;
   for (const cell of sharedCells) {
-    const { names } = analysisOf(cell);
+    const analysis = analysisOf(cell);
+    const { names } = analysis;
     cellsMakeFigures ||= names.figures !== undefined;
     cellsMakeHandles ||= names.handles !== undefined;
+    stepsBindUnpassable ||= analysis.definesGenerator;
   }
   for (const block of segments.steps) {
     for (const cell of block.cells) {
@@ -160,7 +162,8 @@ export function buildPipeline(
       stepsCallHandles ||= passes || names.handleCalls !== undefined;
       cellsMakeFigures ||= names.figures !== undefined;
       cellsMakeHandles ||= names.handles !== undefined;
-      stepsBindUnpassable ||= names.unpassable !== undefined;
+      stepsBindUnpassable ||=
+        names.unpassable !== undefined || analysis.definesGenerator;
     }
   }
   stepsDrawOnFigures &&= cellsMakeFigures;
@@ -529,7 +532,9 @@ export function buildPipeline(
     diagnostics.push(...aliasedNameWarnings(steps, analysisOf, drawnFiguresOf));
   }
   if (stepsBindUnpassable) {
-    diagnostics.push(...unpassableOutputErrors(steps, analysisOf));
+    diagnostics.push(
+      ...unpassableOutputErrors(steps, analysisOf, context.functionReads)
+    );
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
   diagnostics.push(...sharedSeedWarnings(steps, sharedCells, analysisOf));

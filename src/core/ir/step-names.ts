@@ -344,7 +344,8 @@ export function transitiveFunctionReads(
       ...(own.isClass ? { isClass: own.isClass } : {}),
       ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {}),
       ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {}),
-      ...(own.makesStatefulClosures ? { makesStatefulClosures: true } : {})
+      ...(own.makesStatefulClosures ? { makesStatefulClosures: true } : {}),
+      ...(own.generator ? { generator: true } : {})
     });
   }
   // Across the shared cells: a function that passes a parameter to one that changes it.

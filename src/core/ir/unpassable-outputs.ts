@@ -1,20 +1,23 @@
 /**
  * A step that would hand on a value no step can take (analysis/unpassable.ts): the run would
- * fail when the step saves it. An error where the step binds the name, before any run.
+ * fail when the step saves it. An error where the step binds the name, before any run. What a
+ * generator function returns (`batches = make_batches()`) is a generator too, where the step or
+ * a functions cell defines that function.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { IUnpassableValue } from '../analysis/cell-names';
+import { IFunctionSummary, IUnpassableValue } from '../analysis/cell-names';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 
 export function unpassableOutputErrors(
   steps: readonly IPipelineStep[],
-  analysisOf: (cell: number) => ICellAnalysis
+  analysisOf: (cell: number) => ICellAnalysis,
+  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
 ): IDiagnostic[] {
   const errors: IDiagnostic[] = [];
   for (const step of steps) {
     for (const name of step.outputs) {
-      const bound = lastBinding(step.cells, name, analysisOf);
+      const bound = lastBinding(step.cells, name, analysisOf, sharedFunctions);
       if (!bound) {
         continue;
       }
@@ -38,11 +41,15 @@ export function unpassableOutputErrors(
   return errors;
 }
 
-/** Where the last of the step's cells that binds `name` binds it to such a value, if it does. */
+/**
+ * Where the last of the step's cells that binds `name` binds it to such a value, if it does:
+ * one the cell shows (ICellNames.unpassable), or what a generator function returned.
+ */
 function lastBinding(
   cells: readonly number[],
   name: string,
-  analysisOf: (cell: number) => ICellAnalysis
+  analysisOf: (cell: number) => ICellAnalysis,
+  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
 ): { cell: number; value: IUnpassableValue } | null {
   for (let i = cells.length - 1; i >= 0; i--) {
     const { names } = analysisOf(cells[i]);
@@ -50,9 +57,44 @@ function lastBinding(
       continue;
     }
     const value = names.unpassable?.find(v => v.name === name);
-    return value ? { cell: cells[i], value } : null;
+    if (value) {
+      return { cell: cells[i], value };
+    }
+    const callee = names.instances[name];
+    if (
+      callee !== undefined &&
+      isGenerator(callee, cells, i, analysisOf, sharedFunctions)
+    ) {
+      return {
+        cell: cells[i],
+        value: {
+          name,
+          line: lastLineBinding(analysisOf(cells[i]).python, name),
+          column: 0,
+          what: `a generator (what ${callee}() returns)`
+        }
+      };
+    }
+    return null;
   }
   return null;
+}
+
+/** Whether `callee`, as the cell at `at` of the step calls it, is a generator function. */
+function isGenerator(
+  callee: string,
+  cells: readonly number[],
+  at: number,
+  analysisOf: (cell: number) => ICellAnalysis,
+  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
+): boolean {
+  for (let i = at; i >= 0; i--) {
+    const own = analysisOf(cells[i]).names.functions[callee];
+    if (own) {
+      return own.generator === true;
+    }
+  }
+  return sharedFunctions.get(callee)?.generator === true;
 }
 
 /** What to do instead, by what the value is. */
@@ -64,4 +106,17 @@ function advice(name: string, what: string): string {
     return `open it in the step that reads it, or pass what it holds (data = ${name}.read())`;
   }
   return `make it in the step that uses it, or pass a list of its items (list(${name}))`;
+}
+
+/** The last line of `python` that starts by binding `name` (`name = …`); else 1. */
+function lastLineBinding(python: string, name: string): number {
+  // A Python name has no character a regular expression treats specially.
+  const binding = new RegExp(`^\\s*${name}\\s*(:[^=]*)?=(?!=)`, 'u');
+  const lines = python.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (binding.test(lines[i])) {
+      return i + 1;
+    }
+  }
+  return 1;
 }

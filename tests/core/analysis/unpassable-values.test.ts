@@ -1,13 +1,14 @@
 /**
- * Which bound values the analysis says no step can hand on (analysis/unpassable.ts), against
- * the real thing: each binding is run in the project's Python and saved with cloudpickle, as a
- * step saves its outputs. The analysis may leave a value it cannot tell unflagged (a mode it
+ * Which bound values the analysis says no step can hand on (analysis/unpassable.ts,
+ * ir/unpassable-outputs.ts), against the real thing: each binding is run in the project's Python
+ * and saved with cloudpickle, as a step saves its outputs. The analysis may leave a value it cannot tell unflagged (a mode it
  * cannot read), but must never flag one cloudpickle saves.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
+import { analyzeNotebook } from '../../../src/core/analyze';
+import { codeCell, notebookJson } from '../../support/notebook-json';
 import { runPython } from '../../support/python';
 
 const BINDINGS: [string, boolean][] = [
@@ -27,6 +28,8 @@ const BINDINGS: [string, boolean][] = [
   ['value = gzip.open("data.gz", "wt")', true],
   ['value = gzip.open("data.gz")', true],
   ['value = (n * 2 for n in range(3))', true],
+  ['def numbers():\n    yield 1\nvalue = numbers()', true],
+  ['def numbers():\n    return [1]\nvalue = numbers()', false],
   ['value = list(n * 2 for n in range(3))', false],
   ['value = iter([1, 2])', false],
   ['value = io.StringIO("x")', false]
@@ -45,10 +48,18 @@ describe('values no step can hand on', () => {
   it.each(BINDINGS)(
     '%s: flagged %s, as cloudpickle saves it or not',
     (binding, flagged) => {
-      const { names } = analyzeCellSource(binding + '\n');
-      expect((names.unpassable ?? []).map(v => v.name)).toEqual(
-        flagged ? ['value'] : []
+      const ir = analyzeNotebook(
+        notebookJson([
+          codeCell(binding, ['step:make']),
+          codeCell('print(value)', ['step:use'])
+        ]),
+        'values.ipynb'
       );
+      expect(
+        ir.diagnostics
+          .filter(d => d.code === 'unpassable-value')
+          .map(d => d.message.split(',')[0])
+      ).toEqual(flagged ? ["step 'make' hands 'value' on to step 'use'"] : []);
       const saved = runPython(
         [
           '-c',
