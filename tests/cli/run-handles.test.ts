@@ -8,8 +8,21 @@
  */
 import {
   expectSameAsTopToBottom,
+  metricsCell,
   notebookInTempDir
 } from '../engine/local/local-run';
+
+/** The metrics the notebook gives run top to bottom (the pipeline must give the same). */
+const TOP_TO_BOTTOM = {
+  first: 1406,
+  second: 1448,
+  first_line: 2,
+  second_line: 3,
+  lines_left: 1,
+  written: 'one;two;',
+  first_rows: 114,
+  second_rows: 111
+};
 
 const CELLS = [
   {
@@ -55,19 +68,7 @@ const CELLS = [
     ].join('\n'),
     tags: ['step:rest']
   },
-  {
-    source: [
-      'print(first)',
-      'print(second)',
-      'print(first_line)',
-      'print(second_line)',
-      'print(lines_left)',
-      'print(written)',
-      'print(first_rows)',
-      'print(second_rows)'
-    ].join('\n'),
-    tags: ['pipeline-metrics']
-  }
+  metricsCell(Object.keys(TOP_TO_BOTTOM))
 ];
 
 describe('a generator sampled and files read and written in several steps', () => {
@@ -78,16 +79,6 @@ describe('a generator sampled and files read and written in several steps', () =
   );
 
   it('go on from where the step before left them, as top to bottom', () => {
-    const topToBottom = {
-      first: 1406,
-      second: 1448,
-      first_line: 2,
-      second_line: 3,
-      lines_left: 1,
-      written: 'one;two;',
-      first_rows: 114,
-      second_rows: 111
-    };
-    expectSameAsTopToBottom(home, notebook, topToBottom);
+    expectSameAsTopToBottom(home, notebook, TOP_TO_BOTTOM);
   });
 });

@@ -9,8 +9,19 @@
  */
 import {
   expectSameAsTopToBottom,
+  metricsCell,
   notebookInTempDir
 } from '../engine/local/local-run';
+
+/** The metrics the notebook gives run top to bottom (the pipeline must give the same). */
+const TOP_TO_BOTTOM = {
+  written: 'header\n{"k": 1}a\n1\n2\n',
+  head_sum: 3,
+  more_sum: 12,
+  first_lines: 2,
+  rest_lines: 1,
+  title: 'styled'
+};
 
 const CELLS = [
   {
@@ -69,17 +80,7 @@ const CELLS = [
     ].join('\n'),
     tags: ['step:report']
   },
-  {
-    source: [
-      'print(written)',
-      'print(head_sum)',
-      'print(more_sum)',
-      'print(first_lines)',
-      'print(rest_lines)',
-      'print(title)'
-    ].join('\n'),
-    tags: ['pipeline-metrics']
-  }
+  metricsCell(Object.keys(TOP_TO_BOTTOM))
 ];
 
 describe('files, iterators and axes given to calls in several steps', () => {
@@ -90,14 +91,6 @@ describe('files, iterators and axes given to calls in several steps', () => {
   );
 
   it('go on from where the step before left them, as top to bottom', () => {
-    const topToBottom = {
-      written: 'header\n{"k": 1}a\n1\n2\n',
-      head_sum: 3,
-      more_sum: 12,
-      first_lines: 2,
-      rest_lines: 1,
-      title: 'styled'
-    };
-    expectSameAsTopToBottom(home, notebook, topToBottom);
+    expectSameAsTopToBottom(home, notebook, TOP_TO_BOTTOM);
   });
 });

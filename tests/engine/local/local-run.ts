@@ -124,6 +124,14 @@ export interface ITestCell {
   tags?: string[];
 }
 
+/** A `pipeline-metrics` cell that prints each of `names` (each a metric of the run). */
+export function metricsCell(names: readonly string[]): ITestCell {
+  return {
+    source: names.map(name => `print(${name})`).join('\n'),
+    tags: ['pipeline-metrics']
+  };
+}
+
 /**
  * A new temp folder (`cellpipe-PREFIX-…`) holding the notebook `name` made of `cells`, and a
  * private CELLPIPE_HOME for its runs.
