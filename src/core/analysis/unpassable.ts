@@ -8,12 +8,18 @@
  */
 import { field, IPyNode, namedChildren } from './python-tree';
 
-/** Modules whose `open(path, mode)` takes the mode second (`io.open`), as the builtin does. */
-const PATH_FIRST_MODULES: ReadonlySet<string> = new Set([
+/** Modules whose `open(path, mode)` is the builtin's (`io.open(p, "w")`). */
+const BUILTIN_OPEN_MODULES: ReadonlySet<string> = new Set([
   'io',
   'builtins',
-  'codecs',
-  'os'
+  'codecs'
+]);
+
+/** `Path(p).open(mode)`: pathlib's classes, whose `open` takes the mode first. */
+const PATH_CLASSES: ReadonlySet<string> = new Set([
+  'Path',
+  'PosixPath',
+  'WindowsPath'
 ]);
 
 /** Modules whose files cloudpickle cannot save in any mode. */
@@ -49,17 +55,23 @@ export function unpassableValue(
   if (module !== null && COMPRESSED_MODULES.has(module)) {
     return `a file opened with ${module}.open`;
   }
-  // `open(p, "w")` and `io.open(p, "w")` take the path first; `Path(p).open("w")` does not.
+  // `open(p, "w")` and `io.open(p, "w")` take the path first, `Path(p).open("w")` the mode; any
+  // other `open` (PIL's `Image.open(p)`, a zip file's) is not a file of Python's own.
   const modeAt =
-    receiver === null || (module !== null && PATH_FIRST_MODULES.has(module))
+    receiver === null || (module !== null && BUILTIN_OPEN_MODULES.has(module))
       ? 1
-      : 0;
+      : isPath(receiver, text)
+        ? 0
+        : -1;
+  if (modeAt < 0) {
+    return null;
+  }
   const mode = modeArgument(args, modeAt, text);
   if (mode === null) {
     return null;
   }
   const literal = stringValue(mode, text);
-  if (literal === null) {
+  if (literal === null || !/^[rwxabt+]+$/.test(literal)) {
     return null;
   }
   if (/[wax]/.test(literal) && !literal.includes('+')) {
@@ -69,6 +81,14 @@ export function unpassableValue(
     return `a file opened in binary mode ("${literal}")`;
   }
   return null;
+}
+
+/** `Path(p)` or `pathlib.Path(p)` itself. */
+function isPath(node: IPyNode, text: (node: IPyNode) => string): boolean {
+  const callee = node.type === 'call' ? field(node, 'function') : null;
+  const name =
+    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
+  return name?.type === 'identifier' && PATH_CLASSES.has(text(name));
 }
 
 /** The mode: `mode=`, else the positional argument at `position`. */
