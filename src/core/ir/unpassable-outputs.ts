@@ -29,7 +29,9 @@ export function unpassableOutputErrors(
         code: 'unpassable-value',
         message:
           `step '${step.name}' hands '${name}' on` +
-          (readers.length ? ` to step ${readers.join(', ')}` : '') +
+          (readers.length
+            ? ` to ${readers.length > 1 ? 'steps' : 'step'} ${readers.join(', ')}`
+            : '') +
           `, but '${name}' is ${bound.value.what}, which cannot be saved for another step: ` +
           advice(name, bound.value.what),
         cell: bound.cell,

@@ -12,7 +12,8 @@ describe('the unpassable-value error', () => {
           ['step:open']
         ),
         codeCell('out.write("a")\nprint(raw.read())', ['step:write']),
-        codeCell('print(list(rows), x)', ['step:count'])
+        codeCell('print(list(rows), x)', ['step:count']),
+        codeCell('print(list(rows))', ['step:again'])
       ]),
       'files.ipynb'
     );
@@ -43,7 +44,7 @@ describe('the unpassable-value error', () => {
         severity: 'error',
         code: 'unpassable-value',
         message:
-          "step 'open' hands 'rows' on to step 'count', but 'rows' is a generator, which " +
+          "step 'open' hands 'rows' on to steps 'count', 'again', but 'rows' is a generator, which " +
           'cannot be saved for another step: make it in the step that uses it, or pass a list ' +
           'of its items (list(rows))',
         cell: 1,
