@@ -17,7 +17,7 @@
 /**
  * Calls whose value is a random generator, an open file or an iterator, by the called name:
  * Python's `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
- * `torch.Generator()`; `open()` (also `io.open`, `gzip.open`, `bz2.open`, `Path.open`),
+ * `torch.Generator()`; `open()` (also `io.open`, `gzip.open`, `Path(p).open`: file-opens.ts),
  * in-memory files (`io.StringIO()`, `io.BytesIO()`); `iter(rows)`, which `next()`, `islice()`
  * or `list()` consume.
  */

@@ -18,6 +18,7 @@ import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
+import { fileOpen } from './file-opens';
 import { LOGGER_MAKER } from './mutators';
 import {
   changedDefaults,
@@ -373,7 +374,11 @@ export class NameWalker extends ExpressionWalker {
         if (callee) {
           this.figureCall([only], callee);
           const called = this.calleeName(callee);
-          if (HANDLE_MAKERS.has(called)) {
+          if (
+            called === 'open'
+              ? fileOpen(callee, this.text) !== null
+              : HANDLE_MAKERS.has(called)
+          ) {
             this.noteHandle(this.text(only));
           } else if (called === LOGGER_MAKER) {
             this.noteLogger(this.text(only));

@@ -6,28 +6,8 @@
  * says so before the run (ir/unpassable-outputs.ts). A file opened to read text (`open(p)`) is
  * saved with its contents and position.
  */
+import { fileOpen } from './file-opens';
 import { field, IPyNode, namedChildren } from './python-tree';
-
-/** Modules whose `open(path, mode)` is the builtin's (`io.open(p, "w")`). */
-const BUILTIN_OPEN_MODULES: ReadonlySet<string> = new Set([
-  'io',
-  'builtins',
-  'codecs'
-]);
-
-/** `Path(p).open(mode)`: pathlib's classes, whose `open` takes the mode first. */
-const PATH_CLASSES: ReadonlySet<string> = new Set([
-  'Path',
-  'PosixPath',
-  'WindowsPath'
-]);
-
-/** Modules whose files cloudpickle cannot save in any mode. */
-const COMPRESSED_MODULES: ReadonlySet<string> = new Set([
-  'gzip',
-  'bz2',
-  'lzma'
-]);
 
 /**
  * What the value of `value` is, where no step can hand it on and the code shows it; else null.
@@ -45,27 +25,15 @@ export function unpassableValue(
   }
   const callee = field(value, 'function');
   const args = field(value, 'arguments');
-  const method =
-    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
-  if (!callee || !method || text(method) !== 'open' || !args) {
+  const opened = callee ? fileOpen(callee, text) : null;
+  if (!opened || !args) {
     return null;
   }
-  const receiver = callee.type === 'attribute' ? field(callee, 'object') : null;
-  const module = receiver?.type === 'identifier' ? text(receiver) : null;
-  if (module !== null && COMPRESSED_MODULES.has(module)) {
-    return `a file opened with ${module}.open`;
+  if (opened.kind === 'compressed') {
+    return `a file opened with ${opened.module}.open`;
   }
-  // `open(p, "w")` and `io.open(p, "w")` take the path first, `Path(p).open("w")` the mode; any
-  // other `open` (PIL's `Image.open(p)`, a zip file's) is not a file of Python's own.
-  const modeAt =
-    receiver === null || (module !== null && BUILTIN_OPEN_MODULES.has(module))
-      ? 1
-      : isPath(receiver, text)
-        ? 0
-        : -1;
-  if (modeAt < 0) {
-    return null;
-  }
+  // `open(p, "w")` and `io.open(p, "w")` take the path first, `Path(p).open("w")` the mode.
+  const modeAt = opened.kind === 'builtin' ? 1 : 0;
   const mode = modeArgument(args, modeAt, text);
   if (mode === null) {
     return null;
@@ -81,14 +49,6 @@ export function unpassableValue(
     return `a file opened in binary mode ("${literal}")`;
   }
   return null;
-}
-
-/** `Path(p)` or `pathlib.Path(p)` itself. */
-function isPath(node: IPyNode, text: (node: IPyNode) => string): boolean {
-  const callee = node.type === 'call' ? field(node, 'function') : null;
-  const name =
-    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
-  return name?.type === 'identifier' && PATH_CLASSES.has(text(name));
 }
 
 /** The mode: `mode=`, else the positional argument at `position`. */

@@ -7,7 +7,7 @@ import { analyzeCellSource } from '../../../src/core/analysis/cell-analysis';
 const namesOf = (lines: string[]) =>
   analyzeCellSource(lines.join('\n') + '\n').names;
 
-test('handles: generators and files made at module level, and not a name bound again to something else', () => {
+test("handles: generators and files made at module level, not other libraries' open (PIL's image, a zip member), and not a name bound again to something else", () => {
   const { handles } = namesOf([
     'rng = random.Random(7)',
     'gen = np.random.default_rng(0)',
@@ -17,6 +17,9 @@ test('handles: generators and files made at module level, and not a name bound a
     'packed = gzip.open("a.gz", "rt")',
     'buf = io.StringIO()',
     'it = iter(rows)',
+    'lines = pathlib.Path("a.txt").open()',
+    'img = Image.open("a.png")',
+    'member = archive.open("a.txt")',
     'reused = open("b.txt")',
     'reused = pd.read_csv("b.csv")',
     'df = pd.DataFrame()',
@@ -31,7 +34,8 @@ test('handles: generators and files made at module level, and not a name bound a
     'fh',
     'packed',
     'buf',
-    'it'
+    'it',
+    'lines'
   ]);
 });
 
