@@ -1,8 +1,8 @@
 /**
  * A step that would hand on a value no step can take (analysis/unpassable.ts): the run would
  * fail when the step saves it. An error where the step binds the name, before any run. What a
- * generator function returns (`batches = make_batches()`) is a generator too, where the step or
- * a functions cell defines that function.
+ * generator function returns (`batches = make_batches()`) is a generator too, where the step, the
+ * step it takes the function from or a functions cell defines that function.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IFunctionSummary, IUnpassableValue } from '../analysis/cell-names';
@@ -15,9 +15,26 @@ export function unpassableOutputErrors(
   sharedFunctions: ReadonlyMap<string, IFunctionSummary>
 ): IDiagnostic[] {
   const errors: IDiagnostic[] = [];
+  const stepsByName = new Map(steps.map(step => [step.name, step]));
   for (const step of steps) {
+    // A function the step calls: its own cells' (up to the call), else the step it takes the
+    // function from, else a functions cell's.
+    const isGenerator = (callee: string, at: number): boolean => {
+      const producer = stepsByName.get(step.producers[callee]);
+      return (
+        definesGenerator(step.cells, at, callee, analysisOf) ??
+        (producer &&
+          definesGenerator(
+            producer.cells,
+            producer.cells.length - 1,
+            callee,
+            analysisOf
+          )) ??
+        sharedFunctions.get(callee)?.generator === true
+      );
+    };
     for (const name of step.outputs) {
-      const bound = lastBinding(step.cells, name, analysisOf, sharedFunctions);
+      const bound = lastBinding(step.cells, name, analysisOf, isGenerator);
       if (!bound) {
         continue;
       }
@@ -51,7 +68,7 @@ function lastBinding(
   cells: readonly number[],
   name: string,
   analysisOf: (cell: number) => ICellAnalysis,
-  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
+  isGenerator: (callee: string, at: number) => boolean
 ): { cell: number; value: IUnpassableValue } | null {
   for (let i = cells.length - 1; i >= 0; i--) {
     const { names } = analysisOf(cells[i]);
@@ -63,10 +80,7 @@ function lastBinding(
       return { cell: cells[i], value };
     }
     const callee = names.instances[name];
-    if (
-      callee !== undefined &&
-      isGenerator(callee, cells, i, analysisOf, sharedFunctions)
-    ) {
+    if (callee !== undefined && isGenerator(callee, i)) {
       return {
         cell: cells[i],
         value: {
@@ -82,21 +96,23 @@ function lastBinding(
   return null;
 }
 
-/** Whether `callee`, as the cell at `at` of the step calls it, is a generator function. */
-function isGenerator(
-  callee: string,
+/**
+ * Whether the last of `cells` up to index `at` that defines `callee` makes it a generator
+ * function; undefined where none of them defines it.
+ */
+function definesGenerator(
   cells: readonly number[],
   at: number,
-  analysisOf: (cell: number) => ICellAnalysis,
-  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
-): boolean {
+  callee: string,
+  analysisOf: (cell: number) => ICellAnalysis
+): boolean | undefined {
   for (let i = at; i >= 0; i--) {
     const own = analysisOf(cells[i]).names.functions[callee];
     if (own) {
       return own.generator === true;
     }
   }
-  return sharedFunctions.get(callee)?.generator === true;
+  return undefined;
 }
 
 /** What to do instead, by what the value is. */
