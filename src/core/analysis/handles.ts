@@ -78,5 +78,8 @@ export const LOOKING_CALLS: ReadonlySet<string> = new Set([
   'vars',
   'dir',
   'copy',
-  'deepcopy'
+  'deepcopy',
+  // given a generator, these return it as it is
+  'default_rng',
+  'check_random_state'
 ]);

@@ -66,6 +66,7 @@ test('passed to: names given to a call, by position or keyword, except where the
     'print(shown, file=buf)',
     'ok = isinstance(rng, Random) and len(rows) > 0',
     'display(fig)',
+    'same = np.random.default_rng(rng)',
     'lines = list(reader)',
     'style(axes[0], *extra, **options)',
     'def later():',
