@@ -583,12 +583,12 @@ export abstract class ExpressionWalker extends NameRecorder {
     for (const c of args.children) {
       if (c.type === 'identifier') {
         if (!looks) {
-          this.noteCalledOn(c, scope, 'passedTo');
+          this.notePassed(c, scope);
         }
       } else if (c.type === 'keyword_argument') {
         const value = field(c, 'value');
         if (value?.type === 'identifier') {
-          this.noteCalledOn(value, scope, 'passedTo');
+          this.notePassed(value, scope);
         }
       }
     }

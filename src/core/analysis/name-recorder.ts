@@ -783,6 +783,22 @@ export abstract class NameRecorder {
     standsFor?.forEach(other => this.addCalledOn(other, list));
   }
 
+  /**
+   * `json.dump(d, root)`: see ICellNames.passedTo. A name the cell has bound by now on every way
+   * through it, that stands for no other, is the step's own (the cell reads no earlier value of
+   * it): what the call does to it is handed on anyway.
+   */
+  protected notePassed(root: IPyNode, scope: Scope): void {
+    const name = this.text(root);
+    const own =
+      this.written.has(name) &&
+      this.surelyBoundNow(name) &&
+      !this.aliases.has(name);
+    if (!own) {
+      this.noteCalledOn(root, scope, 'passedTo');
+    }
+  }
+
   private addCalledOn(name: string, list: CalledOnList): void {
     const seen = (this.calledOn[list] ??= new Set());
     if (!seen.has(name)) {

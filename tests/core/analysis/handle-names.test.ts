@@ -58,7 +58,7 @@ test('handle calls: the methods that change a handle, loops over a name, and not
   expect(mutations).toEqual([]);
 });
 
-test('passed to: names given to a call, by position or keyword, except where the call only looks at them; not in a function body', () => {
+test('passed to: names given to a call, by position or keyword, except where the call only looks at them or the cell bound the name itself (unless as another name); not in a function body', () => {
   const { passedTo, mutations } = namesOf([
     'part = df.sample(2, random_state=state)',
     'split(X, rng=gen, generator=torch_gen, random_state=42)',
@@ -69,6 +69,10 @@ test('passed to: names given to a call, by position or keyword, except where the
     'same = np.random.default_rng(rng)',
     'lines = list(reader)',
     'style(axes[0], *extra, **options)',
+    'rows = [1, 2]',
+    'total = sum(rows)',
+    'tied = out',
+    'json.dump(record, tied)',
     'def later():',
     '    save(other)'
   ]);
@@ -80,7 +84,9 @@ test('passed to: names given to a call, by position or keyword, except where the
     'record',
     'fh',
     'buf',
-    'reader'
+    'reader',
+    'tied',
+    'out'
   ]);
   expect(mutations).toEqual([]);
 });
