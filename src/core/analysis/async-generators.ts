@@ -7,16 +7,11 @@
  */
 import { ICompileError } from './compile-error';
 import { field, IPyNode } from './python-tree';
+import { OWN_BODIES } from './own-bodies';
 
 const ASYNC = /\basync\b/;
 const YIELD = /\byield\b/;
 const YIELD_FROM = /^yield\s+from\b/;
-
-const OWN_BODIES = new Set([
-  'function_definition',
-  'lambda',
-  'class_definition'
-]);
 
 export function asyncGeneratorErrors(
   root: IPyNode,

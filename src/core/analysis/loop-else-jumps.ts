@@ -7,6 +7,7 @@
  */
 import { ICompileError } from './compile-error';
 import { IPyNode } from './python-tree';
+import { OWN_BODIES } from './own-bodies';
 
 const JUMP = /\b(break|continue)\b/;
 const ELSE = /\belse\b/;
@@ -16,11 +17,6 @@ const REASONS: ReadonlyMap<string, string> = new Map([
   ['continue_statement', "'continue' not properly in loop"]
 ]);
 
-const OWN_BODIES = new Set([
-  'function_definition',
-  'class_definition',
-  'lambda'
-]);
 const LOOPS = new Set(['for_statement', 'while_statement']);
 
 export function jumpsInLoopElse(

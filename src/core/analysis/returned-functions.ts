@@ -6,13 +6,7 @@
  * value (`history`, a model) hands back no closure.
  */
 import { field, IPyNode, namedChildren } from './python-tree';
-
-/** Nodes whose bodies are scopes of their own: their returns are not the function's. */
-const OWN_BODIES: ReadonlySet<string> = new Set([
-  'function_definition',
-  'lambda',
-  'class_definition'
-]);
+import { OWN_BODIES } from './own-bodies';
 
 export function returnsNestedFunction(
   body: IPyNode,
