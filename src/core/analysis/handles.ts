@@ -15,18 +15,16 @@
  */
 
 /**
- * Calls whose value is a random generator, an open file or an iterator, by the called name:
- * Python's `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
- * `torch.Generator()`; `open()` (also `io.open`, `gzip.open`, `Path(p).open`: file-opens.ts),
- * in-memory files (`io.StringIO()`, `io.BytesIO()`); `iter(rows)`, which `next()`, `islice()`
- * or `list()` consume.
+ * Calls whose value is a random generator, an in-memory file or an iterator, by the called
+ * name: Python's `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
+ * `torch.Generator()`; `io.StringIO()`, `io.BytesIO()`; `iter(rows)`, which `next()`, `islice()`
+ * or `list()` consume. A file that `open` gives is one too (file-opens.ts tells which `open`).
  */
 export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
   'Random',
   'default_rng',
   'RandomState',
   'Generator',
-  'open',
   'StringIO',
   'BytesIO',
   'iter'

@@ -375,9 +375,8 @@ export class NameWalker extends ExpressionWalker {
           this.figureCall([only], callee);
           const called = this.calleeName(callee);
           if (
-            called === 'open'
-              ? fileOpen(callee, this.text) !== null
-              : HANDLE_MAKERS.has(called)
+            HANDLE_MAKERS.has(called) ||
+            fileOpen(callee, this.text) !== null
           ) {
             this.noteHandle(this.text(only));
           } else if (called === LOGGER_MAKER) {

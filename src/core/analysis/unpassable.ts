@@ -6,6 +6,7 @@
  * says so before the run (ir/unpassable-outputs.ts). A file opened to read text (`open(p)`) is
  * saved with its contents and position.
  */
+import { readString } from '../ir/python-literal';
 import { fileOpen } from './file-opens';
 import { field, IPyNode, namedChildren } from './python-tree';
 
@@ -38,8 +39,10 @@ export function unpassableValue(
   if (mode === null) {
     return null;
   }
-  const literal = stringValue(mode, text);
-  if (literal === null || !/^[rwxabt+]+$/.test(literal)) {
+  // a string literal (not an f-string or bytes: readString says why not, as a string)
+  const read = mode.type === 'string' ? readString(text(mode)) : null;
+  const literal = read !== null && typeof read !== 'string' ? read.value : null;
+  if (typeof literal !== 'string' || !/^[rwxabt+]+$/.test(literal)) {
     return null;
   }
   if (/[wax]/.test(literal) && !literal.includes('+')) {
@@ -70,16 +73,4 @@ function modeArgument(
   }
   const at = positional[position];
   return at && !at.type.endsWith('splat') ? at : null;
-}
-
-/** A plain string literal's text between its quotes; null for anything else (f-strings too). */
-function stringValue(
-  node: IPyNode,
-  text: (node: IPyNode) => string
-): string | null {
-  if (node.type !== 'string') {
-    return null;
-  }
-  const match = /^([rRuU]?)(['"])([^'"\\]*)\2$/.exec(text(node));
-  return match ? match[3] : null;
 }
