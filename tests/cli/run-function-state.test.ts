@@ -3,9 +3,11 @@
  * the notebook run top to bottom: a default value the function changes (`def add(x,
  * seen=[])`), and closures that change a name of the function that made them (`nonlocal n`,
  * or a list of its body), made by a step's function or a functions cell's; and a function that
- * calls one that changes its default (`twice` calling `tally`). A call changes the function, so
- * the step that calls it hands it on. Before, each later step took the function as the step
- * that made it saved it: every call started afresh.
+ * calls one that changes its default (`twice` calling `tally`), made in the same step or in a
+ * later one (`again`). A call changes the function, so the step that calls it hands it on, and
+ * the step after takes it from there. Before, each later step took the function as the step
+ * that made it saved it (every call started afresh), and a step that took it from a step that
+ * had called it did not hand it on again.
  */
 import {
   expectSameAsTopToBottom,
@@ -72,6 +74,19 @@ const CELLS = [
   },
   {
     source: [
+      'third = add(3)',
+      'def again(x):',
+      '    return tally(x)',
+      'third_again = again(7)'
+    ].join('\n'),
+    tags: ['step:three']
+  },
+  {
+    source: ['fourth = add(4)', 'fourth_tally = tally(0)'].join('\n'),
+    tags: ['step:four']
+  },
+  {
+    source: [
       'print(first)',
       'print(second)',
       'print(first_keys)',
@@ -81,7 +96,11 @@ const CELLS = [
       'print(first_gathered)',
       'print(second_gathered)',
       'print(first_twice)',
-      'print(second_twice)'
+      'print(second_twice)',
+      'print(third)',
+      'print(third_again)',
+      'print(fourth)',
+      'print(fourth_tally)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
@@ -105,7 +124,11 @@ describe('functions that keep state in themselves, called in several steps', () 
       first_gathered: 1,
       second_gathered: 2,
       first_twice: 2,
-      second_twice: 4
+      second_twice: 4,
+      third: 3,
+      third_again: 5,
+      fourth: 4,
+      fourth_tally: 6
     });
   });
 });

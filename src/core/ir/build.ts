@@ -293,6 +293,8 @@ export function buildPipeline(
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
     let instancesTaken: Map<string, IFunctionSummary> | null = null;
+    /** Other functions and classes from earlier steps, which this step may hand on changed. */
+    let functionsTaken: Map<string, IFunctionSummary> | null = null;
     // A function or class taken from an earlier step runs with this step's globals (the runtime
     // loads it so, as a kernel would run it): the globals it reads are read here, and those it
     // changes are changed here, as a functions cell's do (design §3.3). Copied on first change.
@@ -417,6 +419,8 @@ export function buildPipeline(
         if (!writes.has(read.name)) {
           writes = new Set([...writes, read.name]);
         }
+      } else if (taken) {
+        (functionsTaken ??= new Map()).set(read.name, taken);
       }
       if (taken) {
         // Even a global this step binds itself: it may bind it after the use.
@@ -467,15 +471,26 @@ export function buildPipeline(
       }
       fallbacksOf.set(step, fallbacks);
     }
-    writers.add(
-      step,
-      mutatorsTaken
-        ? withMutatedArguments(writes, block.cells, analysisOf, mutatorsTaken)
-        : writes
-    );
+    /** What the step leaves changed of what it takes: functions whose calls change them too. */
+    let handedOn = writes;
+    if (mutatorsTaken) {
+      const own = definedFunctions(block.cells, analysisOf);
+      const bound = names.writes;
+      handedOn = withMutatedArguments(
+        writes,
+        block.cells,
+        analysisOf,
+        mutatorsTaken,
+        name =>
+          own?.get(name) ?? (bound.has(name) ? undefined : takenSummary(name))
+      );
+    }
+    writers.add(step, handedOn);
     objectKinds?.add(block.cells, analysisOf);
-    const mutators =
-      stepsDefineMutators && mutatingFunctions(block.cells, analysisOf);
+    const mutators = withTaken(
+      stepsDefineMutators ? mutatingFunctions(block.cells, analysisOf) : null,
+      mutatorsTaken && handedOnUnbound(mutatorsTaken, handedOn, names.writes)
+    );
     if (mutators) {
       mutatorsOf.set(step.name, mutators);
     }
@@ -487,8 +502,12 @@ export function buildPipeline(
       takenSummary
     );
     building = null;
-    if (functions || instancesTaken) {
-      functionsOf.set(step.name, withTakenInstances(functions, instancesTaken));
+    const kept = withTaken(
+      withTaken(functions, instancesTaken),
+      functionsTaken && handedOnUnbound(functionsTaken, handedOn, names.writes)
+    );
+    if (kept) {
+      functionsOf.set(step.name, kept);
     }
     const deleted = stepsDeleteNames && stepDeletions(block.cells, analysisOf);
     if (deleted) {
@@ -670,9 +689,10 @@ function withMutatedArguments(
   writes: ReadonlySet<string>,
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
-  mutators: ReadonlyMap<string, IFunctionSummary>
+  mutators: ReadonlyMap<string, IFunctionSummary>,
+  summaryOf: (name: string) => IFunctionSummary | undefined
 ): ReadonlySet<string> {
-  const changed = argumentsMutatedBy(cells, analysisOf, mutators);
+  const changed = argumentsMutatedBy(cells, analysisOf, mutators, summaryOf);
   return changed.length ? new Set([...writes, ...changed]) : writes;
 }
 
@@ -748,19 +768,41 @@ function sortMany(names: string[]): void {
   }
 }
 
-/** The step's functions, with the instances it takes and hands on (its own entries first). */
-function withTakenInstances(
-  functions: Map<string, IFunctionSummary> | null,
+/**
+ * The step's own functions (or mutators), with those it takes and hands on added where it
+ * defines none of that name; null when there are neither.
+ */
+function withTaken(
+  own: Map<string, IFunctionSummary> | null,
   taken: Map<string, IFunctionSummary> | null
-): Map<string, IFunctionSummary> {
-  if (!taken) {
-    return functions!;
+): Map<string, IFunctionSummary> | null {
+  if (!taken?.size) {
+    return own;
   }
-  const all = functions ?? new Map<string, IFunctionSummary>();
+  const all = own ?? new Map<string, IFunctionSummary>();
   taken.forEach((summary, name) => {
     if (!all.has(name)) {
       all.set(name, summary);
     }
   });
   return all;
+}
+
+/**
+ * Of the functions a step takes, those it hands on changed without binding them itself (a call
+ * changed a default value of theirs): the steps after take them from it, and their summaries
+ * with them.
+ */
+function handedOnUnbound(
+  taken: ReadonlyMap<string, IFunctionSummary>,
+  handedOn: ReadonlySet<string>,
+  bound: ReadonlySet<string>
+): Map<string, IFunctionSummary> | null {
+  let found: Map<string, IFunctionSummary> | null = null;
+  taken.forEach((summary, name) => {
+    if (handedOn.has(name) && !bound.has(name)) {
+      (found ??= new Map()).set(name, summary);
+    }
+  });
+  return found;
 }

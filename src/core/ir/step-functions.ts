@@ -119,12 +119,15 @@ const STATEFUL_CLOSURE: IFunctionSummary = Object.freeze({
 
 /**
  * The root names the step's module-level calls of `functions` change, and those functions that
- * change a default value of theirs (changed-defaults.ts), where the step calls them.
+ * change a default value of theirs (changed-defaults.ts), where the step calls them: itself, or
+ * through a function that calls them (`twice()` calling `add()`), one the step defines or takes.
+ * `summaryOf` gives the summary of such a function by name.
  */
 export function argumentsMutatedBy(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
-  functions: ReadonlyMap<string, IFunctionSummary>
+  functions: ReadonlyMap<string, IFunctionSummary>,
+  summaryOf: (name: string) => IFunctionSummary | undefined = () => undefined
 ): string[] {
   const names: string[] = [];
   for (const cell of cells) {
@@ -138,8 +141,40 @@ export function argumentsMutatedBy(
     for (const call of namedCalls) {
       if (functions.get(call.name)?.changedDefaults) {
         names.push(call.name);
+      } else {
+        names.push(...defaultChangersCalledBy(call.name, functions, summaryOf));
       }
     }
   }
   return names;
+}
+
+/**
+ * The functions of `functions` that change a default value of theirs and that a call of
+ * `caller` may call: those it reads, or that a function it reads reads, and so on (a function
+ * read is taken as called, as transitiveFunctionReads does).
+ */
+function defaultChangersCalledBy(
+  caller: string,
+  functions: ReadonlyMap<string, IFunctionSummary>,
+  summaryOf: (name: string) => IFunctionSummary | undefined
+): string[] {
+  const found: string[] = [];
+  const seen = new Set([caller]);
+  const queue = [caller];
+  while (queue.length) {
+    const summary = summaryOf(queue.pop()!);
+    for (const read of summary?.globalReads ?? []) {
+      if (seen.has(read)) {
+        continue;
+      }
+      seen.add(read);
+      if (functions.get(read)?.changedDefaults) {
+        found.push(read);
+      } else {
+        queue.push(read);
+      }
+    }
+  }
+  return found;
 }
