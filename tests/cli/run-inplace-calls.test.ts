@@ -2,7 +2,8 @@
  * In-place changes the analyzer missed, each in a real local run against the notebook run top
  * to bottom: a module-level comprehension whose body changes the elements
  * (`[m.fit(X) for m in models]`); numpy's `out=`, `np.put` and `ufunc.at`; `Counter.subtract`;
- * and functions that change a parameter through a loop over it, through `+=`, or through `out=`.
+ * functions that change a parameter through a loop over it, through `+=`, or through `out=`;
+ * and a method that changes its object handed to a call (`map(acc.append, xs)`, `key=`).
  * Before, the last step took each value as the first step saved it.
  */
 import {
@@ -43,7 +44,9 @@ const CELLS = [
       'counts = Counter(a=1)',
       'ms = [Model()]',
       'data = [1, 2, 3]',
-      'arr = np.ones(2)'
+      'arr = np.ones(2)',
+      'acc = []',
+      'keys = []'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -57,7 +60,9 @@ const CELLS = [
       'counts.subtract(a=5)',
       'fit_all(ms, None)',
       'extend(data)',
-      'scale(arr)'
+      'scale(arr)',
+      '_ = list(map(acc.append, [1, 2]))',
+      '_ = sorted([3], key=keys.append)'
     ].join('\n'),
     tags: ['step:change']
   },
@@ -67,13 +72,14 @@ const CELLS = [
       "zeroed = sum(r['v'] for r in rows)",
       'arrays = float(a_out.sum() + a_put.sum() + a_at.sum() + arr.sum())',
       "left = counts['a']",
-      'extended = len(data)'
+      'extended = len(data)',
+      'passed = len(acc) + len(keys)'
     ].join('\n'),
     tags: ['step:report']
   },
   {
     source:
-      'print(fitted)\nprint(zeroed)\nprint(arrays)\nprint(left)\nprint(extended)',
+      'print(fitted)\nprint(zeroed)\nprint(arrays)\nprint(left)\nprint(extended)\nprint(passed)',
     tags: ['pipeline-metrics']
   }
 ];
@@ -91,7 +97,8 @@ describe('in-place calls the analyzer follows', () => {
       zeroed: 0,
       arrays: 21 + 3 + 2 + 4,
       left: -4,
-      extended: 4
+      extended: 4,
+      passed: 3
     });
   });
 });

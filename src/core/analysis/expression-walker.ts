@@ -585,12 +585,36 @@ export abstract class ExpressionWalker extends NameRecorder {
         if (!looks) {
           this.notePassed(c, scope);
         }
+      } else if (c.type === 'attribute') {
+        if (!looks) {
+          this.methodPassed(c, scope);
+        }
       } else if (c.type === 'keyword_argument') {
         const value = field(c, 'value');
         if (value?.type === 'identifier') {
           this.notePassed(value, scope);
+        } else if (value?.type === 'attribute') {
+          this.methodPassed(value, scope);
         }
       }
+    }
+  }
+
+  /**
+   * A method that changes its object, handed to a call that may call it (`map(acc.append, xs)`,
+   * `df.apply(out.append)`, `Thread(target=q.put)`): the object's root name is changed, as by
+   * the method's own call.
+   */
+  private methodPassed(node: IPyNode, scope: Scope): void {
+    const method = field(node, 'attribute');
+    const name = method ? this.text(method) : '';
+    if (!MUTATING_METHODS.has(name) && !isInPlaceMethod(name)) {
+      return;
+    }
+    const receiver = field(node, 'object');
+    const root = receiver ? changedRoot(receiver, this.text) : null;
+    if (root) {
+      this.mutate(root, scope);
     }
   }
 
