@@ -3,7 +3,7 @@
  * then `params["lr"] = 0.1`; an attribute's list appended to), in a real local run against the
  * notebook run top to bottom. Before, the step handed on only the part, and the last step took
  * the whole as the first step saved it. Likewise the names a dict lists, changed through it in a later
- * cell of the step.
+ * cell of the step. And changes through `getattr(o, …)` and `vars(o)`.
  */
 import {
   expectSameAsTopToBottom,
@@ -34,7 +34,12 @@ const CELLS = [
   },
   { source: 'rows.append(3)\nhistory.append("tuned")' },
   {
-    source: 'last = layers[-1]\nlast.extend([3, 4])',
+    source: [
+      'last = layers[-1]',
+      'last.extend([3, 4])',
+      'getattr(run, "history").append("grown")',
+      'vars(run)["tag"] = "grown"'
+    ].join('\n'),
     tags: ['step:grow']
   },
   {
@@ -48,13 +53,14 @@ const CELLS = [
       'row_count = len(cfg["rows"])',
       'history_length = len(run.history)',
       'layer_items = sum(map(len, layers))',
-      'widened = len(first) + len(second)'
+      'widened = len(first) + len(second)',
+      'tag = getattr(run, "tag", "none")'
     ].join('\n'),
     tags: ['step:report']
   },
   {
     source:
-      'print(lr)\nprint(row_count)\nprint(history_length)\nprint(layer_items)\nprint(widened)',
+      'print(lr)\nprint(row_count)\nprint(history_length)\nprint(layer_items)\nprint(widened)\nprint(tag)',
     tags: ['pipeline-metrics']
   }
 ];
@@ -70,9 +76,10 @@ describe('a change to a part of an earlier step’s object', () => {
     expectSameAsTopToBottom(home, notebook, {
       lr: 0.1,
       row_count: 3,
-      history_length: 1,
+      history_length: 2,
       layer_items: 4,
-      widened: 5
+      widened: 5,
+      tag: 'grown'
     });
   });
 });

@@ -992,7 +992,8 @@ export function memberRoot(node: IPyNode): IPyNode | null {
 
 /**
  * The name whose object a change to `node` changes: `memberRoot`, also through `.get(…)`, which
- * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`).
+ * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`), and through
+ * `getattr(o, …)` and `vars(o)`, which give an attribute of `o` and its own namespace.
  */
 export function changedRoot(
   node: IPyNode,
@@ -1015,9 +1016,21 @@ export function changedRoot(
       n = field(callee, 'object');
       continue;
     }
+    if (callee?.type === 'identifier' && OBJECT_PARTS.has(text(callee))) {
+      const args = field(n!, 'arguments');
+      const first =
+        args?.type === 'argument_list' ? namedChildren(args)[0] : null;
+      if (first && first.type !== 'keyword_argument') {
+        n = first;
+        continue;
+      }
+    }
     return n?.type === 'identifier' ? n : null;
   }
 }
+
+/** Builtins that give a part of their first argument: an attribute, or its own namespace. */
+const OBJECT_PARTS: ReadonlySet<string> = new Set(['getattr', 'vars']);
 
 /** Adds `name` to `seen`; true when it was not there (the first time: record it then). */
 function firstTime(seen: Set<string>, name: string): boolean {
