@@ -1,19 +1,80 @@
 /** Library objects that hold others they are made of, so that changing one changes those. */
+import { memberRoot } from './name-recorder';
+import { field, IPyNode } from './python-tree';
 
 /**
- * scikit-learn's composites that hold the estimators they are given and fit them in place:
- * `pipe = make_pipeline(scaler, model)`, then `pipe.fit(X, y)` fits `scaler` and `model`. (Not
- * the meta-estimators that fit a clone: GridSearchCV, VotingClassifier, ColumnTransformer.)
+ * Composites that hold the objects they are given and change them in place:
+ * - scikit-learn's `pipe = make_pipeline(scaler, model)`, then `pipe.fit(X, y)` fits `scaler`
+ *   and `model` (not the meta-estimators that fit a clone: GridSearchCV, VotingClassifier,
+ *   ColumnTransformer);
+ * - PyTorch's learning-rate schedulers and transformers' schedule makers, which hold the
+ *   optimizer they are given: `sched.step()` sets its learning rate.
  */
 export const HOLDERS: ReadonlySet<string> = new Set([
   'Pipeline',
   'make_pipeline',
   'FeatureUnion',
-  'make_union'
+  'make_union',
+  'StepLR',
+  'MultiStepLR',
+  'ExponentialLR',
+  'CosineAnnealingLR',
+  'CosineAnnealingWarmRestarts',
+  'ReduceLROnPlateau',
+  'CyclicLR',
+  'OneCycleLR',
+  'LambdaLR',
+  'MultiplicativeLR',
+  'LinearLR',
+  'ConstantLR',
+  'PolynomialLR',
+  'get_linear_schedule_with_warmup',
+  'get_cosine_schedule_with_warmup',
+  'get_scheduler'
 ]);
 
 /** The keyword arguments of those that name what they hold (`Pipeline(steps=[…])`). */
 export const HELD_KEYWORDS: ReadonlySet<string> = new Set([
   'steps',
-  'transformer_list'
+  'transformer_list',
+  'optimizer'
 ]);
+
+/**
+ * Methods that give an object's own parameters, not copies: an optimizer made from them
+ * (`opt = torch.optim.SGD(model.parameters(), lr=0.1)`) holds `model`'s tensors, and its
+ * `opt.step()` changes `model`.
+ */
+const PARAMETER_VIEWS: ReadonlySet<string> = new Set([
+  'parameters',
+  'named_parameters'
+]);
+
+/**
+ * The names whose parameters a call's arguments give, at any depth (`model.parameters()`,
+ * `[{"params": net.head.parameters()}]`, `filter(…, model.parameters())`): `model`, `net`.
+ */
+export function parameterOwners(
+  args: IPyNode,
+  text: (node: IPyNode) => string
+): string[] {
+  const owners: string[] = [];
+  const pending = [args];
+  while (pending.length) {
+    const node = pending.pop()!;
+    if (node.type === 'call') {
+      const callee = field(node, 'function');
+      const method =
+        callee?.type === 'attribute' ? field(callee, 'attribute') : null;
+      const object = method ? field(callee!, 'object') : null;
+      if (method && object && PARAMETER_VIEWS.has(text(method))) {
+        const root = memberRoot(object);
+        if (root) {
+          owners.push(text(root));
+        }
+      }
+    }
+    pending.push(...node.children);
+  }
+  return owners;
+}

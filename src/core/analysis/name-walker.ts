@@ -29,7 +29,7 @@ import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
-import { HELD_KEYWORDS, HOLDERS } from './holders';
+import { HELD_KEYWORDS, HOLDERS, parameterOwners } from './holders';
 import { starredTargetError } from './starred-targets';
 import { loneStarError, valueOf } from './starred-expressions';
 import { annotatedTargetError } from './annotated-targets';
@@ -386,6 +386,11 @@ export class NameWalker extends ExpressionWalker {
         const args = field(value, 'arguments');
         if (callee && args && HOLDERS.has(this.calleeName(callee))) {
           this.noteHolds(this.text(only), this.heldNames(args));
+        } else if (args) {
+          const owners = parameterOwners(args, this.text);
+          if (owners.length) {
+            this.noteHolds(this.text(only), owners); // an optimizer
+          }
         }
       }
     }

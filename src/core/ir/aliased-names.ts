@@ -103,6 +103,25 @@ export function aliasedNameWarnings(
             }
             continue;
           }
+          if (
+            tiedIn === producer &&
+            step.producers[other] === producer &&
+            !drawsOnPart
+          ) {
+            // The step takes both from the step that tied them, each as a value of its own, and
+            // reads the other after changing one: the change is not in it (`opt.step()` trains
+            // no parameter of the `model` it takes beside `opt`).
+            warned.add(other);
+            diagnostics.push(
+              aliasedNameDiagnostic(
+                step,
+                name,
+                readApartMessage(step.name, name, other, { producer, tie }),
+                analysisOf
+              )
+            );
+            continue;
+          }
           const reader = steps.find(
             (later, at) =>
               at > index &&
@@ -243,6 +262,24 @@ function changedApartMessage(
     `value of its own: step '${step}' takes both and changes both, and the change it makes ` +
     `to '${name}' does not reach its '${other}' (top to bottom it would). Tie them again in ` +
     `step '${step}' before the changes, as step '${producer}' did, or change them through one name`
+  );
+}
+
+/** `step` takes `name` and `other`, tied in `producer`, changes `name` and reads `other`. */
+function readApartMessage(
+  step: string,
+  name: string,
+  other: string,
+  { producer, tie }: { producer: string; tie: WarnedTie }
+): string {
+  // The name whose binding tied them: the holder, the alias, the part, the container.
+  const tying = tie === 'held' || tie === 'item' ? other : name;
+  return (
+    `${TIED_AS[tie](name, other)} in step '${producer}', but steps hand each name on as a ` +
+    `value of its own: step '${step}' takes both, and the change it makes to '${name}' does ` +
+    `not reach the '${other}' it reads (top to bottom it would). Make '${tying}' again in ` +
+    `step '${step}' before the change, as step '${producer}' made it, or make both in step ` +
+    `'${step}'`
   );
 }
 

@@ -77,6 +77,34 @@ describe('the aliased-name warning', () => {
     ]);
   });
 
+  it('says a step that takes an optimizer and its model apart does not train that model', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('import torch', ['imports']),
+        codeCell(
+          'model = torch.nn.Linear(3, 1)\nopt = torch.optim.SGD(model.parameters(), lr=0.1)',
+          ['step:setup']
+        ),
+        codeCell('loss = model(1)\nopt.step()', ['step:train'])
+      ]),
+      'train.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'aliased-name',
+        message:
+          "'opt' holds 'model' in step 'setup', but steps hand each name on as a value of its " +
+          "own: step 'train' takes both, and the change it makes to 'opt' does not reach the " +
+          "'model' it reads (top to bottom it would). Make 'opt' again in step 'train' before " +
+          "the change, as step 'setup' made it, or make both in step 'train'",
+        cell: 2,
+        line: 2,
+        column: 0
+      }
+    ]);
+  });
+
   it('says the Pipeline a later step takes does not hold the estimator changed since', () => {
     const ir = analyzeNotebook(
       notebookJson([

@@ -1,0 +1,63 @@
+/**
+ * An optimizer made from a model's parameters (`opt = SGD(model.parameters(), lr=…)`) holds the
+ * model's own parameter objects: its `opt.step()` changes the model. In a real local run
+ * against the notebook run top to bottom, with a functions cell's small model and optimizer
+ * written the way PyTorch's are (no PyTorch here: the analysis goes by the names
+ * `parameters()` and `step()`, as it would for torch). Before, the step that trained handed
+ * on only the optimizer, and the report took the model as the first step saved it, untrained.
+ */
+import {
+  expectSameAsTopToBottom,
+  metricsCell,
+  notebookInTempDir
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: [
+      'class Param:',
+      '    def __init__(self, value):',
+      '        self.value = value',
+      'class Model:',
+      '    def __init__(self):',
+      '        self.weight = Param(0.0)',
+      '        self.bias = Param(1.0)',
+      '    def parameters(self):',
+      '        return [self.weight, self.bias]',
+      'class SGD:',
+      '    def __init__(self, params, lr):',
+      '        self.params = list(params)',
+      '        self.lr = lr',
+      '    def step(self):',
+      '        for p in self.params:',
+      '            p.value += self.lr'
+    ].join('\n'),
+    tags: ['functions']
+  },
+  { source: 'model = Model()', tags: ['step:make'] },
+  {
+    source: [
+      'opt = SGD(model.parameters(), lr=0.5)',
+      'for epoch in range(4):',
+      '    opt.step()'
+    ].join('\n'),
+    tags: ['step:train']
+  },
+  {
+    source: 'weight = model.weight.value\nbias = model.bias.value',
+    tags: ['step:report']
+  },
+  metricsCell(['weight', 'bias'])
+];
+
+describe('an optimizer made from a model’s parameters', () => {
+  const { notebook, home } = notebookInTempDir(
+    'optimizers',
+    'optimizers.ipynb',
+    CELLS
+  );
+
+  it('trains the model the later steps take, as top to bottom', () => {
+    expectSameAsTopToBottom(home, notebook, { weight: 2, bias: 3 });
+  });
+});
