@@ -8,7 +8,9 @@ import { field, IPyNode } from './python-tree';
  *   and `model` (not the meta-estimators that fit a clone: GridSearchCV, VotingClassifier,
  *   ColumnTransformer);
  * - PyTorch's learning-rate schedulers and transformers' schedule makers, which hold the
- *   optimizer they are given: `sched.step()` sets its learning rate.
+ *   optimizer they are given: `sched.step()` sets its learning rate;
+ * - transformers' trainers, which hold the model they are given (`Trainer(model=model, …)`):
+ *   `trainer.train()` trains it.
  */
 export const HOLDERS: ReadonlySet<string> = new Set([
   'Pipeline',
@@ -30,14 +32,18 @@ export const HOLDERS: ReadonlySet<string> = new Set([
   'PolynomialLR',
   'get_linear_schedule_with_warmup',
   'get_cosine_schedule_with_warmup',
-  'get_scheduler'
+  'get_scheduler',
+  'Trainer',
+  'Seq2SeqTrainer',
+  'SFTTrainer'
 ]);
 
 /** The keyword arguments of those that name what they hold (`Pipeline(steps=[…])`). */
 export const HELD_KEYWORDS: ReadonlySet<string> = new Set([
   'steps',
   'transformer_list',
-  'optimizer'
+  'optimizer',
+  'model'
 ]);
 
 /**
