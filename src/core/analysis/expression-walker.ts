@@ -10,6 +10,7 @@ import {
   MUTATING_METHODS
 } from './mutators';
 import { Scope } from './scope';
+import { VARIABLE_UPDATES, variableOwners } from './holders';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { changedRoot, memberRoot, NameRecorder } from './name-recorder';
 import {
@@ -466,6 +467,14 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     if (root && HANDLE_CALLS.has(name)) {
       this.noteCalledOn(root, scope, 'handleCalls');
+    }
+    if (argList && VARIABLE_UPDATES.has(name)) {
+      if (root) {
+        this.mutate(root, scope); // the optimizer's own state
+      }
+      variableOwners(argList, this.text).forEach(owner =>
+        this.mutate(owner, scope)
+      );
     }
     const initFunction =
       inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));

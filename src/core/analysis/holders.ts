@@ -64,23 +64,63 @@ export function parameterOwners(
   args: IPyNode,
   text: (node: IPyNode) => string
 ): string[] {
-  const owners: string[] = [];
+  return ownersIn(args, node => {
+    const callee = node.type === 'call' ? field(node, 'function') : null;
+    const method =
+      callee?.type === 'attribute' ? field(callee, 'attribute') : null;
+    return method && PARAMETER_VIEWS.has(text(method))
+      ? field(callee!, 'object')
+      : null;
+  }).map(text);
+}
+
+/**
+ * Optimizer methods that update the variables they are given in place: TensorFlow's
+ * `opt.apply_gradients(zip(grads, model.trainable_variables))` and `opt.minimize(loss,
+ * var_list=model.trainable_variables)` change `model` (and the optimizer's own state).
+ */
+export const VARIABLE_UPDATES: ReadonlySet<string> = new Set([
+  'apply_gradients',
+  'minimize'
+]);
+
+/** Attributes that give a Keras model's or layer's own variables. */
+const VARIABLE_VIEWS: ReadonlySet<string> = new Set([
+  'trainable_variables',
+  'trainable_weights',
+  'variables',
+  'weights'
+]);
+
+/** The root names of the variables a call's arguments give, at any depth: `model` above. */
+export function variableOwners(
+  args: IPyNode,
+  text: (node: IPyNode) => string
+): IPyNode[] {
+  return ownersIn(args, node => {
+    const attribute =
+      node.type === 'attribute' ? field(node, 'attribute') : null;
+    return attribute && VARIABLE_VIEWS.has(text(attribute))
+      ? field(node, 'object')
+      : null;
+  });
+}
+
+/** The root names of the objects `owner` finds in `args` or below. */
+function ownersIn(
+  args: IPyNode,
+  owner: (node: IPyNode) => IPyNode | null
+): IPyNode[] {
+  const roots: IPyNode[] = [];
   const pending = [args];
   while (pending.length) {
     const node = pending.pop()!;
-    if (node.type === 'call') {
-      const callee = field(node, 'function');
-      const method =
-        callee?.type === 'attribute' ? field(callee, 'attribute') : null;
-      const object = method ? field(callee!, 'object') : null;
-      if (method && object && PARAMETER_VIEWS.has(text(method))) {
-        const root = memberRoot(object);
-        if (root) {
-          owners.push(text(root));
-        }
-      }
+    const object = owner(node);
+    const root = object && memberRoot(object);
+    if (root) {
+      roots.push(root);
     }
     pending.push(...node.children);
   }
-  return owners;
+  return roots;
 }
