@@ -10,7 +10,12 @@ import {
   MUTATING_METHODS
 } from './mutators';
 import { Scope } from './scope';
-import { VARIABLE_UPDATES, variableOwners } from './holders';
+import {
+  TRAINER_FIT_KEYWORDS,
+  TRAINER_FITS,
+  VARIABLE_UPDATES,
+  variableOwners
+} from './holders';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { changedRoot, memberRoot, NameRecorder } from './name-recorder';
 import {
@@ -468,6 +473,13 @@ export abstract class ExpressionWalker extends NameRecorder {
     if (root && HANDLE_CALLS.has(name)) {
       this.noteCalledOn(root, scope, 'handleCalls');
     }
+    if (
+      argList &&
+      TRAINER_FITS.has(name) &&
+      this.trainsGiven(receiver, argList)
+    ) {
+      this.mutateTrainedModel(argList, scope);
+    }
     if (argList && VARIABLE_UPDATES.has(name)) {
       if (root) {
         this.mutate(root, scope); // the optimizer's own state
@@ -538,6 +550,38 @@ export abstract class ExpressionWalker extends NameRecorder {
     const root = memberRoot(first);
     if (root) {
       this.mutate(root, scope);
+    }
+  }
+
+  /**
+   * Whether `receiver.fit(…)` is a Lightning trainer's, which trains the model it is given: the
+   * cell bound the receiver to a trainer, or the call has a keyword only that fit takes.
+   */
+  private trainsGiven(receiver: IPyNode | null, args: IPyNode): boolean {
+    if (
+      receiver?.type === 'identifier' &&
+      this.isTrainer(this.text(receiver))
+    ) {
+      return true;
+    }
+    return args.children.some(c => {
+      const name = c.type === 'keyword_argument' ? field(c, 'name') : null;
+      return name !== null && TRAINER_FIT_KEYWORDS.has(this.text(name));
+    });
+  }
+
+  /** `trainer.fit(model, …)` or `trainer.fit(model=model, …)`: the model is changed. */
+  private mutateTrainedModel(args: IPyNode, scope: Scope): void {
+    const model = args.children.find(c => {
+      const name = c.type === 'keyword_argument' ? field(c, 'name') : null;
+      return name !== null && this.text(name) === 'model';
+    });
+    const value = model && field(model, 'value');
+    const root = value ? memberRoot(value) : null;
+    if (root) {
+      this.mutate(root, scope);
+    } else {
+      this.mutateFirstArgument(args, scope);
     }
   }
 

@@ -124,3 +124,21 @@ function ownersIn(
   }
   return roots;
 }
+
+/**
+ * PyTorch Lightning's trainer (`trainer = pl.Trainer(…)`): its `trainer.fit(model, …)` trains
+ * the model it is given in place, where scikit-learn's `model.fit(X, y)` changes the receiver.
+ * Told by the trainer's binding in the same cell, or by a keyword only Lightning's fit takes.
+ */
+export const TRAINER_MAKERS: ReadonlySet<string> = new Set(['Trainer']);
+
+/** The methods of a Lightning trainer that train the model they are given. */
+export const TRAINER_FITS: ReadonlySet<string> = new Set(['fit']);
+
+/** Keywords of Lightning's `Trainer.fit` that scikit-learn's `fit` does not take. */
+export const TRAINER_FIT_KEYWORDS: ReadonlySet<string> = new Set([
+  'datamodule',
+  'train_dataloaders',
+  'val_dataloaders',
+  'ckpt_path'
+]);

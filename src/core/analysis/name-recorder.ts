@@ -22,13 +22,15 @@ import { callSites } from './call-sites';
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
 /** What a module-level name is bound to, where that decides what a call on it changes. */
-type BoundKind = 'figure' | 'handle' | 'logger';
+/** What a call bound a name to; a `trainer` is known only in the cell that makes it. */
+type BoundKind = 'figure' | 'handle' | 'logger' | 'trainer';
 
-/** The list of ICellNames that holds the names of each kind. */
+/** The list of ICellNames that holds the names of each kind (none for a trainer). */
 const KIND_LISTS = {
   figure: 'figures',
   handle: 'handles',
-  logger: 'loggers'
+  logger: 'loggers',
+  trainer: null
 } as const;
 
 /** The lists of names a call may change, by what they are (see ICellNames). */
@@ -405,9 +407,12 @@ export abstract class NameRecorder {
     if (this.scalars?.size) {
       this.result.scalars = [...this.scalars];
     }
-    this.boundKinds?.forEach((kind, name) =>
-      (this.result[KIND_LISTS[kind]] ??= []).push(name)
-    );
+    this.boundKinds?.forEach((kind, name) => {
+      const list = KIND_LISTS[kind];
+      if (list) {
+        (this.result[list] ??= []).push(name);
+      }
+    });
     if (this.unpassable?.size) {
       this.result.unpassable = [...this.unpassable.values()];
     }
@@ -745,6 +750,16 @@ export abstract class NameRecorder {
       ...this.use(name, offset),
       what
     });
+  }
+
+  /** `name = pl.Trainer(…)` at module level (after binding it): see TRAINER_MAKERS. */
+  protected noteTrainer(name: string): void {
+    (this.boundKinds ??= new Map()).set(name, 'trainer');
+  }
+
+  /** Whether the cell has bound `name` to a Lightning trainer so far (noteTrainer). */
+  protected isTrainer(name: string): boolean {
+    return this.boundKinds?.get(name) === 'trainer';
   }
 
   /** `name = logging.getLogger(…)` at module level (after binding it): see ICellNames.loggers. */

@@ -29,7 +29,12 @@ import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
-import { HELD_KEYWORDS, HOLDERS, parameterOwners } from './holders';
+import {
+  HELD_KEYWORDS,
+  HOLDERS,
+  parameterOwners,
+  TRAINER_MAKERS
+} from './holders';
 import { starredTargetError } from './starred-targets';
 import { loneStarError, valueOf } from './starred-expressions';
 import { annotatedTargetError } from './annotated-targets';
@@ -381,6 +386,8 @@ export class NameWalker extends ExpressionWalker {
             this.noteHandle(this.text(only));
           } else if (called === LOGGER_MAKER) {
             this.noteLogger(this.text(only));
+          } else if (TRAINER_MAKERS.has(called)) {
+            this.noteTrainer(this.text(only));
           }
         }
         const args = field(value, 'arguments');
