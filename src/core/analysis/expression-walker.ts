@@ -11,6 +11,7 @@ import {
 } from './mutators';
 import { Scope } from './scope';
 import {
+  OPTIMIZER_STEPPERS,
   TRAINER_FIT_KEYWORDS,
   TRAINER_FITS,
   VARIABLE_UPDATES,
@@ -479,6 +480,9 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.trainsGiven(receiver, argList)
     ) {
       this.mutateTrainedModel(argList, scope);
+    }
+    if (argList && OPTIMIZER_STEPPERS.has(name)) {
+      this.mutateFirstArgument(argList, scope);
     }
     if (argList && VARIABLE_UPDATES.has(name)) {
       if (root) {

@@ -142,3 +142,10 @@ export const TRAINER_FIT_KEYWORDS: ReadonlySet<string> = new Set([
   'val_dataloaders',
   'ckpt_path'
 ]);
+
+/**
+ * Methods that step the optimizer they are given: PyTorch's mixed-precision
+ * `scaler.step(optimizer)` runs `optimizer.step()` (so it changes the optimizer, and the model
+ * the optimizer holds). A `step` given something else (`env.step(action)`) costs a save more.
+ */
+export const OPTIMIZER_STEPPERS: ReadonlySet<string> = new Set(['step']);
