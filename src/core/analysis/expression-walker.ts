@@ -11,6 +11,7 @@ import {
 } from './mutators';
 import { Scope } from './scope';
 import {
+  FILLED_KEYWORDS,
   OPTIMIZER_STEPPERS,
   TRAINER_FIT_KEYWORDS,
   TRAINER_FITS,
@@ -590,7 +591,8 @@ export abstract class ExpressionWalker extends NameRecorder {
   }
 
   /**
-   * numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given; plotting functions'
+   * numpy's `out=a` (or `out=(a, b)`) writes into the arrays it is given, as XGBoost's
+   * `evals_result=history` fills the dict it is given (FILLED_KEYWORDS); plotting functions'
    * `ax=ax` draw on the axes they are given (ICellNames.drawnOn); `random_state=rng` draws from
    * the generator it is given (ICellNames.handleCalls).
    */
@@ -611,7 +613,7 @@ export abstract class ExpressionWalker extends NameRecorder {
           this.noteCalledOn(axes, scope, 'drawnOn');
         }
       }
-      if (keyword !== 'out') {
+      if (!FILLED_KEYWORDS.has(keyword)) {
         continue;
       }
       const arrays =

@@ -149,3 +149,12 @@ export const TRAINER_FIT_KEYWORDS: ReadonlySet<string> = new Set([
  * the optimizer holds). A `step` given something else (`env.step(action)`) costs a save more.
  */
 export const OPTIMIZER_STEPPERS: ReadonlySet<string> = new Set(['step']);
+
+/**
+ * Keywords whose value a call writes into: numpy's `out=` arrays, and the dict XGBoost's
+ * `xgb.train(…, evals_result=history)` fills with each round's scores.
+ */
+export const FILLED_KEYWORDS: ReadonlySet<string> = new Set([
+  'out',
+  'evals_result'
+]);

@@ -220,7 +220,8 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'putmask',
   'place',
   'put_along_axis',
-  'at' // a ufunc's unbuffered in-place form: np.add.at(a, indices, 1)
+  'at', // a ufunc's unbuffered in-place form: np.add.at(a, indices, 1)
+  'record_evaluation' // LightGBM's callback fills the dict it is given as the model trains
 ]);
 
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
