@@ -147,6 +147,10 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'cuda',
   'cpu',
   'requires_grad_',
+  // Optuna's study records each trial it runs or is told
+  'optimize',
+  'enqueue_trial',
+  'tell',
   // list, dict, set, deque
   'append',
   'appendleft',
