@@ -119,7 +119,8 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
 /**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
  * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch, gensim,
- * pandas, numpy and the built-in containers.
+ * transformers, spaCy, networkx, Optuna, vector indexes, pandas, numpy, scipy's sparse
+ * matrices and the built-in containers.
  */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   // estimators and models
@@ -147,6 +148,36 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'cuda',
   'cpu',
   'requires_grad_',
+  // Keras and PyTorch models set in place
+  'set_weights',
+  'reset_states',
+  'add_module',
+  'register_buffer',
+  'register_parameter',
+  // transformers' tokenizers and models, spaCy pipelines
+  'add_tokens',
+  'add_special_tokens',
+  'resize_token_embeddings',
+  'add_pipe',
+  'remove_pipe',
+  // networkx graphs
+  'add_node',
+  'add_nodes_from',
+  'add_edge',
+  'add_edges_from',
+  'add_weighted_edges_from',
+  'remove_node',
+  'remove_nodes_from',
+  'remove_edge',
+  'remove_edges_from',
+  // vector indexes and stores (faiss, annoy, chromadb, LangChain), scipy's sparse matrices
+  'add_item',
+  'add_documents',
+  'add_texts',
+  'upsert',
+  'setdiag',
+  'eliminate_zeros',
+  'sort_indices',
   // Optuna's study records each trial it runs or is told
   'optimize',
   'enqueue_trial',
