@@ -5,19 +5,19 @@
 import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
 import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
+  FILLED_KEYWORDS,
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
   MUTATING_METHODS
 } from './mutators';
 import { Scope } from './scope';
 import {
-  FILLED_KEYWORDS,
   OPTIMIZER_STEPPERS,
   TRAINER_FIT_KEYWORDS,
   TRAINER_FITS,
   VARIABLE_UPDATES,
   variableOwners
-} from './holders';
+} from './model-training';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { changedRoot, memberRoot, NameRecorder } from './name-recorder';
 import {

@@ -296,3 +296,12 @@ const CONFIGURING_CALL = new RegExp(
 export function mayCallConfiguringFunction(python: string): boolean {
   return CONFIGURING_CALL.test(python);
 }
+
+/**
+ * Keywords whose value a call writes into: numpy's `out=` arrays, and the dict XGBoost's
+ * `xgb.train(…, evals_result=history)` fills with each round's scores.
+ */
+export const FILLED_KEYWORDS: ReadonlySet<string> = new Set([
+  'out',
+  'evals_result'
+]);

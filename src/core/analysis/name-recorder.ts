@@ -21,8 +21,10 @@ import { callSites } from './call-sites';
 
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
-/** What a module-level name is bound to, where that decides what a call on it changes. */
-/** What a call bound a name to; a `trainer` is known only in the cell that makes it. */
+/**
+ * What a module-level name is bound to, where that decides what a call on it changes; a
+ * `trainer` is known only in the cell that makes it.
+ */
 type BoundKind = 'figure' | 'handle' | 'logger' | 'trainer';
 
 /** The list of ICellNames that holds the names of each kind (none for a trainer). */

@@ -29,12 +29,8 @@ import { returnsNestedFunction } from './returned-functions';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
-import {
-  HELD_KEYWORDS,
-  HOLDERS,
-  parameterOwners,
-  TRAINER_MAKERS
-} from './holders';
+import { HELD_KEYWORDS, HOLDERS } from './holders';
+import { parameterOwners, TRAINER_MAKERS } from './model-training';
 import { starredTargetError } from './starred-targets';
 import { loneStarError, valueOf } from './starred-expressions';
 import { annotatedTargetError } from './annotated-targets';
