@@ -274,10 +274,12 @@ function readApartMessage(
 ): string {
   // The name whose binding tied them: the holder, the alias, the part, the container.
   const tying = tie === 'held' || tie === 'item' ? other : name;
+  // A part taken by key may be a copy (pandas' copy-on-write makes `df["y"]` one).
+  const unlessCopy = tie === 'part' ? `, unless '${name}' is a copy` : '';
   return (
     `${TIED_AS[tie](name, other)} in step '${producer}', but steps hand each name on as a ` +
     `value of its own: step '${step}' takes both, and the change it makes to '${name}' does ` +
-    `not reach the '${other}' it reads (top to bottom it would). Make '${tying}' again in ` +
+    `not reach the '${other}' it reads (top to bottom it would${unlessCopy}). Make '${tying}' again in ` +
     `step '${step}' before the change, as step '${producer}' made it, or make both in step ` +
     `'${step}'`
   );

@@ -105,6 +105,25 @@ describe('the aliased-name warning', () => {
     ]);
   });
 
+  it('says a part a step changes beside its whole may be a copy', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('cfg = {"model": {"lr": 0.1}}\nparams = cfg["model"]', [
+          'step:load'
+        ]),
+        codeCell('params["lr"] = 0.5\nprint(cfg)', ['step:tune'])
+      ]),
+      'parts.ipynb'
+    );
+    expect(ir.diagnostics.map(d => d.message)).toEqual([
+      "'params' is a part of 'cfg' in step 'load', but steps hand each name on as a value " +
+        "of its own: step 'tune' takes both, and the change it makes to 'params' does not " +
+        "reach the 'cfg' it reads (top to bottom it would, unless 'params' is a copy). Make " +
+        "'params' again in step 'tune' before the change, as step 'load' made it, or make " +
+        "both in step 'tune'"
+    ]);
+  });
+
   it('says the Pipeline a later step takes does not hold the estimator changed since', () => {
     const ir = analyzeNotebook(
       notebookJson([
