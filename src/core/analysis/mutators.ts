@@ -119,8 +119,8 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
 /**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
  * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch, gensim,
- * transformers, spaCy, networkx, Optuna, vector indexes, pandas, numpy, scipy's sparse
- * matrices and the built-in containers.
+ * transformers, spaCy, Prophet, networkx, Optuna, vector indexes, pandas, numpy, scipy's
+ * sparse matrices and the built-in containers.
  */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   // estimators and models
@@ -160,6 +160,12 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   'resize_token_embeddings',
   'add_pipe',
   'remove_pipe',
+  // Prophet's seasonalities and regressors, gensim's dictionaries
+  'add_seasonality',
+  'add_regressor',
+  'add_country_holidays',
+  'filter_extremes',
+  'compactify',
   // networkx graphs
   'add_node',
   'add_nodes_from',
