@@ -1,5 +1,6 @@
 /** Shared by the sidebar UI tests: opening examples, reloads, and a stand-in for the run routes. */
 import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import type { Locator } from '@playwright/test';
 import * as path from 'path';
 
 export const SIDEBAR = 'cellpipe-sidebar';
@@ -273,4 +274,23 @@ export async function setLabSetting(
     },
     { plugin: PLUGIN, key, value }
   );
+}
+
+/**
+ * A run's error reads as one wrapped paragraph across the run's whole width: not split into
+ * columns (as a flex row would) and not cut off at the side.
+ */
+export async function expectOneParagraph(error: Locator): Promise<void> {
+  const layout = await error.evaluate(element => {
+    const run = element.closest('.jp-cellpipe-Run') as HTMLElement;
+    return {
+      display: getComputedStyle(element).display,
+      width: element.getBoundingClientRect().width,
+      runWidth: run.getBoundingClientRect().width,
+      clipped: element.scrollWidth > element.clientWidth + 1
+    };
+  });
+  expect(layout.display).toBe('block');
+  expect(Math.abs(layout.width - layout.runWidth)).toBeLessThan(2);
+  expect(layout.clipped).toBe(false);
 }

@@ -8,6 +8,7 @@ import {
   failingNotebook,
   chooseAction,
   compileOnly,
+  expectOneParagraph,
   openExample,
   openNotebookText,
   panel,
@@ -77,6 +78,7 @@ test.describe('pipeline sidebar runs', () => {
       }
     );
     await expect(second).toContainText('ValueError: boom');
+    await expectOneParagraph(second.locator('.jp-cellpipe-Settings-error'));
   });
 
   test('the notebook toolbar button and Accel Shift Enter run Compile and run', async ({
@@ -259,6 +261,7 @@ test.describe('pipeline sidebar runs', () => {
     await expect(error).toContainText(
       "step 'check' failed: ValueError in failing.ipynb"
     );
+    await expectOneParagraph(error);
     // The place it names leads to the line that raised (cell 2, line 2).
     await page.notebook.selectCells(0);
     await error

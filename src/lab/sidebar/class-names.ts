@@ -35,6 +35,7 @@ export const CLASS = {
   duration: 'jp-cellpipe-Run-duration',
   runId: 'jp-cellpipe-Run-id',
   runLink: 'jp-cellpipe-Run-link',
+  runLinks: 'jp-cellpipe-Run-links',
   runParams: 'jp-cellpipe-Run-params',
   runCached: 'jp-cellpipe-Run-cached',
   runWaiting: 'jp-cellpipe-Run-waiting',

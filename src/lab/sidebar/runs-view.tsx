@@ -137,7 +137,7 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
           {trans.__('Cancel')}
         </button>
       )}
-      <div>
+      <div className={CLASS.runLinks}>
         {links.map(link => (
           <RunLink
             key={`${link.kind}:${link.url}`}
