@@ -213,7 +213,8 @@ export interface ICellNames {
   drawnOn?: string[];
   /**
    * Module-level names the cell leaves bound to a random generator or a file (`rng =
-   * random.Random(7)`, `fh = open(p)`; see handles.ts). Absent when none.
+   * random.Random(7)`, `fh = open(p)`; see handles.ts), or to a method that changes the object
+   * it is bound to (`add = acc.append`, which a call changes). Absent when none.
    */
   handles?: string[];
   /**

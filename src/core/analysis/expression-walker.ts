@@ -436,6 +436,7 @@ export abstract class ExpressionWalker extends NameRecorder {
         this.result.dynamicBindings.push(this.use('exec', node.from));
       }
       this.recordNamedCall(callee, scope);
+      this.boundMethodCalled(callee, scope); // `add(7)`
       if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
         this.mutateFirstArgument(argList, scope);
       }
@@ -643,6 +644,7 @@ export abstract class ExpressionWalker extends NameRecorder {
       if (c.type === 'identifier') {
         if (!looks) {
           this.notePassed(c, scope);
+          this.boundMethodCalled(c, scope); // `map(add, xs)`
         }
       } else if (c.type === 'attribute') {
         if (!looks) {
@@ -652,10 +654,23 @@ export abstract class ExpressionWalker extends NameRecorder {
         const value = field(c, 'value');
         if (value?.type === 'identifier') {
           this.notePassed(value, scope);
+          this.boundMethodCalled(value, scope); // `Thread(target=add)`
         } else if (value?.type === 'attribute') {
           this.methodPassed(value, scope);
         }
       }
+    }
+  }
+
+  /**
+   * `name`, called or handed to a call that may call it, where the cell bound it to a method
+   * that changes its object (`add = acc.append`, then `add(7)` or `map(add, xs)`): a change to
+   * `name` and so, through the tie, to `acc`.
+   */
+  private boundMethodCalled(name: IPyNode, scope: Scope): void {
+    const text = this.text(name);
+    if (this.isBoundMethod(text) && scope.resolve(text) !== 'local') {
+      this.mutate(name, scope);
     }
   }
 

@@ -1,3 +1,5 @@
+import { field, IPyNode } from './python-tree';
+
 /**
  * Draws that share their name with what returns a new value elsewhere: `shuffle` (tf.data),
  * `power`, `gamma`, `beta`, `f`, `bytes` (np.power, math.gamma, scipy.stats.beta). They count
@@ -268,6 +270,22 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
+}
+
+/**
+ * Whether `value` is a method that changes its receiver, taken without a call (`acc.append`,
+ * `model.fit`): calling what it is bound to changes that receiver.
+ */
+export function changesItsObject(
+  value: IPyNode,
+  text: (node: IPyNode) => string
+): boolean {
+  if (value.type !== 'attribute') {
+    return false;
+  }
+  const method = field(value, 'attribute');
+  const name = method ? text(method) : '';
+  return MUTATING_METHODS.has(name) || isInPlaceMethod(name);
 }
 
 /**

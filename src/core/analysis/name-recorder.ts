@@ -23,14 +23,19 @@ const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
 /**
  * What a module-level name is bound to, where that decides what a call on it changes; a
- * `trainer` is known only in the cell that makes it.
+ * `trainer` is known only in the cell that makes it. A `method` is one that changes the object
+ * it is bound to (`add = acc.append`): calling the name changes that object.
  */
-type BoundKind = 'figure' | 'handle' | 'logger' | 'trainer';
+type BoundKind = 'figure' | 'handle' | 'method' | 'logger' | 'trainer';
 
-/** The list of ICellNames that holds the names of each kind (none for a trainer). */
+/**
+ * The list of ICellNames that holds the names of each kind (none for a trainer). A bound method
+ * is a handle to later steps: the IR counts a call of it as a change (ir/object-kinds.ts).
+ */
 const KIND_LISTS = {
   figure: 'figures',
   handle: 'handles',
+  method: 'handles',
   logger: 'loggers',
   trainer: null
 } as const;
@@ -744,6 +749,16 @@ export abstract class NameRecorder {
   /** `name = open(p)` at module level (after binding it): see ICellNames.handles. */
   protected noteHandle(name: string): void {
     (this.boundKinds ??= new Map()).set(name, 'handle');
+  }
+
+  /** `name = acc.append` at module level (after binding it): see BoundKind. */
+  protected noteBoundMethod(name: string): void {
+    (this.boundKinds ??= new Map()).set(name, 'method');
+  }
+
+  /** Whether the cell has bound `name` to a method that changes its object, so far. */
+  protected isBoundMethod(name: string): boolean {
+    return this.boundKinds?.get(name) === 'method';
   }
 
   /** `name = open(p, "w")` at module level (after binding it): see ICellNames.unpassable. */

@@ -19,7 +19,7 @@ import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { fileOpen } from './file-opens';
-import { LOGGER_MAKER } from './mutators';
+import { changesItsObject, LOGGER_MAKER } from './mutators';
 import {
   changedDefaults,
   closeDefaultChangingCalls,
@@ -365,6 +365,8 @@ export class NameWalker extends ExpressionWalker {
           this.notePart(this.text(only), this.text(whole));
           if (this.isFigure(this.text(whole))) {
             this.noteFigure(this.text(only)); // `ax = axes[0]`
+          } else if (changesItsObject(value, this.text)) {
+            this.noteBoundMethod(this.text(only)); // `add = acc.append`
           }
         }
       } else if (value.type === 'call') {

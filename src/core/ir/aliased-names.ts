@@ -11,11 +11,22 @@ import { firstStepLine } from './step-lines';
 import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
 import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 
+/**
+ * What steps change that their cells' names do not tell, by the kind of object each takes
+ * (object-kinds.ts), by step name: the figures a step draws on, and the handles it calls
+ * (`rng.sample()`, or `add(7)` where an earlier step bound `add = acc.append`).
+ */
+export interface IChangedByKind {
+  drawnFiguresOf?: ReadonlyMap<string, readonly string[]>;
+  calledHandlesOf?: ReadonlyMap<string, readonly string[]>;
+}
+
 export function aliasedNameWarnings(
   steps: readonly IPipelineStep[],
   analysisOf: (cell: number) => ICellAnalysis,
-  drawnFiguresOf: ReadonlyMap<string, readonly string[]> = new Map()
+  changedByKind: IChangedByKind = {}
 ): IDiagnostic[] {
+  const { drawnFiguresOf, calledHandlesOf } = changedByKind;
   const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
@@ -51,9 +62,10 @@ export function aliasedNameWarnings(
     const changed = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.mutations)
     );
-    /** Figures the step draws on (object-kinds.ts): changed too. */
-    const drawn = drawnFiguresOf.get(step.name);
+    /** Figures the step draws on and handles it calls (object-kinds.ts): changed too. */
+    const drawn = drawnFiguresOf?.get(step.name);
     drawn?.forEach(name => changed.add(name));
+    calledHandlesOf?.get(step.name)?.forEach(name => changed.add(name));
     /** Containers whose items the step changes through a loop (`for d in combine:`). */
     const itemsChanged = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])
@@ -228,6 +240,12 @@ function warning(
       `${handedOn} '${other}' that step '${reader}' takes (top to bottom it would, unless ` +
       `'${name}' is a copy). Change it through '${other}' itself, or make '${name}' a copy in ` +
       `step '${producer}' (copy.deepcopy)`,
+    method: () =>
+      `'${name}' is a method of '${other}' since step '${producer}', but steps hand each name ` +
+      `on as a value of its own: calling '${name}' in step '${step.name}' changes the copy of ` +
+      `'${other}' that '${name}' carries, not the '${other}' that step '${reader}' takes (top ` +
+      `to bottom it would). Call the method on '${other}' itself there, or bind '${name}' ` +
+      `again in step '${step.name}' before the call`,
     item: () =>
       `'${name}' is an item of '${other}' since step '${producer}', ${handedOn} '${other}' ` +
       `that step '${reader}' takes (top to bottom it would). Change it through '${other}' ` +
@@ -246,6 +264,7 @@ const TIED_AS: Record<WarnedTie, (name: string, other: string) => string> = {
   holds: (name, other) => `'${name}' holds '${other}'`,
   held: (name, other) => `'${other}' holds '${name}'`,
   part: (name, other) => `'${name}' is a part of '${other}'`,
+  method: (name, other) => `'${name}' is a method of '${other}'`,
   item: (name, other) => `'${name}' is an item of '${other}'`,
   container: (name, other) => `'${other}' is an item of '${name}'`
 };

@@ -159,7 +159,10 @@ export function buildPipeline(
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
       stepsDrawOnFigures ||= passes || names.drawnOn !== undefined;
-      stepsCallHandles ||= passes || names.handleCalls !== undefined;
+      stepsCallHandles ||=
+        passes ||
+        names.handleCalls !== undefined ||
+        names.namedCalls.length !== 0;
       cellsMakeFigures ||= names.figures !== undefined;
       cellsMakeHandles ||= names.handles !== undefined;
       stepsBindUnpassable ||=
@@ -181,6 +184,8 @@ export function buildPipeline(
   };
   /** The figures each step draws on that it takes from before (object-kinds.ts), where any. */
   const drawnFiguresOf = new Map<string, readonly string[]>();
+  /** The handles each step changes by a call that takes them from before, where any. */
+  const calledHandlesOf = new Map<string, readonly string[]>();
   /** What the steps so far left each name, where any step draws on one or calls a handle's method. */
   const objectKinds =
     stepsDrawOnFigures || stepsCallHandles ? new ObjectKinds() : null;
@@ -342,6 +347,7 @@ export function buildPipeline(
         sharedCells
       ).filter(name => !context.available.has(name) && !writes.has(name));
       if (changed.length) {
+        calledHandlesOf.set(block.name, changed);
         writes = new Set([...writes, ...changed]);
       }
     }
@@ -548,7 +554,12 @@ export function buildPipeline(
     )
   );
   if (stepsAliasNames) {
-    diagnostics.push(...aliasedNameWarnings(steps, analysisOf, drawnFiguresOf));
+    diagnostics.push(
+      ...aliasedNameWarnings(steps, analysisOf, {
+        drawnFiguresOf,
+        calledHandlesOf
+      })
+    );
   }
   if (stepsBindUnpassable) {
     diagnostics.push(

@@ -44,8 +44,9 @@ export class ObjectKinds {
 /**
  * The names the step's cells call on that are of `kind` where the step takes them from: drawn
  * on (ICellNames.drawnOn) and figures, or called a handle's method on (`rng.sample()`,
- * `fh.readline()`, ICellNames.handleCalls) and random generators or files; or given to a call
- * (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind.
+ * `fh.readline()`, ICellNames.handleCalls) and random generators or files; called themselves
+ * (ICellNames.namedCalls) and methods bound to the object they change (`add = acc.append`); or
+ * given to a call (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind.
  */
 export function calledOnKind(
   kind: 'figure' | 'handle',
@@ -57,25 +58,30 @@ export function calledOnKind(
   const called: string[] = [];
   /** `called` as a set: a step may call on many names. */
   const seen = new Set<string>();
-  const take = (at: number, names: readonly string[] | undefined): void => {
-    for (const name of names ?? []) {
-      if (seen.has(name)) {
-        continue;
-      }
-      const bound =
-        lastKindLeft(cells, at, name, analysisOf) ??
-        before.kindOf(name) ??
-        lastKindLeft(sharedCells, sharedCells.length, name, analysisOf);
-      if (bound === kind) {
-        called.push(name);
-        seen.add(name);
-      }
+  const takeOne = (at: number, name: string): void => {
+    if (seen.has(name)) {
+      return;
     }
+    const bound =
+      lastKindLeft(cells, at, name, analysisOf) ??
+      before.kindOf(name) ??
+      lastKindLeft(sharedCells, sharedCells.length, name, analysisOf);
+    if (bound === kind) {
+      called.push(name);
+      seen.add(name);
+    }
+  };
+  const take = (at: number, names: readonly string[] | undefined): void => {
+    names?.forEach(name => takeOne(at, name));
   };
   for (let at = 0; at < cells.length; at++) {
     const { names } = analysisOf(cells[at]);
     take(at, kind === 'figure' ? names.drawnOn : names.handleCalls);
     take(at, names.passedTo);
+    if (kind === 'handle') {
+      // a method bound in a step before (`add = acc.append`), called here: `add(7)`
+      names.namedCalls.forEach(call => takeOne(at, call.name));
+    }
   }
   return called;
 }

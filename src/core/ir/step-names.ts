@@ -89,6 +89,16 @@ export function stepNames(
           }
         });
       }
+      // A method an earlier cell bound (`push = tally.append`), called or handed to a call
+      // here (`push(9)`, `map(push, xs)`): its object changes.
+      const methodCalled = (name: string) =>
+        tied!.get(name)?.forEach((how, other) => {
+          if (how === 'method' && !context.available.has(other)) {
+            writes.add(other);
+          }
+        });
+      names.namedCalls.forEach(call => methodCalled(call.name));
+      names.passedTo?.forEach(methodCalled);
     }
     if (analysis.aliasesNames) {
       tieCellNames((tied ??= new Map()), names);

@@ -9,11 +9,19 @@ import { ICellNames } from '../analysis/cell-names';
 /**
  * How a name is tied to another: the same object (`b = a`), holding it (`pipe` of
  * `pipe = make_pipeline(model)` holds `model`), held by it (`model` by `pipe`), a part of its
- * object (`params` of `params = cfg["model"]`), the whole the other is a part of (`cfg`), an
+ * object (`params` of `params = cfg["model"]`), a method bound to its object that changes it
+ * (`add` of `add = acc.append`), the whole the other is a part or a method of (`cfg`, `acc`), an
  * item of a container made of names (`train` of `combine = [train, test]`), or that container.
  */
 export type Tie =
-  'same' | 'holds' | 'held' | 'part' | 'whole' | 'item' | 'container';
+  | 'same'
+  | 'holds'
+  | 'held'
+  | 'part'
+  | 'method'
+  | 'whole'
+  | 'item'
+  | 'container';
 
 /** Name → the names tied to it, and how; every tie is kept both ways. */
 export type StepTies = Map<string, Map<string, Tie>>;
@@ -46,8 +54,10 @@ export function tieCellNames(ties: StepTies, names: ICellNames): void {
     }
   }
   for (const [part, wholes] of Object.entries(names.parts ?? {})) {
+    // a part the cell leaves a handle is a method bound to the whole (ICellNames.handles)
+    const how = names.handles?.includes(part) ? 'method' : 'part';
     for (const whole of wholes) {
-      tie(ties, part, whole, 'part');
+      tie(ties, part, whole, how);
       tie(ties, whole, part, 'whole');
     }
   }

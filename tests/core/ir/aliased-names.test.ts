@@ -49,6 +49,32 @@ describe('the aliased-name warning', () => {
     ]);
   });
 
+  it('calls a kept method a method of its object, and says where its call lands', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('acc = []', ['step:make']),
+        codeCell('add = acc.append', ['step:bind']),
+        codeCell('n = 1\nadd(7)', ['step:call']),
+        codeCell('print(acc, n)', ['step:show'])
+      ]),
+      'methods.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'aliased-name',
+        message:
+          "'add' is a method of 'acc' since step 'bind', but steps hand each name on as a " +
+          "value of its own: calling 'add' in step 'call' changes the copy of 'acc' that 'add' " +
+          "carries, not the 'acc' that step 'show' takes (top to bottom it would). Call the " +
+          "method on 'acc' itself there, or bind 'add' again in step 'call' before the call",
+        cell: 2,
+        line: 2,
+        column: 0
+      }
+    ]);
+  });
+
   it('says a Pipeline holds the estimator a later step reads, and how to reach it', () => {
     const ir = analyzeNotebook(
       notebookJson([
