@@ -99,7 +99,10 @@ def _load_npy(path, manifest, namespace):
     import numpy
 
     if os.path.getsize(path) < _MAP_NPY_FROM_BYTES:
-        return numpy.load(path, allow_pickle=False)
+        array = numpy.load(path, allow_pickle=False)
+        # numpy.load gives a view of the array it read: an owner, as the step that saved it had,
+        # can be resized in place (`a.resize(n)`). A mapped array never owns its data.
+        return array if array.flags.owndata else array.copy(order="K")
     return numpy.asarray(numpy.load(path, mmap_mode="c", allow_pickle=False))  # not a memmap
 
 

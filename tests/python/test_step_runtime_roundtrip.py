@@ -72,6 +72,8 @@ def test_numpy_arrays_round_trip_as_npy(make_pipeline):
         "    got = loaded[name]\n"
         "    assert got.dtype == want.dtype and np.array_equal(got, want), name\n"
         "assert fortran.flags.f_contiguous\n"
+        "assert all(got.flags.owndata for got in loaded.values())  # as saved: resizable\n"
+        "grid.resize((2, 6), refcheck=False)\n"
         "assert list(mixed) == [1, 'a', None]\n"
     )
     names = ["fortran", "grid", "mixed", "records", "strided", "when"]
