@@ -310,6 +310,15 @@ export const CONFIGURING_FUNCTIONS: ReadonlySet<string> = new Set([
 /** The logging module's function that gives a logger: `logging.getLogger(name)`. */
 export const LOGGER_MAKER = 'getLogger';
 
+/**
+ * Functions of a module that give state the module keeps, which a change through them changes:
+ * `decimal.getcontext().prec = 5`, `logging.getLogger("app").disabled = True`.
+ */
+export const MODULE_STATE_GETTERS: ReadonlySet<string> = new Set([
+  'getcontext',
+  LOGGER_MAKER
+]);
+
 /** A call of one of them as an attribute (`.set(`), made from the set itself. */
 const CONFIGURING_CALL = new RegExp(
   `\\.(?:${[...CONFIGURING_FUNCTIONS].join('|')})\\s*\\(`,

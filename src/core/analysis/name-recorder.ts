@@ -18,6 +18,7 @@ import {
 } from './cell-names';
 import { Positions } from './positions';
 import { callSites } from './call-sites';
+import { MODULE_STATE_GETTERS } from './mutators';
 
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
@@ -1044,7 +1045,11 @@ export function changedRoot(
       n?.type === 'call' ? field(n, 'function') : null;
     const method =
       callee?.type === 'attribute' ? field(callee, 'attribute') : null;
-    if (callee && method && text(method) === 'get') {
+    if (
+      callee &&
+      method &&
+      (text(method) === 'get' || MODULE_STATE_GETTERS.has(text(method)))
+    ) {
       n = field(callee, 'object');
       continue;
     }

@@ -9,7 +9,7 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
   CONFIGURING_FUNCTIONS,
   isInPlaceMethod,
-  LOGGER_MAKER,
+  MODULE_STATE_GETTERS,
   MODULE_STATE_SETTERS,
   MUTATING_METHODS,
   RANDOM_DRAWS
@@ -42,10 +42,12 @@ export function configuredModules(
 }
 
 const patterns = new Map<string, RegExp>();
+/** MODULE_STATE_GETTERS as alternatives of a regular expression. */
+const GETTERS = [...MODULE_STATE_GETTERS].join('|');
 
 /**
  * Groups: what stands before the name, the attributes after it (and a logger asked for among
- * them: `logging.getLogger("app").setLevel(…)`), then one of: a method called, an item set, an
+ * them: `logging.getLogger("app").setLevel(…)`, MODULE_STATE_GETTERS), then one of: a method called, an item set, an
  * attribute set.
  */
 function changePattern(module: string): RegExp {
@@ -53,7 +55,7 @@ function changePattern(module: string): RegExp {
   if (!pattern) {
     // A Python name has no character a regular expression treats specially.
     pattern = new RegExp(
-      `(^|[^\\w.])${module}((?:\\.${LOGGER_MAKER}\\([^()]*\\)|\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
+      `(^|[^\\w.])${module}((?:\\.(?:${GETTERS})\\([^()]*\\)|\\.\\w+)*)(?:\\.(\\w+)\\s*\\(|(\\[[^\\]]*\\]\\s*=[^=])|(\\s*=[^=]))`,
       'gu'
     );
     patterns.set(module, pattern);
