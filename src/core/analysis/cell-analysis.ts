@@ -51,6 +51,8 @@ export interface ICellAnalysis extends IStrippedCell {
   definesGlobalWriter: boolean;
   /** True when a function the cell defines is a generator function (`generator`): likewise. */
   definesGenerator: boolean;
+  /** True when a class the cell defines keeps an argument on its instances (`heldArguments`): likewise. */
+  definesHoldingClass: boolean;
   /**
    * True when the text calls a function that may configure a module (`sns.set()`,
    * `plt.style.use(…)`; see mayCallConfiguringFunction): likewise, for module-state.ts.
@@ -136,6 +138,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     definesGlobalUser: definesFunction(names, usesGlobals),
     definesGlobalWriter: definesFunction(names, writesGlobals),
     definesGenerator: definesFunction(names, isGenerator),
+    definesHoldingClass: definesFunction(names, holdsArguments),
     mayConfigureModule: mayCallConfiguringFunction(stripped.python),
     aliasesNames:
       names.aliases !== undefined ||
@@ -162,6 +165,10 @@ function definesFunction(
 
 function writesGlobals(summary: IFunctionSummary): boolean {
   return summary.globalWrites.length !== 0;
+}
+
+function holdsArguments(summary: IFunctionSummary): boolean {
+  return summary.heldArguments !== undefined;
 }
 
 function isGenerator(summary: IFunctionSummary): boolean {

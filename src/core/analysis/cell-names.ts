@@ -58,6 +58,12 @@ export interface IFunctionSummary {
   /** True for a class: its instances run its methods (see ICellNames.instances). */
   isClass?: true;
   /**
+   * For a class: the arguments of its `__init__` that it keeps whole on the instance
+   * (`self.items = items`, stored-parameters.ts): an instance holds what it was given for them.
+   * Absent when none.
+   */
+  heldArguments?: IHeldArgument[];
+  /**
    * For a class: a method other than `__init__` and the like changes the instance (or the class)
    * in place, `self.n += 1`, `self.rows.append(r)`: calling methods on an instance may change it.
    */
@@ -119,6 +125,13 @@ export type IMethodSummary = Pick<
  * A module-level call of a name with names (or their attributes and items) as arguments:
  * where the called function changes a parameter in place, the argument's root is mutated.
  */
+/** A parameter of a class's `__init__` that the instance keeps (IFunctionSummary.heldArguments). */
+export interface IHeldArgument {
+  parameter: string;
+  /** Its position among the arguments a call of the class gives, or null for keyword-only. */
+  position: number | null;
+}
+
 export interface ICallSite {
   function: string;
   /** Each positional argument's root name, or null (a literal, a call). */

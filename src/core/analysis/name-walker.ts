@@ -26,6 +26,7 @@ import {
   parametersReboundAt
 } from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
+import { storedParameters } from './stored-parameters';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
 import { closeMutatedParameters } from './call-sites';
@@ -712,6 +713,21 @@ export class NameWalker extends ExpressionWalker {
               }
             }
           : null;
+    }
+    if (
+      outer?.isClass &&
+      name &&
+      this.text(name) === '__init__' &&
+      scope.kind === 'class' &&
+      isModuleClassScope(scope)
+    ) {
+      const list = parameterList(params, this.text);
+      const self = list.parameters[0];
+      const held =
+        self === undefined ? [] : storedParameters(body, self, list, this.text);
+      if (held.length) {
+        outer.heldArguments = held;
+      }
     }
     this.statements(body, functionScope);
     if (

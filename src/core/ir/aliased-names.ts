@@ -8,7 +8,14 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
-import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
+import {
+  StepTies,
+  Tie,
+  tieCellNames,
+  tieHolds,
+  untieRebound
+} from './step-ties';
+import { CellHolds } from './instance-holds';
 import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 
 /**
@@ -19,6 +26,8 @@ import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 export interface IChangedByKind {
   drawnFiguresOf?: ReadonlyMap<string, readonly string[]>;
   calledHandlesOf?: ReadonlyMap<string, readonly string[]>;
+  /** What the instances each cell makes of the notebook's classes hold (instance-holds.ts). */
+  holdsOfCell?: ReadonlyMap<number, CellHolds>;
 }
 
 export function aliasedNameWarnings(
@@ -26,7 +35,7 @@ export function aliasedNameWarnings(
   analysisOf: (cell: number) => ICellAnalysis,
   changedByKind: IChangedByKind = {}
 ): IDiagnostic[] {
-  const { drawnFiguresOf, calledHandlesOf } = changedByKind;
+  const { drawnFiguresOf, calledHandlesOf, holdsOfCell } = changedByKind;
   const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
@@ -52,7 +61,7 @@ export function aliasedNameWarnings(
     return found;
   };
   steps.forEach((step, index) => {
-    const aliases = stepAliases(step, analysisOf);
+    const aliases = stepAliases(step, analysisOf, holdsOfCell);
     if (aliases) {
       aliasesOf.set(step.name, aliases);
     }
@@ -197,7 +206,8 @@ function changeReaches(
 /** The names the step's cells leave tied at its end, both ways; null when none. */
 function stepAliases(
   step: IPipelineStep,
-  analysisOf: (cell: number) => ICellAnalysis
+  analysisOf: (cell: number) => ICellAnalysis,
+  holdsOfCell: ReadonlyMap<number, CellHolds> | undefined
 ): StepTies | null {
   const ties: StepTies = new Map();
   for (const cell of step.cells) {
@@ -205,6 +215,10 @@ function stepAliases(
     untieRebound(ties, names);
     if (aliasesNames) {
       tieCellNames(ties, names);
+    }
+    const made = holdsOfCell?.get(cell);
+    if (made) {
+      tieHolds(ties, made);
     }
   }
   return ties.size ? ties : null;
@@ -230,7 +244,8 @@ function warning(
     holds: () =>
       `'${name}' holds '${other}' since step '${producer}', ${handedOn} '${other}' that step ` +
       `'${reader}' takes (top to bottom it would). Read it through '${name}' there ` +
-      `(${name}[-1], ${name}.named_steps), or change '${other}' itself`,
+      `(${name}[-1] or ${name}.named_steps for a Pipeline, else the attribute that keeps it), ` +
+      `or change '${other}' itself`,
     held: () =>
       `'${other}' holds '${name}' since step '${producer}', ${handedOn} '${name}' inside the ` +
       `'${other}' that step '${reader}' takes (top to bottom it would). Change it through ` +

@@ -47,6 +47,11 @@ import {
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
 import { calledOnKind, ObjectKinds } from './object-kinds';
+import {
+  CellHolds,
+  changedThroughInstances,
+  instanceHolds
+} from './instance-holds';
 import { unpassableOutputErrors } from './unpassable-outputs';
 import {
   deletedNameWarning,
@@ -140,12 +145,15 @@ export function buildPipeline(
   let cellsMakeFigures = false;
   let cellsMakeHandles = false;
   let stepsBindUnpassable = false;
+  /** Whether a cell defines a class whose instances hold what they are given (instance-holds.ts). */
+  let stepsDefineHolders = false;
   for (const cell of sharedCells) {
     const analysis = analysisOf(cell);
     const { names } = analysis;
     cellsMakeFigures ||= names.figures !== undefined;
     cellsMakeHandles ||= names.handles !== undefined;
     stepsBindUnpassable ||= analysis.definesGenerator;
+    stepsDefineHolders ||= analysis.definesHoldingClass;
   }
   for (const block of segments.steps) {
     for (const cell of block.cells) {
@@ -155,6 +163,7 @@ export function buildPipeline(
       stepsMayWriteFiles ||= analysis.mayWriteFiles;
       stepsDeleteNames ||= analysis.deletesNames;
       stepsDefineMutators ||= analysis.definesMutatingFunction;
+      stepsDefineHolders ||= analysis.definesHoldingClass;
       stepsAliasNames ||= analysis.aliasesNames;
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
@@ -184,6 +193,8 @@ export function buildPipeline(
   };
   /** The figures each step draws on that it takes from before (object-kinds.ts), where any. */
   const drawnFiguresOf = new Map<string, readonly string[]>();
+  /** What the instances each cell makes hold (instance-holds.ts), for the cells that make any. */
+  const holdsOfCell = new Map<number, CellHolds>();
   /** The handles each step changes by a call that takes them from before, where any. */
   const calledHandlesOf = new Map<string, readonly string[]>();
   /** What the steps so far left each name, where any step draws on one or calls a handle's method. */
@@ -465,6 +476,24 @@ export function buildPipeline(
         step.after = withItem(step.after, p);
       }
     }
+    if (stepsDefineHolders) {
+      const own = definedFunctions(block.cells, analysisOf);
+      const classOf = (name: string) => own?.get(name) ?? takenSummary(name);
+      const holds = instanceHolds(block.cells, analysisOf, classOf);
+      if (holds) {
+        holds.forEach((made, cell) => holdsOfCell.set(cell, made));
+        // `h = Holder(xs)`, then `h.add(1)`: xs changes with h
+        const changed = changedThroughInstances(
+          block.cells,
+          holds,
+          analysisOf,
+          classOf
+        ).filter(name => !context.available.has(name) && !writes.has(name));
+        if (changed.length) {
+          writes = new Set([...writes, ...changed]);
+        }
+      }
+    }
     steps.push(step);
     stepWrites.push(writes);
     for (const name of builtinsBoundBy(writes)) {
@@ -553,11 +582,12 @@ export function buildPipeline(
       analysisOf
     )
   );
-  if (stepsAliasNames) {
+  if (stepsAliasNames || holdsOfCell.size) {
     diagnostics.push(
       ...aliasedNameWarnings(steps, analysisOf, {
         drawnFiguresOf,
-        calledHandlesOf
+        calledHandlesOf,
+        holdsOfCell
       })
     );
   }

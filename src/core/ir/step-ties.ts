@@ -67,7 +67,15 @@ export function tieCellNames(ties: StepTies, names: ICellNames): void {
       tie(ties, container, item, 'container');
     }
   }
-  for (const [holder, members] of Object.entries(names.holds ?? {})) {
+  tieHolds(ties, names.holds ?? {});
+}
+
+/** Ties each holder to the names it holds, both ways (ICellNames.holds' shape). */
+export function tieHolds(
+  ties: StepTies,
+  holds: Readonly<Record<string, readonly string[]>>
+): void {
+  for (const [holder, members] of Object.entries(holds)) {
     for (const member of members) {
       tie(ties, holder, member, 'holds');
       tie(ties, member, holder, 'held');

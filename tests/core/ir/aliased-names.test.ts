@@ -95,7 +95,8 @@ describe('the aliased-name warning', () => {
           "'pipe' holds 'model' since step 'make', but steps hand each name on as a value of " +
           "its own: the change step 'train' makes to 'pipe' does not reach the 'model' that " +
           "step 'report' takes (top to bottom it would). Read it through 'pipe' there " +
-          "(pipe[-1], pipe.named_steps), or change 'model' itself",
+          '(pipe[-1] or pipe.named_steps for a Pipeline, else the attribute that keeps it), or ' +
+          "change 'model' itself",
         cell: 2,
         line: 2,
         column: 0
