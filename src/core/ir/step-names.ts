@@ -352,6 +352,7 @@ export function transitiveFunctionReads(
       mutatedParameters: [...own.mutatedParameters],
       parameterCalls: own.parameterCalls,
       ...(own.isClass ? { isClass: own.isClass } : {}),
+      ...(own.heldArguments ? { heldArguments: own.heldArguments } : {}),
       ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {}),
       ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {}),
       ...(own.makesStatefulClosures ? { makesStatefulClosures: true } : {}),
