@@ -68,6 +68,15 @@ export function mutatedArguments(
 ): string[] {
   const roots: string[] = [];
   for (const parameter of summary.mutatedParameters) {
+    if (parameter === summary.rest) {
+      // `def clean(*frames)`, `clean(train, test)`: every positional argument left over
+      for (const root of call.positional.slice(summary.positional)) {
+        if (root) {
+          roots.push(root);
+        }
+      }
+      continue;
+    }
     const index = summary.parameters.indexOf(parameter);
     const root =
       (index < summary.positional ? call.positional[index] : undefined) ??

@@ -46,6 +46,8 @@ export interface IFunctionSummary {
   /** Its parameters' names in order (none for a class); the first `positional` take positions. */
   parameters: string[];
   positional: number;
+  /** The `*args` parameter, among `parameters` after the positional ones: given what is left. */
+  rest?: string;
   /** Parameters whose object the body changes in place (`p[k] = v`, `p.append(v)`). */
   mutatedParameters: string[];
   /** Calls in the body that pass its own parameters on (`add_total(p)`), with those as roots. */
@@ -86,7 +88,7 @@ export interface IFunctionSummary {
  * returned: none) before its body is walked: nothing read or changed yet.
  */
 export function emptySummary(
-  signature: Pick<IFunctionSummary, 'parameters' | 'positional'> = {
+  signature: Pick<IFunctionSummary, 'parameters' | 'positional' | 'rest'> = {
     parameters: [],
     positional: 0
   }
@@ -96,6 +98,7 @@ export function emptySummary(
     globalWrites: [],
     parameters: signature.parameters,
     positional: signature.positional,
+    ...(signature.rest === undefined ? {} : { rest: signature.rest }),
     mutatedParameters: [],
     parameterCalls: []
   };
@@ -118,7 +121,7 @@ export function usesGlobals(summary: IFunctionSummary): boolean {
 /** A method's parameters after `self`, and those it changes in place (see methodMutations). */
 export type IMethodSummary = Pick<
   IFunctionSummary,
-  'parameters' | 'positional' | 'mutatedParameters'
+  'parameters' | 'positional' | 'rest' | 'mutatedParameters'
 >;
 
 /**

@@ -694,7 +694,7 @@ export class NameWalker extends ExpressionWalker {
     if (scope.kind === 'class' && outer?.isClass && name) {
       // A method of the module-level class itself (not of a class inside it), not static.
       const all = parameterList(params, this.text);
-      const self = all.parameters[0];
+      const self = all.positional > 0 ? all.parameters[0] : undefined;
       const isStatic = decorators.some(d =>
         /^@\s*staticmethod\b/.test(this.text(d))
       );
@@ -709,6 +709,7 @@ export class NameWalker extends ExpressionWalker {
               changes: {
                 parameters: all.parameters.slice(1),
                 positional: Math.max(0, all.positional - 1),
+                ...(all.rest === undefined ? {} : { rest: all.rest }),
                 mutatedParameters: []
               }
             }
@@ -722,7 +723,7 @@ export class NameWalker extends ExpressionWalker {
       isModuleClassScope(scope)
     ) {
       const list = parameterList(params, this.text);
-      const self = list.parameters[0];
+      const self = list.positional > 0 ? list.parameters[0] : undefined;
       const held =
         self === undefined ? [] : storedParameters(body, self, list, this.text);
       if (held.length) {

@@ -10,9 +10,10 @@ const NAMED_PARAMETERS = new Set([
 export function parameterList(
   params: IPyNode | null,
   text: (node: IPyNode) => string
-): { parameters: string[]; positional: number } {
+): { parameters: string[]; positional: number; rest?: string } {
   const parameters: string[] = [];
   let positional = -1;
+  let rest: string | undefined;
   for (const c of params?.children ?? []) {
     const name =
       c.type === 'identifier'
@@ -35,10 +36,24 @@ export function parameterList(
       if (positional < 0) {
         positional = parameters.length;
       }
+      // `*args` (typed or not): a parameter too, given the positional arguments left over
+      const splat =
+        c.type === 'list_splat_pattern'
+          ? c
+          : c.type === 'typed_parameter' &&
+              c.children[0]?.type === 'list_splat_pattern'
+            ? c.children[0]
+            : null;
+      const own = splat?.children.find(part => part.type === 'identifier');
+      if (own && rest === undefined) {
+        rest = text(own);
+        parameters.push(rest);
+      }
     }
   }
   return {
     parameters,
-    positional: positional < 0 ? parameters.length : positional
+    positional: positional < 0 ? parameters.length : positional,
+    ...(rest === undefined ? {} : { rest })
   };
 }

@@ -12,11 +12,11 @@ import { OWN_BODIES } from './own-bodies';
 export function storedParameters(
   body: IPyNode,
   self: string,
-  list: { parameters: string[]; positional: number },
+  list: { parameters: string[]; positional: number; rest?: string },
   text: (node: IPyNode) => string
 ): IHeldArgument[] {
-  // after `self`: the arguments a call of the class gives
-  const given = list.parameters.slice(1);
+  // after `self`: the arguments a call of the class gives (`*items` is a tuple made anew)
+  const given = list.parameters.slice(1).filter(p => p !== list.rest);
   const positional = Math.max(0, list.positional - 1);
   const stored = new Set<string>();
   const visit = (node: IPyNode): void => {

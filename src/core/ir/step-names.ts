@@ -349,6 +349,7 @@ export function transitiveFunctionReads(
       globalWrites: [...writes],
       parameters: own.parameters,
       positional: own.positional,
+      ...(own.rest === undefined ? {} : { rest: own.rest }),
       mutatedParameters: [...own.mutatedParameters],
       parameterCalls: own.parameterCalls,
       ...(own.isClass ? { isClass: own.isClass } : {}),

@@ -18,8 +18,10 @@ test('parameters in order, how many take positions, and which the body changes i
     ].join('\n')
   ).names;
   expect(functions.f).toMatchObject({
-    parameters: ['a', 'b', 'c', 'd', 'e'],
+    // `*args` after the positional ones: given the positional arguments left over
+    parameters: ['a', 'b', 'c', 'args', 'd', 'e'],
     positional: 3,
+    rest: 'args',
     // `b` is rebound first: assumed changed anyway (a needless save, never a stale value)
     mutatedParameters: ['a', 'e', 'b']
   });
