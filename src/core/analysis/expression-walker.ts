@@ -206,6 +206,9 @@ export abstract class ExpressionWalker extends NameRecorder {
 
   /** Evaluates an expression (or any node not handled as a statement) in source order. */
   protected expression(node: IPyNode, scope: Scope): void {
+    if (node.type === 'subscript') {
+      this.globalsItemRead(node, scope);
+    }
     switch (node.type) {
       case 'identifier':
         return this.read(node, scope);
@@ -512,8 +515,13 @@ export abstract class ExpressionWalker extends NameRecorder {
     args: IPyNode | null,
     scope: Scope
   ): void {
+    if (method === 'get' && args && this.namesGlobals(call, scope)) {
+      // `globals().get('alpha', 0)`: a read of `alpha`, quiet (None or the default where unbound)
+      this.spelledRead(namedChildren(args)[0] ?? null, scope, true);
+      return;
+    }
     if (method !== 'update' && method !== 'setdefault') {
-      return; // reads (`globals().get`, `.items()`) bind nothing
+      return; // other reads (`.items()`) bind nothing
     }
     const names =
       args === null || scope.kind !== 'module'
@@ -532,6 +540,56 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     for (const name of names as string[]) {
       this.bind(name, scope);
+    }
+  }
+
+  /** `globals()['alpha']`, read: a read of `alpha`, as the bare name would be. */
+  private globalsItemRead(node: IPyNode, scope: Scope): void {
+    const value = field(node, 'value');
+    if (isGlobalsCall(value, this.text) && this.namesGlobals(value!, scope)) {
+      this.spelledRead(field(node, 'subscript'), scope, false);
+    }
+  }
+
+  /**
+   * Whether the `globals()` or `vars()` call inside `node` (its callee's object, or itself) is
+   * the module's namespace: `vars()` in a function is the function's own.
+   */
+  private namesGlobals(node: IPyNode, scope: Scope): boolean {
+    let call: IPyNode | null = node;
+    if (node.type === 'call') {
+      const callee = field(node, 'function');
+      if (callee?.type === 'attribute') {
+        call = field(callee, 'object');
+      }
+    }
+    const callee = call ? field(call, 'function') : null;
+    return (
+      (callee !== null && this.text(callee) === 'globals') ||
+      scope.kind === 'module'
+    );
+  }
+
+  /** A read of the name a plain string literal spells (`'alpha'`), where it spells one. */
+  private spelledRead(
+    literal: IPyNode | null,
+    scope: Scope,
+    quiet: boolean
+  ): void {
+    const name = literalIdentifier(literal, this.text);
+    if (name === null || literal === null) {
+      return;
+    }
+    const spelled: IPyNode = {
+      type: 'identifier',
+      from: literal.from + 1,
+      to: literal.to - 1,
+      named: true,
+      field: null,
+      children: []
+    };
+    if (this.text(spelled) === name) {
+      this.read(spelled, scope, quiet);
     }
   }
 

@@ -219,7 +219,8 @@ export abstract class NameRecorder {
     return seen;
   }
 
-  protected read(node: IPyNode, scope: Scope): void {
+  /** `quiet`: no undefined-name warning where no step binds it (INameUse.quiet). */
+  protected read(node: IPyNode, scope: Scope, quiet = false): void {
     const name = this.text(node);
     if (BUILTINS.has(name)) {
       if (scope.resolve(name) !== 'local') {
@@ -248,7 +249,7 @@ export abstract class NameRecorder {
     }
     if (firstTime(this.seenReads, name)) {
       const use = this.use(name, node.from);
-      this.result.reads.push(maybe ? { ...use, quiet: true } : use);
+      this.result.reads.push(maybe || quiet ? { ...use, quiet: true } : use);
     }
   }
 
