@@ -47,6 +47,7 @@ import {
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
 import { calledOnKind, ObjectKinds } from './object-kinds';
+import { callsMethodOn } from './class-method-calls';
 import {
   CellHolds,
   changedThroughInstances,
@@ -438,6 +439,15 @@ export function buildPipeline(
         }
       } else if (taken) {
         (functionsTaken ??= new Map()).set(read.name, taken);
+        if (
+          taken.isClass &&
+          taken.mutatesSelf &&
+          !writes.has(read.name) &&
+          callsMethodOn(read.name, block.cells, analysisOf)
+        ) {
+          // `Counter.bump()`: a classmethod may change the class (`cls.n += 1`)
+          writes = new Set([...writes, read.name]);
+        }
       }
       if (taken) {
         // Even a global this step binds itself: it may bind it after the use.
