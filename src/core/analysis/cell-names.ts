@@ -124,10 +124,6 @@ export type IMethodSummary = Pick<
   'parameters' | 'positional' | 'rest' | 'mutatedParameters'
 >;
 
-/**
- * A module-level call of a name with names (or their attributes and items) as arguments:
- * where the called function changes a parameter in place, the argument's root is mutated.
- */
 /** A parameter of a class's `__init__` that the instance keeps (IFunctionSummary.heldArguments). */
 export interface IHeldArgument {
   parameter: string;
@@ -135,6 +131,10 @@ export interface IHeldArgument {
   position: number | null;
 }
 
+/**
+ * A module-level call of a name with names (or their attributes and items) as arguments:
+ * where the called function changes a parameter in place, the argument's root is mutated.
+ */
 export interface ICallSite {
   function: string;
   /** Each positional argument's root name, or null (a literal, a call). */

@@ -6,6 +6,7 @@ import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
 import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
   FILLED_KEYWORDS,
+  changesItsObject,
   isInPlaceMethod,
   MUTATING_FUNCTIONS,
   MUTATING_METHODS
@@ -515,7 +516,8 @@ export abstract class ExpressionWalker extends NameRecorder {
     args: IPyNode | null,
     scope: Scope
   ): void {
-    if (method === 'get' && args && this.namesGlobals(call, scope)) {
+    const namespace = field(field(call, 'function')!, 'object')!;
+    if (method === 'get' && args && this.namesGlobals(namespace, scope)) {
       // `globals().get('alpha', 0)`: a read of `alpha`, quiet (None or the default where unbound)
       this.spelledRead(namedChildren(args)[0] ?? null, scope, true);
       return;
@@ -552,18 +554,11 @@ export abstract class ExpressionWalker extends NameRecorder {
   }
 
   /**
-   * Whether the `globals()` or `vars()` call inside `node` (its callee's object, or itself) is
-   * the module's namespace: `vars()` in a function is the function's own.
+   * Whether a `globals()` or `vars()` call (isGlobalsCall) is the module's namespace: `vars()`
+   * in a function is the function's own.
    */
-  private namesGlobals(node: IPyNode, scope: Scope): boolean {
-    let call: IPyNode | null = node;
-    if (node.type === 'call') {
-      const callee = field(node, 'function');
-      if (callee?.type === 'attribute') {
-        call = field(callee, 'object');
-      }
-    }
-    const callee = call ? field(call, 'function') : null;
+  private namesGlobals(namespace: IPyNode, scope: Scope): boolean {
+    const callee = field(namespace, 'function');
     return (
       (callee !== null && this.text(callee) === 'globals') ||
       scope.kind === 'module'
@@ -738,9 +733,7 @@ export abstract class ExpressionWalker extends NameRecorder {
    * the method's own call.
    */
   private methodPassed(node: IPyNode, scope: Scope): void {
-    const method = field(node, 'attribute');
-    const name = method ? this.text(method) : '';
-    if (!MUTATING_METHODS.has(name) && !isInPlaceMethod(name)) {
+    if (!changesItsObject(node, this.text)) {
       return;
     }
     const receiver = field(node, 'object');

@@ -714,20 +714,15 @@ export class NameWalker extends ExpressionWalker {
               }
             }
           : null;
-    }
-    if (
-      outer?.isClass &&
-      name &&
-      this.text(name) === '__init__' &&
-      scope.kind === 'class' &&
-      isModuleClassScope(scope)
-    ) {
-      const list = parameterList(params, this.text);
-      const self = list.positional > 0 ? list.parameters[0] : undefined;
-      const held =
-        self === undefined ? [] : storedParameters(body, self, list, this.text);
-      if (held.length) {
-        outer.heldArguments = held;
+      if (
+        self !== undefined &&
+        this.text(name) === '__init__' &&
+        isModuleClassScope(scope)
+      ) {
+        const held = storedParameters(body, self, all, this.text);
+        if (held.length) {
+          outer.heldArguments = held;
+        }
       }
     }
     this.statements(body, functionScope);

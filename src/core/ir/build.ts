@@ -306,6 +306,15 @@ export function buildPipeline(
         });
       }
     }
+    /**
+     * The functions and classes the step defines (definedFunctions), found once where needed:
+     * withInstances adds the step's instances to this map, so it is the last to use it.
+     */
+    let ownFound: Map<string, IFunctionSummary> | null | undefined;
+    const ownFunctions = () =>
+      ownFound === undefined
+        ? (ownFound = definedFunctions(block.cells, analysisOf))
+        : ownFound;
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
@@ -487,7 +496,7 @@ export function buildPipeline(
       }
     }
     if (stepsDefineHolders) {
-      const own = definedFunctions(block.cells, analysisOf);
+      const own = ownFunctions();
       const classOf = (name: string) => own?.get(name) ?? takenSummary(name);
       const holds = instanceHolds(block.cells, analysisOf, classOf);
       if (holds) {
@@ -519,7 +528,7 @@ export function buildPipeline(
     /** What the step leaves changed of what it takes: functions whose calls change them too. */
     let handedOn = writes;
     if (mutatorsTaken) {
-      const own = definedFunctions(block.cells, analysisOf);
+      const own = ownFunctions();
       const bound = names.writes;
       handedOn = withMutatedArguments(
         writes,
@@ -541,7 +550,7 @@ export function buildPipeline(
     }
     building = step;
     const functions = withInstances(
-      definedFunctions(block.cells, analysisOf),
+      ownFunctions(),
       block.cells,
       analysisOf,
       takenSummary
