@@ -27,6 +27,7 @@ import {
   updatedNames
 } from './dynamic-names';
 import { field, IPyNode, namedChildren } from './python-tree';
+import { IFunctionSummary } from './cell-names';
 import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
 import { argumentOrderError } from './argument-order';
@@ -782,6 +783,12 @@ export abstract class ExpressionWalker extends NameRecorder {
       return;
     }
     let walk = () => this.expression(body, inner);
+    const owner = this.lambdaOwners?.get(node);
+    if (owner) {
+      // An item of a table of functions (lambda-tables.ts): its globals are the table's.
+      const walkBody = walk;
+      walk = () => this.asFunction(owner, walkBody);
+    }
     const positional = params
       ? namedChildren(params).filter(param => param.type === 'identifier')
       : [];
@@ -794,6 +801,23 @@ export abstract class ExpressionWalker extends NameRecorder {
       }
     });
     walk();
+  }
+
+  /**
+   * Lambdas that stand for a module-level name, as the items of `ops = {"k": lambda …}` do,
+   * by the summary of that name; null outside such an assignment.
+   */
+  protected lambdaOwners: Map<IPyNode, IFunctionSummary> | null = null;
+
+  /** Runs `walk` as the body of the module-level function `summary` describes. */
+  protected asFunction(summary: IFunctionSummary, walk: () => void): void {
+    const outer = this.currentFunction;
+    const outerScope = this.currentFunctionScope;
+    this.currentFunction = summary;
+    this.currentFunctionScope = null;
+    walk();
+    this.currentFunction = outer;
+    this.currentFunctionScope = outerScope;
   }
 
   /** `map(lambda …, iterable, …)`, where `map` is not a local name. */

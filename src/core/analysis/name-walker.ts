@@ -26,6 +26,7 @@ import {
   parametersReboundAt
 } from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
+import { tableLambdas } from './lambda-tables';
 import { storedParameters } from './stored-parameters';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
@@ -312,12 +313,14 @@ export class NameWalker extends ExpressionWalker {
     }
     this.compileError(loneStarError(value)); // `x = *a`
     const only = targets.length === 1 ? targets[0] : null;
-    if (
-      scope.kind === 'module' &&
-      only?.type === 'identifier' &&
-      value.type === 'lambda'
-    ) {
-      this.namedLambda(this.text(only), value, scope);
+    const lambdas =
+      scope.kind === 'module' && only?.type === 'identifier'
+        ? value.type === 'lambda'
+          ? [value]
+          : tableLambdas(value)
+        : [];
+    if (lambdas.length) {
+      this.namedLambdas(this.text(only!), value, lambdas, scope);
     } else {
       this.expression(value, scope);
     }
@@ -405,20 +408,24 @@ export class NameWalker extends ExpressionWalker {
   /**
    * `name = lambda …: …` at module level: a function as much as a `def`, so it gets a summary of
    * the globals its body reads and changes (not of the parameters it changes: a lambda's body
-   * is one expression, and calls in it are not followed).
+   * is one expression, and calls in it are not followed). So does a table of lambdas
+   * (`ops = {"add": lambda x: …}`, lambda-tables.ts): one summary for them all, since a call
+   * through the name may run any of them; its signature is the first one's.
    */
-  private namedLambda(name: string, value: IPyNode, scope: Scope): void {
+  private namedLambdas(
+    name: string,
+    value: IPyNode,
+    lambdas: IPyNode[],
+    scope: Scope
+  ): void {
     const summary = emptySummary(
-      parameterList(field(value, 'parameters'), this.text)
+      parameterList(field(lambdas[0], 'parameters'), this.text)
     );
     this.result.functions[name] = summary;
-    const outer = this.currentFunction;
-    const outerScope = this.currentFunctionScope;
-    this.currentFunction = summary;
-    this.currentFunctionScope = null;
+    const outer = this.lambdaOwners;
+    this.lambdaOwners = new Map(lambdas.map(lambda => [lambda, summary]));
     this.expression(value, scope);
-    this.currentFunction = outer;
-    this.currentFunctionScope = outerScope;
+    this.lambdaOwners = outer;
   }
 
   /**
