@@ -54,6 +54,7 @@ import {
   instanceHolds
 } from './instance-holds';
 import { unpassableOutputErrors } from './unpassable-outputs';
+import { withSharedCallees } from './shared-callees';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -459,18 +460,19 @@ export function buildPipeline(
         }
       }
       if (taken) {
+        const called = withSharedCallees(taken, context);
         // Even a global this step binds itself: it may bind it after the use.
-        const globals = taken.globalReads.filter(
+        const globals = called.globalReads.filter(
           name =>
             !context.available.has(name) && !reads.some(r => r.name === name)
         );
         if (globals.length) {
           reads = [...reads, ...globals.map(name => ({ ...read, name }))];
         }
-        if (taken.globalWrites.length) {
-          writes = new Set([...writes, ...taken.globalWrites]);
+        if (called.globalWrites.length) {
+          writes = new Set([...writes, ...called.globalWrites]);
           // Bound only where the step calls the function.
-          const unsure = taken.globalWrites.filter(
+          const unsure = called.globalWrites.filter(
             name => !names.writes.has(name)
           );
           if (unsure.length) {
