@@ -55,6 +55,7 @@ import {
 } from './instance-holds';
 import { unpassableOutputErrors } from './unpassable-outputs';
 import { withSharedCallees } from './shared-callees';
+import { withFunctionTables } from './function-tables';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -551,8 +552,8 @@ export function buildPipeline(
       mutatorsOf.set(step.name, mutators);
     }
     building = step;
-    const functions = withInstances(
-      ownFunctions(),
+    const functions = withFunctionTables(
+      withInstances(ownFunctions(), block.cells, analysisOf, takenSummary),
       block.cells,
       analysisOf,
       takenSummary

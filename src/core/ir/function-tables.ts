@@ -1,0 +1,58 @@
+/**
+ * Tables of functions: `ops = {"add": add_item}`, `callbacks = [on_epoch, log_loss]`. A call
+ * through the table (`ops["add"](1)`, `for cb in callbacks: cb(i)`) runs one of the functions
+ * it holds, so in a later step the table reads and changes the globals they do, as a function
+ * taken from an earlier step does (build.ts). Its functions may be the step's own, an earlier
+ * step's or a functions cell's. A table of lambdas written in place has its own summary
+ * already (lambda-tables.ts); this adds the functions it holds by name.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { emptySummary, IFunctionSummary } from '../analysis/cell-names';
+
+/**
+ * `functions` (the step's functions and instances, by name) with an entry for each table of
+ * functions the step's cells make, or `functions` itself where they make none. A function held
+ * is found in `functions`, else by `earlier(name)`.
+ */
+export function withFunctionTables(
+  functions: Map<string, IFunctionSummary> | null,
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  earlier: (name: string) => IFunctionSummary | undefined
+): Map<string, IFunctionSummary> | null {
+  let found = functions;
+  for (const cell of cells) {
+    const { items } = analysisOf(cell).names;
+    if (items === undefined) {
+      continue;
+    }
+    for (const item in items) {
+      const held = found?.get(item) ?? earlier(item);
+      if (!held || held.instance || !changesOrReadsGlobals(held)) {
+        continue;
+      }
+      for (const table of items[item]) {
+        found ??= new Map();
+        found.set(table, withCallee(found.get(table), held));
+      }
+    }
+  }
+  return found;
+}
+
+function changesOrReadsGlobals(summary: IFunctionSummary): boolean {
+  return summary.globalReads.length !== 0 || summary.globalWrites.length !== 0;
+}
+
+/** A table's entry that also runs `held`: what both read and change. */
+function withCallee(
+  table: IFunctionSummary | undefined,
+  held: IFunctionSummary
+): IFunctionSummary {
+  const base = table && !table.instance ? table : emptySummary();
+  return {
+    ...base,
+    globalReads: [...new Set([...base.globalReads, ...held.globalReads])],
+    globalWrites: [...new Set([...base.globalWrites, ...held.globalWrites])]
+  };
+}
