@@ -1,9 +1,10 @@
 /**
  * Functions reached in a later step through a table (`callbacks = [on_epoch]`, a dict of a
- * functions cell's functions) or through a function of an earlier step that calls a functions
- * cell's function, in a real local run against the notebook run top to bottom: the step that
- * calls them takes and hands on the globals they change. Before, the calls changed the copies
- * saved with the functions, and the steps after saw the lists as the first step left them.
+ * functions cell's functions, a plan of pairs, `ops["k"] = f`, `partial(f, …)`) or through a
+ * function of an earlier step that calls a functions cell's function, in a real local run
+ * against the notebook run top to bottom: the step that calls them takes and hands on the
+ * globals they change. Before, the calls changed the copies saved with the functions, and the
+ * steps after saw the lists as the first step left them. Each way reaches a list of its own.
  */
 import {
   expectSameAsTopToBottom,
@@ -18,15 +19,25 @@ const CELLS = [
   },
   {
     source: [
-      'log = []',
-      'history = []',
+      'from functools import partial',
+      'log, history, planned, stored, wrapped = [], [], [], [], []',
       'def on_epoch(i):',
       '    log.append(i)',
       'callbacks = [on_epoch]',
       'hooks = {"record": record}',
       'def record_twice(x):',
       '    record(x)',
-      '    record(x)'
+      '    record(x)',
+      'def plan_step(label):',
+      '    planned.append(label)',
+      'plan = [("first", plan_step), ("second", plan_step)]',
+      'def store(x):',
+      '    stored.append(x)',
+      'ops = {}',
+      'ops["store"] = store',
+      'def wrap(x, y):',
+      '    wrapped.append(x + y)',
+      'wrap_one = partial(wrap, 1)'
     ].join('\n'),
     tags: ['step:make']
   },
@@ -36,15 +47,25 @@ const CELLS = [
       '    for callback in callbacks:',
       '        callback(epoch)',
       'hooks["record"]("a")',
-      'record_twice("b")'
+      'record_twice("b")',
+      'for label, run in plan:',
+      '    run(label)',
+      'ops["store"]("d")',
+      'wrap_one(2)'
     ].join('\n'),
     tags: ['step:train']
   },
   {
-    source: 'epochs = len(log)\nrecorded = len(history)',
+    source: [
+      'epochs = len(log)',
+      'recorded = len(history)',
+      'plans = len(planned)',
+      'stores = len(stored)',
+      'wraps = len(wrapped)'
+    ].join('\n'),
     tags: ['step:report']
   },
-  metricsCell(['epochs', 'recorded'])
+  metricsCell(['epochs', 'recorded', 'plans', 'stores', 'wraps'])
 ];
 
 describe('functions reached through a table or another function', () => {
@@ -55,6 +76,12 @@ describe('functions reached through a table or another function', () => {
   );
 
   it('change the globals in the step that calls them, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { epochs: 3, recorded: 3 });
+    expectSameAsTopToBottom(home, notebook, {
+      epochs: 3,
+      recorded: 3,
+      plans: 2,
+      stores: 1,
+      wraps: 1
+    });
   });
 });

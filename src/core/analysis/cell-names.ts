@@ -210,6 +210,13 @@ export interface ICellNames {
    */
   holds?: Record<string, string[]>;
   /**
+   * Module-level names the cell leaves holding other names' objects for a later call to run
+   * (`add1 = partial(add, 1)`, `plan = [("a", a)]` at any depth, `ops["k"] = f`, `obj.hook = f`),
+   * by holder, where it leaves any: where one of them is a function, a call through the holder
+   * may run it (function-tables.ts). Absent in most cells.
+   */
+  heldCallables?: Record<string, string[]>;
+  /**
    * Module-level names the cell leaves bound to a value written out that nothing can change in
    * place: a number, a string, bytes, True, False, None or a tuple display (`lr = 0.01`). Absent
    * when none.

@@ -143,6 +143,8 @@ export abstract class NameRecorder {
    * object's `in` is slower with keys sliced from the source).
    */
   private readonly instanceCallees = new Map<string, string>();
+  /** ICellNames.heldCallables so far; null until a name holds one. */
+  private heldCallables: Map<string, Set<string>> | null = null;
   /** Module-level names deleted and not bound since, by name, in order of deletion. */
   private readonly deleted = new Map<string, INameDeletion>();
   private readonly seenReads = new Set<string>();
@@ -318,6 +320,9 @@ export abstract class NameRecorder {
       if (this.instanceCallees.size !== 0) {
         this.instanceCallees.delete(name);
       }
+      if (this.heldCallables !== null && !changedInPlace) {
+        this.heldCallables.delete(name);
+      }
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
         if (changedInPlace) {
@@ -428,6 +433,9 @@ export abstract class NameRecorder {
     if (this.holds.size) {
       this.recordHolds();
     }
+    this.heldCallables?.forEach((held, holder) => {
+      (this.result.heldCallables ??= {})[holder] = [...held];
+    });
     const reboundChanged = this.result.mutations.filter(
       name => this.written.has(name) && !this.boundOnlyInPlace?.has(name)
     );
@@ -630,6 +638,21 @@ export abstract class NameRecorder {
   /** The names a module-level name of this cell holds as a list or tuple, if any. */
   protected containerElements(name: string): string[] | undefined {
     return this.containers.size ? this.containers.get(name) : undefined;
+  }
+
+  /** `holder` holds `names`' objects, which a call through it may run (ICellNames.heldCallables). */
+  protected noteHeldCallables(holder: string, names: readonly string[]): void {
+    const held = names.filter(name => name !== holder);
+    if (!held.length) {
+      return;
+    }
+    this.heldCallables ??= new Map();
+    const known = this.heldCallables.get(holder);
+    if (known) {
+      held.forEach(name => known.add(name));
+    } else {
+      this.heldCallables.set(holder, new Set(held));
+    }
   }
 
   /** `name = callee(…)` at module level: see ICellNames.instances. */

@@ -27,6 +27,7 @@ import {
 } from './changed-defaults';
 import { returnsNestedFunction } from './returned-functions';
 import { tableLambdas } from './lambda-tables';
+import { displayedNames, firstNamedArgument, WRAPPERS } from './held-callables';
 import { storedParameters } from './stored-parameters';
 import { childOfType, field, IPyNode, namedChildren } from './python-tree';
 import { parameterList } from './parameter-list';
@@ -348,7 +349,22 @@ export class NameWalker extends ExpressionWalker {
         this.figureCall(this.unpackedNames(only), callee);
       }
     }
+    if (
+      scope.kind === 'module' &&
+      (only?.type === 'subscript' || only?.type === 'attribute')
+    ) {
+      // `ops["add"] = add_item`, `trainer.hook = log_step`
+      const root = memberRoot(only);
+      const stored =
+        value.type === 'identifier'
+          ? [this.text(value)]
+          : displayedNames(value, this.text);
+      if (root && stored.length) {
+        this.noteHeldCallables(this.text(root), stored);
+      }
+    }
     if (scope.kind === 'module' && only?.type === 'identifier') {
+      this.noteHeldCallables(this.text(only), this.callablesHeld(value));
       const unpassable = unpassableValue(value, this.text);
       if (unpassable !== null) {
         this.noteUnpassable(this.text(only), unpassable, only.from);
@@ -403,6 +419,19 @@ export class NameWalker extends ExpressionWalker {
         }
       }
     }
+  }
+
+  /** What `name = value` leaves `name` holding for a later call to run (held-callables.ts). */
+  private callablesHeld(value: IPyNode): string[] {
+    if (value.type !== 'call') {
+      return displayedNames(value, this.text);
+    }
+    const callee = field(value, 'function');
+    const wrapped =
+      callee && WRAPPERS.has(this.calleeName(callee))
+        ? firstNamedArgument(value, this.text)
+        : null;
+    return wrapped === null ? [] : [wrapped];
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
- * Tables of functions: `ops = {"add": add_item}`, `callbacks = [on_epoch, log_loss]`. A call
- * through the table (`ops["add"](1)`, `for cb in callbacks: cb(i)`) runs one of the functions
- * it holds, so in a later step the table reads and changes the globals they do, as a function
+ * Tables of functions: `ops = {"add": add_item}`, `callbacks = [on_epoch, log_loss]`,
+ * `plan = [("a", a)]`, `ops["add"] = add_item`, `add1 = partial(add, 1)` (ICellNames.items and
+ * heldCallables). A call through the table (`ops["add"](1)`, `for cb in callbacks: cb(i)`)
+ * runs one of the functions it holds, so in a later step the table reads and changes the globals they do, as a function
  * taken from an earlier step does (build.ts). Its functions may be the step's own, an earlier
  * step's or a functions cell's. A table of lambdas written in place has its own summary
  * already (lambda-tables.ts); this adds the functions it holds by name.
@@ -21,20 +22,20 @@ export function withFunctionTables(
   earlier: (name: string) => IFunctionSummary | undefined
 ): Map<string, IFunctionSummary> | null {
   let found = functions;
-  for (const cell of cells) {
-    const { items } = analysisOf(cell).names;
-    if (items === undefined) {
-      continue;
+  const add = (table: string, item: string) => {
+    const held = found?.get(item) ?? earlier(item);
+    if (held && !held.instance && changesOrReadsGlobals(held)) {
+      found ??= new Map();
+      found.set(table, withCallee(found.get(table), held));
     }
+  };
+  for (const cell of cells) {
+    const { items, heldCallables } = analysisOf(cell).names;
     for (const item in items) {
-      const held = found?.get(item) ?? earlier(item);
-      if (!held || held.instance || !changesOrReadsGlobals(held)) {
-        continue;
-      }
-      for (const table of items[item]) {
-        found ??= new Map();
-        found.set(table, withCallee(found.get(table), held));
-      }
+      items[item].forEach(table => add(table, item));
+    }
+    for (const holder in heldCallables) {
+      heldCallables[holder].forEach(item => add(holder, item));
     }
   }
   return found;
