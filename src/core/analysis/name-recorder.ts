@@ -317,7 +317,8 @@ export abstract class NameRecorder {
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
-      if (this.instanceCallees.size !== 0) {
+      if (this.instanceCallees.size !== 0 && !changedInPlace) {
+        // `trainer.lr = 0.1` leaves `trainer` the instance it was
         this.instanceCallees.delete(name);
       }
       if (this.heldCallables !== null && !changedInPlace) {

@@ -45,12 +45,15 @@ function changesOrReadsGlobals(summary: IFunctionSummary): boolean {
   return summary.globalReads.length !== 0 || summary.globalWrites.length !== 0;
 }
 
-/** A table's entry that also runs `held`: what both read and change. */
+/**
+ * A table's entry that also runs `held`: what both read and change. A holder that is already a
+ * function, or an instance whose methods change it (`trainer.hook = log_step`), stays one.
+ */
 function withCallee(
   table: IFunctionSummary | undefined,
   held: IFunctionSummary
 ): IFunctionSummary {
-  const base = table && !table.instance ? table : emptySummary();
+  const base = table ?? emptySummary();
   return {
     ...base,
     globalReads: [...new Set([...base.globalReads, ...held.globalReads])],
