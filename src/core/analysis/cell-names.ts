@@ -292,6 +292,19 @@ export interface ICellNames {
    * the object. Absent when none.
    */
   methodCalls?: ICallSite[];
+  /**
+   * Methods of the cell's module-level classes that change their object (`def bump(self):
+   * self.n += 1`), by name, each once: a module-level call of one (`a.bump()`) changes its
+   * receiver, whatever the object (see receiverCalls). Absent when none.
+   */
+  selfChangingMethods?: string[];
+  /**
+   * Module-level calls of methods not known to change their object (`a.bump()`, `df.head()`), by
+   * the method's name: the names the call would change if the method changed its object (the
+   * receiver's root, and what it stands for: `for a in accs: a.bump()` gives `a` and `accs`).
+   * The IR matches them with the notebook's selfChangingMethods. Absent when none.
+   */
+  receiverCalls?: Record<string, string[]>;
   /** Each `from m import *`, named by its module as written (`m`, `.tools`). */
   starImports: INameUse[];
   /**

@@ -474,6 +474,8 @@ export abstract class ExpressionWalker extends NameRecorder {
     const root = receiver ? changedRoot(receiver, this.text) : null;
     if (mutating && root) {
       this.mutate(root, scope);
+    } else if (root && name) {
+      this.recordReceiverCall(name, root, scope); // `a.bump()`: the IR knows what changes self
     }
     if (root && FIGURE_DRAWS.has(name)) {
       this.noteCalledOn(root, scope, 'drawnOn');

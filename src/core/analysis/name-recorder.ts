@@ -173,6 +173,8 @@ export abstract class NameRecorder {
    * parameter (`self`, `cls`) and its scope. Changing that object marks the class mutatesSelf.
    */
   protected currentMethod: {
+    /** The method's name. */
+    name: string;
     self: string;
     scope: Scope;
     /** Its parameters after `self`, and those it changes in place (ICellNames.methodMutations). */
@@ -498,6 +500,10 @@ export abstract class NameRecorder {
       isParameterOf(name, scope, method.scope)
     ) {
       summary.mutatesSelf = true;
+      const changing = (this.result.selfChangingMethods ??= []);
+      if (!changing.includes(method.name)) {
+        changing.push(method.name);
+      }
       return;
     }
     if (method && isParameterOf(name, scope, method.scope)) {
@@ -587,6 +593,38 @@ export abstract class NameRecorder {
       null
     ) as Record<string, IMethodSummary[]>);
     (known[method] ??= []).push(changes);
+  }
+
+  /**
+   * `a.bump()` at module level, where `bump` is not known to change its object
+   * (ICellNames.receiverCalls): what `mutate` would change, were it to.
+   */
+  protected recordReceiverCall(
+    method: string,
+    root: IPyNode,
+    scope: Scope
+  ): void {
+    const name = this.text(root);
+    if (
+      scope.deferred ||
+      scope.resolve(name) !== 'global' ||
+      BUILTINS.has(name)
+    ) {
+      return;
+    }
+    const calls = (this.result.receiverCalls ??= Object.create(null) as Record<
+      string,
+      string[]
+    >);
+    const changed = (calls[method] ??= []);
+    const add = (n: string) => {
+      if (!changed.includes(n)) {
+        changed.push(n);
+      }
+    };
+    add(name);
+    (this.aliases.size ? this.aliases.get(name) : undefined)?.forEach(add);
+    (this.holds.size ? this.holds.get(name) : undefined)?.forEach(add);
   }
 
   /** `prep.add_features(df)` at module level (ICellNames.methodCalls). */

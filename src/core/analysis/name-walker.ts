@@ -740,6 +740,7 @@ export class NameWalker extends ExpressionWalker {
         !CONSTRUCTORS.has(this.text(name)) &&
         isModuleClassScope(scope)
           ? {
+              name: this.text(name),
               self,
               scope: functionScope,
               changes: {

@@ -35,7 +35,9 @@ import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
 import {
   argumentsChangedByMethods,
-  notebookMethodMutations
+  notebookMethodMutations,
+  receiversChangedByMethods,
+  selfChangingMethods
 } from './method-mutations';
 import { moduleStateWarnings } from './module-state';
 import { sharedSeedWarnings } from './shared-seed';
@@ -248,6 +250,11 @@ export function buildPipeline(
     segments.steps,
     analysisOf
   );
+  const selfChangers = selfChangingMethods(
+    sharedCells,
+    segments.steps,
+    analysisOf
+  );
   // Indexed: an entries() iterator makes an [index, block] array for each step on every key.
   for (let blockIndex = 0; blockIndex < segments.steps.length; blockIndex++) {
     const block = segments.steps[blockIndex];
@@ -333,6 +340,17 @@ export function buildPipeline(
         block.cells,
         analysisOf,
         methodMutators
+      ).filter(name => !context.available.has(name) && !writes.has(name));
+      if (changed.length) {
+        writes = new Set([...writes, ...changed]);
+      }
+    }
+    if (selfChangers) {
+      // `a.bump()`, where a notebook class's `bump` changes its object
+      const changed = receiversChangedByMethods(
+        block.cells,
+        analysisOf,
+        selfChangers
       ).filter(name => !context.available.has(name) && !writes.has(name));
       if (changed.length) {
         writes = new Set([...writes, ...changed]);

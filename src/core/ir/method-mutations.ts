@@ -56,3 +56,47 @@ export function argumentsChangedByMethods(
   }
   return names;
 }
+
+/**
+ * The names of the notebook's classes' methods that change their object (`def bump(self):
+ * self.n += 1`), over every cell; null when none does. Matched by name whatever the object, as
+ * for their parameters: `a.bump()` changes `a`, where `a` came from a list, a dict or a factory
+ * as much as from the class itself.
+ */
+export function selfChangingMethods(
+  sharedCells: readonly number[],
+  steps: readonly { cells: readonly number[] }[],
+  analysisOf: (cell: number) => ICellAnalysis
+): ReadonlySet<string> | null {
+  let found: Set<string> | null = null;
+  const add = (cell: number) => {
+    const methods = analysisOf(cell).names.selfChangingMethods;
+    if (methods) {
+      found ??= new Set();
+      methods.forEach(method => found!.add(method));
+    }
+  };
+  sharedCells.forEach(add);
+  for (const step of steps) {
+    step.cells.forEach(add);
+  }
+  return found;
+}
+
+/** The names the cells' module-level calls of those methods change (ICellNames.receiverCalls). */
+export function receiversChangedByMethods(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  methods: ReadonlySet<string>
+): string[] {
+  const names: string[] = [];
+  for (const cell of cells) {
+    const calls = analysisOf(cell).names.receiverCalls;
+    for (const method in calls) {
+      if (methods.has(method)) {
+        names.push(...calls[method]);
+      }
+    }
+  }
+  return names;
+}
