@@ -406,6 +406,39 @@ test.describe('the step panel', () => {
     expect(await cellTags(page, 10)).toEqual(['step:knn']);
   });
 
+  test('a pasted copy of a step cell is part of that step, as the analyzer reads it: no name taken, no prev: on itself', async ({
+    page
+  }) => {
+    await newTaggedNotebook(page, 'copied.ipynb', [
+      ['x = 1', ['step:fast']],
+      ['import time\ntime.sleep(0)', ['step:slow']],
+      ['import time\ntime.sleep(0)', ['step:slow']]
+    ]);
+    // The copy continues step slow: one badge for the step, as its cells are one step.
+    await expect(
+      page.locator('.jp-Cell .jp-cellpipe-Badge', { hasText: 'slow' })
+    ).toHaveCount(1);
+    await page.notebook.selectCells(2);
+    await openStepPanel(page);
+    await expect(page.locator(`${stepPanel} input[name="name"]`)).toHaveValue(
+      'slow'
+    );
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toHaveCount(
+      0
+    );
+    const prevChoices = page.locator(
+      `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step]`
+    );
+    await expect(prevChoices).toHaveCount(1);
+    await expect(prevChoices).toHaveAttribute('data-step', 'fast');
+    // Its settings can be changed: Apply is enabled once something is.
+    await prevChoices.locator('input').check();
+    const apply = page.locator(`${stepPanel} button[type="submit"]`);
+    await expect(apply).toBeEnabled();
+    await apply.click();
+    expect(await cellTags(page, 2)).toEqual(['step:slow', 'prev:fast']);
+  });
+
   test('says what an untagged cell continues as the analyzer reads it, and Apply mends a cell with two role tags', async ({
     page
   }) => {

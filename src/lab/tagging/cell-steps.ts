@@ -35,6 +35,9 @@ export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
     const role = parseCellTags(cell.tags).role;
     switch (role.kind) {
       case 'step':
+        if (current.kind === 'step' && current.step === role.name) {
+          return current; // `step:a` again right below step a (a pasted copy): one step, as segment.ts reads it
+        }
         current = { kind: 'step', step: role.name, first: false };
         return { kind: 'step', step: role.name, first: true };
       case 'continue':
@@ -88,4 +91,24 @@ export function stepsBelow(
       }
     });
   return names;
+}
+
+/**
+ * The steps above a cell that it may run after: those of `above` but the step the cell is part
+ * of, where that step started above it (an untagged cell of step a, or a cell tagged `step:a`
+ * again right below step a, continues a: running after itself is no choice, nor is its name
+ * taken).
+ */
+export function stepsBefore(
+  above: readonly string[],
+  continues: ContinuedBlock,
+  role: string,
+  name: string
+): string[] {
+  const own =
+    continues.kind === 'step' &&
+    (role === 'continue' || (role === 'step' && name.trim() === continues.step))
+      ? continues.step
+      : null;
+  return own === null ? [...above] : above.filter(step => step !== own);
 }

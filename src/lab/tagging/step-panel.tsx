@@ -20,6 +20,7 @@ import {
   blockAbove,
   ContinuedBlock,
   stepsAbove,
+  stepsBefore,
   stepsBelow
 } from './cell-steps';
 import { watchSilentTagChanges } from '../silent-tag-changes';
@@ -319,12 +320,18 @@ export class StepPanel extends ReactWidget {
       );
     }
     const { above, below, continues } = this.neighbours();
+    const before = stepsBefore(
+      above,
+      continues,
+      this.form.role,
+      this.form.name
+    );
     return (
       <StepEditor
         form={this.form}
-        problems={formProblems(this.form, above, below)}
+        problems={formProblems(this.form, before, below)}
         touched={this.touched}
-        stepsAbove={above}
+        stepsAbove={before}
         continues={continues}
         inferred={this.shownInferred()}
         notice={this.notice}

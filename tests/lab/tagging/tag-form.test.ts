@@ -8,6 +8,7 @@ import {
   blockAbove,
   cellBadges,
   stepsAbove,
+  stepsBefore,
   stepsBelow
 } from '../../../src/lab/tagging/cell-steps';
 import { renamedPrevTags } from '../../../src/lab/tagging/tag-form';
@@ -231,6 +232,56 @@ describe('which step each cell belongs to', () => {
     expect(stepsAbove(cells, 4)).toEqual(['load']);
     expect(stepsAbove(cells, 7)).toEqual(['load', 'train']);
     expect(stepsAbove(cells, 0)).toEqual([]);
+  });
+});
+
+describe('a cell tagged with the step right above it (a pasted copy of a step cell)', () => {
+  // segment.ts reads cells 1 and 2 as one step, 'slow'; a 'slow' further down is a duplicate.
+  const cells = [
+    { type: 'code', tags: ['step:fast'] },
+    { type: 'code', tags: ['step:slow'] },
+    { type: 'code', tags: ['step:slow'] },
+    { type: 'code', tags: ['step:last'] }
+  ];
+
+  it('badges it as part of that step, as the analyzer merges them', () => {
+    expect(cellBadges(cells)[2]).toEqual({
+      kind: 'step',
+      step: 'slow',
+      first: false
+    });
+    expect(stepsBelow(cells, 1)).toEqual(['last']);
+  });
+
+  it('neither calls its name taken nor offers the step itself for prev:', () => {
+    const continues = blockAbove(cells, 2);
+    const before = stepsBefore(stepsAbove(cells, 2), continues, 'step', 'slow');
+    expect(before).toEqual(['fast']);
+    const form = formFromTags(['step:slow']);
+    expect(formProblems(form, before, stepsBelow(cells, 2))).toEqual({});
+  });
+
+  it('still offers that step to a cell that starts another step there, and calls a repeat further down taken', () => {
+    const continues = blockAbove(cells, 2);
+    expect(
+      stepsBefore(stepsAbove(cells, 2), continues, 'step', 'other')
+    ).toEqual(['fast', 'slow']);
+    const later = stepsBefore(
+      stepsAbove(cells, 4),
+      blockAbove(cells, 4),
+      'step',
+      'slow'
+    );
+    expect(later).toEqual(['fast', 'slow', 'last']);
+    expect(formProblems(formFromTags(['step:slow']), later).name).toBe(
+      "a step 'slow' already exists above"
+    );
+  });
+
+  it('does not offer an untagged cell its own step for prev:', () => {
+    expect(
+      stepsBefore(stepsAbove(cells, 3), blockAbove(cells, 3), 'continue', '')
+    ).toEqual(['fast']);
   });
 });
 
