@@ -14,9 +14,12 @@ import {
   Target
 } from '../../core/settings/types';
 import { volumeDrafts, volumeSettings } from './volume-drafts';
+import { readNotebookSettings } from '../../core/notebook/settings';
 import { SettingsOverrides } from '../api/routes';
 
 export const METADATA_KEY = 'cellpipe';
+/** Kale's settings key, read where `cellpipe` is missing (design §2). */
+const KALE_METADATA_KEY = 'kubeflow_notebook';
 
 /** The fields the form edits. */
 export interface ISettingsDraft {
@@ -288,16 +291,29 @@ export class SettingsFormModel {
     this.edit({ security: { ...this._draft.security, [key]: value } });
   }
 
-  /** Writes the draft into `metadata.cellpipe`, leaving every other key as it was. */
+  /**
+   * Writes the draft into `metadata.cellpipe`, leaving every other key as it was. Where the
+   * notebook has no `cellpipe` key yet, its settings came from Kale's `kubeflow_notebook`: those
+   * the form does not show (`steps_defaults`, the experiment) are written too, since the new key
+   * hides Kale's. Nothing is written where there is nothing to write.
+   */
   save(holder: IMetadataHolder): void {
     const existing = holder.getMetadata(METADATA_KEY);
-    const base =
+    const own =
       typeof existing === 'object' &&
       existing !== null &&
       !Array.isArray(existing)
         ? (existing as Record<string, unknown>)
-        : {};
-    holder.setMetadata(METADATA_KEY, mergeDraft(base, this._draft));
+        : null;
+    const base =
+      own ??
+      readNotebookSettings({
+        kubeflow_notebook: holder.getMetadata(KALE_METADATA_KEY)
+      }).settings;
+    const merged = mergeDraft(base, this._draft);
+    if (own !== null || Object.keys(merged).length !== 0) {
+      holder.setMetadata(METADATA_KEY, merged);
+    }
     this._modified = false;
     this._changed.emit();
   }

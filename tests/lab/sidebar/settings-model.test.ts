@@ -161,6 +161,43 @@ describe('settings form', () => {
     expect(model.modified).toBe(false);
   });
 
+  it("saving a Kale notebook's settings keeps what the form does not show, and writes nothing where there is nothing", () => {
+    const kale = {
+      pipeline_name: 'kale-demo',
+      experiment_name: 'exp',
+      steps_defaults: ['label:team:ds', 'limit:memory:1Gi']
+    };
+    const notebook = new FakeNotebook({
+      metadata: { kubeflow_notebook: kale },
+      cells: []
+    });
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', { name: 'kale-demo', experiment: 'exp' });
+    model.edit({ namespace: 'team-a' });
+    model.save(notebook);
+    expect(notebook.metadata).toEqual({
+      kubeflow_notebook: kale,
+      cellpipe: {
+        name: 'kale-demo',
+        namespace: 'team-a',
+        experiment: 'exp',
+        stepDefaults: {
+          labels: { team: 'ds' },
+          annotations: {},
+          limits: { memory: '1Gi' },
+          requests: {}
+        }
+      }
+    });
+
+    const plain = new FakeNotebook({ metadata: {}, cells: [] });
+    model.load('nb.ipynb', 'nb', {});
+    model.edit({ target: 'kfp' });
+    model.edit({ target: '' });
+    model.save(plain);
+    expect(plain.metadata).toEqual({});
+  });
+
   it('clearing a field removes its key', () => {
     expect(
       mergeDraft(
