@@ -473,6 +473,33 @@ test.describe('the step panel', () => {
     await expect(apply).toBeDisabled();
   });
 
+  test('"Runs after" follows edits to the code while the panel is open', async ({
+    page
+  }) => {
+    await newTaggedNotebook(page, 'edited.ipynb', [
+      ['df = [1, 2]', ['step:clean']],
+      ['score = 1', ['step:evaluate']]
+    ]);
+    await page.notebook.selectCells(1);
+    await openStepPanel(page);
+    const clean = page.locator(
+      `${stepPanel} .jp-cellpipe-StepEditor-prev label[data-step="clean"]`
+    );
+    await expect(clean.locator('input')).not.toBeChecked();
+    // Typed in the active cell: evaluate now uses df, from clean.
+    await page.notebook.enterCellEditingMode(1);
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('\nprint(len(df))');
+    await expect(clean).toContainText('(uses df)');
+    await expect(clean.locator('input')).toBeChecked();
+    // And back: the line removed, clean is no longer used.
+    for (let i = 0; i < 'print(len(df))'.length + 1; i++) {
+      await page.keyboard.press('Backspace');
+    }
+    await expect(clean).not.toContainText('(uses df)');
+    await expect(clean.locator('input')).not.toBeChecked();
+  });
+
   test('"Runs after" previews the steps a cell made a new step would use, before Apply', async ({
     page
   }) => {

@@ -36,6 +36,9 @@ import {
 
 export const STEP_PANEL_ID = 'cellpipe-step-panel';
 
+/** How long typing pauses before "Runs after" is analysed again (onContent). */
+const CONTENT_PAUSE_MS = 250;
+
 /** The name the "Runs after" preview gives a cell the form makes a step (see inferredAfter). */
 const PREVIEW_STEP_NAME = 'cellpipe_step_preview';
 
@@ -74,6 +77,8 @@ export class StepPanel extends ReactWidget {
     const panel = this.tracker.currentWidget;
     if (panel !== this.watched) {
       this.stopTagWatch();
+      this.watched?.model?.contentChanged.disconnect(this.onContent, this);
+      panel?.model?.contentChanged.connect(this.onContent, this);
       this.watched = panel;
       this.stopTagWatch = panel
         ? watchSilentTagChanges(panel, changed => {
@@ -84,6 +89,28 @@ export class StepPanel extends ReactWidget {
         : () => undefined;
     }
     this.reset();
+  }
+
+  /**
+   * The notebook's code changed (a key typed): the steps the cell's step uses may have too. The
+   * preview is analysed again once typing pauses, and only while the panel is shown.
+   */
+  private onContent(): void {
+    if (this.inferred === null) {
+      return; // not computed, or already due again
+    }
+    if (!this.isVisible) {
+      this.inferred = null; // computed again when shown
+      return;
+    }
+    if (this.contentTimer !== null) {
+      clearTimeout(this.contentTimer);
+    }
+    this.contentTimer = setTimeout(() => {
+      this.contentTimer = null;
+      this.inferred = null;
+      this.update();
+    }, CONTENT_PAUSE_MS);
   }
 
   private onMetadata(): void {
@@ -362,6 +389,10 @@ export class StepPanel extends ReactWidget {
 
   dispose(): void {
     this.stopTagWatch();
+    this.watched?.model?.contentChanged.disconnect(this.onContent, this);
+    if (this.contentTimer !== null) {
+      clearTimeout(this.contentTimer);
+    }
     this.cell?.model.metadataChanged.disconnect(this.onMetadata, this);
     super.dispose();
   }
@@ -378,6 +409,8 @@ export class StepPanel extends ReactWidget {
   /** Computed when shown (an analysis of the notebook), null until then. */
   private inferred: Record<string, string[]> | null = null;
   private notice: string | null = null;
+  /** The pending analysis after the notebook's code changed (onContent), if any. */
+  private contentTimer: ReturnType<typeof setTimeout> | null = null;
   /** What the last Apply changed, for its Undo; null once undone or another cell is shown. */
   private lastApply: ITagChange[] | null = null;
 }
