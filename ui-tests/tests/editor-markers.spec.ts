@@ -70,3 +70,42 @@ test('an undefined name is marked on its line in the cell editor until it is fix
   await expect(cell.locator('.jp-cellpipe-EditorLine')).toHaveCount(0);
   await expect(cell.locator('.jp-cellpipe-EditorMark')).toHaveCount(0);
 });
+
+test('the markers go while the sidebar is hidden (it does not analyse then) and come back current when it shows', async ({
+  page,
+  tmpPath
+}) => {
+  await openExample(page, tmpPath);
+  await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(7);
+  const cell = page.locator('.jp-Notebook .jp-Cell').nth(12);
+  const marked = cell.locator('.cm-line.jp-cellpipe-EditorLine');
+  await page.notebook.enterCellEditingMode(12);
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('\nprint(first_missing)');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toHaveAttribute('title', /first_missing/);
+
+  // Hidden (another left tab shown): no markers, and none after the code changes meanwhile.
+  await page.sidebar.openTab('filebrowser');
+  await expect(page.locator(panel)).toBeHidden();
+  await expect(marked).toHaveCount(0);
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 'first_missing)'.length; i++) {
+    await page.keyboard.press('Backspace');
+  }
+  await page.keyboard.type('second_missing)');
+  await expect(cell).toContainText('print(second_missing)');
+  await expect(marked).toHaveCount(0);
+
+  // Shown again: the markers are those of the code as it is now.
+  await page.sidebar.openTab('cellpipe-sidebar');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toHaveAttribute('title', /second_missing/);
+  await expect(marked).not.toHaveAttribute('title', /first_missing/);
+  // Hidden and shown with no edit between: they come back as they were.
+  await page.sidebar.openTab('filebrowser');
+  await expect(marked).toHaveCount(0);
+  await page.sidebar.openTab('cellpipe-sidebar');
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toHaveAttribute('title', /second_missing/);
+});

@@ -3,7 +3,7 @@
  * icon at its end, and the name or token at the diagnostic's column a wavy underline; hovering
  * either shows the message. CodeMirror 6 decorations, set on each cell's editor by a state effect
  * (JupyterLab's CodeMirrorEditor.injectExtension installs the field once per editor).
- * Shown while the pipeline sidebar analyses the notebook (it is open).
+ * Shown while the pipeline sidebar analyses the notebook (it is open); cleared while it is hidden.
  */
 import { Extension, StateEffect, StateField } from '@codemirror/state';
 import {

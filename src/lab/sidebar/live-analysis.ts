@@ -129,6 +129,11 @@ export class LiveAnalysis {
     return this._active;
   }
 
+  /** Whether edits arrived since the last analysis (one is due, or waits for activation). */
+  get stale(): boolean {
+    return this._stale;
+  }
+
   /** Only an active (visible) analysis works; activating catches up with missed edits. */
   set active(value: boolean) {
     this._active = value;

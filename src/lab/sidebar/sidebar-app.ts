@@ -168,6 +168,18 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
   const markersFrame = new NextFrame(() => writeMarkers(true));
   const showMarkers = () => markersFrame.request();
   model.analysis.changed.connect(showMarkers);
+  // Hidden, the sidebar does not analyse: the markers would go stale as the code changes, so
+  // they go, and come back when it shows (from the analysis it then catches up with, if due).
+  const followActive = (_: unknown, active: boolean) => {
+    if (!active) {
+      markersFrame.cancel();
+      cancelTypingPause();
+      markers.clear();
+    } else if (!model.analysis.stale) {
+      showMarkers();
+    }
+  };
+  model.activeChanged.connect(followActive);
 
   const follow = () => void model.setNotebook(tracker.currentWidget);
   tracker.currentChanged.connect(follow);
@@ -180,6 +192,7 @@ export function createSidebarApp(options: ISidebarAppOptions): ISidebarApp {
     refreshRuns.dispose();
     tracker.currentChanged.disconnect(follow);
     model.analysis.changed.disconnect(showMarkers);
+    model.activeChanged.disconnect(followActive);
     markersFrame.cancel();
     cancelTypingPause();
     markers.clear();

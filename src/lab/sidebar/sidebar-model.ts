@@ -29,9 +29,23 @@ export class SidebarModel {
     return this._panel;
   }
 
+  /** Whether the panel shows (and so analyses and polls). */
+  get active(): boolean {
+    return this.analysis.active;
+  }
+
   set active(value: boolean) {
+    const was = this.analysis.active;
     this.analysis.active = value;
     this.runs.active = value;
+    if (was !== value) {
+      this._activeChanged.emit(value);
+    }
+  }
+
+  /** The panel was shown (true) or hidden (false). */
+  get activeChanged(): ISignal<this, boolean> {
+    return this._activeChanged;
   }
 
   setOverrides(overrides: SettingsOverrides): void {
@@ -128,6 +142,7 @@ export class SidebarModel {
   /** Stops watching the panel's active cell for tag changes without a signal. */
   private _stopTagWatch: () => void = () => undefined;
   private _settingsKey = '';
+  private readonly _activeChanged = new Signal<this, boolean>(this);
   private readonly _notebookChanged = new Signal<this, NotebookPanel | null>(
     this
   );
