@@ -72,20 +72,43 @@ export function isExtendedResource(resource: string): boolean {
   return resource.includes('/') && !resource.startsWith('kubernetes.io/');
 }
 
+/** Resources counted in bytes. */
+const BYTE_RESOURCES = new Set(['memory', 'ephemeral-storage']);
+/** Fewer bytes than any container runs in: a size written without its unit (`512` for 512Mi). */
+const FEWEST_BYTES = '4Mi';
+
 /**
  * What Kubernetes refuses in a container's resources: a fraction of an extended resource, a
- * request above its limit. Each `tag` is the setting to change, as the notebook tags it.
+ * request above its limit; and a memory or storage size that is a fraction of a byte (`500m`:
+ * `m` is milli) or, as a warning, fewer bytes than a container runs in. Each `tag` is the setting
+ * to change, as the notebook tags it.
  */
 export function resourcesProblems(
   limits: Readonly<Record<string, string>>,
   requests: Readonly<Record<string, string>>
-): { tag: string; message: string }[] {
-  const problems: { tag: string; message: string }[] = [];
+): { tag: string; message: string; warning?: true }[] {
+  const problems: { tag: string; message: string; warning?: true }[] = [];
   for (const [key, amounts] of [
     ['limit', limits],
     ['request', requests]
   ] as const) {
     for (const [resource, value] of Object.entries(amounts)) {
+      if (BYTE_RESOURCES.has(resource)) {
+        const tag = `${key}:${resource}:${value}`;
+        const number = value.replace(/[a-zA-Z]+$/, '');
+        if (!isWholeQuantity(value)) {
+          problems.push({
+            tag,
+            message: `${tag} is a fraction of a byte${value.endsWith('m') ? " ('m' is milli)" : ''}: write the size with a unit, for example ${key}:${resource}:${number}Mi`
+          });
+        } else if (compareQuantities(value, FEWEST_BYTES) === -1) {
+          problems.push({
+            tag,
+            message: `${tag} is ${value} bytes, fewer than a container runs in: write the size with a unit, for example ${key}:${resource}:${number}Mi`,
+            warning: true
+          });
+        }
+      }
       if (isExtendedResource(resource) && !isWholeQuantity(value)) {
         const tag = `${key}:${resource}:${value}`;
         problems.push({

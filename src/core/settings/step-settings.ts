@@ -54,7 +54,9 @@ export function stepSettings(
     throw fail(`${problem.key} ${problem.problem}`);
   }
   // With the pipeline's step defaults under the tags: a request may meet a default limit.
-  const [resources] = resourcesProblems(merged.limits, merged.requests);
+  const [resources] = resourcesProblems(merged.limits, merged.requests).filter(
+    found => !found.warning
+  );
   if (resources) {
     throw fail(resources.message);
   }

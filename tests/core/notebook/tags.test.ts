@@ -92,6 +92,14 @@ describe('parseCellTags', () => {
     [
       ['limit:memory:512Mi', 'request:memory:1Gi'],
       /request:memory:1Gi is more than limit:memory:512Mi/
+    ],
+    [
+      ['limit:memory:500m'],
+      /limit:memory:500m is a fraction of a byte \('m' is milli\): write the size with a unit, for example limit:memory:500Mi/
+    ],
+    [
+      ['request:ephemeral-storage:1.5'],
+      /request:ephemeral-storage:1.5 is a fraction of a byte: write the size/
     ]
   ])('refuses resources Kubernetes refuses: %j', (tags, message) => {
     expect(parseCellTags(['step:a', ...tags]).problems).toEqual([
@@ -133,5 +141,22 @@ describe('parseCellTags', () => {
       parseCellTags(['parameters', 'pipeline-parameters']).problems
     ).toEqual([]);
     expect(parseCellTags(['parameters', 'skip']).problems).toEqual([]);
+  });
+});
+
+describe('a memory size written without its unit', () => {
+  it('is a warning (fewer bytes than a container runs in), and sizes with units are not', () => {
+    expect(parseCellTags(['step:a', 'limit:memory:512']).problems).toEqual([
+      {
+        tag: 'limit:memory:512',
+        message:
+          'limit:memory:512 is 512 bytes, fewer than a container runs in: write the size with a unit, for example limit:memory:512Mi',
+        warning: true
+      }
+    ]);
+    expect(
+      parseCellTags(['step:a', 'limit:memory:4Gi', 'request:memory:1G'])
+        .problems
+    ).toEqual([]);
   });
 });
