@@ -17,8 +17,9 @@
 /**
  * Calls whose value is a random generator, an in-memory file or an iterator, by the called
  * name: Python's `random.Random()`, numpy's `default_rng()`, `RandomState()` and `Generator()`,
- * `torch.Generator()`; `io.StringIO()`, `io.BytesIO()`; `iter(rows)`, which `next()`, `islice()`
- * or `list()` consume. A file that `open` gives is one too (file-opens.ts tells which `open`).
+ * `torch.Generator()`; `io.StringIO()`, `io.BytesIO()`; `iter(rows)`, and the iterators `zip`,
+ * `map`, `filter`, `enumerate` and `reversed` make, which `next()`, `islice()`, `list()` or
+ * `dict()` consume. A file that `open` gives is one too (file-opens.ts tells which `open`).
  */
 export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
   'Random',
@@ -27,7 +28,12 @@ export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
   'Generator',
   'StringIO',
   'BytesIO',
-  'iter'
+  'iter',
+  'zip',
+  'map',
+  'filter',
+  'enumerate',
+  'reversed'
 ]);
 
 /**
