@@ -183,24 +183,21 @@ export function aliasedNameWarnings(
 }
 
 /** The ties a change can reach across (see changeReaches). */
-type WarnedTie = Exclude<Tie, 'whole'>;
+type WarnedTie = Tie;
 
 /**
  * Whether a change to `name` reaches the name tied to it so: a change to a part or an item
  * changes the whole or the container; a change to a whole rarely changes a part taken before
  * (`y = df["label"]`, then `df["extra"] = …`), nor a change to a container its items (`append`,
- * `params["lr"] = 0.2`), unless the change goes through the items (`for d in combine:`).
+ * `params["lr"] = 0.2`), unless the change goes through the items (`for d in combine:`, or
+ * `for r in records: r["seen"] = True`, which changes `first = records[0]`).
  */
 function changeReaches(
   tie: Tie,
   name: string,
   itemsChanged: ReadonlySet<string>
 ): tie is WarnedTie {
-  return tie === 'whole'
-    ? false
-    : tie === 'container'
-      ? itemsChanged.has(name)
-      : true;
+  return tie === 'whole' || tie === 'container' ? itemsChanged.has(name) : true;
 }
 
 /** The names the step's cells leave tied at its end, both ways; null when none. */
@@ -268,7 +265,12 @@ function warning(
     container: () =>
       `'${other}' is an item of '${name}' since step '${producer}', ${handedOn} '${other}' ` +
       `that step '${reader}' takes alone (top to bottom it would). Read it through '${name}' ` +
-      `there, or change '${other}' itself`
+      `there, or change '${other}' itself`,
+    whole: () =>
+      `'${other}' is a part of '${name}' (an item of it) since step '${producer}', and step ` +
+      `'${step.name}' changes each item of '${name}', ${handedOn} '${other}' that step ` +
+      `'${reader}' takes alone (top to bottom it would). Read it through '${name}' there, or ` +
+      `take '${other}' from '${name}' again in step '${step.name}', after the change`
   };
   return aliasedNameDiagnostic(step, name, messages[tie](), analysisOf);
 }
@@ -281,7 +283,8 @@ const TIED_AS: Record<WarnedTie, (name: string, other: string) => string> = {
   part: (name, other) => `'${name}' is a part of '${other}'`,
   method: (name, other) => `'${name}' is a method of '${other}'`,
   item: (name, other) => `'${name}' is an item of '${other}'`,
-  container: (name, other) => `'${other}' is an item of '${name}'`
+  container: (name, other) => `'${other}' is an item of '${name}'`,
+  whole: (name, other) => `'${other}' is a part of '${name}'`
 };
 
 /** `step` takes `name` and `other`, tied in `producer`, and changes both in place. */
@@ -307,7 +310,8 @@ function readApartMessage(
   { producer, tie }: { producer: string; tie: WarnedTie }
 ): string {
   // The name whose binding tied them: the holder, the alias, the part, the container.
-  const tying = tie === 'held' || tie === 'item' ? other : name;
+  const tying =
+    tie === 'held' || tie === 'item' || tie === 'whole' ? other : name;
   // A part taken by key may be a copy (pandas' copy-on-write makes `df["y"]` one).
   const unlessCopy = tie === 'part' ? `, unless '${name}' is a copy` : '';
   return (

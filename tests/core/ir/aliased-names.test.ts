@@ -49,6 +49,34 @@ describe('the aliased-name warning', () => {
     ]);
   });
 
+  it('says a later loop over the items of a whole changes the part a step takes alone', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell('records = [{"id": 1}, {"id": 2}]\nfirst = records[0]', [
+          'step:load'
+        ]),
+        codeCell('for r in records:\n    r["seen"] = True', ['step:mark']),
+        codeCell('print(first)', ['step:show'])
+      ]),
+      'records.ipynb'
+    );
+    expect(ir.diagnostics).toEqual([
+      {
+        severity: 'warning',
+        code: 'aliased-name',
+        message:
+          "'first' is a part of 'records' (an item of it) since step 'load', and step 'mark' " +
+          "changes each item of 'records', but steps hand each name on as a value of its own: " +
+          "the change step 'mark' makes to 'records' does not reach the 'first' that step " +
+          "'show' takes alone (top to bottom it would). Read it through 'records' there, or " +
+          "take 'first' from 'records' again in step 'mark', after the change",
+        cell: 1,
+        line: 1,
+        column: 0
+      }
+    ]);
+  });
+
   it('calls a kept method a method of its object, and says where its call lands', () => {
     const ir = analyzeNotebook(
       notebookJson([
