@@ -5,10 +5,7 @@
  * took the object as the first step saved it. A number added to another name for an int binds
  * that name again and leaves the int as it was, in both runs.
  */
-import {
-  expectSameAsTopToBottom,
-  notebookInTempDir
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -42,19 +39,14 @@ const CELLS = [
   }
 ];
 
-describe('+= under another name for an earlier step’s object', () => {
-  const { notebook, home } = notebookInTempDir(
-    'augmented-aliases',
-    'augmented.ipynb',
-    CELLS
-  );
-
-  it('reaches later steps through the object, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      xs_length: 2,
-      first_row_length: 3,
-      count_after: 5,
-      n_after: 6
-    });
-  });
-});
+describeSameAsTopToBottom(
+  '+= under another name for an earlier step’s object',
+  'reaches later steps through the object, as top to bottom',
+  { prefix: 'augmented-aliases', name: 'augmented.ipynb', cells: CELLS },
+  {
+    xs_length: 2,
+    first_row_length: 3,
+    count_after: 5,
+    n_after: 6
+  }
+);

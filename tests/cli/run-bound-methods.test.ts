@@ -7,9 +7,8 @@
  * that step takes as a value of its own: that is an `aliased-name` warning, in the data files.)
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -44,19 +43,14 @@ const CELLS = [
   metricsCell(['added', 'marked', 'logged', 'pushed'])
 ];
 
-describe('a method kept in a name and called', () => {
-  const { notebook, home } = notebookInTempDir(
-    'bound-methods',
-    'bound.ipynb',
-    CELLS
-  );
-
-  it('changes its object for the steps after, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      added: 3,
-      marked: 2,
-      logged: 1,
-      pushed: 9
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'a method kept in a name and called',
+  'changes its object for the steps after, as top to bottom',
+  { prefix: 'bound-methods', name: 'bound.ipynb', cells: CELLS },
+  {
+    added: 3,
+    marked: 2,
+    logged: 1,
+    pushed: 9
+  }
+);

@@ -5,9 +5,8 @@
  * the class as the step that defined it left it.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -26,14 +25,9 @@ const CELLS = [
   metricsCell(['count'])
 ];
 
-describe('state on a class changed by a classmethod', () => {
-  const { notebook, home } = notebookInTempDir(
-    'class-state',
-    'counter.ipynb',
-    CELLS
-  );
-
-  it('reaches the steps after, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { count: 2 });
-  });
-});
+describeSameAsTopToBottom(
+  'state on a class changed by a classmethod',
+  'reaches the steps after, as top to bottom',
+  { prefix: 'class-state', name: 'counter.ipynb', cells: CELLS },
+  { count: 2 }
+);

@@ -3,10 +3,7 @@
  * `globals().update(beta=…)`) reach later steps: a real local run gives the metrics of the
  * notebook run top to bottom, where before the later step failed with a NameError.
  */
-import {
-  notebookInTempDir,
-  expectSameAsTopToBottom
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -29,14 +26,9 @@ const CELLS = [
   }
 ];
 
-describe('names bound through globals() by literal names', () => {
-  const { notebook, home } = notebookInTempDir(
-    'dynamic-names',
-    'dynamic.ipynb',
-    CELLS
-  );
-
-  it('reach later steps, as in the notebook run top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { total: 10, label: 'dd' });
-  });
-});
+describeSameAsTopToBottom(
+  'names bound through globals() by literal names',
+  'reach later steps, as in the notebook run top to bottom',
+  { prefix: 'dynamic-names', name: 'dynamic.ipynb', cells: CELLS },
+  { total: 10, label: 'dd' }
+);

@@ -5,10 +5,7 @@
  * figure (`fig.axes[0].plot`), through axes given as `ax=`, or in a loop over an array of axes,
  * the step now hands the figure or the axes on, and the later step sees the drawing.
  */
-import {
-  expectSameAsTopToBottom,
-  notebookInTempDir
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const IMPORTS = {
   source: [
@@ -61,19 +58,14 @@ const CELLS = [
   }
 ];
 
-describe('matplotlib figures drawn on in a later step', () => {
-  const { notebook, home } = notebookInTempDir(
-    'figures',
-    'figures.ipynb',
-    CELLS
-  );
-
-  it('reach the step after the drawing with what was drawn, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      fig_lines: 1,
-      fig_title_length: 5,
-      side_lines: 2,
-      pair_lines: 2
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'matplotlib figures drawn on in a later step',
+  'reach the step after the drawing with what was drawn, as top to bottom',
+  { prefix: 'figures', name: 'figures.ipynb', cells: CELLS },
+  {
+    fig_lines: 1,
+    fig_title_length: 5,
+    side_lines: 2,
+    pair_lines: 2
+  }
+);

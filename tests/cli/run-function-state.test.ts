@@ -9,10 +9,7 @@
  * that made it saved it (every call started afresh), and a step that took it from a step that
  * had called it did not hand it on again.
  */
-import {
-  expectSameAsTopToBottom,
-  notebookInTempDir
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -106,29 +103,24 @@ const CELLS = [
   }
 ];
 
-describe('functions that keep state in themselves, called in several steps', () => {
-  const { notebook, home } = notebookInTempDir(
-    'function-state',
-    'state.ipynb',
-    CELLS
-  );
-
-  it('keep what the earlier calls left, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      first: 1,
-      second: 2,
-      first_keys: 1,
-      second_keys: 2,
-      first_tick: 11,
-      second_tick: 12,
-      first_gathered: 1,
-      second_gathered: 2,
-      first_twice: 2,
-      second_twice: 4,
-      third: 3,
-      third_again: 5,
-      fourth: 4,
-      fourth_tally: 6
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'functions that keep state in themselves, called in several steps',
+  'keep what the earlier calls left, as top to bottom',
+  { prefix: 'function-state', name: 'state.ipynb', cells: CELLS },
+  {
+    first: 1,
+    second: 2,
+    first_keys: 1,
+    second_keys: 2,
+    first_tick: 11,
+    second_tick: 12,
+    first_gathered: 1,
+    second_gathered: 2,
+    first_twice: 2,
+    second_twice: 4,
+    third: 3,
+    third_again: 5,
+    fourth: 4,
+    fourth_tally: 6
+  }
+);

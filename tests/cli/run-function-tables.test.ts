@@ -7,9 +7,8 @@
  * steps after saw the lists as the first step left them. Each way reaches a list of its own.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -68,20 +67,15 @@ const CELLS = [
   metricsCell(['epochs', 'recorded', 'plans', 'stores', 'wraps'])
 ];
 
-describe('functions reached through a table or another function', () => {
-  const { notebook, home } = notebookInTempDir(
-    'function-tables',
-    'tables.ipynb',
-    CELLS
-  );
-
-  it('change the globals in the step that calls them, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      epochs: 3,
-      recorded: 3,
-      plans: 2,
-      stores: 1,
-      wraps: 1
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'functions reached through a table or another function',
+  'change the globals in the step that calls them, as top to bottom',
+  { prefix: 'function-tables', name: 'tables.ipynb', cells: CELLS },
+  {
+    epochs: 3,
+    recorded: 3,
+    plans: 2,
+    stores: 1,
+    wraps: 1
+  }
+);

@@ -6,10 +6,7 @@
  * and a method that changes its object handed to a call (`map(acc.append, xs)`, `key=`).
  * Before, the last step took each value as the first step saved it.
  */
-import {
-  notebookInTempDir,
-  expectSameAsTopToBottom
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -84,21 +81,16 @@ const CELLS = [
   }
 ];
 
-describe('in-place calls the analyzer follows', () => {
-  const { notebook, home } = notebookInTempDir(
-    'inplace-calls',
-    'inplace.ipynb',
-    CELLS
-  );
-
-  it('hand the changed values on, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      fitted: 3,
-      zeroed: 0,
-      arrays: 21 + 3 + 2 + 4,
-      left: -4,
-      extended: 4,
-      passed: 3
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'in-place calls the analyzer follows',
+  'hand the changed values on, as top to bottom',
+  { prefix: 'inplace-calls', name: 'inplace.ipynb', cells: CELLS },
+  {
+    fitted: 3,
+    zeroed: 0,
+    arrays: 21 + 3 + 2 + 4,
+    left: -4,
+    extended: 4,
+    passed: 3
+  }
+);

@@ -6,9 +6,8 @@
  * after took it as the first step left it.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -47,18 +46,13 @@ const CELLS = [
   metricsCell(['trained', 'hooked_steps', 'logged'])
 ];
 
-describe('an instance given attributes after it is made', () => {
-  const { notebook, home } = notebookInTempDir(
-    'instance-attributes',
-    'trainer.ipynb',
-    CELLS
-  );
-
-  it('is handed on changed by the step that calls its method', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      trained: 2,
-      hooked_steps: 1,
-      logged: 1
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'an instance given attributes after it is made',
+  'is handed on changed by the step that calls its method',
+  { prefix: 'instance-attributes', name: 'trainer.ipynb', cells: CELLS },
+  {
+    trained: 2,
+    hooked_steps: 1,
+    logged: 1
+  }
+);

@@ -6,9 +6,8 @@
  * made it left it. Likewise a holder of a list that a method appends to.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -44,14 +43,9 @@ const CELLS = [
   metricsCell(['weight', 'epochs'])
 ];
 
-describe('an instance that keeps what it is given', () => {
-  const { notebook, home } = notebookInTempDir(
-    'instance-holds',
-    'trainer.ipynb',
-    CELLS
-  );
-
-  it('changes it for the steps after, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { weight: 1.5, epochs: 3 });
-  });
-});
+describeSameAsTopToBottom(
+  'an instance that keeps what it is given',
+  'changes it for the steps after, as top to bottom',
+  { prefix: 'instance-holds', name: 'trainer.ipynb', cells: CELLS },
+  { weight: 1.5, epochs: 3 }
+);

@@ -4,9 +4,8 @@
  * went. Before, the steps after took it as the first step made it, whole again.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -34,14 +33,9 @@ const CELLS = [
   metricsCell(['pairs_left', 'items_left'])
 ];
 
-describe('iterators made by zip and enumerate, used up in a later step', () => {
-  const { notebook, home } = notebookInTempDir(
-    'iterators',
-    'iterators.ipynb',
-    CELLS
-  );
-
-  it('reach the steps after as far as they went, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { pairs_left: 0, items_left: 1 });
-  });
-});
+describeSameAsTopToBottom(
+  'iterators made by zip and enumerate, used up in a later step',
+  'reach the steps after as far as they went, as top to bottom',
+  { prefix: 'iterators', name: 'iterators.ipynb', cells: CELLS },
+  { pairs_left: 0, items_left: 1 }
+);

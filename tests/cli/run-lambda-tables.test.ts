@@ -5,9 +5,8 @@
  * them, and the steps after saw the list and set as the first step left them.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -34,14 +33,9 @@ const CELLS = [
   metricsCell(['added', 'checked'])
 ];
 
-describe('a table of lambdas called in a later step', () => {
-  const { notebook, home } = notebookInTempDir(
-    'lambda-tables',
-    'tables.ipynb',
-    CELLS
-  );
-
-  it('changes what its lambdas change, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { added: 1, checked: 2 });
-  });
-});
+describeSameAsTopToBottom(
+  'a table of lambdas called in a later step',
+  'changes what its lambdas change, as top to bottom',
+  { prefix: 'lambda-tables', name: 'tables.ipynb', cells: CELLS },
+  { added: 1, checked: 2 }
+);

@@ -4,10 +4,7 @@
  * values of the notebook run top to bottom; before, the later step took the containers the
  * first step saved, without the changes.
  */
-import {
-  notebookInTempDir,
-  expectSameAsTopToBottom
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -51,19 +48,14 @@ const CELLS = [
   }
 ];
 
-describe('loops that change what they iterate over', () => {
-  const { notebook, home } = notebookInTempDir(
-    'loop-changes',
-    'loops.ipynb',
-    CELLS
-  );
-
-  it('hand the changed containers on, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      test_label: 'test-1',
-      filled: 2,
-      doubled: 4,
-      extended: 4
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'loops that change what they iterate over',
+  'hand the changed containers on, as top to bottom',
+  { prefix: 'loop-changes', name: 'loops.ipynb', cells: CELLS },
+  {
+    test_label: 'test-1',
+    filled: 2,
+    doubled: 4,
+    extended: 4
+  }
+);

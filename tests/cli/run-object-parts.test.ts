@@ -5,10 +5,7 @@
  * the whole as the first step saved it. Likewise the names a dict lists, changed through it in a later
  * cell of the step. And changes through `getattr(o, …)` and `vars(o)`.
  */
-import {
-  expectSameAsTopToBottom,
-  notebookInTempDir
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -65,21 +62,16 @@ const CELLS = [
   }
 ];
 
-describe('a change to a part of an earlier step’s object', () => {
-  const { notebook, home } = notebookInTempDir(
-    'object-parts',
-    'parts.ipynb',
-    CELLS
-  );
-
-  it('reaches later steps through the whole, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      lr: 0.1,
-      row_count: 3,
-      history_length: 2,
-      layer_items: 4,
-      widened: 5,
-      tag: 'grown'
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'a change to a part of an earlier step’s object',
+  'reaches later steps through the whole, as top to bottom',
+  { prefix: 'object-parts', name: 'parts.ipynb', cells: CELLS },
+  {
+    lr: 0.1,
+    row_count: 3,
+    history_length: 2,
+    layer_items: 4,
+    widened: 5,
+    tag: 'grown'
+  }
+);

@@ -9,9 +9,8 @@
  * TensorFlow's, made in an earlier step: it changes the variables it is given, so the model.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -76,19 +75,14 @@ const CELLS = [
   metricsCell(['weight', 'bias', 'variable', 'iterations'])
 ];
 
-describe('an optimizer made from a model’s parameters', () => {
-  const { notebook, home } = notebookInTempDir(
-    'optimizers',
-    'optimizers.ipynb',
-    CELLS
-  );
-
-  it('trains the model the later steps take, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      weight: 2,
-      bias: 3,
-      variable: -1,
-      iterations: 2
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'an optimizer made from a model’s parameters',
+  'trains the model the later steps take, as top to bottom',
+  { prefix: 'optimizers', name: 'optimizers.ipynb', cells: CELLS },
+  {
+    weight: 2,
+    bias: 3,
+    variable: -1,
+    iterations: 2
+  }
+);

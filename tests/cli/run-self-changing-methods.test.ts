@@ -6,9 +6,8 @@
  * took the instances as the first step left them.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -48,18 +47,13 @@ const CELLS = [
   metricsCell(['listed', 'named', 'factory'])
 ];
 
-describe('a method that changes its object, called on untraced instances', () => {
-  const { notebook, home } = notebookInTempDir(
-    'self-changing-methods',
-    'counters.ipynb',
-    CELLS
-  );
-
-  it('changes them for the steps after, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      listed: 2,
-      named: 2,
-      factory: 1
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'a method that changes its object, called on untraced instances',
+  'changes them for the steps after, as top to bottom',
+  { prefix: 'self-changing-methods', name: 'counters.ipynb', cells: CELLS },
+  {
+    listed: 2,
+    named: 2,
+    factory: 1
+  }
+);

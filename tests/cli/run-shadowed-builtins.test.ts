@@ -3,10 +3,7 @@
  * them: a real local run gives the metrics of the notebook run top to bottom, where before the
  * later step silently read the builtin.
  */
-import {
-  notebookInTempDir,
-  expectSameAsTopToBottom
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   {
@@ -29,18 +26,13 @@ const CELLS = [
   }
 ];
 
-describe('variables named like builtins', () => {
-  const { notebook, home } = notebookInTempDir(
-    'shadowed-builtins',
-    'builtins.ipynb',
-    CELLS
-  );
-
-  it('reach later steps, as in the notebook run top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, {
-      total: 20,
-      label: 'ROW-7',
-      size: 3
-    });
-  });
-});
+describeSameAsTopToBottom(
+  'variables named like builtins',
+  'reach later steps, as in the notebook run top to bottom',
+  { prefix: 'shadowed-builtins', name: 'builtins.ipynb', cells: CELLS },
+  {
+    total: 20,
+    label: 'ROW-7',
+    size: 3
+  }
+);

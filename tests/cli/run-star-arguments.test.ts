@@ -4,9 +4,8 @@
  * it gave there. Before, the lists after the first parameters were not seen as changed.
  */
 import {
-  expectSameAsTopToBottom,
-  metricsCell,
-  notebookInTempDir
+  describeSameAsTopToBottom,
+  metricsCell
 } from '../engine/local/local-run';
 
 const CELLS = [
@@ -35,14 +34,9 @@ const CELLS = [
   metricsCell(['sizes', 'last'])
 ];
 
-describe('a function that changes its *args', () => {
-  const { notebook, home } = notebookInTempDir(
-    'star-arguments',
-    'star.ipynb',
-    CELLS
-  );
-
-  it('changes each list given there for the steps after, as top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { sizes: 6, last: 9 });
-  });
-});
+describeSameAsTopToBottom(
+  'a function that changes its *args',
+  'changes each list given there for the steps after, as top to bottom',
+  { prefix: 'star-arguments', name: 'star.ipynb', cells: CELLS },
+  { sizes: 6, last: 9 }
+);

@@ -3,10 +3,7 @@
  * gives) is the name `μ`, and `ﬁle` (a ligature) is `file`. A real local run hands them on, where
  * before the producer failed to save a name it had "not defined".
  */
-import {
-  notebookInTempDir,
-  expectSameAsTopToBottom
-} from '../engine/local/local-run';
+import { describeSameAsTopToBottom } from '../engine/local/local-run';
 
 const CELLS = [
   { source: "µ = 2.5\nﬁle = 'x.csv'", tags: ['step:load'] },
@@ -14,14 +11,9 @@ const CELLS = [
   { source: 'print(scaled)\nprint(name)', tags: ['pipeline-metrics'] }
 ];
 
-describe('names normalized as Python normalizes them', () => {
-  const { notebook, home } = notebookInTempDir(
-    'unicode-names',
-    'names.ipynb',
-    CELLS
-  );
-
-  it('reach later steps, as in the notebook run top to bottom', () => {
-    expectSameAsTopToBottom(home, notebook, { scaled: 5, name: 'X.CSV' });
-  });
-});
+describeSameAsTopToBottom(
+  'names normalized as Python normalizes them',
+  'reach later steps, as in the notebook run top to bottom',
+  { prefix: 'unicode-names', name: 'names.ipynb', cells: CELLS },
+  { scaled: 5, name: 'X.CSV' }
+);

@@ -119,6 +119,29 @@ export function expectSameAsTopToBottom(
   expect(pipeline).toEqual(reference);
 }
 
+/**
+ * The frame of a real-run test: a describe block named `what` whose one test, named `check`,
+ * writes `cells` to a notebook `name` in a new temporary folder and expects the pipeline and
+ * the notebook run top to bottom to give `expected` (expectSameAsTopToBottom).
+ */
+export function describeSameAsTopToBottom(
+  what: string,
+  check: string,
+  notebook: { prefix: string; name: string; cells: ITestCell[] },
+  expected: Record<string, unknown>
+): void {
+  describe(what, () => {
+    const written = notebookInTempDir(
+      notebook.prefix,
+      notebook.name,
+      notebook.cells
+    );
+    it(check, () => {
+      expectSameAsTopToBottom(written.home, written.notebook, expected);
+    });
+  });
+}
+
 export interface ITestCell {
   source: string;
   tags?: string[];
