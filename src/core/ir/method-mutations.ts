@@ -32,12 +32,23 @@ export function notebookMethodMutations(
       }
     }
   };
-  // The shared cells', then every step's: asked on every key, so without a list of every cell.
-  sharedCells.forEach(add);
-  for (const step of steps) {
-    step.cells.forEach(add);
-  }
+  everyCell(sharedCells, steps, add);
   return found;
+}
+
+/**
+ * Calls `visit` with each of the shared cells, then each step's: asked on every key, so without
+ * a list of every cell.
+ */
+function everyCell(
+  sharedCells: readonly number[],
+  steps: readonly { cells: readonly number[] }[],
+  visit: (cell: number) => void
+): void {
+  sharedCells.forEach(visit);
+  for (const step of steps) {
+    step.cells.forEach(visit);
+  }
 }
 
 /** The root names the cells' module-level calls of those methods change, in order. */
@@ -76,10 +87,7 @@ export function selfChangingMethods(
       methods.forEach(method => found!.add(method));
     }
   };
-  sharedCells.forEach(add);
-  for (const step of steps) {
-    step.cells.forEach(add);
-  }
+  everyCell(sharedCells, steps, add);
   return found;
 }
 
