@@ -679,7 +679,7 @@ export abstract class NameRecorder {
     return this.containers.size ? this.containers.get(name) : undefined;
   }
 
-  /** `holder` holds `names`' objects, which a call through it may run (ICellNames.heldCallables). */
+  /** `holder` holds `names`' objects, which a call through it may run (heldCallables). */
   protected noteHeldCallables(holder: string, names: readonly string[]): void {
     const held = names.filter(name => name !== holder);
     if (!held.length) {

@@ -2,10 +2,11 @@
  * Tables of functions: `ops = {"add": add_item}`, `callbacks = [on_epoch, log_loss]`,
  * `plan = [("a", a)]`, `ops["add"] = add_item`, `add1 = partial(add, 1)` (ICellNames.items and
  * heldCallables). A call through the table (`ops["add"](1)`, `for cb in callbacks: cb(i)`)
- * runs one of the functions it holds, so in a later step the table reads and changes the globals they do, as a function
- * taken from an earlier step does (build.ts). Its functions may be the step's own, an earlier
- * step's or a functions cell's. A table of lambdas written in place has its own summary
- * already (lambda-tables.ts); this adds the functions it holds by name.
+ * runs one of the functions it holds, so in a later step the table reads and changes the
+ * globals they do, as a function taken from an earlier step does (build.ts). Its functions may
+ * be the step's own, an earlier step's or a functions cell's. A table of lambdas written in
+ * place has its own summary already (lambda-tables.ts); this adds the functions it holds by
+ * name.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { emptySummary, IFunctionSummary } from '../analysis/cell-names';

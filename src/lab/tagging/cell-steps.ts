@@ -36,7 +36,8 @@ export function cellBadges(cells: readonly ICellLike[]): CellBadge[] {
     switch (role.kind) {
       case 'step':
         if (current.kind === 'step' && current.step === role.name) {
-          return current; // `step:a` again right below step a (a pasted copy): one step, as segment.ts reads it
+          // `step:a` again right below step a (a pasted copy): one step, as segment.ts reads it
+          return current;
         }
         current = { kind: 'step', step: role.name, first: false };
         return { kind: 'step', step: role.name, first: true };
