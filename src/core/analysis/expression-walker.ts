@@ -8,6 +8,7 @@ import {
   FILLED_KEYWORDS,
   changesItsObject,
   isInPlaceMethod,
+  COPY_FALSE_FUNCTIONS,
   MUTATING_FUNCTIONS,
   MUTATING_METHODS
 } from './mutators';
@@ -442,7 +443,10 @@ export abstract class ExpressionWalker extends NameRecorder {
       }
       this.recordNamedCall(callee, scope);
       this.boundMethodCalled(callee, scope); // `add(7)`
-      if (argList && MUTATING_FUNCTIONS.has(this.text(callee))) {
+      if (
+        argList &&
+        changesFirstArgument(this.text(callee), argList, this.text)
+      ) {
         this.mutateFirstArgument(argList, scope);
       }
       if (argList) {
@@ -503,7 +507,10 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     const initFunction =
       inPlace && receiver !== null && /(^|\.)init$/.test(this.text(receiver));
-    if (argList && (MUTATING_FUNCTIONS.has(name) || initFunction)) {
+    if (
+      argList &&
+      (changesFirstArgument(name, argList, this.text) || initFunction)
+    ) {
       this.mutateFirstArgument(argList, scope);
     }
   }
@@ -754,16 +761,7 @@ export abstract class ExpressionWalker extends NameRecorder {
   }
 
   private passesInplaceTrue(args: IPyNode): boolean {
-    for (const c of args.children) {
-      if (c.type === 'keyword_argument') {
-        const name = field(c, 'name');
-        const value = field(c, 'value');
-        if (name && this.text(name) === 'inplace' && value?.type === 'true') {
-          return true;
-        }
-      }
-    }
-    return false;
+    return passesKeyword(args, 'inplace', 'true', this.text);
   }
 
   /**
@@ -939,4 +937,39 @@ export abstract class ExpressionWalker extends NameRecorder {
   protected deferred(node: IPyNode, scope: Scope): void {
     this.expression(node, new Scope('function', scope));
   }
+}
+
+/**
+ * Whether a call of `callee` (its last name) changes its first argument: a mutating function
+ * (`heappush(h, x)`), or one that works in place when passed `copy=False` (`nan_to_num`).
+ */
+function changesFirstArgument(
+  callee: string,
+  args: IPyNode,
+  text: (node: IPyNode) => string
+): boolean {
+  return (
+    MUTATING_FUNCTIONS.has(callee) ||
+    (COPY_FALSE_FUNCTIONS.has(callee) &&
+      passesKeyword(args, 'copy', 'false', text))
+  );
+}
+
+/** Whether `args` pass `keyword` the literal `True` or `False` (`valueType` 'true' or 'false'). */
+function passesKeyword(
+  args: IPyNode,
+  keyword: string,
+  valueType: 'true' | 'false',
+  text: (node: IPyNode) => string
+): boolean {
+  for (const c of args.children) {
+    if (c.type === 'keyword_argument') {
+      const name = field(c, 'name');
+      const value = field(c, 'value');
+      if (name && text(name) === keyword && value?.type === valueType) {
+        return true;
+      }
+    }
+  }
+  return false;
 }

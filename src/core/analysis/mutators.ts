@@ -267,6 +267,21 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'record_evaluation' // LightGBM's callback fills the dict it is given as the model trains
 ]);
 
+/**
+ * Functions that change the array they are given first where they are passed `copy=False`:
+ * `np.nan_to_num(a, copy=False)`, scikit-learn's `scale(X, copy=False)` and its kin (in place
+ * where the input is already a NumPy array). Called bare or as an attribute, by the last name.
+ */
+export const COPY_FALSE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'nan_to_num',
+  'scale',
+  'normalize',
+  'minmax_scale',
+  'maxabs_scale',
+  'robust_scale',
+  'binarize'
+]);
+
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
