@@ -35,9 +35,8 @@ import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
 import {
   argumentsChangedByMethods,
-  notebookMethodMutations,
-  receiversChangedByMethods,
-  selfChangingMethods
+  notebookMethods,
+  receiversChangedByMethods
 } from './method-mutations';
 import { moduleStateWarnings } from './module-state';
 import { sharedSeedWarnings } from './shared-seed';
@@ -245,16 +244,8 @@ export function buildPipeline(
       ? undefined
       : functionsOf.get(writer.name)?.get(callee);
   };
-  const methodMutators = notebookMethodMutations(
-    sharedCells,
-    segments.steps,
-    analysisOf
-  );
-  const selfChangers = selfChangingMethods(
-    sharedCells,
-    segments.steps,
-    analysisOf
-  );
+  const { changingParameters: methodMutators, changingSelf: selfChangers } =
+    notebookMethods(sharedCells, segments.steps, analysisOf);
   // Indexed: an entries() iterator makes an [index, block] array for each step on every key.
   for (let blockIndex = 0; blockIndex < segments.steps.length; blockIndex++) {
     const block = segments.steps[blockIndex];

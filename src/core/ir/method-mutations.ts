@@ -1,7 +1,8 @@
 /**
  * Methods of the notebook's classes that change a parameter in place
  * (`def add_features(self, df): df["b"] = …`): a step's module-level call of such a method
- * (`prep.add_features(frame)`) changes `frame`, which the step then hands on. Matched by the
+ * (`prep.add_features(frame)`) changes `frame`, which the step then hands on. Methods that
+ * change their object (`self.n += 1`) change the receiver of such a call the same way. Matched by the
  * method's name whatever the object, as the analysis does not know the object's class: another
  * object's method of the same name (`model.fit(X)` where a notebook class's `fit` changes its
  * `X`) costs a save more, never a stale value.
@@ -10,45 +11,55 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { mutatedArguments } from '../analysis/call-sites';
 import { IMethodSummary } from '../analysis/cell-names';
 
-/**
- * Method name → what each method of that name changes, over every cell (classes may differ in
- * their parameters); null when no class method changes one.
- */
-export function notebookMethodMutations(
-  sharedCells: readonly number[],
-  steps: readonly { cells: readonly number[] }[],
-  analysisOf: (cell: number) => ICellAnalysis
-): Map<string, IMethodSummary[]> | null {
-  let found: Map<string, IMethodSummary[]> | null = null;
-  const add = (cell: number) => {
-    const methods = analysisOf(cell).names.methodMutations;
-    for (const name in methods) {
-      found ??= new Map();
-      const known = found.get(name);
-      if (known) {
-        known.push(...methods[name]);
-      } else {
-        found.set(name, [...methods[name]]);
-      }
-    }
-  };
-  everyCell(sharedCells, steps, add);
-  return found;
+/** What the notebook's classes' methods change, by method name, over every cell. */
+export interface INotebookMethods {
+  /**
+   * Method name → what each method of that name changes of its parameters (classes may differ
+   * in their parameters); null when no class method changes one.
+   */
+  changingParameters: Map<string, IMethodSummary[]> | null;
+  /**
+   * The names of the methods that change their object (`def bump(self): self.n += 1`); null
+   * when none does. Matched by name whatever the object, as for their parameters: `a.bump()`
+   * changes `a`, where `a` came from a list, a dict or a factory as much as from the class.
+   */
+  changingSelf: Set<string> | null;
 }
 
 /**
- * Calls `visit` with each of the shared cells, then each step's: asked on every key, so without
- * a list of every cell.
+ * Both tables of INotebookMethods, in one pass over the shared cells, then each step's: asked
+ * on every key, so without a list of every cell.
  */
-function everyCell(
+export function notebookMethods(
   sharedCells: readonly number[],
   steps: readonly { cells: readonly number[] }[],
-  visit: (cell: number) => void
-): void {
-  sharedCells.forEach(visit);
+  analysisOf: (cell: number) => ICellAnalysis
+): INotebookMethods {
+  const found: INotebookMethods = {
+    changingParameters: null,
+    changingSelf: null
+  };
+  const add = (cell: number) => {
+    const { methodMutations, selfChangingMethods } = analysisOf(cell).names;
+    for (const name in methodMutations) {
+      found.changingParameters ??= new Map();
+      const known = found.changingParameters.get(name);
+      if (known) {
+        known.push(...methodMutations[name]);
+      } else {
+        found.changingParameters.set(name, [...methodMutations[name]]);
+      }
+    }
+    if (selfChangingMethods) {
+      found.changingSelf ??= new Set();
+      selfChangingMethods.forEach(method => found.changingSelf!.add(method));
+    }
+  };
+  sharedCells.forEach(add);
   for (const step of steps) {
-    step.cells.forEach(visit);
+    step.cells.forEach(add);
   }
+  return found;
 }
 
 /** The root names the cells' module-level calls of those methods change, in order. */
@@ -66,29 +77,6 @@ export function argumentsChangedByMethods(
     }
   }
   return names;
-}
-
-/**
- * The names of the notebook's classes' methods that change their object (`def bump(self):
- * self.n += 1`), over every cell; null when none does. Matched by name whatever the object, as
- * for their parameters: `a.bump()` changes `a`, where `a` came from a list, a dict or a factory
- * as much as from the class itself.
- */
-export function selfChangingMethods(
-  sharedCells: readonly number[],
-  steps: readonly { cells: readonly number[] }[],
-  analysisOf: (cell: number) => ICellAnalysis
-): ReadonlySet<string> | null {
-  let found: Set<string> | null = null;
-  const add = (cell: number) => {
-    const methods = analysisOf(cell).names.selfChangingMethods;
-    if (methods) {
-      found ??= new Set();
-      methods.forEach(method => found!.add(method));
-    }
-  };
-  everyCell(sharedCells, steps, add);
-  return found;
 }
 
 /** The names the cells' module-level calls of those methods change (ICellNames.receiverCalls). */
