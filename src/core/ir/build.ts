@@ -332,9 +332,7 @@ export function buildPipeline(
         analysisOf,
         methodMutators
       ).filter(name => !context.available.has(name) && !writes.has(name));
-      if (changed.length) {
-        writes = new Set([...writes, ...changed]);
-      }
+      writes = withNames(writes, changed);
     }
     if (selfChangers) {
       // `a.bump()`, where a notebook class's `bump` changes its object
@@ -343,9 +341,7 @@ export function buildPipeline(
         analysisOf,
         selfChangers
       ).filter(name => !context.available.has(name) && !writes.has(name));
-      if (changed.length) {
-        writes = new Set([...writes, ...changed]);
-      }
+      writes = withNames(writes, changed);
     }
     if (stepsAugmentObjects) {
       const changed = objectsChangedThroughAliases(
@@ -353,9 +349,7 @@ export function buildPipeline(
         analysisOf,
         earlierBindings
       ).filter(name => !writes.has(name));
-      if (changed.length) {
-        writes = new Set([...writes, ...changed]);
-      }
+      writes = withNames(writes, changed);
     }
     if (stepsDrawOnFigures) {
       const drawn = calledOnKind(
@@ -520,9 +514,7 @@ export function buildPipeline(
           analysisOf,
           classOf
         ).filter(name => !context.available.has(name) && !writes.has(name));
-        if (changed.length) {
-          writes = new Set([...writes, ...changed]);
-        }
+        writes = withNames(writes, changed);
       }
     }
     steps.push(step);
@@ -877,4 +869,12 @@ function handedOnUnbound(
     }
   });
   return found;
+}
+
+/** `names` with `added`: `names` itself where nothing is added (it may be a cell's own set). */
+function withNames(
+  names: ReadonlySet<string>,
+  added: readonly string[]
+): ReadonlySet<string> {
+  return added.length ? new Set([...names, ...added]) : names;
 }
