@@ -298,20 +298,13 @@ export class SettingsFormModel {
    * hides Kale's. Nothing is written where there is nothing to write.
    */
   save(holder: IMetadataHolder): void {
-    const existing = holder.getMetadata(METADATA_KEY);
-    const own =
-      typeof existing === 'object' &&
-      existing !== null &&
-      !Array.isArray(existing)
-        ? (existing as Record<string, unknown>)
-        : null;
-    const base =
-      own ??
-      readNotebookSettings({
-        kubeflow_notebook: holder.getMetadata(KALE_METADATA_KEY)
-      }).settings;
-    const merged = mergeDraft(base, this._draft);
-    if (own !== null || Object.keys(merged).length !== 0) {
+    // As a run reads them: `cellpipe` where it is a key of its own, else Kale's, else none.
+    const { settings, source } = readNotebookSettings({
+      [METADATA_KEY]: holder.getMetadata(METADATA_KEY),
+      [KALE_METADATA_KEY]: holder.getMetadata(KALE_METADATA_KEY)
+    });
+    const merged = mergeDraft(settings, this._draft);
+    if (source === 'cellpipe' || Object.keys(merged).length !== 0) {
       holder.setMetadata(METADATA_KEY, merged);
     }
     this._modified = false;
