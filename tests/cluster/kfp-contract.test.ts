@@ -21,6 +21,8 @@ const examples = join(SCHEMAS, 'kfp-2.17/compiled-examples');
 interface IState {
   version: string;
   runState: string;
+  /** The experiments the server has, by display name. */
+  experiments: Record<string, string>;
 }
 
 function responder(state: IState) {
@@ -74,6 +76,41 @@ function responder(state: IState) {
         }
       };
     }
+    if (route === 'GET /apis/v2beta1/experiments') {
+      // Answers the one filter cellpipe sends: display_name EQUALS a name.
+      const { predicates } = JSON.parse(request.query.filter) as {
+        predicates: { key: string; operation: string; stringValue: string }[];
+      };
+      const matching = Object.entries(state.experiments).filter(([name]) =>
+        predicates.every(
+          p =>
+            p.key === 'display_name' &&
+            p.operation === 'EQUALS' &&
+            p.stringValue === name
+        )
+      );
+      return {
+        status: 200,
+        body: matching.length
+          ? {
+              experiments: matching.map(([name, id]) => ({
+                experiment_id: id,
+                display_name: name
+              })),
+              total_size: matching.length
+            }
+          : {}
+      };
+    }
+    if (route === 'POST /apis/v2beta1/experiments') {
+      const { display_name: name } = request.body as { display_name: string };
+      state.experiments[name] =
+        `exp-${Object.keys(state.experiments).length + 1}`;
+      return {
+        status: 200,
+        body: { experiment_id: state.experiments[name], display_name: name }
+      };
+    }
     if (route === 'POST /apis/v2beta1/runs/run-1:terminate') {
       return { status: 200, body: {} };
     }
@@ -82,7 +119,11 @@ function responder(state: IState) {
 }
 
 describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
-  const state: IState = { version: '2.17.0', runState: 'RUNNING' };
+  const state: IState = {
+    version: '2.17.0',
+    runState: 'RUNNING',
+    experiments: {}
+  };
   const peer = new KfpPeer(responder(state));
   let url = '';
   let home = '';
@@ -95,6 +136,7 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
     peer.requests.length = 0;
     state.version = '2.17.0';
     state.runState = 'RUNNING';
+    state.experiments = { fraud: 'exp-fraud' };
     home = mkdtempSync(join(tmpdir(), 'cellpipe-kfp-'));
   });
   afterEach(() => {
@@ -217,6 +259,87 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
       'https://kfp.example/pipeline/#/runs/details/run-1',
       'https://kfp.example/pipeline/#/pipelines/details/pipe-1'
     ]);
+  });
+
+  it('runs in the experiment the settings name, found by name, and makes it when missing', async () => {
+    const submit = (experimentName: string) =>
+      submitKfpRun(
+        client(),
+        {
+          notebook: 'nb.ipynb',
+          displayName: 'demo',
+          ...compiled('add_numbers.yaml'),
+          experimentName,
+          namespace: 'team-a'
+        },
+        home
+      );
+    await submit('fraud');
+    const calls = () =>
+      peer.requests.map(r => `${r.method} ${r.operation ?? r.path}`);
+    expect(calls()).toEqual([
+      'GET /apis/v2beta1/healthz',
+      'GET /apis/v1beta1/healthz',
+      'GET /apis/v2beta1/experiments',
+      'POST /apis/v2beta1/runs'
+    ]);
+    expect(peer.requests[2].query.namespace).toBe('team-a');
+    expect(peer.requests[3].body).toMatchObject({ experiment_id: 'exp-fraud' });
+
+    peer.requests.length = 0;
+    await submit('churn "q4"');
+    expect(calls()).toEqual([
+      'GET /apis/v2beta1/healthz',
+      'GET /apis/v1beta1/healthz',
+      'GET /apis/v2beta1/experiments',
+      'POST /apis/v2beta1/experiments',
+      'POST /apis/v2beta1/runs'
+    ]);
+    expect(peer.requests[3].body).toEqual({
+      display_name: 'churn "q4"',
+      namespace: 'team-a'
+    });
+    expect(peer.requests[4].body).toMatchObject({ experiment_id: 'exp-2' });
+
+    // Made once: the next run finds it.
+    peer.requests.length = 0;
+    await submit('churn "q4"');
+    expect(calls()).not.toContain('POST /apis/v2beta1/experiments');
+    expect(peer.requests.at(-1)?.body).toMatchObject({
+      experiment_id: 'exp-2'
+    });
+  });
+
+  it('an experiment ID given (--kfp-experiment) wins over the name; none leaves the run in the default experiment', async () => {
+    await submitKfpRun(
+      client(),
+      {
+        notebook: 'nb.ipynb',
+        displayName: 'demo',
+        ...compiled('add_numbers.yaml'),
+        experimentId: 'exp-given',
+        experimentName: 'fraud'
+      },
+      home
+    );
+    expect(peer.requests.map(r => r.path)).not.toContain(
+      '/apis/v2beta1/experiments'
+    );
+    expect(peer.requests.at(-1)?.body).toMatchObject({
+      experiment_id: 'exp-given'
+    });
+    peer.requests.length = 0;
+    await submitKfpRun(
+      client(),
+      { notebook: 'nb', displayName: 'demo', ...compiled('add_numbers.yaml') },
+      home
+    );
+    expect(peer.requests.map(r => r.path)).not.toContain(
+      '/apis/v2beta1/experiments'
+    );
+    expect(
+      (peer.requests.at(-1)?.body as Record<string, unknown>).experiment_id
+    ).toBeUndefined();
   });
 
   it('polls the status until the run finishes and maps task states onto steps', async () => {

@@ -15,6 +15,7 @@ import {
   submitKfpRun
 } from '../../engine/kfp/kfp-run';
 import { progressLines } from './progress-lines';
+import { IPipelineSettings } from '../../core/settings/resolved';
 
 const auths: KfpAuth[] = ['none', 'service-account', 'bearer'];
 
@@ -56,7 +57,8 @@ export async function submitKfpCommand(
   parsed: IParsedArgs,
   file: string,
   text: string,
-  parameters?: Record<string, string | number | boolean>
+  parameters?: Record<string, string | number | boolean>,
+  settings?: IPipelineSettings
 ): Promise<number> {
   const json = parsed.flags.has('--json');
   const client = kfpClientFrom(parsed);
@@ -69,7 +71,9 @@ export async function submitKfpCommand(
     pipelineSpec: documents.pipelineSpec,
     platformSpec: documents.platformSpec,
     parameters,
-    experimentId: parsed.options.get('--kfp-experiment')
+    experimentId: parsed.options.get('--kfp-experiment'),
+    experimentName: settings?.experiment,
+    namespace: settings?.namespace
   });
   if (!parsed.flags.has('--watch')) {
     process.stdout.write(

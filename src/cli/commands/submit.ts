@@ -50,7 +50,8 @@ NOTEBOOK (.ipynb) is compiled first; FILE is the output of \`cellpipe compile NO
   --kfp-auth MODE     none, service-account (the pod's projected token) or bearer
                       (KF_PIPELINES_TOKEN); default: bearer when a token is set, else none
   --kfp-upload        upload the pipeline and run its version, instead of an inline spec
-  --kfp-experiment ID the experiment for the run
+  --kfp-experiment ID the experiment for the run (default: NOTEBOOK's experiment setting,
+                      found or made by name in --namespace; else KFP's default experiment)
 Exits 0 when submitted (with --watch: when it succeeded), 1 when the run failed, 2 for bad input.`;
 
 /** Settings from the command line for a notebook compiled here. */
@@ -221,13 +222,13 @@ export const submitCommand: ICliCommand = {
       if (!notebook) {
         return submitKfpCommand(parsed, file, readText(file));
       }
-      const { text, ir } = await compileNotebookForSubmit(
+      const { text, ir, settings } = await compileNotebookForSubmit(
         file,
         'kfp',
         overrides(parsed),
         inClusterConnection
       );
-      return submitKfpCommand(parsed, file, text, params(ir));
+      return submitKfpCommand(parsed, file, text, params(ir), settings);
     }
     throw new UserError(
       `--target must be argo or kfp, got '${target ?? ''}'\n${usage}`

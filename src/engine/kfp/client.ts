@@ -34,6 +34,13 @@ export interface ICreateRunRequest {
   platformSpec?: Record<string, unknown>;
   parameters?: Record<string, number | string | boolean>;
   experimentId?: string;
+  /**
+   * The experiment by name (the notebook's `experiment` setting, or Kale's `experiment_name`),
+   * used when no experimentId is given: found, or made, in `namespace`.
+   */
+  experimentName?: string;
+  /** The namespace of a multi-user KFP that the experiment belongs to. */
+  namespace?: string;
   serviceAccount?: string;
 }
 
@@ -128,6 +135,42 @@ export class KfpClient {
       }
     }
     return version;
+  }
+
+  /**
+   * The ID of the experiment called `name` (in `namespace`, on a multi-user KFP), made when
+   * there is none yet, as the KFP SDK's `create_experiment` does.
+   */
+  async experimentId(name: string, namespace?: string): Promise<string> {
+    const filter = JSON.stringify({
+      predicates: [
+        { operation: 'EQUALS', key: 'display_name', stringValue: name }
+      ]
+    });
+    const query = new URLSearchParams({ filter, page_size: '1' });
+    if (namespace) {
+      query.set('namespace', namespace);
+    }
+    const found = await this.call<{
+      experiments?: { experiment_id?: string; display_name?: string }[];
+    }>('GET', `/apis/v2beta1/experiments?${query}`);
+    const existing = found.experiments?.find(
+      e => e.display_name === name
+    )?.experiment_id;
+    if (existing) {
+      return existing;
+    }
+    const made = await this.call<{ experiment_id?: string }>(
+      'POST',
+      '/apis/v2beta1/experiments',
+      { display_name: name, ...(namespace ? { namespace } : {}) }
+    );
+    if (!made.experiment_id) {
+      throw new UserError(
+        `Kubeflow Pipelines created the experiment '${name}' but returned no experiment_id`
+      );
+    }
+    return made.experiment_id;
   }
 
   static inlineSpec(request: ICreateRunRequest): Record<string, unknown> {

@@ -101,10 +101,21 @@ export function applyKfpRun(record: IRunRecord, run: IKfpRun): IRunRecord {
 
 export async function submitKfpRun(
   client: KfpClient,
-  request: ICreateRunRequest & { notebook: string },
+  given: ICreateRunRequest & { notebook: string },
   home = cellpipeHome()
 ): Promise<IRunRecord> {
   await client.checkServer();
+  // An experiment named in the settings is found, or made, only once the server answers.
+  const request =
+    !given.experimentId && given.experimentName
+      ? {
+          ...given,
+          experimentId: await client.experimentId(
+            given.experimentName,
+            given.namespace
+          )
+        }
+      : given;
   const createdAt = new Date();
   let run: IKfpRun;
   let pipelineId: string | undefined;

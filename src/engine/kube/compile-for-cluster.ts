@@ -54,13 +54,16 @@ export async function compileForSubmit(
   ).text;
 }
 
-/** {@link compileForSubmit}, with the notebook's IR (to check `--param` values against). */
+/**
+ * {@link compileForSubmit}, with the notebook's IR (to check `--param` values against) and its
+ * resolved settings (the KFP experiment).
+ */
 export async function compileNotebookForSubmit(
   file: string,
   target: CompileTarget,
   overrides: ISettingsOverrides,
   connect?: () => IKubeConnection | undefined
-): Promise<{ text: string; ir: IPipelineIR }> {
+): Promise<{ text: string; ir: IPipelineIR; settings: IPipelineSettings }> {
   const { ir, warnings } = clusterPipeline(
     analyzeNotebookText(readNotebookFile(file), file),
     target,
@@ -81,5 +84,5 @@ export async function compileNotebookForSubmit(
       `cellpipe: warning: ${weakening} (weaker than the Pod Security "restricted" defaults)\n`
     );
   }
-  return { text: compiled.text, ir };
+  return { text: compiled.text, ir, settings };
 }

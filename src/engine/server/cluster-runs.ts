@@ -110,7 +110,8 @@ export async function submitNotebook(
       pipelineSpec,
       platformSpec,
       parameters: values,
-      experimentId: undefined
+      experimentName: settings.experiment,
+      namespace: settings.namespace
     },
     home
   );
