@@ -8,7 +8,7 @@ import { overriddenKeys } from './lab-overrides';
 import { ISettingsDraft, SettingsFormModel } from './settings-model';
 import { VolumesFieldset } from './volumes-fieldset';
 
-type TextKey = 'name' | 'description' | 'namespace' | 'image';
+type TextKey = 'name' | 'description' | 'namespace' | 'experiment' | 'image';
 type NumberKey = 'runAsUser' | 'runAsGroup' | 'fsGroup';
 type FlagKey =
   | 'runAsNonRoot'
@@ -106,6 +106,12 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
         </select>
       </label>
       {text('namespace', trans.__('Namespace'), trans.__('from kubeconfig'))}
+      {showsExperiment(model) &&
+        text(
+          'experiment',
+          trans.__('Experiment'),
+          trans.__('KFP default experiment')
+        )}
       {text('image', trans.__('Image'))}
       <VolumesFieldset
         volumes={draft.volumes}
@@ -204,5 +210,19 @@ export function SettingsForm(props: ISettingsFormProps): JSX.Element {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * The KFP experiment field is shown where a run goes to Kubeflow Pipelines, or where the notebook
+ * names an experiment (so that it can be seen and cleared whatever the target).
+ */
+function showsExperiment(model: SettingsFormModel): boolean {
+  const target =
+    model.resolved.settings?.target ||
+    model.draft.target ||
+    model.defaultTarget;
+  return (
+    target === 'kfp' || model.namesExperiment || model.draft.experiment !== ''
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The pipeline settings form: a draft of `metadata.cellpipe` (name, description, target,
- * namespace, image, volumes, security), its resolved values and weakenings, and saving it back
+ * namespace, experiment, image, volumes, security), its resolved values and weakenings, and saving it back
  * into the notebook model's metadata (which marks the notebook dirty; the user saves the file).
  */
 import { ISignal, Signal } from '@lumino/signaling';
@@ -28,6 +28,8 @@ export interface ISettingsDraft {
   /** '' = not set in the notebook (the default or the lab setting applies). */
   target: Target | '';
   namespace: string;
+  /** The KFP experiment, by name. */
+  experiment: string;
   image: string;
   /** The claims mounted in every step, as typed (checked when resolved). */
   volumes: IVolumeDraft[];
@@ -49,7 +51,13 @@ export interface IMetadataHolder {
   setMetadata(key: string, value: unknown): void;
 }
 
-const TEXT_FIELDS = ['name', 'description', 'namespace', 'image'] as const;
+const TEXT_FIELDS = [
+  'name',
+  'description',
+  'namespace',
+  'experiment',
+  'image'
+] as const;
 
 export function draftFromSettings(settings: INotebookSettings): ISettingsDraft {
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -60,6 +68,7 @@ export function draftFromSettings(settings: INotebookSettings): ISettingsDraft {
     target:
       target === 'local' || target === 'argo' || target === 'kfp' ? target : '',
     namespace: text(settings.namespace),
+    experiment: text(settings.experiment),
     image: text(settings.image),
     volumes: volumeDrafts(settings.volumes),
     security: { ...(settings.security ?? {}) }
@@ -208,6 +217,7 @@ const FORM_FIELDS = [
   'description',
   'target',
   'namespace',
+  'experiment',
   'image',
   'volumes',
   'security'
@@ -255,6 +265,13 @@ export class SettingsFormModel {
     return this._overrides;
   }
 
+  /** True when the notebook's settings, as loaded, name a KFP experiment. */
+  get namesExperiment(): boolean {
+    return (
+      typeof this._base.experiment === 'string' && this._base.experiment !== ''
+    );
+  }
+
   /** The target a run takes when the form leaves Target empty: the lab's, else the built-in. */
   get defaultTarget(): Target {
     return this._overrides.target ?? DEFAULT_TARGET;
@@ -294,7 +311,7 @@ export class SettingsFormModel {
   /**
    * Writes the draft into `metadata.cellpipe`, leaving every other key as it was. Where the
    * notebook has no `cellpipe` key yet, its settings came from Kale's `kubeflow_notebook`: those
-   * the form does not show (`steps_defaults`, the experiment) are written too, since the new key
+   * the form does not show (`steps_defaults`) are written too, since the new key
    * hides Kale's. Nothing is written where there is nothing to write.
    */
   save(holder: IMetadataHolder): void {

@@ -13,6 +13,7 @@ import {
   SettingsFormModel
 } from '../../../src/lab/sidebar/settings-model';
 import { FakeNotebook } from './fake-notebook';
+import { readNotebookSettings } from '../../../src/core/notebook/settings';
 
 describe('settings form', () => {
   it('has no weakening with the defaults', () => {
@@ -196,6 +197,32 @@ describe('settings form', () => {
     model.edit({ target: '' });
     model.save(plain);
     expect(plain.metadata).toEqual({});
+  });
+
+  it("edits the KFP experiment: a Kale notebook's experiment_name shows, and the edit is what a run reads", () => {
+    const notebook = new FakeNotebook({
+      metadata: { kubeflow_notebook: { experiment_name: 'exp' } },
+      cells: []
+    });
+    const model = new SettingsFormModel();
+    model.load(
+      'nb.ipynb',
+      'nb',
+      readNotebookSettings(notebook.metadata).settings
+    );
+    expect(model.draft.experiment).toBe('exp');
+    expect(model.resolved.settings?.experiment).toBe('exp');
+    model.edit({ experiment: '  churn q4 ' });
+    expect(model.resolved.settings?.experiment).toBe('churn q4');
+    model.save(notebook);
+    expect(notebook.metadata.cellpipe).toEqual({ experiment: 'churn q4' });
+    expect(readNotebookSettings(notebook.metadata).settings.experiment).toBe(
+      'churn q4'
+    );
+    // Cleared, the key goes: runs go to KFP's default experiment.
+    model.edit({ experiment: '' });
+    model.save(notebook);
+    expect(notebook.metadata.cellpipe).toEqual({});
   });
 
   it('clearing a field removes its key', () => {
