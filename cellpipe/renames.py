@@ -1,9 +1,11 @@
-"""Reports the renames Jupyter makes to the engine, so that a notebook's runs follow it.
+"""Reports the renames and deletions Jupyter makes to the engine, so that a notebook's runs
+follow it, and stay with it once it is deleted.
 
-Jupyter Server emits a contents event for each rename made through its API (the file browser,
-a notebook tab's Rename, any client). The engine records the renames that move a recorded
-run's notebook (src/engine/local/notebook-renames.ts); a rename made outside Jupyter, with
-``mv`` in a terminal say, is not seen.
+Jupyter Server emits a contents event for each rename or deletion made through its API (the file
+browser, a notebook tab's Rename, any client). The engine records those that move or take away a
+recorded run's notebook (src/engine/local/notebook-renames.ts): a new notebook later made at a
+deleted one's path starts with no runs. A change made outside Jupyter, with ``mv`` or ``rm`` in a
+terminal say, is not seen.
 """
 
 CONTENTS_EVENTS = "https://events.jupyter.org/jupyter_server/contents_service/v1"
@@ -23,17 +25,25 @@ def follow_renames(server_app, engine):
         data = kwargs.get("data", args[2] if len(args) > 2 else None)
         if not isinstance(data, dict):
             return
-        if data.get("action") != "rename":
-            return
-        source, target = data.get("source_path"), data.get("path")
-        if not source or not target:
+        action = data.get("action")
+        if action == "rename":
+            source, target = data.get("source_path"), data.get("path")
+            if not source or not target:
+                return
+            request = ("notebookRenamed", {"from": source, "to": target})
+            failure = f"the runs of {source} do not follow it to {target}"
+        elif action == "delete":
+            path = data.get("path")
+            if not path:
+                return
+            request = ("notebookDeleted", {"path": path})
+            failure = f"the runs of {path} are not marked as those of a deleted notebook"
+        else:
             return
         try:
-            await engine.request("notebookRenamed", {"from": source, "to": target},
-                                 timeout=RENAME_TIMEOUT_S)
+            await engine.request(*request, timeout=RENAME_TIMEOUT_S)
         except Exception as error:  # noqa: BLE001 - a rename must never fail for cellpipe
-            server_app.log.warning("cellpipe: the runs of %s do not follow it to %s: %s",
-                                   source, target, error)
+            server_app.log.warning("cellpipe: %s: %s", failure, error)
 
     events.add_listener(schema_id=CONTENTS_EVENTS, listener=on_contents)
     return True

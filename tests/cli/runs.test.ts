@@ -62,6 +62,18 @@ describe('cellpipe runs', () => {
     expect(listed(renamedHome)[0].notebook).toBe(ran.notebook);
   });
 
+  it('says a notebook deleted through Jupyter since its run was deleted', () => {
+    const deletedHome = tempHome();
+    const ran = runJson(deletedHome, [ok]).record;
+    recordRename(
+      { from: ran.notebook, to: null, at: new Date().toISOString() },
+      deletedHome
+    );
+    const rows = cli(deletedHome, ['runs']).stdout.split('\n');
+    expect(rows[1]).toContain(`${ran.notebook} (deleted)`);
+    expect(listed(deletedHome)[0].notebook).toBe(ran.notebook);
+  });
+
   it('says so when there are no runs', () => {
     expect(cli(tempHome(), ['runs']).stdout).toMatch(/no runs recorded yet/);
   });

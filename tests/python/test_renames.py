@@ -40,7 +40,7 @@ def listener_for(engine):
     return listener
 
 
-def test_a_rename_reaches_the_engine_and_other_actions_do_not():
+def test_a_rename_and_a_deletion_reach_the_engine_and_other_actions_do_not():
     engine = Engine()
     listener = listener_for(engine)
 
@@ -50,6 +50,11 @@ def test_a_rename_reaches_the_engine_and_other_actions_do_not():
         await listener(logger=None, schema_id=CONTENTS_EVENTS,
                        data={"action": "save", "path": "b.ipynb"})
         await listener(logger=None, schema_id=CONTENTS_EVENTS, data={"action": "rename"})
+        await listener(logger=None, schema_id=CONTENTS_EVENTS,
+                       data={"action": "delete", "path": "team/old.ipynb"})
+        await listener(logger=None, schema_id=CONTENTS_EVENTS, data={"action": "delete"})
+        await listener(logger=None, schema_id=CONTENTS_EVENTS,
+                       data={"action": "copy", "path": "d.ipynb", "source_path": "b.ipynb"})
         # Called positionally, as an older jupyter_events might: still a coroutine that works.
         await listener(None, CONTENTS_EVENTS,
                        {"action": "rename", "path": "c.ipynb", "source_path": "b.ipynb"})
@@ -57,6 +62,7 @@ def test_a_rename_reaches_the_engine_and_other_actions_do_not():
     asyncio.run(events())
     assert engine.requests == [
         ("notebookRenamed", {"from": "a.ipynb", "to": "b.ipynb"}),
+        ("notebookDeleted", {"path": "team/old.ipynb"}),
         ("notebookRenamed", {"from": "b.ipynb", "to": "c.ipynb"}),
     ]
 
@@ -68,6 +74,10 @@ def test_a_failing_engine_is_logged_and_the_rename_goes_on(caplog):
     asyncio.run(listener(logger=None, schema_id=CONTENTS_EVENTS,
                          data={"action": "rename", "path": "b.ipynb", "source_path": "a.ipynb"}))
     assert "the runs of a.ipynb do not follow it to b.ipynb: engine stopped" in caplog.text
+    asyncio.run(listener(logger=None, schema_id=CONTENTS_EVENTS,
+                         data={"action": "delete", "path": "a.ipynb"}))
+    assert ("the runs of a.ipynb are not marked as those of a deleted notebook: engine stopped"
+            in caplog.text)
 
 
 def test_a_server_without_events_is_left_alone():

@@ -221,3 +221,38 @@ async def test_runs_follow_their_notebook_when_jupyter_renames_it(jp_fetch, note
         ("linear-chain.ipynb", "chain.ipynb"), ("chain.ipynb", "chain.ipynb"), ("team", "crew")]
     stored = json.loads((home / "runs" / record["id"] / "run.json").read_text())
     assert Path(stored["notebook"]).name == "linear-chain.ipynb"
+
+
+async def test_a_new_notebook_at_a_deleted_notebooks_path_starts_with_no_runs(
+        jp_fetch, notebooks):
+    record = await call(jp_fetch, "POST", "runs",
+                        body={"path": "linear-chain.ipynb", "target": "local", "params": {}})
+    record = await finished(jp_fetch, record["id"])
+    assert await listed_ids(jp_fetch, "linear-chain.ipynb") == [record["id"]]
+    text = (notebooks / "linear-chain.ipynb").read_text()
+
+    # Deleted through Jupyter's contents API (the file browser's Delete), then a new notebook is
+    # made at the same path: it is not the notebook those runs ran from.
+    await jp_fetch("api", "contents", "linear-chain.ipynb", method="DELETE")
+    await jp_fetch("api", "contents", "linear-chain.ipynb", method="PUT",
+                   body=json.dumps({"type": "notebook", "format": "json",
+                                    "content": json.loads(text)}))
+    assert await listed_ids(jp_fetch, "linear-chain.ipynb") == []
+    # Still recorded, and shown by id (the run viewer, `cellpipe runs`).
+    assert [r["id"] for r in await call(jp_fetch, "GET", "runs")] == [record["id"]]
+    assert (await call(jp_fetch, "GET", "runs", record["id"]))["status"] == "Succeeded"
+
+    # The new notebook's own runs are its own.
+    second = await call(jp_fetch, "POST", "runs",
+                        body={"path": "linear-chain.ipynb", "target": "local", "params": {}})
+    await finished(jp_fetch, second["id"])
+    assert await listed_ids(jp_fetch, "linear-chain.ipynb") == [second["id"]]
+
+    # Renamed first, then deleted: the runs go with the deletion of the path they followed to.
+    (notebooks / "team").mkdir()
+    await jp_fetch("api", "contents", "linear-chain.ipynb", method="PATCH",
+                   body=json.dumps({"path": "team/chain.ipynb"}))
+    assert await listed_ids(jp_fetch, "team/chain.ipynb") == [second["id"]]
+    await jp_fetch("api", "contents", "team/chain.ipynb", method="DELETE")
+    (notebooks / "team" / "chain.ipynb").write_text(text)
+    assert await listed_ids(jp_fetch, "team/chain.ipynb") == []

@@ -23,7 +23,7 @@ Lists the recorded runs (CELLPIPE_HOME/runs), newest first, with status, duratio
 
 /**
  * The runs as a table. A notebook renamed through Jupyter since its run shows where it is now,
- * as the lab shows it (notebook-renames.ts); `--json` gives the records as they were written.
+ * as the lab shows it (notebook-renames.ts), and one deleted through Jupyter says so; `--json` gives the records as they were written.
  */
 function table(records: IRunRecord[]): string {
   if (!records.length) {
@@ -40,7 +40,8 @@ function table(records: IRunRecord[]): string {
       // A run started from the lab records its path under the lab's root, which is not known
       // here; a rename is recorded with absolute paths.
       isAbsolute(r.notebook)
-        ? notebookNow(r.notebook, r.createdAt, renames)
+        ? (notebookNow(r.notebook, r.createdAt, renames) ??
+          `${r.notebook} (deleted)`)
         : r.notebook,
       r.links.map(l => l.url).join(' ')
     ];

@@ -6,7 +6,9 @@
  * Run records are never rewritten for it.
  *
  * A rename moves only the runs created before it: a new notebook made later under the old name
- * has runs of its own. Paths here are absolute.
+ * has runs of its own. A deletion through Jupyter is journalled too (`to: null`): the runs made
+ * before it belong to the deleted notebook, not to a new one later made at its path. Paths here
+ * are absolute.
  */
 import {
   appendFileSync,
@@ -22,7 +24,8 @@ import { cellpipeHome, isAtOrUnder } from '../paths';
 
 export interface INotebookRename {
   from: string;
-  to: string;
+  /** Where it went; null when it was deleted. */
+  to: string | null;
   /** When it happened (ISO 8601, as a run record's createdAt). */
   at: string;
 }
@@ -37,7 +40,7 @@ function isRename(value: unknown): value is INotebookRename {
     typeof value === 'object' &&
     value !== null &&
     typeof rename.from === 'string' &&
-    typeof rename.to === 'string' &&
+    (typeof rename.to === 'string' || rename.to === null) &&
     typeof rename.at === 'string'
   );
 }
@@ -107,29 +110,34 @@ function endsCut(file: string): boolean {
 
 /**
  * Where the notebook that ran from `notebook` at `createdAt` is now, after `renames` (oldest
- * first): each later rename of it, or of a folder it is in, moves it.
+ * first): each later rename of it, or of a folder it is in, moves it. Null once a later deletion
+ * of it, or of a folder it is in, took it away.
  */
 export function notebookNow(
   notebook: string,
   createdAt: string,
   renames: readonly INotebookRename[]
-): string {
+): string | null {
   let path = notebook;
   for (const rename of renames) {
     if (rename.at > createdAt && isAtOrUnder(path, rename.from)) {
+      if (rename.to === null) {
+        return null;
+      }
       path = rename.to + path.slice(rename.from.length);
     }
   }
   return path;
 }
 
-/** True when the rename of `from` moves at least one of these runs' notebooks. */
+/** True when the rename (or deletion) of `from` moves at least one of these runs' notebooks. */
 export function movesAnyRun(
   from: string,
   runs: readonly { notebook: string; createdAt: string }[],
   renames: readonly INotebookRename[]
 ): boolean {
-  return runs.some(run =>
-    isAtOrUnder(notebookNow(run.notebook, run.createdAt, renames), from)
-  );
+  return runs.some(run => {
+    const now = notebookNow(run.notebook, run.createdAt, renames);
+    return now !== null && isAtOrUnder(now, from);
+  });
 }

@@ -9,6 +9,7 @@ import {
   getRunMethod,
   IEngineContext,
   listRunsMethod,
+  notebookDeletedMethod,
   notebookRenamedMethod,
   readLogMethod,
   startRunMethod
@@ -28,6 +29,7 @@ export function engineMethods(version: string): Record<string, EngineMethod> {
     getRun: getRunMethod,
     readLog: readLogMethod,
     cancelRun: cancelRunMethod,
-    notebookRenamed: notebookRenamedMethod
+    notebookRenamed: notebookRenamedMethod,
+    notebookDeleted: notebookDeletedMethod
   };
 }

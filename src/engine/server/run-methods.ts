@@ -35,7 +35,8 @@ type Params = Record<string, unknown>;
 
 /**
  * The record as the lab sees it: its notebook where it is now (renames made through Jupyter
- * move a notebook's runs with it: notebook-renames.ts), relative to the server root.
+ * move a notebook's runs with it: notebook-renames.ts), relative to the server root. A notebook
+ * deleted through Jupyter since keeps the path it had.
  */
 export function presented(
   context: IEngineContext,
@@ -43,7 +44,7 @@ export function presented(
   renames: readonly INotebookRename[] = readRenames(context.home)
 ): IRunRecord {
   const ranFrom = resolve(context.root, record.notebook);
-  const now = notebookNow(ranFrom, record.createdAt, renames);
+  const now = notebookNow(ranFrom, record.createdAt, renames) ?? ranFrom;
   if (now === ranFrom && !isAbsolute(record.notebook)) {
     return record;
   }
@@ -203,11 +204,19 @@ export async function listRunsMethod(
 ): Promise<IRunRecord[]> {
   const all = await withClusterStatus(context, local.listRuns(context.home));
   const renames = readRenames(context.home);
-  const runs = all.map(r => presented(context, r, renames));
   const notebook = params.notebook;
-  return typeof notebook === 'string'
-    ? runs.filter(r => r.notebook === notebook)
-    : runs;
+  if (typeof notebook !== 'string') {
+    return all.map(r => presented(context, r, renames));
+  }
+  // A notebook's runs: not those of a notebook deleted since, whose path a new one may have.
+  return all
+    .filter(
+      r =>
+        notebookNow(resolve(context.root, r.notebook), r.createdAt, renames) !==
+        null
+    )
+    .map(r => presented(context, r, renames))
+    .filter(r => r.notebook === notebook);
 }
 
 export async function getRunMethod(
@@ -286,6 +295,31 @@ export function notebookRenamedMethod(
     return { recorded: false };
   }
   recordRename({ from, to, at: new Date().toISOString() }, context.home);
+  return { recorded: true };
+}
+
+/**
+ * Jupyter deleted `path` (a notebook or a folder; cellpipe/renames.py reports it): when that
+ * takes away the notebook of a recorded run, the deletion is recorded, so that a new notebook
+ * later made at the same path does not show those runs as its own. Answers whether it was.
+ */
+export function notebookDeletedMethod(
+  context: IEngineContext,
+  params: Params
+): { recorded: boolean } {
+  const path = underRoot(context, text(params.path, 'path'));
+  const renames = readRenames(context.home);
+  const runs = listRecords(context.home).map(r => ({
+    notebook: resolve(context.root, r.notebook),
+    createdAt: r.createdAt
+  }));
+  if (!movesAnyRun(path, runs, renames)) {
+    return { recorded: false };
+  }
+  recordRename(
+    { from: path, to: null, at: new Date().toISOString() },
+    context.home
+  );
   return { recorded: true };
 }
 

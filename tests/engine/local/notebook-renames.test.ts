@@ -65,6 +65,51 @@ describe('notebookNow: where a run’s notebook is after the renames', () => {
   });
 });
 
+describe('deletions: the runs made before stay with the deleted notebook', () => {
+  const journal: INotebookRename[] = [
+    { from: '/root/Untitled.ipynb', to: '/root/churn.ipynb', at: at(10) },
+    { from: '/root/churn.ipynb', to: null, at: at(20) },
+    { from: '/root/team', to: null, at: at(30) }
+  ];
+
+  it('has no notebook now for a run made before its deletion, under any earlier name', () => {
+    expect(notebookNow('/root/Untitled.ipynb', at(5), journal)).toBeNull();
+    expect(notebookNow('/root/churn.ipynb', at(15), journal)).toBeNull();
+    // A deleted folder takes the notebooks in it.
+    expect(notebookNow('/root/team/sub/a.ipynb', at(25), journal)).toBeNull();
+  });
+
+  it('leaves a notebook made later at the same path its own runs, and others alone', () => {
+    expect(notebookNow('/root/churn.ipynb', at(21), journal)).toBe(
+      '/root/churn.ipynb'
+    );
+    expect(notebookNow('/root/team/a.ipynb', at(31), journal)).toBe(
+      '/root/team/a.ipynb'
+    );
+    expect(notebookNow('/root/teams.ipynb', at(1), journal)).toBe(
+      '/root/teams.ipynb'
+    );
+  });
+
+  it('a later rename or deletion of the path moves none of the deleted notebook’s runs', () => {
+    const runs = [{ notebook: '/root/churn.ipynb', createdAt: at(15) }];
+    expect(movesAnyRun('/root/churn.ipynb', runs, journal)).toBe(false);
+    expect(movesAnyRun('/root/churn.ipynb', runs, journal.slice(0, 1))).toBe(
+      true
+    );
+  });
+
+  it('is read back from the file with its null', () => {
+    const home = mkdtempSync(join(tmpdir(), 'cellpipe-renames-'));
+    try {
+      recordRename(journal[1], home);
+      expect(readRenames(home)).toEqual([journal[1]]);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the renames file', () => {
   let home: string;
   beforeEach(() => {

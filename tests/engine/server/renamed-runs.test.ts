@@ -1,6 +1,7 @@
 /**
  * A notebook's runs follow it when Jupyter renames it (run-methods.ts, notebookRenamed): the lab
- * lists them under the new path, and a rerun starts from there. Records are not rewritten.
+ * lists them under the new path, and a rerun starts from there. When Jupyter deletes it
+ * (notebookDeleted), they stay with the deleted notebook. Records are not rewritten.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import {
   getRunMethod,
   IEngineContext,
   listRunsMethod,
+  notebookDeletedMethod,
   notebookRenamedMethod
 } from '../../../src/engine/server/run-methods';
 import { EngineError } from '../../../src/engine/server/protocol';
@@ -132,5 +134,49 @@ describe('runs follow their notebook when Jupyter renames it', () => {
         EngineError
       );
     }
+  });
+});
+
+describe("a deleted notebook's runs stay with it", () => {
+  it('a new notebook at its path lists none of them; the records and their ids stay', async () => {
+    const old = run(
+      '20261130-100000-000aaa',
+      join(root, 'Untitled.ipynb'),
+      '2020-01-01T00:00:00.000Z'
+    );
+    run('20261130-100100-000bbb', 'team/a.ipynb', '2020-01-01T00:01:00.000Z');
+    expect(notebookDeletedMethod(context, { path: 'notes.txt' })).toEqual({
+      recorded: false
+    });
+    expect(notebookDeletedMethod(context, { path: 'Untitled.ipynb' })).toEqual({
+      recorded: true
+    });
+    // Deleted again (a new notebook there, with no runs yet): nothing to record.
+    expect(notebookDeletedMethod(context, { path: 'Untitled.ipynb' })).toEqual({
+      recorded: false
+    });
+    expect(await listed('Untitled.ipynb')).toEqual([]);
+    const later = run(
+      '20991231-000000-000ccc',
+      join(root, 'Untitled.ipynb'),
+      '2099-12-31T00:00:00.000Z'
+    );
+    expect(await listed('Untitled.ipynb')).toEqual([later.id]);
+    // By id (the run viewer) and in the whole list, the old run is still there.
+    expect((await getRunMethod(context, { id: old.id })).notebook).toBe(
+      'Untitled.ipynb'
+    );
+    expect((await listRunsMethod(context, {})).map(r => r.id).sort()).toEqual(
+      [old.id, '20261130-100100-000bbb', later.id].sort()
+    );
+
+    // A folder, with the leading slash Jupyter may give.
+    expect(notebookDeletedMethod(context, { path: '/team' })).toEqual({
+      recorded: true
+    });
+    expect(await listed('team/a.ipynb')).toEqual([]);
+    expect(() => notebookDeletedMethod(context, { path: '../x' })).toThrow(
+      EngineError
+    );
   });
 });
