@@ -11,15 +11,21 @@ export interface ICellPlace {
   line: number;
 }
 
-/** The message cut into plain text and the places in `notebook` (its file name) it names. */
+/**
+ * The message cut into plain text and the places in `notebook` (its file name) it names; also
+ * those under `formerName`, the name a renamed notebook had when the message was written.
+ */
 export function cellPlaces(
   message: string,
-  notebook: string
+  notebook: string,
+  formerName?: string
 ): (string | ICellPlace)[] {
-  const escaped = notebook.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const names = [notebook, formerName]
+    .filter((name): name is string => !!name)
+    .map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   // the name whole: `my_model.ipynb` is another notebook than `model.ipynb`
   const place = new RegExp(
-    `(?<![^\\s'"(/])${escaped} \\[cell (\\d+)\\], line (\\d+)`,
+    `(?<![^\\s'"(/])(?:${names.join('|')}) \\[cell (\\d+)\\], line (\\d+)`,
     'g'
   );
   const parts: (string | ICellPlace)[] = [];

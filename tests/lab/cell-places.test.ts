@@ -29,6 +29,26 @@ describe('cell places in a run error', () => {
     ]);
   });
 
+  it('also takes the name a renamed notebook had when the run was made, and no third', () => {
+    expect(
+      cellPlaces(
+        'NameError in Untitled.ipynb [cell 3], line 7; other.ipynb [cell 1], line 1',
+        'churn.ipynb',
+        'Untitled.ipynb'
+      )
+    ).toEqual([
+      'NameError in ',
+      { text: 'Untitled.ipynb [cell 3], line 7', cell: 2, line: 7 },
+      '; other.ipynb [cell 1], line 1'
+    ]);
+    expect(
+      cellPlaces('in churn.ipynb [cell 1], line 2', 'churn.ipynb', undefined)
+    ).toEqual([
+      'in ',
+      { text: 'churn.ipynb [cell 1], line 2', cell: 0, line: 2 }
+    ]);
+  });
+
   it('takes the name whole: a longer name ending the same is another notebook', () => {
     expect(
       cellPlaces('ValueError in my_model.ipynb [cell 2], line 3', 'model.ipynb')

@@ -270,13 +270,34 @@ test.describe('pipeline sidebar runs', () => {
     const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
     await expect(active).toContainText('boom in step check');
     await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
-    const cursor = await page.evaluate(
-      () =>
-        (
-          window as any
-        ).jupyterapp.shell.currentWidget.content.activeCell.editor.getCursorPosition()
-          .line
-    );
-    expect(cursor).toBe(1);
+    const cursorLine = () =>
+      page.evaluate(
+        () =>
+          (
+            window as any
+          ).jupyterapp.shell.currentWidget.content.activeCell.editor.getCursorPosition()
+            .line
+      );
+    expect(await cursorLine()).toBe(1);
+
+    // Renamed since: the message names the notebook as it was called, and still leads there.
+    await page
+      .locator('.lm-TabBar-tab', { hasText: 'failing.ipynb' })
+      .click({ button: 'right' });
+    await page.locator('.lm-Menu-item', { hasText: 'Rename Notebook' }).click();
+    await page.locator('.jp-Dialog input').fill('checked.ipynb');
+    await page.locator('.jp-Dialog .jp-mod-accept').click();
+    await expect(
+      page.locator('.lm-TabBar-tab.jp-mod-current', {
+        hasText: 'checked.ipynb'
+      })
+    ).toBeVisible();
+    await page.notebook.selectCells(0);
+    await expect(active).not.toContainText('boom in step check');
+    await error
+      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
+      .click();
+    await expect(active).toContainText('boom in step check');
+    expect(await cursorLine()).toBe(1);
   });
 });

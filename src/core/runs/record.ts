@@ -42,6 +42,12 @@ export interface IRunRecord {
   target: Target;
   /** The notebook's path as given (relative to the server root for lab runs). */
   notebook: string;
+  /**
+   * Only as the engine presents a record: the path the run was made from, when Jupyter has
+   * renamed the notebook since (`notebook` is then where it is now). Its messages name the
+   * notebook as it was called then.
+   */
+  ranFrom?: string;
   pipeline: string;
   createdAt: string;
   startedAt: string | null;

@@ -48,10 +48,11 @@ export function presented(
   if (now === ranFrom && !isAbsolute(record.notebook)) {
     return record;
   }
+  const moved = now === ranFrom ? {} : { ranFrom: record.notebook };
   const inside = relative(context.root, now);
   return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
-    ? { ...record, notebook: now === ranFrom ? record.notebook : now }
-    : { ...record, notebook: inside.split('\\').join('/') };
+    ? { ...record, notebook: now === ranFrom ? record.notebook : now, ...moved }
+    : { ...record, notebook: inside.split('\\').join('/'), ...moved };
 }
 
 function text(value: unknown, name: string): string {

@@ -42,6 +42,9 @@ function RunMessage(props: {
       <CellPlaceText
         text={props.text}
         notebookName={PathExt.basename(path)}
+        formerName={
+          props.record.ranFrom && PathExt.basename(props.record.ranFrom)
+        }
         onRevealCell={(cell, line) => props.revealCell(path, cell, line)}
         trans={props.trans}
       />

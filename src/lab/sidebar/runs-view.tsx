@@ -1,5 +1,6 @@
 /** The runs of the current notebook: status chip, duration, links, cancel, why steps wait. */
 import { TranslationBundle } from '@jupyterlab/translation';
+import { PathExt } from '@jupyterlab/coreutils';
 import React from 'react';
 import { IRunLink, IRunRecord } from '../../core/runs/record';
 import { CellPlaceText } from '../cell-place-text';
@@ -156,6 +157,7 @@ function RunRow(props: IRunsViewProps & { run: IRunRecord }): JSX.Element {
           <CellPlaceText
             text={run.error}
             notebookName={props.notebookName}
+            formerName={run.ranFrom && PathExt.basename(run.ranFrom)}
             onRevealCell={props.onRevealCell}
             trans={trans}
           />

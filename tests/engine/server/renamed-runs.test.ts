@@ -75,6 +75,8 @@ describe('runs follow their notebook when Jupyter renames it', () => {
     // The viewer (and its rerun) gets the path the notebook has now.
     const shown = await getRunMethod(context, { id: local.id });
     expect(shown.notebook).toBe('churn.ipynb');
+    // With the path it ran from: its messages name the notebook as it was called then.
+    expect(shown.ranFrom).toBe(join(root, 'Untitled.ipynb'));
     // The record itself still says where it ran from.
     const file = join(home, 'runs', local.id, 'run.json');
     expect(JSON.parse(readFileSync(file, 'utf8')).notebook).toBe(
