@@ -146,6 +146,17 @@ test.describe('the run viewer', () => {
     await expect(dialog.locator('input[name="n_estimators"]')).toHaveValue(
       'twenty'
     );
+    // Each under its field, marked; the first to mend has the focus.
+    await expect(dialog.locator('[aria-invalid="true"]')).toHaveCount(2);
+    await expect(dialog.locator('input[name="seed"]')).toBeFocused();
+    await expect(dialog.locator('input[name="test_size"]')).not.toHaveAttribute(
+      'aria-invalid'
+    );
+    await expect(
+      dialog.locator(
+        'label:has(input[name="n_estimators"]) + p.jp-cellpipe-error'
+      )
+    ).toHaveText('n_estimators must be a whole number, not "twenty"');
     await dialog.locator('input[name="seed"]').fill('7');
     await dialog.locator('input[name="n_estimators"]').fill('20');
     await dialog.locator('.jp-mod-accept').click();

@@ -10,12 +10,23 @@ import { IPipelineParameter } from '../../core/ir/pipeline';
 import { RunParams } from '../api/routes';
 import { parseParameter } from './param-values';
 
+/** The values typed that are not of their parameter's type: each parameter's problem. */
+class ParameterProblems extends Error {
+  constructor(readonly byName: Map<string, string>) {
+    super([...byName.values()].join('\n'));
+  }
+}
+
 class ParametersBody extends Widget {
+  /**
+   * `problems` are those of the values typed before: each is shown under its field, which is
+   * marked invalid; the dialog focuses the first.
+   */
   constructor(
     private readonly parameters: IPipelineParameter[],
     values: RunParams,
     private readonly trans: TranslationBundle,
-    problem: string | null
+    problems: Map<string, string>
   ) {
     super();
     this.addClass('jp-cellpipe-ParamsDialog');
@@ -53,19 +64,23 @@ class ParametersBody extends Widget {
       label.append(name, input);
       this.node.appendChild(label);
       this.inputs.push(input);
-    }
-    for (const line of problem?.split('\n') ?? []) {
-      const error = document.createElement('p');
-      error.className = 'jp-cellpipe-error';
-      error.textContent = line;
-      this.node.appendChild(error);
+      const problem = problems.get(parameter.name);
+      if (problem !== undefined) {
+        const error = document.createElement('p');
+        error.className = 'jp-cellpipe-error';
+        error.id = `jp-cellpipe-param-error-${this.inputs.length}`;
+        error.textContent = problem;
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        this.node.appendChild(error);
+      }
     }
   }
 
-  /** The values typed, each as its parameter's type; throws every problem, one a line. */
+  /** The values typed, each as its parameter's type; throws ParameterProblems. */
   values(): RunParams {
     const values: RunParams = Object.create(null);
-    const problems: string[] = [];
+    const problems = new Map<string, string>();
     this.parameters.forEach((parameter, index) => {
       try {
         values[parameter.name] = parseParameter(
@@ -74,11 +89,11 @@ class ParametersBody extends Widget {
           this.trans
         );
       } catch (error) {
-        problems.push((error as Error).message);
+        problems.set(parameter.name, (error as Error).message);
       }
     });
-    if (problems.length) {
-      throw new Error(problems.join('\n'));
+    if (problems.size) {
+      throw new ParameterProblems(problems);
     }
     return values;
   }
@@ -102,9 +117,9 @@ export async function askParameters(
   trans: TranslationBundle
 ): Promise<RunParams | null> {
   let values: RunParams = Object.create(null);
-  let problem: string | null = null;
+  let problems = new Map<string, string>();
   for (;;) {
-    const body = new ParametersBody(parameters, values, trans, problem);
+    const body = new ParametersBody(parameters, values, trans, problems);
     const result = await showDialog({
       title: trans.__('Run %1 with these parameters', pipeline),
       body,
@@ -112,7 +127,10 @@ export async function askParameters(
         Dialog.cancelButton({ label: trans.__('Cancel') }),
         Dialog.okButton({ label: trans.__('Run') })
       ],
-      focusNodeSelector: 'input, select'
+      // The first field to mend, else the first field.
+      focusNodeSelector: problems.size
+        ? '[aria-invalid="true"]'
+        : 'input, select'
     });
     if (!result.button.accept) {
       return null;
@@ -120,7 +138,10 @@ export async function askParameters(
     try {
       return body.values();
     } catch (error) {
-      problem = (error as Error).message;
+      if (!(error instanceof ParameterProblems)) {
+        throw error;
+      }
+      problems = error.byName;
       values = body.typed();
     }
   }
