@@ -74,12 +74,12 @@ export function cellFolderReads(analysis: ICellAnalysis): IFolderRead[] {
   }));
 }
 
-function text(python: string, node: IPyNode | null): string {
+export function text(python: string, node: IPyNode | null): string {
   return node ? python.slice(node.from, node.to) : '';
 }
 
 /** The first positional argument of a call's argument list. */
-function firstArgument(args: IPyNode | null): IPyNode | null {
+export function firstArgument(args: IPyNode | null): IPyNode | null {
   const first = args?.children.find(c => c.named) ?? null;
   return first && first.type !== 'keyword_argument' ? first : null;
 }

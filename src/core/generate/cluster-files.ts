@@ -7,6 +7,8 @@
  * - `step-file`: a step reads a file that an earlier step it runs after writes: the file stays
  *   in the writer's pod. (Where nothing orders the two steps, `unordered-file` already warns,
  *   for every target.)
+ * - `step-folder` (cluster-folders.ts): a step writes into a folder that an earlier step made,
+ *   or that lies next to the notebook.
  * Which paths lie next to the notebook is the caller's to say: core reads no files.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
@@ -27,6 +29,7 @@ import {
 import { pipelineAnalysisOf } from './code-analysis';
 import { CompileTarget } from './compiled';
 import { ENGINE_NAMES } from './local-modules';
+import { folderWarnings } from './cluster-folders';
 
 /** `nextToNotebook(path)`: whether the relative `path` names a file or folder there. */
 export function clusterFileWarnings(
@@ -98,6 +101,17 @@ export function clusterFileWarnings(
       }
     }
   });
+  diagnostics.push(
+    ...folderWarnings(
+      ir,
+      uses,
+      sharedCells,
+      constants,
+      analysisOf,
+      nextToNotebook,
+      engine
+    )
+  );
   return inNotebookOrder(diagnostics);
 }
 

@@ -30,6 +30,7 @@ export type DiagnosticCode =
   | 'local-module'
   | 'local-file'
   | 'step-file'
+  | 'step-folder'
   | 'notebook-function'
   | 'shared-name'
   | 'shared-cell-read'

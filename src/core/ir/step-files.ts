@@ -14,6 +14,7 @@ import {
   isFileName
 } from '../analysis/file-names';
 import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
+import { cellMadeFolders } from '../analysis/folder-makes';
 import { resolvePath } from '../analysis/path-expressions';
 import { IPipelineStep } from './pipeline';
 
@@ -213,6 +214,43 @@ export function listedFolders(
     }
   }
   return found;
+}
+
+/** A folder the cells make (`os.makedirs`, `Path.mkdir`), relative to the notebook's folder. */
+export interface IMadeFolder {
+  folder: string;
+  cell: number;
+  line: number;
+  column: number;
+}
+
+/**
+ * The relative folders the cells make (cellMadeFolders), resolved as listedFolders resolves the
+ * folders they list.
+ */
+export function madeFolders(
+  cells: readonly number[],
+  constants: ReadonlyMap<string, string>,
+  analysisOf: (cell: number) => ICellAnalysis,
+  ownNames: boolean
+): IMadeFolder[] {
+  const valueOf = namePaths(cells, constants, analysisOf, ownNames);
+  const found: IMadeFolder[] = [];
+  for (const cell of cells) {
+    for (const made of cellMadeFolders(analysisOf(cell))) {
+      const path = resolvePath(made.parts, valueOf);
+      const folder = path?.replace(/\/+$/, '') ?? '';
+      if (folder && folder !== '.' && !isAbsolutePath(folder)) {
+        found.push({ folder, cell, line: made.line, column: made.column });
+      }
+    }
+  }
+  return found;
+}
+
+/** Whether making `made` (with its parents, as makedirs does) makes `folder`. */
+export function makesFolder(made: string, folder: string): boolean {
+  return made === folder || made.startsWith(`${folder}/`);
 }
 
 /** `/data` or `~/data`: not under the notebook's folder. */
