@@ -68,6 +68,22 @@ test.describe('a newcomer without a cluster', () => {
       await expect(message).toContainText(/kubeconfig/i);
       await expect(message).not.toContainText('cellpipe engine:');
       await expect(message).not.toContainText('skipTLSVerify');
+      // The paths it names wrap inside the sidebar rather than run past its edge: here the
+      // path is short, so a long one (a HOME deep in a temporary folder) is put beside it.
+      await message.evaluate(node =>
+        node
+          .querySelector('p')
+          ?.append(` /tmp/${'tmpHomeOfANewcomer'.repeat(8)}/.kube/config`)
+      );
+      expect(
+        await message.evaluate(
+          node =>
+            node.scrollWidth <= node.clientWidth &&
+            [...node.querySelectorAll('p, li')].every(
+              line => line.scrollWidth <= line.clientWidth
+            )
+        )
+      ).toBe(true);
     } finally {
       await putSettings(page, '{}');
     }
