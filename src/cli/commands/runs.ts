@@ -23,7 +23,8 @@ Lists the recorded runs (CELLPIPE_HOME/runs), newest first, with status, duratio
 
 /**
  * The runs as a table. A notebook renamed through Jupyter since its run shows where it is now,
- * as the lab shows it (notebook-renames.ts), and one deleted through Jupyter says so; `--json` gives the records as they were written.
+ * as the lab shows it (notebook-renames.ts), and one deleted through Jupyter says so; `--json`
+ * gives the records as they were written.
  */
 function table(records: IRunRecord[]): string {
   if (!records.length) {

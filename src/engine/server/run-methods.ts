@@ -43,15 +43,15 @@ export function presented(
   record: IRunRecord,
   renames: readonly INotebookRename[] = readRenames(context.home)
 ): IRunRecord {
-  const ranFrom = resolve(context.root, record.notebook);
-  const now = notebookNow(ranFrom, record.createdAt, renames) ?? ranFrom;
-  if (now === ranFrom && !isAbsolute(record.notebook)) {
+  const then = resolve(context.root, record.notebook);
+  const now = notebookNow(then, record.createdAt, renames) ?? then;
+  if (now === then && !isAbsolute(record.notebook)) {
     return record;
   }
-  const moved = now === ranFrom ? {} : { ranFrom: record.notebook };
+  const moved = now === then ? {} : { ranFrom: record.notebook };
   const inside = relative(context.root, now);
   return inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)
-    ? { ...record, notebook: now === ranFrom ? record.notebook : now, ...moved }
+    ? { ...record, notebook: now === then ? record.notebook : now, ...moved }
     : { ...record, notebook: inside.split('\\').join('/'), ...moved };
 }
 
@@ -287,12 +287,7 @@ export function notebookRenamedMethod(
   const from = underRoot(context, text(params.from, 'from'));
   const to = underRoot(context, text(params.to, 'to'));
   const renames = readRenames(context.home);
-  // The records as stored: a rename has no reason to mark dead runners' runs Failed.
-  const runs = listRecords(context.home).map(r => ({
-    notebook: resolve(context.root, r.notebook),
-    createdAt: r.createdAt
-  }));
-  if (from === to || !movesAnyRun(from, runs, renames)) {
+  if (from === to || !movesAnyRun(from, recordedNotebooks(context), renames)) {
     return { recorded: false };
   }
   recordRename({ from, to, at: new Date().toISOString() }, context.home);
@@ -310,11 +305,7 @@ export function notebookDeletedMethod(
 ): { recorded: boolean } {
   const path = underRoot(context, text(params.path, 'path'));
   const renames = readRenames(context.home);
-  const runs = listRecords(context.home).map(r => ({
-    notebook: resolve(context.root, r.notebook),
-    createdAt: r.createdAt
-  }));
-  if (!movesAnyRun(path, runs, renames)) {
+  if (!movesAnyRun(path, recordedNotebooks(context), renames)) {
     return { recorded: false };
   }
   recordRename(
@@ -322,6 +313,19 @@ export function notebookDeletedMethod(
     context.home
   );
   return { recorded: true };
+}
+
+/**
+ * Each recorded run's notebook (absolute) and when the run was made. The records as stored: a
+ * rename or deletion has no reason to mark dead runners' runs Failed.
+ */
+function recordedNotebooks(
+  context: IEngineContext
+): { notebook: string; createdAt: string }[] {
+  return listRecords(context.home).map(r => ({
+    notebook: resolve(context.root, r.notebook),
+    createdAt: r.createdAt
+  }));
 }
 
 /** A path under the server root as Jupyter's contents API gives it, made absolute. */
