@@ -45,6 +45,7 @@ export function folderWarnings(
         !use.written ||
         !folder ||
         isAbsolutePath(folder) ||
+        folder.split('/').includes('..') || // outside, or back: not followed
         warned.has(folder) ||
         makes(shared, folder) ||
         makes(made[index], folder)

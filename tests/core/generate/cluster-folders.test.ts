@@ -76,18 +76,27 @@ test('no warning where the step or the shared cells make the folder, or where it
     ]).at
   ).toEqual([]);
   expect(
-    warnings([
-      imports,
-      codeCell('os.makedirs("out")\nx = 1', ['step:a']),
-      codeCell(
-        'os.makedirs("out", exist_ok=True)\nopen("out/b.txt", "w").write(str(x))',
-        ['step:b']
-      ),
-      // Absolute: storage the settings mount; missing everywhere: not a cluster's problem.
-      codeCell(
-        'open("/data/out/c.txt", "w").write(str(x))\nopen("nowhere/d.txt", "w").write("d")',
-        ['step:c']
-      )
-    ]).at
+    warnings(
+      [
+        imports,
+        codeCell('os.makedirs("out")\nx = 1', ['step:a']),
+        codeCell(
+          'os.makedirs("out", exist_ok=True)\nopen("out/b.txt", "w").write(str(x))',
+          ['step:b']
+        ),
+        // Absolute: storage the settings mount; missing everywhere: not a cluster's problem.
+        codeCell(
+          'open("/data/out/c.txt", "w").write(str(x))\nopen("nowhere/d.txt", "w").write("d")',
+          ['step:c']
+        ),
+        // The notebook's own folder, or one above it.
+        codeCell(
+          'open("./e.txt", "w").write(str(x))\nopen("out/../f.txt", "w").write("f")\n' +
+            'open("../g.txt", "w").write("g")',
+          ['step:d']
+        )
+      ],
+      ['out', '..', 'out/..', '.']
+    ).at
   ).toEqual([]);
 });
