@@ -3,15 +3,14 @@
  * `metadata.cellpipe.experiment` (which KFP submission finds or makes by name), and cleared again.
  */
 import { expect, test } from '@jupyterlab/galata';
-import { openExample, panel } from './sidebar-helpers';
+import { openExample, openSettingsForm } from './sidebar-helpers';
 
 test('the Experiment field shows for Kubeflow Pipelines and is applied to the notebook', async ({
   page,
   tmpPath
 }) => {
   await openExample(page, tmpPath);
-  await page.locator(`${panel} [data-section="settings"] summary`).click();
-  const form = page.locator(`${panel} form.jp-cellpipe-Settings`);
+  const form = await openSettingsForm(page);
   const experiment = form.locator('input[name="experiment"]');
   // The example runs locally: a KFP experiment means nothing there.
   await expect(form.locator('select[name="target"]')).toBeVisible();

@@ -7,7 +7,7 @@ import { expect, test } from '@jupyterlab/galata';
 import {
   compileOnly,
   openExample,
-  panel,
+  openSettingsForm,
   setLabSetting
 } from './sidebar-helpers';
 
@@ -16,8 +16,7 @@ test('a volume added in the settings form is checked, applied and mounted in the
   tmpPath
 }) => {
   await openExample(page, tmpPath);
-  await page.locator(`${panel} [data-section="settings"] summary`).click();
-  const form = page.locator(`${panel} form.jp-cellpipe-Settings`);
+  const form = await openSettingsForm(page);
   await form.getByRole('button', { name: 'Add volume' }).click();
   await form.locator('input[name="volumes.0.claim"]').fill('team-data');
   await form.locator('input[name="volumes.0.mountPath"]').fill('data');
@@ -80,9 +79,9 @@ test('volumes and pull secrets from the lab settings win over the notebook, and 
   ]);
   await setLabSetting(page, 'imagePullSecrets', ['regcred']);
   try {
-    await page.locator(`${panel} [data-section="settings"] summary`).click();
+    const form = await openSettingsForm(page);
     await expect(
-      page.locator(`${panel} fieldset.jp-cellpipe-Settings-volumes legend`)
+      form.locator('fieldset.jp-cellpipe-Settings-volumes legend')
     ).toContainText('(lab setting)');
     await compileOnly(page, 60_000);
     const text =

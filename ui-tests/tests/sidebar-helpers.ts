@@ -31,6 +31,31 @@ export async function openNotebookText(
   return target;
 }
 
+/** Renames the notebook in tab `from` to `to` as a user does: the tab's context menu. */
+export async function renameNotebookTab(
+  page: IJupyterLabPageFixture,
+  from: string,
+  to: string
+): Promise<void> {
+  await page
+    .locator('.lm-TabBar-tab', { hasText: from })
+    .click({ button: 'right' });
+  await page.locator('.lm-Menu-item', { hasText: 'Rename Notebook' }).click();
+  await page.locator('.jp-Dialog input').fill(to);
+  await page.locator('.jp-Dialog .jp-mod-accept').click();
+  await expect(
+    page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: to })
+  ).toBeVisible();
+}
+
+/** Opens the sidebar's Pipeline settings section; gives its form. */
+export async function openSettingsForm(
+  page: IJupyterLabPageFixture
+): Promise<Locator> {
+  await page.locator(`${panel} [data-section="settings"] summary`).click();
+  return page.locator(`${panel} form.jp-cellpipe-Settings`);
+}
+
 /** Picks `item` (Compile only, Export YAML…) from the Compile and run button's menu. */
 export async function chooseAction(page: IJupyterLabPageFixture, item: string) {
   await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();

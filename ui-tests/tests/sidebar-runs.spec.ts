@@ -13,6 +13,7 @@ import {
   openNotebookText,
   panel,
   reloadWithNotebook,
+  renameNotebookTab,
   serverRuns,
   standInRunServer
 } from './sidebar-helpers';
@@ -213,15 +214,7 @@ test.describe('pipeline sidebar runs', () => {
     const id = await run.getAttribute('data-run');
 
     // Renamed as a user does it: the tab's context menu.
-    await page
-      .locator('.lm-TabBar-tab', { hasText: 'linear-chain.ipynb' })
-      .click({ button: 'right' });
-    await page.locator('.lm-Menu-item', { hasText: 'Rename Notebook' }).click();
-    await page.locator('.jp-Dialog input').fill('chain.ipynb');
-    await page.locator('.jp-Dialog .jp-mod-accept').click();
-    await expect(
-      page.locator('.lm-TabBar-tab.jp-mod-current', { hasText: 'chain.ipynb' })
-    ).toBeVisible();
+    await renameNotebookTab(page, 'linear-chain.ipynb', 'chain.ipynb');
     const kept = page.locator(`${panel} .jp-cellpipe-Run[data-run="${id}"]`);
     await expect(kept.locator('.jp-cellpipe-StatusChip')).toHaveText(
       'Succeeded'
@@ -281,17 +274,7 @@ test.describe('pipeline sidebar runs', () => {
     expect(await cursorLine()).toBe(1);
 
     // Renamed since: the message names the notebook as it was called, and still leads there.
-    await page
-      .locator('.lm-TabBar-tab', { hasText: 'failing.ipynb' })
-      .click({ button: 'right' });
-    await page.locator('.lm-Menu-item', { hasText: 'Rename Notebook' }).click();
-    await page.locator('.jp-Dialog input').fill('checked.ipynb');
-    await page.locator('.jp-Dialog .jp-mod-accept').click();
-    await expect(
-      page.locator('.lm-TabBar-tab.jp-mod-current', {
-        hasText: 'checked.ipynb'
-      })
-    ).toBeVisible();
+    await renameNotebookTab(page, 'failing.ipynb', 'checked.ipynb');
     await page.notebook.selectCells(0);
     await expect(active).not.toContainText('boom in step check');
     await error
