@@ -26,6 +26,8 @@ import {
   RunParams,
   SettingsOverrides
 } from '../api/routes';
+import { PathExt } from '@jupyterlab/coreutils';
+import type { CellpipeRequestError } from '../api/request';
 import { freeExportPath } from './export-name';
 import { notebookSnapshot } from './notebook-snapshot';
 import { isFinished, RunsModel } from './runs-model';
@@ -44,6 +46,8 @@ export interface IActionMessage {
   runId?: string;
   /** It reports analysis errors: once the notebook has none, it goes away. */
   analysisErrors?: boolean;
+  /** The cell (index from 0) and line the error names, shown as a button that goes there. */
+  place?: { cell: number; line?: number };
 }
 
 /** What the sidebar knows now, to tell whether a message still holds. */
@@ -410,7 +414,9 @@ export class PipelineActions {
       }
       await action({ path, ir, settings });
     } catch (error) {
-      this.say('error', (error as Error).message);
+      this.say('error', (error as Error).message, [], {
+        place: placeOf(error, this.host.currentNotebook()?.context.path)
+      });
     } finally {
       this._busy = false;
       // Saving is not silent: what runs or is exported is the file on disk.
@@ -505,6 +511,29 @@ interface IReady {
 
 /** What JupyterLab's save rejects with while its "File Changed" dialog is open (docregistry). */
 const CONFLICT_DIALOG_OPEN = 'Modal is already displayed';
+
+/**
+ * The cell and line a server error names (CellpipeRequestError's location), when it is of the
+ * notebook at `path` (the server may name it by a path of its own: the file names are compared).
+ */
+function placeOf(
+  error: unknown,
+  path: string | undefined
+): IActionMessage['place'] {
+  // Duck-typed: the request module is the one Jest mocks.
+  const location = (error as Partial<CellpipeRequestError> | null)?.location;
+  if (location?.cell === undefined || path === undefined) {
+    return undefined;
+  }
+  const named = location.notebook;
+  if (
+    named !== undefined &&
+    PathExt.basename(named) !== PathExt.basename(path)
+  ) {
+    return undefined;
+  }
+  return { cell: location.cell, line: location.line };
+}
 
 /** Where `cell` is in the notebook now (cells may have been added or moved since). */
 function cellIndexOf(model: INotebookModel, cell: ICellModel): number {

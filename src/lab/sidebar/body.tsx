@@ -11,6 +11,7 @@ import { IDagNode } from './dag-model';
 import { DiagnosticsView } from './diagnostics-view';
 import { NoStepsYet } from './no-steps';
 import { revealCell } from './navigate';
+import { cellNumber } from '../../core/cell-number';
 import { RunButton } from './run-button';
 import { RunsView } from './runs-view';
 import { SettingsForm } from './settings-form';
@@ -132,6 +133,25 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
         >
           <p>
             {message.text}
+            {message.place && (
+              <button
+                className="jp-cellpipe-Run-link"
+                onClick={() => {
+                  const place = message.place;
+                  if (place) {
+                    void revealCell(props.shell, panel, place.cell, place.line);
+                  }
+                }}
+              >
+                {message.place.line === undefined
+                  ? trans.__('Go to cell %1', cellNumber(message.place.cell))
+                  : trans.__(
+                      'Go to cell %1, line %2',
+                      cellNumber(message.place.cell),
+                      message.place.line
+                    )}
+              </button>
+            )}
             {message.undo && (
               <button
                 className="jp-cellpipe-undo jp-mod-styled"

@@ -333,7 +333,32 @@ describe('Compile and run', () => {
       kind: 'error',
       text: 'fan-out.ipynb, cell 4, line 2: boom'
     });
+    expect(actions.message?.place).toBeUndefined();
     expect(actions.busy).toBe(false);
+  });
+
+  it("keeps the place a server error names in this notebook, for the message's button", async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel } = fakePanel(notebook, 'team/fan-out.ipynb', false);
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    const located = (location: Record<string, unknown>) =>
+      Object.assign(new Error('boom'), { status: 400, location });
+    post.mockRejectedValue(
+      located({ notebook: '/srv/team/fan-out.ipynb', cell: 3, line: 2 })
+    );
+    await actions.compileAndRun();
+    expect(actions.message?.place).toEqual({ cell: 3, line: 2 });
+    // Another notebook's place, or none, is no button.
+    post.mockRejectedValue(located({ notebook: 'other.ipynb', cell: 1 }));
+    await actions.compileAndRun();
+    expect(actions.message?.place).toBeUndefined();
+    post.mockRejectedValue(located({ notebook: 'fan-out.ipynb' }));
+    await actions.compileAndRun();
+    expect(actions.message?.place).toBeUndefined();
   });
 });
 
