@@ -123,6 +123,11 @@ export interface IActionHost {
   ): Promise<RunParams | null>;
   /** Shows a compiled document read-only in a tab of its own (one per notebook). */
   showPreview?(notebook: string, title: string, text: string): void;
+  /**
+   * Saves a notebook still named Untitled as JupyterLab's Save does: asking for its name first
+   * (unless the user turned that off), so the run has that name, not a later rename's.
+   */
+  saveUntitled?(panel: NotebookPanel): Promise<void>;
 }
 
 /** The target compile-only and export use: the pipeline's own, or Argo for a local pipeline. */
@@ -392,7 +397,7 @@ export class PipelineActions {
     let saved = false;
     try {
       await panel.context.ready;
-      const path = panel.context.path;
+      let path = panel.context.path;
       await whenPythonParser(); // loading since the plugin activated
       // The notebook as the user sees it: it is saved only once it is fit to run.
       let ir = this.checkedIR(panel, path);
@@ -405,6 +410,7 @@ export class PipelineActions {
           return;
         }
         saved = true;
+        path = panel.context.path; // an Untitled notebook is named as it is saved
         // What was saved: the file-changed dialog's Revert loads the file on disk instead.
         ir = this.checkedIR(panel, path);
         if (!ir) {
@@ -460,6 +466,14 @@ export class PipelineActions {
    */
   private async save(panel: NotebookPanel): Promise<boolean> {
     try {
+      if (panel.isUntitled && this.host.saveUntitled) {
+        await this.host.saveUntitled(panel);
+        // JupyterLab's Save says nothing when its "File Changed" dialog is cancelled.
+        if (panel.context.model.dirty) {
+          throw new Error('Cancel');
+        }
+        return true;
+      }
       await panel.context.save();
       return true;
     } catch (error) {

@@ -86,7 +86,12 @@ function actionHost(options: ISidebarAppOptions): IActionHost {
         factory: 'Editor'
       });
     },
-    showSidebar: () => app.shell.activateById(options.sidebarId)
+    showSidebar: () => app.shell.activateById(options.sidebarId),
+    saveUntitled: async panel => {
+      // JupyterLab's Save acts on the current widget: the notebook, not the sidebar.
+      app.shell.activateById(panel.id);
+      await app.commands.execute('docmanager:save');
+    }
   };
 }
 

@@ -94,6 +94,44 @@ describe('Compile and run', () => {
     runs.dispose();
   });
 
+  it('saves an Untitled notebook as JupyterLab does, asking its name, and runs it under that name', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    const { panel, context } = fakePanel(notebook, 'work/Untitled.ipynb', true);
+    Object.assign(panel, { isUntitled: true });
+    post.mockResolvedValue({
+      id: 'r2',
+      status: 'Pending',
+      target: 'local',
+      createdAt: '2026-11-22T14:00:00Z'
+    } as never);
+    const host = fakeHost(panel);
+    // JupyterLab's Save, the name given in its dialog: saved, then renamed.
+    host.saveUntitled = jest.fn(async () => {
+      notebook.dirty = false;
+      context.path = 'work/churn.ipynb';
+    });
+    const runs = new RunsModel();
+    const actions = new PipelineActions(host, runs, trans);
+    await actions.compileAndRun();
+    expect(host.saveUntitled).toHaveBeenCalledWith(panel);
+    expect(context.save).not.toHaveBeenCalled();
+    expect(post).toHaveBeenCalledWith(
+      'runs',
+      expect.objectContaining({ path: 'work/churn.ipynb' })
+    );
+
+    // Its "File Changed" dialog cancelled: still unsaved, so nothing runs.
+    post.mockClear();
+    notebook.dirty = true;
+    host.saveUntitled = jest.fn(async () => undefined);
+    await actions.compileAndRun();
+    expect(post).not.toHaveBeenCalled();
+    expect(actions.message?.text).toMatch(
+      /^Not run: the notebook was not saved/
+    );
+    runs.dispose();
+  });
+
   it("shows the warnings of a cluster run's compile with its start, and lists the bare record", async () => {
     const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
     notebook.metadata.cellpipe = { target: 'kfp' };
