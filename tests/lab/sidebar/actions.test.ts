@@ -107,7 +107,7 @@ describe('Compile and run', () => {
     const host = fakeHost(panel);
     // JupyterLab's Save, the name given in its dialog: saved, then renamed.
     host.saveUntitled = jest.fn(async () => {
-      notebook.dirty = false;
+      context.model.dirty = false;
       context.path = 'work/churn.ipynb';
     });
     const runs = new RunsModel();
@@ -122,7 +122,7 @@ describe('Compile and run', () => {
 
     // Its "File Changed" dialog cancelled: still unsaved, so nothing runs.
     post.mockClear();
-    notebook.dirty = true;
+    context.model.dirty = true;
     host.saveUntitled = jest.fn(async () => undefined);
     await actions.compileAndRun();
     expect(post).not.toHaveBeenCalled();
