@@ -23,6 +23,8 @@ interface IState {
   runState: string;
   /** The experiments the server has, by display name. */
   experiments: Record<string, string>;
+  /** Whether it refuses to create runs. */
+  refuseRuns?: boolean;
 }
 
 function responder(state: IState) {
@@ -30,6 +32,9 @@ function responder(state: IState) {
     request: IRecordedRequest
   ): { status: number; body: unknown } | undefined => {
     const route = `${request.method} ${request.path}`;
+    if (route === 'POST /apis/v2beta1/runs' && state.refuseRuns) {
+      return { status: 400, body: { message: 'invalid pipeline spec' } };
+    }
     if (route === 'GET /apis/v2beta1/healthz') {
       return { status: 200, body: { multi_user: false } };
     }
@@ -111,6 +116,15 @@ function responder(state: IState) {
         body: { experiment_id: state.experiments[name], display_name: name }
       };
     }
+    if (route.startsWith('DELETE /apis/v2beta1/experiments/')) {
+      const id = request.path.split('/').pop();
+      for (const [name, made] of Object.entries(state.experiments)) {
+        if (made === id) {
+          delete state.experiments[name];
+        }
+      }
+      return { status: 200, body: {} };
+    }
     if (route === 'POST /apis/v2beta1/runs/run-1:terminate') {
       return { status: 200, body: {} };
     }
@@ -137,6 +151,7 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
     state.version = '2.17.0';
     state.runState = 'RUNNING';
     state.experiments = { fraud: 'exp-fraud' };
+    state.refuseRuns = false;
     home = mkdtempSync(join(tmpdir(), 'cellpipe-kfp-'));
   });
   afterEach(() => {
@@ -308,6 +323,35 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
     expect(peer.requests.at(-1)?.body).toMatchObject({
       experiment_id: 'exp-2'
     });
+  });
+
+  it('a run that cannot be created leaves no experiment made for it, and one found stays', async () => {
+    state.refuseRuns = true;
+    const submit = (experimentName: string) =>
+      submitKfpRun(
+        client(),
+        {
+          notebook: 'nb.ipynb',
+          displayName: 'demo',
+          ...compiled('add_numbers.yaml'),
+          experimentName
+        },
+        home
+      );
+    await expect(submit('churn')).rejects.toThrow(/invalid pipeline spec/);
+    expect(
+      peer.requests.map(r => `${r.method} ${r.operation ?? r.path}`).slice(2)
+    ).toEqual([
+      'GET /apis/v2beta1/experiments',
+      'POST /apis/v2beta1/experiments',
+      'POST /apis/v2beta1/runs',
+      'DELETE /apis/v2beta1/experiments/{experiment_id}'
+    ]);
+    expect(state.experiments).toEqual({ fraud: 'exp-fraud' });
+    peer.requests.length = 0;
+    await expect(submit('fraud')).rejects.toThrow(/invalid pipeline spec/);
+    expect(peer.requests.map(r => r.method)).not.toContain('DELETE');
+    expect(state.experiments).toEqual({ fraud: 'exp-fraud' });
   });
 
   it('an experiment ID given (--kfp-experiment) wins over the name; none leaves the run in the default experiment', async () => {

@@ -139,9 +139,12 @@ export class KfpClient {
 
   /**
    * The ID of the experiment called `name` (in `namespace`, on a multi-user KFP), made when
-   * there is none yet, as the KFP SDK's `create_experiment` does.
+   * there is none yet, as the KFP SDK's `create_experiment` does; `made` says which.
    */
-  async experimentId(name: string, namespace?: string): Promise<string> {
+  async experiment(
+    name: string,
+    namespace?: string
+  ): Promise<{ id: string; made: boolean }> {
     const filter = JSON.stringify({
       predicates: [
         { operation: 'EQUALS', key: 'display_name', stringValue: name }
@@ -158,7 +161,7 @@ export class KfpClient {
       e => e.display_name === name
     )?.experiment_id;
     if (existing) {
-      return existing;
+      return { id: existing, made: false };
     }
     const made = await this.call<{ experiment_id?: string }>(
       'POST',
@@ -170,7 +173,15 @@ export class KfpClient {
         `Kubeflow Pipelines created the experiment '${name}' but returned no experiment_id`
       );
     }
-    return made.experiment_id;
+    return { id: made.experiment_id, made: true };
+  }
+
+  /** Deletes an experiment (one made for a run that then could not be created). */
+  async deleteExperiment(id: string): Promise<void> {
+    await this.call(
+      'DELETE',
+      `/apis/v2beta1/experiments/${encodeURIComponent(id)}`
+    );
   }
 
   static inlineSpec(request: ICreateRunRequest): Record<string, unknown> {

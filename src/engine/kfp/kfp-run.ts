@@ -106,23 +106,28 @@ export async function submitKfpRun(
 ): Promise<IRunRecord> {
   await client.checkServer();
   // An experiment named in the settings is found, or made, only once the server answers.
-  const request =
+  const experiment =
     !given.experimentId && given.experimentName
-      ? {
-          ...given,
-          experimentId: await client.experimentId(
-            given.experimentName,
-            given.namespace
-          )
-        }
-      : given;
+      ? await client.experiment(given.experimentName, given.namespace)
+      : null;
+  const request = experiment
+    ? { ...given, experimentId: experiment.id }
+    : given;
   const createdAt = new Date();
   let run: IKfpRun;
   let pipelineId: string | undefined;
-  if (client.endpoint.upload) {
-    ({ run, pipelineId } = await client.uploadAndRun(request));
-  } else {
-    run = await client.createRun(request);
+  try {
+    if (client.endpoint.upload) {
+      ({ run, pipelineId } = await client.uploadAndRun(request));
+    } else {
+      run = await client.createRun(request);
+    }
+  } catch (error) {
+    // A failed submission leaves no experiment made for it behind.
+    if (experiment?.made) {
+      await client.deleteExperiment(experiment.id).catch(() => undefined);
+    }
+    throw error;
   }
   if (!run.run_id) {
     throw new UserError(
