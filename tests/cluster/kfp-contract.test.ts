@@ -276,19 +276,23 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
     ]);
   });
 
+  /** A run of add_numbers.yaml in the experiment named so (in `namespace`). */
+  const submitToExperiment = (experimentName: string, namespace?: string) =>
+    submitKfpRun(
+      client(),
+      {
+        notebook: 'nb.ipynb',
+        displayName: 'demo',
+        ...compiled('add_numbers.yaml'),
+        experimentName,
+        namespace
+      },
+      home
+    );
+
   it('runs in the experiment the settings name, found by name, and makes it when missing', async () => {
     const submit = (experimentName: string) =>
-      submitKfpRun(
-        client(),
-        {
-          notebook: 'nb.ipynb',
-          displayName: 'demo',
-          ...compiled('add_numbers.yaml'),
-          experimentName,
-          namespace: 'team-a'
-        },
-        home
-      );
+      submitToExperiment(experimentName, 'team-a');
     await submit('fraud');
     const calls = () =>
       peer.requests.map(r => `${r.method} ${r.operation ?? r.path}`);
@@ -328,16 +332,7 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
   it('a run that cannot be created leaves no experiment made for it, and one found stays', async () => {
     state.refuseRuns = true;
     const submit = (experimentName: string) =>
-      submitKfpRun(
-        client(),
-        {
-          notebook: 'nb.ipynb',
-          displayName: 'demo',
-          ...compiled('add_numbers.yaml'),
-          experimentName
-        },
-        home
-      );
+      submitToExperiment(experimentName);
     await expect(submit('churn')).rejects.toThrow(/invalid pipeline spec/);
     expect(
       peer.requests.map(r => `${r.method} ${r.operation ?? r.path}`).slice(2)
