@@ -1,7 +1,8 @@
 /**
  * The pipeline settings form: a draft of `metadata.cellpipe` (name, description, target,
- * namespace, experiment, image, volumes, security), its resolved values and weakenings, and saving it back
- * into the notebook model's metadata (which marks the notebook dirty; the user saves the file).
+ * namespace, experiment, image, volumes, security), its resolved values and weakenings, and
+ * saving it back into the notebook model's metadata (which marks the notebook dirty; the user
+ * saves the file).
  */
 import { ISignal, Signal } from '@lumino/signaling';
 import { DEFAULT_SECURITY, DEFAULT_TARGET } from '../../core/settings/defaults';
