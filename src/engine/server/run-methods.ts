@@ -44,7 +44,20 @@ export function presented(
   renames: readonly INotebookRename[] = readRenames(context.home)
 ): IRunRecord {
   const then = resolve(context.root, record.notebook);
-  const now = notebookNow(then, record.createdAt, renames) ?? then;
+  return presentedAt(
+    context,
+    record,
+    notebookNow(then, record.createdAt, renames) ?? then
+  );
+}
+
+/** {@link presented}, with its notebook at `now` (an absolute path). */
+function presentedAt(
+  context: IEngineContext,
+  record: IRunRecord,
+  now: string
+): IRunRecord {
+  const then = resolve(context.root, record.notebook);
   if (now === then && !isAbsolute(record.notebook)) {
     return record;
   }
@@ -210,14 +223,16 @@ export async function listRunsMethod(
     return all.map(r => presented(context, r, renames));
   }
   // A notebook's runs: not those of a notebook deleted since, whose path a new one may have.
-  return all
-    .filter(
-      r =>
-        notebookNow(resolve(context.root, r.notebook), r.createdAt, renames) !==
-        null
-    )
-    .map(r => presented(context, r, renames))
-    .filter(r => r.notebook === notebook);
+  const runs: IRunRecord[] = [];
+  for (const record of all) {
+    const then = resolve(context.root, record.notebook);
+    const now = notebookNow(then, record.createdAt, renames);
+    const shown = now === null ? null : presentedAt(context, record, now);
+    if (shown?.notebook === notebook) {
+      runs.push(shown);
+    }
+  }
+  return runs;
 }
 
 export async function getRunMethod(
