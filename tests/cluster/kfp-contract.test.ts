@@ -25,6 +25,8 @@ interface IState {
   experiments: Record<string, string>;
   /** Whether it refuses to create runs. */
   refuseRuns?: boolean;
+  /** The pipelines uploaded (each with one version). */
+  pipelines: string[];
 }
 
 function responder(state: IState) {
@@ -45,6 +47,7 @@ function responder(state: IState) {
       };
     }
     if (route === 'POST /apis/v2beta1/pipelines/create') {
+      state.pipelines.push('pipe-1');
       return {
         status: 200,
         body: { pipeline_id: 'pipe-1', display_name: 'x' }
@@ -125,6 +128,14 @@ function responder(state: IState) {
       }
       return { status: 200, body: {} };
     }
+    if (route === 'DELETE /apis/v2beta1/pipelines/pipe-1') {
+      // As KFP: a pipeline with versions goes only with them (cascade).
+      if (request.query.cascade !== 'true') {
+        return { status: 400, body: { message: 'pipeline has versions' } };
+      }
+      state.pipelines = state.pipelines.filter(id => id !== 'pipe-1');
+      return { status: 200, body: {} };
+    }
     if (route === 'POST /apis/v2beta1/runs/run-1:terminate') {
       return { status: 200, body: {} };
     }
@@ -136,7 +147,8 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
   const state: IState = {
     version: '2.17.0',
     runState: 'RUNNING',
-    experiments: {}
+    experiments: {},
+    pipelines: []
   };
   const peer = new KfpPeer(responder(state));
   let url = '';
@@ -152,6 +164,7 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
     state.runState = 'RUNNING';
     state.experiments = { fraud: 'exp-fraud' };
     state.refuseRuns = false;
+    state.pipelines = [];
     home = mkdtempSync(join(tmpdir(), 'cellpipe-kfp-'));
   });
   afterEach(() => {
@@ -274,6 +287,30 @@ describe('KFP v2beta1 contract (stand-in peer, not a real KFP)', () => {
       'https://kfp.example/pipeline/#/runs/details/run-1',
       'https://kfp.example/pipeline/#/pipelines/details/pipe-1'
     ]);
+  });
+
+  it('an uploaded pipeline whose run cannot be created is deleted again, with its version', async () => {
+    state.refuseRuns = true;
+    await expect(
+      submitKfpRun(
+        client({ upload: true }),
+        {
+          notebook: 'nb.ipynb',
+          displayName: 'demo',
+          ...compiled('add_numbers.yaml')
+        },
+        home
+      )
+    ).rejects.toThrow(/invalid pipeline spec/);
+    expect(
+      peer.requests.map(r => `${r.method} ${r.operation ?? r.path}`).slice(2)
+    ).toEqual([
+      'POST /apis/v2beta1/pipelines/create',
+      'GET /apis/v2beta1/pipelines/{pipeline_id}/versions',
+      'POST /apis/v2beta1/runs',
+      'DELETE /apis/v2beta1/pipelines/{pipeline_id}'
+    ]);
+    expect(state.pipelines).toEqual([]);
   });
 
   /** A run of add_numbers.yaml in the experiment named so (in `namespace`). */

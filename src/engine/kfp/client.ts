@@ -239,6 +239,23 @@ export class KfpClient {
         'Kubeflow Pipelines created the pipeline but returned no pipeline_id'
       );
     }
+    try {
+      return {
+        run: await this.runLatestVersion(request, pipelineId),
+        pipelineId
+      };
+    } catch (error) {
+      // A failed submission leaves no pipeline uploaded for it behind.
+      await this.deletePipeline(pipelineId).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Runs the newest version of the pipeline (the one just uploaded). */
+  private async runLatestVersion(
+    request: ICreateRunRequest,
+    pipelineId: string
+  ): Promise<IKfpRun> {
     const versions = await this.call<{
       pipeline_versions?: { pipeline_version_id?: string }[];
     }>(
@@ -246,14 +263,21 @@ export class KfpClient {
       `/apis/v2beta1/pipelines/${encodeURIComponent(pipelineId)}/versions?page_size=1&sort_by=created_at%20desc`
     );
     const versionId = versions.pipeline_versions?.[0]?.pipeline_version_id;
-    const run = await this.call<IKfpRun>('POST', '/apis/v2beta1/runs', {
+    return this.call<IKfpRun>('POST', '/apis/v2beta1/runs', {
       ...this.runBody(request),
       pipeline_version_reference: {
         pipeline_id: pipelineId,
         pipeline_version_id: versionId
       }
     });
-    return { run, pipelineId };
+  }
+
+  /** Deletes a pipeline and its versions (one uploaded for a run that then failed). */
+  async deletePipeline(id: string): Promise<void> {
+    await this.call(
+      'DELETE',
+      `/apis/v2beta1/pipelines/${encodeURIComponent(id)}?cascade=true`
+    );
   }
 
   getRun(runId: string): Promise<IKfpRun> {
