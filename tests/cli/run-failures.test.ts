@@ -99,8 +99,9 @@ describe('a step that raises', () => {
 it('an output that cannot be saved fails with a message naming the variable', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'unsaveable.ipynb', [
-    { source: 'import threading', tags: ['imports'] },
-    { source: 'guard = threading.Lock()', tags: ['step:make'] },
+    // A bare Lock() the analysis cannot tell from another (threading.Lock() it refuses).
+    { source: 'from threading import Lock', tags: ['imports'] },
+    { source: 'guard = Lock()', tags: ['step:make'] },
     { source: 'held = guard.locked()', tags: ['step:use'] }
   ]);
   const { code, record } = runJson(tempHome(), [nb]);

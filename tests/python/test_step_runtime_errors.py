@@ -59,11 +59,12 @@ def test_library_frames_below_the_cell_are_kept(make_pipeline):
         "Expecting property name enclosed in double quotes: line 1 column 2 (char 1)")
 
 
-# A generator written out (`value = (n for n in ...)`) is refused before the run (the analyzer's
-# unpassable-value error): the step's own error is reached through one it cannot tell, `iter(...)`.
+# A generator written out (`value = (n for n in ...)`) or a `threading.Lock()` is refused before
+# the run (the analyzer's unpassable-value error): the step's own error is reached through ones
+# it cannot tell, `iter(...)` and a bare `Lock()`.
 @pytest.mark.parametrize("source, reason", [
     ("value = iter(n * n for n in range(3))", "cannot pickle 'generator' object"),
-    ("import threading\nvalue = threading.Lock()", "cannot pickle '_thread.lock' object"),
+    ("from threading import Lock\nvalue = Lock()", "cannot pickle '_thread.lock' object"),
 ])
 def test_a_value_that_cannot_be_saved_fails_the_step_naming_the_variable(make_pipeline, source, reason):
     pipeline = make_pipeline([
@@ -251,7 +252,7 @@ def test_an_error_in_a_cell_s_last_expression_names_its_line(make_pipeline):
 
 def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
     pipeline = make_pipeline([
-        code_cell("import threading\ngen = iter(n for n in range(3))\nlock = threading.Lock()\nok = 1\n"
+        code_cell("from threading import Lock\ngen = iter(n for n in range(3))\nlock = Lock()\nok = 1\n"
                   "missing = 2\nglobals().pop('missing')", "step:make"),
         code_cell("print(gen, lock, ok, missing)", "step:use"),
     ])

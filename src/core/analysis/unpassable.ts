@@ -2,13 +2,16 @@
  * Values that no step can hand on. A step saves each name a later step reads with cloudpickle,
  * which refuses a file opened to write or in binary mode (`open(p, "w")`, `open(p, "rb")`), a
  * compressed file (`gzip.open(p)`) and a generator (`(x for x in rows)`): the run would fail at
- * the save. Where the binding shows it (a mode written out, a generator expression), the analysis
- * says so before the run (ir/unpassable-outputs.ts). A file opened to read text (`open(p)`) is
- * saved with its contents and position.
+ * the save, as it would for a database connection, a lock or a pool of workers
+ * (unpicklable-makers.ts). Where the binding shows it (a mode written out, a generator
+ * expression, a known maker called), the analysis says so before the run
+ * (ir/unpassable-outputs.ts). A file opened to read text (`open(p)`) is saved with its contents
+ * and position.
  */
 import { readString } from '../ir/python-literal';
 import { fileOpen } from './file-opens';
 import { field, IPyNode, namedChildren } from './python-tree';
+import { unpicklableMade } from './unpicklable-makers';
 
 /**
  * What the value of `value` is, where no step can hand it on and the code shows it; else null.
@@ -25,6 +28,10 @@ export function unpassableValue(
     return null;
   }
   const callee = field(value, 'function');
+  const made = callee ? unpicklableMade(callee, text) : null;
+  if (made !== null) {
+    return made;
+  }
   const args = field(value, 'arguments');
   const opened = callee ? fileOpen(callee, text) : null;
   if (!opened || !args) {

@@ -123,7 +123,10 @@ function advice(name: string, what: string): string {
   if (what.startsWith('a file')) {
     return `open it in the step that reads it, or pass what it holds (data = ${name}.read())`;
   }
-  return `make it in the step that uses it, or pass a list of its items (list(${name}))`;
+  if (what.startsWith('a generator')) {
+    return `make it in the step that uses it, or pass a list of its items (list(${name}))`;
+  }
+  return 'make it in each step that uses it';
 }
 
 /** The last line of `python` that starts by binding `name` (`name = …`); else 1. */

@@ -1,0 +1,105 @@
+/**
+ * Calls of the standard library whose value cloudpickle refuses, so no step can hand it on: a
+ * database connection, a lock or a thread, a socket, a running process, a pool of workers, a
+ * queue between threads or processes, a temporary file. `con = sqlite3.connect(p)` in one step
+ * and a query in the next fails when the first step saves `con`.
+ *
+ * A call is known by its module as written (`sqlite3.connect(p)`,
+ * `concurrent.futures.ThreadPoolExecutor()`), or by a bare name that nothing else is commonly
+ * called (`ThreadPoolExecutor()` after `from concurrent.futures import ThreadPoolExecutor`).
+ * A bare `Lock()` or `connect()` may be anything, and a module imported under another name
+ * (`import multiprocessing as mp`) is not followed: those go unsaid.
+ * `tests/core/analysis/unpassable-values.test.ts` saves each one with cloudpickle.
+ */
+import { field, IPyNode } from './python-tree';
+
+/** What each maker gives, by module (as written) and function. */
+const MAKERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  sqlite3: { connect: 'a database connection' },
+  threading: {
+    Lock: 'a lock',
+    RLock: 'a lock',
+    Condition: 'a condition variable',
+    Semaphore: 'a semaphore',
+    BoundedSemaphore: 'a semaphore',
+    Event: 'an event between threads',
+    Barrier: 'a barrier between threads',
+    Thread: 'a thread',
+    Timer: 'a thread'
+  },
+  socket: {
+    socket: 'a socket',
+    create_connection: 'a socket',
+    create_server: 'a socket'
+  },
+  subprocess: { Popen: 'a running process' },
+  multiprocessing: {
+    Pool: 'a pool of worker processes',
+    Process: 'a process',
+    Queue: 'a queue between processes',
+    Lock: 'a lock between processes',
+    Manager: 'a manager process'
+  },
+  'concurrent.futures': {
+    ThreadPoolExecutor: 'a pool of worker threads',
+    ProcessPoolExecutor: 'a pool of worker processes'
+  },
+  queue: { Queue: 'a queue between threads' },
+  tempfile: {
+    TemporaryFile: 'a temporary file',
+    NamedTemporaryFile: 'a temporary file'
+  }
+};
+
+/** Makers known by their bare name: names nothing else is commonly called. */
+const BARE: ReadonlySet<string> = new Set([
+  'ThreadPoolExecutor',
+  'ProcessPoolExecutor',
+  'Popen',
+  'TemporaryFile',
+  'NamedTemporaryFile'
+]);
+
+/** What each maker gives, by its dotted name (`sqlite3.connect`). */
+const MADE: ReadonlyMap<string, string> = new Map(
+  Object.entries(MAKERS).flatMap(([module, made]) =>
+    Object.entries(made).map(
+      ([name, what]) =>
+        [`${module}.${name}`, `${what} (${module}.${name})`] as [string, string]
+    )
+  )
+);
+
+/** The dotted name of each bare-named maker. */
+const BARE_DOTTED: ReadonlyMap<string, string> = new Map(
+  [...MADE.keys()]
+    .filter(dotted => BARE.has(dotted.slice(dotted.lastIndexOf('.') + 1)))
+    .map(dotted => [dotted.slice(dotted.lastIndexOf('.') + 1), dotted])
+);
+
+/**
+ * What a call of `callee` makes (`a database connection (sqlite3.connect)`) where cloudpickle
+ * refuses it; else null.
+ */
+export function unpicklableMade(
+  callee: IPyNode,
+  text: (node: IPyNode) => string
+): string | null {
+  if (callee.type === 'identifier') {
+    const dotted = BARE_DOTTED.get(text(callee));
+    return dotted ? (MADE.get(dotted) ?? null) : null;
+  }
+  const receiver = callee.type === 'attribute' ? field(callee, 'object') : null;
+  return receiver && isDottedName(receiver)
+    ? (MADE.get(text(callee)) ?? null)
+    : null;
+}
+
+/** `a` or `a.b`: a module as an import names it. */
+function isDottedName(node: IPyNode): boolean {
+  if (node.type === 'identifier') {
+    return true;
+  }
+  const object = node.type === 'attribute' ? field(node, 'object') : null;
+  return object !== null && isDottedName(object);
+}
