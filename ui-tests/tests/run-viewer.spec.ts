@@ -375,6 +375,49 @@ test.describe('the run viewer', () => {
     ]);
   });
 
+  test('a run whose notebook was deleted has nothing to rerun, though a new notebook has its path', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/gone.ipynb`;
+    const upload = (source: string) =>
+      page.contents.uploadContent(
+        notebookText([codeCell(source, ['step:only'])]),
+        'text',
+        notebook
+      );
+    await upload("raise ValueError('boom')");
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Failed', {
+      timeout: 180_000
+    });
+    const run = page.locator(`${viewer}[data-run="${id}"]`);
+    const message = run.locator(
+      '.jp-cellpipe-RunViewer-log .jp-cellpipe-error'
+    );
+    await showStepLog(page, 'only');
+    await expect(message.locator('.jp-cellpipe-Run-link')).toHaveText(
+      'gone.ipynb [cell 1], line 1'
+    );
+
+    // Deleted through Jupyter, and another notebook made at the same path.
+    await page.contents.deleteFile(notebook);
+    await upload("print('another notebook')");
+    await page.reload({ waitForIsReady: false });
+    await page.locator('#jupyterlab-splash').waitFor({ state: 'detached' });
+    await expect(runStatus(page, id)).toHaveText('Failed', { timeout: 30_000 });
+    const rerun = run.locator('.jp-cellpipe-RunViewer-rerun');
+    await expect(rerun.locator('button[type="submit"]')).toBeDisabled();
+    await expect(rerun).toContainText(
+      `The notebook was deleted after this run, so there is nothing to rerun: a notebook now at ${notebook} is another one.`
+    );
+    // The error names the deleted notebook's cell, so it leads nowhere in the new one.
+    await showStepLog(page, 'only');
+    await expect(message).toContainText('gone.ipynb [cell 1], line 1');
+    await expect(message.locator('.jp-cellpipe-Run-link')).toHaveCount(0);
+  });
+
   test('a step that printed megabytes: its log is read in one go and only its end is shown', async ({
     page,
     tmpPath

@@ -48,6 +48,11 @@ export interface IRunRecord {
    * notebook as it was called then.
    */
   ranFrom?: string;
+  /**
+   * Only as the engine presents a record: Jupyter deleted the run's notebook since, so a
+   * notebook now at `notebook` is another one, and the run has nothing to rerun.
+   */
+  notebookDeleted?: boolean;
   pipeline: string;
   createdAt: string;
   startedAt: string | null;

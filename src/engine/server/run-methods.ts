@@ -36,7 +36,7 @@ type Params = Record<string, unknown>;
 /**
  * The record as the lab sees it: its notebook where it is now (renames made through Jupyter
  * move a notebook's runs with it: notebook-renames.ts), relative to the server root. A notebook
- * deleted through Jupyter since keeps the path it had.
+ * deleted through Jupyter since keeps the path it had, and the record says it was deleted.
  */
 export function presented(
   context: IEngineContext,
@@ -44,11 +44,10 @@ export function presented(
   renames: readonly INotebookRename[] = readRenames(context.home)
 ): IRunRecord {
   const then = resolve(context.root, record.notebook);
-  return presentedAt(
-    context,
-    record,
-    notebookNow(then, record.createdAt, renames) ?? then
-  );
+  const now = notebookNow(then, record.createdAt, renames);
+  return now === null
+    ? { ...presentedAt(context, record, then), notebookDeleted: true }
+    : presentedAt(context, record, now);
 }
 
 /** {@link presented}, with its notebook at `now` (an absolute path). */

@@ -128,7 +128,8 @@ export class RunViewerModel {
       this._record = await getRun(this.id);
       this._error = null;
       this._gone = false;
-      if (!this._parameterTypes) {
+      // A notebook now at a deleted one's path is another: its types are not this run's.
+      if (!this._parameterTypes && !this._record.notebookDeleted) {
         void this.readParameterTypes(this._record.notebook);
       }
       if (!this._chosen) {
@@ -217,6 +218,12 @@ export class RunViewerModel {
     // Read again: the notebook may have been renamed since (the server follows renames).
     this._record = await getRun(this.id);
     this._changed.emit();
+    if (this._record.notebookDeleted) {
+      // A notebook at its path now is another one (the form says so and has no button).
+      throw new Error(
+        `${this._record.notebook} was deleted after this run: there is nothing to rerun`
+      );
+    }
     const path = this._record.notebook;
     const saved = (await this.saveNotebook?.(path)) ?? false;
     const { record } = await startRun({

@@ -37,6 +37,10 @@ function RunMessage(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const path = props.record.notebook;
+  if (props.record.notebookDeleted) {
+    // Its cells are gone: a notebook now at the path is another one.
+    return <p className="jp-cellpipe-error">{props.text}</p>;
+  }
   return (
     <p className="jp-cellpipe-error">
       <CellPlaceText
@@ -142,13 +146,22 @@ function RerunForm(props: {
           {line}
         </p>
       ))}
-      <button type="submit" className="jp-mod-styled jp-mod-accept">
+      <button
+        type="submit"
+        className="jp-mod-styled jp-mod-accept"
+        disabled={record.notebookDeleted === true}
+      >
         {trans.__('Rerun with these parameters')}
       </button>
       <p className="jp-cellpipe-RunViewer-hint">
-        {trans.__(
-          'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
-        )}
+        {record.notebookDeleted
+          ? trans.__(
+              'The notebook was deleted after this run, so there is nothing to rerun: a notebook now at %1 is another one.',
+              record.notebook
+            )
+          : trans.__(
+              'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
+            )}
       </p>
     </form>
   );

@@ -164,10 +164,15 @@ describe("a deleted notebook's runs stay with it", () => {
       '2099-12-31T00:00:00.000Z'
     );
     expect(await listed('Untitled.ipynb')).toEqual([later.id]);
-    // By id (the run viewer) and in the whole list, the old run is still there.
-    expect((await getRunMethod(context, { id: old.id })).notebook).toBe(
-      'Untitled.ipynb'
-    );
+    // By id (the run viewer) and in the whole list, the old run is still there, said to be
+    // deleted (so the viewer offers no rerun of the new notebook); the new one's run is not.
+    expect(await getRunMethod(context, { id: old.id })).toMatchObject({
+      notebook: 'Untitled.ipynb',
+      notebookDeleted: true
+    });
+    expect(
+      (await getRunMethod(context, { id: later.id })).notebookDeleted
+    ).toBeUndefined();
     expect((await listRunsMethod(context, {})).map(r => r.id).sort()).toEqual(
       [old.id, '20261130-100100-000bbb', later.id].sort()
     );

@@ -341,6 +341,28 @@ describe('the run viewer model', () => {
     expect(model.record?.notebook).toBe('examples/renamed.ipynb');
   });
 
+  it('refuses to rerun a run whose notebook was deleted since: one now at its path is another', async () => {
+    const state = {
+      record: record('Succeeded', [step('a', 'Succeeded')]),
+      logs: {}
+    };
+    serve(state);
+    const saved: string[] = [];
+    const model = new RunViewerModel('r1', async path => {
+      saved.push(path);
+      return true;
+    });
+    await model.refresh();
+    // Deleted in JupyterLab (and maybe a new notebook made there) after the viewer read it.
+    state.record = { ...state.record, notebookDeleted: true };
+    await expect(model.rerun({})).rejects.toThrow(
+      'examples/fan-out.ipynb was deleted after this run: there is nothing to rerun'
+    );
+    expect(post.mock.calls.filter(call => call[0] === 'runs')).toEqual([]);
+    expect(saved).toEqual([]);
+    expect(model.record?.notebookDeleted).toBe(true);
+  });
+
   it('saves the notebook first when it is open with unsaved changes, as Compile and run does', async () => {
     serve({ record: record('Succeeded', [step('a', 'Succeeded')]), logs: {} });
     const order: string[] = [];
@@ -387,6 +409,21 @@ describe("the rerun form's parameter types", () => {
     expect(post.mock.calls.filter(call => call[0] === 'analyze')).toEqual([
       ['analyze', { path: 'examples/fan-out.ipynb', overrides: undefined }]
     ]);
+  });
+
+  it("are not read from a notebook made at a deleted one's path", async () => {
+    serve({
+      record: {
+        ...record('Succeeded', [step('a', 'Succeeded')]),
+        notebookDeleted: true
+      },
+      logs: {}
+    });
+    const model = new RunViewerModel('r1');
+    await model.refresh();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(post).not.toHaveBeenCalled();
+    expect(model.parameterType('lr')).toBeUndefined();
   });
 });
 
