@@ -452,7 +452,12 @@ test.describe('the step panel', () => {
     await openStepPanel(page);
     const role = page.locator(`${stepPanel} select[name="role"]`);
     await expect(role.locator('option[value="continue"]')).toHaveText(
-      'continues the pipeline parameters cell above'
+      'continues the pipeline parameters cell'
+    );
+    await expect(
+      page.locator(`${stepPanel} .jp-cellpipe-StepEditor-hint`).first()
+    ).toHaveText(
+      'Untagged, it belongs to the pipeline parameters cell above it.'
     );
     await expect(
       page.locator('.jp-Cell').nth(1).locator('.jp-cellpipe-Badge')

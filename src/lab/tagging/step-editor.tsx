@@ -68,24 +68,50 @@ function Field(props: {
   );
 }
 
-/** What the role "no tag" means for this cell: the block it continues, as the analyzer reads it. */
+/**
+ * What the role "no tag" means for this cell, short enough for the panel's select: the block it
+ * continues, as the analyzer reads it.
+ */
 function continueLabel(
   continues: ContinuedBlock,
   trans: TranslationBundle
 ): string {
   switch (continues.kind) {
     case 'step':
-      return trans.__('continues the step above (%1)', continues.step);
+      return trans.__('continues step %1', continues.step);
+    case 'role':
+      return trans.__('continues the %1 cell', CONTINUED_ROLES[continues.role]);
+    default:
+      return trans.__('no role yet');
+  }
+}
+
+/** The same in a sentence, under the select, where it wraps (the select cuts its text off). */
+function continueHint(
+  continues: ContinuedBlock,
+  trans: TranslationBundle
+): string {
+  switch (continues.kind) {
+    case 'step':
+      return trans.__(
+        'Untagged, it runs as part of step %1, which starts above it.',
+        continues.step
+      );
     case 'role':
       return trans.__(
-        'continues the %1 cell above',
+        'Untagged, it belongs to the %1 cell above it.',
         CONTINUED_ROLES[continues.role]
       );
     default:
       // Above every tagged cell there is nothing to continue: the analyzer reports such a cell.
-      return trans.__('no role yet (nothing tagged above it)');
+      return trans.__(
+        'Nothing above it is tagged, so it belongs to no step: make it a step, an imports or functions cell, or skip it.'
+      );
   }
 }
+
+/** The role hint's id (the panel is one of a kind), which describes the select. */
+const ROLE_HINT = 'cellpipe-step-role-hint';
 
 const CONTINUED_ROLES: Record<BlockRole, string> = {
   imports: 'imports',
@@ -153,6 +179,7 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
           ref={roleField}
           className="jp-mod-styled"
           name="role"
+          aria-describedby={form.role === 'continue' ? ROLE_HINT : undefined}
           value={form.role}
           onChange={event =>
             props.onChange({ ...form, role: event.target.value as RoleKind })
@@ -164,6 +191,11 @@ export function StepEditor(props: IStepEditorProps): JSX.Element {
             </option>
           ))}
         </select>
+        {form.role === 'continue' && (
+          <em id={ROLE_HINT} className="jp-cellpipe-StepEditor-hint">
+            {continueHint(props.continues, trans)}
+          </em>
+        )}
       </label>
       {form.role === 'step' &&
         field('name', trans.__('Step name'), 'train_model')}

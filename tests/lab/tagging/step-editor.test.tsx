@@ -36,8 +36,13 @@ describe('the step panel’s role', () => {
   it('offers to continue the step above when there is one', () => {
     const html = markup(['load']);
     expect(html).toContain(
-      '<option value="continue" selected="">continues the step above (load)</option>'
+      '<option value="continue" selected="">continues step load</option>'
     );
+    // The select cuts a long option off in the narrow panel: the hint under it wraps.
+    expect(html).toContain(
+      'Untagged, it runs as part of step load, which starts above it.'
+    );
+    expect(html).toContain('aria-describedby="cellpipe-step-role-hint"');
   });
 
   it('says what an untagged cell after a parameters or metrics cell continues, as the analyzer reads it', () => {
@@ -46,21 +51,27 @@ describe('the step panel’s role', () => {
       role: 'parameters'
     });
     expect(parameters).toContain(
-      '<option value="continue" selected="">continues the pipeline parameters cell above</option>'
+      '<option value="continue" selected="">continues the pipeline parameters cell</option>'
+    );
+    expect(parameters).toContain(
+      'Untagged, it belongs to the pipeline parameters cell above it.'
     );
     // No prev: choices: a parameters cell runs after nothing.
     expect(parameters).not.toContain('Runs after');
     expect(markup(['load'], [], { kind: 'role', role: 'metrics' })).toContain(
-      'continues the pipeline metrics cell above'
+      'continues the pipeline metrics cell'
     );
   });
 
   it('says an untagged cell above every tagged cell has no role yet, rather than that it continues one', () => {
     const html = markup([]);
     expect(html).toContain(
-      '<option value="continue" selected="">no role yet (nothing tagged above it)</option>'
+      '<option value="continue" selected="">no role yet</option>'
     );
-    expect(html).not.toContain('continues the step above');
+    expect(html).toContain(
+      'Nothing above it is tagged, so it belongs to no step: make it a step, an imports or functions cell, or skip it.'
+    );
+    expect(html).not.toContain('continues step');
     expect(html).toContain(
       '<option value="imports">imports (every step)</option>'
     );
