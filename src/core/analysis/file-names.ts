@@ -16,6 +16,11 @@ export interface IFileName {
   path: string;
   /** True where the path is the file of a call that writes it. */
   written: boolean;
+  /**
+   * True where the call writes a folder there (`z.extractall("data")`): the files in it are
+   * written too, though the name looks like no file's.
+   */
+  writesFolder?: boolean;
   /** Where the path's expression starts: 1-based line, 0-based column. */
   line: number;
   column: number;
@@ -27,6 +32,7 @@ export interface IFilePattern {
   /** The names among the parts: the IR skips the pattern unless shared cells bind them all. */
   names: readonly string[];
   written: boolean;
+  writesFolder?: boolean;
   line: number;
   column: number;
 }
@@ -39,6 +45,17 @@ interface ICellFiles {
 /** Calls that write the file named in their arguments (or in their receiver's, `Path(p).write_text`). */
 const WRITERS =
   /^(to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)$/;
+/**
+ * Calls that write a folder of files, by where they take it: an archive extracted into `path`
+ * (zipfile's and tarfile's `extractall`), `shutil.unpack_archive(file, extract_dir)`,
+ * `shutil.copytree(src, dst)`. Only that argument is written (the source is read).
+ */
+const FOLDER_WRITERS: ReadonlyMap<string, { at: number; keyword: string }> =
+  new Map([
+    ['extractall', { at: 0, keyword: 'path' }],
+    ['unpack_archive', { at: 1, keyword: 'extract_dir' }],
+    ['copytree', { at: 1, keyword: 'dst' }]
+  ]);
 /** `open`'s modes that write. */
 const WRITE_MODE = /[wax+]/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -54,7 +71,7 @@ const PATH_EXPRESSIONS = new Set([
 
 /** A call by one of those names, in the text: what `mayWriteFile` looks for. */
 const WRITER_CALL =
-  /\b(open|to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)\s*\(/;
+  /\b(open|to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve|extractall|unpack_archive|copytree)\s*\(/;
 
 const cached = new WeakMap<ICellAnalysis, ICellFiles>();
 
@@ -86,10 +103,12 @@ function cellFiles(analysis: ICellAnalysis): ICellFiles {
 
 function fileNames(python: string, root: IPyNode): ICellFiles {
   const written = new Set<number>();
+  /** The start offsets of the folders a call writes (a subset of `written`). */
+  const folders = new Set<number>();
   const found: { node: IPyNode; parts: PathPart[] }[] = [];
   const visit = (node: IPyNode, parent: IPyNode | null) => {
     if (node.type === 'call') {
-      markWritten(python, node, written);
+      markWritten(python, node, written, folders);
     }
     const isString =
       node.type === 'string' || node.type === 'concatenated_string';
@@ -119,12 +138,17 @@ function fileNames(python: string, root: IPyNode): ICellFiles {
     const partNames = namesIn(parts);
     const named = partNames.length !== 0;
     const path = named ? null : resolvePath(parts, () => undefined);
-    if (!named && (path === null || !isFileName(path))) {
+    const folder = folders.has(node.from);
+    if (
+      !named &&
+      (path === null || !(folder ? isFolderName(path) : isFileName(path)))
+    ) {
       continue;
     }
     positions ??= new Positions(python);
     const at = {
       written: written.has(node.from),
+      ...(folder ? { writesFolder: true } : {}),
       ...positions.at(node.from)
     };
     if (path !== null) {
@@ -198,8 +222,16 @@ function isArgument(node: IPyNode, parent: IPyNode | null): boolean {
   );
 }
 
-/** Marks the string arguments a writing call writes (their start offsets). */
-function markWritten(python: string, call: IPyNode, written: Set<number>) {
+/**
+ * Marks the string arguments a writing call writes (their start offsets), and in `folders` those
+ * of them that are folders (FOLDER_WRITERS).
+ */
+function markWritten(
+  python: string,
+  call: IPyNode,
+  written: Set<number>,
+  folders: Set<number>
+) {
   const callee = field(call, 'function');
   const args = field(call, 'arguments');
   if (!callee || !args) {
@@ -211,6 +243,17 @@ function markWritten(python: string, call: IPyNode, written: Set<number>) {
       : callee.type === 'attribute'
         ? attributeName(python, callee)
         : '';
+  const folderAt = FOLDER_WRITERS.get(name);
+  if (folderAt) {
+    const folder =
+      keywordValue(python, args, folderAt.keyword) ??
+      positional(args)[folderAt.at];
+    if (folder) {
+      written.add(folder.from);
+      folders.add(folder.from);
+    }
+    return;
+  }
   if (name === 'open') {
     const mode =
       keywordValue(python, args, 'mode') ?? positional(args)[1] ?? null;
@@ -278,6 +321,21 @@ export function isFileName(text: string): boolean {
     return false;
   }
   return EXTENSION.test(text) || text.includes('/');
+}
+
+/**
+ * Whether a path a call writes a folder to can be followed: relative or not, but no URL, no
+ * glob, not the working folder itself (`.`, which holds every file).
+ */
+export function isFolderName(text: string): boolean {
+  const folder = text.replace(/\/+$/, '');
+  return (
+    folder !== '' &&
+    folder !== '.' &&
+    folder.length <= 260 &&
+    !/[\n\0{}*?]/.test(folder) &&
+    !URL.test(folder)
+  );
 }
 
 /** A string that is a statement by itself: a docstring, or a note. */

@@ -12,7 +12,6 @@
  * Which paths lie next to the notebook is the caller's to say: core reads no files.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { cellNumber } from '../cell-number';
 import { IDiagnostic, inNotebookOrder } from '../ir/diagnostic';
 import { IPipelineIR, IPipelineStep } from '../ir/pipeline';
 import {
@@ -24,7 +23,10 @@ import {
   listedFolders,
   pathConstants,
   sharedFileNames,
-  stepFileNames
+  stepFileNames,
+  writePlace,
+  writesPath,
+  writtenPath
 } from '../ir/step-files';
 import { pipelineAnalysisOf } from './code-analysis';
 import { CompileTarget } from './compiled';
@@ -54,7 +56,9 @@ export function clusterFileWarnings(
       .some(step =>
         step.some(
           u =>
-            u.written && (u.path === folder || u.path.startsWith(`${folder}/`))
+            u.written &&
+            (writtenPath(u) === folder ||
+              writtenPath(u).startsWith(`${folder}/`))
         )
       );
   const listed = (use: IListedFolder, index: number) =>
@@ -72,10 +76,14 @@ export function clusterFileWarnings(
     const written = new Set<string>();
     for (const use of uses[index]) {
       if (use.written) {
-        written.add(use.path);
+        written.add(writtenPath(use));
         continue;
       }
-      if (written.has(use.path) || warned.has(use.path) || !relative(use)) {
+      if (
+        writesPath(written, use.path) ||
+        warned.has(use.path) ||
+        !relative(use)
+      ) {
         continue;
       }
       const writer = latestFileWriter(uses, index, use.path);
@@ -130,9 +138,9 @@ function sharedLocalFiles(
   const found = new Map<string, IFileUse>();
   for (const use of sharedFileNames(cells, constants, analysisOf)) {
     if (use.written) {
-      written.add(use.path);
+      written.add(writtenPath(use));
     } else if (
-      !written.has(use.path) &&
+      !writesPath(written, use.path) &&
       !found.has(use.path) &&
       relative(use) &&
       nextToNotebook(use.path)
@@ -176,7 +184,7 @@ function stepFileWarning(
     code: 'step-file',
     message:
       `step '${step.name}' uses '${use.path}', which step '${writer.name}' writes ` +
-      `(cell ${cellNumber(write.cell)}, line ${write.line}): a local run shares the ` +
+      `${writePlace(use.path, write)}: a local run shares the ` +
       `notebook's folder, but on ${engine} each step runs in a pod of its own, and the file ` +
       `stays in the pod of step '${writer.name}'. Pass what the file holds as a ` +
       'variable (steps hand on variables), or write it to storage both pods reach (a claim ' +

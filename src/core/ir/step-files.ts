@@ -11,11 +11,13 @@ import {
   cellFilePatterns,
   cellPathConstants,
   IFileName,
-  isFileName
+  isFileName,
+  isFolderName
 } from '../analysis/file-names';
 import { cellFolderReads, listedFolder } from '../analysis/folder-reads';
 import { cellMadeFolders } from '../analysis/folder-makes';
 import { resolvePath } from '../analysis/path-expressions';
+import { cellNumber } from '../cell-number';
 import { IPipelineStep } from './pipeline';
 
 export interface IFileUse extends IFileName {
@@ -169,9 +171,19 @@ function cellsFileNames(
         continue; // most: names a step passes to calls, not paths
       }
       const path = resolvePath(pattern.parts, valueOf);
-      if (path !== null && isFileName(path)) {
-        const { written, line, column } = pattern;
-        uses.push({ path, written, line, column, cell });
+      const { written, writesFolder, line, column } = pattern;
+      if (
+        path !== null &&
+        (writesFolder ? isFolderName(path) : isFileName(path))
+      ) {
+        uses.push({
+          path,
+          written,
+          ...(writesFolder ? { writesFolder } : {}),
+          line,
+          column,
+          cell
+        });
       }
     }
   }
@@ -258,22 +270,69 @@ export function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || path.startsWith('~');
 }
 
-/** The latest step before `index` that writes `path`, with its first write of it. */
+/**
+ * The latest step before `index` that writes `path`, or a folder it lies in
+ * (`z.extractall("data")` writes `data/x.csv`), with its first write of it.
+ */
 export function latestFileWriter(
   uses: readonly IFileUse[][],
   index: number,
   path: string
 ): { step: number; use: IFileUse } | null {
-  const writes = fileWriters(uses).get(path);
-  if (!writes) {
-    return null;
-  }
-  for (let i = writes.length - 1; i >= 0; i--) {
-    if (writes[i].step < index) {
-      return writes[i];
+  const writers = fileWriters(uses);
+  let latest: { step: number; use: IFileUse } | null = null;
+  for (const written of pathAndFolders(path)) {
+    const writes = writers.get(written);
+    for (let i = (writes?.length ?? 0) - 1; i >= 0; i--) {
+      const write = writes![i];
+      if (write.step < index) {
+        if (!latest || write.step > latest.step) {
+          latest = write;
+        }
+        break;
+      }
     }
   }
-  return null;
+  return latest;
+}
+
+/** `path` and the folders it lies in, innermost first: `data/raw/x.csv`, `data/raw`, `data`. */
+export function pathAndFolders(path: string): string[] {
+  const found = [path];
+  let end = path.endsWith('/') ? path.length - 1 : path.lastIndexOf('/');
+  while (end > 0) {
+    found.push(path.slice(0, end));
+    end = path.lastIndexOf('/', end - 1);
+  }
+  return found;
+}
+
+/** Whether `written` (paths a step writes) holds `path` or a folder it lies in. */
+export function writesPath(
+  written: ReadonlySet<string>,
+  path: string
+): boolean {
+  return (
+    written.has(path) ||
+    (path.includes('/') && pathAndFolders(path).some(p => written.has(p)))
+  );
+}
+
+/**
+ * Where a write of `path` is, as a warning says it: `(cell 2, line 1)`, and what the line
+ * writes where that is a folder `path` lies in (`, which writes the folder 'data'`).
+ */
+export function writePlace(path: string, write: IFileUse): string {
+  const written = writtenPath(write);
+  return (
+    `(cell ${cellNumber(write.cell)}, line ${write.line}` +
+    (written === path ? ')' : `, which writes the folder '${written}')`)
+  );
+}
+
+/** A written path as the writers index keys it: a folder without its trailing slash. */
+export function writtenPath(use: IFileUse): string {
+  return use.writesFolder ? use.path.replace(/\/+$/, '') : use.path;
 }
 
 /**
@@ -292,9 +351,10 @@ function fileWriters(
         if (!use.written) {
           continue;
         }
-        const writes = index!.get(use.path);
+        const path = writtenPath(use);
+        const writes = index!.get(path);
         if (!writes) {
-          index!.set(use.path, [{ step, use }]);
+          index!.set(path, [{ step, use }]);
         } else if (writes[writes.length - 1].step !== step) {
           writes.push({ step, use });
         }

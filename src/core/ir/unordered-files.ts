@@ -8,14 +8,16 @@
  * step, or be a name a shared cell (imports, functions, parameters) binds to one.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { cellNumber } from '../cell-number';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import {
   latestFileWriter,
   pathConstants,
   stepFileNames,
-  stepsPathConstants
+  stepsPathConstants,
+  writePlace,
+  writesPath,
+  writtenPath
 } from './step-files';
 
 export function unorderedFiles(
@@ -41,13 +43,16 @@ export function unorderedFiles(
       return;
     }
     const ownWrites = new Set(
-      uses[index].filter(use => use.written).map(use => use.path)
+      uses[index].filter(use => use.written).map(writtenPath)
     );
     const warned = new Set<string>();
     /** Earlier writer → whether this step runs after it. */
     const after = new Map<string, boolean>();
     for (const use of uses[index]) {
-      if ((ownWrites.has(use.path) && !use.written) || warned.has(use.path)) {
+      if (
+        (!use.written && writesPath(ownWrites, use.path)) ||
+        warned.has(use.path)
+      ) {
         continue; // a file the step writes itself, it reads after (or before) writing
       }
       const writer = latestFileWriter(uses, index, use.path);
@@ -64,7 +69,7 @@ export function unorderedFiles(
         continue;
       }
       warned.add(use.path);
-      const where = `(cell ${cellNumber(writer.use.cell)}, line ${writer.use.line})`;
+      const where = writePlace(use.path, writer.use);
       diagnostics.push({
         severity: 'warning',
         code: 'unordered-file',

@@ -124,6 +124,35 @@ test('a file an earlier step writes, read by a step that runs after it: step-fil
   ]);
 });
 
+test('a file in a folder an earlier step extracts or copies: step-file, naming the folder', () => {
+  const cells = [
+    codeCell('import shutil, zipfile', ['imports']),
+    codeCell(
+      'zipfile.ZipFile("raw.zip").extractall("data/raw")\nshutil.copytree("site", "out/site")',
+      ['step:fetch']
+    ),
+    codeCell(
+      'train = open("data/raw/train.csv").read()\npage = open("site/index.html").read()',
+      ['step:load', 'prev:fetch']
+    )
+  ];
+  // The copy's source next to the notebook is the notebook's file, not the step's.
+  expect(warnings(cells, ['site/index.html'])).toEqual([
+    [
+      'step-file',
+      2,
+      1,
+      13,
+      "step 'load' uses 'data/raw/train.csv', which step 'fetch' writes (cell 2, line 1, which " +
+        "writes the folder 'data/raw'): a local run shares the notebook's folder, but on Argo " +
+        "each step runs in a pod of its own, and the file stays in the pod of step 'fetch'. " +
+        'Pass what the file holds as a variable (steps hand on variables), or write it to ' +
+        "storage both pods reach (a claim mounted by the settings' volumes)"
+    ],
+    ['local-file', 2, 2, 12, localFile("step 'load'", 'site/index.html')]
+  ]);
+});
+
 test('through other steps, and by prev:, too; not where nothing orders them (unordered-file)', () => {
   const chain = [
     codeCell('open("a.txt", "w").write("x")\nv = 1', ['step:first']),
