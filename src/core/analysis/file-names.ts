@@ -17,10 +17,11 @@ export interface IFileName {
   /** True where the path is the file of a call that writes it. */
   written: boolean;
   /**
-   * True where the call writes a folder there (`z.extractall("data")`): the files in it are
-   * written too, though the name looks like no file's.
+   * True where a call writes or reads a folder there (`z.extractall("data")`,
+   * `from_pretrained("model")`): a name that looks like no file's, and a folder written holds
+   * the files in it.
    */
-  writesFolder?: boolean;
+  isFolder?: boolean;
   /** Where the path's expression starts: 1-based line, 0-based column. */
   line: number;
   column: number;
@@ -32,7 +33,7 @@ export interface IFilePattern {
   /** The names among the parts: the IR skips the pattern unless shared cells bind them all. */
   names: readonly string[];
   written: boolean;
-  writesFolder?: boolean;
+  isFolder?: boolean;
   line: number;
   column: number;
 }
@@ -45,17 +46,33 @@ interface ICellFiles {
 /** Calls that write the file named in their arguments (or in their receiver's, `Path(p).write_text`). */
 const WRITERS =
   /^(to_[a-z_]+|save[a-z_]*|dump|savefig|savetxt|imwrite|imsave|write_text|write_bytes|urlretrieve)$/;
+/** Where a call takes a folder: its positional index, or its keyword. */
+interface IFolderArgument {
+  at: number;
+  keyword: string;
+}
+
 /**
  * Calls that write a folder of files, by where they take it: an archive extracted into `path`
  * (zipfile's and tarfile's `extractall`), `shutil.unpack_archive(file, extract_dir)`,
- * `shutil.copytree(src, dst)`. Only that argument is written (the source is read).
+ * `shutil.copytree(src, dst)`, a Hugging Face model or tokenizer saved
+ * (`save_pretrained(save_directory)`). Only that argument is written (a copy's source is read).
  */
-const FOLDER_WRITERS: ReadonlyMap<string, { at: number; keyword: string }> =
-  new Map([
-    ['extractall', { at: 0, keyword: 'path' }],
-    ['unpack_archive', { at: 1, keyword: 'extract_dir' }],
-    ['copytree', { at: 1, keyword: 'dst' }]
-  ]);
+const FOLDER_WRITERS: ReadonlyMap<string, IFolderArgument> = new Map([
+  ['extractall', { at: 0, keyword: 'path' }],
+  ['unpack_archive', { at: 1, keyword: 'extract_dir' }],
+  ['copytree', { at: 1, keyword: 'dst' }],
+  ['save_pretrained', { at: 0, keyword: 'save_directory' }]
+]);
+
+/**
+ * Calls that read a folder named as no file is: a Hugging Face model loaded from one
+ * (`from_pretrained("my_model")`). A hub id (`"bert-base-uncased"`) is read as a folder too,
+ * harmlessly: no step writes it, and none lies next to the notebook.
+ */
+const FOLDER_READERS: ReadonlyMap<string, IFolderArgument> = new Map([
+  ['from_pretrained', { at: 0, keyword: 'pretrained_model_name_or_path' }]
+]);
 /** `open`'s modes that write. */
 const WRITE_MODE = /[wax+]/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -103,7 +120,7 @@ function cellFiles(analysis: ICellAnalysis): ICellFiles {
 
 function fileNames(python: string, root: IPyNode): ICellFiles {
   const written = new Set<number>();
-  /** The start offsets of the folders a call writes (a subset of `written`). */
+  /** The start offsets of the folders a call writes or reads. */
   const folders = new Set<number>();
   const found: { node: IPyNode; parts: PathPart[] }[] = [];
   const visit = (node: IPyNode, parent: IPyNode | null) => {
@@ -148,11 +165,12 @@ function fileNames(python: string, root: IPyNode): ICellFiles {
     positions ??= new Positions(python);
     const at = {
       written: written.has(node.from),
-      ...(folder ? { writesFolder: true } : {}),
+      ...(folder ? { isFolder: true } : {}),
       ...positions.at(node.from)
     };
     if (path !== null) {
-      names.push({ path, ...at });
+      // A folder is one name with or without its trailing slash.
+      names.push({ path: folder ? path.replace(/\/+$/, '') : path, ...at });
     } else {
       patterns.push({ parts, names: partNames, ...at });
     }
@@ -223,8 +241,8 @@ function isArgument(node: IPyNode, parent: IPyNode | null): boolean {
 }
 
 /**
- * Marks the string arguments a writing call writes (their start offsets), and in `folders` those
- * of them that are folders (FOLDER_WRITERS).
+ * Marks the string arguments a writing call writes (their start offsets), and in `folders` the
+ * folders a call writes or reads (FOLDER_WRITERS, FOLDER_READERS).
  */
 function markWritten(
   python: string,
@@ -243,14 +261,16 @@ function markWritten(
       : callee.type === 'attribute'
         ? attributeName(python, callee)
         : '';
-  const folderAt = FOLDER_WRITERS.get(name);
+  const folderAt = FOLDER_WRITERS.get(name) ?? FOLDER_READERS.get(name);
   if (folderAt) {
     const folder =
       keywordValue(python, args, folderAt.keyword) ??
       positional(args)[folderAt.at];
     if (folder) {
-      written.add(folder.from);
       folders.add(folder.from);
+      if (FOLDER_WRITERS.has(name)) {
+        written.add(folder.from);
+      }
     }
     return;
   }

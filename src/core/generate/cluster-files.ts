@@ -25,8 +25,7 @@ import {
   sharedFileNames,
   stepFileNames,
   writePlace,
-  writesPath,
-  writtenPath
+  writesPath
 } from '../ir/step-files';
 import { pipelineAnalysisOf } from './code-analysis';
 import { CompileTarget } from './compiled';
@@ -56,9 +55,7 @@ export function clusterFileWarnings(
       .some(step =>
         step.some(
           u =>
-            u.written &&
-            (writtenPath(u) === folder ||
-              writtenPath(u).startsWith(`${folder}/`))
+            u.written && (u.path === folder || u.path.startsWith(`${folder}/`))
         )
       );
   const listed = (use: IListedFolder, index: number) =>
@@ -76,7 +73,7 @@ export function clusterFileWarnings(
     const written = new Set<string>();
     for (const use of uses[index]) {
       if (use.written) {
-        written.add(writtenPath(use));
+        written.add(use.path);
         continue;
       }
       if (
@@ -138,7 +135,7 @@ function sharedLocalFiles(
   const found = new Map<string, IFileUse>();
   for (const use of sharedFileNames(cells, constants, analysisOf)) {
     if (use.written) {
-      written.add(writtenPath(use));
+      written.add(use.path);
     } else if (
       !writesPath(written, use.path) &&
       !found.has(use.path) &&

@@ -171,15 +171,12 @@ function cellsFileNames(
         continue; // most: names a step passes to calls, not paths
       }
       const path = resolvePath(pattern.parts, valueOf);
-      const { written, writesFolder, line, column } = pattern;
-      if (
-        path !== null &&
-        (writesFolder ? isFolderName(path) : isFileName(path))
-      ) {
+      const { written, isFolder, line, column } = pattern;
+      if (path !== null && (isFolder ? isFolderName(path) : isFileName(path))) {
         uses.push({
-          path,
+          path: isFolder ? path.replace(/\/+$/, '') : path,
           written,
-          ...(writesFolder ? { writesFolder } : {}),
+          ...(isFolder ? { isFolder } : {}),
           line,
           column,
           cell
@@ -323,16 +320,11 @@ export function writesPath(
  * writes where that is a folder `path` lies in (`, which writes the folder 'data'`).
  */
 export function writePlace(path: string, write: IFileUse): string {
-  const written = writtenPath(write);
+  const written = write.path;
   return (
     `(cell ${cellNumber(write.cell)}, line ${write.line}` +
     (written === path ? ')' : `, which writes the folder '${written}')`)
   );
-}
-
-/** A written path as the writers index keys it: a folder without its trailing slash. */
-export function writtenPath(use: IFileUse): string {
-  return use.writesFolder ? use.path.replace(/\/+$/, '') : use.path;
 }
 
 /**
@@ -351,7 +343,7 @@ function fileWriters(
         if (!use.written) {
           continue;
         }
-        const path = writtenPath(use);
+        const path = use.path;
         const writes = index!.get(path);
         if (!writes) {
           index!.set(path, [{ step, use }]);

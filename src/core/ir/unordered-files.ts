@@ -16,8 +16,7 @@ import {
   stepFileNames,
   stepsPathConstants,
   writePlace,
-  writesPath,
-  writtenPath
+  writesPath
 } from './step-files';
 
 export function unorderedFiles(
@@ -43,7 +42,7 @@ export function unorderedFiles(
       return;
     }
     const ownWrites = new Set(
-      uses[index].filter(use => use.written).map(writtenPath)
+      uses[index].filter(use => use.written).map(use => use.path)
     );
     const warned = new Set<string>();
     /** Earlier writer → whether this step runs after it. */

@@ -153,6 +153,32 @@ test('a file in a folder an earlier step extracts or copies: step-file, naming t
   ]);
 });
 
+test('a Hugging Face model folder: saved by an earlier step (step-file), or next to the notebook (local-file)', () => {
+  const saved = [
+    codeCell('from transformers import AutoModel', ['imports']),
+    codeCell(
+      'model = AutoModel.from_pretrained("bert-base-uncased")\nmodel.save_pretrained("tuned")',
+      ['step:train']
+    ),
+    codeCell('model = AutoModel.from_pretrained("tuned/")', [
+      'step:evaluate',
+      'prev:train'
+    ])
+  ];
+  expect(warnings(saved, ['tuned']).map(w => w.slice(0, 4))).toEqual([
+    ['step-file', 2, 1, 34]
+  ]);
+  const local = [
+    codeCell('from transformers import AutoModel', ['imports']),
+    codeCell('model = AutoModel.from_pretrained("my_model")', ['step:load'])
+  ];
+  expect(warnings(local, ['my_model'])).toEqual([
+    ['local-file', 1, 1, 34, localFile("step 'load'", 'my_model')]
+  ]);
+  // A hub id is no folder of the notebook's.
+  expect(warnings(local, [])).toEqual([]);
+});
+
 test('through other steps, and by prev:, too; not where nothing orders them (unordered-file)', () => {
   const chain = [
     codeCell('open("a.txt", "w").write("x")\nv = 1', ['step:first']),
