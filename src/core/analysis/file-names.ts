@@ -169,8 +169,7 @@ function fileNames(python: string, root: IPyNode): ICellFiles {
       ...positions.at(node.from)
     };
     if (path !== null) {
-      // A folder is one name with or without its trailing slash.
-      names.push({ path: folder ? path.replace(/\/+$/, '') : path, ...at });
+      names.push({ path: folder ? folderPath(path) : path, ...at });
     } else {
       patterns.push({ parts, names: partNames, ...at });
     }
@@ -343,12 +342,17 @@ export function isFileName(text: string): boolean {
   return EXTENSION.test(text) || text.includes('/');
 }
 
+/** A folder's path as one name, with or without its trailing slash: `data/` is `data`. */
+export function folderPath(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
 /**
  * Whether a path a call writes a folder to can be followed: relative or not, but no URL, no
  * glob, not the working folder itself (`.`, which holds every file).
  */
 export function isFolderName(text: string): boolean {
-  const folder = text.replace(/\/+$/, '');
+  const folder = folderPath(text);
   return (
     folder !== '' &&
     folder !== '.' &&

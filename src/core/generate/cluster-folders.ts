@@ -43,7 +43,7 @@ export function folderWarnings(
       const folder = slash > 0 ? use.path.slice(0, slash) : '';
       if (
         !use.written ||
-        use.isFolder || // extracting or copying a folder makes it, parents and all
+        use.isFolder || // a call that writes a whole folder makes it, parents and all
         !folder ||
         isAbsolutePath(folder) ||
         folder.split('/').includes('..') || // outside, or back: not followed

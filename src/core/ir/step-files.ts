@@ -10,6 +10,7 @@ import {
   cellFileNames,
   cellFilePatterns,
   cellPathConstants,
+  folderPath,
   IFileName,
   isFileName,
   isFolderName
@@ -174,7 +175,7 @@ function cellsFileNames(
       const { written, isFolder, line, column } = pattern;
       if (path !== null && (isFolder ? isFolderName(path) : isFileName(path))) {
         uses.push({
-          path: isFolder ? path.replace(/\/+$/, '') : path,
+          path: isFolder ? folderPath(path) : path,
           written,
           ...(isFolder ? { isFolder } : {}),
           line,
@@ -248,7 +249,7 @@ export function madeFolders(
   for (const cell of cells) {
     for (const made of cellMadeFolders(analysisOf(cell))) {
       const path = resolvePath(made.parts, valueOf);
-      const folder = path?.replace(/\/+$/, '') ?? '';
+      const folder = path === null ? '' : folderPath(path);
       if (folder && folder !== '.' && !isAbsolutePath(folder)) {
         found.push({ folder, cell, line: made.line, column: made.column });
       }
@@ -320,10 +321,9 @@ export function writesPath(
  * writes where that is a folder `path` lies in (`, which writes the folder 'data'`).
  */
 export function writePlace(path: string, write: IFileUse): string {
-  const written = write.path;
   return (
     `(cell ${cellNumber(write.cell)}, line ${write.line}` +
-    (written === path ? ')' : `, which writes the folder '${written}')`)
+    (write.path === path ? ')' : `, which writes the folder '${write.path}')`)
   );
 }
 
@@ -343,10 +343,9 @@ function fileWriters(
         if (!use.written) {
           continue;
         }
-        const path = use.path;
-        const writes = index!.get(path);
+        const writes = index!.get(use.path);
         if (!writes) {
-          index!.set(path, [{ step, use }]);
+          index!.set(use.path, [{ step, use }]);
         } else if (writes[writes.length - 1].step !== step) {
           writes.push({ step, use });
         }
