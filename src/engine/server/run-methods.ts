@@ -45,18 +45,17 @@ export function presented(
 ): IRunRecord {
   const then = resolve(context.root, record.notebook);
   const now = notebookNow(then, record.createdAt, renames);
-  return now === null
-    ? { ...presentedAt(context, record, then), notebookDeleted: true }
-    : presentedAt(context, record, now);
+  const shown = presentedAt(context, record, then, now ?? then);
+  return now === null ? { ...shown, notebookDeleted: true } : shown;
 }
 
-/** {@link presented}, with its notebook at `now` (an absolute path). */
+/** {@link presented}, with its notebook at `now` (absolute, as `then` is: where it ran). */
 function presentedAt(
   context: IEngineContext,
   record: IRunRecord,
+  then: string,
   now: string
 ): IRunRecord {
-  const then = resolve(context.root, record.notebook);
   if (now === then && !isAbsolute(record.notebook)) {
     return record;
   }
@@ -222,16 +221,9 @@ export async function listRunsMethod(
     return all.map(r => presented(context, r, renames));
   }
   // A notebook's runs: not those of a notebook deleted since, whose path a new one may have.
-  const runs: IRunRecord[] = [];
-  for (const record of all) {
-    const then = resolve(context.root, record.notebook);
-    const now = notebookNow(then, record.createdAt, renames);
-    const shown = now === null ? null : presentedAt(context, record, now);
-    if (shown?.notebook === notebook) {
-      runs.push(shown);
-    }
-  }
-  return runs;
+  return all
+    .map(r => presented(context, r, renames))
+    .filter(r => !r.notebookDeleted && r.notebook === notebook);
 }
 
 export async function getRunMethod(
