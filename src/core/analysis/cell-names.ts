@@ -28,8 +28,17 @@ export interface ISyntaxError extends INameUse {
 
 /** A name bound to a value that cannot be saved for a later step, and what the value is. */
 export interface IUnpassableValue extends INameUse {
-  /** `a file opened to write ("w")`, `a generator`. */
+  /**
+   * `a file opened to write ("w")`, `a generator`. Empty where `callee` is set and its import
+   * is yet to be looked up.
+   */
   what: string;
+  /**
+   * A call whose name is a maker's (`mp.Pool`, `Lock`: see unpicklable-makers.ts) but whose
+   * module the cell does not write out: what it makes is known only from what its first name
+   * was imported as, maybe in another cell (ir/unpassable-outputs.ts looks it up).
+   */
+  callee?: string;
 }
 
 export interface INameDeletion extends INameUse {
@@ -182,6 +191,12 @@ export interface ICellNames {
   namedCalls: INameCall[];
   /** Names bound by module-level `import` statements, in order (a name may repeat). */
   imported: string[];
+  /**
+   * Module-level names the cell leaves bound by an import to something else than a module of
+   * their own name (import-sources.ts): `mp` to `multiprocessing`, `Lock` to `threading.Lock`.
+   * Absent when none.
+   */
+  importSources?: Record<string, string>;
   /** Names the cell leaves deleted at its end, the last deletion of each, in source order. */
   deletions: INameDeletion[];
   /**

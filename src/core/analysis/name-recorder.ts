@@ -107,6 +107,8 @@ export abstract class NameRecorder {
   private boundKinds: Map<string, BoundKind> | null = null;
   /** Module-level names last bound to a value no step can hand on (ICellNames.unpassable). */
   private unpassable: Map<string, IUnpassableValue> | null = null;
+  /** Module-level names last bound by an import to another name (ICellNames.importSources). */
+  private importSources: Map<string, string> | null = null;
   /**
    * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
    * first name.
@@ -316,6 +318,9 @@ export abstract class NameRecorder {
       if (this.unpassable !== null && !changedInPlace) {
         this.unpassable.delete(name);
       }
+      if (this.importSources !== null && !changedInPlace) {
+        this.importSources.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -432,6 +437,9 @@ export abstract class NameRecorder {
     });
     if (this.unpassable?.size) {
       this.result.unpassable = [...this.unpassable.values()];
+    }
+    if (this.importSources?.size) {
+      this.result.importSources = Object.fromEntries(this.importSources);
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -831,6 +839,23 @@ export abstract class NameRecorder {
       ...this.use(name, offset),
       what
     });
+  }
+
+  /**
+   * `name = mp.Pool(…)` at module level (after binding it), where only the import of `mp` can
+   * tell what the call makes: see IUnpassableValue.callee.
+   */
+  protected noteMakerCall(name: string, callee: string, offset: number): void {
+    (this.unpassable ??= new Map()).set(name, {
+      ...this.use(name, offset),
+      what: '',
+      callee
+    });
+  }
+
+  /** `import multiprocessing as mp` at module level (after binding `mp`): ICellNames.importSources. */
+  protected noteImportSource(name: string, dotted: string): void {
+    (this.importSources ??= new Map()).set(name, dotted);
   }
 
   /** `name = pl.Trainer(…)` at module level (after binding it): see TRAINER_MAKERS. */

@@ -18,6 +18,8 @@ import { wholeOfPart } from './object-parts';
 import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
+import { makerCallee } from './unpicklable-makers';
+import { importSources } from './import-sources';
 import { fileOpen } from './file-opens';
 import { changesItsObject, LOGGER_MAKER } from './mutators';
 import {
@@ -368,6 +370,11 @@ export class NameWalker extends ExpressionWalker {
       const unpassable = unpassableValue(value, this.text);
       if (unpassable !== null) {
         this.noteUnpassable(this.text(only), unpassable, only.from);
+      } else {
+        const maker = makerCallee(value, this.text);
+        if (maker !== null) {
+          this.noteMakerCall(this.text(only), maker, only.from);
+        }
       }
       const listed = this.listedNames(value);
       this.noteContainer(this.text(only), listed);
@@ -669,6 +676,11 @@ export class NameWalker extends ExpressionWalker {
       this.bind(name, scope);
       if (scope.kind === 'module') {
         this.result.imported.push(name);
+      }
+    }
+    if (scope.kind === 'module') {
+      for (const [name, dotted] of importSources(node, this.text)) {
+        this.noteImportSource(name, dotted);
       }
     }
   }

@@ -7,8 +7,9 @@
  * A call is known by its module as written (`sqlite3.connect(p)`,
  * `concurrent.futures.ThreadPoolExecutor()`), or by a bare name that nothing else is commonly
  * called (`ThreadPoolExecutor()` after `from concurrent.futures import ThreadPoolExecutor`).
- * A bare `Lock()` or `connect()` may be anything, and a module imported under another name
- * (`import multiprocessing as mp`) is not followed: those go unsaid.
+ * A bare `Lock()` or `connect()` may be anything, and `mp.Pool()` is a pool only where `mp` is
+ * `multiprocessing`: the cell notes such a call (`makerCallee`), and the IR looks up what its
+ * first name was imported as (`madeThrough`), in the cell or the cells before it.
  * `tests/core/analysis/unpassable-values.test.ts` saves each one with cloudpickle.
  */
 import { field, IPyNode } from './python-tree';
@@ -60,6 +61,11 @@ const BARE: ReadonlySet<string> = new Set([
   'NamedTemporaryFile'
 ]);
 
+/** The makers' own names (`connect`, `Pool`): a call of another name makes none of them. */
+const MAKER_NAMES: ReadonlySet<string> = new Set(
+  Object.values(MAKERS).flatMap(made => Object.keys(made))
+);
+
 /** What each maker gives, by its dotted name (`sqlite3.connect`). */
 const MADE: ReadonlyMap<string, string> = new Map(
   Object.entries(MAKERS).flatMap(([module, made]) =>
@@ -93,6 +99,36 @@ export function unpicklableMade(
   return receiver && isDottedName(receiver)
     ? (MADE.get(text(callee)) ?? null)
     : null;
+}
+
+/**
+ * The callee as written (`mp.Pool`, `Lock`) where `call` calls a dotted name that ends in a
+ * maker's name, so that what it makes depends on an import; else null.
+ */
+export function makerCallee(
+  call: IPyNode,
+  text: (node: IPyNode) => string
+): string | null {
+  const callee = call.type === 'call' ? field(call, 'function') : null;
+  if (!callee || !isDottedName(callee)) {
+    return null;
+  }
+  const last =
+    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+  // `mp . Pool` is `mp.Pool`
+  return last && MAKER_NAMES.has(text(last))
+    ? text(callee).replace(/\s+/g, '')
+    : null;
+}
+
+/**
+ * What a call of `callee` (as written: `mp.Pool`) makes where its first name was imported as
+ * `source` (`multiprocessing`) and cloudpickle refuses it; else null.
+ */
+export function madeThrough(callee: string, source: string): string | null {
+  const dot = callee.indexOf('.');
+  const dotted = dot < 0 ? source : source + callee.slice(dot);
+  return MADE.get(dotted) ?? null;
 }
 
 /** `a` or `a.b`: a module as an import names it. */

@@ -616,7 +616,12 @@ export function buildPipeline(
   }
   if (stepsBindUnpassable) {
     diagnostics.push(
-      ...unpassableOutputErrors(steps, analysisOf, context.functionReads)
+      ...unpassableOutputErrors(
+        steps,
+        analysisOf,
+        context.functionReads,
+        sharedCells
+      )
     );
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));

@@ -2,17 +2,21 @@
  * A step that would hand on a value no step can take (analysis/unpassable.ts): the run would
  * fail when the step saves it. An error where the step binds the name, before any run. What a
  * generator function returns (`batches = make_batches()`) is a generator too, where the step, the
- * step it takes the function from or a functions cell defines that function.
+ * step it takes the function from or a functions cell defines that function. What a maker called
+ * through an import (`mp.Pool()` after `import multiprocessing as mp`) makes, likewise.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IFunctionSummary, IUnpassableValue } from '../analysis/cell-names';
+import { madeThrough } from '../analysis/unpicklable-makers';
 import { IDiagnostic } from './diagnostic';
+import { importedAs } from './imported-as';
 import { IPipelineStep } from './pipeline';
 
 export function unpassableOutputErrors(
   steps: readonly IPipelineStep[],
   analysisOf: (cell: number) => ICellAnalysis,
-  sharedFunctions: ReadonlyMap<string, IFunctionSummary>
+  sharedFunctions: ReadonlyMap<string, IFunctionSummary>,
+  sharedCells: readonly number[]
 ): IDiagnostic[] {
   const errors: IDiagnostic[] = [];
   const stepsByName = new Map(steps.map(step => [step.name, step]));
@@ -33,8 +37,25 @@ export function unpassableOutputErrors(
         sharedFunctions.get(callee)?.generator === true
       );
     };
+    // What a maker's callee (`mp.Pool`) makes, by what its first name was imported as.
+    const madeBy = (callee: string, at: number): string | null => {
+      const first = callee.split('.')[0];
+      const producer = stepsByName.get(step.producers[first]);
+      const source = importedAs(
+        first,
+        at,
+        step,
+        sharedCells,
+        producer,
+        analysisOf
+      );
+      return source === null ? null : madeThrough(callee, source);
+    };
     for (const name of step.outputs) {
-      const bound = lastBinding(step.cells, name, analysisOf, isGenerator);
+      const bound = lastBinding(step.cells, name, analysisOf, {
+        isGenerator,
+        madeBy
+      });
       if (!bound) {
         continue;
       }
@@ -62,13 +83,17 @@ export function unpassableOutputErrors(
 
 /**
  * Where the last of the step's cells that binds `name` binds it to such a value, if it does:
- * one the cell shows (ICellNames.unpassable), or what a generator function returned.
+ * one the cell shows (ICellNames.unpassable), what a maker called through an import made, or
+ * what a generator function returned.
  */
 function lastBinding(
   cells: readonly number[],
   name: string,
   analysisOf: (cell: number) => ICellAnalysis,
-  isGenerator: (callee: string, at: number) => boolean
+  calls: {
+    isGenerator: (callee: string, at: number) => boolean;
+    madeBy: (callee: string, at: number) => string | null;
+  }
 ): { cell: number; value: IUnpassableValue } | null {
   for (let i = cells.length - 1; i >= 0; i--) {
     const { names } = analysisOf(cells[i]);
@@ -76,11 +101,17 @@ function lastBinding(
       continue;
     }
     const value = names.unpassable?.find(v => v.name === name);
+    if (value?.callee !== undefined) {
+      const what = calls.madeBy(value.callee, i);
+      return what === null
+        ? null
+        : { cell: cells[i], value: { ...value, what } };
+    }
     if (value) {
       return { cell: cells[i], value };
     }
     const callee = names.instances[name];
-    if (callee !== undefined && isGenerator(callee, i)) {
+    if (callee !== undefined && calls.isGenerator(callee, i)) {
       return {
         cell: cells[i],
         value: {

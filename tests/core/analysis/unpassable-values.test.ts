@@ -69,7 +69,19 @@ const BINDINGS: [string, Expected][] = [
   ['value = queue.SimpleQueue()', 'not told'],
   ['value = sqlite3.Row', 'saved'],
   ['value = threading.local', 'saved'],
-  ['value = db.connect(":memory:")', 'not told']
+  ['value = db.connect(":memory:")', 'not told'],
+  ['import multiprocessing as mp\nvalue = mp.Pool(1)', 'flagged'],
+  ['import threading as th\nvalue = th.Event()', 'flagged'],
+  ['from threading import Lock\nvalue = Lock()', 'flagged'],
+  ['from sqlite3 import connect\nvalue = connect(":memory:")', 'flagged'],
+  ['from multiprocessing import Queue\nvalue = Queue()', 'flagged'],
+  [
+    'from concurrent import futures as cf\nvalue = cf.ThreadPoolExecutor(1)',
+    'flagged'
+  ],
+  ['from asyncio import Queue\nvalue = Queue()', 'saved'],
+  ['from threading import Lock\nLock = dict\nvalue = Lock()', 'saved'],
+  ['import queue as q\nvalue = q.SimpleQueue()', 'not told']
 ];
 
 describe('values no step can hand on', () => {

@@ -53,4 +53,53 @@ describe('the unpassable-value error', () => {
       }
     ]);
   });
+
+  it('follows a maker imported under another name, in the imports cell, the step or the step before', () => {
+    const errorsOf = (cells: ReturnType<typeof codeCell>[]) =>
+      analyzeNotebook(notebookJson(cells), 'pools.ipynb')
+        .diagnostics.filter(d => d.code === 'unpassable-value')
+        .map(d => [d.cell, d.line, d.message.split(': ')[0]]);
+    expect(
+      errorsOf([
+        codeCell('import multiprocessing as mp\nfrom threading import Lock', [
+          'imports'
+        ]),
+        codeCell('x = 1\npool = mp.Pool(2)\nguard = Lock()', ['step:start']),
+        codeCell('print(pool, guard, x)', ['step:use'])
+      ])
+    ).toEqual([
+      [
+        1,
+        2,
+        "step 'start' hands 'pool' on to step 'use', but 'pool' is a pool of worker processes (multiprocessing.Pool), which cannot be saved for another step"
+      ],
+      [
+        1,
+        3,
+        "step 'start' hands 'guard' on to step 'use', but 'guard' is a lock (threading.Lock), which cannot be saved for another step"
+      ]
+    ]);
+    // the step binds the name again after the import: what it calls is its own
+    expect(
+      errorsOf([
+        codeCell('import multiprocessing as mp', ['imports']),
+        codeCell('mp = Workers()\npool = mp.Pool(2)', ['step:start']),
+        codeCell('print(pool)', ['step:use'])
+      ])
+    ).toEqual([]);
+    // the import in an earlier step that hands the module on
+    expect(
+      errorsOf([
+        codeCell('import sqlite3 as db', ['step:open']),
+        codeCell('con = db.connect("x.db")', ['step:start']),
+        codeCell('print(con)', ['step:use'])
+      ])
+    ).toEqual([
+      [
+        1,
+        1,
+        "step 'start' hands 'con' on to step 'use', but 'con' is a database connection (sqlite3.connect), which cannot be saved for another step"
+      ]
+    ]);
+  });
 });
