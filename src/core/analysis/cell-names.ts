@@ -290,6 +290,14 @@ export interface ICellNames {
    */
   augmentedObjects?: string[];
   /**
+   * Module-level names the cell changes by an augmented assignment before it binds them itself
+   * (`arr *= 3` on the `arr` an earlier step made). On an array, a list or a DataFrame that
+   * changes the object in place, and with it any other name an earlier step tied to it
+   * (`same = arr`); on a number it only binds `arr` again. The IR tells them apart by how the
+   * step the name comes from bound it (ir/aliased-names.ts). Absent when none.
+   */
+  augmentedInputs?: string[];
+  /**
    * Module-level names the cell both binds (not in place) and changes in place (`b = []` then
    * `b.append(2)`, or `b = b.copy()`): the change may be to the new object. Absent when none.
    */

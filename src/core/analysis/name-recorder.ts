@@ -1045,6 +1045,16 @@ export abstract class NameRecorder {
     members?.forEach(member => this.mutateModuleName(member, module));
   }
 
+  /** `name += value` at module level, before it runs: see ICellNames.augmentedInputs. */
+  protected noteAugmented(name: string): void {
+    if (!this.written.has(name)) {
+      const found = (this.result.augmentedInputs ??= []);
+      if (!found.includes(name)) {
+        found.push(name);
+      }
+    }
+  }
+
   /**
    * `name += value` at module level. Where `name` is another name's object or a part of one
    * (`ys = xs`, `row = table[0]`) and `value` a list, set or dict written out (`ys += [2]`,

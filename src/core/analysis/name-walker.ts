@@ -568,6 +568,7 @@ export class NameWalker extends ExpressionWalker {
         // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
         this.mutate(target, scope);
       } else if (target.type === 'identifier' && scope.kind === 'module') {
+        this.noteAugmented(this.text(target));
         this.changeWhatItStandsFor(
           this.text(target),
           scope,

@@ -16,6 +16,7 @@ import {
   untieRebound
 } from './step-ties';
 import { CellHolds } from './instance-holds';
+import { bindingKind } from './augmented-objects';
 import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 
 /**
@@ -75,6 +76,18 @@ export function aliasedNameWarnings(
     const drawn = drawnFiguresOf?.get(step.name);
     drawn?.forEach(name => changed.add(name));
     calledHandlesOf?.get(step.name)?.forEach(name => changed.add(name));
+    /** `arr *= 3` on what an earlier step bound to an object: changed in place (an array). */
+    for (const cell of step.cells) {
+      for (const name of analysisOf(cell).names.augmentedInputs ?? []) {
+        const producer = steps[indexOf.get(step.producers[name]) ?? -1];
+        if (
+          producer &&
+          bindingKind(producer.cells, name, analysisOf) === 'object'
+        ) {
+          changed.add(name);
+        }
+      }
+    }
     /** Containers whose items the step changes through a loop (`for d in combine:`). */
     const itemsChanged = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])

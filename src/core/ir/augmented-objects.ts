@@ -28,11 +28,11 @@ export function objectsChangedThroughAliases(
   cells.forEach((cell, at) => {
     for (const name of analysisOf(cell).names.augmentedObjects ?? []) {
       const bound =
-        lastBinding(cells.slice(0, at), name, analysisOf) ??
+        bindingKind(cells.slice(0, at), name, analysisOf) ??
         (earlier.parameters.has(name)
           ? 'scalar'
-          : lastBinding(earlier.stepCells(name) ?? [], name, analysisOf)) ??
-        lastBinding(earlier.sharedCells, name, analysisOf);
+          : bindingKind(earlier.stepCells(name) ?? [], name, analysisOf)) ??
+        bindingKind(earlier.sharedCells, name, analysisOf);
       if (bound !== 'scalar' && !changed.includes(name)) {
         changed.push(name);
       }
@@ -45,7 +45,7 @@ export function objectsChangedThroughAliases(
  * How the last of `cells` that binds `name` leaves it: 'scalar' (a value written out that nothing
  * changes in place), 'object' (anything else), or null when none binds it.
  */
-function lastBinding(
+export function bindingKind(
   cells: readonly number[],
   name: string,
   analysisOf: (cell: number) => ICellAnalysis
