@@ -40,7 +40,7 @@ export interface ICellAnalysis extends IStrippedCell {
   deletesNames: boolean;
   /** True when a function the cell defines changes a parameter in place: likewise. */
   definesMutatingFunction: boolean;
-  /** True when the cell leaves a name as another's object, a part of one or holding others (`names.aliases`, `parts`, `items`, `holds`): likewise. */
+  /** True when the cell leaves a name as another's object, a part of one, a slice of one or holding others (`names.aliases`, `parts`, `slices`, `items`, `holds`): likewise. */
   aliasesNames: boolean;
   /**
    * True when a function or class the cell defines reads or changes a global, or its methods
@@ -144,7 +144,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
       names.aliases !== undefined ||
       names.parts !== undefined ||
       names.items !== undefined ||
-      names.holds !== undefined
+      names.holds !== undefined ||
+      names.slices !== undefined
   };
   trees.set(analysis, tree);
   return analysis;

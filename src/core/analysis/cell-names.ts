@@ -298,6 +298,18 @@ export interface ICellNames {
    */
   augmentedInputs?: string[];
   /**
+   * Module-level names the cell leaves bound to a basic slice of another name (`v = x[:2]`,
+   * `row = grid[1:, 0]`: see array-slices.ts), by the name sliced. A view where that is a NumPy
+   * array, a copy where it is a list: the IR tells them apart (ir/array-views.ts). Absent when
+   * none.
+   */
+  slices?: Record<string, string>;
+  /**
+   * Module-level names the cell leaves bound to what a call of a dotted name returned
+   * (`x = np.zeros(3)`: `np.zeros`), as `instances` for a bare name. Absent when none.
+   */
+  madeByDotted?: Record<string, string>;
+  /**
    * Module-level names the cell both binds (not in place) and changes in place (`b = []` then
    * `b.append(2)`, or `b = b.copy()`): the change may be to the new object. Absent when none.
    */

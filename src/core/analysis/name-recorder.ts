@@ -109,6 +109,10 @@ export abstract class NameRecorder {
   private unpassable: Map<string, IUnpassableValue> | null = null;
   /** Module-level names last bound by an import to another name (ICellNames.importSources). */
   private importSources: Map<string, string> | null = null;
+  /** Module-level names last bound to a slice of another name (ICellNames.slices). */
+  private slices: Map<string, string> | null = null;
+  /** Module-level names last bound to a dotted call's value (ICellNames.madeByDotted). */
+  private madeByDotted: Map<string, string> | null = null;
   /**
    * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
    * first name.
@@ -321,6 +325,12 @@ export abstract class NameRecorder {
       if (this.importSources !== null && !changedInPlace) {
         this.importSources.delete(name);
       }
+      if (this.slices !== null && !changedInPlace) {
+        this.slices.delete(name);
+      }
+      if (this.madeByDotted !== null && !changedInPlace) {
+        this.madeByDotted.delete(name);
+      }
       if (this.holds.size !== 0 && !changedInPlace) {
         this.unhold(name);
       }
@@ -440,6 +450,12 @@ export abstract class NameRecorder {
     }
     if (this.importSources?.size) {
       this.result.importSources = Object.fromEntries(this.importSources);
+    }
+    if (this.slices?.size) {
+      this.result.slices = Object.fromEntries(this.slices);
+    }
+    if (this.madeByDotted?.size) {
+      this.result.madeByDotted = Object.fromEntries(this.madeByDotted);
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -851,6 +867,16 @@ export abstract class NameRecorder {
       what: '',
       callee
     });
+  }
+
+  /** `v = x[:2]` at module level (after binding `v`): see ICellNames.slices. */
+  protected noteSlice(name: string, whole: string): void {
+    (this.slices ??= new Map()).set(name, whole);
+  }
+
+  /** `x = np.zeros(3)` at module level (after binding `x`): see ICellNames.madeByDotted. */
+  protected noteDottedMaker(name: string, callee: string): void {
+    (this.madeByDotted ??= new Map()).set(name, callee);
   }
 
   /** `import multiprocessing as mp` at module level (after binding `mp`): ICellNames.importSources. */

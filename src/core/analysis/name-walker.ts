@@ -20,6 +20,8 @@ import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { makerCallee } from './unpicklable-makers';
 import { importSources } from './import-sources';
+import { pairedValues, slicedName } from './array-slices';
+import { dottedName } from './dotted-names';
 import { fileOpen } from './file-opens';
 import { changesItsObject, LOGGER_MAKER } from './mutators';
 import {
@@ -329,6 +331,14 @@ export class NameWalker extends ExpressionWalker {
     }
     targets.forEach(t => this.compileError(starredTargetError(t)));
     targets.forEach(t => this.target(t, scope));
+    if (scope.kind === 'module') {
+      for (const [name, part] of pairedValues(targets, value)) {
+        const whole = slicedName(part);
+        if (whole) {
+          this.noteSlice(this.text(name), this.text(whole));
+        }
+      }
+    }
     if (scope.kind === 'module' && targets.length > 1) {
       // `a = b = []`: one object under every name.
       const names = targets
@@ -400,6 +410,11 @@ export class NameWalker extends ExpressionWalker {
         const callee = field(value, 'function');
         if (callee?.type === 'identifier') {
           this.noteInstance(this.text(only), this.text(callee));
+        } else if (callee?.type === 'attribute') {
+          const dotted = dottedName(callee, this.text);
+          if (dotted !== null) {
+            this.noteDottedMaker(this.text(only), dotted);
+          }
         }
         if (callee) {
           this.figureCall([only], callee);

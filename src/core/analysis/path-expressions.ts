@@ -6,6 +6,7 @@
  * components. Any other expression inside (a call, a subscript, a conditional, an f-string's
  * format) means the path cannot be followed.
  */
+import { dottedName } from './dotted-names';
 import { field, IPyNode } from './python-tree';
 
 /** Between two path components, as `os.path.join` and pathlib's `/` put them. */
@@ -152,7 +153,7 @@ function callParts(python: string, call: IPyNode): PathPart[] | null {
   ) {
     return null;
   }
-  const name = dottedName(python, callee);
+  const name = dottedName(callee, node => python.slice(node.from, node.to));
   if (name !== null && JOINERS.has(name)) {
     return joined(python, values);
   }
@@ -172,22 +173,6 @@ function callParts(python: string, call: IPyNode): PathPart[] | null {
     }
   }
   return null;
-}
-
-/** `os.path.join` for a chain of names, else null. */
-function dottedName(python: string, node: IPyNode): string | null {
-  if (node.type === 'identifier') {
-    return python.slice(node.from, node.to);
-  }
-  if (node.type !== 'attribute') {
-    return null;
-  }
-  const object = field(node, 'object');
-  const attribute = field(node, 'attribute');
-  const head = object ? dottedName(python, object) : null;
-  return head !== null && attribute
-    ? `${head}.${python.slice(attribute.from, attribute.to)}`
-    : null;
 }
 
 /**

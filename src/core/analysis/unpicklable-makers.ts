@@ -12,6 +12,7 @@
  * first name was imported as (`madeThrough`), in the cell or the cells before it.
  * `tests/core/analysis/unpassable-values.test.ts` saves each one with cloudpickle.
  */
+import { dottedName } from './dotted-names';
 import { field, IPyNode } from './python-tree';
 
 /** What each maker gives, by module (as written) and function. */
@@ -95,10 +96,8 @@ export function unpicklableMade(
     const dotted = BARE_DOTTED.get(text(callee));
     return dotted ? (MADE.get(dotted) ?? null) : null;
   }
-  const receiver = callee.type === 'attribute' ? field(callee, 'object') : null;
-  return receiver && isDottedName(receiver)
-    ? (MADE.get(text(callee)) ?? null)
-    : null;
+  const dotted = callee.type === 'attribute' ? dottedName(callee, text) : null;
+  return dotted === null ? null : (MADE.get(dotted) ?? null);
 }
 
 /**
@@ -110,14 +109,10 @@ export function makerCallee(
   text: (node: IPyNode) => string
 ): string | null {
   const callee = call.type === 'call' ? field(call, 'function') : null;
-  if (!callee || !isDottedName(callee)) {
-    return null;
-  }
-  const last =
-    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
-  // `mp . Pool` is `mp.Pool`
-  return last && MAKER_NAMES.has(text(last))
-    ? text(callee).replace(/\s+/g, '')
+  const dotted = callee ? dottedName(callee, text) : null;
+  return dotted !== null &&
+    MAKER_NAMES.has(dotted.slice(dotted.lastIndexOf('.') + 1))
+    ? dotted
     : null;
 }
 
@@ -129,13 +124,4 @@ export function madeThrough(callee: string, source: string): string | null {
   const dot = callee.indexOf('.');
   const dotted = dot < 0 ? source : source + callee.slice(dot);
   return MADE.get(dotted) ?? null;
-}
-
-/** `a` or `a.b`: a module as an import names it. */
-function isDottedName(node: IPyNode): boolean {
-  if (node.type === 'identifier') {
-    return true;
-  }
-  const object = node.type === 'attribute' ? field(node, 'object') : null;
-  return object !== null && isDottedName(object);
 }

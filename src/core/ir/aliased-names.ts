@@ -17,6 +17,7 @@ import {
 } from './step-ties';
 import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
+import { IStepContext, tieArrayViews } from './array-views';
 import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
 
 /**
@@ -34,9 +35,15 @@ export interface IChangedByKind {
 export function aliasedNameWarnings(
   steps: readonly IPipelineStep[],
   analysisOf: (cell: number) => ICellAnalysis,
-  changedByKind: IChangedByKind = {}
+  changedByKind: IChangedByKind = {},
+  sharedCells: readonly number[] = []
 ): IDiagnostic[] {
   const { drawnFiguresOf, calledHandlesOf, holdsOfCell } = changedByKind;
+  const context: IStepContext = {
+    stepsByName: new Map(steps.map(step => [step.name, step])),
+    sharedCells,
+    analysisOf
+  };
   const aliasesOf = new Map<string, StepTies>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
@@ -62,7 +69,7 @@ export function aliasedNameWarnings(
     return found;
   };
   steps.forEach((step, index) => {
-    const aliases = stepAliases(step, analysisOf, holdsOfCell);
+    const aliases = stepAliases(step, context, holdsOfCell);
     if (aliases) {
       aliasesOf.set(step.name, aliases);
     }
@@ -216,21 +223,24 @@ function changeReaches(
 /** The names the step's cells leave tied at its end, both ways; null when none. */
 function stepAliases(
   step: IPipelineStep,
-  analysisOf: (cell: number) => ICellAnalysis,
+  context: IStepContext,
   holdsOfCell: ReadonlyMap<number, CellHolds> | undefined
 ): StepTies | null {
   const ties: StepTies = new Map();
-  for (const cell of step.cells) {
-    const { names, aliasesNames } = analysisOf(cell);
+  step.cells.forEach((cell, at) => {
+    const { names, aliasesNames } = context.analysisOf(cell);
     untieRebound(ties, names);
     if (aliasesNames) {
       tieCellNames(ties, names);
+    }
+    if (names.slices) {
+      tieArrayViews(ties, step, at, context);
     }
     const made = holdsOfCell?.get(cell);
     if (made) {
       tieHolds(ties, made);
     }
-  }
+  });
   return ties.size ? ties : null;
 }
 
@@ -261,7 +271,7 @@ function warning(
       `'${other}' that step '${reader}' takes (top to bottom it would). Change it through ` +
       `'${other}' (${other}.fit), or make '${other}' after the change, in step '${step.name}'`,
     part: () =>
-      `'${name}' is a part of '${other}' (an item or attribute of it) since step '${producer}', ` +
+      `'${name}' is a part of '${other}' (an item, an attribute or a view of it) since step '${producer}', ` +
       `${handedOn} '${other}' that step '${reader}' takes (top to bottom it would, unless ` +
       `'${name}' is a copy). Change it through '${other}' itself, or make '${name}' a copy in ` +
       `step '${producer}' (copy.deepcopy)`,

@@ -607,11 +607,16 @@ export function buildPipeline(
   );
   if (stepsAliasNames || holdsOfCell.size) {
     diagnostics.push(
-      ...aliasedNameWarnings(steps, analysisOf, {
-        drawnFiguresOf,
-        calledHandlesOf,
-        holdsOfCell
-      })
+      ...aliasedNameWarnings(
+        steps,
+        analysisOf,
+        {
+          drawnFiguresOf,
+          calledHandlesOf,
+          holdsOfCell
+        },
+        sharedCells
+      )
     );
   }
   if (stepsBindUnpassable) {

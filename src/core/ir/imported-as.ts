@@ -9,9 +9,9 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IPipelineStep } from './pipeline';
 
 /**
- * The dotted name `name` was imported as, where the step's cell at index `at` runs; null where
- * the binding that counts is no such import (a plain `import name`, an assignment) or none is
- * found.
+ * The dotted name `name` was imported as, where the step's cell at index `at` runs (`name`
+ * itself after a plain `import name`); null where the binding that counts is no import (an
+ * assignment) or none is found.
  */
 export function importedAs(
   name: string,
@@ -32,7 +32,10 @@ export function importedAs(
     for (let i = last; i >= 0; i--) {
       const { names } = analysisOf(cells[i]);
       if (names.writes.includes(name)) {
-        return names.importSources?.[name] ?? null;
+        return (
+          names.importSources?.[name] ??
+          (names.imported.includes(name) ? name : null)
+        );
       }
     }
   }

@@ -70,6 +70,12 @@ export function tieCellNames(ties: StepTies, names: ICellNames): void {
   tieHolds(ties, names.holds ?? {});
 }
 
+/** Ties a part to its whole (`v` of `v = x[:2]` where `x` is an array), both ways. */
+export function tiePart(ties: StepTies, part: string, whole: string): void {
+  tie(ties, part, whole, 'part');
+  tie(ties, whole, part, 'whole');
+}
+
 /** Ties each holder to the names it holds, both ways (ICellNames.holds' shape). */
 export function tieHolds(
   ties: StepTies,

@@ -41,7 +41,7 @@ describe('the aliased-name warning', () => {
       'parts.ipynb'
     );
     expect(ir.diagnostics.map(d => d.message)).toEqual([
-      "'p2' is a part of 'cfg' (an item or attribute of it) since step 'load', but steps " +
+      "'p2' is a part of 'cfg' (an item, an attribute or a view of it) since step 'load', but steps " +
         "hand each name on as a value of its own: the change step 'tune' makes to 'p2' does " +
         "not reach the 'cfg' that step 'report' takes (top to bottom it would, unless 'p2' is " +
         "a copy). Change it through 'cfg' itself, or make 'p2' a copy in step 'load' " +

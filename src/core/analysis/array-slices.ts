@@ -1,0 +1,78 @@
+/**
+ * `v = x[:2]`, `row = grid[1:, 0]`, `last = x[..., -1]`: basic slicing. On a NumPy array it gives
+ * a view of the array's memory, so a change through `v` (`v[0] = 5`, `v *= 2`) changes `x`; on a
+ * list or a tuple it gives a copy. The cell records the slices it binds (ICellNames.slices) and
+ * what dotted calls made its names (ICellNames.madeByDotted); the IR ties a slice to its whole
+ * only where a NumPy call made the whole (ir/array-views.ts). A list of keys or a mask
+ * (`x[[0, 2]]`, `x[x > 0]`) copies on an array too, and a name as a key may be either.
+ */
+import { field, IPyNode } from './python-tree';
+
+/** Keys basic slicing may have beside its slices: an index written out, `...`, `None`. */
+const BASIC_KEYS: ReadonlySet<string> = new Set([
+  'slice',
+  'ellipsis',
+  'none',
+  'integer',
+  'unary_operator'
+]);
+
+/** The name `value` slices (`x` of `x[:2]`), where it is basic slicing with a slice or `...`. */
+export function slicedName(value: IPyNode): IPyNode | null {
+  if (value.type !== 'subscript') {
+    return null;
+  }
+  const whole = field(value, 'value');
+  if (whole?.type !== 'identifier') {
+    return null;
+  }
+  let slices = 0;
+  for (const c of value.children) {
+    if (c.field !== 'subscript') {
+      continue;
+    }
+    if (!BASIC_KEYS.has(c.type)) {
+      return null;
+    }
+    if (
+      c.type === 'unary_operator' &&
+      field(c, 'argument')?.type !== 'integer'
+    ) {
+      return null;
+    }
+    if (c.type === 'slice' || c.type === 'ellipsis') {
+      slices++;
+    }
+  }
+  return slices ? whole : null;
+}
+
+/**
+ * The `[name, value]` pairs an assignment binds one to one: `v = x[:2]`, and each element of
+ * `a, b = x[:8], x[8:]` where both sides have as many and no star.
+ */
+export function pairedValues(
+  targets: readonly IPyNode[],
+  value: IPyNode
+): [IPyNode, IPyNode][] {
+  const only = targets.length === 1 ? targets[0] : null;
+  if (only?.type === 'identifier') {
+    return [[only, value]];
+  }
+  if (
+    !only ||
+    (only.type !== 'pattern_list' && only.type !== 'tuple_pattern') ||
+    (value.type !== 'expression_list' && value.type !== 'tuple')
+  ) {
+    return [];
+  }
+  const names = only.children.filter(c => c.named);
+  const values = value.children.filter(c => c.named);
+  if (
+    names.length !== values.length ||
+    !names.every(n => n.type === 'identifier')
+  ) {
+    return [];
+  }
+  return names.map((n, i) => [n, values[i]]);
+}

@@ -1,0 +1,22 @@
+/** `os.path.join`: a chain of names read as one dotted name, as imports and calls write them. */
+import { field, IPyNode } from './python-tree';
+
+/**
+ * The dotted name `node` is (`a`, `a.b.c`), without the spaces Python allows around the dots;
+ * null where any link is not a name (`f().x`, `a[0].b`).
+ */
+export function dottedName(
+  node: IPyNode,
+  text: (node: IPyNode) => string
+): string | null {
+  if (node.type === 'identifier') {
+    return text(node);
+  }
+  if (node.type !== 'attribute') {
+    return null;
+  }
+  const object = field(node, 'object');
+  const attribute = field(node, 'attribute');
+  const head = object ? dottedName(object, text) : null;
+  return head !== null && attribute ? `${head}.${text(attribute)}` : null;
+}

@@ -1,0 +1,76 @@
+/**
+ * Slices that are views: `v = x[:2]` where `x` is what a NumPy call returned (`np.zeros(3)`,
+ * `numpy.load(p)`, `zeros(3)` after `from numpy import zeros`) shares the array's memory, so a
+ * change through `v` changes `x`, as a part taken by a key does (analysis/array-slices.ts). The
+ * call that made `x` is the last binding of it before the slice: in the step's own cells, else
+ * in the step it takes `x` from; its first name is looked up through the imports
+ * (imported-as.ts). A slice of anything else (a list, a frame, what an unknown call returned) is
+ * taken as a copy.
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { importedAs } from './imported-as';
+import { IPipelineStep } from './pipeline';
+import { StepTies, tiePart } from './step-ties';
+
+/** What the lookups need: every step, by name, and the cells every step runs first. */
+export interface IStepContext {
+  stepsByName: ReadonlyMap<string, IPipelineStep>;
+  sharedCells: readonly number[];
+  analysisOf: (cell: number) => ICellAnalysis;
+}
+
+/** Ties the slices the step's cell at index `at` binds to the arrays they are views of. */
+export function tieArrayViews(
+  ties: StepTies,
+  step: IPipelineStep,
+  at: number,
+  context: IStepContext
+): void {
+  const slices = context.analysisOf(step.cells[at]).names.slices;
+  for (const view in slices) {
+    if (madeByNumpy(slices[view], step, at, context)) {
+      tiePart(ties, view, slices[view]);
+    }
+  }
+}
+
+/** Whether the last binding of `name` the step's cell at `at` sees is a NumPy call's value. */
+function madeByNumpy(
+  name: string,
+  step: IPipelineStep,
+  at: number,
+  context: IStepContext
+): boolean {
+  const producer = context.stepsByName.get(step.producers[name]);
+  const places: [IPipelineStep, number][] = [[step, at]];
+  if (producer) {
+    places.push([producer, producer.cells.length - 1]);
+  }
+  for (const [where, last] of places) {
+    for (let i = last; i >= 0; i--) {
+      const { names } = context.analysisOf(where.cells[i]);
+      if (!names.writes.includes(name)) {
+        continue;
+      }
+      const callee = names.madeByDotted?.[name] ?? names.instances[name];
+      if (callee === undefined) {
+        return false;
+      }
+      const first = callee.split('.')[0];
+      const source = importedAs(
+        first,
+        i,
+        where,
+        context.sharedCells,
+        context.stepsByName.get(where.producers[first]),
+        context.analysisOf
+      );
+      if (source === null) {
+        return false;
+      }
+      const dotted = source + callee.slice(first.length);
+      return dotted.startsWith('numpy.');
+    }
+  }
+  return false;
+}
