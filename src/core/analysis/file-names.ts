@@ -11,6 +11,8 @@ import { analysisTree, ICellAnalysis } from './cell-analysis';
 import { field, IPyNode } from './python-tree';
 import { Positions } from './positions';
 import { PathPart, pathParts, resolvePath } from './path-expressions';
+import { modelFolder } from './model-folders';
+import { callArgument } from './call-arguments';
 
 export interface IFileName {
   path: string;
@@ -241,7 +243,8 @@ function isArgument(node: IPyNode, parent: IPyNode | null): boolean {
 
 /**
  * Marks the string arguments a writing call writes (their start offsets), and in `folders` the
- * folders a call writes or reads (FOLDER_WRITERS, FOLDER_READERS).
+ * folders a call writes or reads (FOLDER_WRITERS, FOLDER_READERS, and models saved to or loaded
+ * from a folder: model-folders.ts).
  */
 function markWritten(
   python: string,
@@ -254,6 +257,7 @@ function markWritten(
   if (!callee || !args) {
     return;
   }
+  const text = (node: IPyNode) => python.slice(node.from, node.to);
   const name =
     callee.type === 'identifier'
       ? python.slice(callee.from, callee.to)
@@ -262,9 +266,7 @@ function markWritten(
         : '';
   const folderAt = FOLDER_WRITERS.get(name) ?? FOLDER_READERS.get(name);
   if (folderAt) {
-    const folder =
-      keywordValue(python, args, folderAt.keyword) ??
-      positional(args)[folderAt.at];
+    const folder = callArgument(args, folderAt.at, [folderAt.keyword], text);
     if (folder) {
       folders.add(folder.from);
       if (FOLDER_WRITERS.has(name)) {
@@ -273,15 +275,22 @@ function markWritten(
     }
     return;
   }
+  const model = modelFolder(python, callee, args);
+  if (model) {
+    folders.add(model.path.from);
+    if (model.writes) {
+      written.add(model.path.from);
+    }
+    return;
+  }
   if (name === 'open') {
-    const mode =
-      keywordValue(python, args, 'mode') ?? positional(args)[1] ?? null;
+    const mode = callArgument(args, 1, ['mode'], text);
     const parts = mode?.type === 'string' ? pathParts(python, mode) : null;
-    const text = parts?.every(p => typeof p === 'string')
+    const modeText = parts?.every(p => typeof p === 'string')
       ? parts.join('')
       : null;
-    const file = keywordValue(python, args, 'file') ?? positional(args)[0];
-    if (text !== null && WRITE_MODE.test(text) && file) {
+    const file = callArgument(args, 0, ['file'], text);
+    if (modeText !== null && WRITE_MODE.test(modeText) && file) {
       written.add(file.from);
     }
     return;
@@ -305,33 +314,6 @@ function markWritten(
 function attributeName(python: string, attribute: IPyNode): string {
   const name = field(attribute, 'attribute');
   return name ? python.slice(name.from, name.to) : '';
-}
-
-function positional(args: IPyNode): IPyNode[] {
-  return args.children.filter(
-    c =>
-      c.named &&
-      c.type !== 'keyword_argument' &&
-      c.type !== 'list_splat' &&
-      c.type !== 'dictionary_splat'
-  );
-}
-
-function keywordValue(
-  python: string,
-  args: IPyNode,
-  keyword: string
-): IPyNode | null {
-  for (const arg of args.children) {
-    if (arg.type !== 'keyword_argument') {
-      continue;
-    }
-    const name = field(arg, 'name');
-    if (name && python.slice(name.from, name.to) === keyword) {
-      return field(arg, 'value');
-    }
-  }
-  return null;
 }
 
 /** Whether a path looks like a file's: an extension, or a directory in it; no URL or glob. */

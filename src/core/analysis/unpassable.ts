@@ -9,8 +9,9 @@
  * and position.
  */
 import { readString } from '../ir/python-literal';
+import { callArgument } from './call-arguments';
 import { fileOpen } from './file-opens';
-import { field, IPyNode, namedChildren } from './python-tree';
+import { field, IPyNode } from './python-tree';
 import { unpicklableMade } from './unpicklable-makers';
 
 /**
@@ -42,7 +43,7 @@ export function unpassableValue(
   }
   // `open(p, "w")` and `io.open(p, "w")` take the path first, `Path(p).open("w")` the mode.
   const modeAt = opened.kind === 'builtin' ? 1 : 0;
-  const mode = modeArgument(args, modeAt, text);
+  const mode = callArgument(args, modeAt, ['mode'], text);
   if (mode === null) {
     return null;
   }
@@ -59,25 +60,4 @@ export function unpassableValue(
     return `a file opened in binary mode ("${literal}")`;
   }
   return null;
-}
-
-/** The mode: `mode=`, else the positional argument at `position`. */
-function modeArgument(
-  args: IPyNode,
-  position: number,
-  text: (node: IPyNode) => string
-): IPyNode | null {
-  const positional: IPyNode[] = [];
-  for (const arg of namedChildren(args)) {
-    if (arg.type === 'keyword_argument') {
-      const name = field(arg, 'name');
-      if (name && text(name) === 'mode') {
-        return field(arg, 'value');
-      }
-    } else {
-      positional.push(arg);
-    }
-  }
-  const at = positional[position];
-  return at && !at.type.endsWith('splat') ? at : null;
 }

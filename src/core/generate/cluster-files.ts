@@ -176,14 +176,15 @@ function stepFileWarning(
   write: IFileUse,
   engine: string
 ): IDiagnostic {
+  const kind = use.isFolder ? 'folder' : 'file';
   return {
     severity: 'warning',
     code: 'step-file',
     message:
       `step '${step.name}' uses '${use.path}', which step '${writer.name}' writes ` +
       `${writePlace(use.path, write)}: a local run shares the ` +
-      `notebook's folder, but on ${engine} each step runs in a pod of its own, and the file ` +
-      `stays in the pod of step '${writer.name}'. Pass what the file holds as a ` +
+      `notebook's folder, but on ${engine} each step runs in a pod of its own, and the ` +
+      `${kind} stays in the pod of step '${writer.name}'. Pass what the ${kind} holds as a ` +
       'variable (steps hand on variables), or write it to storage both pods reach (a claim ' +
       "mounted by the settings' volumes)",
     cell: use.cell,

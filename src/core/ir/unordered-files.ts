@@ -69,20 +69,21 @@ export function unorderedFiles(
       }
       warned.add(use.path);
       const where = writePlace(use.path, writer.use);
+      const kind = use.isFolder ? 'folder' : 'file';
       diagnostics.push({
         severity: 'warning',
         code: 'unordered-file',
         message: use.written
-          ? `step '${reader.name}' writes the file '${use.path}', which step '${step.name}' ` +
+          ? `step '${reader.name}' writes the ${kind} '${use.path}', which step '${step.name}' ` +
             `writes too ${where}, but does not run after it: steps hand on variables, not ` +
-            `files, so the two may run in any order and the file ends as the last to finish ` +
+            `files, so the two may run in any order and the ${kind} ends as the last to finish ` +
             `leaves it (top to bottom, '${reader.name}' writes last). Add the tag ` +
-            `prev:${step.name} to step '${reader.name}', or write another file`
-          : `step '${reader.name}' uses the file '${use.path}', which step '${step.name}' writes ` +
+            `prev:${step.name} to step '${reader.name}', or write another ${kind}`
+          : `step '${reader.name}' uses the ${kind} '${use.path}', which step '${step.name}' writes ` +
             `${where}, but does not run ` +
             `after it: steps hand on variables, not files, so nothing orders the two. Add the tag ` +
-            `prev:${step.name} to step '${reader.name}' (a local run then finds the file), or ` +
-            'pass what the file holds as a variable: on a cluster each step has its own files',
+            `prev:${step.name} to step '${reader.name}' (a local run then finds the ${kind}), or ` +
+            `pass what the ${kind} holds as a variable: on a cluster each step has its own files`,
         cell: use.cell,
         line: use.line,
         column: use.column

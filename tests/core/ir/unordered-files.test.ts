@@ -27,4 +27,24 @@ describe('the unordered-file warning for two writers', () => {
       }
     ]);
   });
+
+  it('says folder where a step reads a folder another writes (a saved model)', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell("model.save('my_model')", ['step:train']),
+        codeCell("m = load_model('my_model')", ['step:serve'])
+      ]),
+      'models.ipynb'
+    );
+    expect(
+      ir.diagnostics
+        .filter(d => d.code === 'unordered-file')
+        .map(d => d.message)
+    ).toEqual([
+      "step 'serve' uses the folder 'my_model', which step 'train' writes (cell 1, line 1), " +
+        'but does not run after it: steps hand on variables, not files, so nothing orders ' +
+        "the two. Add the tag prev:train to step 'serve' (a local run then finds the folder), " +
+        'or pass what the folder holds as a variable: on a cluster each step has its own files'
+    ]);
+  });
 });
