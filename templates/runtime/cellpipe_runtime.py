@@ -345,8 +345,30 @@ def _cell_code_pickler(cloudpickle):
         def reducer_override(self, obj):
             if type(obj) is types.CodeType and _is_cell_file(obj.co_filename):
                 return marshal.loads, (marshal.dumps(obj, 2),)
+            cached = _notebook_lru_cache_reduction(obj)
+            if cached is not None:
+                return cached
             return super().reducer_override(obj)
     return CellCodePickler
+
+
+def _notebook_lru_cache_reduction(obj):
+    """A notebook function wrapped by functools.lru_cache or functools.cache (`@cache def f`): its
+    wrapper is a C object that pickle, and cloudpickle, save by name, and no later step has the
+    name. Saved instead as the function it wraps, wrapped again on load with the same size and
+    typing, and an empty cache (what it cached was the saving step's to keep)."""
+    import functools
+
+    wrapper_type = getattr(functools, "_lru_cache_wrapper", None)
+    if not isinstance(wrapper_type, type) or not isinstance(obj, wrapper_type):
+        return None
+    wrapped = getattr(obj, "__wrapped__", None)
+    parameters = getattr(obj, "cache_parameters", None)
+    if getattr(wrapped, "__module__", None) != "__main__" or parameters is None:
+        return None
+    state = {key: value for key, value in vars(obj).items() if key != "cache_parameters"}
+    size, typed = parameters()["maxsize"], parameters()["typed"]
+    return functools.lru_cache(maxsize=size, typed=typed), (wrapped,), state
 
 
 def _load_pickle(path, manifest, namespace, name=None):

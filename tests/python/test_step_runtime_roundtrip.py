@@ -330,6 +330,30 @@ def test_classes_and_functions_defined_in_the_notebook_survive(make_pipeline):
     pipeline.run_ok("check", inputs=[("corner", "make"), ("grow", "make"), ("square", "make")])
 
 
+def test_notebook_functions_cached_by_functools_pass_to_later_steps(make_pipeline):
+    # lru_cache's wrapper is a C object that cloudpickle saves by name, which no later step has:
+    # the step saves the function it wraps and the next wraps it again, cache empty
+    produce = (
+        "factor = 10\n"
+        "@functools.lru_cache(maxsize=8, typed=True)\n"
+        "def scaled(n):\n"
+        "    return n * factor\n"
+        "@functools.cache\n"
+        "def squared(n):\n"
+        "    return n * n\n"
+        "assert scaled(2) == 20\n"
+    )
+    check = (
+        "assert (scaled(3), scaled(3), squared(4)) == (30, 30, 16)\n"
+        "assert scaled.cache_info() == (1, 1, 8, 1) and scaled.cache_parameters()['typed']\n"
+        "assert squared.cache_parameters()['maxsize'] is None\n"
+        "assert (scaled.__name__, scaled.__wrapped__.__name__) == ('scaled', 'scaled')\n"
+    )
+    pipeline = two_steps(make_pipeline, produce, check, imports="import functools")
+    pipeline.run_ok("make", outputs=["scaled", "squared", "factor"])
+    pipeline.run_ok("check", inputs=[("scaled", "make"), ("squared", "make"), ("factor", "make")])
+
+
 def test_a_notebook_function_saves_to_the_same_bytes_in_every_run(make_pipeline):
     # the step cache hashes a step's inputs: a function saved differently by each run of the
     # step that defines it would make every step that takes it run again
