@@ -332,10 +332,15 @@ export class NameWalker extends ExpressionWalker {
     targets.forEach(t => this.compileError(starredTargetError(t)));
     targets.forEach(t => this.target(t, scope));
     if (scope.kind === 'module') {
-      for (const [name, part] of pairedValues(targets, value)) {
+      const pairs = pairedValues(targets, value);
+      const unpacked = only?.type !== 'identifier';
+      for (const [name, part] of pairs) {
         const whole = slicedName(part);
         if (whole) {
           this.noteSlice(this.text(name), this.text(whole));
+        }
+        if (unpacked) {
+          this.unpackedValue(name, part, pairs);
         }
       }
     }
@@ -591,6 +596,26 @@ export class NameWalker extends ExpressionWalker {
         );
       }
       this.target(target, scope);
+    }
+  }
+
+  /**
+   * One name of `b, n = a, 0` at module level, as `b = a` and `n = 0` note theirs: another name's
+   * object, or a scalar written out. Not in a swap (`a, b = b, a`), where each value's name is
+   * bound again by the same statement.
+   */
+  private unpackedValue(
+    name: IPyNode,
+    value: IPyNode,
+    pairs: readonly [IPyNode, IPyNode][]
+  ): void {
+    if (value.type === 'identifier') {
+      const other = this.text(value);
+      if (!pairs.some(([target]) => this.text(target) === other)) {
+        this.noteAlias(this.text(name), other);
+      }
+    } else if (SCALAR_DISPLAYS.has(value.type) || isSignedNumber(value)) {
+      this.noteScalar(this.text(name));
     }
   }
 
