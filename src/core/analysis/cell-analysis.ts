@@ -40,7 +40,7 @@ export interface ICellAnalysis extends IStrippedCell {
   deletesNames: boolean;
   /** True when a function the cell defines changes a parameter in place: likewise. */
   definesMutatingFunction: boolean;
-  /** True when the cell leaves a name as another's object, a part of one, a slice of one or holding others (`names.aliases`, `parts`, `slices`, `items`, `holds`): likewise. */
+  /** True when the cell leaves a name as another's object, a part or a view of one or holding others (`names.aliases`, `parts`, `views`, `items`, `holds`): likewise. */
   aliasesNames: boolean;
   /**
    * True when a function or class the cell defines reads or changes a global, or its methods
@@ -145,7 +145,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
       names.parts !== undefined ||
       names.items !== undefined ||
       names.holds !== undefined ||
-      names.slices !== undefined
+      names.views !== undefined
   };
   trees.set(analysis, tree);
   return analysis;

@@ -298,15 +298,16 @@ export interface ICellNames {
    */
   augmentedInputs?: string[];
   /**
-   * Module-level names the cell leaves bound to a basic slice of another name (`v = x[:2]`,
-   * `row = grid[1:, 0]`: see array-slices.ts), by the name sliced. A view where that is a NumPy
-   * array, a copy where it is a list: the IR tells them apart (ir/array-views.ts). Absent when
-   * none.
+   * Module-level names the cell leaves bound to a view of another name's array, if that is one
+   * (`v = x[:2]`, `m = x.reshape(2, 2)`: see array-views.ts), by that name. A view where it is a
+   * NumPy array, a copy where it is a list: the IR tells them apart (ir/array-views.ts). Absent
+   * when none.
    */
-  slices?: Record<string, string>;
+  views?: Record<string, string>;
   /**
-   * Module-level names the cell leaves bound to what a call of a dotted name returned
-   * (`x = np.zeros(3)`: `np.zeros`), as `instances` for a bare name. Absent when none.
+   * Module-level names the cell leaves bound to what a call of a dotted name returned, by the
+   * name the chain of calls starts with (`x = np.zeros(3)` and `x = np.ones(4).reshape(2, 2)`:
+   * `np.zeros`, `np.ones`), as `instances` for a bare name. Absent when none.
    */
   madeByDotted?: Record<string, string>;
   /**

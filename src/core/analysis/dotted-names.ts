@@ -20,3 +20,20 @@ export function dottedName(
   const head = object ? dottedName(object, text) : null;
   return head !== null && attribute ? `${head}.${text(attribute)}` : null;
 }
+
+/**
+ * The dotted name a chain of calls starts with: `np.ones` of `np.ones(4).reshape` (the callee of
+ * `np.ones(4).reshape(2, 2)`), the callee itself where it is a dotted name; else null.
+ */
+export function chainStart(
+  callee: IPyNode,
+  text: (node: IPyNode) => string
+): string | null {
+  const dotted = dottedName(callee, text);
+  if (dotted !== null || callee.type !== 'attribute') {
+    return dotted;
+  }
+  const object = field(callee, 'object');
+  const inner = object?.type === 'call' ? field(object, 'function') : null;
+  return inner ? chainStart(inner, text) : null;
+}

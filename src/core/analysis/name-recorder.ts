@@ -109,8 +109,8 @@ export abstract class NameRecorder {
   private unpassable: Map<string, IUnpassableValue> | null = null;
   /** Module-level names last bound by an import to another name (ICellNames.importSources). */
   private importSources: Map<string, string> | null = null;
-  /** Module-level names last bound to a slice of another name (ICellNames.slices). */
-  private slices: Map<string, string> | null = null;
+  /** Module-level names last bound to a view of another name's array (ICellNames.views). */
+  private views: Map<string, string> | null = null;
   /** Module-level names last bound to a dotted call's value (ICellNames.madeByDotted). */
   private madeByDotted: Map<string, string> | null = null;
   /**
@@ -325,8 +325,8 @@ export abstract class NameRecorder {
       if (this.importSources !== null && !changedInPlace) {
         this.importSources.delete(name);
       }
-      if (this.slices !== null && !changedInPlace) {
-        this.slices.delete(name);
+      if (this.views !== null && !changedInPlace) {
+        this.views.delete(name);
       }
       if (this.madeByDotted !== null && !changedInPlace) {
         this.madeByDotted.delete(name);
@@ -451,8 +451,8 @@ export abstract class NameRecorder {
     if (this.importSources?.size) {
       this.result.importSources = Object.fromEntries(this.importSources);
     }
-    if (this.slices?.size) {
-      this.result.slices = Object.fromEntries(this.slices);
+    if (this.views?.size) {
+      this.result.views = Object.fromEntries(this.views);
     }
     if (this.madeByDotted?.size) {
       this.result.madeByDotted = Object.fromEntries(this.madeByDotted);
@@ -869,9 +869,9 @@ export abstract class NameRecorder {
     });
   }
 
-  /** `v = x[:2]` at module level (after binding `v`): see ICellNames.slices. */
-  protected noteSlice(name: string, whole: string): void {
-    (this.slices ??= new Map()).set(name, whole);
+  /** `v = x[:2]` at module level (after binding `v`): see ICellNames.views. */
+  protected noteView(name: string, array: string): void {
+    (this.views ??= new Map()).set(name, array);
   }
 
   /** `x = np.zeros(3)` at module level (after binding `x`): see ICellNames.madeByDotted. */

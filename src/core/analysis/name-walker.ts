@@ -20,8 +20,8 @@ import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { makerCallee } from './unpicklable-makers';
 import { importSources } from './import-sources';
-import { pairedValues, slicedName } from './array-slices';
-import { dottedName } from './dotted-names';
+import { pairedValues, viewedName } from './array-views';
+import { chainStart } from './dotted-names';
 import { fileOpen } from './file-opens';
 import { changesItsObject, LOGGER_MAKER } from './mutators';
 import {
@@ -335,9 +335,9 @@ export class NameWalker extends ExpressionWalker {
       const pairs = pairedValues(targets, value);
       const unpacked = only?.type !== 'identifier';
       for (const [name, part] of pairs) {
-        const whole = slicedName(part);
-        if (whole) {
-          this.noteSlice(this.text(name), this.text(whole));
+        const array = viewedName(part, this.text);
+        if (array) {
+          this.noteView(this.text(name), this.text(array));
         }
         if (unpacked) {
           this.unpackedValue(name, part, pairs);
@@ -416,7 +416,7 @@ export class NameWalker extends ExpressionWalker {
         if (callee?.type === 'identifier') {
           this.noteInstance(this.text(only), this.text(callee));
         } else if (callee?.type === 'attribute') {
-          const dotted = dottedName(callee, this.text);
+          const dotted = chainStart(callee, this.text);
           if (dotted !== null) {
             this.noteDottedMaker(this.text(only), dotted);
           }

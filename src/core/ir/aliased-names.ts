@@ -233,7 +233,7 @@ function stepAliases(
     if (aliasesNames) {
       tieCellNames(ties, names);
     }
-    if (names.slices) {
+    if (names.views) {
       tieArrayViews(ties, step, at, context);
     }
     const made = holdsOfCell?.get(cell);

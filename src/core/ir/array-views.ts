@@ -1,11 +1,11 @@
 /**
- * Slices that are views: `v = x[:2]` where `x` is what a NumPy call returned (`np.zeros(3)`,
- * `numpy.load(p)`, `zeros(3)` after `from numpy import zeros`) shares the array's memory, so a
- * change through `v` changes `x`, as a part taken by a key does (analysis/array-slices.ts). The
- * call that made `x` is the last binding of it before the slice: in the step's own cells, else
- * in the step it takes `x` from; its first name is looked up through the imports
- * (imported-as.ts). A slice of anything else (a list, a frame, what an unknown call returned) is
- * taken as a copy.
+ * Views of arrays: `v = x[:2]` or `v = x.reshape(2, 2)` where `x` is what a NumPy call returned
+ * (`np.zeros(3)`, `numpy.load(p)`, `zeros(3)` after `from numpy import zeros`) shares the
+ * array's memory, so a change through `v` changes `x`, as a part taken by a key does
+ * (analysis/array-views.ts). The call that made `x` is the last binding of it before the view:
+ * in the step's own cells, else in the step it takes `x` from; its first name is looked up
+ * through the imports (imported-as.ts). A slice of anything else (a list, a frame, what an
+ * unknown call returned) is taken as a copy, and a reshaped one as a new object.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { importedAs } from './imported-as';
@@ -19,17 +19,17 @@ export interface IStepContext {
   analysisOf: (cell: number) => ICellAnalysis;
 }
 
-/** Ties the slices the step's cell at index `at` binds to the arrays they are views of. */
+/** Ties the views the step's cell at index `at` binds to the arrays they view. */
 export function tieArrayViews(
   ties: StepTies,
   step: IPipelineStep,
   at: number,
   context: IStepContext
 ): void {
-  const slices = context.analysisOf(step.cells[at]).names.slices;
-  for (const view in slices) {
-    if (madeByNumpy(slices[view], step, at, context)) {
-      tiePart(ties, view, slices[view]);
+  const views = context.analysisOf(step.cells[at]).names.views;
+  for (const view in views) {
+    if (madeByNumpy(views[view], step, at, context)) {
+      tiePart(ties, view, views[view]);
     }
   }
 }

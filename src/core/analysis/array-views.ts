@@ -1,10 +1,11 @@
 /**
- * `v = x[:2]`, `row = grid[1:, 0]`, `last = x[..., -1]`: basic slicing. On a NumPy array it gives
- * a view of the array's memory, so a change through `v` (`v[0] = 5`, `v *= 2`) changes `x`; on a
- * list or a tuple it gives a copy. The cell records the slices it binds (ICellNames.slices) and
- * what dotted calls made its names (ICellNames.madeByDotted); the IR ties a slice to its whole
- * only where a NumPy call made the whole (ir/array-views.ts). A list of keys or a mask
- * (`x[[0, 2]]`, `x[x > 0]`) copies on an array too, and a name as a key may be either.
+ * `v = x[:2]`, `row = grid[1:, 0]`, `last = x[..., -1]`, `m = x.reshape(2, 2)`: basic slicing and
+ * the methods that reshape without copying. On a NumPy array they give a view of the array's
+ * memory, so a change through `v` (`v[0] = 5`, `v *= 2`) changes `x`; on a list a slice is a
+ * copy (and a list has no `reshape`). The cell records the views it binds (ICellNames.views) and
+ * what dotted calls made its names (ICellNames.madeByDotted); the IR ties a view to its array
+ * only where a NumPy call made the array (ir/array-views.ts). A list of keys or a mask
+ * (`x[[0, 2]]`, `x[x > 0]`) copies on an array too, and a name as a key may do either.
  */
 import { field, IPyNode } from './python-tree';
 
@@ -17,8 +18,38 @@ const BASIC_KEYS: ReadonlySet<string> = new Set([
   'unary_operator'
 ]);
 
-/** The name `value` slices (`x` of `x[:2]`), where it is basic slicing with a slice or `...`. */
-export function slicedName(value: IPyNode): IPyNode | null {
+/**
+ * NumPy's methods that give a view of the same memory: `reshape` and `ravel` where the layout
+ * allows (always, for an array just made), `view`, `transpose`, `swapaxes`, `squeeze`.
+ */
+const VIEW_METHODS: ReadonlySet<string> = new Set([
+  'reshape',
+  'ravel',
+  'view',
+  'transpose',
+  'swapaxes',
+  'squeeze'
+]);
+
+/**
+ * The name `value` is a view of, where it is basic slicing with a slice or `...` (`x` of
+ * `x[:2]`) or a view method called on a name (`x.reshape(2, 2)`).
+ */
+export function viewedName(
+  value: IPyNode,
+  text: (node: IPyNode) => string
+): IPyNode | null {
+  if (value.type === 'call') {
+    const callee = field(value, 'function');
+    const object =
+      callee?.type === 'attribute' ? field(callee, 'object') : null;
+    const method = callee ? field(callee, 'attribute') : null;
+    return object?.type === 'identifier' &&
+      method &&
+      VIEW_METHODS.has(text(method))
+      ? object
+      : null;
+  }
   if (value.type !== 'subscript') {
     return null;
   }
