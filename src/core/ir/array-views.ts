@@ -34,6 +34,55 @@ export function tieArrayViews(
   }
 }
 
+/**
+ * The arrays the step takes and changes through a view it makes of them: `v = x[:2]` then
+ * `v[0] = 5` (in that cell or a later one), or `v *= 2` in a later cell. The step hands such an
+ * array on, as it would had it changed it by its own name. Call once the step's producers are
+ * known.
+ */
+export function arraysChangedThroughViews(
+  step: IPipelineStep,
+  context: IStepContext
+): string[] {
+  const changed: string[] = [];
+  step.cells.forEach((cell, at) => {
+    const views = context.analysisOf(cell).names.views;
+    for (const view in views) {
+      const array = views[view];
+      if (
+        !changed.includes(array) &&
+        step.producers[array] !== undefined &&
+        changedFrom(view, step, at, context) &&
+        madeByNumpy(array, step, at, context)
+      ) {
+        changed.push(array);
+      }
+    }
+  });
+  return changed;
+}
+
+/** Whether the step changes `name` in place in its cell at `at` or a later one. */
+function changedFrom(
+  name: string,
+  step: IPipelineStep,
+  at: number,
+  context: IStepContext
+): boolean {
+  for (let i = at; i < step.cells.length; i++) {
+    const { mutations, augmentedInputs } = context.analysisOf(
+      step.cells[i]
+    ).names;
+    if (
+      mutations.includes(name) ||
+      (i > at && augmentedInputs?.includes(name))
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** Whether the last binding of `name` the step's cell at `at` sees is a NumPy call's value. */
 function madeByNumpy(
   name: string,

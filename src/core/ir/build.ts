@@ -33,6 +33,7 @@ import { IFunctionSummary } from '../analysis/cell-names';
 import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
+import { arraysChangedThroughViews } from './array-views';
 import {
   argumentsChangedByMethods,
   notebookMethods,
@@ -151,6 +152,8 @@ export function buildPipeline(
   let stepsBindUnpassable = false;
   /** Whether a cell defines a class whose instances hold what they are given (instance-holds.ts). */
   let stepsDefineHolders = false;
+  /** Whether a step's cell binds a view of a name's array, maybe (array-views.ts). */
+  let stepsViewArrays = false;
   for (const cell of sharedCells) {
     const analysis = analysisOf(cell);
     const { names } = analysis;
@@ -169,6 +172,7 @@ export function buildPipeline(
       stepsDefineMutators ||= analysis.definesMutatingFunction;
       stepsDefineHolders ||= analysis.definesHoldingClass;
       stepsAliasNames ||= analysis.aliasesNames;
+      stepsViewArrays ||= names.views !== undefined;
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
       stepsDrawOnFigures ||= passes || names.drawnOn !== undefined;
@@ -516,6 +520,15 @@ export function buildPipeline(
         ).filter(name => !context.available.has(name) && !writes.has(name));
         writes = withNames(writes, changed);
       }
+    }
+    if (stepsViewArrays) {
+      // `v = x[:2]`, then `v[0] = 5`: the array taken from before changes (array-views.ts)
+      const changed = arraysChangedThroughViews(step, {
+        stepsByName: new Map(steps.map(earlier => [earlier.name, earlier])),
+        sharedCells,
+        analysisOf
+      }).filter(name => !context.available.has(name) && !writes.has(name));
+      writes = withNames(writes, changed);
     }
     steps.push(step);
     stepWrites.push(writes);
