@@ -99,9 +99,13 @@ describe('a step that raises', () => {
 it('an output that cannot be saved fails with a message naming the variable', () => {
   const dir = work();
   const nb = writeNotebook(dir, 'unsaveable.ipynb', [
-    // A bare Lock() the analysis cannot tell from another (threading.Lock() it refuses).
-    { source: 'from threading import Lock', tags: ['imports'] },
-    { source: 'guard = Lock()', tags: ['step:make'] },
+    // A lock made through a name bound to the maker, which the analysis cannot tell (it refuses
+    // threading.Lock(), and Lock() after 'from threading import Lock').
+    { source: 'import threading', tags: ['imports'] },
+    {
+      source: 'make_lock = threading.Lock\nguard = make_lock()',
+      tags: ['step:make']
+    },
     { source: 'held = guard.locked()', tags: ['step:use'] }
   ]);
   const { code, record } = runJson(tempHome(), [nb]);

@@ -60,11 +60,13 @@ def test_library_frames_below_the_cell_are_kept(make_pipeline):
 
 
 # A generator written out (`value = (n for n in ...)`) or a `threading.Lock()` is refused before
-# the run (the analyzer's unpassable-value error): the step's own error is reached through ones
-# it cannot tell, `iter(...)` and a bare `Lock()`.
+# the run (the analyzer's unpassable-value error), `Lock()` after `from threading import Lock`
+# too: the step's own error is reached through ones it cannot tell, `iter(...)` and a lock made
+# through a name bound to the maker (`make_lock = threading.Lock`).
 @pytest.mark.parametrize("source, reason", [
     ("value = iter(n * n for n in range(3))", "cannot pickle 'generator' object"),
-    ("from threading import Lock\nvalue = Lock()", "cannot pickle '_thread.lock' object"),
+    ("import threading\nmake_lock = threading.Lock\nvalue = make_lock()",
+     "cannot pickle '_thread.lock' object"),
 ])
 def test_a_value_that_cannot_be_saved_fails_the_step_naming_the_variable(make_pipeline, source, reason):
     pipeline = make_pipeline([
@@ -252,7 +254,8 @@ def test_an_error_in_a_cell_s_last_expression_names_its_line(make_pipeline):
 
 def test_every_output_that_cannot_be_saved_is_named_at_once(make_pipeline):
     pipeline = make_pipeline([
-        code_cell("from threading import Lock\ngen = iter(n for n in range(3))\nlock = Lock()\nok = 1\n"
+        code_cell("import threading\nmake_lock = threading.Lock\ngen = iter(n for n in range(3))\n"
+                  "lock = make_lock()\nok = 1\n"
                   "missing = 2\nglobals().pop('missing')", "step:make"),
         code_cell("print(gen, lock, ok, missing)", "step:use"),
     ])
