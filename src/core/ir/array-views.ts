@@ -10,7 +10,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { importedAs } from './imported-as';
 import { IPipelineStep } from './pipeline';
-import { StepTies, tiePart } from './step-ties';
+import { bindsAgain, StepTies, tiePart } from './step-ties';
 
 /** What the lookups need: every step, by name, and the cells every step runs first. */
 export interface IStepContext {
@@ -98,8 +98,8 @@ function madeByNumpy(
   for (const [where, last] of places) {
     for (let i = last; i >= 0; i--) {
       const { names } = context.analysisOf(where.cells[i]);
-      if (!names.writes.includes(name)) {
-        continue;
+      if (!bindsAgain(names, name)) {
+        continue; // not bound here, or only changed in place (`x[0] = 1`)
       }
       const callee = names.madeByDotted?.[name] ?? names.instances[name];
       if (callee === undefined) {

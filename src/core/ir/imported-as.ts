@@ -7,6 +7,7 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IPipelineStep } from './pipeline';
+import { bindsAgain } from './step-ties';
 
 /**
  * The dotted name `name` was imported as, where the step's cell at index `at` runs (`name`
@@ -31,7 +32,7 @@ export function importedAs(
   for (const [cells, last] of places) {
     for (let i = last; i >= 0; i--) {
       const { names } = analysisOf(cells[i]);
-      if (names.writes.includes(name)) {
+      if (bindsAgain(names, name)) {
         return (
           names.importSources?.[name] ??
           (names.imported.includes(name) ? name : null)

@@ -36,13 +36,22 @@ export function untieRebound(ties: StepTies, names: ICellNames): void {
     return;
   }
   for (const name of names.writes) {
-    if (
-      !names.mutations.includes(name) ||
-      names.reboundAndChanged?.includes(name)
-    ) {
+    if (bindsAgain(names, name)) {
       untie(ties, name);
     }
   }
+}
+
+/**
+ * Whether the cell binds `name` to another object: it writes it, and not only by changing it
+ * in place (`x[0] = 1` leaves `x` the object it was).
+ */
+export function bindsAgain(names: ICellNames, name: string): boolean {
+  return (
+    names.writes.includes(name) &&
+    (!names.mutations.includes(name) ||
+      names.reboundAndChanged?.includes(name) === true)
+  );
 }
 
 /** Adds the cell's ties (ICellNames.aliases, parts, items and holds), both ways. */
