@@ -294,6 +294,29 @@ export abstract class NameRecorder {
     return false;
   }
 
+  /**
+   * `name` is bound to another object at module level: what the cell knew of the one before
+   * (its ties, kind, maker, import, view) no longer holds.
+   */
+  private forgetBinding(name: string): void {
+    if (this.aliases.size !== 0) {
+      this.unalias(name);
+    }
+    this.scalars?.delete(name);
+    this.boundKinds?.delete(name);
+    this.unpassable?.delete(name);
+    this.importSources?.delete(name);
+    this.views?.delete(name);
+    this.madeByDotted?.delete(name);
+    if (this.holds.size !== 0) {
+      this.unhold(name);
+    }
+    if (this.instanceCallees.size !== 0) {
+      this.instanceCallees.delete(name);
+    }
+    this.heldCallables?.delete(name);
+  }
+
   /** `changedInPlace`: a mutation (`b.append(1)`), which leaves `b` the object it was. */
   protected bind(name: string, scope: Scope, changedInPlace = false): void {
     if (this.localAliases?.size && scope.kind !== 'module') {
@@ -310,36 +333,8 @@ export abstract class NameRecorder {
       if (this.containers.size !== 0) {
         this.containers.delete(name);
       }
-      if (this.aliases.size !== 0 && !changedInPlace) {
-        this.unalias(name);
-      }
-      if (this.scalars !== null && !changedInPlace) {
-        this.scalars.delete(name);
-      }
-      if (this.boundKinds !== null && !changedInPlace) {
-        this.boundKinds.delete(name);
-      }
-      if (this.unpassable !== null && !changedInPlace) {
-        this.unpassable.delete(name);
-      }
-      if (this.importSources !== null && !changedInPlace) {
-        this.importSources.delete(name);
-      }
-      if (this.views !== null && !changedInPlace) {
-        this.views.delete(name);
-      }
-      if (this.madeByDotted !== null && !changedInPlace) {
-        this.madeByDotted.delete(name);
-      }
-      if (this.holds.size !== 0 && !changedInPlace) {
-        this.unhold(name);
-      }
-      if (this.instanceCallees.size !== 0 && !changedInPlace) {
-        // `trainer.lr = 0.1` leaves `trainer` the instance it was
-        this.instanceCallees.delete(name);
-      }
-      if (this.heldCallables !== null && !changedInPlace) {
-        this.heldCallables.delete(name);
+      if (!changedInPlace) {
+        this.forgetBinding(name);
       }
       if (firstTime(this.written, name)) {
         this.result.writes.push(name);
