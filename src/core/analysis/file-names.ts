@@ -10,7 +10,12 @@
 import { analysisTree, ICellAnalysis } from './cell-analysis';
 import { field, IPyNode } from './python-tree';
 import { Positions } from './positions';
-import { PathPart, pathParts, resolvePath } from './path-expressions';
+import {
+  endsInExtension,
+  PathPart,
+  pathParts,
+  resolvePath
+} from './path-expressions';
 import { modelFolder } from './model-folders';
 import { callArgument } from './call-arguments';
 
@@ -78,7 +83,6 @@ const FOLDER_READERS: ReadonlyMap<string, IFolderArgument> = new Map([
 /** `open`'s modes that write. */
 const WRITE_MODE = /[wax+]/;
 const URL = /^[a-z][a-z0-9+.-]*:\/\//i;
-const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
 /** Expressions that may build a path (identifiers count only when passed to a call). */
 const PATH_EXPRESSIONS = new Set([
   'string',
@@ -321,7 +325,7 @@ export function isFileName(text: string): boolean {
   if (!text || text.length > 260 || /[\n\0{}*?]/.test(text) || URL.test(text)) {
     return false;
   }
-  return EXTENSION.test(text) || text.includes('/');
+  return endsInExtension(text) || text.includes('/');
 }
 
 /** A folder's path as one name, with or without its trailing slash: `data/` is `data`. */

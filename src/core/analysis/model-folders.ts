@@ -9,8 +9,8 @@
  */
 import { callArgument } from './call-arguments';
 import { dottedName } from './dotted-names';
-import { pathParts } from './path-expressions';
-import { IPyNode } from './python-tree';
+import { endsInExtension, pathParts } from './path-expressions';
+import { field, IPyNode } from './python-tree';
 
 interface IModelCall {
   /** The positional index of the path, and its keywords. */
@@ -28,8 +28,10 @@ const MODEL_CALLS: ReadonlyMap<string, IModelCall> = new Map([
   ['saved_model.load', { at: 0, keywords: ['export_dir'], writes: false }]
 ]);
 
-/** A file's extension at the end of a path. */
-const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}\/?$/;
+/** The last names of MODEL_CALLS' keys. */
+const LAST_NAMES: ReadonlySet<string> = new Set(
+  [...MODEL_CALLS.keys()].map(key => key.slice(key.lastIndexOf('.') + 1))
+);
 
 /**
  * The path argument where `call` saves or loads a model as a folder, and whether it writes it;
@@ -41,6 +43,11 @@ export function modelFolder(
   args: IPyNode
 ): { path: IPyNode; writes: boolean } | null {
   const text = (node: IPyNode) => python.slice(node.from, node.to);
+  const name =
+    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+  if (!name || !LAST_NAMES.has(text(name))) {
+    return null; // most calls: no dotted name built
+  }
   const dotted = dottedName(callee, text);
   const last = dotted?.split('.').slice(-2) ?? [];
   const found =
@@ -51,7 +58,10 @@ export function modelFolder(
   const path = callArgument(args, found.at, found.keywords, text);
   const parts = path ? pathParts(python, path) : null;
   const end = parts?.[parts.length - 1];
-  return path && typeof end === 'string' && !EXTENSION.test(end)
+  // `model.keras/` is still a file's name
+  return path &&
+    typeof end === 'string' &&
+    !endsInExtension(end.replace(/\/$/, ''))
     ? { path, writes: found.writes }
     : null;
 }

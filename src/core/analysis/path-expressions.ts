@@ -31,6 +31,14 @@ const PREFIXES = new Set(['', 'r', 'u', 'f', 'fr', 'rf']);
 /** Calls that give their one argument's path back as it is. */
 const SAME_PATH = new Set(['str', 'os.fspath', 'fspath']);
 
+/** A file's extension at the end of a path (`.csv`, `.keras`). */
+const EXTENSION = /\.[A-Za-z][A-Za-z0-9]{0,7}$/;
+
+/** Whether `path` ends in a file's extension, as a file's name does and a folder's most often not. */
+export function endsInExtension(path: string): boolean {
+  return EXTENSION.test(path);
+}
+
 /** The parts of the path `node` builds, or null where it builds none that can be followed. */
 export function pathParts(python: string, node: IPyNode): PathPart[] | null {
   switch (node.type) {

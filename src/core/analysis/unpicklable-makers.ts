@@ -96,7 +96,9 @@ export function unpicklableMade(
     const dotted = BARE_DOTTED.get(text(callee));
     return dotted ? (MADE.get(dotted) ?? null) : null;
   }
-  const dotted = callee.type === 'attribute' ? dottedName(callee, text) : null;
+  const dotted = endsInMakerName(callee, text)
+    ? dottedName(callee, text)
+    : null;
   return dotted === null ? null : (MADE.get(dotted) ?? null);
 }
 
@@ -109,11 +111,26 @@ export function makerCallee(
   text: (node: IPyNode) => string
 ): string | null {
   const callee = call.type === 'call' ? field(call, 'function') : null;
-  const dotted = callee ? dottedName(callee, text) : null;
-  return dotted !== null &&
-    MAKER_NAMES.has(dotted.slice(dotted.lastIndexOf('.') + 1))
-    ? dotted
+  return callee && endsInMakerName(callee, text)
+    ? dottedName(callee, text)
     : null;
+}
+
+/**
+ * Whether `callee` is a name or an attribute named as a maker is (`Pool`, `mp.Pool`): read
+ * before the dotted name is built, as most calls a cell binds are no maker's.
+ */
+function endsInMakerName(
+  callee: IPyNode,
+  text: (node: IPyNode) => string
+): boolean {
+  const last =
+    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+  return (
+    (callee.type === 'identifier' || callee.type === 'attribute') &&
+    last !== null &&
+    MAKER_NAMES.has(text(last))
+  );
 }
 
 /**
