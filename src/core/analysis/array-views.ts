@@ -6,7 +6,12 @@
  * what dotted calls made its names (ICellNames.madeByDotted); the IR ties a view to its array
  * only where a NumPy call made the array (ir/array-views.ts). A list of keys or a mask
  * (`x[[0, 2]]`, `x[x > 0]`) copies on an array too, and a name as a key may do either.
+ *
+ * NumPy's functions of the same name give views too (`np.reshape(x, (2, 2))`), and `np.asarray(x)`
+ * and `np.asanyarray(x)` give `x` itself where it is an array: the IR ties those only where the
+ * function is NumPy's as well (`functionViews`).
  */
+import { callArgument } from './call-arguments';
 import { field, IPyNode } from './python-tree';
 
 /** Keys basic slicing may have beside its slices: an index written out, `...`, `None`. */
@@ -30,6 +35,53 @@ const VIEW_METHODS: ReadonlySet<string> = new Set([
   'swapaxes',
   'squeeze'
 ]);
+
+/** NumPy's functions that give a view of the array they are given first. */
+const VIEW_FUNCTIONS: ReadonlySet<string> = new Set([
+  'reshape',
+  'ravel',
+  'transpose',
+  'swapaxes',
+  'squeeze',
+  'expand_dims',
+  'moveaxis'
+]);
+
+/** NumPy's functions that give back the array they are given alone (a copy with a new dtype). */
+const SAME_ARRAY_FUNCTIONS: ReadonlySet<string> = new Set([
+  'asarray',
+  'asanyarray'
+]);
+
+/**
+ * The name a call of one of NumPy's view functions is given first (`x` of `np.reshape(x, 4)`,
+ * of `asarray(x)`), whoever's function it is: the caller checks that it is NumPy's.
+ */
+export function viewedThroughFunction(
+  value: IPyNode,
+  text: (node: IPyNode) => string
+): IPyNode | null {
+  if (value.type !== 'call') {
+    return null;
+  }
+  const callee = field(value, 'function');
+  const name =
+    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
+  const args = field(value, 'arguments');
+  if (name?.type !== 'identifier' || args?.type !== 'argument_list') {
+    return null;
+  }
+  const called = text(name);
+  const alone = args.children.filter(c => c.named).length === 1;
+  if (
+    !VIEW_FUNCTIONS.has(called) &&
+    !(SAME_ARRAY_FUNCTIONS.has(called) && alone)
+  ) {
+    return null;
+  }
+  const array = callArgument(args, 0, ['a'], text);
+  return array?.type === 'identifier' ? array : null;
+}
 
 /**
  * The name `value` is a view of, where it is basic slicing with a slice or `...` (`x` of

@@ -145,7 +145,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
       names.parts !== undefined ||
       names.items !== undefined ||
       names.holds !== undefined ||
-      names.views !== undefined
+      names.views !== undefined ||
+      names.functionViews !== undefined
   };
   trees.set(analysis, tree);
   return analysis;

@@ -305,6 +305,15 @@ export interface ICellNames {
    */
   views?: Record<string, string>;
   /**
+   * Module-level names the cell leaves bound to what one of NumPy's view functions gave, if it is
+   * one (`v = np.reshape(x, 4)`, `v = np.asarray(x)`: array-views.ts), by the name given it. A
+   * view only where the function is NumPy's and so is `x`, which the IR looks up through the
+   * imports as it does the array's maker (`madeByDotted`, `instances`). To the walk that is a
+   * method call too (`x.reshape(n, 4)`), so a name may be in `views` and here both: the IR keeps
+   * the one that holds. Absent when none.
+   */
+  functionViews?: Record<string, string>;
+  /**
    * Module-level names the cell leaves bound to what a call of a dotted name returned, by the
    * name the chain of calls starts with (`x = np.zeros(3)` and `x = np.ones(4).reshape(2, 2)`:
    * `np.zeros`, `np.ones`), as `instances` for a bare name. Absent when none.

@@ -111,6 +111,8 @@ export abstract class NameRecorder {
   private importSources: Map<string, string> | null = null;
   /** Module-level names last bound to a view of another name's array (ICellNames.views). */
   private views: Map<string, string> | null = null;
+  /** Module-level names last bound to what a view function gave (ICellNames.functionViews). */
+  private functionViews: Map<string, string> | null = null;
   /** Module-level names last bound to a dotted call's value (ICellNames.madeByDotted). */
   private madeByDotted: Map<string, string> | null = null;
   /**
@@ -307,6 +309,7 @@ export abstract class NameRecorder {
     this.unpassable?.delete(name);
     this.importSources?.delete(name);
     this.views?.delete(name);
+    this.functionViews?.delete(name);
     this.madeByDotted?.delete(name);
     if (this.holds.size !== 0) {
       this.unhold(name);
@@ -448,6 +451,9 @@ export abstract class NameRecorder {
     }
     if (this.views?.size) {
       this.result.views = Object.fromEntries(this.views);
+    }
+    if (this.functionViews?.size) {
+      this.result.functionViews = Object.fromEntries(this.functionViews);
     }
     if (this.madeByDotted?.size) {
       this.result.madeByDotted = Object.fromEntries(this.madeByDotted);
@@ -867,6 +873,11 @@ export abstract class NameRecorder {
   /** `v = x[:2]` at module level (after binding `v`): see ICellNames.views. */
   protected noteView(name: string, array: string): void {
     (this.views ??= new Map()).set(name, array);
+  }
+
+  /** `v = np.reshape(x, 4)` at module level (after binding `v`): ICellNames.functionViews. */
+  protected noteFunctionView(name: string, array: string): void {
+    (this.functionViews ??= new Map()).set(name, array);
   }
 
   /** `x = np.zeros(3)` at module level (after binding `x`): see ICellNames.madeByDotted. */

@@ -20,7 +20,7 @@ import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { makerCallee } from './unpicklable-makers';
 import { importSources } from './import-sources';
-import { viewedName } from './array-views';
+import { viewedName, viewedThroughFunction } from './array-views';
 import { pairedValues } from './paired-values';
 import { chainStart } from './dotted-names';
 import { fileOpen } from './file-opens';
@@ -339,6 +339,11 @@ export class NameWalker extends ExpressionWalker {
         const array = viewedName(part, this.text);
         if (array) {
           this.noteView(this.text(name), this.text(array));
+        }
+        // `np.reshape(x, 4)` is a method call to the walk: both are noted, the IR keeps one
+        const passed = viewedThroughFunction(part, this.text);
+        if (passed) {
+          this.noteFunctionView(this.text(name), this.text(passed));
         }
         if (unpacked) {
           this.unpackedValue(name, part, pairs);

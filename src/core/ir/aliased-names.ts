@@ -233,7 +233,7 @@ function stepAliases(
     if (aliasesNames) {
       tieCellNames(ties, names);
     }
-    if (names.views) {
+    if (names.views || names.functionViews) {
       tieArrayViews(ties, step, at, context);
     }
     const made = holdsOfCell?.get(cell);

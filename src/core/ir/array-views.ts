@@ -4,7 +4,8 @@
  * array's memory, so a change through `v` changes `x`, as a part taken by a key does
  * (analysis/array-views.ts). The call that made `x` is the last binding of it before the view:
  * in the step's own cells, else in the step it takes `x` from; its first name is looked up
- * through the imports (imported-as.ts). A slice of anything else (a list, a frame, what an
+ * through the imports (imported-as.ts), as is the function that made a view where one did
+ * (`np.reshape(x, 4)`, `np.asarray(x)`). A slice of anything else (a list, a frame, what an
  * unknown call returned) is taken as a copy, and a reshaped one as a new object.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
@@ -26,12 +27,36 @@ export function tieArrayViews(
   at: number,
   context: IStepContext
 ): void {
-  const views = context.analysisOf(step.cells[at]).names.views;
+  for (const [view, array] of numpyViews(step, at, context)) {
+    tiePart(ties, view, array);
+  }
+}
+
+/**
+ * The views the step's cell at `at` binds, with the arrays they view, where they are views: the
+ * array is NumPy's, and so is the function that made the view where one did (`np.reshape(x, 4)`).
+ */
+function numpyViews(
+  step: IPipelineStep,
+  at: number,
+  context: IStepContext
+): [string, string][] {
+  const { views, functionViews } = context.analysisOf(step.cells[at]).names;
+  const found: [string, string][] = [];
   for (const view in views) {
     if (madeByNumpy(views[view], step, at, context)) {
-      tiePart(ties, view, views[view]);
+      found.push([view, views[view]]);
     }
   }
+  for (const view in functionViews) {
+    if (
+      madeByNumpy(view, step, at, context) &&
+      madeByNumpy(functionViews[view], step, at, context)
+    ) {
+      found.push([view, functionViews[view]]);
+    }
+  }
+  return found;
 }
 
 /**
@@ -45,15 +70,12 @@ export function arraysChangedThroughViews(
   context: IStepContext
 ): string[] {
   const changed: string[] = [];
-  step.cells.forEach((cell, at) => {
-    const views = context.analysisOf(cell).names.views;
-    for (const view in views) {
-      const array = views[view];
+  step.cells.forEach((_, at) => {
+    for (const [view, array] of numpyViews(step, at, context)) {
       if (
         !changed.includes(array) &&
         step.producers[array] !== undefined &&
-        changedFrom(view, step, at, context) &&
-        madeByNumpy(array, step, at, context)
+        changedFrom(view, step, at, context)
       ) {
         changed.push(array);
       }

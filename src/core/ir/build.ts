@@ -172,7 +172,8 @@ export function buildPipeline(
       stepsDefineMutators ||= analysis.definesMutatingFunction;
       stepsDefineHolders ||= analysis.definesHoldingClass;
       stepsAliasNames ||= analysis.aliasesNames;
-      stepsViewArrays ||= names.views !== undefined;
+      stepsViewArrays ||=
+        names.views !== undefined || names.functionViews !== undefined;
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
       stepsDrawOnFigures ||= passes || names.drawnOn !== undefined;
