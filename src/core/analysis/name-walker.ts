@@ -43,17 +43,7 @@ import { starredTargetError } from './starred-targets';
 import { loneStarError, valueOf } from './starred-expressions';
 import { annotatedTargetError } from './annotated-targets';
 import { handlerError } from './handler-shapes';
-
-/** Literals: numbers, strings, True, False and None written out. */
-const LITERALS = [
-  'integer',
-  'float',
-  'string',
-  'concatenated_string',
-  'true',
-  'false',
-  'none'
-];
+import { isScalarValue, LITERALS } from './scalar-values';
 
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
@@ -405,7 +395,7 @@ export class NameWalker extends ExpressionWalker {
       );
       if (value.type === 'identifier') {
         this.noteAlias(this.text(only), this.text(value));
-      } else if (SCALAR_DISPLAYS.has(value.type) || isSignedNumber(value)) {
+      } else if (isScalarValue(value, this.text)) {
         this.noteScalar(this.text(only));
       } else if (value.type === 'subscript' || value.type === 'attribute') {
         const whole = wholeOfPart(value);
@@ -620,7 +610,7 @@ export class NameWalker extends ExpressionWalker {
       if (!pairs.some(([target]) => this.text(target) === other)) {
         this.noteAlias(this.text(name), other);
       }
-    } else if (SCALAR_DISPLAYS.has(value.type) || isSignedNumber(value)) {
+    } else if (isScalarValue(value, this.text)) {
       this.noteScalar(this.text(name));
     }
   }
@@ -1360,21 +1350,6 @@ function decoratorRoot(decorator: IPyNode): IPyNode | null {
   const callee =
     expression?.type === 'call' ? field(expression, 'function') : expression;
   return callee ? memberRoot(callee) : null;
-}
-
-/**
- * Values written out that no operation changes in place: `+=` on a name bound to one binds the
- * name again (a tuple display counts whatever it holds: the tuple itself never changes).
- */
-const SCALAR_DISPLAYS: ReadonlySet<string> = new Set([...LITERALS, 'tuple']);
-
-/** `-1`, `+0.5`. */
-function isSignedNumber(value: IPyNode): boolean {
-  const operand = field(value, 'argument');
-  return (
-    value.type === 'unary_operator' &&
-    (operand?.type === 'integer' || operand?.type === 'float')
-  );
 }
 
 /**
