@@ -72,8 +72,15 @@ export function sharedRebindWarnings(
   }
   /** Those names → the indices of the steps that read them, in order. */
   const readersOf = new Map<string, number[]>();
+  const classOf = sharedClassInstances(steps, writersOf, analysisOf);
   steps.forEach((step, index) => {
-    for (const name of sharedReads(step, writersOf, context, analysisOf)) {
+    for (const name of sharedReads(
+      step,
+      writersOf,
+      classOf,
+      context,
+      analysisOf
+    )) {
       let readers = readersOf.get(name);
       if (!readers) {
         readers = [];
@@ -141,10 +148,39 @@ const WHAT: Record<SharedKind, string> = {
   imports: 'which the imports cell binds'
 };
 
-/** The names of `wanted` a step reads, itself or through a functions cell's function. */
+/**
+ * The names the steps bind to an instance of a class of `wanted` (`model = Model()`), by that
+ * class: a step that uses the instance uses its class, as a change to the class (`Model.predict
+ * = …`) would show top to bottom, but its own, which a functions cell made afresh. A name bound
+ * to something else elsewhere counts too: a warning too many, never one too few.
+ */
+function sharedClassInstances(
+  steps: readonly IPipelineStep[],
+  wanted: ReadonlyMap<string, unknown>,
+  analysisOf: (cell: number) => ICellAnalysis
+): Map<string, string> {
+  const classOf = new Map<string, string>();
+  for (const step of steps) {
+    for (const cell of step.cells) {
+      const { instances } = analysisOf(cell).names;
+      for (const name in instances) {
+        if (wanted.has(instances[name])) {
+          classOf.set(name, instances[name]);
+        }
+      }
+    }
+  }
+  return classOf;
+}
+
+/**
+ * The names of `wanted` a step reads, itself, through a functions cell's function, or through an
+ * instance of its class (`classOf`).
+ */
 function sharedReads(
   step: IPipelineStep,
   wanted: ReadonlyMap<string, unknown>,
+  classOf: ReadonlyMap<string, string>,
   context: IGlobalContext,
   analysisOf: (cell: number) => ICellAnalysis
 ): Set<string> {
@@ -155,6 +191,10 @@ function sharedReads(
       for (const read of list) {
         if (wanted.has(read.name)) {
           found.add(read.name);
+        }
+        const instanceOf = classOf.get(read.name);
+        if (instanceOf !== undefined) {
+          found.add(instanceOf);
         }
         for (const global of context.functionReads.get(read.name)
           ?.globalReads ?? []) {
