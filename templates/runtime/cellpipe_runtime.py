@@ -387,6 +387,9 @@ def _load_pickle(path, manifest, namespace, name=None):
 # values saved with it only fill in names that the namespace does not have. The loaded inputs go
 # into the namespace after them (see _run_step), so a saved value never hides an input's.
 #
+# A function a cell every step runs defined (a functions cell's) comes back as the step's own, so
+# that it is the same object as top to bottom (see _own_function).
+#
 # Classes too: cloudpickle saves a class of __main__ by value, so an instance of a `functions`
 # cell's class would come back as an instance of a copy, and `p == Point(1, 2)`, `c is Color.RED`
 # and `isinstance(p, Point)` would be false. Such an instance gets the step's own class (as a
@@ -405,9 +408,9 @@ class NotebookUnpickler(pickle.Unpickler):
         if not _is_cloudpickle_module(module):
             return found
         if name == "_make_function":  # cloudpickle 2.1 and later; older ones load as they did
-            return _function_maker(found, self._namespace)
+            return _function_maker(found, self._namespace, self._keep_state)
         if name == "_function_setstate":
-            return _function_state_setter(found, self._namespace)
+            return _function_state_setter(found, self._namespace, self._keep_state)
         if name == "_make_skeleton_class":
             return self._class_maker(found, lambda args: (args[1], args[3].get("__module__"), args[4]))
         if name == "_make_skeleton_enum":
@@ -464,16 +467,36 @@ def _is_loaded_class(cls):
         return False
 
 
-def _function_maker(make, namespace):
+def _function_maker(make, namespace, keep_state):
     def make_function(code, saved_globals, *rest):
         if isinstance(saved_globals, dict) and saved_globals.get("__name__") == "__main__":
+            own = _own_function(code, namespace)
+            if own is not None:
+                keep_state.add(id(own))
+                return own
             saved_globals = namespace
         return make(code, saved_globals, *rest)
     return make_function
 
 
-def _function_state_setter(set_state, namespace):
+def _own_function(code, namespace):
+    """The step's own function for a saved one that a cell every step runs defined (a `functions`
+    cell's `def scale`, kept in a list or a dict by an earlier step): the same code, from the
+    same cell and line. Top to bottom both are one object, so `handlers[0] is scale` holds and a
+    dict keyed by the function finds it. As a class from a functions cell does, it keeps the
+    step's own state."""
+    own = namespace.get(getattr(code, "co_name", None))
+    # Code objects compare equal whatever file they are from: the cell is compared too.
+    if (isinstance(own, types.FunctionType) and _is_cell_file(code.co_filename)
+            and own.__code__.co_filename == code.co_filename and own.__code__ == code):
+        return own
+    return None
+
+
+def _function_state_setter(set_state, namespace, keep_state):
     def set_function_state(function, state):
+        if id(function) in keep_state:
+            return None
         if getattr(function, "__globals__", None) is namespace:
             try:
                 saved = state[1]["__globals__"]

@@ -5,7 +5,9 @@
  *   of a copy and every comparison was False;
  * - a class attribute a step changes (`Registry.count += 1`) stays changed in a later step that
  *   also takes an instance made before the change, whatever the order inputs load in (before,
- *   `reg` loaded after `Registry` and put the old count back).
+ *   `reg` loaded after `Registry` and put the old count back);
+ * - a `functions` cell's function kept in a list or as a dict's key by a step is the later step's
+ *   own function (`handlers[0] is double`, `names.get(double)`), where before it was a copy.
  * Real local runs, warm and `--no-warm`, against the notebook run top to bottom.
  */
 import {
@@ -24,7 +26,9 @@ const CELLS = [
       '    y: int',
       'class Color(Enum):',
       '    RED = 1',
-      '    BLUE = 2'
+      '    BLUE = 2',
+      'def double(x):',
+      '    return 2 * x'
     ].join('\n'),
     tags: ['functions']
   },
@@ -36,7 +40,9 @@ const CELLS = [
       '    count = 0',
       '    def describe(self):',
       '        return f"count={self.count}"',
-      'reg = Registry()'
+      'reg = Registry()',
+      'names = {double: "double"}',
+      'handlers = [double]'
     ].join('\n'),
     tags: ['step:make']
   },
@@ -47,7 +53,9 @@ const CELLS = [
       'same_color = c is Color.RED',
       'is_point = isinstance(p, Point)',
       'described = reg.describe()',
-      'counted = Registry.count'
+      'counted = Registry.count',
+      'found = names.get(double)',
+      'same_function = handlers[0] is double'
     ].join('\n'),
     tags: ['step:use']
   },
@@ -57,13 +65,15 @@ const CELLS = [
       'print(same_color)',
       'print(is_point)',
       'print(described)',
-      'print(counted)'
+      'print(counted)',
+      'print(found)',
+      'print(same_function)'
     ].join('\n'),
     tags: ['pipeline-metrics']
   }
 ];
 
-describe('classes across steps', () => {
+describe('classes and functions across steps', () => {
   const { notebook, home } = notebookInTempDir(
     'class-identity',
     'classes.ipynb',
@@ -81,7 +91,9 @@ describe('classes across steps', () => {
           same_color: true,
           is_point: true,
           described: 'count=1',
-          counted: 1
+          counted: 1,
+          found: 'double',
+          same_function: true
         },
         flags
       );
