@@ -9,7 +9,10 @@
  * called (`ThreadPoolExecutor()` after `from concurrent.futures import ThreadPoolExecutor`).
  * A bare `Lock()` or `connect()` may be anything, and `mp.Pool()` is a pool only where `mp` is
  * `multiprocessing`: the cell notes such a call (`makerCallee`), and the IR looks up what its
- * first name was imported as (`madeThrough`), in the cell or the cells before it.
+ * first name was imported as (`madeThrough`), in the cell or the cells before it. A maker
+ * imported under a name of its own (`from multiprocessing import Pool as P`, `P(4)`) is looked
+ * up the same way, from the bare calls the cell binds (`instances`), where a cell imports one
+ * so (`importsMakerAs`).
  * `tests/core/analysis/unpassable-values.test.ts` saves each one with cloudpickle.
  */
 import { dottedName } from './dotted-names';
@@ -141,4 +144,20 @@ export function madeThrough(callee: string, source: string): string | null {
   const dot = callee.indexOf('.');
   const dotted = dot < 0 ? source : source + callee.slice(dot);
   return MADE.get(dotted) ?? null;
+}
+
+/**
+ * Whether the cell imports a maker under a name of its own (`from multiprocessing import Pool as
+ * P`), which a bare call then makes one of without naming it (`pool = P(4)`).
+ */
+export function importsMakerAs(
+  importSources: Readonly<Record<string, string>> | undefined
+): boolean {
+  for (const name in importSources) {
+    const source = importSources[name];
+    if (MADE.has(source) && !source.endsWith(`.${name}`)) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -34,6 +34,7 @@ import { Fallbacks, markMayBeUnbound, takeFallbacks } from './maybe-unbound';
 import { sharedNameKinds, sharedRebindWarnings } from './shared-rebinds';
 import { aliasedNameWarnings } from './aliased-names';
 import { arraysChangedThroughViews } from './array-views';
+import { importsMakerAs } from '../analysis/unpicklable-makers';
 import {
   argumentsChangedByMethods,
   notebookMethods,
@@ -159,7 +160,8 @@ export function buildPipeline(
     const { names } = analysis;
     cellsMakeFigures ||= names.figures !== undefined;
     cellsMakeHandles ||= names.handles !== undefined;
-    stepsBindUnpassable ||= analysis.definesGenerator;
+    stepsBindUnpassable ||=
+      analysis.definesGenerator || importsMakerAs(analysis.names.importSources);
     stepsDefineHolders ||= analysis.definesHoldingClass;
   }
   for (const block of segments.steps) {
@@ -184,7 +186,9 @@ export function buildPipeline(
       cellsMakeFigures ||= names.figures !== undefined;
       cellsMakeHandles ||= names.handles !== undefined;
       stepsBindUnpassable ||=
-        names.unpassable !== undefined || analysis.definesGenerator;
+        names.unpassable !== undefined ||
+        analysis.definesGenerator ||
+        importsMakerAs(names.importSources);
     }
   }
   stepsDrawOnFigures &&= cellsMakeFigures;

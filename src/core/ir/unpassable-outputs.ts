@@ -3,7 +3,8 @@
  * fail when the step saves it. An error where the step binds the name, before any run. What a
  * generator function returns (`batches = make_batches()`) is a generator too, where the step, the
  * step it takes the function from or a functions cell defines that function. What a maker called
- * through an import (`mp.Pool()` after `import multiprocessing as mp`) makes, likewise.
+ * through an import (`mp.Pool()` after `import multiprocessing as mp`, `P()` after `from
+ * multiprocessing import Pool as P`) makes, likewise.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IFunctionSummary, IUnpassableValue } from '../analysis/cell-names';
@@ -83,8 +84,8 @@ export function unpassableOutputErrors(
 
 /**
  * Where the last of the step's cells that binds `name` binds it to such a value, if it does:
- * one the cell shows (ICellNames.unpassable), what a maker called through an import made, or
- * what a generator function returned.
+ * one the cell shows (ICellNames.unpassable), what a maker called through an import made (by
+ * its module's name or a name of its own), or what a generator function returned.
  */
 function lastBinding(
   cells: readonly number[],
@@ -111,18 +112,24 @@ function lastBinding(
       return { cell: cells[i], value };
     }
     const callee = names.instances[name];
-    if (callee !== undefined && calls.isGenerator(callee, i)) {
-      return {
-        cell: cells[i],
-        value: {
-          name,
-          line: lastLineBinding(analysisOf(cells[i]).python, name),
-          column: 0,
-          what: `a generator (what ${callee}() returns)`
-        }
-      };
+    if (callee === undefined) {
+      return null;
     }
-    return null;
+    // A maker imported under a name of its own (`from multiprocessing import Pool as P`)
+    const what = calls.isGenerator(callee, i)
+      ? `a generator (what ${callee}() returns)`
+      : calls.madeBy(callee, i);
+    return what === null
+      ? null
+      : {
+          cell: cells[i],
+          value: {
+            name,
+            line: lastLineBinding(analysisOf(cells[i]).python, name),
+            column: 0,
+            what
+          }
+        };
   }
   return null;
 }

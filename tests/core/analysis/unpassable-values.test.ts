@@ -81,7 +81,14 @@ const BINDINGS: [string, Expected][] = [
   ],
   ['from asyncio import Queue\nvalue = Queue()', 'saved'],
   ['from threading import Lock\nLock = dict\nvalue = Lock()', 'saved'],
-  ['import queue as q\nvalue = q.SimpleQueue()', 'not told']
+  ['import queue as q\nvalue = q.SimpleQueue()', 'not told'],
+  ['from multiprocessing import Pool as P\nvalue = P(1)', 'flagged'],
+  [
+    'from sqlite3 import connect as open_db\nvalue = open_db(":memory:")',
+    'flagged'
+  ],
+  ['from threading import Lock as L\nL = dict\nvalue = L()', 'saved'],
+  ['from collections import deque as Q\nvalue = Q()', 'saved']
 ];
 
 describe('values no step can hand on', () => {

@@ -54,7 +54,7 @@ describe('the unpassable-value error', () => {
     ]);
   });
 
-  it('follows a maker imported under another name, in the imports cell, the step or the step before', () => {
+  it('follows a maker imported under another name or as a name of its own, in the imports cell, the step or the step before', () => {
     const errorsOf = (cells: ReturnType<typeof codeCell>[]) =>
       analyzeNotebook(notebookJson(cells), 'pools.ipynb')
         .diagnostics.filter(d => d.code === 'unpassable-value')
@@ -99,6 +99,24 @@ describe('the unpassable-value error', () => {
         1,
         1,
         "step 'start' hands 'con' on to step 'use', but 'con' is a database connection (sqlite3.connect), which cannot be saved for another step"
+      ]
+    ]);
+    // a maker imported under a name of its own, in the imports cell; a name of its own that is
+    // bound again in the step is the step's
+    expect(
+      errorsOf([
+        codeCell(
+          'from multiprocessing import Pool as P\nfrom queue import Queue as Q',
+          ['imports']
+        ),
+        codeCell('pool = P(2)\nQ = list\nq = Q()', ['step:start']),
+        codeCell('print(pool, q)', ['step:use'])
+      ])
+    ).toEqual([
+      [
+        1,
+        1,
+        "step 'start' hands 'pool' on to step 'use', but 'pool' is a pool of worker processes (multiprocessing.Pool), which cannot be saved for another step"
       ]
     ]);
   });
