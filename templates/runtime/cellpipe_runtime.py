@@ -102,8 +102,12 @@ def _load_npy(path, manifest, namespace):
         array = numpy.load(path, allow_pickle=False)
         # numpy.load gives a view of the array it read: an owner, as the step that saved it had,
         # can be resized in place (`a.resize(n)`). A mapped array never owns its data.
-        return array if array.flags.owndata else array.copy(order="K")
-    return numpy.asarray(numpy.load(path, mmap_mode="c", allow_pickle=False))  # not a memmap
+        array = array if array.flags.owndata else array.copy(order="K")
+    else:
+        array = numpy.asarray(numpy.load(path, mmap_mode="c", allow_pickle=False))  # not a memmap
+    if manifest.get("read_only"):
+        array.setflags(write=False)  # as saved (`a.setflags(write=False)`): writes still raise
+    return array
 
 
 # -- pandas -------------------------------------------------------------------------------------
@@ -580,6 +584,8 @@ def save_value(name, value, directory, step):
                     "type": _type_name(value), "variable": name, "step": step}
         if chosen == "parquet" and _pandas_kind(value) == "series":
             manifest["series_name"] = value.name
+        if chosen == "npy" and not value.flags.writeable:
+            manifest["read_only"] = True
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen

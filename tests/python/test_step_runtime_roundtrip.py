@@ -85,6 +85,34 @@ def test_numpy_arrays_round_trip_as_npy(make_pipeline):
     pipeline.run_ok("check", inputs=[(name, "make") for name in names])
 
 
+def test_read_only_numpy_arrays_stay_read_only(make_pipeline):
+    """An array made read-only (`a.setflags(write=False)`) comes back read-only, small (read) and
+    large (mapped): a write through it raises, as top to bottom; a writable one stays writable."""
+    produce = (
+        "small = np.arange(3)\n"
+        "small.setflags(write=False)\n"
+        "large = np.zeros(3 * 2**21)\n"
+        "large.setflags(write=False)\n"
+        "open_one = np.arange(3)\n"
+    )
+    check = (
+        "for frozen in (small, large):\n"
+        "    assert not frozen.flags.writeable\n"
+        "    try:\n"
+        "        frozen[0] = 5\n"
+        "    except ValueError:\n"
+        "        pass\n"
+        "    else:\n"
+        "        raise AssertionError('a read-only array took a write')\n"
+        "open_one[0] = 5\n"
+    )
+    names = ["large", "open_one", "small"]
+    pipeline = two_steps(make_pipeline, produce, check, imports="import numpy as np")
+    pipeline.run_ok("make", outputs=names)
+    assert [pipeline.manifest("make", name).get("read_only") for name in names] == [True, None, True]
+    pipeline.run_ok("check", inputs=[(name, "make") for name in names])
+
+
 def test_large_numpy_arrays_load_mapped_copy_on_write(make_pipeline):
     """Arrays of 16 MiB and more are mapped, not read: still a plain, writable ndarray whose
     writes never reach the producer's file."""
