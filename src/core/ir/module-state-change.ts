@@ -33,12 +33,16 @@ export function configuredModules(
   }
   const { python } = analysis;
   const lines = python.split('\n');
-  return analysis.names.reads
-    .map(read => read.name)
-    .filter(
-      name =>
-        modules.has(name) && lines.some(line => changesModuleState(line, name))
-    );
+  // A logger the cell itself gets and configures (`log = logging.getLogger("app")`, then
+  // `log.setLevel(…)`) is no read of the cell: a later step that takes `log` gets the logger
+  // by its name, without the change.
+  const { reads, loggers } = analysis.names;
+  return [...reads.map(read => read.name), ...(loggers ?? NONE)].filter(
+    (name, at, names) =>
+      names.indexOf(name) === at &&
+      modules.has(name) &&
+      lines.some(line => changesModuleState(line, name))
+  );
 }
 
 const patterns = new Map<string, RegExp>();
