@@ -1,7 +1,7 @@
 /**
  * Calls of the standard library whose value cloudpickle refuses, so no step can hand it on: a
  * database connection, a lock or a thread, a socket, a running process, a pool of workers, a
- * queue between threads or processes, a temporary file. `con = sqlite3.connect(p)` in one step
+ * queue between threads or processes, a temporary file, a weak reference. `con = sqlite3.connect(p)` in one step
  * and a query in the next fails when the first step saves `con`.
  *
  * A call is known by its module as written (`sqlite3.connect(p)`,
@@ -53,6 +53,11 @@ const MAKERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   tempfile: {
     TemporaryFile: 'a temporary file',
     NamedTemporaryFile: 'a temporary file'
+  },
+  weakref: {
+    ref: 'a weak reference',
+    WeakValueDictionary: 'a dict of weak references',
+    WeakKeyDictionary: 'a dict of weak references'
   }
 };
 

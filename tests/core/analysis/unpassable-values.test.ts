@@ -88,7 +88,14 @@ const BINDINGS: [string, Expected][] = [
     'flagged'
   ],
   ['from threading import Lock as L\nL = dict\nvalue = L()', 'saved'],
-  ['from collections import deque as Q\nvalue = Q()', 'saved']
+  ['from collections import deque as Q\nvalue = Q()', 'saved'],
+  ['value = weakref.ref(Image)', 'flagged'],
+  ['value = weakref.WeakValueDictionary()', 'flagged'],
+  [
+    'from weakref import WeakKeyDictionary\nvalue = WeakKeyDictionary()',
+    'flagged'
+  ],
+  ['value = weakref.WeakSet()', 'saved']
 ];
 
 describe('values no step can hand on', () => {
@@ -121,7 +128,7 @@ describe('values no step can hand on', () => {
         [
           'import codecs, gzip, io, os, pathlib, zipfile, cloudpickle',
           'import concurrent.futures, multiprocessing, queue, socket, sqlite3',
-          'import subprocess, tempfile, threading',
+          'import subprocess, tempfile, threading, weakref',
           'import multiprocessing as mp',
           'from concurrent.futures import ThreadPoolExecutor',
           'from sqlite3 import connect',
