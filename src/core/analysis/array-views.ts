@@ -47,7 +47,10 @@ const VIEW_FUNCTIONS: ReadonlySet<string> = new Set([
   'moveaxis'
 ]);
 
-/** NumPy's functions that give back the array they are given alone (a copy with a new dtype). */
+/**
+ * NumPy's functions that give back the very array they are given, where they are given nothing
+ * else (with a dtype or an order they may copy it).
+ */
 const SAME_ARRAY_FUNCTIONS: ReadonlySet<string> = new Set([
   'asarray',
   'asanyarray'

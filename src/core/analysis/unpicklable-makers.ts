@@ -1,8 +1,9 @@
 /**
  * Calls of the standard library whose value cloudpickle refuses, so no step can hand it on: a
  * database connection, a lock or a thread, a socket, a running process, a pool of workers, a
- * queue between threads or processes, a temporary file, a weak reference. `con = sqlite3.connect(p)` in one step
- * and a query in the next fails when the first step saves `con`.
+ * queue between threads or processes, a temporary file, a weak reference.
+ * `con = sqlite3.connect(p)` in one step and a query in the next fails when the first step saves
+ * `con`.
  *
  * A call is known by its module as written (`sqlite3.connect(p)`,
  * `concurrent.futures.ThreadPoolExecutor()`), or by a bare name that nothing else is commonly
