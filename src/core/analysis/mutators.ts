@@ -238,8 +238,8 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
 
 /**
  * Functions that change the container given as their first argument: `random.shuffle(xs)`,
- * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`, `np.put(a, i, v)`.
- * Called bare or as an attribute, by the last name. (A call's `out=` array changes too: see
+ * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`, `np.put(a, i, v)`,
+ * `operator.setitem(d, k, v)`. Called bare or as an attribute, by the last name. (A call's `out=` array changes too: see
  * expression-walker.ts.) Counting a call that returns a copy instead (sklearn's `shuffle`)
  * only passes a value on that did not change: too many mutations cost a save, too few a wrong
  * value.
@@ -264,6 +264,10 @@ export const MUTATING_FUNCTIONS: ReadonlySet<string> = new Set([
   'place',
   'put_along_axis',
   'at', // a ufunc's unbuffered in-place form: np.add.at(a, indices, 1)
+  'setitem', // the operator module's: operator.setitem(d, k, v)
+  'delitem',
+  'iadd', // in place on a list, an array, a frame (on a number it returns another)
+  'iconcat',
   'record_evaluation' // LightGBM's callback fills the dict it is given as the model trains
 ]);
 
