@@ -12,6 +12,7 @@
  * function is NumPy's as well (`functionViews`).
  */
 import { callArgument } from './call-arguments';
+import { lastName } from './dotted-names';
 import { field, IPyNode } from './python-tree';
 
 /** Keys basic slicing may have beside its slices: an index written out, `...`, `None`. */
@@ -68,10 +69,9 @@ export function viewedThroughFunction(
     return null;
   }
   const callee = field(value, 'function');
-  const name =
-    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
+  const name = callee ? lastName(callee) : null;
   const args = field(value, 'arguments');
-  if (name?.type !== 'identifier' || args?.type !== 'argument_list') {
+  if (name === null || args?.type !== 'argument_list') {
     return null;
   }
   const called = text(name);

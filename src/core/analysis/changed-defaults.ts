@@ -7,6 +7,7 @@
  */
 import { IFunctionSummary } from './cell-names';
 import { field, IPyNode } from './python-tree';
+import { lastName } from './dotted-names';
 
 /** Default values a call can change in place: displays and the constructors of containers. */
 const MUTABLE_DISPLAYS: ReadonlySet<string> = new Set([
@@ -68,9 +69,8 @@ function isMutableValue(
     return false;
   }
   const callee = field(value, 'function');
-  const name =
-    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
-  return name?.type === 'identifier' && CONTAINER_CONSTRUCTORS.has(text(name));
+  const name = callee ? lastName(callee) : null;
+  return name !== null && CONTAINER_CONSTRUCTORS.has(text(name));
 }
 
 /**

@@ -2,6 +2,16 @@
 import { field, IPyNode } from './python-tree';
 
 /**
+ * The name a callee ends in: `f` of `f` and of `np.linalg.f`; null for any other callee
+ * (`fs[0]`, `make()`).
+ */
+export function lastName(callee: IPyNode): IPyNode | null {
+  const name =
+    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+  return name?.type === 'identifier' ? name : null;
+}
+
+/**
  * The dotted name `node` is (`a`, `a.b.c`), without the spaces Python allows around the dots;
  * null where any link is not a name (`f().x`, `a[0].b`).
  */

@@ -28,6 +28,7 @@ import {
   updatedNames
 } from './dynamic-names';
 import { field, IPyNode, namedChildren } from './python-tree';
+import { lastName } from './dotted-names';
 import { IFunctionSummary } from './cell-names';
 import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
@@ -755,9 +756,8 @@ export abstract class ExpressionWalker extends NameRecorder {
 
   /** `make_pipeline` of `make_pipeline(…)` or `sklearn.pipeline.make_pipeline(…)`. */
   protected calleeName(callee: IPyNode): string {
-    const name =
-      callee.type === 'attribute' ? field(callee, 'attribute') : callee;
-    return name?.type === 'identifier' ? this.text(name) : '';
+    const name = lastName(callee);
+    return name ? this.text(name) : '';
   }
 
   private passesInplaceTrue(args: IPyNode): boolean {

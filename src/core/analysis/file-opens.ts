@@ -5,6 +5,7 @@
  * `z.open(name)`, `webbrowser.open(url)`) gives something else.
  */
 import { field, IPyNode } from './python-tree';
+import { lastName } from './dotted-names';
 
 /** Modules whose `open(path, mode)` is the builtin's (`io.open(p, "w")`). */
 const BUILTIN_OPEN_MODULES: ReadonlySet<string> = new Set([
@@ -62,7 +63,6 @@ export function fileOpen(
 /** `Path(p)` or `pathlib.Path(p)` itself. */
 function isPath(node: IPyNode, text: (node: IPyNode) => string): boolean {
   const callee = node.type === 'call' ? field(node, 'function') : null;
-  const name =
-    callee?.type === 'attribute' ? field(callee, 'attribute') : callee;
-  return name?.type === 'identifier' && PATH_CLASSES.has(text(name));
+  const name = callee ? lastName(callee) : null;
+  return name !== null && PATH_CLASSES.has(text(name));
 }

@@ -8,9 +8,9 @@
  * with no extension written out is a folder.
  */
 import { callArgument } from './call-arguments';
-import { dottedName } from './dotted-names';
+import { dottedName, lastName } from './dotted-names';
 import { endsInExtension, pathParts } from './path-expressions';
-import { field, IPyNode } from './python-tree';
+import { IPyNode } from './python-tree';
 
 interface IModelCall {
   /** The positional index of the path, and its keywords. */
@@ -43,8 +43,7 @@ export function modelFolder(
   args: IPyNode
 ): { path: IPyNode; writes: boolean } | null {
   const text = (node: IPyNode) => python.slice(node.from, node.to);
-  const name =
-    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
+  const name = lastName(callee);
   if (!name || !LAST_NAMES.has(text(name))) {
     return null; // most calls: no dotted name built
   }

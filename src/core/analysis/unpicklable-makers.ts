@@ -16,7 +16,7 @@
  * so (`importsMakerAs`).
  * `tests/core/analysis/unpassable-values.test.ts` saves each one with cloudpickle.
  */
-import { dottedName } from './dotted-names';
+import { dottedName, lastName } from './dotted-names';
 import { field, IPyNode } from './python-tree';
 
 /** What each maker gives, by module (as written) and function. */
@@ -133,13 +133,8 @@ function endsInMakerName(
   callee: IPyNode,
   text: (node: IPyNode) => string
 ): boolean {
-  const last =
-    callee.type === 'attribute' ? field(callee, 'attribute') : callee;
-  return (
-    (callee.type === 'identifier' || callee.type === 'attribute') &&
-    last !== null &&
-    MAKER_NAMES.has(text(last))
-  );
+  const last = lastName(callee);
+  return last !== null && MAKER_NAMES.has(text(last));
 }
 
 /**
