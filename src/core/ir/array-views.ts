@@ -9,6 +9,7 @@
  * unknown call returned) is taken as a copy, and a reshaped one as a new object.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
+import { ICellNames } from '../analysis/cell-names';
 import { importedAs } from './imported-as';
 import { IPipelineStep } from './pipeline';
 import { bindsAgain, StepTies, tiePart } from './step-ties';
@@ -27,36 +28,45 @@ export function tieArrayViews(
   at: number,
   context: IStepContext
 ): void {
-  for (const [view, array] of numpyViews(step, at, context)) {
-    tiePart(ties, view, array);
+  const { names } = context.analysisOf(step.cells[at]);
+  for (const [view, array, byFunction] of notedViews(names)) {
+    if (isNumpyView(view, array, byFunction, step, at, context)) {
+      tiePart(ties, view, array);
+    }
   }
 }
 
 /**
- * The views the step's cell at `at` binds, with the arrays they view, where they are views: the
- * array is NumPy's, and so is the function that made the view where one did (`np.reshape(x, 4)`).
+ * The views a cell notes, with the array each views and whether a function made it
+ * (`np.reshape(x, 4)`, ICellNames.functionViews) rather than slicing or a method.
  */
-function numpyViews(
+function notedViews(names: ICellNames): [string, string, boolean][] {
+  const noted: [string, string, boolean][] = [];
+  for (const view in names.views) {
+    noted.push([view, names.views[view], false]);
+  }
+  for (const view in names.functionViews) {
+    noted.push([view, names.functionViews[view], true]);
+  }
+  return noted;
+}
+
+/**
+ * Whether `view`, which the step's cell at `at` notes as a view of `array`, is one: the array is
+ * NumPy's, and so is the function that made the view where one did (`np.reshape(x, 4)`).
+ */
+function isNumpyView(
+  view: string,
+  array: string,
+  byFunction: boolean,
   step: IPipelineStep,
   at: number,
   context: IStepContext
-): [string, string][] {
-  const { views, functionViews } = context.analysisOf(step.cells[at]).names;
-  const found: [string, string][] = [];
-  for (const view in views) {
-    if (madeByNumpy(views[view], step, at, context)) {
-      found.push([view, views[view]]);
-    }
-  }
-  for (const view in functionViews) {
-    if (
-      madeByNumpy(view, step, at, context) &&
-      madeByNumpy(functionViews[view], step, at, context)
-    ) {
-      found.push([view, functionViews[view]]);
-    }
-  }
-  return found;
+): boolean {
+  return (
+    madeByNumpy(array, step, at, context) &&
+    (!byFunction || madeByNumpy(view, step, at, context))
+  );
 }
 
 /**
@@ -70,12 +80,14 @@ export function arraysChangedThroughViews(
   context: IStepContext
 ): string[] {
   const changed: string[] = [];
-  step.cells.forEach((_, at) => {
-    for (const [view, array] of numpyViews(step, at, context)) {
+  step.cells.forEach((cell, at) => {
+    const { names } = context.analysisOf(cell);
+    for (const [view, array, byFunction] of notedViews(names)) {
       if (
         !changed.includes(array) &&
         step.producers[array] !== undefined &&
-        changedFrom(view, step, at, context)
+        changedFrom(view, step, at, context) &&
+        isNumpyView(view, array, byFunction, step, at, context)
       ) {
         changed.push(array);
       }

@@ -18,7 +18,7 @@ import {
 const NONE: readonly string[] = [];
 
 /**
- * The modules among the cell's reads that its Python configures by one of
+ * The modules among the cell's reads (and the loggers it binds) that its Python configures by one of
  * CONFIGURING_FUNCTIONS: the walker records no change for them (they are no object's mutating
  * methods), so the text is looked at, only in cells that call one of them. This is asked of every
  * cell on every key: the analysis found whether the cell's text has such a call
@@ -35,13 +35,11 @@ export function configuredModules(
   const lines = python.split('\n');
   // A logger the cell itself gets and configures (`log = logging.getLogger("app")`, then
   // `log.setLevel(…)`) is no read of the cell: a later step that takes `log` gets the logger
-  // by its name, without the change.
+  // by its name, without the change. (A name may come twice: the caller collects a set.)
   const { reads, loggers } = analysis.names;
   return [...reads.map(read => read.name), ...(loggers ?? NONE)].filter(
-    (name, at, names) =>
-      names.indexOf(name) === at &&
-      modules.has(name) &&
-      lines.some(line => changesModuleState(line, name))
+    name =>
+      modules.has(name) && lines.some(line => changesModuleState(line, name))
   );
 }
 
