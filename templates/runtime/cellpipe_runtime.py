@@ -320,6 +320,133 @@ def _load_module(path, manifest, namespace):
     return module
 
 
+# -- one matplotlib figure under several names ----------------------------------------------------
+# `fig, ax = plt.subplots()` in one step, `ax.plot(x)` then `fig.savefig(p)` in a later one: top to
+# bottom `ax` is one of `fig`'s axes. Each output is saved alone, with a copy of its figure, so the
+# later step would draw on the copy `ax` carries and save an empty `fig`. Where a step hands on
+# several names of one figure (the figure, a seaborn grid on it, axes of it or an array of axes),
+# each one's manifest says where it sits in that figure (FIGURE_SHARE); a step that takes two or
+# more of them from that step takes them all from one copy.
+FIGURE_SHARE = "figure_share"
+
+
+def _figure_role(value, figure_class, axes_class):
+    """(role, figure, axes, shape) of a figure ("figure"), a seaborn grid ("grid"), or axes or an
+    array of axes ("axes": the axes, and the array's shape, None for one), all of one figure;
+    None for anything else."""
+    if isinstance(value, figure_class):
+        return "figure", value, None, None
+    if isinstance(value, axes_class):
+        return "axes", value.figure, [value], None
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and type(value) is numpy.ndarray and value.dtype == object and value.size:
+        axes = list(value.flat)
+        if all(isinstance(ax, axes_class) and ax.figure is axes[0].figure for ax in axes):
+            return "axes", axes[0].figure, axes, list(value.shape)
+        return None
+    if type(value).__module__.startswith("seaborn."):
+        figure = getattr(value, "figure", None)
+        if isinstance(figure, figure_class):
+            return "grid", figure, None, None
+    return None
+
+
+def _matplotlib_classes():
+    """matplotlib's figure and axes classes, where the step has imported them; else None."""
+    figure, axes = sys.modules.get("matplotlib.figure"), sys.modules.get("matplotlib.axes")
+    if figure is None or axes is None:
+        return None
+    return figure.FigureBase, axes.Axes
+
+
+def figure_shares(outputs):
+    """Output name -> its FIGURE_SHARE entry, for the outputs that share a figure with another:
+    the figure's tag (the first of their names), the role, and for axes where each sits in the
+    figure's axes (with the array's shape, and how many axes the figure had)."""
+    classes = _matplotlib_classes()
+    if classes is None:
+        return {}
+    groups = {}
+    for name in sorted(outputs):
+        role = _figure_role(outputs[name], *classes)
+        if role is not None:
+            groups.setdefault(id(role[1]), []).append((name, role))
+    shares = {}
+    for members in groups.values():
+        entries = {}
+        for name, (role, figure, axes, shape) in members:
+            entry = {"role": role}
+            if axes is not None:
+                where = [next((i for i, own in enumerate(figure.axes) if own is ax), None)
+                         for ax in axes]
+                if None in where:
+                    continue  # axes taken off their figure (ax.remove()) sit nowhere in it
+                entry.update(axes=where, shape=shape, count=len(figure.axes))
+            entries[name] = entry
+        if len(entries) > 1:
+            tag = min(entries)
+            for name, entry in entries.items():
+                shares[name] = dict(entry, figure=tag)
+    return shares
+
+
+# A grid carries its figure; a figure is its own; axes are taken from either.
+_ANCHOR_ORDER = {"grid": 0, "figure": 1, "axes": 2}
+
+
+def _anchor_figure(value, role):
+    if role == "grid":
+        return value.figure
+    if role == "figure":
+        return value
+    return (value.flat[0] if hasattr(value, "flat") else value).figure
+
+
+def share_figures(inputs, shares):
+    """Makes the inputs that one step handed on as names of one figure (figure_shares) names of one
+    copy of it again: the axes become those of the figure or grid the step takes beside them (of
+    the first axes where it takes only axes), and a figure the grid's figure. `shares` maps an
+    input name to (its producer step, its FIGURE_SHARE entry)."""
+    groups = {}
+    for name, (step, share) in sorted(shares.items()):
+        if name in inputs:
+            groups.setdefault((step, share.get("figure")), []).append((name, share))
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        anchor, anchor_share = min(members, key=lambda m: (_ANCHOR_ORDER.get(m[1].get("role"), 9), m[0]))
+        figure = _anchor_figure(inputs[anchor], anchor_share.get("role"))
+        axes = list(getattr(figure, "axes", ()))
+        for name, share in members:
+            if name == anchor:
+                continue
+            if share.get("role") == "figure":
+                inputs[name] = figure
+            elif share.get("role") == "axes" and share.get("count") == len(axes):
+                taken = [axes[i] for i in share["axes"]]
+                if share.get("shape") is None:
+                    inputs[name] = taken[0]
+                else:
+                    import numpy
+
+                    array = numpy.empty(len(taken), dtype=object)
+                    array[:] = taken
+                    inputs[name] = array.reshape(share["shape"])
+
+
+def _figure_share_of(directory):
+    """(the producer step, the FIGURE_SHARE entry) of the input saved in `directory`, or None."""
+    try:
+        with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
+            manifest = json.load(stream)
+    except (OSError, ValueError):
+        return None
+    share = manifest.get(FIGURE_SHARE)
+    if not isinstance(share, dict):
+        return None
+    return manifest.get("step"), share
+
+
 # -- anything else --------------------------------------------------------------------------------
 def _save_pickle(value, path):
     cloudpickle = _cloudpickle()
@@ -566,9 +693,10 @@ def _unsaveable_hint(chosen, error):
     return UNSAVEABLE_HINT
 
 
-def save_value(name, value, directory, step):
-    """Saves `value` into `directory` (its manifest names `step`); raises UnsaveableError naming
-    the variable."""
+def save_value(name, value, directory, step, figure_share=None):
+    """Saves `value` into `directory` (its manifest names `step`, and where the value sits in a
+    figure the step hands on under another name too: see figure_shares); raises UnsaveableError
+    naming the variable."""
     os.makedirs(directory, exist_ok=True)
     # A half-written new value must not pass for an old one, and a crashed save leaves temp files.
     _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
@@ -586,6 +714,8 @@ def save_value(name, value, directory, step):
             manifest["series_name"] = value.name
         if chosen == "npy" and not value.flags.writeable:
             manifest["read_only"] = True
+        if figure_share is not None:
+            manifest[FIGURE_SHARE] = figure_share
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
@@ -1201,6 +1331,9 @@ def _run_step(arguments, step):
                 continue
             inputs[name] = value
             _note("loaded %s from %s" % (name, directory), started)
+        if _matplotlib_classes() is not None:
+            shares = {name: _figure_share_of(arguments["--input"][name]) for name in inputs}
+            share_figures(inputs, {name: share for name, share in shares.items() if share})
         namespace.update(inputs)
         # What the step's own cells reach (the imports cell's imports would only add code read).
         observer = _start_observer(step) if arguments["--observe"] is not None else None
@@ -1223,6 +1356,8 @@ def _run_step(arguments, step):
     _note("ran the code of step %s" % step.name, started)
     # Every output is tried, so that one run names all that cannot be saved.
     unsaved = []
+    shares = figure_shares({name: namespace[name] for name in arguments["--output"]
+                            if name in namespace})
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace and name in step.maybe_unbound:
             save_unbound(name, directory, step.name)
@@ -1232,7 +1367,7 @@ def _run_step(arguments, step):
             unsaved.append((name, "the step did not define it", NO_HINT))
             continue
         try:
-            chosen = save_value(name, namespace[name], directory, step.name)
+            chosen = save_value(name, namespace[name], directory, step.name, shares.get(name))
         except UnsaveableError as error:
             unsaved.append((name, error.reason, error.hint))
             continue

@@ -69,3 +69,54 @@ describeSameAsTopToBottom(
     pair_lines: 2
   }
 );
+
+/**
+ * A step that takes a figure and its axes from the step that made them, draws on the axes and
+ * reads the figure: top to bottom the drawing is in the figure. Each name comes as a value of its
+ * own, so before, the axes drew on a copy of the figure of their own and the figure stayed empty;
+ * the step now takes both from one copy (figure_share in the manifests). Also an array of axes
+ * beside its figure, and a seaborn grid beside its axes.
+ */
+describeSameAsTopToBottom(
+  'a figure and its axes taken by one step from the step that made them',
+  'are one figure there, so what the step draws on the axes is in the figure',
+  {
+    prefix: 'figure-parts',
+    name: 'figure-parts.ipynb',
+    cells: [
+      {
+        source: IMPORTS.source + '\nimport seaborn as sns',
+        tags: ['imports']
+      },
+      {
+        source: [
+          'fig, ax = plt.subplots()',
+          'grid_fig, grid = plt.subplots(2, 2)',
+          'g = sns.FacetGrid(pd.DataFrame({"x": [1, 2], "c": ["a", "b"]}), col="c")',
+          'panels = g.axes'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'ax.plot([1, 2, 3])',
+          'fig_lines = len(fig.axes[0].lines)',
+          'grid[1, 0].plot([1])',
+          'grid_lines = len(grid_fig.axes[2].lines)',
+          'panels[0, 1].plot([1])',
+          'g_lines = len(g.figure.axes[1].lines)'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      {
+        source: [
+          'print(fig_lines)',
+          'print(grid_lines)',
+          'print(g_lines)'
+        ].join('\n'),
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  { fig_lines: 1, grid_lines: 1, g_lines: 1 }
+);

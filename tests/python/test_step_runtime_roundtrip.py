@@ -113,6 +113,50 @@ def test_read_only_numpy_arrays_stay_read_only(make_pipeline):
     pipeline.run_ok("check", inputs=[(name, "make") for name in names])
 
 
+def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
+    """A step that hands on several names of one matplotlib figure (the figure, axes of it, an array
+    of axes, a seaborn grid, the figure under two names) says so in their manifests, and a step
+    that takes two or more of them from that step gets them from one copy of the figure, as top to
+    bottom. Names taken alone, or beside a figure another step made, stay the copies they were."""
+    imports = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+               "import pandas as pd\nimport seaborn as sns")
+    produce = (
+        "fig, ax = plt.subplots()\n"
+        "same_fig = fig\n"
+        "grid_fig, grid = plt.subplots(2, 2)\n"
+        "lone = plt.subplots()[1]\n"
+        "g = sns.FacetGrid(pd.DataFrame({'x': [1, 2], 'c': ['a', 'b']}), col='c')\n"
+        "g_fig, g_second = g.figure, g.axes[0, 1]\n"
+    )
+    check = (
+        "assert ax.figure is fig and same_fig is fig\n"
+        "assert grid.shape == (2, 2) and grid[1, 0] is grid_fig.axes[2]\n"
+        "assert g_fig is g.figure and g_second is g.axes[0, 1]\n"
+        "lone.plot([3])\n"
+        "assert len(lone.lines) == 1 and lone.figure is not None\n"
+    )
+    pipeline = make_pipeline([
+        code_cell(imports, "imports"),
+        code_cell(produce, "step:make"),
+        code_cell(check, "step:check"),
+        code_cell("fig = plt.figure()\n", "step:other"),
+        code_cell("assert len(fig.axes) == 0 and ax.figure is not fig\n", "step:mixed"),
+    ])
+    handed_on = ["ax", "fig", "g", "g_fig", "g_second", "grid", "grid_fig", "lone", "same_fig"]
+    pipeline.run_ok("make", outputs=handed_on)
+    assert pipeline.manifest("make", "ax")["figure_share"] == {
+        "figure": "ax", "role": "axes", "axes": [0], "shape": None, "count": 1}
+    assert pipeline.manifest("make", "same_fig")["figure_share"] == {"figure": "ax", "role": "figure"}
+    assert pipeline.manifest("make", "grid")["figure_share"] == {
+        "figure": "grid", "role": "axes", "axes": [0, 1, 2, 3], "shape": [2, 2], "count": 4}
+    assert pipeline.manifest("make", "g")["figure_share"] == {"figure": "g", "role": "grid"}
+    assert pipeline.manifest("make", "g_second")["figure_share"]["axes"] == [1]
+    assert "figure_share" not in pipeline.manifest("make", "lone")
+    pipeline.run_ok("check", inputs=[(name, "make") for name in handed_on])
+    pipeline.run_ok("other", outputs=["fig"])
+    pipeline.run_ok("mixed", inputs=[("ax", "make"), ("fig", "other")])
+
+
 def test_large_numpy_arrays_load_mapped_copy_on_write(make_pipeline):
     """Arrays of 16 MiB and more are mapped, not read: still a plain, writable ndarray whose
     writes never reach the producer's file."""
