@@ -18,7 +18,7 @@ import {
 import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
 import { IStepContext, tieArrayViews } from './array-views';
-import { drawnApartMessage, drawnBeforeMessage } from './figure-messages';
+import { drawnBeforeMessage } from './figure-messages';
 
 /**
  * What steps change that their cells' names do not tell, by the kind of object each takes
@@ -115,43 +115,40 @@ export function aliasedNameWarnings(
           // a drawing on a part of a figure (figures.ts) has messages of its own
           const drawsOnPart =
             tie === 'part' && (drawn?.includes(name) ?? false);
+          const takesBoth =
+            tiedIn === producer && step.producers[other] === producer;
+          if (changed.has(other) && drawsOnPart && takesBoth) {
+            // Names of one figure that the step takes from the step that handed them on come
+            // from one copy of it (the runtime's figure_share): the drawing is in the figure,
+            // and the step hands both on.
+            continue;
+          }
           if (changed.has(other)) {
             // The step changes both and hands both on. Where it takes both from the step that
             // tied them, each comes as a value of its own: the change to one is not in the
-            // other (`b.append(4)` and `a.append(5)` give two lists; a drawing on a part of a
-            // figure lands in the part's own copy of the figure). Warned once for the two.
+            // other (`b.append(4)` and `a.append(5)` give two lists). Warned once for the two.
             const pair = [name, other].sort().join(' ');
-            if (
-              tiedIn === producer &&
-              step.producers[other] === producer &&
-              !pairsWarned.has(pair)
-            ) {
+            if (takesBoth && !pairsWarned.has(pair)) {
               pairsWarned.add(pair);
               warned.add(other);
               diagnostics.push(
                 aliasedNameDiagnostic(
                   step,
                   name,
-                  drawsOnPart
-                    ? drawnApartMessage(step.name, name, other, producer)
-                    : changedApartMessage(step.name, name, other, {
-                        producer,
-                        tie
-                      }),
+                  changedApartMessage(step.name, name, other, {
+                    producer,
+                    tie
+                  }),
                   analysisOf
                 )
               );
             }
             continue;
           }
-          if (
-            tiedIn === producer &&
-            step.producers[other] === producer &&
-            !drawsOnPart
-          ) {
-            // The step takes both from the step that tied them, each as a value of its own, and
-            // reads the other after changing one: the change is not in it (`opt.step()` trains
-            // no parameter of the `model` it takes beside `opt`).
+          if (takesBoth && !drawsOnPart) {
+            // The step takes both from the step that tied them, each as a value of its own (but
+            // for one figure's names, above), and reads the other after changing one: the change
+            // is not in it (`opt.step()` trains no parameter of the `model` it takes beside `opt`).
             warned.add(other);
             diagnostics.push(
               aliasedNameDiagnostic(

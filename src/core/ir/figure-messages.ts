@@ -18,18 +18,3 @@ export function drawnBeforeMessage(
     `figure in step '${step}'`
   );
 }
-
-/** `step` takes `name` and `other`, tied in `producer`, and draws on `name`. */
-export function drawnApartMessage(
-  step: string,
-  name: string,
-  other: string,
-  producer: string
-): string {
-  return (
-    `'${name}' is a part of '${other}', one matplotlib figure, since step '${producer}', but ` +
-    `steps hand each name on as a value of its own: step '${step}' takes both, and what it ` +
-    `draws on '${name}' is not in its '${other}' (top to bottom it would be). Draw through ` +
-    `'${other}' itself (fig.axes[0].plot(…)), or make the figure in step '${step}'`
-  );
-}
