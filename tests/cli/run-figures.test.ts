@@ -120,3 +120,47 @@ describeSameAsTopToBottom(
   },
   { fig_lines: 1, grid_lines: 1, g_lines: 1 }
 );
+
+/**
+ * A figure made in one step, drawn on through its axes in the next, read in a third: the drawing
+ * step takes the figure beside the axes (one copy of it) and hands it on drawn, so the third step
+ * takes the figure from there. Before, it took the figure as the first step made it: empty.
+ */
+describeSameAsTopToBottom(
+  'a figure drawn on through its axes in a step that does not read the figure',
+  'reaches a later step with the drawing, as top to bottom',
+  {
+    prefix: 'figure-wholes',
+    name: 'figure-wholes.ipynb',
+    cells: [
+      IMPORTS,
+      {
+        source: [
+          'fig, ax = plt.subplots()',
+          'pair_fig, pair = plt.subplots(1, 2)'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'ax.plot([1, 2, 3])',
+          'for panel in pair.flat:',
+          '    panel.plot([1])'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      {
+        source: [
+          'fig_lines = len(fig.axes[0].lines)',
+          'pair_lines = sum(len(panel.lines) for panel in pair_fig.axes)'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: ['print(fig_lines)', 'print(pair_lines)'].join('\n'),
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  { fig_lines: 1, pair_lines: 2 }
+);

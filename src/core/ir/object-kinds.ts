@@ -108,7 +108,9 @@ function lastKindLeft(
  * out, since that leaves it the object it was. Sets, not lists, so that a cell binding many
  * names costs time in proportion to them.
  */
-function kindsLeftBy(names: ICellNames): ReadonlyMap<string, ObjectKind> {
+export function kindsLeftBy(
+  names: ICellNames
+): ReadonlyMap<string, ObjectKind> {
   let kinds = kindsOfCell.get(names);
   if (kinds) {
     return kinds;
