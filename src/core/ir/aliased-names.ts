@@ -5,6 +5,7 @@
  * This warns (`aliased-name`) where the change is made.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
+import { ICellNames } from '../analysis/cell-names';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
@@ -19,6 +20,7 @@ import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
 import { IStepContext, tieArrayViews } from './array-views';
 import { drawnBeforeMessage } from './figure-messages';
+import { kindsLeftBy } from './object-kinds';
 
 /**
  * What steps change that their cells' names do not tell, by the kind of object each takes
@@ -68,6 +70,13 @@ export function aliasedNameWarnings(
     }
     return found;
   };
+  /** Whether `binder` is a step after `tiedIn` that binds `name` anew: not the one tied there. */
+  const bindsAgain = (binder: string, tiedIn: string, name: string) =>
+    (indexOf.get(binder) ?? -1) > (indexOf.get(tiedIn) ?? Infinity) &&
+    (context.stepsByName
+      .get(binder)
+      ?.cells.some(cell => bindsAnew(analysisOf(cell).names, name)) ??
+      false);
   steps.forEach((step, index) => {
     const aliases = stepAliases(step, context, holdsOfCell);
     if (aliases) {
@@ -166,7 +175,8 @@ export function aliasedNameWarnings(
               later.inputs.includes(other) &&
               (tiedIn === producer
                 ? (indexOf.get(later.producers[other]) ?? index) <= index &&
-                  later.producers[other] !== step.name
+                  later.producers[other] !== step.name &&
+                  !bindsAgain(later.producers[other], tiedIn, other)
                 : later.producers[other] === tiedIn)
           );
           if (reader) {
@@ -197,6 +207,14 @@ export function aliasedNameWarnings(
     }
   });
   return diagnostics;
+}
+
+/**
+ * Whether the cell binds `name` to another object: not where it changes it in place only, nor by
+ * `name += …` on a name it takes (in place on a list or an array).
+ */
+function bindsAnew(names: ICellNames, name: string): boolean {
+  return kindsLeftBy(names).has(name) && !names.augmentedInputs?.includes(name);
 }
 
 /** The ties a change can reach across (see changeReaches). */
