@@ -10,6 +10,7 @@ import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 import { firstStepLine } from './step-lines';
 import {
+  bindsAgain,
   StepTies,
   Tie,
   tieCellNames,
@@ -20,7 +21,6 @@ import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
 import { IStepContext, tieArrayViews } from './array-views';
 import { drawnBeforeMessage } from './figure-messages';
-import { kindsLeftBy } from './object-kinds';
 
 /**
  * What steps change that their cells' names do not tell, by the kind of object each takes
@@ -71,7 +71,7 @@ export function aliasedNameWarnings(
     return found;
   };
   /** Whether `binder` is a step after `tiedIn` that binds `name` anew: not the one tied there. */
-  const bindsAgain = (binder: string, tiedIn: string, name: string) =>
+  const rebindsAfter = (binder: string, tiedIn: string, name: string) =>
     (indexOf.get(binder) ?? -1) > (indexOf.get(tiedIn) ?? Infinity) &&
     (context.stepsByName
       .get(binder)
@@ -176,7 +176,7 @@ export function aliasedNameWarnings(
               (tiedIn === producer
                 ? (indexOf.get(later.producers[other]) ?? index) <= index &&
                   later.producers[other] !== step.name &&
-                  !bindsAgain(later.producers[other], tiedIn, other)
+                  !rebindsAfter(later.producers[other], tiedIn, other)
                 : later.producers[other] === tiedIn)
           );
           if (reader) {
@@ -210,11 +210,11 @@ export function aliasedNameWarnings(
 }
 
 /**
- * Whether the cell binds `name` to another object: not where it changes it in place only, nor by
- * `name += …` on a name it takes (in place on a list or an array).
+ * Whether the cell binds `name` to another object (bindsAgain), and not by `name += …` on a name
+ * it takes, which changes a list or an array in place.
  */
 function bindsAnew(names: ICellNames, name: string): boolean {
-  return kindsLeftBy(names).has(name) && !names.augmentedInputs?.includes(name);
+  return bindsAgain(names, name) && !names.augmentedInputs?.includes(name);
 }
 
 /** The ties a change can reach across (see changeReaches). */
