@@ -61,14 +61,17 @@ export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
 
 /**
  * Methods whose value is a part of their receiver's figure: `ax = fig.add_subplot(1, 1, 1)`
- * leaves `ax` a part of `fig`, as `fig, ax = plt.subplots()` does.
+ * leaves `ax` a part of `fig`, as `fig, ax = plt.subplots()` does, and `ax2 = ax.twinx()` a
+ * part of `ax`'s figure.
  */
 export const FIGURE_PARTS: ReadonlySet<string> = new Set([
   'add_subplot',
   'add_axes',
   'subplots',
   'subplot_mosaic',
-  'inset_axes'
+  'inset_axes',
+  'twinx',
+  'twiny'
 ]);
 
 /**
