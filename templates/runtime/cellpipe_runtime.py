@@ -330,20 +330,41 @@ def _load_module(path, manifest, namespace):
 FIGURE_SHARE = "figure_share"
 
 
+def _axes_in(value, axes_class):
+    """The axes `value` is or holds, and its form (to put them back): one axes, an array of them
+    (plt.subplots(2, 2)), a list or tuple, or a dict by label (plt.subplot_mosaic); else None.
+    Anything else is told by its first item, so a large output costs no walk through it."""
+    if isinstance(value, axes_class):
+        return [value], {"form": "one"}
+    numpy = sys.modules.get("numpy")
+    if numpy is not None and type(value) is numpy.ndarray:
+        if value.dtype != object or not value.size or not isinstance(value.flat[0], axes_class):
+            return None
+        found, form = list(value.flat), {"form": "array", "shape": list(value.shape)}
+    elif type(value) in (list, tuple) and value:
+        if not isinstance(value[0], axes_class):
+            return None
+        found, form = list(value), {"form": type(value).__name__}
+    elif type(value) is dict and value:
+        if not isinstance(next(iter(value.values())), axes_class) or \
+                not all(type(key) is str for key in value):
+            return None
+        found, form = list(value.values()), {"form": "dict", "keys": list(value)}
+    else:
+        return None
+    if all(isinstance(ax, axes_class) and ax.figure is found[0].figure for ax in found):
+        return found, form
+    return None
+
+
 def _figure_role(value, figure_class, axes_class):
-    """(role, figure, axes, shape) of a figure ("figure"), a seaborn grid ("grid"), or axes or an
-    array of axes ("axes": the axes, and the array's shape, None for one), all of one figure;
-    None for anything else."""
+    """(role, figure, axes, form) of a figure ("figure"), a seaborn grid ("grid"), or axes of one
+    figure ("axes", with _axes_in's axes and form); None for anything else."""
     if isinstance(value, figure_class):
         return "figure", value, None, None
-    if isinstance(value, axes_class):
-        return "axes", value.figure, [value], None
-    numpy = sys.modules.get("numpy")
-    if numpy is not None and type(value) is numpy.ndarray and value.dtype == object and value.size:
-        axes = list(value.flat)
-        if all(isinstance(ax, axes_class) and ax.figure is axes[0].figure for ax in axes):
-            return "axes", axes[0].figure, axes, list(value.shape)
-        return None
+    held = _axes_in(value, axes_class)
+    if held is not None:
+        return "axes", held[0][0].figure, held[0], held[1]
     if type(value).__module__.startswith("seaborn."):
         figure = getattr(value, "figure", None)
         if isinstance(figure, figure_class):
@@ -362,7 +383,7 @@ def _matplotlib_classes():
 def figure_shares(outputs):
     """Output name -> its FIGURE_SHARE entry, for the outputs that share a figure with another:
     the figure's tag (the first of their names), the role, and for axes where each sits in the
-    figure's axes (with the array's shape, and how many axes the figure had)."""
+    figure's axes, their form, and how many axes the figure had."""
     classes = _matplotlib_classes()
     if classes is None:
         return {}
@@ -374,14 +395,14 @@ def figure_shares(outputs):
     shares = {}
     for members in groups.values():
         entries = {}
-        for name, (role, figure, axes, shape) in members:
+        for name, (role, figure, axes, form) in members:
             entry = {"role": role}
             if axes is not None:
                 where = [next((i for i, own in enumerate(figure.axes) if own is ax), None)
                          for ax in axes]
                 if None in where:
                     continue  # axes taken off their figure (ax.remove()) sit nowhere in it
-                entry.update(axes=where, shape=shape, count=len(figure.axes))
+                entry.update(form, axes=where, count=len(figure.axes))
             entries[name] = entry
         if len(entries) > 1:
             tag = min(entries)
@@ -394,12 +415,34 @@ def figure_shares(outputs):
 _ANCHOR_ORDER = {"grid": 0, "figure": 1, "axes": 2}
 
 
-def _anchor_figure(value, role):
+def _anchor_figure(value, role, classes):
     if role == "grid":
-        return value.figure
+        return getattr(value, "figure", None)
     if role == "figure":
         return value
-    return (value.flat[0] if hasattr(value, "flat") else value).figure
+    held = _axes_in(value, classes[1])
+    return held[0][0].figure if held else None
+
+
+def _axes_as(taken, share):
+    """The axes `taken` in the form `share` records (_axes_in), or None where it does not fit."""
+    form = share.get("form")
+    if form == "one" and len(taken) == 1:
+        return taken[0]
+    if form in ("list", "tuple"):
+        return taken if form == "list" else tuple(taken)
+    if form == "dict" and isinstance(share.get("keys"), list) and len(share["keys"]) == len(taken):
+        return dict(zip(share["keys"], taken))
+    if form == "array":
+        import numpy
+
+        array = numpy.empty(len(taken), dtype=object)
+        array[:] = taken
+        try:
+            return array.reshape(share.get("shape"))
+        except (TypeError, ValueError):
+            return None
+    return None
 
 
 def share_figures(inputs, shares):
@@ -407,6 +450,7 @@ def share_figures(inputs, shares):
     copy of it again: the axes become those of the figure or grid the step takes beside them (of
     the first axes where it takes only axes), and a figure the grid's figure. `shares` maps an
     input name to (its producer step, its FIGURE_SHARE entry)."""
+    classes = _matplotlib_classes()
     groups = {}
     for name, (step, share) in sorted(shares.items()):
         if name in inputs:
@@ -415,23 +459,18 @@ def share_figures(inputs, shares):
         if len(members) < 2:
             continue
         anchor, anchor_share = min(members, key=lambda m: (_ANCHOR_ORDER.get(m[1].get("role"), 9), m[0]))
-        figure = _anchor_figure(inputs[anchor], anchor_share.get("role"))
+        figure = _anchor_figure(inputs[anchor], anchor_share.get("role"), classes)
         axes = list(getattr(figure, "axes", ()))
         for name, share in members:
-            if name == anchor:
+            if name == anchor or figure is None:
                 continue
             if share.get("role") == "figure":
                 inputs[name] = figure
-            elif share.get("role") == "axes" and share.get("count") == len(axes):
-                taken = [axes[i] for i in share["axes"]]
-                if share.get("shape") is None:
-                    inputs[name] = taken[0]
-                else:
-                    import numpy
-
-                    array = numpy.empty(len(taken), dtype=object)
-                    array[:] = taken
-                    inputs[name] = array.reshape(share["shape"])
+            elif share.get("role") == "axes" and share.get("count") == len(axes) and \
+                    all(isinstance(i, int) and 0 <= i < len(axes) for i in share.get("axes", [None])):
+                joined = _axes_as([axes[i] for i in share["axes"]], share)
+                if joined is not None:
+                    inputs[name] = joined
 
 
 def _figure_share_of(directory):

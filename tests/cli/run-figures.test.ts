@@ -5,7 +5,10 @@
  * figure (`fig.axes[0].plot`), through axes given as `ax=`, or in a loop over an array of axes,
  * the step now hands the figure or the axes on, and the later step sees the drawing.
  */
-import { describeSameAsTopToBottom } from '../engine/local/local-run';
+import {
+  describeSameAsTopToBottom,
+  metricsCell
+} from '../engine/local/local-run';
 
 const IMPORTS = {
   source: [
@@ -124,20 +127,25 @@ describeSameAsTopToBottom(
 /**
  * A figure made in one step, drawn on through its axes in the next, read in a third: the drawing
  * step takes the figure beside the axes (one copy of it) and hands it on drawn, so the third step
- * takes the figure from there. Before, it took the figure as the first step made it: empty.
+ * takes the figure from there. Before, it took the figure as the first step made it: empty. Also
+ * for axes in an array, in a dict (subplot_mosaic) and twinned, and a figure got from its axes.
  */
 describeSameAsTopToBottom(
   'a figure drawn on through its axes in a step that does not read the figure',
   'reaches a later step with the drawing, as top to bottom',
   {
-    prefix: 'figure-wholes',
-    name: 'figure-wholes.ipynb',
+    prefix: 'figure-names',
+    name: 'figure-names.ipynb',
     cells: [
       IMPORTS,
       {
         source: [
           'fig, ax = plt.subplots()',
-          'pair_fig, pair = plt.subplots(1, 2)'
+          'pair_fig, pair = plt.subplots(1, 2)',
+          'mosaic_fig, mosaic = plt.subplot_mosaic([["l", "r"]])',
+          'line_ax = plt.figure().add_subplot()',
+          'line_fig = line_ax.get_figure()',
+          'twin = ax.twinx()'
         ].join('\n'),
         tags: ['step:setup']
       },
@@ -145,22 +153,32 @@ describeSameAsTopToBottom(
         source: [
           'ax.plot([1, 2, 3])',
           'for panel in pair.flat:',
-          '    panel.plot([1])'
+          '    panel.plot([1])',
+          'mosaic["r"].plot([1])',
+          'line_ax.plot([1])',
+          'twin.plot([1])'
         ].join('\n'),
         tags: ['step:draw']
       },
       {
         source: [
-          'fig_lines = len(fig.axes[0].lines)',
-          'pair_lines = sum(len(panel.lines) for panel in pair_fig.axes)'
+          'fig_lines = sum(len(each.lines) for each in fig.axes)',
+          'pair_lines = sum(len(panel.lines) for panel in pair_fig.axes)',
+          'mosaic_lines = len(mosaic_fig.axes[1].lines)',
+          'line_lines = len(line_fig.axes[0].lines)'
         ].join('\n'),
         tags: ['step:report']
       },
       {
-        source: ['print(fig_lines)', 'print(pair_lines)'].join('\n'),
+        source: metricsCell([
+          'fig_lines',
+          'pair_lines',
+          'mosaic_lines',
+          'line_lines'
+        ]).source,
         tags: ['pipeline-metrics']
       }
     ]
   },
-  { fig_lines: 1, pair_lines: 2 }
+  { fig_lines: 2, pair_lines: 2, mosaic_lines: 1, line_lines: 1 }
 );

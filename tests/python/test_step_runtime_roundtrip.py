@@ -127,11 +127,17 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
         "lone = plt.subplots()[1]\n"
         "g = sns.FacetGrid(pd.DataFrame({'x': [1, 2], 'c': ['a', 'b']}), col='c')\n"
         "g_fig, g_second = g.figure, g.axes[0, 1]\n"
+        "mosaic_fig, mosaic = plt.subplot_mosaic([['l', 'r']])\n"
+        "mosaic = {'r': mosaic['r'], 'l': mosaic['l']}\n"
+        "pair_fig = plt.figure()\n"
+        "pair = [pair_fig.add_subplot(1, 2, i + 1) for i in range(2)]\n"
     )
     check = (
         "assert ax.figure is fig and same_fig is fig\n"
         "assert grid.shape == (2, 2) and grid[1, 0] is grid_fig.axes[2]\n"
         "assert g_fig is g.figure and g_second is g.axes[0, 1]\n"
+        "assert list(mosaic) == ['r', 'l'] and mosaic['l'] is mosaic_fig.axes[0]\n"
+        "assert type(pair) is list and pair[1] is pair_fig.axes[1]\n"
         "lone.plot([3])\n"
         "assert len(lone.lines) == 1 and lone.figure is not None\n"
     )
@@ -142,13 +148,19 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
         code_cell("fig = plt.figure()\n", "step:other"),
         code_cell("assert len(fig.axes) == 0 and ax.figure is not fig\n", "step:mixed"),
     ])
-    handed_on = ["ax", "fig", "g", "g_fig", "g_second", "grid", "grid_fig", "lone", "same_fig"]
+    handed_on = ["ax", "fig", "g", "g_fig", "g_second", "grid", "grid_fig", "lone", "mosaic",
+                 "mosaic_fig", "pair", "pair_fig", "same_fig"]
     pipeline.run_ok("make", outputs=handed_on)
     assert pipeline.manifest("make", "ax")["figure_share"] == {
-        "figure": "ax", "role": "axes", "axes": [0], "shape": None, "count": 1}
+        "figure": "ax", "role": "axes", "axes": [0], "form": "one", "count": 1}
     assert pipeline.manifest("make", "same_fig")["figure_share"] == {"figure": "ax", "role": "figure"}
     assert pipeline.manifest("make", "grid")["figure_share"] == {
-        "figure": "grid", "role": "axes", "axes": [0, 1, 2, 3], "shape": [2, 2], "count": 4}
+        "figure": "grid", "role": "axes", "axes": [0, 1, 2, 3], "form": "array", "shape": [2, 2],
+        "count": 4}
+    assert pipeline.manifest("make", "mosaic")["figure_share"] == {
+        "figure": "mosaic", "role": "axes", "axes": [1, 0], "form": "dict", "keys": ["r", "l"],
+        "count": 2}
+    assert pipeline.manifest("make", "pair")["figure_share"]["form"] == "list"
     assert pipeline.manifest("make", "g")["figure_share"] == {"figure": "g", "role": "grid"}
     assert pipeline.manifest("make", "g_second")["figure_share"]["axes"] == [1]
     assert "figure_share" not in pipeline.manifest("make", "lone")

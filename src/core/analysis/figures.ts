@@ -25,6 +25,7 @@ export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
   'axes',
   'gca',
   'gcf',
+  'get_figure',
   'add_subplot',
   'add_axes',
   'inset_axes',
@@ -62,7 +63,7 @@ export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
 /**
  * Methods whose value is a part of their receiver's figure: `ax = fig.add_subplot(1, 1, 1)`
  * leaves `ax` a part of `fig`, as `fig, ax = plt.subplots()` does, and `ax2 = ax.twinx()` a
- * part of `ax`'s figure.
+ * part of `ax`'s figure; `fig = ax.get_figure()` is that figure.
  */
 export const FIGURE_PARTS: ReadonlySet<string> = new Set([
   'add_subplot',
@@ -71,7 +72,8 @@ export const FIGURE_PARTS: ReadonlySet<string> = new Set([
   'subplot_mosaic',
   'inset_axes',
   'twinx',
-  'twiny'
+  'twiny',
+  'get_figure'
 ]);
 
 /**

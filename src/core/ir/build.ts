@@ -50,7 +50,7 @@ import {
 } from './augmented-objects';
 import { builtinsBoundBy } from './bound-builtins';
 import { calledOnKind, ObjectKinds } from './object-kinds';
-import { FigureWholes } from './figure-wholes';
+import { FigureNames } from './figure-names';
 import { callsMethodOn } from './class-method-calls';
 import {
   CellHolds,
@@ -214,8 +214,8 @@ export function buildPipeline(
   /** What the steps so far left each name, where any step draws on one or calls a handle's method. */
   const objectKinds =
     stepsDrawOnFigures || stepsCallHandles ? new ObjectKinds() : null;
-  /** What the steps so far left a part of which figure, where any step draws on one. */
-  const figureWholes = stepsDrawOnFigures ? new FigureWholes() : null;
+  /** The names of one figure as the steps so far left them, where any step draws on one. */
+  const figureNames = stepsDrawOnFigures ? new FigureNames() : null;
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -373,24 +373,24 @@ export function buildPipeline(
       ).filter(name => !context.available.has(name));
       if (drawn.length) {
         drawnFiguresOf.set(block.name, drawn);
-        // `ax.plot()` draws on the `fig` that `ax` is a part of: the step takes it beside `ax`
-        // and hands it on drawn (figure-wholes.ts)
-        const wholes = figureWholes!.drawnThrough(
+        // `ax.plot()` draws on the figure that `fig` names too: the step takes `fig` beside
+        // `ax` and hands it on drawn (figure-names.ts)
+        const others = figureNames!.drawnThrough(
           drawn,
           reads,
           name => writers.latest(name),
           name =>
             names.writes.has(name) && !reads.some(read => read.name === name)
         );
-        const unread = wholes.filter(
-          whole => !reads.some(read => read.name === whole)
+        const unread = others.filter(
+          other => !reads.some(read => read.name === other)
         );
         if (unread.length) {
           // read where the step first reads a name it draws on (one there is: drawnThrough)
           const at = reads.find(read => drawn.includes(read.name))!;
           reads = [...reads, ...unread.map(name => ({ ...at, name }))];
         }
-        writes = new Set([...writes, ...drawn, ...wholes]);
+        writes = new Set([...writes, ...drawn, ...others]);
       }
     }
     if (stepsCallHandles) {
@@ -583,7 +583,7 @@ export function buildPipeline(
     }
     writers.add(step, handedOn);
     objectKinds?.add(block.cells, analysisOf);
-    figureWholes?.add(block.cells, analysisOf, objectKinds!);
+    figureNames?.add(block.cells, analysisOf, objectKinds!);
     const mutators = withTaken(
       stepsDefineMutators ? mutatingFunctions(block.cells, analysisOf) : null,
       mutatorsTaken && handedOnUnbound(mutatorsTaken, handedOn, names.writes)
