@@ -324,9 +324,9 @@ def _load_module(path, manifest, namespace):
 # `fig, ax = plt.subplots()` in one step, `ax.plot(x)` then `fig.savefig(p)` in a later one: top to
 # bottom `ax` is one of `fig`'s axes. Each output is saved alone, with a copy of its figure, so the
 # later step would draw on the copy `ax` carries and save an empty `fig`. Where a step hands on
-# several names of one figure (the figure, a seaborn grid on it, axes of it or an array of axes),
-# each one's manifest says where it sits in that figure (FIGURE_SHARE); a step that takes two or
-# more of them from that step takes them all from one copy.
+# several names of one figure (the figure, a seaborn grid on it, axes of it alone or in an array,
+# a list, a tuple or a dict), each one's manifest says where it sits in that figure (FIGURE_SHARE);
+# a step that takes two or more of them from that step takes them all from one copy.
 FIGURE_SHARE = "figure_share"
 
 
