@@ -180,5 +180,19 @@ export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
   'refline'
 ]);
 
+/**
+ * Methods of an array of axes whose value holds the same axes, rearranged: `axes =
+ * axes.flatten()` leaves `axes` the axes of the figure it was.
+ */
+export const AXES_REARRANGED_BY: ReadonlySet<string> = new Set([
+  'flatten',
+  'ravel',
+  'tolist',
+  'copy'
+]);
+
+/** Calls that list an array of axes: `list(axes.flat)`, `tuple(axes)`. */
+export const AXES_LISTED_BY: ReadonlySet<string> = new Set(['list', 'tuple']);
+
 /** The keyword through which plotting functions are given the axes they draw on: `ax=ax`. */
 export const AXES_KEYWORD = 'ax';

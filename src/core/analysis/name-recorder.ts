@@ -830,6 +830,12 @@ export abstract class NameRecorder {
     (this.boundKinds ??= new Map()).set(name, 'figure');
   }
 
+  /** The names whose object the cell has left `name` a part of so far (notePart). */
+  protected partWholesOf(name: string): readonly string[] {
+    const wholes = this.partWholes?.get(name);
+    return wholes ? [...wholes] : [];
+  }
+
   /** Whether the cell has bound `name` to a figure so far (noteFigure). */
   protected isFigure(name: string): boolean {
     return this.boundKinds?.get(name) === 'figure';

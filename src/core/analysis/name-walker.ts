@@ -15,7 +15,12 @@ import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
-import { FIGURE_MAKERS, FIGURE_PARTS } from './figures';
+import {
+  AXES_LISTED_BY,
+  AXES_REARRANGED_BY,
+  FIGURE_MAKERS,
+  FIGURE_PARTS
+} from './figures';
 import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { makerCallee } from './unpicklable-makers';
@@ -321,7 +326,15 @@ export class NameWalker extends ExpressionWalker {
       this.expression(value, scope);
     }
     targets.forEach(t => this.compileError(starredTargetError(t)));
+    // `axes = axes.flatten()`: what `axes` was a part of, before binding it forgets that
+    const rearranged =
+      scope.kind === 'module' && only?.type === 'identifier'
+        ? this.rearrangedAxes(value)
+        : null;
     targets.forEach(t => this.target(t, scope));
+    if (rearranged) {
+      this.noteRearrangedAxes(this.text(only!), rearranged);
+    }
     if (scope.kind === 'module') {
       const pairs = pairedValues(targets, value);
       const unpacked = only?.type !== 'identifier';
@@ -499,6 +512,54 @@ export class NameWalker extends ExpressionWalker {
     const whole = receiver && memberRoot(receiver);
     if (whole && FIGURE_PARTS.has(called) && targets.length === 1) {
       this.notePart(names[0], this.text(whole));
+    }
+  }
+
+  /**
+   * The figure name whose axes `value` holds again, rearranged (`axes.flatten()`,
+   * `list(axes.flat)`, figures.ts), with what it is a part of; null for anything else.
+   */
+  private rearrangedAxes(
+    value: IPyNode
+  ): { source: string; wholes: readonly string[] } | null {
+    if (value.type !== 'call') {
+      return null;
+    }
+    const callee = field(value, 'function');
+    const args = field(value, 'arguments');
+    let source: IPyNode | null = null;
+    if (
+      callee?.type === 'attribute' &&
+      AXES_REARRANGED_BY.has(this.calleeName(callee))
+    ) {
+      source = field(callee, 'object');
+    } else if (
+      callee?.type === 'identifier' &&
+      AXES_LISTED_BY.has(this.text(callee)) &&
+      args
+    ) {
+      const listed = namedChildren(args);
+      source = listed.length === 1 ? listed[0] : null;
+      if (source?.type === 'attribute' && this.calleeName(source) === 'flat') {
+        source = field(source, 'object');
+      }
+    }
+    if (source?.type !== 'identifier' || !this.isFigure(this.text(source))) {
+      return null;
+    }
+    const name = this.text(source);
+    return { source: name, wholes: this.partWholesOf(name) };
+  }
+
+  /** `name = axes.flatten()` (rearrangedAxes): the same figure's axes, a part of what they were. */
+  private noteRearrangedAxes(
+    name: string,
+    { source, wholes }: { source: string; wholes: readonly string[] }
+  ): void {
+    this.noteFigure(name);
+    const whole = source !== name ? source : wholes[0];
+    if (whole !== undefined) {
+      this.notePart(name, whole);
     }
   }
 
