@@ -473,13 +473,8 @@ def share_figures(inputs, shares):
                     inputs[name] = joined
 
 
-def _figure_share_of(directory):
-    """(the producer step, the FIGURE_SHARE entry) of the input saved in `directory`, or None."""
-    try:
-        with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
-            manifest = json.load(stream)
-    except (OSError, ValueError):
-        return None
+def _figure_share(manifest):
+    """(the producer step, the FIGURE_SHARE entry) that an input's manifest records, or None."""
     share = manifest.get(FIGURE_SHARE)
     if not isinstance(share, dict):
         return None
@@ -804,17 +799,22 @@ def load_value(name, directory, namespace=None):
     """Loads the value a producer saved into `directory` with save_value; the functions and
     classes the notebook defined in it read `namespace` (the step's globals) when given. UNBOUND
     where the producer left the name unbound (save_unbound)."""
+    return load_saved(name, directory, namespace)[0]
+
+
+def load_saved(name, directory, namespace=None):
+    """load_value's value, and the manifest the producer saved it with."""
     try:
         with open(os.path.join(directory, MANIFEST), encoding="utf-8") as stream:
             manifest = json.load(stream)
         if manifest.get("cellpipe") == MANIFEST_VERSION and manifest.get("format") == UNBOUND_FORMAT:
-            return UNBOUND
+            return UNBOUND, manifest
         if manifest.get("cellpipe") != MANIFEST_VERSION or manifest.get("format") not in FORMATS:
             raise CellpipeError("unknown format %r (made by a newer cellpipe?)" % manifest.get("format"))
         file_name, _, load = FORMATS[manifest["format"]]
         if load is _load_pickle:
-            return load(os.path.join(directory, file_name), manifest, namespace, name)
-        return load(os.path.join(directory, file_name), manifest, namespace)
+            return load(os.path.join(directory, file_name), manifest, namespace, name), manifest
+        return load(os.path.join(directory, file_name), manifest, namespace), manifest
     except Exception as error:
         hint = ""
         if isinstance(error, AttributeError) and "__main__" in str(error):
@@ -1363,16 +1363,20 @@ def _run_step(arguments, step):
         # Into the namespace once all are loaded: the values saved with a notebook function fill
         # in only names it lacks, and an input is never one of them.
         inputs = {}
+        # Names of one figure, by what their manifests record (figure_shares).
+        shares = {}
         for name, directory in sorted(arguments["--input"].items()):
-            value = load_value(name, directory, namespace)
+            value, manifest = load_saved(name, directory, namespace)
             if value is UNBOUND:
                 _note("%s is unbound: the step that makes it did not bind it" % name, started)
                 continue
             inputs[name] = value
+            share = _figure_share(manifest)
+            if share is not None:
+                shares[name] = share
             _note("loaded %s from %s" % (name, directory), started)
-        if _matplotlib_classes() is not None:
-            shares = {name: _figure_share_of(arguments["--input"][name]) for name in inputs}
-            share_figures(inputs, {name: share for name, share in shares.items() if share})
+        if shares and _matplotlib_classes() is not None:
+            share_figures(inputs, shares)
         namespace.update(inputs)
         # What the step's own cells reach (the imports cell's imports would only add code read).
         observer = _start_observer(step) if arguments["--observe"] is not None else None
