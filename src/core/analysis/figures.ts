@@ -63,7 +63,8 @@ export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
 /**
  * Methods whose value is a part of their receiver's figure: `ax = fig.add_subplot(1, 1, 1)`
  * leaves `ax` a part of `fig`, as `fig, ax = plt.subplots()` does, and `ax2 = ax.twinx()` a
- * part of `ax`'s figure; `fig = ax.get_figure()` is that figure.
+ * part of `ax`'s figure; `fig = ax.get_figure()` is that figure. (On a figure of the cell,
+ * PARTS_OF_CURRENT_FIGURE are too: `ax = fig.gca()`.)
  */
 export const FIGURE_PARTS: ReadonlySet<string> = new Set([
   'add_subplot',
@@ -196,3 +197,57 @@ export const AXES_LISTED_BY: ReadonlySet<string> = new Set(['list', 'tuple']);
 
 /** The keyword through which plotting functions are given the axes they draw on: `ax=ax`. */
 export const AXES_KEYWORD = 'ax';
+
+/**
+ * Calls, on pyplot or seaborn, whose value is pyplot's current figure or one of its axes (made
+ * if there is none): `ax = plt.gca()`, `fig = plt.gcf()`, `ax = plt.subplot(2, 1, 1)`,
+ * `ax = sns.histplot(x)`. Two such names in one cell are names of one figure, and so are such
+ * a name and the figure the cell made current before it (MAKE_CURRENT_FIGURE).
+ */
+export const PARTS_OF_CURRENT_FIGURE: ReadonlySet<string> = new Set([
+  'gca',
+  'gcf',
+  'subplot',
+  'axes',
+  'subplot2grid',
+  'histplot',
+  'kdeplot',
+  'ecdfplot',
+  'barplot',
+  'countplot',
+  'boxenplot',
+  'stripplot',
+  'swarmplot',
+  'pointplot',
+  'scatterplot',
+  'lineplot',
+  'regplot',
+  'residplot',
+  'heatmap'
+]);
+
+/**
+ * Calls whose value is a new figure that pyplot makes its current one (the value's first name):
+ * `plt.figure()`, `plt.subplots()`, `sns.FacetGrid(…)`, seaborn's figure-level functions.
+ */
+export const MAKE_CURRENT_FIGURE: ReadonlySet<string> = new Set([
+  'figure',
+  'subplots',
+  'subplot_mosaic',
+  'FacetGrid',
+  'PairGrid',
+  'JointGrid',
+  'relplot',
+  'displot',
+  'catplot',
+  'lmplot',
+  'pairplot',
+  'jointplot',
+  'clustermap'
+]);
+
+/** The pyplot call after which the cell knows no name of the current figure: `plt.close()`. */
+export const CLOSE_FIGURE = 'close';
+
+/** The pyplot call that makes its argument's figure the current one: `plt.sca(ax)`. */
+export const SET_CURRENT_AXES = 'sca';

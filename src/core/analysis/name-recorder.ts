@@ -105,6 +105,11 @@ export abstract class NameRecorder {
    * until one is.
    */
   private boundKinds: Map<string, BoundKind> | null = null;
+  /**
+   * A module-level name of pyplot's current figure or of its axes, as the cell has left it so
+   * far (figures.ts: PARTS_OF_CURRENT_FIGURE); null where the cell knows none.
+   */
+  protected currentFigure: string | null = null;
   /** Module-level names last bound to a value no step can hand on (ICellNames.unpassable). */
   private unpassable: Map<string, IUnpassableValue> | null = null;
   /** Module-level names last bound by an import to another name (ICellNames.importSources). */
@@ -306,6 +311,9 @@ export abstract class NameRecorder {
     }
     this.scalars?.delete(name);
     this.boundKinds?.delete(name);
+    if (this.currentFigure === name) {
+      this.currentFigure = null;
+    }
     this.unpassable?.delete(name);
     this.importSources?.delete(name);
     this.views?.delete(name);

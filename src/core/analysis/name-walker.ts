@@ -16,11 +16,17 @@ import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import {
+  AXES_KEYWORD,
   AXES_LISTED_BY,
   AXES_REARRANGED_BY,
+  CLOSE_FIGURE,
   FIGURE_MAKERS,
-  FIGURE_PARTS
+  FIGURE_PARTS,
+  MAKE_CURRENT_FIGURE,
+  PARTS_OF_CURRENT_FIGURE,
+  SET_CURRENT_AXES
 } from './figures';
+import { callArgument } from './call-arguments';
 import { HANDLE_MAKERS } from './handles';
 import { unpassableValue } from './unpassable';
 import { makerCallee } from './unpicklable-makers';
@@ -163,6 +169,9 @@ export class NameWalker extends ExpressionWalker {
             this.augmentedAssignment(c, scope);
           } else if (c.named) {
             this.expression(c, scope);
+            if (scope.kind === 'module' && c.type === 'call') {
+              this.pyplotStatementCall(c);
+            }
           }
         }
         this.compileError(loneStarError(valueOf(node)));
@@ -372,7 +381,7 @@ export class NameWalker extends ExpressionWalker {
     ) {
       const callee = field(value, 'function');
       if (callee) {
-        this.figureCall(this.unpackedNames(only), callee);
+        this.figureCall(this.unpackedNames(only), callee, value);
       }
     }
     if (
@@ -431,7 +440,7 @@ export class NameWalker extends ExpressionWalker {
           }
         }
         if (callee) {
-          this.figureCall([only], callee);
+          this.figureCall([only], callee, value);
           const called = this.calleeName(callee);
           if (
             HANDLE_MAKERS.has(called) ||
@@ -499,7 +508,7 @@ export class NameWalker extends ExpressionWalker {
    * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
    * (`ax = fig.add_subplot()`).
    */
-  private figureCall(targets: IPyNode[], callee: IPyNode): void {
+  private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
     if (!FIGURE_MAKERS.has(called) || !targets.length) {
       return;
@@ -510,8 +519,69 @@ export class NameWalker extends ExpressionWalker {
     const receiver =
       callee.type === 'attribute' ? field(callee, 'object') : null;
     const whole = receiver && memberRoot(receiver);
-    if (whole && FIGURE_PARTS.has(called) && targets.length === 1) {
+    const onFigure = whole !== null && this.isFigure(this.text(whole));
+    if (
+      whole &&
+      targets.length === 1 &&
+      (FIGURE_PARTS.has(called) ||
+        (onFigure && PARTS_OF_CURRENT_FIGURE.has(called)))
+    ) {
       this.notePart(names[0], this.text(whole));
+    }
+    if (!onFigure) {
+      this.pyplotFigureCall(names[0], called, call);
+    }
+  }
+
+  /**
+   * `name = called(…)` on pyplot or seaborn, not on a figure of the cell (figureCall): where it
+   * gives pyplot's current figure or one of its axes (`plt.gca()`, `plt.gcf()`,
+   * `sns.histplot(x)`), a part of the current figure the cell names so far, or given with
+   * `ax=axes` a part of those axes' figure; where it makes a new current figure
+   * (`plt.figure()`), that figure's name.
+   */
+  private pyplotFigureCall(name: string, called: string, call: IPyNode): void {
+    if (PARTS_OF_CURRENT_FIGURE.has(called)) {
+      const args = field(call, 'arguments');
+      // by keyword only: no position holds the axes in all of these
+      const given = args && callArgument(args, -1, [AXES_KEYWORD], this.text);
+      const givenRoot = given && memberRoot(given);
+      const figure = givenRoot ? this.text(givenRoot) : this.currentFigure;
+      if (figure === null) {
+        this.currentFigure = name;
+      } else if (figure !== name) {
+        this.notePart(name, figure);
+      }
+    } else if (MAKE_CURRENT_FIGURE.has(called)) {
+      this.currentFigure = name;
+    }
+  }
+
+  /**
+   * A call standing as a statement at module level, on pyplot: `plt.figure()` makes a figure
+   * with no name current, `plt.close()` leaves none, `plt.sca(ax)` makes `ax`'s figure current.
+   */
+  private pyplotStatementCall(call: IPyNode): void {
+    const callee = field(call, 'function');
+    if (!callee) {
+      return;
+    }
+    const receiver =
+      callee.type === 'attribute' ? field(callee, 'object') : null;
+    const root = receiver && memberRoot(receiver);
+    if (root && this.isFigure(this.text(root))) {
+      return; // `fig.subplots()`, `axes[0].plot()`: pyplot's current figure stays
+    }
+    const called = this.calleeName(callee);
+    if (MAKE_CURRENT_FIGURE.has(called) || called === CLOSE_FIGURE) {
+      this.currentFigure = null;
+    } else if (called === SET_CURRENT_AXES) {
+      const args = field(call, 'arguments');
+      const axes = args ? namedChildren(args) : [];
+      this.currentFigure =
+        axes.length === 1 && axes[0].type === 'identifier'
+          ? this.text(axes[0])
+          : null;
     }
   }
 
