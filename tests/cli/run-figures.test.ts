@@ -182,3 +182,77 @@ describeSameAsTopToBottom(
   },
   { fig_lines: 2, pair_lines: 2, mosaic_lines: 1, line_lines: 1 }
 );
+
+/**
+ * Names of pyplot's current figure (`plt.gca()`, `plt.gcf()`, `plt.subplot()`, a seaborn
+ * axes-level plot, `fig.gca()`) and axes made in a comprehension, drawn on in a later step and
+ * read in a third: the drawing step takes the figure's other names beside the one it draws on
+ * and hands the figure on drawn. Before, each was a figure of its own to the analysis, and the
+ * third step read the figure as the first step made it: empty.
+ */
+describeSameAsTopToBottom(
+  'names of the current figure, and axes made in a comprehension, drawn on in a later step',
+  'reach a later step with the drawing, as top to bottom',
+  {
+    prefix: 'current-figure',
+    name: 'current-figure.ipynb',
+    cells: [
+      {
+        source: IMPORTS.source + '\nimport seaborn as sns',
+        tags: ['imports']
+      },
+      {
+        source: [
+          'ax = plt.gca()',
+          'fig = plt.gcf()',
+          'plt.figure()',
+          'left = plt.subplot(1, 2, 1)',
+          'hist = sns.histplot([1, 2, 2])',
+          'split = plt.gcf()',
+          'listed_fig = plt.figure()',
+          'listed = [listed_fig.add_subplot(1, 2, i + 1) for i in range(2)]',
+          'own_fig = plt.figure()',
+          'own_ax = own_fig.gca()'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'ax.plot([1, 2, 3])',
+          'left.plot([1])',
+          'hist.set_title("h")',
+          'listed[1].plot([1])',
+          'own_ax.plot([1])'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      {
+        source: [
+          'fig_lines = len(fig.axes[0].lines)',
+          'split_lines = len(split.axes[0].lines)',
+          'split_title = split.axes[0].get_title()',
+          'listed_lines = len(listed_fig.axes[1].lines)',
+          'own_lines = len(own_fig.axes[0].lines)'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: metricsCell([
+          'fig_lines',
+          'split_lines',
+          'split_title',
+          'listed_lines',
+          'own_lines'
+        ]).source,
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  {
+    fig_lines: 1,
+    split_lines: 1,
+    split_title: 'h',
+    listed_lines: 1,
+    own_lines: 1
+  }
+);

@@ -462,8 +462,55 @@ export class NameWalker extends ExpressionWalker {
             this.noteHolds(this.text(only), owners); // an optimizer
           }
         }
+      } else {
+        const part = this.comprehendedFigurePart(value);
+        if (part) {
+          this.figureCall([only], field(part, 'function')!, part);
+        }
       }
     }
+  }
+
+  /**
+   * The call that makes each item of a list or dict of axes made in a comprehension
+   * (`[fig.add_subplot(1, 2, i + 1) for i in …]`, `{k: plt.subplot(…) for k in …}`), where it
+   * takes a part of a figure there is (FIGURE_PARTS, PARTS_OF_CURRENT_FIGURE); null otherwise.
+   */
+  private comprehendedFigurePart(value: IPyNode): IPyNode | null {
+    let item =
+      value.type === 'list_comprehension' ||
+      value.type === 'dictionary_comprehension'
+        ? field(value, 'body')
+        : null;
+    if (item?.type === 'pair') {
+      item = field(item, 'value');
+    }
+    const callee = item?.type === 'call' ? field(item, 'function') : null;
+    if (!callee) {
+      return null;
+    }
+    const called = this.calleeName(callee);
+    if (!FIGURE_PARTS.has(called) && !PARTS_OF_CURRENT_FIGURE.has(called)) {
+      return null;
+    }
+    const object = callee.type === 'attribute' ? field(callee, 'object') : null;
+    const receiver = object && memberRoot(object);
+    if (!receiver) {
+      return item;
+    }
+    for (const clause of value.children) {
+      const looped =
+        clause.type === 'for_in_clause' ? field(clause, 'left') : null;
+      if (
+        looped &&
+        this.unpackedNames(looped).some(
+          name => this.text(name) === this.text(receiver)
+        )
+      ) {
+        return null; // `[f.add_subplot() for f in figures]`: each on another figure
+      }
+    }
+    return item;
   }
 
   /** What `name = value` leaves `name` holding for a later call to run (held-callables.ts). */
