@@ -185,13 +185,14 @@ describeSameAsTopToBottom(
 
 /**
  * Names of pyplot's current figure (`plt.gca()`, `plt.gcf()`, `plt.subplot()`, a seaborn
- * axes-level plot, `fig.gca()`) and axes made in a comprehension, drawn on in a later step and
- * read in a third: the drawing step takes the figure's other names beside the one it draws on
- * and hands the figure on drawn. Before, each was a figure of its own to the analysis, and the
- * third step read the figure as the first step made it: empty.
+ * axes-level plot, `fig.gca()`), axes made in a comprehension, and axes rearranged in a step
+ * after the one that made them (`grid = grid.flatten()`), drawn on in a later step and read in
+ * another: the drawing step takes the figure's other names beside the one it draws on and hands
+ * the figure on drawn. Before, each was a figure of its own to the analysis, and the last step
+ * read the figure as the first step made it: empty.
  */
 describeSameAsTopToBottom(
-  'names of the current figure, and axes made in a comprehension, drawn on in a later step',
+  'names of the current figure, axes made in a comprehension or rearranged later, drawn on in a later step',
   'reach a later step with the drawing, as top to bottom',
   {
     prefix: 'current-figure',
@@ -212,17 +213,20 @@ describeSameAsTopToBottom(
           'listed_fig = plt.figure()',
           'listed = [listed_fig.add_subplot(1, 2, i + 1) for i in range(2)]',
           'own_fig = plt.figure()',
-          'own_ax = own_fig.gca()'
+          'own_ax = own_fig.gca()',
+          'grid_fig, grid = plt.subplots(2, 2)'
         ].join('\n'),
         tags: ['step:setup']
       },
+      { source: 'grid = grid.flatten()', tags: ['step:flat'] },
       {
         source: [
           'ax.plot([1, 2, 3])',
           'left.plot([1])',
           'hist.set_title("h")',
           'listed[1].plot([1])',
-          'own_ax.plot([1])'
+          'own_ax.plot([1])',
+          'grid[3].plot([1])'
         ].join('\n'),
         tags: ['step:draw']
       },
@@ -232,7 +236,8 @@ describeSameAsTopToBottom(
           'split_lines = len(split.axes[0].lines)',
           'split_title = split.axes[0].get_title()',
           'listed_lines = len(listed_fig.axes[1].lines)',
-          'own_lines = len(own_fig.axes[0].lines)'
+          'own_lines = len(own_fig.axes[0].lines)',
+          'grid_lines = len(grid_fig.axes[3].lines)'
         ].join('\n'),
         tags: ['step:report']
       },
@@ -242,7 +247,8 @@ describeSameAsTopToBottom(
           'split_lines',
           'split_title',
           'listed_lines',
-          'own_lines'
+          'own_lines',
+          'grid_lines'
         ]).source,
         tags: ['pipeline-metrics']
       }
@@ -253,6 +259,7 @@ describeSameAsTopToBottom(
     split_lines: 1,
     split_title: 'h',
     listed_lines: 1,
-    own_lines: 1
+    own_lines: 1,
+    grid_lines: 1
   }
 );

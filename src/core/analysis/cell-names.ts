@@ -244,6 +244,14 @@ export interface ICellNames {
    */
   figures?: string[];
   /**
+   * Module-level names the cell binds again to their own value rearranged, where it does not bind
+   * them before (`axes = axes.flatten()`, `axes = list(axes.flat)`; figures.ts AXES_REARRANGED_BY):
+   * the axes of a figure an earlier step made stay that figure's (ir/object-kinds.ts), and the
+   * cell counts as drawing on them (`drawnOn`), so that its step hands the figure on with them.
+   * Absent when none.
+   */
+  rearrangedAgain?: string[];
+  /**
    * Module-level names the cell draws on as it runs (`ax.plot(x)`, `fig.suptitle("s")`,
    * `sns.histplot(df, ax=ax)`): a change in place where the name is a figure, which the IR tells
    * by the binding the step takes it from (ir/object-kinds.ts). Absent when none.

@@ -25,9 +25,12 @@ const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 /**
  * What a module-level name is bound to, where that decides what a call on it changes; a
  * `trainer` is known only in the cell that makes it. A `method` is one that changes the object
- * it is bound to (`add = acc.append`): calling the name changes that object.
+ * it is bound to (`add = acc.append`): calling the name changes that object. `rearranged`: the
+ * name is bound again to its own value rearranged (`axes = axes.flatten()`), where the cell does
+ * not know what that value is (ICellNames.rearrangedAgain).
  */
-type BoundKind = 'figure' | 'handle' | 'method' | 'logger' | 'trainer';
+type BoundKind =
+  'figure' | 'handle' | 'method' | 'logger' | 'trainer' | 'rearranged';
 
 /**
  * The list of ICellNames that holds the names of each kind (none for a trainer). A bound method
@@ -38,7 +41,8 @@ const KIND_LISTS = {
   handle: 'handles',
   method: 'handles',
   logger: 'loggers',
-  trainer: null
+  trainer: null,
+  rearranged: 'rearrangedAgain'
 } as const;
 
 /** The lists of names a call may change, by what they are (see ICellNames). */
@@ -842,6 +846,16 @@ export abstract class NameRecorder {
   protected partWholesOf(name: string): readonly string[] {
     const wholes = this.partWholes?.get(name);
     return wholes ? [...wholes] : [];
+  }
+
+  /** `axes = axes.flatten()` at module level, `axes` not bound before in the cell: see ICellNames.rearrangedAgain. */
+  protected noteRearrangedAgain(name: string): void {
+    (this.boundKinds ??= new Map()).set(name, 'rearranged');
+  }
+
+  /** Whether the cell has bound `name` at module level so far. */
+  protected boundSoFar(name: string): boolean {
+    return this.written.has(name);
   }
 
   /** Whether the cell has bound `name` to a figure so far (noteFigure). */

@@ -335,14 +335,32 @@ export class NameWalker extends ExpressionWalker {
       this.expression(value, scope);
     }
     targets.forEach(t => this.compileError(starredTargetError(t)));
+    const rearrangedFrom =
+      scope.kind === 'module' && only?.type === 'identifier'
+        ? this.rearrangedSource(value)
+        : null;
     // `axes = axes.flatten()`: what `axes` was a part of, before binding it forgets that
     const rearranged =
-      scope.kind === 'module' && only?.type === 'identifier'
-        ? this.rearrangedAxes(value)
+      rearrangedFrom && this.isFigure(this.text(rearrangedFrom))
+        ? {
+            source: this.text(rearrangedFrom),
+            wholes: this.partWholesOf(this.text(rearrangedFrom))
+          }
         : null;
+    // the same where `axes` comes from before the cell: see ICellNames.rearrangedAgain
+    const again =
+      rearrangedFrom !== null &&
+      !rearranged &&
+      this.text(rearrangedFrom) === this.text(only!) &&
+      !this.boundSoFar(this.text(only!));
+    if (again) {
+      this.noteCalledOn(rearrangedFrom, scope, 'drawnOn');
+    }
     targets.forEach(t => this.target(t, scope));
     if (rearranged) {
       this.noteRearrangedAxes(this.text(only!), rearranged);
+    } else if (again) {
+      this.noteRearrangedAgain(this.text(only!));
     }
     if (scope.kind === 'module') {
       const pairs = pairedValues(targets, value);
@@ -633,12 +651,10 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /**
-   * The figure name whose axes `value` holds again, rearranged (`axes.flatten()`,
-   * `list(axes.flat)`, figures.ts), with what it is a part of; null for anything else.
+   * The name whose value `value` holds again, rearranged as axes are (`axes.flatten()`,
+   * `list(axes.flat)`, figures.ts); null for anything else.
    */
-  private rearrangedAxes(
-    value: IPyNode
-  ): { source: string; wholes: readonly string[] } | null {
+  private rearrangedSource(value: IPyNode): IPyNode | null {
     if (value.type !== 'call') {
       return null;
     }
@@ -661,14 +677,10 @@ export class NameWalker extends ExpressionWalker {
         source = field(source, 'object');
       }
     }
-    if (source?.type !== 'identifier' || !this.isFigure(this.text(source))) {
-      return null;
-    }
-    const name = this.text(source);
-    return { source: name, wholes: this.partWholesOf(name) };
+    return source?.type === 'identifier' ? source : null;
   }
 
-  /** `name = axes.flatten()` (rearrangedAxes): the same figure's axes, a part of what they were. */
+  /** `name = axes.flatten()` (rearrangedSource): the same figure's axes, a part of what they were. */
   private noteRearrangedAxes(
     name: string,
     { source, wholes }: { source: string; wholes: readonly string[] }

@@ -105,8 +105,9 @@ function lastKindLeft(
 /**
  * What the cell leaves each name it binds, made once per cell analysis (an unchanged cell keeps
  * its analysis from key to key): a name it only changes in place (`fig.label = "a"`) is left
- * out, since that leaves it the object it was. Sets, not lists, so that a cell binding many
- * names costs time in proportion to them.
+ * out, since that leaves it the object it was, and so is a name bound again to its own value
+ * rearranged (`axes = axes.flatten()`, ICellNames.rearrangedAgain), which leaves it the kind it
+ * was. Sets, not lists, so that a cell binding many names costs time in proportion to them.
  */
 export function kindsLeftBy(
   names: ICellNames
@@ -116,15 +117,19 @@ export function kindsLeftBy(
     return kinds;
   }
   kinds = new Map();
-  let changedOnly: Set<string> | null = null;
+  let keptKind: Set<string> | null = null;
   if (names.mutations.length) {
-    changedOnly = new Set(names.mutations);
-    names.reboundAndChanged?.forEach(name => changedOnly!.delete(name));
+    keptKind = new Set(names.mutations);
+    names.reboundAndChanged?.forEach(name => keptKind!.delete(name));
+  }
+  if (names.rearrangedAgain) {
+    keptKind ??= new Set();
+    names.rearrangedAgain.forEach(name => keptKind!.add(name));
   }
   const figures = names.figures ? new Set(names.figures) : null;
   const handles = names.handles ? new Set(names.handles) : null;
   for (const name of names.writes) {
-    if (!changedOnly?.has(name)) {
+    if (!keptKind?.has(name)) {
       kinds.set(
         name,
         figures?.has(name) ? 'figure' : handles?.has(name) ? 'handle' : 'other'
