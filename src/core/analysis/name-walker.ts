@@ -480,6 +480,12 @@ export class NameWalker extends ExpressionWalker {
             this.noteHolds(this.text(only), owners); // an optimizer
           }
         }
+        const changed = this.changedThroughPartial(value);
+        if (changed !== null && changed !== this.text(only)) {
+          // `add = partial(put, acc)`, where `put` changes its first parameter: as `acc.append`
+          this.notePart(this.text(only), changed);
+          this.noteBoundMethod(this.text(only));
+        }
       } else {
         const part = this.comprehendedFigurePart(value);
         if (part) {
@@ -487,6 +493,39 @@ export class NameWalker extends ExpressionWalker {
         }
       }
     }
+  }
+
+  /**
+   * The name whose object a call of `partial(fn, …)` changes: one of the arguments it binds, by
+   * position or keyword, to a parameter that `fn`, a function of the cell, changes in place
+   * (IFunctionSummary.mutatedParameters); null where none is known.
+   */
+  private changedThroughPartial(call: IPyNode): string | null {
+    const callee = field(call, 'function');
+    const args = field(call, 'arguments');
+    if (!callee || !args || !WRAPPERS.has(this.calleeName(callee))) {
+      return null;
+    }
+    const given = namedChildren(args);
+    const wrapped =
+      given[0]?.type === 'identifier'
+        ? this.result.functions[this.text(given[0])]
+        : undefined;
+    if (!wrapped?.mutatedParameters.length || wrapped.isClass) {
+      return null;
+    }
+    for (let i = 0; i < wrapped.positional; i++) {
+      const parameter = wrapped.parameters[i];
+      if (!wrapped.mutatedParameters.includes(parameter)) {
+        continue;
+      }
+      const bound = callArgument(args, i + 1, [parameter], this.text);
+      const root = bound && memberRoot(bound);
+      if (root) {
+        return this.text(root);
+      }
+    }
+    return null;
   }
 
   /**

@@ -291,11 +291,12 @@ function warning(
       `'${name}' is a copy). Change it through '${other}' itself, or make '${name}' a copy in ` +
       `step '${producer}' (copy.deepcopy)`,
     method: () =>
-      `'${name}' is a method of '${other}' since step '${producer}', but steps hand each name ` +
+      `'${name}' is bound to '${other}' (a method of it, or a partial() of a function that ` +
+      `changes it) since step '${producer}', but steps hand each name ` +
       `on as a value of its own: calling '${name}' in step '${step.name}' changes the copy of ` +
       `'${other}' that '${name}' carries, not the '${other}' that step '${reader}' takes (top ` +
-      `to bottom it would). Call the method on '${other}' itself there, or bind '${name}' ` +
-      `again in step '${step.name}' before the call`,
+      `to bottom it would). Call the method or function on '${other}' itself there, or bind ` +
+      `'${name}' again in step '${step.name}' before the call`,
     item: () =>
       `'${name}' is an item of '${other}' since step '${producer}', ${handedOn} '${other}' ` +
       `that step '${reader}' takes (top to bottom it would). Change it through '${other}' ` +
@@ -319,7 +320,7 @@ const TIED_AS: Record<WarnedTie, (name: string, other: string) => string> = {
   holds: (name, other) => `'${name}' holds '${other}'`,
   held: (name, other) => `'${other}' holds '${name}'`,
   part: (name, other) => `'${name}' is a part of '${other}'`,
-  method: (name, other) => `'${name}' is a method of '${other}'`,
+  method: (name, other) => `'${name}' is bound to '${other}'`,
   item: (name, other) => `'${name}' is an item of '${other}'`,
   container: (name, other) => `'${other}' is an item of '${name}'`,
   whole: (name, other) => `'${other}' is a part of '${name}'`

@@ -92,10 +92,11 @@ describe('the aliased-name warning', () => {
         severity: 'warning',
         code: 'aliased-name',
         message:
-          "'add' is a method of 'acc' since step 'bind', but steps hand each name on as a " +
-          "value of its own: calling 'add' in step 'call' changes the copy of 'acc' that 'add' " +
-          "carries, not the 'acc' that step 'show' takes (top to bottom it would). Call the " +
-          "method on 'acc' itself there, or bind 'add' again in step 'call' before the call",
+          "'add' is bound to 'acc' (a method of it, or a partial() of a function that changes " +
+          "it) since step 'bind', but steps hand each name on as a value of its own: calling " +
+          "'add' in step 'call' changes the copy of 'acc' that 'add' carries, not the 'acc' " +
+          "that step 'show' takes (top to bottom it would). Call the method or function on " +
+          "'acc' itself there, or bind 'add' again in step 'call' before the call",
         cell: 2,
         line: 2,
         column: 0
