@@ -848,7 +848,10 @@ export abstract class NameRecorder {
     return wholes ? [...wholes] : [];
   }
 
-  /** `axes = axes.flatten()` at module level, `axes` not bound before in the cell: see ICellNames.rearrangedAgain. */
+  /**
+   * `axes = axes.flatten()` at module level, `axes` not bound before in the cell: see
+   * ICellNames.rearrangedAgain.
+   */
   protected noteRearrangedAgain(name: string): void {
     (this.boundKinds ??= new Map()).set(name, 'rearranged');
   }

@@ -482,7 +482,7 @@ export class NameWalker extends ExpressionWalker {
         }
         const changed = this.changedThroughPartial(value);
         if (changed !== null && changed !== this.text(only)) {
-          // `add = partial(put, acc)`, where `put` changes its first parameter: as `acc.append`
+          // `add = partial(put, acc)`, `put` changing the parameter `acc` fills: as `acc.append`
           this.notePart(this.text(only), changed);
           this.noteBoundMethod(this.text(only));
         }
