@@ -487,7 +487,7 @@ export class NameWalker extends ExpressionWalker {
           this.noteBoundMethod(this.text(only));
         }
       } else {
-        const part = this.comprehendedFigurePart(value);
+        const part = this.listedFigurePart(value);
         if (part) {
           this.figureCall([only], field(part, 'function')!, part);
         }
@@ -529,11 +529,26 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /**
-   * The call that makes each item of a list or dict of axes made in a comprehension
-   * (`[fig.add_subplot(1, 2, i + 1) for i in …]`, `{k: plt.subplot(…) for k in …}`), where it
-   * takes a part of a figure there is (FIGURE_PARTS, PARTS_OF_CURRENT_FIGURE); null otherwise.
+   * The call that makes each item of a list of axes (`[fig.add_subplot(2, 1, 1),
+   * fig.add_subplot(2, 1, 2)]`, one callee for all), or of a list or dict of axes made in a
+   * comprehension (`[fig.add_subplot(1, 2, i + 1) for i in …]`, `{k: plt.subplot(…) for k in
+   * …}`), where it takes a part of a figure there is (FIGURE_PARTS, PARTS_OF_CURRENT_FIGURE);
+   * null otherwise.
    */
-  private comprehendedFigurePart(value: IPyNode): IPyNode | null {
+  private listedFigurePart(value: IPyNode): IPyNode | null {
+    if (value.type === 'list' || value.type === 'tuple') {
+      const items = namedChildren(value);
+      const callee = (item: IPyNode) =>
+        item.type === 'call' ? field(item, 'function') : null;
+      const first = items.length ? callee(items[0]) : null;
+      const one =
+        first !== null &&
+        items.every(item => {
+          const other = callee(item);
+          return other !== null && this.text(other) === this.text(first);
+        });
+      return one ? this.figurePartCall(items[0], null) : null;
+    }
     let item =
       value.type === 'list_comprehension' ||
       value.type === 'dictionary_comprehension'
@@ -542,7 +557,18 @@ export class NameWalker extends ExpressionWalker {
     if (item?.type === 'pair') {
       item = field(item, 'value');
     }
-    const callee = item?.type === 'call' ? field(item, 'function') : null;
+    return item ? this.figurePartCall(item, value) : null;
+  }
+
+  /**
+   * `item` where it is a call that takes a part of a figure there is, on a receiver that is not
+   * a variable of `comprehension`'s loops; null otherwise.
+   */
+  private figurePartCall(
+    item: IPyNode,
+    comprehension: IPyNode | null
+  ): IPyNode | null {
+    const callee = item.type === 'call' ? field(item, 'function') : null;
     if (!callee) {
       return null;
     }
@@ -552,10 +578,10 @@ export class NameWalker extends ExpressionWalker {
     }
     const object = callee.type === 'attribute' ? field(callee, 'object') : null;
     const receiver = object && memberRoot(object);
-    if (!receiver) {
+    if (!receiver || !comprehension) {
       return item;
     }
-    for (const clause of value.children) {
+    for (const clause of comprehension.children) {
       const looped =
         clause.type === 'for_in_clause' ? field(clause, 'left') : null;
       if (
