@@ -12,6 +12,41 @@
  */
 
 /**
+ * seaborn's axes-level functions that draw on the axes given as `ax=`, else on pyplot's current
+ * axes, and give those axes (`boxplot` and `violinplot`, which pyplot has too, left out).
+ */
+const SEABORN_AXES_PLOTS = [
+  'histplot',
+  'kdeplot',
+  'ecdfplot',
+  'barplot',
+  'countplot',
+  'boxenplot',
+  'stripplot',
+  'swarmplot',
+  'pointplot',
+  'scatterplot',
+  'lineplot',
+  'regplot',
+  'residplot',
+  'heatmap'
+];
+
+/** seaborn's grids and figure-level functions: each makes a figure of its own. */
+const SEABORN_FIGURES = [
+  'clustermap',
+  'FacetGrid',
+  'PairGrid',
+  'JointGrid',
+  'relplot',
+  'displot',
+  'catplot',
+  'lmplot',
+  'pairplot',
+  'jointplot'
+];
+
+/**
  * Calls whose value is a figure, its axes, or a seaborn grid, by the called name:
  * `plt.figure()`, `plt.subplots()` (a figure and its axes), `fig.add_subplot()`, `plt.gca()`,
  * `df.plot()` and seaborn's axes-level functions (the axes drawn on), `sns.FacetGrid()`.
@@ -32,32 +67,10 @@ export const FIGURE_MAKERS: ReadonlySet<string> = new Set([
   'twinx',
   'twiny',
   'plot',
-  'histplot',
-  'kdeplot',
-  'ecdfplot',
-  'barplot',
-  'countplot',
   'boxplot',
   'violinplot',
-  'boxenplot',
-  'stripplot',
-  'swarmplot',
-  'pointplot',
-  'scatterplot',
-  'lineplot',
-  'regplot',
-  'residplot',
-  'heatmap',
-  'clustermap',
-  'FacetGrid',
-  'PairGrid',
-  'JointGrid',
-  'relplot',
-  'displot',
-  'catplot',
-  'lmplot',
-  'pairplot',
-  'jointplot'
+  ...SEABORN_AXES_PLOTS,
+  ...SEABORN_FIGURES
 ]);
 
 /**
@@ -210,20 +223,7 @@ export const PARTS_OF_CURRENT_FIGURE: ReadonlySet<string> = new Set([
   'subplot',
   'axes',
   'subplot2grid',
-  'histplot',
-  'kdeplot',
-  'ecdfplot',
-  'barplot',
-  'countplot',
-  'boxenplot',
-  'stripplot',
-  'swarmplot',
-  'pointplot',
-  'scatterplot',
-  'lineplot',
-  'regplot',
-  'residplot',
-  'heatmap'
+  ...SEABORN_AXES_PLOTS
 ]);
 
 /**
@@ -234,16 +234,7 @@ export const MAKE_CURRENT_FIGURE: ReadonlySet<string> = new Set([
   'figure',
   'subplots',
   'subplot_mosaic',
-  'FacetGrid',
-  'PairGrid',
-  'JointGrid',
-  'relplot',
-  'displot',
-  'catplot',
-  'lmplot',
-  'pairplot',
-  'jointplot',
-  'clustermap'
+  ...SEABORN_FIGURES
 ]);
 
 /** The pyplot call after which the cell knows no name of the current figure: `plt.close()`. */
