@@ -690,6 +690,7 @@ export class NameWalker extends ExpressionWalker {
   /**
    * A call standing as a statement at module level, on pyplot: `plt.figure()` makes a figure
    * with no name current, `plt.close()` leaves none, `plt.sca(ax)` makes `ax`'s figure current.
+   * A call on a name the cell binds otherwise than by an import (`fh.close()`) is none of these.
    */
   private pyplotStatementCall(call: IPyNode): void {
     const callee = field(call, 'function');
@@ -699,8 +700,14 @@ export class NameWalker extends ExpressionWalker {
     const receiver =
       callee.type === 'attribute' ? field(callee, 'object') : null;
     const root = receiver && memberRoot(receiver);
-    if (root && this.isFigure(this.text(root))) {
-      return; // `fig.subplots()`, `axes[0].plot()`: pyplot's current figure stays
+    const owner = root && this.text(root);
+    if (
+      owner &&
+      (this.isFigure(owner) ||
+        (this.boundSoFar(owner) && !this.result.imported.includes(owner)))
+    ) {
+      // `fig.subplots()`, `axes[0].plot()`, `fh.close()`: pyplot's current figure stays
+      return;
     }
     const called = this.calleeName(callee);
     if (MAKE_CURRENT_FIGURE.has(called) || called === CLOSE_FIGURE) {
