@@ -581,19 +581,16 @@ export class NameWalker extends ExpressionWalker {
     if (!receiver || !comprehension) {
       return item;
     }
+    const looped = new Set<string>();
     for (const clause of comprehension.children) {
-      const looped =
+      const target =
         clause.type === 'for_in_clause' ? field(clause, 'left') : null;
-      if (
-        looped &&
-        this.unpackedNames(looped).some(
-          name => this.text(name) === this.text(receiver)
-        )
-      ) {
-        return null; // `[f.add_subplot() for f in figures]`: each on another figure
+      if (target) {
+        addTargetNames(target, looped, this.text);
       }
     }
-    return item;
+    // `[f.add_subplot() for f in figures]`: each on another figure
+    return looped.has(this.text(receiver)) ? null : item;
   }
 
   /** What `name = value` leaves `name` holding for a later call to run (held-callables.ts). */
@@ -694,11 +691,16 @@ export class NameWalker extends ExpressionWalker {
    */
   private pyplotStatementCall(call: IPyNode): void {
     const callee = field(call, 'function');
-    if (!callee) {
-      return;
+    const called = callee ? this.calleeName(callee) : '';
+    if (
+      !MAKE_CURRENT_FIGURE.has(called) &&
+      called !== CLOSE_FIGURE &&
+      called !== SET_CURRENT_AXES
+    ) {
+      return; // most statement calls: `print(x)`, `df.info()`
     }
     const receiver =
-      callee.type === 'attribute' ? field(callee, 'object') : null;
+      callee!.type === 'attribute' ? field(callee!, 'object') : null;
     const root = receiver && memberRoot(receiver);
     const owner = root && this.text(root);
     if (
@@ -706,10 +708,9 @@ export class NameWalker extends ExpressionWalker {
       (this.isFigure(owner) ||
         (this.boundSoFar(owner) && !this.result.imported.includes(owner)))
     ) {
-      // `fig.subplots()`, `axes[0].plot()`, `fh.close()`: pyplot's current figure stays
+      // `fig.subplots()`, `fh.close()`: pyplot's current figure stays
       return;
     }
-    const called = this.calleeName(callee);
     if (MAKE_CURRENT_FIGURE.has(called) || called === CLOSE_FIGURE) {
       this.currentFigure = null;
     } else if (called === SET_CURRENT_AXES) {
