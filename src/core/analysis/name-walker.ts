@@ -377,6 +377,11 @@ export class NameWalker extends ExpressionWalker {
         }
         if (unpacked) {
           this.unpackedValue(name, part, pairs);
+          // `ax1, ax2 = fig.add_subplot(121), fig.add_subplot(122)`: each as if bound alone
+          const callee = part.type === 'call' ? field(part, 'function') : null;
+          if (callee) {
+            this.figureCall([name], callee, part);
+          }
         }
       }
     }
@@ -437,6 +442,7 @@ export class NameWalker extends ExpressionWalker {
         this.noteAlias(this.text(only), this.text(value));
       } else if (isScalarValue(value, this.text)) {
         this.noteScalar(this.text(only));
+        this.listedFigureParts(only, value); // `panels = (fig.add_subplot(121), …)`
       } else if (value.type === 'subscript' || value.type === 'attribute') {
         const whole = wholeOfPart(value);
         if (whole) {
@@ -487,11 +493,16 @@ export class NameWalker extends ExpressionWalker {
           this.noteBoundMethod(this.text(only));
         }
       } else {
-        const part = this.listedFigurePart(value);
-        if (part) {
-          this.figureCall([only], field(part, 'function')!, part);
-        }
+        this.listedFigureParts(only, value);
       }
+    }
+  }
+
+  /** `name = value` where value lists parts of a figure there is (listedFigurePart). */
+  private listedFigureParts(name: IPyNode, value: IPyNode): void {
+    const part = this.listedFigurePart(value);
+    if (part) {
+      this.figureCall([name], field(part, 'function')!, part);
     }
   }
 
@@ -529,7 +540,7 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /**
-   * The call that makes each item of a list of axes (`[fig.add_subplot(2, 1, 1),
+   * The call that makes each item of a list or tuple of axes (`[fig.add_subplot(2, 1, 1),
    * fig.add_subplot(2, 1, 2)]`, one callee for all), or of a list or dict of axes made in a
    * comprehension (`[fig.add_subplot(1, 2, i + 1) for i in …]`, `{k: plt.subplot(…) for k in
    * …}`), where it takes a part of a figure there is (FIGURE_PARTS, PARTS_OF_CURRENT_FIGURE);
