@@ -48,6 +48,10 @@ export function loadAnalyzerCases(dir: string): IAnalyzerCase[] {
       while (i < lines.length && lines[i].trim()) {
         expected.push(lines[i++].trim());
       }
+      if (!expected.length) {
+        // a case with nothing under ==> would check no more than that there are no diagnostics
+        throw new Error(`${file}: case '${title}' expects nothing after ==>`);
+      }
       cases.push({
         file,
         title,
