@@ -325,8 +325,9 @@ def _load_module(path, manifest, namespace):
 # bottom `ax` is one of `fig`'s axes. Each output is saved alone, with a copy of its figure, so the
 # later step would draw on the copy `ax` carries and save an empty `fig`. Where a step hands on
 # several names of one figure (the figure, a seaborn grid on it, axes of it alone or in an array,
-# a list, a tuple or a dict), each one's manifest says where it sits in that figure (FIGURE_SHARE);
-# a step that takes two or more of them from that step takes them all from one copy.
+# a list, a tuple or a dict, an inset, artists its axes keep), each one's manifest says where it
+# sits in that figure (FIGURE_SHARE); a step that takes two or more of them from that step takes
+# them all from one copy.
 FIGURE_SHARE = "figure_share"
 
 
@@ -357,9 +358,109 @@ def _axes_in(value, axes_class):
     return None
 
 
+def _axes_place(figure, ax):
+    """Where `ax` sits in `figure`: its index among the figure's axes, or for an inset axes
+    (ax.inset_axes(…), kept among its parent's child axes, not the figure's) the indices down
+    to it, [parent, child]; None where it sits nowhere in the figure."""
+    for i, own in enumerate(figure.axes):
+        if own is ax:
+            return i
+    for i, own in enumerate(figure.axes):
+        path = _child_axes_path(own, ax)
+        if path is not None:
+            return [i] + path
+    return None
+
+
+def _child_axes_path(parent, ax, depth=3):
+    """The indices through `parent`'s child axes (theirs too, a few levels down) to `ax`."""
+    for j, child in enumerate(getattr(parent, "child_axes", ())):
+        if child is ax:
+            return [j]
+        deeper = _child_axes_path(child, ax, depth - 1) if depth > 1 else None
+        if deeper is not None:
+            return [j] + deeper
+    return None
+
+
+def _axes_at(figure, place):
+    """The axes at `place` (_axes_place) in `figure`, or None where the figure has none there."""
+    path = [place] if type(place) is int else place
+    if type(path) is not list or not path or not all(type(i) is int and i >= 0 for i in path):
+        return None
+    found, among = None, figure.axes
+    for i in path:
+        if i >= len(among):
+            return None
+        found = among[i]
+        among = getattr(found, "child_axes", ())
+    return found
+
+
+# The lists in which axes keep the artists they draw (`im = ax.imshow(a)` is in ax.images).
+_ARTIST_LISTS = ("lines", "collections", "images", "patches", "texts", "containers")
+
+
+def _artists_in(value, axes_class):
+    """The artists `value` is or holds (one, as ax.imshow gives, or a list, as ax.plot gives), the
+    axes keeping each, and the form; None for anything else, or artists of no axes or of two
+    figures. A list whose first item is no artist costs no walk through it."""
+    artist = sys.modules.get("matplotlib.artist")
+    container = sys.modules.get("matplotlib.container")
+    if artist is None or container is None:
+        return None
+    kinds = (artist.Artist, container.Container)
+    if isinstance(value, kinds):
+        found, form = [value], {"form": "one"}
+    elif type(value) is list and value and isinstance(value[0], kinds) and \
+            all(isinstance(item, kinds) for item in value):
+        found, form = list(value), {"form": "list"}
+    else:
+        return None
+    owners = [_artist_axes(item, artist.Artist, axes_class) for item in found]
+    if None in owners or any(owner.figure is not owners[0].figure for owner in owners):
+        return None
+    return found, owners, form
+
+
+def _artist_axes(item, artist_class, axes_class):
+    """The axes that keep `item`: its own, or for a container (ax.bar's bars) its first artist's."""
+    if not isinstance(item, artist_class):
+        item = next((part for part in item if isinstance(part, artist_class)), None)
+    owner = getattr(item, "axes", None)
+    return owner if isinstance(owner, axes_class) else None
+
+
+def _artist_places(figure, parts):
+    """Where each (artist, its axes) of `parts` sits in `figure`: [the axes' place (_axes_place),
+    the axes' list of it, its index there], or None where its axes keep it nowhere. Each axes'
+    lists are gone through once, however many of its artists there are."""
+    kept = {}
+    places = []
+    for item, owner in parts:
+        if id(owner) not in kept:
+            where = _axes_place(figure, owner)
+            kept[id(owner)] = {id(own): [where, kind, i] for kind in _ARTIST_LISTS
+                               for i, own in enumerate(getattr(owner, kind, ()))} \
+                if where is not None else {}
+        places.append(kept[id(owner)].get(id(item)))
+    return places
+
+
+def _artist_at(figure, place):
+    """The artist at `place` (_artist_places) in `figure`; None where the figure has none there."""
+    if type(place) is not list or len(place) != 3 or place[1] not in _ARTIST_LISTS or \
+            type(place[2]) is not int or place[2] < 0:
+        return None
+    owner = _axes_at(figure, place[0])
+    kept = list(getattr(owner, place[1], ())) if owner is not None else []
+    return kept[place[2]] if place[2] < len(kept) else None
+
+
 def _figure_role(value, figure_class, axes_class):
-    """(role, figure, axes, form) of a figure ("figure"), a seaborn grid ("grid"), or axes of one
-    figure ("axes", with _axes_in's axes and form); None for anything else."""
+    """(role, figure, parts, form) of a figure ("figure"), a seaborn grid ("grid"), axes of one
+    figure ("axes", with _axes_in's axes and form), or artists its axes keep ("artists", with
+    _artists_in's artists and form); None for anything else."""
     if isinstance(value, figure_class):
         return "figure", value, None, None
     held = _axes_in(value, axes_class)
@@ -369,6 +470,9 @@ def _figure_role(value, figure_class, axes_class):
         figure = getattr(value, "figure", None)
         if isinstance(figure, figure_class):
             return "grid", figure, None, None
+    drawn = _artists_in(value, axes_class)
+    if drawn is not None:
+        return "artists", drawn[1][0].figure, list(zip(drawn[0], drawn[1])), drawn[2]
     return None
 
 
@@ -395,14 +499,17 @@ def figure_shares(outputs):
     shares = {}
     for members in groups.values():
         entries = {}
-        for name, (role, figure, axes, form) in members:
+        for name, (role, figure, parts, form) in members:
             entry = {"role": role}
-            if axes is not None:
-                where = [next((i for i, own in enumerate(figure.axes) if own is ax), None)
-                         for ax in axes]
+            if parts is not None:
+                if role == "axes":
+                    where = [_axes_place(figure, ax) for ax in parts]
+                else:
+                    where = _artist_places(figure, parts)
                 if None in where:
-                    continue  # axes taken off their figure (ax.remove()) sit nowhere in it
-                entry.update(form, axes=where, count=len(figure.axes))
+                    continue  # taken off their figure (ax.remove(), line.remove()): nowhere in it
+                entry.update(form, count=len(figure.axes))
+                entry[role] = where
             entries[name] = entry
         if len(entries) > 1:
             tag = min(entries)
@@ -411,8 +518,8 @@ def figure_shares(outputs):
     return shares
 
 
-# A grid carries its figure; a figure is its own; axes are taken from either.
-_ANCHOR_ORDER = {"grid": 0, "figure": 1, "axes": 2}
+# A grid carries its figure; a figure is its own; axes and artists are taken from either.
+_ANCHOR_ORDER = {"grid": 0, "figure": 1, "axes": 2, "artists": 3}
 
 
 def _anchor_figure(value, role, classes):
@@ -420,12 +527,16 @@ def _anchor_figure(value, role, classes):
         return getattr(value, "figure", None)
     if role == "figure":
         return value
+    if role == "artists":
+        drawn = _artists_in(value, classes[1])
+        return drawn[1][0].figure if drawn else None
     held = _axes_in(value, classes[1])
     return held[0][0].figure if held else None
 
 
-def _axes_as(taken, share):
-    """The axes `taken` in the form `share` records (_axes_in), or None where it does not fit."""
+def _parts_as(taken, share):
+    """The axes or artists `taken` in the form `share` records (_axes_in, _artists_in), or None
+    where it does not fit."""
     form = share.get("form")
     if form == "one" and len(taken) == 1:
         return taken[0]
@@ -447,9 +558,9 @@ def _axes_as(taken, share):
 
 def share_figures(inputs, shares):
     """Makes the inputs that one step handed on as names of one figure (figure_shares) names of one
-    copy of it again: the axes become those of the figure or grid the step takes beside them (of
-    the first axes where it takes only axes), and a figure the grid's figure. `shares` maps an
-    input name to (its producer step, its FIGURE_SHARE entry)."""
+    copy of it again: the axes and artists become those of the figure or grid the step takes beside
+    them (of the first axes where it takes only axes), and a figure the grid's figure. `shares`
+    maps an input name to (its producer step, its FIGURE_SHARE entry)."""
     classes = _matplotlib_classes()
     groups = {}
     for name, (step, share) in sorted(shares.items()):
@@ -466,9 +577,10 @@ def share_figures(inputs, shares):
                 continue
             if share.get("role") == "figure":
                 inputs[name] = figure
-            elif share.get("role") == "axes" and share.get("count") == len(axes) and \
-                    all(isinstance(i, int) and 0 <= i < len(axes) for i in share.get("axes", [None])):
-                joined = _axes_as([axes[i] for i in share["axes"]], share)
+            elif share.get("role") in ("axes", "artists") and share.get("count") == len(axes):
+                at = _axes_at if share["role"] == "axes" else _artist_at
+                taken = [at(figure, place) for place in share.get(share["role"], [None])]
+                joined = None if None in taken else _parts_as(taken, share)
                 if joined is not None:
                     inputs[name] = joined
 

@@ -263,3 +263,73 @@ describeSameAsTopToBottom(
     grid_lines: 1
   }
 );
+
+/**
+ * Axes bound one to one from a tuple or held in a tuple display, an inset axes, and artists the
+ * axes keep (`im = ax.imshow(…)`, `line, = ax.plot(…)`), changed in a later step (drawn on,
+ * `im.set_clim`, `line.set_ydata`, `fig.colorbar(im)`) and read in another. Before, each of these
+ * came to the later step as a copy of its own, and the report read the figure unchanged.
+ */
+describeSameAsTopToBottom(
+  'axes from a tuple, an inset and artists, changed in a later step',
+  'reach a later step changed, as top to bottom',
+  {
+    prefix: 'figure-artists',
+    name: 'figure-artists.ipynb',
+    cells: [
+      IMPORTS,
+      {
+        source: [
+          'fig = plt.figure()',
+          'left, right = fig.add_subplot(221), fig.add_subplot(222)',
+          'lower = (fig.add_subplot(223), fig.add_subplot(224))',
+          'inset = left.inset_axes([0.5, 0.5, 0.4, 0.4])',
+          'im = right.imshow([[1, 2], [3, 4]])',
+          'line, = lower[0].plot([1, 2])'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'right.set_title("r")',
+          'lower[1].plot([1])',
+          'inset.plot([1])',
+          'im.set_clim(0, 10)',
+          'line.set_ydata([5, 6])'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      { source: 'fig.colorbar(im)', tags: ['step:colour'] },
+      {
+        source: [
+          'right_title = fig.axes[1].get_title()',
+          'lower_lines = len(fig.axes[3].lines)',
+          'inset_lines = len(fig.axes[0].child_axes[0].lines)',
+          'clim_top = int(fig.axes[1].images[0].get_clim()[1])',
+          'line_start = int(fig.axes[2].lines[0].get_ydata()[0])',
+          'axes_count = len(fig.axes)'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: metricsCell([
+          'right_title',
+          'lower_lines',
+          'inset_lines',
+          'clim_top',
+          'line_start',
+          'axes_count'
+        ]).source,
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  {
+    right_title: 'r',
+    lower_lines: 1,
+    inset_lines: 1,
+    clim_top: 10,
+    line_start: 5,
+    axes_count: 5
+  }
+);

@@ -91,6 +91,42 @@ export const FIGURE_PARTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Methods of axes whose value is an artist they draw, kept in the axes (`im = ax.imshow(a)`,
+ * `line, = ax.plot(x)`, `bars = ax.bar(k, v)`): a part of the axes' figure, as the axes are, so
+ * that `fig.colorbar(im)` or `im.set_clim(0, 1)` in a later step changes the figure the step
+ * takes beside it. Those giving a tuple of arrays and artists (`hist`, `pie`) are left out.
+ */
+export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
+  'plot',
+  'scatter',
+  'bar',
+  'barh',
+  'imshow',
+  'matshow',
+  'pcolor',
+  'pcolormesh',
+  'contour',
+  'contourf',
+  'hexbin',
+  'fill_between',
+  'fill_betweenx',
+  'errorbar',
+  'stem',
+  'step',
+  'stairs',
+  'hlines',
+  'vlines',
+  'axhline',
+  'axvline',
+  'axhspan',
+  'axvspan',
+  'axline',
+  'text',
+  'annotate',
+  'quiver'
+]);
+
+/**
  * Methods that draw on a figure, its axes or a seaborn grid, or set them up: what the figure
  * shows or saves afterwards differs.
  */
@@ -191,7 +227,30 @@ export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
   'set_titles',
   'set_xlabels',
   'set_ylabels',
-  'refline'
+  'refline',
+  // artists (ARTIST_MAKERS)
+  'set_data',
+  'set_xdata',
+  'set_ydata',
+  'set_array',
+  'set_clim',
+  'set_cmap',
+  'set_norm',
+  'set_offsets',
+  'set_sizes',
+  'set_color',
+  'set_edgecolor',
+  'set_label',
+  'set_alpha',
+  'set_linewidth',
+  'set_linestyle',
+  'set_marker',
+  'set_text',
+  'set_visible',
+  'set_zorder',
+  'set_height',
+  'set_width',
+  'remove'
 ]);
 
 /**

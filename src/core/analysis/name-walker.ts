@@ -16,6 +16,7 @@ import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
 import { wholeOfPart } from './object-parts';
 import {
+  ARTIST_MAKERS,
   AXES_KEYWORD,
   AXES_LISTED_BY,
   AXES_REARRANGED_BY,
@@ -644,20 +645,31 @@ export class NameWalker extends ExpressionWalker {
    * `targets = callee(…)` at module level, where the call makes a figure or its axes
    * (figures.ts): the targets are figures, and the later ones a part of the first
    * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
-   * (`ax = fig.add_subplot()`).
+   * (`ax = fig.add_subplot()`). Where it draws an artist on axes of the cell (`im =
+   * ax.imshow(a)`, ARTIST_MAKERS), the one target is a part of those axes' figure.
    */
   private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
-    if (!FIGURE_MAKERS.has(called) || !targets.length) {
+    const artist = ARTIST_MAKERS.has(called);
+    if ((!artist && !FIGURE_MAKERS.has(called)) || !targets.length) {
+      return; // most calls: `df = pd.read_csv(p)`
+    }
+    const receiver =
+      callee.type === 'attribute' ? field(callee, 'object') : null;
+    const whole = receiver && memberRoot(receiver);
+    const onFigure = whole !== null && this.isFigure(this.text(whole));
+    if (onFigure && artist && targets.length === 1) {
+      // `im = ax.imshow(a)`, `line, = ax.plot(x)`: an artist the axes keep
+      this.noteFigure(this.text(targets[0]));
+      this.notePart(this.text(targets[0]), this.text(whole));
+      return;
+    }
+    if (!FIGURE_MAKERS.has(called)) {
       return;
     }
     const names = targets.map(t => this.text(t));
     names.forEach(name => this.noteFigure(name));
     names.slice(1).forEach(name => this.notePart(name, names[0]));
-    const receiver =
-      callee.type === 'attribute' ? field(callee, 'object') : null;
-    const whole = receiver && memberRoot(receiver);
-    const onFigure = whole !== null && this.isFigure(this.text(whole));
     if (
       whole &&
       targets.length === 1 &&
