@@ -91,6 +91,27 @@ export const FIGURE_PARTS: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * The plots of pandas' plot accessor, whose value is the axes drawn on (`ax = df.plot.bar()`,
+ * `ax = df["x"].plot.hist()`), as `df.plot()` gives.
+ */
+export const PANDAS_PLOT_KINDS: ReadonlySet<string> = new Set([
+  'line',
+  'bar',
+  'barh',
+  'hist',
+  'box',
+  'kde',
+  'density',
+  'area',
+  'pie',
+  'scatter',
+  'hexbin'
+]);
+
+/** The name of pandas' plot accessor (`df.plot.bar()`), and of its plain call (`df.plot()`). */
+export const PANDAS_PLOT_ACCESSOR = 'plot';
+
+/**
  * Methods of axes whose value is an artist they draw, kept in the axes (`im = ax.imshow(a)`,
  * `line, = ax.plot(x)`, `bars = ax.bar(k, v)`): a part of the axes' figure, as the axes are, so
  * that `fig.colorbar(im)` or `im.set_clim(0, 1)` in a later step changes the figure the step
@@ -125,6 +146,24 @@ export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
   'annotate',
   'quiver'
 ]);
+
+/** The axes method whose value is the counts, the bin edges and the bars drawn, in that order. */
+export const HISTOGRAM = 'hist';
+
+/**
+ * Of the targets bound to what `called` (ARTIST_MAKERS, HISTOGRAM) gives, the one that is the
+ * artist drawn: `im = ax.imshow(a)`, `line, = ax.plot(x)`, the bars of `counts, edges, bars =
+ * ax.hist(x)`; null where none is (`a, b = ax.plot(x, y, x, z)`, `h = ax.hist(x)`).
+ */
+export function drawnArtist<T>(
+  called: string,
+  targets: readonly T[]
+): T | null {
+  if (called === HISTOGRAM) {
+    return targets.length === 3 ? targets[2] : null;
+  }
+  return targets.length === 1 ? targets[0] : null;
+}
 
 /**
  * Methods that draw on a figure, its axes or a seaborn grid, or set them up: what the figure

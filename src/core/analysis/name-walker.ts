@@ -21,9 +21,13 @@ import {
   AXES_LISTED_BY,
   AXES_REARRANGED_BY,
   CLOSE_FIGURE,
+  drawnArtist,
   FIGURE_MAKERS,
   FIGURE_PARTS,
+  HISTOGRAM,
   MAKE_CURRENT_FIGURE,
+  PANDAS_PLOT_ACCESSOR,
+  PANDAS_PLOT_KINDS,
   PARTS_OF_CURRENT_FIGURE,
   SET_CURRENT_AXES
 } from './figures';
@@ -646,25 +650,37 @@ export class NameWalker extends ExpressionWalker {
    * (figures.ts): the targets are figures, and the later ones a part of the first
    * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
    * (`ax = fig.add_subplot()`). Where it draws an artist on axes of the cell (`im =
-   * ax.imshow(a)`, ARTIST_MAKERS), the one target is a part of those axes' figure.
+   * ax.imshow(a)`, ARTIST_MAKERS; the bars of `ax.hist(x)`), that target is a part of those
+   * axes' figure. pandas' plot accessor gives axes as `df.plot()` does (`ax = df.plot.bar()`).
    */
   private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
-    const artist = ARTIST_MAKERS.has(called);
-    if ((!artist && !FIGURE_MAKERS.has(called)) || !targets.length) {
+    const artist = ARTIST_MAKERS.has(called) || called === HISTOGRAM;
+    if (
+      (!artist &&
+        !FIGURE_MAKERS.has(called) &&
+        !PANDAS_PLOT_KINDS.has(called)) ||
+      !targets.length
+    ) {
       return; // most calls: `df = pd.read_csv(p)`
     }
     const receiver =
       callee.type === 'attribute' ? field(callee, 'object') : null;
     const whole = receiver && memberRoot(receiver);
     const onFigure = whole !== null && this.isFigure(this.text(whole));
-    if (onFigure && artist && targets.length === 1) {
-      // `im = ax.imshow(a)`, `line, = ax.plot(x)`: an artist the axes keep
-      this.noteFigure(this.text(targets[0]));
-      this.notePart(this.text(targets[0]), this.text(whole));
+    const drawn = artist ? drawnArtist(called, targets) : null;
+    if (onFigure && drawn) {
+      this.noteFigure(this.text(drawn));
+      this.notePart(this.text(drawn), this.text(whole));
       return;
     }
-    if (!FIGURE_MAKERS.has(called)) {
+    const kind =
+      receiver?.type === 'attribute' ? field(receiver, 'attribute') : null;
+    const accessor =
+      kind !== null &&
+      this.text(kind) === PANDAS_PLOT_ACCESSOR &&
+      PANDAS_PLOT_KINDS.has(called); // `ax = df.plot.bar()`
+    if (!FIGURE_MAKERS.has(called) && !accessor) {
       return;
     }
     const names = targets.map(t => this.text(t));
