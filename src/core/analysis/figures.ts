@@ -116,8 +116,9 @@ export const PANDAS_PLOT_ACCESSOR = 'plot';
  * `line, = ax.plot(x)`, `bars = ax.bar(k, v)`): a part of the axes' figure, as the axes are, so
  * that `fig.colorbar(im)` or `im.set_clim(0, 1)` in a later step changes the figure the step
  * takes beside it. Those giving a tuple of arrays and artists (`hist`, `pie`) are left out.
+ * Each draws on its axes too (FIGURE_DRAWS).
  */
-export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
+const AXES_ARTIST_PLOTS = [
   'plot',
   'scatter',
   'bar',
@@ -145,7 +146,10 @@ export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
   'text',
   'annotate',
   'quiver'
-]);
+];
+
+/** AXES_ARTIST_PLOTS, as a set. */
+export const ARTIST_MAKERS: ReadonlySet<string> = new Set(AXES_ARTIST_PLOTS);
 
 /** The axes method whose value is the counts, the bin edges and the bars drawn, in that order. */
 export const HISTOGRAM = 'hist';
@@ -171,45 +175,19 @@ export function drawnArtist<T>(
  */
 export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
   // Axes: plotting
-  'plot',
-  'scatter',
-  'bar',
-  'barh',
+  ...AXES_ARTIST_PLOTS,
   'hist',
   'hist2d',
   'boxplot',
   'violinplot',
-  'errorbar',
   'fill',
-  'fill_between',
-  'fill_betweenx',
   'stackplot',
-  'stairs',
-  'stem',
-  'step',
   'pie',
-  'imshow',
-  'matshow',
-  'pcolor',
-  'pcolormesh',
-  'contour',
-  'contourf',
-  'hexbin',
-  'quiver',
   'streamplot',
   'eventplot',
   'loglog',
   'semilogx',
   'semilogy',
-  'axhline',
-  'axvline',
-  'axhspan',
-  'axvspan',
-  'axline',
-  'hlines',
-  'vlines',
-  'annotate',
-  'text',
   'table',
   'bar_label',
   'clabel',
