@@ -266,8 +266,9 @@ describeSameAsTopToBottom(
 
 /**
  * Axes bound one to one from a tuple or held in a tuple display, an inset axes, and artists the
- * axes keep (`im = ax.imshow(…)`, `line, = ax.plot(…)`), changed in a later step (drawn on,
- * `im.set_clim`, `line.set_ydata`, `fig.colorbar(im)`) and read in another. Before, each of these
+ * axes keep (`im = ax.imshow(…)`, `line, = ax.plot(…)`, also drawn in a later step than the axes),
+ * changed in a later step (drawn on, `im.set_clim`, `line.set_ydata`, `fig.colorbar(im)`) and
+ * read in another. Before, each of these
  * came to the later step as a copy of its own, and the report read the figure unchanged.
  */
 describeSameAsTopToBottom(
@@ -289,6 +290,7 @@ describeSameAsTopToBottom(
         ].join('\n'),
         tags: ['step:setup']
       },
+      { source: 'late = lower[0].imshow([[1, 2]])', tags: ['step:late'] },
       {
         source: [
           'right.set_title("r")',
@@ -299,6 +301,7 @@ describeSameAsTopToBottom(
         ].join('\n'),
         tags: ['step:draw']
       },
+      { source: 'late.set_clim(0, 7)', tags: ['step:clim'] },
       { source: 'fig.colorbar(im)', tags: ['step:colour'] },
       {
         source: [
@@ -307,7 +310,8 @@ describeSameAsTopToBottom(
           'inset_lines = len(fig.axes[0].child_axes[0].lines)',
           'clim_top = int(fig.axes[1].images[0].get_clim()[1])',
           'line_start = int(fig.axes[2].lines[0].get_ydata()[0])',
-          'axes_count = len(fig.axes)'
+          'axes_count = len(fig.axes)',
+          'late_top = int(fig.axes[2].images[0].get_clim()[1])'
         ].join('\n'),
         tags: ['step:report']
       },
@@ -318,7 +322,8 @@ describeSameAsTopToBottom(
           'inset_lines',
           'clim_top',
           'line_start',
-          'axes_count'
+          'axes_count',
+          'late_top'
         ]).source,
         tags: ['pipeline-metrics']
       }
@@ -330,6 +335,7 @@ describeSameAsTopToBottom(
     inset_lines: 1,
     clim_top: 10,
     line_start: 5,
-    axes_count: 5
+    axes_count: 5,
+    late_top: 7
   }
 );

@@ -252,6 +252,13 @@ export interface ICellNames {
    */
   rearrangedAgain?: string[];
   /**
+   * Module-level names the cell binds to an artist drawn on axes it does not bind (`im =
+   * ax.imshow(a)`, `ax` from an earlier step; figures.ts ARTIST_MAKERS), each with the name of
+   * those axes: where the step takes a figure under that name, the artist is a part of it too
+   * (ir/object-kinds.ts, ir/figure-names.ts). Absent when none.
+   */
+  artistsOf?: Record<string, string>;
+  /**
    * Module-level names the cell draws on as it runs (`ax.plot(x)`, `fig.suptitle("s")`,
    * `sns.histplot(df, ax=ax)`): a change in place where the name is a figure, which the IR tells
    * by the binding the step takes it from (ir/object-kinds.ts). Absent when none.

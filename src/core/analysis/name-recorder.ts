@@ -124,6 +124,8 @@ export abstract class NameRecorder {
   private functionViews: Map<string, string> | null = null;
   /** Module-level names last bound to a dotted call's value (ICellNames.madeByDotted). */
   private madeByDotted: Map<string, string> | null = null;
+  /** Module-level names last bound to an artist on axes from before (ICellNames.artistsOf). */
+  private artistsOf: Map<string, string> | null = null;
   /**
    * The names of ICellNames.drawnOn, handleCalls and passedTo so far, each list's made on its
    * first name.
@@ -323,6 +325,7 @@ export abstract class NameRecorder {
     this.views?.delete(name);
     this.functionViews?.delete(name);
     this.madeByDotted?.delete(name);
+    this.artistsOf?.delete(name);
     if (this.holds.size !== 0) {
       this.unhold(name);
     }
@@ -469,6 +472,9 @@ export abstract class NameRecorder {
     }
     if (this.madeByDotted?.size) {
       this.result.madeByDotted = Object.fromEntries(this.madeByDotted);
+    }
+    if (this.artistsOf?.size) {
+      this.result.artistsOf = Object.fromEntries(this.artistsOf);
     }
     if (this.holds.size) {
       this.recordHolds();
@@ -835,6 +841,14 @@ export abstract class NameRecorder {
   /** `name = 0.5` at module level (after binding it): see ICellNames.scalars. */
   protected noteScalar(name: string): void {
     (this.scalars ??= new Set()).add(name);
+  }
+
+  /**
+   * `name = axes.imshow(a)` at module level (after binding it), `axes` not bound in the cell:
+   * see ICellNames.artistsOf.
+   */
+  protected noteArtistOf(name: string, axes: string): void {
+    (this.artistsOf ??= new Map()).set(name, axes);
   }
 
   /** `name = plt.figure()` at module level (after binding it): see ICellNames.figures. */

@@ -37,6 +37,17 @@ export class FigureNames {
           this.namesOf.delete(name);
         }
       }
+      for (const artist in names.artistsOf ?? {}) {
+        const axes = names.artistsOf![artist];
+        // the kinds as the step leaves them: see ObjectKinds.add
+        if (
+          bound.has(artist) &&
+          kinds.kindOf(artist) === 'figure' &&
+          kinds.kindOf(axes) === 'figure'
+        ) {
+          this.join(artist, axes);
+        }
+      }
       for (const part in names.parts ?? {}) {
         if (bound.get(part) !== 'figure') {
           continue;

@@ -29,9 +29,18 @@ export class ObjectKinds {
     analysisOf: (cell: number) => ICellAnalysis
   ): void {
     for (let c = 0; c < cells.length; c++) {
-      kindsLeftBy(analysisOf(cells[c]).names).forEach((kind, name) =>
-        this.kind.set(name, kind)
-      );
+      const { names } = analysisOf(cells[c]);
+      const left = kindsLeftBy(names);
+      left.forEach((kind, name) => this.kind.set(name, kind));
+      for (const artist in names.artistsOf ?? {}) {
+        // `im = ax.imshow(a)`, `ax` a figure's axes from before the cell: a part of that figure
+        if (
+          left.has(artist) &&
+          this.kind.get(names.artistsOf![artist]) === 'figure'
+        ) {
+          this.kind.set(artist, 'figure');
+        }
+      }
     }
   }
 
