@@ -651,7 +651,9 @@ export class NameWalker extends ExpressionWalker {
    * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
    * (`ax = fig.add_subplot()`). Where it draws an artist on axes of the cell (`im =
    * ax.imshow(a)`, ARTIST_MAKERS; the bars of `ax.hist(x)`), that target is a part of those
-   * axes' figure. pandas' plot accessor gives axes as `df.plot()` does (`ax = df.plot.bar()`).
+   * axes' figure; on axes from before the cell, the IR tells whether they are a figure's
+   * (ICellNames.artistsOf). pandas' plot accessor gives axes as `df.plot()` does (`ax =
+   * df.plot.bar()`).
    */
   private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
