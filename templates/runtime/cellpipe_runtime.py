@@ -493,7 +493,10 @@ def figure_shares(outputs):
         return {}
     groups = {}
     for name in sorted(outputs):
-        role = _figure_role(outputs[name], *classes)
+        try:
+            role = _figure_role(outputs[name], *classes)
+        except Exception:  # an object whose attributes raise (`axes`): saved alone, as any other
+            role = None
         if role is not None:
             groups.setdefault(id(role[1]), []).append((name, role))
     shares = {}

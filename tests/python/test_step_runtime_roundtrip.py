@@ -187,6 +187,28 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
     pipeline.run_ok("mixed", inputs=[("ax", "make"), ("fig", "other")])
 
 
+def test_an_output_whose_attributes_raise_is_saved_alone(make_pipeline):
+    """Telling whether an output is a part of a figure reads its attributes (an artist's `axes`):
+    one that raises there is saved as any other value, and its step's other figure names still
+    share their figure."""
+    imports = "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt"
+    produce = (
+        "import matplotlib.artist\n"
+        "class Odd(matplotlib.artist.Artist):\n"
+        "    @property\n"
+        "    def axes(self):\n"
+        "        raise RuntimeError('no axes here')\n"
+        "odd = Odd()\n"
+        "fig, ax = plt.subplots()\n"
+    )
+    check = "assert type(odd).__name__ == 'Odd' and ax.figure is fig\n"
+    pipeline = two_steps(make_pipeline, produce, check, imports=imports)
+    pipeline.run_ok("make", outputs=["ax", "fig", "odd"])
+    assert "figure_share" not in pipeline.manifest("make", "odd")
+    assert pipeline.manifest("make", "fig")["figure_share"]["role"] == "figure"
+    pipeline.run_ok("check", inputs=[(name, "make") for name in ["ax", "fig", "odd"]])
+
+
 def test_large_numpy_arrays_load_mapped_copy_on_write(make_pipeline):
     """Arrays of 16 MiB and more are mapped, not read: still a plain, writable ndarray whose
     writes never reach the producer's file."""
