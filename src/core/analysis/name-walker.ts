@@ -676,13 +676,9 @@ export class NameWalker extends ExpressionWalker {
       this.notePart(this.text(drawn), this.text(whole));
       return;
     }
-    if (
-      drawn &&
-      whole &&
-      !this.boundSoFar(this.text(whole)) &&
-      !this.result.imported.includes(this.text(whole))
-    ) {
-      // on axes from before the cell: a part of their figure where they are one (the IR tells)
+    if (drawn && whole && !this.boundSoFar(this.text(whole))) {
+      // on axes from before the cell (an import in the cell binds too, so `plt` there is not):
+      // a part of their figure where they are one (the IR tells)
       this.noteArtistOf(this.text(drawn), this.text(whole));
     }
     const kind =
