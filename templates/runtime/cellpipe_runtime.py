@@ -486,8 +486,9 @@ def _matplotlib_classes():
 
 def figure_shares(outputs):
     """Output name -> its FIGURE_SHARE entry, for the outputs that share a figure with another:
-    the figure's tag (the first of their names), the role, and for axes where each sits in the
-    figure's axes, their form, and how many axes the figure had."""
+    the figure's tag (the first of their names), the role, and for axes or artists where each
+    sits in the figure (_axes_place, _artist_places), their form, and how many axes the figure
+    had."""
     classes = _matplotlib_classes()
     if classes is None:
         return {}
