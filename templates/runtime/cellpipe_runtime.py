@@ -325,9 +325,9 @@ def _load_module(path, manifest, namespace):
 # bottom `ax` is one of `fig`'s axes. Each output is saved alone, with a copy of its figure, so the
 # later step would draw on the copy `ax` carries and save an empty `fig`. Where a step hands on
 # several names of one figure (the figure, a seaborn grid on it, axes of it alone or in an array,
-# a list, a tuple or a dict, an inset, artists its axes keep), each one's manifest says where it
-# sits in that figure (FIGURE_SHARE); a step that takes two or more of them from that step takes
-# them all from one copy.
+# a list, a tuple or a dict, an inset, artists it keeps: a line, a title, a legend, a colour bar),
+# each one's manifest says where it sits in that figure (FIGURE_SHARE); a step that takes two or
+# more of them from that step takes them all from one copy.
 FIGURE_SHARE = "figure_share"
 
 
@@ -399,17 +399,29 @@ def _axes_at(figure, place):
 
 # The lists in which axes keep the artists they draw (`im = ax.imshow(a)` is in ax.images).
 _ARTIST_LISTS = ("lines", "collections", "images", "patches", "texts", "containers")
+# The artists axes keep one of, by the attributes that lead to each (`t = ax.set_title("a")` is
+# ax.title, `leg = ax.legend()` ax.legend_, `lab = ax.set_xlabel("x")` ax.xaxis.label).
+_AXES_ARTISTS = {"title": ("title",), "left_title": ("_left_title",),
+                 "right_title": ("_right_title",), "xlabel": ("xaxis", "label"),
+                 "ylabel": ("yaxis", "label"), "legend": ("legend_",)}
+# The colour bar drawn in axes of their own (`cbar = fig.colorbar(im)` is cbar.ax._colorbar).
+_COLORBAR = "colorbar"
+# The lists in which a figure keeps artists of its own (`fig.text`, `fig.suptitle`, `fig.legend`),
+# and the place that stands for the figure itself where an artist's axes' place would be.
+_FIGURE_LISTS = ("texts", "legends", "lines", "patches", "images", "artists")
+_OWN = "figure"
 
 
-def _artists_in(value, axes_class):
-    """The artists `value` is or holds (one, as ax.imshow gives, or a list, as ax.plot gives), the
-    axes keeping each, and the form; None for anything else, or artists of no axes or of two
-    figures. A list whose first item is no artist costs no walk through it."""
+def _artists_in(value, classes):
+    """The artists `value` is or holds (one, as ax.imshow or fig.colorbar gives, or a list, as
+    ax.plot gives), their figure, and the form; None for anything else, or artists of no figure
+    or of two. A list whose first item is no artist costs no walk through it."""
     artist = sys.modules.get("matplotlib.artist")
     container = sys.modules.get("matplotlib.container")
+    colorbar = sys.modules.get("matplotlib.colorbar")
     if artist is None or container is None:
         return None
-    kinds = (artist.Artist, container.Container)
+    kinds = (artist.Artist, container.Container) + ((colorbar.Colorbar,) if colorbar else ())
     if isinstance(value, kinds):
         found, form = [value], {"form": "one"}
     elif type(value) is list and value and isinstance(value[0], kinds) and \
@@ -417,49 +429,97 @@ def _artists_in(value, axes_class):
         found, form = list(value), {"form": "list"}
     else:
         return None
-    owners = [_artist_axes(item, artist.Artist, axes_class) for item in found]
-    if None in owners or any(owner.figure is not owners[0].figure for owner in owners):
+    figures = [_artist_figure(item, artist.Artist, classes) for item in found]
+    if None in figures or any(figure is not figures[0] for figure in figures):
         return None
-    return found, owners, form
+    return found, figures[0], form
 
 
-def _artist_axes(item, artist_class, axes_class):
-    """The axes that keep `item`: its own, or for a container (ax.bar's bars) its first artist's."""
+def _artist_figure(item, artist_class, classes):
+    """The figure `item` is drawn in: its axes' (a container's first artist's, a colour bar's own
+    axes'), or the figure's own where it has no axes (`fig.text`, an axis label); else None."""
+    figure_class, axes_class = classes
     if not isinstance(item, artist_class):
+        owner = getattr(item, "ax", None)  # a colour bar
+        if isinstance(owner, axes_class):
+            return owner.figure
         item = next((part for part in item if isinstance(part, artist_class)), None)
     owner = getattr(item, "axes", None)
-    return owner if isinstance(owner, axes_class) else None
+    if isinstance(owner, axes_class):
+        return owner.figure
+    figure = getattr(item, "figure", None)
+    return figure if isinstance(figure, figure_class) else None
 
 
-def _artist_places(figure, parts):
-    """Where each (artist, its axes) of `parts` sits in `figure`: [the axes' place (_axes_place),
-    the axes' list of it, its index there], or None where its axes keep it nowhere. Each axes'
-    lists are gone through once, however many of its artists there are."""
+def _every_axes(figure):
+    """(place, axes) of each axes of `figure` (_axes_place), inset axes too, a few levels down."""
+    found = []
+
+    def add(place, axes, depth):
+        found.append((place[0] if len(place) == 1 else place, axes))
+        if depth:
+            for j, child in enumerate(getattr(axes, "child_axes", ())):
+                add(place + [j], child, depth - 1)
+
+    for i, own in enumerate(figure.axes):
+        add([i], own, 3)
+    return found
+
+
+def _attribute_path(owner, path):
+    for attribute in path:
+        owner = getattr(owner, attribute, None)
+    return owner
+
+
+def _artist_places(figure, items):
+    """Where each artist of `items` sits in `figure`: [its axes' place (_axes_place), or _OWN for
+    the figure itself; the list or attribute that keeps it (_ARTIST_LISTS, _AXES_ARTISTS,
+    _COLORBAR, _FIGURE_LISTS); its index there, 0 for an attribute], or None where the figure
+    keeps it nowhere. The figure's artists are gone through once, however many are asked for."""
     kept = {}
-    places = []
-    for item, owner in parts:
-        if id(owner) not in kept:
-            where = _axes_place(figure, owner)
-            kept[id(owner)] = {id(own): [where, kind, i] for kind in _ARTIST_LISTS
-                               for i, own in enumerate(getattr(owner, kind, ()))} \
-                if where is not None else {}
-        places.append(kept[id(owner)].get(id(item)))
-    return places
+
+    def keep(item, place):
+        if item is not None:
+            kept.setdefault(id(item), place)
+
+    for kind in _FIGURE_LISTS:
+        for i, own in enumerate(getattr(figure, kind, ())):
+            keep(own, [_OWN, kind, i])
+    for where, axes in _every_axes(figure):
+        for kind in _ARTIST_LISTS:
+            for i, own in enumerate(getattr(axes, kind, ())):
+                keep(own, [where, kind, i])
+        for kind, path in _AXES_ARTISTS.items():
+            keep(_attribute_path(axes, path), [where, kind, 0])
+        keep(getattr(axes, "_colorbar", None), [where, _COLORBAR, 0])
+    return [kept.get(id(item)) for item in items]
 
 
 def _artist_at(figure, place):
     """The artist at `place` (_artist_places) in `figure`; None where the figure has none there."""
-    if type(place) is not list or len(place) != 3 or place[1] not in _ARTIST_LISTS or \
-            type(place[2]) is not int or place[2] < 0:
+    if type(place) is not list or len(place) != 3 or type(place[2]) is not int or place[2] < 0:
         return None
-    owner = _axes_at(figure, place[0])
-    kept = list(getattr(owner, place[1], ())) if owner is not None else []
-    return kept[place[2]] if place[2] < len(kept) else None
+    where, kind, index = place
+    if where == _OWN:
+        kept = list(getattr(figure, kind, ())) if kind in _FIGURE_LISTS else []
+        return kept[index] if index < len(kept) else None
+    owner = _axes_at(figure, where)
+    if owner is None:
+        return None
+    if kind in _ARTIST_LISTS:
+        kept = list(getattr(owner, kind, ()))
+        return kept[index] if index < len(kept) else None
+    if index != 0:
+        return None
+    if kind in _AXES_ARTISTS:
+        return _attribute_path(owner, _AXES_ARTISTS[kind])
+    return getattr(owner, "_colorbar", None) if kind == _COLORBAR else None
 
 
 def _figure_role(value, figure_class, axes_class):
     """(role, figure, parts, form) of a figure ("figure"), a seaborn grid ("grid"), axes of one
-    figure ("axes", with _axes_in's axes and form), or artists its axes keep ("artists", with
+    figure ("axes", with _axes_in's axes and form), or artists it keeps ("artists", with
     _artists_in's artists and form); None for anything else."""
     if isinstance(value, figure_class):
         return "figure", value, None, None
@@ -470,9 +530,9 @@ def _figure_role(value, figure_class, axes_class):
         figure = getattr(value, "figure", None)
         if isinstance(figure, figure_class):
             return "grid", figure, None, None
-    drawn = _artists_in(value, axes_class)
+    drawn = _artists_in(value, (figure_class, axes_class))
     if drawn is not None:
-        return "artists", drawn[1][0].figure, list(zip(drawn[0], drawn[1])), drawn[2]
+        return "artists", drawn[1], drawn[0], drawn[2]
     return None
 
 
@@ -532,8 +592,8 @@ def _anchor_figure(value, role, classes):
     if role == "figure":
         return value
     if role == "artists":
-        drawn = _artists_in(value, classes[1])
-        return drawn[1][0].figure if drawn else None
+        drawn = _artists_in(value, classes)
+        return drawn[1] if drawn else None
     held = _axes_in(value, classes[1])
     return held[0][0].figure if held else None
 

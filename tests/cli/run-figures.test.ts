@@ -339,3 +339,72 @@ describeSameAsTopToBottom(
     late_top: 7
   }
 );
+
+/**
+ * Artists a figure or its axes keep, set up rather than plotted (a title, a legend, the
+ * figure's suptitle, a colour bar, one from pyplot's colorbar), changed in a later step and read
+ * from the figure in another. Before, each came to the later step as a copy of its own, and the
+ * report read the figure unchanged.
+ */
+describeSameAsTopToBottom(
+  'titles, legends and colour bars, changed in a later step',
+  'reach a later step changed, as top to bottom',
+  {
+    prefix: 'figure-kept-artists',
+    name: 'figure-kept-artists.ipynb',
+    cells: [
+      IMPORTS,
+      {
+        source: [
+          'fig, ax = plt.subplots()',
+          'im = ax.imshow([[1, 2], [3, 4]])',
+          'title = ax.set_title("a")',
+          'ax.plot([1, 2], label="line")',
+          'legend = ax.legend()',
+          'head = fig.suptitle("s")',
+          'cbar = fig.colorbar(im)',
+          'other = plt.figure()',
+          'other_cbar = plt.colorbar(other.gca().imshow([[1, 2]]))'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'cbar.set_label("units")',
+          'title.set_text("b")',
+          'legend.set_title("key")',
+          'head.set_text("S")',
+          'other_cbar.set_label("more")'
+        ].join('\n'),
+        tags: ['step:label']
+      },
+      {
+        source: [
+          'cbar_label = fig.axes[1].get_ylabel()',
+          'title_text = fig.axes[0].get_title()',
+          'legend_title = fig.axes[0].get_legend().get_title().get_text()',
+          'suptitle = fig.get_suptitle()',
+          'other_label = other.axes[1].get_ylabel()'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: metricsCell([
+          'cbar_label',
+          'title_text',
+          'legend_title',
+          'suptitle',
+          'other_label'
+        ]).source,
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  {
+    cbar_label: 'units',
+    title_text: 'b',
+    legend_title: 'key',
+    suptitle: 'S',
+    other_label: 'more'
+  }
+);

@@ -115,10 +115,10 @@ def test_read_only_numpy_arrays_stay_read_only(make_pipeline):
 
 def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
     """A step that hands on several names of one matplotlib figure (the figure, axes of it, an array
-    of axes, an inset axes, artists the axes keep, a seaborn grid, the figure under two names) says
-    so in their manifests, and a step that takes two or more of them from that step gets them from
-    one copy of the figure, as top to bottom. Names taken alone, or beside a figure another step
-    made, stay the copies they were."""
+    of axes, an inset axes, artists the figure or its axes keep, a seaborn grid, the figure under
+    two names) says so in their manifests, and a step that takes two or more of them from that step
+    gets them from one copy of the figure, as top to bottom. Names taken alone, or beside a figure
+    another step made, stay the copies they were."""
     imports = ("import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
                "import pandas as pd\nimport seaborn as sns")
     produce = (
@@ -128,6 +128,13 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
         "im = ax.imshow([[1, 2], [3, 4]])\n"
         "bars = ax.bar(['a', 'b'], [1, 2])\n"
         "lines = inset.plot([1, 2], [3, 4], [5, 6], [7, 8])\n"
+        "title = ax.set_title('t')\n"
+        "xlabel = ax.set_xlabel('x')\n"
+        "ax.plot([1, 2], label='a')\n"
+        "legend = ax.legend()\n"
+        "head = fig.suptitle('s')\n"
+        "note = fig.text(0.1, 0.1, 'n')\n"
+        "cbar = fig.colorbar(im)\n"
         "grid_fig, grid = plt.subplots(2, 2)\n"
         "lone = plt.subplots()[1]\n"
         "g = sns.FacetGrid(pd.DataFrame({'x': [1, 2], 'c': ['a', 'b']}), col='c')\n"
@@ -142,6 +149,9 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
         "assert ax.child_axes == [inset] and inset not in fig.axes\n"
         "assert im is ax.images[0] and bars is ax.containers[0] and bars[1] is ax.patches[1]\n"
         "assert type(lines) is list and lines == list(inset.lines) and len(lines) == 2\n"
+        "assert title is ax.title and xlabel is ax.xaxis.label and legend is ax.get_legend()\n"
+        "assert head is fig._suptitle and note is fig.texts[1] and cbar is fig.axes[1]._colorbar\n"
+        "assert cbar.mappable is im and cbar.ax.figure is fig\n"
         "assert grid.shape == (2, 2) and grid[1, 0] is grid_fig.axes[2]\n"
         "assert g_fig is g.figure and g_second is g.axes[0, 1]\n"
         "assert list(mosaic) == ['r', 'l'] and mosaic['l'] is mosaic_fig.axes[0]\n"
@@ -156,22 +166,30 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
         code_cell("fig = plt.figure()\n", "step:other"),
         code_cell("assert len(fig.axes) == 0 and ax.figure is not fig\n", "step:mixed"),
     ])
-    handed_on = ["ax", "bars", "fig", "g", "g_fig", "g_second", "grid", "grid_fig", "im", "inset",
-                 "lines", "lone", "mosaic", "mosaic_fig", "pair", "pair_fig", "same_fig"]
+    handed_on = ["ax", "bars", "cbar", "fig", "g", "g_fig", "g_second", "grid", "grid_fig", "head",
+                 "im", "inset", "legend", "lines", "lone", "mosaic", "mosaic_fig", "note", "pair",
+                 "pair_fig", "same_fig", "title", "xlabel"]
     pipeline.run_ok("make", outputs=handed_on)
+    # the colour bar's axes make two
     assert pipeline.manifest("make", "ax")["figure_share"] == {
-        "figure": "ax", "role": "axes", "axes": [0], "form": "one", "count": 1}
+        "figure": "ax", "role": "axes", "axes": [0], "form": "one", "count": 2}
     assert pipeline.manifest("make", "same_fig")["figure_share"] == {"figure": "ax", "role": "figure"}
     # an inset sits among its parent's child axes, not the figure's
     assert pipeline.manifest("make", "inset")["figure_share"] == {
-        "figure": "ax", "role": "axes", "axes": [[0, 0]], "form": "one", "count": 1}
+        "figure": "ax", "role": "axes", "axes": [[0, 0]], "form": "one", "count": 2}
     # artists, where their axes keep them
     assert pipeline.manifest("make", "im")["figure_share"] == {
-        "figure": "ax", "role": "artists", "artists": [[0, "images", 0]], "form": "one", "count": 1}
+        "figure": "ax", "role": "artists", "artists": [[0, "images", 0]], "form": "one", "count": 2}
     assert pipeline.manifest("make", "bars")["figure_share"]["artists"] == [[0, "containers", 0]]
     assert pipeline.manifest("make", "lines")["figure_share"] == {
         "figure": "ax", "role": "artists", "artists": [[[0, 0], "lines", 0], [[0, 0], "lines", 1]],
-        "form": "list", "count": 1}
+        "form": "list", "count": 2}
+    # artists kept one of a kind, in the colour bar's axes, or by the figure itself
+    artists_of = {name: pipeline.manifest("make", name)["figure_share"]["artists"]
+                  for name in ["title", "xlabel", "legend", "cbar", "head", "note"]}
+    assert artists_of == {"title": [[0, "title", 0]], "xlabel": [[0, "xlabel", 0]],
+                          "legend": [[0, "legend", 0]], "cbar": [[1, "colorbar", 0]],
+                          "head": [["figure", "texts", 0]], "note": [["figure", "texts", 1]]}
     assert pipeline.manifest("make", "grid")["figure_share"] == {
         "figure": "grid", "role": "axes", "axes": [0, 1, 2, 3], "form": "array", "shape": [2, 2],
         "count": 4}

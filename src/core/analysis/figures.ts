@@ -148,8 +148,30 @@ const AXES_ARTIST_PLOTS = [
   'quiver'
 ];
 
-/** AXES_ARTIST_PLOTS, as a set. */
-export const ARTIST_MAKERS: ReadonlySet<string> = new Set(AXES_ARTIST_PLOTS);
+/**
+ * Methods of axes or a figure whose value is an artist they keep, set up rather than plotted:
+ * a title or an axis label (`t = ax.set_title('a')`), a legend (`leg = ax.legend()`), a
+ * figure's own text (`t = fig.suptitle('a')`), a colour bar (`cbar = fig.colorbar(im)`). A
+ * later step that changes one (`cbar.set_label('units')`) changes the figure. Each but
+ * `get_legend` draws on its receiver too (FIGURE_DRAWS).
+ */
+const KEPT_ARTIST_SETTERS = [
+  'set_title',
+  'set_xlabel',
+  'set_ylabel',
+  'legend',
+  'get_legend',
+  'suptitle',
+  'supxlabel',
+  'supylabel',
+  'colorbar'
+];
+
+/** The calls whose value is an artist drawn or kept in a figure (a part of that figure). */
+export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
+  ...AXES_ARTIST_PLOTS,
+  ...KEPT_ARTIST_SETTERS
+]);
 
 /** The axes method whose value is the counts, the bin edges and the bars drawn, in that order. */
 export const HISTOGRAM = 'hist';
@@ -267,7 +289,16 @@ export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
   'set_zorder',
   'set_height',
   'set_width',
-  'remove'
+  'set_fontsize',
+  'set_fontweight',
+  'set_rotation',
+  'set_position',
+  'remove',
+  // colour bars (KEPT_ARTIST_SETTERS)
+  'set_ticks',
+  'set_ticklabels',
+  'minorticks_on',
+  'minorticks_off'
 ]);
 
 /**
@@ -311,6 +342,20 @@ export const MAKE_CURRENT_FIGURE: ReadonlySet<string> = new Set([
   'subplots',
   'subplot_mosaic',
   ...SEABORN_FIGURES
+]);
+
+/**
+ * pyplot's functions whose value is an artist of its current figure: `cbar = plt.colorbar(im)`,
+ * `lab = plt.xlabel('x')`. Where the cell names that figure, the artist is a part of it
+ * (`title`, which a string has too, left out).
+ */
+export const PYPLOT_ARTISTS: ReadonlySet<string> = new Set([
+  'colorbar',
+  'suptitle',
+  'xlabel',
+  'ylabel',
+  'figtext',
+  'figlegend'
 ]);
 
 /** The pyplot call after which the cell knows no name of the current figure: `plt.close()`. */

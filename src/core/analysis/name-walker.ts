@@ -29,6 +29,7 @@ import {
   PANDAS_PLOT_ACCESSOR,
   PANDAS_PLOT_KINDS,
   PARTS_OF_CURRENT_FIGURE,
+  PYPLOT_ARTISTS,
   SET_CURRENT_AXES
 } from './figures';
 import { callArgument } from './call-arguments';
@@ -652,12 +653,15 @@ export class NameWalker extends ExpressionWalker {
    * (`ax = fig.add_subplot()`). Where it draws an artist on axes of the cell (`im =
    * ax.imshow(a)`, ARTIST_MAKERS; the bars of `ax.hist(x)`), that target is a part of those
    * axes' figure; on axes from before the cell, the IR tells whether they are a figure's
-   * (ICellNames.artistsOf). pandas' plot accessor gives axes as `df.plot()` does (`ax =
-   * df.plot.bar()`).
+   * (ICellNames.artistsOf); on pyplot, of its current figure where the cell names it (`cbar =
+   * plt.colorbar(im)`, PYPLOT_ARTISTS). pandas' plot accessor gives axes as `df.plot()` does
+   * (`ax = df.plot.bar()`).
    */
   private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
-    const artist = ARTIST_MAKERS.has(called) || called === HISTOGRAM;
+    const pyplotArtist = PYPLOT_ARTISTS.has(called);
+    const artist =
+      ARTIST_MAKERS.has(called) || called === HISTOGRAM || pyplotArtist;
     if (
       (!artist &&
         !FIGURE_MAKERS.has(called) &&
@@ -680,6 +684,11 @@ export class NameWalker extends ExpressionWalker {
       // on axes from before the cell (an import in the cell binds too, so `plt` there is not):
       // a part of their figure where they are one (the IR tells)
       this.noteArtistOf(this.text(drawn), this.text(whole));
+      if (pyplotArtist && this.currentFigure !== null) {
+        // `cbar = plt.colorbar(im)`: an artist of pyplot's current figure
+        this.noteFigure(this.text(drawn));
+        this.notePart(this.text(drawn), this.currentFigure);
+      }
     }
     const kind =
       receiver?.type === 'attribute' ? field(receiver, 'attribute') : null;
