@@ -199,6 +199,11 @@ test.describe('the run viewer', () => {
         .locator('input')
         .inputValue()
     ).toBe('20');
+    await expect(
+      page.locator(
+        `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun button`
+      )
+    ).toHaveText('Rerun with these parameters');
 
     // A rerun runs the notebook as it is now: unsaved changes are saved first, as Compile
     // and run does. It shows up in the sidebar's runs list without a reload.
@@ -258,6 +263,12 @@ test.describe('the run viewer', () => {
       )
     ).toHaveCount(5);
     await expectBoxesApart(page, id);
+    // No parameters: the form says so, and its button offers a plain rerun.
+    const rerun = page.locator(
+      `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-rerun`
+    );
+    await expect(rerun).toContainText('This pipeline has no parameters.');
+    await expect(rerun.locator('button[type="submit"]')).toHaveText('Rerun');
     const log = await showStepLog(page, 'split');
     await expect(log).toContainText('ran the code of step split');
     await expect(log).toContainText('loaded df');

@@ -151,7 +151,9 @@ function RerunForm(props: {
         className="jp-mod-styled jp-mod-accept"
         disabled={record.notebookDeleted === true}
       >
-        {trans.__('Rerun with these parameters')}
+        {Object.keys(values).length === 0
+          ? trans.__('Rerun')
+          : trans.__('Rerun with these parameters')}
       </button>
       <p className="jp-cellpipe-RunViewer-hint">
         {record.notebookDeleted
