@@ -408,3 +408,73 @@ describeSameAsTopToBottom(
     other_label: 'more'
   }
 );
+
+/**
+ * Changes made in a later step through what a figure's getters give (`ax.get_legend()`,
+ * `ax.get_xticklabels()` through `plt.setp` or a loop, `ax.yaxis`'s formatter), read from the
+ * figure in another. Before, the step changing them took `ax` alone, and the report read the
+ * figure unchanged.
+ */
+describeSameAsTopToBottom(
+  'changes through the getters of a figure, in a later step',
+  'reach a later step changed, as top to bottom',
+  {
+    prefix: 'figure-getters',
+    name: 'figure-getters.ipynb',
+    cells: [
+      IMPORTS,
+      {
+        source: [
+          'fig, ax = plt.subplots()',
+          'ax.plot([1, 2], label="a")',
+          'ax.legend()'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      { source: 'ax.get_legend().remove()', tags: ['step:legend'] },
+      {
+        source: 'plt.setp(ax.get_xticklabels(), rotation=45)',
+        tags: ['step:setp']
+      },
+      {
+        source: [
+          'for label in ax.get_yticklabels():',
+          '    label.set_rotation(30)'
+        ].join('\n'),
+        tags: ['step:loop']
+      },
+      {
+        source: [
+          'import matplotlib.ticker as ticker',
+          'ax.yaxis.set_major_formatter(ticker.PercentFormatter())'
+        ].join('\n'),
+        tags: ['step:axis']
+      },
+      {
+        source: [
+          'shown = fig.axes[0]',
+          'legend_gone = shown.get_legend() is None',
+          'x_rotation = int(shown.get_xticklabels()[0].get_rotation())',
+          'y_rotation = int(shown.get_yticklabels()[0].get_rotation())',
+          'formatter = type(shown.yaxis.get_major_formatter()).__name__'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: metricsCell([
+          'legend_gone',
+          'x_rotation',
+          'y_rotation',
+          'formatter'
+        ]).source,
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  {
+    legend_gone: true,
+    x_rotation: 45,
+    y_rotation: 30,
+    formatter: 'PercentFormatter'
+  }
+);

@@ -2,7 +2,7 @@
  * Evaluates expressions (calls, lambdas, comprehensions, walrus, match patterns) in source order
  * and in the scope Python evaluates them in (design §3.2).
  */
-import { AXES_KEYWORD, FIGURE_DRAWS } from './figures';
+import { AXES_KEYWORD, FIGURE_DRAWS, SET_PROPERTIES } from './figures';
 import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
   FILLED_KEYWORDS,
@@ -452,6 +452,9 @@ export abstract class ExpressionWalker extends NameRecorder {
       }
       if (argList) {
         this.recordCall(this.text(callee), argList, scope);
+        if (this.text(callee) === SET_PROPERTIES) {
+          this.drawOnFirstArgument(argList, scope); // `setp(lines, color="r")`
+        }
       }
       return;
     }
@@ -484,6 +487,9 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
     if (root && FIGURE_DRAWS.has(name)) {
       this.noteCalledOn(root, scope, 'drawnOn');
+    }
+    if (argList && name === SET_PROPERTIES) {
+      this.drawOnFirstArgument(argList, scope); // `plt.setp(ax.get_xticklabels(), …)`
     }
     if (root && HANDLE_CALLS.has(name)) {
       this.noteCalledOn(root, scope, 'handleCalls');
@@ -610,6 +616,21 @@ export abstract class ExpressionWalker extends NameRecorder {
             arg.type === 'keyword_argument' && /^globals\b/.test(this.text(arg))
         )
       : isGlobalsCall(namespace, this.text);
+  }
+
+  /**
+   * `plt.setp(ax.get_xticklabels(), rotation=45)`: a drawing on the object the first argument is
+   * a part of (ICellNames.drawnOn; a change only where that is a figure, as the IR tells).
+   */
+  private drawOnFirstArgument(args: IPyNode, scope: Scope): void {
+    const first = args.children.find(c => c.named);
+    const root =
+      first && first.type !== 'keyword_argument'
+        ? changedRoot(first, this.text)
+        : null;
+    if (root) {
+      this.noteCalledOn(root, scope, 'drawnOn');
+    }
   }
 
   private mutateFirstArgument(args: IPyNode, scope: Scope): void {

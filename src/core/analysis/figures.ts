@@ -294,12 +294,57 @@ export const FIGURE_DRAWS: ReadonlySet<string> = new Set([
   'set_rotation',
   'set_position',
   'remove',
+  // an axis (ax.xaxis, ax.get_yaxis())
+  'set_major_formatter',
+  'set_minor_formatter',
+  'set_major_locator',
+  'set_minor_locator',
+  'set_ticks_position',
+  'set_label_position',
+  'set_label_text',
+  'set_label_coords',
+  'set_tick_params',
   // colour bars (KEPT_ARTIST_SETTERS)
   'set_ticks',
   'set_ticklabels',
   'minorticks_on',
   'minorticks_off'
 ]);
+
+/**
+ * Methods of a figure, its axes or an artist that give parts they keep, the same objects:
+ * a change through one changes the figure (`ax.get_xaxis().set_visible(False)`,
+ * `ax.get_legend().remove()`), and so does a change to what a loop over one yields (`for label
+ * in ax.get_xticklabels(): label.set_rotation(45)`).
+ */
+export const FIGURE_GETTERS: ReadonlySet<string> = new Set([
+  'get_figure',
+  'get_axes',
+  'get_xaxis',
+  'get_yaxis',
+  'get_legend',
+  'get_lines',
+  'get_images',
+  'get_texts',
+  'get_frame',
+  'get_xticklabels',
+  'get_yticklabels',
+  'get_xmajorticklabels',
+  'get_ymajorticklabels',
+  'get_xminorticklabels',
+  'get_yminorticklabels',
+  'get_ticklabels',
+  'get_majorticklabels',
+  'get_minorticklabels',
+  'get_major_ticks',
+  'get_minor_ticks'
+]);
+
+/**
+ * pyplot's function that sets properties of the artists given first (`plt.setp(
+ * ax.get_xticklabels(), rotation=45)`): a drawing on them.
+ */
+export const SET_PROPERTIES = 'setp';
 
 /**
  * Methods of an array of axes whose value holds the same axes, rearranged: `axes =

@@ -19,6 +19,7 @@ import {
 import { Positions } from './positions';
 import { callSites } from './call-sites';
 import { MODULE_STATE_GETTERS } from './mutators';
+import { FIGURE_GETTERS } from './figures';
 
 const NO_ALIASES: ReadonlyMap<string, readonly string[]> = new Map();
 
@@ -1200,8 +1201,9 @@ export function memberRoot(node: IPyNode): IPyNode | null {
 
 /**
  * The name whose object a change to `node` changes: `memberRoot`, also through `.get(…)`, which
- * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`), and through
- * `getattr(o, …)` and `vars(o)`, which give an attribute of `o` and its own namespace.
+ * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`), through a figure's
+ * getters (`ax.get_xaxis()`, figures.ts FIGURE_GETTERS), and through `getattr(o, …)` and
+ * `vars(o)`, which give an attribute of `o` and its own namespace.
  */
 export function changedRoot(
   node: IPyNode,
@@ -1223,7 +1225,9 @@ export function changedRoot(
     if (
       callee &&
       method &&
-      (text(method) === 'get' || MODULE_STATE_GETTERS.has(text(method)))
+      (text(method) === 'get' ||
+        MODULE_STATE_GETTERS.has(text(method)) ||
+        FIGURE_GETTERS.has(text(method)))
     ) {
       n = field(callee, 'object');
       continue;

@@ -22,6 +22,7 @@ import {
   AXES_REARRANGED_BY,
   CLOSE_FIGURE,
   drawnArtist,
+  FIGURE_GETTERS,
   FIGURE_MAKERS,
   FIGURE_PARTS,
   HISTOGRAM,
@@ -1435,7 +1436,10 @@ export class NameWalker extends ExpressionWalker {
     }
   }
 
-  /** `enumerate(xs)`, `zip(names, frames)`, `frames.items()`: what `loopSources` reads through. */
+  /**
+   * `enumerate(xs)`, `zip(names, frames)`, `frames.items()`, `ax.get_xticklabels()`: what
+   * `loopSources` reads through.
+   */
   private callSources(call: IPyNode): string[] {
     const callee = field(call, 'function');
     const args = field(call, 'arguments');
@@ -1445,7 +1449,10 @@ export class NameWalker extends ExpressionWalker {
     if (callee.type === 'attribute') {
       const method = field(callee, 'attribute');
       const object = field(callee, 'object');
-      return method && object && CONTAINER_VIEWS.has(this.text(method))
+      return method &&
+        object &&
+        (CONTAINER_VIEWS.has(this.text(method)) ||
+          FIGURE_GETTERS.has(this.text(method)))
         ? this.loopSources(object)
         : [];
     }
