@@ -176,19 +176,23 @@ export const ARTIST_MAKERS: ReadonlySet<string> = new Set([
 /** The axes method whose value is the counts, the bin edges and the bars drawn, in that order. */
 export const HISTOGRAM = 'hist';
 
+/** The axes method whose value is the wedges and the texts drawn (and the percentages). */
+export const PIE = 'pie';
+
 /**
- * Of the targets bound to what `called` (ARTIST_MAKERS, HISTOGRAM) gives, the one that is the
- * artist drawn: `im = ax.imshow(a)`, `line, = ax.plot(x)`, the bars of `counts, edges, bars =
- * ax.hist(x)`; null where none is (`a, b = ax.plot(x, y, x, z)`, `h = ax.hist(x)`).
+ * Of the targets bound to what `called` (ARTIST_MAKERS, HISTOGRAM, PIE) gives, those that are
+ * artists drawn: `im = ax.imshow(a)`, `line, = ax.plot(x)`, the bars of `counts, edges, bars =
+ * ax.hist(x)`, each list of `wedges, texts = ax.pie(x)`; none where no target is one (`a, b =
+ * ax.plot(x, y, x, z)`, `h = ax.hist(x)`).
  */
-export function drawnArtist<T>(
-  called: string,
-  targets: readonly T[]
-): T | null {
+export function drawnArtists<T>(called: string, targets: readonly T[]): T[] {
   if (called === HISTOGRAM) {
-    return targets.length === 3 ? targets[2] : null;
+    return targets.length === 3 ? [targets[2]] : [];
   }
-  return targets.length === 1 ? targets[0] : null;
+  if (called === PIE) {
+    return targets.length === 2 || targets.length === 3 ? [...targets] : [];
+  }
+  return targets.length === 1 ? [targets[0]] : [];
 }
 
 /**
@@ -337,7 +341,8 @@ export const FIGURE_GETTERS: ReadonlySet<string> = new Set([
   'get_majorticklabels',
   'get_minorticklabels',
   'get_major_ticks',
-  'get_minor_ticks'
+  'get_minor_ticks',
+  'get_children'
 ]);
 
 /**

@@ -21,11 +21,12 @@ import {
   AXES_LISTED_BY,
   AXES_REARRANGED_BY,
   CLOSE_FIGURE,
-  drawnArtist,
+  drawnArtists,
   FIGURE_GETTERS,
   FIGURE_MAKERS,
   FIGURE_PARTS,
   HISTOGRAM,
+  PIE,
   MAKE_CURRENT_FIGURE,
   PANDAS_PLOT_ACCESSOR,
   PANDAS_PLOT_KINDS,
@@ -652,17 +653,20 @@ export class NameWalker extends ExpressionWalker {
    * (figures.ts): the targets are figures, and the later ones a part of the first
    * (`fig, ax = plt.subplots()`), or of the receiver where the call takes a part of its figure
    * (`ax = fig.add_subplot()`). Where it draws an artist on axes of the cell (`im =
-   * ax.imshow(a)`, ARTIST_MAKERS; the bars of `ax.hist(x)`), that target is a part of those
-   * axes' figure; on axes from before the cell, the IR tells whether they are a figure's
-   * (ICellNames.artistsOf); on pyplot, of its current figure where the cell names it (`cbar =
-   * plt.colorbar(im)`, PYPLOT_ARTISTS). pandas' plot accessor gives axes as `df.plot()` does
-   * (`ax = df.plot.bar()`).
+   * ax.imshow(a)`, ARTIST_MAKERS; the bars of `ax.hist(x)`, the lists of `ax.pie(x)`), that
+   * target is a part of those axes' figure; on axes from before the cell, the IR tells whether
+   * they are a figure's (ICellNames.artistsOf); on pyplot, of its current figure where the cell
+   * names it (`cbar = plt.colorbar(im)`, PYPLOT_ARTISTS). pandas' plot accessor gives axes as
+   * `df.plot()` does (`ax = df.plot.bar()`).
    */
   private figureCall(targets: IPyNode[], callee: IPyNode, call: IPyNode): void {
     const called = this.calleeName(callee);
     const pyplotArtist = PYPLOT_ARTISTS.has(called);
     const artist =
-      ARTIST_MAKERS.has(called) || called === HISTOGRAM || pyplotArtist;
+      ARTIST_MAKERS.has(called) ||
+      called === HISTOGRAM ||
+      called === PIE ||
+      pyplotArtist;
     if (
       (!artist &&
         !FIGURE_MAKERS.has(called) &&
@@ -675,20 +679,27 @@ export class NameWalker extends ExpressionWalker {
       callee.type === 'attribute' ? field(callee, 'object') : null;
     const whole = receiver && memberRoot(receiver);
     const onFigure = whole !== null && this.isFigure(this.text(whole));
-    const drawn = artist ? drawnArtist(called, targets) : null;
-    if (onFigure && drawn) {
-      this.noteFigure(this.text(drawn));
-      this.notePart(this.text(drawn), this.text(whole));
+    const drawn = artist
+      ? drawnArtists(called, targets).map(t => this.text(t))
+      : [];
+    if (onFigure && drawn.length) {
+      for (const name of drawn) {
+        this.noteFigure(name);
+        this.notePart(name, this.text(whole));
+      }
       return;
     }
-    if (drawn && whole && !this.boundSoFar(this.text(whole))) {
-      // on axes from before the cell (an import in the cell binds too, so `plt` there is not):
-      // a part of their figure where they are one (the IR tells)
-      this.noteArtistOf(this.text(drawn), this.text(whole));
-      if (pyplotArtist && this.currentFigure !== null) {
-        // `cbar = plt.colorbar(im)`: an artist of pyplot's current figure
-        this.noteFigure(this.text(drawn));
-        this.notePart(this.text(drawn), this.currentFigure);
+    if (drawn.length && whole && !this.boundSoFar(this.text(whole))) {
+      const current = pyplotArtist ? this.currentFigure : null;
+      for (const name of drawn) {
+        // on axes from before the cell (an import in the cell binds too, so `plt` there is
+        // not): a part of their figure where they are one (the IR tells)
+        this.noteArtistOf(name, this.text(whole));
+        if (current !== null) {
+          // `cbar = plt.colorbar(im)`: an artist of pyplot's current figure
+          this.noteFigure(name);
+          this.notePart(name, current);
+        }
       }
     }
     const kind =
