@@ -358,33 +358,25 @@ def _axes_in(value, axes_class):
     return None
 
 
-def _axes_place(figure, ax):
-    """Where `ax` sits in `figure`: its index among the figure's axes, or for an inset axes
-    (ax.inset_axes(…), kept among its parent's child axes, not the figure's) the indices down
-    to it, [parent, child]; None where it sits nowhere in the figure."""
-    for i, own in enumerate(figure.axes):
-        if own is ax:
-            return i
-    for i, own in enumerate(figure.axes):
-        path = _child_axes_path(own, ax)
-        if path is not None:
-            return [i] + path
-    return None
+def _every_axes(figure):
+    """(place, axes) of each axes of `figure`: its index among the figure's axes, or for an inset
+    axes (ax.inset_axes(…), kept among its parent's child axes, not the figure's) the indices
+    down to it, [parent, child], a few levels down."""
+    found = []
 
+    def add(place, axes, depth):
+        found.append((place[0] if len(place) == 1 else place, axes))
+        if depth:
+            for j, child in enumerate(getattr(axes, "child_axes", ())):
+                add(place + [j], child, depth - 1)
 
-def _child_axes_path(parent, ax, depth=3):
-    """The indices through `parent`'s child axes (theirs too, a few levels down) to `ax`."""
-    for j, child in enumerate(getattr(parent, "child_axes", ())):
-        if child is ax:
-            return [j]
-        deeper = _child_axes_path(child, ax, depth - 1) if depth > 1 else None
-        if deeper is not None:
-            return [j] + deeper
-    return None
+    for i, own in enumerate(figure.axes):
+        add([i], own, 3)
+    return found
 
 
 def _axes_at(figure, place):
-    """The axes at `place` (_axes_place) in `figure`, or None where the figure has none there."""
+    """The axes at `place` (_every_axes) in `figure`, or None where the figure has none there."""
     path = [place] if type(place) is int else place
     if type(path) is not list or not path or not all(type(i) is int and i >= 0 for i in path):
         return None
@@ -451,32 +443,20 @@ def _artist_figure(item, artist_class, classes):
     return figure if isinstance(figure, figure_class) else None
 
 
-def _every_axes(figure):
-    """(place, axes) of each axes of `figure` (_axes_place), inset axes too, a few levels down."""
-    found = []
-
-    def add(place, axes, depth):
-        found.append((place[0] if len(place) == 1 else place, axes))
-        if depth:
-            for j, child in enumerate(getattr(axes, "child_axes", ())):
-                add(place + [j], child, depth - 1)
-
-    for i, own in enumerate(figure.axes):
-        add([i], own, 3)
-    return found
-
-
 def _attribute_path(owner, path):
     for attribute in path:
         owner = getattr(owner, attribute, None)
     return owner
 
 
-def _artist_places(figure, items):
-    """Where each artist of `items` sits in `figure`: [its axes' place (_axes_place), or _OWN for
-    the figure itself; the list or attribute that keeps it (_ARTIST_LISTS, _AXES_ARTISTS,
-    _COLORBAR, _FIGURE_LISTS); its index there, 0 for an attribute], or None where the figure
-    keeps it nowhere. The figure's artists are gone through once, however many are asked for."""
+def _places_in(figure, role):
+    """id -> place in `figure` of each of its axes (role "axes": _every_axes) or of each artist it
+    keeps (role "artists": [its axes' place, or _OWN for the figure itself; the list or attribute
+    that keeps it, _ARTIST_LISTS, _AXES_ARTISTS, _COLORBAR or _FIGURE_LISTS; its index there, 0
+    for an attribute])."""
+    axes_places = _every_axes(figure)
+    if role == "axes":
+        return {id(ax): where for where, ax in axes_places}
     kept = {}
 
     def keep(item, place):
@@ -486,31 +466,29 @@ def _artist_places(figure, items):
     for kind in _FIGURE_LISTS:
         for i, own in enumerate(getattr(figure, kind, ())):
             keep(own, [_OWN, kind, i])
-    for where, axes in _every_axes(figure):
+    for where, axes in axes_places:
         for kind in _ARTIST_LISTS:
             for i, own in enumerate(getattr(axes, kind, ())):
                 keep(own, [where, kind, i])
         for kind, path in _AXES_ARTISTS.items():
             keep(_attribute_path(axes, path), [where, kind, 0])
         keep(getattr(axes, "_colorbar", None), [where, _COLORBAR, 0])
-    return [kept.get(id(item)) for item in items]
+    return kept
 
 
 def _artist_at(figure, place):
-    """The artist at `place` (_artist_places) in `figure`; None where the figure has none there."""
+    """The artist at `place` (_places_in) in `figure`; None where the figure has none there."""
     if type(place) is not list or len(place) != 3 or type(place[2]) is not int or place[2] < 0:
         return None
     where, kind, index = place
-    if where == _OWN:
-        kept = list(getattr(figure, kind, ())) if kind in _FIGURE_LISTS else []
-        return kept[index] if index < len(kept) else None
-    owner = _axes_at(figure, where)
+    own = where == _OWN
+    owner = figure if own else _axes_at(figure, where)
     if owner is None:
         return None
-    if kind in _ARTIST_LISTS:
+    if kind in (_FIGURE_LISTS if own else _ARTIST_LISTS):
         kept = list(getattr(owner, kind, ()))
         return kept[index] if index < len(kept) else None
-    if index != 0:
+    if own or index != 0:
         return None
     if kind in _AXES_ARTISTS:
         return _attribute_path(owner, _AXES_ARTISTS[kind])
@@ -547,7 +525,7 @@ def _matplotlib_classes():
 def figure_shares(outputs):
     """Output name -> its FIGURE_SHARE entry, for the outputs that share a figure with another:
     the figure's tag (the first of their names), the role, and for axes or artists where each
-    sits in the figure (_axes_place, _artist_places), their form, and how many axes the figure
+    sits in the figure (_places_in), their form, and how many axes the figure
     had."""
     classes = _matplotlib_classes()
     if classes is None:
@@ -563,13 +541,13 @@ def figure_shares(outputs):
     shares = {}
     for members in groups.values():
         entries = {}
+        places = {}  # by role, read from the figure once for all its names
         for name, (role, figure, parts, form) in members:
             entry = {"role": role}
             if parts is not None:
-                if role == "axes":
-                    where = [_axes_place(figure, ax) for ax in parts]
-                else:
-                    where = _artist_places(figure, parts)
+                if role not in places:
+                    places[role] = _places_in(figure, role)
+                where = [places[role].get(id(part)) for part in parts]
                 if None in where:
                     continue  # taken off their figure (ax.remove(), line.remove()): nowhere in it
                 entry.update(form, count=len(figure.axes))
