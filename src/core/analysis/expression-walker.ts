@@ -3,6 +3,7 @@
  * and in the scope Python evaluates them in (design §3.2).
  */
 import { AXES_KEYWORD, FIGURE_DRAWS, SET_PROPERTIES } from './figures';
+import { callArgument } from './call-arguments';
 import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
   FILLED_KEYWORDS,
@@ -623,11 +624,8 @@ export abstract class ExpressionWalker extends NameRecorder {
    * a part of (ICellNames.drawnOn; a change only where that is a figure, as the IR tells).
    */
   private drawOnFirstArgument(args: IPyNode, scope: Scope): void {
-    const first = args.children.find(c => c.named);
-    const root =
-      first && first.type !== 'keyword_argument'
-        ? changedRoot(first, this.text)
-        : null;
+    const first = callArgument(args, 0, [], this.text);
+    const root = first && changedRoot(first, this.text);
     if (root) {
       this.noteCalledOn(root, scope, 'drawnOn');
     }
