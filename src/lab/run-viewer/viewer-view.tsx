@@ -80,6 +80,7 @@ function RerunForm(props: {
     )
   );
   const [problem, setProblem] = useState<string | null>(null);
+  const noParameters = Object.keys(values).length === 0;
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     try {
@@ -111,9 +112,7 @@ function RerunForm(props: {
   return (
     <form className="jp-cellpipe-RunViewer-rerun" onSubmit={submit}>
       <h3>{trans.__('Parameters')}</h3>
-      {Object.keys(values).length === 0 && (
-        <p>{trans.__('This pipeline has no parameters.')}</p>
-      )}
+      {noParameters && <p>{trans.__('This pipeline has no parameters.')}</p>}
       {Object.entries(values).map(([name, text]) => {
         const previous = record.params[name];
         const change = (
@@ -151,7 +150,7 @@ function RerunForm(props: {
         className="jp-mod-styled jp-mod-accept"
         disabled={record.notebookDeleted === true}
       >
-        {Object.keys(values).length === 0
+        {noParameters
           ? trans.__('Rerun')
           : trans.__('Rerun with these parameters')}
       </button>
