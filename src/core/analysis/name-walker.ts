@@ -177,8 +177,11 @@ export class NameWalker extends ExpressionWalker {
             this.augmentedAssignment(c, scope);
           } else if (c.named) {
             this.expression(c, scope);
-            if (scope.kind === 'module' && c.type === 'call') {
-              this.pyplotStatementCall(c);
+            if (c.type === 'call') {
+              this.discardedCall(c, scope);
+              if (scope.kind === 'module') {
+                this.pyplotStatementCall(c);
+              }
             }
           }
         }
@@ -515,9 +518,10 @@ export class NameWalker extends ExpressionWalker {
   }
 
   /**
-   * The name whose object a call of `partial(fn, …)` changes: one of the arguments it binds, by
-   * position or keyword, to a parameter that `fn`, a function of the cell, changes in place
-   * (IFunctionSummary.mutatedParameters); null where none is known.
+   * The name whose object a call of `partial(fn, …)` changes: the receiver of a method that
+   * changes it (`partial(acc.append)`, as `acc.append` itself), or one of the arguments it
+   * binds, by position or keyword, to a parameter that `fn`, a function of the cell, changes in
+   * place (IFunctionSummary.mutatedParameters); null where none is known.
    */
   private changedThroughPartial(call: IPyNode): string | null {
     const callee = field(call, 'function');
@@ -526,6 +530,10 @@ export class NameWalker extends ExpressionWalker {
       return null;
     }
     const given = namedChildren(args);
+    if (given[0] && changesItsObject(given[0], this.text)) {
+      const whole = wholeOfPart(given[0]);
+      return whole ? this.text(whole) : null;
+    }
     const wrapped =
       given[0]?.type === 'identifier'
         ? this.result.functions[this.text(given[0])]
