@@ -6,6 +6,7 @@ import { AXES_KEYWORD, FIGURE_DRAWS, SET_PROPERTIES } from './figures';
 import { callArgument } from './call-arguments';
 import { HANDLE_CALLS, LOOKING_CALLS } from './handles';
 import {
+  CHANGING_WHEN_DISCARDED,
   FILLED_KEYWORDS,
   changesItsObject,
   isInPlaceMethod,
@@ -520,6 +521,24 @@ export abstract class ExpressionWalker extends NameRecorder {
       (changesFirstArgument(name, argList, this.text) || initFunction)
     ) {
       this.mutateFirstArgument(argList, scope);
+    }
+  }
+
+  /**
+   * A call that is a whole statement, its result thrown away: a method that then changes its
+   * receiver (CHANGING_WHEN_DISCARDED, `arr.partition(2)`) changes the name it is called on.
+   */
+  protected discardedCall(call: IPyNode, scope: Scope): void {
+    const callee = field(call, 'function');
+    const method =
+      callee?.type === 'attribute' ? field(callee, 'attribute') : null;
+    if (!method || !CHANGING_WHEN_DISCARDED.has(this.text(method))) {
+      return;
+    }
+    const receiver = field(callee!, 'object');
+    const root = receiver ? changedRoot(receiver, this.text) : null;
+    if (root) {
+      this.mutate(root, scope);
     }
   }
 

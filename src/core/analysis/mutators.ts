@@ -286,6 +286,15 @@ export const COPY_FALSE_FUNCTIONS: ReadonlySet<string> = new Set([
   'binarize'
 ]);
 
+/**
+ * Methods that change their receiver when their result is thrown away: numpy's
+ * `arr.partition(k)` reorders the array in place and gives None. A string's `partition` gives
+ * a tuple, so a statement that is only that call would be useless on a string.
+ */
+export const CHANGING_WHEN_DISCARDED: ReadonlySet<string> = new Set([
+  'partition'
+]);
+
 /** PyTorch's in-place methods end in one underscore (`x.add_(y)`, `w.uniform_()`). */
 export function isInPlaceMethod(name: string): boolean {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*_$/.test(name);
