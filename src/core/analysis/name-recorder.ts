@@ -921,6 +921,13 @@ export abstract class NameRecorder {
     (this.views ??= new Map()).set(name, array);
   }
 
+  /** Whether the cell left `name` bound to a view (noteView, noteFunctionView). */
+  protected isView(name: string): boolean {
+    return (
+      this.views?.has(name) === true || this.functionViews?.has(name) === true
+    );
+  }
+
   /** `v = np.reshape(x, 4)` at module level (after binding `v`): ICellNames.functionViews. */
   protected noteFunctionView(name: string, array: string): void {
     (this.functionViews ??= new Map()).set(name, array);

@@ -922,12 +922,19 @@ export class NameWalker extends ExpressionWalker {
         // `xs += [4]` extends the list the caller passed (an int is only rebound: one save more)
         this.mutate(target, scope);
       } else if (target.type === 'identifier' && scope.kind === 'module') {
-        this.noteAugmented(this.text(target));
+        const name = this.text(target);
+        this.noteAugmented(name);
         this.changeWhatItStandsFor(
-          this.text(target),
+          name,
           scope,
           value !== null && CONTAINER_DISPLAYS.has(value.type)
         );
+        if (this.isView(name)) {
+          // `v = x[:2]` then `v += 1`: on an array the view's memory changes in place, so `v`
+          // still views `x` and is changed (the IR carries that to `x` where it is NumPy's)
+          this.mutate(target, scope);
+          return;
+        }
       }
       this.target(target, scope);
     }
