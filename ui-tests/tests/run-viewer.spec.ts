@@ -124,25 +124,47 @@ test.describe('the run viewer', () => {
     await page.notebook.openByPath(notebook);
     await page.notebook.activate('parameters-and-metrics.ipynb');
     await page.sidebar.openTab('cellpipe-sidebar');
-    await page
-      .locator('#cellpipe-sidebar .jp-cellpipe-SplitButton-main')
-      .click();
+    const compileAndRun = page.locator(
+      '#cellpipe-sidebar .jp-cellpipe-SplitButton-main'
+    );
+    const dialog = page.locator('.jp-Dialog');
+    // Closing the parameters dialog runs nothing, and the sidebar says so.
+    await compileAndRun.click();
+    await dialog.locator('.jp-mod-reject').click();
+    await expect(
+      page.locator('#cellpipe-sidebar .jp-cellpipe-Message')
+    ).toContainText('Nothing was run: the parameters dialog was closed.');
+    await expect(
+      page.locator('#cellpipe-sidebar .jp-cellpipe-Run')
+    ).toHaveCount(0);
+    await compileAndRun.click();
     // The parameters dialog comes first, prefilled with the notebook's values, and checks
     // each value's type before anything runs.
-    const dialog = page.locator('.jp-Dialog');
     await expect(dialog.locator('.jp-Dialog-header')).toHaveText(
       'Run wine-params with these parameters'
     );
     await expect(dialog.locator('input[name="test_size"]')).toHaveValue('0.3');
     await expect(dialog.locator('input[name="seed"]')).toHaveValue('7');
+    const runButton = dialog.locator('.jp-mod-accept');
+    await expect(runButton).toBeEnabled();
+    // A value not of its type is named under its field as it is typed, and Run is disabled.
     await dialog.locator('input[name="n_estimators"]').fill('twenty');
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveText([
+      'n_estimators must be a whole number, not "twenty"'
+    ]);
+    await expect(runButton).toBeDisabled();
     await dialog.locator('input[name="seed"]').fill('7.5');
-    await dialog.locator('.jp-mod-accept').click();
-    // Every bad value is named at once, each on its line.
     await expect(dialog.locator('.jp-cellpipe-error')).toHaveText([
       'seed must be a whole number, not "7.5"',
       'n_estimators must be a whole number, not "twenty"'
     ]);
+    // Enter still asks: the dialog comes back with every bad value named, each on its line.
+    await dialog.locator('input[name="seed"]').press('Enter');
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveText([
+      'seed must be a whole number, not "7.5"',
+      'n_estimators must be a whole number, not "twenty"'
+    ]);
+    await expect(runButton).toBeDisabled();
     await expect(dialog.locator('input[name="n_estimators"]')).toHaveValue(
       'twenty'
     );
@@ -158,8 +180,13 @@ test.describe('the run viewer', () => {
       )
     ).toHaveText('n_estimators must be a whole number, not "twenty"');
     await dialog.locator('input[name="seed"]').fill('7');
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveCount(1);
+    await expect(dialog.locator('input[name="seed"]')).not.toHaveAttribute(
+      'aria-invalid'
+    );
     await dialog.locator('input[name="n_estimators"]').fill('20');
-    await dialog.locator('.jp-mod-accept').click();
+    await expect(dialog.locator('.jp-cellpipe-error')).toHaveCount(0);
+    await runButton.click();
     await expect(dialog).toHaveCount(0);
     const run = page.locator('#cellpipe-sidebar .jp-cellpipe-Run').first();
     await expect(run).toBeVisible({ timeout: 30_000 });

@@ -189,7 +189,10 @@ export class PipelineActions {
           ready.ir.parameters
         );
         if (!given) {
-          this.say('info', this.trans.__('Run cancelled.'));
+          this.say(
+            'info',
+            this.trans.__('Nothing was run: the parameters dialog was closed.')
+          );
           return;
         }
         params = given;

@@ -20,7 +20,8 @@ class ParameterProblems extends Error {
 class ParametersBody extends Widget {
   /**
    * `problems` are those of the values typed before: each is shown under its field, which is
-   * marked invalid; the dialog focuses the first.
+   * marked invalid; the dialog focuses the first. Each field is checked again as it is typed
+   * in, and Run is disabled while any value is not of its parameter's type.
    */
   constructor(
     private readonly parameters: IPipelineParameter[],
@@ -30,7 +31,7 @@ class ParametersBody extends Widget {
   ) {
     super();
     this.addClass('jp-cellpipe-ParamsDialog');
-    for (const parameter of parameters) {
+    parameters.forEach((parameter, index) => {
       const label = document.createElement('label');
       const name = document.createElement('span');
       name.textContent = `${parameter.name} (${parameter.type})`;
@@ -61,19 +62,66 @@ class ParametersBody extends Widget {
       input.className = 'jp-mod-styled';
       input.name = parameter.name;
       input.value = String(value);
+      input.addEventListener('input', () => {
+        this.showProblem(index, this.problemOf(index));
+        this.updateRunButton();
+      });
       label.append(name, input);
       this.node.appendChild(label);
       this.inputs.push(input);
-      const problem = problems.get(parameter.name);
-      if (problem !== undefined) {
-        const error = document.createElement('p');
-        error.className = 'jp-cellpipe-error';
-        error.id = `jp-cellpipe-param-error-${this.inputs.length}`;
-        error.textContent = problem;
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', error.id);
-        this.node.appendChild(error);
-      }
+      this.errors.push(null);
+      this.showProblem(index, problems.get(parameter.name) ?? null);
+    });
+  }
+
+  protected onAfterAttach(): void {
+    this.updateRunButton();
+  }
+
+  /** Why the value typed in field `index` is not of its parameter's type; null if it is. */
+  private problemOf(index: number): string | null {
+    try {
+      parseParameter(
+        this.parameters[index],
+        this.inputs[index].value,
+        this.trans
+      );
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
+  /** Shows `problem` under field `index` and marks it invalid, or clears both. */
+  private showProblem(index: number, problem: string | null): void {
+    const input = this.inputs[index];
+    let error = this.errors[index];
+    if (problem === null) {
+      error?.remove();
+      this.errors[index] = null;
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+      return;
+    }
+    if (!error) {
+      error = document.createElement('p');
+      error.className = 'jp-cellpipe-error';
+      error.id = `jp-cellpipe-param-error-${index + 1}`;
+      input.closest('label')!.after(error);
+      this.errors[index] = error;
+    }
+    error.textContent = problem;
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', error.id);
+  }
+
+  /** Run is disabled while a field shows a problem (Enter still asks, and shows them again). */
+  private updateRunButton(): void {
+    const run = this.node
+      .closest('.jp-Dialog-content')
+      ?.querySelector<HTMLButtonElement>('.jp-Dialog-button.jp-mod-accept');
+    if (run) {
+      run.disabled = this.errors.some(error => error !== null);
     }
   }
 
@@ -108,6 +156,8 @@ class ParametersBody extends Widget {
   }
 
   private readonly inputs: (HTMLInputElement | HTMLSelectElement)[] = [];
+  /** The problem shown under each field, if any. */
+  private readonly errors: (HTMLParagraphElement | null)[] = [];
 }
 
 /** The values to run with, or null when the user cancels. */
