@@ -272,6 +272,16 @@ test.describe('pipeline sidebar runs', () => {
             .line
       );
     expect(await cursorLine()).toBe(1);
+    // The message under Compile and run says how the run ended; its place leads there too.
+    const message = page.locator(`${panel} .jp-cellpipe-Message`);
+    await expect(message).toContainText('ended: Failed.');
+    await page.notebook.selectCells(0);
+    await expect(active).not.toContainText('boom in step check');
+    await message
+      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
+      .click();
+    await expect(active).toContainText('boom in step check');
+    expect(await cursorLine()).toBe(1);
 
     // Renamed since: the message names the notebook as it was called, and still leads there.
     await renameNotebookTab(page, 'failing.ipynb', 'checked.ipynb');

@@ -12,6 +12,7 @@ import { DiagnosticsView } from './diagnostics-view';
 import { NoStepsYet } from './no-steps';
 import { revealCell } from './navigate';
 import { cellNumber } from '../../core/cell-number';
+import { CellPlaceText } from '../cell-place-text';
 import { RunButton } from './run-button';
 import { RunsView } from './runs-view';
 import { SettingsForm } from './settings-form';
@@ -164,7 +165,16 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
           {message.details.length > 0 && (
             <ul>
               {message.details.map(line => (
-                <li key={line}>{line}</li>
+                <li key={line}>
+                  <CellPlaceText
+                    text={line}
+                    notebookName={PathExt.basename(panel.context.path)}
+                    onRevealCell={(cell, at) =>
+                      void revealCell(props.shell, panel, cell, at)
+                    }
+                    trans={trans}
+                  />
+                </li>
               ))}
             </ul>
           )}
