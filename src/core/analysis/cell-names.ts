@@ -86,6 +86,12 @@ export interface IFunctionSummary {
    * changes it (`inc = counter()`, then `inc()`).
    */
   makesStatefulClosures?: true;
+  /**
+   * For a function that returns a function it defines (returned-functions.ts) and whose body
+   * reads or changes globals: what a call returns may read and change them when it is called
+   * (`logger = make_logger()`, then `logger("x")` appending to the global `log`).
+   */
+  returnsFunction?: true;
   /** A generator function: its own body yields, so a call returns a generator (unpassable.ts). */
   generator?: true;
   /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */

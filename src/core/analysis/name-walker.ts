@@ -1157,11 +1157,19 @@ export class NameWalker extends ExpressionWalker {
       }
     }
     this.statements(body, functionScope);
-    if (
-      summary?.makesStatefulClosures &&
-      !returnsNestedFunction(body, this.text)
-    ) {
-      delete summary.makesStatefulClosures; // its closures stay inside it
+    if (summary && !summary.isClass) {
+      const usesGlobals =
+        summary.globalReads.length !== 0 || summary.globalWrites.length !== 0;
+      if (
+        (summary.makesStatefulClosures || usesGlobals) &&
+        returnsNestedFunction(body, this.text)
+      ) {
+        if (usesGlobals) {
+          summary.returnsFunction = true;
+        }
+      } else {
+        delete summary.makesStatefulClosures; // its closures stay inside it
+      }
     }
     if (summary && this.parametersAsGiven?.changed.length) {
       const kept = changedDefaults(

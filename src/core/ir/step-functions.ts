@@ -61,7 +61,7 @@ export function definedFunctions(
 
 /**
  * `functions` with the step's instances added (`reader = Reader()`, see ICellNames.instances),
- * and what functions that make stateful closures returned (`inc = counter()`), or null when
+ * and what functions that make closures returned (`inc = counter()`, closureOf), or null when
  * there are neither. Each instance takes the summary of the class it was made
  * from, where that reads or changes a global: the step's own class, else `earlier(callee)`, one
  * that an earlier step or a functions cell defines. A function's result takes nothing: a model
@@ -83,8 +83,8 @@ export function withInstances(
       const summary = functions?.get(callee) ?? earlier(callee);
       if (summary?.isClass) {
         (found ??= new Map()).set(name, instanceOf(summary));
-      } else if (summary?.makesStatefulClosures) {
-        (found ??= new Map()).set(name, STATEFUL_CLOSURE);
+      } else if (summary?.makesStatefulClosures || summary?.returnsFunction) {
+        (found ??= new Map()).set(name, closureOf(summary));
       }
     }
   }
@@ -116,6 +116,32 @@ const STATEFUL_CLOSURE: IFunctionSummary = Object.freeze({
   instance: true,
   mutatesSelf: true
 });
+
+/**
+ * The entry of what `factory` returned, a closure: stateful where its calls change the state it
+ * keeps (STATEFUL_CLOSURE), and reading and changing the globals of the factory's body where
+ * that returns a function that may use them (IFunctionSummary.returnsFunction; the globals only
+ * the factory itself reads come along too: a few more inputs, never a wrong value).
+ */
+function closureOf(factory: IFunctionSummary): IFunctionSummary {
+  if (!factory.returnsFunction) {
+    return STATEFUL_CLOSURE;
+  }
+  let entry = closureEntries.get(factory);
+  if (!entry) {
+    entry = {
+      ...emptySummary(),
+      globalReads: factory.globalReads,
+      globalWrites: factory.globalWrites,
+      instance: true,
+      ...(factory.makesStatefulClosures ? { mutatesSelf: true } : {})
+    };
+    closureEntries.set(factory, entry);
+  }
+  return entry;
+}
+
+const closureEntries = new WeakMap<IFunctionSummary, IFunctionSummary>();
 
 /**
  * The root names the step's module-level calls of `functions` change, and those functions that

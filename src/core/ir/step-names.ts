@@ -357,6 +357,7 @@ export function transitiveFunctionReads(
       ...(own.mutatesSelf ? { mutatesSelf: own.mutatesSelf } : {}),
       ...(own.changedDefaults ? { changedDefaults: own.changedDefaults } : {}),
       ...(own.makesStatefulClosures ? { makesStatefulClosures: true } : {}),
+      ...(own.returnsFunction ? { returnsFunction: true } : {}),
       ...(own.generator ? { generator: true } : {})
     });
   }
