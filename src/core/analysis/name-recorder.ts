@@ -1209,8 +1209,9 @@ export function memberRoot(node: IPyNode): IPyNode | null {
 /**
  * The name whose object a change to `node` changes: `memberRoot`, also through `.get(…)`, which
  * gives a dict's own item (`models.get(best).fit(X, y)` changes `models`), through a figure's
- * getters (`ax.get_xaxis()`, figures.ts FIGURE_GETTERS), and through `getattr(o, …)` and
- * `vars(o)`, which give an attribute of `o` and its own namespace.
+ * getters (`ax.get_xaxis()`, figures.ts FIGURE_GETTERS), through a dict's `values()` and
+ * `items()`, and through the builtins that give a part or an item of their first argument
+ * (OBJECT_PARTS: `getattr(o, …)`, `vars(o)`, `next(…)`; NEW_SEQUENCES: `list(…)[0]`).
  */
 export function changedRoot(
   node: IPyNode,
@@ -1218,7 +1219,10 @@ export function changedRoot(
 ): IPyNode | null {
   let n: IPyNode | null = node;
   for (;;) {
+    /** Whether `n` is read by a key (`list(xs)[0]`): an item of it, not it. */
+    let itemOf = false;
     while (n && (n.type === 'attribute' || n.type === 'subscript')) {
+      itemOf = n.type === 'subscript';
       n = n.children[0] ?? null;
     }
     if (n?.type === 'parenthesized_expression') {
@@ -1233,13 +1237,18 @@ export function changedRoot(
       callee &&
       method &&
       (text(method) === 'get' ||
+        ITEM_VIEWS.has(text(method)) ||
         MODULE_STATE_GETTERS.has(text(method)) ||
         FIGURE_GETTERS.has(text(method)))
     ) {
       n = field(callee, 'object');
       continue;
     }
-    if (callee?.type === 'identifier' && OBJECT_PARTS.has(text(callee))) {
+    if (
+      callee?.type === 'identifier' &&
+      (OBJECT_PARTS.has(text(callee)) ||
+        (itemOf && NEW_SEQUENCES.has(text(callee))))
+    ) {
       const args = field(n!, 'arguments');
       const first =
         args?.type === 'argument_list' ? namedChildren(args)[0] : null;
@@ -1252,8 +1261,34 @@ export function changedRoot(
   }
 }
 
-/** Builtins that give a part of their first argument: an attribute, or its own namespace. */
-const OBJECT_PARTS: ReadonlySet<string> = new Set(['getattr', 'vars']);
+/**
+ * Builtins that give a part of their first argument: an attribute, or its own namespace; or one
+ * of its items itself, not a copy (`next(iter(d.values()))`, `max(groups, key=len)`). A change
+ * to it changes the argument's object.
+ */
+const OBJECT_PARTS: ReadonlySet<string> = new Set([
+  'getattr',
+  'vars',
+  'next',
+  'iter',
+  'max',
+  'min'
+]);
+
+/**
+ * Builtins that give a new list or tuple of their argument's items: an item read from it
+ * (`list(d.values())[0]`) is the argument's own, so a change to it changes the argument; a
+ * change to the new sequence itself (`list(xs).append(1)`) does not.
+ */
+const NEW_SEQUENCES: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'sorted',
+  'reversed'
+]);
+
+/** A dict's views of its items (`d.values()`): their elements are the dict's own objects. */
+const ITEM_VIEWS: ReadonlySet<string> = new Set(['values', 'items']);
 
 /** Adds `name` to `seen`; true when it was not there (the first time: record it then). */
 function firstTime(seen: Set<string>, name: string): boolean {
