@@ -410,12 +410,19 @@ export class NameWalker extends ExpressionWalker {
     if (
       scope.kind === 'module' &&
       only !== null &&
-      UNPACKED_TARGETS.has(only.type) &&
-      value.type === 'call'
+      UNPACKED_TARGETS.has(only.type)
     ) {
-      const callee = field(value, 'function');
-      if (callee) {
-        this.figureCall(this.unpackedNames(only), callee, value);
+      if (value.type === 'call') {
+        const callee = field(value, 'function');
+        if (callee) {
+          this.figureCall(this.unpackedNames(only), callee, value);
+        }
+      } else if (value.type === 'identifier') {
+        // `X, y = data`: each name is one of data's own items, a part of it as `data[0]` is
+        const whole = this.text(value);
+        this.unpackedNames(only).forEach(name =>
+          this.notePart(this.text(name), whole)
+        );
       }
     }
     if (
