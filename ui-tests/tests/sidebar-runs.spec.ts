@@ -4,6 +4,7 @@
  * Compile only and Export YAML.
  */
 import { expect, test } from '@jupyterlab/galata';
+import type { Locator } from '@playwright/test';
 import {
   failingNotebook,
   chooseAction,
@@ -255,14 +256,7 @@ test.describe('pipeline sidebar runs', () => {
       "step 'check' failed: ValueError in failing.ipynb"
     );
     await expectOneParagraph(error);
-    // The place it names leads to the line that raised (cell 2, line 2).
-    await page.notebook.selectCells(0);
-    await error
-      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
-      .click();
     const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
-    await expect(active).toContainText('boom in step check');
-    await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
     const cursorLine = () =>
       page.evaluate(
         () =>
@@ -271,26 +265,26 @@ test.describe('pipeline sidebar runs', () => {
           ).jupyterapp.shell.currentWidget.content.activeCell.editor.getCursorPosition()
             .line
       );
-    expect(await cursorLine()).toBe(1);
+    /** From the first cell, the place `where` names leads to the line that raised. */
+    const placeLeadsThere = async (where: Locator) => {
+      await page.notebook.selectCells(0);
+      await expect(active).not.toContainText('boom in step check');
+      await where
+        .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
+        .click();
+      await expect(active).toContainText('boom in step check');
+      expect(await cursorLine()).toBe(1);
+    };
+    // The place it names leads to the line that raised (cell 2, line 2).
+    await placeLeadsThere(error);
+    await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
     // The message under Compile and run says how the run ended; its place leads there too.
     const message = page.locator(`${panel} .jp-cellpipe-Message`);
     await expect(message).toContainText('ended: Failed.');
-    await page.notebook.selectCells(0);
-    await expect(active).not.toContainText('boom in step check');
-    await message
-      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
-      .click();
-    await expect(active).toContainText('boom in step check');
-    expect(await cursorLine()).toBe(1);
+    await placeLeadsThere(message);
 
     // Renamed since: the message names the notebook as it was called, and still leads there.
     await renameNotebookTab(page, 'failing.ipynb', 'checked.ipynb');
-    await page.notebook.selectCells(0);
-    await expect(active).not.toContainText('boom in step check');
-    await error
-      .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
-      .click();
-    await expect(active).toContainText('boom in step check');
-    expect(await cursorLine()).toBe(1);
+    await placeLeadsThere(error);
   });
 });
