@@ -2,7 +2,9 @@
  * A seed set in a shared cell (`np.random.seed(0)` in the imports cell) runs again at the start
  * of every step: each step's draws from that module's global generator start from the same
  * seed, so two steps draw the same numbers, where top to bottom the second goes on from where
- * the first left off. Warned (`shared-seed`) at the seed, naming the first two steps that draw.
+ * the first left off. Warned (`shared-seed`) at the seed, naming the first two steps that draw
+ * (scikit-learn's `train_test_split` and estimators draw from NumPy's where they are given no
+ * `random_state`).
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import {
@@ -24,6 +26,58 @@ const MODULE_DRAWS: ReadonlySet<string> = new Set([
   'randn_like',
   'randint_like'
 ]);
+
+/**
+ * scikit-learn's functions and estimators that draw from NumPy's global generator where they
+ * are not given `random_state` (its default, None): a seed of NumPy's generator in a shared cell
+ * makes two steps that call them draw the same, as `np.random.rand()` does.
+ */
+const NUMPY_GLOBAL_DRAWERS: ReadonlySet<string> = new Set([
+  'train_test_split',
+  'shuffle',
+  'resample',
+  'KFold',
+  'StratifiedKFold',
+  'GroupKFold',
+  'ShuffleSplit',
+  'StratifiedShuffleSplit',
+  'RepeatedKFold',
+  'RepeatedStratifiedKFold',
+  'RandomizedSearchCV',
+  'RandomForestClassifier',
+  'RandomForestRegressor',
+  'ExtraTreesClassifier',
+  'ExtraTreesRegressor',
+  'GradientBoostingClassifier',
+  'GradientBoostingRegressor',
+  'HistGradientBoostingClassifier',
+  'HistGradientBoostingRegressor',
+  'DecisionTreeClassifier',
+  'DecisionTreeRegressor',
+  'BaggingClassifier',
+  'BaggingRegressor',
+  'AdaBoostClassifier',
+  'AdaBoostRegressor',
+  'IsolationForest',
+  'KMeans',
+  'MiniBatchKMeans',
+  'MLPClassifier',
+  'MLPRegressor',
+  'SGDClassifier',
+  'SGDRegressor',
+  'TSNE',
+  'make_classification',
+  'make_regression',
+  'make_blobs',
+  'make_moons',
+  'make_circles'
+]);
+
+/** A call of one of NUMPY_GLOBAL_DRAWERS, its module path before it if any: the name (1). */
+const GLOBAL_DRAWER_CALL = new RegExp(
+  `(?:^|[^\\w.])(?:[A-Za-z_]\\w*\\.)*(${[...NUMPY_GLOBAL_DRAWERS].join('|')})\\s*\\(`,
+  'gu'
+);
 
 /** A call `module.….name(` not inside a def: the module (1) and the name (2). */
 const SEED_CALL = /(?:^|[^\w.])([A-Za-z_]\w*)(?:\.\w+)*\.(\w+)\s*\(/gu;
@@ -54,7 +108,12 @@ export function sharedSeedWarnings(
         ) {
           continue;
         }
-        const drawers = stepsDrawingFrom(module, steps, analysisOf);
+        const drawers = stepsDrawingFrom(
+          module,
+          importsNumpy(module, sharedCells, analysisOf),
+          steps,
+          analysisOf
+        );
         if (drawers.length < 2) {
           continue;
         }
@@ -90,12 +149,60 @@ function sharedCellsImport(
   );
 }
 
+/** Whether `module` is NumPy where the shared cells import it (`import numpy as np`). */
+function importsNumpy(
+  module: string,
+  sharedCells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis
+): boolean {
+  return sharedCells.some(cell => {
+    const { names } = analysisOf(cell);
+    return (
+      (names.importSources?.[module] ??
+        (names.imported.includes(module) ? module : null)) === 'numpy'
+    );
+  });
+}
+
 /**
- * The names of the steps that draw from `module`'s generator (`np.random.rand(…)`), in order;
- * not those that seed it themselves (`np.random.seed(1)` in the step).
+ * Whether `python` calls one of NUMPY_GLOBAL_DRAWERS without `random_state` among its
+ * arguments (`train_test_split(X, y, test_size=0.2)`, over several lines too).
+ */
+function drawsThroughScikitLearn(python: string): boolean {
+  for (const found of python.matchAll(GLOBAL_DRAWER_CALL)) {
+    const open = (found.index ?? 0) + found[0].length - 1;
+    if (!callArguments(python, open).includes('random_state')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** The text from the bracket at `open` to the one that closes it (or the end). */
+function callArguments(python: string, open: number): string {
+  let depth = 0;
+  for (let i = open; i < python.length; i++) {
+    const c = python[i];
+    if (c === '(' || c === '[' || c === '{') {
+      depth++;
+    } else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) {
+        return python.slice(open, i + 1);
+      }
+    }
+  }
+  return python.slice(open);
+}
+
+/**
+ * The names of the steps that draw from `module`'s generator (`np.random.rand(…)`, and where
+ * it is NumPy, scikit-learn's calls that draw from it: NUMPY_GLOBAL_DRAWERS), in order; not
+ * those that seed it themselves (`np.random.seed(1)` in the step).
  */
 function stepsDrawingFrom(
   module: string,
+  isNumpy: boolean,
   steps: readonly IPipelineStep[],
   analysisOf: (cell: number) => ICellAnalysis
 ): string[] {
@@ -118,10 +225,14 @@ function stepsDrawingFrom(
     );
   const seeds = (text: string) =>
     calls(text, (_, name) => SEED_SETTERS.has(name));
+  const drawsThroughCalls = (step: IPipelineStep) =>
+    isNumpy &&
+    step.cells.some(cell => drawsThroughScikitLearn(analysisOf(cell).python));
   return steps
     .filter(
       step =>
-        firstStepLine(step, analysisOf, draws) !== null &&
+        (firstStepLine(step, analysisOf, draws) !== null ||
+          drawsThroughCalls(step)) &&
         firstStepLine(step, analysisOf, seeds) === null
     )
     .map(step => step.name);

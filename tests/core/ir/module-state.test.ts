@@ -287,4 +287,55 @@ describe('the shared-seed warning', () => {
       ])
     ).toEqual([]);
   });
+
+  it("counts scikit-learn's calls that draw from NumPy's generator where they are given no random_state", () => {
+    const warnings = (cells: ReturnType<typeof codeCell>[]) =>
+      analyzeNotebook(notebookJson(cells), 'n.ipynb')
+        .diagnostics.filter(d => d.code === 'shared-seed')
+        .map(d => d.message.slice(0, d.message.indexOf(' starting')));
+    const imports = codeCell(
+      'import numpy\nfrom sklearn.model_selection import train_test_split\n' +
+        'from sklearn.ensemble import RandomForestClassifier\nnumpy.random.seed(0)',
+      ['imports']
+    );
+    expect(
+      warnings([
+        imports,
+        codeCell(
+          'train, test = train_test_split(\n    rows, test_size=0.2\n)',
+          ['step:split']
+        ),
+        codeCell('model = RandomForestClassifier(n_estimators=10)', [
+          'step:model'
+        ])
+      ])
+    ).toEqual([
+      "'numpy.random.seed(0)' runs again at the start of every step, so steps 'split' and " +
+        "'model' both draw from 'numpy'"
+    ]);
+    // Given random_state (over several lines too), they draw from a generator of their own.
+    expect(
+      warnings([
+        imports,
+        codeCell(
+          'train, test = train_test_split(\n    rows, test_size=0.2,\n    random_state=7\n)',
+          ['step:split']
+        ),
+        codeCell('model = RandomForestClassifier(random_state=1)', [
+          'step:model'
+        ])
+      ])
+    ).toEqual([]);
+    // Only NumPy's seed: scikit-learn does not draw from the random module.
+    expect(
+      warnings([
+        codeCell(
+          'import random\nfrom sklearn.model_selection import train_test_split\nrandom.seed(0)',
+          ['imports']
+        ),
+        codeCell('a, b = train_test_split(rows)', ['step:split']),
+        codeCell('c, d = train_test_split(rows)', ['step:again'])
+      ])
+    ).toEqual([]);
+  });
 });
