@@ -83,7 +83,14 @@ export function runMain(argv: string[] = process.argv.slice(2)): void {
     code => {
       process.exitCode = code;
     },
-    () => {
+    (error: unknown) => {
+      // Outside main's own handling (a command's code failed to load): said all the same.
+      process.stderr.write(
+        `cellpipe: internal error: ${error instanceof Error ? error.message : String(error)}\n`
+      );
+      if (process.env.CELLPIPE_DEBUG && error instanceof Error) {
+        process.stderr.write(String(error.stack) + '\n');
+      }
       process.exitCode = 70;
     }
   );
