@@ -28,11 +28,13 @@ const MODULE_DRAWS: ReadonlySet<string> = new Set([
 ]);
 
 /**
- * scikit-learn's functions and estimators that draw from NumPy's global generator where they
- * are not given `random_state` (its default, None): a seed of NumPy's generator in a shared cell
- * makes two steps that call them draw the same, as `np.random.rand()` does.
+ * scikit-learn's functions and estimators, and pandas' `sample`, that draw from NumPy's global
+ * generator where they are not given `random_state` (its default, None): a seed of NumPy's
+ * generator in a shared cell makes two steps that call them draw the same, as
+ * `np.random.rand()` does.
  */
 const NUMPY_GLOBAL_DRAWERS: ReadonlySet<string> = new Set([
+  'sample', // pandas' df.sample(…), from NumPy's generator too
   'train_test_split',
   'shuffle',
   'resample',

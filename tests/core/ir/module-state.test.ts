@@ -313,6 +313,17 @@ describe('the shared-seed warning', () => {
       "'numpy.random.seed(0)' runs again at the start of every step, so steps 'split' and " +
         "'model' both draw from 'numpy'"
     ]);
+    // pandas' sample draws from it too.
+    expect(
+      warnings([
+        imports,
+        codeCell('a = df.sample(frac=1)', ['step:first']),
+        codeCell('b = df.sample(n=2)', ['step:second'])
+      ])
+    ).toEqual([
+      "'numpy.random.seed(0)' runs again at the start of every step, so steps 'first' and " +
+        "'second' both draw from 'numpy'"
+    ]);
     // Given random_state (over several lines too), they draw from a generator of their own.
     expect(
       warnings([
