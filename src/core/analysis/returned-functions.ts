@@ -8,10 +8,16 @@
 import { field, IPyNode, namedChildren } from './python-tree';
 import { OWN_BODIES } from './own-bodies';
 
+/** A word that can start a function the body defines: `def` or `lambda`. */
+const NESTED_FUNCTION = /\b(?:def|lambda)\b/;
+
 export function returnsNestedFunction(
   body: IPyNode,
   text: (node: IPyNode) => string
 ): boolean {
+  if (!NESTED_FUNCTION.test(text(body))) {
+    return false; // no def or lambda in it: most bodies, without a walk
+  }
   const nested = new Set<string>();
   const returned: IPyNode[] = [];
   const visit = (node: IPyNode): void => {
