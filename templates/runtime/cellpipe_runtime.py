@@ -635,6 +635,129 @@ def _figure_share(manifest):
     return manifest.get("step"), share
 
 
+# -- one object under several names ----------------------------------------------------------------
+# `combine = [train, test]` in one step, `for frame in combine: frame["x"] = 1` in a later one, then
+# `train` read: top to bottom `train` is `combine[0]`, so the loop changed it. Each output is saved
+# alone, with a copy of what it holds, so the later step would change the copies its `combine`
+# holds and not its `train`. Where a step hands on one object under two names (`b = a`), or a list,
+# tuple or dict holding another output, the manifests say so (OBJECT_SHARE): the name that is not
+# the first of its object says which name it is, and a holder which of its items are which names.
+# A step that takes them from that step makes them one object again. A figure's names have their
+# own record (FIGURE_SHARE).
+OBJECT_SHARE = "object_share"
+
+# Values nothing can change in place: two names of one of them need no record.
+_UNCHANGEABLE = (type(None), bool, int, float, complex, str, bytes, range, frozenset, types.ModuleType)
+
+
+def _held_items(value):
+    """(how, place, item) for each item of a list or tuple (by index) or a dict (by a key that is a
+    string or an integer, as JSON keeps it);
+    nothing for any other value. Where reading the items raises, those read before it."""
+    try:
+        if isinstance(value, (list, tuple)):
+            for index, item in enumerate(value):
+                yield "index", index, item
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if type(key) in (str, int):
+                    yield "key", key, item
+    except Exception:  # a subclass whose iteration raises
+        return
+
+
+def object_shares(outputs, skipped=()):
+    """Output name -> its OBJECT_SHARE entry: {"name": first} for an output that is the object of
+    the output `first` (the first of its names in sorted order), and {"holds": [[how, place, name],
+    ...]} for the first name of a list, tuple or dict holding other outputs' objects (by the first
+    of their names). Names in `skipped` (a figure's: figure_shares) are in no entry."""
+    first_of = {}
+    shares = {}
+    for name in sorted(outputs):
+        if name in skipped or isinstance(outputs[name], _UNCHANGEABLE):
+            continue
+        first = first_of.setdefault(id(outputs[name]), name)
+        if first != name:
+            shares[name] = {"name": first}
+    for holder in sorted(outputs):
+        if holder in skipped or holder in shares:
+            continue
+        held = [[how, place, first_of[id(item)]] for how, place, item in _held_items(outputs[holder])
+                if id(item) in first_of and first_of[id(item)] != holder]
+        if held:
+            shares[holder] = {"holds": held}
+    return shares
+
+
+def _same_item(holder, how, place, value):
+    """Whether `holder`'s item at `place` (an index or a key, as `how` says) is there and of the
+    type of `value`: the same object, saved apart."""
+    if how == "index" and isinstance(holder, (list, tuple)) and type(place) is int:
+        return 0 <= place < len(holder) and _type_name(holder[place]) == _type_name(value)
+    if how == "key" and isinstance(holder, dict) and type(place) in (str, int):
+        return place in holder and _type_name(holder[place]) == _type_name(value)
+    return False
+
+
+def share_objects(inputs, shares, producers):
+    """Makes the inputs one step handed on as one object (object_shares) one object again, where
+    this step takes them from that step: a holder's items become the inputs they are (a tuple is
+    made anew with them), then a name of another's object becomes that name's. `shares` maps an
+    input name to (its producer step, its OBJECT_SHARE entry, its manifest's type), `producers`
+    each input name to its producer step."""
+    def taken(name, step):
+        return name in inputs and producers.get(name) == step
+
+    holders = {name: entry for name, entry in shares.items()
+               if isinstance(entry[1].get("holds"), list)}
+    made = set()
+
+    def fill(holder, seen):
+        """Puts the held inputs into `holder`, those that are tuples filled first."""
+        if holder in made or holder in seen:
+            return
+        seen.add(holder)
+        step, entry, _ = holders[holder]
+        value = inputs[holder]
+        places = []
+        for held in entry["holds"]:
+            if not (isinstance(held, list) and len(held) == 3 and taken(held[2], step)):
+                continue
+            how, place, name = held
+            if name in holders:
+                fill(name, seen)
+            if _same_item(value, how, place, inputs[name]):
+                places.append((place, inputs[name]))
+        if type(value) is tuple:
+            items = list(value)
+            for place, item in places:
+                items[place] = item
+            inputs[holder] = tuple(items)
+        elif not isinstance(value, tuple):  # a tuple's subclass is left as loaded
+            for place, item in places:
+                try:
+                    value[place] = item
+                except Exception:  # a subclass that refuses it: that item stays a copy
+                    pass
+        made.add(holder)
+
+    for holder in sorted(holders):
+        if holder in inputs:
+            fill(holder, set())
+    for name, (step, entry, type_name) in sorted(shares.items()):
+        first = entry.get("name")
+        if isinstance(first, str) and taken(first, step) and _type_name(inputs[first]) == type_name:
+            inputs[name] = inputs[first]
+
+
+def _object_share(manifest):
+    """(the producer step, the OBJECT_SHARE entry, the type) an input's manifest records, or None."""
+    share = manifest.get(OBJECT_SHARE)
+    if not isinstance(share, dict):
+        return None
+    return manifest.get("step"), share, manifest.get("type")
+
+
 # -- anything else --------------------------------------------------------------------------------
 def _save_pickle(value, path):
     cloudpickle = _cloudpickle()
@@ -881,10 +1004,10 @@ def _unsaveable_hint(chosen, error):
     return UNSAVEABLE_HINT
 
 
-def save_value(name, value, directory, step, figure_share=None):
+def save_value(name, value, directory, step, figure_share=None, object_share=None):
     """Saves `value` into `directory` (its manifest names `step`, and where the value sits in a
-    figure the step hands on under another name too: see figure_shares); raises UnsaveableError
-    naming the variable."""
+    figure, or which other name or holder it is, that the step hands on too: see figure_shares and
+    object_shares); raises UnsaveableError naming the variable."""
     os.makedirs(directory, exist_ok=True)
     # A half-written new value must not pass for an old one, and a crashed save leaves temp files.
     _remove_stale(directory, [MANIFEST] + [entry[0] for entry in FORMATS.values()])
@@ -904,6 +1027,8 @@ def save_value(name, value, directory, step, figure_share=None):
             manifest["read_only"] = True
         if figure_share is not None:
             manifest[FIGURE_SHARE] = figure_share
+        if object_share is not None:
+            manifest[OBJECT_SHARE] = object_share
         text = json.dumps(manifest)
         _write_atomically(directory, MANIFEST, lambda path: _write_text(path, text))
         return chosen
@@ -1517,20 +1642,27 @@ def _run_step(arguments, step):
         # Into the namespace once all are loaded: the values saved with a notebook function fill
         # in only names it lacks, and an input is never one of them.
         inputs = {}
-        # Names of one figure, by what their manifests record (figure_shares).
-        shares = {}
+        # Names of one figure, and of one object, by what their manifests record (figure_shares,
+        # object_shares), and the step that made each input.
+        shares, objects, producers = {}, {}, {}
         for name, directory in sorted(arguments["--input"].items()):
             value, manifest = load_saved(name, directory, namespace)
             if value is UNBOUND:
                 _note("%s is unbound: the step that makes it did not bind it" % name, started)
                 continue
             inputs[name] = value
+            producers[name] = manifest.get("step")
             share = _figure_share(manifest)
             if share is not None:
                 shares[name] = share
+            shared_object = _object_share(manifest)
+            if shared_object is not None:
+                objects[name] = shared_object
             _note("loaded %s from %s" % (name, directory), started)
         if shares and _matplotlib_classes() is not None:
             share_figures(inputs, shares)
+        if objects:
+            share_objects(inputs, objects, producers)
         namespace.update(inputs)
         # What the step's own cells reach (the imports cell's imports would only add code read).
         observer = _start_observer(step) if arguments["--observe"] is not None else None
@@ -1553,8 +1685,9 @@ def _run_step(arguments, step):
     _note("ran the code of step %s" % step.name, started)
     # Every output is tried, so that one run names all that cannot be saved.
     unsaved = []
-    shares = figure_shares({name: namespace[name] for name in arguments["--output"]
-                            if name in namespace})
+    outputs = {name: namespace[name] for name in arguments["--output"] if name in namespace}
+    shares = figure_shares(outputs)
+    objects = object_shares(outputs, shares)
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace and name in step.maybe_unbound:
             save_unbound(name, directory, step.name)
@@ -1564,7 +1697,8 @@ def _run_step(arguments, step):
             unsaved.append((name, "the step did not define it", NO_HINT))
             continue
         try:
-            chosen = save_value(name, namespace[name], directory, step.name, shares.get(name))
+            chosen = save_value(name, namespace[name], directory, step.name, shares.get(name),
+                                objects.get(name))
         except UnsaveableError as error:
             unsaved.append((name, error.reason, error.hint))
             continue

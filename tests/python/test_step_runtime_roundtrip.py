@@ -205,6 +205,67 @@ def test_names_of_one_figure_come_from_one_copy_of_it(make_pipeline):
     pipeline.run_ok("mixed", inputs=[("ax", "make"), ("fig", "other")])
 
 
+def test_names_of_one_object_come_as_one_object(make_pipeline):
+    """A step that hands on one object under two names, or an object and a list, tuple or dict
+    holding it, says so in their manifests, and a step that takes both from that step gets one
+    object, as top to bottom: a change through one name is in the other. Cycles come back whole.
+    Names taken from different steps stay the copies they were; unchangeable values and values
+    held by nothing handed on have no record."""
+    produce = (
+        "a = [1]\n"
+        "b = a\n"
+        "train, test = {'rows': [1, 2]}, {'rows': [3]}\n"
+        "combine = [train, test]\n"
+        "frames = {'train': train, 3: test, (1,): test}\n"
+        "pair = (train, [0])\n"
+        "inner = pair[1]\n"
+        "nested = [[5]]\n"
+        "deep = nested[0]\n"
+        "itself = []\n"
+        "itself.append(itself)\n"
+        "x = [1]\n"
+        "y = [x]\n"
+        "x.append(y)\n"
+        "n = 300\n"
+        "m = n\n"
+        "lone = [7]\n"
+    )
+    check = (
+        "assert b is a\n"
+        "assert combine[0] is train and combine[1] is test and frames['train'] is train\n"
+        "assert frames[3] is test and pair[0] is train and inner is pair[1] and deep is nested[0]\n"
+        "assert itself[0] is itself and x[1] is y and y[0] is x\n"
+        "for frame in combine:\n"
+        "    frame['rows'].append(0)\n"
+        "assert train['rows'] == [1, 2, 0] and test['rows'] == [3, 0]\n"
+        "assert lone == [7] and m == n == 300\n"
+    )
+    pipeline = make_pipeline([
+        code_cell("import math", "imports"),
+        code_cell(produce, "step:make"),
+        code_cell(check, "step:check"),
+        code_cell("deep = [9]\n", "step:other"),
+        code_cell("assert nested[0] is not deep and nested[0] == [5]\n", "step:mixed"),
+    ])
+    handed_on = ["a", "b", "combine", "deep", "frames", "inner", "itself", "lone", "m", "n",
+                 "nested", "pair", "test", "train", "x", "y"]
+    pipeline.run_ok("make", outputs=handed_on)
+    shares = {name: pipeline.manifest("make", name).get("object_share") for name in handed_on}
+    assert shares == {
+        "a": None, "b": {"name": "a"},
+        "combine": {"holds": [["index", 0, "train"], ["index", 1, "test"]]},
+        "deep": None,
+        "frames": {"holds": [["key", "train", "train"], ["key", 3, "test"]]},
+        "inner": None, "itself": None, "lone": None, "m": None, "n": None,
+        "nested": {"holds": [["index", 0, "deep"]]},
+        "pair": {"holds": [["index", 0, "train"], ["index", 1, "inner"]]},
+        "test": None, "train": None,
+        "x": {"holds": [["index", 1, "y"]]}, "y": {"holds": [["index", 0, "x"]]}}
+    pipeline.run_ok("check", inputs=[(name, "make") for name in handed_on])
+    pipeline.run_ok("other", outputs=["deep"])
+    pipeline.run_ok("mixed", inputs=[("nested", "make"), ("deep", "other")])
+
+
 def test_an_output_whose_attributes_raise_is_saved_alone(make_pipeline):
     """Telling whether an output is a part of a figure reads its attributes (an artist's `axes`):
     one that raises there is saved as any other value, and its step's other figure names still
