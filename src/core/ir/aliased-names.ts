@@ -21,6 +21,7 @@ import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
 import { IStepContext, tieArrayViews } from './array-views';
 import { drawnBeforeMessage } from './figure-messages';
+import { RUNTIME_TIES } from './object-shares';
 
 /**
  * What steps change that their cells' names do not tell, by the kind of object each takes
@@ -126,6 +127,12 @@ export function aliasedNameWarnings(
             tie === 'part' && (drawn?.includes(name) ?? false);
           const takesBoth =
             tiedIn === producer && step.producers[other] === producer;
+          if (takesBoth && RUNTIME_TIES.has(tie)) {
+            // Names of one object, or a list, tuple or dict and a name it holds, that the step
+            // takes from the step that tied them come as one object (the runtime's
+            // object_shares): the change is in both, and the step hands both on.
+            continue;
+          }
           if (changed.has(other) && drawsOnPart && takesBoth) {
             // Names of one figure that the step takes from the step that handed them on come
             // from one copy of it (the runtime's figure_share): the drawing is in the figure,

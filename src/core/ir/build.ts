@@ -60,6 +60,7 @@ import {
 import { unpassableOutputErrors } from './unpassable-outputs';
 import { withSharedCallees } from './shared-callees';
 import { withFunctionTables } from './function-tables';
+import { namesChangedBeside, ObjectShares } from './object-shares';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -216,6 +217,8 @@ export function buildPipeline(
     stepsDrawOnFigures || stepsCallHandles ? new ObjectKinds() : null;
   /** The names of one figure as the steps so far left them, where any step draws on one. */
   const figureNames = stepsDrawOnFigures ? new FigureNames() : null;
+  /** The names of one object as the steps so far left them, where any step ties two. */
+  const objectShares = stepsAliasNames ? new ObjectShares() : null;
   /** The names each step leaves deleted, for the steps that leave any. */
   const deletionsOf = new Map<string, Map<string, IStepDeletion>>();
   /** The functions each step defines that change a parameter, for the steps that define any. */
@@ -415,6 +418,27 @@ export function buildPipeline(
         reads = [...reads, ...shadowed];
       }
     }
+    if (objectShares) {
+      // `for frame in combine:` changes `train` too where an earlier step made `combine =
+      // [train, test]`: the step takes it beside `combine` and hands it on (object-shares.ts)
+      const beside = namesChangedBeside(
+        block.cells,
+        analysisOf,
+        objectShares,
+        reads,
+        name => writers.latest(name)?.name
+      ).filter(
+        read =>
+          !names.writes.has(read.name) && !context.available.has(read.name)
+      );
+      if (beside.length) {
+        reads = [...reads, ...beside];
+        writes = withNames(
+          writes,
+          beside.map(read => read.name)
+        );
+      }
+    }
     for (let i = 0; i < reads.length; i++) {
       const read = reads[i];
       const producer = writers.latest(read.name);
@@ -582,6 +606,7 @@ export function buildPipeline(
       );
     }
     writers.add(step, handedOn);
+    objectShares?.record(step, handedOn, analysisOf);
     objectKinds?.add(block.cells, analysisOf);
     figureNames?.add(block.cells, analysisOf, objectKinds!);
     const mutators = withTaken(

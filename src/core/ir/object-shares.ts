@@ -1,0 +1,148 @@
+/**
+ * One object under two names across steps: `combine = [train, test]` in one step, `for frame in
+ * combine: frame["x"] = 1` in a later one, then `train` read. Top to bottom the loop changed
+ * `train`. The step that changes the object through one name takes the other names of it beside
+ * it, from the step that tied them, and hands them on changed; the runtime makes the names a
+ * step takes from one step one object again (object_shares in cellpipe_runtime.py).
+ *
+ * Only the ties the runtime finds again are followed: two names of one object (`b = a`), and a
+ * list, tuple or dict made of names and the names it holds. A part (`params = cfg["model"]`, a
+ * view of an array) or what an object holds (`pipe = make_pipeline(model)`) is still warned
+ * (aliased-names.ts).
+ */
+import { ICellAnalysis } from '../analysis/cell-analysis';
+import { IPipelineStep } from './pipeline';
+import { ILocatedName } from './step-names';
+import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
+
+/** The ties the runtime's object_shares records: one object, and a holder and its items. */
+export const RUNTIME_TIES: ReadonlySet<Tie> = new Set<Tie>([
+  'same',
+  'item',
+  'container'
+]);
+
+export class ObjectShares {
+  /**
+   * Records the names `step` leaves tied at its end: those it takes from one step that left them
+   * tied and hands both on (the runtime made them one object again), and those its cells tie.
+   * Call once a step is built, in step order.
+   */
+  record(
+    step: IPipelineStep,
+    writes: ReadonlySet<string>,
+    analysisOf: (cell: number) => ICellAnalysis
+  ): void {
+    const ties: StepTies = new Map();
+    if (this.tiesOf.size) {
+      for (const name of step.inputs) {
+        const producer = step.producers[name];
+        const earlier = this.tiesOf.get(producer)?.get(name);
+        if (!earlier || !writes.has(name)) {
+          continue;
+        }
+        for (const [other, how] of earlier) {
+          if (step.producers[other] === producer && writes.has(other)) {
+            tieOneWay(ties, name, other, how);
+          }
+        }
+      }
+    }
+    for (const cell of step.cells) {
+      const { names, aliasesNames } = analysisOf(cell);
+      untieRebound(ties, names);
+      if (aliasesNames) {
+        tieCellNames(ties, names);
+      }
+    }
+    for (const [name, others] of ties) {
+      others.forEach((how, other) => {
+        if (!RUNTIME_TIES.has(how)) {
+          others.delete(other);
+        }
+      });
+      if (!others.size) {
+        ties.delete(name);
+      }
+    }
+    if (ties.size) {
+      this.tiesOf.set(step.name, ties);
+    }
+  }
+
+  /**
+   * The names a step must take beside those it changes in place (`changed`, read from before), by
+   * the step each comes from (`producerOf`): the others of their objects, which that step tied
+   * to them and is still the producer of. A holder's items change only through a loop over it
+   * (`itemsChanged`); `combine.append(x)` changes no item.
+   */
+  takenBeside(
+    changed: Iterable<string>,
+    itemsChanged: ReadonlySet<string>,
+    producerOf: (name: string) => string | undefined
+  ): string[] {
+    const beside: string[] = [];
+    if (!this.tiesOf.size) {
+      return beside;
+    }
+    for (const name of changed) {
+      const producer = producerOf(name);
+      const others =
+        producer === undefined
+          ? undefined
+          : this.tiesOf.get(producer)?.get(name);
+      others?.forEach((how, other) => {
+        if (
+          (how !== 'container' || itemsChanged.has(name)) &&
+          producerOf(other) === producer &&
+          !beside.includes(other)
+        ) {
+          beside.push(other);
+        }
+      });
+    }
+    return beside;
+  }
+
+  private readonly tiesOf = new Map<string, StepTies>();
+}
+
+function tieOneWay(ties: StepTies, name: string, other: string, how: Tie) {
+  (ties.get(name) ?? ties.set(name, new Map()).get(name)!).set(other, how);
+}
+
+/**
+ * The names a step takes beside those its cells change in place that it reads from before
+ * (`ObjectShares.takenBeside`), each located where the step reads the name it changes.
+ */
+export function namesChangedBeside(
+  cells: readonly number[],
+  analysisOf: (cell: number) => ICellAnalysis,
+  shares: ObjectShares,
+  reads: readonly ILocatedName[],
+  producerOf: (name: string) => string | undefined
+): ILocatedName[] {
+  const beside: ILocatedName[] = [];
+  const itemsChanged = new Set<string>();
+  const changed: string[] = [];
+  for (const cell of cells) {
+    const { names } = analysisOf(cell);
+    changed.push(...names.mutations);
+    names.itemChanges?.forEach(name => {
+      itemsChanged.add(name);
+      changed.push(name);
+    });
+  }
+  for (const name of changed) {
+    const read = reads.find(taken => taken.name === name);
+    if (!read) {
+      continue; // bound by the step itself first
+    }
+    for (const other of shares.takenBeside([name], itemsChanged, producerOf)) {
+      if (!beside.some(found => found.name === other)) {
+        beside.push({ ...read, name: other });
+      }
+    }
+  }
+  return beside;
+}

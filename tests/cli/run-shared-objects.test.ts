@@ -1,0 +1,84 @@
+/**
+ * One object under two names across steps, in a real local run against the notebook run top to
+ * bottom (real pandas). Kaggle's Titanic notebooks make `combine = [train, test]` and change both
+ * frames through a loop over it in later steps, then read `train`. Before, each name was handed
+ * on as a value of its own: the loop changed the copies in `combine`, and the step after read
+ * `train` unchanged (warned, aliased-name). The step that changes the object through one name
+ * now takes the others beside it and hands them on, and the runtime makes the names it takes from
+ * one step one object again (object_shares). Also: `b = a` changed through `b`, a tuple of lists changed
+ * through a loop, a dict of frames changed through the frame, and a list whose item is bound anew
+ * between the tie and the loop.
+ */
+import {
+  describeSameAsTopToBottom,
+  metricsCell
+} from '../engine/local/local-run';
+
+const CELLS = [
+  { source: 'import pandas as pd', tags: ['imports'] },
+  {
+    source: [
+      'train = pd.DataFrame({"Age": [22.0, None, 35.0], "Name": ["Mr. A", "Mrs. B", "Miss. C"]})',
+      'test = pd.DataFrame({"Age": [None, 41.0], "Name": ["Mr. D", "Mrs. E"]})',
+      'combine = [train, test]',
+      'a = [1]',
+      'b = a',
+      'pair = ([1], [2])',
+      'raw = pd.DataFrame({"x": [1, 2]})',
+      'frames = {"raw": raw}',
+      'kept = [1]',
+      'later = [kept]'
+    ].join('\n'),
+    tags: ['step:load']
+  },
+  {
+    source: [
+      'for dataset in combine:',
+      '    dataset["Title"] = dataset["Name"].str.split(".").str[0]',
+      'b.append(2)',
+      'for items in pair:',
+      '    items.append(0)',
+      'raw["y"] = raw["x"] * 10'
+    ].join('\n'),
+    tags: ['step:titles']
+  },
+  { source: 'kept = [5]', tags: ['step:rebind'] },
+  {
+    source: [
+      'train = train.drop(["Name"], axis=1)',
+      'test = test.drop(["Name"], axis=1)',
+      'combine = [train, test]',
+      'for dataset in combine:',
+      '    dataset["Age"] = dataset["Age"].fillna(30.0)',
+      'for held in later:',
+      '    held.append(9)'
+    ].join('\n'),
+    tags: ['step:ages']
+  },
+  {
+    source: [
+      'columns = ",".join(train.columns) + ";" + ",".join(test.columns)',
+      'ages = float(train["Age"].sum() + test["Age"].sum())',
+      'titles = ",".join(train["Title"]) + ";" + ",".join(test["Title"])',
+      'same = str(a) + str(pair)',
+      'frame_y = int(frames["raw"]["y"].sum())',
+      'kept_text = str(kept) + str(later)'
+    ].join('\n'),
+    tags: ['step:report']
+  },
+  metricsCell(['columns', 'ages', 'titles', 'same', 'frame_y', 'kept_text'])
+];
+
+describeSameAsTopToBottom(
+  'one object under two names, changed in a later step through one of them',
+  'reaches the steps after the change through the other name too, as top to bottom',
+  { prefix: 'shared-objects', name: 'titanic.ipynb', cells: CELLS },
+  {
+    columns: 'Age,Title;Age,Title',
+    ages: 158,
+    titles: 'Mr,Mrs,Miss;Mr,Mrs',
+    same: '[1, 2]([1, 0], [2, 0])',
+    frame_y: 30,
+    kept_text: '[5][[1, 9]]'
+  }
+);
