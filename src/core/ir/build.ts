@@ -25,6 +25,7 @@ import { notebookFileName, unanalysable } from './unanalysable';
 import { unorderedFiles } from './unordered-files';
 import {
   argumentsMutatedBy,
+  classChangedSince,
   definedFunctions,
   withInstances,
   mutatingFunctions
@@ -497,6 +498,21 @@ export function buildPipeline(
       const taken = functionsOf.size
         ? functionsOf.get(producer.name)?.get(read.name)
         : undefined;
+      // `p = P(2)`, then `P.double = …` in a later step: the step takes `P` beside `p`, as
+      // that step left it, and the runtime makes it `p`'s class (one class, as top to bottom)
+      const ofClass = classChangedSince(
+        producer,
+        read.name,
+        writers,
+        analysisOf
+      );
+      if (
+        ofClass &&
+        !context.available.has(ofClass) &&
+        !reads.some(other => other.name === ofClass)
+      ) {
+        reads = [...reads, { ...read, name: ofClass }];
+      }
       if (taken?.instance && taken.mutatesSelf) {
         // An instance whose methods change it: the step may call them, so it hands the
         // instance on as it leaves it (a save too many where it only reads it).

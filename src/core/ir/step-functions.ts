@@ -12,6 +12,8 @@ import {
   usesGlobals
 } from '../analysis/cell-names';
 import { cellFunctions } from './cell-functions';
+import { IPipelineStep } from './pipeline';
+import { LatestWriters } from './latest-writers';
 import { mutatedArguments } from '../analysis/call-sites';
 
 /** The step's module-level functions that change a parameter, or null when it has none. */
@@ -89,6 +91,49 @@ export function withInstances(
     }
   }
   return found;
+}
+
+/**
+ * The class of the instance `name` that `producer` hands on (`p = P(2)`), where a step after it
+ * has changed the class in place since (`P.double = …`, `P.count += 1`): the class's name, which
+ * a step taking `p` takes too. Undefined where `name` is no instance of a call, or its callee
+ * was not changed in place after.
+ */
+export function classChangedSince(
+  producer: IPipelineStep,
+  name: string,
+  writers: LatestWriters,
+  analysisOf: (cell: number) => ICellAnalysis
+): string | undefined {
+  const cells = producer.cells;
+  let at = cells.length - 1;
+  while (
+    at >= 0 &&
+    !Object.prototype.hasOwnProperty.call(
+      analysisOf(cells[at]).names.instances,
+      name
+    )
+  ) {
+    at--;
+  }
+  if (at < 0) {
+    return undefined;
+  }
+  for (let later = at + 1; later < cells.length; later++) {
+    if (analysisOf(cells[later]).names.writes.includes(name)) {
+      return undefined; // bound again by something else than a call
+    }
+  }
+  const callee = analysisOf(cells[at]).names.instances[name];
+  const changer = writers.latest(callee);
+  if (changer === undefined || changer === producer) {
+    return undefined;
+  }
+  return changer.cells.some(cell =>
+    analysisOf(cell).names.mutations.includes(callee)
+  )
+    ? callee
+    : undefined;
 }
 
 /** An instance's entry: its class's summary, marked as an instance (one object per class). */
