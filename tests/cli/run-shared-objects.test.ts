@@ -5,7 +5,8 @@
  * on as a value of its own: the loop changed the copies in `combine`, and the step after read
  * `train` unchanged (warned, aliased-name). The step that changes the object through one name
  * now takes the others beside it and hands them on, and the runtime makes the names it takes from
- * one step one object again (object_shares). Also: `b = a` changed through `b`, a tuple of lists changed
+ * one step one object again (object_shares). Also: a frame changed through a key of the list
+ * (`combine[1].loc[0, "Age"] = 50.0`), `b = a` changed through `b`, a tuple of lists changed
  * through a loop, a dict of frames changed through the frame, and a list whose item is bound anew
  * between the tie and the loop.
  */
@@ -42,6 +43,7 @@ const CELLS = [
     ].join('\n'),
     tags: ['step:titles']
   },
+  { source: 'combine[1].loc[0, "Age"] = 50.0', tags: ['step:fix'] },
   { source: 'kept = [5]', tags: ['step:rebind'] },
   {
     source: [
@@ -75,7 +77,7 @@ describeSameAsTopToBottom(
   { prefix: 'shared-objects', name: 'titanic.ipynb', cells: CELLS },
   {
     columns: 'Age,Title;Age,Title',
-    ages: 158,
+    ages: 178,
     titles: 'Mr,Mrs,Miss;Mr,Mrs',
     same: '[1, 2]([1, 0], [2, 0])',
     frame_y: 30,

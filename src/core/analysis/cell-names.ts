@@ -226,6 +226,12 @@ export interface ICellNames {
    */
   itemChanges?: string[];
   /**
+   * Module-level names an item of which the cell changes through a key (`combine[0]["x"] = 1`,
+   * `combine[1].fillna(0, inplace=True)`; item-changes.ts), where it changes any. Any item, as
+   * far as a holder of names goes: not which one, so not a part taken by another key.
+   */
+  keyedItemChanges?: string[];
+  /**
    * Module-level names the cell leaves holding others (`pipe = make_pipeline(scaler, model)`:
    * `pipe` → `['scaler', 'model']`), where it leaves any; absent in most cells.
    */

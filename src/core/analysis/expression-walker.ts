@@ -24,6 +24,7 @@ import {
 } from './model-training';
 import { addTargetNames, captureName, COMPREHENSIONS } from './function-locals';
 import { changedRoot, memberRoot, NameRecorder } from './name-recorder';
+import { changesAnItem } from './item-changes';
 import {
   isGlobalsCall,
   literalIdentifier,
@@ -483,7 +484,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     const receiver = field(callee, 'object');
     const root = receiver ? changedRoot(receiver, this.text) : null;
     if (mutating && root) {
-      this.mutate(root, scope);
+      this.mutate(root, scope, changesAnItem(receiver!, root, false));
     } else if (root && name) {
       this.recordReceiverCall(name, root, scope); // `a.bump()`: the IR knows what changes self
     }

@@ -1084,8 +1084,11 @@ export abstract class NameRecorder {
     names.forEach(variable => aliases.delete(variable));
   }
 
-  /** A mutation is a read and a write of the root name, where that name is global. */
-  protected mutate(root: IPyNode, scope: Scope): void {
+  /**
+   * A mutation is a read and a write of the root name, where that name is global. `throughItem`:
+   * the change is to an item of it (item-changes.ts), which other names may be.
+   */
+  protected mutate(root: IPyNode, scope: Scope, throughItem = false): void {
     const name = this.text(root);
     if (scope.resolve(name) === 'local') {
       this.mutateParameter(name, scope, root.from);
@@ -1116,6 +1119,13 @@ export abstract class NameRecorder {
     const module = outermost(scope);
     const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     this.mutateModuleName(name, module);
+    if (throughItem) {
+      // `combine[0]["x"] = 1` changes what combine holds
+      const keyed = (this.result.keyedItemChanges ??= []);
+      if (!keyed.includes(name)) {
+        keyed.push(name);
+      }
+    }
     // `for dataset in [train, test]: dataset["x"] = …` changes train and test; `for d in combine:`
     // changes what combine holds.
     const looping = elements && this.augmentableLoopVariables?.has(name);

@@ -14,6 +14,7 @@ import { emptySummary, ICellNames, IFunctionSummary } from './cell-names';
 import { isGlobalsCall, literalIdentifier } from './dynamic-names';
 import { ExpressionWalker } from './expression-walker';
 import { changedRoot, memberRoot } from './name-recorder';
+import { changesAnItem } from './item-changes';
 import { wholeOfPart } from './object-parts';
 import {
   ARTIST_MAKERS,
@@ -992,7 +993,7 @@ export class NameWalker extends ExpressionWalker {
         this.expression(node, scope);
         const root = changedRoot(node, this.text);
         if (root) {
-          this.mutate(root, scope);
+          this.mutate(root, scope, changesAnItem(node, root, true));
         }
         return;
       }

@@ -109,6 +109,10 @@ export function aliasedNameWarnings(
     const itemsChanged = new Set(
       step.cells.flatMap(cell => analysisOf(cell).names.itemChanges ?? [])
     );
+    /** And through a key (`combine[0]["x"] = 1`): some item, not a part taken by another key. */
+    const keyedChanged = new Set(
+      step.cells.flatMap(cell => analysisOf(cell).names.keyedItemChanges ?? [])
+    );
     /** Pairs of names the step changes apart, warned for already. */
     const pairsWarned = new Set<string>();
     for (const name of changed) {
@@ -119,7 +123,10 @@ export function aliasedNameWarnings(
       const warned = new Set<string>();
       for (const { tiedIn, others } of tiesOfChanged(name, producer, index)) {
         for (const [other, tie] of others) {
-          if (warned.has(other) || !changeReaches(tie, name, itemsChanged)) {
+          if (
+            warned.has(other) ||
+            !changeReaches(tie, name, itemsChanged, keyedChanged)
+          ) {
             continue;
           }
           // a drawing on a part of a figure (figures.ts) has messages of its own
@@ -232,14 +239,20 @@ type WarnedTie = Tie;
  * changes the whole or the container; a change to a whole rarely changes a part taken before
  * (`y = df["label"]`, then `df["extra"] = …`), nor a change to a container its items (`append`,
  * `params["lr"] = 0.2`), unless the change goes through the items (`for d in combine:`, or
- * `for r in records: r["seen"] = True`, which changes `first = records[0]`).
+ * `for r in records: r["seen"] = True`, which changes `first = records[0]`), or for a container,
+ * through a key (`combine[0]["x"] = 1`: some item of it, so a part taken by another key is not
+ * taken to change).
  */
 function changeReaches(
   tie: Tie,
   name: string,
-  itemsChanged: ReadonlySet<string>
+  itemsChanged: ReadonlySet<string>,
+  keyedChanged: ReadonlySet<string>
 ): tie is WarnedTie {
-  return tie === 'whole' || tie === 'container' ? itemsChanged.has(name) : true;
+  if (tie === 'container') {
+    return itemsChanged.has(name) || keyedChanged.has(name);
+  }
+  return tie === 'whole' ? itemsChanged.has(name) : true;
 }
 
 /** The names the step's cells leave tied at its end, both ways; null when none. */

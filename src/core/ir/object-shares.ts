@@ -74,7 +74,7 @@ export class ObjectShares {
    * The names a step must take beside those it changes in place (`changed`, read from before), by
    * the step each comes from (`producerOf`): the others of their objects, which that step tied
    * to them and is still the producer of. A holder's items change only through a loop over it
-   * (`itemsChanged`); `combine.append(x)` changes no item.
+   * or a key (`itemsChanged`); `combine.append(x)` changes no item.
    */
   takenBeside(
     changed: Iterable<string>,
@@ -132,6 +132,7 @@ export function namesChangedBeside(
       itemsChanged.add(name);
       changed.push(name);
     });
+    names.keyedItemChanges?.forEach(name => itemsChanged.add(name));
   }
   for (const name of changed) {
     const read = reads.find(taken => taken.name === name);
