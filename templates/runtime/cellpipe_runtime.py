@@ -648,17 +648,20 @@ OBJECT_SHARE = "object_share"
 
 # Values nothing can change in place: two names of one of them need no record.
 _UNCHANGEABLE = (type(None), bool, int, float, complex, str, bytes, range, frozenset, types.ModuleType)
+# A holder is searched for other outputs up to this many items: a long list of numbers handed on
+# costs a few milliseconds more at most, where the lists that hold frames or models hold a few.
+_HELD_ITEMS_SEARCHED = 100000
 
 
 def _held_items(value):
     """(how, place, item) for each item of a list or tuple (by index) or a dict (by a key that is a
-    string or an integer, as JSON keeps it);
-    nothing for any other value. Where reading the items raises, those read before it."""
+    string or an integer, as JSON keeps it), where it has at most _HELD_ITEMS_SEARCHED; nothing
+    for any other value. Where reading the items raises, those read before it."""
     try:
-        if isinstance(value, (list, tuple)):
+        if isinstance(value, (list, tuple)) and len(value) <= _HELD_ITEMS_SEARCHED:
             for index, item in enumerate(value):
                 yield "index", index, item
-        elif isinstance(value, dict):
+        elif isinstance(value, dict) and len(value) <= _HELD_ITEMS_SEARCHED:
             for key, item in value.items():
                 if type(key) in (str, int):
                     yield "key", key, item
@@ -679,6 +682,8 @@ def object_shares(outputs, skipped=()):
         first = first_of.setdefault(id(outputs[name]), name)
         if first != name:
             shares[name] = {"name": first}
+    if len(first_of) < 2:
+        return shares  # one changeable object at most: it holds no other
     for holder in sorted(outputs):
         if holder in skipped or holder in shares:
             continue

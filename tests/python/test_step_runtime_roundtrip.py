@@ -209,8 +209,8 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
     """A step that hands on one object under two names, or an object and a list, tuple or dict
     holding it, says so in their manifests, and a step that takes both from that step gets one
     object, as top to bottom: a change through one name is in the other. Cycles come back whole.
-    Names taken from different steps stay the copies they were; unchangeable values and values
-    held by nothing handed on have no record."""
+    Names taken from different steps stay the copies they were; unchangeable values, values held
+    by nothing handed on, and holders of more than 100,000 items have no record."""
     produce = (
         "a = [1]\n"
         "b = a\n"
@@ -229,6 +229,7 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
         "n = 300\n"
         "m = n\n"
         "lone = [7]\n"
+        "long = [a] + [0] * 100000\n"
     )
     check = (
         "assert b is a\n"
@@ -238,7 +239,7 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
         "for frame in combine:\n"
         "    frame['rows'].append(0)\n"
         "assert train['rows'] == [1, 2, 0] and test['rows'] == [3, 0]\n"
-        "assert lone == [7] and m == n == 300\n"
+        "assert lone == [7] and m == n == 300 and long[0] is not a and len(long) == 100001\n"
     )
     pipeline = make_pipeline([
         code_cell("import math", "imports"),
@@ -247,8 +248,8 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
         code_cell("deep = [9]\n", "step:other"),
         code_cell("assert nested[0] is not deep and nested[0] == [5]\n", "step:mixed"),
     ])
-    handed_on = ["a", "b", "combine", "deep", "frames", "inner", "itself", "lone", "m", "n",
-                 "nested", "pair", "test", "train", "x", "y"]
+    handed_on = ["a", "b", "combine", "deep", "frames", "inner", "itself", "lone", "long", "m",
+                 "n", "nested", "pair", "test", "train", "x", "y"]
     pipeline.run_ok("make", outputs=handed_on)
     shares = {name: pipeline.manifest("make", name).get("object_share") for name in handed_on}
     assert shares == {
@@ -256,7 +257,8 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
         "combine": {"holds": [["index", 0, "train"], ["index", 1, "test"]]},
         "deep": None,
         "frames": {"holds": [["key", "train", "train"], ["key", 3, "test"]]},
-        "inner": None, "itself": None, "lone": None, "m": None, "n": None,
+        # a holder longer than _HELD_ITEMS_SEARCHED is not searched
+        "inner": None, "itself": None, "lone": None, "long": None, "m": None, "n": None,
         "nested": {"holds": [["index", 0, "deep"]]},
         "pair": {"holds": [["index", 0, "train"], ["index", 1, "inner"]]},
         "test": None, "train": None,
