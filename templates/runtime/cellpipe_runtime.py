@@ -669,11 +669,14 @@ def _held_items(value):
         return
 
 
-def object_shares(outputs, skipped=()):
-    """Output name -> its OBJECT_SHARE entry: {"name": first} for an output that is the object of
-    the output `first` (the first of its names in sorted order), and {"holds": [[how, place, name],
-    ...]} for the first name of a list, tuple or dict holding other outputs' objects (by the first
-    of their names). Names in `skipped` (a figure's: figure_shares) are in no entry."""
+def object_shares(outputs, skipped=(), taken=None):
+    """Output name -> its OBJECT_SHARE entry: "name": first, for an output that is the object of
+    the output `first` (the first of its names in sorted order); "holds": [[how, place, name],
+    ...], for the first name of a list, tuple or dict holding other outputs' objects (by the first
+    of their names), or [how, place, name, step] for an input from `step` that this step did not
+    hand on; and "was": [name, step], for the first name of such an input's object. `taken` maps
+    those inputs to (value, producer step). Names in `skipped` (a figure's: figure_shares) are in
+    no entry."""
     first_of = {}
     shares = {}
     for name in sorted(outputs):
@@ -682,15 +685,27 @@ def object_shares(outputs, skipped=()):
         first = first_of.setdefault(id(outputs[name]), name)
         if first != name:
             shares[name] = {"name": first}
-    if len(first_of) < 2:
+    older = {}
+    for name, (value, step) in sorted((taken or {}).items()):
+        if name not in skipped and isinstance(step, str) and not isinstance(value, _UNCHANGEABLE):
+            older.setdefault(id(value), [name, step])
+    for key, first in first_of.items():
+        if key in older:
+            shares[first] = {"was": older[key]}
+    if len(first_of) < 2 and not older:
         return shares  # one changeable object at most: it holds no other
     for holder in sorted(outputs):
-        if holder in skipped or holder in shares:
+        if holder in skipped or "name" in shares.get(holder, {}):
             continue
-        held = [[how, place, first_of[id(item)]] for how, place, item in _held_items(outputs[holder])
-                if id(item) in first_of and first_of[id(item)] != holder]
+        held = []
+        for how, place, item in _held_items(outputs[holder]):
+            key = id(item)
+            if key in first_of and first_of[key] != holder:
+                held.append([how, place, first_of[key]])
+            elif key in older:
+                held.append([how, place] + older[key])
         if held:
-            shares[holder] = {"holds": held}
+            shares.setdefault(holder, {})["holds"] = held
     return shares
 
 
@@ -707,18 +722,21 @@ def _same_item(holder, how, place, value):
 def share_objects(inputs, shares, producers):
     """Makes the inputs one step handed on as one object (object_shares) one object again, where
     this step takes them from that step: a holder's items become the inputs they are (a tuple is
-    made anew with them), then a name of another's object becomes that name's. `shares` maps an
-    input name to (its producer step, its OBJECT_SHARE entry, its manifest's type), `producers`
-    each input name to its producer step."""
+    made anew with them), then a name of another's object becomes that name's. An input from an
+    earlier step that the step did not hand on, though it held it or was its object, becomes the
+    object that step handed on (the later copy). `shares` maps an input name to (its producer
+    step, its OBJECT_SHARE entry, its manifest's type), `producers` each input name to its
+    producer step."""
     def taken(name, step):
-        return name in inputs and producers.get(name) == step
+        return isinstance(name, str) and name in inputs and producers.get(name) == step
 
     holders = {name: entry for name, entry in shares.items()
                if isinstance(entry[1].get("holds"), list)}
     made = set()
 
     def fill(holder, seen):
-        """Puts the held inputs into `holder`, those that are tuples filled first."""
+        """Puts the held inputs into `holder`, those that are tuples filled first; then makes the
+        earlier steps' inputs it holds its items."""
         if holder in made or holder in seen:
             return
         seen.add(holder)
@@ -737,7 +755,7 @@ def share_objects(inputs, shares, producers):
             items = list(value)
             for place, item in places:
                 items[place] = item
-            inputs[holder] = tuple(items)
+            value = inputs[holder] = tuple(items)
         elif not isinstance(value, tuple):  # a tuple's subclass is left as loaded
             for place, item in places:
                 try:
@@ -745,13 +763,23 @@ def share_objects(inputs, shares, producers):
                 except Exception:  # a subclass that refuses it: that item stays a copy
                     pass
         made.add(holder)
+        for held in entry["holds"]:
+            if isinstance(held, list) and len(held) == 4 and taken(held[2], held[3]):
+                how, place, name, _ = held
+                if _same_item(value, how, place, inputs[name]):
+                    inputs[name] = value[place]
 
     for holder in sorted(holders):
         if holder in inputs:
             fill(holder, set())
     for name, (step, entry, type_name) in sorted(shares.items()):
+        was = entry.get("was")
+        if isinstance(was, list) and len(was) == 2 and taken(was[0], was[1]) and name in inputs:
+            if _type_name(inputs[was[0]]) == _type_name(inputs[name]):
+                inputs[was[0]] = inputs[name]
+    for name, (step, entry, type_name) in sorted(shares.items()):
         first = entry.get("name")
-        if isinstance(first, str) and taken(first, step) and _type_name(inputs[first]) == type_name:
+        if taken(first, step) and _type_name(inputs[first]) == type_name:
             inputs[name] = inputs[first]
 
 
@@ -1637,6 +1665,9 @@ def _run_step(arguments, step):
     namespace.update(parameter_values(arguments["--param"], step))
     cells = CellRunner(namespace)
     observer = None
+    # The inputs as loaded, and the step that made each (a sys.exit(0) in a shared cell saves the
+    # outputs before any loads).
+    inputs, producers = {}, {}
     try:
         setup, own = compile_cells(step.setup_cells), compile_cells(step.step_cells, show_values=True)
         sys.displayhook = show_value
@@ -1646,10 +1677,9 @@ def _run_step(arguments, step):
         # there then finds its class.
         # Into the namespace once all are loaded: the values saved with a notebook function fill
         # in only names it lacks, and an input is never one of them.
-        inputs = {}
         # Names of one figure, and of one object, by what their manifests record (figure_shares,
-        # object_shares), and the step that made each input.
-        shares, objects, producers = {}, {}, {}
+        # object_shares).
+        shares, objects = {}, {}
         for name, directory in sorted(arguments["--input"].items()):
             value, manifest = load_saved(name, directory, namespace)
             if value is UNBOUND:
@@ -1692,7 +1722,10 @@ def _run_step(arguments, step):
     unsaved = []
     outputs = {name: namespace[name] for name in arguments["--output"] if name in namespace}
     shares = figure_shares(outputs)
-    objects = object_shares(outputs, shares)
+    # the inputs the step does not hand on, still the objects it loaded (not bound anew)
+    taken = {name: (value, producers.get(name)) for name, value in inputs.items()
+             if name not in outputs and namespace.get(name) is value}
+    objects = object_shares(outputs, shares, taken)
     for name, directory in sorted(arguments["--output"].items()):
         if name not in namespace and name in step.maybe_unbound:
             save_unbound(name, directory, step.name)

@@ -268,6 +268,30 @@ def test_names_of_one_object_come_as_one_object(make_pipeline):
     pipeline.run_ok("mixed", inputs=[("nested", "make"), ("deep", "other")])
 
 
+def test_names_tied_in_a_later_step_come_as_one_object(make_pipeline):
+    """A step that ties names it hands on to inputs it does not hand on (`b = a`, `held = [frame]`
+    with `a` and `frame` from an earlier step) records which input, from which step, each is; a
+    step that takes both makes the earlier step's input the later object."""
+    pipeline = make_pipeline([
+        code_cell("import math", "imports"),
+        code_cell("a = [1]\nframe = {'x': 0}\nlone = [3]\n", "step:make"),
+        code_cell("b = a\nheld = [frame, lone[:]]\n", "step:tie"),
+        code_cell(
+            "b.append(2)\nheld[0]['x'] = 1\nheld[1].append(4)\n"
+            "assert a == [1, 2] and a is b and frame is held[0] and frame['x'] == 1\n"
+            "assert lone == [3] and held[1] == [3, 4]\n",
+            "step:use"),
+    ])
+    pipeline.run_ok("make", outputs=["a", "frame", "lone"])
+    pipeline.run_ok("tie", inputs=[("a", "make"), ("frame", "make"), ("lone", "make")],
+                    outputs=["b", "held"])
+    assert pipeline.manifest("tie", "b")["object_share"] == {"was": ["a", "make"]}
+    assert pipeline.manifest("tie", "held")["object_share"] == {
+        "holds": [["index", 0, "frame", "make"]]}
+    pipeline.run_ok("use", inputs=[("a", "make"), ("b", "tie"), ("frame", "make"), ("held", "tie"),
+                                   ("lone", "make")])
+
+
 def test_an_output_whose_attributes_raise_is_saved_alone(make_pipeline):
     """Telling whether an output is a part of a figure reads its attributes (an artist's `axes`):
     one that raises there is saved as any other value, and its step's other figure names still
