@@ -6,9 +6,10 @@
  * `train` unchanged (warned, aliased-name). The step that changes the object through one name
  * now takes the others beside it and hands them on, and the runtime makes the names it takes from
  * one step one object again (object_shares). Also: a frame changed through a key of the list
- * (`combine[1].loc[0, "Age"] = 50.0`), `b = a` changed through `b`, a tuple of lists changed
- * through a loop, a dict of frames changed through the frame, and a list whose item is bound anew
- * between the tie and the loop.
+ * (`combine[1].loc[0, "Age"] = 50.0`), a name tied in a later step than the one that made its
+ * object (`grid_alias = grid`) and changed through the first name, `b = a` changed through `b`,
+ * a tuple of lists changed through a loop, a dict of frames changed through the frame, and a list
+ * whose item is bound anew between the tie and the loop.
  */
 import {
   describeSameAsTopToBottom,
@@ -28,7 +29,8 @@ const CELLS = [
       'raw = pd.DataFrame({"x": [1, 2]})',
       'frames = {"raw": raw}',
       'kept = [1]',
-      'later = [kept]'
+      'later = [kept]',
+      'grid = [1]'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -43,8 +45,11 @@ const CELLS = [
     ].join('\n'),
     tags: ['step:titles']
   },
-  { source: 'combine[1].loc[0, "Age"] = 50.0', tags: ['step:fix'] },
-  { source: 'kept = [5]', tags: ['step:rebind'] },
+  {
+    source: 'combine[1].loc[0, "Age"] = 50.0\ngrid_alias = grid',
+    tags: ['step:fix']
+  },
+  { source: 'kept = [5]\ngrid.append(2)', tags: ['step:rebind'] },
   {
     source: [
       'train = train.drop(["Name"], axis=1)',
@@ -64,11 +69,20 @@ const CELLS = [
       'titles = ",".join(train["Title"]) + ";" + ",".join(test["Title"])',
       'same = str(a) + str(pair)',
       'frame_y = int(frames["raw"]["y"].sum())',
-      'kept_text = str(kept) + str(later)'
+      'kept_text = str(kept) + str(later)',
+      'grid_text = str(grid_alias)'
     ].join('\n'),
     tags: ['step:report']
   },
-  metricsCell(['columns', 'ages', 'titles', 'same', 'frame_y', 'kept_text'])
+  metricsCell([
+    'columns',
+    'ages',
+    'titles',
+    'same',
+    'frame_y',
+    'kept_text',
+    'grid_text'
+  ])
 ];
 
 describeSameAsTopToBottom(
@@ -81,6 +95,7 @@ describeSameAsTopToBottom(
     titles: 'Mr,Mrs,Miss;Mr,Mrs',
     same: '[1, 2]([1, 0], [2, 0])',
     frame_y: 30,
-    kept_text: '[5][[1, 9]]'
+    kept_text: '[5][[1, 9]]',
+    grid_text: '[1, 2]'
   }
 );

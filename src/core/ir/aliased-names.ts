@@ -134,10 +134,18 @@ export function aliasedNameWarnings(
             tie === 'part' && (drawn?.includes(name) ?? false);
           const takesBoth =
             tiedIn === producer && step.producers[other] === producer;
-          if (takesBoth && RUNTIME_TIES.has(tie)) {
+          const tiedStep = context.stepsByName.get(tiedIn);
+          const takesBothAsOne =
+            tiedIn === producer &&
+            RUNTIME_TIES.has(tie) &&
+            step.producers[other] !== undefined &&
+            (step.producers[other] === producer ||
+              step.producers[other] === tiedStep?.producers[other]);
+          if (takesBothAsOne) {
             // Names of one object, or a list, tuple or dict and a name it holds, that the step
-            // takes from the step that tied them come as one object (the runtime's
-            // object_shares): the change is in both, and the step hands both on.
+            // takes from the step that tied them, or the one that step took it from, come as one
+            // object (the runtime's object_shares): the change is in both, and the step hands
+            // both on.
             continue;
           }
           if (changed.has(other) && drawsOnPart && takesBoth) {

@@ -24,8 +24,9 @@ export const RUNTIME_TIES: ReadonlySet<Tie> = new Set<Tie>([
 
 export class ObjectShares {
   /**
-   * Records the names `step` leaves tied at its end: those it takes from one step that left them
-   * tied and hands both on (the runtime made them one object again), and those its cells tie.
+   * Records the names `step` leaves tied at its end: those it takes from a step that tied them,
+   * or one from that step and the other from where that step took it, and hands both on (the
+   * runtime made them one object again), and those its cells tie.
    * Call once a step is built, in step order.
    */
   record(
@@ -41,9 +42,21 @@ export class ObjectShares {
         if (!earlier || !writes.has(name)) {
           continue;
         }
+        const tiedIn = this.stepOf.get(producer);
         for (const [other, how] of earlier) {
-          if (step.producers[other] === producer && writes.has(other)) {
+          const from = step.producers[other];
+          if (
+            from !== undefined &&
+            (from === producer || from === tiedIn?.producers[other]) &&
+            writes.has(other)
+          ) {
             tieOneWay(ties, name, other, how);
+            tieOneWay(
+              ties,
+              other,
+              name,
+              how === 'item' ? 'container' : how === 'container' ? 'item' : how
+            );
           }
         }
       }
@@ -67,13 +80,15 @@ export class ObjectShares {
     }
     if (ties.size) {
       this.tiesOf.set(step.name, ties);
+      this.stepOf.set(step.name, step);
     }
   }
 
   /**
    * The names a step must take beside those it changes in place (`changed`, read from before), by
    * the step each comes from (`producerOf`): the others of their objects, which that step tied
-   * to them and is still the producer of. A holder's items change only through a loop over it
+   * to them and is still the producer of, or took from the step this one takes them from (the
+   * runtime records those too). A holder's items change only through a loop over it
    * or a key (`itemsChanged`); `combine.append(x)` changes no item.
    */
   takenBeside(
@@ -87,17 +102,42 @@ export class ObjectShares {
     }
     for (const name of changed) {
       const producer = producerOf(name);
-      const others =
-        producer === undefined
-          ? undefined
-          : this.tiesOf.get(producer)?.get(name);
-      others?.forEach((how, other) => {
+      if (producer === undefined) {
+        continue;
+      }
+      const add = (how: Tie, other: string) => {
         if (
           (how !== 'container' || itemsChanged.has(name)) &&
-          producerOf(other) === producer &&
           !beside.includes(other)
         ) {
           beside.push(other);
+        }
+      };
+      // tied where it was made, to names made there too or taken from where the other is from
+      const tiedIn = this.stepOf.get(producer);
+      this.tiesOf
+        .get(producer)
+        ?.get(name)
+        ?.forEach((how, other) => {
+          const from = producerOf(other);
+          if (
+            from !== undefined &&
+            (from === producer || from === tiedIn?.producers[other])
+          ) {
+            add(how, other);
+          }
+        });
+      // tied by a later step that took it from there, to a name that step hands on (`b = a`)
+      this.tiesOf.forEach((ties, tier) => {
+        if (
+          tier !== producer &&
+          this.stepOf.get(tier)?.producers[name] === producer
+        ) {
+          ties.get(name)?.forEach((how, other) => {
+            if (producerOf(other) === tier) {
+              add(how, other);
+            }
+          });
         }
       });
     }
@@ -105,6 +145,7 @@ export class ObjectShares {
   }
 
   private readonly tiesOf = new Map<string, StepTies>();
+  private readonly stepOf = new Map<string, IPipelineStep>();
 }
 
 function tieOneWay(ties: StepTies, name: string, other: string, how: Tie) {
