@@ -61,11 +61,16 @@ export class ObjectShares {
         }
       }
     }
+    /** The names the step's own cells tie (not only carried on): see `tiersOf`. */
+    const ownTies = new Set<string>();
     for (const cell of step.cells) {
       const { names, aliasesNames } = analysisOf(cell);
       untieRebound(ties, names);
       if (aliasesNames) {
         tieCellNames(ties, names);
+        const made: StepTies = new Map();
+        tieCellNames(made, names);
+        made.forEach((_, name) => ownTies.add(name));
       }
     }
     for (const [name, others] of ties) {
@@ -81,6 +86,16 @@ export class ObjectShares {
     if (ties.size) {
       this.tiesOf.set(step.name, ties);
       this.stepOf.set(step.name, step);
+      ties.forEach((_, name) => {
+        if (ownTies.has(name) && step.producers[name] !== undefined) {
+          const tiers = this.tiersOf.get(name);
+          if (tiers) {
+            tiers.push(step.name);
+          } else {
+            this.tiersOf.set(name, [step.name]);
+          }
+        }
+      });
     }
   }
 
@@ -128,16 +143,19 @@ export class ObjectShares {
           }
         });
       // tied by a later step that took it from there, to a name that step hands on (`b = a`)
-      this.tiesOf.forEach((ties, tier) => {
+      this.tiersOf.get(name)?.forEach(tier => {
         if (
           tier !== producer &&
           this.stepOf.get(tier)?.producers[name] === producer
         ) {
-          ties.get(name)?.forEach((how, other) => {
-            if (producerOf(other) === tier) {
-              add(how, other);
-            }
-          });
+          this.tiesOf
+            .get(tier)
+            ?.get(name)
+            ?.forEach((how, other) => {
+              if (producerOf(other) === tier) {
+                add(how, other);
+              }
+            });
         }
       });
     }
@@ -146,6 +164,8 @@ export class ObjectShares {
 
   private readonly tiesOf = new Map<string, StepTies>();
   private readonly stepOf = new Map<string, IPipelineStep>();
+  /** Name → the steps that took it from before and tied it to another name, in step order. */
+  private readonly tiersOf = new Map<string, string[]>();
 }
 
 function tieOneWay(ties: StepTies, name: string, other: string, how: Tie) {
