@@ -1,6 +1,6 @@
 /**
  * One object under two names across steps, in a real local run against the notebook run top to
- * bottom (real pandas). Kaggle's Titanic notebooks make `combine = [train, test]` and change both
+ * bottom (real pandas and NumPy). Kaggle's Titanic notebooks make `combine = [train, test]` and change both
  * frames through a loop over it in later steps, then read `train`. Before, each name was handed
  * on as a value of its own: the loop changed the copies in `combine`, and the step after read
  * `train` unchanged (warned, aliased-name). The step that changes the object through one name
@@ -8,8 +8,9 @@
  * one step one object again (object_shares). Also: a frame changed through a key of the list
  * (`combine[1].loc[0, "Age"] = 50.0`), a name tied in a later step than the one that made its
  * object (`grid_alias = grid`) and changed through the first name, `b = a` changed through `b`,
- * a tuple of lists changed through a loop, a dict of frames changed through the frame, and a list
- * whose item is bound anew between the tie and the loop.
+ * a tuple of lists changed through a loop, NumPy arrays a list holds changed by `+=` on a loop's
+ * variable, a dict of frames changed through the frame, and a list whose item is bound anew
+ * between the tie and the loop.
  */
 import {
   describeSameAsTopToBottom,
@@ -17,7 +18,7 @@ import {
 } from '../engine/local/local-run';
 
 const CELLS = [
-  { source: 'import pandas as pd', tags: ['imports'] },
+  { source: 'import numpy as np\nimport pandas as pd', tags: ['imports'] },
   {
     source: [
       'train = pd.DataFrame({"Age": [22.0, None, 35.0], "Name": ["Mr. A", "Mrs. B", "Miss. C"]})',
@@ -30,7 +31,9 @@ const CELLS = [
       'frames = {"raw": raw}',
       'kept = [1]',
       'later = [kept]',
-      'grid = [1]'
+      'grid = [1]',
+      'weights, bias = np.ones(3), np.zeros(2)',
+      'arrays = [weights, bias]'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -41,7 +44,9 @@ const CELLS = [
       'b.append(2)',
       'for items in pair:',
       '    items.append(0)',
-      'raw["y"] = raw["x"] * 10'
+      'raw["y"] = raw["x"] * 10',
+      'for array in arrays:',
+      '    array += 2'
     ].join('\n'),
     tags: ['step:titles']
   },
@@ -70,7 +75,8 @@ const CELLS = [
       'same = str(a) + str(pair)',
       'frame_y = int(frames["raw"]["y"].sum())',
       'kept_text = str(kept) + str(later)',
-      'grid_text = str(grid_alias)'
+      'grid_text = str(grid_alias)',
+      'array_sum = float(weights.sum() + bias.sum())'
     ].join('\n'),
     tags: ['step:report']
   },
@@ -81,7 +87,8 @@ const CELLS = [
     'same',
     'frame_y',
     'kept_text',
-    'grid_text'
+    'grid_text',
+    'array_sum'
   ])
 ];
 
@@ -96,6 +103,7 @@ describeSameAsTopToBottom(
     same: '[1, 2]([1, 0], [2, 0])',
     frame_y: 30,
     kept_text: '[5][[1, 9]]',
-    grid_text: '[1, 2]'
+    grid_text: '[1, 2]',
+    array_sum: 13
   }
 );

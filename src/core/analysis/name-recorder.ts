@@ -1182,7 +1182,13 @@ export abstract class NameRecorder {
     }
     if (elements) {
       const module = outermost(scope);
-      elements.forEach(element => this.mutateModuleName(element, module));
+      const looping = this.augmentableLoopVariables?.has(name);
+      elements.forEach(element => {
+        this.mutateModuleName(element, module);
+        if (looping) {
+          this.noteItemChange(element); // `for v in arrs: v += 2` changes what arrs holds
+        }
+      });
     }
   }
 
