@@ -13,7 +13,13 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IPipelineStep } from './pipeline';
 import { ILocatedName } from './step-names';
-import { StepTies, Tie, tieCellNames, untieRebound } from './step-ties';
+import {
+  StepTies,
+  Tie,
+  tieCellNames,
+  untieDeleted,
+  untieRebound
+} from './step-ties';
 
 /** The ties the runtime's object_shares records: one object, and a holder and its items. */
 export const RUNTIME_TIES: ReadonlySet<Tie> = new Set<Tie>([
@@ -72,6 +78,7 @@ export class ObjectShares {
         tieCellNames(made, names);
         made.forEach((_, name) => ownTies.add(name));
       }
+      untieDeleted(ties, names); // `combine = [train, test]`, then `del train`
     }
     for (const [name, others] of ties) {
       others.forEach((how, other) => {

@@ -42,6 +42,13 @@ export function untieRebound(ties: StepTies, names: ICellNames): void {
   }
 }
 
+/** Unties the names the cell leaves deleted (`del train`), where any: no name is that object. */
+export function untieDeleted(ties: StepTies, names: ICellNames): void {
+  if (ties.size) {
+    names.deletions.forEach(deletion => untie(ties, deletion.name));
+  }
+}
+
 /**
  * Whether the cell binds `name` to another object: it writes it, and not only by changing it
  * in place (`x[0] = 1` leaves `x` the object it was).
