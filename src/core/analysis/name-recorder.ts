@@ -802,9 +802,14 @@ export abstract class NameRecorder {
     }
   }
 
-  /** `for d in combine: d["x"] = 1` changes what `combine` holds (ICellNames.itemChanges). */
-  private noteItemChange(container: string): void {
-    const changes = (this.result.itemChanges ??= []);
+  /**
+   * `for d in combine: d["x"] = 1` changes what `combine` holds (ICellNames.itemChanges); so does
+   * `combine[0]["x"] = 1`, through a key (`keyed`: ICellNames.keyedItemChanges).
+   */
+  private noteItemChange(container: string, keyed = false): void {
+    const changes = keyed
+      ? (this.result.keyedItemChanges ??= [])
+      : (this.result.itemChanges ??= []);
     if (!changes.includes(container)) {
       changes.push(container);
     }
@@ -1120,11 +1125,7 @@ export abstract class NameRecorder {
     const elements = this.aliases.size ? this.aliases.get(name) : undefined;
     this.mutateModuleName(name, module);
     if (throughItem) {
-      // `combine[0]["x"] = 1` changes what combine holds
-      const keyed = (this.result.keyedItemChanges ??= []);
-      if (!keyed.includes(name)) {
-        keyed.push(name);
-      }
+      this.noteItemChange(name, true); // `combine[0]["x"] = 1` changes what combine holds
     }
     // `for dataset in [train, test]: dataset["x"] = …` changes train and test; `for d in combine:`
     // changes what combine holds.

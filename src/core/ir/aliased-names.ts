@@ -21,7 +21,7 @@ import { CellHolds } from './instance-holds';
 import { bindingKind } from './augmented-objects';
 import { IStepContext, tieArrayViews } from './array-views';
 import { drawnBeforeMessage } from './figure-messages';
-import { RUNTIME_TIES } from './object-shares';
+import { RUNTIME_TIES, takenAsTied } from './object-shares';
 
 /**
  * What steps change that their cells' names do not tell, by the kind of object each takes
@@ -134,13 +134,15 @@ export function aliasedNameWarnings(
             tie === 'part' && (drawn?.includes(name) ?? false);
           const takesBoth =
             tiedIn === producer && step.producers[other] === producer;
-          const tiedStep = context.stepsByName.get(tiedIn);
           const takesBothAsOne =
             tiedIn === producer &&
             RUNTIME_TIES.has(tie) &&
-            step.producers[other] !== undefined &&
-            (step.producers[other] === producer ||
-              step.producers[other] === tiedStep?.producers[other]);
+            takenAsTied(
+              step.producers[other],
+              producer,
+              context.stepsByName.get(tiedIn),
+              other
+            );
           if (takesBothAsOne) {
             // Names of one object, or a list, tuple or dict and a name it holds, that the step
             // takes from the step that tied them, or the one that step took it from, come as one

@@ -15,6 +15,7 @@ import { IPipelineStep } from './pipeline';
 import { ILocatedName } from './step-names';
 import {
   StepTies,
+  tie,
   Tie,
   tieCellNames,
   untieDeleted,
@@ -27,6 +28,23 @@ export const RUNTIME_TIES: ReadonlySet<Tie> = new Set<Tie>([
   'item',
   'container'
 ]);
+
+/**
+ * Whether a step takes `other` (from `from`) where the runtime joins it to a name tied to it in
+ * `tiedIn` (the producer of that name, `producer`): from that step, or from the step that one took
+ * `other` from (object_shares records which input it was).
+ */
+export function takenAsTied(
+  from: string | undefined,
+  producer: string,
+  tiedIn: IPipelineStep | undefined,
+  other: string
+): boolean {
+  return (
+    from !== undefined &&
+    (from === producer || from === tiedIn?.producers[other])
+  );
+}
 
 export class ObjectShares {
   /**
@@ -41,23 +59,21 @@ export class ObjectShares {
     analysisOf: (cell: number) => ICellAnalysis
   ): void {
     const ties: StepTies = new Map();
-    if (this.tiesOf.size) {
+    if (this.tiedBy.size) {
       for (const name of step.inputs) {
         const producer = step.producers[name];
-        const earlier = this.tiesOf.get(producer)?.get(name);
+        const earlier = this.tiedBy.get(producer)?.ties.get(name);
         if (!earlier || !writes.has(name)) {
           continue;
         }
-        const tiedIn = this.stepOf.get(producer);
+        const tiedIn = this.tiedBy.get(producer)!.step;
         for (const [other, how] of earlier) {
-          const from = step.producers[other];
           if (
-            from !== undefined &&
-            (from === producer || from === tiedIn?.producers[other]) &&
+            takenAsTied(step.producers[other], producer, tiedIn, other) &&
             writes.has(other)
           ) {
-            tieOneWay(ties, name, other, how);
-            tieOneWay(
+            tie(ties, name, other, how);
+            tie(
               ties,
               other,
               name,
@@ -73,10 +89,12 @@ export class ObjectShares {
       const { names, aliasesNames } = analysisOf(cell);
       untieRebound(ties, names);
       if (aliasesNames) {
-        tieCellNames(ties, names);
         const made: StepTies = new Map();
         tieCellNames(made, names);
-        made.forEach((_, name) => ownTies.add(name));
+        made.forEach((others, name) => {
+          ownTies.add(name);
+          others.forEach((how, other) => tie(ties, name, other, how));
+        });
       }
       untieDeleted(ties, names); // `combine = [train, test]`, then `del train`
     }
@@ -91,8 +109,7 @@ export class ObjectShares {
       }
     }
     if (ties.size) {
-      this.tiesOf.set(step.name, ties);
-      this.stepOf.set(step.name, step);
+      this.tiedBy.set(step.name, { step, ties });
       ties.forEach((_, name) => {
         if (ownTies.has(name) && step.producers[name] !== undefined) {
           const tiers = this.tiersOf.get(name);
@@ -119,7 +136,7 @@ export class ObjectShares {
     producerOf: (name: string) => string | undefined
   ): string[] {
     const beside: string[] = [];
-    if (!this.tiesOf.size) {
+    if (!this.tiedBy.size) {
       return beside;
     }
     for (const name of changed) {
@@ -136,47 +153,34 @@ export class ObjectShares {
         }
       };
       // tied where it was made, to names made there too or taken from where the other is from
-      const tiedIn = this.stepOf.get(producer);
-      this.tiesOf
-        .get(producer)
-        ?.get(name)
-        ?.forEach((how, other) => {
-          const from = producerOf(other);
-          if (
-            from !== undefined &&
-            (from === producer || from === tiedIn?.producers[other])
-          ) {
-            add(how, other);
-          }
-        });
+      const tiedIn = this.tiedBy.get(producer);
+      tiedIn?.ties.get(name)?.forEach((how, other) => {
+        if (takenAsTied(producerOf(other), producer, tiedIn.step, other)) {
+          add(how, other);
+        }
+      });
       // tied by a later step that took it from there, to a name that step hands on (`b = a`)
       this.tiersOf.get(name)?.forEach(tier => {
-        if (
-          tier !== producer &&
-          this.stepOf.get(tier)?.producers[name] === producer
-        ) {
-          this.tiesOf
-            .get(tier)
-            ?.get(name)
-            ?.forEach((how, other) => {
-              if (producerOf(other) === tier) {
-                add(how, other);
-              }
-            });
+        const tierTies = this.tiedBy.get(tier)!;
+        if (tier !== producer && tierTies.step.producers[name] === producer) {
+          tierTies.ties.get(name)?.forEach((how, other) => {
+            if (producerOf(other) === tier) {
+              add(how, other);
+            }
+          });
         }
       });
     }
     return beside;
   }
 
-  private readonly tiesOf = new Map<string, StepTies>();
-  private readonly stepOf = new Map<string, IPipelineStep>();
+  /** The steps that leave names tied, by name, with those ties. */
+  private readonly tiedBy = new Map<
+    string,
+    { step: IPipelineStep; ties: StepTies }
+  >();
   /** Name → the steps that took it from before and tied it to another name, in step order. */
   private readonly tiersOf = new Map<string, string[]>();
-}
-
-function tieOneWay(ties: StepTies, name: string, other: string, how: Tie) {
-  (ties.get(name) ?? ties.set(name, new Map()).get(name)!).set(other, how);
 }
 
 /**

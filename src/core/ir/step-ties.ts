@@ -105,7 +105,13 @@ export function tieHolds(
   }
 }
 
-function tie(ties: StepTies, name: string, other: string, how: Tie): void {
+/** Ties `name` to `other`, one way (`how` is how `name` is tied to `other`). */
+export function tie(
+  ties: StepTies,
+  name: string,
+  other: string,
+  how: Tie
+): void {
   (ties.get(name) ?? ties.set(name, new Map()).get(name)!).set(other, how);
 }
 
