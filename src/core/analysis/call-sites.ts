@@ -66,8 +66,30 @@ export function mutatedArguments(
   call: ICallSite,
   summary: IMethodSummary
 ): string[] {
+  return argumentsFor(call, summary, summary.mutatedParameters);
+}
+
+/**
+ * The root names a call passes for the parameters whose items its function changes
+ * (IFunctionSummary.itemChangedParameters): what they hold changes.
+ */
+export function itemChangedArguments(
+  call: ICallSite,
+  summary: IMethodSummary
+): string[] {
+  return summary.itemChangedParameters
+    ? argumentsFor(call, summary, summary.itemChangedParameters)
+    : [];
+}
+
+/** The root names a call passes for `parameters` of its function. */
+function argumentsFor(
+  call: ICallSite,
+  summary: IMethodSummary,
+  parameters: readonly string[]
+): string[] {
   const roots: string[] = [];
-  for (const parameter of summary.mutatedParameters) {
+  for (const parameter of parameters) {
     if (parameter === summary.rest) {
       // `def clean(*frames)`, `clean(train, test)`: every positional argument left over
       for (const root of call.positional.slice(summary.positional)) {
@@ -107,6 +129,14 @@ export function closeMutatedParameters(
         for (const parameter of mutatedArguments(call, called)) {
           if (!summary.mutatedParameters.includes(parameter)) {
             summary.mutatedParameters.push(parameter);
+            changed = true;
+          }
+        }
+        // `def prepare(frames): add_col(frames)`: what `frames` holds changes too
+        for (const parameter of itemChangedArguments(call, called)) {
+          const items = (summary.itemChangedParameters ??= []);
+          if (!items.includes(parameter)) {
+            items.push(parameter);
             changed = true;
           }
         }

@@ -59,6 +59,12 @@ export interface IFunctionSummary {
   rest?: string;
   /** Parameters whose object the body changes in place (`p[k] = v`, `p.append(v)`). */
   mutatedParameters: string[];
+  /**
+   * Those of `mutatedParameters` whose items the body changes (`for f in frames: f["x"] = 1`,
+   * `frames[0]["x"] = 1`): a call changes what its argument holds, which other names may be
+   * (ICellNames.itemChanges). Absent when none.
+   */
+  itemChangedParameters?: string[];
   /** Calls in the body that pass its own parameters on (`add_total(p)`), with those as roots. */
   parameterCalls: ICallSite[];
   /**
@@ -136,7 +142,11 @@ export function usesGlobals(summary: IFunctionSummary): boolean {
 /** A method's parameters after `self`, and those it changes in place (see methodMutations). */
 export type IMethodSummary = Pick<
   IFunctionSummary,
-  'parameters' | 'positional' | 'rest' | 'mutatedParameters'
+  | 'parameters'
+  | 'positional'
+  | 'rest'
+  | 'mutatedParameters'
+  | 'itemChangedParameters'
 >;
 
 /** A parameter of a class's `__init__` that the instance keeps (IFunctionSummary.heldArguments). */

@@ -895,6 +895,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     const later: IPyNode[] = [];
     let first = true;
     let sources: string[] = [];
+    let holders = false;
     for (const c of node.children) {
       if (c.type === 'for_in_clause') {
         for (const part of c.children) {
@@ -910,6 +911,7 @@ export abstract class ExpressionWalker extends NameRecorder {
               // `[m.fit(X) for m in models]` changes what `models` holds: a module-level name,
               // or a parameter of the function it is in.
               sources = this.elementSources(part, scope);
+              holders = sources.length !== 0 && this.iteratesHolders(part);
             } else {
               later.push(part);
             }
@@ -930,7 +932,7 @@ export abstract class ExpressionWalker extends NameRecorder {
         }
       });
     if (sources.length) {
-      this.withLocalAliases(inner.locals, sources, scope, walk);
+      this.withLocalAliases(inner.locals, sources, scope, walk, holders);
     } else {
       walk();
     }
@@ -956,6 +958,11 @@ export abstract class ExpressionWalker extends NameRecorder {
    */
   protected iteratedNames(_iterable: IPyNode): string[] {
     return [];
+  }
+
+  /** Whether `iteratedNames(iterable)` hold what the loop yields (see NameWalker's). */
+  protected iteratesHolders(_iterable: IPyNode): boolean {
+    return false;
   }
 
   /**

@@ -149,7 +149,7 @@ export abstract class NameRecorder {
   /** See `withLocalAliases`: null until a cell has such a loop. */
   private localAliases: Map<
     string,
-    { elements: string[]; elementsScope: Scope }
+    { elements: string[]; elementsScope: Scope; holders: boolean }
   > | null = null;
   /**
    * While a compound statement's branch is walked (see `branch`), the module-level names each
@@ -531,7 +531,12 @@ export abstract class NameRecorder {
    * Where a module-level function changes one of its own parameters in place, its summary says
    * so; not where the name is a comprehension's, a nested function's or a class's own.
    */
-  private mutateParameter(name: string, scope: Scope, at: number): void {
+  private mutateParameter(
+    name: string,
+    scope: Scope,
+    at: number,
+    throughItem = false
+  ): void {
     const summary = this.currentFunction;
     const method = this.currentMethod;
     if (summary && !summary.isClass && isOuterFunctionName(name, scope)) {
@@ -552,15 +557,11 @@ export abstract class NameRecorder {
     }
     if (method && isParameterOf(name, scope, method.scope)) {
       // `def add_features(self, df): df["b"] = …`: a call of the method changes its argument
-      if (!method.changes.mutatedParameters.includes(name)) {
-        method.changes.mutatedParameters.push(name);
-      }
+      changeParameter(method.changes, name, throughItem);
       return;
     }
     if (summary && this.isOwnParameter(name, scope)) {
-      if (!summary.mutatedParameters.includes(name)) {
-        summary.mutatedParameters.push(name);
-      }
+      changeParameter(summary, name, throughItem);
       const given = this.parametersAsGiven;
       if (
         given &&
@@ -1078,12 +1079,13 @@ export abstract class NameRecorder {
     variables: Iterable<string>,
     elements: string[],
     elementsScope: Scope,
-    body: () => void
+    body: () => void,
+    holders = false
   ): void {
     const aliases = (this.localAliases ??= new Map());
     const names = [...variables];
     names.forEach(variable =>
-      aliases.set(variable, { elements, elementsScope })
+      aliases.set(variable, { elements, elementsScope, holders })
     );
     body();
     names.forEach(variable => aliases.delete(variable));
@@ -1096,7 +1098,7 @@ export abstract class NameRecorder {
   protected mutate(root: IPyNode, scope: Scope, throughItem = false): void {
     const name = this.text(root);
     if (scope.resolve(name) === 'local') {
-      this.mutateParameter(name, scope, root.from);
+      this.mutateParameter(name, scope, root.from, throughItem);
       const alias = this.localAliases?.size
         ? this.localAliases.get(name)
         : undefined;
@@ -1107,8 +1109,14 @@ export abstract class NameRecorder {
           this.noteItemChange(element);
         });
       } else if (alias) {
+        // `for f in frames: f["x"] = 1` changes the items of `frames`
         alias.elements.forEach(element =>
-          this.mutateParameter(element, alias.elementsScope, root.from)
+          this.mutateParameter(
+            element,
+            alias.elementsScope,
+            root.from,
+            alias.holders || throughItem
+          )
         );
       }
       return;
@@ -1356,4 +1364,21 @@ function isOuterFunctionName(name: string, scope: Scope): boolean {
     }
   }
   return false;
+}
+
+/** Notes that a function (or method) changes its parameter `name`, through an item or not. */
+function changeParameter(
+  summary: IMethodSummary,
+  name: string,
+  throughItem: boolean
+): void {
+  if (!summary.mutatedParameters.includes(name)) {
+    summary.mutatedParameters.push(name);
+  }
+  if (throughItem) {
+    const items = (summary.itemChangedParameters ??= []);
+    if (!items.includes(name)) {
+      items.push(name);
+    }
+  }
 }

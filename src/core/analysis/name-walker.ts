@@ -1437,7 +1437,13 @@ export class NameWalker extends ExpressionWalker {
     if (!variables.length) {
       walkBody();
     } else if (inFunction) {
-      this.withLocalAliases(variables, elements, scope, walkBody);
+      this.withLocalAliases(
+        variables,
+        elements,
+        scope,
+        walkBody,
+        this.iteratesHolders(right!)
+      );
     } else {
       this.withLoopAliases(variables, elements, walkBody);
     }
@@ -1445,6 +1451,28 @@ export class NameWalker extends ExpressionWalker {
 
   protected iteratedNames(iterable: IPyNode): string[] {
     return this.loopSources(iterable);
+  }
+
+  /**
+   * Whether the names `loopSources` gives for `iterable` hold what the loop yields (`for f in
+   * frames`, `for i, f in enumerate(frames)`) rather than being it (`for f in [a, b]`, or a list
+   * this cell made of names).
+   */
+  protected iteratesHolders(iterable: IPyNode): boolean {
+    switch (iterable.type) {
+      case 'identifier':
+        return this.containerElements(this.text(iterable)) === undefined;
+      case 'list':
+      case 'tuple':
+      case 'expression_list':
+        return false;
+      case 'parenthesized_expression': {
+        const inner = namedChildren(iterable)[0];
+        return inner ? this.iteratesHolders(inner) : false;
+      }
+      default:
+        return true;
+    }
   }
 
   /**

@@ -62,6 +62,7 @@ import { unpassableOutputErrors } from './unpassable-outputs';
 import { withSharedCallees } from './shared-callees';
 import { withFunctionTables } from './function-tables';
 import { namesChangedBeside, ObjectShares } from './object-shares';
+import { changesByCalls } from './call-changes';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -421,13 +422,22 @@ export function buildPipeline(
     }
     if (objectShares) {
       // `for frame in combine:` changes `train` too where an earlier step made `combine =
-      // [train, test]`: the step takes it beside `combine` and hands it on (object-shares.ts)
+      // [train, test]`: the step takes it beside `combine` and hands it on (object-shares.ts);
+      // so does a call that changes `combine`'s items (call-changes.ts)
       const beside = namesChangedBeside(
         block.cells,
         analysisOf,
         objectShares,
         reads,
-        name => writers.latest(name)?.name
+        name => writers.latest(name)?.name,
+        changesByCalls(block.cells, analysisOf, names.callChanges, {
+          methods: methodMutators,
+          selfChangers,
+          takenMutator: name =>
+            mutatorsOf.size && reads.some(read => read.name === name)
+              ? mutatorsOf.get(writers.latest(name)?.name ?? '')?.get(name)
+              : undefined
+        })
       ).filter(
         read =>
           !names.writes.has(read.name) && !context.available.has(read.name)

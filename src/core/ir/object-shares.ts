@@ -12,7 +12,7 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { IPipelineStep } from './pipeline';
-import { ILocatedName } from './step-names';
+import { ICallChanges, ILocatedName } from './step-names';
 import {
   StepTies,
   tie,
@@ -184,19 +184,23 @@ export class ObjectShares {
 }
 
 /**
- * The names a step takes beside those its cells change in place that it reads from before
- * (`ObjectShares.takenBeside`), each located where the step reads the name it changes.
+ * The names a step takes beside those it changes in place that it reads from before
+ * (`ObjectShares.takenBeside`), each located where the step reads the name it changes: those
+ * its cells change, and those its calls do (`byCalls`, call-changes.ts).
  */
 export function namesChangedBeside(
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
   shares: ObjectShares,
   reads: readonly ILocatedName[],
-  producerOf: (name: string) => string | undefined
+  producerOf: (name: string) => string | undefined,
+  byCalls: ICallChanges | null
 ): ILocatedName[] {
   const beside: ILocatedName[] = [];
-  const itemsChanged = new Set<string>();
-  const changed: string[] = [];
+  const itemsChanged = new Set<string>(byCalls?.items);
+  const changed: string[] = byCalls
+    ? [...byCalls.changed, ...byCalls.items]
+    : [];
   for (const cell of cells) {
     const { names } = analysisOf(cell);
     changed.push(...names.mutations);

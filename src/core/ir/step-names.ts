@@ -3,6 +3,7 @@ import { ICellAnalysis } from '../analysis/cell-analysis';
 import { ICellNames, IFunctionSummary, INameUse } from '../analysis/cell-names';
 import {
   closeMutatedParameters,
+  itemChangedArguments,
   mutatedArguments
 } from '../analysis/call-sites';
 import { globalsReadByCall } from './called-globals';
@@ -32,6 +33,19 @@ export interface IStepNames {
    * when there are none: inputs only where an earlier step binds the name.
    */
   builtinReads: ILocatedName[] | null;
+  /**
+   * The names the step's calls of its own and the shared functions change in place (`clean(df)`,
+   * IFunctionSummary.mutatedParameters), and those of them whose items change (`add_col(frames)`,
+   * itemChangedParameters), or null when the step makes no such call: what other names of those
+   * objects the step takes beside them (object-shares.ts).
+   */
+  callChanges: ICallChanges | null;
+}
+
+/** Names calls change in place, and those whose items they change (see IStepNames). */
+export interface ICallChanges {
+  changed: string[];
+  items: string[];
 }
 
 export interface IGlobalContext {
@@ -77,6 +91,7 @@ export function stepNames(
    * ways: a later cell's change to one changes the other, which the step then hands on too.
    */
   let tied: StepTies | null = null;
+  let callChanges: ICallChanges | null = null;
   for (const cell of cells) {
     const analysis = analysisOf(cell);
     const names = analysis.names;
@@ -114,6 +129,12 @@ export function stepNames(
         for (const name of mutatedArguments(call, summary)) {
           if (!context.available.has(name)) {
             writes.add(name);
+            (callChanges ??= { changed: [], items: [] }).changed.push(name);
+          }
+        }
+        for (const name of itemChangedArguments(call, summary)) {
+          if (!context.available.has(name)) {
+            (callChanges ??= { changed: [], items: [] }).items.push(name);
           }
         }
       }
@@ -185,7 +206,8 @@ export function stepNames(
     reads: [...reads.values()],
     writes,
     maybeWrites: maybe && maybeUnbound(cells, maybe, analysisOf),
-    builtinReads: builtinReads && [...builtinReads.values()]
+    builtinReads: builtinReads && [...builtinReads.values()],
+    callChanges
   };
 }
 
@@ -351,6 +373,9 @@ export function transitiveFunctionReads(
       positional: own.positional,
       ...(own.rest === undefined ? {} : { rest: own.rest }),
       mutatedParameters: [...own.mutatedParameters],
+      ...(own.itemChangedParameters
+        ? { itemChangedParameters: [...own.itemChangedParameters] }
+        : {}),
       parameterCalls: own.parameterCalls,
       ...(own.isClass ? { isClass: own.isClass } : {}),
       ...(own.heldArguments ? { heldArguments: own.heldArguments } : {}),
