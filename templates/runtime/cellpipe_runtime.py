@@ -721,12 +721,13 @@ def _same_item(holder, how, place, value):
 
 def share_objects(inputs, shares, producers):
     """Makes the inputs one step handed on as one object (object_shares) one object again, where
-    this step takes them from that step: a holder's items become the inputs they are (a tuple is
-    made anew with them), then a name of another's object becomes that name's. An input from an
-    earlier step that the step did not hand on, though it held it or was its object, becomes the
-    object that step handed on (the later copy). `shares` maps an input name to (its producer
-    step, its OBJECT_SHARE entry, its manifest's type), `producers` each input name to its
-    producer step."""
+    this step takes them from that step. First an input from an earlier step that a later step
+    tied to a name it handed on (`b = a`) becomes that later object, along chains of such steps;
+    then a holder's items become the inputs they are (a tuple is made anew with them), and an
+    input from an earlier step that the holder's step did not hand on, though it held it, becomes
+    the holder's item; last, a name of another's object in one step becomes that name's.
+    `shares` maps an input name to (its producer step, its OBJECT_SHARE entry, its manifest's
+    type), `producers` each input name to its producer step."""
     def taken(name, step):
         return isinstance(name, str) and name in inputs and producers.get(name) == step
 
@@ -755,7 +756,11 @@ def share_objects(inputs, shares, producers):
             items = list(value)
             for place, item in places:
                 items[place] = item
-            value = inputs[holder] = tuple(items)
+            made_anew = tuple(items)
+            for name in inputs:  # the names joined to it above
+                if inputs[name] is value:
+                    inputs[name] = made_anew
+            value = made_anew
         elif not isinstance(value, tuple):  # a tuple's subclass is left as loaded
             for place, item in places:
                 try:
@@ -769,14 +774,22 @@ def share_objects(inputs, shares, producers):
                 if _same_item(value, how, place, inputs[name]):
                     inputs[name] = value[place]
 
+    # Later names first along a chain (`b = a` in one step, `c = b` in a later one): repeated
+    # until each earlier name is the latest object, at most once per name.
+    for _ in range(len(shares)):
+        joined = False
+        for name, (step, entry, type_name) in sorted(shares.items()):
+            was = entry.get("was")
+            if (isinstance(was, list) and len(was) == 2 and taken(was[0], was[1])
+                    and name in inputs and inputs[was[0]] is not inputs[name]
+                    and _type_name(inputs[was[0]]) == _type_name(inputs[name])):
+                inputs[was[0]] = inputs[name]
+                joined = True
+        if not joined:
+            break
     for holder in sorted(holders):
         if holder in inputs:
             fill(holder, set())
-    for name, (step, entry, type_name) in sorted(shares.items()):
-        was = entry.get("was")
-        if isinstance(was, list) and len(was) == 2 and taken(was[0], was[1]) and name in inputs:
-            if _type_name(inputs[was[0]]) == _type_name(inputs[name]):
-                inputs[was[0]] = inputs[name]
     for name, (step, entry, type_name) in sorted(shares.items()):
         first = entry.get("name")
         if taken(first, step) and _type_name(inputs[first]) == type_name:

@@ -10,7 +10,8 @@
  * object (`grid_alias = grid`) and changed through the first name, `b = a` changed through `b`,
  * a tuple of lists changed through a loop, NumPy arrays a list holds changed by `+=` on a loop's
  * variable, a dict of frames changed through the frame, and a list whose item is bound anew
- * between the tie and the loop.
+ * between the tie and the loop, and ties made along a chain of steps (`chain_b = chain_a`, then
+ * `chain_c = chain_b`; `box = [one]`, then `box_alias = box`) changed through the last name.
  */
 import {
   describeSameAsTopToBottom,
@@ -33,7 +34,9 @@ const CELLS = [
       'later = [kept]',
       'grid = [1]',
       'weights, bias = np.ones(3), np.zeros(2)',
-      'arrays = [weights, bias]'
+      'arrays = [weights, bias]',
+      'chain_a = [1]',
+      'one = {"v": 1}'
     ].join('\n'),
     tags: ['step:load']
   },
@@ -46,15 +49,31 @@ const CELLS = [
       '    items.append(0)',
       'raw["y"] = raw["x"] * 10',
       'for array in arrays:',
-      '    array += 2'
+      '    array += 2',
+      'chain_b = chain_a',
+      'box = [one]'
     ].join('\n'),
     tags: ['step:titles']
   },
   {
-    source: 'combine[1].loc[0, "Age"] = 50.0\ngrid_alias = grid',
+    source: [
+      'combine[1].loc[0, "Age"] = 50.0',
+      'grid_alias = grid',
+      'chain_c = chain_b',
+      'box_alias = box'
+    ].join('\n'),
     tags: ['step:fix']
   },
-  { source: 'kept = [5]\ngrid.append(2)', tags: ['step:rebind'] },
+  {
+    source: [
+      'kept = [5]',
+      'grid.append(2)',
+      'chain_c.append(2)',
+      'for item in box_alias:',
+      '    item["w"] = 0'
+    ].join('\n'),
+    tags: ['step:rebind']
+  },
   {
     source: [
       'train = train.drop(["Name"], axis=1)',
@@ -76,7 +95,8 @@ const CELLS = [
       'frame_y = int(frames["raw"]["y"].sum())',
       'kept_text = str(kept) + str(later)',
       'grid_text = str(grid_alias)',
-      'array_sum = float(weights.sum() + bias.sum())'
+      'array_sum = float(weights.sum() + bias.sum())',
+      'chain_text = str(chain_a) + str(chain_b) + str(one)'
     ].join('\n'),
     tags: ['step:report']
   },
@@ -88,7 +108,8 @@ const CELLS = [
     'frame_y',
     'kept_text',
     'grid_text',
-    'array_sum'
+    'array_sum',
+    'chain_text'
   ])
 ];
 
@@ -104,6 +125,7 @@ describeSameAsTopToBottom(
     frame_y: 30,
     kept_text: '[5][[1, 9]]',
     grid_text: '[1, 2]',
-    array_sum: 13
+    array_sum: 13,
+    chain_text: "[1, 2][1, 2]{'v': 1, 'w': 0}"
   }
 );

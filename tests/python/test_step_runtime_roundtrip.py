@@ -292,6 +292,31 @@ def test_names_tied_in_a_later_step_come_as_one_object(make_pipeline):
                                    ("lone", "make")])
 
 
+def test_names_tied_along_a_chain_of_steps_come_as_one_object(make_pipeline):
+    """Ties made one step after another (`b = a`, then `c = b`; `pair = (p, q)`, then `alias =
+    pair`): a step that takes every name makes them all the latest object, the earlier names
+    first joined to the later ones, then the holder's items to the names it holds."""
+    pipeline = make_pipeline([
+        code_cell("import math", "imports"),
+        code_cell("a = [1]\np = {'v': 1}\nq = {'v': 2}\n", "step:make"),
+        code_cell("b = a\npair = (p, q)\n", "step:tie"),
+        code_cell("c = b\nalias = pair\n", "step:again"),
+        code_cell(
+            "a.append(2)\nfor d in alias:\n    d['w'] = 0\n"
+            "assert a is b is c and c == [1, 2]\n"
+            "assert alias is pair and pair[0] is p and pair[1] is q and p == {'v': 1, 'w': 0}\n",
+            "step:use"),
+    ])
+    pipeline.run_ok("make", outputs=["a", "p", "q"])
+    pipeline.run_ok("tie", inputs=[("a", "make"), ("p", "make"), ("q", "make")],
+                    outputs=["b", "pair"])
+    pipeline.run_ok("again", inputs=[("b", "tie"), ("pair", "tie")], outputs=["c", "alias"])
+    assert pipeline.manifest("again", "c")["object_share"] == {"was": ["b", "tie"]}
+    assert pipeline.manifest("again", "alias")["object_share"] == {"was": ["pair", "tie"]}
+    pipeline.run_ok("use", inputs=[("a", "make"), ("b", "tie"), ("c", "again"), ("p", "make"),
+                                   ("q", "make"), ("pair", "tie"), ("alias", "again")])
+
+
 def test_an_output_whose_attributes_raise_is_saved_alone(make_pipeline):
     """Telling whether an output is a part of a figure reads its attributes (an artist's `axes`):
     one that raises there is saved as any other value, and its step's other figure names still

@@ -443,7 +443,11 @@ export function buildPipeline(
           !names.writes.has(read.name) && !context.available.has(read.name)
       );
       if (beside.length) {
-        reads = [...reads, ...beside];
+        const taken = reads;
+        reads = [
+          ...reads,
+          ...beside.filter(read => !taken.some(r => r.name === read.name))
+        ];
         writes = withNames(
           writes,
           beside.map(read => read.name)

@@ -124,53 +124,48 @@ export class ObjectShares {
   }
 
   /**
-   * The names a step must take beside those it changes in place (`changed`, read from before), by
-   * the step each comes from (`producerOf`): the others of their objects, which that step tied
-   * to them and is still the producer of, or took from the step this one takes them from (the
-   * runtime records those too). A holder's items change only through a loop over it
-   * or a key (`itemsChanged`); `combine.append(x)` changes no item.
+   * The names a step must take beside `changed`, a name it changes in place and reads from
+   * before, by the step each comes from (`producerOf`), with how each is tied to it: the others of
+   * its object, which that step tied to it and is still the producer of, or took from the step
+   * this one takes them from (the runtime records those too). A holder's items change only
+   * through a loop over it or a key (`itemsChanged`); `combine.append(x)` changes no item.
    */
   takenBeside(
-    changed: Iterable<string>,
+    changed: string,
     itemsChanged: ReadonlySet<string>,
     producerOf: (name: string) => string | undefined
-  ): string[] {
-    const beside: string[] = [];
-    if (!this.tiedBy.size) {
+  ): Map<string, Tie> {
+    const beside = new Map<string, Tie>();
+    const producer = this.tiedBy.size ? producerOf(changed) : undefined;
+    if (producer === undefined) {
       return beside;
     }
-    for (const name of changed) {
-      const producer = producerOf(name);
-      if (producer === undefined) {
-        continue;
+    const add = (how: Tie, other: string) => {
+      if (
+        (how !== 'container' || itemsChanged.has(changed)) &&
+        !beside.has(other)
+      ) {
+        beside.set(other, how);
       }
-      const add = (how: Tie, other: string) => {
-        if (
-          (how !== 'container' || itemsChanged.has(name)) &&
-          !beside.includes(other)
-        ) {
-          beside.push(other);
-        }
-      };
-      // tied where it was made, to names made there too or taken from where the other is from
-      const tiedIn = this.tiedBy.get(producer);
-      tiedIn?.ties.get(name)?.forEach((how, other) => {
-        if (takenAsTied(producerOf(other), producer, tiedIn.step, other)) {
-          add(how, other);
-        }
-      });
-      // tied by a later step that took it from there, to a name that step hands on (`b = a`)
-      this.tiersOf.get(name)?.forEach(tier => {
-        const tierTies = this.tiedBy.get(tier)!;
-        if (tier !== producer && tierTies.step.producers[name] === producer) {
-          tierTies.ties.get(name)?.forEach((how, other) => {
-            if (producerOf(other) === tier) {
-              add(how, other);
-            }
-          });
-        }
-      });
-    }
+    };
+    // tied where it was made, to names made there too or taken from where the other is from
+    const tiedIn = this.tiedBy.get(producer);
+    tiedIn?.ties.get(changed)?.forEach((how, other) => {
+      if (takenAsTied(producerOf(other), producer, tiedIn.step, other)) {
+        add(how, other);
+      }
+    });
+    // tied by a later step that took it from there, to a name that step hands on (`b = a`)
+    this.tiersOf.get(changed)?.forEach(tier => {
+      const tierTies = this.tiedBy.get(tier)!;
+      if (tier !== producer && tierTies.step.producers[changed] === producer) {
+        tierTies.ties.get(changed)?.forEach((how, other) => {
+          if (producerOf(other) === tier) {
+            add(how, other);
+          }
+        });
+      }
+    });
     return beside;
   }
 
@@ -210,16 +205,32 @@ export function namesChangedBeside(
     });
     names.keyedItemChanges?.forEach(name => itemsChanged.add(name));
   }
-  for (const name of changed) {
-    const read = reads.find(taken => taken.name === name);
+  // A name taken beside is changed too, and so are the names tied to it in their turn (`b = a`
+  // in one step, `c = b` in a later one, then `c.append(1)`): it is read where the first is.
+  const readOf = new Map<string, ILocatedName>();
+  const queued = new Set(changed);
+  for (let i = 0; i < changed.length; i++) {
+    const name = changed[i];
+    const read = readOf.get(name) ?? reads.find(taken => taken.name === name);
     if (!read) {
       continue; // bound by the step itself first
     }
-    for (const other of shares.takenBeside([name], itemsChanged, producerOf)) {
+    shares.takenBeside(name, itemsChanged, producerOf).forEach((how, other) => {
       if (!beside.some(found => found.name === other)) {
         beside.push({ ...read, name: other });
       }
-    }
+      if (how === 'same' && itemsChanged.has(name)) {
+        itemsChanged.add(other); // what one holds, the other holds
+      }
+      // an item changed changes what holds it, not the holder's other items
+      if (how !== 'container' && !queued.has(other)) {
+        queued.add(other);
+        changed.push(other);
+        if (!reads.some(taken => taken.name === other)) {
+          readOf.set(other, read);
+        }
+      }
+    });
   }
   return beside;
 }
