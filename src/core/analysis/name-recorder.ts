@@ -105,6 +105,12 @@ export abstract class NameRecorder {
   /** Module-level names last bound to a scalar written out (ICellNames.scalars); null until one is. */
   private scalars: Set<string> | null = null;
   /**
+   * Module-level names this cell last bound to a list, tuple or dict written out (a display or a
+   * comprehension): an item taken from one by a literal key is one of its items (noteDisplayItem).
+   * Null until one is.
+   */
+  private displays: Set<string> | null = null;
+  /**
    * Module-level names last bound to a figure, its axes or a grid (ICellNames.figures), to a
    * random generator or a file (ICellNames.handles), or to a logger (ICellNames.loggers); null
    * until one is.
@@ -317,6 +323,7 @@ export abstract class NameRecorder {
       this.unalias(name);
     }
     this.scalars?.delete(name);
+    this.displays?.delete(name);
     this.boundKinds?.delete(name);
     if (this.currentFigure === name) {
       this.currentFigure = null;
@@ -843,6 +850,28 @@ export abstract class NameRecorder {
       this.holds.set(name, [...new Set(held)]);
       (this.containerNames ??= new Set()).add(name);
     }
+  }
+
+  /** `name = {"a": M()}`, `[[1], [2]]` or a comprehension at module level (after binding it). */
+  protected noteDisplay(name: string): void {
+    (this.displays ??= new Set()).add(name);
+  }
+
+  /**
+   * `first = models["a"]` after `models = {"a": M(), ...}` in this cell: `first` is one of the
+   * display's items, as the names a display is made of are (noteItems), so the runtime finds it
+   * there (object_shares). False where `whole` is no display this cell made: a part.
+   */
+  protected noteDisplayItem(item: string, whole: string): boolean {
+    if (!this.displays?.has(whole) || item === whole) {
+      return false;
+    }
+    const held = this.holds.get(whole) ?? [];
+    if (!held.includes(item)) {
+      this.holds.set(whole, [...held, item]);
+    }
+    (this.containerNames ??= new Set()).add(whole);
+    return true;
   }
 
   /** `name = 0.5` at module level (after binding it): see ICellNames.scalars. */

@@ -65,6 +65,15 @@ import { annotatedTargetError } from './annotated-targets';
 import { handlerError } from './handler-shapes';
 import { isScalarValue, LITERALS } from './scalar-values';
 
+
+/** Values that make a new list, tuple or dict: what the runtime finds the items of. */
+const DISPLAYS: ReadonlySet<string> = new Set([
+  'list',
+  'tuple',
+  'dictionary',
+  'list_comprehension',
+  'dictionary_comprehension'
+]);
 /** Expressions that CPython refuses as the target of `=`, `for`, `del`, `with ... as`. */
 const NOT_TARGETS = new Set([
   'call',
@@ -452,6 +461,9 @@ export class NameWalker extends ExpressionWalker {
         }
       }
       const listed = this.listedNames(value);
+      if (DISPLAYS.has(value.type)) {
+        this.noteDisplay(this.text(only));
+      }
       this.noteContainer(this.text(only), listed);
       this.noteItems(
         this.text(only),
@@ -464,7 +476,15 @@ export class NameWalker extends ExpressionWalker {
         this.listedFigureParts(only, value); // `panels = (fig.add_subplot(121), …)`
       } else if (value.type === 'subscript' || value.type === 'attribute') {
         const whole = wholeOfPart(value);
-        if (whole) {
+        if (
+          whole &&
+          !(
+            value.type === 'subscript' &&
+            field(value, 'value') === whole &&
+            !this.isFigure(this.text(whole)) &&
+            this.noteDisplayItem(this.text(only), this.text(whole))
+          )
+        ) {
           this.notePart(this.text(only), this.text(whole));
           if (this.isFigure(this.text(whole))) {
             this.noteFigure(this.text(only)); // `ax = axes[0]`

@@ -9,7 +9,7 @@ describe('the aliased-name warning', () => {
     // step that changes one takes the others beside it (object-shares.ts): no warning there.
     const ir = analyzeNotebook(
       notebookJson([
-        codeCell('cfg = {"model": [0.1]}\nparams = cfg["model"]', [
+        codeCell('cfg = dict(model=[0.1])\nparams = cfg["model"]', [
           'step:load'
         ]),
         codeCell('n = 1\nparams.append(4)', ['step:grow']),
@@ -38,7 +38,7 @@ describe('the aliased-name warning', () => {
     const ir = analyzeNotebook(
       notebookJson([
         codeCell(
-          'cfg = {"model": {"lr": 0.1}}\nparams = cfg["model"]\np2 = params',
+          'cfg = dict(model={"lr": 0.1})\nparams = cfg["model"]\np2 = params',
           ['step:load']
         ),
         codeCell('p2["lr"] = 0.5', ['step:tune']),
@@ -58,7 +58,7 @@ describe('the aliased-name warning', () => {
   it('says a later loop over the items of a whole changes the part a step takes alone', () => {
     const ir = analyzeNotebook(
       notebookJson([
-        codeCell('records = [{"id": 1}, {"id": 2}]\nfirst = records[0]', [
+        codeCell('records = list(({"id": 1}, {"id": 2}))\nfirst = records[0]', [
           'step:load'
         ]),
         codeCell('for r in records:\n    r["seen"] = True', ['step:mark']),
@@ -170,7 +170,7 @@ describe('the aliased-name warning', () => {
   it('says a part a step changes beside its whole may be a copy', () => {
     const ir = analyzeNotebook(
       notebookJson([
-        codeCell('cfg = {"model": {"lr": 0.1}}\nparams = cfg["model"]', [
+        codeCell('cfg = dict(model={"lr": 0.1})\nparams = cfg["model"]', [
           'step:load'
         ]),
         codeCell('params["lr"] = 0.5\nprint(cfg)', ['step:tune'])
@@ -211,7 +211,7 @@ describe('where the aliased-name warning points', () => {
   it('at the first line naming it, where no line changes it through `.` or `[`', () => {
     const ir = analyzeNotebook(
       notebookJson([
-        codeCell('cfg = {"v": [1.0]}\nb = cfg["v"]', ['step:make']),
+        codeCell('cfg = dict(v=[1.0])\nb = cfg["v"]', ['step:make']),
         codeCell('n = 1\n\nfor values in [b]:\n    values *= 2', ['step:grow']),
         codeCell('print(cfg, n)', ['step:report'])
       ]),
