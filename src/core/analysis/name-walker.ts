@@ -65,7 +65,6 @@ import { annotatedTargetError } from './annotated-targets';
 import { handlerError } from './handler-shapes';
 import { isScalarValue, LITERALS } from './scalar-values';
 
-
 /** Values that make a new list, tuple or dict: what the runtime finds the items of. */
 const DISPLAYS: ReadonlySet<string> = new Set([
   'list',
