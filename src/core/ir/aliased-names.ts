@@ -48,6 +48,8 @@ export function aliasedNameWarnings(
     analysisOf
   };
   const aliasesOf = new Map<string, StepTies>();
+  /** Name → the steps whose ties (aliasesOf) have it, in step order. */
+  const tyingStepsOf = new Map<string, string[]>();
   const indexOf = new Map(steps.map((step, index) => [step.name, index]));
   const diagnostics: IDiagnostic[] = [];
   /**
@@ -57,8 +59,8 @@ export function aliasedNameWarnings(
    */
   const tiesOfChanged = (name: string, producer: string, index: number) => {
     const found: { tiedIn: string; others: Map<string, Tie> }[] = [];
-    for (const [tiedIn, ties] of aliasesOf) {
-      const others = ties.get(name);
+    for (const tiedIn of tyingStepsOf.get(name) ?? []) {
+      const others = aliasesOf.get(tiedIn)!.get(name);
       const between = steps[indexOf.get(tiedIn) ?? index];
       if (
         others &&
@@ -82,6 +84,14 @@ export function aliasedNameWarnings(
     const aliases = stepAliases(step, context, holdsOfCell);
     if (aliases) {
       aliasesOf.set(step.name, aliases);
+      aliases.forEach((_, name) => {
+        const tying = tyingStepsOf.get(name);
+        if (tying) {
+          tying.push(step.name);
+        } else {
+          tyingStepsOf.set(name, [step.name]);
+        }
+      });
     }
     if (!aliasesOf.size) {
       return;
