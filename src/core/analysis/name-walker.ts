@@ -69,6 +69,7 @@ import { isScalarValue, LITERALS } from './scalar-values';
 const DISPLAYS: ReadonlySet<string> = new Set([
   'list',
   'tuple',
+  'expression_list',
   'dictionary',
   'list_comprehension',
   'dictionary_comprehension'
