@@ -20,7 +20,7 @@ const [mode, repetitionsText, ...paths] = process.argv.slice(2);
 const repetitions = Number(repetitionsText);
 const texts = paths.map(path => [path, readFileSync(path, 'utf8')] as const);
 /** 1,000 steps, each tying names to the step before's and changing a list made at the start. */
-function tiedNotebook(): typeof big {
+function tiedNotebook(): ReturnType<typeof syntheticNotebook> {
   const cell = (source: string, tag: string) => ({
     cell_type: 'code',
     metadata: { tags: [tag] },
@@ -40,7 +40,7 @@ function tiedNotebook(): typeof big {
       )
     );
   }
-  return { ...syntheticNotebook(1), cells } as typeof big;
+  return { ...syntheticNotebook(1), cells };
 }
 
 const big = mode === 'ties' ? tiedNotebook() : syntheticNotebook(1000);
