@@ -7,7 +7,11 @@
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { itemChangedArguments, mutatedArguments } from '../analysis/call-sites';
-import { IFunctionSummary, IMethodSummary } from '../analysis/cell-names';
+import {
+  ICallSite,
+  IFunctionSummary,
+  IMethodSummary
+} from '../analysis/cell-names';
 import { receiversChangedByMethods } from './method-mutations';
 import { ICallChanges } from './step-names';
 
@@ -39,10 +43,7 @@ export function changesByCalls(
     changed: [...(own?.changed ?? [])],
     items: [...(own?.items ?? [])]
   };
-  const add = (
-    call: Parameters<typeof mutatedArguments>[0],
-    summary: IMethodSummary
-  ) => {
+  const add = (call: ICallSite, summary: IMethodSummary) => {
     found.changed.push(...mutatedArguments(call, summary));
     found.items.push(...itemChangedArguments(call, summary));
   };
