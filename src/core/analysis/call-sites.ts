@@ -20,6 +20,15 @@ export function callSites(
 ): ICallSite[] {
   const positional: (string | null)[] = [];
   const keywords: [string, string][] = [];
+  let keyed: string[] | undefined;
+  /** The root name `value` passes, noting it when `value` is an item of it by a key. */
+  const passed = (value: IPyNode): string | null => {
+    const root = rootOf(value);
+    if (root !== null && isItemByKey(value)) {
+      (keyed ??= []).push(root);
+    }
+    return root;
+  };
   let splat = false;
   for (const arg of args.children) {
     if (!arg.named) {
@@ -27,20 +36,23 @@ export function callSites(
     }
     if (arg.type === 'keyword_argument') {
       const keyword = field(arg, 'name');
-      const root = rootOf(field(arg, 'value'));
-      if (keyword && root !== null) {
+      const value = field(arg, 'value');
+      const root = value && passed(value);
+      if (keyword && root) {
         keywords.push([keywordOf(keyword), root]);
       }
     } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
       splat = true; // positions after it are unknown
     } else if (!splat) {
-      positional.push(rootOf(arg));
+      positional.push(passed(arg));
     }
   }
   if (!keywords.length && positional.every(root => root === null)) {
     return [];
   }
-  const sites: ICallSite[] = [{ function: callee, positional, keywords }];
+  const sites: ICallSite[] = [
+    { function: callee, positional, keywords, ...(keyed && { keyed }) }
+  ];
   if (aliases.size === 0) {
     return sites;
   }
@@ -48,17 +60,37 @@ export function callSites(
     aliases.get(root ?? '')?.forEach(element => {
       const each = positional.slice();
       each[index] = element;
-      sites.push({ function: callee, positional: each, keywords });
+      sites.push({ ...sites[0], positional: each });
     })
   );
   keywords.forEach(([keyword, root], index) =>
     aliases.get(root)?.forEach(element => {
       const each = keywords.slice();
       each[index] = [keyword, element];
-      sites.push({ function: callee, positional, keywords: each });
+      sites.push({ ...sites[0], keywords: each });
     })
   );
   return sites;
+}
+
+/**
+ * Whether `value` is an item of its root name by a key, or a part of such an item:
+ * `combine[0]`, `frames[1].values`, not `combine` or `box.frame`.
+ */
+function isItemByKey(value: IPyNode): boolean {
+  let link = value;
+  let inner = link.children[0];
+  while (
+    (link.type === 'attribute' || link.type === 'subscript') &&
+    (inner?.type === 'attribute' || inner?.type === 'subscript')
+  ) {
+    link = inner;
+    inner = link.children[0];
+  }
+  if (link.type === 'parenthesized_expression') {
+    return inner !== undefined && isItemByKey(inner);
+  }
+  return link.type === 'subscript' && inner?.type === 'identifier';
 }
 
 /** The root names a call passes for the parameters its function changes in place. */
@@ -70,16 +102,26 @@ export function mutatedArguments(
 }
 
 /**
- * The root names a call passes for the parameters whose items its function changes
- * (IFunctionSummary.itemChangedParameters): what they hold changes.
+ * The root names whose items a call changes: those it passes for the parameters whose items its
+ * function changes (IFunctionSummary.itemChangedParameters), and those whose item it passes by a
+ * key (ICallSite.keyed) for a parameter the function changes (`clean(combine[0])`).
  */
 export function itemChangedArguments(
   call: ICallSite,
   summary: IMethodSummary
 ): string[] {
-  return summary.itemChangedParameters
+  const roots = summary.itemChangedParameters
     ? argumentsFor(call, summary, summary.itemChangedParameters)
     : [];
+  const keyed = call.keyed;
+  if (keyed) {
+    for (const root of mutatedArguments(call, summary)) {
+      if (keyed.includes(root)) {
+        roots.push(root);
+      }
+    }
+  }
+  return roots;
 }
 
 /** The root names a call passes for `parameters` of its function. */

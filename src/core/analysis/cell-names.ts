@@ -166,6 +166,11 @@ export interface ICallSite {
   positional: (string | null)[];
   /** Keyword arguments' root names, by keyword. */
   keywords: [string, string][];
+  /**
+   * The root names passed as an item by a key (`clean(combine[0])`: `combine`), where any are:
+   * a change to that parameter changes what the root holds.
+   */
+  keyed?: string[];
 }
 
 export interface ICellNames {

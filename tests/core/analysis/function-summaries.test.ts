@@ -33,7 +33,7 @@ test('parameters in order, how many take positions, and which the body changes i
   expect(functions.K).toMatchObject({ parameters: [], mutatedParameters: [] });
 });
 
-test('module-level calls of names record their arguments’ root names, up to a splat', () => {
+test('module-level calls of names record their arguments’ root names, up to a splat, and those passed as an item by a key', () => {
   const { calls } = analyzeCellSource(
     [
       'clean(df.loc[0], 3, frames[1], log=notes, n=len(x))',
@@ -48,7 +48,8 @@ test('module-level calls of names record their arguments’ root names, up to a 
     {
       function: 'clean',
       positional: ['df', null, 'frames'],
-      keywords: [['log', 'notes']]
+      keywords: [['log', 'notes']],
+      keyed: ['frames'] // frames[1]; df.loc[0] is a part of df, not an item
     }
   ]);
 });
