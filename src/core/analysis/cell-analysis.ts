@@ -9,6 +9,7 @@ import { Positions } from './positions';
 import { parsePython } from './parse';
 import { firstJoinedLine, ILineEnd } from './joined-lines';
 import { layoutProblems } from './logical-lines';
+import { tokenizerErrorFirst } from './tokenizer-errors';
 import { withLineFeeds } from './line-feeds';
 import { declarationErrors } from './scope-declarations';
 import { futureImportErrors } from './future-imports';
@@ -98,20 +99,24 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     names.incomplete = true; // read as one statement: what follows may be misread too
   }
   if (layout.length || names.syntaxErrors.length > 1) {
-    names.syntaxErrors = [
-      ...layout.map(p => ({
-        name: '',
-        line: p.line,
-        column: p.column ?? 0,
-        reason: p.message
-      })),
-      ...names.syntaxErrors
-    ].sort(
-      // On one line, our check's error (it says why) before the parser's.
-      (a, b) =>
-        a.line - b.line ||
-        Number(!a.reason) - Number(!b.reason) ||
-        a.column - b.column
+    names.syntaxErrors = tokenizerErrorFirst(
+      [
+        ...layout.map(p => ({
+          name: '',
+          line: p.line,
+          column: p.column ?? 0,
+          reason: p.message
+        })),
+        ...names.syntaxErrors
+      ].sort(
+        // On one line, our check's error (it says why) before the parser's.
+        (a, b) =>
+          a.line - b.line ||
+          Number(!a.reason) - Number(!b.reason) ||
+          a.column - b.column
+      ),
+      layout,
+      stripped.python
     );
   }
   // Comments are left out of the tree: any child is a statement (or an error).

@@ -14,6 +14,18 @@ export interface ILayoutProblem {
   /** 0-based column, where CPython's message points at one character. */
   column?: number;
   message: string;
+  /**
+   * What CPython's tokenizer refuses (a character, a string or a bracket): where the parse
+   * fails, CPython tokenizes the whole source and reports such an error before its parser's own
+   * "invalid syntax", wherever each is.
+   */
+  tokenizer?: true;
+  /**
+   * For a bracket never closed: the brackets that close all those open at the end, innermost
+   * first. Whether CPython names the bracket depends on the parse of the source so closed
+   * (cell-analysis.ts).
+   */
+  closing?: string;
 }
 
 /**
@@ -49,12 +61,14 @@ function invisibleCharacter(char: string): string {
  * single-quoted f-string may run over lines, hold comments and reuse the string's quote.
  */
 type Frame =
-  | { kind: 'bracket'; line: number }
+  | { kind: 'bracket'; line: number; column: number; char: string }
   | { kind: 'field'; line: number }
   | { kind: 'spec'; line: number }
   | {
       kind: 'string';
       line: number;
+      /** Where it starts on its line, its prefix (`f`, `rb`) included. */
+      column: number;
       closing: string;
       f: boolean;
       raw: boolean;
@@ -71,6 +85,18 @@ const PLAIN_CODE = /[\w \t.,;=+\-*/%<>!&|^~@$?`]+/y;
 /** String prefix letters; an `f` among them makes an f-string. */
 const PREFIX = /[rRbBuUfF]{1,2}$/;
 
+/** The opening bracket of each closing one, and the closing one of each opening one. */
+const OPENER: Readonly<Record<string, string>> = {
+  ')': '(',
+  ']': '[',
+  '}': '{'
+};
+const CLOSER: Readonly<Record<string, string>> = {
+  '(': ')',
+  '[': ']',
+  '{': '}'
+};
+
 /** CPython's tokenizer limits: brackets open at once (MAXLEVEL), indentation levels (MAXINDENT). */
 const MAX_BRACKETS = 200;
 const MAX_INDENTS = 100;
@@ -80,6 +106,8 @@ export class LogicalLines {
   /** Brackets open now, and whether more than CPython takes were open at some point. */
   private brackets = 0;
   private tooDeep = false;
+  /** Whether a closing bracket closed nothing or another kind of bracket (checkCloser). */
+  private mismatched = false;
   private continued = false;
   private line = 0;
   /** The last character of the last logical line outside strings and comments. */
@@ -157,7 +185,8 @@ export class LogicalLines {
         this.problems.push({
           line: this.line,
           column: at,
-          message: invisibleCharacter(char)
+          message: invisibleCharacter(char),
+          tokenizer: true
         });
       }
       if (char === '#') {
@@ -178,6 +207,7 @@ export class LogicalLines {
         this.frames.push({
           kind: 'string',
           line: this.line,
+          column: at - letters.length,
           closing,
           f: /[fF]/.test(letters),
           raw: /[rR]/.test(letters)
@@ -190,7 +220,12 @@ export class LogicalLines {
       }
       const top = this.top();
       if (char === '(' || char === '[' || char === '{') {
-        this.frames.push({ kind: 'bracket', line: this.line });
+        this.frames.push({
+          kind: 'bracket',
+          line: this.line,
+          column: at,
+          char
+        });
         if (++this.brackets > MAX_BRACKETS && !this.tooDeep) {
           this.tooDeep = true;
           this.problems.push({
@@ -200,11 +235,13 @@ export class LogicalLines {
           });
         }
       } else if (char === ')' || char === ']') {
+        this.checkCloser(char, at, top);
         if (top?.kind === 'bracket') {
           this.frames.pop();
           this.brackets--;
         }
       } else if (char === '}') {
+        this.checkCloser(char, at, top);
         if (top?.kind === 'bracket' || top?.kind === 'field') {
           this.frames.pop();
           this.brackets -= top.kind === 'bracket' ? 1 : 0;
@@ -223,6 +260,36 @@ export class LogicalLines {
       at++;
     }
     return -1;
+  }
+
+  /**
+   * A closing bracket that closes nothing open, or not the bracket open last: CPython's
+   * tokenizer refuses it there (`unmatched ')'`, `closing parenthesis ']' does not match
+   * opening parenthesis '('`). Only the first such is a problem, and then no bracket is called
+   * never closed; inside an f-string's replacement field the parser finds it.
+   */
+  private checkCloser(char: string, at: number, top: Frame | undefined): void {
+    if (this.mismatched) {
+      return;
+    }
+    let message: string;
+    if (top === undefined) {
+      message = `unmatched '${char}'`;
+    } else if (top.kind !== 'bracket' || top.char === OPENER[char]) {
+      return;
+    } else if (this.frames.some(frame => frame.kind === 'field')) {
+      return;
+    } else {
+      const where = top.line === this.line ? '' : ` on line ${top.line}`;
+      message = `closing parenthesis '${char}' does not match opening parenthesis '${top.char}'${where}`;
+    }
+    this.mismatched = true;
+    this.problems.push({
+      line: this.line,
+      column: at,
+      message,
+      tokenizer: true
+    });
   }
 
   /** A string's text from `at`: to its closing quote, a replacement field, or the line's end. */
@@ -262,7 +329,9 @@ export class LogicalLines {
       this.frames.splice(this.frames.indexOf(string));
       this.problems.push({
         line: this.line,
-        message: 'unterminated string literal'
+        ...(string.line === this.line && { column: string.column }),
+        message: 'unterminated string literal',
+        tokenizer: true
       });
     }
     return -1;
@@ -289,21 +358,39 @@ export class LogicalLines {
   /** Call after the last line: what is still open is an error. */
   end(): void {
     const triple = this.frames.find(
-      f => f.kind === 'string' && f.closing.length === 3
+      (f): f is Extract<Frame, { kind: 'string' }> =>
+        f.kind === 'string' && f.closing.length === 3
     );
     const innermost = this.top();
     if (triple) {
       this.problems.push({
         line: triple.line,
-        message: 'unterminated triple-quoted string literal'
+        column: triple.column,
+        message: 'unterminated triple-quoted string literal',
+        tokenizer: true
       });
     } else if (innermost?.kind === 'string') {
       // a single-quoted string whose last line ended in a backslash
       this.problems.push({
         line: innermost.line,
-        message: 'unterminated string literal'
+        column: innermost.column,
+        message: 'unterminated string literal',
+        tokenizer: true
       });
-    } else if (innermost) {
+    } else if (innermost?.kind === 'bracket' && !this.mismatched) {
+      // CPython's message and place: the innermost bracket open at the end
+      const closing = this.frames
+        .map(frame => (frame.kind === 'bracket' ? CLOSER[frame.char] : ''))
+        .reverse()
+        .join('');
+      this.problems.push({
+        line: innermost.line,
+        column: innermost.column,
+        message: `'${innermost.char}' was never closed`,
+        closing
+      });
+    } else if (innermost && innermost.kind !== 'bracket') {
+      // an f-string's replacement field or format spec left open
       this.problems.push({
         line: innermost.line,
         message: 'a bracket was never closed'

@@ -2,7 +2,9 @@
  * What a syntax error says. Where one of our own checks finds it (not the parser), it says what
  * CPython says: an unexpected indent, an unterminated string, and an invisible character that
  * tree-sitter reads as a space (a no-break space or a byte order mark pasted in with text),
- * which CPython refuses and the editor does not show.
+ * which CPython refuses and the editor does not show, and brackets never closed, closing
+ * nothing or the wrong one. Where CPython's tokenizer refuses something, that error comes
+ * first, as CPython reports it.
  */
 import { analyzeNotebook } from '../../../src/core/analyze';
 import { IDiagnostic } from '../../../src/core/ir/diagnostic';
@@ -78,6 +80,80 @@ describe('the syntax-error message', () => {
     expect(syntaxErrors('if True:\n\tif x:\n\t    y = 1\n\tz = 2\n')).toEqual(
       []
     );
+  });
+
+  it.each([
+    // the source, and the bracket CPython names, with its line and column
+    ['def broken(:\n', '(', 1, 10],
+    ['x = (1 +\ny = 2\n', '(', 1, 4],
+    ['a = [1,\n  {2: (3,\n', '(', 2, 6],
+    ['rows = [\n    1,\n', '[', 1, 7]
+  ])(
+    'names the bracket never closed, at its place, as CPython does: %j',
+    (source, bracket, line, column) => {
+      expect(
+        syntaxErrors(source).map(d => [d.line, d.column, d.message])
+      ).toEqual([
+        [
+          line,
+          column,
+          `'${bracket}' was never closed near '${source.split('\n')[line - 1].trim()}'`
+        ]
+      ]);
+    }
+  );
+
+  it.each([
+    // the source, and CPython's message, line and column
+    [
+      'x = (1, 2]\n',
+      "closing parenthesis ']' does not match opening parenthesis '('",
+      1,
+      9
+    ],
+    [
+      'x = [1,\n  2)\n',
+      "closing parenthesis ')' does not match opening parenthesis '[' on line 1",
+      2,
+      3
+    ],
+    ['x = 1)\n', "unmatched ')'", 1, 5],
+    ['y = 1\n}\n', "unmatched '}'", 2, 0],
+    ["x = rb'abc\n", 'unterminated string literal', 1, 4],
+    ["s = '''abc\ny = 1\n", 'unterminated triple-quoted string literal', 1, 4]
+  ])(
+    'names a closing bracket that closes nothing or the wrong one, and a string never ended, as CPython does: %j',
+    (source, message, line, column) => {
+      const [error] = syntaxErrors(source);
+      expect([error.line, error.column, error.message]).toEqual([
+        line,
+        column,
+        `${message} near '${source.split('\n')[line - 1].trim()}'`
+      ]);
+    }
+  );
+
+  it.each([
+    // what CPython's tokenizer refuses comes first, wherever the parser's error is
+    ['x = = 1\n\n\ny = )\n', 4, "unmatched ')'"],
+    ["x = = 1\n\n\ns = 'abc\n", 4, 'unterminated string literal'],
+    [
+      'x = = 1\n\n\ny = 1\u00a0+ 2\n',
+      4,
+      'invalid non-printable character U+00A0'
+    ],
+    // a bracket never closed comes first where closing it leaves no error
+    ['x = [1,\n    2,\n    (3,\n', 3, "'(' was never closed"],
+    // and not where an error stays: CPython's "invalid syntax" stands
+    ['x = = [1,\n    2,\n    (3,\n', 1, 'invalid Python syntax'],
+    // an unexpected indent before a tokenizer error is reported first, as by CPython
+    ['x = 1\n  y = 2\nz = )\n', 2, 'unexpected indent']
+  ])('reports first the error CPython reports: %j', (source, line, message) => {
+    const [error] = syntaxErrors(source);
+    expect([error.line, error.message]).toEqual([
+      line,
+      expect.stringContaining(message)
+    ]);
   });
 
   it('keeps the general message where the parser finds the error', () => {
