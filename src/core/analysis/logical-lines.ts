@@ -3,8 +3,9 @@
  * brackets, a multi-line string, or after a backslash, a line goes on the logical line before
  * it. IPython reads `%` and `!` as magics only at the start of a logical line (inside `(...)`
  * a line that starts with `%` is the modulo operator), and indentation counts only there.
- * It also notes what the tokenizer refuses: unterminated strings, unclosed brackets, and
- * invisible characters outside strings and comments.
+ * It also notes what the tokenizer refuses: unterminated strings, unclosed brackets, closing
+ * brackets that close nothing or the wrong one, and invisible characters outside strings and
+ * comments.
  */
 import { ILineEnd } from './joined-lines';
 
@@ -23,7 +24,7 @@ export interface ILayoutProblem {
   /**
    * For a bracket never closed: the brackets that close all those open at the end, innermost
    * first. Whether CPython names the bracket depends on the parse of the source so closed
-   * (cell-analysis.ts).
+   * (tokenizer-errors.ts).
    */
   closing?: string;
 }
