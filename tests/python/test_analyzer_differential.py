@@ -88,6 +88,12 @@ INVALID = {
     "a parser error, then mismatched brackets lines later": "x = = 1\n\n\ny = (1]\n",
     "a parser error, then an unterminated string lines later": "x = = 1\n\n\ns = 'abc\n",
     "a parser error, then an invisible character lines later": "x = = 1\n\n\ny = 1\u00a0+ 2\n",
+    "a dedent to no outer level, lines into a function": (
+        "def f(x):\n    y = 1\n\n\n    if x:\n        y = 2\n      z = 3\n    return y\n"),
+    "a header without its colon, lines into a function": (
+        "def f(x):\n    y = 1\n\n\n    try\n        y = 2\n    except E:\n        pass\n"),
+    "a class header without its colon, a blank line, then its body": (
+        "class Reader\n\n    def read(self):\n        return 1\n"),
     "unterminated string": "x = 'abc\n",
     "unterminated triple-quoted string": "x = '''abc\ny = 1\n",
     "assignment to a call": "f() = 1\n",

@@ -22,8 +22,16 @@ export interface ILayoutProblem {
    */
   tokenizer?: true;
   /**
+   * An indentation CPython refuses where it reaches the line (an unexpected indent, a dedent to
+   * no outer level, tabs and spaces it cannot compare): the parser's error on an earlier line
+   * may be only where the grammar's recovery put it (tokenizer-errors.ts).
+   */
+  indentation?: true;
+  /** Where the statement with the problem starts, where not on `line` (a header over lines). */
+  statementLine?: number;
+  /**
    * For a bracket never closed: the brackets that close all those open at the end, innermost
-   * first. Whether CPython names the bracket depends on the parse of the source so closed
+   * first. Whether CPython names the bracket depends on where its parser fails
    * (tokenizer-errors.ts).
    */
   closing?: string;
@@ -115,6 +123,8 @@ export class LogicalLines {
   lastSignificant = '';
   /** Where the comment of the line just read starts, or -1. */
   commentAt = -1;
+  /** Whether a colon outside brackets and strings was read since this was last set false. */
+  topLevelColon = false;
   /** Problems found so far, in line order. */
   readonly problems: ILayoutProblem[] = [];
 
@@ -232,7 +242,8 @@ export class LogicalLines {
           this.problems.push({
             line: this.line,
             column: at,
-            message: 'too many nested parentheses'
+            message: 'too many nested parentheses',
+            tokenizer: true
           });
         }
       } else if (char === ')' || char === ']') {
@@ -254,6 +265,8 @@ export class LogicalLines {
       } else if (char === ':' && top?.kind === 'field') {
         this.frames.push({ kind: 'spec', line: this.line });
         return at + 1;
+      } else if (char === ':' && top === undefined) {
+        this.topLevelColon = true;
       }
       if (char !== ' ' && char !== '\t' && char !== '\f' && char !== '\r') {
         this.lastSignificant = char;
@@ -419,6 +432,15 @@ export function layoutProblems(
   const alternates = [0];
   const lines = python.split('\n');
   let lineStart = 0;
+  /** Whether the logical line being read starts a compound statement (`if x`, `def f(…)`). */
+  let header = false;
+  let headerStart = 0;
+  /** Where the last logical line with code ends, if it started a compound statement. */
+  let headerEnd: {
+    line: number;
+    column: number;
+    statementLine: number;
+  } | null = null;
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i];
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
@@ -432,15 +454,39 @@ export function layoutProblems(
           logical.lastSignificant === ':'
         );
         if (problem) {
-          logical.problems.push({ line: i + 1, message: problem });
+          // `class A` and an indented body: CPython misses the colon where the header ends
+          const colon = problem === 'unexpected indent' ? headerEnd : null;
+          logical.problems.push({
+            ...(colon ?? { line: i + 1 }),
+            message: colon ? "expected ':'" : problem,
+            ...(problem !== 'expected an indented block' && {
+              indentation: true as const
+            })
+          });
           break;
         }
+        header = COMPOUND_HEADER.test(line);
+        headerStart = i + 1;
+        headerEnd = null;
+        logical.topLevelColon = false;
         if (depth && indents.length > depth.levels + 1) {
           depth.levels = indents.length - 1;
         }
       }
     }
     logical.scan(line);
+    if (header && logical.atStart) {
+      header = false;
+      if (!logical.topLevelColon) {
+        headerEnd = {
+          line: i + 1,
+          // CPython points at the comment, or after the code
+          column:
+            logical.commentAt >= 0 ? logical.commentAt : line.trimEnd().length,
+          statementLine: headerStart
+        };
+      }
+    }
     lineStart += raw.length + 1;
     if (ends && logical.atStart && i + 1 < lines.length) {
       ends.push({ offset: lineStart - 1, line: i + 1 });
@@ -509,6 +555,13 @@ function indentProblem(
 }
 
 const TAB_ERROR = 'inconsistent use of tabs and spaces in indentation';
+
+/**
+ * A logical line that starts a compound statement whose header has no colon of its own to lose
+ * to a ternary: CPython says "expected ':'" where it ends (not `else`, which it calls invalid).
+ */
+const COMPOUND_HEADER =
+  /^[ \t\f]*(?:(?:async[ \t]+)?(?:def|for|with)|class|if|elif|while|try|except|finally)\b/;
 
 /** Where a line's code starts; null for a blank, comment-only or backslash line. */
 function indentation(line: string): IIndent | null {

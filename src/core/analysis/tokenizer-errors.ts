@@ -1,9 +1,13 @@
 /**
- * Which syntax error a cell reports first where CPython's tokenizer refuses something too: when
- * its parse fails, CPython tokenizes the whole source and reports a tokenizer error (a closing
- * bracket that closes nothing or the wrong one, an unterminated string, an invisible character)
- * instead of its parser's "invalid syntax", wherever each is. A bracket never closed is named
- * where it is the only mistake: the source with the brackets closed at the end parses.
+ * Which syntax error a cell reports first where its layout check finds one that CPython reports
+ * before its parser's "invalid syntax":
+ * - a tokenizer error (a closing bracket that closes nothing or the wrong one, an unterminated
+ *   string, an invisible character), wherever it is: when its parse fails, CPython tokenizes
+ *   the whole source for such errors;
+ * - an indentation error, or a bracket never closed, where CPython's parser gets that far: where
+ *   the source before the line (or up to the bracket, an operand in its place and the brackets
+ *   around it closed) parses. tree-sitter's recovery often puts the parser's error at the start
+ *   of the statement or block around the mistake, lines before it.
  */
 import { ISyntaxError } from './cell-names';
 import { ILayoutProblem } from './logical-lines';
@@ -11,36 +15,44 @@ import { parsePython } from './parse';
 
 /**
  * `sorted` (the cell's syntax errors, in line order, `layout`'s among them as errors with their
- * message as reason) with the first tokenizer error moved to the front, unless a layout error
- * CPython reports anyway (an unexpected indent) comes before it.
+ * message as reason) with the layout error CPython reports first moved to the front.
  */
 export function tokenizerErrorFirst(
   sorted: ISyntaxError[],
   layout: readonly ILayoutProblem[],
   python: string
 ): ISyntaxError[] {
-  const first = layout.find(
-    problem => problem.tokenizer || problem.closing !== undefined
-  );
-  if (!first) {
+  const tokenizer = layout.find(problem => problem.tokenizer);
+  const indentation = layout.find(problem => problem.indentation);
+  const lead =
+    tokenizer && (!indentation || tokenizer.line < indentation.line)
+      ? tokenizer
+      : (indentation ?? layout.find(problem => problem.closing !== undefined));
+  if (!lead) {
     return sorted;
   }
   const at = sorted.findIndex(
-    error => error.reason === first.message && error.line === first.line
+    error => error.reason === lead.message && error.line === lead.line
   );
-  if (
-    at <= 0 ||
-    sorted
-      .slice(0, at)
-      .some(error => layout.some(problem => problem.message === error.reason))
-  ) {
+  if (at <= 0 || (!lead.tokenizer && !parsesBefore(python, lead))) {
     return sorted;
   }
-  if (
-    !first.tokenizer &&
-    parsePython(`${python}\n${first.closing}`).errors.length > 0
-  ) {
-    return sorted; // not the only mistake: the parser's error stands
-  }
   return [sorted[at], ...sorted.slice(0, at), ...sorted.slice(at + 1)];
+}
+
+/**
+ * Whether the source before `problem` parses: before its line (an indentation), or up to the
+ * bracket never closed with `None` in its place and the brackets open around it closed.
+ */
+function parsesBefore(python: string, problem: ILayoutProblem): boolean {
+  let offset = 0;
+  const before = problem.statementLine ?? problem.line;
+  for (let line = 1; line < before; line++) {
+    offset = python.indexOf('\n', offset) + 1;
+  }
+  const probe =
+    problem.closing === undefined
+      ? python.slice(0, offset)
+      : `${python.slice(0, offset + (problem.column ?? 0))}None${problem.closing.slice(1)}\n`;
+  return parsePython(probe).errors.length === 0;
 }

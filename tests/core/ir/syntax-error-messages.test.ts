@@ -147,13 +147,50 @@ describe('the syntax-error message', () => {
     // and not where an error stays: CPython's "invalid syntax" stands
     ['x = = [1,\n    2,\n    (3,\n', 1, 'invalid Python syntax'],
     // an unexpected indent before a tokenizer error is reported first, as by CPython
-    ['x = 1\n  y = 2\nz = )\n', 2, 'unexpected indent']
+    ['x = 1\n  y = 2\nz = )\n', 2, 'unexpected indent'],
+    // an indentation error where the code before it parses, though the grammar's recovery
+    // puts its error at the start of the function around it
+    [
+      'def f(x):\n    if x:\n        y = 1\n      z = 2\n    return x\n',
+      4,
+      'unindent does not match any outer indentation level'
+    ],
+    [
+      'def f(x):\n    try\n        y = 1\n    except E:\n        pass\n',
+      2,
+      "expected ':'"
+    ]
   ])('reports first the error CPython reports: %j', (source, line, message) => {
     const [error] = syntaxErrors(source);
     expect([error.line, error.message]).toEqual([
       line,
       expect.stringContaining(message)
     ]);
+  });
+
+  it.each([
+    // a compound statement's header without its colon, then its indented body
+    ['class A\n    pass\n', 1, 7],
+    ['def f(a,\n      b)\n    pass\n', 2, 8],
+    ['if x  # why\n    pass\n', 1, 6],
+    ['x = 1\nfor x in y\n\n    pass\n', 2, 10],
+    ['if d[1:2]\n    pass\n', 1, 9]
+  ])(
+    "says \"expected ':'\" where CPython does, at the header's end: %j",
+    (source, line, column) => {
+      const [error] = syntaxErrors(source);
+      expect([error.line, error.column, error.message]).toEqual([
+        line,
+        column,
+        `expected ':' near '${source.split('\n')[line - 1].trim()}'`
+      ]);
+    }
+  );
+
+  it('keeps an unexpected indent after a header with its colon and a body on its line', () => {
+    expect(
+      syntaxErrors('if x: y = 1\n    z = 2\n').map(d => [d.line, d.message])
+    ).toEqual([[2, "unexpected indent near 'z = 2'"]]);
   });
 
   it('keeps the general message where the parser finds the error', () => {
