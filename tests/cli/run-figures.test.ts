@@ -478,3 +478,59 @@ describeSameAsTopToBottom(
     formatter: 'PercentFormatter'
   }
 );
+
+/**
+ * A list or dict of figures made in one step, drawn on in the next through a loop over it or a
+ * key (`for each in figures: each.suptitle(…)`, `by_name["b"].suptitle(…)`), read in a third by
+ * the figures' own names; and a figure drawn on by its own name, read through the list. Before,
+ * the drawing step took only the list, so the third step read the figures as the first step made
+ * them, untitled, silently. The drawing step now takes the figures beside the list (one object
+ * with it: object_shares) and hands them on drawn.
+ */
+describeSameAsTopToBottom(
+  'figures held in a list or dict, drawn on through it in a later step',
+  'reach a later step with the drawing under their own names, as top to bottom',
+  {
+    prefix: 'figure-lists',
+    name: 'figure-lists.ipynb',
+    cells: [
+      IMPORTS,
+      {
+        source: [
+          'left = plt.figure()',
+          'right = plt.figure()',
+          'figures = [left, right]',
+          'a_fig = plt.figure()',
+          'b_fig = plt.figure()',
+          'by_name = {"a": a_fig, "b": b_fig}',
+          'solo = plt.figure()',
+          'solos = [solo]'
+        ].join('\n'),
+        tags: ['step:setup']
+      },
+      {
+        source: [
+          'for each in figures:',
+          '    each.suptitle("drawn")',
+          'by_name["b"].suptitle("bee")',
+          'solo.suptitle("alone")'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      {
+        source: [
+          'def title(figure):',
+          '    return figure._suptitle.get_text() if figure._suptitle else ""',
+          'titles = ",".join(title(f) for f in (left, right, b_fig))',
+          'solo_title = title(solos[0])'
+        ].join('\n'),
+        tags: ['step:report']
+      },
+      {
+        source: metricsCell(['titles', 'solo_title']).source,
+        tags: ['pipeline-metrics']
+      }
+    ]
+  },
+  { titles: 'drawn,drawn,bee', solo_title: 'alone' }
+);

@@ -62,7 +62,7 @@ import { unpassableOutputErrors } from './unpassable-outputs';
 import { withSharedCallees } from './shared-callees';
 import { withFunctionTables } from './function-tables';
 import { namesChangedBeside, ObjectShares } from './object-shares';
-import { changesByCalls } from './call-changes';
+import { changesByCalls, withDrawings } from './call-changes';
 import {
   deletedNameWarning,
   IStepDeletion,
@@ -368,6 +368,8 @@ export function buildPipeline(
       ).filter(name => !writes.has(name));
       writes = withNames(writes, changed);
     }
+    /** The figures the step draws on that it takes from before (a list of them included). */
+    let drawnHere: readonly string[] = [];
     if (stepsDrawOnFigures) {
       const drawn = calledOnKind(
         'figure',
@@ -378,6 +380,7 @@ export function buildPipeline(
       ).filter(name => !context.available.has(name));
       if (drawn.length) {
         drawnFiguresOf.set(block.name, drawn);
+        drawnHere = drawn;
         // `ax.plot()` draws on the figure that `fig` names too: the step takes `fig` beside
         // `ax` and hands it on drawn (figure-names.ts)
         const others = figureNames!.drawnThrough(
@@ -430,14 +433,17 @@ export function buildPipeline(
         objectShares,
         reads,
         name => writers.latest(name)?.name,
-        changesByCalls(block.cells, analysisOf, names.callChanges, {
-          methods: methodMutators,
-          selfChangers,
-          takenMutator: name =>
-            mutatorsOf.size && reads.some(read => read.name === name)
-              ? mutatorsOf.get(writers.latest(name)?.name ?? '')?.get(name)
-              : undefined
-        })
+        withDrawings(
+          changesByCalls(block.cells, analysisOf, names.callChanges, {
+            methods: methodMutators,
+            selfChangers,
+            takenMutator: name =>
+              mutatorsOf.size && reads.some(read => read.name === name)
+                ? mutatorsOf.get(writers.latest(name)?.name ?? '')?.get(name)
+                : undefined
+          }),
+          drawnHere
+        )
       ).filter(
         read =>
           !names.writes.has(read.name) && !context.available.has(read.name)

@@ -70,3 +70,21 @@ export function changesByCalls(
   }
   return found.changed.length || found.items.length ? found : null;
 }
+
+/**
+ * `changes` with the figures a step draws on that it takes from before (object-kinds.ts) added,
+ * as changed and as changed in their items: a drawing through a list of figures (`for f in figs:
+ * f.suptitle(…)`) is on the figures it holds, as a drawing on one is on the list that holds it.
+ */
+export function withDrawings(
+  changes: ICallChanges | null,
+  drawn: readonly string[]
+): ICallChanges | null {
+  if (!drawn.length) {
+    return changes;
+  }
+  return {
+    changed: [...(changes?.changed ?? []), ...drawn],
+    items: [...(changes?.items ?? []), ...drawn]
+  };
+}

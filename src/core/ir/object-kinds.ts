@@ -41,6 +41,17 @@ export class ObjectKinds {
           this.kind.set(artist, 'figure');
         }
       }
+      for (const item in names.items ?? {}) {
+        // `figs = [fig1, fig2]`: a drawing through it (`for f in figs: f.suptitle(…)`) is on
+        // the figures it holds (object-shares.ts takes them beside)
+        if (this.kind.get(item) === 'figure') {
+          for (const holder of names.items![item]) {
+            if (left.has(holder)) {
+              this.kind.set(holder, 'figure');
+            }
+          }
+        }
+      }
     }
   }
 
