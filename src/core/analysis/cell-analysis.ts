@@ -9,7 +9,7 @@ import { Positions } from './positions';
 import { parsePython } from './parse';
 import { firstJoinedLine, ILineEnd } from './joined-lines';
 import { layoutProblems } from './logical-lines';
-import { tokenizerErrorFirst } from './tokenizer-errors';
+import { cpythonFirstError } from './first-syntax-error';
 import { withLineFeeds } from './line-feeds';
 import { declarationErrors } from './scope-declarations';
 import { futureImportErrors } from './future-imports';
@@ -99,7 +99,7 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     names.incomplete = true; // read as one statement: what follows may be misread too
   }
   if (layout.length || names.syntaxErrors.length > 1) {
-    names.syntaxErrors = tokenizerErrorFirst(
+    names.syntaxErrors = cpythonFirstError(
       [
         ...layout.map(p => ({
           name: '',

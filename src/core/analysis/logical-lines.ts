@@ -24,7 +24,7 @@ export interface ILayoutProblem {
   /**
    * An indentation CPython refuses where it reaches the line (an unexpected indent, a dedent to
    * no outer level, tabs and spaces it cannot compare): the parser's error on an earlier line
-   * may be only where the grammar's recovery put it (tokenizer-errors.ts).
+   * may be only where the grammar's recovery put it (first-syntax-error.ts).
    */
   indentation?: true;
   /** Where the statement with the problem starts, where not on `line` (a header over lines). */
@@ -32,7 +32,7 @@ export interface ILayoutProblem {
   /**
    * For a bracket never closed: the brackets that close all those open at the end, innermost
    * first. Whether CPython names the bracket depends on where its parser fails
-   * (tokenizer-errors.ts).
+   * (first-syntax-error.ts).
    */
   closing?: string;
 }

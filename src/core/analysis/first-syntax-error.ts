@@ -17,7 +17,7 @@ import { parsePython } from './parse';
  * `sorted` (the cell's syntax errors, in line order, `layout`'s among them as errors with their
  * message as reason) with the layout error CPython reports first moved to the front.
  */
-export function tokenizerErrorFirst(
+export function cpythonFirstError(
   sorted: ISyntaxError[],
   layout: readonly ILayoutProblem[],
   python: string
