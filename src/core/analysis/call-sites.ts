@@ -5,29 +5,42 @@
  * with each of them in turn.
  */
 import { ICallSite, IFunctionSummary, IMethodSummary } from './cell-names';
+import { changesAnItem } from './item-changes';
 import { field, IPyNode } from './python-tree';
 
 /**
  * The call sites `args` makes of `callee`, or none when it passes no names. `rootOf` gives an
- * argument's root name (or null); `aliases` the names a loop variable stands for.
+ * argument's root identifier where it is a name the call counts (or null), `text` a node's
+ * text; `aliases` the names a loop variable stands for.
  */
 export function callSites(
   callee: string,
   args: IPyNode,
-  rootOf: (value: IPyNode | null) => string | null,
-  keywordOf: (keyword: IPyNode) => string,
+  rootOf: (value: IPyNode) => IPyNode | null,
+  text: (node: IPyNode) => string,
   aliases: ReadonlyMap<string, readonly string[]>
 ): ICallSite[] {
   const positional: (string | null)[] = [];
   const keywords: [string, string][] = [];
   let keyed: string[] | undefined;
-  /** The root name `value` passes, noting it when `value` is an item of it by a key. */
+  /**
+   * The root name `value` passes, noting it when `value` is an item of it by a key, or a part of
+   * one: `combine[0]`, `frames[1].values`, not `combine` or `box.frame`.
+   */
   const passed = (value: IPyNode): string | null => {
     const root = rootOf(value);
-    if (root !== null && isItemByKey(value)) {
-      (keyed ??= []).push(root);
+    if (root === null) {
+      return null;
     }
-    return root;
+    const name = text(root);
+    let whole = value;
+    while (whole.type === 'parenthesized_expression' && whole.children[0]) {
+      whole = whole.children[0];
+    }
+    if (changesAnItem(whole, root, false)) {
+      (keyed ??= []).push(name);
+    }
+    return name;
   };
   let splat = false;
   for (const arg of args.children) {
@@ -39,7 +52,7 @@ export function callSites(
       const value = field(arg, 'value');
       const root = value && passed(value);
       if (keyword && root) {
-        keywords.push([keywordOf(keyword), root]);
+        keywords.push([text(keyword), root]);
       }
     } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') {
       splat = true; // positions after it are unknown
@@ -71,26 +84,6 @@ export function callSites(
     })
   );
   return sites;
-}
-
-/**
- * Whether `value` is an item of its root name by a key, or a part of such an item:
- * `combine[0]`, `frames[1].values`, not `combine` or `box.frame`.
- */
-function isItemByKey(value: IPyNode): boolean {
-  let link = value;
-  let inner = link.children[0];
-  while (
-    (link.type === 'attribute' || link.type === 'subscript') &&
-    (inner?.type === 'attribute' || inner?.type === 'subscript')
-  ) {
-    link = inner;
-    inner = link.children[0];
-  }
-  if (link.type === 'parenthesized_expression') {
-    return inner !== undefined && isItemByKey(inner);
-  }
-  return link.type === 'subscript' && inner?.type === 'identifier';
 }
 
 /** The root names a call passes for the parameters its function changes in place. */

@@ -602,11 +602,10 @@ export abstract class NameRecorder {
       // In a function's body: the calls that pass its own parameters on.
       const summary = this.currentFunction;
       if (summary) {
-        const parameterOf = (value: IPyNode | null): string | null => {
-          const root = value ? memberRoot(value) : null;
-          const name = root ? this.text(root) : null;
-          return name !== null && this.isOwnParameter(name, scope)
-            ? name
+        const parameterOf = (value: IPyNode): IPyNode | null => {
+          const root = memberRoot(value);
+          return root && this.isOwnParameter(this.text(root), scope)
+            ? root
             : null;
         };
         summary.parameterCalls.push(
@@ -626,15 +625,15 @@ export abstract class NameRecorder {
     }
   }
 
-  /** An argument's root name where it is a module-level name and no builtin, else null. */
-  private globalRootOf(scope: Scope): (value: IPyNode | null) => string | null {
+  /** An argument's root identifier where it is a module-level name and no builtin, else null. */
+  private globalRootOf(scope: Scope): (value: IPyNode) => IPyNode | null {
     return value => {
-      const root = value ? memberRoot(value) : null;
+      const root = memberRoot(value);
       const name = root ? this.text(root) : null;
       return name !== null &&
         scope.resolve(name) === 'global' &&
         !BUILTINS.has(name)
-        ? name
+        ? root
         : null;
     };
   }
