@@ -116,7 +116,8 @@ export function analyzeCellSource(source: string): ICellAnalysis {
           a.column - b.column
       ),
       layout,
-      stripped.python
+      stripped.python,
+      positions
     );
   }
   // Comments are left out of the tree: any child is a statement (or an error).

@@ -12,6 +12,7 @@
 import { ISyntaxError } from './cell-names';
 import { ILayoutProblem } from './logical-lines';
 import { parsePython } from './parse';
+import { Positions } from './positions';
 
 /**
  * `sorted` (the cell's syntax errors, in line order, `layout`'s among them as errors with their
@@ -20,7 +21,8 @@ import { parsePython } from './parse';
 export function cpythonFirstError(
   sorted: ISyntaxError[],
   layout: readonly ILayoutProblem[],
-  python: string
+  python: string,
+  positions: Positions
 ): ISyntaxError[] {
   const tokenizer = layout.find(problem => problem.tokenizer);
   const indentation = layout.find(problem => problem.indentation);
@@ -34,7 +36,7 @@ export function cpythonFirstError(
   const at = sorted.findIndex(
     error => error.reason === lead.message && error.line === lead.line
   );
-  if (at <= 0 || (!lead.tokenizer && !parsesBefore(python, lead))) {
+  if (at <= 0 || (!lead.tokenizer && !parsesBefore(python, positions, lead))) {
     return sorted;
   }
   return [sorted[at], ...sorted.slice(0, at), ...sorted.slice(at + 1)];
@@ -44,15 +46,14 @@ export function cpythonFirstError(
  * Whether the source before `problem` parses: before its line (an indentation), or up to the
  * bracket never closed with `None` in its place and the brackets open around it closed.
  */
-function parsesBefore(python: string, problem: ILayoutProblem): boolean {
-  let offset = 0;
-  const before = problem.statementLine ?? problem.line;
-  for (let line = 1; line < before; line++) {
-    offset = python.indexOf('\n', offset) + 1;
-  }
+function parsesBefore(
+  python: string,
+  positions: Positions,
+  problem: ILayoutProblem
+): boolean {
   const probe =
     problem.closing === undefined
-      ? python.slice(0, offset)
-      : `${python.slice(0, offset + (problem.column ?? 0))}None${problem.closing.slice(1)}\n`;
+      ? python.slice(0, positions.offset(problem.statementLine ?? problem.line))
+      : `${python.slice(0, positions.offset(problem.line, problem.column))}None${problem.closing.slice(1)}\n`;
   return parsePython(probe).errors.length === 0;
 }

@@ -25,4 +25,9 @@ export class Positions {
     }
     return { line: low + 1, column: offset - this.lineStarts[low] };
   }
+
+  /** The offset of a 1-based line and 0-based column (the inverse of `at`). */
+  offset(line: number, column = 0): number {
+    return this.lineStarts[line - 1] + column;
+  }
 }
