@@ -557,8 +557,9 @@ function indentProblem(
 const TAB_ERROR = 'inconsistent use of tabs and spaces in indentation';
 
 /**
- * A logical line that starts a compound statement whose header has no colon of its own to lose
- * to a ternary: CPython says "expected ':'" where it ends (not `else`, which it calls invalid).
+ * A logical line that starts a compound statement's header: where it has no colon and an
+ * indented body follows, CPython says "expected ':'" where the header ends. `else` is left out:
+ * CPython calls an `else` without its colon "invalid syntax".
  */
 const COMPOUND_HEADER =
   /^[ \t\f]*(?:(?:async[ \t]+)?(?:def|for|with)|class|if|elif|while|try|except|finally)\b/;
