@@ -292,16 +292,17 @@ export interface ICellNames {
    */
   drawnOn?: string[];
   /**
-   * Module-level names the cell leaves bound to a random generator or a file (`rng =
-   * random.Random(7)`, `fh = open(p)`; see handles.ts), or to a method that changes the object
+   * Module-level names the cell leaves bound to a random generator, a file or a defaultdict
+   * (`rng = random.Random(7)`, `fh = open(p)`; see handles.ts), or to a method that changes the object
    * it is bound to (`add = acc.append`, which a call changes). Absent when none.
    */
   handles?: string[];
   /**
    * Module-level names the cell calls a method on, as it runs, that changes a generator or a file
    * and not other objects of that method name (`rng.sample(xs, 3)`, `fh.readline()`, and a loop
-   * over the name, which reads a file): a change in place where the name is a handle, which the
-   * IR tells by the binding the step takes it from (ir/object-kinds.ts). Absent when none.
+   * over the name, which reads a file), or reads by a key (`counts[w]`, which adds the key to a
+   * defaultdict): a change in place where the name is a handle, which the IR tells by the
+   * binding the step takes it from (ir/object-kinds.ts). Absent when none.
    */
   handleCalls?: string[];
   /**

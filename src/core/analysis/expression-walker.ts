@@ -215,6 +215,7 @@ export abstract class ExpressionWalker extends NameRecorder {
   protected expression(node: IPyNode, scope: Scope): void {
     if (node.type === 'subscript') {
       this.globalsItemRead(node, scope);
+      this.readByKey(node, scope);
     }
     switch (node.type) {
       case 'identifier':
@@ -584,6 +585,17 @@ export abstract class ExpressionWalker extends NameRecorder {
   }
 
   /** `globals()['alpha']`, read: a read of `alpha`, as the bare name would be. */
+  /**
+   * `counts[w]` read: a change where `counts` is a defaultdict, which adds the key it lacks
+   * (HANDLE_MAKERS). `counts[a][b]` reads `counts[a]` too, which is walked as its own subscript.
+   */
+  private readByKey(node: IPyNode, scope: Scope): void {
+    const value = node.children[0];
+    if (value?.type === 'identifier') {
+      this.noteCalledOn(value, scope, 'handleCalls');
+    }
+  }
+
   private globalsItemRead(node: IPyNode, scope: Scope): void {
     const value = field(node, 'value');
     if (isGlobalsCall(value, this.text) && this.namesGlobals(value!, scope)) {

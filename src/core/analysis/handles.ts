@@ -20,8 +20,14 @@
  * `torch.Generator()`; `io.StringIO()`, `io.BytesIO()`; `iter(rows)`, and the iterators `zip`,
  * `map`, `filter`, `enumerate` and `reversed` make, which `next()`, `islice()`, `list()` or
  * `dict()` consume. A file that `open` gives is one too (file-opens.ts tells which `open`).
+ *
+ * And `collections.defaultdict()`: reading a key it lacks adds the key (`if counts[w] > 0:`
+ * adds `w` with its default), so a read by a key changes a defaultdict as a read changes a
+ * file (the walker records every read by a key as ICellNames.handleCalls; only a handle's
+ * count). A `Counter` answers 0 for a missing key and adds nothing.
  */
 export const HANDLE_MAKERS: ReadonlySet<string> = new Set([
+  'defaultdict',
   'Random',
   'default_rng',
   'RandomState',
