@@ -1,6 +1,7 @@
 /**
  * A refusal from the server that names a cell (an Argo artifact name the variable cannot have)
- * says so under Compile and run with a button that goes to that cell.
+ * says so under Compile and run with a button that goes to that cell; so does the refusal of a
+ * notebook with a syntax error, which names the notebook, the cell and the line.
  */
 import { expect, test } from '@jupyterlab/galata';
 import {
@@ -36,4 +37,34 @@ test('an error naming a cell has a button that goes there', async ({
   await message.getByRole('button', { name: 'Go to cell 2' }).click();
   const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
   await expect(active).toContainText('données = [1, 2, 3]');
+});
+
+test('Compile and run refused for a syntax error names the notebook, cell and line, and goes there', async ({
+  page,
+  tmpPath
+}) => {
+  await openNotebookText(
+    page,
+    tmpPath,
+    'broken.ipynb',
+    notebookText([
+      codeCell('import math', ['imports']),
+      codeCell('values = [1, 2, 3]', ['step:load']),
+      codeCell('total = math.fsum(values)\ndef broken(:\n    pass', [
+        'step:report'
+      ])
+    ])
+  );
+  await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
+  const message = page.locator(`${panel} .jp-cellpipe-Message`);
+  await expect(message).toHaveClass(/jp-mod-error/);
+  await expect(message).toContainText(
+    'broken.ipynb has 1 error; fix it first.'
+  );
+  await expect(message).toContainText("Cell 3, line 2: '(' was never closed");
+  await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(0);
+  await page.notebook.selectCells(0);
+  await message.getByRole('button', { name: 'Go to cell 3, line 2' }).click();
+  const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
+  await expect(active).toContainText('def broken(:');
 });

@@ -209,7 +209,7 @@ test.describe('pipeline sidebar', () => {
     ).toHaveCount(0);
     await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
     await expect(page.locator(`${panel} .jp-cellpipe-Message`)).toContainText(
-      'The notebook has 1 error'
+      'stats.ipynb has 1 error; fix it first.'
     );
     await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(0);
   });

@@ -33,6 +33,8 @@ import { notebookSnapshot } from './notebook-snapshot';
 import { isFinished, RunsModel } from './runs-model';
 import { IRunRecord } from '../../core/runs/record';
 import { cellNumber } from '../../core/cell-number';
+import { whereText } from './diagnostics-view';
+import { labMessage } from './lab-message';
 
 export interface IActionMessage {
   kind: 'info' | 'warning' | 'error';
@@ -450,15 +452,37 @@ export class PipelineActions {
       return ir;
     }
     this.host.showSidebar();
+    const shown = errors.slice(0, ERRORS_LISTED);
+    const first = errors.find(error => error.cell !== null);
     this.say(
       'error',
       this.trans._n(
-        'The notebook has %1 error; fix it first (see Diagnostics).',
-        'The notebook has %1 errors; fix them first (see Diagnostics).',
-        errors.length
+        '%2 has %1 error; fix it first.',
+        '%2 has %1 errors; fix them first.',
+        errors.length,
+        PathExt.basename(path)
       ),
-      [],
-      { analysisErrors: true }
+      [
+        ...shown.map(
+          error =>
+            `${whereText(error, this.trans)}: ${labMessage(error, this.trans)}`
+        ),
+        ...(errors.length > shown.length
+          ? [
+              this.trans.__(
+                'And %1 more (see Diagnostics).',
+                errors.length - shown.length
+              )
+            ]
+          : [])
+      ],
+      {
+        analysisErrors: true,
+        place:
+          first?.cell != null
+            ? { cell: first.cell, line: first.line }
+            : undefined
+      }
     );
     return null;
   }
@@ -525,6 +549,9 @@ interface IReady {
   ir: IPipelineIR;
   settings: IPipelineSettings;
 }
+
+/** How many of the errors that stop a run the message lists, each with its cell and line. */
+const ERRORS_LISTED = 3;
 
 /** What JupyterLab's save rejects with while its "File Changed" dialog is open (docregistry). */
 const CONFLICT_DIALOG_OPEN = 'Modal is already displayed';

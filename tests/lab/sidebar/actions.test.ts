@@ -235,8 +235,38 @@ describe('Compile and run', () => {
     );
     await actions.compileAndRun();
     expect(context.save).not.toHaveBeenCalled();
-    expect(actions.message!.text).toMatch(/fix it first/);
-    expect(actions.message!.details).toEqual([]);
+    // The message names the notebook, and each error's cell and line, and goes to the first.
+    expect(actions.message!.text).toBe(
+      'fan-out.ipynb has 1 error; fix it first.'
+    );
+    expect(actions.message!.details).toEqual([
+      "Cell 13, line 1: 'prev:no_such_step' names no step of this notebook"
+    ]);
+    expect(actions.message!.place).toEqual({ cell: 12, line: 1 });
+  });
+
+  it('lists the first three errors that stop a run, and counts the rest', async () => {
+    const notebook = FakeNotebook.fromFile('examples/fan-out.ipynb');
+    for (const cell of [7, 8, 9, 10]) {
+      notebook.setTags(cell, [`step:s${cell}`, `prev:missing_${cell}`]);
+    }
+    const { panel } = fakePanel(notebook, 'work/fan-out.ipynb', true);
+    const actions = new PipelineActions(
+      fakeHost(panel),
+      new RunsModel(),
+      trans
+    );
+    await actions.compileAndRun();
+    expect(actions.message!.text).toBe(
+      'fan-out.ipynb has 4 errors; fix them first.'
+    );
+    expect(actions.message!.details).toEqual([
+      "Cell 8, line 1: 'prev:missing_7' names no step of this notebook",
+      "Cell 9, line 1: 'prev:missing_8' names no step of this notebook",
+      "Cell 10, line 1: 'prev:missing_9' names no step of this notebook",
+      'And 1 more (see Diagnostics).'
+    ]);
+    expect(actions.message!.place).toEqual({ cell: 7, line: 1 });
   });
 
   it('says the notebook was not saved when the user cancels the file-changed dialog', async () => {
@@ -564,7 +594,7 @@ describe('the message beside Compile and run does not go stale', () => {
   it('goes away once the errors it reported are fixed', () => {
     const errors: IActionMessage = {
       kind: 'error',
-      text: 'The notebook has 1 error; fix it first (see Diagnostics).',
+      text: 'a.ipynb has 1 error; fix it first.',
       details: [],
       path: 'a.ipynb',
       analysisErrors: true
