@@ -479,7 +479,7 @@ export class PipelineActions {
       {
         analysisErrors: true,
         place:
-          first?.cell != null
+          first && first.cell !== null
             ? { cell: first.cell, line: first.line }
             : undefined
       }
