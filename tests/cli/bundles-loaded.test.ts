@@ -15,8 +15,9 @@ const BUNDLE = join(ROOT, 'cellpipe', 'engine', 'cellpipe.cjs');
 const EXAMPLE = join(ROOT, 'examples', 'fan-out.ipynb');
 
 /**
- * What `cellpipe ...argv` loads: the file names of the bundles (Node's module cache) and of the
- * WebAssembly files it reads (the Python parser's), and its exit code.
+ * What `cellpipe ...argv` loads: the file names of the bundles (Node's module cache, and the
+ * bundles read as files: cellpipe.cjs reads engine.cjs and compiles it itself, src/cli/start.ts)
+ * and of the WebAssembly files it reads (the Python parser's), and its exit code.
  */
 function loadedBy(
   argv: string[],
@@ -29,18 +30,21 @@ function loadedBy(
   const script = `
     const fs = require('node:fs');
     const wasm = [];
+    const read = new Set();
     const readFileSync = fs.readFileSync;
     fs.readFileSync = (file, ...rest) => {
-      if (String(file).endsWith('.wasm')) wasm.push(String(file).split('/').pop());
+      const name = String(file).split('/').pop();
+      if (name.endsWith('.wasm')) wasm.push(name);
+      if (name.endsWith('.cjs')) read.add(name);
       return readFileSync(file, ...rest);
     };
     const { main } = require(${JSON.stringify(BUNDLE)});
     process.stdout.write = () => true;
     main(${JSON.stringify(argv)}).then(code => {
-      const loaded = Object.keys(require.cache)
+      const cached = Object.keys(require.cache)
         .filter(file => file.endsWith('.cjs'))
-        .map(file => file.split('/').pop())
-        .sort();
+        .map(file => file.split('/').pop());
+      const loaded = [...new Set([...cached, ...read])].sort();
       process.stderr.write('\\n' + JSON.stringify({ code, loaded, wasm: wasm.sort() }));
     });`;
   const child = spawnSync(process.execPath, ['-e', script], {
@@ -60,14 +64,14 @@ function bundlesLoadedBy(argv: string[]): { code: number; loaded: string[] } {
 }
 
 describe('the bundles each command loads', () => {
-  it('analyze loads only cellpipe.cjs', () => {
+  it('analyze loads only cellpipe.cjs and the engine', () => {
     expect(bundlesLoadedBy(['analyze', EXAMPLE, '--json'])).toEqual({
       code: 0,
-      loaded: ['cellpipe.cjs']
+      loaded: ['cellpipe.cjs', 'engine.cjs']
     });
   });
 
-  it('tag loads only cellpipe.cjs', () => {
+  it('tag loads only cellpipe.cjs and the engine', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cellpipe-bundles-'));
     try {
       const input = join(dir, 'untagged.ipynb');
@@ -80,7 +84,7 @@ describe('the bundles each command loads', () => {
       const output = join(dir, 'tagged.ipynb');
       expect(
         bundlesLoadedBy(['tag', input, '--by-headings', '-o', output])
-      ).toEqual({ code: 0, loaded: ['cellpipe.cjs'] });
+      ).toEqual({ code: 0, loaded: ['cellpipe.cjs', 'engine.cjs'] });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
