@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { Script } from 'node:vm';
+import { constants, Script } from 'node:vm';
 import { WASM_TIERING_BUDGET } from '../engine/wasm-tiering';
 
 const BUNDLE = join(__dirname, 'engine.cjs');
@@ -90,9 +90,9 @@ function readCache(file: string): Buffer | undefined {
  * caches of other bundles beyond OTHER_CACHES_KEPT.
  */
 function saveCache(folder: string, file: string, script: Script): void {
+  const partial = `${file}.${process.pid}.partial`;
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
-    const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
     renameSync(partial, file);
     const others = readdirSync(folder)
@@ -105,6 +105,7 @@ function saveCache(folder: string, file: string, script: Script): void {
     }
   } catch {
     // Not saved (a folder that cannot be written, a full disk): the next start compiles again.
+    rmSync(partial, { force: true });
   }
 }
 
@@ -118,7 +119,9 @@ function loadEngine(): Record<string, unknown> {
   const cached = file === null ? undefined : readCache(file);
   const script = new Script(WRAPPER[0] + bundle.toString('utf8') + WRAPPER[1], {
     filename: BUNDLE,
-    cachedData: cached
+    cachedData: cached,
+    // `import()` in the bundle loads as it would in a required module
+    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER
   });
   if (
     folder !== null &&
