@@ -105,7 +105,16 @@ function saveCache(folder: string, file: string, script: Script): void {
     }
   } catch {
     // Not saved (a folder that cannot be written, a full disk): the next start compiles again.
-    rmSync(partial, { force: true });
+    removeQuietly(partial);
+  }
+}
+
+/** Removes `path` where it exists and can be removed (a half-written cache). */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true });
+  } catch {
+    // nothing there to remove, or nothing removable
   }
 }
 

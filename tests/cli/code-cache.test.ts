@@ -108,6 +108,20 @@ describe("the engine bundle through V8's code cache", () => {
     expect(analyze({ XDG_CACHE_HOME: home })).toEqual(uncached);
   });
 
+  it('leaves no half-written file where the cache cannot be put in place', () => {
+    analyze({ XDG_CACHE_HOME: home });
+    const [name] = caches(folder);
+    const other = mkdtempSync(join(tmpdir(), 'cellpipe-code-cache-'));
+    try {
+      // a folder where the cache file goes: the write beside it succeeds, the rename cannot
+      mkdirSync(join(other, 'cellpipe', name), { recursive: true });
+      expect(analyze({ XDG_CACHE_HOME: other })).toEqual(uncached);
+      expect(readdirSync(join(other, 'cellpipe'))).toEqual([name]);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('keeps the three newest caches of other bundles and removes older ones', () => {
     mkdirSync(folder, { mode: 0o700 });
     const others = [1, 2, 3, 4, 5].map(day => {
