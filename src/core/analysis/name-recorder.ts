@@ -138,6 +138,8 @@ export abstract class NameRecorder {
    * first name.
    */
   private readonly calledOn: { [list in CalledOnList]?: Set<string> } = {};
+  /** The names of each method's ICellNames.receiverCalls so far, as sets. */
+  private readonly receiverCallNames = new Map<string, Set<string>>();
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -668,8 +670,11 @@ export abstract class NameRecorder {
       string[]
     >);
     const changed = (calls[method] ??= []);
+    const seen = this.receiverCallNames.get(method) ?? new Set<string>();
+    this.receiverCallNames.set(method, seen);
     const add = (n: string) => {
-      if (!changed.includes(n)) {
+      if (!seen.has(n)) {
+        seen.add(n);
         changed.push(n);
       }
     };

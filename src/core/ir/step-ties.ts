@@ -54,12 +54,25 @@ export function untieDeleted(ties: StepTies, names: ICellNames): void {
  * in place (`x[0] = 1` leaves `x` the object it was).
  */
 export function bindsAgain(names: ICellNames, name: string): boolean {
-  return (
-    names.writes.includes(name) &&
-    (!names.mutations.includes(name) ||
-      names.reboundAndChanged?.includes(name) === true)
-  );
+  return namesBoundAgain(names).has(name);
 }
+
+/**
+ * The names of bindsAgain, made once per cell analysis (an unchanged cell keeps its analysis
+ * from key to key): a set, so that a cell binding many names costs time in proportion to them.
+ */
+function namesBoundAgain(names: ICellNames): ReadonlySet<string> {
+  let bound = boundAgainByCell.get(names);
+  if (!bound) {
+    const keptObject = new Set(names.mutations);
+    names.reboundAndChanged?.forEach(name => keptObject.delete(name));
+    bound = new Set(names.writes.filter(name => !keptObject.has(name)));
+    boundAgainByCell.set(names, bound);
+  }
+  return bound;
+}
+
+const boundAgainByCell = new WeakMap<ICellNames, ReadonlySet<string>>();
 
 /** Adds the cell's ties (ICellNames.aliases, parts, items and holds), both ways. */
 export function tieCellNames(ties: StepTies, names: ICellNames): void {
@@ -69,9 +82,10 @@ export function tieCellNames(ties: StepTies, names: ICellNames): void {
       tie(ties, other, name, 'same');
     }
   }
+  const handles = names.handles?.length ? new Set(names.handles) : null;
   for (const [part, wholes] of Object.entries(names.parts ?? {})) {
     // a part the cell leaves a handle is a method bound to the whole (ICellNames.handles)
-    const how = names.handles?.includes(part) ? 'method' : 'part';
+    const how = handles?.has(part) ? 'method' : 'part';
     for (const whole of wholes) {
       tie(ties, part, whole, how);
       tie(ties, whole, part, 'whole');
