@@ -293,8 +293,9 @@ export interface ICellNames {
   drawnOn?: string[];
   /**
    * Module-level names the cell leaves bound to a random generator, a file or a defaultdict
-   * (`rng = random.Random(7)`, `fh = open(p)`; see handles.ts), or to a method that changes the object
-   * it is bound to (`add = acc.append`, which a call changes). Absent when none.
+   * (`rng = random.Random(7)`, `fh = open(p)`, `counts = defaultdict(int)`; see handles.ts), or
+   * to a method that changes the object it is bound to (`add = acc.append`, which a call
+   * changes). Absent when none.
    */
   handles?: string[];
   /**

@@ -584,7 +584,6 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
-  /** `globals()['alpha']`, read: a read of `alpha`, as the bare name would be. */
   /**
    * `counts[w]` read: a change where `counts` is a defaultdict, which adds the key it lacks
    * (HANDLE_MAKERS). `counts[a][b]` reads `counts[a]` too, which is walked as its own subscript.
@@ -596,6 +595,7 @@ export abstract class ExpressionWalker extends NameRecorder {
     }
   }
 
+  /** `globals()['alpha']`, read: a read of `alpha`, as the bare name would be. */
   private globalsItemRead(node: IPyNode, scope: Scope): void {
     const value = field(node, 'value');
     if (isGlobalsCall(value, this.text) && this.namesGlobals(value!, scope)) {
