@@ -141,16 +141,28 @@ describe("the lab's path on the real cluster", () => {
     });
     assert.ok(started.result, JSON.stringify(started.error));
     const id = started.result.id;
+    // Before the pull fails, the pod may say that it is starting (Argo's init container runs
+    // first): the messages in order, until one says why it waits or the step is no longer Pending.
+    const messages = [];
     const waiting = await until(async () => {
       const got = await call('getRun', { id });
       assert.ok(got.result, JSON.stringify(got.error));
-      return got.result.steps[0].message ? got.result.steps[0] : undefined;
+      const step = got.result.steps[0];
+      if (step.message && step.message !== messages.at(-1)) {
+        messages.push(step.message);
+      }
+      return /ImagePull/.test(step.message ?? '') || step.status !== 'Pending'
+        ? step
+        : undefined;
     });
-    assert.equal(waiting.status, 'Pending');
+    assert.equal(waiting.status, 'Pending', JSON.stringify(messages));
     assert.match(
       waiting.message,
       /^(ErrImagePull|ImagePullBackOff): .*localhost\/cellpipe-no-such-image:1/
     );
+    for (const before of messages.slice(0, -1)) {
+      assert.match(before, /^(PodInitializing|ContainerCreating)\b/);
+    }
     // Cancelled, the step says so instead (Argo fails the node: shutdown with Terminate).
     const final = await cancelAndWait(id);
     assert.doesNotMatch(final.steps[0].message ?? '', /ImagePull/);
