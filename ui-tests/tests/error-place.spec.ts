@@ -3,7 +3,7 @@
  * says so under Compile and run with a button that goes to that cell; so does the refusal of a
  * notebook with a syntax error, which names the notebook, the cell and the line.
  */
-import { expect, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
 import {
   chooseAction,
   codeCell,
@@ -12,20 +12,33 @@ import {
   panel
 } from './sidebar-helpers';
 
+/** Opens `name`: an imports cell (`import math`), then the steps `load` and `report`. */
+async function openLoadAndReport(
+  page: IJupyterLabPageFixture,
+  tmpPath: string,
+  name: string,
+  steps: { load: string; report: string }
+): Promise<void> {
+  await openNotebookText(
+    page,
+    tmpPath,
+    name,
+    notebookText([
+      codeCell('import math', ['imports']),
+      codeCell(steps.load, ['step:load']),
+      codeCell(steps.report, ['step:report'])
+    ])
+  );
+}
+
 test('an error naming a cell has a button that goes there', async ({
   page,
   tmpPath
 }) => {
-  await openNotebookText(
-    page,
-    tmpPath,
-    'accents.ipynb',
-    notebookText([
-      codeCell('import math', ['imports']),
-      codeCell('# load\n\ndonnées = [1, 2, 3]', ['step:load']),
-      codeCell('total = math.fsum(données)\nprint(total)', ['step:report'])
-    ])
-  );
+  await openLoadAndReport(page, tmpPath, 'accents.ipynb', {
+    load: '# load\n\ndonnées = [1, 2, 3]',
+    report: 'total = math.fsum(données)\nprint(total)'
+  });
   await expect(page.locator(`${panel} .jp-cellpipe-Dag-node`)).toHaveCount(2);
   await chooseAction(page, 'Compile only');
   const message = page.locator(`${panel} .jp-cellpipe-Message`);
@@ -43,18 +56,10 @@ test('Compile and run refused for a syntax error names the notebook, cell and li
   page,
   tmpPath
 }) => {
-  await openNotebookText(
-    page,
-    tmpPath,
-    'broken.ipynb',
-    notebookText([
-      codeCell('import math', ['imports']),
-      codeCell('values = [1, 2, 3]', ['step:load']),
-      codeCell('total = math.fsum(values)\ndef broken(:\n    pass', [
-        'step:report'
-      ])
-    ])
-  );
+  await openLoadAndReport(page, tmpPath, 'broken.ipynb', {
+    load: 'values = [1, 2, 3]',
+    report: 'total = math.fsum(values)\ndef broken(:\n    pass'
+  });
   await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
   const message = page.locator(`${panel} .jp-cellpipe-Message`);
   await expect(message).toHaveClass(/jp-mod-error/);
