@@ -3,8 +3,8 @@
 Runs `node -e 0` and `cellpipe analyze examples/fan-out.ipynb --json` (the built bundle, through
 bin/cellpipe.js), with V8's code cache and without it (CELLPIPE_CODE_CACHE=off, src/cli/start.ts),
 in turns, ROUNDS times each after one untimed run of each, and reports the medians of wall time
-and of CPU time (user + system, from the kernel's accounting of each child) and their ratios. CPU time is the
-steadier figure on a shared machine: waiting for a core does not count in it.
+and of CPU time (user + system, from the kernel's accounting of each child) and their ratios. CPU
+time is the steadier figure on a shared machine: waiting for a core does not count in it.
 
     python3 bench/cli/start.py [ROUNDS]   (default 40; writes bench/results/cli-start.{json,md})
 
