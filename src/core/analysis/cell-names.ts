@@ -47,11 +47,26 @@ export interface INameDeletion extends INameUse {
   maybe?: true;
 }
 
+/** See IFunctionSummary.calledOn: each list absent when empty. */
+export interface IFunctionCalledOn {
+  drawnOn?: string[];
+  handleCalls?: string[];
+  passedTo?: string[];
+}
+
 export interface IFunctionSummary {
   /** Global names the function's body reads (other functions' names included). */
   globalReads: string[];
   /** Global names the function's body assigns through `global`, or changes in place. */
   globalWrites: string[];
+  /**
+   * Globals the body draws on, calls a handle's method on or reads by a key, or gives a call, as
+   * ICellNames.drawnOn, handleCalls and passedTo list a cell's (`def pick(): return
+   * rng.sample(xs, 2)`): a step that calls the function does the same to them, which the IR
+   * counts as a change where the name is a figure or a handle there (ir/object-kinds.ts).
+   * Absent when none.
+   */
+  calledOn?: IFunctionCalledOn;
   /** Its parameters' names in order (none for a class); the first `positional` take positions. */
   parameters: string[];
   positional: number;

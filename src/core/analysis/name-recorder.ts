@@ -49,6 +49,13 @@ const KIND_LISTS = {
 /** The lists of names a call may change, by what they are (see ICellNames). */
 export type CalledOnList = 'drawnOn' | 'handleCalls' | 'passedTo';
 
+/** A function summary's lists as sets, while its body is walked. */
+interface ISummaryNames {
+  reads: Set<string>;
+  writes: Set<string>;
+  calledOn?: { [list in CalledOnList]?: Set<string> };
+}
+
 export abstract class NameRecorder {
   protected readonly result: ICellNames = {
     reads: [],
@@ -79,7 +86,7 @@ export abstract class NameRecorder {
   private readonly deferredWritten = new Set<string>();
   private readonly summaryNames = new WeakMap<
     IFunctionSummary,
-    { reads: Set<string>; writes: Set<string> }
+    ISummaryNames
   >();
   /** Module-level names this cell bound to a list or tuple of names (`data = [train, test]`). */
   private readonly containers = new Map<string, string[]>();
@@ -236,10 +243,7 @@ export abstract class NameRecorder {
     return { name, line, column };
   }
 
-  private seenIn(summary: IFunctionSummary): {
-    reads: Set<string>;
-    writes: Set<string>;
-  } {
+  private seenIn(summary: IFunctionSummary): ISummaryNames {
     let seen = this.summaryNames.get(summary);
     if (!seen) {
       seen = {
@@ -1000,10 +1004,10 @@ export abstract class NameRecorder {
   /**
    * `root.plot(…)`, `root.set_title(…)`, `sns.histplot(…, ax=root)`: see ICellNames.drawnOn;
    * `root.sample(…)`, `root.readline()`: see ICellNames.handleCalls; `json.dump(d, root)`: see
-   * ICellNames.passedTo. Only where the call runs
-   * with the cell (not in a function body) on a module-level name, and on what that name stands
-   * for in the cell: a loop variable's iterable (`for ax in axes.flat:`, also in a
-   * comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`.
+   * ICellNames.passedTo. Where the call runs with the cell, on a module-level name and on what
+   * that name stands for in the cell: a loop variable's iterable (`for ax in axes.flat:`, also
+   * in a comprehension), the object of `ax = fig.axes[0]` or of `ax2 = ax`. In a function body,
+   * on a global: the function's (IFunctionSummary.calledOn).
    */
   protected noteCalledOn(
     root: IPyNode,
@@ -1011,6 +1015,7 @@ export abstract class NameRecorder {
     list: CalledOnList
   ): void {
     if (scope.deferred) {
+      this.noteCalledOnInBody(root, scope, list);
       return;
     }
     const name = this.text(root);
@@ -1026,6 +1031,26 @@ export abstract class NameRecorder {
       standsFor = this.aliases.size ? this.aliases.get(name) : undefined;
     }
     standsFor?.forEach(other => this.addCalledOn(other, list));
+  }
+
+  /** See IFunctionSummary.calledOn: a global the body of a module-level function calls on. */
+  private noteCalledOnInBody(
+    root: IPyNode,
+    scope: Scope,
+    list: CalledOnList
+  ): void {
+    const summary = this.currentFunction;
+    const name = this.text(root);
+    if (!summary || scope.resolve(name) !== 'global' || BUILTINS.has(name)) {
+      return;
+    }
+    const seen = this.seenIn(summary);
+    const listed = (seen.calledOn ??= {});
+    const names = (listed[list] ??= new Set());
+    if (!names.has(name)) {
+      names.add(name);
+      ((summary.calledOn ??= {})[list] ??= []).push(name);
+    }
   }
 
   /**

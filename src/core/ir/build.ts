@@ -182,7 +182,9 @@ export function buildPipeline(
         names.views !== undefined || names.functionViews !== undefined;
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
-      stepsDrawOnFigures ||= passes || names.drawnOn !== undefined;
+      // a call may draw in the function's body (IFunctionSummary.calledOn)
+      stepsDrawOnFigures ||=
+        passes || names.drawnOn !== undefined || names.namedCalls.length !== 0;
       stepsCallHandles ||=
         passes ||
         names.handleCalls !== undefined ||
@@ -332,6 +334,9 @@ export function buildPipeline(
       ownFound === undefined
         ? (ownFound = definedFunctions(block.cells, analysisOf))
         : ownFound;
+    /** A function or class the step calls: its own, else one it takes (takenSummary). */
+    const calleeSummary = (name: string) =>
+      ownFunctions()?.get(name) ?? takenSummary(name);
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
@@ -376,7 +381,8 @@ export function buildPipeline(
         block.cells,
         analysisOf,
         objectKinds!,
-        sharedCells
+        sharedCells,
+        calleeSummary
       ).filter(name => !context.available.has(name));
       if (drawn.length) {
         drawnFiguresOf.set(block.name, drawn);
@@ -407,7 +413,8 @@ export function buildPipeline(
         block.cells,
         analysisOf,
         objectKinds!,
-        sharedCells
+        sharedCells,
+        calleeSummary
       ).filter(name => !context.available.has(name) && !writes.has(name));
       if (changed.length) {
         calledHandlesOf.set(block.name, changed);

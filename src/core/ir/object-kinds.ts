@@ -10,7 +10,8 @@
  * `df.sample(5)` copies rows: a DataFrame is neither a figure nor a handle.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { ICellNames } from '../analysis/cell-names';
+import { ICellNames, IFunctionSummary } from '../analysis/cell-names';
+import { calledOnThroughCall } from './callee-called-on';
 
 /** What a cell leaves a name bound to, where that decides which calls change it. */
 export type ObjectKind = 'figure' | 'handle' | 'other';
@@ -66,14 +67,17 @@ export class ObjectKinds {
  * on (ICellNames.drawnOn) and figures, or called a handle's method on (`rng.sample()`,
  * `fh.readline()`, ICellNames.handleCalls) and random generators or files; called themselves
  * (ICellNames.namedCalls) and methods bound to the object they change (`add = acc.append`); or
- * given to a call (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind.
+ * given to a call (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind; or
+ * called on so in the body of a function the step calls (`pick()`, IFunctionSummary.calledOn),
+ * as `summaryOf` finds the functions.
  */
 export function calledOnKind(
   kind: 'figure' | 'handle',
   cells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis,
   before: ObjectKinds,
-  sharedCells: readonly number[]
+  sharedCells: readonly number[],
+  summaryOf: (name: string) => IFunctionSummary | undefined
 ): string[] {
   const called: string[] = [];
   /** `called` as a set: a step may call on many names. */
@@ -98,9 +102,12 @@ export function calledOnKind(
     const { names } = analysisOf(cells[at]);
     take(at, kind === 'figure' ? names.drawnOn : names.handleCalls);
     take(at, names.passedTo);
-    if (kind === 'handle') {
-      // a method bound in a step before (`add = acc.append`), called here: `add(7)`
-      names.namedCalls.forEach(call => takeOne(at, call.name));
+    for (const call of names.namedCalls) {
+      if (kind === 'handle') {
+        // a method bound in a step before (`add = acc.append`), called here: `add(7)`
+        takeOne(at, call.name);
+      }
+      take(at, calledOnThroughCall(call.name, kind, summaryOf));
     }
   }
   return called;

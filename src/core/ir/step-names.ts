@@ -1,6 +1,11 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { ICellNames, IFunctionSummary, INameUse } from '../analysis/cell-names';
+import {
+  ICellNames,
+  IFunctionCalledOn,
+  IFunctionSummary,
+  INameUse
+} from '../analysis/cell-names';
 import {
   closeMutatedParameters,
   itemChangedArguments,
@@ -337,6 +342,38 @@ function located(use: INameUse, cell: number, name: string): ILocatedName {
   return at;
 }
 
+/** IFunctionCalledOn's lists as sets, while they are gathered. */
+type CalledOnSets = { [list in keyof IFunctionCalledOn]-?: Set<string> };
+
+function withCalledOn(
+  into: CalledOnSets | undefined,
+  lists: IFunctionCalledOn
+): CalledOnSets {
+  const sets = into ?? {
+    drawnOn: new Set(),
+    handleCalls: new Set(),
+    passedTo: new Set()
+  };
+  lists.drawnOn?.forEach(name => sets.drawnOn.add(name));
+  lists.handleCalls?.forEach(name => sets.handleCalls.add(name));
+  lists.passedTo?.forEach(name => sets.passedTo.add(name));
+  return sets;
+}
+
+function calledOnLists(sets: CalledOnSets): IFunctionCalledOn {
+  const lists: IFunctionCalledOn = {};
+  if (sets.drawnOn.size) {
+    lists.drawnOn = [...sets.drawnOn];
+  }
+  if (sets.handleCalls.size) {
+    lists.handleCalls = [...sets.handleCalls];
+  }
+  if (sets.passedTo.size) {
+    lists.passedTo = [...sets.passedTo];
+  }
+  return lists;
+}
+
 /** Closes each function's global reads over the other functions it reads (design §3.3). */
 export function transitiveFunctionReads(
   functions: ReadonlyMap<string, IFunctionSummary>
@@ -345,12 +382,16 @@ export function transitiveFunctionReads(
   for (const start of functions.keys()) {
     const reads = new Set<string>();
     const writes = new Set<string>();
+    let calledOn: CalledOnSets | undefined;
     const queue = [start];
     const seen = new Set(queue);
     while (queue.length) {
       const name = queue.shift()!;
       const summary = functions.get(name)!;
       summary.globalWrites.forEach(w => writes.add(w));
+      if (summary.calledOn) {
+        calledOn = withCalledOn(calledOn, summary.calledOn);
+      }
       if (name !== start && summary.changedDefaults) {
         // Calls `add`, which changes its default (changed-defaults.ts): reads and changes it.
         reads.add(name);
@@ -369,6 +410,7 @@ export function transitiveFunctionReads(
     closed.set(start, {
       globalReads: [...reads],
       globalWrites: [...writes],
+      ...(calledOn ? { calledOn: calledOnLists(calledOn) } : {}),
       parameters: own.parameters,
       positional: own.positional,
       ...(own.rest === undefined ? {} : { rest: own.rest }),

@@ -1,0 +1,76 @@
+/**
+ * Functions that change a generator, a defaultdict or an in-memory file made in an earlier step,
+ * called in a later one, in a real local run against the notebook run top to bottom. The calls
+ * in the bodies (`rng.sample(xs, 2)`, `counts[word]`, `print(line, file=buf)`) change those
+ * objects only where they are of that kind, so the analysis counted them only where they ran
+ * at module level. A step that called such a function did not hand the object on: the step
+ * after took it as it was made, and drew the same sample again, or lacked the keys the reads
+ * added, silently.
+ */
+import {
+  describeSameAsTopToBottom,
+  metricsCell
+} from '../engine/local/local-run';
+
+const CELLS = [
+  {
+    source: 'import io\nimport random\nfrom collections import defaultdict',
+    tags: ['imports']
+  },
+  {
+    source: [
+      'def draw(xs):',
+      '    return rng.sample(xs, 2)',
+      '',
+      'def draw_again(xs):',
+      '    return draw(xs)'
+    ].join('\n'),
+    tags: ['functions']
+  },
+  {
+    source: [
+      'rng = random.Random(7)',
+      'counts = defaultdict(int)',
+      'buf = io.StringIO()',
+      'table = {"a": 1}'
+    ].join('\n'),
+    tags: ['step:make']
+  },
+  {
+    source: [
+      'def seen(word):',
+      '    return counts[word] > 0 or table.get(word, 0) > 0',
+      '',
+      'def log(line):',
+      '    print(line, file=buf)',
+      '',
+      'first = ",".join(map(str, draw_again(list(range(100)))))',
+      'seen_cat = seen("cat")',
+      'log("one")'
+    ].join('\n'),
+    tags: ['step:use']
+  },
+  {
+    source: [
+      'second = ",".join(map(str, rng.sample(list(range(100)), 2)))',
+      'keys = ",".join(sorted(counts))',
+      'print("two", file=buf)',
+      'written = ",".join(buf.getvalue().split())'
+    ].join('\n'),
+    tags: ['step:after']
+  },
+  metricsCell(['first', 'second', 'seen_cat', 'keys', 'written'])
+];
+
+describeSameAsTopToBottom(
+  'functions that change a generator, a defaultdict or a buffer, called in a later step',
+  'hand them on changed, as top to bottom',
+  { prefix: 'handle-functions', name: 'helpers.ipynb', cells: CELLS },
+  {
+    first: '41,19',
+    second: '50,83',
+    seen_cat: false,
+    keys: 'cat',
+    written: 'one,two'
+  }
+);
