@@ -74,3 +74,44 @@ describeSameAsTopToBottom(
     written: 'one,two'
   }
 );
+
+/**
+ * The same for a function that draws on axes made in an earlier step (real matplotlib, Agg
+ * backend): before, the step that called it did not hand the axes on, and the step after read
+ * them empty.
+ */
+describeSameAsTopToBottom(
+  'a function that draws on axes from an earlier step, called in a later step',
+  'hands the axes on drawn, as top to bottom',
+  {
+    prefix: 'drawing-functions',
+    name: 'styled.ipynb',
+    cells: [
+      {
+        source: [
+          'import matplotlib',
+          'matplotlib.use("Agg")',
+          'import matplotlib.pyplot as plt'
+        ].join('\n'),
+        tags: ['imports']
+      },
+      { source: 'fig, ax = plt.subplots()', tags: ['step:setup'] },
+      {
+        source: [
+          'def style(title):',
+          '    ax.plot([1, 2, 3])',
+          '    ax.set_title(title)',
+          '',
+          'style("styled")'
+        ].join('\n'),
+        tags: ['step:draw']
+      },
+      {
+        source: 'title = ax.get_title()\nlines = len(ax.lines)',
+        tags: ['step:report']
+      },
+      metricsCell(['title', 'lines'])
+    ]
+  },
+  { title: 'styled', lines: 1 }
+);
