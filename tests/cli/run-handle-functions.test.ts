@@ -115,3 +115,45 @@ describeSameAsTopToBottom(
   },
   { title: 'styled', lines: 1 }
 );
+
+/**
+ * A method that draws from a generator, called on an instance made in an earlier step, and a
+ * closure that a factory returned: before, the steps that called them did not hand the
+ * generator on, and the step after drew the first sample again.
+ */
+describeSameAsTopToBottom(
+  'a method and a closure that draw from a generator, called in later steps',
+  'hand the generator on drawn, as top to bottom',
+  {
+    prefix: 'drawing-methods',
+    name: 'samplers.ipynb',
+    cells: [
+      { source: 'import random', tags: ['imports'] },
+      {
+        source: [
+          'rng = random.Random(7)',
+          'class Sampler:',
+          '    def draw(self):',
+          '        return ",".join(map(str, rng.sample(range(100), 2)))',
+          '',
+          'def make_picker():',
+          '    def pick():',
+          '        return ",".join(map(str, rng.sample(range(100), 2)))',
+          '    return pick',
+          '',
+          'sampler = Sampler()',
+          'picker = make_picker()'
+        ].join('\n'),
+        tags: ['step:make']
+      },
+      { source: 'by_method = sampler.draw()', tags: ['step:by_method'] },
+      { source: 'by_closure = picker()', tags: ['step:by_closure'] },
+      {
+        source: 'after = ",".join(map(str, rng.sample(range(100), 2)))',
+        tags: ['step:after']
+      },
+      metricsCell(['by_method', 'by_closure', 'after'])
+    ]
+  },
+  { by_method: '41,19', by_closure: '50,83', after: '6,9' }
+);

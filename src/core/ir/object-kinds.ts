@@ -69,7 +69,7 @@ export class ObjectKinds {
  * (ICellNames.namedCalls) and methods bound to the object they change (`add = acc.append`); or
  * given to a call (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind; or
  * called on so in the body of a function the step calls (`pick()`, IFunctionSummary.calledOn),
- * as `summaryOf` finds the functions.
+ * or of a method of an instance it calls one on (`sampler.draw()`), as `summaryOf` finds them.
  */
 export function calledOnKind(
   kind: 'figure' | 'handle',
@@ -108,6 +108,13 @@ export function calledOnKind(
         takeOne(at, call.name);
       }
       take(at, calledOnThroughCall(call.name, kind, summaryOf));
+    }
+    // `s.draw()` on an instance from before whose class's methods call on globals
+    const { receiverCalls } = names;
+    for (const method in receiverCalls) {
+      for (const receiver of receiverCalls[method]) {
+        take(at, calledOnThroughCall(receiver, kind, summaryOf));
+      }
     }
   }
   return called;

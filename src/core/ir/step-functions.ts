@@ -178,6 +178,7 @@ function closureOf(factory: IFunctionSummary): IFunctionSummary {
       ...emptySummary(),
       globalReads: factory.globalReads,
       globalWrites: factory.globalWrites,
+      ...(factory.calledOn ? { calledOn: factory.calledOn } : {}),
       instance: true,
       ...(factory.makesStatefulClosures ? { mutatesSelf: true } : {})
     };
