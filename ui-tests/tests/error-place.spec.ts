@@ -63,8 +63,8 @@ test('Compile and run refused for a syntax error names the notebook, cell and li
   await page.locator(`${panel} .jp-cellpipe-SplitButton-main`).click();
   const message = page.locator(`${panel} .jp-cellpipe-Message`);
   await expect(message).toHaveClass(/jp-mod-error/);
-  await expect(message).toContainText(
-    'broken.ipynb has 1 error; fix it first.'
+  await expect(message.locator('p')).toHaveText(
+    'broken.ipynb has 1 error; fix it first. Go to cell 3, line 2'
   );
   await expect(message).toContainText("Cell 3, line 2: '(' was never closed");
   await expect(page.locator(`${panel} .jp-cellpipe-Run`)).toHaveCount(0);

@@ -134,6 +134,7 @@ export function SidebarBody(props: ISidebarBodyProps): JSX.Element {
         >
           <p>
             {message.text}
+            {message.place && ' '}
             {message.place && (
               <button
                 className="jp-cellpipe-Run-link"
