@@ -50,6 +50,7 @@ export interface IVolumeDraft {
 export interface IMetadataHolder {
   getMetadata(key: string): unknown;
   setMetadata(key: string, value: unknown): void;
+  deleteMetadata(key: string): void;
 }
 
 const TEXT_FIELDS = [
@@ -313,7 +314,9 @@ export class SettingsFormModel {
    * Writes the draft into `metadata.cellpipe`, leaving every other key as it was. Where the
    * notebook has no `cellpipe` key yet, its settings came from Kale's `kubeflow_notebook`: those
    * the form does not show (`steps_defaults`) are written too, since the new key
-   * hides Kale's. Nothing is written where there is nothing to write.
+   * hides Kale's. Nothing is written where there is nothing to write, and a `cellpipe` key
+   * left empty goes, unless it hides Kale's settings (the notebook reads as it did before any
+   * edit: `{}` left behind would be noise in its diffs).
    */
   save(holder: IMetadataHolder): void {
     // As a run reads them: `cellpipe` where it is a key of its own, else Kale's, else none.
@@ -322,8 +325,15 @@ export class SettingsFormModel {
       [KALE_METADATA_KEY]: holder.getMetadata(KALE_METADATA_KEY)
     });
     const merged = mergeDraft(settings, this._draft);
-    if (source === 'cellpipe' || Object.keys(merged).length !== 0) {
+    const empty = Object.keys(merged).length === 0;
+    if (!empty) {
       holder.setMetadata(METADATA_KEY, merged);
+    } else if (source === 'cellpipe') {
+      if (holder.getMetadata(KALE_METADATA_KEY) === undefined) {
+        holder.deleteMetadata(METADATA_KEY);
+      } else {
+        holder.setMetadata(METADATA_KEY, merged); // still hides Kale's
+      }
     }
     this._modified = false;
     this._changed.emit();

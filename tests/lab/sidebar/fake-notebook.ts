@@ -64,6 +64,11 @@ export class FakeNotebook implements INotebookModelLike {
     this.metadata[key] = value;
     this.changed.emit();
   }
+
+  deleteMetadata(key: string): void {
+    delete this.metadata[key];
+    this.changed.emit();
+  }
 }
 
 function makeCell(cell: {

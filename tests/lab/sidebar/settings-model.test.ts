@@ -225,6 +225,21 @@ describe('settings form', () => {
     expect(notebook.metadata.cellpipe).toEqual({});
   });
 
+  it("resetting the last setting removes the notebook's cellpipe key, unless it hides Kale's", () => {
+    const notebook = new FakeNotebook({
+      metadata: {
+        kernelspec: { name: 'python3' },
+        cellpipe: { target: 'kfp' }
+      },
+      cells: []
+    });
+    const model = new SettingsFormModel();
+    model.load('nb.ipynb', 'nb', { target: 'kfp' });
+    model.edit({ target: '' });
+    model.save(notebook);
+    expect(notebook.metadata).toEqual({ kernelspec: { name: 'python3' } });
+  });
+
   it('clearing a field removes its key', () => {
     expect(
       mergeDraft(
@@ -284,7 +299,7 @@ describe('settings form', () => {
     });
     model.edit({ volumes: [] });
     model.save(notebook);
-    expect(notebook.metadata.cellpipe).toEqual({});
+    expect(notebook.metadata.cellpipe).toBeUndefined(); // nothing left to keep
   });
 
   it('reports a bad volume from the settings checks and keeps the row as typed', () => {
