@@ -38,13 +38,13 @@ async function startRun(
 }
 
 async function openViewer(page: IJupyterLabPageFixture, id: string) {
-  await page.evaluate(
-    runId =>
-      (window as any).galata.app.commands.execute('cellpipe:open-run-viewer', {
-        id: runId
-      }),
-    id
-  );
+  await page.evaluate(async runId => {
+    // the command's result, the widget, does not serialize
+    await (window as any).galata.app.commands.execute(
+      'cellpipe:open-run-viewer',
+      { id: runId }
+    );
+  }, id);
   await expect(page.locator(`${viewer}[data-run="${id}"]`)).toBeVisible();
 }
 
@@ -535,6 +535,22 @@ test.describe('the run viewer', () => {
       };
     });
     expect(at).toEqual({ path: notebook, cell: 2, line: 1 });
+    // The cell gone since the run, the link says so instead of doing nothing.
+    await page.evaluate(() => {
+      const open = (window as any).jupyterapp.shell.currentWidget;
+      open.content.model.sharedModel.deleteCell(2);
+    });
+    await openViewer(page, id);
+    await page
+      .locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
+      .getByRole('button', { name: 'failing.ipynb [cell 3], line 2' })
+      .click();
+    await expect(
+      page.locator('.Toastify__toast', {
+        hasText:
+          'failing.ipynb has no cell 3 now: the run was of an earlier version of it.'
+      })
+    ).toHaveCount(1);
 
     // A small window with both sidebars open: the log goes under the steps, and the status
     // chips and column heads keep their words whole.

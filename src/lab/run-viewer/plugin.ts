@@ -10,10 +10,13 @@ import {
 } from '@jupyterlab/application';
 import {
   MainAreaWidget,
+  Notification,
   showErrorMessage,
   WidgetTracker
 } from '@jupyterlab/apputils';
+import { PathExt } from '@jupyterlab/coreutils';
 import { INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { cellNumber } from '../../core/cell-number';
 import { revealCell } from '../sidebar/navigate';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs } from '../command-ids';
@@ -67,7 +70,17 @@ export const runViewerPlugin: JupyterFrontEndPlugin<void> = {
         });
         if (widget instanceof NotebookPanel) {
           await widget.context.ready;
-          await revealCell(app.shell, widget, cell, line);
+          if (!(await revealCell(app.shell, widget, cell, line))) {
+            // the run was of an earlier version of the notebook, with more cells
+            Notification.warning(
+              trans.__(
+                '%1 has no cell %2 now: the run was of an earlier version of it.',
+                PathExt.basename(path),
+                cellNumber(cell)
+              ),
+              { autoClose: 8000 }
+            );
+          }
         }
       } catch (error) {
         // a run of a notebook outside the server's folder (a CLI run) cannot be opened here

@@ -5,7 +5,8 @@ import { Notebook, NotebookPanel } from '@jupyterlab/notebook';
 
 /**
  * Activates the notebook, selects cell `index` and scrolls it into view. With `line` (1-based)
- * and `column` (0-based) it also enters edit mode with the cursor there.
+ * and `column` (0-based) it also enters edit mode with the cursor there. False where the
+ * notebook has no such cell (now): nothing is done.
  */
 export async function revealCell(
   shell: JupyterFrontEnd.IShell,
@@ -13,11 +14,11 @@ export async function revealCell(
   index: number,
   line?: number,
   column?: number
-): Promise<void> {
+): Promise<boolean> {
   const notebook = panel.content;
   const cell = notebook.widgets[index];
   if (!cell) {
-    return;
+    return false;
   }
   shell.activateById(panel.id);
   notebook.deselectAll();
@@ -30,7 +31,7 @@ export async function revealCell(
   if (line === undefined) {
     notebook.mode = 'command';
     notebook.node.focus();
-    return;
+    return true;
   }
   await cell.ready;
   notebook.mode = 'edit';
@@ -43,6 +44,7 @@ export async function revealCell(
     });
     editor.focus();
   }
+  return true;
 }
 
 /**
