@@ -5,6 +5,7 @@
 import { IStepSettings } from '../settings/types';
 import { parseDuration } from '../duration';
 import { isQuantity, resourcesProblems } from './values';
+import { isImageReference } from '../settings/schema';
 
 export type CellRole =
   | { kind: 'step'; name: string }
@@ -163,6 +164,10 @@ function applySettingTag(
     case 'image':
       if (!rest || /\s/.test(rest)) {
         return `expected 'image:IMAGE', for example 'image:registry.example.com/team/py:3.11'`;
+      }
+      if (!isImageReference(rest)) {
+        // as compiling for a cluster would refuse it (settings/step-settings.ts)
+        return `'${rest}' is not a container image reference: [registry[:port]/]path[:tag][@digest], the path in lower case, for example 'image:registry.example.com/team/py:3.11'`;
       }
       settings.image = rest;
       return null;

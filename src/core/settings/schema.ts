@@ -178,3 +178,11 @@ export function isLabelKey(key: string): boolean {
 export function isLabelValue(value: string): boolean {
   return LABEL_VALUE.test(value);
 }
+
+const IMAGE = SCHEMA.definitions.image;
+const IMAGE_REFERENCE = new RegExp(IMAGE.pattern, 'u');
+
+/** A container image reference, as the schema's `image` says (Kubernetes pulls it so). */
+export function isImageReference(value: string): boolean {
+  return value.length <= IMAGE.maxLength && IMAGE_REFERENCE.test(value);
+}

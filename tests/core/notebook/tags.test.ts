@@ -48,6 +48,17 @@ describe('parseCellTags', () => {
     });
   });
 
+  it.each([
+    'python:3.11-slim',
+    'registry.example.com:5000/team/py:3.11',
+    'localhost/ds/gpu_base__v2',
+    `registry.example.com/py@sha256:${'a'.repeat(64)}`
+  ])('takes the image reference %s', image => {
+    const parsed = parseCellTags(['step:a', `image:${image}`]);
+    expect(parsed.problems).toEqual([]);
+    expect(parsed.settings.image).toBe(image);
+  });
+
   it('takes a decimal timeout that comes to whole seconds', () => {
     const parsed = parseCellTags(['step:a', 'timeout:4.1m']);
     expect(parsed.problems).toEqual([]);
@@ -59,6 +70,9 @@ describe('parseCellTags', () => {
     ['limit:memory', /expected 'limit:RESOURCE:VALUE'/],
     ['request:cpu:', /expected 'request:RESOURCE:VALUE'/],
     ['image:', /expected 'image:IMAGE'/],
+    ['image:my-image!!', /'my-image!!' is not a container image reference/],
+    ['image:Team/Py:3.11', /not a container image reference: .*lower case/],
+    ['image:py:3.11:extra', /not a container image reference/],
     ['label:', /expected 'label:KEY:VALUE'/],
     ['cache:maybe', /'cache:enabled' or 'cache:disabled'/],
     ['retry:-1', /whole number/],
