@@ -136,6 +136,15 @@ test.describe('the step panel', () => {
       'start with a letter'
     );
     await expect(name).toHaveAttribute('aria-invalid', 'true');
+    // The settings' problems in the fields' words, not the tags'.
+    await page.locator(`${stepPanel} input[name="image"]`).fill('my image!!');
+    await page.locator(`${stepPanel} input[name="retries"]`).fill('-1');
+    const errors = page.locator(`${stepPanel} .jp-cellpipe-error`);
+    await expect(errors).toContainText([
+      'start with a letter',
+      'an image reference has no spaces, for example registry.example.com/team/py:3.11',
+      'a whole number from 0 to 999'
+    ]);
   });
 
   test('the step badge leaves the cell toolbar visible', async ({

@@ -6,6 +6,7 @@
  * annotations, cache) are kept as they were. Pure data, so tests need no lab.
  */
 import { parseCellTags } from '../../core/notebook/tags';
+import { fieldMessage } from './field-messages';
 
 export type RoleKind =
   | 'continue'
@@ -134,7 +135,8 @@ function isStepSetting(tag: string): boolean {
 }
 
 /**
- * What is wrong with the form, one message per field, as the analyzer would say it.
+ * What is wrong with the form, one message per field: the analyzer's checks, said in the
+ * fields' words (field-messages.ts).
  * `stepsBelow`: the steps that start below the cell (a name they have is taken too).
  */
 export function formProblems(
@@ -176,7 +178,11 @@ export function formProblems(
                   : problem.tag.startsWith('timeout')
                     ? 'timeout'
                     : 'tags';
-    problems[field] = problem.message;
+    problems[field] = fieldMessage(
+      field,
+      problem.message,
+      field in form ? String(form[field as keyof ITagForm]) : ''
+    );
   }
   // Only where the form writes prev: tags (tagsFromForm drops them for the other roles).
   const keepsPrev = form.role === 'step' || form.role === 'continue';

@@ -151,12 +151,49 @@ describe('cell tags as a form, and back', () => {
       gpuLimit: '1.5'
     };
     expect(formProblems(form, [])).toEqual({
-      gpuLimit: expect.stringMatching(
-        /nvidia.com\/gpu:1.5 is not a whole number/
-      ),
-      cpuRequest: expect.stringMatching(
-        /request:cpu:2 is more than limit:cpu:1/
+      gpuLimit: 'a whole number: Kubernetes gives GPUs in whole units',
+      cpuRequest:
+        'more than the CPU limit (1): Kubernetes refuses a pod that asks for more than its limit'
+    });
+  });
+
+  it("says what is wrong in the fields' words, not the tags'", () => {
+    const form = {
+      ...formFromTags([]),
+      role: 'step' as const,
+      name: 'train',
+      image: 'my image!!',
+      retries: '-1',
+      timeout: '1.5x',
+      memoryLimit: '0.5',
+      gpuLimit: '1',
+      cpuLimit: 'two'
+    };
+    expect(formProblems(form, [])).toEqual({
+      image:
+        'an image reference has no spaces, for example registry.example.com/team/py:3.11',
+      retries: 'a whole number from 0 to 999',
+      timeout: 'a duration, for example 30m, 2h, 1h30m or 90 (seconds)',
+      memoryLimit:
+        'a fraction of a byte: write the size with a unit, for example 0.5Mi',
+      cpuLimit: "'two' is not a Kubernetes quantity (for example 500m, 2, 4Gi)"
+    });
+    expect(
+      formProblems(
+        {
+          ...form,
+          image: 'Team/Py:3.11',
+          retries: '',
+          timeout: '1.5s',
+          memoryLimit: '',
+          cpuLimit: ''
+        },
+        []
       )
+    ).toEqual({
+      image:
+        'not an image reference: [registry[:port]/]path[:tag][@digest], the path in lower case, for example registry.example.com/team/py:3.11',
+      timeout: "a whole number of seconds, 1 or more: '1.5s' is 1.5 s"
     });
   });
 });
