@@ -157,3 +157,41 @@ describeSameAsTopToBottom(
   },
   { by_method: '41,19', by_closure: '50,83', after: '6,9' }
 );
+
+/**
+ * A function of the step's own given to `map`, and a lambda given to it, that draw from a
+ * generator made before: before, neither step handed the generator on, and the step after drew
+ * the first sample again.
+ */
+describeSameAsTopToBottom(
+  'a function and a lambda given to map that draw from a generator',
+  'hand the generator on drawn, as top to bottom',
+  {
+    prefix: 'mapped-draws',
+    name: 'mapped.ipynb',
+    cells: [
+      { source: 'import random', tags: ['imports'] },
+      { source: 'rng = random.Random(7)', tags: ['step:make'] },
+      {
+        source: [
+          'def pick(_):',
+          '    return ",".join(map(str, rng.sample(range(100), 2)))',
+          '',
+          'by_map = ";".join(map(pick, [0]))'
+        ].join('\n'),
+        tags: ['step:by_map']
+      },
+      {
+        source:
+          'by_lambda = ";".join(map(lambda _: ",".join(map(str, rng.sample(range(100), 2))), [0]))',
+        tags: ['step:by_lambda']
+      },
+      {
+        source: 'after = ",".join(map(str, rng.sample(range(100), 2)))',
+        tags: ['step:after']
+      },
+      metricsCell(['by_map', 'by_lambda', 'after'])
+    ]
+  },
+  { by_map: '41,19', by_lambda: '50,83', after: '6,9' }
+);

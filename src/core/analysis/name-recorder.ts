@@ -1033,7 +1033,11 @@ export abstract class NameRecorder {
     standsFor?.forEach(other => this.addCalledOn(other, list));
   }
 
-  /** See IFunctionSummary.calledOn: a global the body of a module-level function calls on. */
+  /**
+   * See IFunctionSummary.calledOn: a global the body of a module-level function calls on. In a
+   * lambda of the cell's own (`map(lambda _: rng.sample(xs, 2), rows)`), which may run at once,
+   * the cell's: a save too many where it never runs, never a value missed.
+   */
   private noteCalledOnInBody(
     root: IPyNode,
     scope: Scope,
@@ -1041,7 +1045,11 @@ export abstract class NameRecorder {
   ): void {
     const summary = this.currentFunction;
     const name = this.text(root);
-    if (!summary || scope.resolve(name) !== 'global' || BUILTINS.has(name)) {
+    if (scope.resolve(name) !== 'global' || BUILTINS.has(name)) {
+      return;
+    }
+    if (!summary) {
+      this.addCalledOn(name, list);
       return;
     }
     const seen = this.seenIn(summary);
@@ -1056,14 +1064,16 @@ export abstract class NameRecorder {
   /**
    * `json.dump(d, root)`: see ICellNames.passedTo. A name the cell has bound by now on every way
    * through it, that stands for no other, is the step's own (the cell reads no earlier value of
-   * it): what the call does to it is handed on anyway.
+   * it): what the call does to it is handed on anyway. Not so a function of the cell's own
+   * (`map(pick, rows)`): the call may call it, which may change what its body calls on.
    */
   protected notePassed(root: IPyNode, scope: Scope): void {
     const name = this.text(root);
     const own =
       this.written.has(name) &&
       this.surelyBoundNow(name) &&
-      !this.aliases.has(name);
+      !this.aliases.has(name) &&
+      this.result.functions[name] === undefined;
     if (!own) {
       this.noteCalledOn(root, scope, 'passedTo');
     }

@@ -69,7 +69,8 @@ export class ObjectKinds {
  * (ICellNames.namedCalls) and methods bound to the object they change (`add = acc.append`); or
  * given to a call (`json.dump(d, fh)`, `style(ax)`, ICellNames.passedTo) and of that kind; or
  * called on so in the body of a function the step calls (`pick()`, IFunctionSummary.calledOn),
- * or of a method of an instance it calls one on (`sampler.draw()`), as `summaryOf` finds them.
+ * of a function it gives a call (`map(pick, rows)`), or of a method of an instance it calls one
+ * on (`sampler.draw()`), as `summaryOf` finds them.
  */
 export function calledOnKind(
   kind: 'figure' | 'handle',
@@ -109,6 +110,10 @@ export function calledOnKind(
       }
       take(at, calledOnThroughCall(call.name, kind, summaryOf));
     }
+    // a function given to a call, which may call it: `map(pick, rows)`, `df.apply(score)`
+    names.passedTo?.forEach(name =>
+      take(at, calledOnThroughCall(name, kind, summaryOf))
+    );
     // `s.draw()` on an instance from before whose class's methods call on globals
     const { receiverCalls } = names;
     for (const method in receiverCalls) {
