@@ -433,11 +433,13 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(callee, scope);
     }
     const argList = args?.type === 'argument_list' ? args : null;
+    this.argumentDepth++;
     if (argList && callee && this.isMappedLambda(callee, argList, scope)) {
       this.mappedLambda(argList, scope);
     } else if (args) {
       this.expression(args, scope);
     }
+    this.argumentDepth--;
     if (argList) {
       this.keywordArgumentChanges(argList, scope);
       this.argumentsPassed(argList, callee, scope);
@@ -851,7 +853,14 @@ export abstract class ExpressionWalker extends NameRecorder {
           this.withLocalAliases([this.text(param)], sources, scope, walkInside);
       }
     });
+    // given to a call (`map(lambda …)`, `key=lambda …`), which may call it at once
+    const given = this.argumentDepth > 0 ? 1 : 0;
+    const argumentDepth = this.argumentDepth;
+    this.argumentDepth = 0; // the body's own calls' arguments are not the lambda's
+    this.givenLambdas += given;
     walk();
+    this.givenLambdas -= given;
+    this.argumentDepth = argumentDepth;
   }
 
   /**

@@ -1033,10 +1033,16 @@ export abstract class NameRecorder {
     standsFor?.forEach(other => this.addCalledOn(other, list));
   }
 
+  /** How deep the walk is in a call's arguments (reset in a lambda's body). */
+  protected argumentDepth = 0;
+  /** How many lambdas given to a call (`map(lambda …)`) the walk is in. */
+  protected givenLambdas = 0;
+
   /**
    * See IFunctionSummary.calledOn: a global the body of a module-level function calls on. In a
-   * lambda of the cell's own (`map(lambda _: rng.sample(xs, 2), rows)`), which may run at once,
-   * the cell's: a save too many where it never runs, never a value missed.
+   * lambda given to a call (`map(lambda _: rng.sample(xs, 2), rows)`), which may call it at
+   * once, the cell's: a save too many where it never does, never a value missed. A lambda not
+   * given to a call (`handler = lambda: …` is a function of its own) is called later, if ever.
    */
   private noteCalledOnInBody(
     root: IPyNode,
@@ -1049,7 +1055,9 @@ export abstract class NameRecorder {
       return;
     }
     if (!summary) {
-      this.addCalledOn(name, list);
+      if (this.givenLambdas > 0) {
+        this.addCalledOn(name, list);
+      }
       return;
     }
     const seen = this.seenIn(summary);

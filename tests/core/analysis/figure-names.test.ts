@@ -78,6 +78,15 @@ test('drawnOn: not in a function body (it draws when called), nor on a name loca
   expect(namesOf(['total = sum(values)']).figures).toBeUndefined();
 });
 
+test('drawnOn: in a lambda given to a call, which may call it at once (`map(lambda …)`)', () => {
+  expect(
+    namesOf(['done = list(map(lambda v: ax.plot(v), rows))']).drawnOn
+  ).toEqual(['ax']);
+  expect(
+    namesOf(['keyed = sorted(rows, key=lambda r: side.plot(r) or r)']).drawnOn
+  ).toEqual(['side']);
+});
+
 test('drawnOn: through what a name stands for in the cell: a loop over axes (flat, ravel(), enumerate, zip), a comprehension, a part or an alias', () => {
   expect(
     namesOf([
