@@ -598,9 +598,7 @@ export function buildPipeline(
       }
     }
     if (stepsDefineHolders) {
-      const own = ownFunctions();
-      const classOf = (name: string) => own?.get(name) ?? takenSummary(name);
-      const holds = instanceHolds(block.cells, analysisOf, classOf);
+      const holds = instanceHolds(block.cells, analysisOf, calleeSummary);
       if (holds) {
         holds.forEach((made, cell) => holdsOfCell.set(cell, made));
         // `h = Holder(xs)`, then `h.add(1)`: xs changes with h
@@ -608,7 +606,7 @@ export function buildPipeline(
           block.cells,
           holds,
           analysisOf,
-          classOf
+          calleeSummary
         ).filter(name => !context.available.has(name) && !writes.has(name));
         writes = withNames(writes, changed);
       }
