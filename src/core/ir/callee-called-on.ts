@@ -20,18 +20,16 @@ export function calledOnThroughCall(
   kind: CalledOnKind,
   summaryOf: (name: string) => IFunctionSummary | undefined
 ): readonly string[] {
-  if (!summaryOf(callee)) {
+  const first = summaryOf(callee);
+  if (!first) {
     return NONE; // `print(x)`, a class made elsewhere: most calls
   }
   const found: string[] = [];
   const listed = new Set<string>();
   const visited = new Set<string>([callee]);
-  const queue = [callee];
+  const queue: IFunctionSummary[] = [first];
   while (queue.length) {
-    const summary = summaryOf(queue.pop()!);
-    if (!summary) {
-      continue;
-    }
+    const summary = queue.pop()!;
     const { calledOn } = summary;
     if (calledOn) {
       const lists = [
@@ -50,7 +48,10 @@ export function calledOnThroughCall(
     for (const read of summary.globalReads) {
       if (!visited.has(read)) {
         visited.add(read);
-        queue.push(read);
+        const called = summaryOf(read);
+        if (called) {
+          queue.push(called);
+        }
       }
     }
   }

@@ -343,33 +343,26 @@ function located(use: INameUse, cell: number, name: string): ILocatedName {
 }
 
 /** IFunctionCalledOn's lists as sets, while they are gathered. */
-type CalledOnSets = { [list in keyof IFunctionCalledOn]-?: Set<string> };
+type CalledOnSets = { [list in keyof IFunctionCalledOn]?: Set<string> };
 
-function withCalledOn(
-  into: CalledOnSets | undefined,
-  lists: IFunctionCalledOn
-): CalledOnSets {
-  const sets = into ?? {
-    drawnOn: new Set(),
-    handleCalls: new Set(),
-    passedTo: new Set()
-  };
-  lists.drawnOn?.forEach(name => sets.drawnOn.add(name));
-  lists.handleCalls?.forEach(name => sets.handleCalls.add(name));
-  lists.passedTo?.forEach(name => sets.passedTo.add(name));
-  return sets;
+const CALLED_ON_LISTS: readonly (keyof IFunctionCalledOn)[] = [
+  'drawnOn',
+  'handleCalls',
+  'passedTo'
+];
+
+function withCalledOn(sets: CalledOnSets, lists: IFunctionCalledOn): void {
+  for (const list of CALLED_ON_LISTS) {
+    lists[list]?.forEach(name => (sets[list] ??= new Set()).add(name));
+  }
 }
 
 function calledOnLists(sets: CalledOnSets): IFunctionCalledOn {
   const lists: IFunctionCalledOn = {};
-  if (sets.drawnOn.size) {
-    lists.drawnOn = [...sets.drawnOn];
-  }
-  if (sets.handleCalls.size) {
-    lists.handleCalls = [...sets.handleCalls];
-  }
-  if (sets.passedTo.size) {
-    lists.passedTo = [...sets.passedTo];
+  for (const list of CALLED_ON_LISTS) {
+    if (sets[list]) {
+      lists[list] = [...sets[list]];
+    }
   }
   return lists;
 }
@@ -390,7 +383,7 @@ export function transitiveFunctionReads(
       const summary = functions.get(name)!;
       summary.globalWrites.forEach(w => writes.add(w));
       if (summary.calledOn) {
-        calledOn = withCalledOn(calledOn, summary.calledOn);
+        withCalledOn((calledOn ??= {}), summary.calledOn);
       }
       if (name !== start && summary.changedDefaults) {
         // Calls `add`, which changes its default (changed-defaults.ts): reads and changes it.
