@@ -147,6 +147,10 @@ export abstract class NameRecorder {
   private readonly calledOn: { [list in CalledOnList]?: Set<string> } = {};
   /** The names of each method's ICellNames.receiverCalls so far, as sets. */
   private readonly receiverCallNames = new Map<string, Set<string>>();
+  /** How deep the walk is in a call's arguments (reset in a lambda's body). */
+  protected argumentDepth = 0;
+  /** How many lambdas given to a call (`map(lambda …)`) the walk is in. */
+  protected givenLambdas = 0;
   /** The variables of the module-level loops over listed names being walked (withLoopAliases). */
   private augmentableLoopVariables: ReadonlySet<string> | null = null;
   /**
@@ -1032,11 +1036,6 @@ export abstract class NameRecorder {
     }
     standsFor?.forEach(other => this.addCalledOn(other, list));
   }
-
-  /** How deep the walk is in a call's arguments (reset in a lambda's body). */
-  protected argumentDepth = 0;
-  /** How many lambdas given to a call (`map(lambda …)`) the walk is in. */
-  protected givenLambdas = 0;
 
   /**
    * See IFunctionSummary.calledOn: a global the body of a module-level function calls on. In a
