@@ -3,7 +3,11 @@
  * `metadata.cellpipe.experiment` (which KFP submission finds or makes by name), and cleared again.
  */
 import { expect, test } from '@jupyterlab/galata';
-import { openExample, openSettingsForm } from './sidebar-helpers';
+import {
+  cellpipeMetadata,
+  openExample,
+  openSettingsForm
+} from './sidebar-helpers';
 
 test('the Experiment field shows for Kubeflow Pipelines and is applied to the notebook', async ({
   page,
@@ -24,11 +28,7 @@ test('the Experiment field shows for Kubeflow Pipelines and is applied to the no
   );
   await experiment.fill('churn q4');
   await form.locator('button[type="submit"]').click();
-  const metadata = () =>
-    page.evaluate(() => {
-      const app = (window as any).jupyterapp;
-      return app.shell.currentWidget.context.model.getMetadata('cellpipe');
-    });
+  const metadata = () => cellpipeMetadata(page);
   expect(await metadata()).toMatchObject({
     target: 'kfp',
     experiment: 'churn q4'

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 import {
+  cellpipeMetadata,
   codeCell,
   notebookText,
   openExample,
@@ -39,11 +40,7 @@ test("resetting the target to the default removes the notebook's cellpipe settin
     notebookText([codeCell('x = 1', ['step:one'])])
   );
   const form = await openSettingsForm(page);
-  const metadata = () =>
-    page.evaluate(() => {
-      const app = (window as any).jupyterapp;
-      return app.shell.currentWidget.context.model.getMetadata('cellpipe');
-    });
+  const metadata = () => cellpipeMetadata(page);
   await form.locator('select[name="target"]').selectOption('argo');
   await form.locator('button[type="submit"]').click();
   expect(await metadata()).toEqual({ target: 'argo' });

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 import {
+  cellpipeMetadata,
   compileOnly,
   openExample,
   openSettingsForm,
@@ -38,11 +39,7 @@ test('a volume added in the settings form is checked, applied and mounted in the
   await form.locator('input[name="volumes.0.readOnly"]').check();
   await expect(error).toHaveCount(0);
   await apply.click();
-  const volumes = await page.evaluate(() => {
-    const app = (window as any).jupyterapp;
-    return app.shell.currentWidget.context.model.getMetadata('cellpipe')
-      .volumes;
-  });
+  const volumes = (await cellpipeMetadata(page)).volumes;
   expect(volumes).toEqual([
     { claim: 'team-data', mountPath: '/data', readOnly: true }
   ]);
@@ -62,10 +59,7 @@ test('a volume added in the settings form is checked, applied and mounted in the
   await page.notebook.activate('fan-out.ipynb');
   await form.getByRole('button', { name: 'Remove volume' }).click();
   await apply.click();
-  const after = await page.evaluate(() => {
-    const app = (window as any).jupyterapp;
-    return app.shell.currentWidget.context.model.getMetadata('cellpipe');
-  });
+  const after = await cellpipeMetadata(page);
   expect(after).not.toHaveProperty('volumes');
 });
 

@@ -56,6 +56,14 @@ export async function openSettingsForm(
   return page.locator(`${panel} form.jp-cellpipe-Settings`);
 }
 
+/** The `cellpipe` metadata of the notebook in the main area, as its model holds it now. */
+export function cellpipeMetadata(page: IJupyterLabPageFixture): Promise<any> {
+  return page.evaluate(() => {
+    const app = (window as any).jupyterapp;
+    return app.shell.currentWidget.context.model.getMetadata('cellpipe');
+  });
+}
+
 /** Picks `item` (Compile only, Export YAML…) from the Compile and run button's menu. */
 export async function chooseAction(page: IJupyterLabPageFixture, item: string) {
   await page.locator(`${panel} .jp-cellpipe-SplitButton-caret`).click();
