@@ -195,3 +195,70 @@ describeSameAsTopToBottom(
   },
   { by_map: '41,19', by_lambda: '50,83', after: '6,9' }
 );
+
+/**
+ * Functions that draw from a generator and on axes, kept in a dict or a list and called through
+ * it in later steps (`ops["pick"]()`, `for f in fns: f()`, `ops.get("pick")()`, a list the
+ * calling step makes itself). Before, none of those steps handed the generator or the axes on:
+ * each drew the first sample again, and the step after read the axes with no title.
+ */
+describeSameAsTopToBottom(
+  'functions kept in a dict or a list, called through it in later steps',
+  'hand the generator and the axes on changed, as top to bottom',
+  {
+    prefix: 'table-draws',
+    name: 'tables.ipynb',
+    cells: [
+      {
+        source: [
+          'import random',
+          'import matplotlib',
+          'matplotlib.use("Agg")',
+          'import matplotlib.pyplot as plt'
+        ].join('\n'),
+        tags: ['imports']
+      },
+      {
+        source: [
+          'rng = random.Random(7)',
+          'fig, ax = plt.subplots()',
+          '',
+          'def pick():',
+          '    return ",".join(map(str, rng.sample(range(100), 2)))',
+          '',
+          'def title():',
+          '    ax.set_title("drawn")',
+          '',
+          'ops = {"pick": pick}',
+          'fns = [pick]',
+          'plots = {"title": title}'
+        ].join('\n'),
+        tags: ['step:make']
+      },
+      { source: 'by_key = ops["pick"]()', tags: ['step:by_key'] },
+      {
+        source: 'for f in fns:\n    by_loop = f()',
+        tags: ['step:by_loop']
+      },
+      { source: 'by_get = ops.get("pick")()', tags: ['step:by_get'] },
+      {
+        source: 'mine = [pick]\nby_own = mine[0]()\nplots["title"]()',
+        tags: ['step:by_own']
+      },
+      {
+        source:
+          'after = ",".join(map(str, rng.sample(range(100), 2)))\ntitled = ax.get_title()',
+        tags: ['step:after']
+      },
+      metricsCell(['by_key', 'by_loop', 'by_get', 'by_own', 'after', 'titled'])
+    ]
+  },
+  {
+    by_key: '41,19',
+    by_loop: '50,83',
+    by_get: '6,9',
+    by_own: '68,12',
+    after: '46,74',
+    titled: 'drawn'
+  }
+);

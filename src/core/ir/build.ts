@@ -182,9 +182,13 @@ export function buildPipeline(
         names.views !== undefined || names.functionViews !== undefined;
       stepsAugmentObjects ||= names.augmentedObjects !== undefined;
       const passes = names.passedTo !== undefined;
-      // a call may draw in the function's body (IFunctionSummary.calledOn)
+      // a call may draw in the function's body (IFunctionSummary.calledOn), and so may a
+      // function called through a table (`plots["hist"]()`, a read by a key)
       stepsDrawOnFigures ||=
-        passes || names.drawnOn !== undefined || names.namedCalls.length !== 0;
+        passes ||
+        names.drawnOn !== undefined ||
+        names.namedCalls.length !== 0 ||
+        names.handleCalls !== undefined;
       stepsCallHandles ||=
         passes ||
         names.handleCalls !== undefined ||
@@ -334,9 +338,23 @@ export function buildPipeline(
       ownFound === undefined
         ? (ownFound = definedFunctions(block.cells, analysisOf))
         : ownFound;
-    /** A function or class the step calls: its own, else one it takes (takenSummary). */
+    /** The tables of functions the step makes (`mine = [pick]`), found once where needed. */
+    let tablesFound: Map<string, IFunctionSummary> | null | undefined;
+    const ownTables = () =>
+      tablesFound === undefined
+        ? (tablesFound = withFunctionTables(
+            null,
+            block.cells,
+            analysisOf,
+            name => ownFunctions()?.get(name) ?? takenSummary(name)
+          ))
+        : tablesFound;
+    /**
+     * A function or class the step calls, or a table of functions it calls through: its own,
+     * else one it takes (takenSummary).
+     */
     const calleeSummary = (name: string) =>
-      ownFunctions()?.get(name) ?? takenSummary(name);
+      ownFunctions()?.get(name) ?? ownTables()?.get(name) ?? takenSummary(name);
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */

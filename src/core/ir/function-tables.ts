@@ -3,13 +3,18 @@
  * `plan = [("a", a)]`, `ops["add"] = add_item`, `add1 = partial(add, 1)` (ICellNames.items and
  * heldCallables). A call through the table (`ops["add"](1)`, `for cb in callbacks: cb(i)`)
  * runs one of the functions it holds, so in a later step the table reads and changes the
- * globals they do, as a function taken from an earlier step does (build.ts). Its functions may
+ * globals they do, as a function taken from an earlier step does (build.ts), and calls on those
+ * they call on (`rng.sample(…)`, `ax.set_title(…)`: object-kinds.ts). Its functions may
  * be the step's own, an earlier step's or a functions cell's. A table of lambdas written in
  * place has its own summary already (lambda-tables.ts); this adds the functions it holds by
  * name.
  */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import { emptySummary, IFunctionSummary } from '../analysis/cell-names';
+import {
+  emptySummary,
+  IFunctionCalledOn,
+  IFunctionSummary
+} from '../analysis/cell-names';
 
 /**
  * `functions` (the step's functions and instances, by name) with an entry for each table of
@@ -42,22 +47,46 @@ export function withFunctionTables(
   return found;
 }
 
+/** Whether `summary` reads or changes a global (one it calls on it reads: calledOn). */
 function changesOrReadsGlobals(summary: IFunctionSummary): boolean {
   return summary.globalReads.length !== 0 || summary.globalWrites.length !== 0;
 }
 
+const CALLED_ON_LISTS = ['drawnOn', 'handleCalls', 'passedTo'] as const;
+
+/** What either calls on, or undefined where neither calls on anything. */
+function calledOnBoth(
+  table: IFunctionCalledOn | undefined,
+  held: IFunctionCalledOn | undefined
+): IFunctionCalledOn | undefined {
+  if (!table || !held) {
+    return table ?? held;
+  }
+  const both: IFunctionCalledOn = {};
+  for (const list of CALLED_ON_LISTS) {
+    const names = new Set([...(table[list] ?? []), ...(held[list] ?? [])]);
+    if (names.size) {
+      both[list] = [...names];
+    }
+  }
+  return both;
+}
+
 /**
- * A table's entry that also runs `held`: what both read and change. A holder that is already a
- * function, or an instance whose methods change it (`trainer.hook = log_step`), stays one.
+ * A table's entry that also runs `held`: what both read, change and call on
+ * (IFunctionSummary.calledOn). A holder that is already a function, or an instance whose methods
+ * change it (`trainer.hook = log_step`), stays one.
  */
 function withCallee(
   table: IFunctionSummary | undefined,
   held: IFunctionSummary
 ): IFunctionSummary {
   const base = table ?? emptySummary();
+  const calledOn = calledOnBoth(base.calledOn, held.calledOn);
   return {
     ...base,
     globalReads: [...new Set([...base.globalReads, ...held.globalReads])],
-    globalWrites: [...new Set([...base.globalWrites, ...held.globalWrites])]
+    globalWrites: [...new Set([...base.globalWrites, ...held.globalWrites])],
+    ...(calledOn ? { calledOn } : {})
   };
 }

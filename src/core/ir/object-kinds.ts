@@ -103,6 +103,11 @@ export function calledOnKind(
     const { names } = analysisOf(cells[at]);
     take(at, kind === 'figure' ? names.drawnOn : names.handleCalls);
     take(at, names.passedTo);
+    // a function taken out of a table by a key or a loop, and called: `ops["pick"]()`, `for f
+    // in fns: f()` (a read by a key or a loop is a handle's call: ICellNames.handleCalls)
+    names.handleCalls?.forEach(name =>
+      take(at, calledOnThroughCall(name, kind, summaryOf))
+    );
     for (const call of names.namedCalls) {
       if (kind === 'handle') {
         // a method bound in a step before (`add = acc.append`), called here: `add(7)`
