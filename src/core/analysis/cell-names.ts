@@ -252,7 +252,8 @@ export interface ICellNames {
   items?: Record<string, string[]>;
   /**
    * Module-level names whose items the cell changes through a loop over them (`for d in combine:
-   * d["x"] = 1`: `combine`), where it changes any.
+   * d["x"] = 1`: `combine`), or by fitting or training the model they name (`pipe.fit(X, y)`
+   * fits `pipe[-1]`; mutators.ts HELD_CHANGING_METHODS), where it changes any.
    */
   itemChanges?: string[];
   /**

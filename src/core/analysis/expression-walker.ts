@@ -12,7 +12,8 @@ import {
   isInPlaceMethod,
   COPY_FALSE_FUNCTIONS,
   MUTATING_FUNCTIONS,
-  MUTATING_METHODS
+  MUTATING_METHODS,
+  HELD_CHANGING_METHODS
 } from './mutators';
 import { Scope } from './scope';
 import {
@@ -488,6 +489,9 @@ export abstract class ExpressionWalker extends NameRecorder {
     const root = receiver ? changedRoot(receiver, this.text) : null;
     if (mutating && root) {
       this.mutate(root, scope, changesAnItem(receiver!, root, false));
+      if (receiver === root && HELD_CHANGING_METHODS.has(name)) {
+        this.noteHeldChanged(root, scope); // `pipe.fit(X, y)` fits `pipe[-1]` too
+      }
     } else if (root && name) {
       this.recordReceiverCall(name, root, scope); // `a.bump()`: the IR knows what changes self
     }

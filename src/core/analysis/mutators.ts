@@ -237,6 +237,35 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
 ]);
 
 /**
+ * Methods of models and estimators that change what the object holds as well as the object:
+ * fitting a scikit-learn pipeline fits its steps, training or moving a network changes its
+ * layers and weights. A part taken from it before (`lr = pipe[-1]`, `layer = net.layers[0]`)
+ * changes with it (ICellNames.itemChanges), where a list's `append` or a frame's new column
+ * leaves a part taken before as it was.
+ */
+export const HELD_CHANGING_METHODS: ReadonlySet<string> = new Set([
+  'fit',
+  'partial_fit',
+  'fit_transform',
+  'fit_predict',
+  'fit_resample',
+  'set_params',
+  'train',
+  'build',
+  'load_weights',
+  'load_state_dict',
+  'set_weights',
+  'reset_states',
+  'zero_grad',
+  'to',
+  'cuda',
+  'cpu',
+  'eval',
+  'requires_grad_',
+  'resize_token_embeddings'
+]);
+
+/**
  * Functions that change the container given as their first argument: `random.shuffle(xs)`,
  * `heapq.heappush(h, x)`, `bisect.insort(xs, x)`, `np.copyto(dst, src)`, `np.put(a, i, v)`,
  * `operator.setitem(d, k, v)`. Called bare or as an attribute, by the last name. (A call's `out=` array changes too: see

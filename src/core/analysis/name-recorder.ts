@@ -823,6 +823,21 @@ export abstract class NameRecorder {
   }
 
   /**
+   * `pipe.fit(X, y)` at module level, on a global: a model's fit or training changes what it
+   * holds (HELD_CHANGING_METHODS), as a loop that changes a list's items does.
+   */
+  protected noteHeldChanged(root: IPyNode, scope: Scope): void {
+    const name = this.text(root);
+    if (
+      !scope.deferred &&
+      scope.resolve(name) === 'global' &&
+      !BUILTINS.has(name)
+    ) {
+      this.noteItemChange(name);
+    }
+  }
+
+  /**
    * `for d in combine: d["x"] = 1` changes what `combine` holds (ICellNames.itemChanges); so does
    * `combine[0]["x"] = 1`, through a key (`keyed`: ICellNames.keyedItemChanges).
    */
