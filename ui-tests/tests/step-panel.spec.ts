@@ -147,7 +147,7 @@ test.describe('the step panel', () => {
     ]);
   });
 
-  test('the step badge leaves the cell toolbar visible', async ({
+  test('the active cell shows its step in the cell toolbar, clear of its buttons', async ({
     page,
     tmpPath
   }) => {
@@ -155,39 +155,62 @@ test.describe('the step panel', () => {
     // would cover the first line).
     await page.setViewportSize({ width: 1600, height: 900 });
     await openFanOut(page, tmpPath);
-    await page.notebook.selectCells(9);
     const cell = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
     const remove = cell.locator(
       '.jp-cell-toolbar [data-command="cell-toolbar:delete"]'
     );
-    await expect(remove).toBeVisible();
-    const badge = cell.locator(':scope > .jp-cellpipe-Badge');
-    await expect(badge).toHaveText('mlp');
-    await expect(badge).toBeVisible();
-    const [a, b] = [
-      (await remove.boundingBox())!,
-      (await badge.boundingBox())!
-    ];
-    const overlaps =
-      a.x < b.x + b.width &&
-      b.x < a.x + a.width &&
-      a.y < b.y + b.height &&
-      b.y < a.y + a.height;
-    expect({ remove: a, badge: b, overlaps }).toEqual({
-      remove: a,
-      badge: b,
-      overlaps: false
-    });
-    // The delete button is what a click there reaches.
-    const centre = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
-    const hit = await page.evaluate(
-      ({ x, y }) =>
-        document
-          .elementFromPoint(x, y)
-          ?.closest('[data-command="cell-toolbar:delete"]') !== null,
-      centre
-    );
-    expect(hit).toBe(true);
+    const inToolbar = cell.locator('.jp-cell-toolbar .jp-cellpipe-ToolbarStep');
+    const floating = cell.locator(':scope > .jp-cellpipe-Badge');
+    /** The toolbar's copy of the badge names `step`, and covers no button. */
+    const expectStepInToolbar = async (step: string) => {
+      await expect(remove).toBeVisible();
+      await expect(inToolbar).toHaveText(step);
+      await expect(inToolbar).toBeVisible();
+      // the floating badge, at the cell's top right where the toolbar is, hides
+      await expect(floating).toHaveText(step);
+      await expect(floating).toBeHidden();
+      const buttons = cell.locator(
+        '.jp-cell-toolbar .jp-ToolbarButtonComponent'
+      );
+      const step_ = (await inToolbar.boundingBox())!;
+      for (const button of await buttons.all()) {
+        const b = (await button.boundingBox())!;
+        expect(step_.x + step_.width <= b.x || b.x + b.width <= step_.x).toBe(
+          true
+        );
+      }
+      // The delete button is what a click there reaches.
+      const a = (await remove.boundingBox())!;
+      const centre = { x: a.x + a.width / 2, y: a.y + a.height / 2 };
+      const hit = await page.evaluate(
+        ({ x, y }) =>
+          document
+            .elementFromPoint(x, y)
+            ?.closest('[data-command="cell-toolbar:delete"]') !== null,
+        centre
+      );
+      expect(hit).toBe(true);
+    };
+    await page.notebook.selectCells(9);
+    await expectStepInToolbar('mlp');
+    // A one-line cell: before, the badge moved to the bottom, onto the toolbar's buttons.
+    await page.notebook.setCell(7, 'code', 'extra = 1');
+    await page.notebook.selectCells(7);
+    await expectStepInToolbar('extra_trees');
+    // Renamed while the cell is active: the toolbar follows.
+    await openStepPanel(page);
+    await page.locator(`${stepPanel} input[name="name"]`).fill('extra_model');
+    await page.locator(`${stepPanel} button[type="submit"]`).click();
+    await expectStepInToolbar('extra_model');
+    // Another cell made active: its own step, and the first cell's badge floats again.
+    await page.notebook.selectCells(6);
+    await expectStepInToolbar('forest');
+    await expect(
+      page
+        .locator('.jp-Notebook .jp-Cell')
+        .nth(7)
+        .locator(':scope > .jp-cellpipe-Badge')
+    ).toBeVisible();
   });
 
   test('a notebook written from scratch finds the step panel from the sidebar, the context menu and the diagnostics', async ({

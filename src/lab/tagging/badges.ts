@@ -8,8 +8,8 @@ import { stepColours } from '../step-colour';
 import { cellBadges } from './cell-steps';
 import { notebookCells } from './notebook-cells';
 import { watchSilentTagChanges } from '../silent-tag-changes';
+import { BADGE_CLASS, updateToolbarStep } from './toolbar-step';
 
-const BADGE_CLASS = 'jp-cellpipe-Badge';
 const STEP_CLASS = 'jp-cellpipe-mod-step';
 const ROLE_LABELS: Record<string, string> = {
   imports: 'imports',
@@ -33,6 +33,7 @@ export function drawBadges(panel: NotebookPanel): void {
     node.style.removeProperty('--jp-cellpipe-step-colour');
     delete node.dataset.cellpipeStep;
     if (badge.kind === 'none') {
+      updateToolbarStep(node);
       return;
     }
     const label = document.createElement('span');
@@ -45,6 +46,7 @@ export function drawBadges(panel: NotebookPanel): void {
       );
       node.dataset.cellpipeStep = badge.step;
       if (!badge.first) {
+        updateToolbarStep(node);
         return;
       }
       label.textContent = badge.step;
@@ -54,6 +56,7 @@ export function drawBadges(panel: NotebookPanel): void {
       label.classList.add('jp-mod-role');
     }
     node.appendChild(label);
+    updateToolbarStep(node);
   });
 }
 

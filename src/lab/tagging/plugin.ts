@@ -1,18 +1,20 @@
 /**
  * Cell tagging: the "Pipeline step" panel in the right area (its own chunk), opened from its
  * tab, the cell context menu, the command palette or the sidebar, and step badges on every
- * notebook's cells.
+ * notebook's cells (and in the active cell's toolbar).
  */
 import {
   ILayoutRestorer,
   JupyterFrontEnd,
   JupyterFrontEndPlugin
 } from '@jupyterlab/application';
-import { ICommandPalette } from '@jupyterlab/apputils';
+import { ICommandPalette, IToolbarWidgetRegistry } from '@jupyterlab/apputils';
+import { Cell } from '@jupyterlab/cells';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 import { CommandIDs, PALETTE_CATEGORY } from '../command-ids';
 import { pipelineIcon } from '../sidebar/icon';
+import { TOOLBAR_STEP_ITEM, toolbarStep } from './toolbar-step';
 
 export const taggingPlugin: JupyterFrontEndPlugin<void> = {
   id: 'cellpipe:tagging',
@@ -20,15 +22,23 @@ export const taggingPlugin: JupyterFrontEndPlugin<void> = {
     'Tag cells as pipeline steps, and show step badges on the cells.',
   autoStart: true,
   requires: [INotebookTracker],
-  optional: [ITranslator, ILayoutRestorer, ICommandPalette],
+  optional: [
+    ITranslator,
+    ILayoutRestorer,
+    ICommandPalette,
+    IToolbarWidgetRegistry
+  ],
   activate: (
     app: JupyterFrontEnd,
     tracker: INotebookTracker,
     translator: ITranslator | null,
     restorer: ILayoutRestorer | null,
-    palette: ICommandPalette | null
+    palette: ICommandPalette | null,
+    toolbars: IToolbarWidgetRegistry | null
   ) => {
     const trans = (translator ?? nullTranslator).load('cellpipe');
+    // The active cell's toolbar shows its step badge (toolbar-step.ts).
+    toolbars?.addFactory<Cell>('Cell', TOOLBAR_STEP_ITEM, toolbarStep);
     tracker.widgetAdded.connect(async (_, panel) => {
       const { trackBadges } = await import('./badges');
       trackBadges(panel);
