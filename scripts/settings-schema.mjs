@@ -294,7 +294,9 @@ function labSchema() {
           args: { toolbar: true },
           rank: 65
         }
-      ]
+      ],
+      // the active cell's step badge, left of the cell toolbar's buttons (toolbar-step.ts)
+      Cell: [{ name: 'cellpipe-step', rank: 0 }]
     },
     'jupyter.lab.shortcuts': [
       {
