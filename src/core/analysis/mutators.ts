@@ -331,7 +331,10 @@ export function isInPlaceMethod(name: string): boolean {
 
 /**
  * Whether `value` is a method that changes its receiver, taken without a call (`acc.append`,
- * `model.fit`): calling what it is bound to changes that receiver.
+ * `model.fit`): calling what it is bound to changes that receiver. Not a name that ends in one
+ * underscore: called, it is PyTorch's in-place method (isInPlaceMethod), but taken without a
+ * call it is a fitted model's attribute (`model.coef_`, `rf.feature_importances_`,
+ * `grid.best_estimator_`), which reading or handing to a call changes nothing.
  */
 export function changesItsObject(
   value: IPyNode,
@@ -341,8 +344,7 @@ export function changesItsObject(
     return false;
   }
   const method = field(value, 'attribute');
-  const name = method ? text(method) : '';
-  return MUTATING_METHODS.has(name) || isInPlaceMethod(name);
+  return method !== null && MUTATING_METHODS.has(text(method));
 }
 
 /**
