@@ -118,6 +118,16 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
   'set_palette'
 ]);
 
+/** scikit-learn's (and its kin's) fits: they change the estimator and what it holds. */
+const FITTING_METHODS = [
+  'fit',
+  'partial_fit',
+  'fit_transform',
+  'fit_predict',
+  'fit_resample',
+  'set_params'
+];
+
 /**
  * Methods that change their receiver in place (design §3.2). A call `x.fit(...)` is a
  * mutation of `x`: a read and a write. The list covers scikit-learn, Keras, PyTorch, gensim,
@@ -126,12 +136,7 @@ export const MODULE_STATE_SETTERS: ReadonlySet<string> = new Set([
  */
 export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
   // estimators and models
-  'fit',
-  'partial_fit',
-  'fit_transform',
-  'fit_predict',
-  'fit_resample',
-  'set_params',
+  ...FITTING_METHODS,
   'set_output',
   // Keras preprocessing and gensim fit by other names
   'fit_on_texts',
@@ -244,12 +249,7 @@ export const MUTATING_METHODS: ReadonlySet<string> = new Set<string>([
  * leaves a part taken before as it was.
  */
 export const HELD_CHANGING_METHODS: ReadonlySet<string> = new Set([
-  'fit',
-  'partial_fit',
-  'fit_transform',
-  'fit_predict',
-  'fit_resample',
-  'set_params',
+  ...FITTING_METHODS,
   'train',
   'build',
   'load_weights',
