@@ -346,8 +346,9 @@ function warning(
       `that step '${reader}' takes alone (top to bottom it would). Read it through '${name}' ` +
       `there, or change '${other}' itself`,
     whole: () =>
-      `'${other}' is a part of '${name}' (an item of it) since step '${producer}', and step ` +
-      `'${step.name}' changes each item of '${name}', ${handedOn} '${other}' that step ` +
+      `'${other}' is a part of '${name}' (an item or an attribute of it) since step ` +
+      `'${producer}', and step '${step.name}' changes what '${name}' holds (a loop that ` +
+      `changes its items, or a fit), ${handedOn} '${other}' that step ` +
       `'${reader}' takes alone (top to bottom it would). Read it through '${name}' there, or ` +
       `take '${other}' from '${name}' again in step '${step.name}', after the change`
   };

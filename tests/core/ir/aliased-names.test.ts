@@ -71,8 +71,9 @@ describe('the aliased-name warning', () => {
         severity: 'warning',
         code: 'aliased-name',
         message:
-          "'first' is a part of 'records' (an item of it) since step 'load', and step 'mark' " +
-          "changes each item of 'records', but steps hand each name on as a value of its own: " +
+          "'first' is a part of 'records' (an item or an attribute of it) since step 'load', " +
+          "and step 'mark' changes what 'records' holds (a loop that changes its items, or a " +
+          'fit), but steps hand each name on as a value of its own: ' +
           "the change step 'mark' makes to 'records' does not reach the 'first' that step " +
           "'show' takes alone (top to bottom it would). Read it through 'records' there, or " +
           "take 'first' from 'records' again in step 'mark', after the change",
@@ -80,6 +81,40 @@ describe('the aliased-name warning', () => {
         line: 1,
         column: 0
       }
+    ]);
+  });
+
+  it('says a later fit of a model changes the part of it a step takes alone', () => {
+    const ir = analyzeNotebook(
+      notebookJson([
+        codeCell(
+          'from sklearn.pipeline import make_pipeline\n' +
+            'from sklearn.linear_model import LinearRegression',
+          ['imports']
+        ),
+        codeCell(
+          'pipe = make_pipeline(LinearRegression())\nlr = pipe[-1]\nX, y = [[1], [2]], [1, 2]',
+          ['step:make']
+        ),
+        codeCell('pipe.fit(X, y)', ['step:fit']),
+        codeCell('print(lr.coef_)', ['step:show'])
+      ]),
+      'fits.ipynb'
+    );
+    expect(
+      ir.diagnostics.map(d => [d.code, d.cell, d.line, d.message])
+    ).toEqual([
+      [
+        'aliased-name',
+        2,
+        1,
+        "'lr' is a part of 'pipe' (an item or an attribute of it) since step 'make', and " +
+          "step 'fit' changes what 'pipe' holds (a loop that changes its items, or a fit), " +
+          "but steps hand each name on as a value of its own: the change step 'fit' makes " +
+          "to 'pipe' does not reach the 'lr' that step 'show' takes alone (top to bottom it " +
+          "would). Read it through 'pipe' there, or take 'lr' from 'pipe' again in step " +
+          "'fit', after the change"
+      ]
     ]);
   });
 
