@@ -340,21 +340,25 @@ export function buildPipeline(
         : ownFound;
     /** The tables of functions the step makes (`mine = [pick]`), found once where needed. */
     let tablesFound: Map<string, IFunctionSummary> | null | undefined;
-    const ownTables = () =>
-      tablesFound === undefined
-        ? (tablesFound = withFunctionTables(
-            null,
-            block.cells,
-            analysisOf,
-            name => ownFunctions()?.get(name) ?? takenSummary(name)
-          ))
-        : tablesFound;
     /**
      * A function or class the step calls, or a table of functions it calls through: its own,
      * else one it takes (takenSummary).
      */
-    const calleeSummary = (name: string) =>
-      ownFunctions()?.get(name) ?? ownTables()?.get(name) ?? takenSummary(name);
+    const calleeSummary = (name: string): IFunctionSummary | undefined => {
+      const own = ownFunctions()?.get(name);
+      if (own) {
+        return own;
+      }
+      if (tablesFound === undefined) {
+        tablesFound = withFunctionTables(
+          null,
+          block.cells,
+          analysisOf,
+          held => ownFunctions()?.get(held) ?? takenSummary(held)
+        );
+      }
+      return tablesFound?.get(name) ?? takenSummary(name);
+    };
     /** Functions from earlier steps that change a parameter, which this step takes. */
     let mutatorsTaken: Map<string, IFunctionSummary> | null = null;
     /** Instances from earlier steps whose methods change them, which this step hands on. */
