@@ -15,6 +15,7 @@ import {
   IFunctionCalledOn,
   IFunctionSummary
 } from '../analysis/cell-names';
+import { CalledOnSets, calledOnLists, withCalledOn } from './called-on-lists';
 
 /**
  * `functions` (the step's functions and instances, by name) with an entry for each table of
@@ -52,8 +53,6 @@ function changesOrReadsGlobals(summary: IFunctionSummary): boolean {
   return summary.globalReads.length !== 0 || summary.globalWrites.length !== 0;
 }
 
-const CALLED_ON_LISTS = ['drawnOn', 'handleCalls', 'passedTo'] as const;
-
 /** What either calls on, or undefined where neither calls on anything. */
 function calledOnBoth(
   table: IFunctionCalledOn | undefined,
@@ -62,14 +61,10 @@ function calledOnBoth(
   if (!table || !held) {
     return table ?? held;
   }
-  const both: IFunctionCalledOn = {};
-  for (const list of CALLED_ON_LISTS) {
-    const names = new Set([...(table[list] ?? []), ...(held[list] ?? [])]);
-    if (names.size) {
-      both[list] = [...names];
-    }
-  }
-  return both;
+  const sets: CalledOnSets = {};
+  withCalledOn(sets, table);
+  withCalledOn(sets, held);
+  return calledOnLists(sets);
 }
 
 /**

@@ -1,11 +1,6 @@
 /** The reads and writes of a whole step, from its cells' analyses (design §3.2–3.3). */
 import { ICellAnalysis } from '../analysis/cell-analysis';
-import {
-  ICellNames,
-  IFunctionCalledOn,
-  IFunctionSummary,
-  INameUse
-} from '../analysis/cell-names';
+import { ICellNames, IFunctionSummary, INameUse } from '../analysis/cell-names';
 import {
   closeMutatedParameters,
   itemChangedArguments,
@@ -13,6 +8,7 @@ import {
 } from '../analysis/call-sites';
 import { globalsReadByCall } from './called-globals';
 import { StepTies, tieCellNames, untieRebound } from './step-ties';
+import { CalledOnSets, calledOnLists, withCalledOn } from './called-on-lists';
 
 export interface ILocatedName {
   name: string;
@@ -340,31 +336,6 @@ function located(use: INameUse, cell: number, name: string): ILocatedName {
     at.quiet = true;
   }
   return at;
-}
-
-/** IFunctionCalledOn's lists as sets, while they are gathered. */
-type CalledOnSets = { [list in keyof IFunctionCalledOn]?: Set<string> };
-
-const CALLED_ON_LISTS: readonly (keyof IFunctionCalledOn)[] = [
-  'drawnOn',
-  'handleCalls',
-  'passedTo'
-];
-
-function withCalledOn(sets: CalledOnSets, lists: IFunctionCalledOn): void {
-  for (const list of CALLED_ON_LISTS) {
-    lists[list]?.forEach(name => (sets[list] ??= new Set()).add(name));
-  }
-}
-
-function calledOnLists(sets: CalledOnSets): IFunctionCalledOn {
-  const lists: IFunctionCalledOn = {};
-  for (const list of CALLED_ON_LISTS) {
-    if (sets[list]) {
-      lists[list] = [...sets[list]];
-    }
-  }
-  return lists;
 }
 
 /** Closes each function's global reads over the other functions it reads (design §3.3). */
