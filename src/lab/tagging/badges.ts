@@ -33,7 +33,6 @@ export function drawBadges(panel: NotebookPanel): void {
     node.style.removeProperty('--jp-cellpipe-step-colour');
     delete node.dataset.cellpipeStep;
     if (badge.kind === 'none') {
-      updateToolbarStep(node);
       return;
     }
     const label = document.createElement('span');
@@ -46,7 +45,6 @@ export function drawBadges(panel: NotebookPanel): void {
       );
       node.dataset.cellpipeStep = badge.step;
       if (!badge.first) {
-        updateToolbarStep(node);
         return;
       }
       label.textContent = badge.step;
@@ -56,8 +54,12 @@ export function drawBadges(panel: NotebookPanel): void {
       label.classList.add('jp-mod-role');
     }
     node.appendChild(label);
-    updateToolbarStep(node);
   });
+  // only the active cell has a toolbar (JupyterLab's cell toolbar follows the active cell)
+  const active = notebook.activeCell;
+  if (active) {
+    updateToolbarStep(active.node);
+  }
 }
 
 /** Keeps a notebook panel's badges current. */

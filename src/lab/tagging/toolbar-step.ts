@@ -38,7 +38,10 @@ export function toolbarStep(cell: Cell): Widget {
   return widget;
 }
 
-/** After the cell's badge was drawn again: the toolbar item, where the cell has one, follows. */
+/**
+ * After the badges were drawn again, for the active cell (the one with a toolbar): its toolbar
+ * item, where it has one, follows.
+ */
 export function updateToolbarStep(cellNode: HTMLElement): void {
   const item = cellNode.querySelector<HTMLElement>(`.${TOOLBAR_STEP_CLASS}`);
   if (item) {
