@@ -115,6 +115,11 @@ export interface IFunctionSummary {
   returnsFunction?: true;
   /** A generator function: its own body yields, so a call returns a generator (unpassable.ts). */
   generator?: true;
+  /**
+   * The first call in its body that waits for someone at a keyboard (`input()`, `breakpoint()`;
+   * keyboard-calls.ts), `name` the callee as written. Absent when none.
+   */
+  keyboardCall?: INameUse;
   /** Set by the IR on a step's entry for an instance of the class (`tracker = Tracker()`). */
   instance?: true;
 }
@@ -225,6 +230,12 @@ export interface ICellNames {
    * order: the function reads its globals there, before the names the step binds later.
    */
   namedCalls: INameCall[];
+  /**
+   * Calls that run at once and wait for someone at a keyboard (`input()`, `getpass()`,
+   * `breakpoint()`, `pdb.set_trace()`; keyboard-calls.ts), `name` the callee as written, in
+   * source order. Absent when none.
+   */
+  keyboardCalls?: INameUse[];
   /** Names bound by module-level `import` statements, in order (a name may repeat). */
   imported: string[];
   /**

@@ -34,6 +34,7 @@ import {
 import { field, IPyNode, namedChildren } from './python-tree';
 import { lastName } from './dotted-names';
 import { IFunctionSummary } from './cell-names';
+import { keyboardCallee } from './keyboard-calls';
 import { QUERY_METHODS, queryVariables } from './query-variables';
 import { loneNots } from './comparison-operators';
 import { argumentOrderError } from './argument-order';
@@ -441,6 +442,16 @@ export abstract class ExpressionWalker extends NameRecorder {
       this.expression(args, scope);
     }
     this.argumentDepth--;
+    const keyboard = callee
+      ? keyboardCallee(
+          callee,
+          this.text,
+          name => scope.resolve(name) === 'local'
+        )
+      : null;
+    if (keyboard) {
+      this.recordKeyboardCall(keyboard, callee!, scope);
+    }
     if (argList) {
       this.keywordArgumentChanges(argList, scope);
       this.argumentsPassed(argList, callee, scope);

@@ -731,6 +731,23 @@ export abstract class NameRecorder {
     });
   }
 
+  /**
+   * A call of `callee` (as written) that waits for a keyboard: ICellNames.keyboardCalls where it
+   * runs at once, else the first of the module-level function around it (`keyboardCall`).
+   */
+  protected recordKeyboardCall(
+    callee: string,
+    node: IPyNode,
+    scope: Scope
+  ): void {
+    const call = this.use(callee, node.from);
+    if (!scope.deferred) {
+      (this.result.keyboardCalls ??= []).push(call);
+    } else if (this.currentFunction) {
+      this.currentFunction.keyboardCall ??= call;
+    }
+  }
+
   /** `name = [a, b]` at module level, its elements' names (bound already). */
   protected noteContainer(name: string, elements: string[]): void {
     if (elements.length) {

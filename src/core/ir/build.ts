@@ -42,6 +42,7 @@ import {
   receiversChangedByMethods
 } from './method-mutations';
 import { moduleStateWarnings } from './module-state';
+import { keyboardCallWarnings } from './keyboard-calls';
 import { sharedSeedWarnings } from './shared-seed';
 import { sharedCellReads } from './shared-cell-reads';
 import { withoutContinuedParameters } from './continued-parameters';
@@ -758,6 +759,7 @@ export function buildPipeline(
   }
   diagnostics.push(...moduleStateWarnings(steps, sharedCells, analysisOf));
   diagnostics.push(...sharedSeedWarnings(steps, sharedCells, analysisOf));
+  diagnostics.push(...keyboardCallWarnings(steps, sharedCells, analysisOf));
   if (stepsMayWriteFiles) {
     diagnostics.push(
       ...unorderedFiles(

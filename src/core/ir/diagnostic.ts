@@ -27,6 +27,7 @@ export type DiagnosticCode =
   | 'aliased-name'
   | 'module-state'
   | 'shared-seed'
+  | 'keyboard-input'
   | 'local-module'
   | 'local-file'
   | 'step-file'
