@@ -1,4 +1,5 @@
 /** Analyses one cell: magics stripped, parsed once with tree-sitter-python, names walked. */
+import { keyboardImport } from './keyboard-calls';
 import { IPyNode } from './python-tree';
 import { mayWriteFile } from './file-names';
 import { ICellNames, IFunctionSummary, usesGlobals } from './cell-names';
@@ -54,6 +55,12 @@ export interface ICellAnalysis extends IStrippedCell {
   definesGenerator: boolean;
   /** True when a class the cell defines keeps an argument on its instances (`heldArguments`): likewise. */
   definesHoldingClass: boolean;
+  /**
+   * True when the cell calls a function that waits for a keyboard (`names.keyboardCalls`),
+   * defines one that does (`keyboardCall`), or imports one under another name (`from getpass
+   * import getpass as ask`): likewise, for ir/keyboard-calls.ts.
+   */
+  mayWaitForKeyboard: boolean;
   /**
    * True when the text calls a function that may configure a module (`sns.set()`,
    * `plt.style.use(…)`; see mayCallConfiguringFunction): likewise, for module-state.ts.
@@ -145,6 +152,10 @@ export function analyzeCellSource(source: string): ICellAnalysis {
     definesGlobalWriter: definesFunction(names, writesGlobals),
     definesGenerator: definesFunction(names, isGenerator),
     definesHoldingClass: definesFunction(names, holdsArguments),
+    mayWaitForKeyboard:
+      names.keyboardCalls !== undefined ||
+      definesFunction(names, waitsForKeyboard) ||
+      importsKeyboardFunction(names),
     mayConfigureModule: mayCallConfiguringFunction(stripped.python),
     aliasesNames:
       names.aliases !== undefined ||
@@ -177,6 +188,19 @@ function writesGlobals(summary: IFunctionSummary): boolean {
 
 function holdsArguments(summary: IFunctionSummary): boolean {
   return summary.heldArguments !== undefined;
+}
+
+function waitsForKeyboard(summary: IFunctionSummary): boolean {
+  return summary.keyboardCall !== undefined;
+}
+
+function importsKeyboardFunction(names: ICellNames): boolean {
+  for (const name in names.importSources) {
+    if (keyboardImport(names.importSources[name])) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function isGenerator(summary: IFunctionSummary): boolean {

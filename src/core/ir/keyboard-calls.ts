@@ -25,24 +25,22 @@ export function keyboardCallWarnings(
   sharedCells: readonly number[],
   analysisOf: (cell: number) => ICellAnalysis
 ): IDiagnostic[] {
+  // This runs on every key: most notebooks wait for no keyboard, found by a flag of each cell.
+  const waits = (cell: number) => analysisOf(cell).mayWaitForKeyboard;
+  if (!sharedCells.some(waits) && !steps.some(step => step.cells.some(waits))) {
+    return [];
+  }
   const stepCells = steps.flatMap(step => step.cells);
   /** Names imports bind to a keyboard function (`ask` → `getpass.getpass`). */
   const imported = new Map<string, string>();
-  let waiting = false;
   for (const cell of [...sharedCells, ...stepCells]) {
-    const { names } = analysisOf(cell);
-    waiting ||=
-      names.keyboardCalls !== undefined ||
-      cellFunctions(names).summaries.some(f => f.keyboardCall !== undefined);
-    for (const [name, dotted] of Object.entries(names.importSources ?? {})) {
-      const callee = keyboardImport(dotted);
+    const sources = analysisOf(cell).names.importSources;
+    for (const name in sources) {
+      const callee = keyboardImport(sources[name]);
       if (callee) {
         imported.set(name, callee);
       }
     }
-  }
-  if (!waiting && !imported.size) {
-    return []; // the usual case, found without the map of every function below
   }
   const askers = new FunctionsAsking(
     [...sharedCells, ...stepCells],
