@@ -1,7 +1,8 @@
 /**
  * Calls of the standard library whose value cloudpickle refuses, so no step can hand it on: a
  * database connection, a lock or a thread, a socket, a running process, a pool of workers, a
- * queue between threads or processes, a temporary file, a weak reference.
+ * queue between threads or processes, a temporary file, a CSV reader or writer, an open zip file,
+ * a weak reference.
  * `con = sqlite3.connect(p)` in one step and a query in the next fails when the first step saves
  * `con`.
  *
@@ -55,6 +56,13 @@ const MAKERS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
     TemporaryFile: 'a temporary file',
     NamedTemporaryFile: 'a temporary file'
   },
+  csv: {
+    writer: 'a CSV writer',
+    reader: 'a CSV reader',
+    DictWriter: 'a CSV writer',
+    DictReader: 'a CSV reader'
+  },
+  zipfile: { ZipFile: 'an open zip file' },
   weakref: {
     ref: 'a weak reference',
     WeakValueDictionary: 'a dict of weak references',
@@ -68,7 +76,10 @@ const BARE: ReadonlySet<string> = new Set([
   'ProcessPoolExecutor',
   'Popen',
   'TemporaryFile',
-  'NamedTemporaryFile'
+  'NamedTemporaryFile',
+  'DictWriter',
+  'DictReader',
+  'ZipFile'
 ]);
 
 /** The makers' own names (`connect`, `Pool`): a call of another name makes none of them. */

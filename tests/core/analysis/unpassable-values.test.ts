@@ -68,6 +68,14 @@ const BINDINGS: [string, Expected][] = [
   ['value = mp.Pool(1)', 'not told'],
   ['value = queue.SimpleQueue()', 'not told'],
   ['value = sqlite3.Row', 'saved'],
+  ['value = csv.writer(io.StringIO())', 'flagged'],
+  ['value = csv.reader(["a,b"])', 'flagged'],
+  ['value = csv.DictWriter(io.StringIO(), ["a"])', 'flagged'],
+  ['from csv import DictReader\nvalue = DictReader(["a"])', 'flagged'],
+  ['value = list(csv.reader(["a,b"]))', 'saved'],
+  ['value = zipfile.ZipFile("data.zip")', 'flagged'],
+  ['from zipfile import ZipFile\nvalue = ZipFile("data.zip")', 'flagged'],
+  ['value = zipfile.ZipFile("data.zip").namelist()', 'saved'],
   ['value = threading.local', 'saved'],
   ['value = db.connect(":memory:")', 'not told'],
   ['import multiprocessing as mp\nvalue = mp.Pool(1)', 'flagged'],
@@ -126,7 +134,7 @@ describe('values no step can hand on', () => {
       [
         '-c',
         [
-          'import codecs, gzip, io, os, pathlib, zipfile, cloudpickle',
+          'import codecs, csv, gzip, io, os, pathlib, zipfile, cloudpickle',
           'import concurrent.futures, multiprocessing, queue, socket, sqlite3',
           'import subprocess, tempfile, threading, weakref',
           'import multiprocessing as mp',
