@@ -1,5 +1,5 @@
 /** `cellpipe runs`: listing with status, duration and links, and pruning that spares live runs. */
-import { mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -11,6 +11,9 @@ import {
 import { IRunRecord } from '../../src/core/runs/record';
 import { recordRename } from '../../src/engine/local/notebook-renames';
 import { writeRecord } from '../../src/engine/local/store';
+import { listRunsMethod } from '../../src/engine/server/run-methods';
+import { cellpipe } from '../support/cli';
+import { PYTHON } from '../support/python';
 
 const dir = mkdtempSync(join(tmpdir(), 'cellpipe-runs-'));
 const ok = writeNotebook(dir, 'ok.ipynb', [
@@ -47,6 +50,27 @@ describe('cellpipe runs', () => {
         `^${failed.id}\\s+Failed\\s+(\\d+\\.\\ds|\\d+s|\\d+m\\d\\ds)\\s+local\\s+\\S*bad\\.ipynb\\s+lab\\?cellpipe-run=${failed.id}$`
       )
     );
+  });
+
+  it('records a notebook given relative to the working folder by its absolute path, so the lab lists the run under that notebook only', async () => {
+    const relativeHome = tempHome();
+    const ran = cellpipe(['run', '--json', 'ok.ipynb'], {
+      cwd: dir,
+      env: { CELLPIPE_HOME: relativeHome, CELLPIPE_PYTHON: PYTHON }
+    });
+    expect(ran.code).toBe(0);
+    const record = JSON.parse(ran.stdout) as IRunRecord;
+    expect(record.notebook).toBe(ok);
+    // Another Jupyter root with a notebook of the same name: not this run's notebook.
+    const otherRoot = mkdtempSync(join(tmpdir(), 'cellpipe-other-root-'));
+    copyFileSync(ok, join(otherRoot, 'ok.ipynb'));
+    const runsOf = (root: string, notebook: string) =>
+      listRunsMethod(
+        { root, entry: '', home: relativeHome },
+        { notebook }
+      ).then(runs => runs.map(r => r.id));
+    await expect(runsOf(otherRoot, 'ok.ipynb')).resolves.toEqual([]);
+    await expect(runsOf(dir, 'ok.ipynb')).resolves.toEqual([record.id]);
   });
 
   it('shows a notebook renamed through Jupyter since its run where it is now', () => {

@@ -1,5 +1,5 @@
 /** The KFP half of `cellpipe submit`: create the run over REST, optionally poll it. */
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { IParsedArgs } from '../args';
 import { IRunRecord } from '../../core/runs/record';
 import { KfpClient } from '../../engine/kfp/client';
@@ -66,7 +66,7 @@ export async function submitKfpCommand(
   const info = documents.pipelineSpec.pipelineInfo as
     { name?: string } | undefined;
   const record = await submitKfpRun(client, {
-    notebook: file,
+    notebook: resolve(file), // absolute, as a local run records it (prepare.ts)
     displayName: info?.name ?? basename(file),
     pipelineSpec: documents.pipelineSpec,
     platformSpec: documents.platformSpec,

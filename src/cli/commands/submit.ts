@@ -1,6 +1,6 @@
 /** `cellpipe submit FILE --target argo|kfp [--namespace NS] [--watch] [--json]` and `--cancel ID` */
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { ICliCommand } from '../command';
 import { IParsedArgs, oneNotebook, parseArgs } from '../args';
 import { UserError } from '../../core/errors';
@@ -116,7 +116,7 @@ async function submitArgo(
   }
   const record = await submitArgoRun(connection, {
     documents,
-    notebook: file,
+    notebook: resolve(file), // absolute, as a local run records it (prepare.ts)
     pipeline: documents.workflow.metadata.name ?? basename(file),
     params,
     argoUi: parsed.options.get('--argo-ui') ?? process.env.ARGO_UI_URL

@@ -211,7 +211,7 @@ function planRun(request: IRunRequest): IPlannedRun {
   const plan: IRunPlan = {
     runId,
     home,
-    notebook: request.notebook,
+    notebook: notebookPath,
     python: {
       command: python.command,
       executable: python.executable,
@@ -256,7 +256,9 @@ function planRun(request: IRunRequest): IPlannedRun {
     id: runId,
     status: 'Pending',
     target: 'local',
-    notebook: request.notebook,
+    // Absolute: a path as given on the command line is relative to where the command ran, and
+    // the lab would read it against its own root (another notebook of the same name).
+    notebook: notebookPath,
     pipeline: ir.pipeline.name,
     createdAt: new Date().toISOString(),
     startedAt: null,
