@@ -28,8 +28,9 @@ describe('cellpipe analyze', () => {
     // Cells counted from 1: step a is cell index 0 in the JSON.
     expect(result.stdout).toMatch(/^a\s+1\s+-\s/m);
     expect(result.stdout).toMatch(/^b\s+2\s+a\s/m);
+    // Columns counted from 1 too, as JupyterLab's "Col": 'missing' starts at offset 8.
     expect(result.stdout).toContain(
-      "undefined-name.ipynb, cell 2, line 1:8: warning undefined-name: 'missing' is read in step 'b'"
+      "undefined-name.ipynb, cell 2, line 1:9: warning undefined-name: 'missing' is read in step 'b'"
     );
   });
 

@@ -51,12 +51,15 @@ export function hasErrors(ir: IPipelineIR): boolean {
   return ir.diagnostics.some(d => d.severity === 'error');
 }
 
-/** `titanic.ipynb, cell 6, line 3:8: warning undefined-name: ...` (cells counted from 1) */
+/**
+ * `titanic.ipynb, cell 6, line 3:9: warning undefined-name: ...`: cells and columns counted from
+ * 1, as JupyterLab counts them ("Cell 6/20", "Ln 3, Col 9"); the IDiagnostic's column is 0-based.
+ */
 export function formatDiagnostic(notebook: string, d: IDiagnostic): string {
   const where =
     d.cell === null
       ? formatLocation({ notebook })
-      : `${notebook}, cell ${cellNumber(d.cell)}, line ${d.line}:${d.column}: `;
+      : `${notebook}, cell ${cellNumber(d.cell)}, line ${d.line}:${d.column + 1}: `;
   return `${where}${d.severity} ${d.code}: ${d.message}`;
 }
 
