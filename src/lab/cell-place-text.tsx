@@ -1,6 +1,8 @@
 /**
  * A run's message with each place of the notebook's cells it names (`cell-places.ts`) as a
- * button that goes to that line: in the sidebar's runs list and in the run viewer.
+ * link that goes to that line: in the sidebar's runs list and in the run viewer. A link, not a
+ * button: a button is a box of its own, whose text wraps inside it and whose end breaks the
+ * line, where a link's words flow on with the message around them.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import React from 'react';
@@ -25,14 +27,18 @@ export function CellPlaceText(props: ICellPlaceTextProps): JSX.Element {
           typeof part === 'string' ? (
             part
           ) : (
-            <button
+            <a
               key={i}
+              href="#"
               className="jp-cellpipe-Run-link"
-              onClick={() => props.onRevealCell(part.cell, part.line)}
+              onClick={event => {
+                event.preventDefault();
+                props.onRevealCell(part.cell, part.line);
+              }}
               title={props.trans.__('Go to this line of the notebook')}
             >
               {part.text}
-            </button>
+            </a>
           )
       )}
     </>

@@ -45,6 +45,8 @@ export interface IDagDrawingProps {
   layout: IDagLayout;
   /** Classes of the zoom pane's scrolling box. */
   scrollClassName: string;
+  /** Fit the drawing whole where it stays readable (see ZoomPane's fitWhole). */
+  fitWhole?: boolean;
   svgClassName: string;
   ariaLabel: string;
   /** The arrow marker's id (unique in the page for each kind of drawing). */
@@ -206,6 +208,7 @@ export function DagDrawing(props: IDagDrawingProps): JSX.Element {
       width={layout.width}
       height={layout.height}
       className={props.scrollClassName}
+      fitWhole={props.fitWhole}
       trans={trans}
       trackVisible={cull}
     >

@@ -368,6 +368,48 @@ test.describe('the run viewer', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
   });
 
+  test('a chain of eight steps, taller than the DAG box, is fitted whole: its last step is in view', async ({
+    page,
+    tmpPath
+  }) => {
+    const notebook = `${tmpPath}/eight-steps.ipynb`;
+    const cells = [codeCell('v0 = 0', ['step:s0'])];
+    for (let i = 1; i < 8; i++) {
+      cells.push(codeCell(`v${i} = v${i - 1} + 1`, [`step:s${i}`]));
+    }
+    await page.contents.uploadContent(notebookText(cells), 'text', notebook);
+    const id = await startRun(page, notebook);
+    await openViewer(page, id);
+    await expect(runStatus(page, id)).toHaveText('Succeeded', {
+      timeout: 180_000
+    });
+    const box = page.locator(
+      `${viewer}[data-run="${id}"] .jp-cellpipe-RunViewer-dagScroll`
+    );
+    const drawing = await box.evaluate(scroll => {
+      const svg = scroll.querySelector('svg')!;
+      const [, , , height] = svg.getAttribute('viewBox')!.split(' ');
+      return {
+        units: Number(height),
+        drawn: svg.getBoundingClientRect().height,
+        room: parseFloat(getComputedStyle(scroll).maxHeight)
+      };
+    });
+    // Taller than the box at 100 %: fitted below it, and nothing to scroll.
+    expect(drawing.units).toBeGreaterThan(drawing.room);
+    expect(drawing.drawn).toBeLessThanOrEqual(drawing.room);
+    expect(
+      await box.evaluate(scroll => scroll.scrollHeight <= scroll.clientHeight)
+    ).toBe(true);
+    const last = await page
+      .locator(`${viewer}[data-run="${id}"] [data-step="s7"]`)
+      .boundingBox();
+    const shown = await box.boundingBox();
+    expect(last!.y + last!.height).toBeLessThanOrEqual(
+      shown!.y + shown!.height
+    );
+  });
+
   test("the rerun form says each parameter's type as the notebook declares it, and a bool is a true/false choice", async ({
     page,
     tmpPath
@@ -519,10 +561,17 @@ test.describe('the run viewer', () => {
     ).toHaveText(
       "step 'divide' failed: ZeroDivisionError in failing.ipynb [cell 3], line 2: division by zero (exit code 1)"
     );
-    // The place is a link: it opens the notebook with the cursor on that line.
+    // The place is a link: its words flow on with the message (a button is a box of its own,
+    // whose text wrapped inside it in a narrow sidebar), and it opens the notebook with the
+    // cursor on that line.
+    await expect(
+      page.locator(
+        `${viewer}[data-run="${id}"] header .jp-cellpipe-error .jp-cellpipe-Run-link`
+      )
+    ).toHaveCSS('display', 'inline');
     await page
       .locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
-      .getByRole('button', { name: 'failing.ipynb [cell 3], line 2' })
+      .getByRole('link', { name: 'failing.ipynb [cell 3], line 2' })
       .click();
     const active = page.locator('.jp-Notebook .jp-Cell.jp-mod-active');
     await expect(active.locator('.cm-editor.cm-focused')).toHaveCount(1);
@@ -543,7 +592,7 @@ test.describe('the run viewer', () => {
     await openViewer(page, id);
     await page
       .locator(`${viewer}[data-run="${id}"] header .jp-cellpipe-error`)
-      .getByRole('button', { name: 'failing.ipynb [cell 3], line 2' })
+      .getByRole('link', { name: 'failing.ipynb [cell 3], line 2' })
       .click();
     await expect(
       page.locator('.Toastify__toast', {

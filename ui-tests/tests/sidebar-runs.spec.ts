@@ -270,7 +270,7 @@ test.describe('pipeline sidebar runs', () => {
       await page.notebook.selectCells(0);
       await expect(active).not.toContainText('boom in step check');
       await where
-        .getByRole('button', { name: 'failing.ipynb [cell 2], line 2' })
+        .getByRole('link', { name: 'failing.ipynb [cell 2], line 2' })
         .click();
       await expect(active).toContainText('boom in step check');
       expect(await cursorLine()).toBe(1);

@@ -37,6 +37,7 @@ export function StatusDag(props: IStatusDagProps): JSX.Element {
     <DagDrawing
       layout={layout}
       scrollClassName="jp-cellpipe-RunViewer-dagScroll"
+      fitWhole
       svgClassName="jp-cellpipe-RunViewer-dag"
       ariaLabel={trans.__('run steps by status')}
       markerId="jp-cellpipe-run-arrow"

@@ -26,6 +26,30 @@ export function fitScale(width: number, room: number): number {
   return Math.max(MIN_SCALE, Math.min(1, room / width));
 }
 
+/**
+ * The least scale at which a drawing is fitted whole (IZoomPaneProps.fitWhole): below it, the
+ * boxes' names are too small to read, and the drawing fits its width only, scrolled for the rest.
+ */
+export const MIN_WHOLE_SCALE = 0.5;
+
+/**
+ * The scale that fits a `width` × `height` drawing into `room` pixels wide and `roomHeight` high
+ * (0: no limit), where that scale is MIN_WHOLE_SCALE or more; else the width's fit.
+ */
+export function wholeFitScale(
+  width: number,
+  height: number,
+  room: number,
+  roomHeight: number
+): number {
+  const widthFit = fitScale(width, room);
+  if (roomHeight <= 0) {
+    return widthFit;
+  }
+  const whole = Math.min(widthFit, fitScale(height, roomHeight));
+  return whole >= MIN_WHOLE_SCALE ? whole : widthFit;
+}
+
 /** The next scale after a zoom in (+1) or out (-1) from `scale`, kept within the limits. */
 export function zoomedScale(scale: number, direction: 1 | -1): number {
   const next = direction > 0 ? scale * ZOOM_STEP : scale / ZOOM_STEP;
@@ -82,6 +106,12 @@ export interface IZoomPaneProps {
   className?: string;
   trans: TranslationBundle;
   /**
+   * Fit the drawing whole, its height into the box's max-height too, where it stays readable
+   * (wholeFitScale): the run viewer's short box. The sidebar fits the width only, and a long
+   * pipeline scrolls down.
+   */
+  fitWhole?: boolean;
+  /**
    * Follow the visible part of the drawing (scrolling, resizing, zooming) and hand it to
    * `children`; without it `children` gets null and is not re-rendered on scroll.
    */
@@ -103,6 +133,8 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
   const scroll = useRef<HTMLDivElement>(null);
   const [zoom, setZoom] = useState<'fit' | number>('fit');
   const [room, setRoom] = useState(0);
+  /** The box's max-height in pixels, where the drawing is fitted whole (0: none). */
+  const [roomHeight, setRoomHeight] = useState(0);
   const drag = useRef<{
     x: number;
     y: number;
@@ -149,16 +181,20 @@ export function ZoomPane(props: IZoomPaneProps): JSX.Element {
     }
     const measure = () => {
       setRoom(node.clientWidth);
+      if (props.fitWhole) {
+        setRoomHeight(parseFloat(getComputedStyle(node).maxHeight) || 0);
+      }
       readView();
     };
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(node);
     return () => observer.disconnect();
-  }, [readView]);
+  }, [readView, props.fitWhole]);
 
-  // Room for the drawing: the box's width less a little, so that no scroll bar appears.
-  const fitted = fitScale(width, room - 4);
+  // Room for the drawing: the box's width (and height) less a little, so that no scroll bar
+  // appears.
+  const fitted = wholeFitScale(width, height, room - 4, roomHeight - 4);
   const scale = zoom === 'fit' ? fitted : zoom;
   const size = {
     width: Math.round(width * scale),

@@ -106,7 +106,7 @@ describe('runs view', () => {
     expect(html).toContain('step check failed');
   });
 
-  it('makes the place of the notebook’s cell in a run’s error a button, the rest text', () => {
+  it('makes the place of the notebook’s cell in a run’s error a link, the rest text', () => {
     const html = runsMarkup(
       record([], {
         target: 'local',
@@ -117,8 +117,8 @@ describe('runs view', () => {
     );
     expect(html).toContain(
       '<div class="jp-cellpipe-Settings-error">step &#x27;check&#x27; failed: ValueError in ' +
-        '<button class="jp-cellpipe-Run-link" title="Go to this line of the notebook">' +
-        'n.ipynb [cell 2], line 3</button>: &lt;bad&gt;</div>'
+        '<a href="#" class="jp-cellpipe-Run-link" title="Go to this line of the notebook">' +
+        'n.ipynb [cell 2], line 3</a>: &lt;bad&gt;</div>'
     );
   });
 });

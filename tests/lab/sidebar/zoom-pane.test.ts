@@ -1,4 +1,8 @@
-import { scrollToShow } from '../../../src/lab/sidebar/zoom-pane';
+import {
+  MIN_WHOLE_SCALE,
+  scrollToShow,
+  wholeFitScale
+} from '../../../src/lab/sidebar/zoom-pane';
 
 describe('scrollToShow: the pane scrolls as little as it can to show a step', () => {
   const view = { left: 0, top: 1000, width: 200, height: 300 };
@@ -34,5 +38,27 @@ describe('scrollToShow: the pane scrolls as little as it can to show a step', ()
     });
     const wide = { x0: 400, y0: 1100, x1: 900, y1: 1130 };
     expect(scrollToShow(view, wide, 1, 8).left).toBe(392);
+  });
+});
+
+describe('wholeFitScale: the run viewer fits a drawing whole where it stays readable', () => {
+  it('fits a drawing taller than the box into its height (the six steps of linear-chain)', () => {
+    // 376 units tall in a 320-pixel box, narrow enough for its width at 100 %
+    expect(wholeFitScale(260, 376, 290, 316)).toBeCloseTo(316 / 376, 5);
+  });
+
+  it('fits the width where the width is what is short', () => {
+    expect(wholeFitScale(600, 200, 300, 316)).toBe(0.5);
+  });
+
+  it('fits the width only, and scrolls, where the whole would be too small to read', () => {
+    // 30 steps in a chain, about 2,000 units: the whole would be at 16 %
+    expect(316 / 2000).toBeLessThan(MIN_WHOLE_SCALE);
+    expect(wholeFitScale(260, 2000, 290, 316)).toBe(1);
+  });
+
+  it('fits the width only where the box has no height limit', () => {
+    expect(wholeFitScale(260, 2000, 290, 0)).toBe(1);
+    expect(wholeFitScale(260, 2000, 290, -4)).toBe(1);
   });
 });
