@@ -471,6 +471,27 @@ test.describe('the step panel', () => {
     expect(await cellTags(page, 2)).toEqual(['step:slow', 'prev:fast']);
   });
 
+  test('a step name the tags already hold that a step above has is an error at once, in red', async ({
+    page
+  }) => {
+    await newTaggedNotebook(page, 'taken.ipynb', [
+      ['x = 1', ['step:train']],
+      ['y = x + 1', ['step:evaluate']],
+      ['z = y + 1', ['step:train']]
+    ]);
+    await page.notebook.selectCells(2);
+    await openStepPanel(page);
+    const name = page.locator(`${stepPanel} input[name="name"]`);
+    await expect(name).toHaveValue('train');
+    await expect(page.locator(`${stepPanel} .jp-cellpipe-error`)).toHaveText(
+      "a step 'train' already exists above"
+    );
+    await expect(name).toHaveAttribute('aria-invalid', 'true');
+    await expect(
+      page.locator(`${stepPanel} button[type="submit"]`)
+    ).toBeDisabled();
+  });
+
   test('says what an untagged cell continues as the analyzer reads it, and Apply mends a cell with two role tags', async ({
     page
   }) => {

@@ -40,8 +40,11 @@ function Field(props: {
   onChange: (form: ITagForm) => void;
 }): JSX.Element {
   const { name, form, problems } = props;
-  // A problem with a field not yet changed (an empty name) is a hint, not an error.
-  const shown = props.touched.has(name);
+  // A problem with an empty field not yet changed (the name of a cell just made a step) is a
+  // hint, not an error; a value the cell's tags already hold is wrong as it stands (a step
+  // name taken above, an invalid limit), and red.
+  const shown =
+    props.touched.has(name) || String(form[name] ?? '').trim() !== '';
   return (
     <label className="jp-cellpipe-StepEditor-field">
       <span>{props.label}</span>
