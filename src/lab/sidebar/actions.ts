@@ -96,7 +96,13 @@ export function currentMessage(
     if (run && isFinished(run.status)) {
       return {
         ...message,
-        kind: run.status === 'Succeeded' ? 'info' : 'error',
+        // Cancelled by the user: news, not a failure (its chip is amber, not red).
+        kind:
+          run.status === 'Succeeded'
+            ? 'info'
+            : run.status === 'Cancelled'
+              ? 'warning'
+              : 'error',
         text: trans.__('Run %1 ended: %2.', run.id, run.status),
         details: run.error ? [run.error] : []
       };

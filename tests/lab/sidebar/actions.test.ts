@@ -579,6 +579,18 @@ describe('the message beside Compile and run does not go stale', () => {
     });
   });
 
+  it('says a run the user cancelled ended so as a warning, not as an error', () => {
+    const cancelled = {
+      path: 'a.ipynb',
+      runs: [run('r1', 'Cancelled')],
+      errorCount: 0
+    };
+    expect(currentMessage(started, cancelled, trans)).toMatchObject({
+      kind: 'warning',
+      text: 'Run r1 ended: Cancelled.'
+    });
+  });
+
   it('goes away once a later run of the notebook starts (a rerun from the run viewer)', () => {
     const rerun = {
       path: 'a.ipynb',
