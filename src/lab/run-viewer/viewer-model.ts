@@ -23,6 +23,20 @@ export function isActive(status: string): boolean {
   return ACTIVE.has(status);
 }
 
+/**
+ * Whether the run's notebook is outside the folder JupyterLab serves: the server names a
+ * notebook under its root relative to it, and one outside (a `cellpipe run` elsewhere) by its
+ * absolute path, which the lab cannot open, analyse or run.
+ */
+export function notebookOutsideRoot(record: IRunRecord): boolean {
+  return /^(\/|[A-Za-z]:[\\/])/.test(record.notebook);
+}
+
+/** Whether the lab can rerun the run's notebook, or go to its cells: it is there, and served. */
+export function notebookReachable(record: IRunRecord): boolean {
+  return !record.notebookDeleted && !notebookOutsideRoot(record);
+}
+
 /** Seconds between two timestamps, or from `start` to now while it runs; null before it starts. */
 export function durationSeconds(
   start: string | null,
@@ -129,7 +143,7 @@ export class RunViewerModel {
       this._error = null;
       this._gone = false;
       // A notebook now at a deleted one's path is another: its types are not this run's.
-      if (!this._parameterTypes && !this._record.notebookDeleted) {
+      if (!this._parameterTypes && notebookReachable(this._record)) {
         void this.readParameterTypes(this._record.notebook);
       }
       if (!this._chosen) {
@@ -222,6 +236,11 @@ export class RunViewerModel {
       // A notebook at its path now is another one (the form says so and has no button).
       throw new Error(
         `${this._record.notebook} was deleted after this run: there is nothing to rerun`
+      );
+    }
+    if (notebookOutsideRoot(this._record)) {
+      throw new Error(
+        `${this._record.notebook} is outside the folder JupyterLab serves: rerun it with cellpipe run`
       );
     }
     const path = this._record.notebook;

@@ -14,6 +14,8 @@ import {
   formatDuration,
   formatMetric,
   fullMetric,
+  notebookOutsideRoot,
+  notebookReachable,
   RunViewerModel
 } from './viewer-model';
 import { parseParamValue } from './params';
@@ -37,8 +39,8 @@ function RunMessage(props: {
   trans: TranslationBundle;
 }): JSX.Element {
   const path = props.record.notebook;
-  if (props.record.notebookDeleted) {
-    // Its cells are gone: a notebook now at the path is another one.
+  if (!notebookReachable(props.record)) {
+    // Its cells are gone (a notebook now at the path is another one), or not served.
     return <p className="jp-cellpipe-error">{props.text}</p>;
   }
   return (
@@ -148,7 +150,7 @@ function RerunForm(props: {
       <button
         type="submit"
         className="jp-mod-styled jp-mod-accept"
-        disabled={record.notebookDeleted === true}
+        disabled={!notebookReachable(record)}
       >
         {noParameters
           ? trans.__('Rerun')
@@ -160,9 +162,14 @@ function RerunForm(props: {
               'The notebook was deleted after this run, so there is nothing to rerun: a notebook now at %1 is another one.',
               record.notebook
             )
-          : trans.__(
-              'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
-            )}
+          : notebookOutsideRoot(record)
+            ? trans.__(
+                'The notebook, %1, is outside the folder JupyterLab serves, so the lab cannot rerun it: run it with cellpipe run from a terminal.',
+                record.notebook
+              )
+            : trans.__(
+                'Runs the notebook as it is now (saved first if it has unsaved changes), not this run’s code.'
+              )}
       </p>
     </form>
   );

@@ -11,6 +11,8 @@ import {
   fullMetric,
   durationSeconds,
   formatDuration,
+  notebookOutsideRoot,
+  notebookReachable,
   RunViewerModel
 } from '../../../src/lab/run-viewer/viewer-model';
 import { parseParamValue } from '../../../src/lab/run-viewer/params';
@@ -361,6 +363,32 @@ describe('the run viewer model', () => {
     expect(post.mock.calls.filter(call => call[0] === 'runs')).toEqual([]);
     expect(saved).toEqual([]);
     expect(model.record?.notebookDeleted).toBe(true);
+  });
+
+  it('refuses to rerun a run of a notebook outside the folder JupyterLab serves, and reads nothing from it', async () => {
+    // `cellpipe run /elsewhere/nb.ipynb`: the server names it by its absolute path.
+    serve({
+      record: {
+        ...record('Failed', [step('a', 'Failed')]),
+        notebook: '/elsewhere/nb.ipynb'
+      },
+      logs: {}
+    });
+    const model = new RunViewerModel('r1', async () => true);
+    await model.refresh();
+    await new Promise(resolve => setTimeout(resolve, 0));
+    expect(notebookOutsideRoot(model.record!)).toBe(true);
+    expect(notebookReachable(model.record!)).toBe(false);
+    await expect(model.rerun({})).rejects.toThrow(
+      '/elsewhere/nb.ipynb is outside the folder JupyterLab serves: rerun it with cellpipe run'
+    );
+    expect(post).not.toHaveBeenCalled();
+    expect(
+      notebookOutsideRoot({ ...model.record!, notebook: 'examples/a.ipynb' })
+    ).toBe(false);
+    expect(
+      notebookOutsideRoot({ ...model.record!, notebook: 'C:\\runs\\a.ipynb' })
+    ).toBe(true);
   });
 
   it('saves the notebook first when it is open with unsaved changes, as Compile and run does', async () => {
