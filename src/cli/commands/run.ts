@@ -94,9 +94,15 @@ export const runCommand: ICliCommand = {
       if (tails) {
         process.stderr.write(tails + '\n');
       }
+      // On a terminal the live table stays on the screen with every step's end: the summary
+      // below it does not list the steps again. Written to a file or a pipe, it does.
+      const stepsOnScreen = display.live && process.stdout.isTTY === true;
       process.stdout.write(
-        formatRunSummary(record, new RunPaths(record.id, plan.home).record) +
-          '\n'
+        formatRunSummary(
+          record,
+          new RunPaths(record.id, plan.home).record,
+          !stepsOnScreen
+        ) + '\n'
       );
     }
     return exitCode(record);

@@ -17,14 +17,16 @@ export function runSeconds(
 
 export function formatRunSummary(
   record: IRunRecord,
-  recordPath: string
+  recordPath: string,
+  /** False where the live table (progress.ts) left the steps on the screen already. */
+  withSteps = true
 ): string {
   const seconds = runSeconds(record);
   const width = Math.max(...record.steps.map(s => s.name.length), 4);
   const lines = [
     `run ${record.id}: ${record.status}${seconds === undefined ? '' : ` in ${formatDuration(seconds)}`} (${record.pipeline}, ${record.notebook})`
   ];
-  for (const step of record.steps) {
+  for (const step of withSteps ? record.steps : []) {
     const time = stepSeconds(step);
     const notes = [
       step.cached ? 'cached' : '',
