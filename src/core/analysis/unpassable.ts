@@ -15,6 +15,16 @@ import { field, IPyNode } from './python-tree';
 import { unpicklableMade } from './unpicklable-makers';
 
 /**
+ * Methods that return a generator, named so by no common type but pandas' DataFrame:
+ * `rows = df.iterrows()`, `df.itertuples()` (`df.items()` is not here: a dict's gives a view,
+ * which cloudpickle saves).
+ */
+const GENERATOR_METHODS: ReadonlySet<string> = new Set([
+  'iterrows',
+  'itertuples'
+]);
+
+/**
  * What the value of `value` is, where no step can hand it on and the code shows it; else null.
  * `text` gives a node's source.
  */
@@ -32,6 +42,11 @@ export function unpassableValue(
   const made = callee ? unpicklableMade(callee, text) : null;
   if (made !== null) {
     return made;
+  }
+  const method =
+    callee?.type === 'attribute' ? field(callee, 'attribute') : null;
+  if (method && GENERATOR_METHODS.has(text(method))) {
+    return `a generator (${text(method)}())`;
   }
   const args = field(value, 'arguments');
   const opened = callee ? fileOpen(callee, text) : null;
