@@ -10,6 +10,7 @@
  */
 import { readString } from '../ir/python-literal';
 import { callArgument } from './call-arguments';
+import { lastName } from './dotted-names';
 import { fileOpen } from './file-opens';
 import { field, IPyNode } from './python-tree';
 import { unpicklableMade } from './unpicklable-makers';
@@ -23,6 +24,48 @@ const GENERATOR_METHODS: ReadonlySet<string> = new Set([
   'iterrows',
   'itertuples'
 ]);
+
+/** pandas' readers that give a reader of chunks, holding the file open, when asked for one. */
+const CHUNK_READERS: ReadonlySet<string> = new Set([
+  'read_csv',
+  'read_table',
+  'read_fwf',
+  'read_json',
+  'read_sas',
+  'read_stata'
+]);
+
+/**
+ * A reader that holds its file open: `pd.read_csv(p, chunksize=1000)` (or `iterator=True`)
+ * gives a reader of chunks, `np.load("data.npz")` an archive read as it is indexed; null for
+ * other calls. cloudpickle refuses both (the open file in them).
+ */
+function openReader(
+  callee: IPyNode,
+  args: IPyNode,
+  text: (node: IPyNode) => string
+): string | null {
+  const name = lastName(callee);
+  const called = name ? text(name) : '';
+  if (CHUNK_READERS.has(called)) {
+    const chunks = callArgument(args, -1, ['chunksize'], text);
+    if (chunks !== null && text(chunks) !== 'None') {
+      return `a reader of chunks holding its file open (${called} with chunksize)`;
+    }
+    const iterator = callArgument(args, -1, ['iterator'], text);
+    if (iterator !== null && text(iterator) === 'True') {
+      return `a reader of chunks holding its file open (${called} with iterator=True)`;
+    }
+    return null;
+  }
+  const path = callArgument(args, 0, ['file'], text);
+  return called === 'load' &&
+    /^(np|numpy)\.load$/.test(text(callee)) &&
+    path !== null &&
+    /\.npz["']$/.test(text(path))
+    ? 'an .npz archive holding its file open (np.load)'
+    : null;
+}
 
 /**
  * What the value of `value` is, where no step can hand it on and the code shows it; else null.
@@ -49,6 +92,10 @@ export function unpassableValue(
     return `a generator (${text(method)}())`;
   }
   const args = field(value, 'arguments');
+  const reader = callee && args ? openReader(callee, args, text) : null;
+  if (reader !== null) {
+    return reader;
+  }
   const opened = callee ? fileOpen(callee, text) : null;
   if (!opened || !args) {
     return null;
