@@ -29,3 +29,20 @@ export function cellFunctions(names: ICellNames): ICellFunctions {
   }
   return found;
 }
+
+/**
+ * Function (or class) name → the cell that defines it last among `cells` (in notebook order): a
+ * step that takes a function runs that definition, with its own globals.
+ */
+export function lastDefinitions(
+  cells: readonly number[],
+  namesOf: (cell: number) => ICellNames
+): Map<string, number> {
+  const definedIn = new Map<string, number>();
+  for (const cell of cells) {
+    for (const name of cellFunctions(namesOf(cell)).names) {
+      definedIn.set(name, cell);
+    }
+  }
+  return definedIn;
+}

@@ -7,7 +7,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { ICellNames } from '../analysis/cell-names';
 import { changesModuleState } from './module-state-change';
-import { cellFunctions } from './cell-functions';
+import { cellFunctions, lastDefinitions } from './cell-functions';
 import { IPipelineStep } from './pipeline';
 
 /** Function name → the modules it changes (only functions that change one). */
@@ -37,13 +37,10 @@ export function moduleChangers(
     // usual case, found without the map of every function below, nor a list of every cell.
     return NO_CHANGERS;
   }
-  // Function name → the cell that defines it last.
-  const definedIn = new Map<string, number>();
-  for (const cell of [...sharedCells, ...steps.flatMap(step => step.cells)]) {
-    for (const name of cellFunctions(analysisOf(cell).names).names) {
-      definedIn.set(name, cell);
-    }
-  }
+  const definedIn = lastDefinitions(
+    [...sharedCells, ...steps.flatMap(step => step.cells)],
+    cell => analysisOf(cell).names
+  );
   const functions: IFunctions = { definedIn, analysisOf };
   const changers = new Map<string, ReadonlySet<string>>();
   const visiting = new Set<string>();

@@ -10,7 +10,7 @@
 import { ICellAnalysis } from '../analysis/cell-analysis';
 import { INameUse } from '../analysis/cell-names';
 import { keyboardImport, waitsFor } from '../analysis/keyboard-calls';
-import { cellFunctions } from './cell-functions';
+import { lastDefinitions } from './cell-functions';
 import { IDiagnostic } from './diagnostic';
 import { IPipelineStep } from './pipeline';
 
@@ -30,10 +30,10 @@ export function keyboardCallWarnings(
   if (!sharedCells.some(waits) && !steps.some(step => step.cells.some(waits))) {
     return [];
   }
-  const stepCells = steps.flatMap(step => step.cells);
+  const cells = [...sharedCells, ...steps.flatMap(step => step.cells)];
   /** Names imports bind to a keyboard function (`ask` → `getpass.getpass`). */
   const imported = new Map<string, string>();
-  for (const cell of [...sharedCells, ...stepCells]) {
+  for (const cell of cells) {
     const sources = analysisOf(cell).names.importSources;
     for (const name in sources) {
       const callee = keyboardImport(sources[name]);
@@ -42,10 +42,7 @@ export function keyboardCallWarnings(
       }
     }
   }
-  const askers = new FunctionsAsking(
-    [...sharedCells, ...stepCells],
-    analysisOf
-  );
+  const askers = new FunctionsAsking(cells, analysisOf);
   const diagnostics: IDiagnostic[] = [];
   for (const cell of sharedCells) {
     for (const call of analysisOf(cell).names.keyboardCalls ?? []) {
@@ -158,11 +155,7 @@ class FunctionsAsking {
     cells: readonly number[],
     private readonly analysisOf: (cell: number) => ICellAnalysis
   ) {
-    for (const cell of cells) {
-      for (const name of cellFunctions(analysisOf(cell).names).names) {
-        this.definedIn.set(name, cell);
-      }
-    }
+    this.definedIn = lastDefinitions(cells, cell => analysisOf(cell).names);
   }
 
   /** The keyboard call a call of `name` may reach, if any (memoised). */
@@ -189,6 +182,6 @@ class FunctionsAsking {
     return reached;
   }
 
-  private readonly definedIn = new Map<string, number>();
+  private readonly definedIn: ReadonlyMap<string, number>;
   private readonly found = new Map<string, IKeyboardCallAt | null>();
 }
